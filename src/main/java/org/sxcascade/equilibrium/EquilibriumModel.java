@@ -1,0 +1,52 @@
+package org.sxcascade.equilibrium;
+
+/**
+ * Phase equilibrium on one stage, in the form the cascade solvers need.
+ *
+ * <p>A stage is described by two phase flows in the model's own basis ({@link #flowBasis()}):
+ * for the CMER model the RE metal flows of organic and aqueous leaving the stage (mol per mol
+ * fed), for the linear model the volumetric flows (L/h). Component flows are in mol per mol of
+ * total feed. Implementations must be stateless and allocation-free in both methods: the
+ * solvers call them in their inner loops.
+ */
+public interface EquilibriumModel {
+
+    /** Number of components. */
+    int componentCount();
+
+    /** What the stage phase flows passed to this model mean (printed with results). */
+    String flowBasis();
+
+    /**
+     * Organic component flows leaving a stage as a function of the aqueous component flows
+     * leaving it, in logarithms: {@code lnOrganic[j] = ln v_j(l)} with {@code l_i = exp(lnAqueous[i])}.
+     *
+     * @param organicFlow  the stage's organic phase flow (model basis)
+     * @param aqueousFlow  the stage's aqueous phase flow (model basis)
+     * @param lnAqueous    ln l_i, read from {@code aqOffset}
+     * @param lnOrganic    receives ln v_j at {@code orgOffset}
+     * @param jacobian     if not {@code null}, receives ∂ ln v_j / ∂ ln l_i row-major (row j) at
+     *                     {@code jacOffset}, C×C entries
+     */
+    void organicFlows(double organicFlow, double aqueousFlow, double[] lnAqueous, int aqOffset,
+                      double[] lnOrganic, int orgOffset, double[] jacobian, int jacOffset);
+
+    /**
+     * Splits the contents of a stage between the phases at equilibrium (used by the row-by-row
+     * iteration): given component amounts {@code contents}, writes aqueous and organic component
+     * flows such that {@code aqueous[j] + organic[j] = contents[j]}.
+     */
+    void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                     double[] aqueous, double[] organic, int outOffset);
+
+    /**
+     * A member of a homotopy from a model without separation (t = 0, where every component
+     * behaves alike and the flat feed-composition profile is the exact steady state of any
+     * cascade) to this model (t = 1), for solvers that continue along t when a direct solve
+     * fails. Returns {@code null} if the model offers none (the default), e.g. when its balances
+     * are linear and need no continuation.
+     */
+    default EquilibriumModel relaxed(double t) {
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+package org.sxcascade.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sxcascade.equilibrium.ConstantDistributionRatios;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.equilibrium.EquilibriumModel;
+
+/**
+ * A complete, validated cascade to simulate: what a case file describes.
+ *
+ * <p>Validation across fields happens here, with field paths as in the case file: the
+ * equilibrium model and the flows must fit each other; with the CMER model the flows must leave
+ * both products a positive RE flow (aqueous feed: W &lt; S &lt; W + 1; organic feed:
+ * S &lt; W &lt; S + 1, DOMAIN §2 table) and there must be a scrubbing section.
+ *
+ * @param name          short title of the case
+ * @param components    component names, in the order of the equilibrium model's parameters
+ * @param equilibrium   the phase equilibrium
+ * @param feed          the feed stream
+ * @param cascade       stage counts n and m
+ * @param flows         {@link XuFlows} for the CMER model, {@link VolumetricFlows} for the linear model
+ * @param organicTarget purity target for the loaded-organic (A) product, or {@code null}
+ * @param aqueousTarget purity target for the raffinate (B) product, or {@code null}
+ * @param solver        solver settings
+ */
+public record CascadeCase(String name, List<String> components, EquilibriumModel equilibrium, Feed feed,
+                          Cascade cascade, OperatingFlows flows, ProductTarget organicTarget,
+                          ProductTarget aqueousTarget, SolverSettings solver) {
+    /** Most components a case may have. */
+    public static final int MAX_COMPONENTS = 20;
+
+    public CascadeCase {
+        if (name == null || name.isBlank()) {
+            name = "cascade";
+        }
+        if (components == null || components.isEmpty() || components.size() > MAX_COMPONENTS) {
+            throw new InvalidInputException("components", components == null ? 0 : components.size(),
+                    "from 1 to " + MAX_COMPONENTS + " components");
+        }
+        components = List.copyOf(components);
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < components.size(); j++) {
+            String c = components.get(j);
+            if (c == null || c.isBlank()) {
+                throw new InvalidInputException("components[" + j + "].name", c, "a non-empty name");
+            }
+            if (!seen.add(c)) {
+                throw new InvalidInputException("components[" + j + "].name", c, "a name not used by another component");
+            }
+        }
+        if (equilibrium == null || equilibrium.componentCount() != components.size()) {
+            throw new InvalidInputException("components", components.size(),
+                    "one equilibrium parameter per component");
+        }
+        if (feed == null || feed.composition().length != components.size()) {
+            throw new InvalidInputException("feed.composition",
+                    feed == null ? "(missing)" : feed.composition().length + " fractions",
+                    "one mole fraction for each of the " + components.size() + " components");
+        }
+        if (cascade == null) {
+            throw new InvalidInputException("cascade", "(missing)", "extractionStages and scrubStages");
+        }
+        if (solver == null) {
+            solver = SolverSettings.defaults();
+        }
+        if (equilibrium instanceof ConstantSeparationFactors) {
+            checkCmer(feed, cascade, flows);
+        } else if (equilibrium instanceof ConstantDistributionRatios) {
+            checkLinear(feed, cascade, flows);
+        } else if (flows == null) {
+            throw new InvalidInputException("flows", "(missing)", "flows for the equilibrium model");
+        }
+        checkTarget("targets.organic", organicTarget, components.size());
+        checkTarget("targets.aqueous", aqueousTarget, components.size());
+    }
+
+    private static void checkCmer(Feed feed, Cascade cascade, OperatingFlows flows) {
+        if (!(flows instanceof XuFlows xu)) {
+            throw new InvalidInputException("flows", flows == null ? "(missing)" : "volumetric flows only",
+                    "extractant and scrub (S, W in mol RE per mol RE fed), or organicFlow, organicLoading, "
+                            + "scrubFlow and scrubAcidity, for model separation-factors");
+        }
+        if (cascade.scrubStages() < 1) {
+            throw new InvalidInputException("cascade.scrubStages", cascade.scrubStages(),
+                    "an integer from 1 to " + (Cascade.MAX_STAGES - cascade.extractionStages())
+                            + " for model separation-factors (the A product leaves the scrubbing section)");
+        }
+        double s = xu.extractant();
+        double w = xu.scrub();
+        String sw = " (S = " + fmt(s) + ", W = " + fmt(w) + ")";
+        if (feed.phase() == FeedPhase.AQUEOUS) {
+            // organic product S − W and raffinate W + 1 − S must both be positive
+            if (!(s > w)) {
+                throw new InvalidInputException("flows.extractant", fmt(s),
+                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N" + sw
+                                + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
+            }
+            if (!(s < w + 1)) {
+                throw new InvalidInputException("flows.extractant", fmt(s),
+                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1" + sw
+                                + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
+            }
+        } else {
+            // organic product S + 1 − W and raffinate W − S must both be positive
+            if (!(w > s)) {
+                throw new InvalidInputException("flows.scrub", fmt(w),
+                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1" + sw
+                                + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
+            }
+            if (!(w < s + 1)) {
+                throw new InvalidInputException("flows.scrub", fmt(w),
+                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N" + sw
+                                + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
+            }
+        }
+    }
+
+    private static void checkLinear(Feed feed, Cascade cascade, OperatingFlows flows) {
+        if (!(flows instanceof VolumetricFlows vol)) {
+            throw new InvalidInputException("flows", flows == null ? "(missing)" : "S and W",
+                    "feed.flow, flows.organicFlow and flows.scrubFlow in L/h for model distribution-ratios");
+        }
+        if (cascade.scrubStages() > 0 && !(vol.scrubFlow() > 0)) {
+            throw new InvalidInputException("flows.scrubFlow", vol.scrubFlow(),
+                    "greater than 0 L/h when there are scrub stages (cascade.scrubStages = "
+                            + cascade.scrubStages() + ")");
+        }
+        if (feed.phase() == FeedPhase.ORGANIC && cascade.scrubStages() < 1) {
+            throw new InvalidInputException("cascade.scrubStages", 0,
+                    "at least 1 for an organic feed (it enters stage n + 1)");
+        }
+    }
+
+    private static void checkTarget(String field, ProductTarget target, int count) {
+        if (target == null) {
+            return;
+        }
+        for (int i : target.components()) {
+            if (i < 0 || i >= count) {
+                throw new InvalidInputException(field + ".components", i, "a component of the case");
+            }
+        }
+    }
+
+    static String fmt(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x);
+    }
+
+    /** Index of a component by name, or -1. */
+    public int componentIndex(String componentName) {
+        return components.indexOf(componentName);
+    }
+}

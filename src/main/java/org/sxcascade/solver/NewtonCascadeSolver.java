@@ -1,0 +1,520 @@
+package org.sxcascade.solver;
+
+import java.util.Arrays;
+import org.sxcascade.equilibrium.EquilibriumModel;
+import org.sxcascade.model.SolverSettings;
+
+/**
+ * Steady state by Newton's method on the coupled stage balances.
+ *
+ * <p><b>Variables and equations.</b> The state is u = ln l, the natural logarithms of the aqueous
+ * component flows leaving every stage (so trace components far below 1e-308 keep their value);
+ * the organic flows follow from the equilibrium model. Stage k, component j contributes
+ * {@code F = in/out − 1} with in = v_{k−1} + l_{k+1} + f_k and out = v_k + l_k: the component
+ * balance relative to its own stage outflow (DOMAIN §9), so a trace component weighs as much as a
+ * main one. Newton works on these balances with the row scale 1/out frozen, in relative unknowns
+ * δ = Δl/l: the balances are then linear in the flows and the only nonlinearity is the
+ * stage-local equilibrium (the idea of Naphtali and Sandholm's component-flow formulation), while
+ * the relative unknowns keep every component's accuracy. The update is u ← u + ln(1 + δ),
+ * continued so that flows stay positive. The Jacobian is block-tridiagonal with C×C blocks and is
+ * solved by {@link BlockTridiagonalSolver}. Convergence: max |in/out − 1| ≤ tolerance.
+ *
+ * <p><b>Globalisation.</b> Steps are capped and damped by Deuflhard's natural monotonicity test,
+ * which is affine invariant and so not misled by the bad conditioning of cascades near minimum
+ * flows. The first attempt starts from a profile built by a few Picard sweeps (extraction factors
+ * frozen, each component's Kremser-type tridiagonal system solved exactly in log space). If that
+ * attempt does not converge within a small budget, the solver continues in the model's homotopy
+ * parameter ({@link EquilibriumModel#relaxed(double)}; for CMER the separation factors β^t): at
+ * t = 0 the flat feed-composition profile is exact, and t is raised to 1 in adaptive steps with
+ * a secant predictor, each step a short warm-started Newton solve.
+ *
+ * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow to the largest
+ * network seen and are reused: a Newton iteration allocates nothing.
+ */
+public final class NewtonCascadeSolver implements SteadyStateSolver {
+    /** Largest relative change δ = Δl/l of any flow in one Newton step. */
+    private static final double MAX_STEP = 4.0;
+    private static final int MAX_PICARD_SWEEPS = 12;
+    private static final double PICARD_STOP = 1e-3;
+    /** Halvings of a Newton step before the attempt is abandoned. */
+    private static final int NEWTON_BACKTRACKS = 6;
+    /** Newton iterations for the direct attempt before continuation takes over. */
+    private static final int DIRECT_BUDGET = 40;
+    /** Newton iterations per continuation step before the step is cut. */
+    private static final int STEP_BUDGET = 10;
+    private static final double FIRST_CONTINUATION_STEP = 0.25;
+    private static final int CONTINUATION_SWEEPS = 4;
+    private static final double SMALLEST_CONTINUATION_STEP = 1e-5;
+    private static final double LN_HALF = Math.log(0.5);
+
+    private int capStages;
+    private int capComponents;
+    private BlockTridiagonalSolver linear;
+    private double[] u;
+    private double[] uTrial;
+    private double[] lnFeed;
+    private double[] lnOrg;
+    private double[] lnOrgTrial;
+    private double[] lnIn;
+    private double[] lnInTrial;
+    private double[] lnOut;
+    private double[] lnOutTrial;
+    private double[] res;
+    private double[] resTrial;
+    private double[] phi;
+    private double[] phiTrial;
+    private double[] step;
+    private double[] simplified;
+    private double[] saved;
+    private double[] previous;
+    private double[] pivot;
+    private double[] gain;
+    private boolean[] active;
+    private final int[] worst = new int[2];
+    private int iterations;
+    private double bestResidual;
+    private int lastPicardSweeps;
+    private int lastContinuationSteps;
+
+    /** A solver whose work arrays are sized on first use. */
+    public NewtonCascadeSolver() {
+    }
+
+    /** A solver with work arrays sized in advance for networks up to this size. */
+    public NewtonCascadeSolver(int maxStages, int components) {
+        ensureCapacity(maxStages, components);
+    }
+
+    private void ensureCapacity(int stages, int comps) {
+        if (linear != null && stages <= capStages && comps == capComponents) {
+            return;
+        }
+        capStages = Math.max(stages, linear != null && comps == capComponents ? capStages : 0);
+        capComponents = comps;
+        int nc = capStages * comps;
+        int ncc = nc * comps;
+        linear = new BlockTridiagonalSolver(capStages, comps);
+        u = new double[nc];
+        uTrial = new double[nc];
+        lnFeed = new double[nc];
+        lnOrg = new double[nc];
+        lnOrgTrial = new double[nc];
+        lnIn = new double[nc];
+        lnInTrial = new double[nc];
+        lnOut = new double[nc];
+        lnOutTrial = new double[nc];
+        res = new double[nc];
+        resTrial = new double[nc];
+        phi = new double[ncc];
+        phiTrial = new double[ncc];
+        step = new double[nc];
+        simplified = new double[nc];
+        saved = new double[nc];
+        previous = new double[nc];
+        pivot = new double[capStages];
+        gain = new double[capStages];
+        active = new boolean[comps];
+    }
+
+    /** Picard sweeps spent building start profiles in the last solve. */
+    public int lastStartSweeps() {
+        return lastPicardSweeps;
+    }
+
+    /** Continuation steps taken in the last solve (0 when the direct attempt converged). */
+    public int lastContinuationSteps() {
+        return lastContinuationSteps;
+    }
+
+    @Override
+    public SteadyState solve(CascadeNetwork net, SolverSettings settings) {
+        return solve(net, settings, null);
+    }
+
+    /**
+     * Solves from a given start profile (a warm start, e.g. the steady state of a neighbouring
+     * case with the same number of stages and components) instead of the Picard start.
+     *
+     * @param lnAqueousStart ln aqueous component flows, N×C stage-major, or {@code null} for a cold start
+     * @throws NoConvergenceException with the residual reached if the tolerance is not met
+     */
+    public SteadyState solve(CascadeNetwork net, SolverSettings settings, double[] lnAqueousStart) {
+        int n = net.stages();
+        int c = net.components();
+        ensureCapacity(n, c);
+        if (lnAqueousStart != null && lnAqueousStart.length != n * c) {
+            throw new IllegalArgumentException("start profile has " + lnAqueousStart.length + " entries, needs " + n * c);
+        }
+        EquilibriumModel eq = net.equilibrium();
+        double[] org = net.organicFlows();
+        double[] aq = net.aqueousFlows();
+        double[] feed = net.feeds();
+        for (int j = 0; j < c; j++) {
+            active[j] = net.totalFeed(j) > 0;
+        }
+        for (int i = 0; i < n * c; i++) {
+            lnFeed[i] = Math.log(feed[i]);
+        }
+        double tol = settings.tolerance();
+        int limit = settings.maxIterations();
+        iterations = 0;
+        bestResidual = Double.POSITIVE_INFINITY;
+        lastContinuationSteps = 0;
+        lastPicardSweeps = 0;
+        boolean converged;
+        if (lnAqueousStart != null) {
+            for (int i = 0; i < n * c; i++) {
+                u[i] = active[i % c] ? lnAqueousStart[i] : Double.NEGATIVE_INFINITY;
+            }
+            converged = newton(eq, org, aq, n, c, tol, limit);
+        } else {
+            flatStart(net, aq);
+            lastPicardSweeps = picardStart(net, eq, org, aq, MAX_PICARD_SWEEPS);
+            converged = newton(eq, org, aq, n, c, tol, Math.min(limit, DIRECT_BUDGET));
+        }
+        if (!converged && eq.relaxed(1.0) != null) {
+            converged = continuation(net, eq, org, aq, tol, limit);
+        }
+        if (!converged) {
+            // report the imbalance of the real model (continuation may have stopped at t < 1)
+            evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
+            double r = StageBalances.maxRelativeImbalance(net, u, lnOrg, worst);
+            throw new NoConvergenceException("newton",
+                    iterations >= limit ? "iteration limit reached" : "no Newton step reduced the stage imbalances",
+                    iterations, r, tol, worst[0], worst[1]);
+        }
+        double residual = StageBalances.maxRelativeImbalance(net, u, lnOrg, null);
+        double closure = StageBalances.massBalanceError(net, u, lnOrg);
+        return new SteadyState("newton", iterations, residual, closure, n, c,
+                Arrays.copyOf(u, n * c), Arrays.copyOf(lnOrg, n * c));
+    }
+
+    /** Every stage's aqueous at the feed composition: exact when nothing separates. */
+    private void flatStart(CascadeNetwork net, double[] aq) {
+        int n = net.stages();
+        int c = net.components();
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                u[k * c + j] = active[j] ? Math.log(aq[k] * net.totalFeed(j)) : Double.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /**
+     * Continuation from t = 0 (no separation, flat profile exact) to t = 1 along
+     * {@link EquilibriumModel#relaxed(double)}. Each step predicts the new profile by secant
+     * extrapolation from the last two solutions and corrects it with a short Newton solve; a
+     * step that fails is cut, one that converges quickly lets the next grow.
+     */
+    private boolean continuation(CascadeNetwork net, EquilibriumModel eq, double[] org, double[] aq,
+                                 double tol, int limit) {
+        int n = net.stages();
+        int c = net.components();
+        int size = n * c;
+        flatStart(net, aq);
+        double t = 0;
+        double tPrevious = Double.NaN;
+        double dt = FIRST_CONTINUATION_STEP;
+        while (t < 1) {
+            if (iterations >= limit) {
+                return false;
+            }
+            double next = Math.min(1.0, t + dt);
+            System.arraycopy(u, 0, saved, 0, size);
+            if (!Double.isNaN(tPrevious)) {
+                double ratio = (next - t) / (t - tPrevious);
+                for (int i = 0; i < size; i++) {
+                    if (active[i % c]) {
+                        u[i] += ratio * (u[i] - previous[i]);
+                    }
+                }
+            }
+            int before = iterations;
+            EquilibriumModel stepModel = next == 1.0 ? eq : eq.relaxed(next);
+            // Picard sweeps put the deep traces' geometric profiles in place at the new t (one
+            // Newton step in relative unknowns can shrink a trace only by a bounded factor)
+            lastPicardSweeps += picardStart(net, stepModel, org, aq, CONTINUATION_SWEEPS);
+            double stepTol = next == 1.0 ? tol : Math.max(tol, 1e-8);
+            boolean ok = newton(stepModel, org, aq, n, c, stepTol, Math.min(limit, iterations + STEP_BUDGET));
+            if (ok) {
+                lastContinuationSteps++;
+                System.arraycopy(saved, 0, previous, 0, size);
+                tPrevious = t;
+                t = next;
+                if (iterations - before <= 6) {
+                    dt = Math.min(2 * dt, 0.5);
+                }
+            } else {
+                System.arraycopy(saved, 0, u, 0, size);
+                dt /= 4;
+                if (dt < SMALLEST_CONTINUATION_STEP) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Newton iterations from the current {@code u} until max |F| ≤ tol (true), or until the
+     * iteration count reaches {@code limit} or no damped step passes the monotonicity test (false).
+     */
+    private boolean newton(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double tol, int limit) {
+        int size = n * c;
+        evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
+        while (true) {
+            double maxAbs = maxAbs(res, size);
+            if (maxAbs <= tol) {
+                return true;
+            }
+            if (iterations >= limit || !Double.isFinite(maxAbs)) {
+                return false;
+            }
+            iterations++;
+            assemble(n, c);
+            if (!linear.factor(n)) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                step[i] = -res[i];
+            }
+            linear.solve(n, step);
+            double big = 0;
+            for (int i = 0; i < size; i++) {
+                big = Math.max(big, Math.abs(step[i]));
+            }
+            if (!Double.isFinite(big)) {
+                return false;
+            }
+            // Natural monotonicity test (Deuflhard, Newton Methods for Nonlinear Problems, 2004,
+            // §3.3): the simplified Newton correction at the trial point, computed with the same
+            // factorisation, must come out smaller than the Newton correction.
+            double alpha = big > MAX_STEP ? MAX_STEP / big : 1.0;
+            double stepNorm = norm2(step, size);
+            boolean accepted = false;
+            for (int bt = 0; bt <= NEWTON_BACKTRACKS && !accepted; bt++) {
+                if (tryStep(eq, org, aq, n, c, alpha)) {
+                    if (maxAbs(resTrial, size) <= tol) {
+                        accepted = true;
+                    } else {
+                        for (int i = 0; i < size; i++) {
+                            simplified[i] = -resTrial[i];
+                        }
+                        linear.solve(n, simplified);
+                        accepted = norm2(simplified, size) <= (1 - alpha / 4) * stepNorm;
+                    }
+                }
+                if (!accepted) {
+                    alpha *= 0.5;
+                }
+            }
+            if (!accepted) {
+                return false;
+            }
+            swapTrial();
+        }
+    }
+
+    /** Evaluates u + α·step into the trial arrays; false if a balance is undefined there. */
+    private boolean tryStep(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double alpha) {
+        for (int i = 0; i < n * c; i++) {
+            uTrial[i] = u[i] + logUpdate(alpha * step[i]); // −∞ + 0 stays −∞ for absent components
+        }
+        return Double.isFinite(evaluate(eq, org, aq, n, c, uTrial, lnOrgTrial, lnInTrial, lnOutTrial, resTrial, phiTrial));
+    }
+
+    /**
+     * ln of the new flow over the old for a relative change δ = Δl/l: ln(1 + δ) where that is safe,
+     * continued linearly below δ = −1/2 so that flows stay positive (a trace component may fall by
+     * many decades over a few steps, never to zero or below).
+     */
+    static double logUpdate(double delta) {
+        if (delta >= -0.5) {
+            return Math.log1p(delta);
+        }
+        return LN_HALF + 2 * (delta + 0.5);
+    }
+
+    private void swapTrial() {
+        double[] t = u;
+        u = uTrial;
+        uTrial = t;
+        t = lnOrg;
+        lnOrg = lnOrgTrial;
+        lnOrgTrial = t;
+        t = lnIn;
+        lnIn = lnInTrial;
+        lnInTrial = t;
+        t = lnOut;
+        lnOut = lnOutTrial;
+        lnOutTrial = t;
+        t = res;
+        res = resTrial;
+        resTrial = t;
+        t = phi;
+        phi = phiTrial;
+        phiTrial = t;
+    }
+
+    /**
+     * Builds the start profile by Picard sweeps (see class comment). Each sweep freezes
+     * E_{k,j} = v_{k,j}/l_{k,j} and solves, per component, the M-matrix system
+     * −E_{k−1} l_{k−1} + (1 + E_k) l_k − l_{k+1} = f_k by the Thomas algorithm. All its
+     * multipliers and right-hand sides are positive, so it runs in logarithms without cancellation:
+     * pivots d_k = 1 + E_k − E_{k−1}/d_{k−1} are O(1) numbers, the flows are carried as logs.
+     */
+    private int picardStart(CascadeNetwork net, EquilibriumModel eq, double[] org, double[] aq, int maxSweeps) {
+        int n = net.stages();
+        int c = net.components();
+        int sweeps = 0;
+        for (; sweeps < maxSweeps; sweeps++) {
+            // Extraction factors at each stage's composition scaled to its known aqueous flow:
+            // for CMER E_j = V β_j / (L Σ β x). Left to float (E = V β_j / Σ β l), the total
+            // flow is free to collapse sweep after sweep. At the fixed point Σ l_k = L_k anyway,
+            // since the total-flow balances form a nonsingular M-matrix system.
+            for (int k = 0; k < n; k++) {
+                int off = k * c;
+                double shift = Math.log(aq[k]) - LogSum.of(u, off, c);
+                for (int j = 0; j < c; j++) {
+                    uTrial[off + j] = u[off + j] + shift;
+                }
+                eq.organicFlows(org[k], aq[k], uTrial, off, lnOrg, off, null, 0);
+                for (int j = 0; j < c; j++) {
+                    lnOrg[off + j] -= uTrial[off + j]; // now ln E_{k,j}
+                }
+            }
+            double change = 0;
+            for (int j = 0; j < c; j++) {
+                if (!active[j]) {
+                    continue;
+                }
+                // forward: pivot[k] = d_k, gain[k] = ln g_k
+                double prevE = 0;
+                for (int k = 0; k < n; k++) {
+                    int i = k * c + j;
+                    double e = Math.exp(lnOrg[i]);
+                    double d = 1 + e;
+                    double g = lnFeed[i];
+                    if (k > 0) {
+                        d -= prevE / pivot[k - 1];
+                        g = LogSum.of(g, Math.log(prevE) + gain[k - 1] - Math.log(pivot[k - 1]));
+                    }
+                    pivot[k] = Math.max(d, 1e-300);
+                    gain[k] = g;
+                    prevE = e;
+                }
+                // back substitution into uTrial (used as scratch)
+                double next = Double.NEGATIVE_INFINITY;
+                for (int k = n - 1; k >= 0; k--) {
+                    double lnL = LogSum.of(gain[k], next) - Math.log(pivot[k]);
+                    uTrial[k * c + j] = lnL;
+                    next = lnL;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < c; j++) {
+                    int i = k * c + j;
+                    if (active[j]) {
+                        double nu = uTrial[i];
+                        if (Double.isFinite(nu)) {
+                            change = Math.max(change, Math.abs(nu - u[i]));
+                            u[i] = nu;
+                        }
+                    }
+                }
+            }
+            if (change < PICARD_STOP) {
+                sweeps++;
+                break;
+            }
+        }
+        return sweeps;
+    }
+
+    private double evaluate(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double[] uu,
+                            double[] lnV, double[] in, double[] out, double[] r, double[] jac) {
+        int cc = c * c;
+        for (int k = 0; k < n; k++) {
+            eq.organicFlows(org[k], aq[k], uu, k * c, lnV, k * c, jac, k * cc);
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                int i = k * c + j;
+                if (!active[j]) {
+                    r[i] = 0;
+                    continue;
+                }
+                double lnIn = LogSum.of(k > 0 ? lnV[i - c] : Double.NEGATIVE_INFINITY,
+                        k < n - 1 ? uu[i + c] : Double.NEGATIVE_INFINITY, lnFeed[i]);
+                double lnOut = LogSum.of(lnV[i], uu[i]);
+                in[i] = lnIn;
+                out[i] = lnOut;
+                // F = in/out − 1: the component balance relative to the stage outflow. Linear in
+                // the component flows, so the only nonlinearity left is the stage-local equilibrium.
+                double ri = Math.expm1(lnIn - lnOut);
+                r[i] = ri;
+                sum += ri * ri;
+            }
+        }
+        return Double.isFinite(sum) ? Math.sqrt(sum) : Double.POSITIVE_INFINITY;
+    }
+
+    private void assemble(int n, int c) {
+        int cc = c * c;
+        double[] lo = linear.lower();
+        double[] di = linear.diagonal();
+        double[] up = linear.upper();
+        for (int k = 0; k < n; k++) {
+            int b = k * cc;
+            for (int j = 0; j < c; j++) {
+                int i = k * c + j;
+                int row = b + j * c;
+                if (!active[j]) {
+                    for (int q = 0; q < c; q++) {
+                        lo[row + q] = 0;
+                        di[row + q] = q == j ? -1 : 0;
+                        up[row + q] = 0;
+                    }
+                    continue;
+                }
+                // Newton on (in − out)/out with the row scale 1/out frozen, in relative unknowns
+                // δ = Δl/l (so the columns are ∂/∂ln l):
+                // ∂/∂δ_{k−1}: (v_{k−1,j}/out) ∂ln v_{k−1,j}/∂ln l_{k−1}
+                double wPrev = k > 0 ? Math.exp(lnOrg[i - c] - lnOut[i]) : 0;
+                // ∂/∂δ_k: −(v_{k,j}/out) ∂ln v_{k,j}/∂ln l_k − (l_{k,j}/out) e_j
+                double wOrg = Math.exp(lnOrg[i] - lnOut[i]);
+                double wAq = Math.exp(u[i] - lnOut[i]);
+                // ∂/∂δ_{k+1}: (l_{k+1,j}/out) e_j
+                double wNext = k < n - 1 ? Math.exp(u[i + c] - lnOut[i]) : 0;
+                int pj = b + j * c;
+                for (int q = 0; q < c; q++) {
+                    lo[row + q] = k > 0 && active[q] ? wPrev * phi[pj - cc + q] : 0;
+                    di[row + q] = active[q] ? -wOrg * phi[pj + q] : 0;
+                    up[row + q] = 0;
+                }
+                di[row + j] -= wAq;
+                up[row + j] = wNext;
+            }
+        }
+    }
+
+    private static double norm2(double[] x, int len) {
+        double sum = 0;
+        for (int i = 0; i < len; i++) {
+            sum += x[i] * x[i];
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double maxAbs(double[] x, int len) {
+        double m = 0;
+        for (int i = 0; i < len; i++) {
+            double a = Math.abs(x[i]);
+            if (!(a <= m)) {
+                m = Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
+            }
+        }
+        return m;
+    }
+}

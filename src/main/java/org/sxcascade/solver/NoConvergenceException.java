@@ -1,0 +1,58 @@
+package org.sxcascade.solver;
+
+import java.util.Locale;
+
+/**
+ * A steady state that was not reached. Carries what was reached so the user can judge: the
+ * iterations spent, the largest relative stage imbalance left and where it was.
+ */
+public class NoConvergenceException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String method;
+    private final int iterations;
+    private final double residual;
+    private final double tolerance;
+    private final int worstStage;
+    private final int worstComponent;
+
+    public NoConvergenceException(String method, String reason, int iterations, double residual, double tolerance,
+                                  int worstStage, int worstComponent) {
+        super(String.format(Locale.ROOT,
+                "%s did not converge: %s after %d iterations; largest relative stage imbalance %.3e "
+                        + "(stage %d, component %d), tolerance %.1e",
+                method, reason, iterations, residual, worstStage, worstComponent + 1, tolerance));
+        this.method = method;
+        this.iterations = iterations;
+        this.residual = residual;
+        this.tolerance = tolerance;
+        this.worstStage = worstStage;
+        this.worstComponent = worstComponent;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public double residual() {
+        return residual;
+    }
+
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** Stage (1-based) with the largest imbalance. */
+    public int worstStage() {
+        return worstStage;
+    }
+
+    /** Component index (0-based) with the largest imbalance. */
+    public int worstComponent() {
+        return worstComponent;
+    }
+}
