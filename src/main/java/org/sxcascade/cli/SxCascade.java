@@ -1,0 +1,63 @@
+package org.sxcascade.cli;
+
+import java.io.PrintWriter;
+import org.sxcascade.io.CaseFileException;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.solver.NoConvergenceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sxcascade} command line. */
+@Command(name = "sxcascade", mixinStandardHelpOptions = true, version = "sxcascade 0.1.0",
+        description = "Simulator and design tool for countercurrent solvent-extraction cascades "
+                + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
+        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 no convergence."})
+public final class SxCascade implements Runnable {
+    /** Exit code for input that cannot describe a cascade. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for a case the solver could not bring to steady state. */
+    public static final int EXIT_NO_CONVERGENCE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SxCascade());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof InvalidInputException || ex instanceof CaseFileException) {
+                e.println("error: " + ex.getMessage());
+                e.flush();
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof NoConvergenceException) {
+                e.println("error: " + ex.getMessage());
+                e.println("No result was written. Check the flows against the minimum flows, or raise "
+                        + "solver.maxIterations.");
+                e.flush();
+                return EXIT_NO_CONVERGENCE;
+            }
+            // a bug, not a user error: one line, the trace only on request
+            e.println("internal error (please report it with the case file): " + ex);
+            if (System.getenv("SXCASCADE_DEBUG") != null) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,453 @@
+package org.sxcascade.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sxcascade.equilibrium.ConstantDistributionRatios;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.equilibrium.EquilibriumModel;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.EngineeringFlows;
+import org.sxcascade.model.Feed;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.OperatingFlows;
+import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.model.VolumetricFlows;
+import org.sxcascade.model.XuFlows;
+
+/**
+ * Reads a case file (YAML, format in docs/case-format.md) into a validated {@link CascadeCase}.
+ * Strict: unknown or misspelt keys, duplicate keys, wrong types and values out of range are
+ * errors that name the field (as a path such as {@code feed.composition.Nd}), the value and what
+ * is allowed.
+ */
+public final class CaseReader {
+    /** Model names in case files. */
+    public static final String SEPARATION_FACTORS = "separation-factors";
+    public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
+
+    private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
+            "flows", "targets", "solver");
+    private static final Set<String> FEED = Set.of("phase", "composition", "flow", "concentration");
+    private static final Set<String> CASCADE = Set.of("extractionStages", "scrubStages");
+    private static final Set<String> XU = Set.of("extractant", "scrub");
+    private static final Set<String> PLANT = Set.of("organicFlow", "organicLoading", "scrubFlow", "scrubAcidity");
+    private static final Set<String> TARGETS = Set.of("organic", "aqueous");
+    private static final Set<String> TARGET = Set.of("purity", "components");
+    private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
+
+    private final ObjectMapper yaml;
+
+    public CaseReader() {
+        YAMLFactory factory = new YAMLFactory();
+        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.yaml = new ObjectMapper(factory);
+    }
+
+    /** Reads and validates a case file. */
+    public CascadeCase read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new CaseFileException(file + ": no such file");
+        } catch (IOException e) {
+            throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        try {
+            return parse(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
+        } catch (CaseFileException e) {
+            throw new CaseFileException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses and validates case-file text. */
+    public CascadeCase parse(String text) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw new CaseFileException("malformed YAML at " + where + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new CaseFileException("the case file is empty");
+        }
+        Obj top = new Obj(root, "");
+        top.allow(TOP);
+        String name = top.optText("name", null);
+        top.optText("description", null);
+        String model = top.text("model", SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS);
+        boolean cmer;
+        if (model.equals(SEPARATION_FACTORS)) {
+            cmer = true;
+        } else if (model.equals(DISTRIBUTION_RATIOS)) {
+            cmer = false;
+        } else {
+            throw new InvalidInputException("model", model, SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS);
+        }
+
+        // components
+        JsonNode compsNode = top.required("components", "a list of components with name and "
+                + (cmer ? "separationFactor" : "distributionRatio"));
+        if (!compsNode.isArray() || compsNode.isEmpty()) {
+            throw new InvalidInputException("components", describe(compsNode), "a non-empty list of components");
+        }
+        List<String> names = new ArrayList<>();
+        double[] parameters = new double[compsNode.size()];
+        String parameterKey = cmer ? "separationFactor" : "distributionRatio";
+        for (int j = 0; j < compsNode.size(); j++) {
+            Obj comp = new Obj(compsNode.get(j), "components[" + j + "]");
+            comp.allow(Set.of("name", parameterKey));
+            names.add(comp.text("name", "a component name"));
+            parameters[j] = comp.positive(parameterKey);
+        }
+        EquilibriumModel equilibrium = cmer ? new ConstantSeparationFactors(parameters)
+                : new ConstantDistributionRatios(parameters);
+
+        // feed
+        Obj feedObj = top.obj("feed");
+        feedObj.allow(FEED);
+        String phaseText = feedObj.text("phase", "aqueous or organic");
+        FeedPhase phase;
+        switch (phaseText) {
+            case "aqueous" -> phase = FeedPhase.AQUEOUS;
+            case "organic" -> phase = FeedPhase.ORGANIC;
+            default -> throw new InvalidInputException("feed.phase", phaseText, "aqueous or organic");
+        }
+        Obj compositionObj = feedObj.obj("composition");
+        double[] composition = new double[names.size()];
+        Iterator<String> keys = compositionObj.node.fieldNames();
+        Set<String> given = new java.util.HashSet<>();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!names.contains(key)) {
+                throw new InvalidInputException("feed.composition." + key, compositionObj.node.get(key).asText(),
+                        "a component listed under components: " + String.join(", ", names));
+            }
+            double z = compositionObj.number(key);
+            if (!(z >= 0 && z <= 1)) {
+                throw new InvalidInputException("feed.composition." + key, z, "a mole fraction from 0 to 1");
+            }
+            composition[names.indexOf(key)] = z;
+            given.add(key);
+        }
+        for (String n : names) {
+            if (!given.contains(n)) {
+                throw new InvalidInputException("feed.composition." + n, "(missing)",
+                        "a mole fraction for every component (0 if absent)");
+            }
+        }
+        double sum = 0;
+        for (double z : composition) {
+            sum += z;
+        }
+        if (Math.abs(sum - 1) > Feed.SUM_TOLERANCE) {
+            throw new InvalidInputException("feed.composition", "fractions summing to " + fmt(sum),
+                    "fractions summing to 1 within " + Feed.SUM_TOLERANCE);
+        }
+        Double feedFlow = feedObj.optPositive("flow");
+        Double feedConcentration = feedObj.optPositive("concentration");
+        Feed feed = new Feed(phase, composition, feedFlow, feedConcentration);
+
+        // cascade
+        Obj cascadeObj = top.obj("cascade");
+        cascadeObj.allow(CASCADE);
+        Cascade cascade;
+        try {
+            cascade = new Cascade(cascadeObj.integer("extractionStages"), cascadeObj.integer("scrubStages"));
+        } catch (InvalidInputException e) {
+            throw e.under("cascade");
+        }
+
+        // flows
+        Obj flowsObj = top.obj("flows");
+        OperatingFlows flows = cmer ? cmerFlows(flowsObj, feed) : linearFlows(flowsObj, feed);
+
+        // targets
+        ProductTarget organicTarget = null;
+        ProductTarget aqueousTarget = null;
+        if (top.has("targets")) {
+            Obj targets = top.obj("targets");
+            targets.allow(TARGETS);
+            organicTarget = target(targets, "organic", names, parameters, true);
+            aqueousTarget = target(targets, "aqueous", names, parameters, false);
+        }
+
+        // solver
+        SolverSettings solver = SolverSettings.defaults();
+        if (top.has("solver")) {
+            Obj s = top.obj("solver");
+            s.allow(SOLVER);
+            String methodText = s.optText("method", "newton");
+            SolverSettings.Method method;
+            switch (methodText) {
+                case "newton" -> method = SolverSettings.Method.NEWTON;
+                case "rows" -> method = SolverSettings.Method.ROWS;
+                default -> throw new InvalidInputException("solver.method", methodText, "newton or rows");
+            }
+            SolverSettings defaults = SolverSettings.defaults(method);
+            double tolerance = s.has("tolerance") ? s.number("tolerance") : defaults.tolerance();
+            int maxIterations = s.has("maxIterations") ? s.integer("maxIterations") : defaults.maxIterations();
+            try {
+                solver = new SolverSettings(method, tolerance, maxIterations);
+            } catch (InvalidInputException e) {
+                throw e.under("solver");
+            }
+        }
+        return new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget, aqueousTarget, solver);
+    }
+
+    private static OperatingFlows cmerFlows(Obj flows, Feed feed) {
+        Set<String> all = new java.util.HashSet<>(XU);
+        all.addAll(PLANT);
+        flows.allow(all);
+        boolean xu = flows.has("extractant") || flows.has("scrub");
+        boolean plant = PLANT.stream().anyMatch(flows::has);
+        if (xu && plant) {
+            throw new InvalidInputException("flows", "both S/W and plant flows",
+                    "either extractant and scrub (mol RE per mol RE fed) or organicFlow, organicLoading, scrubFlow "
+                            + "and scrubAcidity, not both");
+        }
+        if (!plant) {
+            return new XuFlows(flows.positive("extractant"), flows.positive("scrub"));
+        }
+        if (feed.volumetricFlow() == null || feed.concentration() == null) {
+            throw new InvalidInputException(feed.volumetricFlow() == null ? "feed.flow" : "feed.concentration",
+                    "(missing)", "a positive number: plant flows (flows.organicFlow …) need the feed flow in L/h "
+                            + "and its RE concentration in mol/L");
+        }
+        return XuFlows.from(new EngineeringFlows(feed.volumetricFlow(), feed.concentration(),
+                flows.positive("organicFlow"), flows.positive("organicLoading"), flows.positive("scrubFlow"),
+                flows.positive("scrubAcidity")));
+    }
+
+    private static OperatingFlows linearFlows(Obj flows, Feed feed) {
+        flows.allow(Set.of("organicFlow", "scrubFlow"));
+        if (feed.volumetricFlow() == null) {
+            throw new InvalidInputException("feed.flow", "(missing)",
+                    "the feed flow in L/h (model distribution-ratios works with volumetric flows)");
+        }
+        double scrub = flows.has("scrubFlow") ? flows.number("scrubFlow") : 0.0;
+        if (!(scrub >= 0) || !Double.isFinite(scrub)) {
+            throw new InvalidInputException("flows.scrubFlow", scrub, "a finite number ≥ 0 (L/h)");
+        }
+        return new VolumetricFlows(feed.volumetricFlow(), flows.positive("organicFlow"), scrub);
+    }
+
+    private static ProductTarget target(Obj targets, String product, List<String> names, double[] parameters,
+                                        boolean organic) {
+        if (!targets.has(product)) {
+            return null;
+        }
+        Obj t = targets.obj(product);
+        t.allow(TARGET);
+        String path = "targets." + product;
+        List<Integer> members = new ArrayList<>();
+        if (t.has("components")) {
+            JsonNode list = t.node.get("components");
+            if (!list.isArray() || list.isEmpty()) {
+                throw new InvalidInputException(path + ".components", describe(list), "a list of component names");
+            }
+            for (JsonNode item : list) {
+                int index = names.indexOf(item.asText());
+                if (index < 0 || !item.isTextual()) {
+                    throw new InvalidInputException(path + ".components", item.asText(),
+                            "components listed under components: " + String.join(", ", names));
+                }
+                members.add(index);
+            }
+        } else if (names.size() <= 2) {
+            // binary: the organic product is the more extractable component, the raffinate the other
+            int best = 0;
+            for (int j = 1; j < parameters.length; j++) {
+                if (organic ? parameters[j] > parameters[best] : parameters[j] < parameters[best]) {
+                    best = j;
+                }
+            }
+            members.add(best);
+        } else {
+            throw new InvalidInputException(path + ".components", "(missing)",
+                    "the component names that make up this product (required with more than 2 components)");
+        }
+        double purity = t.number("purity");
+        try {
+            return new ProductTarget(members, purity);
+        } catch (InvalidInputException e) {
+            throw e.under(path);
+        }
+    }
+
+    static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.9g", x);
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "(empty)";
+        }
+        if (node.isContainerNode()) {
+            return node.isArray() ? "a list" : "a mapping";
+        }
+        return node.asText();
+    }
+
+    /** A YAML mapping with its path, for messages. */
+    private static final class Obj {
+        final JsonNode node;
+        final String path;
+
+        Obj(JsonNode node, String path) {
+            if (node == null || !node.isObject()) {
+                throw new InvalidInputException(path.isEmpty() ? "(top level)" : path, describe(node),
+                        "a mapping of keys to values");
+            }
+            this.node = node;
+            this.path = path;
+        }
+
+        String at(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        void allow(Set<String> allowed) {
+            Iterator<String> it = node.fieldNames();
+            while (it.hasNext()) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    List<String> sorted = new ArrayList<>(allowed);
+                    java.util.Collections.sort(sorted);
+                    String hint = closest(key, sorted);
+                    throw new InvalidInputException(at(key), "(unknown key)",
+                            (hint == null ? "" : "did you mean '" + hint + "'? ") + "allowed keys"
+                                    + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", sorted));
+                }
+            }
+        }
+
+        boolean has(String key) {
+            return node.has(key) && !node.get(key).isNull();
+        }
+
+        JsonNode required(String key, String allowed) {
+            if (!has(key)) {
+                throw new InvalidInputException(at(key), "(missing)", allowed);
+            }
+            return node.get(key);
+        }
+
+        Obj obj(String key) {
+            return new Obj(required(key, "a mapping"), at(key));
+        }
+
+        String text(String key, String allowed) {
+            JsonNode v = required(key, allowed);
+            if (!v.isValueNode()) {
+                throw new InvalidInputException(at(key), describe(v), allowed);
+            }
+            return v.asText();
+        }
+
+        String optText(String key, String fallback) {
+            return has(key) ? text(key, "a text") : fallback;
+        }
+
+        double number(String key) {
+            JsonNode v = required(key, "a number");
+            if (v.isNumber()) {
+                return v.doubleValue();
+            }
+            if (v.isTextual()) {
+                try {
+                    return Double.parseDouble(v.asText().trim()); // YAML 1.1 reads 1e-12 as text
+                } catch (NumberFormatException e) {
+                    // fall through
+                }
+            }
+            throw new InvalidInputException(at(key), describe(v), "a number");
+        }
+
+        double positive(String key) {
+            double x = number(key);
+            if (!(x > 0) || !Double.isFinite(x)) {
+                throw new InvalidInputException(at(key), fmtValue(node.get(key)), "a finite number greater than 0");
+            }
+            return x;
+        }
+
+        Double optPositive(String key) {
+            return has(key) ? positive(key) : null;
+        }
+
+        int integer(String key) {
+            JsonNode v = required(key, "an integer");
+            if (v.isIntegralNumber() && v.canConvertToInt()) {
+                return v.intValue();
+            }
+            if (v.isTextual()) {
+                try {
+                    return Integer.parseInt(v.asText().trim());
+                } catch (NumberFormatException e) {
+                    // fall through
+                }
+            }
+            throw new InvalidInputException(at(key), describe(v), "an integer");
+        }
+
+        private static String fmtValue(JsonNode v) {
+            return v.asText();
+        }
+    }
+
+    /** Closest allowed key by edit distance (≤ 3), to suggest for a typo. */
+    static String closest(String key, List<String> allowed) {
+        String best = null;
+        int bestDistance = 4;
+        for (String candidate : allowed) {
+            int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+}

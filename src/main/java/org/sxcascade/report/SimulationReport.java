@@ -1,0 +1,424 @@
+package org.sxcascade.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.sxcascade.equilibrium.ConstantDistributionRatios;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.EngineeringFlows;
+import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.VolumetricFlows;
+import org.sxcascade.model.XuFlows;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * What {@code simulate} reports about a solved cascade: the products with purities and target
+ * verdicts, recoveries, the stage profile and how well it converged and balances.
+ */
+public final class SimulationReport {
+    /** Unit of every component flow in the report. */
+    public static final String FLOW_UNIT_CMER = "mol RE per mol RE fed";
+    public static final String FLOW_UNIT_LINEAR = "mol per mol solute fed";
+
+    /**
+     * One outlet stream.
+     *
+     * @param name          "organic" (loaded organic, A product) or "aqueous" (raffinate, B product)
+     * @param phase         the phase it leaves in
+     * @param stage         the stage it leaves
+     * @param flow          its total flow, in {@link #flowUnit()}
+     * @param composition   mole fraction of each component
+     * @param purityOf      the components its purity counts (the target's, else the main component)
+     * @param purity        summed mole fraction of {@code purityOf}
+     * @param target        required purity, or {@code null}
+     */
+    public record Product(String name, String phase, int stage, double flow, Map<String, Double> composition,
+                          List<String> purityOf, double purity, Double target) {
+        /** Whether the target is met ({@code null} without a target). */
+        public Boolean met() {
+            return target == null ? null : purity >= target;
+        }
+    }
+
+    private final CascadeCase cascadeCase;
+    private final CascadeNetwork network;
+    private final SteadyState state;
+    private final List<Product> products;
+    private final String flowUnit;
+
+    public SimulationReport(CascadeCase cascadeCase, CascadeNetwork network, SteadyState state) {
+        this.cascadeCase = cascadeCase;
+        this.network = network;
+        this.state = state;
+        this.flowUnit = cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : FLOW_UNIT_LINEAR;
+        int n = network.stages();
+        List<Product> list = new ArrayList<>();
+        list.add(product("organic", "organic", n, cascadeCase.organicTarget(), true));
+        list.add(product("aqueous", "aqueous", 1, cascadeCase.aqueousTarget(), false));
+        this.products = List.copyOf(list);
+    }
+
+    private Product product(String name, String phase, int stage, ProductTarget target, boolean organic) {
+        List<String> comps = cascadeCase.components();
+        Map<String, Double> composition = new LinkedHashMap<>();
+        int main = 0;
+        double[] x = new double[comps.size()];
+        for (int j = 0; j < comps.size(); j++) {
+            x[j] = organic ? state.organicFraction(stage, j) : state.aqueousFraction(stage, j);
+            composition.put(comps.get(j), x[j]);
+            if (x[j] > x[main]) {
+                main = j;
+            }
+        }
+        List<String> purityOf = new ArrayList<>();
+        double purity = 0;
+        if (target != null) {
+            for (int j : target.components()) {
+                purityOf.add(comps.get(j));
+                purity += x[j];
+            }
+        } else {
+            purityOf.add(comps.get(main));
+            purity = x[main];
+        }
+        double flow = organic ? state.organicTotal(stage) : state.aqueousTotal(stage);
+        return new Product(name, phase, stage, flow, composition, List.copyOf(purityOf), purity,
+                target == null ? null : target.purity());
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    public SteadyState state() {
+        return state;
+    }
+
+    /** Fraction of component j's feed that leaves in the organic product (index 0) and raffinate (1). */
+    public double[] recovery(int j) {
+        double fed = network.totalFeed(j);
+        if (fed <= 0) {
+            return new double[] {0, 0};
+        }
+        return new double[] {state.organicFlow(network.stages(), j) / fed, state.aqueousFlow(1, j) / fed};
+    }
+
+    /** True when every given purity target is met. */
+    public boolean targetsMet() {
+        return products.stream().allMatch(p -> p.met() == null || p.met());
+    }
+
+    private String section(int stage) {
+        return stage <= cascadeCase.cascade().extractionStages() ? "extraction" : "scrub";
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    /** The report as one JSON document (see docs/commands.md for the fields). */
+    public ObjectNode toJson() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        List<String> comps = cascadeCase.components();
+        root.put("case", cascadeCase.name());
+        root.put("converged", true);
+        root.put("method", state.method());
+        root.put("iterations", state.iterations());
+        root.put("residual", state.residual());
+        root.put("massBalanceError", state.massBalanceError());
+        root.put("flowUnit", flowUnit);
+        ObjectNode cascade = root.putObject("cascade");
+        cascade.put("extractionStages", cascadeCase.cascade().extractionStages());
+        cascade.put("scrubStages", cascadeCase.cascade().scrubStages());
+        cascade.put("totalStages", cascadeCase.cascade().totalStages());
+        cascade.put("feedPhase", cascadeCase.feed().phase().label());
+        cascade.put("feedStage", cascadeCase.cascade().feedStage(cascadeCase.feed().phase()));
+        root.set("flows", flowsJson(mapper));
+        ArrayNode productArray = root.putArray("products");
+        Double feedRate = cascadeCase.feed().molarFlow();
+        for (Product p : products) {
+            ObjectNode o = productArray.addObject();
+            o.put("name", p.name());
+            o.put("phase", p.phase());
+            o.put("stage", p.stage());
+            o.put("flow", p.flow());
+            if (feedRate != null) {
+                o.put("flowMolPerHour", p.flow() * feedRate);
+            }
+            ObjectNode comp = o.putObject("composition");
+            p.composition().forEach(comp::put);
+            ArrayNode of = o.putArray("purityOf");
+            p.purityOf().forEach(of::add);
+            o.put("purity", p.purity());
+            if (p.target() != null) {
+                o.put("target", p.target());
+                o.put("met", p.met());
+            }
+        }
+        ObjectNode rec = root.putObject("recoveries");
+        for (int j = 0; j < comps.size(); j++) {
+            double[] r = recovery(j);
+            ObjectNode o = rec.putObject(comps.get(j));
+            o.put("organic", r[0]);
+            o.put("aqueous", r[1]);
+        }
+        ArrayNode profile = root.putArray("profile");
+        for (int k = 1; k <= network.stages(); k++) {
+            ObjectNode o = profile.addObject();
+            o.put("stage", k);
+            o.put("section", section(k));
+            o.put("aqueousFlow", state.aqueousTotal(k));
+            o.put("organicFlow", state.organicTotal(k));
+            ObjectNode aq = o.putObject("aqueous");
+            ObjectNode org = o.putObject("organic");
+            for (int j = 0; j < comps.size(); j++) {
+                aq.put(comps.get(j), state.aqueousFraction(k, j));
+                org.put(comps.get(j), state.organicFraction(k, j));
+            }
+        }
+        return root;
+    }
+
+    private ObjectNode flowsJson(ObjectMapper mapper) {
+        ObjectNode f = mapper.createObjectNode();
+        if (cascadeCase.flows() instanceof XuFlows xu) {
+            f.put("extractant", xu.extractant());
+            f.put("scrub", xu.scrub());
+            f.put("unit", FLOW_UNIT_CMER);
+            EngineeringFlows e = xu.engineering();
+            if (e != null) {
+                ObjectNode plant = f.putObject("plant");
+                plant.put("feedFlowLitresPerHour", e.feedFlow());
+                plant.put("feedConcentrationMolPerLitre", e.feedConcentration());
+                plant.put("organicFlowLitresPerHour", e.organicFlow());
+                plant.put("organicLoadingMolPerLitre", e.organicLoading());
+                plant.put("scrubFlowLitresPerHour", e.scrubFlow());
+                plant.put("scrubAcidityMolPerLitre", e.scrubAcidity());
+            }
+        } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
+            f.put("feedFlowLitresPerHour", v.feedFlow());
+            f.put("organicFlowLitresPerHour", v.organicFlow());
+            f.put("scrubFlowLitresPerHour", v.scrubFlow());
+        }
+        return f;
+    }
+
+    /** Writes the JSON document, pretty-printed. */
+    public void writeJson(Writer out) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toJson());
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    /** Writes the stage profile: one row per stage, aqueous x_j and organic y_j per component. */
+    public void writeProfileCsv(Writer out) throws IOException {
+        List<String> comps = cascadeCase.components();
+        List<String> header = new ArrayList<>(List.of("stage", "section", "aqueous_flow", "organic_flow"));
+        for (String c : comps) {
+            header.add("x_" + c);
+        }
+        for (String c : comps) {
+            header.add("y_" + c);
+        }
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(header.toArray(new String[0])).get())) {
+            for (int k = 1; k <= network.stages(); k++) {
+                List<Object> row = new ArrayList<>();
+                row.add(k);
+                row.add(section(k));
+                row.add(num(state.aqueousTotal(k)));
+                row.add(num(state.organicTotal(k)));
+                for (int j = 0; j < comps.size(); j++) {
+                    row.add(num(state.aqueousFraction(k, j)));
+                }
+                for (int j = 0; j < comps.size(); j++) {
+                    row.add(num(state.organicFraction(k, j)));
+                }
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    private static String num(double x) {
+        return String.format(Locale.ROOT, "%.15g", x);
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /** The terminal summary; with {@code profile} also the stage-by-stage table. */
+    public String toText(boolean profile) {
+        StringBuilder b = new StringBuilder();
+        List<String> comps = cascadeCase.components();
+        var cas = cascadeCase.cascade();
+        b.append(cascadeCase.name()).append('\n');
+        b.append("  model      ").append(modelLine()).append('\n');
+        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub = %d stages; %s feed enters stage %d%n",
+                cas.extractionStages(), cas.scrubStages(), cas.totalStages(), cascadeCase.feed().phase().label(),
+                cas.feedStage(cascadeCase.feed().phase())));
+        for (String line : flowLines()) {
+            b.append("  flows      ").append(line).append('\n');
+        }
+        b.append(String.format(Locale.ROOT,
+                "  solver     %s, %d %s; largest stage imbalance %.1e (relative); mass balance closure %.1e%n%n",
+                state.method(), state.iterations(), state.method().equals("rows") ? "rows" : "iterations",
+                state.residual(), state.massBalanceError()));
+
+        b.append("Products (flow in ").append(flowUnit).append(", composition in mole fractions)\n");
+        Table t = new Table();
+        List<String> head = new ArrayList<>(List.of("product", "leaves", "flow"));
+        comps.forEach(head::add);
+        head.addAll(List.of("purity", "target", ""));
+        t.row(head);
+        for (Product p : products) {
+            List<String> r = new ArrayList<>();
+            r.add(p.name().equals("organic") ? "loaded organic (A)" : "raffinate (B)");
+            r.add(p.phase() + ", stage " + p.stage());
+            r.add(fixed(p.flow()));
+            for (String c : comps) {
+                r.add(frac(p.composition().get(c)));
+            }
+            r.add(String.join("+", p.purityOf()) + " " + pct(p.purity()));
+            r.add(p.target() == null ? "-" : pct(p.target()));
+            r.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
+            t.row(r);
+        }
+        b.append(t.render()).append('\n');
+
+        b.append("Recovery (fraction of each component's feed)\n");
+        Table rt = new Table();
+        rt.row(List.of("component", "to organic", "to raffinate"));
+        for (int j = 0; j < comps.size(); j++) {
+            double[] r = recovery(j);
+            rt.row(List.of(comps.get(j), frac(r[0]), frac(r[1])));
+        }
+        b.append(rt.render());
+        if (profile) {
+            b.append('\n').append("Stage profile (aqueous x and organic y, mole fractions)\n");
+            Table pt = new Table();
+            List<String> ph = new ArrayList<>(List.of("stage", "section"));
+            comps.forEach(c -> ph.add("x " + c));
+            comps.forEach(c -> ph.add("y " + c));
+            pt.row(ph);
+            for (int k = 1; k <= network.stages(); k++) {
+                List<String> r = new ArrayList<>(List.of(Integer.toString(k), section(k)));
+                for (int j = 0; j < comps.size(); j++) {
+                    r.add(frac(state.aqueousFraction(k, j)));
+                }
+                for (int j = 0; j < comps.size(); j++) {
+                    r.add(frac(state.organicFraction(k, j)));
+                }
+                pt.row(r);
+            }
+            b.append(pt.render());
+        }
+        return b.toString();
+    }
+
+    private String modelLine() {
+        List<String> comps = cascadeCase.components();
+        StringBuilder s = new StringBuilder();
+        if (cascadeCase.equilibrium() instanceof ConstantSeparationFactors m) {
+            s.append("constant mixed extraction ratio (CMER); separation factors");
+            for (int j = 0; j < comps.size(); j++) {
+                s.append(' ').append(comps.get(j)).append(' ').append(fmtG(m.separationFactor(j)));
+            }
+        } else if (cascadeCase.equilibrium() instanceof ConstantDistributionRatios m) {
+            s.append("constant distribution ratios (linear); D");
+            for (int j = 0; j < comps.size(); j++) {
+                s.append(' ').append(comps.get(j)).append(' ').append(fmtG(m.distributionRatio(j)));
+            }
+        }
+        return s.toString();
+    }
+
+    private List<String> flowLines() {
+        List<String> lines = new ArrayList<>();
+        if (cascadeCase.flows() instanceof XuFlows xu) {
+            EngineeringFlows e = xu.engineering();
+            if (e != null) {
+                lines.add(String.format(Locale.ROOT,
+                        "feed %s L/h × %s mol/L = %s mol RE/h; organic %s L/h loaded at %s mol/L; scrub %s L/h at %s mol/L H+",
+                        fmtG(e.feedFlow()), fmtG(e.feedConcentration()), fmtG(e.feedRate()), fmtG(e.organicFlow()),
+                        fmtG(e.organicLoading()), fmtG(e.scrubFlow()), fmtG(e.scrubAcidity())));
+                lines.add(String.format(Locale.ROOT, "S = Q_org·c_sat/(Q_feed·c_feed) = %s; W = Q_scrub·[H+]/(3·Q_feed·c_feed) = %s (%s)",
+                        fixed(xu.extractant()), fixed(xu.scrub()), FLOW_UNIT_CMER));
+            } else {
+                lines.add(String.format(Locale.ROOT, "S = %s, W = %s (%s)", fixed(xu.extractant()), fixed(xu.scrub()),
+                        FLOW_UNIT_CMER));
+            }
+            int n = cascadeCase.cascade().extractionStages();
+            boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
+            double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
+            double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
+            lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
+                    fixed(em), n, fixed(emScrub)));
+        } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
+            lines.add(String.format(Locale.ROOT, "feed %s L/h, organic %s L/h, scrub %s L/h",
+                    fmtG(v.feedFlow()), fmtG(v.organicFlow()), fmtG(v.scrubFlow())));
+        }
+        return lines;
+    }
+
+    static String fixed(double x) {
+        return String.format(Locale.ROOT, "%.6f", x);
+    }
+
+    static String fmtG(double x) {
+        String s = String.format(Locale.ROOT, "%.6g", x);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+
+    static String frac(double x) {
+        return x != 0 && Math.abs(x) < 1e-3 ? String.format(Locale.ROOT, "%.3e", x) : String.format(Locale.ROOT, "%.6f", x);
+    }
+
+    static String pct(double x) {
+        return String.format(Locale.ROOT, "%.4f%%", 100 * x);
+    }
+
+    /** A plain left-aligned text table. */
+    static final class Table {
+        private final List<List<String>> rows = new ArrayList<>();
+
+        void row(List<String> cells) {
+            rows.add(cells);
+        }
+
+        String render() {
+            int cols = rows.stream().mapToInt(List::size).max().orElse(0);
+            int[] width = new int[cols];
+            java.util.Arrays.fill(width, 1);
+            for (List<String> r : rows) {
+                for (int i = 0; i < r.size(); i++) {
+                    width[i] = Math.max(width[i], r.get(i).length());
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            for (List<String> r : rows) {
+                StringBuilder line = new StringBuilder("  ");
+                for (int i = 0; i < r.size(); i++) {
+                    line.append(String.format("%-" + width[i] + "s", r.get(i)));
+                    if (i < r.size() - 1) {
+                        line.append("  ");
+                    }
+                }
+                b.append(line.toString().stripTrailing()).append('\n');
+            }
+            return b.toString();
+        }
+    }
+}
