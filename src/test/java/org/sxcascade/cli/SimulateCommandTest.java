@@ -1,0 +1,121 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled cases through the command line, against DOMAIN.md §8 reference values. */
+class SimulateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode simulateJson(String file) throws Exception {
+        CliHarness r = CliHarness.run("simulate", file, "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static JsonNode product(JsonNode doc, String name) {
+        for (JsonNode p : doc.get("products")) {
+            if (p.get("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no product " + name);
+    }
+
+    @Test
+    void zhangAqueousFeedJson() throws Exception {
+        JsonNode doc = simulateJson("cases/zhang-binary.yaml");
+        // DOMAIN.md §8.2: stage model at (24, 21) gives P_A = 0.998993, P_B = 0.999893
+        assertThat(product(doc, "organic").get("composition").get("A").asDouble()).isCloseTo(0.998993, within(2e-6));
+        assertThat(product(doc, "aqueous").get("composition").get("B").asDouble()).isCloseTo(0.999893, within(2e-6));
+        assertThat(doc.get("converged").asBoolean()).isTrue();
+        assertThat(doc.get("iterations").asInt()).isPositive();
+        assertThat(doc.get("residual").asDouble()).isLessThan(1e-12);
+        assertThat(doc.get("massBalanceError").asDouble()).isLessThan(1e-10);
+        assertThat(doc.get("profile")).hasSize(45);
+        assertThat(doc.get("profile").get(0).get("stage").asInt()).isEqualTo(1);
+        assertThat(doc.get("profile").get(44).get("organic").get("A").asDouble()).isCloseTo(0.998993, within(2e-6));
+        assertThat(product(doc, "organic").get("stage").asInt()).isEqualTo(45);
+        assertThat(product(doc, "organic").get("met").asBoolean()).isFalse(); // one stage short of 99.9 %
+    }
+
+    @Test
+    void zhangOrganicFeedJson() throws Exception {
+        JsonNode doc = simulateJson("cases/zhang-binary-organic-feed.yaml");
+        // DOMAIN.md §8.3: 0.998906 and 0.999806
+        assertThat(product(doc, "organic").get("composition").get("A").asDouble()).isCloseTo(0.998906, within(2e-6));
+        assertThat(product(doc, "aqueous").get("composition").get("B").asDouble()).isCloseTo(0.999806, within(2e-6));
+        assertThat(doc.get("cascade").get("feedStage").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void kremserCaseGivesClosedForm() throws Exception {
+        JsonNode doc = simulateJson("cases/kremser.yaml");
+        // DOMAIN.md §8.1: unextracted fractions A 2.4274537708e-3, B 0.192586495127
+        assertThat(doc.get("recoveries").get("A").get("aqueous").asDouble())
+                .isCloseTo(2.4274537708e-3, within(2.4274537708e-3 * 1e-10));
+        assertThat(doc.get("recoveries").get("B").get("aqueous").asDouble())
+                .isCloseTo(0.192586495127, within(0.192586495127 * 1e-10));
+    }
+
+    @Test
+    void prNdCaseMeetsBothTargetsWithPlantFlowConversion() throws Exception {
+        JsonNode doc = simulateJson("cases/pr-nd-p507.yaml");
+        assertThat(product(doc, "organic").get("purity").asDouble()).isGreaterThanOrEqualTo(0.999);
+        assertThat(product(doc, "aqueous").get("purity").asDouble()).isGreaterThanOrEqualTo(0.999);
+        assertThat(product(doc, "organic").get("met").asBoolean()).isTrue();
+        assertThat(product(doc, "aqueous").get("met").asBoolean()).isTrue();
+        // S = 2500 L/h × 0.17 mol/L / (100 L/h × 1.0 mol/L); W = 299.957 × 3.5 / (3 × 100)
+        assertThat(doc.get("flows").get("extractant").asDouble()).isCloseTo(4.25, within(1e-12));
+        assertThat(doc.get("flows").get("scrub").asDouble()).isCloseTo(299.957 * 3.5 / 300, within(1e-12));
+        assertThat(product(doc, "organic").get("flowMolPerHour").asDouble())
+                .isCloseTo(100 * product(doc, "organic").get("flow").asDouble(), within(1e-9));
+    }
+
+    @Test
+    void textTableShowsUnitsAndVerdicts() {
+        CliHarness r = CliHarness.run("simulate", "cases/zhang-binary.yaml");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("mol RE per mol RE fed", "MISSED", "99.8993%", "S = 1.708645, W = 1.208194");
+    }
+
+    @Test
+    void csvProfileHasOneRowPerStageWithTheSolverNumbers(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("profile.csv");
+        CliHarness r = CliHarness.run("simulate", "cases/zhang-binary.yaml", "--csv", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(46);
+        assertThat(lines.get(0)).isEqualTo("stage,section,aqueous_flow,organic_flow,x_A,x_B,y_A,y_B");
+        String[] last = lines.get(45).split(",");
+        assertThat(last[0]).isEqualTo("45");
+        assertThat(Double.parseDouble(last[6])).isCloseTo(0.998993, within(2e-6));
+        assertThat(Files.list(dir)).hasSize(1); // no temporary file left behind
+    }
+
+    @Test
+    void rowsMethodAgreesWithNewton() throws Exception {
+        CliHarness r = CliHarness.run("simulate", "cases/zhang-binary.yaml", "--json", "--method", "rows");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("method").asText()).isEqualTo("rows");
+        assertThat(product(doc, "organic").get("composition").get("A").asDouble()).isCloseTo(0.998993, within(2e-6));
+    }
+
+    @Test
+    void helpListsCommandsAndSimulateHelpExplainsOptions() {
+        CliHarness top = CliHarness.run("--help");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("simulate");
+        CliHarness sim = CliHarness.run("simulate", "--help");
+        assertThat(sim.exitCode()).isZero();
+        assertThat(sim.out()).contains("--json", "--csv", "--profile", "--method", "Exit codes");
+    }
+}
