@@ -1,0 +1,147 @@
+package org.sxcascade.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.FeedPhase;
+
+/**
+ * Newton from a cold start must converge on any feasible binary CMER cascade (DOMAIN.md §9: "a
+ * globalization that always works for feasible input"), including flows close to the edges of
+ * the feasible range where one product carries almost nothing, and close every balance.
+ */
+class RandomBinaryRobustnessTest {
+
+    static Stream<Arguments> randomCases() {
+        Random rnd = new Random(31_415_926L);
+        List<Arguments> out = new ArrayList<>();
+        double[] edgeGaps = {1e-4, 1e-3, 1e-2, 1 - 1e-2, 1 - 1e-3, 1 - 1e-4};
+        for (int t = 0; t < 300; t++) {
+            double beta = 1.05 + (4 - 1.05) * rnd.nextDouble();
+            double za = 0.02 + 0.96 * rnd.nextDouble();
+            int n = 1 + rnd.nextInt(60);
+            int m = 1 + rnd.nextInt(60);
+            FeedPhase phase = rnd.nextBoolean() ? FeedPhase.AQUEOUS : FeedPhase.ORGANIC;
+            // the reflux flow log-uniform over 0.01 .. 30, the product split anywhere in (0, 1)
+            double base = Math.exp(Math.log(0.01) + rnd.nextDouble() * Math.log(3000));
+            double gap;
+            if (t % 5 == 4) {
+                gap = edgeGaps[rnd.nextInt(edgeGaps.length)];
+            } else {
+                do {
+                    gap = rnd.nextDouble();
+                } while (gap == 0);
+            }
+            // aqueous feed: W < S < W + 1 (S − W is the organic product); organic feed: S < W < S + 1
+            double s = phase == FeedPhase.AQUEOUS ? base + gap : base;
+            double w = phase == FeedPhase.AQUEOUS ? base : base + gap;
+            if (!(s > w && s < w + 1) && phase == FeedPhase.AQUEOUS || !(w > s && w < s + 1) && phase == FeedPhase.ORGANIC) {
+                continue; // rounding pushed it onto an edge
+            }
+            out.add(Arguments.of(t, beta, za, n, m, phase, s, w));
+        }
+        assertThat(out).hasSizeGreaterThanOrEqualTo(300);
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("randomCases")
+    void convergesFromColdStartAndCloses(int id, double beta, double za, int n, int m, FeedPhase phase, double s,
+                                         double w) {
+        String what = String.format(Locale.ROOT, "β=%.17g zA=%.17g %s n=%d m=%d S=%.17g W=%.17g", beta, za,
+                phase.label(), n, m, s, w);
+        CascadeCase c = Cases.cmer(new double[] {beta, 1}, new double[] {za, 1 - za}, phase, n, m, s, w);
+        double[] z = c.feed().composition();
+        SteadyState st;
+        try {
+            st = Cases.newton(c);
+        } catch (NoConvergenceException e) {
+            throw new AssertionError(what + ": " + e.getMessage(), e);
+        }
+        int stages = n + m;
+        for (int j = 0; j < 2; j++) {
+            double products = st.aqueousFlow(1, j) + st.organicFlow(stages, j);
+            assertThat(products).as("%s: closure of component %d", what, j).isCloseTo(z[j], within(1e-10 * z[j]));
+        }
+        assertThat(st.residual()).as(what).isLessThanOrEqualTo(1e-12);
+        assertThat(st.massBalanceError()).as(what).isLessThanOrEqualTo(1e-10);
+        // stage balances recomputed here, relative to each component's stage outflow
+        CascadeNetwork net = CascadeNetwork.of(c);
+        double worst = 0;
+        for (int k = 1; k <= stages; k++) {
+            for (int j = 0; j < 2; j++) {
+                double in = (k > 1 ? st.organicFlow(k - 1, j) : 0) + (k < stages ? st.aqueousFlow(k + 1, j) : 0)
+                        + net.feed(k, j);
+                double outflow = st.organicFlow(k, j) + st.aqueousFlow(k, j);
+                worst = Math.max(worst, Math.abs(in - outflow) / outflow);
+            }
+        }
+        // Phase totals against the flow table. Summing the balances of stages k..N gives
+        // L_k = V_{k−1} + F_{≥k} − V_N + Σ (in − out), so with every stage balance closed to 1e-12
+        // of its outflow, L_k is known only to 1e-12·Σ_{i≥k}(L_i + V_i) in absolute terms: at the
+        // edges of the feasible range (raffinate 1e-4 beside reflux flows of 3 or more) that is
+        // far more than 1e-10 relative, and plain rounding already reaches about 1e-10 there.
+        double outflowAbove = 0;
+        for (int k = stages; k >= 1; k--) {
+            outflowAbove += net.aqueousFlow(k) + net.organicFlow(k);
+            double table = net.aqueousFlow(k);
+            assertThat(st.aqueousTotal(k)).as("%s: aqueous total stage %d", what, k)
+                    .isCloseTo(table, within(1e-10 * table + 1e-12 * outflowAbove));
+            assertThat(st.organicTotal(k)).as("%s: organic total stage %d", what, k)
+                    .isCloseTo(net.organicFlow(k), within(1e-12 * net.organicFlow(k)));
+        }
+        assertThat(worst).as("%s: largest relative stage imbalance", what).isLessThanOrEqualTo(1e-10);
+        // the A product is richer in A than the feed, the B product richer in B
+        assertThat(st.organicFraction(stages, 0)).as(what).isGreaterThan(z[0]);
+        assertThat(st.aqueousFraction(1, 1)).as(what).isGreaterThan(z[1]);
+    }
+    /**
+     * MAIN-CODE BUG (robustness, DOMAIN.md §9): feasible binary cases on which
+     * {@link NewtonCascadeSolver} from a cold start throws {@link NoConvergenceException}, although
+     * the steady state exists: the BigDecimal shooting oracle of {@link BinaryShootingOracleTest}
+     * finds it, and its profile rounded to double closes every stage balance to about 1e-14.
+     *
+     * <p>The first five came from a wider scan (2000 cases drawn like {@link #randomCases()} but
+     * with seed 99: these 5 failed). They are long (70–107 stages) with one product impurity
+     * below 1e-10 and are well conditioned: Newton warm-started 1e-6 (in ln flows) from the
+     * oracle's profile converges in 2 iterations, so the cold-start globalisation (Picard start,
+     * then continuation in β) is what fails.
+     *
+     * <p>The last four have the balanced split (S − W = z_A for an aqueous feed, W − S = z_B for an
+     * organic one), where both products are pure; they fail for n = m ≥ 25 (n = m = 20 still
+     * converges). For the aqueous ones Newton fails even when warm-started 1e-9 from the
+     * oracle's profile: the Jacobian there has a 2-norm condition number of about 1.5e10
+     * (n = m = 25) and 7.7e10 (n = m = 40), the full Newton step from that perturbation is 1.8e-4
+     * and about 700 in ln flows and barely reduces (25) or blows up (40) the residual, and every
+     * damped step fails the natural monotonicity test. States that meet the 1e-12 tolerance do
+     * exist near the solution: an undamped dense Newton with a numerical Jacobian reaches
+     * max |in/out − 1| ≈ 1e-14 in two steps from a 1e-6 perturbation.
+     */
+    @Disabled("main-code bug: NewtonCascadeSolver does not converge on these feasible cases "
+            + "(NoConvergenceException); see the Javadoc and the report on branch tests")
+    @ParameterizedTest(name = "β={0} zA={1} {2} n={3} m={4} S={5} W={6}")
+    @CsvSource({
+            "3.6924, 0.307, AQUEOUS, 48, 55, 1.19651, 0.93276",
+            "3.3867, 0.769, AQUEOUS, 49, 58, 1.25631, 0.45135",
+            "2.9422, 0.044, ORGANIC, 46, 50, 1.10808, 2.07421",
+            "1.9156, 0.779, ORGANIC, 58, 21, 0.97105, 1.15307",
+            "2.2437, 0.746, ORGANIC, 50, 20, 1.22489, 1.45010",
+            "4.0, 0.5, AQUEOUS, 25, 25, 1.5, 1.0",
+            "4.0, 0.5, AQUEOUS, 40, 40, 1.5, 1.0",
+            "4.0, 0.5, ORGANIC, 25, 25, 1.0, 1.5",
+            "4.0, 0.5, ORGANIC, 40, 40, 1.0, 1.5"})
+    void knownColdStartFailures(double beta, double za, FeedPhase phase, int n, int m, double s, double w) {
+        convergesFromColdStartAndCloses(-1, beta, za, n, m, phase, s, w);
+    }
+}
