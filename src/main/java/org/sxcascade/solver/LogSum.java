@@ -13,7 +13,9 @@ final class LogSum {
         if (b == Double.NEGATIVE_INFINITY) {
             return a;
         }
-        return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+        // Math.log(1 + x) instead of log1p: log1p is not an intrinsic on JDK 17 (~20 ns) and the
+        // absolute error 1e-16 it saves is far below any tolerance here
+        return a > b ? a + Math.log(1 + Math.exp(b - a)) : b + Math.log(1 + Math.exp(a - b));
     }
 
     /** ln(e^a + e^b + e^c). */

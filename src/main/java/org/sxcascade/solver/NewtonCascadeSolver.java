@@ -32,8 +32,10 @@ import org.sxcascade.model.SolverSettings;
  * network seen and are reused: a Newton iteration allocates nothing.
  */
 public final class NewtonCascadeSolver implements SteadyStateSolver {
-    /** Largest relative change δ = Δl/l of any flow in one Newton step. */
-    private static final double MAX_STEP = 4.0;
+    /** Largest relative change δ = Δl/l of any flow in one step of the relative formulation. */
+    private static final double MAX_RELATIVE_STEP = 4.0;
+    /** Largest change of any ln flow in one step of the logarithmic formulation. */
+    private static final double MAX_LOG_STEP = 20.0;
     private static final int MAX_PICARD_SWEEPS = 12;
     private static final double PICARD_STOP = 1e-3;
     /** Halvings of a Newton step before the attempt is abandoned. */
@@ -75,6 +77,8 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     private double bestResidual;
     private int lastPicardSweeps;
     private int lastContinuationSteps;
+    /** Whether the current attempt uses the hybrid relative/logarithmic step. */
+    private boolean hybrid;
 
     /** A solver whose work arrays are sized on first use. */
     public NewtonCascadeSolver() {
@@ -161,19 +165,25 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         bestResidual = Double.POSITIVE_INFINITY;
         lastContinuationSteps = 0;
         lastPicardSweeps = 0;
-        boolean converged;
-        if (lnAqueousStart != null) {
-            for (int i = 0; i < n * c; i++) {
-                u[i] = active[i % c] ? lnAqueousStart[i] : Double.NEGATIVE_INFINITY;
+        boolean converged = false;
+        // Two globalisations, tried in turn under one iteration limit: the relative step alone,
+        // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
+        // class comment); the first that converges wins, and every result passes the same checks.
+        for (int strategy = 0; strategy < 2 && !converged && iterations < limit; strategy++) {
+            hybrid = strategy == 1;
+            if (lnAqueousStart != null) {
+                for (int i = 0; i < n * c; i++) {
+                    u[i] = active[i % c] ? lnAqueousStart[i] : Double.NEGATIVE_INFINITY;
+                }
+                converged = newton(eq, org, aq, n, c, tol, limit);
+            } else {
+                flatStart(net, aq);
+                lastPicardSweeps += picardStart(net, eq, org, aq, MAX_PICARD_SWEEPS);
+                converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
             }
-            converged = newton(eq, org, aq, n, c, tol, limit);
-        } else {
-            flatStart(net, aq);
-            lastPicardSweeps = picardStart(net, eq, org, aq, MAX_PICARD_SWEEPS);
-            converged = newton(eq, org, aq, n, c, tol, Math.min(limit, DIRECT_BUDGET));
-        }
-        if (!converged && eq.relaxed(1.0) != null) {
-            converged = continuation(net, eq, org, aq, tol, limit);
+            if (!converged && eq.relaxed(1.0) != null) {
+                converged = continuation(net, eq, org, aq, tol, limit);
+            }
         }
         if (!converged) {
             // report the imbalance of the real model (continuation may have stopped at t < 1)
@@ -258,10 +268,18 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     /**
      * Newton iterations from the current {@code u} until max |F| ≤ tol (true), or until the
      * iteration count reaches {@code limit} or no damped step passes the monotonicity test (false).
+     *
+     * <p>Each iteration first tries the step in relative unknowns on F = in/out − 1 (linear
+     * balances: good for the mass-balance "inventory" mode that makes cascades ill-conditioned),
+     * and if the monotonicity test rejects it, the step in logarithmic unknowns on
+     * R = ln(in/out) (good where fronts move and deep traces must change by many decades, which a
+     * step in relative unknowns can only do a bounded factor at a time). Each step is judged by
+     * the monotonicity test of its own formulation; the one that worked is tried first next time.
      */
     private boolean newton(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double tol, int limit) {
         int size = n * c;
         evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
+        boolean logFirst = false;
         while (true) {
             double maxAbs = maxAbs(res, size);
             if (maxAbs <= tol) {
@@ -271,68 +289,99 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 return false;
             }
             iterations++;
-            assemble(n, c);
-            if (!linear.factor(n)) {
-                return false;
+            if (attempt(eq, org, aq, n, c, tol, logFirst)) {
+                continue;
             }
-            for (int i = 0; i < size; i++) {
-                step[i] = -res[i];
+            if (hybrid && attempt(eq, org, aq, n, c, tol, !logFirst)) {
+                logFirst = !logFirst;
+                continue;
             }
-            linear.solve(n, step);
-            double big = 0;
-            for (int i = 0; i < size; i++) {
-                big = Math.max(big, Math.abs(step[i]));
-            }
-            if (!Double.isFinite(big)) {
-                return false;
-            }
-            // Natural monotonicity test (Deuflhard, Newton Methods for Nonlinear Problems, 2004,
-            // §3.3): the simplified Newton correction at the trial point, computed with the same
-            // factorisation, must come out smaller than the Newton correction.
-            double alpha = big > MAX_STEP ? MAX_STEP / big : 1.0;
-            double stepNorm = norm2(step, size);
-            boolean accepted = false;
-            for (int bt = 0; bt <= NEWTON_BACKTRACKS && !accepted; bt++) {
-                if (tryStep(eq, org, aq, n, c, alpha)) {
-                    if (maxAbs(resTrial, size) <= tol) {
-                        accepted = true;
-                    } else {
-                        for (int i = 0; i < size; i++) {
-                            simplified[i] = -resTrial[i];
-                        }
-                        linear.solve(n, simplified);
-                        accepted = norm2(simplified, size) <= (1 - alpha / 4) * stepNorm;
-                    }
-                }
-                if (!accepted) {
-                    alpha *= 0.5;
-                }
-            }
-            if (!accepted) {
-                return false;
-            }
-            swapTrial();
+            return false;
         }
     }
 
+    /**
+     * One damped Newton step in the relative ({@code logForm} false) or logarithmic formulation.
+     * On success the trial point becomes the current point.
+     */
+    private boolean attempt(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double tol, boolean logForm) {
+        int size = n * c;
+        assemble(n, c, logForm);
+        if (!linear.factor(n)) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            step[i] = logForm ? lnOut[i] - lnIn[i] : -res[i];
+        }
+        linear.solve(n, step);
+        double big = 0;
+        for (int i = 0; i < size; i++) {
+            big = Math.max(big, Math.abs(step[i]));
+        }
+        if (!Double.isFinite(big)) {
+            return false;
+        }
+        // Natural monotonicity test (Deuflhard, Newton Methods for Nonlinear Problems, 2004,
+        // §3.3): the simplified Newton correction at the trial point, computed with the same
+        // factorisation, must come out smaller than the Newton correction.
+        // Corrections are compared in ln units, the state's own: a relative step δ moves ln l by
+        // ln(1 + δ), so a deep trace's legitimate δ = 1e100 counts as 230, not as 1e100.
+        double cap = logForm ? MAX_LOG_STEP : MAX_RELATIVE_STEP;
+        double alpha = big > cap ? cap / big : 1.0;
+        double stepNorm = hybrid ? lnNorm(step, size, logForm) : norm2(step, size);
+        for (int bt = 0; bt <= NEWTON_BACKTRACKS; bt++) {
+            if (tryStep(eq, org, aq, n, c, alpha, logForm)) {
+                boolean accepted;
+                if (maxAbs(resTrial, size) <= tol) {
+                    accepted = true;
+                } else {
+                    for (int i = 0; i < size; i++) {
+                        simplified[i] = logForm ? lnOutTrial[i] - lnInTrial[i] : -resTrial[i];
+                    }
+                    linear.solve(n, simplified);
+                    double simplifiedNorm = hybrid ? lnNorm(simplified, size, logForm) : norm2(simplified, size);
+                    accepted = simplifiedNorm <= (1 - alpha / 4) * stepNorm;
+                }
+                if (accepted) {
+                    swapTrial();
+                    return true;
+                }
+            }
+            alpha *= 0.5;
+        }
+        return false;
+    }
+
     /** Evaluates u + α·step into the trial arrays; false if a balance is undefined there. */
-    private boolean tryStep(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double alpha) {
+    private boolean tryStep(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double alpha, boolean logForm) {
         for (int i = 0; i < n * c; i++) {
-            uTrial[i] = u[i] + logUpdate(alpha * step[i]); // −∞ + 0 stays −∞ for absent components
+            // −∞ + 0 stays −∞ for absent components
+            uTrial[i] = u[i] + (logForm ? alpha * step[i] : logUpdate(alpha * step[i]));
         }
         return Double.isFinite(evaluate(eq, org, aq, n, c, uTrial, lnOrgTrial, lnInTrial, lnOutTrial, resTrial, phiTrial));
     }
 
     /**
-     * ln of the new flow over the old for a relative change δ = Δl/l: ln(1 + δ) where that is safe,
-     * continued linearly below δ = −1/2 so that flows stay positive (a trace component may fall by
-     * many decades over a few steps, never to zero or below).
+     * ln of the new flow over the old for a relative change δ = Δl/l: ln(1 + δ), the flow the
+     * linearised balances predict, where that is safe; continued linearly below δ = −1/2 and
+     * bounded by e^−20 per step so that flows stay positive (a trace may fall by many decades over
+     * a few steps, never to zero or below).
      */
     static double logUpdate(double delta) {
         if (delta >= -0.5) {
-            return Math.log1p(delta);
+            return Math.log(1 + delta);
         }
-        return LN_HALF + 2 * (delta + 0.5);
+        return Math.max(LN_HALF + 2 * (delta + 0.5), -MAX_LOG_STEP);
+    }
+
+    /** ‖·‖₂ of a correction measured as the change of ln l it makes. */
+    private static double lnNorm(double[] x, int len, boolean logForm) {
+        double sum = 0;
+        for (int i = 0; i < len; i++) {
+            double d = logForm ? x[i] : logUpdate(x[i]);
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 
     private void swapTrial() {
@@ -443,6 +492,8 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 int i = k * c + j;
                 if (!active[j]) {
                     r[i] = 0;
+                    in[i] = 0;
+                    out[i] = 0;
                     continue;
                 }
                 double lnIn = LogSum.of(k > 0 ? lnV[i - c] : Double.NEGATIVE_INFINITY,
@@ -452,7 +503,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 out[i] = lnOut;
                 // F = in/out − 1: the component balance relative to the stage outflow. Linear in
                 // the component flows, so the only nonlinearity left is the stage-local equilibrium.
-                double ri = Math.expm1(lnIn - lnOut);
+                double ri = Math.exp(lnIn - lnOut) - 1; // expm1 is not an intrinsic on JDK 17
                 r[i] = ri;
                 sum += ri * ri;
             }
@@ -460,7 +511,12 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         return Double.isFinite(sum) ? Math.sqrt(sum) : Double.POSITIVE_INFINITY;
     }
 
-    private void assemble(int n, int c) {
+    /**
+     * Fills the block-tridiagonal Jacobian at the current point: of F = in/out − 1 with the row
+     * scale frozen (relative unknowns δ = Δl/l), or of R = ln(in/out) (unknowns ln l). The two
+     * differ only in the weights of the inflow terms: 1/out or 1/in.
+     */
+    private void assemble(int n, int c, boolean logForm) {
         int cc = c * c;
         double[] lo = linear.lower();
         double[] di = linear.diagonal();
@@ -481,12 +537,12 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 // Newton on (in − out)/out with the row scale 1/out frozen, in relative unknowns
                 // δ = Δl/l (so the columns are ∂/∂ln l):
                 // ∂/∂δ_{k−1}: (v_{k−1,j}/out) ∂ln v_{k−1,j}/∂ln l_{k−1}
-                double wPrev = k > 0 ? Math.exp(lnOrg[i - c] - lnOut[i]) : 0;
+                double wPrev = k > 0 ? Math.exp(lnOrg[i - c] - (logForm ? lnIn[i] : lnOut[i])) : 0;
                 // ∂/∂δ_k: −(v_{k,j}/out) ∂ln v_{k,j}/∂ln l_k − (l_{k,j}/out) e_j
                 double wOrg = Math.exp(lnOrg[i] - lnOut[i]);
                 double wAq = Math.exp(u[i] - lnOut[i]);
                 // ∂/∂δ_{k+1}: (l_{k+1,j}/out) e_j
-                double wNext = k < n - 1 ? Math.exp(u[i + c] - lnOut[i]) : 0;
+                double wNext = k < n - 1 ? Math.exp(u[i + c] - (logForm ? lnIn[i] : lnOut[i])) : 0;
                 int pj = b + j * c;
                 for (int q = 0; q < c; q++) {
                     lo[row + q] = k > 0 && active[q] ? wPrev * phi[pj - cc + q] : 0;
