@@ -66,7 +66,11 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-        SteadyState state = SteadyStateSolver.forMethod(settings.method()).solve(network, settings);
+        SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
+        SteadyState state;
+        try (SolveProgress progress = SolveProgress.attach(solver)) {
+            state = solver.solve(network, settings);
+        }
         SimulationReport report = new SimulationReport(cascadeCase, network, state);
         if (csv != null) {
             writeAtomically(csv, report);

@@ -14,7 +14,7 @@ public record SolverSettings(Method method, double tolerance, int maxIterations)
     public enum Method { NEWTON, ROWS }
 
     public static final double DEFAULT_TOLERANCE = 1e-12;
-    public static final int DEFAULT_NEWTON_ITERATIONS = 2000;
+    public static final int DEFAULT_NEWTON_ITERATIONS = 10_000;
     public static final int DEFAULT_ROWS = 20_000_000;
 
     public SolverSettings {

@@ -80,6 +80,29 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     /** Whether the current attempt uses the hybrid relative/logarithmic step. */
     private boolean hybrid;
 
+    /**
+     * Told about the progress of a solve, once per Newton iteration; must be cheap and must not
+     * throw.
+     */
+    @FunctionalInterface
+    public interface ProgressListener {
+        /**
+         * @param fraction   how far along: the continuation parameter t in [0, 1] (0 during the
+         *                   direct attempt, 1 once t has reached 1)
+         * @param iterations Newton iterations so far
+         * @param residual   the current largest relative stage imbalance of the attempt
+         */
+        void progress(double fraction, int iterations, double residual);
+    }
+
+    private ProgressListener listener;
+    private double progressFraction;
+
+    /** Sets (or, with {@code null}, removes) the listener told of each iteration. */
+    public void setProgressListener(ProgressListener listener) {
+        this.listener = listener;
+    }
+
     /** A solver whose work arrays are sized on first use. */
     public NewtonCascadeSolver() {
     }
@@ -166,6 +189,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         lastContinuationSteps = 0;
         lastPicardSweeps = 0;
         boolean converged = false;
+        progressFraction = 0;
         // Two globalisations, tried in turn under one iteration limit: the relative step alone,
         // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
         // class comment); the first that converges wins, and every result passes the same checks.
@@ -222,6 +246,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         int c = net.components();
         int size = n * c;
         flatStart(net, aq);
+        progressFraction = 0;
         double t = 0;
         double tPrevious = Double.NaN;
         double dt = FIRST_CONTINUATION_STEP;
@@ -247,6 +272,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             double stepTol = next == 1.0 ? tol : Math.max(tol, 1e-8);
             boolean ok = newton(stepModel, org, aq, n, c, stepTol, Math.min(limit, iterations + STEP_BUDGET));
             if (ok) {
+                progressFraction = next;
                 lastContinuationSteps++;
                 System.arraycopy(saved, 0, previous, 0, size);
                 tPrevious = t;
@@ -289,6 +315,9 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 return false;
             }
             iterations++;
+            if (listener != null) {
+                listener.progress(progressFraction, iterations, maxAbs);
+            }
             if (attempt(eq, org, aq, n, c, tol, logFirst)) {
                 continue;
             }

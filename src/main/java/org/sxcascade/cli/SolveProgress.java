@@ -1,0 +1,60 @@
+package org.sxcascade.cli;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.SteadyStateSolver;
+
+/**
+ * A progress bar on standard error for solves that take more than a second: most take
+ * milliseconds, long multi-component cascades can take tens of seconds. The bar follows the
+ * continuation parameter (0 … 100 %) and shows the iterations and the current imbalance. It
+ * appears only on an interactive terminal, so piped output (--json, CSV, tests) stays clean.
+ */
+final class SolveProgress implements AutoCloseable {
+    private static final long DELAY_NANOS = 1_000_000_000L;
+
+    private final NewtonCascadeSolver solver;
+    private final long start = System.nanoTime();
+    private ProgressBar bar;
+
+    private SolveProgress(NewtonCascadeSolver solver) {
+        this.solver = solver;
+    }
+
+    /** A progress reporter for the solver, or an inert one where no bar can or should be shown. */
+    static SolveProgress attach(SteadyStateSolver solver) {
+        if (!(solver instanceof NewtonCascadeSolver newton) || System.console() == null) {
+            return new SolveProgress(null);
+        }
+        SolveProgress progress = new SolveProgress(newton);
+        newton.setProgressListener(progress::update);
+        return progress;
+    }
+
+    private void update(double fraction, int iterations, double residual) {
+        if (bar == null) {
+            if (System.nanoTime() - start < DELAY_NANOS) {
+                return;
+            }
+            bar = new ProgressBarBuilder().setTaskName("solving").setInitialMax(1000)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
+                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+        }
+        bar.stepTo(Math.round(1000 * fraction));
+        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%d iterations, imbalance %.1e", iterations, residual));
+    }
+
+    @Override
+    public void close() {
+        if (solver != null) {
+            solver.setProgressListener(null);
+        }
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
