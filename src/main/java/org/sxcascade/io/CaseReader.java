@@ -80,6 +80,33 @@ public final class CaseReader {
 
     /** Parses and validates case-file text. */
     public CascadeCase parse(String text) {
+        return (CascadeCase) parse(text, false);
+    }
+
+    /**
+     * Reads a case file for {@code design}: components, separation factors, feed and both purity
+     * targets are required; {@code cascade} and {@code flows} are optional (design computes them),
+     * and plant data in {@code flows} (organicLoading, scrubAcidity) is used for plant units.
+     */
+    public DesignInputs readDesign(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new CaseFileException(file + ": no such file");
+        } catch (IOException e) {
+            throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        try {
+            return (DesignInputs) parse(text, true);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
+        } catch (CaseFileException e) {
+            throw new CaseFileException(file + ": " + e.getMessage());
+        }
+    }
+
+    private Object parse(String text, boolean design) {
         JsonNode root;
         try {
             root = yaml.readTree(text);
@@ -168,6 +195,10 @@ public final class CaseReader {
         Double feedConcentration = feedObj.optPositive("concentration");
         Feed feed = new Feed(phase, composition, feedFlow, feedConcentration);
 
+        if (design) {
+            return designInputs(top, name, cmer, names, parameters, feed);
+        }
+
         // cascade
         Obj cascadeObj = top.obj("cascade");
         cascadeObj.allow(CASCADE);
@@ -214,6 +245,41 @@ public final class CaseReader {
             }
         }
         return new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget, aqueousTarget, solver);
+    }
+
+    private static DesignInputs designInputs(Obj top, String name, boolean cmer, List<String> names,
+                                             double[] parameters, Feed feed) {
+        if (!cmer) {
+            throw new InvalidInputException("model", DISTRIBUTION_RATIOS, SEPARATION_FACTORS
+                    + " (design follows Xu's theory for the CMER model)");
+        }
+        if (top.has("cascade")) {
+            Obj cascadeObj = top.obj("cascade");
+            cascadeObj.allow(CASCADE);
+        }
+        Double loading = null;
+        Double acidity = null;
+        if (top.has("flows")) {
+            Obj flowsObj = top.obj("flows");
+            Set<String> all = new java.util.HashSet<>(XU);
+            all.addAll(PLANT);
+            flowsObj.allow(all);
+            loading = flowsObj.optPositive("organicLoading");
+            acidity = flowsObj.optPositive("scrubAcidity");
+        }
+        Obj targets = top.obj("targets");
+        targets.allow(TARGETS);
+        if (!targets.has("organic") || !targets.has("aqueous")) {
+            throw new InvalidInputException(targets.has("organic") ? "targets.aqueous" : "targets.organic", "(missing)",
+                    "a purity target for both products (design starts from P_A and P_B)");
+        }
+        ProductTarget organic = target(targets, "organic", names, parameters, true);
+        ProductTarget aqueous = target(targets, "aqueous", names, parameters, false);
+        if (top.has("solver")) {
+            top.obj("solver").allow(SOLVER);
+        }
+        return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
+                loading, acidity);
     }
 
     private static OperatingFlows cmerFlows(Obj flows, Feed feed) {
