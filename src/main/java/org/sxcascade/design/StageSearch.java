@@ -3,10 +3,11 @@ package org.sxcascade.design;
 /**
  * Finds, with the steady-state solver, the fewest stages n + m at fixed flows that meet both
  * purity targets. It relies on purity rising monotonically with the stage count of either section
- * at fixed flows, so the feasible (n, m) form an up-set: for each n the smallest feasible m is
- * found by bisection, n is scanned upward from below the estimate, and the scan stops once n alone
- * cannot beat the best total. The minimum found has the property that one stage fewer in either
- * section misses a target.
+ * at fixed flows, so the feasible (n, m) form an up-set whose lower boundary is a staircase: from
+ * a feasible point near the estimate (grown until feasible), the smallest m is found by bisection,
+ * then the boundary is walked towards fewer and more extraction stages (about one steady state per
+ * step) until the total has grown well past the best. The result lies on the boundary, so one
+ * stage fewer in either section misses a target.
  */
 public final class StageSearch {
 
@@ -61,55 +62,78 @@ public final class StageSearch {
     }
 
     /**
-     * @param estimateN estimated extraction stages (a start for the scan, ≥ 1)
+     * @param estimateN estimated extraction stages (a start for the search, ≥ 1)
      * @param estimateM estimated scrub stages (≥ 1)
      * @throws NoFeasibleConfigurationException if nothing within the limit meets both targets
      */
     public Result minimalStages(int estimateN, int estimateM) {
         simulations = 0;
         int limit = maxTotalStages;
-        // the largest cascade the scan may need: generous around the estimates, within the limit
-        int best = Integer.MAX_VALUE;
-        int bestN = -1;
-        int bestM = -1;
-        double[] bestP = null;
-        int startN = Math.max(1, Math.min(estimateN, limit - 1) - 10);
-        // if the estimate is generous, walk n down while a wide scrub section still meets both
-        while (startN > 1 && meets(startN - 1, Math.min(limit - startN + 1, Math.max(3 * estimateM, estimateM + 30)))) {
-            startN = Math.max(1, startN - 10);
+        // 1. a feasible point: the estimate, grown in both sections until both targets are met
+        int n = Math.max(1, Math.min(estimateN, limit - 1));
+        int m = Math.max(1, Math.min(estimateM, limit - n));
+        int grow = 1;
+        while (!meets(n, m)) {
+            if (n + m >= limit) {
+                throw new NoFeasibleConfigurationException("no cascade of at most " + limit
+                        + " stages meets both targets at these flows (tried up to n = " + n + ", m = " + m + ")");
+            }
+            n = Math.min(n + grow, limit - 1);
+            m = Math.min(m + grow, limit - n);
+            grow = Math.min(2 * grow, 64);
         }
-        for (int n = startN; n < limit && n + 1 < best; n++) {
-            int mHigh = Math.min(limit - n, Math.max(3 * estimateM, estimateM + 30));
-            if (mHigh < 1 || !meets(n, mHigh)) {
-                if (n > estimateN + 3 * Math.max(estimateN, 10) && bestN < 0) {
-                    break; // far beyond the estimate with nothing feasible
-                }
-                continue;
+        // 2. the fewest scrub stages for this n
+        m = smallestScrub(n, m);
+        int bestN = n;
+        int bestM = m;
+        // 3. walk the boundary of the feasible set (an up-set: purity rises with either count) to
+        //    fewer extraction stages, where the smallest m can only grow, then to more, where it can
+        //    only shrink; stop a walk once its total has grown well past the best
+        int slack = 4;
+        int mm = m;
+        for (int nn = n - 1; nn >= 1; nn--) {
+            while (nn + mm <= bestN + bestM + slack && nn + mm <= limit && !meets(nn, mm)) {
+                mm++;
             }
-            int lo = 0; // m = lo fails (m = 0 is not a cascade)
-            int hi = mHigh; // m = hi meets
-            while (hi - lo > 1) {
-                int mid = (lo + hi) >>> 1;
-                if (meets(n, mid)) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
+            if (nn + mm > bestN + bestM + slack || nn + mm > limit) {
+                break;
             }
-            if (n + hi < best) {
-                best = n + hi;
-                bestN = n;
-                bestM = hi;
-                bestP = simulator.purities(n, hi);
-                simulations++;
+            if (nn + mm < bestN + bestM) {
+                bestN = nn;
+                bestM = mm;
             }
         }
-        if (bestN < 0) {
-            throw new NoFeasibleConfigurationException("no cascade of at most " + limit
-                    + " stages meets both targets at these flows (searched up to n = "
-                    + Math.min(limit - 1, estimateN + 3 * Math.max(estimateN, 10)) + ")");
+        mm = m;
+        for (int nn = n + 1; nn + 1 <= limit && nn <= bestN + bestM + slack; nn++) {
+            while (mm > 1 && meets(nn, mm - 1)) {
+                mm--;
+            }
+            if (nn + mm < bestN + bestM) {
+                bestN = nn;
+                bestM = mm;
+            }
+            if (nn + mm > bestN + bestM + slack || mm == 1) {
+                break;
+            }
         }
-        return new Result(bestN, bestM, bestP[0], bestP[1], simulations);
+        double[] p = simulator.purities(bestN, bestM);
+        simulations++;
+        return new Result(bestN, bestM, p[0], p[1], simulations);
+    }
+
+    /** The smallest m ≤ {@code feasibleM} with (n, m) feasible, by bisection. */
+    private int smallestScrub(int n, int feasibleM) {
+        int lo = 0;
+        int hi = feasibleM;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (meets(n, mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
     }
 
     private boolean meets(int n, int m) {

@@ -1,0 +1,332 @@
+package org.sxcascade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.StageEstimate;
+import org.sxcascade.design.StageSearch;
+import org.sxcascade.design.XuDesign;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sxcascade design CASE.yaml}: a cascade from purity targets, verified stage by stage. */
+@Command(name = "design", mixinStandardHelpOptions = true,
+        description = {"Design a cascade from the feed, separation factors and purity targets of a case file: "
+                + "Xu's static design (outlet fractions, controlling section, optimum extraction ratios, flows S "
+                + "and W, minimum flows, stage estimates, Fenske minimum), then the fewest stages n + m that meet "
+                + "both targets in the stage-by-stage simulation at the designed flows.",
+                "The case's cascade and flows are ignored (design computes them); flows.organicLoading and "
+                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents."},
+        footer = {"", "Examples:", "  sxcascade design cases/zhang-binary.yaml",
+                "  sxcascade design cases/pr-nd-p507.yaml --margin 1.2 --case-out designed.yaml",
+                "  sxcascade design cases/pr-nd-p507.yaml --json",
+                "", "Exit codes: 0 ok, 2 bad input or targets out of reach, 3 no convergence."})
+final class DesignCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file with components, feed and targets.")
+    Path caseFile;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the report.")
+    boolean json;
+
+    @Option(names = "--case-out", paramLabel = "FILE", description = "Write the verified design as a simulate case.")
+    Path caseOut;
+
+    @Option(names = "--margin", paramLabel = "X",
+            description = "Run the scrub flow at X times its minimum W_min (X ≥ 1) instead of Xu's √β optimum.")
+    Double margin;
+
+    @Option(names = "--scrub", paramLabel = "W", description = "Fix the scrub flow W (mol RE per mol RE fed).")
+    Double scrub;
+
+    @Option(names = "--extractant", paramLabel = "S", description = "Fix the extractant flow S (mol RE per mol RE fed).")
+    Double extractant;
+
+    @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
+            description = "Largest n + m to consider (default ${DEFAULT-VALUE}).")
+    int maxStages;
+
+    @Override
+    public Integer call() throws IOException {
+        DesignInputs in = new CaseReader().readDesign(caseFile);
+        int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
+        if (chosen > 1) {
+            throw new InvalidInputException("--margin/--scrub/--extractant", "more than one",
+                    "at most one way to set the flows");
+        }
+        FlowChoice choice;
+        try {
+            choice = margin != null ? FlowChoice.margin(margin)
+                    : scrub != null ? FlowChoice.fixedScrub(scrub)
+                    : extractant != null ? FlowChoice.fixedExtractant(extractant) : FlowChoice.optimum();
+        } catch (InvalidInputException e) {
+            String option = margin != null ? "--margin" : scrub != null ? "--scrub" : "--extractant";
+            throw new InvalidInputException(option, e.value(), e.allowed());
+        }
+        CascadeDesigner.Design d;
+        try {
+            d = new CascadeDesigner().design(in, choice, maxStages);
+        } catch (StageSearch.NoFeasibleConfigurationException e) {
+            throw new InvalidInputException("--max-stages", maxStages, e.getMessage());
+        }
+        if (caseOut != null) {
+            writeAtomically(caseOut, caseYaml(d));
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(d)));
+        } else {
+            out.print(text(d));
+            if (caseOut != null) {
+                out.println();
+                out.println("Verified design written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(CascadeDesigner.Design d) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        XuDesign xu = d.xu();
+        DesignInputs in = d.inputs();
+        o.put("case", in.name());
+        o.put("keyPair", in.components().get(d.keyA()) + "/" + in.components().get(d.keyB()));
+        o.put("separationFactor", xu.separationFactor());
+        o.put("feedPhase", in.feed().phase().label());
+        ObjectNode feedFractions = o.putObject("feedFractions");
+        feedFractions.put("organic", xu.feedFractionA());
+        feedFractions.put("aqueous", xu.feedFractionB());
+        ObjectNode targets = o.putObject("targets");
+        targets.put("organic", xu.purityA());
+        targets.put("aqueous", xu.purityB());
+        o.put("control", xu.control().label());
+        ObjectNode outlet = o.putObject("outletFractions");
+        outlet.put("organic", xu.outletFractionA());
+        outlet.put("aqueous", xu.outletFractionB());
+        o.put("a", xu.a());
+        o.put("b", xu.b());
+        ObjectNode yields = o.putObject("yields");
+        yields.put("organic", xu.yieldA());
+        yields.put("aqueous", xu.yieldB());
+        o.put("extractionRatio", xu.extractionRatio());
+        o.put("scrubRatio", xu.scrubRatio());
+        o.put("extractantFlow", xu.extractantFlow());
+        o.put("scrubFlow", xu.scrubFlow());
+        o.put("minExtractantFlow", xu.minExtractantFlow());
+        o.put("minScrubFlow", xu.minScrubFlow());
+        o.put("flowUnit", "mol RE per mol RE fed");
+        ObjectNode est = o.putObject("estimatedStages");
+        putEstimate(est.putObject("basic"), xu.basicStages());
+        putEstimate(est.putObject("corrected"), xu.correctedStages());
+        o.put("fenskeMinimum", xu.fenskeMinimum());
+        ObjectNode verified = o.putObject("verifiedStages");
+        verified.put("extraction", d.verified().extractionStages());
+        verified.put("scrub", d.verified().scrubStages());
+        verified.put("total", d.verified().totalStages());
+        ObjectNode purities = o.putObject("verifiedPurities");
+        purities.put("organic", d.verified().organicPurity());
+        purities.put("aqueous", d.verified().aqueousPurity());
+        ObjectNode products = o.putObject("verifiedProducts");
+        ObjectNode organicProduct = products.putObject("organic");
+        ObjectNode aqueousProduct = products.putObject("aqueous");
+        int stages = d.verified().totalStages();
+        for (int j = 0; j < in.components().size(); j++) {
+            organicProduct.put(in.components().get(j), d.state().organicFraction(stages, j));
+            aqueousProduct.put(in.components().get(j), d.state().aqueousFraction(1, j));
+        }
+        o.put("simulations", d.verified().simulations());
+        o.put("massBalanceError", d.state().massBalanceError());
+        CascadeDesigner.PlantFlows p = d.plant();
+        if (p != null) {
+            ObjectNode plant = o.putObject("plant");
+            plant.put("feedRateMolPerHour", p.feedRate());
+            putNullable(plant, "organicFlowLitresPerHour", p.organicFlow());
+            putNullable(plant, "scrubFlowLitresPerHour", p.scrubFlow());
+            putNullable(plant, "organicToAqueousExtraction", p.extractionRatio());
+            putNullable(plant, "organicToAqueousScrub", p.scrubRatio());
+            plant.put("scrubAcidMolPerHour", p.scrubAcid());
+            plant.put("stripAcidMolPerHour", p.stripAcid());
+            plant.put("saponificationBaseMolPerHour", p.saponification());
+            plant.put("organicProductMolPerHour", p.organicProduct());
+            plant.put("aqueousProductMolPerHour", p.aqueousProduct());
+        }
+        return o;
+    }
+
+    private static void putEstimate(ObjectNode o, StageEstimate e) {
+        o.put("extraction", e.extraction());
+        o.put("scrub", e.scrub());
+        o.put("extractionStages", e.extractionStages());
+        o.put("scrubStages", e.scrubStages());
+    }
+
+    private static void putNullable(ObjectNode o, String key, Double value) {
+        if (value != null) {
+            o.put(key, value);
+        }
+    }
+
+    static String text(CascadeDesigner.Design d) {
+        XuDesign xu = d.xu();
+        DesignInputs in = d.inputs();
+        StringBuilder b = new StringBuilder();
+        String groupA = String.join("+", names(in, in.organicTarget().components()));
+        String groupB = String.join("+", names(in, in.aqueousTarget().components()));
+        b.append(in.name()).append('\n');
+        b.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
+                in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
+        b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%n", in.feed().phase().label(),
+                xu.feedFractionA(), xu.feedFractionB(), pct(xu.purityA()), pct(xu.purityB())));
+        b.append('\n').append("Xu's static design (flows in mol RE per mol RE fed)\n");
+        b.append(f("  outlet fractions     f'_A = %.6f, f'_B = %.6f   [f'_A = (P_B − f_B)/(P_A + P_B − 1)]%n",
+                xu.outletFractionA(), xu.outletFractionB()));
+        b.append(f("  enrichment           a = %.4g, b = %.4g; yields Y_A = %.6f, Y_B = %.6f%n", xu.a(), xu.b(),
+                xu.yieldA(), xu.yieldB()));
+        b.append(f("  control              %s-controlled%n", xu.control().label()));
+        b.append(f("  extraction ratios    E_M = %.5f, E'_M = %.5f%n", xu.extractionRatio(), xu.scrubRatio()));
+        b.append(f("  flows                S = %.6f, W = %.6f%n", xu.extractantFlow(), xu.scrubFlow()));
+        b.append(f("  minimum flows        S_min = %.6f, W_min = %.6f (infinite stages)%n", xu.minExtractantFlow(),
+                xu.minScrubFlow()));
+        b.append('\n').append("Stages\n");
+        StageEstimate basic = xu.basicStages();
+        StageEstimate corrected = xu.correctedStages();
+        b.append(f("  estimate, basic      n = %.2f, m = %.2f  (→ %d + %d)%n", basic.extraction(), basic.scrub(),
+                basic.extractionStages(), basic.scrubStages()));
+        b.append(f("  estimate, corrected  n = %.2f, m = %.2f  (→ %d + %d)%n", corrected.extraction(), corrected.scrub(),
+                corrected.extractionStages(), corrected.scrubStages()));
+        b.append(f("  Fenske minimum       N_min = %.2f (total reflux)%n", xu.fenskeMinimum()));
+        StageSearch.Result v = d.verified();
+        b.append(f("  verified (simulated) n = %d, m = %d, N = %d: P_A = %s (margin %+.2e), P_B = %s (margin %+.2e)%n",
+                v.extractionStages(), v.scrubStages(), v.totalStages(), pct(v.organicPurity()),
+                v.organicPurity() - xu.purityA(), pct(v.aqueousPurity()), v.aqueousPurity() - xu.purityB()));
+        b.append(f("                       one stage fewer in either section misses a target; %d steady states solved%n",
+                v.simulations()));
+        b.append('\n').append("Verified products (mole fractions; every component simulated)\n");
+        b.append(f("  %-12s %-14s %-14s%n", "component", "loaded organic", "raffinate"));
+        for (int j = 0; j < in.components().size(); j++) {
+            b.append(f("  %-12s %-14s %-14s%n", in.components().get(j), frac(d.state().organicFraction(v.totalStages(), j)),
+                    frac(d.state().aqueousFraction(1, j))));
+        }
+        CascadeDesigner.PlantFlows p = d.plant();
+        if (p != null) {
+            b.append('\n').append("Plant (feed ").append(g(p.feedRate())).append(" mol RE/h)\n");
+            if (p.organicFlow() != null) {
+                b.append(f("  organic              %s L/h at %s mol/L RE%n", g(p.organicFlow()), g(in.organicLoading())));
+            }
+            if (p.scrubFlow() != null) {
+                b.append(f("  scrub liquor         %s L/h at %s mol/L H+%n", g(p.scrubFlow()), g(in.scrubAcidity())));
+            }
+            if (p.extractionRatio() != null) {
+                b.append(f("  O/A by volume        %.3f (extraction), %.3f (scrub)%n", p.extractionRatio(), p.scrubRatio()));
+            }
+            b.append(f("  products             %s mol/h RE in the loaded organic, %s mol/h in the raffinate%n",
+                    g(p.organicProduct()), g(p.aqueousProduct())));
+            b.append(f("  reagents (3 mol per mol RE, no excess)  scrub acid %s, strip acid %s mol H+/h; "
+                    + "saponification %s mol base/h%n", g(p.scrubAcid()), g(p.stripAcid()), g(p.saponification())));
+        }
+        return b.toString();
+    }
+
+    /** The verified design as a commented simulate case. */
+    static String caseYaml(CascadeDesigner.Design d) {
+        DesignInputs in = d.inputs();
+        XuDesign xu = d.xu();
+        StringBuilder y = new StringBuilder();
+        y.append("# Written by `sxcascade design`: Xu's static design for the key pair ")
+                .append(in.components().get(d.keyA())).append('/').append(in.components().get(d.keyB()))
+                .append(f(" (β = %.6g),%n", xu.separationFactor()));
+        y.append(f("# %s-controlled, verified stage by stage: P_A = %.6f, P_B = %.6f.%n", xu.control().label(),
+                d.verified().organicPurity(), d.verified().aqueousPurity()));
+        y.append("name: ").append(quote(in.name() + " (designed)")).append('\n');
+        y.append("model: separation-factors\ncomponents:\n");
+        double[] beta = in.separationFactors();
+        for (int j = 0; j < beta.length; j++) {
+            y.append("  - {name: ").append(quote(in.components().get(j))).append(", separationFactor: ")
+                    .append(num(beta[j])).append("}\n");
+        }
+        y.append("feed:\n  phase: ").append(in.feed().phase().label()).append("\n  composition: {");
+        for (int j = 0; j < beta.length; j++) {
+            y.append(j == 0 ? "" : ", ").append(quote(in.components().get(j))).append(": ").append(num(in.feed().fraction(j)));
+        }
+        y.append("}\n");
+        if (in.feed().volumetricFlow() != null) {
+            y.append("  flow: ").append(num(in.feed().volumetricFlow())).append("            # L/h\n");
+        }
+        if (in.feed().concentration() != null) {
+            y.append("  concentration: ").append(num(in.feed().concentration())).append("   # mol/L RE\n");
+        }
+        y.append(f("cascade:%n  extractionStages: %d%n  scrubStages: %d%n", d.verified().extractionStages(),
+                d.verified().scrubStages()));
+        y.append("flows:\n  extractant: ").append(num(xu.extractantFlow())).append("   # S, mol RE per mol RE fed\n");
+        y.append("  scrub: ").append(num(xu.scrubFlow())).append("        # W, mol RE per mol RE fed\n");
+        y.append("targets:\n");
+        y.append("  organic: {purity: ").append(num(xu.purityA())).append(", components: [")
+                .append(String.join(", ", names(in, in.organicTarget().components()).stream().map(DesignCommand::quote).toList()))
+                .append("]}\n");
+        y.append("  aqueous: {purity: ").append(num(xu.purityB())).append(", components: [")
+                .append(String.join(", ", names(in, in.aqueousTarget().components()).stream().map(DesignCommand::quote).toList()))
+                .append("]}\n");
+        return y.toString();
+    }
+
+    private static List<String> names(DesignInputs in, List<Integer> group) {
+        return group.stream().map(in.components()::get).toList();
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_.+-]+") ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String num(double x) {
+        return Double.toString(x);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    private static String g(double x) {
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    private static String frac(double x) {
+        return x != 0 && x < 1e-3 ? String.format(Locale.ROOT, "%.3e", x) : String.format(Locale.ROOT, "%.6f", x);
+    }
+
+    private static String pct(double x) {
+        return String.format(Locale.ROOT, "%.4f%%", 100 * x);
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new InvalidInputException("--case-out", target, "a file in an existing directory");
+        }
+        Path tmp = Files.createTempFile(dir, ".sxcascade-", ".yaml.tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

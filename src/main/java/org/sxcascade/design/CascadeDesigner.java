@@ -1,0 +1,214 @@
+package org.sxcascade.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.model.XuFlows;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * Designs a cascade from purity targets: Xu's static design for the key pair (flows, ratios,
+ * minimum flows, stage estimates), then the exact stage counts from the steady-state solver,
+ * simulating every component.
+ *
+ * <p>With more than two components the targets name the groups (e.g. Ce, Pr | Nd): the key pair
+ * is the least extractable component of the organic group and the most extractable of the
+ * raffinate group; Xu's formulas use the key pair's separation factor and the groups' feed
+ * fractions (DOMAIN §3).
+ */
+public final class CascadeDesigner {
+
+    /**
+     * A verified design.
+     *
+     * @param inputs        what was asked
+     * @param keyA          index of the key component of the organic group
+     * @param keyB          index of the key component of the raffinate group
+     * @param xu            Xu's static design for the key pair
+     * @param verified      the fewest stages meeting both targets at the designed flows
+     * @param cascadeCase   the verified cascade, ready for {@code simulate}
+     * @param state         its steady state
+     * @param plant         plant flows and reagents, or {@code null} without plant data
+     */
+    public record Design(DesignInputs inputs, int keyA, int keyB, XuDesign xu, StageSearch.Result verified,
+                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant) {
+    }
+
+    /**
+     * Plant flows and reagents for a design (3 mol H⁺ or base per mol RE³⁺, DOMAIN §2).
+     *
+     * @param feedRate        RE fed, mol/h
+     * @param organicFlow     Q_org, L/h (needs the organic loading)
+     * @param scrubFlow       Q_scrub, L/h (needs the scrub acidity)
+     * @param extractionRatio O/A by volume in the extraction section
+     * @param scrubRatio      O/A by volume in the scrubbing section
+     * @param scrubAcid       mol H⁺/h in the scrub liquor, 3·W·F
+     * @param stripAcid       mol H⁺/h to strip the loaded organic product, 3·(organic product RE)
+     * @param saponification  mol base/h to saponify the organic for S, 3·S·F
+     * @param organicProduct  RE in the loaded organic product, mol/h
+     * @param aqueousProduct  RE in the raffinate, mol/h
+     */
+    public record PlantFlows(double feedRate, Double organicFlow, Double scrubFlow, Double extractionRatio,
+                             Double scrubRatio, double scrubAcid, double stripAcid, double saponification,
+                             double organicProduct, double aqueousProduct) {
+    }
+
+    private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
+
+    /**
+     * @param maxStages largest n + m to consider (at most 1000)
+     * @throws InvalidInputException for targets, groups or flows Xu's design cannot use
+     * @throws StageSearch.NoFeasibleConfigurationException if no cascade within the limit meets
+     *         both targets at the designed flows
+     */
+    public Design design(DesignInputs in, FlowChoice choice, int maxStages) {
+        if (maxStages < 2 || maxStages > Cascade.MAX_STAGES) {
+            throw new InvalidInputException("--max-stages", maxStages, "an integer from 2 to " + Cascade.MAX_STAGES);
+        }
+        double[] beta = in.separationFactors();
+        List<Integer> groupA = in.organicTarget().components();
+        List<Integer> groupB = in.aqueousTarget().components();
+        int c = beta.length;
+        for (int j = 0; j < c; j++) {
+            boolean a = groupA.contains(j);
+            boolean b = groupB.contains(j);
+            if (a && b) {
+                throw new InvalidInputException("targets.aqueous.components", in.components().get(j),
+                        "components not already counted in targets.organic.components");
+            }
+            if (!a && !b && in.feed().fraction(j) > 0) {
+                throw new InvalidInputException("targets", in.components().get(j),
+                        "every fed component in one of the two groups (targets.organic.components or "
+                                + "targets.aqueous.components)");
+            }
+        }
+        int keyA = groupA.get(0);
+        for (int j : groupA) {
+            if (beta[j] < beta[keyA]) {
+                keyA = j;
+            }
+        }
+        int keyB = groupB.get(0);
+        for (int j : groupB) {
+            if (beta[j] > beta[keyB]) {
+                keyB = j;
+            }
+        }
+        double keyBeta = beta[keyA] / beta[keyB];
+        if (!(keyBeta > 1)) {
+            throw new InvalidInputException("components", in.components().get(keyA) + "/" + in.components().get(keyB)
+                    + " β = " + keyBeta, "a key-pair separation factor > 1: every component of the organic group "
+                    + "must be more extractable than every component of the raffinate group");
+        }
+        double fA = 0;
+        for (int j : groupA) {
+            fA += in.feed().fraction(j);
+        }
+        FeedPhase phase = in.feed().phase();
+        double pA = in.organicTarget().purity();
+        double pB = in.aqueousTarget().purity();
+        XuDesign xu;
+        try {
+            xu = XuDesign.of(keyBeta, fA, phase, pA, pB, choice);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(caseField(e.field()), e.value(), e.allowed());
+        }
+        double s = xu.extractantFlow();
+        double w = xu.scrubFlow();
+
+        StageSearch.Simulator simulator = (n, m) -> purities(simulate(in, n, m, s, w), groupA, groupB, n + m);
+        int estimateN = xu.correctedStages().extractionStages();
+        int estimateM = xu.correctedStages().scrubStages();
+        StageSearch.Result verified;
+        try {
+            verified = new StageSearch(simulator, pA, pB, maxStages).minimalStages(estimateN, estimateM);
+        } catch (StageSearch.NoFeasibleConfigurationException e) {
+            if (maxStages >= Cascade.MAX_STAGES) {
+                throw e;
+            }
+            // say what the targets need: the search without the user's limit
+            StageSearch.Result needed = new StageSearch(simulator, pA, pB, Cascade.MAX_STAGES)
+                    .minimalStages(estimateN, estimateM);
+            throw new InvalidInputException("--max-stages", maxStages, "needs at least " + needed.totalStages()
+                    + " stages at these flows (n = " + needed.extractionStages() + ", m = " + needed.scrubStages()
+                    + "); the limit is " + maxStages);
+        }
+        int n = verified.extractionStages();
+        int m = verified.scrubStages();
+        CascadeCase verifiedCase = cascadeCase(in, n, m, s, w);
+        SteadyState state = solver.solve(CascadeNetwork.of(verifiedCase), SolverSettings.defaults());
+        return new Design(in, keyA, keyB, xu, verified, verifiedCase, state, plant(in, s, w, phase));
+    }
+
+    private SteadyState simulate(DesignInputs in, int n, int m, double s, double w) {
+        return solver.solve(CascadeNetwork.of(cascadeCase(in, n, m, s, w)), SolverSettings.defaults());
+    }
+
+    private static double[] purities(SteadyState st, List<Integer> groupA, List<Integer> groupB, int stages) {
+        double a = 0;
+        for (int j : groupA) {
+            a += st.organicFraction(stages, j);
+        }
+        double b = 0;
+        for (int j : groupB) {
+            b += st.aqueousFraction(1, j);
+        }
+        return new double[] {a, b};
+    }
+
+    /** The simulate case of a design with n + m stages at S and W. */
+    static CascadeCase cascadeCase(DesignInputs in, int n, int m, double s, double w) {
+        return new CascadeCase(in.name(), in.components(), new ConstantSeparationFactors(in.separationFactors()),
+                in.feed(), new Cascade(n, m), new XuFlows(s, w), in.organicTarget(), in.aqueousTarget(),
+                SolverSettings.defaults());
+    }
+
+    private static PlantFlows plant(DesignInputs in, double s, double w, FeedPhase phase) {
+        Double rate = in.feed().molarFlow();
+        if (rate == null) {
+            return null;
+        }
+        double organicProduct = (phase == FeedPhase.AQUEOUS ? s - w : s + 1 - w) * rate;
+        double aqueousProduct = rate - organicProduct;
+        Double qOrg = in.organicLoading() == null ? null : s * rate / in.organicLoading();
+        Double qScrub = in.scrubAcidity() == null ? null : 3 * w * rate / in.scrubAcidity();
+        Double oaExtraction = null;
+        Double oaScrub = null;
+        if (qOrg != null && qScrub != null) {
+            double qFeed = in.feed().volumetricFlow();
+            oaExtraction = phase == FeedPhase.AQUEOUS ? qOrg / (qFeed + qScrub) : qOrg / qScrub;
+            oaScrub = phase == FeedPhase.AQUEOUS ? qOrg / qScrub : (qOrg + qFeed) / qScrub;
+        }
+        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, 3 * w * rate, 3 * organicProduct,
+                3 * s * rate, organicProduct, aqueousProduct);
+    }
+
+    /** The case-file or command-line name of a field of Xu's design. */
+    private static String caseField(String field) {
+        return switch (field) {
+            case "purityA" -> "targets.organic.purity";
+            case "purityB" -> "targets.aqueous.purity";
+            case "feedFractionA" -> "feed.composition";
+            case "separationFactor" -> "components (key-pair separation factor)";
+            case "flows.scrub" -> "--scrub";
+            case "flows.extractant" -> "--extractant";
+            case "flows.margin" -> "--margin";
+            default -> field;
+        };
+    }
+
+    /** Component names of a group, for messages and reports. */
+    static List<String> names(DesignInputs in, List<Integer> group) {
+        List<String> out = new ArrayList<>();
+        group.forEach(j -> out.add(in.components().get(j)));
+        return out;
+    }
+}
