@@ -19,6 +19,7 @@ import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.ProductTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,13 +60,28 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--extractant", paramLabel = "S", description = "Fix the extractant flow S (mol RE per mol RE fed).")
     Double extractant;
 
+    @Option(names = "--organic-purity", paramLabel = "P_A", description = "Purity target of the loaded organic.")
+    Double organicPurity;
+
+    @Option(names = "--aqueous-purity", paramLabel = "P_B", description = "Purity target of the raffinate.")
+    Double aqueousPurity;
+
+    @Option(names = "--organic-recovery", paramLabel = "Y_A",
+            description = "Recovery of the organic group into the loaded organic.")
+    Double organicRecovery;
+
+    @Option(names = "--aqueous-recovery", paramLabel = "Y_B",
+            description = "Recovery of the raffinate group into the raffinate. Give exactly two of the four "
+                    + "target options (at least one purity); they replace the case's purity and recovery numbers.")
+    Double aqueousRecovery;
+
     @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
             description = "Largest n + m to consider (default ${DEFAULT-VALUE}).")
     int maxStages;
 
     @Override
     public Integer call() throws IOException {
-        DesignInputs in = new CaseReader().readDesign(caseFile);
+        DesignInputs in = overrideTargets(new CaseReader().readDesign(caseFile));
         int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
         if (chosen > 1) {
             throw new InvalidInputException("--margin/--scrub/--extractant", "more than one",
@@ -101,6 +117,29 @@ final class DesignCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The case's targets, or those given on the command line (group membership stays). */
+    private DesignInputs overrideTargets(DesignInputs in) {
+        if (organicPurity == null && aqueousPurity == null && organicRecovery == null && aqueousRecovery == null) {
+            return in;
+        }
+        ProductTarget organic;
+        ProductTarget aqueous;
+        try {
+            organic = new ProductTarget(in.organicTarget().components(), organicPurity, organicRecovery);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(organicPurity == null && organicRecovery == null
+                    ? "--organic-purity/--organic-recovery" : "--organic-" + e.field(), e.value(), e.allowed());
+        }
+        try {
+            aqueous = new ProductTarget(in.aqueousTarget().components(), aqueousPurity, aqueousRecovery);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(aqueousPurity == null && aqueousRecovery == null
+                    ? "--aqueous-purity/--aqueous-recovery" : "--aqueous-" + e.field(), e.value(), e.allowed());
+        }
+        return new DesignInputs(in.name(), in.components(), in.separationFactors(), in.feed(), organic, aqueous,
+                in.organicLoading(), in.scrubAcidity());
     }
 
     static ObjectNode toJson(CascadeDesigner.Design d) {
@@ -168,6 +207,12 @@ final class DesignCommand implements Callable<Integer> {
             plant.put("saponificationBaseMolPerHour", p.saponification());
             plant.put("organicProductMolPerHour", p.organicProduct());
             plant.put("aqueousProductMolPerHour", p.aqueousProduct());
+            if (p.oxideFed() != null) {
+                plant.put("oxideFedKgPerHour", p.oxideFed());
+                plant.put("scrubAcidMolPerKgOxide", p.scrubAcid() / p.oxideFed());
+                plant.put("stripAcidMolPerKgOxide", p.stripAcid() / p.oxideFed());
+                plant.put("saponificationBaseMolPerKgOxide", p.saponification() / p.oxideFed());
+            }
         }
         return o;
     }
@@ -194,8 +239,8 @@ final class DesignCommand implements Callable<Integer> {
         b.append(in.name()).append('\n');
         b.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
                 in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
-        b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%n", in.feed().phase().label(),
-                xu.feedFractionA(), xu.feedFractionB(), pct(xu.purityA()), pct(xu.purityB())));
+        b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%s%n", in.feed().phase().label(),
+                xu.feedFractionA(), xu.feedFractionB(), pct(xu.purityA()), pct(xu.purityB()), derivedNote(in)));
         b.append('\n').append("Xu's static design (flows in mol RE per mol RE fed)\n");
         b.append(f("  outlet fractions     f'_A = %.6f, f'_B = %.6f   [f'_A = (P_B − f_B)/(P_A + P_B − 1)]%n",
                 xu.outletFractionA(), xu.outletFractionB()));
@@ -242,8 +287,29 @@ final class DesignCommand implements Callable<Integer> {
                     g(p.organicProduct()), g(p.aqueousProduct())));
             b.append(f("  reagents (3 mol per mol RE, no excess)  scrub acid %s, strip acid %s mol H+/h; "
                     + "saponification %s mol base/h%n", g(p.scrubAcid()), g(p.stripAcid()), g(p.saponification())));
+            if (p.oxideFed() != null) {
+                b.append(f("  per kg of oxide fed  (%s kg REO/h) scrub acid %s, strip acid %s mol H+/kg; "
+                        + "saponification %s mol base/kg%n", g(p.oxideFed()), g(p.scrubAcid() / p.oxideFed()),
+                        g(p.stripAcid() / p.oxideFed()), g(p.saponification() / p.oxideFed())));
+            }
         }
         return b.toString();
+    }
+
+    private static String derivedNote(DesignInputs in) {
+        ProductTarget o = in.organicTarget();
+        ProductTarget a = in.aqueousTarget();
+        if (o.purity() != null && a.purity() != null) {
+            return "";
+        }
+        StringBuilder given = new StringBuilder();
+        if (o.recovery() != null) {
+            given.append("Y_A = ").append(o.recovery());
+        }
+        if (a.recovery() != null) {
+            given.append(given.length() > 0 ? ", " : "").append("Y_B = ").append(a.recovery());
+        }
+        return " (" + (o.purity() == null ? "P_A" : "P_B") + " from " + given + " by the product split)";
     }
 
     /** The verified design as a commented simulate case. */

@@ -8,6 +8,7 @@ import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.model.XuFlows;
 import org.sxcascade.solver.CascadeNetwork;
@@ -55,10 +56,12 @@ public final class CascadeDesigner {
      * @param saponification  mol base/h to saponify the organic for S, 3·S·F
      * @param organicProduct  RE in the loaded organic product, mol/h
      * @param aqueousProduct  RE in the raffinate, mol/h
+     * @param oxideFed        oxide (REO) fed, kg/h, or {@code null} when a component is not an RE
+     *                        element symbol (La … Lu, Y, Sc)
      */
     public record PlantFlows(double feedRate, Double organicFlow, Double scrubFlow, Double extractionRatio,
                              Double scrubRatio, double scrubAcid, double stripAcid, double saponification,
-                             double organicProduct, double aqueousProduct) {
+                             double organicProduct, double aqueousProduct, Double oxideFed) {
     }
 
     private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
@@ -113,8 +116,9 @@ public final class CascadeDesigner {
             fA += in.feed().fraction(j);
         }
         FeedPhase phase = in.feed().phase();
-        double pA = in.organicTarget().purity();
-        double pB = in.aqueousTarget().purity();
+        double[] targets = purities(in.organicTarget(), in.aqueousTarget(), fA);
+        double pA = targets[0];
+        double pB = targets[1];
         XuDesign xu;
         try {
             xu = XuDesign.of(keyBeta, fA, phase, pA, pB, choice);
@@ -187,8 +191,52 @@ public final class CascadeDesigner {
             oaExtraction = phase == FeedPhase.AQUEOUS ? qOrg / (qFeed + qScrub) : qOrg / qScrub;
             oaScrub = phase == FeedPhase.AQUEOUS ? qOrg / qScrub : (qOrg + qFeed) / qScrub;
         }
+        Double oxide = 0.0;
+        for (int j = 0; j < in.components().size() && oxide != null; j++) {
+            Double grams = OxideMasses.gramsPerMol(in.components().get(j));
+            oxide = grams == null ? null : oxide + rate * in.feed().fraction(j) * grams / 1000;
+        }
         return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, 3 * w * rate, 3 * organicProduct,
-                3 * s * rate, organicProduct, aqueousProduct);
+                3 * s * rate, organicProduct, aqueousProduct, oxide);
+    }
+
+    /**
+     * P_A and P_B from exactly two of P_A, P_B, Y_A, Y_B with at least one purity, through the
+     * product split (mass balances; DOMAIN §3): A in the organic product f'_A·P_A = Y_A·f_A, B in
+     * the raffinate f'_B·P_B = Y_B·f_B, f'_A + f'_B = 1.
+     */
+    static double[] purities(ProductTarget organic, ProductTarget aqueous, double fA) {
+        Double pA = organic.purity();
+        Double pB = aqueous.purity();
+        Double yA = organic.recovery();
+        Double yB = aqueous.recovery();
+        int given = (pA != null ? 1 : 0) + (pB != null ? 1 : 0) + (yA != null ? 1 : 0) + (yB != null ? 1 : 0);
+        if (given != 2 || pA == null && pB == null) {
+            throw new InvalidInputException("targets", given + " numbers" + (pA == null && pB == null ? " without a purity" : ""),
+                    "exactly two of targets.organic.purity (P_A), targets.aqueous.purity (P_B), "
+                            + "targets.organic.recovery (Y_A), targets.aqueous.recovery (Y_B), at least one a purity");
+        }
+        double fB = 1 - fA;
+        double outA; // f'_A
+        if (pA != null && pB != null) {
+            return new double[] {pA, pB};
+        } else if (pA != null && yA != null) {
+            outA = yA * fA / pA;
+        } else if (pB != null && yB != null) {
+            outA = 1 - yB * fB / pB;
+        } else if (pA != null) { // and Y_B: B in the organic product is f_B(1 − Y_B) = f'_A(1 − P_A)
+            outA = fB * (1 - yB) / (1 - pA);
+        } else { // P_B and Y_A: A in the raffinate is f_A(1 − Y_A) = f'_B(1 − P_B)
+            outA = 1 - fA * (1 - yA) / (1 - pB);
+        }
+        if (!(outA > 0 && outA < 1)) {
+            throw new InvalidInputException("targets", "a product split f'_A = " + outA,
+                    "targets that leave both products a positive flow (0 < f'_A < 1)");
+        }
+        double outB = 1 - outA;
+        double a = pA != null ? pA : (yA != null ? yA * fA / outA : (outA - fB * (1 - yB)) / outA);
+        double b = pB != null ? pB : (yB != null ? yB * fB / outB : (outB - fA * (1 - yA)) / outB);
+        return new double[] {a, b};
     }
 
     /** The case-file or command-line name of a field of Xu's design. */

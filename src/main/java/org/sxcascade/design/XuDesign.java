@@ -19,7 +19,7 @@ import org.sxcascade.model.XuFlows;
  *
  * <p><b>Equations.</b> The facts are from Zhang, Zhao and Schreiner, <i>Separation
  * Hydrometallurgy of Rare Earth Elements</i> (Springer 2016), ch. 5, after Xu, and Cheng et al.,
- * Adv. Mater. Phys. Chem. 4 (2014) 275; see {@code docs/design-formulas.md}.
+ * Adv. Mater. Phys. Chem. 4 (2014) 275; see {@code docs/design.md}.
  * <ul>
  *   <li>Product split: {@code f'_A = (P_B − f_B)/(P_A + P_B − 1)}, {@code f'_B = 1 − f'_A}.</li>
  *   <li>Purification factors: {@code a = [P_A/(1−P_A)]/(f_A/f_B)},

@@ -48,7 +48,7 @@ public final class CaseReader {
     private static final Set<String> XU = Set.of("extractant", "scrub");
     private static final Set<String> PLANT = Set.of("organicFlow", "organicLoading", "scrubFlow", "scrubAcidity");
     private static final Set<String> TARGETS = Set.of("organic", "aqueous");
-    private static final Set<String> TARGET = Set.of("purity", "components");
+    private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
     private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
 
     private final ObjectMapper yaml;
@@ -219,8 +219,8 @@ public final class CaseReader {
         if (top.has("targets")) {
             Obj targets = top.obj("targets");
             targets.allow(TARGETS);
-            organicTarget = target(targets, "organic", names, parameters, true);
-            aqueousTarget = target(targets, "aqueous", names, parameters, false);
+            organicTarget = target(targets, "organic", names, parameters, true, true);
+            aqueousTarget = target(targets, "aqueous", names, parameters, false, true);
         }
 
         // solver
@@ -271,10 +271,10 @@ public final class CaseReader {
         targets.allow(TARGETS);
         if (!targets.has("organic") || !targets.has("aqueous")) {
             throw new InvalidInputException(targets.has("organic") ? "targets.aqueous" : "targets.organic", "(missing)",
-                    "a purity target for both products (design starts from P_A and P_B)");
+                    "an entry for both products (their components, and between them two of purity and recovery)");
         }
-        ProductTarget organic = target(targets, "organic", names, parameters, true);
-        ProductTarget aqueous = target(targets, "aqueous", names, parameters, false);
+        ProductTarget organic = target(targets, "organic", names, parameters, true, false);
+        ProductTarget aqueous = target(targets, "aqueous", names, parameters, false, false);
         if (top.has("solver")) {
             top.obj("solver").allow(SOLVER);
         }
@@ -320,7 +320,7 @@ public final class CaseReader {
     }
 
     private static ProductTarget target(Obj targets, String product, List<String> names, double[] parameters,
-                                        boolean organic) {
+                                        boolean organic, boolean requireNumber) {
         if (!targets.has(product)) {
             return null;
         }
@@ -354,9 +354,13 @@ public final class CaseReader {
             throw new InvalidInputException(path + ".components", "(missing)",
                     "the component names that make up this product (required with more than 2 components)");
         }
-        double purity = t.number("purity");
+        Double purity = t.has("purity") ? t.number("purity") : null;
+        Double recovery = t.has("recovery") ? t.number("recovery") : null;
+        if (purity == null && recovery == null && requireNumber) {
+            throw new InvalidInputException(path + ".purity", "(missing)", "a purity, a recovery or both");
+        }
         try {
-            return new ProductTarget(members, purity);
+            return new ProductTarget(members, purity, recovery);
         } catch (InvalidInputException e) {
             throw e.under(path);
         }

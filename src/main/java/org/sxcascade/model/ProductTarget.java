@@ -3,20 +3,32 @@ package org.sxcascade.model;
 import java.util.List;
 
 /**
- * A purity specification for one product: the summed mole fraction of {@code components} in it
- * must reach {@code purity}.
+ * A specification for one product: the summed mole fraction of {@code components} in it must
+ * reach {@code purity}, and/or the fraction of those components' feed that leaves in it must
+ * reach {@code recovery}. Either may be absent; with neither, the target only names the group
+ * (as {@code design} allows when the other product's numbers fix the split).
  *
  * @param components indices of the components that count as product (the key group)
- * @param purity     required mole fraction, strictly between 0 and 1
+ * @param purity     required mole fraction, strictly between 0 and 1, or {@code null}
+ * @param recovery   required recovery of the group into this product, strictly between 0 and 1,
+ *                   or {@code null}
  */
-public record ProductTarget(List<Integer> components, double purity) {
+public record ProductTarget(List<Integer> components, Double purity, Double recovery) {
     public ProductTarget {
         if (components == null || components.isEmpty()) {
             throw new InvalidInputException("components", "(empty)", "at least one component name");
         }
         components = List.copyOf(components);
-        if (!(purity > 0 && purity < 1)) {
+        if (purity != null && !(purity > 0 && purity < 1)) {
             throw new InvalidInputException("purity", purity, "a mole fraction strictly between 0 and 1");
         }
+        if (recovery != null && !(recovery > 0 && recovery < 1)) {
+            throw new InvalidInputException("recovery", recovery, "a fraction strictly between 0 and 1");
+        }
+    }
+
+    /** A purity target alone. */
+    public ProductTarget(List<Integer> components, double purity) {
+        this(components, purity, null);
     }
 }

@@ -43,12 +43,18 @@ public final class SimulationReport {
      * @param purityOf      the components its purity counts (the target's, else the main component)
      * @param purity        summed mole fraction of {@code purityOf}
      * @param target        required purity, or {@code null}
+     * @param recovery       fraction of the {@code purityOf} components' feed that leaves in this product
+     * @param recoveryTarget required recovery, or {@code null}
      */
     public record Product(String name, String phase, int stage, double flow, Map<String, Double> composition,
-                          List<String> purityOf, double purity, Double target) {
-        /** Whether the target is met ({@code null} without a target). */
+                          List<String> purityOf, double purity, Double target, double recovery,
+                          Double recoveryTarget) {
+        /** Whether the purity and recovery targets are met ({@code null} without a target). */
         public Boolean met() {
-            return target == null ? null : purity >= target;
+            if (target == null && recoveryTarget == null) {
+                return null;
+            }
+            return (target == null || purity >= target) && (recoveryTarget == null || recovery >= recoveryTarget);
         }
     }
 
@@ -94,8 +100,16 @@ public final class SimulationReport {
             purity = x[main];
         }
         double flow = organic ? state.organicTotal(stage) : state.aqueousTotal(stage);
+        double fedGroup = 0;
+        double outGroup = 0;
+        for (String c : purityOf) {
+            int j = comps.indexOf(c);
+            fedGroup += network.totalFeed(j);
+            outGroup += organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j);
+        }
         return new Product(name, phase, stage, flow, composition, List.copyOf(purityOf), purity,
-                target == null ? null : target.purity());
+                target == null ? null : target.purity(), fedGroup > 0 ? outGroup / fedGroup : 0,
+                target == null ? null : target.recovery());
     }
 
     public List<Product> products() {
@@ -161,8 +175,14 @@ public final class SimulationReport {
             ArrayNode of = o.putArray("purityOf");
             p.purityOf().forEach(of::add);
             o.put("purity", p.purity());
+            o.put("recovery", p.recovery());
             if (p.target() != null) {
                 o.put("target", p.target());
+            }
+            if (p.recoveryTarget() != null) {
+                o.put("recoveryTarget", p.recoveryTarget());
+            }
+            if (p.met() != null) {
                 o.put("met", p.met());
             }
         }
@@ -289,7 +309,12 @@ public final class SimulationReport {
                 r.add(frac(p.composition().get(c)));
             }
             r.add(String.join("+", p.purityOf()) + " " + pct(p.purity()));
-            r.add(p.target() == null ? "-" : pct(p.target()));
+            String spec = p.target() == null ? "" : pct(p.target());
+            if (p.recoveryTarget() != null) {
+                spec += (spec.isEmpty() ? "" : ", ") + "recovery " + pct(p.recoveryTarget())
+                        + " (is " + pct(p.recovery()) + ")";
+            }
+            r.add(spec.isEmpty() ? "-" : spec);
             r.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
             t.row(r);
         }

@@ -98,6 +98,26 @@ class DesignCommandTest {
     }
 
     @Test
+    void recoveryTargetsOnTheCommandLineGiveTheSameDesign() throws Exception {
+        JsonNode purities = designJson("cases/zhang-binary.yaml");
+        double yA = purities.get("yields").get("organic").asDouble();
+        JsonNode mixed = designJson("cases/zhang-binary.yaml", "--organic-purity", "0.999", "--organic-recovery",
+                Double.toString(yA));
+        assertThat(mixed.get("targets").get("aqueous").asDouble()).isCloseTo(0.9999, within(1e-9));
+        assertThat(mixed.get("verifiedStages")).isEqualTo(purities.get("verifiedStages"));
+    }
+
+    @Test
+    void reagentsPerKgOfOxide() throws Exception {
+        JsonNode plant = designJson("cases/pr-nd-p507.yaml").get("plant");
+        // 100 mol/h: 25 Pr as Pr6O11 (1021.44/6 g per mol Pr), 75 Nd as Nd2O3 (336.48/2 g per mol Nd)
+        double kg = (25 * 1021.44 / 6 + 75 * 336.48 / 2) / 1000;
+        assertThat(plant.get("oxideFedKgPerHour").asDouble()).isCloseTo(kg, within(1e-9));
+        assertThat(plant.get("scrubAcidMolPerKgOxide").asDouble())
+                .isCloseTo(plant.get("scrubAcidMolPerHour").asDouble() / kg, within(1e-9));
+    }
+
+    @Test
     void caseOutRoundTripsThroughSimulate(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("designed.yaml");
         CliHarness r = CliHarness.run("design", "cases/zhang-binary.yaml", "--case-out", out.toString());

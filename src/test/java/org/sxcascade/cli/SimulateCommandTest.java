@@ -80,6 +80,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void recoveryTargetIsReportedAndJudged(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rec.yaml");
+        Files.writeString(file, Files.readString(Path.of("cases/zhang-binary.yaml"))
+                .replace("organic: {purity: 0.999}", "organic: {recovery: 0.9999}"));
+        CliHarness r = CliHarness.run("simulate", file.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode organic = product(JSON.readTree(r.out()), "organic");
+        // A recovered to the organic at (24, 21): 0.999893 (DOMAIN §8.2 run), below the 0.9999 asked
+        assertThat(organic.get("recovery").asDouble()).isCloseTo(0.999893, within(2e-6));
+        assertThat(organic.get("recoveryTarget").asDouble()).isEqualTo(0.9999);
+        assertThat(organic.get("met").asBoolean()).isFalse();
+    }
+
+    @Test
     void textTableShowsUnitsAndVerdicts() {
         CliHarness r = CliHarness.run("simulate", "cases/zhang-binary.yaml");
         assertThat(r.exitCode()).isZero();
