@@ -75,6 +75,10 @@ final class DesignCommand implements Callable<Integer> {
                     + "target options (at least one purity); they replace the case's purity and recovery numbers.")
     Double aqueousRecovery;
 
+    @Option(names = "--reagent-excess", paramLabel = "F", defaultValue = "0",
+            description = "Excess over the 3 mol per mol RE of acid and base, as a fraction (0.1 = 10 %%; default 0).")
+    double reagentExcess;
+
     @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
             description = "Largest n + m to consider (default ${DEFAULT-VALUE}).")
     int maxStages;
@@ -98,7 +102,10 @@ final class DesignCommand implements Callable<Integer> {
         }
         CascadeDesigner.Design d;
         try {
-            d = new CascadeDesigner().design(in, choice, maxStages);
+            if (!(reagentExcess >= 0 && reagentExcess <= 10)) {
+                throw new InvalidInputException("--reagent-excess", reagentExcess, "a fraction from 0 to 10");
+            }
+            d = new CascadeDesigner().design(in, choice, maxStages, reagentExcess);
         } catch (StageSearch.NoFeasibleConfigurationException e) {
             throw new InvalidInputException("--max-stages", maxStages, e.getMessage());
         }
@@ -158,6 +165,7 @@ final class DesignCommand implements Callable<Integer> {
         targets.put("organic", xu.purityA());
         targets.put("aqueous", xu.purityB());
         o.put("control", xu.control().label());
+        o.put("controlReason", controlReason(xu));
         ObjectNode outlet = o.putObject("outletFractions");
         outlet.put("organic", xu.outletFractionA());
         outlet.put("aqueous", xu.outletFractionB());
@@ -202,6 +210,7 @@ final class DesignCommand implements Callable<Integer> {
             putNullable(plant, "scrubFlowLitresPerHour", p.scrubFlow());
             putNullable(plant, "organicToAqueousExtraction", p.extractionRatio());
             putNullable(plant, "organicToAqueousScrub", p.scrubRatio());
+            plant.put("reagentExcess", p.reagentExcess());
             plant.put("scrubAcidMolPerHour", p.scrubAcid());
             plant.put("stripAcidMolPerHour", p.stripAcid());
             plant.put("saponificationBaseMolPerHour", p.saponification());
@@ -246,7 +255,7 @@ final class DesignCommand implements Callable<Integer> {
                 xu.outletFractionA(), xu.outletFractionB()));
         b.append(f("  enrichment           a = %.4g, b = %.4g; yields Y_A = %.6f, Y_B = %.6f%n", xu.a(), xu.b(),
                 xu.yieldA(), xu.yieldB()));
-        b.append(f("  control              %s-controlled%n", xu.control().label()));
+        b.append(f("  control              %s-controlled: %s%n", xu.control().label(), controlReason(xu)));
         b.append(f("  extraction ratios    E_M = %.5f, E'_M = %.5f%n", xu.extractionRatio(), xu.scrubRatio()));
         b.append(f("  flows                S = %.6f, W = %.6f%n", xu.extractantFlow(), xu.scrubFlow()));
         b.append(f("  minimum flows        S_min = %.6f, W_min = %.6f (infinite stages)%n", xu.minExtractantFlow(),
@@ -285,15 +294,27 @@ final class DesignCommand implements Callable<Integer> {
             }
             b.append(f("  products             %s mol/h RE in the loaded organic, %s mol/h in the raffinate%n",
                     g(p.organicProduct()), g(p.aqueousProduct())));
-            b.append(f("  reagents (3 mol per mol RE, no excess)  scrub acid %s, strip acid %s mol H+/h; "
-                    + "saponification %s mol base/h%n", g(p.scrubAcid()), g(p.stripAcid()), g(p.saponification())));
+            b.append(f("  reagents (3 mol per mol RE + %s excess)  scrub acid %s, strip acid %s mol H+/h; "
+                    + "saponification %s mol base/h%n", pct(p.reagentExcess()), g(p.scrubAcid()), g(p.stripAcid()),
+                    g(p.saponification())));
             if (p.oxideFed() != null) {
-                b.append(f("  per kg of oxide fed  (%s kg REO/h) scrub acid %s, strip acid %s mol H+/kg; "
+                b.append(f("  per kg of oxide      (%s kg REO/h fed = both products) scrub acid %s, strip acid %s mol H+/kg; "
                         + "saponification %s mol base/kg%n", g(p.oxideFed()), g(p.scrubAcid() / p.oxideFed()),
                         g(p.stripAcid() / p.oxideFed()), g(p.saponification() / p.oxideFed())));
             }
         }
         return b.toString();
+    }
+
+    /** Why a section controls (Zhang et al. 2016 ch. 5 after Xu; DOMAIN §3). */
+    static String controlReason(XuDesign xu) {
+        double rootBeta = Math.sqrt(xu.separationFactor());
+        boolean aqueous = xu.feedPhase() == org.sxcascade.model.FeedPhase.AQUEOUS;
+        double bound = aqueous ? rootBeta / (1 + rootBeta) : 1 / (1 + rootBeta);
+        String boundText = aqueous ? "√β/(1+√β)" : "1/(1+√β)";
+        boolean extraction = xu.outletFractionB() > bound;
+        return f("f'_B = %.6f %s %s = %.6f for an %s feed", xu.outletFractionB(), extraction ? ">" : "≤", boundText,
+                bound, xu.feedPhase().label());
     }
 
     private static String derivedNote(DesignInputs in) {

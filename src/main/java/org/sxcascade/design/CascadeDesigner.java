@@ -48,20 +48,21 @@ public final class CascadeDesigner {
      *
      * @param feedRate        RE fed, mol/h
      * @param organicFlow     Q_org, L/h (needs the organic loading)
-     * @param scrubFlow       Q_scrub, L/h (needs the scrub acidity)
+     * @param scrubFlow       Q_scrub = scrub acid / [H⁺], L/h (needs the scrub acidity)
      * @param extractionRatio O/A by volume in the extraction section
      * @param scrubRatio      O/A by volume in the scrubbing section
-     * @param scrubAcid       mol H⁺/h in the scrub liquor, 3·W·F
-     * @param stripAcid       mol H⁺/h to strip the loaded organic product, 3·(organic product RE)
-     * @param saponification  mol base/h to saponify the organic for S, 3·S·F
+     * @param scrubAcid       mol H⁺/h in the scrub liquor, 3·W·F·(1 + excess)
+     * @param stripAcid       mol H⁺/h to strip the loaded organic product, 3·(organic product RE)·(1 + excess)
+     * @param saponification  mol base/h to saponify the organic for S, 3·S·F·(1 + excess)
      * @param organicProduct  RE in the loaded organic product, mol/h
      * @param aqueousProduct  RE in the raffinate, mol/h
      * @param oxideFed        oxide (REO) fed, kg/h, or {@code null} when a component is not an RE
      *                        element symbol (La … Lu, Y, Sc)
+     * @param reagentExcess   fraction of acid and base above 3 mol per mol RE
      */
     public record PlantFlows(double feedRate, Double organicFlow, Double scrubFlow, Double extractionRatio,
                              Double scrubRatio, double scrubAcid, double stripAcid, double saponification,
-                             double organicProduct, double aqueousProduct, Double oxideFed) {
+                             double organicProduct, double aqueousProduct, Double oxideFed, double reagentExcess) {
     }
 
     private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
@@ -73,6 +74,14 @@ public final class CascadeDesigner {
      *         both targets at the designed flows
      */
     public Design design(DesignInputs in, FlowChoice choice, int maxStages) {
+        return design(in, choice, maxStages, 0);
+    }
+
+    /**
+     * As {@link #design(DesignInputs, FlowChoice, int)}, with acid and base at (1 + excess) times
+     * the stoichiometric 3 mol per mol RE.
+     */
+    public Design design(DesignInputs in, FlowChoice choice, int maxStages, double reagentExcess) {
         if (maxStages < 2 || maxStages > Cascade.MAX_STAGES) {
             throw new InvalidInputException("--max-stages", maxStages, "an integer from 2 to " + Cascade.MAX_STAGES);
         }
@@ -149,7 +158,7 @@ public final class CascadeDesigner {
         int m = verified.scrubStages();
         CascadeCase verifiedCase = cascadeCase(in, n, m, s, w);
         SteadyState state = solver.solve(CascadeNetwork.of(verifiedCase), SolverSettings.defaults());
-        return new Design(in, keyA, keyB, xu, verified, verifiedCase, state, plant(in, s, w, phase));
+        return new Design(in, keyA, keyB, xu, verified, verifiedCase, state, plant(in, s, w, phase, reagentExcess));
     }
 
     private SteadyState simulate(DesignInputs in, int n, int m, double s, double w) {
@@ -175,7 +184,7 @@ public final class CascadeDesigner {
                 SolverSettings.defaults());
     }
 
-    private static PlantFlows plant(DesignInputs in, double s, double w, FeedPhase phase) {
+    private static PlantFlows plant(DesignInputs in, double s, double w, FeedPhase phase, double excess) {
         Double rate = in.feed().molarFlow();
         if (rate == null) {
             return null;
@@ -183,7 +192,9 @@ public final class CascadeDesigner {
         double organicProduct = (phase == FeedPhase.AQUEOUS ? s - w : s + 1 - w) * rate;
         double aqueousProduct = rate - organicProduct;
         Double qOrg = in.organicLoading() == null ? null : s * rate / in.organicLoading();
-        Double qScrub = in.scrubAcidity() == null ? null : 3 * w * rate / in.scrubAcidity();
+        double perMol = 3 * (1 + excess);
+        // the scrub liquor carries the acid that strips W (3 mol H⁺ per mol RE) plus the excess
+        Double qScrub = in.scrubAcidity() == null ? null : perMol * w * rate / in.scrubAcidity();
         Double oaExtraction = null;
         Double oaScrub = null;
         if (qOrg != null && qScrub != null) {
@@ -196,8 +207,8 @@ public final class CascadeDesigner {
             Double grams = OxideMasses.gramsPerMol(in.components().get(j));
             oxide = grams == null ? null : oxide + rate * in.feed().fraction(j) * grams / 1000;
         }
-        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, 3 * w * rate, 3 * organicProduct,
-                3 * s * rate, organicProduct, aqueousProduct, oxide);
+        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, perMol * w * rate, perMol * organicProduct,
+                perMol * s * rate, organicProduct, aqueousProduct, oxide, excess);
     }
 
     /**

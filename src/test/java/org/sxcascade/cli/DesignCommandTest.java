@@ -118,6 +118,21 @@ class DesignCommandTest {
     }
 
     @Test
+    void controlIsExplainedAndExcessScalesReagents() throws Exception {
+        JsonNode plain = designJson("cases/pr-nd-p507.yaml");
+        assertThat(plain.get("controlReason").asText()).contains("f'_B = 0.249499", "≤", "√β/(1+√β) = 0.550510");
+        JsonNode excess = designJson("cases/pr-nd-p507.yaml", "--reagent-excess", "0.1");
+        for (String key : new String[] {"scrubAcidMolPerHour", "stripAcidMolPerHour", "saponificationBaseMolPerHour",
+                "scrubFlowLitresPerHour"}) {
+            assertThat(excess.get("plant").get(key).asDouble()).as(key)
+                    .isCloseTo(1.1 * plain.get("plant").get(key).asDouble(), within(1e-9));
+        }
+        CliHarness bad = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--reagent-excess", "-0.5");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--reagent-excess", "-0.5");
+    }
+
+    @Test
     void caseOutRoundTripsThroughSimulate(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("designed.yaml");
         CliHarness r = CliHarness.run("design", "cases/zhang-binary.yaml", "--case-out", out.toString());
