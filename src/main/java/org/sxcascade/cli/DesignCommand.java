@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -110,7 +107,8 @@ final class DesignCommand implements Callable<Integer> {
             throw new InvalidInputException("--max-stages", maxStages, e.getMessage());
         }
         if (caseOut != null) {
-            writeAtomically(caseOut, caseYaml(d));
+            String yaml = caseYaml(d);
+            OutputFiles.write("--case-out", caseOut, w -> w.write(yaml));
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -401,19 +399,5 @@ final class DesignCommand implements Callable<Integer> {
 
     private static String pct(double x) {
         return String.format(Locale.ROOT, "%.4f%%", 100 * x);
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new InvalidInputException("--case-out", target, "a file in an existing directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".sxcascade-", ".yaml.tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -2,11 +2,7 @@ package org.sxcascade.cli;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.CascadeCase;
@@ -73,7 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulationReport report = new SimulationReport(cascadeCase, network, state);
         if (csv != null) {
-            writeAtomically(csv, report);
+            OutputFiles.write("--csv", csv, report::writeProfileCsv);
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -89,22 +85,5 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Writes to a temporary file beside the target and moves it in place: never a partial file. */
-    private static void writeAtomically(Path target, SimulationReport report) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new InvalidInputException("--csv", target, "a file in an existing directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".sxcascade-", ".csv.tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                report.writeProfileCsv(w);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -61,6 +61,11 @@ public final class CaseReader {
 
     /** Reads and validates a case file. */
     public CascadeCase read(Path file) {
+        return (CascadeCase) readFile(file, false);
+    }
+
+    /** Reads a file and parses it, naming the file in every error. */
+    private Object readFile(Path file, boolean design) {
         String text;
         try {
             text = Files.readString(file);
@@ -70,7 +75,7 @@ public final class CaseReader {
             throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
         }
         try {
-            return parse(text);
+            return parse(text, design);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
         } catch (CaseFileException e) {
@@ -89,21 +94,7 @@ public final class CaseReader {
      * and plant data in {@code flows} (organicLoading, scrubAcidity) is used for plant units.
      */
     public DesignInputs readDesign(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CaseFileException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        try {
-            return (DesignInputs) parse(text, true);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
-        } catch (CaseFileException e) {
-            throw new CaseFileException(file + ": " + e.getMessage());
-        }
+        return (DesignInputs) readFile(file, true);
     }
 
     private Object parse(String text, boolean design) {
