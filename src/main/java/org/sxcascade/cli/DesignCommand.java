@@ -73,7 +73,8 @@ final class DesignCommand implements Callable<Integer> {
     Double aqueousRecovery;
 
     @Option(names = "--reagent-excess", paramLabel = "F", defaultValue = "0",
-            description = "Excess over the 3 mol per mol RE of acid and base, as a fraction (0.1 = 10 %%; default 0).")
+            description = "Excess of strip acid and saponification base over 3 mol per mol RE, as a fraction "
+                    + "(0.1 = 10 %%; default 0). The scrub acid defines W and stays stoichiometric.")
     double reagentExcess;
 
     @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
@@ -108,7 +109,7 @@ final class DesignCommand implements Callable<Integer> {
         }
         if (caseOut != null) {
             String yaml = caseYaml(d);
-            OutputFiles.write("--case-out", caseOut, w -> w.write(yaml));
+            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -292,9 +293,9 @@ final class DesignCommand implements Callable<Integer> {
             }
             b.append(f("  products             %s mol/h RE in the loaded organic, %s mol/h in the raffinate%n",
                     g(p.organicProduct()), g(p.aqueousProduct())));
-            b.append(f("  reagents (3 mol per mol RE + %s excess)  scrub acid %s, strip acid %s mol H+/h; "
-                    + "saponification %s mol base/h%n", pct(p.reagentExcess()), g(p.scrubAcid()), g(p.stripAcid()),
-                    g(p.saponification())));
+            b.append(f("  reagents             scrub acid %s mol H+/h (3 mol per mol RE: it defines W); strip acid %s "
+                    + "mol H+/h and saponification %s mol base/h (3 mol per mol RE + %s excess)%n", g(p.scrubAcid()),
+                    g(p.stripAcid()), g(p.saponification()), percent(p.reagentExcess())));
             if (p.oxideFed() != null) {
                 b.append(f("  per kg of oxide      (%s kg REO/h fed = both products) scrub acid %s, strip acid %s mol H+/kg; "
                         + "saponification %s mol base/kg%n", g(p.oxideFed()), g(p.scrubAcid() / p.oxideFed()),
@@ -391,6 +392,10 @@ final class DesignCommand implements Callable<Integer> {
 
     private static String g(double x) {
         return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    private static String percent(double x) {
+        return String.format(Locale.ROOT, "%.4g %%", 100 * x);
     }
 
     private static String frac(double x) {

@@ -6,9 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.sxcascade.model.InvalidInputException;
 
-/** Output files written whole or not at all: never a partial file, even if writing fails. */
+/**
+ * Output files written whole or not at all. A regular file is written to a temporary file beside
+ * it and moved into place, so a failure never leaves a partial file; a symbolic link is followed
+ * to the file it names; a device or pipe (/dev/stdout) is written to directly. Directories, an
+ * empty name and the command's own input file are refused.
+ */
 final class OutputFiles {
     /** Writes the content. */
     @FunctionalInterface
@@ -20,24 +26,42 @@ final class OutputFiles {
     }
 
     /**
-     * Writes to a temporary file beside {@code target} and moves it into place atomically.
-     *
-     * @param option the command-line option that named the file, for the error message
+     * @param option the command-line option that named the file, for error messages
+     * @param input  the command's input file, which must not be overwritten
      */
-    static void write(String option, Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException(option, target, "a file in an existing directory");
+    static void write(String option, Path target, Path input, Content content) throws IOException {
+        if (target.toString().isBlank()) {
+            throw new InvalidInputException(option, "(empty)", "a file name");
         }
         if (Files.isDirectory(target)) {
             throw new InvalidInputException(option, target, "a file name, not a directory");
+        }
+        if (Files.exists(target) && input != null && Files.exists(input) && Files.isSameFile(target, input)) {
+            throw new InvalidInputException(option, target, "a file other than the input case file");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) { // a device or a pipe
+                content.writeTo(w);
+            }
+            return;
+        }
+        // a link to a regular file: replace the file it names and keep the link
+        Path real = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+        Path dir = real.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidInputException(option, target, "a file in an existing directory");
         }
         Path tmp = Files.createTempFile(dir, ".sxcascade-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(w);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
+            }
+            Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

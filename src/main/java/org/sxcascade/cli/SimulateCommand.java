@@ -69,7 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulationReport report = new SimulationReport(cascadeCase, network, state);
         if (csv != null) {
-            OutputFiles.write("--csv", csv, report::writeProfileCsv);
+            OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
         var out = spec.commandLine().getOut();
         if (json) {

@@ -48,17 +48,17 @@ public final class CascadeDesigner {
      *
      * @param feedRate        RE fed, mol/h
      * @param organicFlow     Q_org, L/h (needs the organic loading)
-     * @param scrubFlow       Q_scrub = scrub acid / [H⁺], L/h (needs the scrub acidity)
+     * @param scrubFlow       Q_scrub = 3·W·F / [H⁺], L/h (needs the scrub acidity)
      * @param extractionRatio O/A by volume in the extraction section
      * @param scrubRatio      O/A by volume in the scrubbing section
-     * @param scrubAcid       mol H⁺/h in the scrub liquor, 3·W·F·(1 + excess)
+     * @param scrubAcid       mol H⁺/h in the scrub liquor, 3·W·F (it defines W, so no excess)
      * @param stripAcid       mol H⁺/h to strip the loaded organic product, 3·(organic product RE)·(1 + excess)
      * @param saponification  mol base/h to saponify the organic for S, 3·S·F·(1 + excess)
      * @param organicProduct  RE in the loaded organic product, mol/h
      * @param aqueousProduct  RE in the raffinate, mol/h
      * @param oxideFed        oxide (REO) fed, kg/h, or {@code null} when a component is not an RE
      *                        element symbol (La … Lu, Y, Sc)
-     * @param reagentExcess   fraction of acid and base above 3 mol per mol RE
+     * @param reagentExcess   fraction of strip acid and saponification base above 3 mol per mol RE
      */
     public record PlantFlows(double feedRate, Double organicFlow, Double scrubFlow, Double extractionRatio,
                              Double scrubRatio, double scrubAcid, double stripAcid, double saponification,
@@ -78,14 +78,23 @@ public final class CascadeDesigner {
     }
 
     /**
-     * As {@link #design(DesignInputs, FlowChoice, int)}, with acid and base at (1 + excess) times
-     * the stoichiometric 3 mol per mol RE.
+     * As {@link #design(DesignInputs, FlowChoice, int)}, with strip acid and saponification base at
+     * (1 + excess) times the stoichiometric 3 mol per mol RE (the scrub acid defines W and stays
+     * stoichiometric).
      */
     public Design design(DesignInputs in, FlowChoice choice, int maxStages, double reagentExcess) {
         if (maxStages < 2 || maxStages > Cascade.MAX_STAGES) {
             throw new InvalidInputException("--max-stages", maxStages, "an integer from 2 to " + Cascade.MAX_STAGES);
         }
         double[] beta = in.separationFactors();
+        boolean separates = false;
+        for (double b : beta) {
+            separates |= b != beta[0];
+        }
+        if (!separates) {
+            throw new InvalidInputException("components[*].separationFactor", beta[0],
+                    "at least two different separation factors: with equal factors nothing separates");
+        }
         List<Integer> groupA = in.organicTarget().components();
         List<Integer> groupB = in.aqueousTarget().components();
         int c = beta.length;
@@ -192,9 +201,11 @@ public final class CascadeDesigner {
         double organicProduct = (phase == FeedPhase.AQUEOUS ? s - w : s + 1 - w) * rate;
         double aqueousProduct = rate - organicProduct;
         Double qOrg = in.organicLoading() == null ? null : s * rate / in.organicLoading();
+        // In the CMER model all scrub acid strips RE from the organic (3 mol H⁺ per mol RE): the
+        // scrub acid *is* W, so it stays stoichiometric (simulate converts it back to the same W).
+        // The stated excess applies to the strip acid and the saponification base.
         double perMol = 3 * (1 + excess);
-        // the scrub liquor carries the acid that strips W (3 mol H⁺ per mol RE) plus the excess
-        Double qScrub = in.scrubAcidity() == null ? null : perMol * w * rate / in.scrubAcidity();
+        Double qScrub = in.scrubAcidity() == null ? null : 3 * w * rate / in.scrubAcidity();
         Double oaExtraction = null;
         Double oaScrub = null;
         if (qOrg != null && qScrub != null) {
@@ -207,7 +218,7 @@ public final class CascadeDesigner {
             Double grams = OxideMasses.gramsPerMol(in.components().get(j));
             oxide = grams == null ? null : oxide + rate * in.feed().fraction(j) * grams / 1000;
         }
-        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, perMol * w * rate, perMol * organicProduct,
+        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, 3 * w * rate, perMol * organicProduct,
                 perMol * s * rate, organicProduct, aqueousProduct, oxide, excess);
     }
 
@@ -223,7 +234,8 @@ public final class CascadeDesigner {
         Double yB = aqueous.recovery();
         int given = (pA != null ? 1 : 0) + (pB != null ? 1 : 0) + (yA != null ? 1 : 0) + (yB != null ? 1 : 0);
         if (given != 2 || pA == null && pB == null) {
-            throw new InvalidInputException("targets", given + " numbers" + (pA == null && pB == null ? " without a purity" : ""),
+            throw new InvalidInputException("targets", given + (given == 1 ? " number" : " numbers")
+                    + (pA == null && pB == null ? " without a purity" : ""),
                     "exactly two of targets.organic.purity (P_A), targets.aqueous.purity (P_B), "
                             + "targets.organic.recovery (Y_A), targets.aqueous.recovery (Y_B), at least one a purity");
         }
@@ -260,6 +272,8 @@ public final class CascadeDesigner {
             case "flows.scrub" -> "--scrub";
             case "flows.extractant" -> "--extractant";
             case "flows.margin" -> "--margin";
+            case "scrubRatio" -> "E'_M (scrub-section extraction ratio at these flows)";
+            case "extractionRatio" -> "E_M (extraction-section extraction ratio at these flows)";
             default -> field;
         };
     }

@@ -191,7 +191,7 @@ public final class XuDesign {
                 throw new InvalidInputException("flows.margin", x,
                         "a margin only when the minimum scrub flow is positive; here W_min = " + fmt(minScrubFlow)
                                 + " ≤ 0 (the feed pinch sets no lower bound on W for these purity targets): "
-                                + "give fixedScrub or fixedExtractant instead");
+                                + "fix the scrub or extractant flow instead (--scrub or --extractant)");
             }
             double w = x * minScrubFlow;
             if (!(w + shift > 0)) {

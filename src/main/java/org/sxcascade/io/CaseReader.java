@@ -135,7 +135,12 @@ public final class CaseReader {
         for (int j = 0; j < compsNode.size(); j++) {
             Obj comp = new Obj(compsNode.get(j), "components[" + j + "]");
             comp.allow(Set.of("name", parameterKey));
-            names.add(comp.text("name", "a component name"));
+            String componentName = comp.text("name", "a component name");
+            if (names.contains(componentName)) {
+                throw new InvalidInputException("components[" + j + "].name", componentName,
+                        "a name not used by another component");
+            }
+            names.add(componentName);
             parameters[j] = comp.positive(parameterKey);
         }
         EquilibriumModel equilibrium = cmer ? new ConstantSeparationFactors(parameters)
@@ -193,9 +198,11 @@ public final class CaseReader {
         // cascade
         Obj cascadeObj = top.obj("cascade");
         cascadeObj.allow(CASCADE);
+        int extractionStages = cascadeObj.integer("extractionStages");
+        int scrubStages = cascadeObj.integer("scrubStages");
         Cascade cascade;
         try {
-            cascade = new Cascade(cascadeObj.integer("extractionStages"), cascadeObj.integer("scrubStages"));
+            cascade = new Cascade(extractionStages, scrubStages);
         } catch (InvalidInputException e) {
             throw e.under("cascade");
         }
@@ -258,19 +265,35 @@ public final class CaseReader {
             loading = flowsObj.optPositive("organicLoading");
             acidity = flowsObj.optPositive("scrubAcidity");
         }
-        Obj targets = top.obj("targets");
-        targets.allow(TARGETS);
-        if (!targets.has("organic") || !targets.has("aqueous")) {
-            throw new InvalidInputException(targets.has("organic") ? "targets.aqueous" : "targets.organic", "(missing)",
-                    "an entry for both products (their components, and between them two of purity and recovery)");
+        Obj targets = top.has("targets") ? top.obj("targets") : null;
+        if (targets != null) {
+            targets.allow(TARGETS);
         }
-        ProductTarget organic = target(targets, "organic", names, parameters, true, false);
-        ProductTarget aqueous = target(targets, "aqueous", names, parameters, false, false);
+        ProductTarget organic = designTarget(targets, "organic", names, parameters, true);
+        ProductTarget aqueous = designTarget(targets, "aqueous", names, parameters, false);
         if (top.has("solver")) {
             top.obj("solver").allow(SOLVER);
         }
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
                 loading, acidity);
+    }
+
+    /**
+     * A product's entry for design; a binary may leave it out (its group is then the more or less
+     * extractable component, and its numbers may come from the command line).
+     */
+    private static ProductTarget designTarget(Obj targets, String product, List<String> names, double[] parameters,
+                                              boolean organic) {
+        if (targets != null && targets.has(product)) {
+            return target(targets, product, names, parameters, organic, false);
+        }
+        if (names.size() != 2 || parameters[0] == parameters[1]) {
+            throw new InvalidInputException("targets." + product, "(missing)",
+                    "an entry naming the product's components (required unless the case is a binary with "
+                            + "different separation factors)");
+        }
+        int more = parameters[0] > parameters[1] ? 0 : 1;
+        return new ProductTarget(List.of(organic ? more : 1 - more), null, null);
     }
 
     private static OperatingFlows cmerFlows(Obj flows, Feed feed) {
@@ -332,6 +355,10 @@ public final class CaseReader {
                 }
                 members.add(index);
             }
+        } else if (names.size() == 2 && parameters[0] == parameters[1]) {
+            throw new InvalidInputException(path + ".components", "(missing)",
+                    "the component names that make up this product (required when both components have the same "
+                            + (parameters.length > 0 ? "separation factor or distribution ratio" : "parameter") + ")");
         } else if (names.size() <= 2) {
             // binary: the organic product is the more extractable component, the raffinate the other
             int best = 0;

@@ -136,6 +136,48 @@ class BadInputTest {
     }
 
     @Test
+    void duplicateComponentNamesAndFieldPaths() throws Exception {
+        assertBadInput(runCase(GOOD.replace("{name: B, separationFactor: 1.0}", "{name: A, separationFactor: 1.0}")),
+                "components[1].name = A", "a name not used by another component");
+        CliHarness r = runCase(GOOD.replace("extractionStages: 24", "extractionStages: 24.5"));
+        assertBadInput(r, "cascade.extractionStages = 24.5", "an integer");
+        assertThat(r.err()).doesNotContain("cascade.cascade");
+    }
+
+    @Test
+    void equalFactorsNeedNamedTargetGroups() throws Exception {
+        assertBadInput(runCase(GOOD.replace("separationFactor: 2.0", "separationFactor: 1.0")
+                        + "targets: {organic: {purity: 0.9}}\n"),
+                "targets.organic.components", "same separation factor");
+    }
+
+    @Test
+    void outputFileMustBeAFileOtherThanTheInput() throws Exception {
+        Path file = dir.resolve("case.yaml");
+        Files.writeString(file, GOOD);
+        Files.createDirectory(dir.resolve("adir"));
+        CliHarness toDir = CliHarness.run("simulate", file.toString(), "--csv", dir.resolve("adir").toString());
+        assertThat(toDir.exitCode()).isEqualTo(2);
+        assertThat(toDir.err()).contains("--csv", "not a directory").doesNotContain("internal error");
+        CliHarness toInput = CliHarness.run("simulate", file.toString(), "--csv", file.toString());
+        assertThat(toInput.exitCode()).isEqualTo(2);
+        assertThat(toInput.err()).contains("a file other than the input case file");
+        assertThat(Files.readString(file)).isEqualTo(GOOD);
+    }
+
+    @Test
+    void outputThroughASymbolicLinkKeepsTheLink() throws Exception {
+        Path file = dir.resolve("case.yaml");
+        Files.writeString(file, GOOD);
+        Path real = Files.writeString(dir.resolve("real.csv"), "");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real.getFileName());
+        CliHarness r = CliHarness.run("simulate", file.toString(), "--csv", link.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllLines(real)).hasSize(46);
+    }
+
+    @Test
     void missingFile() throws Exception {
         CliHarness r = CliHarness.run("simulate", dir.resolve("nope.yaml").toString());
         assertThat(r.exitCode()).isEqualTo(2);

@@ -110,7 +110,7 @@ class XuDesignValidationTest {
                 () -> XuDesign.of(2, 0.5, AQ, 0.55, 0.55, FlowChoice.margin(1.5)));
         assertThat(e).hasMessage("flows.margin = 1.5 is not allowed: a margin only when the minimum scrub flow is "
                 + "positive; here W_min = -0.35000 ≤ 0 (the feed pinch sets no lower bound on W for these purity "
-                + "targets): give fixedScrub or fixedExtractant instead");
+                + "targets): fix the scrub or extractant flow instead (--scrub or --extractant)");
     }
 
     @Test
