@@ -48,6 +48,7 @@ final class SimulateCommand implements Callable<Integer> {
     String method;
 
     @Override
+    @SuppressWarnings("try") // the progress reporter is only closed, never read
     public Integer call() throws IOException {
         CascadeCase cascadeCase = new CaseReader().read(caseFile);
         SolverSettings settings = cascadeCase.solver();

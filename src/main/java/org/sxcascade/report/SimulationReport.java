@@ -296,7 +296,11 @@ public final class SimulationReport {
 
         b.append("Products (flow in ").append(flowUnit).append(", composition in mole fractions)\n");
         Table t = new Table();
+        Double feedRate = cascadeCase.feed().molarFlow();
         List<String> head = new ArrayList<>(List.of("product", "leaves", "flow"));
+        if (feedRate != null) {
+            head.add("mol/h");
+        }
         comps.forEach(head::add);
         head.addAll(List.of("purity", "target", ""));
         t.row(head);
@@ -305,6 +309,9 @@ public final class SimulationReport {
             r.add(p.name().equals("organic") ? "loaded organic (A)" : "raffinate (B)");
             r.add(p.phase() + ", stage " + p.stage());
             r.add(fixed(p.flow()));
+            if (feedRate != null) {
+                r.add(fmtG(p.flow() * feedRate));
+            }
             for (String c : comps) {
                 r.add(frac(p.composition().get(c)));
             }

@@ -94,6 +94,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void plantUnitsPrintProductFlowsInMolPerHour() {
+        CliHarness r = CliHarness.run("simulate", "cases/pr-nd-p507.yaml");
+        assertThat(r.exitCode()).isZero();
+        // feed 100 L/h × 1.0 mol/L; organic product 0.750502 mol per mol fed
+        assertThat(r.out()).contains("mol/h", "75.0502");
+    }
+
+    @Test
     void textTableShowsUnitsAndVerdicts() {
         CliHarness r = CliHarness.run("simulate", "cases/zhang-binary.yaml");
         assertThat(r.exitCode()).isZero();
