@@ -11,6 +11,7 @@ import org.sxcascade.model.SolverSettings;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
+import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyStateSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +48,15 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Override the case's solver: newton (default) or rows (Xu's row-by-row iteration; slow).")
     String method;
 
-    @Override
     @SuppressWarnings("try") // the progress reporter is only closed, never read
+    private static SteadyState solve(CascadeNetwork network, SolverSettings settings) {
+        SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
+        try (SolveProgress progress = SolveProgress.attach(solver)) {
+            return solver.solve(network, settings);
+        }
+    }
+
+    @Override
     public Integer call() throws IOException {
         CascadeCase cascadeCase = new CaseReader().read(caseFile);
         SolverSettings settings = cascadeCase.solver();
@@ -63,10 +71,22 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-        SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
         SteadyState state;
-        try (SolveProgress progress = SolveProgress.attach(solver)) {
-            state = solver.solve(network, settings);
+        try {
+            state = solve(network, settings);
+        } catch (NoConvergenceException e) {
+            if (settings.method() != SolverSettings.Method.NEWTON || e.limitReached()) {
+                throw e;
+            }
+            // Newton's globalisation failed (a known limit on some long cascades): Xu's row-by-row
+            // iteration is slow but converges from any start; its result is reported as "rows"
+            var err = spec.commandLine().getErr();
+            err.println("note: " + e.getMessage());
+            err.println("note: solving with Xu's row-by-row iteration instead (slow; the result reports method rows)");
+            err.flush();
+            SolverSettings rows = new SolverSettings(SolverSettings.Method.ROWS, settings.tolerance(),
+                    SolverSettings.DEFAULT_ROWS);
+            state = solve(network, rows);
         }
         SimulationReport report = new SimulationReport(cascadeCase, network, state);
         if (csv != null) {

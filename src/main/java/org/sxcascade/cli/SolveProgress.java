@@ -6,33 +6,45 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.RowIterationSolver;
 import org.sxcascade.solver.SteadyStateSolver;
 
 /**
  * A progress bar on standard error for solves that take more than a second: most take
  * milliseconds, long multi-component cascades can take tens of seconds. The bar follows the
- * continuation parameter (0 … 100 %) and shows the iterations and the current imbalance. It
+ * continuation parameter (Newton) or the fall of the imbalance (rows) and shows the iterations
+ * and the current imbalance. It
  * appears only on an interactive terminal, so piped output (--json, CSV, tests) stays clean.
  */
 final class SolveProgress implements AutoCloseable {
     private static final long DELAY_NANOS = 1_000_000_000L;
 
-    private final NewtonCascadeSolver solver;
+    private final SteadyStateSolver solver;
+    private final String task;
     private final long start = System.nanoTime();
     private ProgressBar bar;
 
-    private SolveProgress(NewtonCascadeSolver solver) {
+    private SolveProgress(SteadyStateSolver solver, String task) {
         this.solver = solver;
+        this.task = task;
     }
 
     /** A progress reporter for the solver, or an inert one where no bar can or should be shown. */
     static SolveProgress attach(SteadyStateSolver solver) {
-        if (!(solver instanceof NewtonCascadeSolver newton) || System.console() == null) {
-            return new SolveProgress(null);
+        if (System.console() == null) {
+            return new SolveProgress(null, null);
         }
-        SolveProgress progress = new SolveProgress(newton);
-        newton.setProgressListener(progress::update);
-        return progress;
+        if (solver instanceof NewtonCascadeSolver newton) {
+            SolveProgress progress = new SolveProgress(solver, "solving (newton)");
+            newton.setProgressListener(progress::update);
+            return progress;
+        }
+        if (solver instanceof RowIterationSolver rows) {
+            SolveProgress progress = new SolveProgress(solver, "solving (rows)");
+            rows.setProgressListener(progress::update);
+            return progress;
+        }
+        return new SolveProgress(null, null);
     }
 
     private void update(double fraction, int iterations, double residual) {
@@ -40,18 +52,21 @@ final class SolveProgress implements AutoCloseable {
             if (System.nanoTime() - start < DELAY_NANOS) {
                 return;
             }
-            bar = new ProgressBarBuilder().setTaskName("solving").setInitialMax(1000)
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1000)
                     .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
                     .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
         }
         bar.stepTo(Math.round(1000 * fraction));
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%d iterations, imbalance %.1e", iterations, residual));
+        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%d %s, imbalance %.1e", iterations,
+                solver instanceof RowIterationSolver ? "rows" : "iterations", residual));
     }
 
     @Override
     public void close() {
-        if (solver != null) {
-            solver.setProgressListener(null);
+        if (solver instanceof NewtonCascadeSolver newton) {
+            newton.setProgressListener(null);
+        } else if (solver instanceof RowIterationSolver rows) {
+            rows.setProgressListener(null);
         }
         if (bar != null) {
             bar.close();

@@ -46,11 +46,10 @@ public final class SxCascade implements Runnable {
             if (ex instanceof NoConvergenceException) {
                 e.println("error: " + ex.getMessage());
                 NoConvergenceException nc = (NoConvergenceException) ex;
-                e.println(nc.getMessage().contains("limit reached")
+                e.println(nc.limitReached()
                         ? "No result was written. Raise solver.maxIterations in the case file to go on."
                         : "No result was written. This is a known limitation of the Newton solver on some long "
-                                + "cascades (docs/theory.md, Known limitations); `--method rows` (Xu's row-by-row "
-                                + "iteration) solves such cases, slowly.");
+                                + "cascades (docs/theory.md, Known limitations).");
                 e.flush();
                 return EXIT_NO_CONVERGENCE;
             }

@@ -80,21 +80,6 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     /** Whether the current attempt uses the hybrid relative/logarithmic step. */
     private boolean hybrid;
 
-    /**
-     * Told about the progress of a solve, once per Newton iteration; must be cheap and must not
-     * throw.
-     */
-    @FunctionalInterface
-    public interface ProgressListener {
-        /**
-         * @param fraction   how far along: the continuation parameter t in [0, 1] (0 during the
-         *                   direct attempt, 1 once t has reached 1)
-         * @param iterations Newton iterations so far
-         * @param residual   the current largest relative stage imbalance of the attempt
-         */
-        void progress(double fraction, int iterations, double residual);
-    }
-
     private ProgressListener listener;
     private double progressFraction;
 
@@ -215,7 +200,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             double r = StageBalances.maxRelativeImbalance(net, u, lnOrg, worst);
             throw new NoConvergenceException("newton",
                     iterations >= limit ? "iteration limit reached" : "no Newton step reduced the stage imbalances",
-                    iterations, r, tol, worst[0], worst[1]);
+                    iterations, r, tol, worst[0], worst[1], iterations >= limit);
         }
         double residual = StageBalances.maxRelativeImbalance(net, u, lnOrg, null);
         double closure = StageBalances.massBalanceError(net, u, lnOrg);

@@ -15,9 +15,14 @@ public class NoConvergenceException extends RuntimeException {
     private final double tolerance;
     private final int worstStage;
     private final int worstComponent;
+    private final boolean limitReached;
 
+    /**
+     * @param limitReached whether the solver stopped at its iteration limit (it might go on) rather
+     *                     than because no step could make progress
+     */
     public NoConvergenceException(String method, String reason, int iterations, double residual, double tolerance,
-                                  int worstStage, int worstComponent) {
+                                  int worstStage, int worstComponent, boolean limitReached) {
         super(String.format(Locale.ROOT,
                 "%s did not converge: %s after %d iterations; largest relative stage imbalance %.3e "
                         + "(stage %d, component %d), tolerance %.1e",
@@ -28,6 +33,12 @@ public class NoConvergenceException extends RuntimeException {
         this.tolerance = tolerance;
         this.worstStage = worstStage;
         this.worstComponent = worstComponent;
+        this.limitReached = limitReached;
+    }
+
+    /** Whether the solver stopped at its iteration limit rather than for lack of progress. */
+    public boolean limitReached() {
+        return limitReached;
     }
 
     public String method() {

@@ -19,6 +19,7 @@ public final class RowIterationSolver implements SteadyStateSolver {
     /** Rows between two convergence checks. */
     private static final int CHECK_EVERY = 20;
 
+    private ProgressListener listener;
     private double[] aqueous = new double[0];
     private double[] organic = new double[0];
     private double[] nextAqueous = new double[0];
@@ -26,6 +27,11 @@ public final class RowIterationSolver implements SteadyStateSolver {
     private double[] contents = new double[0];
     private double[] lnAqueous = new double[0];
     private double[] lnOrganic = new double[0];
+
+    /** Sets (or, with {@code null}, removes) the listener told of the progress every few rows. */
+    public void setProgressListener(ProgressListener listener) {
+        this.listener = listener;
+    }
 
     private void ensureCapacity(int size) {
         if (aqueous.length < size) {
@@ -58,6 +64,7 @@ public final class RowIterationSolver implements SteadyStateSolver {
         }
         int[] worst = new int[2];
         int rows = 0;
+        double firstResidual = -1;
         double residual = Double.POSITIVE_INFINITY;
         while (true) {
             if (rows > 0 && rows % CHECK_EVERY == 0) {
@@ -65,9 +72,17 @@ public final class RowIterationSolver implements SteadyStateSolver {
                 if (residual <= settings.tolerance()) {
                     break;
                 }
+                if (listener != null && Double.isFinite(residual)) {
+                    if (firstResidual < 0) {
+                        firstResidual = residual;
+                    }
+                    double span = Math.log(firstResidual / settings.tolerance());
+                    double fraction = span > 0 ? Math.log(firstResidual / residual) / span : 0;
+                    listener.progress(Math.max(0, Math.min(1, fraction)), rows, residual);
+                }
                 if (rows >= settings.maxIterations() || !Double.isFinite(residual)) {
                     throw new NoConvergenceException("rows", "row limit reached", rows, residual,
-                            settings.tolerance(), worst[0], worst[1]);
+                            settings.tolerance(), worst[0], worst[1], true);
                 }
             }
             for (int k = 0; k < n; k++) {
