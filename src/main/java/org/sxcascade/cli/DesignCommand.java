@@ -17,6 +17,7 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.report.Formats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -248,7 +249,7 @@ final class DesignCommand implements Callable<Integer> {
         b.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
                 in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
         b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%s%n", in.feed().phase().label(),
-                xu.feedFractionA(), xu.feedFractionB(), pct(xu.purityA()), pct(xu.purityB()), derivedNote(in)));
+                xu.feedFractionA(), xu.feedFractionB(), Formats.percent(xu.purityA()), Formats.percent(xu.purityB()), derivedNote(in)));
         b.append('\n').append("Xu's static design (flows in mol RE per mol RE fed)\n");
         b.append(f("  outlet fractions     f'_A = %.6f, f'_B = %.6f   [f'_A = (P_B − f_B)/(P_A + P_B − 1)]%n",
                 xu.outletFractionA(), xu.outletFractionB()));
@@ -269,37 +270,37 @@ final class DesignCommand implements Callable<Integer> {
         b.append(f("  Fenske minimum       N_min = %.2f (total reflux)%n", xu.fenskeMinimum()));
         StageSearch.Result v = d.verified();
         b.append(f("  verified (simulated) n = %d, m = %d, N = %d: P_A = %s (margin %+.2e), P_B = %s (margin %+.2e)%n",
-                v.extractionStages(), v.scrubStages(), v.totalStages(), pct(v.organicPurity()),
-                v.organicPurity() - xu.purityA(), pct(v.aqueousPurity()), v.aqueousPurity() - xu.purityB()));
+                v.extractionStages(), v.scrubStages(), v.totalStages(), Formats.percent(v.organicPurity()),
+                v.organicPurity() - xu.purityA(), Formats.percent(v.aqueousPurity()), v.aqueousPurity() - xu.purityB()));
         b.append(f("                       one stage fewer in either section misses a target; %d steady states solved%n",
                 v.simulations()));
         b.append('\n').append("Verified products (mole fractions; every component simulated)\n");
         b.append(f("  %-12s %-14s %-14s%n", "component", "loaded organic", "raffinate"));
         for (int j = 0; j < in.components().size(); j++) {
-            b.append(f("  %-12s %-14s %-14s%n", in.components().get(j), frac(d.state().organicFraction(v.totalStages(), j)),
-                    frac(d.state().aqueousFraction(1, j))));
+            b.append(f("  %-12s %-14s %-14s%n", in.components().get(j), Formats.fraction(d.state().organicFraction(v.totalStages(), j)),
+                    Formats.fraction(d.state().aqueousFraction(1, j))));
         }
         CascadeDesigner.PlantFlows p = d.plant();
         if (p != null) {
-            b.append('\n').append("Plant (feed ").append(g(p.feedRate())).append(" mol RE/h)\n");
+            b.append('\n').append("Plant (feed ").append(Formats.general(p.feedRate())).append(" mol RE/h)\n");
             if (p.organicFlow() != null) {
-                b.append(f("  organic              %s L/h at %s mol/L RE%n", g(p.organicFlow()), g(in.organicLoading())));
+                b.append(f("  organic              %s L/h at %s mol/L RE%n", Formats.general(p.organicFlow()), Formats.general(in.organicLoading())));
             }
             if (p.scrubFlow() != null) {
-                b.append(f("  scrub liquor         %s L/h at %s mol/L H+%n", g(p.scrubFlow()), g(in.scrubAcidity())));
+                b.append(f("  scrub liquor         %s L/h at %s mol/L H+%n", Formats.general(p.scrubFlow()), Formats.general(in.scrubAcidity())));
             }
             if (p.extractionRatio() != null) {
                 b.append(f("  O/A by volume        %.3f (extraction), %.3f (scrub)%n", p.extractionRatio(), p.scrubRatio()));
             }
             b.append(f("  products             %s mol/h RE in the loaded organic, %s mol/h in the raffinate%n",
-                    g(p.organicProduct()), g(p.aqueousProduct())));
+                    Formats.general(p.organicProduct()), Formats.general(p.aqueousProduct())));
             b.append(f("  reagents             scrub acid %s mol H+/h (3 mol per mol RE: it defines W); strip acid %s "
-                    + "mol H+/h and saponification %s mol base/h (3 mol per mol RE + %s excess)%n", g(p.scrubAcid()),
-                    g(p.stripAcid()), g(p.saponification()), percent(p.reagentExcess())));
+                    + "mol H+/h and saponification %s mol base/h (3 mol per mol RE + %s excess)%n", Formats.general(p.scrubAcid()),
+                    Formats.general(p.stripAcid()), Formats.general(p.saponification()), percent(p.reagentExcess())));
             if (p.oxideFed() != null) {
                 b.append(f("  per kg of oxide      (%s kg REO/h fed = both products) scrub acid %s, strip acid %s mol H+/kg; "
-                        + "saponification %s mol base/kg%n", g(p.oxideFed()), g(p.scrubAcid() / p.oxideFed()),
-                        g(p.stripAcid() / p.oxideFed()), g(p.saponification() / p.oxideFed())));
+                        + "saponification %s mol base/kg%n", Formats.general(p.oxideFed()), Formats.general(p.scrubAcid() / p.oxideFed()),
+                        Formats.general(p.stripAcid() / p.oxideFed()), Formats.general(p.saponification() / p.oxideFed())));
             }
         }
         return b.toString();
@@ -390,19 +391,10 @@ final class DesignCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, format, args);
     }
 
-    private static String g(double x) {
-        return String.format(Locale.ROOT, "%.6g", x);
-    }
 
     private static String percent(double x) {
         return String.format(Locale.ROOT, "%.4g %%", 100 * x);
     }
 
-    private static String frac(double x) {
-        return x != 0 && x < 1e-3 ? String.format(Locale.ROOT, "%.3e", x) : String.format(Locale.ROOT, "%.6f", x);
-    }
 
-    private static String pct(double x) {
-        return String.format(Locale.ROOT, "%.4f%%", 100 * x);
-    }
 }

@@ -1,6 +1,5 @@
 package org.sxcascade.design;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.io.DesignInputs;
@@ -276,12 +275,5 @@ public final class CascadeDesigner {
             case "extractionRatio" -> "E_M (extraction-section extraction ratio at these flows)";
             default -> field;
         };
-    }
-
-    /** Component names of a group, for messages and reports. */
-    static List<String> names(DesignInputs in, List<Integer> group) {
-        List<String> out = new ArrayList<>();
-        group.forEach(j -> out.add(in.components().get(j)));
-        return out;
     }
 }

@@ -24,7 +24,7 @@ public final class StageSearch {
      * @param scrubStages      m
      * @param organicPurity    achieved purity of the loaded organic (A product)
      * @param aqueousPurity    achieved purity of the raffinate (B product)
-     * @param simulations      steady states solved during the search
+     * @param simulations      distinct steady states solved during the search
      */
     public record Result(int extractionStages, int scrubStages, double organicPurity, double aqueousPurity,
                          int simulations) {
@@ -47,6 +47,7 @@ public final class StageSearch {
     private final double aqueousTarget;
     private final int maxTotalStages;
     private int simulations;
+    private final java.util.Map<Long, double[]> solved = new java.util.HashMap<>();
 
     /**
      * @param simulator      solves a cascade of (n, m) stages at the fixed flows
@@ -68,6 +69,7 @@ public final class StageSearch {
      */
     public Result minimalStages(int estimateN, int estimateM) {
         simulations = 0;
+        solved.clear();
         int limit = maxTotalStages;
         // 1. a feasible point: the estimate, grown in both sections until both targets are met
         int n = Math.max(1, Math.min(estimateN, limit - 1));
@@ -116,8 +118,7 @@ public final class StageSearch {
                 break;
             }
         }
-        double[] p = simulator.purities(bestN, bestM);
-        simulations++;
+        double[] p = purities(bestN, bestM);
         return new Result(bestN, bestM, p[0], p[1], simulations);
     }
 
@@ -140,8 +141,15 @@ public final class StageSearch {
         if (n < 1 || m < 1 || n + m > maxTotalStages) {
             return false;
         }
-        simulations++;
-        double[] p = simulator.purities(n, m); // a NoConvergenceException propagates: never guess
+        double[] p = purities(n, m);
         return p[0] >= organicTarget && p[1] >= aqueousTarget;
+    }
+
+    /** Purities of (n, m), each cascade solved once per search; a NoConvergenceException propagates. */
+    private double[] purities(int n, int m) {
+        return solved.computeIfAbsent((long) n << 32 | m, key -> {
+            simulations++;
+            return simulator.purities(n, m);
+        });
     }
 }

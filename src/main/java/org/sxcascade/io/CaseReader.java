@@ -476,7 +476,7 @@ public final class CaseReader {
         double positive(String key) {
             double x = number(key);
             if (!(x > 0) || !Double.isFinite(x)) {
-                throw new InvalidInputException(at(key), fmtValue(node.get(key)), "a finite number greater than 0");
+                throw new InvalidInputException(at(key), node.get(key).asText(), "a finite number greater than 0");
             }
             return x;
         }
@@ -498,10 +498,6 @@ public final class CaseReader {
                 }
             }
             throw new InvalidInputException(at(key), describe(v), "an integer");
-        }
-
-        private static String fmtValue(JsonNode v) {
-            return v.asText();
         }
     }
 

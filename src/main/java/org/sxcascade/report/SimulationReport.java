@@ -308,18 +308,18 @@ public final class SimulationReport {
             List<String> r = new ArrayList<>();
             r.add(p.name().equals("organic") ? "loaded organic (A)" : "raffinate (B)");
             r.add(p.phase() + ", stage " + p.stage());
-            r.add(fixed(p.flow()));
+            r.add(Formats.fixed(p.flow()));
             if (feedRate != null) {
-                r.add(fmtG(p.flow() * feedRate));
+                r.add(Formats.general(p.flow() * feedRate));
             }
             for (String c : comps) {
-                r.add(frac(p.composition().get(c)));
+                r.add(Formats.fraction(p.composition().get(c)));
             }
-            r.add(String.join("+", p.purityOf()) + " " + pct(p.purity()));
-            String spec = p.target() == null ? "" : pct(p.target());
+            r.add(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()));
+            String spec = p.target() == null ? "" : Formats.percent(p.target());
             if (p.recoveryTarget() != null) {
-                spec += (spec.isEmpty() ? "" : ", ") + "recovery " + pct(p.recoveryTarget())
-                        + " (is " + pct(p.recovery()) + ")";
+                spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
+                        + " (is " + Formats.percent(p.recovery()) + ")";
             }
             r.add(spec.isEmpty() ? "-" : spec);
             r.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
@@ -332,7 +332,7 @@ public final class SimulationReport {
         rt.row(List.of("component", "to organic", "to raffinate"));
         for (int j = 0; j < comps.size(); j++) {
             double[] r = recovery(j);
-            rt.row(List.of(comps.get(j), frac(r[0]), frac(r[1])));
+            rt.row(List.of(comps.get(j), Formats.fraction(r[0]), Formats.fraction(r[1])));
         }
         b.append(rt.render());
         if (profile) {
@@ -345,10 +345,10 @@ public final class SimulationReport {
             for (int k = 1; k <= network.stages(); k++) {
                 List<String> r = new ArrayList<>(List.of(Integer.toString(k), section(k)));
                 for (int j = 0; j < comps.size(); j++) {
-                    r.add(frac(state.aqueousFraction(k, j)));
+                    r.add(Formats.fraction(state.aqueousFraction(k, j)));
                 }
                 for (int j = 0; j < comps.size(); j++) {
-                    r.add(frac(state.organicFraction(k, j)));
+                    r.add(Formats.fraction(state.organicFraction(k, j)));
                 }
                 pt.row(r);
             }
@@ -363,12 +363,12 @@ public final class SimulationReport {
         if (cascadeCase.equilibrium() instanceof ConstantSeparationFactors m) {
             s.append("constant mixed extraction ratio (CMER); separation factors");
             for (int j = 0; j < comps.size(); j++) {
-                s.append(' ').append(comps.get(j)).append(' ').append(fmtG(m.separationFactor(j)));
+                s.append(' ').append(comps.get(j)).append(' ').append(Formats.general(m.separationFactor(j)));
             }
         } else if (cascadeCase.equilibrium() instanceof ConstantDistributionRatios m) {
             s.append("constant distribution ratios (linear); D");
             for (int j = 0; j < comps.size(); j++) {
-                s.append(' ').append(comps.get(j)).append(' ').append(fmtG(m.distributionRatio(j)));
+                s.append(' ').append(comps.get(j)).append(' ').append(Formats.general(m.distributionRatio(j)));
             }
         }
         return s.toString();
@@ -381,12 +381,12 @@ public final class SimulationReport {
             if (e != null) {
                 lines.add(String.format(Locale.ROOT,
                         "feed %s L/h × %s mol/L = %s mol RE/h; organic %s L/h loaded at %s mol/L; scrub %s L/h at %s mol/L H+",
-                        fmtG(e.feedFlow()), fmtG(e.feedConcentration()), fmtG(e.feedRate()), fmtG(e.organicFlow()),
-                        fmtG(e.organicLoading()), fmtG(e.scrubFlow()), fmtG(e.scrubAcidity())));
+                        Formats.general(e.feedFlow()), Formats.general(e.feedConcentration()), Formats.general(e.feedRate()), Formats.general(e.organicFlow()),
+                        Formats.general(e.organicLoading()), Formats.general(e.scrubFlow()), Formats.general(e.scrubAcidity())));
                 lines.add(String.format(Locale.ROOT, "S = Q_org·c_sat/(Q_feed·c_feed) = %s; W = Q_scrub·[H+]/(3·Q_feed·c_feed) = %s (%s)",
-                        fixed(xu.extractant()), fixed(xu.scrub()), FLOW_UNIT_CMER));
+                        Formats.fixed(xu.extractant()), Formats.fixed(xu.scrub()), FLOW_UNIT_CMER));
             } else {
-                lines.add(String.format(Locale.ROOT, "S = %s, W = %s (%s)", fixed(xu.extractant()), fixed(xu.scrub()),
+                lines.add(String.format(Locale.ROOT, "S = %s, W = %s (%s)", Formats.fixed(xu.extractant()), Formats.fixed(xu.scrub()),
                         FLOW_UNIT_CMER));
             }
             int n = cascadeCase.cascade().extractionStages();
@@ -394,32 +394,12 @@ public final class SimulationReport {
             double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
             double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
             lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
-                    fixed(em), n, fixed(emScrub)));
+                    Formats.fixed(em), n, Formats.fixed(emScrub)));
         } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
             lines.add(String.format(Locale.ROOT, "feed %s L/h, organic %s L/h, scrub %s L/h",
-                    fmtG(v.feedFlow()), fmtG(v.organicFlow()), fmtG(v.scrubFlow())));
+                    Formats.general(v.feedFlow()), Formats.general(v.organicFlow()), Formats.general(v.scrubFlow())));
         }
         return lines;
-    }
-
-    static String fixed(double x) {
-        return String.format(Locale.ROOT, "%.6f", x);
-    }
-
-    static String fmtG(double x) {
-        String s = String.format(Locale.ROOT, "%.6g", x);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
-    }
-
-    static String frac(double x) {
-        return x != 0 && Math.abs(x) < 1e-3 ? String.format(Locale.ROOT, "%.3e", x) : String.format(Locale.ROOT, "%.6f", x);
-    }
-
-    static String pct(double x) {
-        return String.format(Locale.ROOT, "%.4f%%", 100 * x);
     }
 
     /** A plain left-aligned text table. */
