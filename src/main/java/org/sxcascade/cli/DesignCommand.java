@@ -58,20 +58,8 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--extractant", paramLabel = "S", description = "Fix the extractant flow S (mol RE per mol RE fed).")
     Double extractant;
 
-    @Option(names = "--organic-purity", paramLabel = "P_A", description = "Purity target of the loaded organic.")
-    Double organicPurity;
-
-    @Option(names = "--aqueous-purity", paramLabel = "P_B", description = "Purity target of the raffinate.")
-    Double aqueousPurity;
-
-    @Option(names = "--organic-recovery", paramLabel = "Y_A",
-            description = "Recovery of the organic group into the loaded organic.")
-    Double organicRecovery;
-
-    @Option(names = "--aqueous-recovery", paramLabel = "Y_B",
-            description = "Recovery of the raffinate group into the raffinate. Give exactly two of the four "
-                    + "target options (at least one purity); they replace the case's purity and recovery numbers.")
-    Double aqueousRecovery;
+    @picocli.CommandLine.Mixin
+    TargetOptions targets;
 
     @Option(names = "--reagent-excess", paramLabel = "F", defaultValue = "0",
             description = "Excess of strip acid and saponification base over 3 mol per mol RE, as a fraction "
@@ -84,7 +72,7 @@ final class DesignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DesignInputs in = overrideTargets(new CaseReader().readDesign(caseFile));
+        DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
         if (chosen > 1) {
             throw new InvalidInputException("--margin/--scrub/--extractant", "more than one",
@@ -124,29 +112,6 @@ final class DesignCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The case's targets, or those given on the command line (group membership stays). */
-    private DesignInputs overrideTargets(DesignInputs in) {
-        if (organicPurity == null && aqueousPurity == null && organicRecovery == null && aqueousRecovery == null) {
-            return in;
-        }
-        ProductTarget organic;
-        ProductTarget aqueous;
-        try {
-            organic = new ProductTarget(in.organicTarget().components(), organicPurity, organicRecovery);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(organicPurity == null && organicRecovery == null
-                    ? "--organic-purity/--organic-recovery" : "--organic-" + e.field(), e.value(), e.allowed());
-        }
-        try {
-            aqueous = new ProductTarget(in.aqueousTarget().components(), aqueousPurity, aqueousRecovery);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(aqueousPurity == null && aqueousRecovery == null
-                    ? "--aqueous-purity/--aqueous-recovery" : "--aqueous-" + e.field(), e.value(), e.allowed());
-        }
-        return new DesignInputs(in.name(), in.components(), in.separationFactors(), in.feed(), organic, aqueous,
-                in.organicLoading(), in.scrubAcidity());
     }
 
     static ObjectNode toJson(CascadeDesigner.Design d) {
@@ -335,15 +300,25 @@ final class DesignCommand implements Callable<Integer> {
 
     /** The verified design as a commented simulate case. */
     static String caseYaml(CascadeDesigner.Design d) {
-        DesignInputs in = d.inputs();
         XuDesign xu = d.xu();
+        DesignInputs in = d.inputs();
+        List<String> comments = List.of("Written by `sxcascade design`: Xu's static design for the key pair "
+                        + in.components().get(d.keyA()) + "/" + in.components().get(d.keyB())
+                        + f(" (β = %.6g),", xu.separationFactor()),
+                f("%s-controlled, verified stage by stage: P_A = %.6f, P_B = %.6f.", xu.control().label(),
+                        d.verified().organicPurity(), d.verified().aqueousPurity()));
+        return caseYaml(in, comments, "designed", d.verified().extractionStages(), d.verified().scrubStages(),
+                xu.extractantFlow(), xu.scrubFlow(), xu.purityA(), xu.purityB());
+    }
+
+    /** A commented simulate case of n + m stages at S and W with the targets P_A and P_B. */
+    static String caseYaml(DesignInputs in, List<String> comments, String suffix, int n, int m, double s, double w,
+                           double purityA, double purityB) {
         StringBuilder y = new StringBuilder();
-        y.append("# Written by `sxcascade design`: Xu's static design for the key pair ")
-                .append(in.components().get(d.keyA())).append('/').append(in.components().get(d.keyB()))
-                .append(f(" (β = %.6g),%n", xu.separationFactor()));
-        y.append(f("# %s-controlled, verified stage by stage: P_A = %.6f, P_B = %.6f.%n", xu.control().label(),
-                d.verified().organicPurity(), d.verified().aqueousPurity()));
-        y.append("name: ").append(quote(in.name() + " (designed)")).append('\n');
+        for (String c : comments) {
+            y.append("# ").append(c).append('\n');
+        }
+        y.append("name: ").append(quote(in.name() + " (" + suffix + ")")).append('\n');
         y.append("model: separation-factors\ncomponents:\n");
         double[] beta = in.separationFactors();
         for (int j = 0; j < beta.length; j++) {
@@ -361,15 +336,14 @@ final class DesignCommand implements Callable<Integer> {
         if (in.feed().concentration() != null) {
             y.append("  concentration: ").append(num(in.feed().concentration())).append("   # mol/L RE\n");
         }
-        y.append(f("cascade:%n  extractionStages: %d%n  scrubStages: %d%n", d.verified().extractionStages(),
-                d.verified().scrubStages()));
-        y.append("flows:\n  extractant: ").append(num(xu.extractantFlow())).append("   # S, mol RE per mol RE fed\n");
-        y.append("  scrub: ").append(num(xu.scrubFlow())).append("        # W, mol RE per mol RE fed\n");
+        y.append(f("cascade:%n  extractionStages: %d%n  scrubStages: %d%n", n, m));
+        y.append("flows:\n  extractant: ").append(num(s)).append("   # S, mol RE per mol RE fed\n");
+        y.append("  scrub: ").append(num(w)).append("        # W, mol RE per mol RE fed\n");
         y.append("targets:\n");
-        y.append("  organic: {purity: ").append(num(xu.purityA())).append(", components: [")
+        y.append("  organic: {purity: ").append(num(purityA)).append(", components: [")
                 .append(String.join(", ", names(in, in.organicTarget().components()).stream().map(DesignCommand::quote).toList()))
                 .append("]}\n");
-        y.append("  aqueous: {purity: ").append(num(xu.purityB())).append(", components: [")
+        y.append("  aqueous: {purity: ").append(num(purityB)).append(", components: [")
                 .append(String.join(", ", names(in, in.aqueousTarget().components()).stream().map(DesignCommand::quote).toList()))
                 .append("]}\n");
         return y.toString();

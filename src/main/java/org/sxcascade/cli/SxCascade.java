@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sxcascade", mixinStandardHelpOptions = true, version = "sxcascade 0.1.0",
         description = "Simulator and design tool for countercurrent solvent-extraction cascades "
                 + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
-        subcommands = {SimulateCommand.class, DesignCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 no convergence."})
 public final class SxCascade implements Runnable {
     /** Exit code for input that cannot describe a cascade. */

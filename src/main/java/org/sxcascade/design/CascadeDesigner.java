@@ -1,15 +1,11 @@
 package org.sxcascade.design;
 
-import java.util.List;
-import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
-import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
-import org.sxcascade.model.XuFlows;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
@@ -85,67 +81,22 @@ public final class CascadeDesigner {
         if (maxStages < 2 || maxStages > Cascade.MAX_STAGES) {
             throw new InvalidInputException("--max-stages", maxStages, "an integer from 2 to " + Cascade.MAX_STAGES);
         }
-        double[] beta = in.separationFactors();
-        boolean separates = false;
-        for (double b : beta) {
-            separates |= b != beta[0];
-        }
-        if (!separates) {
-            throw new InvalidInputException("components[*].separationFactor", beta[0],
-                    "at least two different separation factors: with equal factors nothing separates");
-        }
-        List<Integer> groupA = in.organicTarget().components();
-        List<Integer> groupB = in.aqueousTarget().components();
-        int c = beta.length;
-        for (int j = 0; j < c; j++) {
-            boolean a = groupA.contains(j);
-            boolean b = groupB.contains(j);
-            if (a && b) {
-                throw new InvalidInputException("targets.aqueous.components", in.components().get(j),
-                        "components not already counted in targets.organic.components");
-            }
-            if (!a && !b && in.feed().fraction(j) > 0) {
-                throw new InvalidInputException("targets", in.components().get(j),
-                        "every fed component in one of the two groups (targets.organic.components or "
-                                + "targets.aqueous.components)");
-            }
-        }
-        int keyA = groupA.get(0);
-        for (int j : groupA) {
-            if (beta[j] < beta[keyA]) {
-                keyA = j;
-            }
-        }
-        int keyB = groupB.get(0);
-        for (int j : groupB) {
-            if (beta[j] > beta[keyB]) {
-                keyB = j;
-            }
-        }
-        double keyBeta = beta[keyA] / beta[keyB];
-        if (!(keyBeta > 1)) {
-            throw new InvalidInputException("components", in.components().get(keyA) + "/" + in.components().get(keyB)
-                    + " β = " + keyBeta, "a key-pair separation factor > 1: every component of the organic group "
-                    + "must be more extractable than every component of the raffinate group");
-        }
-        double fA = 0;
-        for (int j : groupA) {
-            fA += in.feed().fraction(j);
-        }
+        SeparationProblem problem = SeparationProblem.of(in);
+        int keyA = problem.keyA();
+        int keyB = problem.keyB();
         FeedPhase phase = in.feed().phase();
-        double[] targets = purities(in.organicTarget(), in.aqueousTarget(), fA);
-        double pA = targets[0];
-        double pB = targets[1];
+        double pA = problem.purityA();
+        double pB = problem.purityB();
         XuDesign xu;
         try {
-            xu = XuDesign.of(keyBeta, fA, phase, pA, pB, choice);
+            xu = problem.xu(choice);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(caseField(e.field()), e.value(), e.allowed());
         }
         double s = xu.extractantFlow();
         double w = xu.scrubFlow();
 
-        StageSearch.Simulator simulator = (n, m) -> purities(simulate(in, n, m, s, w), groupA, groupB, n + m);
+        StageSearch.Simulator simulator = (n, m) -> problem.purities(simulate(problem, n, m, s, w), n + m);
         int estimateN = xu.correctedStages().extractionStages();
         int estimateM = xu.correctedStages().scrubStages();
         StageSearch.Result verified;
@@ -164,35 +115,24 @@ public final class CascadeDesigner {
         }
         int n = verified.extractionStages();
         int m = verified.scrubStages();
-        CascadeCase verifiedCase = cascadeCase(in, n, m, s, w);
+        CascadeCase verifiedCase = problem.cascadeCase(n, m, s, w);
         SteadyState state = solver.solve(CascadeNetwork.of(verifiedCase), SolverSettings.defaults());
-        return new Design(in, keyA, keyB, xu, verified, verifiedCase, state, plant(in, s, w, phase, reagentExcess));
+        return new Design(in, keyA, keyB, xu, verified, verifiedCase, state, plantFlows(in, s, w, reagentExcess));
     }
 
-    private SteadyState simulate(DesignInputs in, int n, int m, double s, double w) {
-        return solver.solve(CascadeNetwork.of(cascadeCase(in, n, m, s, w)), SolverSettings.defaults());
+    private SteadyState simulate(SeparationProblem problem, int n, int m, double s, double w) {
+        return solver.solve(CascadeNetwork.of(problem.cascadeCase(n, m, s, w)), SolverSettings.defaults());
     }
 
-    private static double[] purities(SteadyState st, List<Integer> groupA, List<Integer> groupB, int stages) {
-        double a = 0;
-        for (int j : groupA) {
-            a += st.organicFraction(stages, j);
-        }
-        double b = 0;
-        for (int j : groupB) {
-            b += st.aqueousFraction(1, j);
-        }
-        return new double[] {a, b};
-    }
 
-    /** The simulate case of a design with n + m stages at S and W. */
-    static CascadeCase cascadeCase(DesignInputs in, int n, int m, double s, double w) {
-        return new CascadeCase(in.name(), in.components(), new ConstantSeparationFactors(in.separationFactors()),
-                in.feed(), new Cascade(n, m), new XuFlows(s, w), in.organicTarget(), in.aqueousTarget(),
-                SolverSettings.defaults());
-    }
-
-    private static PlantFlows plant(DesignInputs in, double s, double w, FeedPhase phase, double excess) {
+    /**
+     * Plant flows and reagents at extractant S and scrub W (mol RE per mol RE fed), or
+     * {@code null} when the case has no feed flow and concentration.
+     *
+     * @param excess fraction of strip acid and saponification base above 3 mol per mol RE
+     */
+    public static PlantFlows plantFlows(DesignInputs in, double s, double w, double excess) {
+        FeedPhase phase = in.feed().phase();
         Double rate = in.feed().molarFlow();
         if (rate == null) {
             return null;
@@ -219,46 +159,6 @@ public final class CascadeDesigner {
         }
         return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, 3 * w * rate, perMol * organicProduct,
                 perMol * s * rate, organicProduct, aqueousProduct, oxide, excess);
-    }
-
-    /**
-     * P_A and P_B from exactly two of P_A, P_B, Y_A, Y_B with at least one purity, through the
-     * product split (mass balances; DOMAIN §3): A in the organic product f'_A·P_A = Y_A·f_A, B in
-     * the raffinate f'_B·P_B = Y_B·f_B, f'_A + f'_B = 1.
-     */
-    static double[] purities(ProductTarget organic, ProductTarget aqueous, double fA) {
-        Double pA = organic.purity();
-        Double pB = aqueous.purity();
-        Double yA = organic.recovery();
-        Double yB = aqueous.recovery();
-        int given = (pA != null ? 1 : 0) + (pB != null ? 1 : 0) + (yA != null ? 1 : 0) + (yB != null ? 1 : 0);
-        if (given != 2 || pA == null && pB == null) {
-            throw new InvalidInputException("targets", given + (given == 1 ? " number" : " numbers")
-                    + (pA == null && pB == null ? " without a purity" : ""),
-                    "exactly two of targets.organic.purity (P_A), targets.aqueous.purity (P_B), "
-                            + "targets.organic.recovery (Y_A), targets.aqueous.recovery (Y_B), at least one a purity");
-        }
-        double fB = 1 - fA;
-        double outA; // f'_A
-        if (pA != null && pB != null) {
-            return new double[] {pA, pB};
-        } else if (pA != null && yA != null) {
-            outA = yA * fA / pA;
-        } else if (pB != null && yB != null) {
-            outA = 1 - yB * fB / pB;
-        } else if (pA != null) { // and Y_B: B in the organic product is f_B(1 − Y_B) = f'_A(1 − P_A)
-            outA = fB * (1 - yB) / (1 - pA);
-        } else { // P_B and Y_A: A in the raffinate is f_A(1 − Y_A) = f'_B(1 − P_B)
-            outA = 1 - fA * (1 - yA) / (1 - pB);
-        }
-        if (!(outA > 0 && outA < 1)) {
-            throw new InvalidInputException("targets", "a product split f'_A = " + outA,
-                    "targets that leave both products a positive flow (0 < f'_A < 1)");
-        }
-        double outB = 1 - outA;
-        double a = pA != null ? pA : (yA != null ? yA * fA / outA : (outA - fB * (1 - yB)) / outA);
-        double b = pB != null ? pB : (yB != null ? yB * fB / outB : (outB - fA * (1 - yA)) / outB);
-        return new double[] {a, b};
     }
 
     /** The case-file or command-line name of a field of Xu's design. */

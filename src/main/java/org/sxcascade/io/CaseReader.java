@@ -21,6 +21,7 @@ import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.EngineeringFlows;
+import org.sxcascade.model.CostModel;
 import org.sxcascade.model.Feed;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
@@ -42,7 +43,9 @@ public final class CaseReader {
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
-            "flows", "targets", "solver");
+            "flows", "targets", "solver", "costs");
+    private static final Set<String> COSTS = Set.of("currency", "residenceTime", "stageVolumePrice", "organicPrice",
+            "acidPrice", "basePrice", "capitalCharge", "operatingHours");
     private static final Set<String> FEED = Set.of("phase", "composition", "flow", "concentration");
     private static final Set<String> CASCADE = Set.of("extractionStages", "scrubStages");
     private static final Set<String> XU = Set.of("extractant", "scrub");
@@ -242,6 +245,7 @@ public final class CaseReader {
                 throw e.under("solver");
             }
         }
+        costs(top);
         return new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget, aqueousTarget, solver);
     }
 
@@ -275,7 +279,24 @@ public final class CaseReader {
             top.obj("solver").allow(SOLVER);
         }
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
-                loading, acidity);
+                loading, acidity, costs(top));
+    }
+
+    /**
+     * The {@code costs} section (cost model of {@code optimize --objective cost}), or {@code null}.
+     * Checked by every command, so a typo is caught wherever the file is used.
+     */
+    private static CostModel costs(Obj top) {
+        if (!top.has("costs")) {
+            return null;
+        }
+        Obj costs = top.obj("costs");
+        costs.allow(COSTS);
+        return new CostModel(costs.optText("currency", null), costs.number("residenceTime"),
+                costs.number("stageVolumePrice"), costs.number("organicPrice"), costs.number("acidPrice"),
+                costs.number("basePrice"), costs.has("capitalCharge") ? costs.number("capitalCharge")
+                : CostModel.DEFAULT_CAPITAL_CHARGE, costs.has("operatingHours") ? costs.number("operatingHours")
+                : CostModel.DEFAULT_OPERATING_HOURS);
     }
 
     /**

@@ -66,7 +66,7 @@ class DesignVerificationPropertyTest {
     }
 
     private static double[] purities(DesignInputs in, int n, int m, CascadeDesigner.Design d) {
-        SteadyState st = new NewtonCascadeSolver().solve(CascadeNetwork.of(CascadeDesigner.cascadeCase(in, n, m,
+        SteadyState st = new NewtonCascadeSolver().solve(CascadeNetwork.of(SeparationProblem.of(in).cascadeCase(n, m,
                 d.xu().extractantFlow(), d.xu().scrubFlow())), SolverSettings.defaults());
         return new double[] {st.organicFraction(n + m, 0), st.aqueousFraction(1, 1)};
     }

@@ -28,10 +28,10 @@ class TargetConversionTest {
         double yA = outA * pA / fA;
         double yB = (1 - outA) * pB / (1 - fA);
         double[][] got = {
-            CascadeDesigner.purities(t(0, pA, yA), t(1, null, null), fA),
-            CascadeDesigner.purities(t(0, null, null), t(1, pB, yB), fA),
-            CascadeDesigner.purities(t(0, pA, null), t(1, null, yB), fA),
-            CascadeDesigner.purities(t(0, null, yA), t(1, pB, null), fA)};
+            SeparationProblem.purities(t(0, pA, yA), t(1, null, null), fA),
+            SeparationProblem.purities(t(0, null, null), t(1, pB, yB), fA),
+            SeparationProblem.purities(t(0, pA, null), t(1, null, yB), fA),
+            SeparationProblem.purities(t(0, null, yA), t(1, pB, null), fA)};
         for (double[] p : got) {
             assertThat(p[0]).isCloseTo(pA, within(1e-9));
             assertThat(p[1]).isCloseTo(pB, within(1e-9));
@@ -40,9 +40,9 @@ class TargetConversionTest {
 
     @Test
     void needsExactlyTwoNumbersWithAPurity() {
-        assertThatThrownBy(() -> CascadeDesigner.purities(t(0, 0.99, 0.99), t(1, 0.99, null), 0.5))
+        assertThatThrownBy(() -> SeparationProblem.purities(t(0, 0.99, 0.99), t(1, 0.99, null), 0.5))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("exactly two");
-        assertThatThrownBy(() -> CascadeDesigner.purities(t(0, null, 0.99), t(1, null, 0.99), 0.5))
+        assertThatThrownBy(() -> SeparationProblem.purities(t(0, null, 0.99), t(1, null, 0.99), 0.5))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("without a purity");
     }
 }

@@ -1,0 +1,408 @@
+package org.sxcascade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.sxcascade.design.CascadeDesigner.PlantFlows;
+import org.sxcascade.design.SeparationProblem;
+import org.sxcascade.design.XuDesign;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.optimize.CascadeOptimizer;
+import org.sxcascade.optimize.Configuration;
+import org.sxcascade.optimize.Objective;
+import org.sxcascade.optimize.OptimizerSettings;
+import org.sxcascade.optimize.Optimum;
+import org.sxcascade.report.Formats;
+import org.sxcascade.solver.SteadyState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sxcascade optimize CASE.yaml}: the configuration that meets the targets at the least cost. */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Find the cascade (extraction stages n, scrub stages m, extractant S, scrub W) that meets the "
+                + "purity targets of a case file and minimizes an objective: total stages, extractant flow, Xu's "
+                + "production indicator Φ = S·(n + m), or the annual cost of the case's cost model. Every candidate "
+                + "is verified by a steady-state solve; the optimum is re-solved from a cold start.",
+                "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
+                        + "See docs/optimize.md for the method, the bounds and the cost model."},
+        footer = {"", "Examples:", "  sxcascade optimize cases/pr-nd-p507.yaml",
+                "  sxcascade optimize cases/pr-nd-p507.yaml --objective stages --max-extractant 6",
+                "  sxcascade optimize cases/pr-nd-p507.yaml --objective cost --pareto --case-out best.yaml",
+                "  sxcascade optimize cases/zhang-binary.yaml --objective extractant --max-stages 60 --json",
+                "", "Exit codes: 0 ok, 2 bad input or targets out of reach within the bounds, 3 no convergence."})
+final class OptimizeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file with components, feed and targets.")
+    Path caseFile;
+
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "phi",
+            description = "What to minimize: stages (N = n + m), extractant (S), phi (Φ = S·N, Xu's production "
+                    + "indicator) or cost (the case's costs section). Default: ${DEFAULT-VALUE}.")
+    String objective;
+
+    @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
+            description = "Largest n + m (default ${DEFAULT-VALUE}; required for --objective extractant, whose "
+                    + "minimum lies at the stage limit).")
+    int maxStages;
+
+    @Option(names = "--max-extractant", paramLabel = "S",
+            description = "Largest extractant flow S, mol RE per mol RE fed (default: twice Xu's √β-optimum S).")
+    Double maxExtractant;
+
+    @Option(names = "--min-ratio", paramLabel = "O/A",
+            description = "Smallest volumetric O/A in either section (default 0.1; needs plant data).")
+    Double minRatio;
+
+    @Option(names = "--max-ratio", paramLabel = "O/A",
+            description = "Largest volumetric O/A in either section (default 10; needs plant data).")
+    Double maxRatio;
+
+    @Option(names = "--extraction-stages", paramLabel = "n", description = "Fix the extraction stages (and the feed stage).")
+    Integer extractionStages;
+
+    @Option(names = "--scrub-stages", paramLabel = "m", description = "Fix the scrub stages.")
+    Integer scrubStages;
+
+    @Option(names = "--extractant", paramLabel = "S",
+            description = "Fix the extractant flow S (mol RE per mol RE fed); W follows from the product split "
+                    + "unless --scrub is also given.")
+    Double extractant;
+
+    @Option(names = "--scrub", paramLabel = "W", description = "Fix the scrub flow W (mol RE per mol RE fed).")
+    Double scrub;
+
+    @Option(names = "--reagent-excess", paramLabel = "F", defaultValue = "0",
+            description = "Excess of strip acid and saponification base over 3 mol per mol RE, as a fraction "
+                    + "(default 0).")
+    double reagentExcess;
+
+    @Option(names = "--pareto", description = "Also list the Pareto front of total stages against extractant flow "
+            + "(and reagent use).")
+    boolean pareto;
+
+    @Option(names = "--pareto-max-stages", paramLabel = "N",
+            description = "Largest N on the Pareto front (default: the larger of twice the smallest feasible N and "
+                    + "the last N the objective's search visited).")
+    Integer paretoMaxStages;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the report.")
+    boolean json;
+
+    @Option(names = "--case-out", paramLabel = "FILE", description = "Write the optimum as a simulate case.")
+    Path caseOut;
+
+    @Override
+    public Integer call() throws IOException {
+        DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
+        Objective chosen = Objective.of(objective);
+        if (chosen == Objective.EXTRACTANT && !spec.commandLine().getParseResult().hasMatchedOption("--max-stages")) {
+            throw new org.sxcascade.model.InvalidInputException("--max-stages", "(not given)",
+                    "a stage limit for --objective extractant: S falls towards S_min as stages are added, so its "
+                            + "minimum lies at the limit");
+        }
+        OptimizerSettings settings = new OptimizerSettings(chosen, maxStages, maxExtractant, minRatio, maxRatio,
+                extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto, paretoMaxStages);
+        CascadeOptimizer optimizer = new CascadeOptimizer();
+        Optimum o;
+        try (Bar bar = new Bar()) {
+            optimizer.setProgress(bar::update);
+            o = optimizer.optimize(in, settings);
+        }
+        if (caseOut != null) {
+            String yaml = caseYaml(o);
+            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(o)));
+        } else {
+            out.print(text(o));
+            if (caseOut != null) {
+                out.println();
+                out.println("Optimum written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A progress bar on an interactive terminal once the search has run for a second. */
+    private static final class Bar implements AutoCloseable {
+        private final long start = System.nanoTime();
+        private ProgressBar bar;
+
+        void update(double fraction, int steadyStates) {
+            if (System.console() == null) {
+                return;
+            }
+            if (bar == null) {
+                if (System.nanoTime() - start < 1_000_000_000L) {
+                    return;
+                }
+                bar = new ProgressBarBuilder().setTaskName("optimizing").setInitialMax(1000)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
+                        .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+            }
+            bar.stepTo(Math.round(1000 * fraction));
+            bar.setExtraMessage(steadyStates + " steady states");
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    static String text(Optimum o) {
+        SeparationProblem p = o.problem();
+        DesignInputs in = p.inputs();
+        XuDesign xu = o.xu();
+        Configuration b = o.best();
+        Objective objective = o.settings().objective();
+        StringBuilder t = new StringBuilder();
+        String groupA = String.join("+", names(in, in.organicTarget().components()));
+        String groupB = String.join("+", names(in, in.aqueousTarget().components()));
+        t.append(in.name()).append('\n');
+        t.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
+                in.components().get(p.keyA()), in.components().get(p.keyB()), p.keyBeta()));
+        t.append(f("  targets    P_A = %s, P_B = %s; product split f'_A = %.6f%n", Formats.percent(p.purityA()),
+                Formats.percent(p.purityB()), p.productSplit()));
+        t.append('\n').append("Optimum: least ").append(objective.description()).append('\n');
+        t.append(f("  objective    %s %s%n", Formats.general(b.objectiveValue()), objective.unit()));
+        t.append(f("  cascade      n = %d extraction + m = %d scrub = %d stages; the %s feed enters stage %d%n",
+                b.extractionStages(), b.scrubStages(), b.totalStages(), in.feed().phase().label(),
+                in.feed().phase() == FeedPhase.AQUEOUS ? b.extractionStages() : b.extractionStages() + 1));
+        t.append(f("  flows        S = %.6f, W = %.6f mol RE per mol RE fed; Φ = S·N = %s%n", b.extractantFlow(),
+                b.scrubFlow(), Formats.general(b.productionIndicator())));
+        t.append(f("  purities     P_A = %s (margin %+.1e), P_B = %s (margin %+.1e)%n", Formats.percent(b.organicPurity()),
+                b.organicPurity() - p.purityA(), Formats.percent(b.aqueousPurity()), b.aqueousPurity() - p.purityB()));
+        t.append(f("  reagents     %s mol H+ acid and %s mol base per mol RE fed%n", Formats.general(b.acidUse()),
+                Formats.general(b.baseUse())));
+        plant(t, b.plant(), in);
+        if (b.cost() != null) {
+            Configuration.CostBreakdown c = b.cost();
+            String cur = c.currency();
+            t.append(f("  cost         %s %s/year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
+                    Formats.general(c.total()), cur, Formats.general(c.stageCapital()), Formats.general(c.stageVolume()),
+                    Formats.general(c.organicCapital()), Formats.general(c.organicVolume()), Formats.general(c.acid()),
+                    Formats.general(c.base())));
+        }
+        SteadyState st = o.state();
+        t.append(f("  verified     re-solved from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
+                st.iterations(), st.residual(), st.massBalanceError()));
+        t.append('\n');
+        if (o.baseline() != null) {
+            Configuration d = o.baseline();
+            double gain = (d.objectiveValue() - b.objectiveValue()) / d.objectiveValue();
+            t.append(f("Compared with design (√β rule): n = %d, m = %d (%d stages), S = %.6f, W = %.6f: %s %s%n",
+                    d.extractionStages(), d.scrubStages(), d.totalStages(), d.extractantFlow(), d.scrubFlow(),
+                    objective.label(), Formats.general(d.objectiveValue())));
+            t.append(f("  the optimum's %s is %.2f %% lower%s%n", objective.label(), 100 * gain,
+                    o.baselineNote() == null ? "" : " (" + o.baselineNote() + ")"));
+        } else {
+            t.append("Compared with design: ").append(o.baselineNote()).append('\n');
+        }
+        Optimum.FlowBounds fb = o.bounds();
+        t.append('\n').append("Search\n");
+        if (fb.fixedFlows()) {
+            t.append(f("  flows        fixed: S = %.6f, W = %.6f%n", fb.minExtractant(), fb.minScrub()));
+        } else {
+            t.append(f("  flows        S from %.6f to %.6f (W from %.6f to %.6f); the largest set by %s%n",
+                    fb.minExtractant(), fb.maxExtractant(), fb.minScrub(), fb.maxScrub(), fb.limitedBy()));
+        }
+        t.append(fb.phaseRatioChecked()
+                ? f("  O/A          between %s and %s in both sections%n", Formats.general(o.settings().effectiveMinPhaseRatio()),
+                Formats.general(o.settings().effectiveMaxPhaseRatio()))
+                : "  O/A          not checked (no plant data: needs feed.flow, feed.concentration, flows.organicLoading, "
+                + "flows.scrubAcidity)\n");
+        t.append(f("  stages       N from %d to %d searched (limit %d); Fenske's minimum %.2f; S_min = %.6f (infinite stages)%n",
+                o.firstStageTotal(), o.lastStageTotal(), o.settings().maxStages(), xu.fenskeMinimum(),
+                xu.minExtractantFlow()));
+        t.append(f("  work         %d steady states solved%s%n", o.steadyStates(),
+                o.failedSolves() == 0 ? "" : ", " + o.failedSolves() + " did not converge (counted as missing the targets)"));
+        if (o.settings().pareto()) {
+            boolean plant = !o.pareto().isEmpty() && o.pareto().get(0).plant() != null
+                    && o.pareto().get(0).plant().organicFlow() != null;
+            t.append('\n').append("Pareto front: total stages against extractant flow (and reagent use); none is "
+                    + "beaten on both by another\n");
+            t.append(f("  %5s %4s %4s %10s %10s %10s %12s%s%n", "N", "n", "m", "S", "W", "Φ", "acid+base",
+                    plant ? "  organic L/h" : ""));
+            for (Configuration c : o.pareto()) {
+                t.append(f("  %5d %4d %4d %10.6f %10.6f %10.4f %12.6f%s%s%n", c.totalStages(), c.extractionStages(),
+                        c.scrubStages(), c.extractantFlow(), c.scrubFlow(), c.productionIndicator(), c.reagentUse(),
+                        plant ? f("  %11.2f", c.plant().organicFlow()) : "",
+                        c.totalStages() == b.totalStages() ? "   ← optimum" : ""));
+            }
+            t.append("  (S, W in mol RE per mol RE fed; acid + base in mol per mol RE fed)\n");
+        }
+        return t.toString();
+    }
+
+    private static void plant(StringBuilder t, PlantFlows p, DesignInputs in) {
+        if (p == null) {
+            return;
+        }
+        if (p.organicFlow() != null) {
+            t.append(f("  plant        organic %s L/h at %s mol/L RE", Formats.general(p.organicFlow()),
+                    Formats.general(in.organicLoading())));
+            if (p.scrubFlow() != null) {
+                t.append(f(", scrub liquor %s L/h at %s mol/L H+", Formats.general(p.scrubFlow()),
+                        Formats.general(in.scrubAcidity())));
+            }
+            t.append('\n');
+        }
+        if (p.extractionRatio() != null) {
+            t.append(f("               O/A by volume %.3f (extraction), %.3f (scrub)%n", p.extractionRatio(), p.scrubRatio()));
+        }
+        t.append(f("               %s mol/h RE fed: scrub acid %s and strip acid %s mol H+/h, saponification %s mol base/h%n",
+                Formats.general(p.feedRate()), Formats.general(p.scrubAcid()), Formats.general(p.stripAcid()),
+                Formats.general(p.saponification())));
+    }
+
+    static ObjectNode toJson(Optimum o) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode j = mapper.createObjectNode();
+        SeparationProblem p = o.problem();
+        Configuration b = o.best();
+        j.put("case", p.inputs().name());
+        ObjectNode objective = j.putObject("objective");
+        objective.put("name", o.settings().objective().label());
+        objective.put("description", o.settings().objective().description());
+        objective.put("value", b.objectiveValue());
+        objective.put("unit", o.settings().objective().unit());
+        ObjectNode targets = j.putObject("targets");
+        targets.put("organic", p.purityA());
+        targets.put("aqueous", p.purityB());
+        putConfiguration(j, b, p);
+        j.put("flowUnit", "mol RE per mol RE fed");
+        SteadyState st = o.state();
+        ObjectNode verification = j.putObject("verification");
+        verification.put("iterations", st.iterations());
+        verification.put("residual", st.residual());
+        verification.put("massBalanceError", st.massBalanceError());
+        if (o.baseline() != null) {
+            ObjectNode d = j.putObject("design");
+            putConfiguration(d, o.baseline(), p);
+            if (o.baselineNote() != null) {
+                d.put("note", o.baselineNote());
+            }
+        } else {
+            j.put("designNote", o.baselineNote());
+        }
+        Optimum.FlowBounds fb = o.bounds();
+        ObjectNode bounds = j.putObject("bounds");
+        bounds.put("minExtractantFlow", fb.minExtractant());
+        bounds.put("maxExtractantFlow", fb.maxExtractant());
+        bounds.put("minScrubFlow", fb.minScrub());
+        bounds.put("maxScrubFlow", fb.maxScrub());
+        bounds.put("limitedBy", fb.limitedBy());
+        bounds.put("phaseRatioChecked", fb.phaseRatioChecked());
+        if (fb.phaseRatioChecked()) {
+            bounds.put("minPhaseRatio", o.settings().effectiveMinPhaseRatio());
+            bounds.put("maxPhaseRatio", o.settings().effectiveMaxPhaseRatio());
+        }
+        bounds.put("maxStages", o.settings().maxStages());
+        bounds.put("fenskeMinimum", o.xu().fenskeMinimum());
+        bounds.put("minExtractantFlowInfiniteStages", o.xu().minExtractantFlow());
+        ObjectNode search = j.putObject("search");
+        search.put("firstStageTotal", o.firstStageTotal());
+        search.put("lastStageTotal", o.lastStageTotal());
+        search.put("steadyStates", o.steadyStates());
+        search.put("failedSolves", o.failedSolves());
+        ArrayNode front = j.putArray("pareto");
+        for (Configuration c : o.pareto()) {
+            putConfiguration(front.addObject(), c, p);
+        }
+        return j;
+    }
+
+    private static void putConfiguration(ObjectNode j, Configuration c, SeparationProblem p) {
+        j.put("extractionStages", c.extractionStages());
+        j.put("scrubStages", c.scrubStages());
+        j.put("totalStages", c.totalStages());
+        j.put("feedStage", p.feedPhase() == FeedPhase.AQUEOUS ? c.extractionStages() : c.extractionStages() + 1);
+        j.put("extractantFlow", c.extractantFlow());
+        j.put("scrubFlow", c.scrubFlow());
+        ObjectNode purities = j.putObject("purities");
+        purities.put("organic", c.organicPurity());
+        purities.put("aqueous", c.aqueousPurity());
+        ObjectNode margins = j.putObject("margins");
+        margins.put("organic", c.organicPurity() - p.purityA());
+        margins.put("aqueous", c.aqueousPurity() - p.purityB());
+        j.put("objectiveValue", c.objectiveValue());
+        j.put("productionIndicator", c.productionIndicator());
+        j.put("acidPerMolFed", c.acidUse());
+        j.put("basePerMolFed", c.baseUse());
+        j.put("reagentUse", c.reagentUse());
+        PlantFlows pl = c.plant();
+        if (pl != null) {
+            ObjectNode plant = j.putObject("plant");
+            plant.put("feedRateMolPerHour", pl.feedRate());
+            if (pl.organicFlow() != null) {
+                plant.put("organicFlowLitresPerHour", pl.organicFlow());
+            }
+            if (pl.scrubFlow() != null) {
+                plant.put("scrubFlowLitresPerHour", pl.scrubFlow());
+            }
+            if (pl.extractionRatio() != null) {
+                plant.put("organicToAqueousExtraction", pl.extractionRatio());
+                plant.put("organicToAqueousScrub", pl.scrubRatio());
+            }
+            plant.put("scrubAcidMolPerHour", pl.scrubAcid());
+            plant.put("stripAcidMolPerHour", pl.stripAcid());
+            plant.put("saponificationBaseMolPerHour", pl.saponification());
+        }
+        if (c.cost() != null) {
+            ObjectNode cost = j.putObject("annualCost");
+            cost.put("currency", c.cost().currency());
+            cost.put("total", c.cost().total());
+            cost.put("stageCapital", c.cost().stageCapital());
+            cost.put("organicCapital", c.cost().organicCapital());
+            cost.put("acid", c.cost().acid());
+            cost.put("base", c.cost().base());
+            cost.put("stageVolumeCubicMetres", c.cost().stageVolume());
+            cost.put("organicVolumeCubicMetres", c.cost().organicVolume());
+        }
+    }
+
+    private static String caseYaml(Optimum o) {
+        Configuration b = o.best();
+        DesignInputs in = o.problem().inputs();
+        List<String> comments = List.of("Written by `sxcascade optimize --objective " + o.settings().objective().label()
+                        + "`: the least " + o.settings().objective().description() + " = " + b.objectiveValue() + ",",
+                f("verified stage by stage: P_A = %.9f, P_B = %.9f.", b.organicPurity(), b.aqueousPurity()));
+        return DesignCommand.caseYaml(in, comments, "optimized", b.extractionStages(), b.scrubStages(),
+                b.extractantFlow(), b.scrubFlow(), o.problem().purityA(), o.problem().purityB());
+    }
+
+    private static List<String> names(DesignInputs in, List<Integer> group) {
+        return group.stream().map(in.components()::get).toList();
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

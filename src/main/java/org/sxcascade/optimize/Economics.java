@@ -1,0 +1,146 @@
+package org.sxcascade.optimize;
+
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.CostModel;
+import org.sxcascade.model.FeedPhase;
+
+/**
+ * Objective values, reagent use, phase ratios and the cost model of configurations, all from the
+ * flows per mol RE fed (DOMAIN §2): organic product S − W (aqueous feed) or S + 1 − W (organic
+ * feed); 3 mol H⁺ per mol RE in the scrub (3W) and strip (3 × organic product) and 3 mol base
+ * per mol RE to saponify the organic (3S), the last two with the stated excess.
+ */
+final class Economics {
+    private final DesignInputs in;
+    private final CostModel costs;
+    private final double excess;
+    private final boolean aqueousFeed;
+    /** L per mol RE fed of feed, organic (per unit S) and scrub liquor (per unit W), or NaN. */
+    private final double feedVolume;
+    private final double organicVolumePerS;
+    private final double scrubVolumePerW;
+
+    Economics(DesignInputs in, CostModel costs, double excess) {
+        this.in = in;
+        this.costs = costs;
+        this.excess = excess;
+        this.aqueousFeed = in.feed().phase() == FeedPhase.AQUEOUS;
+        Double c = in.feed().concentration();
+        feedVolume = c == null ? Double.NaN : 1 / c;
+        organicVolumePerS = in.organicLoading() == null ? Double.NaN : 1 / in.organicLoading();
+        scrubVolumePerW = in.scrubAcidity() == null ? Double.NaN : 3 / in.scrubAcidity();
+    }
+
+    /** True when feed flow and concentration, organic loading and scrub acidity are all given. */
+    boolean hasPlantData() {
+        return in.feed().molarFlow() != null && !Double.isNaN(feedVolume) && !Double.isNaN(organicVolumePerS)
+                && !Double.isNaN(scrubVolumePerW);
+    }
+
+    /** The case-file fields plant units need, for messages. */
+    static String plantFields() {
+        return "feed.flow, feed.concentration, flows.organicLoading and flows.scrubAcidity";
+    }
+
+    /**
+     * Volumetric O/A {extraction section, scrub section} at S and W, from the linear forms
+     * {@link #phaseRatioForm}; needs plant data.
+     */
+    double[] phaseRatios(double s, double w) {
+        double[] r = new double[2];
+        for (int section = 0; section < 2; section++) {
+            double[] f = phaseRatioForm(section, s - w);
+            r[section] = (f[0] + f[1] * w) / (f[2] + f[3] * w);
+        }
+        return r;
+    }
+
+    /**
+     * O/A of a section (0 extraction, 1 scrub) as (a0 + a1·W)/(b0 + b1·W) at S = W + shift, per
+     * mol RE fed: organic volume S/c_sat (plus the feed's volume in the scrub section of an
+     * organic feed), aqueous volume 3W/[H⁺] (plus the feed's in the extraction section of an
+     * aqueous feed).
+     */
+    double[] phaseRatioForm(int section, double shift) {
+        double a0 = shift * organicVolumePerS;
+        double a1 = organicVolumePerS;
+        double b0 = 0;
+        double b1 = scrubVolumePerW;
+        if (aqueousFeed && section == 0) {
+            b0 = feedVolume;
+        }
+        if (!aqueousFeed && section == 1) {
+            a0 += feedVolume;
+        }
+        return new double[] {a0, a1, b0, b1};
+    }
+
+    /** Organic product, mol RE per mol RE fed. */
+    double organicProduct(double s, double w) {
+        return aqueousFeed ? s - w : s + 1 - w;
+    }
+
+    double acidUse(double s, double w) {
+        return 3 * w + 3 * (1 + excess) * organicProduct(s, w);
+    }
+
+    double baseUse(double s) {
+        return 3 * (1 + excess) * s;
+    }
+
+    /** The objective at n + m stages and flows S, W (the cost objective needs plant data). */
+    double objective(Objective objective, int n, int m, double s, double w) {
+        return switch (objective) {
+            case STAGES -> n + m;
+            case EXTRACTANT -> s;
+            case PHI -> s * (n + m);
+            case COST -> cost(n, m, s, w).total();
+        };
+    }
+
+    /**
+     * A lower bound of the objective over all splits of N stages at flows of at least S and W:
+     * every objective grows with S and W, and the cost's stages are all counted at the smaller of
+     * the two sections' stage volumes.
+     */
+    double lowerBound(Objective objective, int totalStages, double s, double w) {
+        if (objective != Objective.COST) {
+            return objective(objective, 1, totalStages - 1, s, w);
+        }
+        double extraction = cost(totalStages, 0, s, w).total();
+        double scrub = cost(0, totalStages, s, w).total();
+        return Math.min(extraction, scrub);
+    }
+
+    /** The cost model at n extraction and m scrub stages (needs plant data and a cost model). */
+    Configuration.CostBreakdown cost(int n, int m, double s, double w) {
+        double feedRate = in.feed().molarFlow(); // mol RE/h
+        double organic = s * organicVolumePerS;   // L per mol RE fed
+        double scrub = w * scrubVolumePerW;
+        double extractionOrganic = organic;
+        double scrubOrganic = aqueousFeed ? organic : organic + feedVolume;
+        double extractionAqueous = aqueousFeed ? feedVolume + scrub : scrub;
+        double scrubAqueous = scrub;
+        double tau = costs.residenceTime();
+        double stageLitres = tau * feedRate * (n * (extractionOrganic + extractionAqueous) + m * (scrubOrganic + scrubAqueous));
+        double organicLitres = tau * feedRate * (n * extractionOrganic + m * scrubOrganic);
+        double stageVolume = stageLitres / 1000;
+        double organicVolume = organicLitres / 1000;
+        double hours = costs.operatingHours();
+        return new Configuration.CostBreakdown(stageVolume, organicVolume,
+                costs.capitalCharge() * costs.stageVolumePrice() * stageVolume,
+                costs.capitalCharge() * costs.organicPrice() * organicVolume,
+                hours * costs.acidPrice() * feedRate * acidUse(s, w),
+                hours * costs.basePrice() * feedRate * baseUse(s), costs.currency());
+    }
+
+    /** A verified configuration with everything the report prints. */
+    Configuration configuration(Objective objective, int n, int m, double s, double w, double organicPurity,
+                                double aqueousPurity) {
+        boolean costed = costs != null && hasPlantData();
+        return new Configuration(n, m, s, w, organicPurity, aqueousPurity, objective(objective, n, m, s, w),
+                s * (n + m), acidUse(s, w), baseUse(s), CascadeDesigner.plantFlows(in, s, w, excess),
+                costed ? cost(n, m, s, w) : null);
+    }
+}

@@ -1,0 +1,90 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code optimize}: its JSON, its report, the written case and its errors. */
+class OptimizeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void jsonCarriesTheIssueFields() throws Exception {
+        CliHarness r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--pareto", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("objective").get("name").asText()).isEqualTo("phi");
+        assertThat(j.get("objective").get("value").asDouble())
+                .isCloseTo(j.get("extractantFlow").asDouble() * (j.get("extractionStages").asInt()
+                        + j.get("scrubStages").asInt()), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(j.get("scrubFlow").asDouble()).isPositive();
+        assertThat(j.get("purities").get("organic").asDouble()).isGreaterThanOrEqualTo(0.999);
+        assertThat(j.get("purities").get("aqueous").asDouble()).isGreaterThanOrEqualTo(0.999);
+        assertThat(j.get("pareto").isArray()).isTrue();
+        assertThat(j.get("pareto").size()).isGreaterThan(10);
+        assertThat(j.get("plant").get("organicFlowLitresPerHour").asDouble()).isPositive();
+        assertThat(j.get("design").get("totalStages").asInt()).isEqualTo(52);
+        assertThat(j.get("verification").get("massBalanceError").asDouble()).isLessThan(1e-10);
+    }
+
+    @Test
+    void costObjectiveReportsTheBreakdown() throws Exception {
+        CliHarness r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--objective", "cost");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Optimum: least annual cost", "USD/year", "m³", "O/A by volume");
+    }
+
+    @Test
+    void caseOutRoundTripsThroughSimulate(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("best.yaml");
+        CliHarness r = CliHarness.run("optimize", "cases/zhang-binary.yaml", "--objective", "stages", "--case-out",
+                out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(Files.readString(out)).contains("sxcascade optimize --objective stages");
+        CliHarness sim = CliHarness.run("simulate", out.toString(), "--json");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        JsonNode s = JSON.readTree(sim.out());
+        assertThat(s.get("converged").asBoolean()).isTrue();
+        assertThat(s.get("profile").size()).isEqualTo(j.get("totalStages").asInt());
+        for (JsonNode product : s.get("products")) {
+            assertThat(product.get("composition").get(product.get("phase").asText().equals("organic") ? "A" : "B")
+                    .asDouble()).isGreaterThanOrEqualTo(product.get("phase").asText().equals("organic") ? 0.999 : 0.9999);
+        }
+    }
+
+    @Test
+    void badInputsExitTwoAndNameTheBound() {
+        expectBadInput("--max-stages = 20 is not allowed", "cases/zhang-binary.yaml", "--max-stages", "20");
+        expectBadInput("S_min", "cases/zhang-binary.yaml", "--max-extractant", "1.2");
+        expectBadInput("--objective = fastest", "cases/zhang-binary.yaml", "--objective", "fastest");
+        expectBadInput("costs section", "cases/zhang-binary.yaml", "--objective", "cost");
+        expectBadInput("plant data", "cases/zhang-binary.yaml", "--max-ratio", "5");
+        expectBadInput("--max-stages", "cases/zhang-binary.yaml", "--objective", "extractant");
+        expectBadInput("--min-ratio", "cases/pr-nd-p507.yaml", "--min-ratio", "3", "--max-ratio", "2");
+        expectBadInput("--extraction-stages", "cases/zhang-binary.yaml", "--extraction-stages", "0");
+    }
+
+    @Test
+    void unknownCostKeyIsAnError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, Files.readString(Path.of("cases/pr-nd-p507.yaml")).replace("acidPrice:", "acidPrise:"));
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--objective", "cost");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("costs.acidPrise").contains("acidPrice");
+    }
+
+    private static void expectBadInput(String message, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "optimize";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliHarness r = CliHarness.run(all);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
