@@ -21,6 +21,11 @@ import org.sxcascade.solver.SteadyStateSolver;
 final class TransientSimulator implements TransientSolver {
     /** Most integration steps (or rows) a run may take. */
     static final long MAX_STEPS = 100_000_000L;
+    /**
+     * A product counts as on target only once its RE flow is within this fraction of its steady flow:
+     * the first traces out of a blank cascade are very pure but are not the product.
+     */
+    static final double PRODUCT_FLOW_FRACTION = 0.99;
     /** Absolute tolerance of stage amounts, relative to the tolerance times the mean steady stage content. */
     private static final double ABSOLUTE_SCALE = 1e-3;
 
@@ -269,8 +274,10 @@ final class TransientSimulator implements TransientSolver {
             stepper = new Continuous(current, y0, s.tolerance(), atol);
         }
 
+        double finalFeed = dynamics[dynamics.length - 1].feedRate();
         Observer observer = new Observer(n, c, extraction, steadyAmounts, inverseStageTotal, initialInventory,
-                organicGroup, aqueousGroup);
+                organicGroup, aqueousGroup, PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.organicTotal(n),
+                PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.aqueousTotal(1));
         double[] fedBase = new double[c];
         double eventTime = 0;
         double[] work = new double[current.dimension()];
@@ -349,10 +356,10 @@ final class TransientSimulator implements TransientSolver {
                               Crossing steady) {
         o.measure(d, t, y);
         if (organic != null) {
-            organic.observe(t, o.organicPurity);
+            organic.observe(t, o.organicFlowEstablished ? o.organicPurity : Double.NaN);
         }
         if (aqueous != null) {
-            aqueous.observe(t, o.aqueousPurity);
+            aqueous.observe(t, o.aqueousFlowEstablished ? o.aqueousPurity : Double.NaN);
         }
         steady.observe(t, o.distance);
     }
@@ -452,13 +459,20 @@ final class TransientSimulator implements TransientSolver {
         final double[] fed;
         double[] fedBase;
         double eventTime;
+        final double organicFlowNeeded;
+        final double aqueousFlowNeeded;
         double organicPurity;
         double aqueousPurity;
+        boolean organicFlowEstablished;
+        boolean aqueousFlowEstablished;
         double distance;
         double conservation;
 
         Observer(int n, int c, int extraction, double[] steadyAmounts, double[] inverseStageTotal,
-                 double[] initialInventory, int[] organicGroup, int[] aqueousGroup) {
+                 double[] initialInventory, int[] organicGroup, int[] aqueousGroup, double organicFlowNeeded,
+                 double aqueousFlowNeeded) {
+            this.organicFlowNeeded = organicFlowNeeded;
+            this.aqueousFlowNeeded = aqueousFlowNeeded;
             this.n = n;
             this.c = c;
             this.extraction = extraction;
@@ -482,6 +496,8 @@ final class TransientSimulator implements TransientSolver {
             d.productFlows(y, aqueousFlow, organicFlow);
             organicPurity = purity(organicFlow, organicGroup);
             aqueousPurity = purity(aqueousFlow, aqueousGroup);
+            organicFlowEstablished = TransientSample.total(organicFlow) >= organicFlowNeeded;
+            aqueousFlowEstablished = TransientSample.total(aqueousFlow) >= aqueousFlowNeeded;
             double worst = 0;
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < c; j++) {
