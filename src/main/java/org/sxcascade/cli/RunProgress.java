@@ -1,10 +1,6 @@
 package org.sxcascade.cli;
 
-import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.sxcascade.dynamics.TransientSolver;
 
 /**
@@ -12,8 +8,6 @@ import org.sxcascade.dynamics.TransientSolver;
  * the simulated time; only on an interactive terminal (as {@link SolveProgress}).
  */
 final class RunProgress implements AutoCloseable {
-    private static final long DELAY_NANOS = 1_000_000_000L;
-
     private final TransientSolver solver;
     private final String task;
     private final long start = System.nanoTime();
@@ -35,12 +29,10 @@ final class RunProgress implements AutoCloseable {
 
     private void update(double fraction, double hours, long steps) {
         if (bar == null) {
-            if (System.nanoTime() - start < DELAY_NANOS) {
+            if (System.nanoTime() - start < SolveProgress.DELAY_NANOS) {
                 return;
             }
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1000)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
-                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+            bar = SolveProgress.newBar(task);
         }
         bar.stepTo(Math.round(1000 * fraction));
         bar.setExtraMessage(String.format(java.util.Locale.ROOT, "t = %.2f d, %d steps", hours / 24, steps));
