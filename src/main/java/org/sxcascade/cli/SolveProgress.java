@@ -17,7 +17,8 @@ import org.sxcascade.solver.SteadyStateSolver;
  * appears only on an interactive terminal, so piped output (--json, CSV, tests) stays clean.
  */
 final class SolveProgress implements AutoCloseable {
-    private static final long DELAY_NANOS = 1_000_000_000L;
+    /** How long a task runs before its bar appears. */
+    static final long DELAY_NANOS = 1_000_000_000L;
 
     private final SteadyStateSolver solver;
     private final String task;
@@ -52,13 +53,18 @@ final class SolveProgress implements AutoCloseable {
             if (System.nanoTime() - start < DELAY_NANOS) {
                 return;
             }
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1000)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
-                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+            bar = newBar(task);
         }
         bar.stepTo(Math.round(1000 * fraction));
         bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%d %s, imbalance %.1e", iterations,
                 solver instanceof RowIterationSolver ? "rows" : "iterations", residual));
+    }
+
+    /** A bar on standard error counting ‰ of a task. */
+    static ProgressBar newBar(String task) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(1000)
+                .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
+                .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
     }
 
     @Override

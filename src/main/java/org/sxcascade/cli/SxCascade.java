@@ -1,6 +1,7 @@
 package org.sxcascade.cli;
 
 import java.io.PrintWriter;
+import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.io.CaseFileException;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.solver.NoConvergenceException;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sxcascade", mixinStandardHelpOptions = true, version = "sxcascade 0.1.0",
         description = "Simulator and design tool for countercurrent solvent-extraction cascades "
                 + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
-        subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, TransientCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 no convergence."})
 public final class SxCascade implements Runnable {
     /** Exit code for input that cannot describe a cascade. */
@@ -50,6 +52,12 @@ public final class SxCascade implements Runnable {
                         ? "No result was written. Raise solver.maxIterations in the case file to go on."
                         : "No result was written. This is a known limitation of the Newton solver on some long "
                                 + "cascades (docs/theory.md, Known limitations).");
+                e.flush();
+                return EXIT_NO_CONVERGENCE;
+            }
+            if (ex instanceof TransientFailureException) {
+                e.println("error: " + ex.getMessage());
+                e.println("No result was written.");
                 e.flush();
                 return EXIT_NO_CONVERGENCE;
             }

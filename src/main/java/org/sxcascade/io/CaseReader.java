@@ -15,6 +15,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sxcascade.dynamics.HoldUp;
+import org.sxcascade.dynamics.Times;
+import org.sxcascade.dynamics.TransientCase;
+import org.sxcascade.dynamics.TransientEvent;
+import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.equilibrium.ConstantDistributionRatios;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
@@ -43,7 +48,7 @@ public final class CaseReader {
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
-            "flows", "targets", "solver", "costs");
+            "flows", "targets", "solver", "costs", "transient");
     private static final Set<String> COSTS = Set.of("currency", "residenceTime", "stageVolumePrice", "organicPrice",
             "acidPrice", "basePrice", "capitalCharge", "operatingHours");
     private static final Set<String> FEED = Set.of("phase", "composition", "flow", "concentration");
@@ -53,6 +58,14 @@ public final class CaseReader {
     private static final Set<String> TARGETS = Set.of("organic", "aqueous");
     private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
     private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
+    private static final Set<String> TRANSIENT = Set.of("holdUp", "residenceTime", "simulatedTime", "sampling",
+            "initial", "method", "tolerance", "steadyStateTolerance", "events");
+    private static final Set<String> PHASES = Set.of("aqueous", "organic");
+    private static final Set<String> EVENT = Set.of("at", "feedComposition", "feedFlow", "organicFlow", "scrubFlow",
+            "extractant", "scrub");
+
+    /** What a file is read for: each command needs different parts. */
+    private enum Purpose { SIMULATE, DESIGN, TRANSIENT }
 
     private final ObjectMapper yaml;
 
@@ -64,11 +77,19 @@ public final class CaseReader {
 
     /** Reads and validates a case file. */
     public CascadeCase read(Path file) {
-        return (CascadeCase) readFile(file, false);
+        return (CascadeCase) readFile(file, Purpose.SIMULATE);
+    }
+
+    /**
+     * Reads a case file for {@code transient}: a complete simulate case plus its {@code transient}
+     * section (hold-ups, simulated time, sampling, events; docs/case-format.md).
+     */
+    public TransientCase readTransient(Path file) {
+        return (TransientCase) readFile(file, Purpose.TRANSIENT);
     }
 
     /** Reads a file and parses it, naming the file in every error. */
-    private Object readFile(Path file, boolean design) {
+    private Object readFile(Path file, Purpose purpose) {
         String text;
         try {
             text = Files.readString(file);
@@ -78,7 +99,7 @@ public final class CaseReader {
             throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
         }
         try {
-            return parse(text, design);
+            return parse(text, purpose);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
         } catch (CaseFileException e) {
@@ -88,7 +109,12 @@ public final class CaseReader {
 
     /** Parses and validates case-file text. */
     public CascadeCase parse(String text) {
-        return (CascadeCase) parse(text, false);
+        return (CascadeCase) parse(text, Purpose.SIMULATE);
+    }
+
+    /** Parses and validates case-file text with its {@code transient} section. */
+    public TransientCase parseTransient(String text) {
+        return (TransientCase) parse(text, Purpose.TRANSIENT);
     }
 
     /**
@@ -97,10 +123,11 @@ public final class CaseReader {
      * and plant data in {@code flows} (organicLoading, scrubAcidity) is used for plant units.
      */
     public DesignInputs readDesign(Path file) {
-        return (DesignInputs) readFile(file, true);
+        return (DesignInputs) readFile(file, Purpose.DESIGN);
     }
 
-    private Object parse(String text, boolean design) {
+    private Object parse(String text, Purpose purpose) {
+        boolean design = purpose == Purpose.DESIGN;
         JsonNode root;
         try {
             root = yaml.readTree(text);
@@ -246,7 +273,106 @@ public final class CaseReader {
             }
         }
         costs(top);
-        return new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget, aqueousTarget, solver);
+        CascadeCase cascadeCase = new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget,
+                aqueousTarget, solver);
+        if (!top.has("transient")) {
+            if (purpose == Purpose.TRANSIENT) {
+                throw new InvalidInputException("transient", "(missing)", "a transient section with holdUp (L per "
+                        + "stage) or residenceTime, and simulatedTime (docs/case-format.md)");
+            }
+            return cascadeCase;
+        }
+        TransientSettings settings;
+        try {
+            settings = transientSettings(top.obj("transient"), names);
+        } catch (InvalidInputException e) {
+            throw e.field().startsWith("transient") ? e : e.under("transient");
+        }
+        TransientCase transientCase = new TransientCase(cascadeCase, settings);
+        return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
+    }
+
+    private static TransientSettings transientSettings(Obj t, List<String> names) {
+        t.allow(TRANSIENT);
+        if (t.has("holdUp") == t.has("residenceTime")) {
+            throw new InvalidInputException(t.has("holdUp") ? "transient.residenceTime" : "transient.holdUp",
+                    t.has("holdUp") ? "given with holdUp" : "(missing)",
+                    "exactly one of holdUp {aqueous, organic} in L per stage or residenceTime {aqueous, organic} "
+                            + "as times (e.g. 0.5 h)");
+        }
+        HoldUp holdUp;
+        if (t.has("holdUp")) {
+            Obj h = t.obj("holdUp");
+            h.allow(PHASES);
+            holdUp = new HoldUp.Volumes(h.positive("aqueous"), h.positive("organic"));
+        } else {
+            Obj r = t.obj("residenceTime");
+            r.allow(PHASES);
+            holdUp = new HoldUp.ResidenceTimes(r.time("aqueous"), r.time("organic"));
+        }
+        double simulated = t.time("simulatedTime");
+        double sampling = t.has("sampling") ? t.time("sampling") : simulated / TransientSettings.DEFAULT_SAMPLES;
+        TransientSettings.Initial initial = TransientSettings.Initial.BLANK;
+        if (t.has("initial")) {
+            String text = t.text("initial", "blank or steady-state");
+            initial = switch (text) {
+                case "blank" -> TransientSettings.Initial.BLANK;
+                case "steady-state" -> TransientSettings.Initial.STEADY_STATE;
+                default -> throw new InvalidInputException("transient.initial", text, "blank or steady-state");
+            };
+        }
+        TransientSettings.Method method = TransientSettings.Method.CONTINUOUS;
+        if (t.has("method")) {
+            String text = t.text("method", "continuous or rows");
+            method = switch (text) {
+                case "continuous" -> TransientSettings.Method.CONTINUOUS;
+                case "rows" -> TransientSettings.Method.ROWS;
+                default -> throw new InvalidInputException("transient.method", text, "continuous or rows");
+            };
+        }
+        double tolerance = t.has("tolerance") ? t.number("tolerance") : TransientSettings.DEFAULT_TOLERANCE;
+        double steady = t.has("steadyStateTolerance") ? t.number("steadyStateTolerance")
+                : TransientSettings.DEFAULT_STEADY_STATE_TOLERANCE;
+        List<TransientEvent> events = new ArrayList<>();
+        if (t.has("events")) {
+            JsonNode list = t.node.get("events");
+            if (!list.isArray()) {
+                throw new InvalidInputException("transient.events", describe(list), "a list of events");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                Obj e = new Obj(list.get(i), "transient.events[" + i + "]");
+                try {
+                    events.add(event(e, names));
+                } catch (InvalidInputException x) {
+                    throw x.field().startsWith("transient") ? x : x.under("transient.events[" + i + "]");
+                }
+            }
+        }
+        try {
+            return new TransientSettings(holdUp, simulated, sampling, initial, method, tolerance, steady, events);
+        } catch (InvalidInputException e) {
+            throw e.under("transient");
+        }
+    }
+
+    private static TransientEvent event(Obj e, List<String> names) {
+        e.allow(EVENT);
+        double at = e.time("at");
+        double[] composition = null;
+        if (e.has("feedComposition")) {
+            Obj z = e.obj("feedComposition");
+            z.allow(new java.util.HashSet<>(names));
+            composition = new double[names.size()];
+            for (int j = 0; j < names.size(); j++) {
+                if (!z.has(names.get(j))) {
+                    throw new InvalidInputException(z.at(names.get(j)), "(missing)",
+                            "a mole fraction for every component (0 if absent)");
+                }
+                composition[j] = z.number(names.get(j));
+            }
+        }
+        return new TransientEvent(at, composition, e.optPositive("feedFlow"), e.optPositive("organicFlow"),
+                e.has("scrubFlow") ? e.number("scrubFlow") : null, e.optPositive("extractant"), e.optPositive("scrub"));
     }
 
     private static DesignInputs designInputs(Obj top, String name, boolean cmer, List<String> names,
@@ -492,6 +618,12 @@ public final class CaseReader {
                 }
             }
             throw new InvalidInputException(at(key), describe(v), "a number");
+        }
+
+        /** A time with its unit ({@code 15 d}, {@code 6 h}, {@code 30 min}), in hours. */
+        double time(String key) {
+            JsonNode v = required(key, "a time with its unit, e.g. 15 d, 6 h or 30 min");
+            return Times.parseHours(at(key), v.isValueNode() ? v.asText() : describe(v));
         }
 
         double positive(String key) {

@@ -280,15 +280,8 @@ public final class SimulationReport {
     public String toText(boolean profile) {
         StringBuilder b = new StringBuilder();
         List<String> comps = cascadeCase.components();
-        var cas = cascadeCase.cascade();
         b.append(cascadeCase.name()).append('\n');
-        b.append("  model      ").append(modelLine()).append('\n');
-        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub = %d stages; %s feed enters stage %d%n",
-                cas.extractionStages(), cas.scrubStages(), cas.totalStages(), cascadeCase.feed().phase().label(),
-                cas.feedStage(cascadeCase.feed().phase())));
-        for (String line : flowLines()) {
-            b.append("  flows      ").append(line).append('\n');
-        }
+        b.append(caseLines());
         b.append(String.format(Locale.ROOT,
                 "  solver     %s, %d %s; largest stage imbalance %.1e (relative); mass balance closure %.1e%n%n",
                 state.method(), state.iterations(), state.method().equals("rows") ? "rows" : "iterations",
@@ -357,6 +350,20 @@ public final class SimulationReport {
         return b.toString();
     }
 
+    /** The model, stage layout and flow lines of the report's header (each indented, ending in a newline). */
+    public String caseLines() {
+        StringBuilder b = new StringBuilder();
+        var cas = cascadeCase.cascade();
+        b.append("  model      ").append(modelLine()).append('\n');
+        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub = %d stages; %s feed enters stage %d%n",
+                cas.extractionStages(), cas.scrubStages(), cas.totalStages(), cascadeCase.feed().phase().label(),
+                cas.feedStage(cascadeCase.feed().phase())));
+        for (String line : flowLines()) {
+            b.append("  flows      ").append(line).append('\n');
+        }
+        return b.toString();
+    }
+
     private String modelLine() {
         List<String> comps = cascadeCase.components();
         StringBuilder s = new StringBuilder();
@@ -403,14 +410,14 @@ public final class SimulationReport {
     }
 
     /** A plain left-aligned text table. */
-    static final class Table {
+    public static final class Table {
         private final List<List<String>> rows = new ArrayList<>();
 
-        void row(List<String> cells) {
+        public void row(List<String> cells) {
             rows.add(cells);
         }
 
-        String render() {
+        public String render() {
             int cols = rows.stream().mapToInt(List::size).max().orElse(0);
             int[] width = new int[cols];
             java.util.Arrays.fill(width, 1);

@@ -33,10 +33,15 @@ final class Cases {
     static final double FIVE_S = FIVE_W + 0.2;
 
     static CascadeNetwork binary60() {
-        return CascadeNetwork.of(new CascadeCase("binary 60", List.of("A", "B"),
+        return CascadeNetwork.of(binary60Case());
+    }
+
+    /** The binary 60-stage cascade as a case (for the transient benchmarks). */
+    static CascadeCase binary60Case() {
+        return new CascadeCase("binary 60", List.of("A", "B"),
                 new ConstantSeparationFactors(2, 1),
                 new Feed(FeedPhase.AQUEOUS, new double[] {0.5, 0.5}, null, null),
-                new Cascade(30, 30), new XuFlows(BINARY_S, BINARY_W), null, null, SolverSettings.defaults()));
+                new Cascade(30, 30), new XuFlows(BINARY_S, BINARY_W), null, null, SolverSettings.defaults());
     }
 
     static CascadeNetwork fiveComponent200() {

@@ -1,0 +1,100 @@
+package org.sxcascade.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sxcascade.dynamics.HoldUp;
+import org.sxcascade.dynamics.TransientCase;
+import org.sxcascade.dynamics.TransientResult;
+import org.sxcascade.dynamics.TransientSettings;
+import org.sxcascade.dynamics.TransientSolver;
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * Start-up of the binary 60-stage cascade of {@link SolverBenchmarks} (β = 2, n = m = 30, S, W of
+ * the Zhang example) from blank aqueous and barren organic over 15 simulated days, with residence
+ * times of 0.5 h per phase and stage, error control at relative tolerance 1e-7 and daily samples;
+ * and, as the baseline measured in the same run, the cold-start Newton steady-state solve of the
+ * same cascade. Each run includes the reference steady state the transient compares against.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+public class TransientBenchmarks {
+    static final double DAYS = 15;
+
+    /** The 15-day start-up, continuous model or rows. */
+    @State(Scope.Thread)
+    public static class StartUp {
+        TransientCase continuous;
+        TransientCase rows;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            TransientSettings s = new TransientSettings(new HoldUp.ResidenceTimes(0.5, 0.5), DAYS * 24, 24,
+                    TransientSettings.Initial.BLANK, TransientSettings.Method.CONTINUOUS, 1e-7, 1e-6, List.of());
+            continuous = new TransientCase(Cases.binary60Case(), s);
+            rows = new TransientCase(Cases.binary60Case(), s.withMethod(TransientSettings.Method.ROWS));
+            for (TransientCase tc : List.of(continuous, rows)) {
+                TransientResult r = TransientSolver.forMethod(tc.settings().method()).run(tc);
+                Cases.check(r.maxConservationError() < 1e-9, "conservation " + r.maxConservationError());
+                Cases.check(r.end().hours() == DAYS * 24, "end time " + r.end().hours());
+                Cases.check(r.end().organicPurity() > 0.99 && r.end().organicPurity() < 1,
+                        "organic purity " + r.end().organicPurity());
+                System.out.printf(Locale.ROOT, "%n[%s] %d steps (%d rejected), %d evaluations; after %.0f d: "
+                                + "y_A(60) = %.9f, x_B(1) = %.9f, distance to steady state %.3e, conservation %.1e%n",
+                        r.method(), r.steps(), r.rejectedSteps(), r.evaluations(), DAYS, r.end().organicPurity(),
+                        r.end().aqueousPurity(), r.finalDistance(), r.maxConservationError());
+            }
+        }
+    }
+
+    /** The baseline: Newton's cold-start steady state of the same cascade. */
+    @State(Scope.Thread)
+    public static class Baseline {
+        CascadeNetwork network;
+        NewtonCascadeSolver solver;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            network = Cases.binary60();
+            solver = new NewtonCascadeSolver();
+            SolverBenchmarks.checkBinary(solver.solve(network, SolverSettings.defaults()));
+        }
+    }
+
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public TransientResult binary60StartUp15DaysContinuous(StartUp s) {
+        return TransientSolver.forMethod(TransientSettings.Method.CONTINUOUS).run(s.continuous);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public TransientResult binary60StartUp15DaysRows(StartUp s) {
+        return TransientSolver.forMethod(TransientSettings.Method.ROWS).run(s.rows);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public SteadyState binary60NewtonBaseline(Baseline s) {
+        return s.solver.solve(s.network, SolverSettings.defaults());
+    }
+}

@@ -1,0 +1,163 @@
+package org.sxcascade.cli;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sxcascade.dynamics.Times;
+import org.sxcascade.dynamics.TargetTime;
+import org.sxcascade.dynamics.TransientCase;
+import org.sxcascade.dynamics.TransientFailureException;
+import org.sxcascade.dynamics.TransientResult;
+import org.sxcascade.dynamics.TransientSettings;
+import org.sxcascade.dynamics.TransientSolver;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.report.TransientReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sxcascade transient CASE.yaml}: start-up and step changes of a cascade in time. */
+@Command(name = "transient", mixinStandardHelpOptions = true,
+        description = {"Simulate the cascade of a case file in time: its start-up from blank aqueous and barren "
+                + "organic (or from its steady state), and its answer to step changes of feed composition, feed "
+                + "flow, organic or scrub flow. Every stage holds aqueous and organic (hold-up volumes in L or "
+                + "residence times in h) at instantaneous equilibrium under the case's model.",
+                "Reports the product purities, product flows and section inventories over time, the time to each "
+                        + "purity target and to steady state (within a tolerance of `simulate`), and the "
+                        + "conservation of every component. The case needs a `transient` section "
+                        + "(docs/case-format.md)."},
+        footer = {"", "Examples:", "  sxcascade transient cases/pr-nd-1974.yaml",
+                "  sxcascade transient cases/pr-nd-1974.yaml --time 30d --sampling 1d",
+                "  sxcascade transient cases/pr-nd-1974.yaml --hold-up-scale 2",
+                "  sxcascade transient cases/pr-nd-1974.yaml --json > run.json",
+                "  sxcascade transient cases/pr-nd-1974.yaml --csv series.csv",
+                "", "Exit codes: 0 ok, 2 bad input, 3 no result (integration failed, or the simulated time reached "
+                + "neither a purity target nor the steady state)."})
+final class TransientCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file with a transient section.")
+    Path caseFile;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the tables.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the time series as CSV to FILE.")
+    Path csv;
+
+    @Option(names = "--time", paramLabel = "TIME",
+            description = "Simulated time instead of the case's transient.simulatedTime, with its unit (e.g. 30d, 72h).")
+    String time;
+
+    @Option(names = "--sampling", paramLabel = "TIME",
+            description = "Interval between reported samples instead of the case's (e.g. 12h, 1d).")
+    String sampling;
+
+    @Option(names = "--method", paramLabel = "continuous|rows",
+            description = "continuous (the ODEs in physical time, default) or rows (Xu's row simulation, rows "
+                    + "converted to time by the mean stage residence time).")
+    String method;
+
+    @Option(names = "--initial", paramLabel = "blank|steady-state",
+            description = "Start from blank aqueous and barren organic, or from the case's steady state.")
+    String initial;
+
+    @Option(names = "--hold-up-scale", paramLabel = "X",
+            description = "Multiply every hold-up (or residence time) by X > 0, to see how start-up depends on it.")
+    Double holdUpScale;
+
+    @Override
+    public Integer call() throws IOException {
+        TransientCase tc = new CaseReader().readTransient(caseFile);
+        TransientSettings s = overrides(tc.settings());
+        tc = new TransientCase(tc.cascadeCase(), s);
+        TransientSolver solver = TransientSolver.forMethod(s.method());
+        TransientResult result;
+        try (RunProgress progress = RunProgress.attach(solver, s.method().label())) {
+            result = solver.run(tc);
+        }
+        if (!result.reachedAnything()) {
+            throw new TransientFailureException(tooShort(result));
+        }
+        TransientReport report = new TransientReport(result);
+        if (csv != null) {
+            OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
+        }
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        for (String note : result.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        if (json) {
+            StringWriter w = new StringWriter();
+            report.writeJson(w);
+            out.println(w);
+        } else {
+            out.print(report.toText());
+            if (csv != null) {
+                out.println();
+                out.println("Time series written to " + csv);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private TransientSettings overrides(TransientSettings s) {
+        double simulated = time == null ? s.simulatedHours() : Times.parseHours("--time", time);
+        double every = sampling != null ? Times.parseHours("--sampling", sampling)
+                : time != null ? simulated / TransientSettings.DEFAULT_SAMPLES : s.samplingHours();
+        TransientSettings r;
+        try {
+            r = s.withTimes(simulated, every);
+        } catch (InvalidInputException e) {
+            if (e.field().startsWith("events") && time != null) {
+                throw new InvalidInputException("--time", time, "a time after every event (transient." + e.field()
+                        + " = " + e.value() + ")");
+            }
+            throw new InvalidInputException(e.field().equals("sampling") && sampling != null ? "--sampling"
+                    : "transient." + e.field(), e.value(), e.allowed());
+        }
+        if (method != null) {
+            r = r.withMethod(switch (method) {
+                case "continuous" -> TransientSettings.Method.CONTINUOUS;
+                case "rows" -> TransientSettings.Method.ROWS;
+                default -> throw new InvalidInputException("--method", method, "continuous or rows");
+            });
+        }
+        if (initial != null) {
+            r = r.withInitial(switch (initial) {
+                case "blank" -> TransientSettings.Initial.BLANK;
+                case "steady-state" -> TransientSettings.Initial.STEADY_STATE;
+                default -> throw new InvalidInputException("--initial", initial, "blank or steady-state");
+            });
+        }
+        if (holdUpScale != null) {
+            if (!(holdUpScale > 0) || !Double.isFinite(holdUpScale)) {
+                throw new InvalidInputException("--hold-up-scale", holdUpScale, "a finite number greater than 0");
+            }
+            r = r.withHoldUp(r.holdUp().scaled(holdUpScale));
+        }
+        return r;
+    }
+
+    /** Why a run that reached nothing is no answer, and what it did reach. */
+    private static String tooShort(TransientResult r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "the simulated time (%s) was too short to reach any purity target or the steady state; at the end:",
+                Times.format(r.transientCase().settings().simulatedHours())));
+        for (TargetTime t : r.targets()) {
+            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);",
+                    t.product().equals("organic") ? "loaded organic" : "raffinate", t.finalPurity(), t.target()));
+        }
+        b.append(String.format(Locale.ROOT, " distance to steady state %.3g (tolerance %.0e). Raise "
+                + "transient.simulatedTime or --time.", r.finalDistance(), r.transientCase().settings().steadyStateTolerance()));
+        return b.toString();
+    }
+}

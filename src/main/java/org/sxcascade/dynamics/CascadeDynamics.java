@@ -1,0 +1,337 @@
+package org.sxcascade.dynamics;
+
+import org.sxcascade.equilibrium.EquilibriumModel;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.EngineeringFlows;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.VolumetricFlows;
+import org.sxcascade.model.XuFlows;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * The mixer-settler battery as a system of ordinary differential equations, for one set of flows
+ * (the time between two events).
+ *
+ * <p>The state is the amount of each component held by each stage, M_kj (both phases, mixer plus
+ * settler), in mol (or, without plant data, mol per mol/h fed). Equilibrium is instantaneous: the equilibrium model splits
+ * M_k between the phases, giving the aqueous and organic amounts held, a_kj and o_kj. Each phase
+ * leaves its stage at the rate held/τ, τ its residence time (hold-up volume over phase flow), so
+ * <pre>
+ *   dM_kj/dt = F f_kj + o_{k−1,j}/τ_org,k−1 + a_{k+1,j}/τ_aq,k+1 − o_kj/τ_org,k − a_kj/τ_aq,k
+ * </pre>
+ * with F the feed rate and f the feed distribution of {@link CascadeNetwork} (blank organic into
+ * stage 1 and acid scrub into stage N carry no RE). The split on stage k is the equilibrium
+ * model's, evaluated with the phase amounts the stage holds at steady state, V_k τ_org,k and
+ * L_k τ_aq,k (V, L the stage's phase flows in the model's basis), scaled to the stage's content:
+ * for the linear model this is the distribution c_org = D c_aq over the hold-up volumes; for the
+ * CMER model it keeps each stage's mixed extraction ratio at its steady value V_k/L_k, the
+ * assumption under which Xu's row simulation runs (DOMAIN §4). At steady state every phase then
+ * leaves at its flow-table rate and the stage equations are exactly those {@code simulate}
+ * solves, so both share one steady state.
+ *
+ * <p>Xu's row simulation uses the same state with the split weights V_k, L_k and one row time Δt
+ * for both phases ({@link #rows}).
+ *
+ * <p>The state vector also carries the amounts withdrawn so far in the raffinate (C entries after
+ * the N·C stage amounts) and in the loaded organic (C more), integrated with the stages so that
+ * the balance accumulated = fed − withdrawn holds to rounding. All methods are allocation-free.
+ */
+public final class CascadeDynamics {
+    private final CascadeCase cascadeCase;
+    private final CascadeNetwork network;
+    private final EquilibriumModel equilibrium;
+    private final int stages;
+    private final int components;
+    private final double feedRate;
+    private final double[] feed;
+    private final double[] organicWeight;
+    private final double[] aqueousWeight;
+    private final double[] organicRate;
+    private final double[] aqueousRate;
+    private final double[] aqueousHeld;
+    private final double[] organicHeld;
+
+    private CascadeDynamics(CascadeCase cascadeCase, double feedRate, double[] organicWeight, double[] aqueousWeight,
+                            double[] organicRate, double[] aqueousRate) {
+        this.cascadeCase = cascadeCase;
+        this.network = CascadeNetwork.of(cascadeCase);
+        this.equilibrium = network.equilibrium();
+        this.stages = network.stages();
+        this.components = network.components();
+        this.feedRate = feedRate;
+        this.feed = new double[stages * components];
+        for (int k = 0; k < stages; k++) {
+            for (int j = 0; j < components; j++) {
+                feed[k * components + j] = feedRate * network.feed(k + 1, j);
+            }
+        }
+        this.organicWeight = organicWeight;
+        this.aqueousWeight = aqueousWeight;
+        this.organicRate = organicRate;
+        this.aqueousRate = aqueousRate;
+        this.aqueousHeld = new double[stages * components];
+        this.organicHeld = new double[stages * components];
+    }
+
+    /**
+     * The continuous model of a cascade.
+     *
+     * @param feedRate F, the feed rate, mol/h (or 1 for amounts per mol/h fed)
+     */
+    public static CascadeDynamics continuous(CascadeCase c, HoldUp holdUp, double feedRate) {
+        CascadeNetwork net = CascadeNetwork.of(c);
+        int n = net.stages();
+        double[][] tau = residenceTimes(c, holdUp);
+        double[] orgW = new double[n];
+        double[] aqW = new double[n];
+        double[] orgR = new double[n];
+        double[] aqR = new double[n];
+        for (int k = 0; k < n; k++) {
+            orgW[k] = net.organicFlow(k + 1) * tau[1][k];
+            aqW[k] = net.aqueousFlow(k + 1) * tau[0][k];
+            orgR[k] = 1 / tau[1][k];
+            aqR[k] = 1 / tau[0][k];
+        }
+        return new CascadeDynamics(c, feedRate, orgW, aqW, orgR, aqR);
+    }
+
+    /**
+     * Xu's row simulation of a cascade: in each row of duration {@code rowHours} every stage mixes
+     * the organic from below, the aqueous from above and its feed, the split gives each phase its
+     * share V_k : L_k of the stage's RE (CMER) or D·V_k/L_k (linear), and all of each phase moves on.
+     */
+    public static CascadeDynamics rows(CascadeCase c, double rowHours, double feedRate) {
+        CascadeNetwork net = CascadeNetwork.of(c);
+        int n = net.stages();
+        double[] orgW = new double[n];
+        double[] aqW = new double[n];
+        double[] rate = new double[n];
+        for (int k = 0; k < n; k++) {
+            orgW[k] = net.organicFlow(k + 1);
+            aqW[k] = net.aqueousFlow(k + 1);
+            rate[k] = 1 / rowHours;
+        }
+        return new CascadeDynamics(c, feedRate, orgW, aqW, rate, rate.clone());
+    }
+
+    /**
+     * Residence times of each stage's aqueous (row 0) and organic (row 1) phase, h: given, or hold-up
+     * volume over the stage's volumetric phase flow (the organic carries an organic feed through the
+     * scrubbing section, the aqueous an aqueous feed through the extraction section).
+     */
+    public static double[][] residenceTimes(CascadeCase c, HoldUp holdUp) {
+        int n = c.cascade().totalStages();
+        double[][] tau = new double[2][n];
+        if (holdUp instanceof HoldUp.ResidenceTimes r) {
+            java.util.Arrays.fill(tau[0], r.aqueousHours());
+            java.util.Arrays.fill(tau[1], r.organicHours());
+            return tau;
+        }
+        HoldUp.Volumes v = (HoldUp.Volumes) holdUp;
+        double[][] q = volumetricFlows(c);
+        for (int k = 0; k < n; k++) {
+            tau[0][k] = v.aqueousLitres() / q[0][k];
+            tau[1][k] = v.organicLitres() / q[1][k];
+        }
+        return tau;
+    }
+
+    /** Volumetric flows leaving each stage, L/h: aqueous (row 0) and organic (row 1). */
+    public static double[][] volumetricFlows(CascadeCase c) {
+        int n = c.cascade().extractionStages();
+        int total = c.cascade().totalStages();
+        boolean aqueousFeed = c.feed().phase() == FeedPhase.AQUEOUS;
+        double[][] q = new double[2][total];
+        double feedFlow;
+        double organic;
+        double scrub;
+        if (c.flows() instanceof XuFlows xu && xu.engineering() != null) {
+            EngineeringFlows e = xu.engineering();
+            feedFlow = e.feedFlow();
+            organic = e.organicFlow();
+            scrub = e.scrubFlow();
+        } else if (c.flows() instanceof VolumetricFlows v) {
+            feedFlow = v.feedFlow();
+            organic = v.organicFlow();
+            scrub = v.scrubFlow();
+        } else {
+            throw new IllegalArgumentException("the case has no volumetric flows");
+        }
+        for (int k = 1; k <= total; k++) {
+            boolean extraction = k <= n;
+            q[0][k - 1] = scrub + (aqueousFeed && extraction ? feedFlow : 0);
+            q[1][k - 1] = organic + (!aqueousFeed && !extraction ? feedFlow : 0);
+        }
+        return q;
+    }
+
+    public CascadeCase cascadeCase() {
+        return cascadeCase;
+    }
+
+    public CascadeNetwork network() {
+        return network;
+    }
+
+    public int stages() {
+        return stages;
+    }
+
+    public int components() {
+        return components;
+    }
+
+    /** Length of the state vector: N·C stage amounts, then C withdrawn in the raffinate, C in the loaded organic. */
+    public int dimension() {
+        return (stages + 2) * components;
+    }
+
+    /** Offset of the raffinate's withdrawn amounts in the state vector. */
+    public int raffinateOffset() {
+        return stages * components;
+    }
+
+    /** Offset of the loaded organic's withdrawn amounts in the state vector. */
+    public int organicProductOffset() {
+        return (stages + 1) * components;
+    }
+
+    /** F, the feed rate (amount per hour). */
+    public double feedRate() {
+        return feedRate;
+    }
+
+    /** Rate at which component j is fed, amount per hour. */
+    public double feedRate(int j) {
+        return feedRate * network.totalFeed(j);
+    }
+
+    /** The shortest residence time of any phase on any stage, h. */
+    public double shortestResidenceTime() {
+        double m = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < stages; k++) {
+            m = Math.min(m, Math.min(1 / organicRate[k], 1 / aqueousRate[k]));
+        }
+        return m;
+    }
+
+    /** Splits stage k's content (0-based) between the phases into {@code aqueous} and {@code organic} at {@code out}. */
+    void splitStage(double[] amounts, int k, double[] aqueous, double[] organic, int out) {
+        int c = components;
+        int off = k * c;
+        double total = 0;
+        for (int j = 0; j < c; j++) {
+            total += amounts[off + j];
+        }
+        if (total == 0) {
+            for (int j = 0; j < c; j++) {
+                aqueous[out + j] = 0;
+                organic[out + j] = 0;
+            }
+            return;
+        }
+        // scale the steady phase amounts to the stage's content: the CMER split gives the aqueous
+        // exactly its weight when the weights sum to the content (ConstantSeparationFactors.equilibrate)
+        double scale = total / (organicWeight[k] + aqueousWeight[k]);
+        equilibrium.equilibrate(scale * organicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous, organic, out);
+    }
+
+    /** The time derivative of the state {@code y} into {@code dydt} (both of length {@link #dimension()}). */
+    public void derivatives(double[] y, double[] dydt) {
+        int c = components;
+        int n = stages;
+        for (int k = 0; k < n; k++) {
+            splitStage(y, k, aqueousHeld, organicHeld, k * c);
+        }
+        for (int k = 0; k < n; k++) {
+            int off = k * c;
+            double orgOut = organicRate[k];
+            double aqOut = aqueousRate[k];
+            for (int j = 0; j < c; j++) {
+                double d = feed[off + j] - organicHeld[off + j] * orgOut - aqueousHeld[off + j] * aqOut;
+                if (k > 0) {
+                    d += organicHeld[off - c + j] * organicRate[k - 1];
+                }
+                if (k < n - 1) {
+                    d += aqueousHeld[off + c + j] * aqueousRate[k + 1];
+                }
+                dydt[off + j] = d;
+            }
+        }
+        int raff = raffinateOffset();
+        int prod = organicProductOffset();
+        int last = (n - 1) * c;
+        for (int j = 0; j < c; j++) {
+            dydt[raff + j] = aqueousHeld[j] * aqueousRate[0];
+            dydt[prod + j] = organicHeld[last + j] * organicRate[n - 1];
+        }
+    }
+
+    /**
+     * One row of Xu's row simulation on {@code y} in place: the products held after the previous row
+     * leave (added to the withdrawn amounts), every stage receives the organic from below, the
+     * aqueous from above and one row's feed, and equilibrates. Only for a {@link #rows} model.
+     *
+     * @param rowHours the row's duration, h
+     */
+    public void row(double[] y, double rowHours) {
+        int c = components;
+        int n = stages;
+        for (int k = 0; k < n; k++) {
+            splitStage(y, k, aqueousHeld, organicHeld, k * c);
+        }
+        int raff = raffinateOffset();
+        int prod = organicProductOffset();
+        int last = (n - 1) * c;
+        for (int j = 0; j < c; j++) {
+            y[raff + j] += aqueousHeld[j];
+            y[prod + j] += organicHeld[last + j];
+        }
+        for (int k = 0; k < n; k++) {
+            int off = k * c;
+            for (int j = 0; j < c; j++) {
+                double m = feed[off + j] * rowHours;
+                if (k > 0) {
+                    m += organicHeld[off - c + j];
+                }
+                if (k < n - 1) {
+                    m += aqueousHeld[off + c + j];
+                }
+                y[off + j] = m;
+            }
+        }
+    }
+
+    /**
+     * The outlet flows of state {@code y}: raffinate (aqueous leaving stage 1) into {@code aqueous},
+     * loaded organic (leaving stage N) into {@code organic}, per component, amount per hour.
+     */
+    public void productFlows(double[] y, double[] aqueous, double[] organic) {
+        int c = components;
+        splitStage(y, 0, aqueousHeld, organicHeld, 0);
+        for (int j = 0; j < c; j++) {
+            aqueous[j] = aqueousHeld[j] * aqueousRate[0];
+        }
+        int last = (stages - 1) * c;
+        splitStage(y, stages - 1, aqueousHeld, organicHeld, last);
+        for (int j = 0; j < c; j++) {
+            organic[j] = organicHeld[last + j] * organicRate[stages - 1];
+        }
+    }
+
+    /**
+     * The state a steady state of {@code simulate} corresponds to: stage amounts
+     * M_kj = F (l_kj τ_aq,k + v_kj τ_org,k), nothing withdrawn yet.
+     */
+    public double[] steadyAmounts(SteadyState s) {
+        double[] y = new double[dimension()];
+        for (int k = 0; k < stages; k++) {
+            for (int j = 0; j < components; j++) {
+                y[k * components + j] = feedRate * (s.aqueousFlow(k + 1, j) / aqueousRate[k]
+                        + s.organicFlow(k + 1, j) / organicRate[k]);
+            }
+        }
+        return y;
+    }
+}

@@ -1,0 +1,132 @@
+package org.sxcascade.dynamics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * What a start-up or disturbance run simulates: the case file's {@code transient} section.
+ *
+ * @param holdUp               hold-up volumes (L) or residence times (h) of each stage's phases
+ * @param simulatedHours       simulated time, h (&gt; 0)
+ * @param samplingHours        interval between reported samples, h (&gt; 0, at most the simulated time)
+ * @param initial              {@link Initial#BLANK} (blank aqueous and barren organic, the feed starting
+ *                             at t = 0) or {@link Initial#STEADY_STATE} (the steady state of the case
+ *                             before any event, for disturbance studies)
+ * @param method               {@link Method#CONTINUOUS} (the ODEs in physical time) or {@link Method#ROWS}
+ *                             (Xu's row simulation, rows converted to time by the residence time)
+ * @param tolerance            relative local error tolerance of the integrator, 1e-12 … 1e-3
+ * @param steadyStateTolerance how close (relative, per stage inventory) the state must stay to the
+ *                             steady state of {@code simulate} to count as steady, 1e-12 … 1e-1
+ * @param events               step changes, in time order, all inside the simulated time
+ */
+public record TransientSettings(HoldUp holdUp, double simulatedHours, double samplingHours, Initial initial,
+                                Method method, double tolerance, double steadyStateTolerance,
+                                List<TransientEvent> events) {
+    /** Initial state of the cascade. */
+    public enum Initial {
+        BLANK, STEADY_STATE;
+
+        /** The case-file spelling. */
+        public String label() {
+            return this == BLANK ? "blank" : "steady-state";
+        }
+    }
+
+    /** How the dynamics is computed. */
+    public enum Method {
+        CONTINUOUS, ROWS;
+
+        /** The case-file spelling. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static final double DEFAULT_TOLERANCE = 1e-7;
+    public static final double DEFAULT_STEADY_STATE_TOLERANCE = 1e-6;
+    /** Default number of sampling intervals over the simulated time. */
+    public static final int DEFAULT_SAMPLES = 30;
+    /** Most samples a run may report. */
+    public static final int MAX_SAMPLES = 1_000_000;
+
+    public TransientSettings {
+        if (holdUp == null) {
+            throw new InvalidInputException("holdUp", "(missing)",
+                    "holdUp {aqueous, organic} in L per stage, or residenceTime {aqueous, organic} with units");
+        }
+        if (!(simulatedHours > 0) || !Double.isFinite(simulatedHours)) {
+            throw new InvalidInputException("simulatedTime", simulatedHours + " h", "a time greater than 0");
+        }
+        if (!(samplingHours > 0) || !(samplingHours <= simulatedHours)) {
+            throw new InvalidInputException("sampling", Times.format(samplingHours),
+                    "a time greater than 0 and at most the simulated time (" + Times.format(simulatedHours) + ")");
+        }
+        if (simulatedHours / samplingHours > MAX_SAMPLES) {
+            throw new InvalidInputException("sampling", Times.format(samplingHours),
+                    "at least simulatedTime / " + MAX_SAMPLES + " = " + Times.format(simulatedHours / MAX_SAMPLES));
+        }
+        if (initial == null) {
+            initial = Initial.BLANK;
+        }
+        if (method == null) {
+            method = Method.CONTINUOUS;
+        }
+        if (!(tolerance >= 1e-12 && tolerance <= 1e-3)) {
+            throw new InvalidInputException("tolerance", tolerance, "a number from 1e-12 to 1e-3");
+        }
+        if (!(steadyStateTolerance >= 1e-12 && steadyStateTolerance <= 1e-1)) {
+            throw new InvalidInputException("steadyStateTolerance", steadyStateTolerance, "a number from 1e-12 to 0.1");
+        }
+        events = events == null ? List.of() : List.copyOf(events);
+        double previous = 0;
+        for (int i = 0; i < events.size(); i++) {
+            double at = events.get(i).hours();
+            if (!(at < simulatedHours)) {
+                throw new InvalidInputException("events[" + i + "].at", Times.format(at),
+                        "a time inside the simulated time (before " + Times.format(simulatedHours) + ")");
+            }
+            if (at < previous) {
+                throw new InvalidInputException("events[" + i + "].at", Times.format(at),
+                        "a time not before the previous event's (" + Times.format(previous) + "): list events in time order");
+            }
+            previous = at;
+        }
+    }
+
+    /** Settings with the defaults for everything but the hold-up and the simulated time. */
+    public static TransientSettings of(HoldUp holdUp, double simulatedHours) {
+        return new TransientSettings(holdUp, simulatedHours, simulatedHours / DEFAULT_SAMPLES, Initial.BLANK,
+                Method.CONTINUOUS, DEFAULT_TOLERANCE, DEFAULT_STEADY_STATE_TOLERANCE, List.of());
+    }
+
+    /** A copy with other events. */
+    public TransientSettings withEvents(List<TransientEvent> newEvents) {
+        return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, method, tolerance,
+                steadyStateTolerance, newEvents);
+    }
+
+    /** A copy with another method. */
+    public TransientSettings withMethod(Method newMethod) {
+        return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, newMethod, tolerance,
+                steadyStateTolerance, events);
+    }
+
+    /** A copy with another initial state. */
+    public TransientSettings withInitial(Initial newInitial) {
+        return new TransientSettings(holdUp, simulatedHours, samplingHours, newInitial, method, tolerance,
+                steadyStateTolerance, events);
+    }
+
+    /** A copy with another hold-up. */
+    public TransientSettings withHoldUp(HoldUp newHoldUp) {
+        return new TransientSettings(newHoldUp, simulatedHours, samplingHours, initial, method, tolerance,
+                steadyStateTolerance, events);
+    }
+
+    /** A copy with another simulated time and sampling interval. */
+    public TransientSettings withTimes(double newSimulatedHours, double newSamplingHours) {
+        return new TransientSettings(holdUp, newSimulatedHours, newSamplingHours, initial, method, tolerance,
+                steadyStateTolerance, new ArrayList<>(events));
+    }
+}
