@@ -230,7 +230,7 @@ final class OptimizeCommand implements Callable<Integer> {
         if (fb.fixedFlows()) {
             t.append(f("  flows        fixed: S = %.6f, W = %.6f%n", fb.minExtractant(), fb.minScrub()));
         } else {
-            t.append(f("  flows        S from %.6f to %.6f (W from %.6f to %.6f); the largest set by %s%n",
+            t.append(f("  flows        S from %.6g to %.6g (W from %.6g to %.6g); the largest set by %s%n",
                     fb.minExtractant(), fb.maxExtractant(), fb.minScrub(), fb.maxScrub(), fb.limitedBy()));
         }
         t.append(fb.phaseRatioChecked()

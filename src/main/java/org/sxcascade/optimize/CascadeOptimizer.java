@@ -308,7 +308,8 @@ public final class CascadeOptimizer {
                         + fmt(xu.minExtractantFlow()) + ", W_min = " + fmt(wMin) + " (infinite stages): below it no "
                         + "cascade reaches the targets");
             }
-            wBottom = Math.max(lo, 0) + (lo == 0 ? 1e-9 * Math.max(1, hi) : 0);
+            // strictly inside: at W = 0 (aqueous feed) or S = 0 (organic feed) there is no cascade
+            wBottom = lo + 1e-9 * Math.max(1, hi);
             wTop = hi;
         }
 
