@@ -77,6 +77,8 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     private double bestResidual;
     private int lastPicardSweeps;
     private int lastContinuationSteps;
+    private int lastShootingIterations;
+    private final SplitShooting shooting = new SplitShooting();
     /** Whether the current attempt uses the hybrid relative/logarithmic step. */
     private boolean hybrid;
 
@@ -133,6 +135,11 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         return lastPicardSweeps;
     }
 
+    /** Outer iterations of the split-shooting start in the last solve (0 if it did not apply). */
+    public int lastShootingIterations() {
+        return lastShootingIterations;
+    }
+
     /** Continuation steps taken in the last solve (0 when the direct attempt converged). */
     public int lastContinuationSteps() {
         return lastContinuationSteps;
@@ -173,8 +180,20 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         bestResidual = Double.POSITIVE_INFINITY;
         lastContinuationSteps = 0;
         lastPicardSweeps = 0;
+        lastShootingIterations = 0;
         boolean converged = false;
         progressFraction = 0;
+        int feedStage = lnAqueousStart == null ? SplitShooting.feedStage(net) : -1;
+        if (feedStage >= 0) {
+            boolean matched = shooting.solve(net, feedStage, active, u);
+            lastShootingIterations = shooting.iterations();
+            // the outer split iterations count as iterations of the solve (and against its limit)
+            iterations += lastShootingIterations;
+            if (matched) {
+                hybrid = false;
+                converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+            }
+        }
         // Two globalisations, tried in turn under one iteration limit: the relative step alone,
         // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
         // class comment); the first that converges wins, and every result passes the same checks.
@@ -202,7 +221,12 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                     iterations >= limit ? "iteration limit reached" : "no Newton step reduced the stage imbalances",
                     iterations, r, tol, worst[0], worst[1], iterations >= limit);
         }
-        double residual = StageBalances.maxRelativeImbalance(net, u, lnOrg, null);
+        // |ln(in/out)| from the last evaluation of u: the same sums StageBalances forms, not redone
+        double residual = 0;
+        for (int i = 0; i < n * c; i++) {
+            double r = Math.abs(lnIn[i] - lnOut[i]);
+            residual = r <= residual ? residual : Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
+        }
         double closure = StageBalances.massBalanceError(net, u, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c,
                 Arrays.copyOf(u, n * c), Arrays.copyOf(lnOrg, n * c));
