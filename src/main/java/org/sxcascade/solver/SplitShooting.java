@@ -48,6 +48,8 @@ final class SplitShooting {
     /** ... as long as no flow along them falls below this (else they rerun in logarithms). */
     private static final double LINEAR_SMALLEST = 1e-295;
 
+    /** Tests: always march in logarithms (to check the two paths against each other). */
+    boolean logOnly;
     private int capStages = -1;
     private int capComponents = -1;
     /** N×C aqueous flows of the marches (bottom up to f, top above): plain if {@link #linear}, else ln. */
@@ -277,41 +279,39 @@ final class SplitShooting {
      * First guess of φ from Kremser's closed form: with each section's extraction factors frozen,
      * E_j = V β_j / (L Σ β x), the bottom march gives l_f = r_j Σ_{i=0}^{f} E_j^i and the top one
      * l_f = p_j Σ_{i=0}^{N−1−f} E'_j^{−i} / E'_j, so φ_j = ln(r_j/p_j) = ln of their ratio. Σ β x of
-     * each section is taken as the geometric mean of its value at the feed and at its product end
-     * for the sharp split (the most extractable components fill the loaded organic).
+     * each section is taken at its product end for the sharp split (the most extractable
+     * components fill the loaded organic). That overestimates how fast the impurities fall
+     * (Σ β x is smallest at the raffinate end, where A is extracted fastest, and largest at the
+     * organic end, where B is scrubbed fastest), so the guess lies on the over-separated side of
+     * the root, where the matching equations are nearly linear in φ; on the other side they are
+     * flat over the pinch of a near-minimum-flow cascade, and Newton steps from there overshoot.
      */
     private void kremserGuess(CascadeNetwork net, int f, int c) {
         int n = net.stages();
         double[] org = net.organicFlows();
         double[] aq = net.aqueousFlows();
-        double fed = 0;
-        double feedMix = 0;
-        for (int q = 0; q < count; q++) {
-            int j = present[q];
-            fed += z[j];
-            feedMix += beta[j] * z[j];
-        }
-        feedMix /= fed;
-        // sharp split: fill the organic product with the most extractable components first
         double room = org[n - 1];
-        double organicInverse = 0; // Σ (p_j/V_N)/β_j
+        double organicInverse = 0; // Σ (p_j/V_N)/β_j: 1/Σ β x of the aqueous at stage N
         double raffinateMix = 0;   // Σ β_j r_j / L_1
-        for (int filled = 0; filled < count; filled++) {
+        for (int q = 0; q < count; q++) {
+            weight[present[q]] = 0; // 1 once placed
+        }
+        for (int placed = 0; placed < count; placed++) {
             int best = -1;
             for (int q = 0; q < count; q++) {
                 int j = present[q];
-                if (!Double.isNaN(phi[j]) && (best < 0 || beta[j] > beta[best])) {
+                if (weight[j] == 0 && (best < 0 || beta[j] > beta[best])) {
                     best = j;
                 }
             }
+            weight[best] = 1;
             double pj = Math.min(z[best], Math.max(room, 0));
             room -= pj;
             organicInverse += pj / org[n - 1] / beta[best];
             raffinateMix += beta[best] * (z[best] - pj) / aq[0];
-            phi[best] = Double.NaN; // taken
         }
-        double lnExtraction = Math.log(org[0] / aq[f]) - 0.5 * Math.log(feedMix * raffinateMix);
-        double lnScrub = Math.log(org[f] / aq[n - 1]) - 0.5 * Math.log(feedMix / organicInverse);
+        double lnExtraction = Math.log(org[0] / aq[f] / raffinateMix);
+        double lnScrub = Math.log(org[f] / aq[n - 1] * organicInverse);
         for (int q = 0; q < count; q++) {
             int j = present[q];
             double lnE = lnBeta[j] + lnExtraction;
@@ -365,9 +365,9 @@ final class SplitShooting {
         int w = m + 1;
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
-                lu[a * w + b] = jac[rows[a] * c + cols[b]];
+                lu[a * w + b] = jac[rows[a] * c + cols[b]] - jac[dominant * c + cols[b]];
             }
-            lu[a * w + m] = -g[rows[a]];
+            lu[a * w + m] = g[dominant] - g[rows[a]];
         }
         for (int p = 0; p < m; p++) {
             int best = p;
@@ -424,7 +424,7 @@ final class SplitShooting {
         if (!split(ph, aq[0], org[n - 1], c)) {
             return Double.POSITIVE_INFINITY;
         }
-        linear = true;
+        linear = !logOnly;
         for (int q = 0; q < count; q++) {
             int j = present[q];
             linear &= lnR[j] > LINEAR_FLOOR && lnP[j] > LINEAR_FLOOR;
