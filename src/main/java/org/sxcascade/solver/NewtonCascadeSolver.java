@@ -19,14 +19,25 @@ import org.sxcascade.model.SolverSettings;
  * continued so that flows stay positive. The Jacobian is block-tridiagonal with C×C blocks and is
  * solved by {@link BlockTridiagonalSolver}. Convergence: max |in/out − 1| ≤ tolerance.
  *
+ * <p><b>Start.</b> For a CMER cascade with one feed stage (every case built from a case file) the
+ * cold start is {@link SplitShooting}: the product split is found first, as the root of C − 1
+ * matching equations between two cancellation-free stage-by-stage marches from the ends of the
+ * cascade to the feed stage, and the two marches are the start profile. It is usually the steady
+ * state to rounding already, so Newton only confirms it; its outer iterations count as iterations
+ * of the solve. This takes the cascade's slow "inventory" mode (how the products share the
+ * components) out of the Newton iteration, which is what made near-minimum-flow and long
+ * cascades fail or crawl.
+ *
  * <p><b>Globalisation.</b> Steps are capped and damped by Deuflhard's natural monotonicity test,
  * which is affine invariant and so not misled by the bad conditioning of cascades near minimum
- * flows. The first attempt starts from a profile built by a few Picard sweeps (extraction factors
- * frozen, each component's Kremser-type tridiagonal system solved exactly in log space). If that
- * attempt does not converge within a small budget, the solver continues in the model's homotopy
- * parameter ({@link EquilibriumModel#relaxed(double)}; for CMER the separation factors β^t): at
- * t = 0 the flat feed-composition profile is exact, and t is raised to 1 in adaptive steps with
- * a secant predictor, each step a short warm-started Newton solve.
+ * flows. Without the shooting start (other models, several feed stages, a split iteration that
+ * does not match, or a Newton polish that fails), the first attempt starts from a profile built by
+ * a few Picard sweeps (extraction factors frozen, each component's Kremser-type tridiagonal system
+ * solved exactly in log space). If that attempt does not converge within a small budget, the
+ * solver continues in the model's homotopy parameter ({@link EquilibriumModel#relaxed(double)};
+ * for CMER the separation factors β^t): at t = 0 the flat feed-composition profile is exact, and t
+ * is raised to 1 in adaptive steps with a secant predictor, each step a short warm-started Newton
+ * solve.
  *
  * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow to the largest
  * network seen and are reused: a Newton iteration allocates nothing.
@@ -185,7 +196,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         progressFraction = 0;
         int feedStage = lnAqueousStart == null ? SplitShooting.feedStage(net) : -1;
         if (feedStage >= 0) {
-            boolean matched = shooting.solve(net, feedStage, active, u);
+            boolean matched = shooting.solve(net, feedStage, active, u, limit);
             lastShootingIterations = shooting.iterations();
             // the outer split iterations count as iterations of the solve (and against its limit)
             iterations += lastShootingIterations;

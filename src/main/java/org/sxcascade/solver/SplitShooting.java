@@ -17,18 +17,23 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
  * aqueous l_f. Both marches add positive numbers only (no cancellation, unlike shooting from one
  * end through the feed, which needs extended precision: the BigDecimal oracle of the tests), and
  * each step contracts relative errors (∂ln l_{k+1}/∂ln l_k = (v/l_{k+1})(1 − y) ≤ 1), so they run in
- * logarithms in double precision, traces far below 1e-308 included.
+ * double precision: on plain numbers when every product flow is above about 1e-282, otherwise in
+ * logarithms (traces far below 1e-308 included).
  *
  * <p><b>The outer problem.</b> Unknowns φ_j = ln(r_j/p_j) − λ, one per present component, with λ
  * fixed by the raffinate total Σ r_j = L_1 (so C − 1 independent unknowns; φ of the first present
- * component is held). Equations: g_j = ln l_{f,j}(bottom) − ln l_{f,j}(top); both phase totals
- * agree by construction, so C − 1 of them suffice (the component that dominates l_f is dropped).
- * The Jacobian comes from forward sensitivities carried along both marches; the step is a damped
- * Newton step on max |g|. For a binary, g is monotone in the one unknown (more A in the raffinate
- * raises A everywhere in the bottom march and lowers it in the top one), so a bracket is kept and
- * a step that leaves it is replaced by bisection. This is the slow "inventory" mode of the full
- * Newton system (where the composition front sits; what makes Picard and plain Newton crawl near
- * the pinch) solved as the low-dimensional problem it is.
+ * component is held). Both marches give l_f with the same phase total, so the C − 1 composition
+ * log-ratios e_j = g_j − g_d, g_j = ln l_{f,j}(bottom) − ln l_{f,j}(top), d the component that
+ * dominates l_f, are the equations. Their Jacobian comes from forward sensitivities carried along
+ * both marches; the step is a damped Newton step on max |g|. For a binary the equation is
+ * monotone in the one unknown (more A in the raffinate raises A everywhere in the bottom march and
+ * lowers it in the top one), so a bracket is kept and a step that leaves it is replaced by
+ * bisection. The first guess is Kremser's closed form ({@link #kremserGuess}); if the iteration
+ * from there stalls (for several components, flat pinch plateaus can trap it), a continuation in
+ * β^t from the unseparated split takes over ({@link #continuation}). This is the slow "inventory"
+ * mode of the full Newton system (how the products share the components, hence where the
+ * composition fronts sit; what makes Picard and plain Newton crawl near the pinch) solved as the
+ * low-dimensional problem it is.
  *
  * <p>Allocation-free after the first call for a given size.
  */
@@ -39,7 +44,12 @@ final class SplitShooting {
     private static final double NOISE_MATCH = 1e-10;
     /** A start that matches to this is handed to Newton even if the outer iteration stalled. */
     private static final double USEFUL_MATCH = 1e-3;
-    private static final int MAX_ITERATIONS = 100;
+    /** Outer iterations from the Kremser guess before the continuation in β takes over. */
+    private static final int DIRECT_BUDGET = 60;
+    /** Outer iterations per continuation step, and the match each intermediate step needs. */
+    private static final int STEP_BUDGET = 15;
+    private static final double STEP_MATCH = 1e-8;
+    private static final double SMALLEST_STEP = 1e-4;
     /** Largest change of any φ per step (ln units). */
     private static final double MAX_STEP = 40;
     private static final int BACKTRACKS = 30;
@@ -62,6 +72,11 @@ final class SplitShooting {
     private double[] weight;   // C, y or x of the current stage
     private double[] lnTopF;   // C, ln l_f from the top march
     private double[] lnBeta;
+    private double[] lnBetaFull;
+    private double[] saved;
+    private double[] previousPhi;
+    /** Whether the march arrays belong to the current φ. */
+    private boolean current;
     private double[] lnZ;
     private double[] phi;
     private double[] phiTrial;
@@ -100,6 +115,9 @@ final class SplitShooting {
         weight = new double[c];
         lnTopF = new double[c];
         lnBeta = new double[c];
+        lnBetaFull = new double[c];
+        saved = new double[c];
+        previousPhi = new double[c];
         lnZ = new double[c];
         z = new double[c];
         phi = new double[c];
@@ -173,9 +191,10 @@ final class SplitShooting {
      * absent components) into {@code u}.
      *
      * @param f the feed stage from {@link #feedStage}
+     * @param maxIterations at most this many outer iterations (they count against the solve's limit)
      * @return whether the two marches matched well enough to start Newton from the profile
      */
-    boolean solve(CascadeNetwork net, int f, boolean[] active, double[] u) {
+    boolean solve(CascadeNetwork net, int f, boolean[] active, double[] u, int maxIterations) {
         int n = net.stages();
         int c = net.components();
         ensureCapacity(n, c);
@@ -183,23 +202,50 @@ final class SplitShooting {
         double[] feed = net.feeds();
         count = 0;
         for (int j = 0; j < c; j++) {
-            beta[j] = eq.separationFactor(j);
-            lnBeta[j] = Math.log(beta[j]);
+            lnBetaFull[j] = Math.log(eq.separationFactor(j));
             z[j] = feed[f * c + j];
             lnZ[j] = Math.log(z[j]);
             if (active[j]) {
                 present[count++] = j;
             }
         }
-        kremserGuess(net, f, c);
         iterations = 0;
         lambda = Double.NaN;
+        relax(1);
+        kremserGuess(net, f, c);
+        double merit = outerNewton(net, f, MATCH_TOLERANCE, Math.min(DIRECT_BUDGET, maxIterations));
+        if (!(merit <= USEFUL_MATCH) && iterations < maxIterations) {
+            merit = continuation(net, f, maxIterations);
+        }
+        if (!(merit <= USEFUL_MATCH)) {
+            return false;
+        }
+        if (!current) {
+            march(net, f, phi, false);
+        }
+        // profile: the bottom march up to the feed stage, the top march above it
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                int i = k * c + j;
+                u[i] = !active[j] ? Double.NEGATIVE_INFINITY : linear ? Math.log(profile[i]) : profile[i];
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Damped Newton iterations on the matching equations from the current φ until max |g| ≤
+     * {@code tolerance}, rounding noise, or {@code budget} more iterations; returns max |g| at φ.
+     */
+    private double outerNewton(CascadeNetwork net, int f, double tolerance, int budget) {
+        int c = net.components();
+        int stop = iterations + budget;
         double merit = march(net, f, phi, true);
-        boolean current = true; // whether the march arrays belong to phi
+        current = true;
         double lo = Double.NEGATIVE_INFINITY; // binary bracket on the free φ
         double hi = Double.POSITIVE_INFINITY;
         double previous = Double.POSITIVE_INFINITY;
-        while (merit > MATCH_TOLERANCE && iterations < MAX_ITERATIONS && Double.isFinite(merit)) {
+        while (merit > tolerance && iterations < stop && Double.isFinite(merit)) {
             if (merit <= NOISE_MATCH && merit > 0.5 * previous) {
                 break; // at the rounding level of the marches: Newton on the stages finishes
             }
@@ -246,7 +292,8 @@ final class SplitShooting {
                     phiTrial[j] = phi[j] + alpha * delta[j];
                 }
                 double trial = march(net, f, phiTrial, false);
-                if (trial < merit) {
+                // sufficient decrease: a Newton step of length α cuts max |g| by about α
+                if (trial <= (1 - alpha / 8) * merit) {
                     System.arraycopy(phiTrial, 0, phi, 0, c);
                     merit = march(net, f, phi, true);
                     accepted = true;
@@ -259,20 +306,81 @@ final class SplitShooting {
                 break;
             }
         }
-        if (!(merit <= USEFUL_MATCH)) {
-            return false;
+        return merit;
+    }
+
+    /**
+     * Continuation of the outer problem in the separation factors β^t (for when the outer Newton
+     * iteration from the Kremser guess stalls, e.g. on flat pinch plateaus of several components):
+     * at t = 0 nothing separates and φ = 0 is exact (r_j ∝ z_j); t is raised to 1 in adaptive steps,
+     * each predicted by secant extrapolation and corrected by the outer Newton iteration. Where the
+     * path turns steep (in long cascades a middle component can change sides over a small range of
+     * t), a failed step first tries t = 1 directly from the last point reached, whose basin is often
+     * wide, before the step is cut. All of it runs on the marches, so a step costs a few marches,
+     * not a Newton solve of the whole cascade; every outer iteration counts against the limit.
+     */
+    private double continuation(CascadeNetwork net, int f, int maxIterations) {
+        int c = net.components();
+        for (int j = 0; j < c; j++) {
+            phi[j] = 0;
         }
-        if (!current) {
-            march(net, f, phi, false);
-        }
-        // profile: the bottom march up to the feed stage, the top march above it
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
-                int i = k * c + j;
-                u[i] = !active[j] ? Double.NEGATIVE_INFINITY : linear ? Math.log(profile[i]) : profile[i];
+        lambda = Double.NaN;
+        double t = 0;
+        double tPrevious = Double.NaN;
+        double dt = 0.25;
+        double merit = Double.POSITIVE_INFINITY;
+        while (t < 1) {
+            if (iterations >= maxIterations) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double next = Math.min(1, t + dt);
+            System.arraycopy(phi, 0, saved, 0, c);
+            if (!Double.isNaN(tPrevious)) {
+                double ratio = (next - t) / (t - tPrevious);
+                for (int q = 0; q < count; q++) {
+                    int j = present[q];
+                    phi[j] += ratio * (phi[j] - previousPhi[j]);
+                }
+            }
+            relax(next);
+            int before = iterations;
+            double tolerance = next == 1 ? MATCH_TOLERANCE : STEP_MATCH;
+            merit = outerNewton(net, f, tolerance, Math.min(STEP_BUDGET, maxIterations - iterations));
+            if (merit <= tolerance || merit <= NOISE_MATCH) {
+                System.arraycopy(saved, 0, previousPhi, 0, c);
+                tPrevious = t;
+                t = next;
+                if (iterations - before <= 4) {
+                    dt = Math.min(2 * dt, 0.5);
+                }
+            } else {
+                System.arraycopy(saved, 0, phi, 0, c);
+                if (next < 1) {
+                    // the path may be steep here while t = 1 is within reach: try it from φ(t)
+                    relax(1);
+                    merit = outerNewton(net, f, MATCH_TOLERANCE, Math.min(STEP_BUDGET, maxIterations - iterations));
+                    if (merit <= MATCH_TOLERANCE || merit <= NOISE_MATCH) {
+                        return merit;
+                    }
+                    System.arraycopy(saved, 0, phi, 0, c);
+                }
+                dt /= 4;
+                if (dt < SMALLEST_STEP) {
+                    relax(1);
+                    return Double.POSITIVE_INFINITY;
+                }
             }
         }
-        return true;
+        return merit;
+    }
+
+    /** Separation factors β^t (ln β_j = t ln β_j of the model). */
+    private void relax(double t) {
+        for (int q = 0; q < count; q++) {
+            int j = present[q];
+            lnBeta[j] = t * lnBetaFull[j];
+            beta[j] = Math.exp(lnBeta[j]);
+        }
     }
 
     /**

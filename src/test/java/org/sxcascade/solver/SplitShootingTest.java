@@ -101,9 +101,9 @@ class SplitShootingTest {
             double[] plain = new double[net.stages() * comps];
             double[] logs = new double[plain.length];
             SplitShooting shooting = new SplitShooting();
-            boolean a = shooting.solve(net, f, active, plain);
+            boolean a = shooting.solve(net, f, active, plain, 100);
             shooting.logOnly = true;
-            boolean b = shooting.solve(net, f, active, logs);
+            boolean b = shooting.solve(net, f, active, logs, 100);
             assertThat(a).isEqualTo(b);
             if (!a) {
                 continue;
