@@ -585,9 +585,7 @@ final class SplitShooting {
                 weight[j] = e;
                 sum += e;
             }
-            for (int q = 0; q < count; q++) {
-                weight[present[q]] /= sum; // y_j
-            }
+            normaliseWeights(sum); // y_j
             if (withJacobian) {
                 subtractWeightedMean(c);
             }
@@ -620,9 +618,7 @@ final class SplitShooting {
                 weight[j] = e;
                 sum += e;
             }
-            for (int q = 0; q < count; q++) {
-                weight[present[q]] /= sum; // x_j
-            }
+            normaliseWeights(sum); // x_j
             if (withJacobian) {
                 subtractWeightedMean(c);
             }
@@ -668,9 +664,7 @@ final class SplitShooting {
                 weight[j] = e;
                 sum += e;
             }
-            for (int q = 0; q < count; q++) {
-                weight[present[q]] /= sum;
-            }
+            normaliseWeights(sum);
             double lnDen = max + Math.log(sum) - Math.log(org[k]);
             if (withJacobian) {
                 subtractWeightedMean(c);
@@ -707,9 +701,7 @@ final class SplitShooting {
                 weight[j] = e;
                 sum += e;
             }
-            for (int q = 0; q < count; q++) {
-                weight[present[q]] /= sum;
-            }
+            normaliseWeights(sum);
             double lnDen = max + Math.log(sum) - Math.log(aq[k]);
             if (withJacobian) {
                 subtractWeightedMean(c);
@@ -728,6 +720,14 @@ final class SplitShooting {
                     lnTopF[j] = lnl;
                 }
             }
+        }
+    }
+
+    /** Scales the stage's weights to fractions (y or x), given their sum. */
+    private void normaliseWeights(double sum) {
+        double inverse = 1 / sum;
+        for (int q = 0; q < count; q++) {
+            weight[present[q]] *= inverse;
         }
     }
 
