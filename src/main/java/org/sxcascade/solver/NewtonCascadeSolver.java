@@ -324,7 +324,10 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
      */
     private boolean newton(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double tol, int limit) {
         int size = n * c;
-        evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
+        // the Jacobian blocks are filled only once a step is needed: a start that is already
+        // converged (the usual case after the split-shooting start) is only evaluated
+        evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, null);
+        boolean jacobianCurrent = false;
         boolean logFirst = false;
         while (true) {
             double maxAbs = maxAbs(res, size);
@@ -333,6 +336,13 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             }
             if (iterations >= limit || !Double.isFinite(maxAbs)) {
                 return false;
+            }
+            if (!jacobianCurrent) {
+                int cc = c * c;
+                for (int k = 0; k < n; k++) {
+                    eq.organicFlows(org[k], aq[k], u, k * c, lnOrg, k * c, phi, k * cc);
+                }
+                jacobianCurrent = true; // from here on every accepted trial point brings its own
             }
             iterations++;
             if (listener != null) {
