@@ -19,14 +19,25 @@ import org.sxcascade.model.SolverSettings;
  * continued so that flows stay positive. The Jacobian is block-tridiagonal with C×C blocks and is
  * solved by {@link BlockTridiagonalSolver}. Convergence: max |in/out − 1| ≤ tolerance.
  *
+ * <p><b>Start.</b> For a CMER cascade with one feed stage (every case built from a case file) the
+ * cold start is {@link SplitShooting}: the product split is found first, as the root of C − 1
+ * matching equations between two cancellation-free stage-by-stage marches from the ends of the
+ * cascade to the feed stage, and the two marches are the start profile. It is usually the steady
+ * state to rounding already, so Newton only confirms it; its outer iterations count as iterations
+ * of the solve. This takes the cascade's slow "inventory" mode (how the products share the
+ * components) out of the Newton iteration, which is what made near-minimum-flow and long
+ * cascades fail or crawl.
+ *
  * <p><b>Globalisation.</b> Steps are capped and damped by Deuflhard's natural monotonicity test,
  * which is affine invariant and so not misled by the bad conditioning of cascades near minimum
- * flows. The first attempt starts from a profile built by a few Picard sweeps (extraction factors
- * frozen, each component's Kremser-type tridiagonal system solved exactly in log space). If that
- * attempt does not converge within a small budget, the solver continues in the model's homotopy
- * parameter ({@link EquilibriumModel#relaxed(double)}; for CMER the separation factors β^t): at
- * t = 0 the flat feed-composition profile is exact, and t is raised to 1 in adaptive steps with
- * a secant predictor, each step a short warm-started Newton solve.
+ * flows. Without the shooting start (other models, several feed stages, a split iteration that
+ * does not match, or a Newton polish that fails), the first attempt starts from a profile built by
+ * a few Picard sweeps (extraction factors frozen, each component's Kremser-type tridiagonal system
+ * solved exactly in log space). If that attempt does not converge within a small budget, the
+ * solver continues in the model's homotopy parameter ({@link EquilibriumModel#relaxed(double)};
+ * for CMER the separation factors β^t): at t = 0 the flat feed-composition profile is exact, and t
+ * is raised to 1 in adaptive steps with a secant predictor, each step a short warm-started Newton
+ * solve.
  *
  * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow to the largest
  * network seen and are reused: a Newton iteration allocates nothing.
@@ -77,6 +88,8 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     private double bestResidual;
     private int lastPicardSweeps;
     private int lastContinuationSteps;
+    private int lastShootingIterations;
+    private final SplitShooting shooting = new SplitShooting();
     /** Whether the current attempt uses the hybrid relative/logarithmic step. */
     private boolean hybrid;
 
@@ -133,6 +146,11 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         return lastPicardSweeps;
     }
 
+    /** Outer iterations of the split-shooting start in the last solve (0 if it did not apply). */
+    public int lastShootingIterations() {
+        return lastShootingIterations;
+    }
+
     /** Continuation steps taken in the last solve (0 when the direct attempt converged). */
     public int lastContinuationSteps() {
         return lastContinuationSteps;
@@ -173,8 +191,20 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         bestResidual = Double.POSITIVE_INFINITY;
         lastContinuationSteps = 0;
         lastPicardSweeps = 0;
+        lastShootingIterations = 0;
         boolean converged = false;
         progressFraction = 0;
+        int feedStage = lnAqueousStart == null ? SplitShooting.feedStage(net) : -1;
+        if (feedStage >= 0) {
+            boolean matched = shooting.solve(net, feedStage, active, u, limit);
+            lastShootingIterations = shooting.iterations();
+            // the outer split iterations count as iterations of the solve (and against its limit)
+            iterations += lastShootingIterations;
+            if (matched) {
+                hybrid = false;
+                converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+            }
+        }
         // Two globalisations, tried in turn under one iteration limit: the relative step alone,
         // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
         // class comment); the first that converges wins, and every result passes the same checks.
@@ -202,7 +232,12 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                     iterations >= limit ? "iteration limit reached" : "no Newton step reduced the stage imbalances",
                     iterations, r, tol, worst[0], worst[1], iterations >= limit);
         }
-        double residual = StageBalances.maxRelativeImbalance(net, u, lnOrg, null);
+        // |ln(in/out)| from the last evaluation of u: the same sums StageBalances forms, not redone
+        double residual = 0;
+        for (int i = 0; i < n * c; i++) {
+            double r = Math.abs(lnIn[i] - lnOut[i]);
+            residual = r <= residual ? residual : Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
+        }
         double closure = StageBalances.massBalanceError(net, u, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c,
                 Arrays.copyOf(u, n * c), Arrays.copyOf(lnOrg, n * c));
@@ -289,7 +324,10 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
      */
     private boolean newton(EquilibriumModel eq, double[] org, double[] aq, int n, int c, double tol, int limit) {
         int size = n * c;
-        evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
+        // the Jacobian blocks are filled only once a step is needed: a start that is already
+        // converged (the usual case after the split-shooting start) is only evaluated
+        evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, null);
+        boolean jacobianCurrent = false;
         boolean logFirst = false;
         while (true) {
             double maxAbs = maxAbs(res, size);
@@ -298,6 +336,13 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             }
             if (iterations >= limit || !Double.isFinite(maxAbs)) {
                 return false;
+            }
+            if (!jacobianCurrent) {
+                int cc = c * c;
+                for (int k = 0; k < n; k++) {
+                    eq.organicFlows(org[k], aq[k], u, k * c, lnOrg, k * c, phi, k * cc);
+                }
+                jacobianCurrent = true; // from here on every accepted trial point brings its own
             }
             iterations++;
             if (listener != null) {

@@ -6,7 +6,8 @@ package org.sxcascade.solver;
  * components far below 1e-308 keep their value; accessors return plain numbers.
  *
  * @param method           "newton" or "rows"
- * @param iterations       Newton iterations, or rows for the row-by-row method
+ * @param iterations       Newton iterations (including the outer iterations of the split-shooting
+ *                         start, see {@link NewtonCascadeSolver}), or rows for the row-by-row method
  * @param residual         largest relative component imbalance over all stages, |ln(in/out)|
  * @param massBalanceError largest relative error over components of the whole-cascade balance,
  *                         |fed − (raffinate + loaded organic)| / fed

@@ -103,11 +103,41 @@ class SimulateCommandTest {
 
     @Test
     void newtonFailureFallsBackOnTheRowIteration(@TempDir Path dir) throws Exception {
-        // the Zhang binary at 60 + 60 stages: Newton's globalisation fails (a known limit,
-        // docs/theory.md), the row-by-row iteration converges
-        Path file = dir.resolve("long.yaml");
-        Files.writeString(file, Files.readString(Path.of("cases/zhang-binary.yaml"))
-                .replace("extractionStages: 24 ", "extractionStages: 60 ").replace("scrubStages: 21 ", "scrubStages: 60 "));
+        // A 14-component, 63 + 140-stage cascade from a random scan on which Newton still fails (its
+        // split-shooting start and the β continuation both stall: a known limit, docs/theory.md);
+        // the row-by-row iteration converges in about 10 000 rows. If Newton learns to solve it,
+        // this test needs another failing case.
+        Path file = dir.resolve("hard.yaml");
+        Files.writeString(file, "name: fourteen components, Newton fails\n"
+                + "model: separation-factors\n"
+                + "components:\n"
+                + "  - {name: C1, separationFactor: 1.0}\n"
+                + "  - {name: C2, separationFactor: 2.7106510161004476}\n"
+                + "  - {name: C3, separationFactor: 5.160393937733864}\n"
+                + "  - {name: C4, separationFactor: 5.557681428395309}\n"
+                + "  - {name: C5, separationFactor: 6.148826728924529}\n"
+                + "  - {name: C6, separationFactor: 10.60106894557341}\n"
+                + "  - {name: C7, separationFactor: 13.051097944430884}\n"
+                + "  - {name: C8, separationFactor: 25.046104118903585}\n"
+                + "  - {name: C9, separationFactor: 32.52758143016486}\n"
+                + "  - {name: C10, separationFactor: 44.772383629786475}\n"
+                + "  - {name: C11, separationFactor: 47.61204451762769}\n"
+                + "  - {name: C12, separationFactor: 98.13619114806231}\n"
+                + "  - {name: C13, separationFactor: 271.0853661245029}\n"
+                + "  - {name: C14, separationFactor: 640.8354339438648}\n"
+                + "feed:\n"
+                + "  phase: aqueous\n"
+                + "  composition: {\n"
+                + "    C1: 0.01395697495605273, C2: 1.402400171490195e-05, \n"
+                + "    C3: 0.15295589951975314, C4: 0.10803813737834264, \n"
+                + "    C5: 0.1407871057804157, C6: 0.09758088649331637, \n"
+                + "    C7: 0.11460134272189504, C8: 0.16632211224739993, \n"
+                + "    C9: 0.0022812400890865918, C10: 0.04538172012612128, \n"
+                + "    C11: 2.0466995228017425e-06, C12: 0.1523005302263945, \n"
+                + "    C13: 6.515456424509466e-05, C14: 0.005712825195739438\n"
+                + "  }\n"
+                + "cascade: {extractionStages: 63, scrubStages: 140}\n"
+                + "flows: {extractant: 0.31520586976952913, scrub: 0.1639144168615335}\n");
         CliHarness r = CliHarness.run("simulate", file.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("note: newton did not converge", "row-by-row iteration instead");
@@ -115,8 +145,6 @@ class SimulateCommandTest {
         assertThat(doc.get("method").asText()).isEqualTo("rows");
         assertThat(doc.get("residual").asDouble()).isLessThanOrEqualTo(1e-12);
         assertThat(doc.get("massBalanceError").asDouble()).isLessThan(1e-10);
-        // the product split caps the organic purity: at most 0.5 of A in 0.5004505 of product
-        assertThat(product(doc, "organic").get("purity").asDouble()).isCloseTo(0.5 / 0.5004505, within(2e-6));
     }
 
     @Test

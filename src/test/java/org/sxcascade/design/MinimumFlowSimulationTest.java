@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,15 +108,11 @@ class MinimumFlowSimulationTest {
     }
 
     /**
-     * Known solver limitation, not a design error: above the minimum flows the Newton solver stops
-     * with "no Newton step reduced the stage imbalances" for the §8.2 binary at n = m = 100 — at
-     * 1.001–1.5 × the minimum flows and at Xu's optimum itself (aqueous feed: W = 1.21 × W_min;
-     * organic feed: 1.14 × W_min); the residual left is 4e-3 to 0.2 on stage 1 (component A) or
-     * stage N (component B). Exactly at the minimum and at 2 × minimum it converges. At the optimum
-     * flows it converges up to n = m = 55 (aqueous) and 75 (organic) and fails from 60 and 80 on
-     * (checked in steps of 5 up to 120). Enable when the solver handles these cases.
+     * Above the minimum flows, with many more stages than needed, both products exceed the
+     * targets. The Newton solver used to stop here ("no Newton step reduced the stage imbalances")
+     * for the §8.2 binary at n = m = 100, from 1.001 × the minimum flows to Xu's optimum; its
+     * split-shooting start (see docs/theory.md) solves these cases.
      */
-    @Disabled("NewtonCascadeSolver does not converge above the minimum flows at n = m = 100; see Javadoc")
     @ParameterizedTest(name = "{0} feed, flows {1}")
     @CsvSource({"AQUEOUS, 1.01", "AQUEOUS, optimum", "ORGANIC, 1.01", "ORGANIC, optimum"})
     void aboveTheMinimumTheProductsExceedTheTargets(FeedPhase phase, String flows) {

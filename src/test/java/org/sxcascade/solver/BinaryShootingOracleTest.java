@@ -183,9 +183,8 @@ class BinaryShootingOracleTest {
      * with S − W = z_A): both products are then pure, the whole-cascade A balance reads
      * L_1 x_{1,A} = V_N (1 − y_{N,A}), a relation between two traces that the O(1) stage
      * balances only fix to their rounding level, so the impurities are ill-conditioned (found:
-     * 1.2e-7 relative at traces of 1e-9, while the purities still agree to 1e-16). Balanced
-     * splits with n = m ≥ 25 make Newton fail altogether: see
-     * {@link RandomBinaryRobustnessTest#knownColdStartFailures} (disabled, main-code bug).
+     * 1.2e-7 relative at traces of 1e-9, while the purities still agree to 1e-16). Longer
+     * balanced splits are in {@link RandomBinaryRobustnessTest#hardCasesConvergeFromColdStart}.
      */
     static Stream<Arguments> cases() {
         return Stream.of(
