@@ -62,7 +62,6 @@ public final class CascadeOptimizer {
     static final double IMPURITY_MARGIN = 1e-8;
     /** r(W) of a point whose steady state did not converge: counted as missing the targets. */
     private static final double FAILED = 1.0;
-    private static final int PROFILES_PER_CASCADE = 4;
     /**
      * The least W is found to within this window of r(W) (a relative change of the impurity):
      * about 1e-7 relative in W, far below what any plant can set.
@@ -95,7 +94,7 @@ public final class CascadeOptimizer {
     private record Key(int n, int m, double s, double w) {
     }
 
-    /** One optimization: the problem, the bounds and the caches of solved profiles. */
+    /** One optimization: the problem, the bounds and the memo of solved points. */
     private final class Run {
         private final DesignInputs in;
         private final OptimizerSettings set;
@@ -111,12 +110,8 @@ public final class CascadeOptimizer {
         private double wTop;
         private String limitedBy;
         private boolean phaseRatioChecked;
-        private final Map<Long, List<double[]>> profiles = new HashMap<>();
         private final Map<Key, double[]> verdicts = new HashMap<>();
-                private double[] lastProfile;
-        private int lastN;
-        private int lastM;
-        private int steadyStates;
+                private int steadyStates;
         private int failedSolves;
         private double fraction;
 
@@ -514,7 +509,7 @@ public final class CascadeOptimizer {
 
         /**
          * {r, rA, rB, organic purity, aqueous purity} of (n, m) at S and W, each point solved once
-         * (warm-started from the nearest solved profile).
+         * (from a cold start).
          */
         private double[] verdict(int n, int m, double s, double w) {
             Key key = new Key(n, m, s, w);
@@ -541,98 +536,21 @@ public final class CascadeOptimizer {
             return (impurity > 0 ? Math.log(impurity) : -745) - lnAllowance;
         }
 
-        /** A steady state, warm-started when a profile of the same cascade exists; {@code null} if it fails. */
+        /**
+         * A steady state from a cold start, or {@code null} if it does not converge. (The solver's
+         * split-shooting start solves these cascades in tens of microseconds; a warm start from a
+         * neighbouring profile is slower, because it skips that start.)
+         */
         private SteadyState solve(int n, int m, double s, double w) {
             CascadeNetwork net = CascadeNetwork.of(problem.cascadeCase(n, m, s, w));
-            long key = (long) n << 32 | m;
-            List<double[]> stored = profiles.computeIfAbsent(key, k -> new ArrayList<>());
-            double[] start = null;
-            double distance = Double.POSITIVE_INFINITY;
-            for (double[] p : stored) {
-                if (Math.abs(p[0] - w) < distance) {
-                    distance = Math.abs(p[0] - w);
-                    start = p;
-                }
-            }
-            double[] lnStart = start != null ? java.util.Arrays.copyOfRange(start, 1, start.length) : remapped(net, n, m);
-            SteadyState st = null;
-            if (lnStart != null) {
-                try {
-                    st = solver.solve(net, SolverSettings.defaults(), lnStart);
-                } catch (NoConvergenceException e) {
-                    st = null;
-                }
-            }
-            if (st == null) {
-                try {
-                    st = solver.solve(net, SolverSettings.defaults());
-                } catch (NoConvergenceException e) {
-                    failedSolves++;
-                    return null;
-                }
-            }
-            steadyStates++;
-            double[] ln = st.lnAqueous();
-            double[] entry = new double[ln.length + 1];
-            entry[0] = w;
-            System.arraycopy(ln, 0, entry, 1, ln.length);
-            if (stored.size() >= PROFILES_PER_CASCADE) {
-                stored.remove(0);
-            }
-            stored.add(entry);
-            lastProfile = ln;
-            lastN = n;
-            lastM = m;
-            return st;
-        }
-
-        /**
-         * A start profile for (n, m) from the last solved cascade of other stage counts: each
-         * section's ln mole fractions stretched linearly over the new section (stage 1 to the
-         * feed stage, feed stage to stage N), times the new phase flows.
-         */
-        private double[] remapped(CascadeNetwork net, int n, int m) {
-            if (lastProfile == null) {
+            try {
+                SteadyState st = solver.solve(net, SolverSettings.defaults());
+                steadyStates++;
+                return st;
+            } catch (NoConvergenceException e) {
+                failedSolves++;
                 return null;
             }
-            int c = net.components();
-            int sourceN = lastN;
-            int sourceTotal = lastN + lastM;
-            double[] lnX = new double[lastProfile.length];
-            for (int k = 0; k < sourceTotal; k++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < c; j++) {
-                    max = Math.max(max, lastProfile[k * c + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < c; j++) {
-                    sum += Math.exp(lastProfile[k * c + j] - max);
-                }
-                double lnTotal = max + Math.log(sum);
-                for (int j = 0; j < c; j++) {
-                    lnX[k * c + j] = lastProfile[k * c + j] - lnTotal;
-                }
-            }
-            double[] out = new double[(n + m) * c];
-            for (int k = 1; k <= n + m; k++) {
-                double position;
-                int sectionEnd;
-                if (k <= n) {
-                    position = n == 1 ? sourceN : 1 + (k - 1) * (sourceN - 1.0) / (n - 1);
-                    sectionEnd = sourceN;
-                } else {
-                    position = m == 1 ? sourceN + 1 : sourceN + 1 + (k - n - 1) * (lastM - 1.0) / (m - 1);
-                    sectionEnd = sourceTotal;
-                }
-                int k0 = (int) Math.floor(position);
-                int k1 = Math.min(k0 + 1, sectionEnd);
-                double t = position - k0;
-                double lnFlow = Math.log(net.aqueousFlow(k));
-                for (int j = 0; j < c; j++) {
-                    out[(k - 1) * c + j] = (1 - t) * lnX[(k0 - 1) * c + j] + t * lnX[(k1 - 1) * c + j] + lnFlow;
-                }
-            }
-            return out;
         }
 
         /** The least W of the next N, extrapolated from the last two (it falls smoothly with N). */
