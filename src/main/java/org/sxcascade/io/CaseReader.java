@@ -404,6 +404,13 @@ public final class CaseReader {
         if (top.has("solver")) {
             top.obj("solver").allow(SOLVER);
         }
+        if (top.has("transient")) { // checked so that a typo is caught wherever the file is used
+            try {
+                transientSettings(top.obj("transient"), names);
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith("transient") ? e : e.under("transient");
+            }
+        }
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
                 loading, acidity, costs(top));
     }

@@ -79,6 +79,18 @@ class OptimizeCommandTest {
         assertThat(r.err()).contains("costs.acidPrise").contains("acidPrice");
     }
 
+    @Test
+    void transientSectionIsCheckedByDesignAndOptimize(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, Files.readString(Path.of("cases/pr-nd-1974.yaml"))
+                .replace("simulatedTime:", "simulatedTme:"));
+        for (String command : new String[] {"design", "optimize"}) {
+            CliHarness r = CliHarness.run(command, file.toString());
+            assertThat(r.exitCode()).as(command).isEqualTo(2);
+            assertThat(r.err()).contains("transient.simulatedTme").contains("simulatedTime");
+        }
+    }
+
     private static void expectBadInput(String message, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "optimize";
