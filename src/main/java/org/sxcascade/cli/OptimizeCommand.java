@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.sxcascade.design.CascadeDesigner.PlantFlows;
 import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.XuDesign;
@@ -157,12 +153,10 @@ final class OptimizeCommand implements Callable<Integer> {
                 return;
             }
             if (bar == null) {
-                if (System.nanoTime() - start < 1_000_000_000L) {
+                if (System.nanoTime() - start < SolveProgress.DELAY_NANOS) {
                     return;
                 }
-                bar = new ProgressBarBuilder().setTaskName("optimizing").setInitialMax(1000)
-                        .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
-                        .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+                bar = SolveProgress.newBar("optimizing");
             }
             bar.stepTo(Math.round(1000 * fraction));
             bar.setExtraMessage(steadyStates + " steady states");
