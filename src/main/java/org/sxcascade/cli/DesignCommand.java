@@ -89,9 +89,6 @@ final class DesignCommand implements Callable<Integer> {
         }
         CascadeDesigner.Design d;
         try {
-            if (!(reagentExcess >= 0 && reagentExcess <= 10)) {
-                throw new InvalidInputException("--reagent-excess", reagentExcess, "a fraction from 0 to 10");
-            }
             d = new CascadeDesigner().design(in, choice, maxStages, reagentExcess);
         } catch (StageSearch.NoFeasibleConfigurationException e) {
             throw new InvalidInputException("--max-stages", maxStages, e.getMessage());

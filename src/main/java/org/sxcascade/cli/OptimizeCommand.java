@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.sxcascade.design.CascadeDesigner.PlantFlows;
 import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.XuDesign;
@@ -145,21 +144,12 @@ final class OptimizeCommand implements Callable<Integer> {
 
     /** A progress bar on an interactive terminal once the search has run for a second. */
     private static final class Bar implements AutoCloseable {
-        private final long start = System.nanoTime();
-        private ProgressBar bar;
+        private final DelayedBar bar = System.console() == null ? null : new DelayedBar("optimizing");
 
         void update(double fraction, int steadyStates) {
-            if (System.console() == null) {
-                return;
+            if (bar != null && bar.due()) {
+                bar.show(fraction, steadyStates + " steady states");
             }
-            if (bar == null) {
-                if (System.nanoTime() - start < SolveProgress.DELAY_NANOS) {
-                    return;
-                }
-                bar = SolveProgress.newBar("optimizing");
-            }
-            bar.stepTo(Math.round(1000 * fraction));
-            bar.setExtraMessage(steadyStates + " steady states");
         }
 
         @Override
@@ -214,7 +204,8 @@ final class OptimizeCommand implements Callable<Integer> {
             t.append(f("Compared with design (√β rule): n = %d, m = %d (%d stages), S = %.6f, W = %.6f: %s %s%n",
                     d.extractionStages(), d.scrubStages(), d.totalStages(), d.extractantFlow(), d.scrubFlow(),
                     objective.label(), Formats.general(d.objectiveValue())));
-            t.append(f("  the optimum's %s is %.2f %% lower%s%n", objective.label(), 100 * gain,
+            t.append(f("  the optimum's %s is %.2f %% %s%s%n", objective.label(), 100 * Math.abs(gain),
+                    gain >= 0 ? "lower" : "higher",
                     o.baselineNote() == null ? "" : " (" + o.baselineNote() + ")"));
         } else {
             t.append("Compared with design: ").append(o.baselineNote()).append('\n');

@@ -1,6 +1,5 @@
 package org.sxcascade.cli;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.sxcascade.dynamics.TransientSolver;
 
 /**
@@ -9,13 +8,11 @@ import org.sxcascade.dynamics.TransientSolver;
  */
 final class RunProgress implements AutoCloseable {
     private final TransientSolver solver;
-    private final String task;
-    private final long start = System.nanoTime();
-    private ProgressBar bar;
+    private final DelayedBar bar;
 
     private RunProgress(TransientSolver solver, String task) {
         this.solver = solver;
-        this.task = task;
+        this.bar = task == null ? null : new DelayedBar(task);
     }
 
     static RunProgress attach(TransientSolver solver, String method) {
@@ -28,14 +25,9 @@ final class RunProgress implements AutoCloseable {
     }
 
     private void update(double fraction, double hours, long steps) {
-        if (bar == null) {
-            if (System.nanoTime() - start < SolveProgress.DELAY_NANOS) {
-                return;
-            }
-            bar = SolveProgress.newBar(task);
+        if (bar.due()) {
+            bar.show(fraction, String.format(java.util.Locale.ROOT, "t = %.2f d, %d steps", hours / 24, steps));
         }
-        bar.stepTo(Math.round(1000 * fraction));
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "t = %.2f d, %d steps", hours / 24, steps));
     }
 
     @Override

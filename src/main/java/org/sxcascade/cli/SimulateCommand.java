@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.CascadeCase;
-import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
-import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyStateSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,33 +59,18 @@ final class SimulateCommand implements Callable<Integer> {
         CascadeCase cascadeCase = new CaseReader().read(caseFile);
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
-            SolverSettings.Method m = switch (method) {
-                case "newton" -> SolverSettings.Method.NEWTON;
-                case "rows" -> SolverSettings.Method.ROWS;
-                default -> throw new InvalidInputException("--method", method, "newton or rows");
-            };
+            SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
             if (m != settings.method()) {
                 settings = new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
             }
         }
         CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-        SteadyState state;
-        try {
-            state = solve(network, settings);
-        } catch (NoConvergenceException e) {
-            if (settings.method() != SolverSettings.Method.NEWTON || e.limitReached()) {
-                throw e;
-            }
-            // Newton's globalisation failed (a known limit on some long cascades): Xu's row-by-row
-            // iteration is slow but converges from any start; its result is reported as "rows"
-            var err = spec.commandLine().getErr();
-            err.println("note: " + e.getMessage());
-            err.println("note: solving with Xu's row-by-row iteration instead (slow; the result reports method rows)");
-            err.flush();
-            SolverSettings rows = new SolverSettings(SolverSettings.Method.ROWS, settings.tolerance(),
-                    SolverSettings.DEFAULT_ROWS);
-            state = solve(network, rows);
-        }
+        var err = spec.commandLine().getErr();
+        SteadyState state = SteadyStateSolver.solveFallingBackOnRows(network, settings, SimulateCommand::solve,
+                note -> {
+                    err.println("note: " + note);
+                    err.flush();
+                });
         SimulationReport report = new SimulationReport(cascadeCase, network, state);
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);

@@ -1,10 +1,5 @@
 package org.sxcascade.cli;
 
-import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.RowIterationSolver;
 import org.sxcascade.solver.SteadyStateSolver;
@@ -17,17 +12,12 @@ import org.sxcascade.solver.SteadyStateSolver;
  * appears only on an interactive terminal, so piped output (--json, CSV, tests) stays clean.
  */
 final class SolveProgress implements AutoCloseable {
-    /** How long a task runs before its bar appears. */
-    static final long DELAY_NANOS = 1_000_000_000L;
-
     private final SteadyStateSolver solver;
-    private final String task;
-    private final long start = System.nanoTime();
-    private ProgressBar bar;
+    private final DelayedBar bar;
 
     private SolveProgress(SteadyStateSolver solver, String task) {
         this.solver = solver;
-        this.task = task;
+        this.bar = task == null ? null : new DelayedBar(task);
     }
 
     /** A progress reporter for the solver, or an inert one where no bar can or should be shown. */
@@ -49,22 +39,10 @@ final class SolveProgress implements AutoCloseable {
     }
 
     private void update(double fraction, int iterations, double residual) {
-        if (bar == null) {
-            if (System.nanoTime() - start < DELAY_NANOS) {
-                return;
-            }
-            bar = newBar(task);
+        if (bar.due()) {
+            bar.show(fraction, String.format(java.util.Locale.ROOT, "%d %s, imbalance %.1e", iterations,
+                    solver instanceof RowIterationSolver ? "rows" : "iterations", residual));
         }
-        bar.stepTo(Math.round(1000 * fraction));
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "%d %s, imbalance %.1e", iterations,
-                solver instanceof RowIterationSolver ? "rows" : "iterations", residual));
-    }
-
-    /** A bar on standard error counting ‰ of a task. */
-    static ProgressBar newBar(String task) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(1000)
-                .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
-                .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
     }
 
     @Override

@@ -125,18 +125,10 @@ final class TransientCommand implements Callable<Integer> {
                     : "transient." + e.field(), e.value(), e.allowed());
         }
         if (method != null) {
-            r = r.withMethod(switch (method) {
-                case "continuous" -> TransientSettings.Method.CONTINUOUS;
-                case "rows" -> TransientSettings.Method.ROWS;
-                default -> throw new InvalidInputException("--method", method, "continuous or rows");
-            });
+            r = r.withMethod(TransientSettings.Method.parse("--method", method));
         }
         if (initial != null) {
-            r = r.withInitial(switch (initial) {
-                case "blank" -> TransientSettings.Initial.BLANK;
-                case "steady-state" -> TransientSettings.Initial.STEADY_STATE;
-                default -> throw new InvalidInputException("--initial", initial, "blank or steady-state");
-            });
+            r = r.withInitial(TransientSettings.Initial.parse("--initial", initial));
         }
         if (holdUpScale != null) {
             if (!(holdUpScale > 0) || !Double.isFinite(holdUpScale)) {

@@ -1,8 +1,11 @@
 package org.sxcascade.design;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
@@ -81,10 +84,12 @@ public final class CascadeDesigner {
         if (maxStages < 2 || maxStages > Cascade.MAX_STAGES) {
             throw new InvalidInputException("--max-stages", maxStages, "an integer from 2 to " + Cascade.MAX_STAGES);
         }
+        if (!(reagentExcess >= 0 && reagentExcess <= 10)) {
+            throw new InvalidInputException("--reagent-excess", reagentExcess, "a fraction from 0 to 10");
+        }
         SeparationProblem problem = SeparationProblem.of(in);
         int keyA = problem.keyA();
         int keyB = problem.keyB();
-        FeedPhase phase = in.feed().phase();
         double pA = problem.purityA();
         double pB = problem.purityB();
         XuDesign xu;
@@ -96,7 +101,12 @@ public final class CascadeDesigner {
         double s = xu.extractantFlow();
         double w = xu.scrubFlow();
 
-        StageSearch.Simulator simulator = (n, m) -> problem.purities(simulate(problem, n, m, s, w), n + m);
+        // every steady state kept: the verified cascade's is the answer, and a second search (for
+        // the message below) reuses what the first solved
+        Map<Long, SteadyState> states = new HashMap<>();
+        StageSearch.Simulator simulator = (n, m) -> problem.purities(states.computeIfAbsent((long) n << 32 | m,
+                key -> solver.solve(CascadeNetwork.of(problem.cascadeCase(n, m, s, w)), SolverSettings.defaults())),
+                n + m);
         int estimateN = xu.correctedStages().extractionStages();
         int estimateM = xu.correctedStages().scrubStages();
         StageSearch.Result verified;
@@ -115,13 +125,8 @@ public final class CascadeDesigner {
         }
         int n = verified.extractionStages();
         int m = verified.scrubStages();
-        CascadeCase verifiedCase = problem.cascadeCase(n, m, s, w);
-        SteadyState state = solver.solve(CascadeNetwork.of(verifiedCase), SolverSettings.defaults());
-        return new Design(in, keyA, keyB, xu, verified, verifiedCase, state, plantFlows(in, s, w, reagentExcess));
-    }
-
-    private SteadyState simulate(SeparationProblem problem, int n, int m, double s, double w) {
-        return solver.solve(CascadeNetwork.of(problem.cascadeCase(n, m, s, w)), SolverSettings.defaults());
+        return new Design(in, keyA, keyB, xu, verified, problem.cascadeCase(n, m, s, w),
+                states.get((long) n << 32 | m), plantFlows(in, s, w, reagentExcess));
     }
 
 
@@ -137,13 +142,9 @@ public final class CascadeDesigner {
         if (rate == null) {
             return null;
         }
-        double organicProduct = (phase == FeedPhase.AQUEOUS ? s - w : s + 1 - w) * rate;
+        double organicProduct = organicProduct(phase, s, w) * rate;
         double aqueousProduct = rate - organicProduct;
         Double qOrg = in.organicLoading() == null ? null : s * rate / in.organicLoading();
-        // In the CMER model all scrub acid strips RE from the organic (3 mol H⁺ per mol RE): the
-        // scrub acid *is* W, so it stays stoichiometric (simulate converts it back to the same W).
-        // The stated excess applies to the strip acid and the saponification base.
-        double perMol = 3 * (1 + excess);
         Double qScrub = in.scrubAcidity() == null ? null : 3 * w * rate / in.scrubAcidity();
         Double oaExtraction = null;
         Double oaScrub = null;
@@ -157,8 +158,33 @@ public final class CascadeDesigner {
             Double grams = OxideMasses.gramsPerMol(in.components().get(j));
             oxide = grams == null ? null : oxide + rate * in.feed().fraction(j) * grams / 1000;
         }
-        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, 3 * w * rate, perMol * organicProduct,
-                perMol * s * rate, organicProduct, aqueousProduct, oxide, excess);
+        return new PlantFlows(rate, qOrg, qScrub, oaExtraction, oaScrub, scrubAcid(w) * rate,
+                stripAcid(phase, s, w, excess) * rate, saponification(s, excess) * rate, organicProduct,
+                aqueousProduct, oxide, excess);
+    }
+
+    /** RE in the loaded organic product per mol RE fed: S − W (aqueous feed), S + 1 − W (organic feed); DOMAIN §2. */
+    public static double organicProduct(FeedPhase phase, double s, double w) {
+        return phase == FeedPhase.AQUEOUS ? s - w : s + 1 - w;
+    }
+
+    // Reagents per mol RE fed, 3 mol H⁺ or base per mol RE³⁺ (DOMAIN §2). In the CMER model all
+    // scrub acid strips RE from the organic: the scrub acid *is* W, so it stays stoichiometric
+    // (simulate converts it back to the same W). The excess applies to strip acid and base.
+
+    /** Scrub acid, mol H⁺ per mol RE fed: 3W. */
+    public static double scrubAcid(double w) {
+        return EngineeringFlows.PROTONS_PER_RE * w;
+    }
+
+    /** Strip acid, mol H⁺ per mol RE fed: 3 × organic product × (1 + excess). */
+    public static double stripAcid(FeedPhase phase, double s, double w, double excess) {
+        return EngineeringFlows.PROTONS_PER_RE * (1 + excess) * organicProduct(phase, s, w);
+    }
+
+    /** Saponification base, mol per mol RE fed: 3S × (1 + excess). */
+    public static double saponification(double s, double excess) {
+        return EngineeringFlows.PROTONS_PER_RE * (1 + excess) * s;
     }
 
     /** The case-file or command-line name of a field of Xu's design. */

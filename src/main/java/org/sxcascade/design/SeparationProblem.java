@@ -127,15 +127,8 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
 
     /** Group purities {loaded organic from stage N, raffinate from stage 1} of a steady state. */
     public double[] purities(SteadyState state, int totalStages) {
-        double a = 0;
-        for (int j : inputs.organicTarget().components()) {
-            a += state.organicFraction(totalStages, j);
-        }
-        double b = 0;
-        for (int j : inputs.aqueousTarget().components()) {
-            b += state.aqueousFraction(1, j);
-        }
-        return new double[] {a, b};
+        return new double[] {organicShare(state, totalStages, inputs.organicTarget().components()),
+                aqueousShare(state, inputs.aqueousTarget().components())};
     }
 
     /**
@@ -144,15 +137,24 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
      * fractions themselves (not 1 − purity, which loses the digits of a trace impurity).
      */
     public double[] impurities(SteadyState state, int totalStages) {
-        double a = 0;
-        for (int j : inputs.aqueousTarget().components()) {
-            a += state.organicFraction(totalStages, j);
+        return new double[] {organicShare(state, totalStages, inputs.aqueousTarget().components()),
+                aqueousShare(state, inputs.organicTarget().components())};
+    }
+
+    private static double organicShare(SteadyState state, int totalStages, List<Integer> group) {
+        double sum = 0;
+        for (int j : group) {
+            sum += state.organicFraction(totalStages, j);
         }
-        double b = 0;
-        for (int j : inputs.organicTarget().components()) {
-            b += state.aqueousFraction(1, j);
+        return sum;
+    }
+
+    private static double aqueousShare(SteadyState state, List<Integer> group) {
+        double sum = 0;
+        for (int j : group) {
+            sum += state.aqueousFraction(1, j);
         }
-        return new double[] {a, b};
+        return sum;
     }
 
     /**

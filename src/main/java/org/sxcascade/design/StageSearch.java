@@ -46,7 +46,6 @@ public final class StageSearch {
     private final double organicTarget;
     private final double aqueousTarget;
     private final int maxTotalStages;
-    private int simulations;
     private final java.util.Map<Long, double[]> solved = new java.util.HashMap<>();
 
     /**
@@ -68,7 +67,6 @@ public final class StageSearch {
      * @throws NoFeasibleConfigurationException if nothing within the limit meets both targets
      */
     public Result minimalStages(int estimateN, int estimateM) {
-        simulations = 0;
         solved.clear();
         int limit = maxTotalStages;
         // 1. a feasible point: the estimate, grown in both sections until both targets are met
@@ -119,7 +117,7 @@ public final class StageSearch {
             }
         }
         double[] p = purities(bestN, bestM);
-        return new Result(bestN, bestM, p[0], p[1], simulations);
+        return new Result(bestN, bestM, p[0], p[1], solved.size());
     }
 
     /** The smallest m ≤ {@code feasibleM} with (n, m) feasible, by bisection. */
@@ -147,9 +145,6 @@ public final class StageSearch {
 
     /** Purities of (n, m), each cascade solved once per search; a NoConvergenceException propagates. */
     private double[] purities(int n, int m) {
-        return solved.computeIfAbsent((long) n << 32 | m, key -> {
-            simulations++;
-            return simulator.purities(n, m);
-        });
+        return solved.computeIfAbsent((long) n << 32 | m, key -> simulator.purities(n, m));
     }
 }

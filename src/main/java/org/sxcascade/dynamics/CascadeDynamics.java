@@ -38,13 +38,12 @@ import org.sxcascade.solver.SteadyState;
  * the balance accumulated = fed − withdrawn holds to rounding. All methods are allocation-free.
  */
 public final class CascadeDynamics {
-    private final CascadeCase cascadeCase;
-    private final CascadeNetwork network;
     private final EquilibriumModel equilibrium;
     private final int stages;
     private final int components;
     private final double feedRate;
     private final double[] feed;
+    private final double[] componentFeedRate;
     private final double[] organicWeight;
     private final double[] aqueousWeight;
     private final double[] organicRate;
@@ -54,13 +53,16 @@ public final class CascadeDynamics {
 
     private CascadeDynamics(CascadeCase cascadeCase, double feedRate, double[] organicWeight, double[] aqueousWeight,
                             double[] organicRate, double[] aqueousRate) {
-        this.cascadeCase = cascadeCase;
-        this.network = CascadeNetwork.of(cascadeCase);
+        CascadeNetwork network = CascadeNetwork.of(cascadeCase);
         this.equilibrium = network.equilibrium();
         this.stages = network.stages();
         this.components = network.components();
         this.feedRate = feedRate;
         this.feed = new double[stages * components];
+        this.componentFeedRate = new double[components];
+        for (int j = 0; j < components; j++) {
+            componentFeedRate[j] = feedRate * network.totalFeed(j);
+        }
         for (int k = 0; k < stages; k++) {
             for (int j = 0; j < components; j++) {
                 feed[k * components + j] = feedRate * network.feed(k + 1, j);
@@ -138,7 +140,7 @@ public final class CascadeDynamics {
     }
 
     /** Volumetric flows leaving each stage, L/h: aqueous (row 0) and organic (row 1). */
-    public static double[][] volumetricFlows(CascadeCase c) {
+    private static double[][] volumetricFlows(CascadeCase c) {
         int n = c.cascade().extractionStages();
         int total = c.cascade().totalStages();
         boolean aqueousFeed = c.feed().phase() == FeedPhase.AQUEOUS;
@@ -164,14 +166,6 @@ public final class CascadeDynamics {
             q[1][k - 1] = organic + (!aqueousFeed && !extraction ? feedFlow : 0);
         }
         return q;
-    }
-
-    public CascadeCase cascadeCase() {
-        return cascadeCase;
-    }
-
-    public CascadeNetwork network() {
-        return network;
     }
 
     public int stages() {
@@ -204,7 +198,7 @@ public final class CascadeDynamics {
 
     /** Rate at which component j is fed, amount per hour. */
     public double feedRate(int j) {
-        return feedRate * network.totalFeed(j);
+        return componentFeedRate[j];
     }
 
     /** The shortest residence time of any phase on any stage, h. */

@@ -98,7 +98,6 @@ public final class DormandPrince54 {
         t = t0;
         tPrevious = t0;
         h = h0;
-        errorPrevious = 1e-4;
         restart(f);
     }
 
@@ -107,8 +106,7 @@ public final class DormandPrince54 {
         system = f;
         f.derivatives(y, k1);
         evaluations++;
-        System.arraycopy(k1, 0, fPrevious, 0, n);
-        errorPrevious = 1e-4;
+        errorPrevious = 1e-4; // (fPrevious belongs to the last step's interval; the next step sets it)
     }
 
     /**
@@ -222,11 +220,6 @@ public final class DormandPrince54 {
     /** The current solution (live array: do not modify). */
     public double[] state() {
         return y;
-    }
-
-    /** The step size the controller proposes next. */
-    public double stepSize() {
-        return h;
     }
 
     public long acceptedSteps() {

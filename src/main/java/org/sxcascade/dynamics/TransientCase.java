@@ -48,10 +48,4 @@ public record TransientCase(CascadeCase cascadeCase, TransientSettings settings)
         }
         return list;
     }
-
-    /** The cascade in effect at the end of the run. */
-    public CascadeCase finalConfiguration() {
-        List<CascadeCase> all = configurations();
-        return all.get(all.size() - 1);
-    }
 }

@@ -31,6 +31,16 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
         public String label() {
             return this == BLANK ? "blank" : "steady-state";
         }
+
+        /** The value of a spelling; {@code field} names where it came from in the message. */
+        public static Initial parse(String field, String text) {
+            for (Initial i : values()) {
+                if (i.label().equals(text)) {
+                    return i;
+                }
+            }
+            throw new InvalidInputException(field, text, "blank or steady-state");
+        }
     }
 
     /** How the dynamics is computed. */
@@ -40,6 +50,16 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
         /** The case-file spelling. */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The value of a spelling; {@code field} names where it came from in the message. */
+        public static Method parse(String field, String text) {
+            for (Method m : values()) {
+                if (m.label().equals(text)) {
+                    return m;
+                }
+            }
+            throw new InvalidInputException(field, text, "continuous or rows");
         }
     }
 

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.ProductTarget;
-import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
-import org.sxcascade.solver.NoConvergenceException;
-import org.sxcascade.solver.RowIterationSolver;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
 
@@ -309,6 +306,12 @@ final class TransientSimulator implements TransientSolver {
                 maxConservation = Math.max(maxConservation, observer.conservation);
                 nextSample++;
             }
+            if (stepper.time() >= end * (1 - 1e-12) && samples.get(samples.size() - 1).hours() < end * (1 - 1e-12)) {
+                // the end sample, in the configuration that produced it (before any event due now)
+                stepper.interpolate(end, work);
+                samples.add(observer.sample(current, end, work));
+                maxConservation = Math.max(maxConservation, observer.conservation);
+            }
             double[] y = stepper.state();
             if (stepper.time() > end) {
                 stepper.interpolate(end, work);
@@ -316,7 +319,8 @@ final class TransientSimulator implements TransientSolver {
             }
             track(observer, current, t, y, organicTarget, aqueousTarget, steady);
             maxConservation = Math.max(maxConservation, observer.conservation);
-            if (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
+            // every event due by now (several may share a time), each from the end of the last step
+            while (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
                 // the feed so far at the old rates, then the new configuration from here
                 for (int j = 0; j < c; j++) {
                     fedBase[j] += current.feedRate(j) * (stepper.time() - eventTime);
@@ -329,10 +333,6 @@ final class TransientSimulator implements TransientSolver {
             if (listener != null && (stepper.steps() & 63) == 0) {
                 listener.progress(Math.min(1, t / end), t, stepper.steps());
             }
-        }
-        if (samples.get(samples.size() - 1).hours() < end * (1 - 1e-12)) {
-            stepper.interpolate(end, work);
-            samples.add(observer.sample(current, end, work));
         }
         TransientSample endSample = samples.get(samples.size() - 1);
         List<TargetTime> targets = new ArrayList<>();
@@ -429,19 +429,8 @@ final class TransientSimulator implements TransientSolver {
      * globalisation fails (as {@code simulate} does).
      */
     static SteadyState steadyState(CascadeCase c, List<String> notes) {
-        CascadeNetwork net = CascadeNetwork.of(c);
-        SolverSettings settings = c.solver();
-        try {
-            return SteadyStateSolver.forMethod(settings.method()).solve(net, settings);
-        } catch (NoConvergenceException e) {
-            if (settings.method() != SolverSettings.Method.NEWTON || e.limitReached()) {
-                throw e;
-            }
-            notes.add(e.getMessage());
-            notes.add("the reference steady state was solved with Xu's row-by-row iteration instead");
-            return new RowIterationSolver().solve(net, new SolverSettings(SolverSettings.Method.ROWS,
-                    settings.tolerance(), SolverSettings.DEFAULT_ROWS));
-        }
+        return SteadyStateSolver.solveFallingBackOnRows(CascadeNetwork.of(c), c.solver(),
+                note -> notes.add("reference steady state: " + note));
     }
 
     /** Measures a state: products, purities, inventories, distance to steady state, conservation. */

@@ -257,12 +257,7 @@ public final class CaseReader {
             Obj s = top.obj("solver");
             s.allow(SOLVER);
             String methodText = s.optText("method", "newton");
-            SolverSettings.Method method;
-            switch (methodText) {
-                case "newton" -> method = SolverSettings.Method.NEWTON;
-                case "rows" -> method = SolverSettings.Method.ROWS;
-                default -> throw new InvalidInputException("solver.method", methodText, "newton or rows");
-            }
+            SolverSettings.Method method = SolverSettings.Method.parse("solver.method", methodText);
             SolverSettings defaults = SolverSettings.defaults(method);
             double tolerance = s.has("tolerance") ? s.number("tolerance") : defaults.tolerance();
             int maxIterations = s.has("maxIterations") ? s.integer("maxIterations") : defaults.maxIterations();
@@ -314,21 +309,11 @@ public final class CaseReader {
         double sampling = t.has("sampling") ? t.time("sampling") : simulated / TransientSettings.DEFAULT_SAMPLES;
         TransientSettings.Initial initial = TransientSettings.Initial.BLANK;
         if (t.has("initial")) {
-            String text = t.text("initial", "blank or steady-state");
-            initial = switch (text) {
-                case "blank" -> TransientSettings.Initial.BLANK;
-                case "steady-state" -> TransientSettings.Initial.STEADY_STATE;
-                default -> throw new InvalidInputException("transient.initial", text, "blank or steady-state");
-            };
+            initial = TransientSettings.Initial.parse("transient.initial", t.text("initial", "blank or steady-state"));
         }
         TransientSettings.Method method = TransientSettings.Method.CONTINUOUS;
         if (t.has("method")) {
-            String text = t.text("method", "continuous or rows");
-            method = switch (text) {
-                case "continuous" -> TransientSettings.Method.CONTINUOUS;
-                case "rows" -> TransientSettings.Method.ROWS;
-                default -> throw new InvalidInputException("transient.method", text, "continuous or rows");
-            };
+            method = TransientSettings.Method.parse("transient.method", t.text("method", "continuous or rows"));
         }
         double tolerance = t.has("tolerance") ? t.number("tolerance") : TransientSettings.DEFAULT_TOLERANCE;
         double steady = t.has("steadyStateTolerance") ? t.number("steadyStateTolerance")

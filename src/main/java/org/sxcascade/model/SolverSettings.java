@@ -11,7 +11,18 @@ package org.sxcascade.model;
  */
 public record SolverSettings(Method method, double tolerance, int maxIterations) {
     /** Steady-state methods. */
-    public enum Method { NEWTON, ROWS }
+    public enum Method {
+        NEWTON, ROWS;
+
+        /** The method of a spelling ({@code newton} or {@code rows}); {@code field} names its origin in the message. */
+        public static Method parse(String field, String text) {
+            return switch (text) {
+                case "newton" -> NEWTON;
+                case "rows" -> ROWS;
+                default -> throw new InvalidInputException(field, text, "newton or rows");
+            };
+        }
+    }
 
     public static final double DEFAULT_TOLERANCE = 1e-12;
     public static final int DEFAULT_NEWTON_ITERATIONS = 10_000;

@@ -86,8 +86,8 @@ public final class CascadeOptimizer {
         return new Run(in, settings).run();
     }
 
-    /** A point of the search: n, m and the least W meeting the targets, with the purities there. */
-    private record Point(int n, int m, double w, double organicPurity, double aqueousPurity) {
+    /** A point of the search: n, m and the least flows meeting the targets, with the purities there. */
+    private record Point(int n, int m, double s, double w, double organicPurity, double aqueousPurity) {
     }
 
     /** A solved point of the search. */
@@ -111,7 +111,7 @@ public final class CascadeOptimizer {
         private String limitedBy;
         private boolean phaseRatioChecked;
         private final Map<Key, double[]> verdicts = new HashMap<>();
-                private int steadyStates;
+        private int steadyStates;
         private int failedSolves;
         private double fraction;
 
@@ -150,12 +150,9 @@ public final class CascadeOptimizer {
             List<Point> scanned = new ArrayList<>();
             Point best;
             int lastN;
-            double bestS;
             if (fixedFlows) {
                 double[] sw = fixedFlows();
-                bestS = sw[0];
-                Point p = fewestStages(sw[0], sw[1]);
-                best = new Point(p.n(), p.m(), sw[1], p.organicPurity(), p.aqueousPurity());
+                best = fewestStages(sw[0], sw[1]);
                 scanned.add(best);
                 lastN = best.n() + best.m();
             } else {
@@ -179,7 +176,7 @@ public final class CascadeOptimizer {
                     if (p != null) {
                         scanned.add(p);
                         guessN = p.n();
-                        double value = economics.objective(set.objective(), p.n(), p.m(), p.w() + shift, p.w());
+                        double value = economics.objective(set.objective(), p.n(), p.m(), p.s(), p.w());
                         if (value < bestValue) {
                             bestValue = value;
                             best = p;
@@ -205,9 +202,8 @@ public final class CascadeOptimizer {
                     throw new IllegalStateException("no split of N = " + nLo + " stages met the targets, although the "
                             + "stage search found one");
                 }
-                bestS = best.w() + shift;
             }
-            return finish(best, bestS, scanned, fixedFlows, lastN);
+            return finish(best, scanned, fixedFlows, lastN);
         }
 
         /** S and W the user fixed; with one of them fixed, the other follows from the product split. */
@@ -359,7 +355,7 @@ public final class CascadeOptimizer {
                 m = r.scrubStages();
             }
             double[] v = verdict(n, m, s, w);
-            return new Point(n, m, w, v[3], v[4]);
+            return new Point(n, m, s, w, v[3], v[4]);
         }
 
         private boolean meets(StageSearch.Simulator margins, int n, int m) {
@@ -499,7 +495,7 @@ public final class CascadeOptimizer {
 
         private Point point(int n, int m, double w) {
             double[] v = verdict(n, m, w + shift, w);
-            return new Point(n, m, w, v[3], v[4]);
+            return new Point(n, m, w + shift, w, v[3], v[4]);
         }
 
         /** r(W) = max over the two products of ln(impurity/allowance), plus the margin. */
@@ -593,12 +589,13 @@ public final class CascadeOptimizer {
             progress.update(fraction, steadyStates);
         }
 
-        private Optimum finish(Point best, double s, List<Point> scanned, boolean fixedFlows, int lastN) {
+        private Optimum finish(Point best, List<Point> scanned, boolean fixedFlows, int lastN) {
             int n = best.n();
             int m = best.m();
+            double s = best.s();
             double w = best.w();
             CascadeCase verifiedCase = problem.cascadeCase(n, m, s, w);
-            SteadyState state = new NewtonCascadeSolver().solve(CascadeNetwork.of(verifiedCase), SolverSettings.defaults());
+            SteadyState state = solver.solve(CascadeNetwork.of(verifiedCase), SolverSettings.defaults());
             steadyStates++;
             double[] pur = problem.purities(state, n + m);
             double[] imp = problem.impurities(state, n + m);
@@ -614,10 +611,9 @@ public final class CascadeOptimizer {
                     if (set.paretoMaxStages() != null && p.n() + p.m() > set.paretoMaxStages()) {
                         break;
                     }
-                    double ps = fixedFlows ? s : p.w() + shift;
-                    if (ps < leastS) { // N grows along the scan: a point is non-dominated iff its S is the least so far
-                        leastS = ps;
-                        pareto.add(economics.configuration(set.objective(), p.n(), p.m(), ps, p.w(),
+                    if (p.s() < leastS) { // N grows along the scan: a point is non-dominated iff its S is the least so far
+                        leastS = p.s();
+                        pareto.add(economics.configuration(set.objective(), p.n(), p.m(), p.s(), p.w(),
                                 p.organicPurity(), p.aqueousPurity()));
                     }
                 }
@@ -627,7 +623,7 @@ public final class CascadeOptimizer {
             try {
                 CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(), set.maxStages(),
                         set.reagentExcess());
-                steadyStates += d.verified().simulations() + 1;
+                steadyStates += d.verified().simulations();
                 baseline = economics.configuration(set.objective(), d.verified().extractionStages(),
                         d.verified().scrubStages(), d.xu().extractantFlow(), d.xu().scrubFlow(),
                         d.verified().organicPurity(), d.verified().aqueousPurity());
@@ -637,8 +633,8 @@ public final class CascadeOptimizer {
             } catch (InvalidInputException | StageSearch.NoFeasibleConfigurationException e) {
                 baselineNote = "design has no verified cascade within " + set.maxStages() + " stages at the √β optimum";
             }
-            Optimum.FlowBounds bounds = new Optimum.FlowBounds(wBottom, wTop, wBottom + (fixedFlows ? s - w : shift),
-                    wTop + (fixedFlows ? s - w : shift), phaseRatioChecked, fixedFlows, limitedBy);
+            Optimum.FlowBounds bounds = new Optimum.FlowBounds(wBottom, wTop, wBottom + s - w, wTop + s - w,
+                    phaseRatioChecked, fixedFlows, limitedBy);
             int first = scanned.isEmpty() ? n + m : scanned.get(0).n() + scanned.get(0).m();
             return new Optimum(problem, set, xu, bestConfig, verifiedCase, state, baseline, baselineNote, pareto, bounds,
                     first, lastN, steadyStates, failedSolves);

@@ -7,9 +7,9 @@ import org.sxcascade.model.FeedPhase;
 
 /**
  * Objective values, reagent use, phase ratios and the cost model of configurations, all from the
- * flows per mol RE fed (DOMAIN §2): organic product S − W (aqueous feed) or S + 1 − W (organic
- * feed); 3 mol H⁺ per mol RE in the scrub (3W) and strip (3 × organic product) and 3 mol base
- * per mol RE to saponify the organic (3S), the last two with the stated excess.
+ * flows per mol RE fed (DOMAIN §2); the reagents are {@code design}'s (3 mol H⁺ or base per mol
+ * RE, {@link CascadeDesigner#scrubAcid}, {@link CascadeDesigner#stripAcid},
+ * {@link CascadeDesigner#saponification}).
  */
 final class Economics {
     private final DesignInputs in;
@@ -76,17 +76,12 @@ final class Economics {
         return new double[] {a0, a1, b0, b1};
     }
 
-    /** Organic product, mol RE per mol RE fed. */
-    double organicProduct(double s, double w) {
-        return aqueousFeed ? s - w : s + 1 - w;
-    }
-
     double acidUse(double s, double w) {
-        return 3 * w + 3 * (1 + excess) * organicProduct(s, w);
+        return CascadeDesigner.scrubAcid(w) + CascadeDesigner.stripAcid(in.feed().phase(), s, w, excess);
     }
 
     double baseUse(double s) {
-        return 3 * (1 + excess) * s;
+        return CascadeDesigner.saponification(s, excess);
     }
 
     /** The objective at n + m stages and flows S, W (the cost objective needs plant data). */

@@ -85,7 +85,6 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     private boolean[] active;
     private final int[] worst = new int[2];
     private int iterations;
-    private double bestResidual;
     private int lastPicardSweeps;
     private int lastContinuationSteps;
     private int lastShootingIterations;
@@ -188,7 +187,6 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
         iterations = 0;
-        bestResidual = Double.POSITIVE_INFINITY;
         lastContinuationSteps = 0;
         lastPicardSweeps = 0;
         lastShootingIterations = 0;

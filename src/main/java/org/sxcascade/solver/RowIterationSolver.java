@@ -67,7 +67,8 @@ public final class RowIterationSolver implements SteadyStateSolver {
         double firstResidual = -1;
         double residual = Double.POSITIVE_INFINITY;
         while (true) {
-            if (rows > 0 && rows % CHECK_EVERY == 0) {
+            // the balances every few rows, and always at the row limit
+            if (rows > 0 && (rows % CHECK_EVERY == 0 || rows >= settings.maxIterations())) {
                 residual = imbalance(net, worst, size);
                 if (residual <= settings.tolerance()) {
                     break;
@@ -80,7 +81,11 @@ public final class RowIterationSolver implements SteadyStateSolver {
                     double fraction = span > 0 ? Math.log(firstResidual / residual) / span : 0;
                     listener.progress(Math.max(0, Math.min(1, fraction)), rows, residual);
                 }
-                if (rows >= settings.maxIterations() || !Double.isFinite(residual)) {
+                if (!Double.isFinite(residual)) {
+                    throw new NoConvergenceException("rows", "the stage contents left the range of numbers", rows,
+                            residual, settings.tolerance(), worst[0], worst[1], false);
+                }
+                if (rows >= settings.maxIterations()) {
                     throw new NoConvergenceException("rows", "row limit reached", rows, residual,
                             settings.tolerance(), worst[0], worst[1], true);
                 }

@@ -87,7 +87,7 @@ final class SplitShooting {
     private double[] dRho;     // C×C, ∂ ln r_j / ∂ φ_i (row j)
     private double[] dPi;      // C×C, ∂ ln p_j / ∂ φ_i
     private double[] sens;     // C×C, running ∂ ln (flow) / ∂ φ along a march
-    private double[] mix;      // C, scratch (ln w_j in split)
+    private double[] mix;      // C, scratch (ln w_j, then w_j/Σw, in split)
     private double[] jac;      // C×C, ∂ g_j / ∂ φ_i
     private double[] lu;       // (C−1)² scratch
     private int[] rows;
@@ -291,11 +291,12 @@ final class SplitShooting {
                 for (int j = 0; j < c; j++) {
                     phiTrial[j] = phi[j] + alpha * delta[j];
                 }
-                double trial = march(net, f, phiTrial, false);
+                // the full step (usually accepted) marches with derivatives, so they need no second march
+                double trial = march(net, f, phiTrial, bt == 0);
                 // sufficient decrease: a Newton step of length α cuts max |g| by about α
                 if (trial <= (1 - alpha / 8) * merit) {
                     System.arraycopy(phiTrial, 0, phi, 0, c);
-                    merit = march(net, f, phi, true);
+                    merit = bt == 0 ? trial : march(net, f, phi, true);
                     accepted = true;
                     break;
                 }
@@ -529,7 +530,7 @@ final class SplitShooting {
         int c = net.components();
         double[] org = net.organicFlows();
         double[] aq = net.aqueousFlows();
-        if (!split(ph, aq[0], org[n - 1], c)) {
+        if (!split(ph, aq[0], org[n - 1], c, withJacobian)) {
             return Double.POSITIVE_INFINITY;
         }
         linear = !logOnly;
@@ -767,7 +768,7 @@ final class SplitShooting {
      * t_j = φ_j + λ, ∂ ln r_j/∂t_j = p_j/z_j, ∂ ln p_j/∂t_j = −r_j/z_j and
      * ∂λ/∂φ_i = −w_i/Σ w, w_i = r_i p_i / z_i.
      */
-    private boolean split(double[] ph, double raffinate, double loaded, int c) {
+    private boolean split(double[] ph, double raffinate, double loaded, int c, boolean withJacobian) {
         // bracket from σ(t) ≤ e^t and 1 − σ(t) ≤ e^−t: Σ r < L_1 below lo, Σ p < V_N above hi
         double up = Double.NEGATIVE_INFINITY;
         double down = Double.NEGATIVE_INFINITY;
@@ -815,13 +816,20 @@ final class SplitShooting {
             mix[j] = lnR[j] + lnP[j] - lnZ[j]; // ln w_j
             lnW = LogSum.of(lnW, mix[j]);
         }
+        if (!withJacobian) {
+            return true;
+        }
+        for (int q = 0; q < count; q++) {
+            int j = present[q];
+            mix[j] = Math.exp(mix[j] - lnW); // w_j / Σ w
+        }
         for (int q = 0; q < count; q++) {
             int j = present[q];
             double pz = Math.exp(lnP[j] - lnZ[j]);
             double rz = Math.exp(lnR[j] - lnZ[j]);
             for (int a = 0; a < count; a++) {
                 int i = present[a];
-                double dt = (i == j ? 1 : 0) - Math.exp(mix[i] - lnW);
+                double dt = (i == j ? 1 : 0) - mix[i];
                 dRho[j * c + i] = pz * dt;
                 dPi[j * c + i] = -rz * dt;
             }

@@ -50,7 +50,16 @@ class BadInputTest {
     void goodCaseRuns() throws Exception {
         CliHarness r = runCase(GOOD);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(Files.exists(dir.resolve("out.csv"))).isTrue();
+        // the profile CSV carries the Zhang numbers (DOMAIN §8.2): x_B on stage 1, y_A on stage 45
+        java.util.List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+        assertThat(csv).hasSize(46);
+        java.util.List<String> header = java.util.List.of(csv.get(0).split(","));
+        String[] first = csv.get(1).split(",");
+        String[] last = csv.get(45).split(",");
+        assertThat(Double.parseDouble(first[header.indexOf("x_B")]))
+                .isCloseTo(0.999893, org.assertj.core.api.Assertions.within(2e-6));
+        assertThat(Double.parseDouble(last[header.indexOf("y_A")]))
+                .isCloseTo(0.998993, org.assertj.core.api.Assertions.within(2e-6));
     }
 
     @Test

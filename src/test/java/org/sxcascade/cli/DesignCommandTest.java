@@ -70,8 +70,15 @@ class DesignCommandTest {
         assertThat(plant.get("scrubFlowLitresPerHour").asDouble()).isCloseTo(3 * w * 100 / 3.5, within(1e-9));
         assertThat(plant.get("scrubAcidMolPerHour").asDouble()).isCloseTo(300 * w, within(1e-9));
         assertThat(plant.get("saponificationBaseMolPerHour").asDouble()).isCloseTo(300 * s, within(1e-9));
-        assertThat(plant.get("organicProductMolPerHour").asDouble() + plant.get("aqueousProductMolPerHour").asDouble())
-                .isCloseTo(100, within(1e-9));
+        // products by the DOMAIN §2 table: organic S − W per mol fed; strip acid 3 mol H+ per mol of it
+        assertThat(plant.get("organicProductMolPerHour").asDouble()).isCloseTo(100 * (s - w), within(1e-9));
+        assertThat(plant.get("aqueousProductMolPerHour").asDouble()).isCloseTo(100 * (1 + w - s), within(1e-9));
+        assertThat(plant.get("stripAcidMolPerHour").asDouble()).isCloseTo(300 * (s - w), within(1e-9));
+        // O/A by volume: extraction Q_org/(Q_feed + Q_scrub), scrub Q_org/Q_scrub
+        double qOrg = s * 100 / 0.17;
+        double qScrub = 3 * w * 100 / 3.5;
+        assertThat(plant.get("organicToAqueousExtraction").asDouble()).isCloseTo(qOrg / (100 + qScrub), within(1e-9));
+        assertThat(plant.get("organicToAqueousScrub").asDouble()).isCloseTo(qOrg / qScrub, within(1e-9));
         assertThat(d.get("verifiedPurities").get("organic").asDouble()).isGreaterThanOrEqualTo(0.999);
     }
 

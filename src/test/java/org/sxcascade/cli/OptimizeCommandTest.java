@@ -37,6 +37,21 @@ class OptimizeCommandTest {
         CliHarness r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--objective", "cost");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Optimum: least annual cost", "USD/year", "m³", "O/A by volume");
+        JsonNode j = JSON.readTree(CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--objective", "cost", "--json")
+                .out());
+        JsonNode cost = j.get("annualCost");
+        double total = cost.get("total").asDouble();
+        assertThat(total).isEqualTo(j.get("objective").get("value").asDouble());
+        assertThat(cost.get("stageCapital").asDouble() + cost.get("organicCapital").asDouble()
+                + cost.get("acid").asDouble() + cost.get("base").asDouble())
+                .isCloseTo(total, org.assertj.core.api.Assertions.within(1e-9 * total));
+        // the case's prices (USD 0.05 per mol H⁺, 0.12 per mol base, 8000 h/year) on the reported reagent flows
+        assertThat(cost.get("acid").asDouble()).isCloseTo(8000 * 0.05 * (j.get("plant").get("scrubAcidMolPerHour")
+                .asDouble() + j.get("plant").get("stripAcidMolPerHour").asDouble()), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(cost.get("base").asDouble()).isCloseTo(8000 * 0.12 * j.get("plant")
+                .get("saponificationBaseMolPerHour").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        // the cost optimum is no dearer than design's √β configuration priced the same way
+        assertThat(total).isLessThanOrEqualTo(j.get("design").get("annualCost").get("total").asDouble());
     }
 
     @Test

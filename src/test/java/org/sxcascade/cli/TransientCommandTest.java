@@ -1,6 +1,7 @@
 package org.sxcascade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,26 @@ class TransientCommandTest {
         assertThat(csv.get(0)).startsWith("time_h,time_d,organic_flow_per_feed,organic_purity,organic_A_per_feed")
                 .contains("extraction_inventory_A_h_of_feed", "distance_to_steady_state", "conservation_error");
         assertThat(csv).hasSize(12);
+        // the CSV's rows carry the same numbers as the JSON series (15 significant digits)
+        String[] header = csv.get(0).split(",");
+        String[] last = csv.get(11).split(",");
+        JsonNode end = series.get(10);
+        assertThat(Double.parseDouble(last[0])).isEqualTo(end.get("hours").asDouble());
+        assertThat(Double.parseDouble(last[column(header, "organic_purity")]))
+                .isCloseTo(end.get("organic").get("purity").asDouble(), within(1e-14));
+        assertThat(Double.parseDouble(last[column(header, "aqueous_purity")]))
+                .isCloseTo(end.get("aqueous").get("purity").asDouble(), within(1e-14));
+        assertThat(Double.parseDouble(last[column(header, "extraction_inventory_A_h_of_feed")]))
+                .isCloseTo(end.get("inventory").get("extraction").get("A").asDouble(),
+                        within(1e-13 * end.get("inventory").get("extraction").get("A").asDouble()));
+        assertThat(Double.parseDouble(last[column(header, "distance_to_steady_state")]))
+                .isCloseTo(end.get("distanceToSteadyState").asDouble(), within(1e-14));
+    }
+
+    private static int column(String[] header, String name) {
+        int k = java.util.Arrays.asList(header).indexOf(name);
+        assertThat(k).as("column %s", name).isNotNegative();
+        return k;
     }
 
     @Test
