@@ -17,6 +17,7 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.report.DesignReport;
 import org.sxcascade.report.Formats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,8 +71,12 @@ final class DesignCommand implements Callable<Integer> {
             description = "Largest n + m to consider (default ${DEFAULT-VALUE}).")
     int maxStages;
 
+    @picocli.CommandLine.Mixin
+    PlotOptions plot;
+
     @Override
     public Integer call() throws IOException {
+        plot.check();
         DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
         if (chosen > 1) {
@@ -97,108 +102,29 @@ final class DesignCommand implements Callable<Integer> {
             String yaml = caseYaml(d);
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
+        java.util.List<java.nio.file.Path> charts = plot.wanted() ? plot.write(org.sxcascade.chart.Charts.design(
+                org.sxcascade.chart.NamedChart.caseStem(caseFile.toString()), d,
+                org.sxcascade.design.StageCountScan.of(d)), caseFile) : java.util.List.of();
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(d)));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(DesignReport.toJson(d)));
         } else {
             out.print(text(d));
             if (caseOut != null) {
                 out.println();
                 out.println("Verified design written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
             }
+            if (plot.wanted()) {
+                out.println();
+                out.println(PlotOptions.summary(charts));
+            }
+        }
+        if (json && plot.wanted()) {
+            spec.commandLine().getErr().println(PlotOptions.summary(charts));
+            spec.commandLine().getErr().flush();
         }
         out.flush();
         return 0;
-    }
-
-    static ObjectNode toJson(CascadeDesigner.Design d) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode o = mapper.createObjectNode();
-        XuDesign xu = d.xu();
-        DesignInputs in = d.inputs();
-        o.put("case", in.name());
-        o.put("keyPair", in.components().get(d.keyA()) + "/" + in.components().get(d.keyB()));
-        o.put("separationFactor", xu.separationFactor());
-        o.put("feedPhase", in.feed().phase().label());
-        ObjectNode feedFractions = o.putObject("feedFractions");
-        feedFractions.put("organic", xu.feedFractionA());
-        feedFractions.put("aqueous", xu.feedFractionB());
-        ObjectNode targets = o.putObject("targets");
-        targets.put("organic", xu.purityA());
-        targets.put("aqueous", xu.purityB());
-        o.put("control", xu.control().label());
-        o.put("controlReason", controlReason(xu));
-        ObjectNode outlet = o.putObject("outletFractions");
-        outlet.put("organic", xu.outletFractionA());
-        outlet.put("aqueous", xu.outletFractionB());
-        o.put("a", xu.a());
-        o.put("b", xu.b());
-        ObjectNode yields = o.putObject("yields");
-        yields.put("organic", xu.yieldA());
-        yields.put("aqueous", xu.yieldB());
-        o.put("extractionRatio", xu.extractionRatio());
-        o.put("scrubRatio", xu.scrubRatio());
-        o.put("extractantFlow", xu.extractantFlow());
-        o.put("scrubFlow", xu.scrubFlow());
-        o.put("minExtractantFlow", xu.minExtractantFlow());
-        o.put("minScrubFlow", xu.minScrubFlow());
-        o.put("flowUnit", "mol RE per mol RE fed");
-        ObjectNode est = o.putObject("estimatedStages");
-        putEstimate(est.putObject("basic"), xu.basicStages());
-        putEstimate(est.putObject("corrected"), xu.correctedStages());
-        o.put("fenskeMinimum", xu.fenskeMinimum());
-        ObjectNode verified = o.putObject("verifiedStages");
-        verified.put("extraction", d.verified().extractionStages());
-        verified.put("scrub", d.verified().scrubStages());
-        verified.put("total", d.verified().totalStages());
-        ObjectNode purities = o.putObject("verifiedPurities");
-        purities.put("organic", d.verified().organicPurity());
-        purities.put("aqueous", d.verified().aqueousPurity());
-        ObjectNode products = o.putObject("verifiedProducts");
-        ObjectNode organicProduct = products.putObject("organic");
-        ObjectNode aqueousProduct = products.putObject("aqueous");
-        int stages = d.verified().totalStages();
-        for (int j = 0; j < in.components().size(); j++) {
-            organicProduct.put(in.components().get(j), d.state().organicFraction(stages, j));
-            aqueousProduct.put(in.components().get(j), d.state().aqueousFraction(1, j));
-        }
-        o.put("simulations", d.verified().simulations());
-        o.put("massBalanceError", d.state().massBalanceError());
-        CascadeDesigner.PlantFlows p = d.plant();
-        if (p != null) {
-            ObjectNode plant = o.putObject("plant");
-            plant.put("feedRateMolPerHour", p.feedRate());
-            putNullable(plant, "organicFlowLitresPerHour", p.organicFlow());
-            putNullable(plant, "scrubFlowLitresPerHour", p.scrubFlow());
-            putNullable(plant, "organicToAqueousExtraction", p.extractionRatio());
-            putNullable(plant, "organicToAqueousScrub", p.scrubRatio());
-            plant.put("reagentExcess", p.reagentExcess());
-            plant.put("scrubAcidMolPerHour", p.scrubAcid());
-            plant.put("stripAcidMolPerHour", p.stripAcid());
-            plant.put("saponificationBaseMolPerHour", p.saponification());
-            plant.put("organicProductMolPerHour", p.organicProduct());
-            plant.put("aqueousProductMolPerHour", p.aqueousProduct());
-            if (p.oxideFed() != null) {
-                plant.put("oxideFedKgPerHour", p.oxideFed());
-                plant.put("scrubAcidMolPerKgOxide", p.scrubAcid() / p.oxideFed());
-                plant.put("stripAcidMolPerKgOxide", p.stripAcid() / p.oxideFed());
-                plant.put("saponificationBaseMolPerKgOxide", p.saponification() / p.oxideFed());
-            }
-        }
-        return o;
-    }
-
-    private static void putEstimate(ObjectNode o, StageEstimate e) {
-        o.put("extraction", e.extraction());
-        o.put("scrub", e.scrub());
-        o.put("extractionStages", e.extractionStages());
-        o.put("scrubStages", e.scrubStages());
-    }
-
-    private static void putNullable(ObjectNode o, String key, Double value) {
-        if (value != null) {
-            o.put(key, value);
-        }
     }
 
     static String text(CascadeDesigner.Design d) {
@@ -217,7 +143,7 @@ final class DesignCommand implements Callable<Integer> {
                 xu.outletFractionA(), xu.outletFractionB()));
         b.append(f("  enrichment           a = %.4g, b = %.4g; yields Y_A = %.6f, Y_B = %.6f%n", xu.a(), xu.b(),
                 xu.yieldA(), xu.yieldB()));
-        b.append(f("  control              %s-controlled: %s%n", xu.control().label(), controlReason(xu)));
+        b.append(f("  control              %s-controlled: %s%n", xu.control().label(), DesignReport.controlReason(xu)));
         b.append(f("  extraction ratios    E_M = %.5f, E'_M = %.5f%n", xu.extractionRatio(), xu.scrubRatio()));
         b.append(f("  flows                S = %.6f, W = %.6f%n", xu.extractantFlow(), xu.scrubFlow()));
         b.append(f("  minimum flows        S_min = %.6f, W_min = %.6f (infinite stages)%n", xu.minExtractantFlow(),
@@ -266,17 +192,6 @@ final class DesignCommand implements Callable<Integer> {
             }
         }
         return b.toString();
-    }
-
-    /** Why a section controls (Zhang et al. 2016 ch. 5 after Xu; DOMAIN §3). */
-    static String controlReason(XuDesign xu) {
-        double rootBeta = Math.sqrt(xu.separationFactor());
-        boolean aqueous = xu.feedPhase() == org.sxcascade.model.FeedPhase.AQUEOUS;
-        double bound = aqueous ? rootBeta / (1 + rootBeta) : 1 / (1 + rootBeta);
-        String boundText = aqueous ? "√β/(1+√β)" : "1/(1+√β)";
-        boolean extraction = xu.outletFractionB() > bound;
-        return f("f'_B = %.6f %s %s = %.6f for an %s feed", xu.outletFractionB(), extraction ? ">" : "≤", boundText,
-                bound, xu.feedPhase().label());
     }
 
     private static String derivedNote(DesignInputs in) {

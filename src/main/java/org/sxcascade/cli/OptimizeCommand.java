@@ -107,8 +107,12 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--case-out", paramLabel = "FILE", description = "Write the optimum as a simulate case.")
     Path caseOut;
 
+    @Mixin
+    PlotOptions plot;
+
     @Override
     public Integer call() throws IOException {
+        plot.check();
         DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         Objective chosen = Objective.of(objective);
         if (chosen == Objective.EXTRACTANT && !spec.commandLine().getParseResult().hasMatchedOption("--max-stages")) {
@@ -117,7 +121,7 @@ final class OptimizeCommand implements Callable<Integer> {
                             + "minimum lies at the limit");
         }
         OptimizerSettings settings = new OptimizerSettings(chosen, maxStages, maxExtractant, minRatio, maxRatio,
-                extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto, paretoMaxStages);
+                extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto || plot.wanted(), paretoMaxStages);
         CascadeOptimizer optimizer = new CascadeOptimizer();
         Optimum o;
         try (Bar bar = new Bar()) {
@@ -128,6 +132,8 @@ final class OptimizeCommand implements Callable<Integer> {
             String yaml = caseYaml(o);
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
+        java.util.List<java.nio.file.Path> charts = plot.wanted() ? plot.write(org.sxcascade.chart.Charts.optimum(
+                org.sxcascade.chart.NamedChart.caseStem(caseFile.toString()), o), caseFile) : java.util.List.of();
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(o)));
@@ -137,6 +143,14 @@ final class OptimizeCommand implements Callable<Integer> {
                 out.println();
                 out.println("Optimum written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
             }
+            if (plot.wanted()) {
+                out.println();
+                out.println(PlotOptions.summary(charts));
+            }
+        }
+        if (json && plot.wanted()) {
+            spec.commandLine().getErr().println(PlotOptions.summary(charts));
+            spec.commandLine().getErr().flush();
         }
         out.flush();
         return 0;

@@ -1,6 +1,10 @@
 package org.sxcascade.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +26,18 @@ final class OutputFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Writes binary content. */
+    @FunctionalInterface
+    interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private OutputFiles() {
+    }
+
+    /** Writes the bytes, whole or not at all (see the class comment). */
+    static void write(String option, Path target, Path input, byte[] bytes) throws IOException {
+        writeBinary(option, target, input, out -> out.write(bytes));
     }
 
     /**
@@ -30,6 +45,15 @@ final class OutputFiles {
      * @param input  the command's input file, which must not be overwritten
      */
     static void write(String option, Path target, Path input, Content content) throws IOException {
+        writeBinary(option, target, input, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /** As {@link #write(String, Path, Path, Content)}, for binary content. */
+    static void writeBinary(String option, Path target, Path input, BinaryContent content) throws IOException {
         if (target.toString().isBlank()) {
             throw new InvalidInputException(option, "(empty)", "a file name");
         }
@@ -40,8 +64,8 @@ final class OutputFiles {
             throw new InvalidInputException(option, target, "a file other than the input case file");
         }
         if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) { // a device or a pipe
-                content.writeTo(w);
+            try (OutputStream out = Files.newOutputStream(target)) { // a device or a pipe
+                content.writeTo(out);
             }
             return;
         }
@@ -53,8 +77,8 @@ final class OutputFiles {
         }
         Path tmp = Files.createTempFile(dir, ".sxcascade-", ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                content.writeTo(out);
             }
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));

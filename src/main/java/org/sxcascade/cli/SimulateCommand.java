@@ -3,7 +3,10 @@ package org.sxcascade.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sxcascade.chart.Charts;
+import org.sxcascade.chart.NamedChart;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.SolverSettings;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade simulate cases/pr-nd-p507.yaml --profile",
                 "  sxcascade simulate cases/zhang-binary.yaml --json > result.json",
                 "  sxcascade simulate cases/kremser.yaml --csv profile.csv",
+                "  sxcascade simulate cases/zhang-binary.yaml --plot charts --format svg",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -46,6 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Override the case's solver: newton (default) or rows (Xu's row-by-row iteration; slow).")
     String method;
 
+    @picocli.CommandLine.Mixin
+    PlotOptions plot;
+
     @SuppressWarnings("try") // the progress reporter is only closed, never read
     private static SteadyState solve(CascadeNetwork network, SolverSettings settings) {
         SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
@@ -56,6 +63,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        plot.check();
         CascadeCase cascadeCase = new CaseReader().read(caseFile);
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
@@ -75,6 +83,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
+        List<Path> charts = plot.wanted()
+                ? plot.write(Charts.steadyState(NamedChart.caseStem(caseFile.toString()), cascadeCase, state), caseFile)
+                : List.of();
         var out = spec.commandLine().getOut();
         if (json) {
             StringWriter w = new StringWriter();
@@ -86,6 +97,14 @@ final class SimulateCommand implements Callable<Integer> {
                 out.println();
                 out.println("Stage profile written to " + csv);
             }
+            if (plot.wanted()) {
+                out.println();
+                out.println(PlotOptions.summary(charts));
+            }
+        }
+        if (json && plot.wanted()) {
+            err.println(PlotOptions.summary(charts));
+            err.flush();
         }
         out.flush();
         return 0;

@@ -71,8 +71,12 @@ final class TransientCommand implements Callable<Integer> {
             description = "Multiply every hold-up (or residence time) by X > 0, to see how start-up depends on it.")
     Double holdUpScale;
 
+    @picocli.CommandLine.Mixin
+    PlotOptions plot;
+
     @Override
     public Integer call() throws IOException {
+        plot.check();
         TransientCase tc = new CaseReader().readTransient(caseFile);
         TransientSettings s = overrides(tc.settings());
         tc = new TransientCase(tc.cascadeCase(), s);
@@ -88,6 +92,8 @@ final class TransientCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
         }
+        java.util.List<java.nio.file.Path> charts = plot.wanted() ? plot.write(org.sxcascade.chart.Charts.transientRun(
+                org.sxcascade.chart.NamedChart.caseStem(caseFile.toString()), result), caseFile) : java.util.List.of();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         for (String note : result.notes()) {
@@ -104,6 +110,14 @@ final class TransientCommand implements Callable<Integer> {
                 out.println();
                 out.println("Time series written to " + csv);
             }
+            if (plot.wanted()) {
+                out.println();
+                out.println(PlotOptions.summary(charts));
+            }
+        }
+        if (json && plot.wanted()) {
+            err.println(PlotOptions.summary(charts));
+            err.flush();
         }
         out.flush();
         return 0;

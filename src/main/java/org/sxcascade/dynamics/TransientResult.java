@@ -41,6 +41,15 @@ public record TransientResult(String method, TransientCase transientCase, String
         return samples.get(samples.size() - 1);
     }
 
+    /**
+     * A product's flow at the final steady state, in {@link #flowUnit()}: the loaded organic
+     * leaving stage N ({@code organic}) or the raffinate leaving stage 1.
+     */
+    public double steadyProductFlow(boolean organic) {
+        double feed = TransientSimulator.feedRate(finalCase, transientCase.cascadeCase());
+        return feed * (organic ? steadyState.organicTotal(steadyState.stages()) : steadyState.aqueousTotal(1));
+    }
+
     /** Whether the run reached anything: a purity target, or the steady state. */
     public boolean reachedAnything() {
         return hoursToSteadyState != null || targets.stream().anyMatch(TargetTime::reached);

@@ -1,0 +1,51 @@
+package org.sxcascade.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.StageCountScan;
+import org.sxcascade.dynamics.TransientResult;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.optimize.Optimum;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * The charts each command draws, named for their files: {@code <stem>-profile},
+ * {@code <stem>-mccabe-thiele}, {@code <stem>-design-stage-count}, {@code <stem>-pareto-extractant},
+ * {@code <stem>-startup-purity} and so on, where the stem is the case file's name.
+ */
+public final class Charts {
+    private Charts() {
+    }
+
+    /** A steady state: its profile and, for constant separation factors, its McCabe–Thiele diagram. */
+    public static List<NamedChart> steadyState(String stem, CascadeCase cascadeCase, SteadyState state) {
+        List<NamedChart> list = new ArrayList<>();
+        list.add(new NamedChart(stem + "-profile", ProfileChart.of(cascadeCase, state)));
+        McCabeThieleChart.of(cascadeCase, state).ifPresent(c -> list.add(new NamedChart(stem + "-mccabe-thiele", c)));
+        return list;
+    }
+
+    /** A verified design: purity against stage count, then the verified cascade's steady-state charts. */
+    public static List<NamedChart> design(String stem, CascadeDesigner.Design design, StageCountScan scan) {
+        List<NamedChart> list = new ArrayList<>();
+        list.add(new NamedChart(stem + "-design-stage-count", StageCountChart.of(design.inputs().name(), scan,
+                design.inputs().components(), design.keyA(), design.keyB())));
+        list.addAll(steadyState(stem + "-design", design.cascadeCase(), design.state()));
+        return list;
+    }
+
+    /** An optimum: the Pareto front against extractant flow and reagent use, then the optimum's charts. */
+    public static List<NamedChart> optimum(String stem, Optimum optimum) {
+        List<NamedChart> list = new ArrayList<>();
+        list.add(new NamedChart(stem + "-pareto-extractant", ParetoChart.of(optimum, ParetoChart.Axis.EXTRACTANT)));
+        list.add(new NamedChart(stem + "-pareto-reagents", ParetoChart.of(optimum, ParetoChart.Axis.REAGENTS)));
+        list.addAll(steadyState(stem + "-optimum", optimum.cascadeCase(), optimum.state()));
+        return list;
+    }
+
+    /** A transient run: outlet purities against time. */
+    public static List<NamedChart> transientRun(String stem, TransientResult result) {
+        return List.of(new NamedChart(stem + "-startup-purity", TransientChart.of(result)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.sxcascade.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.chart.ChartFormat;
+import org.sxcascade.chart.ChartWriter;
+import org.sxcascade.chart.NamedChart;
+import org.sxcascade.model.InvalidInputException;
+import picocli.CommandLine.Option;
+
+/** {@code --plot DIR}, {@code --format png|svg} and {@code --plot-size WxH}, shared by the commands that draw charts. */
+final class PlotOptions {
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Also draw the charts into DIR (created if missing); file names start with the case file's name.")
+    Path dir;
+
+    @Option(names = "--format", paramLabel = "png|svg",
+            description = "Chart file format with --plot: png (default) or svg.")
+    String format;
+
+    @Option(names = "--plot-size", paramLabel = "WxH",
+            description = "Chart size with --plot, pixels (PNG) or SVG units; default 900x600.")
+    String size;
+
+    private ChartFormat chartFormat = ChartFormat.PNG;
+    private int width = ChartWriter.DEFAULT_WIDTH;
+    private int height = ChartWriter.DEFAULT_HEIGHT;
+
+    /** Whether charts were asked for. */
+    boolean wanted() {
+        return dir != null;
+    }
+
+    /** Checks the options before anything runs (a bad value is exit code 2, with nothing written). */
+    void check() {
+        if (dir == null) {
+            if (format != null) {
+                throw new InvalidInputException("--format", format, "only together with --plot DIR");
+            }
+            if (size != null) {
+                throw new InvalidInputException("--plot-size", size, "only together with --plot DIR");
+            }
+            return;
+        }
+        if (dir.toString().isBlank()) {
+            throw new InvalidInputException("--plot", "(empty)", "a directory name");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException("--plot", dir, "a directory (this is a file)");
+        }
+        if (format != null) {
+            chartFormat = ChartFormat.parse("--format", format);
+        }
+        if (size != null) {
+            String[] parts = size.strip().toLowerCase(java.util.Locale.ROOT).split("[x×]");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                width = Integer.parseInt(parts[0].strip());
+                height = Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--plot-size", size, "WIDTHxHEIGHT in pixels, e.g. 900x600");
+            }
+            ChartWriter.checkSize("--plot-size", width, height);
+        }
+    }
+
+    /**
+     * Writes the charts, each file whole or not at all.
+     *
+     * @param input the command's input file (never overwritten)
+     * @return the files written
+     */
+    List<Path> write(List<NamedChart> charts, Path input) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("--plot", dir, "a directory that can be created (" + e.getMessage() + ")");
+        }
+        List<Path> written = new ArrayList<>();
+        for (NamedChart c : charts) {
+            Path file = dir.resolve(c.fileStem() + "." + chartFormat.extension());
+            byte[] bytes = chartFormat == ChartFormat.PNG ? ChartWriter.png(c.chart(), width, height)
+                    : ChartWriter.svg(c.chart(), width, height).getBytes(StandardCharsets.UTF_8);
+            OutputFiles.write("--plot", file, input, bytes);
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** One line naming the files, for the terminal. */
+    static String summary(List<Path> files) {
+        if (files.isEmpty()) {
+            return "No charts written.";
+        }
+        StringBuilder b = new StringBuilder("Charts written to ").append(files.get(0).getParent()).append(':');
+        for (Path f : files) {
+            b.append(' ').append(f.getFileName());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package org.sxcascade.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sxcascade.chart.Charts;
+import org.sxcascade.chart.NamedChart;
+import org.sxcascade.chart.StageCountChart;
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.StageCountScan;
+import org.sxcascade.design.StageSearch;
+import org.sxcascade.dynamics.TransientCase;
+import org.sxcascade.dynamics.TransientResult;
+import org.sxcascade.dynamics.TransientSolver;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.io.CaseFileException;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.report.DesignReport;
+import org.sxcascade.report.HtmlReport;
+import org.sxcascade.report.SimulationReport;
+import org.sxcascade.report.TransientReport;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+import org.sxcascade.solver.SteadyStateSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sxcascade report CASE.yaml -o report.html}: one self-contained HTML file about a case. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write one self-contained HTML file about a case: its inputs, the verified steady state "
+                + "(products, recoveries, mass balance, stage profile), the design from its purity targets, the "
+                + "start-up when the case has a transient section, and the charts (inline SVG).",
+                "The file needs no network and no scripts: open it in any browser, or email it."},
+        footer = {"", "Examples:", "  sxcascade report cases/zhang-binary.yaml -o zhang-report.html",
+                "  sxcascade report cases/pr-nd-1974.yaml -o pr-nd-1974.html",
+                "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file (format: docs/case-format.md).")
+    Path caseFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The HTML file to write.")
+    Path output;
+
+    @Option(names = "--no-design", description = "Leave out the design from the targets.")
+    boolean noDesign;
+
+    @Option(names = "--no-transient", description = "Leave out the start-up, even when the case has a transient section.")
+    boolean noTransient;
+
+    @SuppressWarnings("try") // the progress reporter is only closed, never read
+    private static SteadyState solve(CascadeNetwork network, org.sxcascade.model.SolverSettings settings) {
+        SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
+        try (SolveProgress progress = SolveProgress.attach(solver)) {
+            return solver.solve(network, settings);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (output.toString().isBlank() || Files.isDirectory(output)) {
+            throw new InvalidInputException("--output", output, "an HTML file name, e.g. report.html");
+        }
+        CaseReader reader = new CaseReader();
+        CascadeCase cascadeCase = reader.read(caseFile);
+        String caseText = Files.readString(caseFile);
+        var err = spec.commandLine().getErr();
+        String stem = NamedChart.caseStem(caseFile.toString());
+
+        CascadeNetwork network = CascadeNetwork.of(cascadeCase);
+        SteadyState state = SteadyStateSolver.solveFallingBackOnRows(network, cascadeCase.solver(),
+                ReportCommand::solve, note -> {
+                    err.println("note: " + note);
+                    err.flush();
+                });
+        SimulationReport sim = new SimulationReport(cascadeCase, network, state);
+        double[] fed = new double[cascadeCase.components().size()];
+        for (int j = 0; j < fed.length; j++) {
+            fed[j] = network.totalFeed(j);
+        }
+        HtmlReport html = new HtmlReport(cascadeCase.name(), caseFile.getFileName().toString(), caseText)
+                .inputs(sim.caseLines())
+                .steadyState(sim.toJson(), fed, Charts.steadyState(stem, cascadeCase, state));
+        int sections = 2;
+
+        if (!noDesign) {
+            sections++;
+            if (!(cascadeCase.equilibrium() instanceof ConstantSeparationFactors)) {
+                html.designUnavailable("Xu's design needs constant separation factors; this case has constant "
+                        + "distribution ratios.");
+            } else {
+                try {
+                    DesignInputs in = reader.readDesign(caseFile);
+                    CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(),
+                            org.sxcascade.model.Cascade.MAX_STAGES);
+                    html.design(DesignReport.toJson(d), List.of(new NamedChart(stem + "-design-stage-count",
+                            StageCountChart.of(in.name(), StageCountScan.of(d), in.components(), d.keyA(), d.keyB()))));
+                } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException e) {
+                    html.designUnavailable(e.getMessage());
+                }
+            }
+        }
+
+        if (!noTransient && hasTransientSection(caseText)) {
+            sections++;
+            TransientCase tc = reader.readTransient(caseFile);
+            TransientSolver solver = TransientSolver.forMethod(tc.settings().method());
+            TransientResult result;
+            try (RunProgress progress = RunProgress.attach(solver, tc.settings().method().label())) {
+                result = solver.run(tc);
+            }
+            if (result.reachedAnything()) {
+                html.startUp(new TransientReport(result).toJson(), Charts.transientRun(stem, result));
+            } else {
+                html.startUpUnavailable("The start-up reached neither a purity target nor the steady state within "
+                        + "the simulated time; run `sxcascade transient` with a longer --time.");
+            }
+        }
+
+        String page = html.toHtml(SxCascade.class.getAnnotation(Command.class).version()[0]);
+        OutputFiles.write("--output", output, caseFile, w -> w.write(page));
+        var out = spec.commandLine().getOut();
+        out.printf("Report written to %s (%d kB, %d sections): open it in a browser.%n", output,
+                (page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1023) / 1024, sections);
+        out.flush();
+        return 0;
+    }
+
+    private static boolean hasTransientSection(String caseText) {
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(caseText);
+            return root != null && root.has("transient");
+        } catch (IOException e) {
+            return false; // the case reader has already accepted the file
+        }
+    }
+}

@@ -1,0 +1,465 @@
+package org.sxcascade.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import org.sxcascade.chart.ChartWriter;
+import org.sxcascade.chart.NamedChart;
+
+/**
+ * A self-contained HTML report of a case: one file with its styles and its charts (inline SVG)
+ * inside, no scripts and no external resources (a Content-Security-Policy forbids them), readable on
+ * a laptop and a phone, fit to be emailed.
+ *
+ * <p>The tables render the JSON documents of the commands ({@code simulate --json},
+ * {@code design --json}, {@code transient --json}). Every number cell carries the JSON value it
+ * shows: {@code data-source} names the document, {@code data-key} is the JSON Pointer (RFC 6901)
+ * of the value and {@code data-value} its full-precision text, so a reader (or a test) can check
+ * the report against the commands.
+ */
+public final class HtmlReport {
+    /** The report's document width for charts, in SVG user units (they scale to the page). */
+    static final int CHART_WIDTH = 900;
+    static final int CHART_HEIGHT = 560;
+
+    private final String title;
+    private final String caseFileName;
+    private final String caseText;
+    private final StringBuilder body = new StringBuilder();
+    private final List<String> toc = new ArrayList<>();
+    private int charts;
+
+    /**
+     * @param title        the case's name
+     * @param caseFileName the case file's name, as shown
+     * @param caseText     the case file's text, shown verbatim in the inputs section
+     */
+    public HtmlReport(String title, String caseFileName, String caseText) {
+        this.title = title;
+        this.caseFileName = caseFileName;
+        this.caseText = caseText;
+    }
+
+    // ------------------------------------------------------------------ sections
+
+    /**
+     * The inputs: the model and flow lines of {@link SimulationReport#caseLines()}, the case file
+     * verbatim (collapsed).
+     */
+    public HtmlReport inputs(String caseLines) {
+        section("inputs", "Inputs");
+        body.append("<p class=\"file\">Case file <code>").append(esc(caseFileName)).append("</code></p>\n");
+        body.append("<dl class=\"facts\">\n");
+        for (String line : caseLines.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int gap = t.indexOf("  ");
+            String key = gap > 0 ? t.substring(0, gap) : "";
+            String value = gap > 0 ? t.substring(gap).strip() : t;
+            body.append("<dt>").append(esc(key)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+        }
+        body.append("</dl>\n<details><summary>Case file as given</summary>\n<pre>").append(esc(caseText))
+                .append("</pre>\n</details>\n");
+        return this;
+    }
+
+    /** The verified steady state of the case as given: solver, products, recoveries, mass balance, profile. */
+    public HtmlReport steadyState(ObjectNode sim, double[] fed, List<NamedChart> chartList) {
+        section("steady-state", "Steady state (simulate)");
+        String src = "simulate";
+        String unit = sim.path("flowUnit").asText();
+        body.append("<p>Solved by <b>").append(esc(sim.path("method").asText())).append("</b> in ")
+                .append(num(src, sim, "/iterations", v -> String.format(Locale.ROOT, "%.0f", v)))
+                .append(sim.path("method").asText().equals("rows") ? " rows" : " iterations")
+                .append("; largest stage imbalance ").append(num(src, sim, "/residual", HtmlReport::sci))
+                .append(" (relative); whole-cascade mass balance closure ")
+                .append(num(src, sim, "/massBalanceError", HtmlReport::sci)).append(".</p>\n");
+
+        List<String> comps = fieldNames(sim.path("recoveries"));
+        body.append("<h3>Products</h3>\n<p class=\"unit\">flow in ").append(esc(unit))
+                .append("; composition in mole fractions</p>\n");
+        List<String> head = new ArrayList<>(List.of("product", "leaves", "flow"));
+        boolean molH = sim.path("products").path(0).has("flowMolPerHour");
+        if (molH) {
+            head.add("mol/h");
+        }
+        head.addAll(comps);
+        head.addAll(List.of("purity", "target", ""));
+        tableStart(head);
+        JsonNode products = sim.path("products");
+        for (int i = 0; i < products.size(); i++) {
+            JsonNode p = products.get(i);
+            String at = "/products/" + i;
+            body.append("<tr><th>").append(p.path("name").asText().equals("organic") ? "loaded organic (A)"
+                    : "raffinate (B)").append("</th><td>").append(esc(p.path("phase").asText())).append(", stage ")
+                    .append(p.path("stage").asInt()).append("</td>");
+            body.append(td(src, sim, at + "/flow", Formats::fixed));
+            if (molH) {
+                body.append(td(src, sim, at + "/flowMolPerHour", Formats::general));
+            }
+            for (String c : comps) {
+                body.append(td(src, sim, at + "/composition/" + pointer(c), Formats::fraction));
+            }
+            body.append(td(src, sim, at + "/purity", Formats::percent, join(p.path("purityOf")) + " "));
+            body.append(p.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
+            body.append(verdict(p));
+            body.append("</tr>\n");
+        }
+        tableEnd();
+
+        body.append("<h3>Recovery and mass balance</h3>\n<p class=\"unit\">recovery: fraction of each component's "
+                + "feed; flows in ").append(esc(unit)).append("</p>\n");
+        tableStart(List.of("component", "fed", "to loaded organic", "to raffinate", "balance error (relative)"));
+        int stages = sim.path("cascade").path("totalStages").asInt();
+        for (int j = 0; j < comps.size(); j++) {
+            String c = comps.get(j);
+            double out = sim.path("recoveries").path(c).path("organic").asDouble()
+                    + sim.path("recoveries").path(c).path("aqueous").asDouble();
+            body.append("<tr><th>").append(esc(c)).append("</th><td>").append(Formats.general(fed[j])).append("</td>")
+                    .append(td(src, sim, "/recoveries/" + pointer(c) + "/organic", Formats::fraction))
+                    .append(td(src, sim, "/recoveries/" + pointer(c) + "/aqueous", Formats::fraction))
+                    .append("<td>").append(fed[j] > 0 ? sci(Math.abs(out - 1)) : "–").append("</td></tr>\n");
+        }
+        tableEnd();
+        body.append("<p class=\"note\">The balance error is |1 − (organic + raffinate recovery)| per component; "
+                + "the solver's whole-cascade closure above is the largest of these over the components (").append(
+                stages).append(" stages).</p>\n");
+
+        chartList.forEach(this::chart);
+
+        body.append("<details><summary>Stage profile (").append(stages).append(" stages)</summary>\n");
+        List<String> ph = new ArrayList<>(List.of("stage", "section"));
+        comps.forEach(c -> ph.add("x " + c));
+        comps.forEach(c -> ph.add("y " + c));
+        tableStart(ph);
+        JsonNode profile = sim.path("profile");
+        for (int k = 0; k < profile.size(); k++) {
+            JsonNode row = profile.get(k);
+            body.append("<tr><th>").append(row.path("stage").asInt()).append("</th><td>")
+                    .append(esc(row.path("section").asText())).append("</td>");
+            for (String c : comps) {
+                body.append(td(src, sim, "/profile/" + k + "/aqueous/" + pointer(c), Formats::fraction));
+            }
+            for (String c : comps) {
+                body.append(td(src, sim, "/profile/" + k + "/organic/" + pointer(c), Formats::fraction));
+            }
+            body.append("</tr>\n");
+        }
+        tableEnd();
+        body.append("</details>\n");
+        return this;
+    }
+
+    /** {@code design --json} of the case: Xu's static design, the verified stage counts, products, plant. */
+    public HtmlReport design(ObjectNode d, List<NamedChart> chartList) {
+        section("design", "Design from the targets (design)");
+        String src = "design";
+        body.append("<p>Key pair <b>").append(esc(d.path("keyPair").asText())).append("</b>, β = ")
+                .append(num(src, d, "/separationFactor", Formats::general)).append(", ")
+                .append(esc(d.path("feedPhase").asText())).append(" feed; targets P_A = ")
+                .append(num(src, d, "/targets/organic", Formats::percent)).append(", P_B = ")
+                .append(num(src, d, "/targets/aqueous", Formats::percent)).append(". ")
+                .append(esc(d.path("control").asText())).append("-controlled: ")
+                .append(esc(d.path("controlReason").asText())).append(".</p>\n");
+        body.append("<h3>Xu's static design</h3>\n<p class=\"unit\">flows in ").append(esc(d.path("flowUnit").asText()))
+                .append("</p>\n");
+        tableStart(List.of("quantity", "symbol", "value"));
+        row(src, d, "outlet fraction, loaded organic", "f'_A", "/outletFractions/organic", Formats::fixed);
+        row(src, d, "outlet fraction, raffinate", "f'_B", "/outletFractions/aqueous", Formats::fixed);
+        row(src, d, "extraction ratio, extraction section", "E_M", "/extractionRatio", Formats::fixed);
+        row(src, d, "extraction ratio, scrubbing section", "E'_M", "/scrubRatio", Formats::fixed);
+        row(src, d, "extractant flow", "S", "/extractantFlow", Formats::fixed);
+        row(src, d, "scrub flow", "W", "/scrubFlow", Formats::fixed);
+        row(src, d, "minimum extractant flow (infinite stages)", "S_min", "/minExtractantFlow", Formats::fixed);
+        row(src, d, "minimum scrub flow (infinite stages)", "W_min", "/minScrubFlow", Formats::fixed);
+        tableEnd();
+
+        body.append("<h3>Stages</h3>\n");
+        tableStart(List.of("", "extraction n", "scrub m", "total N"));
+        body.append("<tr><th>Xu's estimate, basic</th>")
+                .append(td(src, d, "/estimatedStages/basic/extraction", HtmlReport::two))
+                .append(td(src, d, "/estimatedStages/basic/scrub", HtmlReport::two)).append("<td></td></tr>\n");
+        body.append("<tr><th>Xu's estimate, corrected</th>")
+                .append(td(src, d, "/estimatedStages/corrected/extraction", HtmlReport::two))
+                .append(td(src, d, "/estimatedStages/corrected/scrub", HtmlReport::two)).append("<td></td></tr>\n");
+        body.append("<tr><th>Fenske minimum (total reflux)</th><td></td><td></td>")
+                .append(td(src, d, "/fenskeMinimum", HtmlReport::two)).append("</tr>\n");
+        body.append("<tr class=\"key\"><th>verified by simulation</th>")
+                .append(td(src, d, "/verifiedStages/extraction", HtmlReport::integer))
+                .append(td(src, d, "/verifiedStages/scrub", HtmlReport::integer))
+                .append(td(src, d, "/verifiedStages/total", HtmlReport::integer)).append("</tr>\n");
+        tableEnd();
+        body.append("<p>At the verified stages: P_A = ").append(num(src, d, "/verifiedPurities/organic", Formats::percent))
+                .append(", P_B = ").append(num(src, d, "/verifiedPurities/aqueous", Formats::percent))
+                .append("; one stage fewer in either section misses a target (")
+                .append(num(src, d, "/simulations", HtmlReport::integer)).append(" steady states solved; mass balance "
+                        + "closure ").append(num(src, d, "/massBalanceError", HtmlReport::sci)).append(").</p>\n");
+
+        List<String> comps = fieldNames(d.path("verifiedProducts").path("organic"));
+        body.append("<h3>Verified products</h3>\n<p class=\"unit\">mole fractions; every component simulated</p>\n");
+        tableStart(List.of("component", "loaded organic", "raffinate"));
+        for (String c : comps) {
+            body.append("<tr><th>").append(esc(c)).append("</th>")
+                    .append(td(src, d, "/verifiedProducts/organic/" + pointer(c), Formats::fraction))
+                    .append(td(src, d, "/verifiedProducts/aqueous/" + pointer(c), Formats::fraction)).append("</tr>\n");
+        }
+        tableEnd();
+
+        if (d.has("plant")) {
+            body.append("<h3>Plant flows and reagents</h3>\n");
+            tableStart(List.of("quantity", "value", "unit"));
+            plantRow(src, d, "RE fed", "/plant/feedRateMolPerHour", "mol/h");
+            plantRow(src, d, "organic flow", "/plant/organicFlowLitresPerHour", "L/h");
+            plantRow(src, d, "scrub liquor flow", "/plant/scrubFlowLitresPerHour", "L/h");
+            plantRow(src, d, "O/A by volume, extraction section", "/plant/organicToAqueousExtraction", "–");
+            plantRow(src, d, "O/A by volume, scrubbing section", "/plant/organicToAqueousScrub", "–");
+            plantRow(src, d, "RE in the loaded organic", "/plant/organicProductMolPerHour", "mol/h");
+            plantRow(src, d, "RE in the raffinate", "/plant/aqueousProductMolPerHour", "mol/h");
+            plantRow(src, d, "scrub acid", "/plant/scrubAcidMolPerHour", "mol H+/h");
+            plantRow(src, d, "strip acid", "/plant/stripAcidMolPerHour", "mol H+/h");
+            plantRow(src, d, "saponification base", "/plant/saponificationBaseMolPerHour", "mol/h");
+            plantRow(src, d, "oxide fed", "/plant/oxideFedKgPerHour", "kg REO/h");
+            tableEnd();
+        }
+        chartList.forEach(this::chart);
+        return this;
+    }
+
+    /** Why there is no design section (e.g. the case has no purity targets). */
+    public HtmlReport designUnavailable(String reason) {
+        section("design", "Design from the targets (design)");
+        body.append("<p class=\"note\">No design: ").append(esc(reason)).append("</p>\n");
+        return this;
+    }
+
+    /** {@code transient --json} of the case's {@code transient} section: time to target, and the chart. */
+    public HtmlReport startUp(ObjectNode t, List<NamedChart> chartList) {
+        section("start-up", "Start-up (transient)");
+        String src = "transient";
+        body.append("<p>").append(esc(t.path("method").asText())).append(" simulation of ")
+                .append(num(src, t, "/simulatedHours", v -> Formats.general(v / 24))).append(" days from a ")
+                .append(esc(t.path("initial").asText())).append(" cascade; largest conservation error ")
+                .append(num(src, t, "/maxConservationError", HtmlReport::sci)).append(".</p>\n");
+        tableStart(List.of("product", "purity of", "target", "on target after (days)", "purity at the end"));
+        for (Iterator<String> it = t.path("timeToTarget").fieldNames(); it.hasNext(); ) {
+            String product = it.next();
+            JsonNode p = t.path("timeToTarget").path(product);
+            String at = "/timeToTarget/" + product;
+            body.append("<tr><th>").append(product.equals("organic") ? "loaded organic (A)" : "raffinate (B)")
+                    .append("</th><td>").append(esc(join(p.path("purityOf")))).append("</td>")
+                    .append(td(src, t, at + "/target", Formats::percent))
+                    .append(p.path("reached").asBoolean() ? td(src, t, at + "/days", HtmlReport::two)
+                            : "<td class=\"missed\">not reached</td>")
+                    .append(td(src, t, at + "/finalPurity", Formats::percent)).append("</tr>\n");
+        }
+        tableEnd();
+        if (t.path("timeToSteadyState").isObject()) {
+            body.append("<p>Every stage within the steady-state tolerance after ")
+                    .append(num(src, t, "/timeToSteadyState/days", HtmlReport::two)).append(" days.</p>\n");
+        }
+        body.append("<p class=\"note\">A product counts as on target once its purity meets the target and its flow "
+                + "is within 1 % of its steady flow, held to the end of the run (docs/tutorial-1974.md).</p>\n");
+        chartList.forEach(this::chart);
+        return this;
+    }
+
+    /** Why there is no start-up section. */
+    public HtmlReport startUpUnavailable(String reason) {
+        section("start-up", "Start-up (transient)");
+        body.append("<p class=\"note\">").append(esc(reason)).append("</p>\n");
+        return this;
+    }
+
+    // ------------------------------------------------------------------ the page
+
+    /** The whole page. */
+    public String toHtml(String generator) {
+        StringBuilder b = new StringBuilder(body.length() + 8000);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // nothing may be fetched: no scripts, no fonts, no images from elsewhere
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        + "style-src 'unsafe-inline'; img-src data:\">\n")
+                .append("<title>").append(esc(title)).append(" – sxcascade report</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(title)).append("</h1>\n<p>")
+                .append(esc(generator)).append(" · case file <code>").append(esc(caseFileName)).append("</code></p>\n")
+                .append("<nav>");
+        for (String entry : toc) {
+            b.append(entry);
+        }
+        b.append("</nav>\n</header>\n<main>\n").append(body).append(toc.isEmpty() ? "" : "</section>\n").append("</main>\n<footer><p>Flows in Xu's normalisation "
+                + "(mol RE per mol RE fed) unless marked; mole fractions unless marked. Every number in the tables "
+                + "carries its full-precision value and its JSON source (data-source, data-key, data-value).</p>"
+                + "</footer>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static final String CSS = """
+            :root { color-scheme: light; --ink: #1d2330; --muted: #5b6474; --line: #d9dde4; --accent: #0b5cad; }
+            * { box-sizing: border-box; }
+            body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+                   color: var(--ink); background: #f6f7f9; }
+            header, main, footer { max-width: 1040px; margin: 0 auto; padding: 0 16px; }
+            header { padding-top: 20px; }
+            h1 { font-size: 1.5em; margin: 0 0 4px; }
+            h2 { font-size: 1.25em; margin: 32px 0 8px; padding-top: 8px; border-top: 2px solid var(--line); }
+            h3 { font-size: 1.05em; margin: 20px 0 4px; }
+            header p, .unit, .note, footer { color: var(--muted); }
+            .unit { margin: 0 0 6px; font-size: 0.9em; }
+            nav { display: flex; flex-wrap: wrap; gap: 2px 14px; }
+            nav a { color: var(--accent); text-decoration: none; white-space: nowrap; }
+            section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 16px;
+                      margin: 16px 0; }
+            section > h2 { border-top: 0; margin-top: 12px; }
+            .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 6px 0 12px; }
+            table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.92em; }
+            th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+            th:first-child, thead th { text-align: left; }
+            thead th { background: #eef1f5; font-weight: 600; }
+            tbody th { font-weight: 500; text-align: left; }
+            tr.key td, tr.key th { font-weight: 700; }
+            td.met { color: #0a7a43; font-weight: 600; }
+            td.missed { color: #b3261e; font-weight: 600; }
+            dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
+            dl.facts dt { color: var(--muted); }
+            dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+            figure { margin: 16px 0; }
+            figure svg { width: 100%; height: auto; display: block; border: 1px solid var(--line); border-radius: 6px;
+                         background: #fff; }
+            figcaption { color: var(--muted); font-size: 0.9em; margin-top: 4px; }
+            details { margin: 10px 0; }
+            summary { cursor: pointer; color: var(--accent); }
+            pre { background: #f3f4f7; padding: 10px; border-radius: 6px; overflow-x: auto; font-size: 0.85em; }
+            code { font-size: 0.92em; }
+            @media (max-width: 600px) {
+              body { font-size: 14px; }
+              section { padding: 2px 10px 10px; border-radius: 0; margin: 10px -16px; }
+              dl.facts { grid-template-columns: 1fr; }
+              dl.facts dd { margin-bottom: 6px; }
+            }
+            @media print { body { background: #fff; } section { border: 0; } nav { display: none; } }
+            """;
+
+    // ------------------------------------------------------------------ pieces
+
+    private void section(String id, String heading) {
+        if (!toc.isEmpty()) {
+            body.append("</section>\n");
+        }
+        toc.add("<a href=\"#" + id + "\">" + esc(heading) + "</a>");
+        body.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(heading)).append("</h2>\n");
+    }
+
+    private void chart(NamedChart c) {
+        charts++;
+        String id = "chart" + charts;
+        body.append("<figure>\n").append(ChartWriter.inlineSvg(c.chart(), CHART_WIDTH, CHART_HEIGHT, id))
+                .append("\n<figcaption>").append(esc(c.title())).append(" (<code>").append(esc(c.fileStem()))
+                .append("</code> with <code>--plot</code>)</figcaption>\n</figure>\n");
+    }
+
+    private void tableStart(List<String> head) {
+        body.append("<div class=\"scroll\"><table>\n<thead><tr>");
+        for (String h : head) {
+            body.append("<th>").append(esc(h)).append("</th>");
+        }
+        body.append("</tr></thead>\n<tbody>\n");
+    }
+
+    private void tableEnd() {
+        body.append("</tbody></table></div>\n");
+    }
+
+    private void row(String src, JsonNode doc, String label, String symbol, String at, DoubleFunction<String> f) {
+        body.append("<tr><th>").append(esc(label)).append("</th><td>").append(esc(symbol)).append("</td>")
+                .append(td(src, doc, at, f)).append("</tr>\n");
+    }
+
+    private void plantRow(String src, JsonNode doc, String label, String at, String unit) {
+        if (!doc.at(at).isNumber()) {
+            return;
+        }
+        body.append("<tr><th>").append(esc(label)).append("</th>").append(td(src, doc, at, Formats::general))
+                .append("<td>").append(esc(unit)).append("</td></tr>\n");
+    }
+
+    private static String verdict(JsonNode p) {
+        if (!p.has("met")) {
+            return "<td></td>";
+        }
+        return p.path("met").asBoolean() ? "<td class=\"met\">met</td>" : "<td class=\"missed\">MISSED</td>";
+    }
+
+    private static String td(String src, JsonNode doc, String at, DoubleFunction<String> f) {
+        return td(src, doc, at, f, "");
+    }
+
+    private static String td(String src, JsonNode doc, String at, DoubleFunction<String> f, String prefix) {
+        return "<td>" + esc(prefix) + num(src, doc, at, f) + "</td>";
+    }
+
+    /** A number from a JSON document, formatted, inside a span that names its source. */
+    private static String num(String src, JsonNode doc, String at, DoubleFunction<String> f) {
+        JsonNode v = doc.at(at);
+        if (!v.isNumber()) {
+            return "–";
+        }
+        return "<span data-source=\"" + src + "\" data-key=\"" + esc(at) + "\" data-value=\"" + v.asText() + "\">"
+                + esc(f.apply(v.asDouble())) + "</span>";
+    }
+
+    private static List<String> fieldNames(JsonNode o) {
+        List<String> names = new ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String join(JsonNode array) {
+        List<String> s = new ArrayList<>();
+        array.forEach(n -> s.add(n.asText()));
+        return String.join("+", s);
+    }
+
+    /** A JSON Pointer reference token (RFC 6901: ~ → ~0, / → ~1). */
+    static String pointer(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String sci(double v) {
+        return String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    static String two(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String integer(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** HTML text and attribute escaping. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
