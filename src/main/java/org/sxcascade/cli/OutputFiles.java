@@ -46,7 +46,14 @@ final class OutputFiles {
      */
     static void write(String option, Path target, Path input, Content content) throws IOException {
         writeBinary(option, target, input, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // the content may close its writer (a CSV printer does): closing only flushes here, the
+            // file is closed (and moved into place) by writeBinary
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
             content.writeTo(w);
             w.flush();
         });
