@@ -1,0 +1,148 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sxcascade.report.Formats;
+
+/** {@code report}: one self-contained HTML file whose tables hold the numbers of the other commands. */
+class ReportCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CELL = Pattern.compile(
+            "<span data-source=\"(\\w+)\" data-key=\"([^\"]+)\" data-value=\"([^\"]+)\">([^<]*)</span>");
+
+    record Cell(String source, String key, String value, String shown) {
+    }
+
+    static List<Cell> cells(String html) {
+        List<Cell> list = new ArrayList<>();
+        Matcher m = CELL.matcher(html);
+        while (m.find()) {
+            list.add(new Cell(m.group(1), m.group(2), m.group(3), m.group(4)));
+        }
+        return list;
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        CliHarness r = CliHarness.run(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static String report(Path out, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("report"));
+        args.addAll(List.of(extra));
+        args.addAll(List.of("-o", out.toString()));
+        CliHarness r = CliHarness.run(args.toArray(new String[0]));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Report written to " + out);
+        return Files.readString(out);
+    }
+
+    @Test
+    void zhangReportHoldsTheNumbersOfDesignAndSimulate(@TempDir Path tmp) throws Exception {
+        String html = report(tmp.resolve("zhang.html"), "cases/zhang-binary.yaml");
+        Map<String, JsonNode> sources = new HashMap<>();
+        sources.put("simulate", json("simulate", "cases/zhang-binary.yaml", "--json"));
+        sources.put("design", json("design", "cases/zhang-binary.yaml", "--json"));
+        List<Cell> cells = cells(html);
+        for (Cell c : cells) {
+            JsonNode v = sources.get(c.source()).at(c.key());
+            assertThat(v.isNumber()).as(c.source() + " " + c.key()).isTrue();
+            assertThat(Double.parseDouble(c.value())).as(c.source() + " " + c.key()).isEqualTo(v.asDouble());
+        }
+        List<String> keys = cells.stream().map(c -> c.source() + c.key()).toList();
+        assertThat(keys).contains(
+                "simulate/products/0/purity", "simulate/products/1/purity", "simulate/products/0/flow",
+                "simulate/products/0/composition/A", "simulate/massBalanceError", "simulate/residual",
+                "simulate/iterations", "simulate/recoveries/A/organic", "simulate/recoveries/B/aqueous",
+                "simulate/profile/44/organic/A",
+                "design/extractantFlow", "design/scrubFlow", "design/extractionRatio", "design/scrubRatio",
+                "design/minExtractantFlow", "design/minScrubFlow", "design/fenskeMinimum",
+                "design/estimatedStages/corrected/extraction", "design/verifiedStages/extraction",
+                "design/verifiedStages/scrub", "design/verifiedStages/total", "design/verifiedPurities/organic",
+                "design/verifiedProducts/organic/A", "design/massBalanceError");
+        // the shown text is the value, formatted as the terminal shows it
+        Cell purity = cells.stream().filter(c -> c.key().equals("/products/0/purity")).findFirst().orElseThrow();
+        assertThat(purity.shown()).isEqualTo(Formats.percent(Double.parseDouble(purity.value())));
+        // DOMAIN §8.2: the published (24, 21) cascade: P_A = 0.998993, one stage short of 99.9 % — the report
+        // says so; and design's verified 25 + 21 = 46 stages
+        assertThat(purity.shown()).isEqualTo("99.8993%");
+        assertThat(html).contains("<td class=\"missed\">MISSED</td>");
+        Cell total = cells.stream().filter(c -> c.key().equals("/verifiedStages/total")).findFirst().orElseThrow();
+        assertThat(total.shown()).isEqualTo("46");
+    }
+
+    @Test
+    void reportIsSelfContained(@TempDir Path tmp) throws Exception {
+        String html = report(tmp.resolve("zhang.html"), "cases/zhang-binary.yaml");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta name=\"viewport\"")
+                .contains("Content-Security-Policy\" content=\"default-src 'none'");
+        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<link")
+                .doesNotContain("@import").doesNotContain("url(http");
+        // no attribute fetches anything: src/href only point inside the page
+        Matcher refs = Pattern.compile("(?i)\\s(src|href|xlink:href)\\s*=\\s*['\"]([^'\"]*)['\"]").matcher(html);
+        while (refs.find()) {
+            assertThat(refs.group(2)).as(refs.group()).startsWith("#");
+        }
+        // the charts are inline SVG with page-unique ids
+        assertThat(Pattern.compile("<svg id='chart\\d+'").matcher(html).results().count()).isEqualTo(3);
+        assertThat(html).contains("Stage profile").contains("McCabe–Thiele").contains("Purity against stage count");
+        assertThat(html).contains("Case file as given").contains("separationFactor: 2.0");
+    }
+
+    @Test
+    void startUpSectionHoldsTransientNumbers(@TempDir Path tmp) throws Exception {
+        String html = report(tmp.resolve("p.html"), "cases/pr-nd-1974.yaml");
+        JsonNode t = json("transient", "cases/pr-nd-1974.yaml", "--json");
+        List<Cell> transientCells = cells(html).stream().filter(c -> c.source().equals("transient")).toList();
+        assertThat(transientCells).extracting(Cell::key).contains("/timeToTarget/organic/days",
+                "/timeToTarget/aqueous/days", "/maxConservationError");
+        for (Cell c : transientCells) {
+            assertThat(Double.parseDouble(c.value())).as(c.key()).isEqualTo(t.at(c.key()).asDouble());
+        }
+        // docs/tutorial-1974.md: Nd on target after 4.05 d, Pr after 5.48 d
+        assertThat(transientCells.stream().filter(c -> c.key().equals("/timeToTarget/organic/days")).findFirst()
+                .orElseThrow().shown()).isEqualTo("4.05");
+        assertThat(html).contains("id=\"start-up\"").contains("Outlet purity during start-up");
+    }
+
+    @Test
+    void linearCaseHasNoDesignAndSaysWhy(@TempDir Path tmp) throws Exception {
+        String html = report(tmp.resolve("k.html"), "cases/kremser.yaml");
+        assertThat(html).contains("No design: Xu&#39;s design needs constant separation factors");
+        assertThat(html).doesNotContain("id=\"start-up\"");
+        String plain = report(tmp.resolve("z.html"), "cases/zhang-binary.yaml", "--no-design");
+        assertThat(plain).doesNotContain("id=\"design\"");
+    }
+
+    @Test
+    void badInputIsExitCodeTwoWithNoFile(@TempDir Path tmp) throws Exception {
+        CliHarness noOut = CliHarness.run("report", "cases/zhang-binary.yaml");
+        assertThat(noOut.exitCode()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--output");
+        Path out = tmp.resolve("r.html");
+        CliHarness missing = CliHarness.run("report", tmp.resolve("nope.yaml").toString(), "-o", out.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file");
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), Files.readString(Path.of("cases/zhang-binary.yaml"))
+                .replace("extractionStages", "extractionStagez"));
+        CliHarness typo = CliHarness.run("report", bad.toString(), "-o", out.toString());
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("extractionStagez");
+        CliHarness dir = CliHarness.run("report", "cases/zhang-binary.yaml", "-o", tmp.toString());
+        assertThat(dir.exitCode()).isEqualTo(2);
+        assertThat(out).doesNotExist();
+    }
+}
