@@ -16,6 +16,7 @@ import org.sxcascade.design.FlowChoice;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.dynamics.TransientCase;
+import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSolver;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
@@ -29,6 +30,7 @@ import org.sxcascade.report.HtmlReport;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.TransientReport;
 import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
 import picocli.CommandLine.Command;
@@ -108,7 +110,9 @@ final class ReportCommand implements Callable<Integer> {
                             org.sxcascade.model.Cascade.MAX_STAGES);
                     html.design(DesignReport.toJson(d), List.of(new NamedChart(stem + "-design-stage-count",
                             StageCountChart.of(in.name(), StageCountScan.of(d), in.components(), d.keyA(), d.keyB()))));
-                } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException e) {
+                } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException
+                         | NoConvergenceException e) {
+                    // the report is about the case as given: a design that cannot be made is a remark
                     html.designUnavailable(e.getMessage());
                 }
             }
@@ -121,10 +125,13 @@ final class ReportCommand implements Callable<Integer> {
             TransientResult result;
             try (RunProgress progress = RunProgress.attach(solver, tc.settings().method().label())) {
                 result = solver.run(tc);
+            } catch (TransientFailureException | NoConvergenceException e) {
+                result = null;
+                html.startUpUnavailable("The start-up could not be simulated: " + e.getMessage());
             }
-            if (result.reachedAnything()) {
+            if (result != null && result.reachedAnything()) {
                 html.startUp(new TransientReport(result).toJson(), Charts.transientRun(stem, result));
-            } else {
+            } else if (result != null) {
                 html.startUpUnavailable("The start-up reached neither a purity target nor the steady state within "
                         + "the simulated time; run `sxcascade transient` with a longer --time.");
             }

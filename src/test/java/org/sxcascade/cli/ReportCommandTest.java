@@ -125,6 +125,10 @@ class ReportCommandTest {
         assertThat(html).doesNotContain("id=\"start-up\"");
         String plain = report(tmp.resolve("z.html"), "cases/zhang-binary.yaml", "--no-design");
         assertThat(plain).doesNotContain("id=\"design\"");
+        String text = Files.readString(Path.of("cases/zhang-binary.yaml"));
+        Path noTargets = Files.writeString(tmp.resolve("no-targets.yaml"), text.substring(0, text.indexOf("targets:")));
+        String untargeted = report(tmp.resolve("n.html"), noTargets.toString());
+        assertThat(untargeted).contains("No design: ").contains("targets");
     }
 
     @Test
