@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sxcascade.chart.Charts;
+import org.sxcascade.chart.NamedChart;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.StageCountScan;
 import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.design.XuDesign;
@@ -102,9 +105,9 @@ final class DesignCommand implements Callable<Integer> {
             String yaml = caseYaml(d);
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
-        java.util.List<java.nio.file.Path> charts = plot.wanted() ? plot.write(org.sxcascade.chart.Charts.design(
-                org.sxcascade.chart.NamedChart.caseStem(caseFile.toString()), d,
-                org.sxcascade.design.StageCountScan.of(d)), caseFile) : java.util.List.of();
+        List<Path> charts = plot.writeIfWanted(() -> Charts.design(
+                NamedChart.caseStem(caseFile.toString()), d,
+                StageCountScan.of(d)), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(DesignReport.toJson(d)));
@@ -114,16 +117,9 @@ final class DesignCommand implements Callable<Integer> {
                 out.println();
                 out.println("Verified design written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
             }
-            if (plot.wanted()) {
-                out.println();
-                out.println(PlotOptions.summary(charts));
-            }
-        }
-        if (json && plot.wanted()) {
-            spec.commandLine().getErr().println(PlotOptions.summary(charts));
-            spec.commandLine().getErr().flush();
         }
         out.flush();
+        plot.announce(charts, json, spec);
         return 0;
     }
 

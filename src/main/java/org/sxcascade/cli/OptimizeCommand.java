@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sxcascade.chart.Charts;
+import org.sxcascade.chart.NamedChart;
 import org.sxcascade.design.CascadeDesigner.PlantFlows;
 import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.XuDesign;
@@ -132,8 +134,8 @@ final class OptimizeCommand implements Callable<Integer> {
             String yaml = caseYaml(o);
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
-        java.util.List<java.nio.file.Path> charts = plot.wanted() ? plot.write(org.sxcascade.chart.Charts.optimum(
-                org.sxcascade.chart.NamedChart.caseStem(caseFile.toString()), o), caseFile) : java.util.List.of();
+        List<Path> charts = plot.writeIfWanted(() -> Charts.optimum(
+                NamedChart.caseStem(caseFile.toString()), o), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(o)));
@@ -143,16 +145,9 @@ final class OptimizeCommand implements Callable<Integer> {
                 out.println();
                 out.println("Optimum written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
             }
-            if (plot.wanted()) {
-                out.println();
-                out.println(PlotOptions.summary(charts));
-            }
-        }
-        if (json && plot.wanted()) {
-            spec.commandLine().getErr().println(PlotOptions.summary(charts));
-            spec.commandLine().getErr().flush();
         }
         out.flush();
+        plot.announce(charts, json, spec);
         return 0;
     }
 

@@ -71,6 +71,32 @@ final class PlotOptions {
     }
 
     /**
+     * Writes the charts when {@code --plot} was given (the charts are only drawn then).
+     *
+     * @param input the command's input file (never overwritten)
+     * @return the files written, none without {@code --plot}
+     */
+    List<Path> writeIfWanted(java.util.function.Supplier<List<NamedChart>> charts, Path input) throws IOException {
+        return wanted() ? write(charts.get(), input) : List.of();
+    }
+
+    /**
+     * Says which chart files were written: after the report on standard output, or on standard
+     * error when standard output carries JSON. Nothing without {@code --plot}.
+     */
+    void announce(List<Path> files, boolean json, picocli.CommandLine.Model.CommandSpec spec) {
+        if (!wanted()) {
+            return;
+        }
+        java.io.PrintWriter w = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (!json) {
+            w.println();
+        }
+        w.println(summary(files));
+        w.flush();
+    }
+
+    /**
      * Writes the charts, each file whole or not at all.
      *
      * @param input the command's input file (never overwritten)

@@ -83,9 +83,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
-        List<Path> charts = plot.wanted()
-                ? plot.write(Charts.steadyState(NamedChart.caseStem(caseFile.toString()), cascadeCase, state), caseFile)
-                : List.of();
+        List<Path> charts = plot.writeIfWanted(
+                () -> Charts.steadyState(NamedChart.caseStem(caseFile.toString()), cascadeCase, state), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             StringWriter w = new StringWriter();
@@ -97,16 +96,9 @@ final class SimulateCommand implements Callable<Integer> {
                 out.println();
                 out.println("Stage profile written to " + csv);
             }
-            if (plot.wanted()) {
-                out.println();
-                out.println(PlotOptions.summary(charts));
-            }
-        }
-        if (json && plot.wanted()) {
-            err.println(PlotOptions.summary(charts));
-            err.flush();
         }
         out.flush();
+        plot.announce(charts, json, spec);
         return 0;
     }
 }

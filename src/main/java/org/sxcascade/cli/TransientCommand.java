@@ -3,10 +3,13 @@ package org.sxcascade.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sxcascade.dynamics.Times;
+import org.sxcascade.chart.Charts;
+import org.sxcascade.chart.NamedChart;
 import org.sxcascade.dynamics.TargetTime;
+import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.dynamics.TransientResult;
@@ -92,8 +95,8 @@ final class TransientCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
         }
-        java.util.List<java.nio.file.Path> charts = plot.wanted() ? plot.write(org.sxcascade.chart.Charts.transientRun(
-                org.sxcascade.chart.NamedChart.caseStem(caseFile.toString()), result), caseFile) : java.util.List.of();
+        List<Path> charts = plot.writeIfWanted(() -> Charts.transientRun(
+                NamedChart.caseStem(caseFile.toString()), result), caseFile);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         for (String note : result.notes()) {
@@ -110,16 +113,9 @@ final class TransientCommand implements Callable<Integer> {
                 out.println();
                 out.println("Time series written to " + csv);
             }
-            if (plot.wanted()) {
-                out.println();
-                out.println(PlotOptions.summary(charts));
-            }
-        }
-        if (json && plot.wanted()) {
-            err.println(PlotOptions.summary(charts));
-            err.flush();
         }
         out.flush();
+        plot.announce(charts, json, spec);
         return 0;
     }
 
