@@ -216,12 +216,16 @@ final class DesignCommand implements Callable<Integer> {
                 f("%s-controlled, verified stage by stage: P_A = %.6f, P_B = %.6f.", xu.control().label(),
                         d.verified().organicPurity(), d.verified().aqueousPurity()));
         return caseYaml(in, comments, "designed", d.verified().extractionStages(), d.verified().scrubStages(),
-                xu.extractantFlow(), xu.scrubFlow(), xu.purityA(), xu.purityB());
+                xu.extractantFlow(), xu.scrubFlow(), xu.purityA(), xu.purityB(), d.plant());
     }
 
-    /** A commented simulate case of n + m stages at S and W with the targets P_A and P_B. */
+    /**
+     * A commented simulate case of n + m stages at S and W with the targets P_A and P_B. The flows
+     * are written as S and W, exactly as verified; the plant flows they mean (when the case gave
+     * plant data) are written beside them as comments.
+     */
     static String caseYaml(DesignInputs in, List<String> comments, String suffix, int n, int m, double s, double w,
-                           double purityA, double purityB) {
+                           double purityA, double purityB, CascadeDesigner.PlantFlows plant) {
         StringBuilder y = new StringBuilder();
         for (String c : comments) {
             y.append("# ").append(c).append('\n');
@@ -247,6 +251,21 @@ final class DesignCommand implements Callable<Integer> {
         y.append(f("cascade:%n  extractionStages: %d%n  scrubStages: %d%n", n, m));
         y.append("flows:\n  extractant: ").append(num(s)).append("   # S, mol RE per mol RE fed\n");
         y.append("  scrub: ").append(num(w)).append("        # W, mol RE per mol RE fed\n");
+        if (plant != null) {
+            y.append(f("  # plant: %s mol RE/h fed", Formats.general(plant.feedRate())));
+            if (plant.organicFlow() != null) {
+                y.append(f("; organic %s L/h loaded at %s mol/L", Formats.general(plant.organicFlow()),
+                        Formats.general(in.organicLoading())));
+            }
+            if (plant.scrubFlow() != null) {
+                y.append(f("; scrub liquor %s L/h at %s mol/L H+", Formats.general(plant.scrubFlow()),
+                        Formats.general(in.scrubAcidity())));
+            }
+            if (plant.extractionRatio() != null) {
+                y.append(f("; O/A %.4g (extraction), %.4g (scrub)", plant.extractionRatio(), plant.scrubRatio()));
+            }
+            y.append('\n');
+        }
         y.append("targets:\n");
         y.append("  organic: {purity: ").append(num(purityA)).append(", components: [")
                 .append(String.join(", ", names(in, in.organicTarget().components()).stream().map(DesignCommand::quote).toList()))

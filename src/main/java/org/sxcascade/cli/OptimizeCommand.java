@@ -389,7 +389,7 @@ final class OptimizeCommand implements Callable<Integer> {
                         + "`: the least " + o.settings().objective().description() + " = " + b.objectiveValue() + ",",
                 f("verified stage by stage: P_A = %.9f, P_B = %.9f.", b.organicPurity(), b.aqueousPurity()));
         return DesignCommand.caseYaml(in, comments, "optimized", b.extractionStages(), b.scrubStages(),
-                b.extractantFlow(), b.scrubFlow(), o.problem().purityA(), o.problem().purityB());
+                b.extractantFlow(), b.scrubFlow(), o.problem().purityA(), o.problem().purityB(), b.plant());
     }
 
     private static List<String> names(DesignInputs in, List<Integer> group) {

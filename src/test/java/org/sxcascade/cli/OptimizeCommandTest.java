@@ -74,6 +74,21 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void caseOutNamesThePlantFlowsOfAPlantCase(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("best.yaml");
+        CliHarness r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--case-out", out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode plant = JSON.readTree(r.out()).get("plant");
+        String yaml = Files.readString(out);
+        // the flows stay S and W as verified; the plant flows they mean are written beside them
+        assertThat(yaml).contains("# plant: 100 mol RE/h fed; organic "
+                + org.sxcascade.report.Formats.general(plant.get("organicFlowLitresPerHour").asDouble()) + " L/h");
+        assertThat(yaml).contains("scrub liquor "
+                + org.sxcascade.report.Formats.general(plant.get("scrubFlowLitresPerHour").asDouble()) + " L/h");
+        assertThat(CliHarness.run("simulate", out.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void badInputsExitTwoAndNameTheBound() {
         expectBadInput("--max-stages = 20 is not allowed", "cases/zhang-binary.yaml", "--max-stages", "20");
         expectBadInput("S_min", "cases/zhang-binary.yaml", "--max-extractant", "1.2");
