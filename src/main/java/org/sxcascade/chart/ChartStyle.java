@@ -34,6 +34,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * below the plot.
  */
 final class ChartStyle {
+    /** The smallest fraction or impurity a log axis shows: smaller values run off the plot. */
+    static final double FLOOR = 1e-12;
+
     static final Color BLUE = new Color(0x0072B2);
     static final Color VERMILLION = new Color(0xD55E00);
     static final Color GREEN = new Color(0x009E73);
@@ -92,6 +95,7 @@ final class ChartStyle {
 
     /** A chart with a title, an optional subtitle and the legend below. */
     static JFreeChart chart(String title, String subtitle, XYPlot plot) {
+        flipLabelsNearTheRightEdge(plot);
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
@@ -121,10 +125,12 @@ final class ChartStyle {
     static LogAxis logAxis(String label, double lower, double upper) {
         LogAxis a = new LogAxis(label);
         a.setSmallestValue(Math.min(lower, 1e-300));
-        a.setRange(lower, upper);
+        // a hair outside the decades, so that rounding in pow(10, k) does not drop their ticks
+        a.setRange(lower * (1 - 1e-9), upper * (1 + 1e-9));
         a.setAutoRange(false);
         // ticks at whole decades (every k-th decade over a wide range), labelled 10^-3, not 10^-3.0
         double decades = Math.log10(upper / lower);
+        // (a range of whole decades: ticks every decade, or every k-th on a very wide range)
         int step = (int) Math.max(1, Math.ceil(decades / 12));
         a.setTickUnit(new NumberTickUnit(step, new java.text.DecimalFormat("0")), false, true);
         a.setMinorTickCount(step == 1 ? 9 : step);
@@ -139,9 +145,19 @@ final class ChartStyle {
      */
     static LogAxis purityAxis(String label, double lowestImpurity, double highestImpurity) {
         LogAxis a = logAxis(label, lowestImpurity, highestImpurity);
+        a.setLabelFont(LABEL);
         a.setInverted(true);
         a.setNumberFormatOverride(new PurityFormat());
         return a;
+    }
+
+    /**
+     * The top of a purity axis (its largest impurity): the decade above the data, but 0.5 (a
+     * purity of 50 %) rather than 1 when the data stay below it, so that no tick reads "0%".
+     */
+    static double impurityCeiling(double highestImpurity) {
+        double upper = Math.min(1, decadeAbove(highestImpurity * 1.0001));
+        return upper >= 1 && highestImpurity <= 0.5 ? 0.5 : upper;
     }
 
     /** Rounds down to a power of ten. */
@@ -200,7 +216,7 @@ final class ChartStyle {
         m.setLabel(label);
         m.setLabelFont(NOTE);
         m.setLabelPaint(color.darker());
-        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 110));
         switch (at) {
             case TOP -> {
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -223,6 +239,26 @@ final class ChartStyle {
         m.setLabelOffset(new RectangleInsets(3 + (at == LabelAt.TOP ? shift : 0), 4,
                 3 + (at == LabelAt.BOTTOM || at == LabelAt.LEFT || at == LabelAt.RIGHT ? shift : 0), 4));
         return m;
+    }
+
+    /**
+     * Puts the labels of vertical markers in the right quarter of the x axis on the left of their
+     * line, so that they are not cut off at the plot's edge.
+     */
+    static void flipLabelsNearTheRightEdge(XYPlot plot) {
+        var markers = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (markers == null) {
+            return;
+        }
+        var range = plot.getDomainAxis().getRange();
+        for (Object o : markers) {
+            ValueMarker m = (ValueMarker) o;
+            if (m.getValue() > range.getLowerBound() + 0.72 * range.getLength()) {
+                boolean top = m.getLabelAnchor() == RectangleAnchor.TOP_RIGHT;
+                m.setLabelAnchor(top ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
+                m.setLabelTextAnchor(top ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
+            }
+        }
     }
 
     /** An impurity or small fraction as a short percentage: 0.001 → "0.1%", 2.5e-5 → "0.0025%". */

@@ -25,8 +25,9 @@ public final class ChartWriter {
     public static final int DEFAULT_WIDTH = 900;
     /** Default height. */
     public static final int DEFAULT_HEIGHT = 600;
-    /** Smallest and largest width or height. */
+    /** Smallest width or height. */
     public static final int MIN_SIZE = 200;
+    /** Largest width or height. */
     public static final int MAX_SIZE = 6000;
 
     static {

@@ -101,7 +101,9 @@ public final class McCabeThieleChart {
         for (int k = 1; k <= stages; k++) {
             outlets.add(x[k], y[k]);
         }
-        ChartStyle.add(data, r, outlets, ChartStyle.VERMILLION, null, ChartStyle.dot(stages <= 60 ? 5 : 3));
+        // stage outlets as dots up to 100 stages; beyond, the dots would swamp the corners
+        ChartStyle.add(data, r, outlets, ChartStyle.VERMILLION, null, stages <= 100 ? ChartStyle.dot(stages <= 60 ? 5 : 3)
+                : null);
 
         NumberAxis xAxis = ChartStyle.numberAxis("x: " + comps.get(a) + " in the aqueous, x_A/(x_A + x_B)", false);
         NumberAxis yAxis = ChartStyle.numberAxis("y: " + comps.get(a) + " in the organic, y_A/(y_A + y_B)", false);
@@ -111,9 +113,11 @@ public final class McCabeThieleChart {
         plot.setDataset(data);
         plot.setRenderer(r);
         int feedStage = cascadeCase.cascade().feedStage(cascadeCase.feed().phase());
-        label(plot, x[1], y[1], "stage 1", TextAnchor.TOP_LEFT);
-        label(plot, x[feedStage], y[feedStage], "feed stage " + feedStage, TextAnchor.TOP_LEFT);
-        label(plot, x[stages], y[stages], "stage " + stages, TextAnchor.TOP_RIGHT);
+        // labels beside the points, inside the plot: stage 1 near (0, 0) above and to the right,
+        // stage N near (1, 1) below and to the left
+        label(plot, x[1], y[1], "← stage 1", TextAnchor.BOTTOM_LEFT, 0.012, 0.03);
+        label(plot, x[feedStage], y[feedStage], "feed stage " + feedStage, TextAnchor.TOP_LEFT, 0.01, -0.01);
+        label(plot, x[stages], y[stages], "stage " + stages + " →", TextAnchor.TOP_RIGHT, -0.012, -0.03);
         String subtitle = String.format(Locale.ROOT,
                 "key pair A = %s, B = %s, β = %s; %d extraction + %d scrub stages, %s feed at stage %d",
                 comps.get(a), comps.get(b), trim(beta), n, cascadeCase.cascade().scrubStages(),
@@ -121,8 +125,8 @@ public final class McCabeThieleChart {
         return Optional.of(ChartStyle.chart("McCabe–Thiele diagram: " + cascadeCase.name(), subtitle, plot));
     }
 
-    private static void label(XYPlot plot, double x, double y, String text, TextAnchor anchor) {
-        XYTextAnnotation t = new XYTextAnnotation("  " + text + "  ", x, y);
+    private static void label(XYPlot plot, double x, double y, String text, TextAnchor anchor, double dx, double dy) {
+        XYTextAnnotation t = new XYTextAnnotation(text, x + dx, y + dy);
         t.setFont(ChartStyle.NOTE);
         t.setPaint(ChartStyle.VERMILLION.darker());
         t.setTextAnchor(anchor);

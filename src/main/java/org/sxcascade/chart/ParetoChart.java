@@ -70,11 +70,13 @@ public final class ParetoChart {
         XYPlot plot = ChartStyle.plot(x, y);
         plot.setDataset(data);
         plot.setRenderer(r);
-        XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "   n + m = %d + %d, S = %.4g",
-                best.extractionStages(), best.scrubStages(), best.extractantFlow()), axis.of(best), best.totalStages());
+        String value = axis == Axis.EXTRACTANT ? String.format(Locale.ROOT, "S = %.4g", best.extractantFlow())
+                : String.format(Locale.ROOT, "acid + base = %.4g", best.reagentUse());
+        XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "    n + m = %d + %d, %s",
+                best.extractionStages(), best.scrubStages(), value), axis.of(best), best.totalStages());
         label.setFont(ChartStyle.NOTE);
         label.setPaint(ChartStyle.VERMILLION.darker());
-        label.setTextAnchor(TextAnchor.CENTER_LEFT);
+        label.setTextAnchor(TextAnchor.BOTTOM_LEFT); // above and to the right of the chosen point's circle
         plot.addAnnotation(label);
         var p = optimum.problem();
         String subtitle = String.format(Locale.ROOT, "%s %s in the loaded organic, %s %s in the raffinate; "

@@ -31,7 +31,7 @@ import org.sxcascade.solver.SteadyState;
  */
 public final class ProfileChart {
     /** The lowest value the y axis shows; smaller fractions run off the bottom of the plot. */
-    public static final double FLOOR = 1e-12;
+    public static final double FLOOR = ChartStyle.FLOOR;
 
     private ProfileChart() {
     }

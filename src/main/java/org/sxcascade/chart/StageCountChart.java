@@ -22,13 +22,14 @@ import org.sxcascade.design.StageCountScan;
  */
 public final class StageCountChart {
     /** The smallest impurity drawn. */
-    public static final double FLOOR = 1e-12;
+    public static final double FLOOR = ChartStyle.FLOOR;
 
     private StageCountChart() {
     }
 
     /**
      * @param title      chart title (e.g. the case name)
+     * @param scan       the purities to draw
      * @param components component names, for the labels
      * @param keyA       key component of the organic group
      * @param keyB       key component of the raffinate group
@@ -67,7 +68,7 @@ public final class StageCountChart {
         NumberAxis x = ChartStyle.numberAxis("stages in the section (n for P_B, m for P_A)", true);
         x.setRange(0.5, Math.max(ns.length, ms.length) + 0.5);
         double lower = ChartStyle.decadeBelow(Math.max(lowest / 3, FLOOR));
-        double upper = Math.min(1, ChartStyle.decadeAbove(highest * 1.0001));
+        double upper = ChartStyle.impurityCeiling(highest);
         XYPlot plot = ChartStyle.plot(x, ChartStyle.purityAxis("product purity (log scale of 1 − purity)", lower,
                 upper));
         plot.setDataset(data);

@@ -29,7 +29,7 @@ import org.sxcascade.dynamics.Times;
  */
 public final class TransientChart {
     /** The smallest impurity drawn: purer samples are drawn at this level. */
-    public static final double FLOOR = 1e-12;
+    public static final double FLOOR = ChartStyle.FLOOR;
 
     private TransientChart() {
     }
@@ -61,7 +61,7 @@ public final class TransientChart {
             highest = Math.max(highest, 1 - t.target());
         }
         double lower = ChartStyle.decadeBelow(Math.max(lowest / 3, FLOOR));
-        double upper = Math.min(1, ChartStyle.decadeAbove(Math.max(highest * 1.0001, Math.max(lowest, lower) * 30)));
+        double upper = ChartStyle.impurityCeiling(Math.max(highest, Math.max(lowest, lower) * 30));
         NumberAxis days = ChartStyle.numberAxis("time since start (days)", false);
         double end = result.end().days();
         days.setRange(0, end > 0 ? end : 1);
@@ -112,7 +112,7 @@ public final class TransientChart {
         List<TransientEvent> events = result.transientCase().settings().events();
         for (int i = 0; i < events.size(); i++) {
             plot.addDomainMarker(ChartStyle.marker(events.get(i).hours() / Times.HOURS_PER_DAY,
-                    "event " + (i + 1), ChartStyle.GREY, ChartStyle.DOTTED, ChartStyle.LabelAt.TOP));
+                    "event " + (i + 1), ChartStyle.GREY, ChartStyle.DOTTED, ChartStyle.LabelAt.BOTTOM, 1 + i % 3));
         }
         var cascade = result.transientCase().cascadeCase();
         String subtitle = String.format(Locale.ROOT, "%d + %d stages, %s simulation; a product counts as on target "

@@ -52,6 +52,15 @@ final class PlotOptions {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InvalidInputException("--plot", dir, "a directory (this is a file)");
         }
+        // the directory is made only when the charts are written; check now that it can be
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new InvalidInputException("--plot", dir, "a directory that can be created or written ("
+                    + (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
+        }
         if (format != null) {
             chartFormat = ChartFormat.parse("--format", format);
         }
@@ -103,17 +112,21 @@ final class PlotOptions {
      * @return the files written
      */
     List<Path> write(List<NamedChart> charts, Path input) throws IOException {
+        // every chart is drawn before any file is written
+        List<byte[]> drawn = new ArrayList<>();
+        for (NamedChart c : charts) {
+            drawn.add(chartFormat == ChartFormat.PNG ? ChartWriter.png(c.chart(), width, height)
+                    : ChartWriter.svg(c.chart(), width, height).getBytes(StandardCharsets.UTF_8));
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new InvalidInputException("--plot", dir, "a directory that can be created (" + e.getMessage() + ")");
         }
         List<Path> written = new ArrayList<>();
-        for (NamedChart c : charts) {
-            Path file = dir.resolve(c.fileStem() + "." + chartFormat.extension());
-            byte[] bytes = chartFormat == ChartFormat.PNG ? ChartWriter.png(c.chart(), width, height)
-                    : ChartWriter.svg(c.chart(), width, height).getBytes(StandardCharsets.UTF_8);
-            OutputFiles.write("--plot", file, input, bytes);
+        for (int i = 0; i < charts.size(); i++) {
+            Path file = dir.resolve(charts.get(i).fileStem() + "." + chartFormat.extension());
+            OutputFiles.write("--plot", file, input, drawn.get(i));
             written.add(file);
         }
         return written;

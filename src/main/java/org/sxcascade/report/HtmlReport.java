@@ -69,7 +69,14 @@ public final class HtmlReport {
         return this;
     }
 
-    /** The verified steady state of the case as given: solver, products, recoveries, mass balance, profile. */
+    /**
+     * The verified steady state of the case as given: solver, products, recoveries, mass balance,
+     * profile.
+     *
+     * @param sim       {@code simulate --json} of the case
+     * @param fed       each component's total feed, in the flow unit of {@code sim} (mol per mol fed)
+     * @param chartList the charts of the steady state
+     */
     public HtmlReport steadyState(ObjectNode sim, double[] fed, List<NamedChart> chartList) {
         section("steady-state", "Steady state (simulate)");
         String src = "simulate";
@@ -90,14 +97,14 @@ public final class HtmlReport {
             head.add("mol/h");
         }
         head.addAll(comps);
-        head.addAll(List.of("purity", "target", ""));
+        head.addAll(List.of("purity", "target"));
         tableStart(head);
         JsonNode products = sim.path("products");
         for (int i = 0; i < products.size(); i++) {
             JsonNode p = products.get(i);
             String at = "/products/" + i;
             body.append("<tr><th>").append(p.path("name").asText().equals("organic") ? "loaded organic (A)"
-                    : "raffinate (B)").append("</th><td>").append(esc(p.path("phase").asText())).append(", stage ")
+                    : "raffinate (B)").append(verdict(p)).append("</th><td>").append(esc(p.path("phase").asText())).append(", stage ")
                     .append(p.path("stage").asInt()).append("</td>");
             body.append(td(src, sim, at + "/flow", Formats::fixed));
             if (molH) {
@@ -108,7 +115,6 @@ public final class HtmlReport {
             }
             body.append(td(src, sim, at + "/purity", Formats::percent, join(p.path("purityOf")) + " "));
             body.append(p.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
-            body.append(verdict(p));
             body.append("</tr>\n");
         }
         tableEnd();
@@ -167,6 +173,8 @@ public final class HtmlReport {
                 .append(num(src, d, "/targets/aqueous", Formats::percent)).append(". ")
                 .append(esc(d.path("control").asText())).append("-controlled: ")
                 .append(esc(d.path("controlReason").asText())).append(".</p>\n");
+        body.append("<p class=\"note\">This is <code>design</code> run on the case's feed, separation factors and "
+                + "targets: at Xu's optimum flows, not at the flows and stages of the case shown above.</p>\n");
         body.append("<h3>Xu's static design</h3>\n<p class=\"unit\">flows in ").append(esc(d.path("flowUnit").asText()))
                 .append("</p>\n");
         tableStart(List.of("quantity", "symbol", "value"));
@@ -243,7 +251,8 @@ public final class HtmlReport {
         section("start-up", "Start-up (transient)");
         String src = "transient";
         body.append("<p>").append(esc(t.path("method").asText())).append(" simulation of ")
-                .append(num(src, t, "/simulatedHours", v -> Formats.general(v / 24))).append(" days from a ")
+                .append(num(src, t, "/simulatedHours", Formats::general)).append(" h (")
+                .append(Formats.general(t.path("simulatedHours").asDouble() / 24)).append(" days) from a ")
                 .append(esc(t.path("initial").asText())).append(" cascade; largest conservation error ")
                 .append(num(src, t, "/maxConservationError", HtmlReport::sci)).append(".</p>\n");
         tableStart(List.of("product", "purity of", "target", "on target after (days)", "purity at the end"));
@@ -262,6 +271,12 @@ public final class HtmlReport {
         if (t.path("timeToSteadyState").isObject()) {
             body.append("<p>Every stage within the steady-state tolerance after ")
                     .append(num(src, t, "/timeToSteadyState/days", HtmlReport::two)).append(" days.</p>\n");
+        } else {
+            body.append("<p><b>Steady state not reached</b> within the simulated time: at the end the largest stage "
+                    + "deviation from the steady state is ").append(num(src, t, "/finalDistanceToSteadyState",
+                    HtmlReport::sci)).append(" of the stage's content, so the purities at the end differ from the "
+                    + "steady state of the case (the products can be on target long before the stage inventories "
+                    + "settle; docs/tutorial-1974.md).</p>\n");
         }
         body.append("<p class=\"note\">A product counts as on target once its purity meets the target and its flow "
                 + "is within 1 % of its steady flow, held to the end of the run (docs/tutorial-1974.md).</p>\n");
@@ -324,8 +339,10 @@ public final class HtmlReport {
             thead th { background: #eef1f5; font-weight: 600; }
             tbody th { font-weight: 500; text-align: left; }
             tr.key td, tr.key th { font-weight: 700; }
-            td.met { color: #0a7a43; font-weight: 600; }
-            td.missed { color: #b3261e; font-weight: 600; }
+            .met { color: #0a7a43; font-weight: 600; }
+            .missed { color: #b3261e; font-weight: 600; }
+            .badge { font-size: 0.82em; border: 1px solid currentColor; border-radius: 4px; padding: 0 4px;
+                     margin-left: 4px; }
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
             dl.facts dt { color: var(--muted); }
             dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -342,6 +359,8 @@ public final class HtmlReport {
               section { padding: 2px 10px 10px; border-radius: 0; margin: 10px -16px; }
               dl.facts { grid-template-columns: 1fr; }
               dl.facts dd { margin-bottom: 6px; }
+              figure { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+              figure svg { min-width: 680px; }
             }
             @media print { body { background: #fff; } section { border: 0; } nav { display: none; } }
             """;
@@ -389,11 +408,13 @@ public final class HtmlReport {
                 .append("<td>").append(esc(unit)).append("</td></tr>\n");
     }
 
+    /** The target verdict, as a badge beside the product's name (visible without scrolling on a phone). */
     private static String verdict(JsonNode p) {
         if (!p.has("met")) {
-            return "<td></td>";
+            return "";
         }
-        return p.path("met").asBoolean() ? "<td class=\"met\">met</td>" : "<td class=\"missed\">MISSED</td>";
+        return p.path("met").asBoolean() ? " <span class=\"badge met\">target met</span>"
+                : " <span class=\"badge missed\">target MISSED</span>";
     }
 
     private static String td(String src, JsonNode doc, String at, DoubleFunction<String> f) {

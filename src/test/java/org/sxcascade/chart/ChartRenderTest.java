@@ -113,6 +113,7 @@ class ChartRenderTest {
         XYPlot plot = chart.getXYPlot();
         Rectangle2D area = info.getPlotInfo().getDataArea();
         int checked = 0;
+        int inside = 0;
         for (int d = 0; d < plot.getDatasetCount(); d++) {
             XYDataset data = plot.getDataset(d);
             XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer(d);
@@ -129,6 +130,14 @@ class ChartRenderTest {
                     if (!Double.isFinite(px) || !Double.isFinite(py) || Math.abs(px) > 1e5 || Math.abs(py) > 1e5) {
                         continue;
                     }
+                    boolean inRange = yAxis.getRange().contains(data.getYValue(s, i))
+                            && xAxis.getRange().contains(data.getXValue(s, i));
+                    if (inRange) {
+                        assertThat(area.outcode(px, py) == 0 || area.contains(px, py)
+                                || Math.abs(px - area.getMaxX()) < 0.01 || Math.abs(py - area.getMaxY()) < 0.01)
+                                .as("%s: %s item %d within the plot area", stem, data.getSeriesKey(s), i).isTrue();
+                        inside++;
+                    }
                     boolean found = drawn.stream().anyMatch(p -> Math.abs(p[0] - px) <= 0.0051
                             && Math.abs(p[1] - py) <= 0.0051);
                     assertThat(found).as("%s: series %s item %d (%s, %s) drawn at (%.2f, %.2f)", stem,
@@ -138,6 +147,20 @@ class ChartRenderTest {
             }
         }
         assertThat(checked).as("data points checked").isGreaterThan(1);
+        assertThat(inside).as("data points within the axes' ranges").isGreaterThan(checked / 2);
+        // every target or marker line lies within the axes, where it is drawn
+        for (Object o : java.util.Objects.requireNonNullElse(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND),
+                List.of())) {
+            double v = ((org.jfree.chart.plot.ValueMarker) o).getValue();
+            assertThat(plot.getRangeAxis().getRange().contains(v)).as("%s: range marker %s on the axis", stem, v)
+                    .isTrue();
+        }
+        for (Object o : java.util.Objects.requireNonNullElse(plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND),
+                List.of())) {
+            double v = ((org.jfree.chart.plot.ValueMarker) o).getValue();
+            assertThat(plot.getDomainAxis().getRange().contains(v)).as("%s: domain marker %s on the axis", stem, v)
+                    .isTrue();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -84,5 +84,12 @@ class PlotOptionsTest {
         assertThat(notDir.err()).contains("--plot").contains("a directory");
         assertThat(dir).doesNotExist();
         assertThat(Files.readString(file)).isEqualTo("x");
+        // a directory that cannot be made is found before anything is computed or written
+        Path caseOut = tmp.resolve("designed.yaml");
+        CliHarness under = CliHarness.run("design", "cases/zhang-binary.yaml", "--case-out", caseOut.toString(),
+                "--plot", file.resolve("sub").toString());
+        assertThat(under.exitCode()).isEqualTo(2);
+        assertThat(under.err()).contains("--plot").contains("not a writable directory");
+        assertThat(caseOut).doesNotExist();
     }
 }

@@ -34,6 +34,27 @@ class ReportCommandTest {
         return list;
     }
 
+    /**
+     * The text a cell shows is its value rounded to the digits shown: a percentage, a fixed or an
+     * exponent form, read back and compared within half a unit of its last digit.
+     */
+    static void assertShownMatchesValue(Cell c) {
+        String shown = c.shown().strip();
+        double value = Double.parseDouble(c.value());
+        double scale = 1;
+        if (shown.endsWith("%")) {
+            shown = shown.substring(0, shown.length() - 1);
+            scale = 100;
+        }
+        String mantissa = shown.toLowerCase(java.util.Locale.ROOT).split("e")[0];
+        int decimals = mantissa.contains(".") ? mantissa.length() - mantissa.indexOf('.') - 1 : 0;
+        double exponent = shown.toLowerCase(java.util.Locale.ROOT).contains("e")
+                ? Math.pow(10, Integer.parseInt(shown.toLowerCase(java.util.Locale.ROOT).split("e")[1])) : 1;
+        double tolerance = 0.5 * Math.pow(10, -decimals) * exponent * (1 + 1e-9);
+        assertThat(Double.parseDouble(shown)).as(c.source() + " " + c.key() + " shown " + c.shown())
+                .isCloseTo(value * scale, org.assertj.core.api.Assertions.within(tolerance));
+    }
+
     private static JsonNode json(String... args) throws Exception {
         CliHarness r = CliHarness.run(args);
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -61,6 +82,7 @@ class ReportCommandTest {
             JsonNode v = sources.get(c.source()).at(c.key());
             assertThat(v.isNumber()).as(c.source() + " " + c.key()).isTrue();
             assertThat(Double.parseDouble(c.value())).as(c.source() + " " + c.key()).isEqualTo(v.asDouble());
+            assertShownMatchesValue(c);
         }
         List<String> keys = cells.stream().map(c -> c.source() + c.key()).toList();
         assertThat(keys).contains(
@@ -79,7 +101,7 @@ class ReportCommandTest {
         // DOMAIN §8.2: the published (24, 21) cascade: P_A = 0.998993, one stage short of 99.9 % — the report
         // says so; and design's verified 25 + 21 = 46 stages
         assertThat(purity.shown()).isEqualTo("99.8993%");
-        assertThat(html).contains("<td class=\"missed\">MISSED</td>");
+        assertThat(html).contains("loaded organic (A) <span class=\"badge missed\">target MISSED</span>");
         Cell total = cells.stream().filter(c -> c.key().equals("/verifiedStages/total")).findFirst().orElseThrow();
         assertThat(total.shown()).isEqualTo("46");
     }
@@ -111,7 +133,11 @@ class ReportCommandTest {
                 "/timeToTarget/aqueous/days", "/maxConservationError");
         for (Cell c : transientCells) {
             assertThat(Double.parseDouble(c.value())).as(c.key()).isEqualTo(t.at(c.key()).asDouble());
+            assertShownMatchesValue(c);
         }
+        // the 1974 start-up meets both targets long before the stage inventories settle: the report says so
+        assertThat(t.get("timeToSteadyState").isNull()).isTrue();
+        assertThat(html).contains("Steady state not reached");
         // docs/tutorial-1974.md: Nd on target after 4.05 d, Pr after 5.48 d
         assertThat(transientCells.stream().filter(c -> c.key().equals("/timeToTarget/organic/days")).findFirst()
                 .orElseThrow().shown()).isEqualTo("4.05");
