@@ -198,16 +198,16 @@ final class SpecReader {
                 }
             }
             long size = 1;
-            for (Parameter p : parameters) {
-                if (size > maxPoints / p.count() + 1) {
-                    size = Long.MAX_VALUE;
-                    break;
+            try {
+                for (Parameter p : parameters) {
+                    size = Math.multiplyExact(size, p.count());
                 }
-                size *= p.count();
+            } catch (ArithmeticException e) {
+                size = Long.MAX_VALUE;
             }
             if (size > maxPoints) {
                 throw new InvalidInputException("parameters", "a grid of " + (size == Long.MAX_VALUE
-                        ? "more than " + maxPoints : String.valueOf(size)) + " points",
+                        ? "more than 2^63" : String.valueOf(size)) + " points",
                         "at most maxPoints = " + maxPoints + " points: fewer values, or raise maxPoints");
             }
         } else {
