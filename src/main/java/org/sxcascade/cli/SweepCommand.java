@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
                 "The spec format and every column are in docs/sweep.md. A killed run continues with --resume; "
                         + "--shard k/N runs one of N slices (for job arrays)."},
         footer = {"", "Examples:", "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv",
-                "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv --jsonl nd-purity.jsonl --threads 4",
-                "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv --resume     # after an interruption",
-                "  sxcascade sweep big.yaml -o part-3.csv --shard 3/16                  # job array task 3 of 16",
+                "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv --jsonl nd-purity.jsonl",
+                "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv --resume",
+                "  sxcascade sweep big.yaml -o part-3.csv --shard 3/16 --threads 8",
                 "", "Exit codes: 0 every point has its row (failed points included), 2 bad spec or options "
                 + "(nothing run)."})
 final class SweepCommand implements Callable<Integer> {

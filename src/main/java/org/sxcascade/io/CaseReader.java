@@ -55,6 +55,9 @@ public final class CaseReader {
     private static final Set<String> CASCADE = Set.of("extractionStages", "scrubStages");
     private static final Set<String> XU = Set.of("extractant", "scrub");
     private static final Set<String> PLANT = Set.of("organicFlow", "organicLoading", "scrubFlow", "scrubAcidity");
+    /** Keys of {@code flows} for the CMER model: S and W, or plant flows. */
+    private static final Set<String> CMER_FLOWS = Set.of("extractant", "scrub", "organicFlow", "organicLoading",
+            "scrubFlow", "scrubAcidity");
     private static final Set<String> TARGETS = Set.of("organic", "aqueous");
     private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
     private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
@@ -475,9 +478,7 @@ public final class CaseReader {
     }
 
     private static OperatingFlows cmerFlows(YamlMapping flows, Feed feed) {
-        Set<String> all = new java.util.HashSet<>(XU);
-        all.addAll(PLANT);
-        flows.allow(all);
+        flows.allow(CMER_FLOWS);
         boolean xu = flows.has("extractant") || flows.has("scrub");
         boolean plant = PLANT.stream().anyMatch(flows::has);
         if (xu && plant) {
