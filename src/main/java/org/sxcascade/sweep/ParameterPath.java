@@ -132,7 +132,7 @@ public record ParameterPath(String text, List<Object> segments) {
     static List<String> numericPaths(JsonNode node, String prefix) {
         List<String> out = new ArrayList<>();
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> out.addAll(numericPaths(e.getValue(),
+            node.properties().forEach(e -> out.addAll(numericPaths(e.getValue(),
                     prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

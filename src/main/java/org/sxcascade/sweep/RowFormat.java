@@ -2,9 +2,7 @@ package org.sxcascade.sweep;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.VolumetricFlows;
@@ -34,7 +32,6 @@ public final class RowFormat {
     private final List<String> components;
     private final boolean cmer;
     private final double reagentExcess;
-    private final Map<String, Integer> index = new HashMap<>();
     private final String header;
     private final String[] jsonKeys;
 
@@ -65,7 +62,6 @@ public final class RowFormat {
         StringBuilder h = new StringBuilder();
         jsonKeys = new String[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            index.put(columns.get(i).name(), i);
             h.append(i == 0 ? "" : ",").append(columns.get(i).name());
             jsonKeys[i] = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(columns.get(i).name()))
                     + "\":";

@@ -81,7 +81,7 @@ final class SpecReader {
                     throw new InvalidInputException("base", base, "a readable case file (" + e.getMessage() + ")");
                 }
                 ObjectNode rebuilt = resolved.objectNode();
-                resolved.fields().forEachRemaining(en -> {
+                resolved.properties().forEach(en -> {
                     if (en.getKey().equals("base")) {
                         rebuilt.set("case", caseTree);
                     } else {
