@@ -60,4 +60,27 @@ class PointEvaluatorTest {
         }
         assertThat(statuses).contains("ok");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"design", "optimize"})
+    void designAndOptimizeRowsDoNotDependOnThePointsBeforeThem(String run) {
+        String base = Specs.BINARY_CASE.replace("  cascade: {extractionStages: 30, scrubStages: 30}\n", "")
+                .replace("  flows: {extractant: 1.7086449, scrub: 1.2081944}\n", "");
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "d.yaml", base + """
+                run: %s
+                parameters:
+                  - {path: "components[0].separationFactor", values: [1.6, 2.0, 3.0]}
+                  - {path: targets.organic.purity, values: [0.99, 0.999, 0.3]}
+                record: [purities, stages, flows, work]
+                """.formatted(run)));
+        PointEvaluator reused = new PointEvaluator(spec);
+        List<String> statuses = new ArrayList<>();
+        for (int i : List.of(8, 0, 4, 7, 2, 5, 1, 3, 6)) {
+            SweepRow again = reused.evaluate(i);
+            assertThat(reused.format().csvLine(again)).isEqualTo(reused.format().csvLine(new PointEvaluator(spec)
+                    .evaluate(i)));
+            statuses.add(again.status().label());
+        }
+        assertThat(statuses).contains("ok", "infeasible");
+    }
 }
