@@ -68,8 +68,11 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1 || threads > 4096) {
             throw new InvalidInputException("--threads", threads, "an integer from 1 to 4096");
         }
-        if (Files.exists(output) && Files.isSameFile(output, specFile)) {
-            throw new InvalidInputException("--output", output, "a file other than the spec");
+        for (Path out : jsonl == null ? new Path[] {output} : new Path[] {output, jsonl}) {
+            if (Files.exists(out) && (Files.isSameFile(out, specFile) || isBaseCase(out))) {
+                throw new InvalidInputException(out == output ? "--output" : "--jsonl", out,
+                        "a file other than the spec and its base case");
+            }
         }
         var out = spec.commandLine().getOut();
         long total = slice.count(sweep.pointCount());
@@ -81,6 +84,17 @@ final class SweepCommand implements Callable<Integer> {
         out.print(text(sweep, slice, summary, output, jsonl));
         out.flush();
         return 0;
+    }
+
+    /** Whether a file is the spec's base case file. */
+    private boolean isBaseCase(Path file) throws IOException {
+        String base = new org.sxcascade.io.CaseReader().readTree(specFile).path("base").asText("");
+        if (base.isEmpty()) {
+            return false;
+        }
+        Path dir = specFile.toAbsolutePath().getParent();
+        Path baseFile = dir == null ? Path.of(base) : dir.resolve(base);
+        return Files.exists(baseFile) && Files.isSameFile(file, baseFile);
     }
 
     /** A progress bar (points, rate, time left) on an interactive terminal once the run takes a second. */
@@ -125,8 +139,8 @@ final class SweepCommand implements Callable<Integer> {
             b.append(f("  resumed      %d rows were already written%n", s.resumed()));
         }
         double secs = s.nanos() / 1e9;
-        b.append(f("  run          %d points in %.2f s (%.0f points/s, %d threads)%n", s.run(), secs, s.rate(),
-                s.threads()));
+        b.append(f("  run          %d points in %.2f s (%.0f points/s, %d thread%s)%n", s.run(), secs, s.rate(),
+                s.threads(), s.threads() == 1 ? "" : "s"));
         Map<SweepRow.Status, Long> st = s.statuses();
         if (!st.isEmpty()) {
             b.append("  status       ").append(st.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())

@@ -173,6 +173,15 @@ class SweepCommandTest {
             assertThat(b.err()).contains(args[0] + " = ");
             assertThat(csv).doesNotExist();
         }
+        Files.writeString(dir.resolve("base.yaml"), BINARY.substring(BINARY.indexOf("case:\n") + 6)
+                .replace("\n  ", "\n").substring(2));
+        Path withBase = dir.resolve("with-base.yaml");
+        Files.writeString(withBase, "base: base.yaml\nparameters:\n  - {path: flows.extractant, values: [1.7]}\n");
+        String before = Files.readString(dir.resolve("base.yaml"));
+        CliHarness overwrite = CliHarness.run("sweep", withBase.toString(), "-o", dir.resolve("base.yaml").toString());
+        assertThat(overwrite.exitCode()).as(overwrite.err()).isEqualTo(2);
+        assertThat(overwrite.err()).contains("a file other than the spec and its base case");
+        assertThat(Files.readString(dir.resolve("base.yaml"))).isEqualTo(before);
         CliHarness d = CliHarness.run("sweep", ok.toString(), "-o", dir.toString());
         assertThat(d.exitCode()).isEqualTo(2);
         assertThat(d.err()).contains("--output = ").contains("not a directory");
