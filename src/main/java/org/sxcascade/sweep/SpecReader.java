@@ -115,9 +115,9 @@ final class SpecReader {
         JsonNode c = resolved.get("case");
         if (run.equals("simulate")) {
             new CaseReader().fromTree(c);
-        } else {
+        } else if (run.equals("design") || run.equals("optimize")) {
             new CaseReader().designFromTree(c);
-        }
+        } // else the spec's own check reports run
     }
 
     private static SweepSpec fromTree(JsonNode root) {

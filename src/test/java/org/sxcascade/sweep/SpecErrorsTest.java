@@ -129,6 +129,10 @@ class SpecErrorsTest {
         assertThatThrownBy(() -> SweepSpec.read(spec)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cascade.scrubStages = 0").hasMessageContaining("[base.yaml, the base case of "
                         + "spec.yaml]");
+        // a misspelt run is reported as such, not as what design would miss in the base case
+        Path run = Specs.write(dir, "run.yaml", "base: base.yaml\nrun: desing\n" + PARAMETER);
+        assertThatThrownBy(() -> SweepSpec.read(run)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("run = desing is not allowed: simulate, design or optimize");
         Path missing = Specs.write(dir, "missing.yaml", "base: nowhere.yaml\n" + PARAMETER);
         assertThatThrownBy(() -> SweepSpec.read(missing)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("base = nowhere.yaml is not allowed: a readable case file")
