@@ -16,12 +16,22 @@ final class DelayedBar implements AutoCloseable {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final String task;
+    private final long max;
+    private final String unit;
     private final long start = System.nanoTime();
     private long last = Long.MIN_VALUE;
     private ProgressBar bar;
 
+    /** A bar of ‰ of the task. */
     DelayedBar(String task) {
+        this(task, 1000, "‰");
+    }
+
+    /** A bar that counts {@code max} items of a unit, with their rate and the time left. */
+    DelayedBar(String task, long max, String unit) {
         this.task = task;
+        this.max = max;
+        this.unit = unit;
     }
 
     /** True when the bar should be drawn now. */
@@ -36,12 +46,21 @@ final class DelayedBar implements AutoCloseable {
 
     /** Draws the bar at a fraction of the task (0 … 1) with a message. */
     void show(double fraction, String message) {
+        show(Math.round(max * fraction), message);
+    }
+
+    /** Draws the bar at a count of items (0 … max) with a message. */
+    void show(long done, String message) {
         if (bar == null) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1000)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit("‰", 1)
-                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+            ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit("‰".equals(unit) ? unit : " " + unit, 1)
+                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)));
+            if (!"‰".equals(unit)) {
+                b.showSpeed();
+            }
+            bar = b.build();
         }
-        bar.stepTo(Math.round(1000 * fraction));
+        bar.stepTo(done);
         bar.setExtraMessage(message);
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Simulator and design tool for countercurrent solvent-extraction cascades "
                 + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
         subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, TransientCommand.class,
-                ReportCommand.class,
+                ReportCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 no convergence."})
 public final class SxCascade implements Runnable {

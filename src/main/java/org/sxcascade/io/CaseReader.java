@@ -55,6 +55,9 @@ public final class CaseReader {
     private static final Set<String> CASCADE = Set.of("extractionStages", "scrubStages");
     private static final Set<String> XU = Set.of("extractant", "scrub");
     private static final Set<String> PLANT = Set.of("organicFlow", "organicLoading", "scrubFlow", "scrubAcidity");
+    /** Keys of {@code flows} for the CMER model: S and W, or plant flows. */
+    private static final Set<String> CMER_FLOWS = Set.of("extractant", "scrub", "organicFlow", "organicLoading",
+            "scrubFlow", "scrubAcidity");
     private static final Set<String> TARGETS = Set.of("organic", "aqueous");
     private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
     private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
@@ -126,8 +129,25 @@ public final class CaseReader {
         return (DesignInputs) readFile(file, Purpose.DESIGN);
     }
 
-    private Object parse(String text, Purpose purpose) {
-        boolean design = purpose == Purpose.DESIGN;
+    /**
+     * Reads a YAML file into a tree, with the reader's checks of the file itself (missing,
+     * unreadable, empty, malformed or with duplicate keys); the content is not validated. Sweeps
+     * change values in such a tree and validate each point with {@link #fromTree(JsonNode)}.
+     */
+    public JsonNode readTree(Path file) {
+        try {
+            return parseTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new CaseFileException(file + ": no such file");
+        } catch (IOException e) {
+            throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
+        } catch (CaseFileException e) {
+            throw new CaseFileException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses YAML text into a tree (see {@link #readTree(Path)}); the content is not validated. */
+    public JsonNode parseTree(String text) {
         JsonNode root;
         try {
             root = yaml.readTree(text);
@@ -139,7 +159,29 @@ public final class CaseReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new CaseFileException("the case file is empty");
         }
-        Obj top = new Obj(root, "");
+        return root;
+    }
+
+    /**
+     * Validates a case given as a YAML tree (as {@link #readTree(Path)} returns it) with exactly
+     * the checks and messages of {@link #read(Path)}. The tree is only read.
+     */
+    public CascadeCase fromTree(JsonNode root) {
+        return (CascadeCase) parse(root, Purpose.SIMULATE);
+    }
+
+    /** Validates a tree for {@code design} and {@code optimize}, as {@link #readDesign(Path)}. */
+    public DesignInputs designFromTree(JsonNode root) {
+        return (DesignInputs) parse(root, Purpose.DESIGN);
+    }
+
+    private Object parse(String text, Purpose purpose) {
+        return parse(parseTree(text), purpose);
+    }
+
+    private Object parse(JsonNode root, Purpose purpose) {
+        boolean design = purpose == Purpose.DESIGN;
+        YamlMapping top = new YamlMapping(root, "");
         top.allow(TOP);
         String name = top.optText("name", null);
         top.optText("description", null);
@@ -157,13 +199,13 @@ public final class CaseReader {
         JsonNode compsNode = top.required("components", "a list of components with name and "
                 + (cmer ? "separationFactor" : "distributionRatio"));
         if (!compsNode.isArray() || compsNode.isEmpty()) {
-            throw new InvalidInputException("components", describe(compsNode), "a non-empty list of components");
+            throw new InvalidInputException("components", YamlMapping.describe(compsNode), "a non-empty list of components");
         }
         List<String> names = new ArrayList<>();
         double[] parameters = new double[compsNode.size()];
         String parameterKey = cmer ? "separationFactor" : "distributionRatio";
         for (int j = 0; j < compsNode.size(); j++) {
-            Obj comp = new Obj(compsNode.get(j), "components[" + j + "]");
+            YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
             comp.allow(Set.of("name", parameterKey));
             String componentName = comp.text("name", "a component name");
             if (names.contains(componentName)) {
@@ -177,7 +219,7 @@ public final class CaseReader {
                 : new ConstantDistributionRatios(parameters);
 
         // feed
-        Obj feedObj = top.obj("feed");
+        YamlMapping feedObj = top.obj("feed");
         feedObj.allow(FEED);
         String phaseText = feedObj.text("phase", "aqueous or organic");
         FeedPhase phase;
@@ -186,14 +228,14 @@ public final class CaseReader {
             case "organic" -> phase = FeedPhase.ORGANIC;
             default -> throw new InvalidInputException("feed.phase", phaseText, "aqueous or organic");
         }
-        Obj compositionObj = feedObj.obj("composition");
+        YamlMapping compositionObj = feedObj.obj("composition");
         double[] composition = new double[names.size()];
-        Iterator<String> keys = compositionObj.node.fieldNames();
+        Iterator<String> keys = compositionObj.node().fieldNames();
         Set<String> given = new java.util.HashSet<>();
         while (keys.hasNext()) {
             String key = keys.next();
             if (!names.contains(key)) {
-                throw new InvalidInputException("feed.composition." + key, compositionObj.node.get(key).asText(),
+                throw new InvalidInputException("feed.composition." + key, compositionObj.node().get(key).asText(),
                         "a component listed under components: " + String.join(", ", names));
             }
             double z = compositionObj.number(key);
@@ -226,7 +268,7 @@ public final class CaseReader {
         }
 
         // cascade
-        Obj cascadeObj = top.obj("cascade");
+        YamlMapping cascadeObj = top.obj("cascade");
         cascadeObj.allow(CASCADE);
         int extractionStages = cascadeObj.integer("extractionStages");
         int scrubStages = cascadeObj.integer("scrubStages");
@@ -238,14 +280,14 @@ public final class CaseReader {
         }
 
         // flows
-        Obj flowsObj = top.obj("flows");
+        YamlMapping flowsObj = top.obj("flows");
         OperatingFlows flows = cmer ? cmerFlows(flowsObj, feed) : linearFlows(flowsObj, feed);
 
         // targets
         ProductTarget organicTarget = null;
         ProductTarget aqueousTarget = null;
         if (top.has("targets")) {
-            Obj targets = top.obj("targets");
+            YamlMapping targets = top.obj("targets");
             targets.allow(TARGETS);
             organicTarget = target(targets, "organic", names, parameters, true, true);
             aqueousTarget = target(targets, "aqueous", names, parameters, false, true);
@@ -254,7 +296,7 @@ public final class CaseReader {
         // solver
         SolverSettings solver = SolverSettings.defaults();
         if (top.has("solver")) {
-            Obj s = top.obj("solver");
+            YamlMapping s = top.obj("solver");
             s.allow(SOLVER);
             String methodText = s.optText("method", "newton");
             SolverSettings.Method method = SolverSettings.Method.parse("solver.method", methodText);
@@ -287,7 +329,7 @@ public final class CaseReader {
         return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
     }
 
-    private static TransientSettings transientSettings(Obj t, List<String> names) {
+    private static TransientSettings transientSettings(YamlMapping t, List<String> names) {
         t.allow(TRANSIENT);
         if (t.has("holdUp") == t.has("residenceTime")) {
             throw new InvalidInputException(t.has("holdUp") ? "transient.residenceTime" : "transient.holdUp",
@@ -297,11 +339,11 @@ public final class CaseReader {
         }
         HoldUp holdUp;
         if (t.has("holdUp")) {
-            Obj h = t.obj("holdUp");
+            YamlMapping h = t.obj("holdUp");
             h.allow(PHASES);
             holdUp = new HoldUp.Volumes(h.positive("aqueous"), h.positive("organic"));
         } else {
-            Obj r = t.obj("residenceTime");
+            YamlMapping r = t.obj("residenceTime");
             r.allow(PHASES);
             holdUp = new HoldUp.ResidenceTimes(r.time("aqueous"), r.time("organic"));
         }
@@ -320,12 +362,12 @@ public final class CaseReader {
                 : TransientSettings.DEFAULT_STEADY_STATE_TOLERANCE;
         List<TransientEvent> events = new ArrayList<>();
         if (t.has("events")) {
-            JsonNode list = t.node.get("events");
+            JsonNode list = t.node().get("events");
             if (!list.isArray()) {
-                throw new InvalidInputException("transient.events", describe(list), "a list of events");
+                throw new InvalidInputException("transient.events", YamlMapping.describe(list), "a list of events");
             }
             for (int i = 0; i < list.size(); i++) {
-                Obj e = new Obj(list.get(i), "transient.events[" + i + "]");
+                YamlMapping e = new YamlMapping(list.get(i), "transient.events[" + i + "]");
                 try {
                     events.add(event(e, names));
                 } catch (InvalidInputException x) {
@@ -340,12 +382,12 @@ public final class CaseReader {
         }
     }
 
-    private static TransientEvent event(Obj e, List<String> names) {
+    private static TransientEvent event(YamlMapping e, List<String> names) {
         e.allow(EVENT);
         double at = e.time("at");
         double[] composition = null;
         if (e.has("feedComposition")) {
-            Obj z = e.obj("feedComposition");
+            YamlMapping z = e.obj("feedComposition");
             z.allow(new java.util.HashSet<>(names));
             composition = new double[names.size()];
             for (int j = 0; j < names.size(); j++) {
@@ -360,27 +402,27 @@ public final class CaseReader {
                 e.has("scrubFlow") ? e.number("scrubFlow") : null, e.optPositive("extractant"), e.optPositive("scrub"));
     }
 
-    private static DesignInputs designInputs(Obj top, String name, boolean cmer, List<String> names,
+    private static DesignInputs designInputs(YamlMapping top, String name, boolean cmer, List<String> names,
                                              double[] parameters, Feed feed) {
         if (!cmer) {
             throw new InvalidInputException("model", DISTRIBUTION_RATIOS, SEPARATION_FACTORS
                     + " (design follows Xu's theory for the CMER model)");
         }
         if (top.has("cascade")) {
-            Obj cascadeObj = top.obj("cascade");
+            YamlMapping cascadeObj = top.obj("cascade");
             cascadeObj.allow(CASCADE);
         }
         Double loading = null;
         Double acidity = null;
         if (top.has("flows")) {
-            Obj flowsObj = top.obj("flows");
+            YamlMapping flowsObj = top.obj("flows");
             Set<String> all = new java.util.HashSet<>(XU);
             all.addAll(PLANT);
             flowsObj.allow(all);
             loading = flowsObj.optPositive("organicLoading");
             acidity = flowsObj.optPositive("scrubAcidity");
         }
-        Obj targets = top.has("targets") ? top.obj("targets") : null;
+        YamlMapping targets = top.has("targets") ? top.obj("targets") : null;
         if (targets != null) {
             targets.allow(TARGETS);
         }
@@ -404,11 +446,11 @@ public final class CaseReader {
      * The {@code costs} section (cost model of {@code optimize --objective cost}), or {@code null}.
      * Checked by every command, so a typo is caught wherever the file is used.
      */
-    private static CostModel costs(Obj top) {
+    private static CostModel costs(YamlMapping top) {
         if (!top.has("costs")) {
             return null;
         }
-        Obj costs = top.obj("costs");
+        YamlMapping costs = top.obj("costs");
         costs.allow(COSTS);
         return new CostModel(costs.optText("currency", null), costs.number("residenceTime"),
                 costs.number("stageVolumePrice"), costs.number("organicPrice"), costs.number("acidPrice"),
@@ -421,7 +463,7 @@ public final class CaseReader {
      * A product's entry for design; a binary may leave it out (its group is then the more or less
      * extractable component, and its numbers may come from the command line).
      */
-    private static ProductTarget designTarget(Obj targets, String product, List<String> names, double[] parameters,
+    private static ProductTarget designTarget(YamlMapping targets, String product, List<String> names, double[] parameters,
                                               boolean organic) {
         if (targets != null && targets.has(product)) {
             return target(targets, product, names, parameters, organic, false);
@@ -435,10 +477,8 @@ public final class CaseReader {
         return new ProductTarget(List.of(organic ? more : 1 - more), null, null);
     }
 
-    private static OperatingFlows cmerFlows(Obj flows, Feed feed) {
-        Set<String> all = new java.util.HashSet<>(XU);
-        all.addAll(PLANT);
-        flows.allow(all);
+    private static OperatingFlows cmerFlows(YamlMapping flows, Feed feed) {
+        flows.allow(CMER_FLOWS);
         boolean xu = flows.has("extractant") || flows.has("scrub");
         boolean plant = PLANT.stream().anyMatch(flows::has);
         if (xu && plant) {
@@ -459,7 +499,7 @@ public final class CaseReader {
                 flows.positive("scrubAcidity")));
     }
 
-    private static OperatingFlows linearFlows(Obj flows, Feed feed) {
+    private static OperatingFlows linearFlows(YamlMapping flows, Feed feed) {
         flows.allow(Set.of("organicFlow", "scrubFlow"));
         if (feed.volumetricFlow() == null) {
             throw new InvalidInputException("feed.flow", "(missing)",
@@ -472,19 +512,19 @@ public final class CaseReader {
         return new VolumetricFlows(feed.volumetricFlow(), flows.positive("organicFlow"), scrub);
     }
 
-    private static ProductTarget target(Obj targets, String product, List<String> names, double[] parameters,
+    private static ProductTarget target(YamlMapping targets, String product, List<String> names, double[] parameters,
                                         boolean organic, boolean requireNumber) {
         if (!targets.has(product)) {
             return null;
         }
-        Obj t = targets.obj(product);
+        YamlMapping t = targets.obj(product);
         t.allow(TARGET);
         String path = "targets." + product;
         List<Integer> members = new ArrayList<>();
         if (t.has("components")) {
-            JsonNode list = t.node.get("components");
+            JsonNode list = t.node().get("components");
             if (!list.isArray() || list.isEmpty()) {
-                throw new InvalidInputException(path + ".components", describe(list), "a list of component names");
+                throw new InvalidInputException(path + ".components", YamlMapping.describe(list), "a list of component names");
             }
             for (JsonNode item : list) {
                 int index = names.indexOf(item.asText());
@@ -527,127 +567,8 @@ public final class CaseReader {
         return String.format(Locale.ROOT, "%.9g", x);
     }
 
-    private static String describe(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "(empty)";
-        }
-        if (node.isContainerNode()) {
-            return node.isArray() ? "a list" : "a mapping";
-        }
-        return node.asText();
-    }
-
-    /** A YAML mapping with its path, for messages. */
-    private static final class Obj {
-        final JsonNode node;
-        final String path;
-
-        Obj(JsonNode node, String path) {
-            if (node == null || !node.isObject()) {
-                throw new InvalidInputException(path.isEmpty() ? "(top level)" : path, describe(node),
-                        "a mapping of keys to values");
-            }
-            this.node = node;
-            this.path = path;
-        }
-
-        String at(String key) {
-            return path.isEmpty() ? key : path + "." + key;
-        }
-
-        void allow(Set<String> allowed) {
-            Iterator<String> it = node.fieldNames();
-            while (it.hasNext()) {
-                String key = it.next();
-                if (!allowed.contains(key)) {
-                    List<String> sorted = new ArrayList<>(allowed);
-                    java.util.Collections.sort(sorted);
-                    String hint = closest(key, sorted);
-                    throw new InvalidInputException(at(key), "(unknown key)",
-                            (hint == null ? "" : "did you mean '" + hint + "'? ") + "allowed keys"
-                                    + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", sorted));
-                }
-            }
-        }
-
-        boolean has(String key) {
-            return node.has(key) && !node.get(key).isNull();
-        }
-
-        JsonNode required(String key, String allowed) {
-            if (!has(key)) {
-                throw new InvalidInputException(at(key), "(missing)", allowed);
-            }
-            return node.get(key);
-        }
-
-        Obj obj(String key) {
-            return new Obj(required(key, "a mapping"), at(key));
-        }
-
-        String text(String key, String allowed) {
-            JsonNode v = required(key, allowed);
-            if (!v.isValueNode()) {
-                throw new InvalidInputException(at(key), describe(v), allowed);
-            }
-            return v.asText();
-        }
-
-        String optText(String key, String fallback) {
-            return has(key) ? text(key, "a text") : fallback;
-        }
-
-        double number(String key) {
-            JsonNode v = required(key, "a number");
-            if (v.isNumber()) {
-                return v.doubleValue();
-            }
-            if (v.isTextual()) {
-                try {
-                    return Double.parseDouble(v.asText().trim()); // YAML 1.1 reads 1e-12 as text
-                } catch (NumberFormatException e) {
-                    // fall through
-                }
-            }
-            throw new InvalidInputException(at(key), describe(v), "a number");
-        }
-
-        /** A time with its unit ({@code 15 d}, {@code 6 h}, {@code 30 min}), in hours. */
-        double time(String key) {
-            JsonNode v = required(key, "a time with its unit, e.g. 15 d, 6 h or 30 min");
-            return Times.parseHours(at(key), v.isValueNode() ? v.asText() : describe(v));
-        }
-
-        double positive(String key) {
-            double x = number(key);
-            if (!(x > 0) || !Double.isFinite(x)) {
-                throw new InvalidInputException(at(key), node.get(key).asText(), "a finite number greater than 0");
-            }
-            return x;
-        }
-
-        Double optPositive(String key) {
-            return has(key) ? positive(key) : null;
-        }
-
-        int integer(String key) {
-            JsonNode v = required(key, "an integer");
-            if (v.isIntegralNumber() && v.canConvertToInt()) {
-                return v.intValue();
-            }
-            if (v.isTextual()) {
-                try {
-                    return Integer.parseInt(v.asText().trim());
-                } catch (NumberFormatException e) {
-                    // fall through
-                }
-            }
-            throw new InvalidInputException(at(key), describe(v), "an integer");
-        }
-    }
-
-    /** Closest allowed key by edit distance (≤ 3), to suggest for a typo. */
-    static String closest(String key, List<String> allowed) {
+    /** Closest allowed key by edit distance (≤ 3), to suggest for a typo, or {@code null}. */
+    public static String closest(String key, List<String> allowed) {
         String best = null;
         int bestDistance = 4;
         for (String candidate : allowed) {

@@ -89,6 +89,9 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         }
         double s = xu.extractant();
         double w = xu.scrub();
+        if (feed.phase() == FeedPhase.AQUEOUS ? s > w && s < w + 1 : w > s && w < s + 1) {
+            return; // feasible (checked first: the messages below are built only for an error)
+        }
         String sw = " (S = " + fmt(s) + ", W = " + fmt(w) + ")";
         if (feed.phase() == FeedPhase.AQUEOUS) {
             // organic product S − W and raffinate W + 1 − S must both be positive

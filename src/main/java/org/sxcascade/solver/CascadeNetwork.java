@@ -32,6 +32,12 @@ public final class CascadeNetwork {
      * @param feed         component flows fed to each stage, N×C, summing to 1
      */
     public CascadeNetwork(EquilibriumModel equilibrium, double[] organicFlow, double[] aqueousFlow, double[] feed) {
+        this(equilibrium, organicFlow.clone(), aqueousFlow.clone(), feed.clone(), true);
+    }
+
+    /** Takes the arrays as they are (built by {@link #of(CascadeCase)}, not shared). */
+    private CascadeNetwork(EquilibriumModel equilibrium, double[] organicFlow, double[] aqueousFlow, double[] feed,
+                           boolean owned) {
         this.stages = organicFlow.length;
         this.components = equilibrium.componentCount();
         if (aqueousFlow.length != stages || feed.length != stages * components || stages < 1) {
@@ -43,9 +49,9 @@ public final class CascadeNetwork {
             }
         }
         this.equilibrium = equilibrium;
-        this.organicFlow = organicFlow.clone();
-        this.aqueousFlow = aqueousFlow.clone();
-        this.feed = feed.clone();
+        this.organicFlow = organicFlow;
+        this.aqueousFlow = aqueousFlow;
+        this.feed = feed;
     }
 
     /**
@@ -89,7 +95,7 @@ public final class CascadeNetwork {
         } else {
             throw new IllegalArgumentException("no stage-flow rule for " + c.equilibrium().getClass().getSimpleName());
         }
-        return new CascadeNetwork(c.equilibrium(), organic, aqueous, feed);
+        return new CascadeNetwork(c.equilibrium(), organic, aqueous, feed, true);
     }
 
     public int stages() {

@@ -193,12 +193,16 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         boolean converged = false;
         progressFraction = 0;
         int feedStage = lnAqueousStart == null ? SplitShooting.feedStage(net) : -1;
+        // whether u holds a whole profile of this network (an unmatched split iteration may have
+        // written only part of it)
+        boolean profile = false;
         if (feedStage >= 0) {
             boolean matched = shooting.solve(net, feedStage, active, u, limit);
             lastShootingIterations = shooting.iterations();
             // the outer split iterations count as iterations of the solve (and against its limit)
             iterations += lastShootingIterations;
             if (matched) {
+                profile = true;
                 hybrid = false;
                 converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
             }
@@ -207,6 +211,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
         // class comment); the first that converges wins, and every result passes the same checks.
         for (int strategy = 0; strategy < 2 && !converged && iterations < limit; strategy++) {
+            profile = true;
             hybrid = strategy == 1;
             if (lnAqueousStart != null) {
                 for (int i = 0; i < n * c; i++) {
@@ -223,6 +228,11 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             }
         }
         if (!converged) {
+            if (!profile) {
+                // the split iteration used up the limit without a whole profile: report the flat
+                // start's imbalance, not one of whatever this solver solved before
+                flatStart(net, aq);
+            }
             // report the imbalance of the real model (continuation may have stopped at t < 1)
             evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
             double r = StageBalances.maxRelativeImbalance(net, u, lnOrg, worst);

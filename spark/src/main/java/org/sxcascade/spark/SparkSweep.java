@@ -1,0 +1,244 @@
+package org.sxcascade.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.sxcascade.io.CaseFileException;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.sweep.Column;
+import org.sxcascade.sweep.PointEvaluator;
+import org.sxcascade.sweep.RowFormat;
+import org.sxcascade.sweep.Shard;
+import org.sxcascade.sweep.SweepRow;
+import org.sxcascade.sweep.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A sweep as a Spark job: the points of a sweep spec (or of one shard of it) are split into
+ * partitions of consecutive point indices; each partition evaluates its points in order with one
+ * {@link PointEvaluator} (one solver, reused), exactly as {@code sxcascade sweep} does, and the
+ * rows are written as Parquet (typed columns) and as CSV (the lines of {@link RowFormat}, so the
+ * same text as the local run).
+ *
+ * <p>Output directory: {@code parquet/} (one part file per partition, in point order) and
+ * {@code csv/} (part files {@code part-NNNNN-*.txt}, in point order, each a CSV file with the
+ * header line). docs/sweep.md gives the spark-submit command.
+ */
+@Command(name = "sxcascade-spark", mixinStandardHelpOptions = true, version = "sxcascade-spark 0.1.0",
+        description = "Run a sweep spec (docs/sweep.md) as an Apache Spark job; writes OUT/parquet and OUT/csv.",
+        footer = {"", "Example:", "  spark-submit --class org.sxcascade.spark.SparkSweep --master yarn "
+                + "sxcascade-spark.jar cases/pr-nd-sweep.yaml --out hdfs:///sweeps/nd-purity",
+                "", "Exit codes: 0 every point has its row, 2 bad spec or options (nothing run)."})
+public final class SparkSweep implements Callable<Integer> {
+    /** Name of the column that carries each row's CSV line until it is written. */
+    static final String CSV_LINE = "_csv_line";
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "Sweep spec, read on the driver.")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Output directory (any Hadoop file system URI); replaced if it exists.")
+    String out;
+
+    @Option(names = "--partitions", paramLabel = "P",
+            description = "Partitions of the points (default: 4 × the default parallelism).")
+    Integer partitions;
+
+    @Option(names = "--shard", paramLabel = "k/N", description = "Run only the k-th of N slices, as sxcascade sweep.")
+    String shard;
+
+    /**
+     * What a run wrote.
+     *
+     * @param points   rows written
+     * @param statuses rows by status, in the order of {@link SweepRow.Status}
+     * @param parquet  the Parquet directory
+     * @param csv      the CSV directory
+     */
+    public record Result(long points, Map<String, Long> statuses, String parquet, String csv) {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line; returns the exit code. */
+    static int run(PrintWriter stdout, PrintWriter stderr, String... args) {
+        CommandLine cli = new CommandLine(new SparkSweep());
+        cli.setOut(stdout);
+        cli.setErr(stderr);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InvalidInputException || ex instanceof CaseFileException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                commandLine.getErr().flush();
+                return 2;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        SweepSpec spec = SweepSpec.read(specFile); // bad input fails here, before Spark starts
+        Shard slice = shard == null ? Shard.ALL : Shard.parse("--shard", shard);
+        if (partitions != null && partitions < 1) {
+            throw new InvalidInputException("--partitions", partitions, "an integer ≥ 1");
+        }
+        SparkSession spark = SparkSession.builder().appName("sxcascade sweep: " + spec.name()).getOrCreate();
+        try {
+            Result r = run(spark, spec, slice, out, partitions == null ? 0 : partitions);
+            System.out.printf(Locale.ROOT, "%s%n  points   %d (shard %s)%n  status   %s%n  written  %s, %s%n",
+                    spec.name(), r.points(), slice, r.statuses(), r.parquet(), r.csv());
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    /**
+     * Runs a sweep (one shard of it) on a Spark session and writes {@code out/parquet} and
+     * {@code out/csv}.
+     *
+     * @param partitions partitions of the points, or 0 for 4 × the default parallelism
+     */
+    public static Result run(SparkSession spark, SweepSpec spec, Shard shard, String out, int partitions) {
+        RowFormat format = new RowFormat(spec);
+        long total = shard.count(spec.pointCount());
+        int parts = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
+        parts = (int) Math.max(1, Math.min(parts, total));
+        StructType schema = schema(format).add(CSV_LINE, DataTypes.StringType, false);
+        Dataset<Row> rows = spark.range(0, total, 1, parts)
+                .mapPartitions(new Evaluate(spec.resolved(), shard.k(), shard.n()), Encoders.row(schema))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            String parquet = out + "/parquet";
+            String csv = out + "/csv";
+            rows.drop(CSV_LINE).write().mode(SaveMode.Overwrite).parquet(parquet);
+            rows.select(CSV_LINE).as(Encoders.STRING())
+                    .mapPartitions(new WithHeader(format.csvHeader()), Encoders.STRING())
+                    .write().mode(SaveMode.Overwrite).text(csv);
+            Map<String, Long> statuses = new LinkedHashMap<>();
+            Map<String, Long> counted = new LinkedHashMap<>();
+            for (Row r : rows.groupBy("status").count().collectAsList()) {
+                counted.put(r.getString(0), r.getLong(1));
+            }
+            for (SweepRow.Status s : SweepRow.Status.values()) {
+                if (counted.containsKey(s.label())) {
+                    statuses.put(s.label(), counted.get(s.label()));
+                }
+            }
+            return new Result(total, statuses, parquet, csv);
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    /** The Spark schema of a row format's columns (names and types as in the CSV header). */
+    public static StructType schema(RowFormat format) {
+        List<StructField> fields = new ArrayList<>();
+        for (Column c : format.columns()) {
+            DataType t = switch (c.type()) {
+                case LONG -> DataTypes.LongType;
+                case INTEGER -> DataTypes.IntegerType;
+                case DOUBLE -> DataTypes.DoubleType;
+                case STRING -> DataTypes.StringType;
+                case BOOLEAN -> DataTypes.BooleanType;
+            };
+            fields.add(DataTypes.createStructField(c.name(), t, !c.name().equals("point")));
+        }
+        return DataTypes.createStructType(fields);
+    }
+
+    /** Evaluates a partition's points in order with one evaluator (one solver) for the partition. */
+    static final class Evaluate implements MapPartitionsFunction<Long, Row> {
+        private static final long serialVersionUID = 1L;
+        private final String resolvedSpec;
+        private final int k;
+        private final int n;
+
+        Evaluate(String resolvedSpec, int k, int n) {
+            this.resolvedSpec = resolvedSpec;
+            this.k = k;
+            this.n = n;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Long> ordinals) {
+            SweepSpec spec = SweepSpec.fromResolved(resolvedSpec);
+            PointEvaluator evaluator = new PointEvaluator(spec);
+            RowFormat format = evaluator.format();
+            Shard shard = new Shard(k, n);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return ordinals.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    SweepRow row = evaluator.evaluate(shard.point(ordinals.next()));
+                    Object[] values = row.values().toArray(new Object[row.values().size() + 1]);
+                    values[values.length - 1] = format.csvLine(row);
+                    return RowFactory.create(values);
+                }
+            };
+        }
+    }
+
+    /** A partition's CSV lines with the header first (nothing for an empty partition). */
+    static final class WithHeader implements MapPartitionsFunction<String, String> {
+        private static final long serialVersionUID = 1L;
+        private final String header;
+
+        WithHeader(String header) {
+            this.header = header;
+        }
+
+        @Override
+        public Iterator<String> call(Iterator<String> lines) {
+            return new Iterator<>() {
+                private boolean headed;
+
+                @Override
+                public boolean hasNext() {
+                    return lines.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    if (!lines.hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    if (!headed) {
+                        headed = true;
+                        return header;
+                    }
+                    return lines.next();
+                }
+            };
+        }
+    }
+}

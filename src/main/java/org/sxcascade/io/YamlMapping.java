@@ -1,0 +1,154 @@
+package org.sxcascade.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.sxcascade.dynamics.Times;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * A mapping of a YAML file (case file, sweep spec) with its path, read strictly: unknown keys,
+ * missing keys and wrong types are {@link InvalidInputException}s that name the field as a path,
+ * the value and what is allowed.
+ */
+public final class YamlMapping {
+    private final JsonNode node;
+    private final String path;
+
+    /**
+     * @param node the mapping
+     * @param path its path in the file, {@code ""} for the top level
+     * @throws InvalidInputException if the node is not a mapping
+     */
+    public YamlMapping(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException(path.isEmpty() ? "(top level)" : path, describe(node),
+                    "a mapping of keys to values");
+        }
+        this.node = node;
+        this.path = path;
+    }
+
+    /** The path of a key of this mapping. */
+    public String at(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Throws for the first key not allowed, suggesting the closest allowed one. */
+    public void allow(Set<String> allowed) {
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                List<String> sorted = new ArrayList<>(allowed);
+                java.util.Collections.sort(sorted);
+                String hint = CaseReader.closest(key, sorted);
+                throw new InvalidInputException(at(key), "(unknown key)",
+                        (hint == null ? "" : "did you mean '" + hint + "'? ") + "allowed keys"
+                                + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", sorted));
+            }
+        }
+    }
+
+    /** Whether the key is there with a value other than null. */
+    public boolean has(String key) {
+        return node.has(key) && !node.get(key).isNull();
+    }
+
+    /** The key's value; throws if it is missing, saying what is allowed. */
+    public JsonNode required(String key, String allowed) {
+        if (!has(key)) {
+            throw new InvalidInputException(at(key), "(missing)", allowed);
+        }
+        return node.get(key);
+    }
+
+    /** The key's mapping (required). */
+    public YamlMapping obj(String key) {
+        return new YamlMapping(required(key, "a mapping"), at(key));
+    }
+
+    /** The key's scalar value as text (required). */
+    public String text(String key, String allowed) {
+        JsonNode v = required(key, allowed);
+        if (!v.isValueNode()) {
+            throw new InvalidInputException(at(key), describe(v), allowed);
+        }
+        return v.asText();
+    }
+
+    /** The key's text, or a fallback if it is missing. */
+    public String optText(String key, String fallback) {
+        return has(key) ? text(key, "a text") : fallback;
+    }
+
+    /** The key's number (required; text such as 1e-12 counts). */
+    public double number(String key) {
+        JsonNode v = required(key, "a number");
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Double.parseDouble(v.asText().trim()); // YAML 1.1 reads 1e-12 as text
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new InvalidInputException(at(key), describe(v), "a number");
+    }
+
+    /** A time with its unit ({@code 15 d}, {@code 6 h}, {@code 30 min}), in hours. */
+    public double time(String key) {
+        JsonNode v = required(key, "a time with its unit, e.g. 15 d, 6 h or 30 min");
+        return Times.parseHours(at(key), v.isValueNode() ? v.asText() : describe(v));
+    }
+
+    /** The key's number, finite and greater than 0 (required). */
+    public double positive(String key) {
+        double x = number(key);
+        if (!(x > 0) || !Double.isFinite(x)) {
+            throw new InvalidInputException(at(key), node.get(key).asText(), "a finite number greater than 0");
+        }
+        return x;
+    }
+
+    /** The key's positive number, or {@code null} if it is missing. */
+    public Double optPositive(String key) {
+        return has(key) ? positive(key) : null;
+    }
+
+    /** The key's integer (required). */
+    public int integer(String key) {
+        JsonNode v = required(key, "an integer");
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return v.intValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Integer.parseInt(v.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new InvalidInputException(at(key), describe(v), "an integer");
+    }
+
+    /** The mapping's node. */
+    public JsonNode node() {
+        return node;
+    }
+
+    /** A node in words for messages: its text, "a list", "a mapping" or "(empty)". */
+    public static String describe(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "(empty)";
+        }
+        if (node.isContainerNode()) {
+            return node.isArray() ? "a list" : "a mapping";
+        }
+        return node.asText();
+    }
+}

@@ -1,0 +1,219 @@
+package org.sxcascade.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.StageSearch;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.optimize.CascadeOptimizer;
+import org.sxcascade.optimize.Optimum;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.NoConvergenceException;
+import org.sxcascade.solver.RowIterationSolver;
+import org.sxcascade.solver.SteadyState;
+import org.sxcascade.solver.SteadyStateSolver;
+
+/**
+ * Evaluates points of a sweep, one per call: sets the point's values in its own copy of the base
+ * case tree, validates that through the case reader (the same checks and messages as a case
+ * file), runs the task and formats the row. A point that fails is a row with its status and
+ * reason, never an exception.
+ *
+ * <p>Not thread-safe: each thread (or Spark partition) uses its own evaluator, which reuses its
+ * solvers and its tree from point to point.
+ */
+public final class PointEvaluator {
+    private static final String COMPOSITION = "feed.composition.";
+
+    private final SweepSpec spec;
+    private final PointSampler sampler;
+    private final RowFormat format;
+    private final JsonNode tree;
+    private final CaseReader reader = new CaseReader();
+    private final NewtonCascadeSolver newton = new NewtonCascadeSolver();
+    private RowIterationSolver rows;
+    private CascadeDesigner designer;
+    private CascadeOptimizer optimizer;
+    private final double[] values;
+    /** Per parameter, the setters of its paths in {@link #tree}. */
+    private final ParameterPath.Setter[][] setters;
+    /** Per parameter: whether it sets a feed fraction. */
+    private final boolean[] fraction;
+    /** The feed fractions no parameter sets: rescaled so that the fractions sum to 1. */
+    private final List<ParameterPath.Setter> compositionRest = new ArrayList<>();
+    private final double[] compositionRestBase;
+    private final boolean composition;
+
+    /** An evaluator with its own sampler (use {@link #PointEvaluator(SweepSpec, PointSampler, RowFormat)} to share one). */
+    public PointEvaluator(SweepSpec spec) {
+        this(spec, PointSampler.of(spec), new RowFormat(spec));
+    }
+
+    /**
+     * @param sampler the spec's points (thread-safe, may be shared)
+     * @param format  the spec's row format (thread-safe, may be shared)
+     */
+    public PointEvaluator(SweepSpec spec, PointSampler sampler, RowFormat format) {
+        this.spec = spec;
+        this.sampler = sampler;
+        this.format = format;
+        this.tree = spec.baseCase();
+        this.values = new double[spec.parameters().size()];
+        List<String> swept = new ArrayList<>();
+        int count = spec.parameters().size();
+        setters = new ParameterPath.Setter[count][];
+        fraction = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            List<ParameterPath> paths = spec.parameters().get(i).paths();
+            setters[i] = new ParameterPath.Setter[paths.size()];
+            for (int k = 0; k < paths.size(); k++) {
+                setters[i][k] = paths.get(k).setter(tree);
+                if (paths.get(k).text().startsWith(COMPOSITION)) {
+                    swept.add(paths.get(k).text());
+                    fraction[i] = true;
+                }
+            }
+        }
+        this.composition = !swept.isEmpty();
+        List<Double> restBase = new ArrayList<>();
+        if (composition) {
+            ObjectNode z = (ObjectNode) tree.get("feed").get("composition");
+            z.fieldNames().forEachRemaining(name -> {
+                String text = COMPOSITION + name;
+                if (!swept.contains(text)) {
+                    compositionRest.add(ParameterPath.parse(text).setter(tree));
+                    restBase.add(Double.parseDouble(z.get(name).asText().trim()));
+                }
+            });
+        }
+        compositionRestBase = restBase.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The row format of the results. */
+    public RowFormat format() {
+        return format;
+    }
+
+    /** Number of points of the sweep. */
+    public long pointCount() {
+        return sampler.size();
+    }
+
+    /** Evaluates point {@code index}. */
+    public SweepRow evaluate(long index) {
+        sampler.values(index, values);
+        try {
+            return run(index);
+        } catch (RuntimeException e) {
+            return format.failed(index, values, SweepRow.Status.ERROR, "internal error (please report it with the "
+                    + "spec): " + e, null, null, null);
+        } catch (StackOverflowError e) {
+            return format.failed(index, values, SweepRow.Status.ERROR, "internal error: " + e, null, null, null);
+        }
+    }
+
+    private SweepRow run(long index) {
+        apply();
+        SweepTask task = spec.task();
+        if (task.kind() == SweepTask.Kind.SIMULATE) {
+            CascadeCase c;
+            try {
+                c = reader.fromTree(tree);
+            } catch (InvalidInputException e) {
+                return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
+            }
+            CascadeNetwork network = CascadeNetwork.of(c);
+            String[] note = new String[1];
+            SteadyState state;
+            try {
+                state = task.rowsFallback()
+                        ? SteadyStateSolver.solveFallingBackOnRows(network, c.solver(), this::solve,
+                                n -> note[0] = note[0] == null ? n : note[0] + "; " + n)
+                        : solve(network, c.solver());
+            } catch (NoConvergenceException e) {
+                return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
+                        e.iterations(), e.residual());
+            }
+            return format.ok(index, values, new RowFormat.Outcome(c, network, state, 1, null, note[0]));
+        }
+        DesignInputs in;
+        try {
+            in = reader.designFromTree(tree);
+        } catch (InvalidInputException e) {
+            return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
+        }
+        String section = task.kind().label();
+        try {
+            if (task.kind() == SweepTask.Kind.DESIGN) {
+                if (designer == null) {
+                    designer = new CascadeDesigner();
+                }
+                CascadeDesigner.Design d = designer.design(in, task.flowChoice(), task.maxStages(),
+                        task.reagentExcess());
+                CascadeCase c = d.cascadeCase();
+                return format.ok(index, values, new RowFormat.Outcome(c, CascadeNetwork.of(c), d.state(),
+                        d.verified().simulations(), null, null));
+            }
+            if (optimizer == null) {
+                optimizer = new CascadeOptimizer();
+            }
+            Optimum o = optimizer.optimize(in, task.optimizer());
+            CascadeCase c = o.cascadeCase();
+            return format.ok(index, values, new RowFormat.Outcome(c, CascadeNetwork.of(c), o.state(),
+                    o.steadyStates(), o.best().objectiveValue(), o.failedSolves() == 0 ? null
+                    : o.failedSolves() + " of the steady states did not converge (counted as missing the targets)"));
+        } catch (InvalidInputException e) {
+            String field = SpecReader.optionField(section, e.field());
+            return format.failed(index, values, SweepRow.Status.INFEASIBLE,
+                    new InvalidInputException(field, e.value(), e.allowed()).getMessage(), null, null, null);
+        } catch (StageSearch.NoFeasibleConfigurationException e) {
+            return format.failed(index, values, SweepRow.Status.INFEASIBLE, e.getMessage(), null, null, null);
+        } catch (NoConvergenceException e) {
+            return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
+                    e.iterations(), e.residual());
+        }
+    }
+
+    private SteadyState solve(CascadeNetwork network, SolverSettings settings) {
+        if (settings.method() == SolverSettings.Method.ROWS) {
+            if (rows == null) {
+                rows = new RowIterationSolver();
+            }
+            return rows.solve(network, settings);
+        }
+        return newton.solve(network, settings);
+    }
+
+    /** Sets the point's values in the tree; swept feed fractions rescale the others to keep the sum 1. */
+    private void apply() {
+        List<Parameter> ps = spec.parameters();
+        double sweptFractions = 0;
+        for (int i = 0; i < setters.length; i++) {
+            boolean integer = ps.get(i).integer();
+            for (ParameterPath.Setter s : setters[i]) {
+                s.set(values[i], integer);
+                if (fraction[i]) {
+                    sweptFractions += values[i];
+                }
+            }
+        }
+        if (composition && !compositionRest.isEmpty()) {
+            double restSum = 0;
+            for (double z : compositionRestBase) {
+                restSum += z;
+            }
+            double scale = restSum > 0 ? (1 - sweptFractions) / restSum : 0;
+            for (int j = 0; j < compositionRest.size(); j++) {
+                double z = restSum > 0 ? compositionRestBase[j] * scale : (1 - sweptFractions) / compositionRest.size();
+                compositionRest.get(j).set(z, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.sxcascade.sweep;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.VolumetricFlows;
+import org.sxcascade.model.XuFlows;
+import org.sxcascade.report.SimulationReport;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * The columns of a sweep's results and their text forms. The order is stable: {@code point}, the
+ * parameters in spec order, {@code status}, {@code method}, {@code iterations}, {@code residual},
+ * {@code mass_balance_error}, the recorded outputs in spec order, {@code reason}. Numbers are
+ * written with {@link Double#toString(double)} (the shortest text that reads back as the same
+ * double), empty cells as nothing (CSV) or {@code null} (JSON).
+ */
+public final class RowFormat {
+    /** Version of the row format, part of the spec hash: a resumed file must have been written by the same. */
+    static final String VERSION = "sxcascade-sweep-rows 1";
+    /** Names of the columns every sweep has. */
+    static final List<String> FIXED = List.of("point", "status", "method", "iterations", "residual",
+            "mass_balance_error", "reason");
+
+    private final List<Column> columns;
+    private final int parameterCount;
+    private final boolean[] integerParameter;
+    private final List<Output> outputs;
+    private final List<String> components;
+    private final boolean cmer;
+    private final double reagentExcess;
+    private final String header;
+    private final String[] jsonKeys;
+
+    /** The format of a spec's rows. */
+    public RowFormat(SweepSpec spec) {
+        this.outputs = spec.outputs();
+        JsonCase base = JsonCase.of(spec.baseCase());
+        this.components = base.components();
+        this.cmer = base.cmer();
+        this.reagentExcess = spec.task().reagentExcess();
+        List<Column> cols = new ArrayList<>();
+        cols.add(new Column("point", Column.Type.LONG));
+        parameterCount = spec.parameters().size();
+        integerParameter = new boolean[parameterCount];
+        for (int i = 0; i < parameterCount; i++) {
+            Parameter p = spec.parameters().get(i);
+            integerParameter[i] = p.integer();
+            cols.add(new Column(p.name(), p.integer() ? Column.Type.INTEGER : Column.Type.DOUBLE));
+        }
+        cols.add(new Column("status", Column.Type.STRING));
+        cols.add(new Column("method", Column.Type.STRING));
+        cols.add(new Column("iterations", Column.Type.INTEGER));
+        cols.add(new Column("residual", Column.Type.DOUBLE));
+        cols.add(new Column("mass_balance_error", Column.Type.DOUBLE));
+        cols.addAll(outputColumns(outputs, components, cmer));
+        cols.add(new Column("reason", Column.Type.STRING));
+        this.columns = List.copyOf(cols);
+        StringBuilder h = new StringBuilder();
+        jsonKeys = new String[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            h.append(i == 0 ? "" : ",").append(columns.get(i).name());
+            jsonKeys[i] = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(columns.get(i).name()))
+                    + "\":";
+        }
+        this.header = h.toString();
+    }
+
+    /** The columns, in order. */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** The CSV header line (without line end). */
+    public String csvHeader() {
+        return header;
+    }
+
+    /** Column names of the recorded outputs (for name clashes in the spec). */
+    static List<String> outputColumnNames(List<Output> outputs, List<String> components, boolean cmer) {
+        return outputColumns(outputs, components, cmer).stream().map(Column::name).toList();
+    }
+
+    private static List<Column> outputColumns(List<Output> outputs, List<String> components, boolean cmer) {
+        List<Column> c = new ArrayList<>();
+        for (Output o : outputs) {
+            switch (o) {
+                case PURITIES -> {
+                    c.add(d("purity_organic"));
+                    c.add(d("purity_aqueous"));
+                }
+                case RECOVERIES -> {
+                    c.add(d("recovery_organic"));
+                    c.add(d("recovery_aqueous"));
+                }
+                case TARGETS -> c.add(new Column("targets_met", Column.Type.BOOLEAN));
+                case COMPOSITIONS -> {
+                    for (String name : components) {
+                        c.add(d("organic_y_" + name));
+                    }
+                    for (String name : components) {
+                        c.add(d("aqueous_x_" + name));
+                    }
+                }
+                case STAGES -> {
+                    c.add(new Column("extraction_stages", Column.Type.INTEGER));
+                    c.add(new Column("scrub_stages", Column.Type.INTEGER));
+                    c.add(new Column("total_stages", Column.Type.INTEGER));
+                }
+                case FLOWS -> {
+                    if (cmer) {
+                        c.add(d("S_mol_per_mol_fed"));
+                        c.add(d("W_mol_per_mol_fed"));
+                    } else {
+                        c.add(d("organic_flow_L_per_h"));
+                        c.add(d("scrub_flow_L_per_h"));
+                    }
+                    c.add(d("organic_product_mol_per_mol_fed"));
+                    c.add(d("raffinate_mol_per_mol_fed"));
+                }
+                case REAGENTS -> {
+                    c.add(d("acid_mol_H_per_mol_fed"));
+                    c.add(d("base_mol_per_mol_fed"));
+                }
+                case PHI -> c.add(d("phi"));
+                case WORK -> c.add(new Column("steady_states", Column.Type.INTEGER));
+                case OBJECTIVE -> c.add(d("objective_value"));
+                default -> throw new IllegalStateException(o.label());
+            }
+        }
+        return c;
+    }
+
+    private static Column d(String name) {
+        return new Column(name, Column.Type.DOUBLE);
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    /** What a successful point produced, for {@link #ok}. */
+    record Outcome(CascadeCase cascadeCase, CascadeNetwork network, SteadyState state, int steadyStates,
+                   Double objective, String note) {
+    }
+
+    private Object[] start(long point, double[] parameters, SweepRow.Status status) {
+        Object[] v = new Object[columns.size()];
+        v[0] = point;
+        for (int i = 0; i < parameterCount; i++) {
+            v[1 + i] = integerParameter[i] ? (Object) (int) parameters[i] : (Object) parameters[i];
+        }
+        v[1 + parameterCount] = status.label();
+        return v;
+    }
+
+    /** A point that produced no result: its status and reason, with the solver's numbers if any. */
+    SweepRow failed(long point, double[] parameters, SweepRow.Status status, String reason, String method,
+                    Integer iterations, Double residual) {
+        Object[] v = start(point, parameters, status);
+        int s = 1 + parameterCount;
+        v[s + 1] = method;
+        v[s + 2] = iterations;
+        v[s + 3] = residual;
+        v[columns.size() - 1] = reason == null ? "" : reason;
+        return new SweepRow(point, status, java.util.Arrays.asList(v));
+    }
+
+    /** A point's result. */
+    SweepRow ok(long point, double[] parameters, Outcome o) {
+        Object[] v = start(point, parameters, SweepRow.Status.OK);
+        int s = 1 + parameterCount;
+        SteadyState st = o.state();
+        v[s + 1] = st.method();
+        v[s + 2] = st.iterations();
+        v[s + 3] = st.residual();
+        v[s + 4] = st.massBalanceError();
+        int k = s + 5;
+        CascadeCase c = o.cascadeCase();
+        SimulationReport report = needsReport() ? new SimulationReport(c, o.network(), st) : null;
+        for (Output out : outputs) {
+            switch (out) {
+                case PURITIES -> {
+                    v[k++] = report.products().get(0).purity();
+                    v[k++] = report.products().get(1).purity();
+                }
+                case RECOVERIES -> {
+                    v[k++] = report.products().get(0).recovery();
+                    v[k++] = report.products().get(1).recovery();
+                }
+                case TARGETS -> v[k++] = report.targetsMet();
+                case COMPOSITIONS -> {
+                    int n = o.network().stages();
+                    for (int j = 0; j < components.size(); j++) {
+                        v[k++] = st.organicFraction(n, j);
+                    }
+                    for (int j = 0; j < components.size(); j++) {
+                        v[k++] = st.aqueousFraction(1, j);
+                    }
+                }
+                case STAGES -> {
+                    v[k++] = c.cascade().extractionStages();
+                    v[k++] = c.cascade().scrubStages();
+                    v[k++] = c.cascade().totalStages();
+                }
+                case FLOWS -> {
+                    if (c.flows() instanceof XuFlows xu) {
+                        v[k++] = xu.extractant();
+                        v[k++] = xu.scrub();
+                    } else {
+                        VolumetricFlows vol = (VolumetricFlows) c.flows();
+                        v[k++] = vol.organicFlow();
+                        v[k++] = vol.scrubFlow();
+                    }
+                    v[k++] = st.organicTotal(o.network().stages());
+                    v[k++] = st.aqueousTotal(1);
+                }
+                case REAGENTS -> {
+                    XuFlows xu = (XuFlows) c.flows();
+                    v[k++] = CascadeDesigner.scrubAcid(xu.scrub())
+                            + CascadeDesigner.stripAcid(c.feed().phase(), xu.extractant(), xu.scrub(), reagentExcess);
+                    v[k++] = CascadeDesigner.saponification(xu.extractant(), reagentExcess);
+                }
+                case PHI -> v[k++] = ((XuFlows) c.flows()).extractant() * c.cascade().totalStages();
+                case WORK -> v[k++] = o.steadyStates();
+                case OBJECTIVE -> v[k++] = o.objective();
+                default -> throw new IllegalStateException(out.label());
+            }
+        }
+        v[k] = o.note() == null ? "" : o.note();
+        return new SweepRow(point, SweepRow.Status.OK, java.util.Arrays.asList(v));
+    }
+
+    private boolean needsReport() {
+        return outputs.contains(Output.PURITIES) || outputs.contains(Output.RECOVERIES)
+                || outputs.contains(Output.TARGETS);
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /** The row as one CSV line (RFC 4180 quoting; without line end). */
+    public String csvLine(SweepRow row) {
+        StringBuilder b = new StringBuilder(256);
+        appendCsv(b, row);
+        return b.toString();
+    }
+
+    /** Appends the row's CSV line (without line end). */
+    public void appendCsv(StringBuilder b, SweepRow row) {
+        List<Object> v = row.values();
+        for (int i = 0; i < v.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            Object x = v.get(i);
+            if (x == null) {
+                continue;
+            }
+            if (x instanceof String s) {
+                appendCsvText(b, s);
+            } else {
+                b.append(x);
+            }
+        }
+    }
+
+    private static void appendCsvText(StringBuilder b, String s) {
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            b.append(s);
+            return;
+        }
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                b.append("\"\"");
+            } else if (c == '\n' || c == '\r') {
+                b.append(' ');
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
+    }
+
+    /** The row as one JSON object on one line, keys the column names; non-finite numbers are null. */
+    public String jsonLine(SweepRow row) {
+        StringBuilder b = new StringBuilder(384);
+        b.append('{');
+        List<Object> v = row.values();
+        for (int i = 0; i < v.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(jsonKeys[i]);
+            Object x = v.get(i);
+            if (x == null || x instanceof Double d && !Double.isFinite(d)) {
+                b.append("null");
+            } else if (x instanceof String s) {
+                b.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
+            } else {
+                b.append(x);
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    /** The model and components of a base case tree (already validated). */
+    private record JsonCase(List<String> components, boolean cmer) {
+        static JsonCase of(com.fasterxml.jackson.databind.JsonNode tree) {
+            List<String> names = new ArrayList<>();
+            tree.get("components").forEach(c -> names.add(c.get("name").asText()));
+            return new JsonCase(names, tree.get("model").asText().equals("separation-factors"));
+        }
+    }
+}

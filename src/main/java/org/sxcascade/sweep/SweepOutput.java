@@ -1,0 +1,346 @@
+package org.sxcascade.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * A sweep's output files: the CSV (header, then one row per point in point order), optionally
+ * JSON Lines, and a small sidecar {@code FILE.sweep.json} that records the spec's hash, the shard
+ * and the number of points, so that {@code --resume} continues only the same sweep.
+ *
+ * <p>Rows are appended and flushed per batch, so a killed run leaves complete rows and at most
+ * one partial last line. Resuming drops that partial line, checks the header and that the rows
+ * are exactly the shard's first points in order, and continues with the next point; each file
+ * skips the rows it already has.
+ */
+public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoCloseable {
+    /** Sidecar name suffix. */
+    public static final String SIDECAR = ".sweep.json";
+
+    /** A row's text forms. */
+    public record Lines(long ordinal, String csv, String json) {
+    }
+
+    private final RowFormat format;
+    private final Shard shard;
+    private final Path csvPath;
+    private final Path jsonPath;
+    private final Writer csv;
+    private final Writer json;
+    private final FileChannel csvChannel;
+    private final FileChannel jsonChannel;
+    private final long csvNext;
+    private final long jsonNext;
+
+    private SweepOutput(RowFormat format, Shard shard, Path csvPath, Path jsonPath, long csvNext, long jsonNext)
+            throws IOException {
+        this.format = format;
+        this.shard = shard;
+        this.csvPath = csvPath;
+        this.jsonPath = jsonPath;
+        this.csvNext = csvNext;
+        this.jsonNext = jsonNext;
+        this.csvChannel = FileChannel.open(csvPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.csv = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(csvChannel),
+                StandardCharsets.UTF_8), 1 << 16);
+        if (jsonPath != null) {
+            this.jsonChannel = FileChannel.open(jsonPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            this.json = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(jsonChannel),
+                    StandardCharsets.UTF_8), 1 << 16);
+        } else {
+            this.jsonChannel = null;
+            this.json = null;
+        }
+    }
+
+    /**
+     * Opens the output of a run: afresh (files replaced), or, with {@code resume}, continuing what
+     * is there (afresh if there is no CSV yet).
+     *
+     * @param jsonl the JSON Lines file, or {@code null}
+     * @throws InvalidInputException when the files cannot be resumed (other spec or shard, a
+     *         missing sidecar, rows that are not this shard's first points); the message says why
+     */
+    public static SweepOutput open(SweepSpec spec, Shard shard, Path csvFile, Path jsonl, boolean resume)
+            throws IOException {
+        RowFormat format = new RowFormat(spec);
+        checkTarget("--output", csvFile);
+        if (jsonl != null) {
+            checkTarget("--jsonl", jsonl);
+            if (jsonl.toAbsolutePath().normalize().equals(csvFile.toAbsolutePath().normalize())) {
+                throw new InvalidInputException("--jsonl", jsonl, "a file other than the CSV output");
+            }
+        }
+        long total = shard.count(spec.pointCount());
+        Path sidecar = sidecar(csvFile);
+        ObjectNode meta = new ObjectMapper().createObjectNode();
+        meta.put("format", RowFormat.VERSION);
+        meta.put("sweep", spec.name());
+        meta.put("specHash", spec.hash());
+        meta.put("shard", shard.toString());
+        meta.put("points", total);
+        meta.put("header", format.csvHeader());
+        if (resume && Files.exists(csvFile)) {
+            if (!Files.exists(sidecar)) {
+                throw new InvalidInputException("--resume", csvFile, "the output of an earlier run of this sweep, "
+                        + "with its " + sidecar.getFileName() + " beside it (it is missing: run without --resume to "
+                        + "start afresh)");
+            }
+            JsonNode old = new ObjectMapper().readTree(Files.readString(sidecar));
+            if (!shard.toString().equals(old.path("shard").asText())) {
+                throw new InvalidInputException("--shard", shard, "the shard of the run being resumed, "
+                        + old.path("shard").asText() + " (" + sidecar.getFileName() + ")");
+            }
+            if (!spec.hash().equals(old.path("specHash").asText())) {
+                throw new InvalidInputException("--resume", csvFile, "the output of the same spec: this one was "
+                        + "written by a different spec, base case or version (" + sidecar.getFileName()
+                        + "); run without --resume to start afresh");
+            }
+            long csvNext = repair(csvFile, format.csvHeader(), shard, total, "--output");
+            long jsonNext = 0;
+            if (jsonl != null) {
+                if (Files.exists(jsonl)) {
+                    jsonNext = repair(jsonl, null, shard, total, "--jsonl");
+                } else {
+                    Files.writeString(jsonl, "");
+                }
+            }
+            return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext);
+        }
+        writeAtomically(sidecar, meta.toPrettyString() + "\n");
+        Files.writeString(csvFile, format.csvHeader() + "\n", StandardCharsets.UTF_8);
+        if (jsonl != null) {
+            Files.writeString(jsonl, "");
+        }
+        return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0);
+    }
+
+    /** The sidecar of a CSV output. */
+    public static Path sidecar(Path csvFile) {
+        return csvFile.resolveSibling(csvFile.getFileName() + SIDECAR);
+    }
+
+    /** The shard's first ordinal this run must evaluate (the earliest either file lacks). */
+    public long next() {
+        return Math.min(csvNext, jsonNext);
+    }
+
+    /** Rows already in the CSV before this run. */
+    public long resumedRows() {
+        return csvNext;
+    }
+
+    public Path csvPath() {
+        return csvPath;
+    }
+
+    public Path jsonPath() {
+        return jsonPath;
+    }
+
+    @Override
+    public Lines format(SweepRow row) {
+        return new Lines(shard.ordinal(row.point()), format.csvLine(row), json == null ? null : format.jsonLine(row));
+    }
+
+    @Override
+    public void write(Lines lines) throws IOException {
+        if (lines.ordinal() >= csvNext) {
+            csv.write(lines.csv());
+            csv.write('\n');
+        }
+        if (json != null && lines.ordinal() >= jsonNext) {
+            json.write(lines.json());
+            json.write('\n');
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        csv.flush();
+        if (json != null) {
+            json.flush();
+        }
+    }
+
+    /** Flushes and forces the files to disk, and closes them. */
+    @Override
+    public void close() throws IOException {
+        try {
+            flush();
+            csvChannel.force(false);
+            if (jsonChannel != null) {
+                jsonChannel.force(false);
+            }
+        } finally {
+            csv.close();
+            if (json != null) {
+                json.close();
+            }
+        }
+    }
+
+    private static void checkTarget(String option, Path file) {
+        if (file.toString().isBlank()) {
+            throw new InvalidInputException(option, "(empty)", "a file name");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(option, file, "a file name, not a directory");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new InvalidInputException(option, file, "a regular file (rows are appended and resumed)");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidInputException(option, file, "a file in an existing directory");
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sxcascade-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Repairs a file for appending: drops a partial last line, checks the header (CSV) and that the
+     * rows are the shard's ordinals 0 … k − 1 in order (by count and by the last row's point).
+     *
+     * @param header the expected header line, or {@code null} for JSON Lines
+     * @return k, the next ordinal to write
+     */
+    static long repair(Path file, String header, Shard shard, long total, String option) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long end = lastNewline(ch, size); // offset after the last '\n', 0 if none
+            if (end < size) {
+                ch.truncate(end);
+                size = end;
+            }
+            long lines = countLines(ch, size);
+            if (header != null) {
+                if (lines == 0) { // nothing, or a partial header: start the file again
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                    return 0;
+                }
+                String first = readLine(ch, 0);
+                if (!first.equals(header)) {
+                    throw new InvalidInputException(option, file, "a file whose header is this spec's: "
+                            + header + " (it has: " + first + ")");
+                }
+                lines--;
+            }
+            if (lines == 0) {
+                return 0;
+            }
+            String last = readLine(ch, previousLineStart(ch, size - 1));
+            long point = leadingPoint(last, header == null);
+            long ordinal = shard.contains(point) ? shard.ordinal(point) : -1;
+            if (ordinal != lines - 1 || ordinal >= total) {
+                throw new InvalidInputException(option, file, "rows that are the shard's first points in order: it "
+                        + "has " + lines + " rows, the last of them point " + point + " (start afresh without --resume)");
+            }
+            return lines;
+        }
+    }
+
+    private static long leadingPoint(String line, boolean json) {
+        String digits;
+        if (json) {
+            String key = "{\"point\":";
+            int comma = line.indexOf(',');
+            digits = line.startsWith(key) ? line.substring(key.length(), comma < 0 ? line.length() - 1 : comma) : "";
+        } else {
+            int comma = line.indexOf(',');
+            digits = comma < 0 ? line : line.substring(0, comma);
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static long lastNewline(FileChannel ch, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long pos = size;
+        while (pos > 0) {
+            int n = (int) Math.min(buf.capacity(), pos);
+            buf.clear().limit(n);
+            ch.read(buf, pos - n);
+            for (int i = n - 1; i >= 0; i--) {
+                if (buf.get(i) == '\n') {
+                    return pos - n + i + 1;
+                }
+            }
+            pos -= n;
+        }
+        return 0;
+    }
+
+    /** Start of the line that ends at {@code newlineAt} (the offset of its '\n'). */
+    private static long previousLineStart(FileChannel ch, long newlineAt) throws IOException {
+        return lastNewline(ch, newlineAt);
+    }
+
+    private static long countLines(FileChannel ch, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long count = 0;
+        long pos = 0;
+        while (pos < size) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    count++;
+                }
+            }
+            pos += n;
+        }
+        return count;
+    }
+
+    private static String readLine(FileChannel ch, long start) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 12);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long pos = start;
+        while (true) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = buf.get(i);
+                if (b == '\n') {
+                    return out.toString(StandardCharsets.UTF_8);
+                }
+                out.write(b);
+            }
+            pos += n;
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

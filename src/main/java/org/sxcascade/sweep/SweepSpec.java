@@ -1,0 +1,76 @@
+package org.sxcascade.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated sweep spec (format: docs/sweep.md): the base case, what runs at each point, the
+ * parameters and how their points are chosen, and what is recorded.
+ *
+ * @param name       title of the sweep
+ * @param baseCase   the base case as a YAML tree (read only: points change copies of it)
+ * @param task       what runs at each point
+ * @param parameters the varied quantities, in spec order (their columns come first, in this order)
+ * @param sampling   grid, Latin hypercube or random
+ * @param samples    number of sampled points (Latin hypercube, random); 0 for a grid
+ * @param seed       seed of the sampling (0 for a grid)
+ * @param maxPoints  the largest number of points the spec allows
+ * @param outputs    the recorded column groups, in spec order
+ * @param resolved   the spec with its base case inlined, as JSON: everything a runner on another
+ *                   machine needs ({@link #fromResolved(String)})
+ */
+public record SweepSpec(String name, JsonNode baseCase, SweepTask task, List<Parameter> parameters, Sampling sampling,
+                        long samples, long seed, long maxPoints, List<Output> outputs, String resolved) {
+    /** Default of {@code maxPoints}. */
+    public static final long DEFAULT_MAX_POINTS = 10_000_000L;
+    /** Largest number of Latin hypercube samples (each parameter keeps a permutation of them). */
+    public static final long MAX_LATIN_HYPERCUBE_SAMPLES = 20_000_000L;
+
+    public SweepSpec {
+        parameters = List.copyOf(parameters);
+        outputs = List.copyOf(outputs);
+        baseCase = baseCase.deepCopy();
+    }
+
+    /**
+     * Reads and validates a spec file; its {@code base} case is read relative to the spec's folder.
+     *
+     * @throws org.sxcascade.model.InvalidInputException naming the spec field, the value and what is allowed
+     * @throws org.sxcascade.io.CaseFileException if the spec or the base case cannot be read
+     */
+    public static SweepSpec read(Path file) {
+        return SpecReader.read(file);
+    }
+
+    /** A spec from {@link #resolved()} text (validated again). */
+    public static SweepSpec fromResolved(String resolvedJson) {
+        return SpecReader.fromResolved(resolvedJson);
+    }
+
+    /** The base case tree (a copy). */
+    @Override
+    public JsonNode baseCase() {
+        return baseCase.deepCopy();
+    }
+
+    /** Number of points. */
+    public long pointCount() {
+        if (sampling != Sampling.GRID) {
+            return samples;
+        }
+        long n = 1;
+        for (Parameter p : parameters) {
+            n = Math.multiplyExact(n, p.count());
+        }
+        return n;
+    }
+
+    /**
+     * A fingerprint of the spec (SHA-256 of its resolved form and the row format version): a
+     * resumed run must have the same.
+     */
+    public String hash() {
+        return SpecReader.sha256(RowFormat.VERSION + "\n" + resolved);
+    }
+}

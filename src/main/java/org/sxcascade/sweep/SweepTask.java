@@ -1,0 +1,36 @@
+package org.sxcascade.sweep;
+
+import org.sxcascade.design.FlowChoice;
+import org.sxcascade.optimize.OptimizerSettings;
+
+/**
+ * What a sweep runs at each point (spec key {@code run}) and with which settings.
+ *
+ * @param kind          simulate, design or optimize
+ * @param flowChoice    design: how the flows are chosen (Xu's optimum, a margin over the minimum,
+ *                      or a fixed S or W); {@code null} otherwise
+ * @param maxStages     design: the largest n + m; 0 otherwise
+ * @param reagentExcess design and optimize: strip acid and saponification base above 3 mol per
+ *                      mol RE, as a fraction (simulate: 0)
+ * @param optimizer     optimize: objective and bounds; {@code null} otherwise
+ * @param rowsFallback  simulate: solve with Xu's row iteration when Newton's method fails (as
+ *                      {@code simulate} does), or record the point as not converged
+ */
+public record SweepTask(Kind kind, FlowChoice flowChoice, int maxStages, double reagentExcess,
+                        OptimizerSettings optimizer, boolean rowsFallback) {
+    /** What runs at each point. */
+    public enum Kind {
+        SIMULATE("simulate"), DESIGN("design"), OPTIMIZE("optimize");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The spelling in spec files. */
+        public String label() {
+            return label;
+        }
+    }
+}
