@@ -12,7 +12,6 @@ import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.StageCountScan;
 import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.design.XuDesign;
@@ -107,7 +106,7 @@ final class DesignCommand implements Callable<Integer> {
         }
         List<Path> charts = plot.writeIfWanted(() -> Charts.design(
                 NamedChart.caseStem(caseFile.toString()), d,
-                StageCountScan.of(d)), caseFile);
+                PlotOptions.scan(d)), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(DesignReport.toJson(d)));

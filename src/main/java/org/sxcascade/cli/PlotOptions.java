@@ -132,6 +132,23 @@ final class PlotOptions {
         return written;
     }
 
+    /**
+     * Purity against stage count for a design, with a progress bar on an interactive terminal once
+     * it takes more than a second (a long cascade needs hundreds of steady states).
+     */
+    static org.sxcascade.design.StageCountScan scan(org.sxcascade.design.CascadeDesigner.Design design) {
+        if (System.console() == null) {
+            return org.sxcascade.design.StageCountScan.of(design);
+        }
+        try (DelayedBar bar = new DelayedBar("stage-count chart")) {
+            return org.sxcascade.design.StageCountScan.of(design, (done, total) -> {
+                if (bar.due()) {
+                    bar.show((double) done / total, done + " of " + total + " steady states");
+                }
+            });
+        }
+    }
+
     /** One line naming the files, for the terminal. */
     static String summary(List<Path> files) {
         if (files.isEmpty()) {

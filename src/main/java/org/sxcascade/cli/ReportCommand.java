@@ -13,7 +13,6 @@ import org.sxcascade.chart.NamedChart;
 import org.sxcascade.chart.StageCountChart;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.StageCountScan;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientFailureException;
@@ -113,7 +112,7 @@ final class ReportCommand implements Callable<Integer> {
                     CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(),
                             org.sxcascade.model.Cascade.MAX_STAGES);
                     html.design(DesignReport.toJson(d), List.of(new NamedChart(stem + "-design-stage-count",
-                            StageCountChart.of(in.name(), StageCountScan.of(d), in.components(), d.keyA(), d.keyB()))));
+                            StageCountChart.of(in.name(), PlotOptions.scan(d), in.components(), d.keyA(), d.keyB()))));
                 } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException
                          | NoConvergenceException e) {
                     // the report is about the case as given: a design that cannot be made is a remark

@@ -39,6 +39,14 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
      * third more, at least 3 stages), likewise m.
      */
     public static StageCountScan of(CascadeDesigner.Design design) {
+        return of(design, (done, total) -> { });
+    }
+
+    /**
+     * As {@link #of(CascadeDesigner.Design)}, telling {@code progress} after each steady state how
+     * many of how many are done (for a progress bar: a long cascade takes hundreds of solves).
+     */
+    public static StageCountScan of(CascadeDesigner.Design design, java.util.function.BiConsumer<Integer, Integer> progress) {
         SeparationProblem problem = SeparationProblem.of(design.inputs());
         double s = design.xu().extractantFlow();
         double w = design.xu().scrubFlow();
@@ -58,12 +66,14 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
             double[] p = purities(problem, solver, ns[i], vm, s, w);
             pb[i] = p[1];
             failed += Double.isNaN(p[1]) ? 1 : 0;
+            progress.accept(i + 1, maxN + maxM);
         }
         for (int i = 0; i < maxM; i++) {
             ms[i] = i + 1;
             double[] p = purities(problem, solver, vn, ms[i], s, w);
             pa[i] = p[0];
             failed += Double.isNaN(p[0]) ? 1 : 0;
+            progress.accept(maxN + i + 1, maxN + maxM);
         }
         return new StageCountScan(vn, vm, est.extraction(), est.scrub(), problem.purityA(), problem.purityB(), ns, pb,
                 ms, pa, failed);
