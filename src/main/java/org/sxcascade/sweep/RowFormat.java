@@ -189,7 +189,7 @@ public final class RowFormat {
                     v[k++] = report.products().get(0).recovery();
                     v[k++] = report.products().get(1).recovery();
                 }
-                case TARGETS -> v[k++] = report.targetsMet();
+                case TARGETS -> v[k++] = targetsMet(report);
                 case COMPOSITIONS -> {
                     int n = o.network().stages();
                     for (int j = 0; j < components.size(); j++) {
@@ -230,6 +230,21 @@ public final class RowFormat {
         }
         v[k] = o.note() == null ? "" : o.note();
         return new SweepRow(point, SweepRow.Status.OK, java.util.Arrays.asList(v));
+    }
+
+    /** Whether every target is met; {@code null} (an empty cell) when no product has a target. */
+    private static Boolean targetsMet(SimulationReport report) {
+        boolean any = false;
+        for (SimulationReport.Product p : report.products()) {
+            Boolean met = p.met();
+            if (met != null) {
+                any = true;
+                if (!met) {
+                    return false;
+                }
+            }
+        }
+        return any ? Boolean.TRUE : null;
     }
 
     private boolean needsReport() {
