@@ -79,14 +79,15 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
             throws IOException {
         RowFormat format = new RowFormat(spec);
         checkTarget("--output", csvFile);
+        Path sidecar = sidecar(csvFile);
         if (jsonl != null) {
             checkTarget("--jsonl", jsonl);
-            if (jsonl.toAbsolutePath().normalize().equals(csvFile.toAbsolutePath().normalize())) {
-                throw new InvalidInputException("--jsonl", jsonl, "a file other than the CSV output");
+            if (sameFile(jsonl, csvFile) || sameFile(jsonl, sidecar)) {
+                throw new InvalidInputException("--jsonl", jsonl, "a file other than the CSV output and its sidecar "
+                        + sidecar.getFileName());
             }
         }
         long total = shard.count(spec.pointCount());
-        Path sidecar = sidecar(csvFile);
         ObjectNode meta = new ObjectMapper().createObjectNode();
         meta.put("format", RowFormat.VERSION);
         meta.put("sweep", spec.name());
@@ -198,6 +199,10 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (file.toString().isBlank()) {
             throw new InvalidInputException(option, "(empty)", "a file name");
         }
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(SIDECAR)) {
+            throw new InvalidInputException(option, file, "a file name that does not end in " + SIDECAR
+                    + " (the suffix of the sidecar files that --resume checks)");
+        }
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(option, file, "a file name, not a directory");
         }
@@ -208,6 +213,26 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException(option, file, "a file in an existing directory");
         }
+    }
+
+    /**
+     * Whether two paths name the same file: {@link Files#isSameFile} when both exist, else their
+     * real parent folders (which {@link #checkTarget} made sure exist) and names.
+     */
+    static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return canonical(a).equals(canonical(b));
+    }
+
+    private static Path canonical(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return file.toRealPath();
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        return dir != null && Files.isDirectory(dir) ? dir.toRealPath().resolve(abs.getFileName()) : abs;
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {

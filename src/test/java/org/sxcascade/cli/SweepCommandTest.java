@@ -188,6 +188,40 @@ class SweepCommandTest {
     }
 
     @Test
+    void anOutputThatIsTheSidecarOrTheOtherOutputIsExitTwo() throws Exception {
+        Path ok = spec(BINARY + "parameters:\n  - {path: flows.extractant, values: [1.7]}\n");
+        Path csv = dir.resolve("o.csv");
+        Path sidecar = dir.resolve("o.csv.sweep.json");
+        assertThat(CliHarness.run("sweep", ok.toString(), "-o", csv.toString()).exitCode()).isZero();
+        String before = Files.readString(sidecar);
+        String csvBefore = Files.readString(csv);
+        Files.createDirectory(dir.resolve("sub"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), sidecar);
+        Path fresh = dir.resolve("fresh.csv");
+        for (String[] args : List.of(
+                new String[] {"--jsonl", sidecar.toString()},
+                new String[] {"--jsonl", dir.resolve("sub/../o.csv.sweep.json").toString()},
+                new String[] {"--jsonl", link.toString()},
+                new String[] {"--jsonl", dir.resolve("sub/../o.csv").toString()},
+                new String[] {"-o", dir.resolve("other.csv.sweep.json").toString()},
+                new String[] {"-o", fresh.toString(), "--jsonl", dir.resolve("sub/../fresh.csv").toString()})) {
+            List<String> cli = new java.util.ArrayList<>(List.of("sweep", ok.toString()));
+            if (args[0].equals("--jsonl")) {
+                cli.addAll(List.of("-o", csv.toString()));
+            }
+            cli.addAll(List.of(args));
+            CliHarness r = CliHarness.run(cli.toArray(new String[0]));
+            String option = args[args.length - 2].equals("-o") ? "--output" : "--jsonl";
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("error: " + option + " = ")
+                    .contains("is not allowed").containsAnyOf("sidecar", ".sweep.json");
+            assertThat(Files.readString(sidecar)).isEqualTo(before);
+            assertThat(Files.readString(csv)).isEqualTo(csvBefore);
+            assertThat(fresh).doesNotExist();
+        }
+    }
+
+    @Test
     void jsonLinesAndShardSummary() throws Exception {
         Path csv = dir.resolve("s.csv");
         Path jsonl = dir.resolve("s.jsonl");
