@@ -122,11 +122,14 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
             }
             return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext);
         }
-        writeAtomically(sidecar, meta.toPrettyString() + "\n");
+        // The old rows go first, the new sidecar last: a kill in between leaves the old sidecar beside
+        // emptied files (a resume of the new spec is refused; one of the old spec starts at point 0),
+        // never the new sidecar beside the old rows, which a resume of the new spec would accept.
         Files.writeString(csvFile, format.csvHeader() + "\n", StandardCharsets.UTF_8);
         if (jsonl != null) {
             Files.writeString(jsonl, "");
         }
+        writeAtomically(sidecar, meta.toPrettyString() + "\n");
         return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0);
     }
 

@@ -133,6 +133,22 @@ class LocalSweepTest {
         assertThat(Files.readAllLines(csv)).isEqualTo(full);
     }
 
+    @Test
+    void aFreshRunEmptiesTheOldRowsBeforeItWritesItsSidecar() throws IOException {
+        Path csv = dir.resolve("order.csv");
+        Path jsonl = dir.resolve("order.jsonl");
+        Files.write(csv, full.subList(0, 100));
+        Files.writeString(jsonl, "{\"point\":0}\n");
+        // the sidecar cannot be written (a folder that is not empty stands in its place): the failure
+        // comes after the old rows are gone, as a kill at that moment would
+        Path sidecar = SweepOutput.sidecar(csv);
+        Files.createDirectories(sidecar.resolve("blocker"));
+        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, jsonl, false)).isInstanceOf(IOException.class);
+        assertThat(Files.readAllLines(csv)).containsExactly(full.get(0));
+        assertThat(jsonl).isEmptyFile();
+        assertThat(sidecar).isDirectory();
+    }
+
     /** Writes the lines and then the first {@code partial} characters of the next full line, no line end. */
     private static void cut(Path file, List<String> lines, int partial) throws IOException {
         List<String> all = Files.readAllLines(file);
