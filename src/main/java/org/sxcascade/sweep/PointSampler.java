@@ -1,7 +1,6 @@
 package org.sxcascade.sweep;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The points of a sweep, by index 0 … size − 1. A point's values depend on its index and the
@@ -86,31 +85,23 @@ public interface PointSampler {
 
     /**
      * Latin hypercube: each parameter's range is cut into {@code size} equal strata (of
-     * probability), each stratum is used by exactly one point, and the strata of each parameter are
-     * shuffled with a generator seeded by (seed, parameter); within its stratum a point's value is
-     * placed by the counter-based generator keyed by (seed, parameter, index).
+     * probability), and point i uses stratum π_d(i) of parameter d, where π_d is a permutation of
+     * 0 … size − 1 keyed by (seed, parameter) ({@link IndexPermutation}), so each stratum is used
+     * by exactly one point; within its stratum a point's value is placed by the counter-based
+     * generator keyed by (seed, parameter, index). Nothing is stored per point: a point's values
+     * are computed from its index alone, in constant memory (a Spark task builds this sampler
+     * for nothing).
      */
     final class LatinHypercube extends Base {
         private final long seed;
-        private final int[][] strata;
+        private final IndexPermutation[] strata;
 
         LatinHypercube(List<Parameter> parameters, long size, long seed) {
-            super(parameters, Math.toIntExact(size));
+            super(parameters, size);
             this.seed = seed;
-            this.strata = new int[this.parameters.length][];
+            this.strata = new IndexPermutation[this.parameters.length];
             for (int d = 0; d < this.parameters.length; d++) {
-                int[] perm = new int[(int) this.size];
-                for (int i = 0; i < perm.length; i++) {
-                    perm[i] = i;
-                }
-                SplittableRandom r = new SplittableRandom(mix(seed ^ mix(d + 0x5DEECE66DL)));
-                for (int i = perm.length - 1; i > 0; i--) {
-                    int j = r.nextInt(i + 1);
-                    int t = perm[i];
-                    perm[i] = perm[j];
-                    perm[j] = t;
-                }
-                strata[d] = perm;
+                strata[d] = new IndexPermutation(size, mix(seed ^ mix(d + 0x5DEECE66DL)));
             }
         }
 
@@ -118,9 +109,63 @@ public interface PointSampler {
         public void values(long index, double[] out) {
             checkIndex(index, size);
             for (int d = 0; d < parameters.length; d++) {
-                double u = (strata[d][(int) index] + uniform(seed, d, index)) / size;
+                double u = (strata[d].apply(index) + uniform(seed, d, index)) / size;
                 out[d] = parameters[d].sample(Math.min(u, Math.nextDown(1.0)));
             }
+        }
+    }
+
+    /**
+     * A keyed permutation of 0 … size − 1 computed one index at a time, in constant memory: a
+     * balanced Feistel network (six rounds of SplitMix64's mix) on the smallest even number of
+     * bits, at least 2, that holds size − 1, and cycle-walking (applying it again while the result
+     * is size or more; fewer than 4 times on average, since that domain is under 4 × size). A
+     * Feistel network is a bijection of its domain whatever its round function, and cycle-walking
+     * restricts a bijection to a bijection of 0 … size − 1.
+     */
+    final class IndexPermutation {
+        private static final int ROUNDS = 6;
+        private final long size;
+        private final int half;
+        private final long mask;
+        private final long key;
+
+        /**
+         * @param size the number of indices, ≥ 1 (less than 2⁶²)
+         * @param key  selects the permutation
+         */
+        IndexPermutation(long size, long key) {
+            if (size < 1 || size >= 1L << 62) {
+                throw new IllegalArgumentException("size " + size);
+            }
+            int bits = 64 - Long.numberOfLeadingZeros(size - 1);
+            bits = Math.max(2, bits + (bits & 1));
+            this.size = size;
+            this.half = bits / 2;
+            this.mask = (1L << half) - 1;
+            this.key = key;
+        }
+
+        /** The image of {@code index} (0 … size − 1). */
+        long apply(long index) {
+            checkIndex(index, size);
+            long x = index;
+            do {
+                x = feistel(x);
+            } while (x >= size);
+            return x;
+        }
+
+        private long feistel(long x) {
+            long left = x >>> half;
+            long right = x & mask;
+            for (int round = 0; round < ROUNDS; round++) {
+                long f = mix((key + 0x9E3779B97F4A7C15L * (round + 1)) ^ right) & mask;
+                long t = left ^ f;
+                left = right;
+                right = t;
+            }
+            return left << half | right;
         }
     }
 
