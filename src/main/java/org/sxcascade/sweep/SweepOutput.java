@@ -15,12 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.Version;
 import org.sxcascade.model.InvalidInputException;
 
 /**
  * A sweep's output files: the CSV (header, then one row per point in point order), optionally
- * JSON Lines, and a small sidecar {@code FILE.sweep.json} that records the spec's hash, the shard
- * and the number of points, so that {@code --resume} continues only the same sweep.
+ * JSON Lines, and a small sidecar {@code FILE.sweep.json} that records the spec's hash, the shard,
+ * the number of points and the sxcascade version, so that {@code --resume} continues only the
+ * same sweep (and warns when another version wrote it).
  *
  * <p>Rows are appended and flushed per batch, so a killed run leaves complete rows and at most
  * one partial last line. Resuming drops that partial line, checks the header and that the rows
@@ -31,7 +35,13 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     /** Sidecar name suffix. */
     public static final String SIDECAR = ".sweep.json";
 
-    /** A row's text forms. */
+    /**
+     * A row's text forms.
+     *
+     * @param ordinal the row's place in the shard
+     * @param csv     its CSV line (without line end)
+     * @param json    its JSON Lines line, or {@code null} without a JSON Lines file
+     */
     public record Lines(long ordinal, String csv, String json) {
     }
 
@@ -45,9 +55,11 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     private final FileChannel jsonChannel;
     private final long csvNext;
     private final long jsonNext;
+    private final List<String> warnings;
 
-    private SweepOutput(RowFormat format, Shard shard, Path csvPath, Path jsonPath, long csvNext, long jsonNext)
-            throws IOException {
+    private SweepOutput(RowFormat format, Shard shard, Path csvPath, Path jsonPath, long csvNext, long jsonNext,
+                        List<String> warnings) throws IOException {
+        this.warnings = List.copyOf(warnings);
         this.format = format;
         this.shard = shard;
         this.csvPath = csvPath;
@@ -90,6 +102,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         long total = shard.count(spec.pointCount());
         ObjectNode meta = new ObjectMapper().createObjectNode();
         meta.put("format", RowFormat.VERSION);
+        meta.put("sxcascade", Version.TEXT);
         meta.put("sweep", spec.name());
         meta.put("specHash", spec.hash());
         meta.put("shard", shard.toString());
@@ -108,8 +121,15 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
             }
             if (!spec.hash().equals(old.path("specHash").asText())) {
                 throw new InvalidInputException("--resume", csvFile, "the output of the same spec: this one was "
-                        + "written by a different spec, base case or version (" + sidecar.getFileName()
+                        + "written by a different spec, base case or row format (" + sidecar.getFileName()
                         + "); run without --resume to start afresh");
+            }
+            List<String> warnings = new ArrayList<>();
+            String writer = old.path("sxcascade").asText("");
+            if (!writer.equals(Version.TEXT)) {
+                warnings.add(csvFile + " was written by " + (writer.isEmpty() ? "an sxcascade that did not record "
+                        + "its version" : writer) + ", this is " + Version.TEXT + ": its rows are kept, and the rows "
+                        + "this run adds may differ from what that version would have written");
             }
             long csvNext = repair(csvFile, format.csvHeader(), shard, total, "--output");
             long jsonNext = 0;
@@ -120,7 +140,8 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
                     Files.writeString(jsonl, "");
                 }
             }
-            return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext);
+            return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext,
+                    warnings);
         }
         // The old rows go first, the new sidecar last: a kill in between leaves the old sidecar beside
         // emptied files (a resume of the new spec is refused; one of the old spec starts at point 0),
@@ -130,7 +151,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
             Files.writeString(jsonl, "");
         }
         writeAtomically(sidecar, meta.toPrettyString() + "\n");
-        return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0);
+        return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0, List.of());
     }
 
     /** The sidecar of a CSV output. */
@@ -143,15 +164,25 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         return Math.min(csvNext, jsonNext);
     }
 
+    /**
+     * What the caller should tell the user before the run: a resumed file written by another
+     * version of sxcascade (resumed all the same; the spec hash covers the spec and the row format).
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** Rows already in the CSV before this run. */
     public long resumedRows() {
         return csvNext;
     }
 
+    /** The CSV file. */
     public Path csvPath() {
         return csvPath;
     }
 
+    /** The JSON Lines file, or {@code null}. */
     public Path jsonPath() {
         return jsonPath;
     }
