@@ -42,7 +42,11 @@ public final class LocalSweep {
      */
     public record Summary(long total, long resumed, long run, Map<SweepRow.Status, Long> statuses, long nanos,
                           int threads) {
-        /** Points per second of this run. */
+        /**
+         * Points per second of this run.
+         *
+         * @return points evaluated per second of wall-clock time, 0 for a run of no time
+         */
         public double rate() {
             return nanos == 0 ? 0 : run / (nanos / 1e9);
         }
@@ -52,6 +56,9 @@ public final class LocalSweep {
     private final int threads;
 
     /**
+     * A runner of a spec.
+     *
+     * @param spec    the sweep
      * @param threads worker threads, ≥ 1
      */
     public LocalSweep(SweepSpec spec, int threads) {
@@ -66,6 +73,12 @@ public final class LocalSweep {
      * Runs the shard's points from its {@code firstOrdinal}-th on (0 for a fresh run; the first
      * missing one after a resume), writing each row to the sink in point order.
      *
+     * @param shard        the slice of the sweep's points to run ({@link Shard#ALL} for all)
+     * @param firstOrdinal the first of the shard's points to run, by its place in the shard
+     * @param sink         formats rows (on the worker threads) and writes them (on this thread)
+     * @param listener     told of progress after each flush, or {@code null}
+     * @param <T>          the sink's formatted form of a row
+     * @return what this run did (its points, time and rows by status)
      * @throws IOException what the sink threw; rows before the failing one were written
      */
     public <T> Summary run(Shard shard, long firstOrdinal, RowSink<T> sink, Listener listener) throws IOException {

@@ -35,7 +35,11 @@ public final class RowFormat {
     private final String header;
     private final String[] jsonKeys;
 
-    /** The format of a spec's rows. */
+    /**
+     * The format of a spec's rows.
+     *
+     * @param spec the sweep: its parameters, recorded outputs, base case (model, components) and task
+     */
     public RowFormat(SweepSpec spec) {
         this.outputs = spec.outputs();
         JsonCase base = JsonCase.of(spec.baseCase());
@@ -69,12 +73,20 @@ public final class RowFormat {
         this.header = h.toString();
     }
 
-    /** The columns, in order. */
+    /**
+     * The columns, in order.
+     *
+     * @return every column's name and type
+     */
     public List<Column> columns() {
         return columns;
     }
 
-    /** The CSV header line (without line end). */
+    /**
+     * The CSV header line.
+     *
+     * @return the column names separated by commas, without line end
+     */
     public String csvHeader() {
         return header;
     }
@@ -254,14 +266,24 @@ public final class RowFormat {
 
     // ------------------------------------------------------------------ text
 
-    /** The row as one CSV line (RFC 4180 quoting; without line end). */
+    /**
+     * The row as one CSV line.
+     *
+     * @param row a row of this format
+     * @return its cells with RFC 4180 quoting, without line end
+     */
     public String csvLine(SweepRow row) {
         StringBuilder b = new StringBuilder(256);
         appendCsv(b, row);
         return b.toString();
     }
 
-    /** Appends the row's CSV line (without line end). */
+    /**
+     * Appends the row's CSV line (without line end).
+     *
+     * @param b   where the line goes
+     * @param row a row of this format
+     */
     public void appendCsv(StringBuilder b, SweepRow row) {
         List<Object> v = row.values();
         for (int i = 0; i < v.size(); i++) {
@@ -304,7 +326,12 @@ public final class RowFormat {
         b.append('"');
     }
 
-    /** The row as one JSON object on one line, keys the column names; non-finite numbers are null. */
+    /**
+     * The row as one JSON object on one line.
+     *
+     * @param row a row of this format
+     * @return its cells keyed by the column names; empty cells and non-finite numbers are null
+     */
     public String jsonLine(SweepRow row) {
         StringBuilder b = new StringBuilder(384);
         b.append('{');

@@ -25,6 +25,7 @@ public record SweepSpec(String name, JsonNode baseCase, SweepTask task, List<Par
     /** Default of {@code maxPoints}. */
     public static final long DEFAULT_MAX_POINTS = 10_000_000L;
 
+    /** Copies the lists and the base case tree (the spec never shares a caller's mutable state). */
     public SweepSpec {
         parameters = List.copyOf(parameters);
         outputs = List.copyOf(outputs);

@@ -45,7 +45,7 @@ class LocalSweepTest {
     }
 
     @Test
-    void shardsConcatenatedAndSortedArTheFullRun() throws IOException {
+    void shardsConcatenatedAndSortedAreTheFullRun() throws IOException {
         List<String> rows = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
             List<String> part = Specs.run(spec, new Shard(k, 3), dir.resolve("shard" + k + ".csv"), 2);

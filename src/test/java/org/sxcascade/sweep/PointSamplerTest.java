@@ -103,7 +103,7 @@ class PointSamplerTest {
     void anIndexPermutationIsABijectionOfItsRange(long size) {
         Random r = new Random(size);
         for (int key = 0; key < 3; key++) {
-            PointSampler.IndexPermutation p = new PointSampler.IndexPermutation(size, r.nextLong());
+            Samplers.IndexPermutation p = new Samplers.IndexPermutation(size, r.nextLong());
             BitSet seen = new BitSet((int) size);
             for (long i = 0; i < size; i++) {
                 long j = p.apply(i);
@@ -116,8 +116,8 @@ class PointSamplerTest {
 
     @Test
     void anIndexPermutationShufflesAndDependsOnItsKey() {
-        PointSampler.IndexPermutation a = new PointSampler.IndexPermutation(1000, 1);
-        PointSampler.IndexPermutation b = new PointSampler.IndexPermutation(1000, 2);
+        Samplers.IndexPermutation a = new Samplers.IndexPermutation(1000, 1);
+        Samplers.IndexPermutation b = new Samplers.IndexPermutation(1000, 2);
         int fixed = 0;
         int same = 0;
         for (long i = 0; i < 1000; i++) {
