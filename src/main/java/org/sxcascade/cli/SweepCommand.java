@@ -75,10 +75,20 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
         long total = slice.count(sweep.pointCount());
+        if (total == 0) {
+            err.printf("warning: shard %s of a sweep of %d points has no points (its points would be %d, %d, … "
+                    + "mod %d): the output has only its header%n", slice, sweep.pointCount(), slice.k() - 1,
+                    slice.k() - 1 + slice.n(), slice.n());
+        }
         LocalSweep.Summary summary;
         try (SweepOutput files = SweepOutput.open(sweep, slice, output, jsonl, resume);
              Bar bar = new Bar(total)) {
+            for (String w : files.warnings()) {
+                err.println("warning: " + w);
+            }
+            err.flush();
             summary = new LocalSweep(sweep, threads).run(slice, files.next(), files, bar::update);
         }
         out.print(text(sweep, slice, summary, output, jsonl));
@@ -135,21 +145,39 @@ final class SweepCommand implements Callable<Integer> {
         if (slice.n() > 1) {
             b.append(f("  shard        %s: %d points (index mod %d = %d)%n", slice, s.total(), slice.n(), slice.k() - 1));
         }
-        if (s.resumed() > 0) {
-            b.append(f("  resumed      %d rows were already written%n", s.resumed()));
+        boolean resumed = s.resumed() > 0;
+        if (resumed) {
+            b.append(f("  resumed      %d of the %d rows were already in %s%n", s.resumed(), s.total(), output));
         }
         double secs = s.nanos() / 1e9;
-        b.append(f("  run          %d points in %.2f s (%.0f points/s, %d thread%s)%n", s.run(), secs, s.rate(),
-                s.threads(), s.threads() == 1 ? "" : "s"));
+        if (s.run() == 0) {
+            b.append(resumed ? "  this run     nothing left to run\n" : "  run          no points\n");
+        } else {
+            b.append(f("  %s%d points in %.2f s (%s, %d thread%s)%n", resumed ? "this run     " : "run          ",
+                    s.run(), secs, rate(s.run(), secs), s.threads(), s.threads() == 1 ? "" : "s"));
+        }
         Map<SweepRow.Status, Long> st = s.statuses();
         if (!st.isEmpty()) {
             b.append("  status       ").append(st.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
-                    .collect(Collectors.joining(", "))).append(st.size() > 1 || !st.containsKey(SweepRow.Status.OK)
+                    .collect(Collectors.joining(", "))).append(resumed ? " in this run's rows" : "")
+                    .append(st.size() > 1 || !st.containsKey(SweepRow.Status.OK)
                     ? " (the reason column says why)" : "").append('\n');
         }
         b.append(f("  written      %s (%d rows)%s%n", output, s.total(),
                 jsonl == null ? "" : ", " + jsonl + " (JSON Lines)"));
         return b.toString();
+    }
+
+    /** Points per second, or seconds per point when that is less than one a second. */
+    static String rate(long points, double secs) {
+        double perSecond = secs > 0 ? points / secs : 0;
+        if (perSecond >= 10 || secs <= 0) {
+            return f("%.0f points/s", perSecond);
+        }
+        if (perSecond >= 1) {
+            return f("%.1f points/s", perSecond);
+        }
+        return f("%.1f s per point", secs / points);
     }
 
     private static String f(String format, Object... args) {

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code sxcascade} command line. */
-@Command(name = "sxcascade", mixinStandardHelpOptions = true, version = "sxcascade 0.1.0",
+@Command(name = "sxcascade", mixinStandardHelpOptions = true, version = org.sxcascade.Version.TEXT,
         description = "Simulator and design tool for countercurrent solvent-extraction cascades "
                 + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
         subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, TransientCommand.class,

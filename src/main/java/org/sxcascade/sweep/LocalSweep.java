@@ -8,13 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a sweep on this machine's cores. Worker threads, each with its own {@link PointEvaluator}
- * (and so its own solver), claim small chunks of points in index order and format their rows; a
+ * (and so its own solver), claim small chunks of points in index order ({@link #chunk}) and format
+ * their rows; a
  * reorder buffer hands the rows to the calling thread, which writes them in point order and
  * flushes per batch. The output is therefore the same for any number of threads.
  */
 public final class LocalSweep {
-    /** Points a worker claims at a time. */
-    private static final int CHUNK = 16;
+    /** Most points a worker claims at a time (fast simulate points; see {@link #chunk}). */
+    private static final int MAX_CHUNK = 16;
     /** Rows between flushes (at most; also flushed every {@link #FLUSH_NANOS}). */
     private static final int FLUSH_ROWS = 4096;
     private static final long FLUSH_NANOS = 250_000_000L;
@@ -41,7 +42,11 @@ public final class LocalSweep {
      */
     public record Summary(long total, long resumed, long run, Map<SweepRow.Status, Long> statuses, long nanos,
                           int threads) {
-        /** Points per second of this run. */
+        /**
+         * Points per second of this run.
+         *
+         * @return points evaluated per second of wall-clock time, 0 for a run of no time
+         */
         public double rate() {
             return nanos == 0 ? 0 : run / (nanos / 1e9);
         }
@@ -51,6 +56,9 @@ public final class LocalSweep {
     private final int threads;
 
     /**
+     * A runner of a spec.
+     *
+     * @param spec    the sweep
      * @param threads worker threads, ≥ 1
      */
     public LocalSweep(SweepSpec spec, int threads) {
@@ -65,6 +73,12 @@ public final class LocalSweep {
      * Runs the shard's points from its {@code firstOrdinal}-th on (0 for a fresh run; the first
      * missing one after a resume), writing each row to the sink in point order.
      *
+     * @param shard        the slice of the sweep's points to run ({@link Shard#ALL} for all)
+     * @param firstOrdinal the first of the shard's points to run, by its place in the shard
+     * @param sink         formats rows (on the worker threads) and writes them (on this thread)
+     * @param listener     told of progress after each flush, or {@code null}
+     * @param <T>          the sink's formatted form of a row
+     * @return what this run did (its points, time and rows by status)
      * @throws IOException what the sink threw; rows before the failing one were written
      */
     public <T> Summary run(Shard shard, long firstOrdinal, RowSink<T> sink, Listener listener) throws IOException {
@@ -76,7 +90,8 @@ public final class LocalSweep {
         if (firstOrdinal >= total) {
             return new Summary(total, total, 0, statuses, 0, threads);
         }
-        Reorder buffer = new Reorder(firstOrdinal, Math.max(4096, CHUNK * threads * 16));
+        int chunk = chunk(spec.task().kind(), total - firstOrdinal, threads);
+        Reorder buffer = new Reorder(firstOrdinal, Math.max(4096, chunk * threads * 16));
         AtomicLong next = new AtomicLong(firstOrdinal);
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
@@ -84,17 +99,17 @@ public final class LocalSweep {
                 try {
                     PointEvaluator evaluator = new PointEvaluator(spec, sampler, format);
                     while (true) {
-                        long first = next.getAndAdd(CHUNK);
+                        long first = next.getAndAdd(chunk);
                         if (first >= total || buffer.aborted()) {
                             return;
                         }
-                        int n = (int) Math.min(CHUNK, total - first);
-                        Object[] chunk = new Object[n];
+                        int n = (int) Math.min(chunk, total - first);
+                        Object[] claimed = new Object[n];
                         for (int i = 0; i < n; i++) {
                             SweepRow row = evaluator.evaluate(shard.point(first + i));
-                            chunk[i] = new Item<>(row.status(), sink.format(row));
+                            claimed[i] = new Item<>(row.status(), sink.format(row));
                         }
-                        buffer.put(first, chunk);
+                        buffer.put(first, claimed);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -143,6 +158,24 @@ public final class LocalSweep {
             }
         }
         return new Summary(total, firstOrdinal, total - firstOrdinal, statuses, System.nanoTime() - start, threads);
+    }
+
+    /**
+     * Points a worker claims at a time: one for design and optimize (slow points, many steady
+     * states each), else enough for every thread to get about eight chunks, from 1 to
+     * {@value #MAX_CHUNK}. Chunks of 16 save the shared counter's traffic on fast simulate
+     * points; smaller ones keep a short sweep on all threads and the progress moving.
+     *
+     * @param kind    what runs at each point
+     * @param points  points this run evaluates
+     * @param threads worker threads
+     * @return the chunk size, 1 … {@value #MAX_CHUNK}
+     */
+    static int chunk(SweepTask.Kind kind, long points, int threads) {
+        if (kind != SweepTask.Kind.SIMULATE) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(MAX_CHUNK, points / (threads * 8L)));
     }
 
     private record Item<T>(SweepRow.Status status, T formatted) {

@@ -15,7 +15,7 @@ public enum Output {
     PURITIES("purities"),
     /** recovery_organic, recovery_aqueous: fraction of each group's feed that leaves in its product. */
     RECOVERIES("recoveries"),
-    /** targets_met: whether every purity and recovery target of the case is met. */
+    /** targets_met: whether every purity and recovery target of the case is met (empty without targets). */
     TARGETS("targets"),
     /** organic_y_C and aqueous_x_C: every component's mole fraction in both products. */
     COMPOSITIONS("compositions"),

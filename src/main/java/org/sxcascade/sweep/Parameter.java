@@ -14,6 +14,7 @@ import java.util.List;
  * @param range   the range a sampled parameter is drawn from, or {@code null} for a list
  */
 public record Parameter(String name, List<ParameterPath> paths, boolean integer, double[] values, Range range) {
+    /** Copies the paths and the values (the record never shares a caller's array). */
     public Parameter {
         paths = List.copyOf(paths);
         values = values == null ? null : values.clone();
@@ -29,6 +30,11 @@ public record Parameter(String name, List<ParameterPath> paths, boolean integer,
     public record Range(double from, double to, boolean log) {
     }
 
+    /**
+     * The grid values (a copy).
+     *
+     * @return the listed or stepped values, or {@code null} for a sampled range
+     */
     @Override
     public double[] values() {
         return values == null ? null : values.clone();

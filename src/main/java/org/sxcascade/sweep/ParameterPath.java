@@ -15,6 +15,7 @@ import java.util.List;
  * @param segments its parts: a {@link String} key of a mapping or an {@link Integer} index of a list
  */
 public record ParameterPath(String text, List<Object> segments) {
+    /** Copies the segments. */
     public ParameterPath {
         segments = List.copyOf(segments);
     }

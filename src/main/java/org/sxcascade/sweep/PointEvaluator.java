@@ -51,12 +51,20 @@ public final class PointEvaluator {
     private final double[] compositionRestBase;
     private final boolean composition;
 
-    /** An evaluator with its own sampler (use {@link #PointEvaluator(SweepSpec, PointSampler, RowFormat)} to share one). */
+    /**
+     * An evaluator with its own sampler and row format (use
+     * {@link #PointEvaluator(SweepSpec, PointSampler, RowFormat)} to share them).
+     *
+     * @param spec the sweep
+     */
     public PointEvaluator(SweepSpec spec) {
         this(spec, PointSampler.of(spec), new RowFormat(spec));
     }
 
     /**
+     * An evaluator that shares the spec's sampler and row format with others.
+     *
+     * @param spec    the sweep
      * @param sampler the spec's points (thread-safe, may be shared)
      * @param format  the spec's row format (thread-safe, may be shared)
      */
@@ -96,17 +104,30 @@ public final class PointEvaluator {
         compositionRestBase = restBase.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The row format of the results. */
+    /**
+     * The row format of the results.
+     *
+     * @return the format this evaluator's rows are in
+     */
     public RowFormat format() {
         return format;
     }
 
-    /** Number of points of the sweep. */
+    /**
+     * Number of points of the sweep.
+     *
+     * @return the sampler's size
+     */
     public long pointCount() {
         return sampler.size();
     }
 
-    /** Evaluates point {@code index}. */
+    /**
+     * Evaluates a point. Never throws for a point that fails: that is a row with its status and reason.
+     *
+     * @param index the point, 0 … {@link #pointCount()} − 1
+     * @return its row
+     */
     public SweepRow evaluate(long index) {
         sampler.values(index, values);
         try {

@@ -1,145 +1,39 @@
 package org.sxcascade.sweep;
 
-import java.util.List;
-import java.util.SplittableRandom;
-
 /**
  * The points of a sweep, by index 0 … size − 1. A point's values depend on its index and the
  * spec alone (never on threads, shards or the order of evaluation), so any runner, local or on
  * Spark, gets the same point for the same index.
  */
 public interface PointSampler {
-    /** Number of points. */
+    /**
+     * Number of points.
+     *
+     * @return the number of points, ≥ 1
+     */
     long size();
 
-    /** Writes the values of point {@code index} into {@code out}, one per parameter in spec order. */
+    /**
+     * Writes the values of a point, one per parameter in spec order.
+     *
+     * @param index the point, 0 … {@link #size()} − 1
+     * @param out   receives the values; its length is the number of parameters
+     * @throws IndexOutOfBoundsException for an index outside 0 … size − 1
+     */
     void values(long index, double[] out);
 
-    /** The sampler of a spec. */
+    /**
+     * The sampler of a spec. Thread-safe: its points may be asked for from any thread.
+     *
+     * @param spec the sweep
+     * @return its points: a grid, Latin hypercube or random samples
+     */
     static PointSampler of(SweepSpec spec) {
         return switch (spec.sampling()) {
-            case GRID -> new Grid(spec.parameters());
-            case RANDOM -> new Random(spec.parameters(), spec.samples(), spec.seed());
-            case LATIN_HYPERCUBE -> new LatinHypercube(spec.parameters(), spec.samples(), spec.seed());
+            case GRID -> new Samplers.Grid(spec.parameters());
+            case RANDOM -> new Samplers.Random(spec.parameters(), spec.samples(), spec.seed());
+            case LATIN_HYPERCUBE -> new Samplers.LatinHypercube(spec.parameters(), spec.samples(), spec.seed());
         };
     }
-
-    /** What every sampler keeps: the parameters and the number of points. */
-    abstract class Base implements PointSampler {
-        final Parameter[] parameters;
-        final long size;
-
-        Base(List<Parameter> parameters, long size) {
-            this.parameters = parameters.toArray(new Parameter[0]);
-            this.size = size;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-    }
-
-    /** The full grid: every combination, the first parameter varying slowest (like nested loops). */
-    final class Grid extends Base {
-        Grid(List<Parameter> parameters) {
-            super(parameters, gridSize(parameters));
-        }
-
-        private static long gridSize(List<Parameter> parameters) {
-            long n = 1;
-            for (Parameter p : parameters) {
-                n = Math.multiplyExact(n, p.count());
-            }
-            return n;
-        }
-
-        @Override
-        public void values(long index, double[] out) {
-            checkIndex(index, size);
-            long rest = index;
-            for (int d = parameters.length - 1; d >= 0; d--) {
-                int count = parameters[d].count();
-                out[d] = parameters[d].value((int) (rest % count));
-                rest /= count;
-            }
-        }
-    }
-
-    /** Independent uniform samples: value d of point i from a counter-based generator keyed by (seed, d, i). */
-    final class Random extends Base {
-        private final long seed;
-
-        Random(List<Parameter> parameters, long size, long seed) {
-            super(parameters, size);
-            this.seed = seed;
-        }
-
-        @Override
-        public void values(long index, double[] out) {
-            checkIndex(index, size);
-            for (int d = 0; d < parameters.length; d++) {
-                out[d] = parameters[d].sample(uniform(seed, d, index));
-            }
-        }
-    }
-
-    /**
-     * Latin hypercube: each parameter's range is cut into {@code size} equal strata (of
-     * probability), each stratum is used by exactly one point, and the strata of each parameter are
-     * shuffled with a generator seeded by (seed, parameter); within its stratum a point's value is
-     * placed by the counter-based generator keyed by (seed, parameter, index).
-     */
-    final class LatinHypercube extends Base {
-        private final long seed;
-        private final int[][] strata;
-
-        LatinHypercube(List<Parameter> parameters, long size, long seed) {
-            super(parameters, Math.toIntExact(size));
-            this.seed = seed;
-            this.strata = new int[this.parameters.length][];
-            for (int d = 0; d < this.parameters.length; d++) {
-                int[] perm = new int[(int) this.size];
-                for (int i = 0; i < perm.length; i++) {
-                    perm[i] = i;
-                }
-                SplittableRandom r = new SplittableRandom(mix(seed ^ mix(d + 0x5DEECE66DL)));
-                for (int i = perm.length - 1; i > 0; i--) {
-                    int j = r.nextInt(i + 1);
-                    int t = perm[i];
-                    perm[i] = perm[j];
-                    perm[j] = t;
-                }
-                strata[d] = perm;
-            }
-        }
-
-        @Override
-        public void values(long index, double[] out) {
-            checkIndex(index, size);
-            for (int d = 0; d < parameters.length; d++) {
-                double u = (strata[d][(int) index] + uniform(seed, d, index)) / size;
-                out[d] = parameters[d].sample(Math.min(u, Math.nextDown(1.0)));
-            }
-        }
-    }
-
-    /** A uniform number in [0, 1) that depends on (seed, dimension, index) only. */
-    static double uniform(long seed, int dimension, long index) {
-        long z = mix(mix(seed + 0x9E3779B97F4A7C15L * (dimension + 1)) + 0xBF58476D1CE4E5B9L * index);
-        return (z >>> 11) * 0x1.0p-53;
-    }
-
-    /** SplitMix64's finalizer: a bijective mix of 64 bits. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    private static void checkIndex(long index, long size) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException("point " + index + " of " + size);
-        }
-    }
 }
+

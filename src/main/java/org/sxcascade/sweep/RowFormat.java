@@ -35,7 +35,11 @@ public final class RowFormat {
     private final String header;
     private final String[] jsonKeys;
 
-    /** The format of a spec's rows. */
+    /**
+     * The format of a spec's rows.
+     *
+     * @param spec the sweep: its parameters, recorded outputs, base case (model, components) and task
+     */
     public RowFormat(SweepSpec spec) {
         this.outputs = spec.outputs();
         JsonCase base = JsonCase.of(spec.baseCase());
@@ -69,12 +73,20 @@ public final class RowFormat {
         this.header = h.toString();
     }
 
-    /** The columns, in order. */
+    /**
+     * The columns, in order.
+     *
+     * @return every column's name and type
+     */
     public List<Column> columns() {
         return columns;
     }
 
-    /** The CSV header line (without line end). */
+    /**
+     * The CSV header line.
+     *
+     * @return the column names separated by commas, without line end
+     */
     public String csvHeader() {
         return header;
     }
@@ -189,7 +201,7 @@ public final class RowFormat {
                     v[k++] = report.products().get(0).recovery();
                     v[k++] = report.products().get(1).recovery();
                 }
-                case TARGETS -> v[k++] = report.targetsMet();
+                case TARGETS -> v[k++] = targetsMet(report);
                 case COMPOSITIONS -> {
                     int n = o.network().stages();
                     for (int j = 0; j < components.size(); j++) {
@@ -232,6 +244,21 @@ public final class RowFormat {
         return new SweepRow(point, SweepRow.Status.OK, java.util.Arrays.asList(v));
     }
 
+    /** Whether every target is met; {@code null} (an empty cell) when no product has a target. */
+    private static Boolean targetsMet(SimulationReport report) {
+        boolean any = false;
+        for (SimulationReport.Product p : report.products()) {
+            Boolean met = p.met();
+            if (met != null) {
+                any = true;
+                if (!met) {
+                    return false;
+                }
+            }
+        }
+        return any ? Boolean.TRUE : null;
+    }
+
     private boolean needsReport() {
         return outputs.contains(Output.PURITIES) || outputs.contains(Output.RECOVERIES)
                 || outputs.contains(Output.TARGETS);
@@ -239,14 +266,24 @@ public final class RowFormat {
 
     // ------------------------------------------------------------------ text
 
-    /** The row as one CSV line (RFC 4180 quoting; without line end). */
+    /**
+     * The row as one CSV line.
+     *
+     * @param row a row of this format
+     * @return its cells with RFC 4180 quoting, without line end
+     */
     public String csvLine(SweepRow row) {
         StringBuilder b = new StringBuilder(256);
         appendCsv(b, row);
         return b.toString();
     }
 
-    /** Appends the row's CSV line (without line end). */
+    /**
+     * Appends the row's CSV line (without line end).
+     *
+     * @param b   where the line goes
+     * @param row a row of this format
+     */
     public void appendCsv(StringBuilder b, SweepRow row) {
         List<Object> v = row.values();
         for (int i = 0; i < v.size(); i++) {
@@ -289,7 +326,12 @@ public final class RowFormat {
         b.append('"');
     }
 
-    /** The row as one JSON object on one line, keys the column names; non-finite numbers are null. */
+    /**
+     * The row as one JSON object on one line.
+     *
+     * @param row a row of this format
+     * @return its cells keyed by the column names; empty cells and non-finite numbers are null
+     */
     public String jsonLine(SweepRow row) {
         StringBuilder b = new StringBuilder(384);
         b.append('{');

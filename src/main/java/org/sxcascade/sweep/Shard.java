@@ -15,6 +15,11 @@ public record Shard(int k, int n) {
     /** The whole sweep. */
     public static final Shard ALL = new Shard(1, 1);
 
+    /**
+     * A shard.
+     *
+     * @throws InvalidInputException (as {@code --shard}) unless 1 ≤ k ≤ n
+     */
     public Shard {
         if (n < 1 || k < 1 || k > n) {
             throw new InvalidInputException("--shard", k + "/" + n, "k/N with 1 ≤ k ≤ N, e.g. 2/8");

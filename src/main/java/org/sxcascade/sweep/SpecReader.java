@@ -212,11 +212,9 @@ final class SpecReader {
             }
         } else {
             samples = longInteger(top, "samples");
-            long limit = sampling == Sampling.LATIN_HYPERCUBE
-                    ? Math.min(maxPoints, SweepSpec.MAX_LATIN_HYPERCUBE_SAMPLES) : maxPoints;
-            if (samples < 1 || samples > limit) {
-                throw new InvalidInputException("samples", samples, "an integer from 1 to " + limit
-                        + (limit == maxPoints ? " (maxPoints)" : " (the Latin hypercube limit)"));
+            if (samples < 1 || samples > maxPoints) {
+                throw new InvalidInputException("samples", samples, "an integer from 1 to " + maxPoints
+                        + " (maxPoints)");
             }
             seed = top.has("seed") ? longInteger(top, "seed") : 1;
         }

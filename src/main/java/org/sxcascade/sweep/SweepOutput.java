@@ -15,12 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.sxcascade.Version;
 import org.sxcascade.model.InvalidInputException;
 
 /**
  * A sweep's output files: the CSV (header, then one row per point in point order), optionally
- * JSON Lines, and a small sidecar {@code FILE.sweep.json} that records the spec's hash, the shard
- * and the number of points, so that {@code --resume} continues only the same sweep.
+ * JSON Lines, and a small sidecar {@code FILE.sweep.json} that records the spec's hash, the shard,
+ * the number of points and the sxcascade version, so that {@code --resume} continues only the
+ * same sweep (and warns when another version wrote it).
  *
  * <p>Rows are appended and flushed per batch, so a killed run leaves complete rows and at most
  * one partial last line. Resuming drops that partial line, checks the header and that the rows
@@ -31,7 +35,13 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     /** Sidecar name suffix. */
     public static final String SIDECAR = ".sweep.json";
 
-    /** A row's text forms. */
+    /**
+     * A row's text forms.
+     *
+     * @param ordinal the row's place in the shard
+     * @param csv     its CSV line (without line end)
+     * @param json    its JSON Lines line, or {@code null} without a JSON Lines file
+     */
     public record Lines(long ordinal, String csv, String json) {
     }
 
@@ -45,9 +55,11 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     private final FileChannel jsonChannel;
     private final long csvNext;
     private final long jsonNext;
+    private final List<String> warnings;
 
-    private SweepOutput(RowFormat format, Shard shard, Path csvPath, Path jsonPath, long csvNext, long jsonNext)
-            throws IOException {
+    private SweepOutput(RowFormat format, Shard shard, Path csvPath, Path jsonPath, long csvNext, long jsonNext,
+                        List<String> warnings) throws IOException {
+        this.warnings = List.copyOf(warnings);
         this.format = format;
         this.shard = shard;
         this.csvPath = csvPath;
@@ -79,16 +91,18 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
             throws IOException {
         RowFormat format = new RowFormat(spec);
         checkTarget("--output", csvFile);
+        Path sidecar = sidecar(csvFile);
         if (jsonl != null) {
             checkTarget("--jsonl", jsonl);
-            if (jsonl.toAbsolutePath().normalize().equals(csvFile.toAbsolutePath().normalize())) {
-                throw new InvalidInputException("--jsonl", jsonl, "a file other than the CSV output");
+            if (sameFile(jsonl, csvFile) || sameFile(jsonl, sidecar)) {
+                throw new InvalidInputException("--jsonl", jsonl, "a file other than the CSV output and its sidecar "
+                        + sidecar.getFileName());
             }
         }
         long total = shard.count(spec.pointCount());
-        Path sidecar = sidecar(csvFile);
         ObjectNode meta = new ObjectMapper().createObjectNode();
         meta.put("format", RowFormat.VERSION);
+        meta.put("sxcascade", Version.TEXT);
         meta.put("sweep", spec.name());
         meta.put("specHash", spec.hash());
         meta.put("shard", shard.toString());
@@ -107,8 +121,15 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
             }
             if (!spec.hash().equals(old.path("specHash").asText())) {
                 throw new InvalidInputException("--resume", csvFile, "the output of the same spec: this one was "
-                        + "written by a different spec, base case or version (" + sidecar.getFileName()
+                        + "written by a different spec, base case or row format (" + sidecar.getFileName()
                         + "); run without --resume to start afresh");
+            }
+            List<String> warnings = new ArrayList<>();
+            String writer = old.path("sxcascade").asText("");
+            if (!writer.equals(Version.TEXT)) {
+                warnings.add(csvFile + " was written by " + (writer.isEmpty() ? "an sxcascade that did not record "
+                        + "its version" : writer) + ", this is " + Version.TEXT + ": its rows are kept, and the rows "
+                        + "this run adds may differ from what that version would have written");
             }
             long csvNext = repair(csvFile, format.csvHeader(), shard, total, "--output");
             long jsonNext = 0;
@@ -119,14 +140,18 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
                     Files.writeString(jsonl, "");
                 }
             }
-            return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext);
+            return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext,
+                    warnings);
         }
-        writeAtomically(sidecar, meta.toPrettyString() + "\n");
+        // The old rows go first, the new sidecar last: a kill in between leaves the old sidecar beside
+        // emptied files (a resume of the new spec is refused; one of the old spec starts at point 0),
+        // never the new sidecar beside the old rows, which a resume of the new spec would accept.
         Files.writeString(csvFile, format.csvHeader() + "\n", StandardCharsets.UTF_8);
         if (jsonl != null) {
             Files.writeString(jsonl, "");
         }
-        return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0);
+        writeAtomically(sidecar, meta.toPrettyString() + "\n");
+        return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0, List.of());
     }
 
     /** The sidecar of a CSV output. */
@@ -139,15 +164,25 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         return Math.min(csvNext, jsonNext);
     }
 
+    /**
+     * What the caller should tell the user before the run: a resumed file written by another
+     * version of sxcascade (resumed all the same; the spec hash covers the spec and the row format).
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** Rows already in the CSV before this run. */
     public long resumedRows() {
         return csvNext;
     }
 
+    /** The CSV file. */
     public Path csvPath() {
         return csvPath;
     }
 
+    /** The JSON Lines file, or {@code null}. */
     public Path jsonPath() {
         return jsonPath;
     }
@@ -198,6 +233,10 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (file.toString().isBlank()) {
             throw new InvalidInputException(option, "(empty)", "a file name");
         }
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(SIDECAR)) {
+            throw new InvalidInputException(option, file, "a file name that does not end in " + SIDECAR
+                    + " (the suffix of the sidecar files that --resume checks)");
+        }
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(option, file, "a file name, not a directory");
         }
@@ -208,6 +247,26 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException(option, file, "a file in an existing directory");
         }
+    }
+
+    /**
+     * Whether two paths name the same file: {@link Files#isSameFile} when both exist, else their
+     * real parent folders (which {@link #checkTarget} made sure exist) and names.
+     */
+    static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return canonical(a).equals(canonical(b));
+    }
+
+    private static Path canonical(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return file.toRealPath();
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        return dir != null && Files.isDirectory(dir) ? dir.toRealPath().resolve(abs.getFileName()) : abs;
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {

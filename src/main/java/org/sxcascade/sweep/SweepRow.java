@@ -15,6 +15,7 @@ import java.util.List;
  * @param values every column's value
  */
 public record SweepRow(long point, Status status, List<Object> values) {
+    /** Copies the values into an unmodifiable list (which may hold nulls: empty cells). */
     public SweepRow {
         values = Collections.unmodifiableList(Arrays.asList(values.toArray()));
     }

@@ -24,9 +24,8 @@ public record SweepSpec(String name, JsonNode baseCase, SweepTask task, List<Par
                         long samples, long seed, long maxPoints, List<Output> outputs, String resolved) {
     /** Default of {@code maxPoints}. */
     public static final long DEFAULT_MAX_POINTS = 10_000_000L;
-    /** Largest number of Latin hypercube samples (each parameter keeps a permutation of them). */
-    public static final long MAX_LATIN_HYPERCUBE_SAMPLES = 20_000_000L;
 
+    /** Copies the lists and the base case tree (the spec never shares a caller's mutable state). */
     public SweepSpec {
         parameters = List.copyOf(parameters);
         outputs = List.copyOf(outputs);

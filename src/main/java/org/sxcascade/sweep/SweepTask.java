@@ -20,7 +20,12 @@ public record SweepTask(Kind kind, FlowChoice flowChoice, int maxStages, double 
                         OptimizerSettings optimizer, boolean rowsFallback) {
     /** What runs at each point. */
     public enum Kind {
-        SIMULATE("simulate"), DESIGN("design"), OPTIMIZE("optimize");
+        /** Simulate the point's case (as {@code sxcascade simulate}). */
+        SIMULATE("simulate"),
+        /** Design a cascade for the point's targets, verified stage by stage (as {@code sxcascade design}). */
+        DESIGN("design"),
+        /** Optimize the point's cascade for the spec's objective (as {@code sxcascade optimize}). */
+        OPTIMIZE("optimize");
 
         private final String label;
 
@@ -28,7 +33,11 @@ public record SweepTask(Kind kind, FlowChoice flowChoice, int maxStages, double 
             this.label = label;
         }
 
-        /** The spelling in spec files. */
+        /**
+         * The spelling in spec files.
+         *
+         * @return {@code simulate}, {@code design} or {@code optimize}
+         */
         public String label() {
             return label;
         }

@@ -188,6 +188,79 @@ class SweepCommandTest {
     }
 
     @Test
+    void anOutputThatIsTheSidecarOrTheOtherOutputIsExitTwo() throws Exception {
+        Path ok = spec(BINARY + "parameters:\n  - {path: flows.extractant, values: [1.7]}\n");
+        Path csv = dir.resolve("o.csv");
+        Path sidecar = dir.resolve("o.csv.sweep.json");
+        assertThat(CliHarness.run("sweep", ok.toString(), "-o", csv.toString()).exitCode()).isZero();
+        String before = Files.readString(sidecar);
+        String csvBefore = Files.readString(csv);
+        Files.createDirectory(dir.resolve("sub"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), sidecar);
+        Path fresh = dir.resolve("fresh.csv");
+        for (String[] args : List.of(
+                new String[] {"--jsonl", sidecar.toString()},
+                new String[] {"--jsonl", dir.resolve("sub/../o.csv.sweep.json").toString()},
+                new String[] {"--jsonl", link.toString()},
+                new String[] {"--jsonl", dir.resolve("sub/../o.csv").toString()},
+                new String[] {"-o", dir.resolve("other.csv.sweep.json").toString()},
+                new String[] {"-o", fresh.toString(), "--jsonl", dir.resolve("sub/../fresh.csv").toString()})) {
+            List<String> cli = new java.util.ArrayList<>(List.of("sweep", ok.toString()));
+            if (args[0].equals("--jsonl")) {
+                cli.addAll(List.of("-o", csv.toString()));
+            }
+            cli.addAll(List.of(args));
+            CliHarness r = CliHarness.run(cli.toArray(new String[0]));
+            String option = args[args.length - 2].equals("-o") ? "--output" : "--jsonl";
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("error: " + option + " = ")
+                    .contains("is not allowed").containsAnyOf("sidecar", ".sweep.json");
+            assertThat(Files.readString(sidecar)).isEqualTo(before);
+            assertThat(Files.readString(csv)).isEqualTo(csvBefore);
+            assertThat(fresh).doesNotExist();
+        }
+    }
+
+    @Test
+    void aResumedRunSaysWhatThisRunDidAndWarnsOfAnotherVersion() throws Exception {
+        Path ok = spec(BINARY + "parameters:\n  - {path: flows.extractant, range: {from: 1.6, to: 1.8, count: 10}}\n");
+        Path csv = dir.resolve("r.csv");
+        assertThat(CliHarness.run("sweep", ok.toString(), "-o", csv.toString()).exitCode()).isZero();
+        List<String> full = Files.readAllLines(csv);
+        Files.write(csv, full.subList(0, 5)); // the header and 4 rows
+        Path sidecar = dir.resolve("r.csv.sweep.json");
+        Files.writeString(sidecar, Files.readString(sidecar).replace(org.sxcascade.Version.TEXT, "sxcascade 0.0.9"));
+        CliHarness r = CliHarness.run("sweep", ok.toString(), "-o", csv.toString(), "--resume");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("warning: ").contains("written by sxcascade 0.0.9, this is "
+                + org.sxcascade.Version.TEXT);
+        assertThat(r.out()).contains("resumed      4 of the 10 rows were already in " + csv,
+                "this run     6 points in ", "status       ok 6 in this run's rows", "(10 rows)");
+        assertThat(Files.readAllLines(csv)).isEqualTo(full);
+        CliHarness again = CliHarness.run("sweep", ok.toString(), "-o", csv.toString(), "--resume");
+        assertThat(again.err()).contains("sxcascade 0.0.9"); // the sidecar still names the first run's version
+        assertThat(again.out()).contains("this run     nothing left to run");
+    }
+
+    @Test
+    void slowRunsGiveSecondsPerPoint() {
+        assertThat(SweepCommand.rate(1000, 0.5)).isEqualTo("2000 points/s");
+        assertThat(SweepCommand.rate(3, 2.0)).isEqualTo("1.5 points/s");
+        assertThat(SweepCommand.rate(3, 6.0)).isEqualTo("2.0 s per point");
+        assertThat(SweepCommand.rate(1, 42.0)).isEqualTo("42.0 s per point");
+    }
+
+    @Test
+    void anEmptyShardIsAWarning() throws Exception {
+        Path ok = spec(BINARY + "parameters:\n  - {path: flows.extractant, values: [1.6, 1.7, 1.8]}\n");
+        Path csv = dir.resolve("e.csv");
+        CliHarness r = CliHarness.run("sweep", ok.toString(), "-o", csv.toString(), "--shard", "5/8");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("warning: shard 5/8 of a sweep of 3 points has no points");
+        assertThat(Files.readAllLines(csv)).hasSize(1);
+    }
+
+    @Test
     void jsonLinesAndShardSummary() throws Exception {
         Path csv = dir.resolve("s.csv");
         Path jsonl = dir.resolve("s.jsonl");

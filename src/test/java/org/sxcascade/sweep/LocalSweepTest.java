@@ -45,7 +45,7 @@ class LocalSweepTest {
     }
 
     @Test
-    void shardsConcatenatedAndSortedArTheFullRun() throws IOException {
+    void shardsConcatenatedAndSortedAreTheFullRun() throws IOException {
         List<String> rows = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
             List<String> part = Specs.run(spec, new Shard(k, 3), dir.resolve("shard" + k + ".csv"), 2);
@@ -131,6 +131,22 @@ class LocalSweepTest {
             new LocalSweep(spec, 2).run(Shard.ALL, out.next(), out, null);
         }
         assertThat(Files.readAllLines(csv)).isEqualTo(full);
+    }
+
+    @Test
+    void aFreshRunEmptiesTheOldRowsBeforeItWritesItsSidecar() throws IOException {
+        Path csv = dir.resolve("order.csv");
+        Path jsonl = dir.resolve("order.jsonl");
+        Files.write(csv, full.subList(0, 100));
+        Files.writeString(jsonl, "{\"point\":0}\n");
+        // the sidecar cannot be written (a folder that is not empty stands in its place): the failure
+        // comes after the old rows are gone, as a kill at that moment would
+        Path sidecar = SweepOutput.sidecar(csv);
+        Files.createDirectories(sidecar.resolve("blocker"));
+        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, jsonl, false)).isInstanceOf(IOException.class);
+        assertThat(Files.readAllLines(csv)).containsExactly(full.get(0));
+        assertThat(jsonl).isEmptyFile();
+        assertThat(sidecar).isDirectory();
     }
 
     /** Writes the lines and then the first {@code partial} characters of the next full line, no line end. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -76,11 +77,77 @@ class PointSamplerTest {
         assertThat(scrub).hasSize(samples);
         // the same seed gives the same points; another seed others
         PointSampler again = PointSampler.of(SweepSpec.fromResolved(spec.resolved()));
+        PointSampler other = PointSampler.of(SweepSpec.fromResolved(spec.resolved()
+                .replace("\"seed\":" + seed, "\"seed\":" + (seed + 1))));
         double[] w = new double[2];
+        double[] x = new double[2];
+        int same = 0;
         for (int i = samples - 1; i >= 0; i--) { // in any order
             s.values(i, v);
             again.values(i, w);
             assertThat(w).containsExactly(v);
+            other.values(i, x);
+            same += Arrays.equals(x, v) ? 1 : 0;
+        }
+        assertThat(same).isZero();
+    }
+
+    static Stream<Long> sizes() {
+        Random r = new Random(20261123);
+        return Stream.concat(Stream.of(1L, 2L, 3L, 4L, 5L, 15L, 16L, 17L, 1L << 16, (1L << 20) + 3),
+                Stream.generate(() -> 1L + r.nextInt(r.nextBoolean() ? 100 : 100_000)).limit(20));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void anIndexPermutationIsABijectionOfItsRange(long size) {
+        Random r = new Random(size);
+        for (int key = 0; key < 3; key++) {
+            Samplers.IndexPermutation p = new Samplers.IndexPermutation(size, r.nextLong());
+            BitSet seen = new BitSet((int) size);
+            for (long i = 0; i < size; i++) {
+                long j = p.apply(i);
+                assertThat(j).isBetween(0L, size - 1);
+                seen.set((int) j);
+            }
+            assertThat(seen.cardinality()).isEqualTo((int) size);
+        }
+    }
+
+    @Test
+    void anIndexPermutationShufflesAndDependsOnItsKey() {
+        Samplers.IndexPermutation a = new Samplers.IndexPermutation(1000, 1);
+        Samplers.IndexPermutation b = new Samplers.IndexPermutation(1000, 2);
+        int fixed = 0;
+        int same = 0;
+        for (long i = 0; i < 1000; i++) {
+            fixed += a.apply(i) == i ? 1 : 0;
+            same += a.apply(i) == b.apply(i) ? 1 : 0;
+        }
+        // a random permutation of 1000 has about one fixed point, and two agree at about one place
+        assertThat(fixed).isLessThan(10);
+        assertThat(same).isLessThan(10);
+    }
+
+    @Test
+    void aLatinHypercubeOfAHundredBillionPointsNeedsNoTablePerParameter() {
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "big.yaml", Specs.BINARY_CASE + """
+                parameters:
+                  - {path: "components[0].separationFactor", range: {from: 1.2, to: 3}}
+                  - {path: flows.scrub, range: {from: 0.5, to: 5}}
+                  - {path: flows.extractant, range: {from: 1.5, to: 2}}
+                sampling: latin-hypercube
+                samples: 100000000000
+                maxPoints: 1000000000000
+                seed: 3
+                """));
+        PointSampler s = PointSampler.of(spec);
+        double[] v = new double[3];
+        for (long i : new long[] {0, 1, 5_000_000_000L, 99_999_999_999L}) {
+            s.values(i, v);
+            assertThat(v[0]).isBetween(1.2, 3.0);
+            assertThat(v[1]).isBetween(0.5, 5.0);
+            assertThat(v[2]).isBetween(1.5, 2.0);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -32,8 +33,10 @@ import org.sxcascade.sweep.SweepRow;
 import org.sxcascade.sweep.SweepSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * A sweep as a Spark job: the points of a sweep spec (or of one shard of it) are split into
@@ -44,7 +47,8 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Output directory: {@code parquet/} (one part file per partition, in point order) and
  * {@code csv/} (part files {@code part-NNNNN-*.txt}, in point order, each a CSV file with the
- * header line). docs/sweep.md gives the spark-submit command.
+ * header line); both are replaced if they exist, anything else in the directory is left alone.
+ * docs/sweep.md gives the spark-submit command.
  */
 @Command(name = "sxcascade-spark", mixinStandardHelpOptions = true, version = "sxcascade-spark 0.1.0",
         description = "Run a sweep spec (docs/sweep.md) as an Apache Spark job; writes OUT/parquet and OUT/csv.",
@@ -59,7 +63,8 @@ public final class SparkSweep implements Callable<Integer> {
     Path specFile;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Output directory (any Hadoop file system URI); replaced if it exists.")
+            description = "Output directory (any Hadoop file system URI); its parquet/ and csv/ are replaced if they "
+                    + "exist.")
     String out;
 
     @Option(names = "--partitions", paramLabel = "P",
@@ -80,6 +85,10 @@ public final class SparkSweep implements Callable<Integer> {
     public record Result(long points, Map<String, Long> statuses, String parquet, String csv) {
     }
 
+    /**
+     * {@code spark-submit … sxcascade-spark.jar SPEC.yaml --out DIR}: exits with the code of
+     * {@link #run(PrintWriter, PrintWriter, String...)}.
+     */
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -100,6 +109,9 @@ public final class SparkSweep implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() {
         SweepSpec spec = SweepSpec.read(specFile); // bad input fails here, before Spark starts
@@ -110,19 +122,36 @@ public final class SparkSweep implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().appName("sxcascade sweep: " + spec.name()).getOrCreate();
         try {
             Result r = run(spark, spec, slice, out, partitions == null ? 0 : partitions);
-            System.out.printf(Locale.ROOT, "%s%n  points   %d (shard %s)%n  status   %s%n  written  %s, %s%n",
-                    spec.name(), r.points(), slice, r.statuses(), r.parquet(), r.csv());
+            PrintWriter stdout = command.commandLine().getOut();
+            stdout.print(summary(spec, slice, r));
+            stdout.flush();
         } finally {
             spark.stop();
         }
         return 0;
     }
 
+    /** The summary printed after a run: the sweep, its points, the rows by status and the directories. */
+    static String summary(SweepSpec spec, Shard slice, Result r) {
+        StringBuilder b = new StringBuilder(spec.name()).append('\n');
+        b.append(String.format(Locale.ROOT, "  points   %d%s%n", r.points(), slice.n() > 1 ? " (shard " + slice + ")" : ""));
+        b.append("  status   ").append(r.statuses().isEmpty() ? "no rows" : r.statuses().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+                .append('\n');
+        b.append("  written  ").append(r.parquet()).append(", ").append(r.csv()).append('\n');
+        return b.toString();
+    }
+
     /**
      * Runs a sweep (one shard of it) on a Spark session and writes {@code out/parquet} and
-     * {@code out/csv}.
+     * {@code out/csv}, replacing them if they exist (other files in {@code out} are left alone).
      *
+     * @param spark      the session
+     * @param spec       the sweep
+     * @param shard      the slice of its points to run ({@link Shard#ALL} for all)
+     * @param out        the output directory (a Hadoop file system URI or path)
      * @param partitions partitions of the points, or 0 for 4 × the default parallelism
+     * @return the number of rows, the rows by status and the two directories written
      */
     public static Result run(SparkSession spark, SweepSpec spec, Shard shard, String out, int partitions) {
         RowFormat format = new RowFormat(spec);

@@ -140,19 +140,32 @@ class SparkSweepTest {
             new LocalSweep(spec, 2).run(shard, out.next(), out, null);
         }
         SparkSweep.run(spark, spec, shard, dir.resolve("spark").toUri().toString(), 3);
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir.resolve("spark/csv"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-                List<String> part = Files.readAllLines(p);
-                lines.addAll(lines.isEmpty() ? part : part.subList(1, part.size()));
-            }
-        }
+        List<String> lines = csvParts(dir.resolve("spark/csv"));
         assertThat(lines).isEqualTo(Files.readAllLines(csv));
         assertThat(lines.get(0)).startsWith("point,components[0].separationFactor,flows.extractant,status,");
         List<Row> parquet = spark.read().parquet(dir.resolve("spark/parquet").toString()).orderBy("point")
                 .collectAsList();
         assertThat(parquet).hasSize(lines.size() - 1);
         assertThat(parquet.get(0).schema().fieldNames()[1]).isEqualTo("components[0].separationFactor");
+    }
+
+    @Test
+    void aLatinHypercubeOnSparkIsTheLocalOneAndTheSummarySaysWhatWasWritten(@TempDir Path dir) throws IOException {
+        Path specFile = dir.resolve("lhs.yaml");
+        Files.writeString(specFile, SPEC.replace("range: {from: 1.8, to: 2.2, count: 100}", "range: {from: 1.8, to: 2.2}")
+                .replace("range: {from: 1.6, to: 2.3, count: 100}", "range: {from: 1.6, to: 2.3}")
+                .replace("record:", "sampling: latin-hypercube\nsamples: 300\nseed: 11\nrecord:"));
+        SweepSpec spec = SweepSpec.read(specFile);
+        List<String> expected = local(spec, dir.resolve("lhs.csv"), 2);
+        SparkSweep.Result r = SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toString(), 3);
+        List<String> lines = csvParts(dir.resolve("spark/csv"));
+        assertThat(lines).isEqualTo(expected);
+        long ok = expected.stream().filter(l -> l.contains(",ok,")).count();
+        long invalid = expected.stream().filter(l -> l.contains(",invalid,")).count();
+        assertThat(ok + invalid).isEqualTo(300);
+        assertThat(SparkSweep.summary(spec, Shard.ALL, r)).isEqualTo("binary 60 stages, 10000 points\n"
+                + "  points   300\n  status   ok " + ok + ", invalid " + invalid + "\n  written  " + r.parquet() + ", "
+                + r.csv() + "\n");
     }
 
     @Test
@@ -166,6 +179,18 @@ class SparkSweepTest {
         assertThat(err.toString()).contains("parameters[1].path = flows.extractent").contains("did you mean "
                 + "'flows.extractant'");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    /** The CSV part files in name order as one file: the first header, then every part's rows. */
+    private static List<String> csvParts(Path csvDir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> s = Files.list(csvDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                List<String> part = Files.readAllLines(p);
+                lines.addAll(lines.isEmpty() ? part : part.subList(1, part.size()));
+            }
+        }
+        return lines;
     }
 
     private static List<String> local(SweepSpec spec, Path csv, int threads) throws IOException {
