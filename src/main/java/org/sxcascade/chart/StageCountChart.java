@@ -40,33 +40,22 @@ public final class StageCountChart {
         XYSeries pb = new XYSeries("raffinate purity P_B against n (m = " + scan.verifiedScrub() + ")", false, true);
         XYSeries pa = new XYSeries("loaded-organic purity P_A against m (n = " + scan.verifiedExtraction() + ")",
                 false, true);
+        addImpurities(pb, scan.aqueousPurity());
+        addImpurities(pa, scan.organicPurity());
         double lowest = Math.min(1 - scan.organicTarget(), 1 - scan.aqueousTarget());
-        double highest = lowest;
-        int[] ns = scan.extractionStages();
-        double[] pbs = scan.aqueousPurity();
-        int[] ms = scan.scrubStages();
-        double[] pas = scan.organicPurity();
-        for (int i = 0; i < ns.length; i++) {
-            if (!Double.isNaN(pbs[i])) {
-                double v = Math.max(1 - pbs[i], FLOOR);
-                pb.add(ns[i], v);
-                lowest = Math.min(lowest, v);
-                highest = Math.max(highest, v);
+        double highest = Math.max(1 - scan.organicTarget(), 1 - scan.aqueousTarget());
+        for (XYSeries series : List.of(pb, pa)) {
+            if (!series.isEmpty()) {
+                lowest = Math.min(lowest, series.getMinY());
+                highest = Math.max(highest, series.getMaxY());
             }
         }
-        for (int i = 0; i < ms.length; i++) {
-            if (!Double.isNaN(pas[i])) {
-                double v = Math.max(1 - pas[i], FLOOR);
-                pa.add(ms[i], v);
-                lowest = Math.min(lowest, v);
-                highest = Math.max(highest, v);
-            }
-        }
-        int dot = Math.max(ns.length, ms.length) <= 60 ? 5 : 0;
+        int stages = Math.max(scan.aqueousPurity().size(), scan.organicPurity().size());
+        int dot = stages <= 60 ? 5 : 0;
         ChartStyle.add(data, r, pb, ChartStyle.VERMILLION, ChartStyle.SOLID, dot > 0 ? ChartStyle.dot(dot) : null);
         ChartStyle.add(data, r, pa, ChartStyle.BLUE, ChartStyle.SOLID, dot > 0 ? ChartStyle.dot(dot) : null);
         NumberAxis x = ChartStyle.numberAxis("stages in the section (n for P_B, m for P_A)", true);
-        x.setRange(0.5, Math.max(ns.length, ms.length) + 0.5);
+        x.setRange(0.5, stages + 0.5);
         double lower = ChartStyle.decadeBelow(Math.max(lowest / 3, FLOOR));
         double upper = ChartStyle.impurityCeiling(highest);
         XYPlot plot = ChartStyle.plot(x, ChartStyle.purityAxis("product purity (log scale of 1 − purity)", lower,
@@ -96,5 +85,14 @@ public final class StageCountChart {
         String subtitle = String.format(Locale.ROOT, "at the designed flows; A = %s (loaded organic), B = %s (raffinate); "
                 + "dotted: Xu's estimate, dashed: verified", a, b);
         return ChartStyle.chart("Purity against stage count: " + title, subtitle, plot);
+    }
+
+    /** Adds 1 − P at 1, 2, … stages, failed solves left out. */
+    private static void addImpurities(XYSeries series, List<Double> purities) {
+        for (int i = 0; i < purities.size(); i++) {
+            if (!purities.get(i).isNaN()) {
+                series.add(i + 1, Math.max(1 - purities.get(i), FLOOR));
+            }
+        }
     }
 }

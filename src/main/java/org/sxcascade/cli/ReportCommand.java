@@ -1,8 +1,5 @@
 package org.sxcascade.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import org.sxcascade.report.TransientReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyState;
-import org.sxcascade.solver.SteadyStateSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,14 +58,6 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-transient", description = "Leave out the start-up, even when the case has a transient section.")
     boolean noTransient;
 
-    @SuppressWarnings("try") // the progress reporter is only closed, never read
-    private static SteadyState solve(CascadeNetwork network, org.sxcascade.model.SolverSettings settings) {
-        SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
-        try (SolveProgress progress = SolveProgress.attach(solver)) {
-            return solver.solve(network, settings);
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         if (output.toString().isBlank() || Files.isDirectory(output)) {
@@ -86,11 +74,7 @@ final class ReportCommand implements Callable<Integer> {
         String stem = NamedChart.caseStem(caseFile.toString());
 
         CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-        SteadyState state = SteadyStateSolver.solveFallingBackOnRows(network, cascadeCase.solver(),
-                ReportCommand::solve, note -> {
-                    err.println("note: " + note);
-                    err.flush();
-                });
+        SteadyState state = SolveProgress.solve(network, cascadeCase.solver(), err);
         SimulationReport sim = new SimulationReport(cascadeCase, network, state);
         double[] fed = new double[cascadeCase.components().size()];
         for (int j = 0; j < fed.length; j++) {
@@ -121,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
-        if (!noTransient && hasTransientSection(caseText)) {
+        if (!noTransient && reader.parseTree(caseText).has("transient")) {
             sections++;
             TransientCase tc = reader.readTransient(caseFile);
             TransientSolver solver = TransientSolver.forMethod(tc.settings().method());
@@ -131,6 +115,10 @@ final class ReportCommand implements Callable<Integer> {
             } catch (TransientFailureException | NoConvergenceException e) {
                 result = null;
                 html.startUpUnavailable("The start-up could not be simulated: " + e.getMessage());
+            }
+            if (result != null) {
+                result.notes().forEach(note -> err.println("note: " + note));
+                err.flush();
             }
             if (result != null && result.reachedAnything()) {
                 html.startUp(new TransientReport(result).toJson(), Charts.transientRun(stem, result));
@@ -147,14 +135,5 @@ final class ReportCommand implements Callable<Integer> {
                 (page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1023) / 1024, sections);
         out.flush();
         return 0;
-    }
-
-    private static boolean hasTransientSection(String caseText) {
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(caseText);
-            return root != null && root.has("transient");
-        } catch (IOException e) {
-            return false; // the case reader has already accepted the file
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.sxcascade.model.SolverSettings;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
-import org.sxcascade.solver.SteadyStateSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,14 +52,6 @@ final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PlotOptions plot;
 
-    @SuppressWarnings("try") // the progress reporter is only closed, never read
-    private static SteadyState solve(CascadeNetwork network, SolverSettings settings) {
-        SteadyStateSolver solver = SteadyStateSolver.forMethod(settings.method());
-        try (SolveProgress progress = SolveProgress.attach(solver)) {
-            return solver.solve(network, settings);
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         plot.check();
@@ -74,11 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         CascadeNetwork network = CascadeNetwork.of(cascadeCase);
         var err = spec.commandLine().getErr();
-        SteadyState state = SteadyStateSolver.solveFallingBackOnRows(network, settings, SimulateCommand::solve,
-                note -> {
-                    err.println("note: " + note);
-                    err.flush();
-                });
+        SteadyState state = SolveProgress.solve(network, settings, err);
         SimulationReport report = new SimulationReport(cascadeCase, network, state);
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);

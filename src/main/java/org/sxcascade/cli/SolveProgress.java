@@ -1,7 +1,10 @@
 package org.sxcascade.cli;
 
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.RowIterationSolver;
+import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
 
 /**
@@ -36,6 +39,24 @@ final class SolveProgress implements AutoCloseable {
             return progress;
         }
         return new SolveProgress(null, null);
+    }
+
+    /**
+     * Solves with the settings' method and a progress bar; when Newton's globalisation fails, says
+     * why on {@code err} and solves with the row iteration
+     * ({@link SteadyStateSolver#solveFallingBackOnRows}).
+     */
+    @SuppressWarnings("try") // the progress reporter is only closed, never read
+    static SteadyState solve(CascadeNetwork network, SolverSettings settings, java.io.PrintWriter err) {
+        return SteadyStateSolver.solveFallingBackOnRows(network, settings, (net, s) -> {
+            SteadyStateSolver solver = SteadyStateSolver.forMethod(s.method());
+            try (SolveProgress progress = attach(solver)) {
+                return solver.solve(net, s);
+            }
+        }, note -> {
+            err.println("note: " + note);
+            err.flush();
+        });
     }
 
     private void update(double fraction, int iterations, double residual) {

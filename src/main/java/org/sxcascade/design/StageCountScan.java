@@ -1,5 +1,8 @@
 package org.sxcascade.design;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -18,20 +21,21 @@ import org.sxcascade.solver.NoConvergenceException;
  * @param estimatedScrub      Xu's corrected estimate of m
  * @param organicTarget       P_A required
  * @param aqueousTarget       P_B required
- * @param extractionStages    the n of the first curve, 1 … in order
- * @param aqueousPurity       P_B at each of those n (NaN where the solve failed)
- * @param scrubStages         the m of the second curve
- * @param organicPurity       P_A at each of those m (NaN where the solve failed)
- * @param failedSolves        points whose steady state did not converge
+ * @param aqueousPurity       P_B with n = 1, 2, … extraction stages (element n − 1; NaN where the solve failed)
+ * @param organicPurity       P_A with m = 1, 2, … scrub stages (element m − 1; NaN where the solve failed)
  */
 public record StageCountScan(int verifiedExtraction, int verifiedScrub, double estimatedExtraction,
-                             double estimatedScrub, double organicTarget, double aqueousTarget, int[] extractionStages,
-                             double[] aqueousPurity, int[] scrubStages, double[] organicPurity, int failedSolves) {
+                             double estimatedScrub, double organicTarget, double aqueousTarget,
+                             List<Double> aqueousPurity, List<Double> organicPurity) {
     public StageCountScan {
-        extractionStages = extractionStages.clone();
-        aqueousPurity = aqueousPurity.clone();
-        scrubStages = scrubStages.clone();
-        organicPurity = organicPurity.clone();
+        aqueousPurity = List.copyOf(aqueousPurity);
+        organicPurity = List.copyOf(organicPurity);
+    }
+
+    /** Points whose steady state did not converge. */
+    public int failedSolves() {
+        return (int) java.util.stream.Stream.concat(aqueousPurity.stream(), organicPurity.stream())
+                .filter(p -> p.isNaN()).count();
     }
 
     /**
@@ -46,7 +50,7 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
      * As {@link #of(CascadeDesigner.Design)}, telling {@code progress} after each steady state how
      * many of how many are done (for a progress bar: a long cascade takes hundreds of solves).
      */
-    public static StageCountScan of(CascadeDesigner.Design design, java.util.function.BiConsumer<Integer, Integer> progress) {
+    public static StageCountScan of(CascadeDesigner.Design design, BiConsumer<Integer, Integer> progress) {
         SeparationProblem problem = SeparationProblem.of(design.inputs());
         double s = design.xu().extractantFlow();
         double w = design.xu().scrubFlow();
@@ -56,27 +60,17 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
         int maxN = upTo(vn, est.extraction());
         int maxM = upTo(vm, est.scrub());
         NewtonCascadeSolver solver = new NewtonCascadeSolver();
-        int[] ns = new int[maxN];
-        double[] pb = new double[maxN];
-        int[] ms = new int[maxM];
-        double[] pa = new double[maxM];
-        int failed = 0;
-        for (int i = 0; i < maxN; i++) {
-            ns[i] = i + 1;
-            double[] p = purities(problem, solver, ns[i], vm, s, w);
-            pb[i] = p[1];
-            failed += Double.isNaN(p[1]) ? 1 : 0;
-            progress.accept(i + 1, maxN + maxM);
+        List<Double> pb = new ArrayList<>();
+        List<Double> pa = new ArrayList<>();
+        for (int n = 1; n <= maxN; n++) {
+            pb.add(purities(problem, solver, n, vm, s, w)[1]);
+            progress.accept(n, maxN + maxM);
         }
-        for (int i = 0; i < maxM; i++) {
-            ms[i] = i + 1;
-            double[] p = purities(problem, solver, vn, ms[i], s, w);
-            pa[i] = p[0];
-            failed += Double.isNaN(p[0]) ? 1 : 0;
-            progress.accept(maxN + i + 1, maxN + maxM);
+        for (int m = 1; m <= maxM; m++) {
+            pa.add(purities(problem, solver, vn, m, s, w)[0]);
+            progress.accept(maxN + m, maxN + maxM);
         }
-        return new StageCountScan(vn, vm, est.extraction(), est.scrub(), problem.purityA(), problem.purityB(), ns, pb,
-                ms, pa, failed);
+        return new StageCountScan(vn, vm, est.extraction(), est.scrub(), problem.purityA(), problem.purityB(), pb, pa);
     }
 
     private static int upTo(int verified, double estimate) {
@@ -92,35 +86,5 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
         } catch (NoConvergenceException e) {
             return new double[] {Double.NaN, Double.NaN};
         }
-    }
-
-    @Override
-    public int[] extractionStages() {
-        return extractionStages.clone();
-    }
-
-    @Override
-    public double[] aqueousPurity() {
-        return aqueousPurity.clone();
-    }
-
-    @Override
-    public int[] scrubStages() {
-        return scrubStages.clone();
-    }
-
-    @Override
-    public double[] organicPurity() {
-        return organicPurity.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

@@ -220,23 +220,23 @@ class ChartDataTest {
         assertThat(scan.failedSolves()).isZero();
         int n = d.verified().extractionStages();
         int m = d.verified().scrubStages();
-        assertThat(scan.aqueousPurity()[n - 1]).isEqualTo(d.verified().aqueousPurity());
-        assertThat(scan.organicPurity()[m - 1]).isEqualTo(d.verified().organicPurity());
+        assertThat(scan.aqueousPurity().get(n - 1)).isEqualTo(d.verified().aqueousPurity());
+        assertThat(scan.organicPurity().get(m - 1)).isEqualTo(d.verified().organicPurity());
         // the verified count is the least that meets the targets: one stage fewer misses
-        assertThat(scan.aqueousPurity()[n - 1]).isGreaterThanOrEqualTo(0.9999);
-        assertThat(scan.organicPurity()[m - 1]).isGreaterThanOrEqualTo(0.999);
-        assertThat(scan.aqueousPurity()[n - 2]).as("n - 1 extraction stages").isLessThan(0.9999);
-        assertThat(scan.organicPurity()[m - 2]).as("m - 1 scrub stages").isLessThan(0.999);
+        assertThat(scan.aqueousPurity().get(n - 1)).isGreaterThanOrEqualTo(0.9999);
+        assertThat(scan.organicPurity().get(m - 1)).isGreaterThanOrEqualTo(0.999);
+        assertThat(scan.aqueousPurity().get(n - 2)).as("n - 1 extraction stages").isLessThan(0.9999);
+        assertThat(scan.organicPurity().get(m - 2)).as("m - 1 scrub stages").isLessThan(0.999);
         // and it agrees with a solve of its own
         SeparationProblem p = SeparationProblem.of(d.inputs());
         CascadeCase c = p.cascadeCase(n - 1, m, d.xu().extractantFlow(), d.xu().scrubFlow());
         SteadyState st = new NewtonCascadeSolver().solve(CascadeNetwork.of(c), c.solver());
-        assertThat(scan.aqueousPurity()[n - 2]).isCloseTo(p.purities(st, n - 1 + m)[1], within(1e-14));
+        assertThat(scan.aqueousPurity().get(n - 2)).isCloseTo(p.purities(st, n - 1 + m)[1], within(1e-14));
 
         JFreeChart chart = StageCountChart.of("Zhang", scan, d.inputs().components(), d.keyA(), d.keyB());
         XYSeries pb = ChartFixtures.series(chart, ChartFixtures.keys(chart, 0).get(0));
-        assertThat(pb.getItemCount()).isEqualTo(scan.extractionStages().length);
-        assertThat(pb.getY(n - 1).doubleValue()).isEqualTo(Math.max(1 - scan.aqueousPurity()[n - 1], 1e-12));
+        assertThat(pb.getItemCount()).isEqualTo(scan.aqueousPurity().size());
+        assertThat(pb.getY(n - 1).doubleValue()).isEqualTo(Math.max(1 - scan.aqueousPurity().get(n - 1), 1e-12));
         assertThat(domainMarkers(chart)).contains((double) n, (double) m, scan.estimatedExtraction(),
                 scan.estimatedScrub());
     }
