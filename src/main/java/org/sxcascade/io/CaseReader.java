@@ -53,7 +53,6 @@ public final class CaseReader {
             "acidPrice", "basePrice", "capitalCharge", "operatingHours");
     private static final Set<String> FEED = Set.of("phase", "composition", "flow", "concentration");
     private static final Set<String> CASCADE = Set.of("extractionStages", "scrubStages");
-    private static final Set<String> XU = Set.of("extractant", "scrub");
     private static final Set<String> PLANT = Set.of("organicFlow", "organicLoading", "scrubFlow", "scrubAcidity");
     /** Keys of {@code flows} for the CMER model: S and W, or plant flows. */
     private static final Set<String> CMER_FLOWS = Set.of("extractant", "scrub", "organicFlow", "organicLoading",
@@ -93,20 +92,11 @@ public final class CaseReader {
 
     /** Reads a file and parses it, naming the file in every error. */
     private Object readFile(Path file, Purpose purpose) {
-        String text;
+        JsonNode root = readTree(file);
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CaseFileException(file + ": no such file");
-        } catch (IOException e) {
-            throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        try {
-            return parse(text, purpose);
+            return parse(root, purpose);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
-        } catch (CaseFileException e) {
-            throw new CaseFileException(file + ": " + e.getMessage());
         }
     }
 
@@ -251,17 +241,14 @@ public final class CaseReader {
                         "a mole fraction for every component (0 if absent)");
             }
         }
-        double sum = 0;
-        for (double z : composition) {
-            sum += z;
-        }
-        if (Math.abs(sum - 1) > Feed.SUM_TOLERANCE) {
-            throw new InvalidInputException("feed.composition", "fractions summing to " + fmt(sum),
-                    "fractions summing to 1 within " + Feed.SUM_TOLERANCE);
-        }
         Double feedFlow = feedObj.optPositive("flow");
         Double feedConcentration = feedObj.optPositive("concentration");
-        Feed feed = new Feed(phase, composition, feedFlow, feedConcentration);
+        Feed feed;
+        try {
+            feed = new Feed(phase, composition, feedFlow, feedConcentration); // checks the sum
+        } catch (InvalidInputException e) {
+            throw e.under("feed");
+        }
 
         if (design) {
             return designInputs(top, name, cmer, names, parameters, feed);
@@ -319,14 +306,17 @@ public final class CaseReader {
             }
             return cascadeCase;
         }
-        TransientSettings settings;
+        TransientCase transientCase = new TransientCase(cascadeCase, transientSection(top, names));
+        return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
+    }
+
+    /** The {@code transient} section, its errors named under {@code transient}. */
+    private static TransientSettings transientSection(YamlMapping top, List<String> names) {
         try {
-            settings = transientSettings(top.obj("transient"), names);
+            return transientSettings(top.obj("transient"), names);
         } catch (InvalidInputException e) {
             throw e.field().startsWith("transient") ? e : e.under("transient");
         }
-        TransientCase transientCase = new TransientCase(cascadeCase, settings);
-        return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
     }
 
     private static TransientSettings transientSettings(YamlMapping t, List<String> names) {
@@ -416,9 +406,7 @@ public final class CaseReader {
         Double acidity = null;
         if (top.has("flows")) {
             YamlMapping flowsObj = top.obj("flows");
-            Set<String> all = new java.util.HashSet<>(XU);
-            all.addAll(PLANT);
-            flowsObj.allow(all);
+            flowsObj.allow(CMER_FLOWS);
             loading = flowsObj.optPositive("organicLoading");
             acidity = flowsObj.optPositive("scrubAcidity");
         }
@@ -432,11 +420,7 @@ public final class CaseReader {
             top.obj("solver").allow(SOLVER);
         }
         if (top.has("transient")) { // checked so that a typo is caught wherever the file is used
-            try {
-                transientSettings(top.obj("transient"), names);
-            } catch (InvalidInputException e) {
-                throw e.field().startsWith("transient") ? e : e.under("transient");
-            }
+            transientSection(top, names);
         }
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
                 loading, acidity, costs(top));
@@ -473,8 +457,21 @@ public final class CaseReader {
                     "an entry naming the product's components (required unless the case is a binary with "
                             + "different separation factors)");
         }
-        int more = parameters[0] > parameters[1] ? 0 : 1;
-        return new ProductTarget(List.of(organic ? more : 1 - more), null, null);
+        return new ProductTarget(List.of(binaryMember(parameters, organic)), null, null);
+    }
+
+    /**
+     * A binary's product when the case does not name its component: the organic product is the
+     * more extractable component, the raffinate the other.
+     */
+    private static int binaryMember(double[] parameters, boolean organic) {
+        int best = 0;
+        for (int j = 1; j < parameters.length; j++) {
+            if (organic ? parameters[j] > parameters[best] : parameters[j] < parameters[best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     private static OperatingFlows cmerFlows(YamlMapping flows, Feed feed) {
@@ -537,16 +534,9 @@ public final class CaseReader {
         } else if (names.size() == 2 && parameters[0] == parameters[1]) {
             throw new InvalidInputException(path + ".components", "(missing)",
                     "the component names that make up this product (required when both components have the same "
-                            + (parameters.length > 0 ? "separation factor or distribution ratio" : "parameter") + ")");
+                            + "separation factor or distribution ratio)");
         } else if (names.size() <= 2) {
-            // binary: the organic product is the more extractable component, the raffinate the other
-            int best = 0;
-            for (int j = 1; j < parameters.length; j++) {
-                if (organic ? parameters[j] > parameters[best] : parameters[j] < parameters[best]) {
-                    best = j;
-                }
-            }
-            members.add(best);
+            members.add(binaryMember(parameters, organic));
         } else {
             throw new InvalidInputException(path + ".components", "(missing)",
                     "the component names that make up this product (required with more than 2 components)");
@@ -561,10 +551,6 @@ public final class CaseReader {
         } catch (InvalidInputException e) {
             throw e.under(path);
         }
-    }
-
-    static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.9g", x);
     }
 
     /** Closest allowed key by edit distance (≤ 3), to suggest for a typo, or {@code null}. */

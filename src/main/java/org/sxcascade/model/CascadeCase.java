@@ -89,35 +89,36 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         }
         double s = xu.extractant();
         double w = xu.scrub();
-        if (feed.phase() == FeedPhase.AQUEOUS ? s > w && s < w + 1 : w > s && w < s + 1) {
-            return; // feasible (checked first: the messages below are built only for an error)
-        }
-        String sw = " (S = " + fmt(s) + ", W = " + fmt(w) + ")";
         if (feed.phase() == FeedPhase.AQUEOUS) {
             // organic product S − W and raffinate W + 1 − S must both be positive
             if (!(s > w)) {
                 throw new InvalidInputException("flows.extractant", fmt(s),
-                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N" + sw
+                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N" + sw(s, w)
                                 + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
             }
             if (!(s < w + 1)) {
                 throw new InvalidInputException("flows.extractant", fmt(s),
-                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1" + sw
+                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1" + sw(s, w)
                                 + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
             }
         } else {
             // organic product S + 1 − W and raffinate W − S must both be positive
             if (!(w > s)) {
                 throw new InvalidInputException("flows.scrub", fmt(w),
-                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1" + sw
+                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1" + sw(s, w)
                                 + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
             }
             if (!(w < s + 1)) {
                 throw new InvalidInputException("flows.scrub", fmt(w),
-                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N" + sw
+                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N" + sw(s, w)
                                 + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
             }
         }
+    }
+
+    /** The flows for an error message: " (S = …, W = …)". */
+    private static String sw(double s, double w) {
+        return " (S = " + fmt(s) + ", W = " + fmt(w) + ")";
     }
 
     private static void checkLinear(Feed feed, Cascade cascade, OperatingFlows flows) {

@@ -32,7 +32,7 @@ public record CostModel(String currency, double residenceTime, double stageVolum
         if (currency == null || currency.isBlank()) {
             currency = "currency";
         }
-        positive("costs.residenceTime", residenceTime, "h");
+        InvalidInputException.requirePositive("costs.residenceTime", residenceTime, "h");
         nonNegative("costs.stageVolumePrice", stageVolumePrice);
         nonNegative("costs.organicPrice", organicPrice);
         nonNegative("costs.acidPrice", acidPrice);
@@ -42,12 +42,6 @@ public record CostModel(String currency, double residenceTime, double stageVolum
         }
         if (!(operatingHours >= 1 && operatingHours <= 8784)) {
             throw new InvalidInputException("costs.operatingHours", operatingHours, "hours per year from 1 to 8784");
-        }
-    }
-
-    private static void positive(String field, double x, String unit) {
-        if (!(x > 0) || !Double.isFinite(x)) {
-            throw new InvalidInputException(field, x, "a finite number > 0 (" + unit + ")");
         }
     }
 

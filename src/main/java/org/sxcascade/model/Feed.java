@@ -31,7 +31,8 @@ public record Feed(FeedPhase phase, double[] composition, Double volumetricFlow,
             sum += z;
         }
         if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-            throw new InvalidInputException("composition", "fractions summing to " + sum,
+            throw new InvalidInputException("composition",
+                    "fractions summing to " + String.format(java.util.Locale.ROOT, "%.9g", sum),
                     "fractions summing to 1 within " + SUM_TOLERANCE);
         }
         double[] normalised = new double[composition.length];

@@ -47,8 +47,14 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /** Throws unless {@code x} is finite and strictly positive. */
     public static double requirePositive(String field, double x) {
+        return requirePositive(field, x, null);
+    }
+
+    /** Throws unless {@code x} is finite and strictly positive, naming its unit (e.g. h) if not null. */
+    public static double requirePositive(String field, double x, String unit) {
         if (!(x > 0) || !Double.isFinite(x)) {
-            throw new InvalidInputException(field, x, "a finite number greater than 0");
+            throw new InvalidInputException(field, x,
+                    "a finite number greater than 0" + (unit == null ? "" : " (" + unit + ")"));
         }
         return x;
     }

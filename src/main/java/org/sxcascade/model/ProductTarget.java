@@ -26,9 +26,4 @@ public record ProductTarget(List<Integer> components, Double purity, Double reco
             throw new InvalidInputException("recovery", recovery, "a fraction strictly between 0 and 1");
         }
     }
-
-    /** A purity target alone. */
-    public ProductTarget(List<Integer> components, double purity) {
-        this(components, purity, null);
-    }
 }

@@ -39,8 +39,9 @@ import org.sxcascade.model.SolverSettings;
  * is raised to 1 in adaptive steps with a secant predictor, each step a short warm-started Newton
  * solve.
  *
- * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow to the largest
- * network seen and are reused: a Newton iteration allocates nothing.
+ * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow (geometrically in
+ * the stage count) to hold the largest network seen and are reused: a Newton iteration allocates
+ * nothing.
  */
 public final class NewtonCascadeSolver implements SteadyStateSolver {
     /** Largest relative change δ = Δl/l of any flow in one step of the relative formulation. */
@@ -80,6 +81,8 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     private double[] simplified;
     private double[] saved;
     private double[] previous;
+    /** The Picard start profile, kept for the second globalisation strategy. */
+    private double[] picardProfile;
     private double[] pivot;
     private double[] gain;
     private boolean[] active;
@@ -113,7 +116,9 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         if (linear != null && stages <= capStages && comps == capComponents) {
             return;
         }
-        capStages = Math.max(stages, linear != null && comps == capComponents ? capStages : 0);
+        // grow geometrically, so that a search over ever longer cascades reallocates only a few
+        // times; everything below works on the network's stage count, never on array lengths
+        capStages = linear != null && comps == capComponents ? Math.max(stages, capStages + capStages / 2) : stages;
         capComponents = comps;
         int nc = capStages * comps;
         int ncc = nc * comps;
@@ -135,6 +140,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         simplified = new double[nc];
         saved = new double[nc];
         previous = new double[nc];
+        picardProfile = new double[nc];
         pivot = new double[capStages];
         gain = new double[capStages];
         active = new boolean[comps];
@@ -192,17 +198,17 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         lastShootingIterations = 0;
         boolean converged = false;
         progressFraction = 0;
+        // u always holds a whole profile of this network: should the limit be used up before any
+        // start is built, the failure reports the flat start's imbalance, not one of whatever
+        // this solver solved before (the split iteration writes u only when it matches)
+        flatStart(net, aq);
         int feedStage = lnAqueousStart == null ? SplitShooting.feedStage(net) : -1;
-        // whether u holds a whole profile of this network (an unmatched split iteration may have
-        // written only part of it)
-        boolean profile = false;
         if (feedStage >= 0) {
             boolean matched = shooting.solve(net, feedStage, active, u, limit);
             lastShootingIterations = shooting.iterations();
             // the outer split iterations count as iterations of the solve (and against its limit)
             iterations += lastShootingIterations;
             if (matched) {
-                profile = true;
                 hybrid = false;
                 converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
             }
@@ -211,7 +217,6 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
         // class comment); the first that converges wins, and every result passes the same checks.
         for (int strategy = 0; strategy < 2 && !converged && iterations < limit; strategy++) {
-            profile = true;
             hybrid = strategy == 1;
             if (lnAqueousStart != null) {
                 for (int i = 0; i < n * c; i++) {
@@ -219,8 +224,14 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 }
                 converged = newton(eq, org, aq, n, c, tol, limit);
             } else {
-                flatStart(net, aq);
-                lastPicardSweeps += picardStart(net, eq, org, aq, MAX_PICARD_SWEEPS);
+                if (strategy == 0) {
+                    flatStart(net, aq);
+                    lastPicardSweeps += picardStart(net, eq, org, aq, MAX_PICARD_SWEEPS);
+                    System.arraycopy(u, 0, picardProfile, 0, n * c);
+                } else {
+                    // the same start as the first strategy's: Picard sweeps from the flat profile
+                    System.arraycopy(picardProfile, 0, u, 0, n * c);
+                }
                 converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
             }
             if (!converged && eq.relaxed(1.0) != null) {
@@ -228,11 +239,6 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             }
         }
         if (!converged) {
-            if (!profile) {
-                // the split iteration used up the limit without a whole profile: report the flat
-                // start's imbalance, not one of whatever this solver solved before
-                flatStart(net, aq);
-            }
             // report the imbalance of the real model (continuation may have stopped at t < 1)
             evaluate(eq, org, aq, n, c, u, lnOrg, lnIn, lnOut, res, phi);
             double r = StageBalances.maxRelativeImbalance(net, u, lnOrg, worst);

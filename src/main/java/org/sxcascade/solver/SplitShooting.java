@@ -100,12 +100,15 @@ final class SplitShooting {
     /** d/dλ of the last {@link #balanceGap}. */
     private double gapSlope;
     private double[] z;
+    /** {@link #balanceGap}'s running sums, see {@link #addTerm}. */
+    private final double[] organicSum = new double[2];
+    private final double[] aqueousSum = new double[2];
 
     private void ensureCapacity(int n, int c) {
         if (capStages >= n && capComponents == c) {
             return;
         }
-        capStages = Math.max(n, capComponents == c ? capStages : 0);
+        capStages = capComponents == c ? Math.max(n, capStages + capStages / 2) : n; // geometric growth
         capComponents = c;
         profile = new double[capStages * c];
         beta = new double[c];
@@ -810,9 +813,9 @@ final class SplitShooting {
         for (int q = 0; q < count; q++) {
             int j = present[q];
             double t = ph[j] + lambda;
-            // ln σ(t) = −softplus(−t), ln(1 − σ(t)) = −softplus(t)
-            lnR[j] = lnZ[j] - softplus(-t);
-            lnP[j] = lnZ[j] - softplus(t);
+            // ln σ(t) = −softplus(−t), ln(1 − σ(t)) = −softplus(t), softplus(x) = ln(1 + e^x)
+            lnR[j] = lnZ[j] - LogSum.of(0, -t);
+            lnP[j] = lnZ[j] - LogSum.of(0, t);
             mix[j] = lnR[j] + lnP[j] - lnZ[j]; // ln w_j
             lnW = LogSum.of(lnW, mix[j]);
         }
@@ -847,30 +850,26 @@ final class SplitShooting {
      */
     private double balanceGap(double[] ph, double raffinate) {
         double k = -raffinate;
-        double lnOrg = Double.NEGATIVE_INFINITY; // ln Σ_O r
-        double lnAq = Double.NEGATIVE_INFINITY;  // ln Σ_A p
-        double dOrg = 0;                         // Σ_O r_j (1 − σ_j) / Σ_O r
-        double dAq = 0;                          // Σ_A p_j σ_j / Σ_A p  (d ln Σ_A p / dλ = −dAq)
+        // running sums {ln Σ, weighted mean}: Σ_O r with Σ_O r_j (1 − σ_j) / Σ_O r, and Σ_A p with
+        // Σ_A p_j σ_j / Σ_A p (d ln Σ_A p / dλ = −dAq)
+        organicSum[0] = Double.NEGATIVE_INFINITY;
+        organicSum[1] = 0;
+        aqueousSum[0] = Double.NEGATIVE_INFINITY;
+        aqueousSum[1] = 0;
         for (int q = 0; q < count; q++) {
             int j = present[q];
             double t = ph[j] + lambda;
             if (t < 0) {
-                double lnr = lnZ[j] - softplus(-t);
-                double m = Math.max(lnOrg, lnr);
-                double wOld = Math.exp(lnOrg - m);
-                double wNew = Math.exp(lnr - m);
-                dOrg = (dOrg * wOld + (1 / (1 + Math.exp(t))) * wNew) / (wOld + wNew);
-                lnOrg = m + Math.log(wOld + wNew);
+                addTerm(organicSum, lnZ[j] - LogSum.of(0, -t), 1 / (1 + Math.exp(t)));
             } else {
                 k += z[j];
-                double lnp = lnZ[j] - softplus(t);
-                double m = Math.max(lnAq, lnp);
-                double wOld = Math.exp(lnAq - m);
-                double wNew = Math.exp(lnp - m);
-                dAq = (dAq * wOld + (1 / (1 + Math.exp(-t))) * wNew) / (wOld + wNew);
-                lnAq = m + Math.log(wOld + wNew);
+                addTerm(aqueousSum, lnZ[j] - LogSum.of(0, t), 1 / (1 + Math.exp(-t)));
             }
         }
+        double lnOrg = organicSum[0]; // ln Σ_O r
+        double dOrg = organicSum[1];
+        double lnAq = aqueousSum[0];  // ln Σ_A p
+        double dAq = aqueousSum[1];
         double left;
         double right;
         if (k >= 0) {
@@ -895,7 +894,15 @@ final class SplitShooting {
         return Double.isFinite(lo) && Double.isFinite(hi) && hi - lo <= 1e-15 * Math.max(1, Math.max(Math.abs(lo), Math.abs(hi)));
     }
 
-    private static double softplus(double x) {
-        return x > 0 ? x + Math.log(1 + Math.exp(-x)) : Math.log(1 + Math.exp(x));
+    /**
+     * Adds a term e^{ln} carrying the value {@code d} to the running {@code sum} = {ln Σ e^{ln},
+     * mean of the d weighted by e^{ln}}, without leaving the logarithms.
+     */
+    private static void addTerm(double[] sum, double ln, double d) {
+        double m = Math.max(sum[0], ln);
+        double wOld = Math.exp(sum[0] - m);
+        double wNew = Math.exp(ln - m);
+        sum[1] = (sum[1] * wOld + d * wNew) / (wOld + wNew);
+        sum[0] = m + Math.log(wOld + wNew);
     }
 }

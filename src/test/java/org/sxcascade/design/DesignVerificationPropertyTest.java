@@ -47,8 +47,8 @@ class DesignVerificationPropertyTest {
     void verifiedDesignIsTheFewestStagesThatMeetBothTargets(int index, double beta, double fA, double pA, double pB,
                                                             FeedPhase phase) {
         DesignInputs in = new DesignInputs("p" + index, List.of("A", "B"), new double[] {beta, 1.0},
-                new Feed(phase, new double[] {fA, 1 - fA}, null, null), new ProductTarget(List.of(0), pA),
-                new ProductTarget(List.of(1), pB), null, null);
+                new Feed(phase, new double[] {fA, 1 - fA}, null, null), new ProductTarget(List.of(0), pA, null),
+                new ProductTarget(List.of(1), pB, null), null, null);
         CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(), 1000);
         int n = d.verified().extractionStages();
         int m = d.verified().scrubStages();

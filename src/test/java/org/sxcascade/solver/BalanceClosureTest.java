@@ -17,7 +17,7 @@ import org.sxcascade.model.FeedPhase;
 /**
  * Property test over random multicomponent CMER cascades (DOMAIN.md §2, §9: "check closure on
  * every result"): Newton converges, every component balance closes over the whole cascade and on
- * every stage, fractions sum to 1 and the phase totals follow the CMER flow table. The balances
+ * every stage, and the phase totals follow the CMER flow table. The balances
  * are recomputed here from the component flows, not taken from the solver's own report.
  */
 class BalanceClosureTest {
@@ -72,26 +72,22 @@ class BalanceClosureTest {
         double[] aq = new double[stages * comps];
         double[] org = new double[stages * comps];
         for (int k = 1; k <= stages; k++) {
-            double sx = 0;
-            double sy = 0;
             double lTotal = 0;
             double vTotal = 0;
             for (int j = 0; j < comps; j++) {
-                sx += st.aqueousFraction(k, j);
-                sy += st.organicFraction(k, j);
                 aq[(k - 1) * comps + j] = st.aqueousFlow(k, j);
                 org[(k - 1) * comps + j] = st.organicFlow(k, j);
                 lTotal += aq[(k - 1) * comps + j];
                 vTotal += org[(k - 1) * comps + j];
             }
-            assertThat(sx).as("%s: Σx on stage %d", what, k).isCloseTo(1.0, within(1e-12));
-            assertThat(sy).as("%s: Σy on stage %d", what, k).isCloseTo(1.0, within(1e-12));
             double lTable = net.aqueousFlow(k);
             double vTable = net.organicFlow(k);
             assertThat(lTotal).as("%s: aqueous total on stage %d", what, k).isCloseTo(lTable, within(1e-10 * lTable));
             assertThat(vTotal).as("%s: organic total on stage %d", what, k).isCloseTo(vTable, within(1e-10 * vTable));
-            assertThat(st.aqueousTotal(k)).isCloseTo(lTable, within(1e-10 * lTable));
-            assertThat(st.organicTotal(k)).isCloseTo(vTable, within(1e-10 * vTable));
+            assertThat(st.aqueousTotal(k)).as("%s: reported aqueous total on stage %d", what, k)
+                    .isCloseTo(lTable, within(1e-10 * lTable));
+            assertThat(st.organicTotal(k)).as("%s: reported organic total on stage %d", what, k)
+                    .isCloseTo(vTable, within(1e-10 * vTable));
             // the table itself (DOMAIN.md §2), rebuilt here from S and W
             assertThat(lTable).as("%s: flow table, aqueous stage %d", what, k)
                     .isCloseTo(tableAqueous(c, k), within(1e-14 * lTable));
