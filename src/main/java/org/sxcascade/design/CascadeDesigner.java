@@ -8,6 +8,7 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -28,17 +29,29 @@ public final class CascadeDesigner {
     /**
      * A verified design.
      *
-     * @param inputs        what was asked
-     * @param keyA          index of the key component of the organic group
-     * @param keyB          index of the key component of the raffinate group
+     * @param problem       what was asked: groups, key pair and purity targets
      * @param xu            Xu's static design for the key pair
      * @param verified      the fewest stages meeting both targets at the designed flows
      * @param cascadeCase   the verified cascade, ready for {@code simulate}
      * @param state         its steady state
      * @param plant         plant flows and reagents, or {@code null} without plant data
      */
-    public record Design(DesignInputs inputs, int keyA, int keyB, XuDesign xu, StageSearch.Result verified,
+    public record Design(SeparationProblem problem, XuDesign xu, StageSearch.Result verified,
                          CascadeCase cascadeCase, SteadyState state, PlantFlows plant) {
+        /** What was asked. */
+        public DesignInputs inputs() {
+            return problem.inputs();
+        }
+
+        /** Index of the key component of the organic group. */
+        public int keyA() {
+            return problem.keyA();
+        }
+
+        /** Index of the key component of the raffinate group. */
+        public int keyB() {
+            return problem.keyB();
+        }
     }
 
     /**
@@ -88,8 +101,6 @@ public final class CascadeDesigner {
             throw new InvalidInputException("--reagent-excess", reagentExcess, "a fraction from 0 to 10");
         }
         SeparationProblem problem = SeparationProblem.of(in);
-        int keyA = problem.keyA();
-        int keyB = problem.keyB();
         double pA = problem.purityA();
         double pB = problem.purityB();
         XuDesign xu;
@@ -101,8 +112,9 @@ public final class CascadeDesigner {
         double s = xu.extractantFlow();
         double w = xu.scrubFlow();
 
-        // every steady state kept: the verified cascade's is the answer, and a second search (for
-        // the message below) reuses what the first solved
+        // every steady state kept (the search may ask for a point again and keeps none): the verified
+        // cascade's is the answer, and a second search (for the message below) reuses what the first
+        // solved
         Map<Long, SteadyState> states = new HashMap<>();
         StageSearch.Simulator simulator = (n, m) -> problem.purities(states.computeIfAbsent((long) n << 32 | m,
                 key -> solver.solve(CascadeNetwork.of(problem.cascadeCase(n, m, s, w)), SolverSettings.defaults())),
@@ -125,7 +137,7 @@ public final class CascadeDesigner {
         }
         int n = verified.extractionStages();
         int m = verified.scrubStages();
-        return new Design(in, keyA, keyB, xu, verified, problem.cascadeCase(n, m, s, w),
+        return new Design(problem, xu, verified, problem.cascadeCase(n, m, s, w),
                 states.get((long) n << 32 | m), plantFlows(in, s, w, reagentExcess));
     }
 
@@ -145,13 +157,14 @@ public final class CascadeDesigner {
         double organicProduct = organicProduct(phase, s, w) * rate;
         double aqueousProduct = rate - organicProduct;
         Double qOrg = in.organicLoading() == null ? null : s * rate / in.organicLoading();
-        Double qScrub = in.scrubAcidity() == null ? null : 3 * w * rate / in.scrubAcidity();
+        Double qScrub = in.scrubAcidity() == null ? null
+                : EngineeringFlows.PROTONS_PER_RE * w * rate / in.scrubAcidity();
         Double oaExtraction = null;
         Double oaScrub = null;
         if (qOrg != null && qScrub != null) {
-            double qFeed = in.feed().volumetricFlow();
-            oaExtraction = phase == FeedPhase.AQUEOUS ? qOrg / (qFeed + qScrub) : qOrg / qScrub;
-            oaScrub = phase == FeedPhase.AQUEOUS ? qOrg / qScrub : (qOrg + qFeed) / qScrub;
+            SectionFlows q = SectionFlows.of(phase, in.feed().volumetricFlow(), qOrg, qScrub);
+            oaExtraction = q.extractionRatio();
+            oaScrub = q.scrubRatio();
         }
         Double oxide = 0.0;
         for (int j = 0; j < in.components().size() && oxide != null; j++) {

@@ -29,9 +29,10 @@ import org.sxcascade.solver.SteadyState;
  * @param feedFractionA f_A, the feed fraction of the organic group
  * @param purityA       P_A, the organic group's purity target in the loaded organic
  * @param purityB       P_B, the raffinate group's purity target in the raffinate
+ * @param equilibrium   the components' separation factors as the model every {@link #cascadeCase} shares
  */
 public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double keyBeta, double feedFractionA,
-                                double purityA, double purityB) {
+                                double purityA, double purityB, ConstantSeparationFactors equilibrium) {
 
     /**
      * Checks the groups and targets of a case and finds the key pair.
@@ -88,7 +89,8 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
             fA += in.feed().fraction(j);
         }
         double[] targets = purities(in.organicTarget(), in.aqueousTarget(), fA);
-        return new SeparationProblem(in, keyA, keyB, keyBeta, fA, targets[0], targets[1]);
+        return new SeparationProblem(in, keyA, keyB, keyBeta, fA, targets[0], targets[1],
+                new ConstantSeparationFactors(beta));
     }
 
     /** Phase of the feed. */
@@ -120,7 +122,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
     /** The simulate case with n extraction and m scrub stages at S and W (mol RE per mol RE fed). */
     public CascadeCase cascadeCase(int extractionStages, int scrubStages, double extractant, double scrub) {
         return new CascadeCase(inputs.name(), inputs.components(),
-                new ConstantSeparationFactors(inputs.separationFactors()), inputs.feed(),
+                equilibrium, inputs.feed(),
                 new Cascade(extractionStages, scrubStages), new XuFlows(extractant, scrub), inputs.organicTarget(),
                 inputs.aqueousTarget(), SolverSettings.defaults());
     }

@@ -51,7 +51,7 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
      * many of how many are done (for a progress bar: a long cascade takes hundreds of solves).
      */
     public static StageCountScan of(CascadeDesigner.Design design, BiConsumer<Integer, Integer> progress) {
-        SeparationProblem problem = SeparationProblem.of(design.inputs());
+        SeparationProblem problem = design.problem();
         double s = design.xu().extractantFlow();
         double w = design.xu().scrubFlow();
         int vn = design.verified().extractionStages();

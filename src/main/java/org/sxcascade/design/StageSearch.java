@@ -11,7 +11,11 @@ package org.sxcascade.design;
  */
 public final class StageSearch {
 
-    /** Purities of a cascade with n extraction and m scrub stages: {organic product, raffinate}. */
+    /**
+     * Purities of a cascade with n extraction and m scrub stages: {organic product, raffinate}.
+     * The search may ask for a point more than once; a simulator that solves keeps its own
+     * cache of solved points.
+     */
     @FunctionalInterface
     public interface Simulator {
         double[] purities(int extractionStages, int scrubStages);
@@ -46,7 +50,8 @@ public final class StageSearch {
     private final double organicTarget;
     private final double aqueousTarget;
     private final int maxTotalStages;
-    private final java.util.Map<Long, double[]> solved = new java.util.HashMap<>();
+    /** The (n, m) asked of the simulator in this search, n &lt;&lt; 32 | m. */
+    private final java.util.Set<Long> visited = new java.util.HashSet<>();
 
     /**
      * @param simulator      solves a cascade of (n, m) stages at the fixed flows
@@ -67,7 +72,7 @@ public final class StageSearch {
      * @throws NoFeasibleConfigurationException if nothing within the limit meets both targets
      */
     public Result minimalStages(int estimateN, int estimateM) {
-        solved.clear();
+        visited.clear();
         int limit = maxTotalStages;
         // 1. a feasible point: the estimate, grown in both sections until both targets are met
         int n = Math.max(1, Math.min(estimateN, limit - 1));
@@ -117,7 +122,7 @@ public final class StageSearch {
             }
         }
         double[] p = purities(bestN, bestM);
-        return new Result(bestN, bestM, p[0], p[1], solved.size());
+        return new Result(bestN, bestM, p[0], p[1], visited.size());
     }
 
     /** The smallest m ≤ {@code feasibleM} with (n, m) feasible, by bisection. */
@@ -143,8 +148,10 @@ public final class StageSearch {
         return p[0] >= organicTarget && p[1] >= aqueousTarget;
     }
 
-    /** Purities of (n, m), each cascade solved once per search; a NoConvergenceException propagates. */
+    /** Purities of (n, m), the point counted once per search; a NoConvergenceException propagates. */
     private double[] purities(int n, int m) {
-        return solved.computeIfAbsent((long) n << 32 | m, key -> simulator.purities(n, m));
+        double[] p = simulator.purities(n, m);
+        visited.add((long) n << 32 | m);
+        return p;
     }
 }

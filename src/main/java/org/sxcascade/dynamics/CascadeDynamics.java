@@ -2,8 +2,8 @@ package org.sxcascade.dynamics;
 
 import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.CascadeCase;
-import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
 import org.sxcascade.solver.CascadeNetwork;
@@ -51,9 +51,8 @@ public final class CascadeDynamics {
     private final double[] aqueousHeld;
     private final double[] organicHeld;
 
-    private CascadeDynamics(CascadeCase cascadeCase, double feedRate, double[] organicWeight, double[] aqueousWeight,
+    private CascadeDynamics(CascadeNetwork network, double feedRate, double[] organicWeight, double[] aqueousWeight,
                             double[] organicRate, double[] aqueousRate) {
-        CascadeNetwork network = CascadeNetwork.of(cascadeCase);
         this.equilibrium = network.equilibrium();
         this.stages = network.stages();
         this.components = network.components();
@@ -79,10 +78,10 @@ public final class CascadeDynamics {
     /**
      * The continuous model of a cascade.
      *
+     * @param net      the case's stage network, {@link CascadeNetwork#of(CascadeCase)}
      * @param feedRate F, the feed rate, mol/h (or 1 for amounts per mol/h fed)
      */
-    public static CascadeDynamics continuous(CascadeCase c, HoldUp holdUp, double feedRate) {
-        CascadeNetwork net = CascadeNetwork.of(c);
+    public static CascadeDynamics continuous(CascadeCase c, CascadeNetwork net, HoldUp holdUp, double feedRate) {
         int n = net.stages();
         double[][] tau = residenceTimes(c, holdUp);
         double[] orgW = new double[n];
@@ -95,16 +94,17 @@ public final class CascadeDynamics {
             orgR[k] = 1 / tau[1][k];
             aqR[k] = 1 / tau[0][k];
         }
-        return new CascadeDynamics(c, feedRate, orgW, aqW, orgR, aqR);
+        return new CascadeDynamics(net, feedRate, orgW, aqW, orgR, aqR);
     }
 
     /**
      * Xu's row simulation of a cascade: in each row of duration {@code rowHours} every stage mixes
      * the organic from below, the aqueous from above and its feed, the split gives each phase its
      * share V_k : L_k of the stage's RE (CMER) or D·V_k/L_k (linear), and all of each phase moves on.
+     *
+     * @param net the cascade's stage network, {@link CascadeNetwork#of(CascadeCase)}
      */
-    public static CascadeDynamics rows(CascadeCase c, double rowHours, double feedRate) {
-        CascadeNetwork net = CascadeNetwork.of(c);
+    public static CascadeDynamics rows(CascadeNetwork net, double rowHours, double feedRate) {
         int n = net.stages();
         double[] orgW = new double[n];
         double[] aqW = new double[n];
@@ -114,7 +114,7 @@ public final class CascadeDynamics {
             aqW[k] = net.aqueousFlow(k + 1);
             rate[k] = 1 / rowHours;
         }
-        return new CascadeDynamics(c, feedRate, orgW, aqW, rate, rate.clone());
+        return new CascadeDynamics(net, feedRate, orgW, aqW, rate, rate.clone());
     }
 
     /**
@@ -131,41 +131,23 @@ public final class CascadeDynamics {
             return tau;
         }
         HoldUp.Volumes v = (HoldUp.Volumes) holdUp;
-        double[][] q = volumetricFlows(c);
+        SectionFlows q = volumetricFlows(c);
         for (int k = 0; k < n; k++) {
-            tau[0][k] = v.aqueousLitres() / q[0][k];
-            tau[1][k] = v.organicLitres() / q[1][k];
+            tau[0][k] = v.aqueousLitres() / q.aqueous(c.cascade(), k + 1);
+            tau[1][k] = v.organicLitres() / q.organic(c.cascade(), k + 1);
         }
         return tau;
     }
 
-    /** Volumetric flows leaving each stage, L/h: aqueous (row 0) and organic (row 1). */
-    private static double[][] volumetricFlows(CascadeCase c) {
-        int n = c.cascade().extractionStages();
-        int total = c.cascade().totalStages();
-        boolean aqueousFeed = c.feed().phase() == FeedPhase.AQUEOUS;
-        double[][] q = new double[2][total];
-        double feedFlow;
-        double organic;
-        double scrub;
+    /** Volumetric flows through each section, L/h. */
+    private static SectionFlows volumetricFlows(CascadeCase c) {
+        FeedPhase phase = c.feed().phase();
         if (c.flows() instanceof XuFlows xu && xu.engineering() != null) {
-            EngineeringFlows e = xu.engineering();
-            feedFlow = e.feedFlow();
-            organic = e.organicFlow();
-            scrub = e.scrubFlow();
+            return xu.engineering().sections(phase);
         } else if (c.flows() instanceof VolumetricFlows v) {
-            feedFlow = v.feedFlow();
-            organic = v.organicFlow();
-            scrub = v.scrubFlow();
-        } else {
-            throw new IllegalArgumentException("the case has no volumetric flows");
+            return v.sections(phase);
         }
-        for (int k = 1; k <= total; k++) {
-            boolean extraction = k <= n;
-            q[0][k - 1] = scrub + (aqueousFeed && extraction ? feedFlow : 0);
-            q[1][k - 1] = organic + (!aqueousFeed && !extraction ? feedFlow : 0);
-        }
-        return q;
+        throw new IllegalArgumentException("the case has no volumetric flows");
     }
 
     public int stages() {

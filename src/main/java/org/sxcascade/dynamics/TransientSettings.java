@@ -120,12 +120,6 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
                 Method.CONTINUOUS, DEFAULT_TOLERANCE, DEFAULT_STEADY_STATE_TOLERANCE, List.of());
     }
 
-    /** A copy with other events. */
-    public TransientSettings withEvents(List<TransientEvent> newEvents) {
-        return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, method, tolerance,
-                steadyStateTolerance, newEvents);
-    }
-
     /** A copy with another method. */
     public TransientSettings withMethod(Method newMethod) {
         return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, newMethod, tolerance,

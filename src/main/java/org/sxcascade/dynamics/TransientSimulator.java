@@ -215,14 +215,18 @@ final class TransientSimulator implements TransientSolver {
         String amountUnit = molar ? "mol" : "mol per mol/h fed";
         String flowUnit = molar ? "mol/h" : "mol/h per mol/h fed";
 
-        SteadyState finalSteady = steadyState(last, notes);
-        double rowHours = method == TransientSettings.Method.ROWS ? rowHours(first, s.holdUp()) : Double.NaN;
+        CascadeNetwork[] networks = new CascadeNetwork[configurations.size()];
+        for (int i = 0; i < networks.length; i++) {
+            networks[i] = CascadeNetwork.of(configurations.get(i));
+        }
+        SteadyState finalSteady = steadyState(last, networks[networks.length - 1], notes);
+        double rowHours = method == TransientSettings.Method.ROWS ? rowHours(first, networks[0], s.holdUp()) : Double.NaN;
         CascadeDynamics[] dynamics = new CascadeDynamics[configurations.size()];
         for (int i = 0; i < dynamics.length; i++) {
             CascadeCase c = configurations.get(i);
             double f = feedRate(c, first);
-            dynamics[i] = method == TransientSettings.Method.ROWS ? CascadeDynamics.rows(c, rowHours, f)
-                    : CascadeDynamics.continuous(c, s.holdUp(), f);
+            dynamics[i] = method == TransientSettings.Method.ROWS ? CascadeDynamics.rows(networks[i], rowHours, f)
+                    : CascadeDynamics.continuous(c, networks[i], s.holdUp(), f);
         }
         CascadeDynamics current = dynamics[0];
         int n = current.stages();
@@ -242,7 +246,7 @@ final class TransientSimulator implements TransientSolver {
 
         double[] y0;
         if (s.initial() == TransientSettings.Initial.STEADY_STATE) {
-            SteadyState initialSteady = configurations.size() == 1 ? finalSteady : steadyState(first, notes);
+            SteadyState initialSteady = configurations.size() == 1 ? finalSteady : steadyState(first, networks[0], notes);
             y0 = current.steadyAmounts(initialSteady);
         } else {
             y0 = new double[current.dimension()];
@@ -412,8 +416,7 @@ final class TransientSimulator implements TransientSolver {
      * Σ_k (V_k τ_org,k + L_k τ_aq,k) / Σ_k (V_k + L_k), so that at steady state the rows hold as
      * much as the continuous model (DOMAIN §4: a row is about one stage residence time).
      */
-    static double rowHours(CascadeCase c, HoldUp holdUp) {
-        CascadeNetwork net = CascadeNetwork.of(c);
+    static double rowHours(CascadeCase c, CascadeNetwork net, HoldUp holdUp) {
         double[][] tau = CascadeDynamics.residenceTimes(c, holdUp);
         double held = 0;
         double flow = 0;
@@ -428,8 +431,8 @@ final class TransientSimulator implements TransientSolver {
      * The steady state of {@code simulate}: the case's solver, and Xu's row iteration when Newton's
      * globalisation fails (as {@code simulate} does).
      */
-    static SteadyState steadyState(CascadeCase c, List<String> notes) {
-        return SteadyStateSolver.solveFallingBackOnRows(CascadeNetwork.of(c), c.solver(),
+    static SteadyState steadyState(CascadeCase c, CascadeNetwork net, List<String> notes) {
+        return SteadyStateSolver.solveFallingBackOnRows(net, c.solver(),
                 note -> notes.add("reference steady state: " + note));
     }
 

@@ -42,4 +42,9 @@ public record EngineeringFlows(double feedFlow, double feedConcentration, double
     public double scrub() {
         return scrubFlow * scrubAcidity / (PROTONS_PER_RE * feedRate());
     }
+
+    /** The volumetric flows through each section with the feed in {@code phase}, L/h. */
+    public SectionFlows sections(FeedPhase phase) {
+        return SectionFlows.of(phase, feedFlow, organicFlow, scrubFlow);
+    }
 }

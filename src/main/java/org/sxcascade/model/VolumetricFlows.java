@@ -18,4 +18,9 @@ public record VolumetricFlows(double feedFlow, double organicFlow, double scrubF
             throw new InvalidInputException("flows.scrubFlow", scrubFlow, "a finite number ≥ 0");
         }
     }
+
+    /** The flows through each section with the feed in {@code phase}, L/h. */
+    public SectionFlows sections(FeedPhase phase) {
+        return SectionFlows.of(phase, feedFlow, organicFlow, scrubFlow);
+    }
 }

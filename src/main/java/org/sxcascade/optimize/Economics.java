@@ -3,7 +3,8 @@ package org.sxcascade.optimize;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.CostModel;
-import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.EngineeringFlows;
+import org.sxcascade.model.SectionFlows;
 
 /**
  * Objective values, reagent use, phase ratios and the cost model of configurations, all from the
@@ -15,7 +16,6 @@ final class Economics {
     private final DesignInputs in;
     private final CostModel costs;
     private final double excess;
-    private final boolean aqueousFeed;
     /** L per mol RE fed of feed, organic (per unit S) and scrub liquor (per unit W), or NaN. */
     private final double feedVolume;
     private final double organicVolumePerS;
@@ -25,11 +25,10 @@ final class Economics {
         this.in = in;
         this.costs = costs;
         this.excess = excess;
-        this.aqueousFeed = in.feed().phase() == FeedPhase.AQUEOUS;
         Double c = in.feed().concentration();
         feedVolume = c == null ? Double.NaN : 1 / c;
         organicVolumePerS = in.organicLoading() == null ? Double.NaN : 1 / in.organicLoading();
-        scrubVolumePerW = in.scrubAcidity() == null ? Double.NaN : 3 / in.scrubAcidity();
+        scrubVolumePerW = in.scrubAcidity() == null ? Double.NaN : EngineeringFlows.PROTONS_PER_RE / in.scrubAcidity();
     }
 
     /** True when feed flow and concentration, organic loading and scrub acidity are all given. */
@@ -58,22 +57,20 @@ final class Economics {
 
     /**
      * O/A of a section (0 extraction, 1 scrub) as (a0 + a1·W)/(b0 + b1·W) at S = W + shift, per
-     * mol RE fed: organic volume S/c_sat (plus the feed's volume in the scrub section of an
-     * organic feed), aqueous volume 3W/[H⁺] (plus the feed's in the extraction section of an
-     * aqueous feed).
+     * mol RE fed: organic volume S/c_sat, aqueous volume 3W/[H⁺], with the feed's volume in its
+     * phase's section ({@link SectionFlows}). a0 and b0 are the section's flows at W = 0
+     * (S = shift), a1 and b1 their growth per unit W.
      */
     double[] phaseRatioForm(int section, double shift) {
-        double a0 = shift * organicVolumePerS;
-        double a1 = organicVolumePerS;
-        double b0 = 0;
-        double b1 = scrubVolumePerW;
-        if (aqueousFeed && section == 0) {
-            b0 = feedVolume;
-        }
-        if (!aqueousFeed && section == 1) {
-            a0 += feedVolume;
-        }
-        return new double[] {a0, a1, b0, b1};
+        SectionFlows atZero = volumes(shift, 0);
+        return section == 0
+                ? new double[] {atZero.extractionOrganic(), organicVolumePerS, atZero.extractionAqueous(), scrubVolumePerW}
+                : new double[] {atZero.scrubOrganic(), organicVolumePerS, atZero.scrubAqueous(), scrubVolumePerW};
+    }
+
+    /** The volumes through each section at S and W, L per mol RE fed. */
+    private SectionFlows volumes(double s, double w) {
+        return SectionFlows.of(in.feed().phase(), feedVolume, s * organicVolumePerS, w * scrubVolumePerW);
     }
 
     double acidUse(double s, double w) {
@@ -111,15 +108,11 @@ final class Economics {
     /** The cost model at n extraction and m scrub stages (needs plant data and a cost model). */
     Configuration.CostBreakdown cost(int n, int m, double s, double w) {
         double feedRate = in.feed().molarFlow(); // mol RE/h
-        double organic = s * organicVolumePerS;   // L per mol RE fed
-        double scrub = w * scrubVolumePerW;
-        double extractionOrganic = organic;
-        double scrubOrganic = aqueousFeed ? organic : organic + feedVolume;
-        double extractionAqueous = aqueousFeed ? feedVolume + scrub : scrub;
-        double scrubAqueous = scrub;
+        SectionFlows q = volumes(s, w); // L per mol RE fed
         double tau = costs.residenceTime();
-        double stageLitres = tau * feedRate * (n * (extractionOrganic + extractionAqueous) + m * (scrubOrganic + scrubAqueous));
-        double organicLitres = tau * feedRate * (n * extractionOrganic + m * scrubOrganic);
+        double stageLitres = tau * feedRate * (n * (q.extractionOrganic() + q.extractionAqueous())
+                + m * (q.scrubOrganic() + q.scrubAqueous()));
+        double organicLitres = tau * feedRate * (n * q.extractionOrganic() + m * q.scrubOrganic());
         double stageVolume = stageLitres / 1000;
         double organicVolume = organicLitres / 1000;
         double hours = costs.operatingHours();

@@ -5,6 +5,7 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
 
@@ -32,12 +33,6 @@ public final class CascadeNetwork {
      * @param feed         component flows fed to each stage, N×C, summing to 1
      */
     public CascadeNetwork(EquilibriumModel equilibrium, double[] organicFlow, double[] aqueousFlow, double[] feed) {
-        this(equilibrium, organicFlow.clone(), aqueousFlow.clone(), feed.clone(), true);
-    }
-
-    /** Takes the arrays as they are (built by {@link #of(CascadeCase)}, not shared). */
-    private CascadeNetwork(EquilibriumModel equilibrium, double[] organicFlow, double[] aqueousFlow, double[] feed,
-                           boolean owned) {
         this.stages = organicFlow.length;
         this.components = equilibrium.componentCount();
         if (aqueousFlow.length != stages || feed.length != stages * components || stages < 1) {
@@ -49,9 +44,9 @@ public final class CascadeNetwork {
             }
         }
         this.equilibrium = equilibrium;
-        this.organicFlow = organicFlow;
-        this.aqueousFlow = aqueousFlow;
-        this.feed = feed;
+        this.organicFlow = organicFlow.clone();
+        this.aqueousFlow = aqueousFlow.clone();
+        this.feed = feed.clone();
     }
 
     /**
@@ -85,17 +80,15 @@ public final class CascadeNetwork {
             organic[total - 1] = aq ? s - w : s + 1 - w;
             aqueous[0] = aq ? w + 1 - s : w - s;
         } else if (c.equilibrium() instanceof ConstantDistributionRatios) {
-            VolumetricFlows vol = (VolumetricFlows) c.flows();
-            boolean aq = phase == FeedPhase.AQUEOUS;
+            SectionFlows q = ((VolumetricFlows) c.flows()).sections(phase);
             for (int k = 1; k <= total; k++) {
-                boolean extraction = k <= n;
-                organic[k - 1] = vol.organicFlow() + (!aq && !extraction ? vol.feedFlow() : 0);
-                aqueous[k - 1] = vol.scrubFlow() + (aq && extraction ? vol.feedFlow() : 0);
+                organic[k - 1] = q.organic(c.cascade(), k);
+                aqueous[k - 1] = q.aqueous(c.cascade(), k);
             }
         } else {
             throw new IllegalArgumentException("no stage-flow rule for " + c.equilibrium().getClass().getSimpleName());
         }
-        return new CascadeNetwork(c.equilibrium(), organic, aqueous, feed, true);
+        return new CascadeNetwork(c.equilibrium(), organic, aqueous, feed);
     }
 
     public int stages() {

@@ -3,8 +3,17 @@ package org.sxcascade.design;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.Feed;
 import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.SteadyState;
 
 /**
  * DOMAIN §8.2 and §8.3 (Zhang, Zhao and Schreiner 2016, ch. 5, after Xu): β = 2, f_A = 0.5,
@@ -75,6 +84,13 @@ class XuDesignReferenceTest {
         XuDesign d = XuDesign.optimum(BETA, FA, FeedPhase.AQUEOUS, PA, PB);
         assertThat(d.toString()).contains("scrub-controlled", "S=1.708645", "W=1.208194", "n=23.12 (24)",
                 "m=20.93 (21)");
+        // DOMAIN §8.2: at the published (n, m) = (24, 21) the stage model gives P_A = 0.998993, P_B = 0.999893
+        CascadeCase c = new CascadeCase("zhang", List.of("A", "B"), new ConstantSeparationFactors(BETA, 1),
+                new Feed(FeedPhase.AQUEOUS, new double[] {FA, 1 - FA}, null, null), new Cascade(24, 21), d.xuFlows(),
+                null, null, SolverSettings.defaults());
+        SteadyState st = new NewtonCascadeSolver().solve(CascadeNetwork.of(c), SolverSettings.defaults());
+        assertThat(st.organicFraction(45, 0)).isCloseTo(0.998993, within(2e-6));
+        assertThat(st.aqueousFraction(1, 1)).isCloseTo(0.999893, within(2e-6));
     }
 
     @Test

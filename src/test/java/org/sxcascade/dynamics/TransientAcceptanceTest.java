@@ -165,7 +165,7 @@ class TransientAcceptanceTest {
         // sample must equal that of the same run without the event
         CascadeCase c = plant(8, 8, 125, 45);
         HoldUp h = new HoldUp.Volumes(10, 20);
-        double row = TransientSimulator.rowHours(c, h);
+        double row = TransientSimulator.rowHours(c, CascadeNetwork.of(c), h);
         double end = 20.5 * row;
         TransientEvent late = new TransientEvent(20.2 * row, null, null, 130.0, null, null, null);
         TransientSettings with = settings(h, end, 3 * row, List.of(late)).withMethod(TransientSettings.Method.ROWS);

@@ -16,9 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sxcascade.model.SolverSettings;
-import org.sxcascade.solver.CascadeNetwork;
-import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.sweep.LocalSweep;
 import org.sxcascade.sweep.PointEvaluator;
@@ -131,20 +128,6 @@ public class SweepBenchmarks {
         }
     }
 
-    /** The plain solve of the binary 60-stage cascade. */
-    @State(Scope.Thread)
-    public static class Plain {
-        CascadeNetwork network;
-        NewtonCascadeSolver solver;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            network = Cases.binary60();
-            solver = new NewtonCascadeSolver();
-            SolverBenchmarks.checkBinary(solver.solve(network, SolverSettings.defaults()));
-        }
-    }
-
     private static long run(Sweep s, int threads) throws IOException {
         CsvSink sink = new CsvSink(s.format);
         new LocalSweep(s.spec, threads).run(Shard.ALL, 0, sink, null);
@@ -184,7 +167,7 @@ public class SweepBenchmarks {
     @Benchmark
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
-    public SteadyState plainSolve(Plain p) {
-        return p.solver.solve(p.network, SolverSettings.defaults());
+    public SteadyState plainSolve(SolverBenchmarks.BinaryNewton p) {
+        return p.solver.solve(p.network, p.settings);
     }
 }

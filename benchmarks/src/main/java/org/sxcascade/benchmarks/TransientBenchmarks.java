@@ -19,9 +19,6 @@ import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.dynamics.TransientSolver;
-import org.sxcascade.model.SolverSettings;
-import org.sxcascade.solver.CascadeNetwork;
-import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -63,20 +60,6 @@ public class TransientBenchmarks {
         }
     }
 
-    /** The baseline: Newton's cold-start steady state of the same cascade. */
-    @State(Scope.Thread)
-    public static class Baseline {
-        CascadeNetwork network;
-        NewtonCascadeSolver solver;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            network = Cases.binary60();
-            solver = new NewtonCascadeSolver();
-            SolverBenchmarks.checkBinary(solver.solve(network, SolverSettings.defaults()));
-        }
-    }
-
     @Benchmark
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
@@ -94,7 +77,7 @@ public class TransientBenchmarks {
     @Benchmark
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
-    public SteadyState binary60NewtonBaseline(Baseline s) {
-        return s.solver.solve(s.network, SolverSettings.defaults());
+    public SteadyState binary60NewtonBaseline(SolverBenchmarks.BinaryNewton s) {
+        return s.solver.solve(s.network, s.settings);
     }
 }
