@@ -64,8 +64,7 @@ class PointEvaluatorTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"design", "optimize"})
     void designAndOptimizeRowsDoNotDependOnThePointsBeforeThem(String run) {
-        String base = Specs.BINARY_CASE.replace("  cascade: {extractionStages: 30, scrubStages: 30}\n", "")
-                .replace("  flows: {extractant: 1.7086449, scrub: 1.2081944}\n", "");
+        String base = Specs.BINARY_DESIGN_CASE;
         SweepSpec spec = SweepSpec.read(Specs.write(dir, "d.yaml", base + """
                 run: %s
                 parameters:
