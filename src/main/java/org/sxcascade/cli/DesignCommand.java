@@ -17,6 +17,7 @@ import org.sxcascade.design.StageSearch;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.DesignReport;

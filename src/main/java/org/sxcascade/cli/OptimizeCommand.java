@@ -16,6 +16,7 @@ import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.optimize.CascadeOptimizer;
 import org.sxcascade.optimize.Configuration;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.sxcascade.chart.ChartFormat;
 import org.sxcascade.chart.ChartWriter;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 import picocli.CommandLine.Option;
 

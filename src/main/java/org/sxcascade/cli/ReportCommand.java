@@ -19,6 +19,7 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.io.CaseFileException;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.report.DesignReport;

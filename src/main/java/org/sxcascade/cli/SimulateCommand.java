@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.report.SimulationReport;

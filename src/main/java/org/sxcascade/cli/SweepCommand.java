@@ -1,7 +1,6 @@
 package org.sxcascade.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -68,12 +67,6 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1 || threads > 4096) {
             throw new InvalidInputException("--threads", threads, "an integer from 1 to 4096");
         }
-        for (Path out : jsonl == null ? new Path[] {output} : new Path[] {output, jsonl}) {
-            if (Files.exists(out) && (Files.isSameFile(out, specFile) || isBaseCase(out))) {
-                throw new InvalidInputException(out == output ? "--output" : "--jsonl", out,
-                        "a file other than the spec and its base case");
-            }
-        }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         long total = slice.count(sweep.pointCount());
@@ -94,17 +87,6 @@ final class SweepCommand implements Callable<Integer> {
         out.print(text(sweep, slice, summary, output, jsonl));
         out.flush();
         return 0;
-    }
-
-    /** Whether a file is the spec's base case file. */
-    private boolean isBaseCase(Path file) throws IOException {
-        String base = new org.sxcascade.io.CaseReader().readTree(specFile).path("base").asText("");
-        if (base.isEmpty()) {
-            return false;
-        }
-        Path dir = specFile.toAbsolutePath().getParent();
-        Path baseFile = dir == null ? Path.of(base) : dir.resolve(base);
-        return Files.exists(baseFile) && Files.isSameFile(file, baseFile);
     }
 
     /** A progress bar (points, rate, time left) on an interactive terminal once the run takes a second. */
@@ -158,8 +140,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Map<SweepRow.Status, Long> st = s.statuses();
         if (!st.isEmpty()) {
-            b.append("  status       ").append(st.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
-                    .collect(Collectors.joining(", "))).append(resumed ? " in this run's rows" : "")
+            b.append("  status       ").append(SweepRow.Status.summary(st)).append(resumed ? " in this run's rows" : "")
                     .append(st.size() > 1 || !st.containsKey(SweepRow.Status.OK)
                     ? " (the reason column says why)" : "").append('\n');
         }

@@ -16,6 +16,7 @@ import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.dynamics.TransientSolver;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.report.TransientReport;
 import picocli.CommandLine.Command;

@@ -42,14 +42,6 @@ public final class LocalSweep {
      */
     public record Summary(long total, long resumed, long run, Map<SweepRow.Status, Long> statuses, long nanos,
                           int threads) {
-        /**
-         * Points per second of this run.
-         *
-         * @return points evaluated per second of wall-clock time, 0 for a run of no time
-         */
-        public double rate() {
-            return nanos == 0 ? 0 : run / (nanos / 1e9);
-        }
     }
 
     private final SweepSpec spec;

@@ -1,7 +1,6 @@
 package org.sxcascade.sweep;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sxcascade.model.InvalidInputException;
 
@@ -55,10 +54,5 @@ public enum Output {
 
     static String labels() {
         return Arrays.stream(values()).map(Output::label).collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public String toString() {
-        return label.toLowerCase(Locale.ROOT);
     }
 }

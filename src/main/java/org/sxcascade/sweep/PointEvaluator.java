@@ -44,12 +44,13 @@ public final class PointEvaluator {
     private final double[] values;
     /** Per parameter, the setters of its paths in {@link #tree}. */
     private final ParameterPath.Setter[][] setters;
-    /** Per parameter: whether it sets a feed fraction. */
-    private final boolean[] fraction;
+    /** Per parameter: how many feed fractions it sets (each takes its value, so each counts in the sum). */
+    private final int[] fractionPaths;
     /** The feed fractions no parameter sets: rescaled so that the fractions sum to 1. */
     private final List<ParameterPath.Setter> compositionRest = new ArrayList<>();
     private final double[] compositionRestBase;
-    private final boolean composition;
+    /** Sum of {@link #compositionRestBase}. */
+    private final double compositionRestSum;
 
     /**
      * An evaluator with its own sampler and row format (use
@@ -77,7 +78,7 @@ public final class PointEvaluator {
         List<String> swept = new ArrayList<>();
         int count = spec.parameters().size();
         setters = new ParameterPath.Setter[count][];
-        fraction = new boolean[count];
+        fractionPaths = new int[count];
         for (int i = 0; i < count; i++) {
             List<ParameterPath> paths = spec.parameters().get(i).paths();
             setters[i] = new ParameterPath.Setter[paths.size()];
@@ -85,13 +86,12 @@ public final class PointEvaluator {
                 setters[i][k] = paths.get(k).setter(tree);
                 if (paths.get(k).text().startsWith(COMPOSITION)) {
                     swept.add(paths.get(k).text());
-                    fraction[i] = true;
+                    fractionPaths[i]++;
                 }
             }
         }
-        this.composition = !swept.isEmpty();
         List<Double> restBase = new ArrayList<>();
-        if (composition) {
+        if (!swept.isEmpty()) {
             ObjectNode z = (ObjectNode) tree.get("feed").get("composition");
             z.fieldNames().forEachRemaining(name -> {
                 String text = COMPOSITION + name;
@@ -102,6 +102,11 @@ public final class PointEvaluator {
             });
         }
         compositionRestBase = restBase.stream().mapToDouble(Double::doubleValue).toArray();
+        double restSum = 0;
+        for (double z : compositionRestBase) {
+            restSum += z;
+        }
+        compositionRestSum = restSum;
     }
 
     /**
@@ -114,18 +119,9 @@ public final class PointEvaluator {
     }
 
     /**
-     * Number of points of the sweep.
-     *
-     * @return the sampler's size
-     */
-    public long pointCount() {
-        return sampler.size();
-    }
-
-    /**
      * Evaluates a point. Never throws for a point that fails: that is a row with its status and reason.
      *
-     * @param index the point, 0 … {@link #pointCount()} − 1
+     * @param index the point, 0 … {@link SweepSpec#pointCount()} − 1
      * @return its row
      */
     public SweepRow evaluate(long index) {
@@ -220,19 +216,14 @@ public final class PointEvaluator {
             boolean integer = ps.get(i).integer();
             for (ParameterPath.Setter s : setters[i]) {
                 s.set(values[i], integer);
-                if (fraction[i]) {
-                    sweptFractions += values[i];
-                }
             }
+            sweptFractions += fractionPaths[i] * values[i];
         }
-        if (composition && !compositionRest.isEmpty()) {
-            double restSum = 0;
-            for (double z : compositionRestBase) {
-                restSum += z;
-            }
-            double scale = restSum > 0 ? (1 - sweptFractions) / restSum : 0;
+        if (!compositionRest.isEmpty()) { // non-empty only when some parameter sets a feed fraction
+            double scale = compositionRestSum > 0 ? (1 - sweptFractions) / compositionRestSum : 0;
             for (int j = 0; j < compositionRest.size(); j++) {
-                double z = restSum > 0 ? compositionRestBase[j] * scale : (1 - sweptFractions) / compositionRest.size();
+                double z = compositionRestSum > 0 ? compositionRestBase[j] * scale
+                        : (1 - sweptFractions) / compositionRest.size();
                 compositionRest.get(j).set(z, false);
             }
         }

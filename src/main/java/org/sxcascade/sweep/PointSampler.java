@@ -30,9 +30,9 @@ public interface PointSampler {
      */
     static PointSampler of(SweepSpec spec) {
         return switch (spec.sampling()) {
-            case GRID -> new Samplers.Grid(spec.parameters());
-            case RANDOM -> new Samplers.Random(spec.parameters(), spec.samples(), spec.seed());
-            case LATIN_HYPERCUBE -> new Samplers.LatinHypercube(spec.parameters(), spec.samples(), spec.seed());
+            case GRID -> new Samplers.Grid(spec.parameters(), spec.pointCount());
+            case RANDOM -> new Samplers.Random(spec.parameters(), spec.pointCount(), spec.seed());
+            case LATIN_HYPERCUBE -> new Samplers.LatinHypercube(spec.parameters(), spec.pointCount(), spec.seed());
         };
     }
 }

@@ -42,9 +42,8 @@ public final class RowFormat {
      */
     public RowFormat(SweepSpec spec) {
         this.outputs = spec.outputs();
-        JsonCase base = JsonCase.of(spec.baseCase());
-        this.components = base.components();
-        this.cmer = base.cmer();
+        this.components = spec.components();
+        this.cmer = spec.cmer();
         this.reagentExcess = spec.task().reagentExcess();
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("point", Column.Type.LONG));
@@ -176,7 +175,7 @@ public final class RowFormat {
         v[s + 2] = iterations;
         v[s + 3] = residual;
         v[columns.size() - 1] = reason == null ? "" : reason;
-        return new SweepRow(point, status, java.util.Arrays.asList(v));
+        return SweepRow.of(point, status, v);
     }
 
     /** A point's result. */
@@ -241,7 +240,7 @@ public final class RowFormat {
             }
         }
         v[k] = o.note() == null ? "" : o.note();
-        return new SweepRow(point, SweepRow.Status.OK, java.util.Arrays.asList(v));
+        return SweepRow.of(point, SweepRow.Status.OK, v);
     }
 
     /** Whether every target is met; {@code null} (an empty cell) when no product has a target. */
@@ -274,17 +273,6 @@ public final class RowFormat {
      */
     public String csvLine(SweepRow row) {
         StringBuilder b = new StringBuilder(256);
-        appendCsv(b, row);
-        return b.toString();
-    }
-
-    /**
-     * Appends the row's CSV line (without line end).
-     *
-     * @param b   where the line goes
-     * @param row a row of this format
-     */
-    public void appendCsv(StringBuilder b, SweepRow row) {
         List<Object> v = row.values();
         for (int i = 0; i < v.size(); i++) {
             if (i > 0) {
@@ -300,6 +288,7 @@ public final class RowFormat {
                 b.append(x);
             }
         }
+        return b.toString();
     }
 
     private static void appendCsvText(StringBuilder b, String s) {
@@ -351,14 +340,5 @@ public final class RowFormat {
             }
         }
         return b.append('}').toString();
-    }
-
-    /** The model and components of a base case tree (already validated). */
-    private record JsonCase(List<String> components, boolean cmer) {
-        static JsonCase of(com.fasterxml.jackson.databind.JsonNode tree) {
-            List<String> names = new ArrayList<>();
-            tree.get("components").forEach(c -> names.add(c.get("name").asText()));
-            return new JsonCase(names, tree.get("model").asText().equals("separation-factors"));
-        }
     }
 }

@@ -25,16 +25,12 @@ final class Samplers {
 
     /** The full grid: every combination, the first parameter varying slowest (like nested loops). */
     static final class Grid extends Base {
-        Grid(List<Parameter> parameters) {
-            super(parameters, gridSize(parameters));
-        }
-
-        private static long gridSize(List<Parameter> parameters) {
-            long n = 1;
-            for (Parameter p : parameters) {
-                n = Math.multiplyExact(n, p.count());
-            }
-            return n;
+        /**
+         * @param parameters the parameters, each with its grid values
+         * @param size       the product of their numbers of values ({@link SweepSpec#pointCount()})
+         */
+        Grid(List<Parameter> parameters, long size) {
+            super(parameters, size);
         }
 
         @Override

@@ -60,6 +60,7 @@ final class SpecReader {
         } catch (CaseFileException e) {
             throw new CaseFileException(e.getMessage().replace("the case file is empty", "the sweep spec is empty"));
         }
+        // every error of the spec or its base case is tagged once, with the file it comes from
         String tag = " [" + file.getFileName() + "]";
         try {
             YamlMapping top = new YamlMapping(root, "");
@@ -70,6 +71,7 @@ final class SpecReader {
                         "exactly one of base (a case file, relative to the spec) or case (the case inline)");
             }
             ObjectNode resolved = ((ObjectNode) root).deepCopy();
+            List<Path> inputs = new ArrayList<>(List.of(file));
             if (top.has("base")) {
                 String base = top.text("base", "a case file name");
                 Path dir = file.toAbsolutePath().getParent();
@@ -80,6 +82,7 @@ final class SpecReader {
                 } catch (CaseFileException e) {
                     throw new InvalidInputException("base", base, "a readable case file (" + e.getMessage() + ")");
                 }
+                inputs.add(caseFile);
                 ObjectNode rebuilt = resolved.objectNode();
                 resolved.properties().forEach(en -> {
                     if (en.getKey().equals("base")) {
@@ -89,24 +92,18 @@ final class SpecReader {
                     }
                 });
                 resolved = rebuilt;
-                try {
-                    validateCase(resolved);
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + caseFile.getFileName()
-                            + ", the base case of " + file.getFileName() + "]");
-                }
+                tag = " [" + caseFile.getFileName() + ", the base case of " + file.getFileName() + "]";
+                validateCase(resolved);
+                tag = " [" + file.getFileName() + "]";
             }
-            return fromTree(resolved);
+            return fromTree(resolved, inputs);
         } catch (InvalidInputException e) {
-            if (e.allowed().endsWith("]")) {
-                throw e;
-            }
             throw new InvalidInputException(e.field(), e.value(), e.allowed() + tag);
         }
     }
 
     static SweepSpec fromResolved(String json) {
-        return fromTree(new CaseReader().parseTree(json));
+        return fromTree(new CaseReader().parseTree(json), List.of());
     }
 
     /** The base case must be valid for the run on its own. */
@@ -120,7 +117,11 @@ final class SpecReader {
         } // else the spec's own check reports run
     }
 
-    private static SweepSpec fromTree(JsonNode root) {
+    /**
+     * @param root   the spec with its case inline
+     * @param inputs the files it was read from (the spec, its base case), for {@link SweepSpec#inputs()}
+     */
+    private static SweepSpec fromTree(JsonNode root, List<Path> inputs) {
         YamlMapping top = new YamlMapping(root, "");
         top.allow(TOP);
         if (top.has("base")) {
@@ -197,11 +198,9 @@ final class SpecReader {
                                     + "combination)");
                 }
             }
-            long size = 1;
+            long size;
             try {
-                for (Parameter p : parameters) {
-                    size = Math.multiplyExact(size, p.count());
-                }
+                size = SweepSpec.gridSize(parameters);
             } catch (ArithmeticException e) {
                 size = Long.MAX_VALUE;
             }
@@ -259,7 +258,8 @@ final class SpecReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new SweepSpec(name, caseTree, task, parameters, sampling, samples, seed, maxPoints, outputs, resolved);
+        return new SweepSpec(name, caseTree, components, cmer, task, parameters, sampling, samples, seed, maxPoints,
+                outputs, resolved, inputs);
     }
 
     private static SweepTask task(YamlMapping top, SweepTask.Kind kind) {

@@ -13,11 +13,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.Version;
+import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 
 /**
@@ -47,8 +47,6 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
 
     private final RowFormat format;
     private final Shard shard;
-    private final Path csvPath;
-    private final Path jsonPath;
     private final Writer csv;
     private final Writer json;
     private final FileChannel csvChannel;
@@ -62,8 +60,6 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         this.warnings = List.copyOf(warnings);
         this.format = format;
         this.shard = shard;
-        this.csvPath = csvPath;
-        this.jsonPath = jsonPath;
         this.csvNext = csvNext;
         this.jsonNext = jsonNext;
         this.csvChannel = FileChannel.open(csvPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -84,16 +80,17 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
      * is there (afresh if there is no CSV yet).
      *
      * @param jsonl the JSON Lines file, or {@code null}
-     * @throws InvalidInputException when the files cannot be resumed (other spec or shard, a
+     * @throws InvalidInputException for an output that is not a file name, is one of the spec's
+     *         {@linkplain SweepSpec#inputs() input files} or the other output; or when the files cannot be resumed (other spec or shard, a
      *         missing sidecar, rows that are not this shard's first points); the message says why
      */
     public static SweepOutput open(SweepSpec spec, Shard shard, Path csvFile, Path jsonl, boolean resume)
             throws IOException {
         RowFormat format = new RowFormat(spec);
-        checkTarget("--output", csvFile);
+        checkTarget("--output", csvFile, spec.inputs());
         Path sidecar = sidecar(csvFile);
         if (jsonl != null) {
-            checkTarget("--jsonl", jsonl);
+            checkTarget("--jsonl", jsonl, spec.inputs());
             if (sameFile(jsonl, csvFile) || sameFile(jsonl, sidecar)) {
                 throw new InvalidInputException("--jsonl", jsonl, "a file other than the CSV output and its sidecar "
                         + sidecar.getFileName());
@@ -150,7 +147,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (jsonl != null) {
             Files.writeString(jsonl, "");
         }
-        writeAtomically(sidecar, meta.toPrettyString() + "\n");
+        OutputFiles.writeAtomically(sidecar, meta.toPrettyString() + "\n");
         return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0, List.of());
     }
 
@@ -175,16 +172,6 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     /** Rows already in the CSV before this run. */
     public long resumedRows() {
         return csvNext;
-    }
-
-    /** The CSV file. */
-    public Path csvPath() {
-        return csvPath;
-    }
-
-    /** The JSON Lines file, or {@code null}. */
-    public Path jsonPath() {
-        return jsonPath;
     }
 
     @Override
@@ -229,29 +216,29 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         }
     }
 
-    private static void checkTarget(String option, Path file) {
-        if (file.toString().isBlank()) {
-            throw new InvalidInputException(option, "(empty)", "a file name");
-        }
+    /**
+     * Refuses an output that cannot take appended rows: not a file name ({@link OutputFiles#checkTarget}),
+     * a sidecar's name, something other than a regular file, or one of the spec's own files.
+     */
+    private static void checkTarget(String option, Path file, List<Path> inputs) throws IOException {
         if (file.getFileName() != null && file.getFileName().toString().endsWith(SIDECAR)) {
             throw new InvalidInputException(option, file, "a file name that does not end in " + SIDECAR
                     + " (the suffix of the sidecar files that --resume checks)");
         }
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(option, file, "a file name, not a directory");
-        }
+        OutputFiles.checkTarget(option, file);
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new InvalidInputException(option, file, "a regular file (rows are appended and resumed)");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException(option, file, "a file in an existing directory");
+        for (Path input : inputs) {
+            if (Files.exists(file) && Files.exists(input) && Files.isSameFile(file, input)) {
+                throw new InvalidInputException(option, file, "a file other than the spec and its base case");
+            }
         }
     }
 
     /**
      * Whether two paths name the same file: {@link Files#isSameFile} when both exist, else their
-     * real parent folders (which {@link #checkTarget} made sure exist) and names.
+     * real parent folders (which {@link OutputFiles#checkTarget} made sure exist) and names.
      */
     static boolean sameFile(Path a, Path b) throws IOException {
         if (Files.exists(a) && Files.exists(b)) {
@@ -267,16 +254,6 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         Path abs = file.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         return dir != null && Files.isDirectory(dir) ? dir.toRealPath().resolve(abs.getFileName()) : abs;
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".sxcascade-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.sxcascade.sweep;
 
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.StringJoiner;
 
 /**
  * One point's result: its values in the column order of its {@link RowFormat} (the point index,
@@ -17,7 +19,36 @@ import java.util.List;
 public record SweepRow(long point, Status status, List<Object> values) {
     /** Copies the values into an unmodifiable list (which may hold nulls: empty cells). */
     public SweepRow {
-        values = Collections.unmodifiableList(Arrays.asList(values.toArray()));
+        values = values instanceof Values own ? own : new Values(values.toArray());
+    }
+
+    /** A row of a fresh array that nothing else holds: wrapped, not copied. */
+    static SweepRow of(long point, Status status, Object[] fresh) {
+        return new SweepRow(point, status, new Values(fresh));
+    }
+
+    /** An unmodifiable list over an array no one else holds (may hold nulls). */
+    private static final class Values extends AbstractList<Object> implements RandomAccess {
+        private final Object[] values;
+
+        Values(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Object get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return values.clone();
+        }
     }
 
     /** What happened at a point (column {@code status}). */
@@ -42,6 +73,23 @@ public record SweepRow(long point, Status status, List<Object> values) {
         /** The spelling in the results. */
         public String label() {
             return label;
+        }
+
+        /**
+         * Rows by status as text, in the order of the statuses: {@code ok 112, invalid 3}.
+         *
+         * @param counts rows by status (statuses without rows may be absent)
+         * @return each status present, its label and its count, separated by commas; empty for no rows
+         */
+        public static String summary(Map<Status, Long> counts) {
+            StringJoiner text = new StringJoiner(", ");
+            for (Status s : values()) {
+                Long n = counts.get(s);
+                if (n != null) {
+                    text.add(s.label + " " + n);
+                }
+            }
+            return text.toString();
         }
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param name       title of the sweep
  * @param baseCase   the base case as a YAML tree (read only: points change copies of it)
+ * @param components the base case's component names, in order
+ * @param cmer       whether the base case's model is separation-factors (flows S and W; true for
+ *                   design and optimize)
  * @param task       what runs at each point
  * @param parameters the varied quantities, in spec order (their columns come first, in this order)
  * @param sampling   grid, Latin hypercube or random
@@ -19,16 +22,21 @@ import java.util.List;
  * @param outputs    the recorded column groups, in spec order
  * @param resolved   the spec with its base case inlined, as JSON: everything a runner on another
  *                   machine needs ({@link #fromResolved(String)})
+ * @param inputs     the files the spec was read from: the spec, then its base case file if it has
+ *                   one (outputs must not overwrite them); empty for a spec from resolved text
  */
-public record SweepSpec(String name, JsonNode baseCase, SweepTask task, List<Parameter> parameters, Sampling sampling,
-                        long samples, long seed, long maxPoints, List<Output> outputs, String resolved) {
+public record SweepSpec(String name, JsonNode baseCase, List<String> components, boolean cmer, SweepTask task,
+                        List<Parameter> parameters, Sampling sampling, long samples, long seed, long maxPoints,
+                        List<Output> outputs, String resolved, List<Path> inputs) {
     /** Default of {@code maxPoints}. */
     public static final long DEFAULT_MAX_POINTS = 10_000_000L;
 
     /** Copies the lists and the base case tree (the spec never shares a caller's mutable state). */
     public SweepSpec {
+        components = List.copyOf(components);
         parameters = List.copyOf(parameters);
         outputs = List.copyOf(outputs);
+        inputs = List.copyOf(inputs);
         baseCase = baseCase.deepCopy();
     }
 
@@ -55,9 +63,15 @@ public record SweepSpec(String name, JsonNode baseCase, SweepTask task, List<Par
 
     /** Number of points. */
     public long pointCount() {
-        if (sampling != Sampling.GRID) {
-            return samples;
-        }
+        return sampling == Sampling.GRID ? gridSize(parameters) : samples;
+    }
+
+    /**
+     * Number of points of a grid: the product of the parameters' numbers of values.
+     *
+     * @throws ArithmeticException when that exceeds a long
+     */
+    static long gridSize(List<Parameter> parameters) {
         long n = 1;
         for (Parameter p : parameters) {
             n = Math.multiplyExact(n, p.count());

@@ -7,26 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sxcascade.sweep.RowFormat;
+import org.sxcascade.sweep.Specs;
+import org.sxcascade.sweep.SweepSpec;
 
 /** {@code sxcascade sweep}: help, the worked example, failures as rows, every task, bad input. */
 class SweepCommandTest {
     @TempDir
     Path dir;
 
-    private static final String BINARY = """
-            name: binary
-            case:
-              model: separation-factors
-              components:
-                - {name: A, separationFactor: 2.0}
-                - {name: B, separationFactor: 1.0}
-              feed: {phase: aqueous, composition: {A: 0.5, B: 0.5}}
-              cascade: {extractionStages: 24, scrubStages: 21}
-              flows: {extractant: 1.7086449, scrub: 1.2081944}
-              targets:
-                organic: {purity: 0.999}
-                aqueous: {purity: 0.9999}
-            """;
+    private static final String BINARY = "name: binary\n" + Specs.BINARY_CASE;
 
     private Path spec(String text) throws Exception {
         Path p = dir.resolve("spec.yaml");
@@ -109,8 +99,7 @@ class SweepCommandTest {
 
     @Test
     void designAndOptimizeAtEachPoint() throws Exception {
-        String base = BINARY.replace("  cascade: {extractionStages: 24, scrubStages: 21}\n", "")
-                .replace("  flows: {extractant: 1.7086449, scrub: 1.2081944}\n", "");
+        String base = "name: binary\n" + Specs.BINARY_DESIGN_CASE;
         Path csv = dir.resolve("d.csv");
         CliHarness r = CliHarness.run("sweep", spec(base + """
                 run: design
@@ -182,6 +171,13 @@ class SweepCommandTest {
         assertThat(overwrite.exitCode()).as(overwrite.err()).isEqualTo(2);
         assertThat(overwrite.err()).contains("a file other than the spec and its base case");
         assertThat(Files.readString(dir.resolve("base.yaml"))).isEqualTo(before);
+        String specBefore = Files.readString(withBase);
+        CliHarness overwriteSpec = CliHarness.run("sweep", withBase.toString(), "-o", dir.resolve("x.csv").toString(),
+                "--jsonl", withBase.toString());
+        assertThat(overwriteSpec.exitCode()).as(overwriteSpec.err()).isEqualTo(2);
+        assertThat(overwriteSpec.err()).contains("--jsonl = ").contains("a file other than the spec and its base case");
+        assertThat(Files.readString(withBase)).isEqualTo(specBefore);
+        assertThat(dir.resolve("x.csv")).doesNotExist();
         CliHarness d = CliHarness.run("sweep", ok.toString(), "-o", dir.toString());
         assertThat(d.exitCode()).isEqualTo(2);
         assertThat(d.err()).contains("--output = ").contains("not a directory");
@@ -257,7 +253,7 @@ class SweepCommandTest {
         CliHarness r = CliHarness.run("sweep", ok.toString(), "-o", csv.toString(), "--shard", "5/8");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("warning: shard 5/8 of a sweep of 3 points has no points");
-        assertThat(Files.readAllLines(csv)).hasSize(1);
+        assertThat(Files.readAllLines(csv)).containsExactly(new RowFormat(SweepSpec.read(ok)).csvHeader());
     }
 
     @Test

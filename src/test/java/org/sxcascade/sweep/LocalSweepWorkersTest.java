@@ -21,9 +21,7 @@ class LocalSweepWorkersTest {
     Path dir;
 
     /** A design sweep of 4 points (each a stage search with many steady states). */
-    static final String DESIGN = "name: design\n" + Specs.BINARY_CASE
-            .replace("  cascade: {extractionStages: 30, scrubStages: 30}\n", "")
-            .replace("  flows: {extractant: 1.7086449, scrub: 1.2081944}\n", "") + """
+    static final String DESIGN = "name: design\n" + Specs.BINARY_DESIGN_CASE + """
             run: design
             parameters:
               - {path: "components[0].separationFactor", values: [1.8, 2.0, 2.5, 3.0]}

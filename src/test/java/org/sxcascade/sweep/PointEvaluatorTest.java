@@ -64,8 +64,7 @@ class PointEvaluatorTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"design", "optimize"})
     void designAndOptimizeRowsDoNotDependOnThePointsBeforeThem(String run) {
-        String base = Specs.BINARY_CASE.replace("  cascade: {extractionStages: 30, scrubStages: 30}\n", "")
-                .replace("  flows: {extractant: 1.7086449, scrub: 1.2081944}\n", "");
+        String base = Specs.BINARY_DESIGN_CASE;
         SweepSpec spec = SweepSpec.read(Specs.write(dir, "d.yaml", base + """
                 run: %s
                 parameters:
@@ -82,5 +81,79 @@ class PointEvaluatorTest {
             statuses.add(again.status().label());
         }
         assertThat(statuses).contains("ok", "infeasible");
+    }
+
+    /**
+     * A parameter that sets one feed fraction and another field: only the fraction counts in the
+     * swept sum, so the other fractions are rescaled to 1 − z_A in their base proportions (the old
+     * code counted the value once per path, here 2 × 0.4, and made an invalid feed summing to 0.6).
+     * The feed is read back from the products: z = y·organic + x·raffinate per component.
+     */
+    @org.junit.jupiter.api.Test
+    void aParameterSettingAFeedFractionAndAFlowRescalesTheOtherFractionsToSumOne() {
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "z.yaml", """
+                case:
+                  model: separation-factors
+                  components:
+                    - {name: A, separationFactor: 4.0}
+                    - {name: B, separationFactor: 2.0}
+                    - {name: C, separationFactor: 1.0}
+                  feed: {phase: aqueous, composition: {A: 0.2, B: 0.3, C: 0.5}}
+                  cascade: {extractionStages: 10, scrubStages: 10}
+                  flows: {extractant: 0.5, scrub: 0.2}
+                parameters:
+                  - {paths: [feed.composition.A, flows.extractant], name: zA_and_S, values: [0.4, 0.45]}
+                record: [compositions, flows]
+                """));
+        PointEvaluator evaluator = new PointEvaluator(spec);
+        List<String> columns = evaluator.format().columns().stream().map(Column::name).toList();
+        for (int i = 0; i < 2; i++) {
+            double zA = i == 0 ? 0.4 : 0.45;
+            SweepRow row = evaluator.evaluate(i);
+            assertThat(row.status()).as(String.valueOf(row.values())).isEqualTo(SweepRow.Status.OK);
+            List<Object> v = row.values();
+            assertThat((double) v.get(columns.indexOf("S_mol_per_mol_fed"))).isEqualTo(zA);
+            double organic = (double) v.get(columns.indexOf("organic_product_mol_per_mol_fed"));
+            double raffinate = (double) v.get(columns.indexOf("raffinate_mol_per_mol_fed"));
+            double[] expected = {zA, 0.3 / 0.8 * (1 - zA), 0.5 / 0.8 * (1 - zA)};
+            double sum = 0;
+            for (int j = 0; j < 3; j++) {
+                String c = List.of("A", "B", "C").get(j);
+                double z = (double) v.get(columns.indexOf("organic_y_" + c)) * organic
+                        + (double) v.get(columns.indexOf("aqueous_x_" + c)) * raffinate;
+                assertThat(z).as("z_%s at point %d", c, i).isCloseTo(expected[j], org.assertj.core.data.Offset.offset(1e-9));
+                sum += z;
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    /** Two feed fractions set by one parameter count twice; the third takes the rest. */
+    @org.junit.jupiter.api.Test
+    void aParameterSettingTwoFeedFractionsLeavesTheRestToTheThird() {
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "z2.yaml", """
+                case:
+                  model: separation-factors
+                  components:
+                    - {name: A, separationFactor: 4.0}
+                    - {name: B, separationFactor: 2.0}
+                    - {name: C, separationFactor: 1.0}
+                  feed: {phase: aqueous, composition: {A: 0.2, B: 0.3, C: 0.5}}
+                  cascade: {extractionStages: 10, scrubStages: 10}
+                  flows: {extractant: 0.5, scrub: 0.2}
+                parameters:
+                  - {paths: [feed.composition.A, feed.composition.B], name: zAB, values: [0.3]}
+                record: [compositions, flows]
+                """));
+        PointEvaluator evaluator = new PointEvaluator(spec);
+        List<String> columns = evaluator.format().columns().stream().map(Column::name).toList();
+        SweepRow row = evaluator.evaluate(0);
+        assertThat(row.status()).as(String.valueOf(row.values())).isEqualTo(SweepRow.Status.OK);
+        List<Object> v = row.values();
+        double organic = (double) v.get(columns.indexOf("organic_product_mol_per_mol_fed"));
+        double raffinate = (double) v.get(columns.indexOf("raffinate_mol_per_mol_fed"));
+        double zC = (double) v.get(columns.indexOf("organic_y_C")) * organic
+                + (double) v.get(columns.indexOf("aqueous_x_C")) * raffinate;
+        assertThat(zC).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Sweep specs the tests run. */
-final class Specs {
+/** Sweep specs the tests run (here and in the command line's tests). */
+public final class Specs {
     private Specs() {
     }
 
     /** The binary 60-stage cascade (β = 2, n = m = 30, S and W of Zhang's example) as an inline case. */
-    static final String BINARY_CASE = """
+    public static final String BINARY_CASE = """
             case:
               model: separation-factors
               components:
@@ -26,9 +26,15 @@ final class Specs {
                 aqueous: {purity: 0.9999}
             """;
 
+    /** {@link #BINARY_CASE} without its stages and flows: a case for run: design and optimize. */
+    public static final String BINARY_DESIGN_CASE = BINARY_CASE
+            .replace("  cascade: {extractionStages: 30, scrubStages: 30}\n", "")
+            .replace("  flows: {extractant: 1.7086449, scrub: 1.2081944}\n", "");
+
     /**
      * 10,000 binary 60-stage points: β of A 1.8 … 2.2 and S 1.6 … 2.3 (W = 1.2081944), so the
-     * points with S ≥ W + 1 are invalid rows.
+     * points with S ≥ W + 1 are invalid rows. The same spec as spark/'s SparkSweepTest.SPEC (the
+     * acceptance test: LocalSweepTest runs it on 1 and on several threads, SparkSweepTest on Spark).
      */
     static final String BINARY_10K = "name: binary 60 stages, 10000 points\n" + BINARY_CASE + """
             parameters:
@@ -38,10 +44,10 @@ final class Specs {
               - path: flows.extractant
                 name: S
                 range: {from: 1.6, to: 2.3, count: 100}
-            record: [purities, recoveries, targets, stages, flows]
+            record: [purities, recoveries, targets, compositions, stages, flows, reagents, phi]
             """;
 
-    static Path write(Path dir, String name, String text) {
+    public static Path write(Path dir, String name, String text) {
         try {
             Path p = dir.resolve(name);
             Files.writeString(p, text);

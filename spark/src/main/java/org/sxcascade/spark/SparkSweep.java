@@ -3,14 +3,13 @@ package org.sxcascade.spark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -78,11 +77,11 @@ public final class SparkSweep implements Callable<Integer> {
      * What a run wrote.
      *
      * @param points   rows written
-     * @param statuses rows by status, in the order of {@link SweepRow.Status}
+     * @param statuses rows by status
      * @param parquet  the Parquet directory
      * @param csv      the CSV directory
      */
-    public record Result(long points, Map<String, Long> statuses, String parquet, String csv) {
+    public record Result(long points, Map<SweepRow.Status, Long> statuses, String parquet, String csv) {
     }
 
     /**
@@ -135,8 +134,7 @@ public final class SparkSweep implements Callable<Integer> {
     static String summary(SweepSpec spec, Shard slice, Result r) {
         StringBuilder b = new StringBuilder(spec.name()).append('\n');
         b.append(String.format(Locale.ROOT, "  points   %d%s%n", r.points(), slice.n() > 1 ? " (shard " + slice + ")" : ""));
-        b.append("  status   ").append(r.statuses().isEmpty() ? "no rows" : r.statuses().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+        b.append("  status   ").append(r.statuses().isEmpty() ? "no rows" : SweepRow.Status.summary(r.statuses()))
                 .append('\n');
         b.append("  written  ").append(r.parquet()).append(", ").append(r.csv()).append('\n');
         return b.toString();
@@ -169,14 +167,12 @@ public final class SparkSweep implements Callable<Integer> {
             rows.select(CSV_LINE).as(Encoders.STRING())
                     .mapPartitions(new WithHeader(format.csvHeader()), Encoders.STRING())
                     .write().mode(SaveMode.Overwrite).text(csv);
-            Map<String, Long> statuses = new LinkedHashMap<>();
-            Map<String, Long> counted = new LinkedHashMap<>();
+            Map<SweepRow.Status, Long> statuses = new EnumMap<>(SweepRow.Status.class);
             for (Row r : rows.groupBy("status").count().collectAsList()) {
-                counted.put(r.getString(0), r.getLong(1));
-            }
-            for (SweepRow.Status s : SweepRow.Status.values()) {
-                if (counted.containsKey(s.label())) {
-                    statuses.put(s.label(), counted.get(s.label()));
+                for (SweepRow.Status s : SweepRow.Status.values()) {
+                    if (s.label().equals(r.getString(0))) {
+                        statuses.put(s, r.getLong(1));
+                    }
                 }
             }
             return new Result(total, statuses, parquet, csv);

@@ -1,4 +1,4 @@
-package org.sxcascade.cli;
+package org.sxcascade.io;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -17,26 +17,68 @@ import org.sxcascade.model.InvalidInputException;
  * Output files written whole or not at all. A regular file is written to a temporary file beside
  * it and moved into place, so a failure never leaves a partial file; a symbolic link is followed
  * to the file it names; a device or pipe (/dev/stdout) is written to directly. Directories, an
- * empty name and the command's own input file are refused.
+ * empty name and the command's own input file are refused. Used by the commands' outputs and by
+ * the sweep's files ({@link #checkTarget}, {@link #writeAtomically}).
  */
-final class OutputFiles {
+public final class OutputFiles {
     /** Writes the content. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        /**
+         * @param out where the content goes (closing it only flushes)
+         * @throws IOException what writing threw
+         */
         void writeTo(Writer out) throws IOException;
     }
 
     /** Writes binary content. */
     @FunctionalInterface
-    interface BinaryContent {
+    public interface BinaryContent {
+        /**
+         * @param out where the content goes
+         * @throws IOException what writing threw
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     private OutputFiles() {
     }
 
+    /**
+     * Refuses an output name that cannot be a file: an empty name, a directory, or a file in a
+     * folder that does not exist.
+     *
+     * @param option the command-line option that named the file, for error messages
+     * @param target the output file
+     * @throws InvalidInputException naming the option, the file and what is allowed
+     */
+    public static void checkTarget(String option, Path target) {
+        if (target.toString().isBlank()) {
+            throw new InvalidInputException(option, "(empty)", "a file name");
+        }
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException(option, target, "a file name, not a directory");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidInputException(option, target, "a file in an existing directory");
+        }
+    }
+
+    /**
+     * Replaces a regular file's text whole or not at all: written to a temporary file beside it
+     * (permissions rw-r--r--) and moved into place atomically.
+     *
+     * @param file the file (its folder must exist)
+     * @param text its new content, in UTF-8
+     * @throws IOException what writing or moving threw (the file is then unchanged)
+     */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        replace(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Writes the bytes, whole or not at all (see the class comment). */
-    static void write(String option, Path target, Path input, byte[] bytes) throws IOException {
+    public static void write(String option, Path target, Path input, byte[] bytes) throws IOException {
         writeBinary(option, target, input, out -> out.write(bytes));
     }
 
@@ -44,7 +86,7 @@ final class OutputFiles {
      * @param option the command-line option that named the file, for error messages
      * @param input  the command's input file, which must not be overwritten
      */
-    static void write(String option, Path target, Path input, Content content) throws IOException {
+    public static void write(String option, Path target, Path input, Content content) throws IOException {
         writeBinary(option, target, input, out -> {
             // the content may close its writer (a CSV printer does): closing only flushes here, the
             // file is closed (and moved into place) by writeBinary
@@ -60,13 +102,9 @@ final class OutputFiles {
     }
 
     /** As {@link #write(String, Path, Path, Content)}, for binary content. */
-    static void writeBinary(String option, Path target, Path input, BinaryContent content) throws IOException {
-        if (target.toString().isBlank()) {
-            throw new InvalidInputException(option, "(empty)", "a file name");
-        }
-        if (Files.isDirectory(target)) {
-            throw new InvalidInputException(option, target, "a file name, not a directory");
-        }
+    public static void writeBinary(String option, Path target, Path input, BinaryContent content)
+            throws IOException {
+        checkTarget(option, target);
         if (Files.exists(target) && input != null && Files.exists(input) && Files.isSameFile(target, input)) {
             throw new InvalidInputException(option, target, "a file other than the input case file");
         }
@@ -77,12 +115,12 @@ final class OutputFiles {
             return;
         }
         // a link to a regular file: replace the file it names and keep the link
-        Path real = Files.isSymbolicLink(target) ? target.toRealPath() : target;
-        Path dir = real.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException(option, target, "a file in an existing directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".sxcascade-", ".tmp");
+        replace(Files.isSymbolicLink(target) ? target.toRealPath() : target, content);
+    }
+
+    /** Writes a regular file through a temporary file beside it, moved into place atomically. */
+    private static void replace(Path real, BinaryContent content) throws IOException {
+        Path tmp = Files.createTempFile(real.toAbsolutePath().getParent(), ".sxcascade-", ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
