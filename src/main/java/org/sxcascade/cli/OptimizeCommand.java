@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {"Find the cascade (extraction stages n, scrub stages m, extractant S, scrub W) that meets the "
                 + "purity targets of a case file and minimizes an objective: total stages, extractant flow, Xu's "
                 + "production indicator Φ = S·(n + m), or the annual cost of the case's cost model. Every candidate "
-                + "is verified by a steady-state solve; the optimum is re-solved from a cold start.",
+                + "is verified by a steady-state solve from a cold start, the optimum included.",
                 "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
                         + "See docs/optimize.md for the method, the bounds and the cost model."},
         footer = {"", "Examples:", "  sxcascade optimize cases/pr-nd-p507.yaml",
@@ -205,7 +205,7 @@ final class OptimizeCommand implements Callable<Integer> {
                     Formats.general(c.base())));
         }
         SteadyState st = o.state();
-        t.append(f("  verified     re-solved from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
+        t.append(f("  verified     solved from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
                 st.iterations(), st.residual(), st.massBalanceError()));
         t.append('\n');
         if (o.baseline() != null) {

@@ -228,7 +228,7 @@ class ChartDataTest {
         assertThat(scan.aqueousPurity().get(n - 2)).as("n - 1 extraction stages").isLessThan(0.9999);
         assertThat(scan.organicPurity().get(m - 2)).as("m - 1 scrub stages").isLessThan(0.999);
         // and it agrees with a solve of its own
-        SeparationProblem p = SeparationProblem.of(d.inputs());
+        SeparationProblem p = d.problem();
         CascadeCase c = p.cascadeCase(n - 1, m, d.xu().extractantFlow(), d.xu().scrubFlow());
         SteadyState st = new NewtonCascadeSolver().solve(CascadeNetwork.of(c), c.solver());
         assertThat(scan.aqueousPurity().get(n - 2)).isCloseTo(p.purities(st, n - 1 + m)[1], within(1e-14));
