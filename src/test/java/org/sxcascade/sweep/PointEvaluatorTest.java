@@ -83,15 +83,8 @@ class PointEvaluatorTest {
         assertThat(statuses).contains("ok", "infeasible");
     }
 
-    /**
-     * A parameter that sets one feed fraction and another field: only the fraction counts in the
-     * swept sum, so the other fractions are rescaled to 1 − z_A in their base proportions (the old
-     * code counted the value once per path, here 2 × 0.4, and made an invalid feed summing to 0.6).
-     * The feed is read back from the products: z = y·organic + x·raffinate per component.
-     */
-    @org.junit.jupiter.api.Test
-    void aParameterSettingAFeedFractionAndAFlowRescalesTheOtherFractionsToSumOne() {
-        SweepSpec spec = SweepSpec.read(Specs.write(dir, "z.yaml", """
+    /** A three-component base case, feed 0.2/0.3/0.5, for the feed-fraction tests. */
+    private static final String THREE_COMPONENTS = """
                 case:
                   model: separation-factors
                   components:
@@ -101,6 +94,17 @@ class PointEvaluatorTest {
                   feed: {phase: aqueous, composition: {A: 0.2, B: 0.3, C: 0.5}}
                   cascade: {extractionStages: 10, scrubStages: 10}
                   flows: {extractant: 0.5, scrub: 0.2}
+                """;
+
+    /**
+     * A parameter that sets one feed fraction and another field: only the fraction counts in the
+     * swept sum, so the other fractions are rescaled to 1 − z_A in their base proportions (the old
+     * code counted the value once per path, here 2 × 0.4, and made an invalid feed summing to 0.6).
+     * The feed is read back from the products: z = y·organic + x·raffinate per component.
+     */
+    @org.junit.jupiter.api.Test
+    void aParameterSettingAFeedFractionAndAFlowRescalesTheOtherFractionsToSumOne() {
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "z.yaml", THREE_COMPONENTS + """
                 parameters:
                   - {paths: [feed.composition.A, flows.extractant], name: zA_and_S, values: [0.4, 0.45]}
                 record: [compositions, flows]
@@ -131,16 +135,7 @@ class PointEvaluatorTest {
     /** Two feed fractions set by one parameter count twice; the third takes the rest. */
     @org.junit.jupiter.api.Test
     void aParameterSettingTwoFeedFractionsLeavesTheRestToTheThird() {
-        SweepSpec spec = SweepSpec.read(Specs.write(dir, "z2.yaml", """
-                case:
-                  model: separation-factors
-                  components:
-                    - {name: A, separationFactor: 4.0}
-                    - {name: B, separationFactor: 2.0}
-                    - {name: C, separationFactor: 1.0}
-                  feed: {phase: aqueous, composition: {A: 0.2, B: 0.3, C: 0.5}}
-                  cascade: {extractionStages: 10, scrubStages: 10}
-                  flows: {extractant: 0.5, scrub: 0.2}
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "z2.yaml", THREE_COMPONENTS + """
                 parameters:
                   - {paths: [feed.composition.A, feed.composition.B], name: zAB, values: [0.3]}
                 record: [compositions, flows]
