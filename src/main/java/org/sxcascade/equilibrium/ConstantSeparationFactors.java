@@ -62,6 +62,11 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
     }
 
     @Override
+    public boolean phaseFlowIsComponentSum() {
+        return true;
+    }
+
+    @Override
     public void organicFlows(double organicFlow, double aqueousFlow, double[] lnAqueous, int aqOffset,
                              double[] lnOrganic, int orgOffset, double[] jacobian, int jacOffset) {
         int c = lnSeparationFactors.length;

@@ -16,6 +16,13 @@ import org.sxcascade.model.XuFlows;
  * aqueous leaving stage 1 (raffinate, B product) and the organic leaving stage N (loaded
  * organic, A product).
  *
+ * <p>Beyond the plain cascade of DOMAIN §2 a network may carry, per stage (see the {@code with…}
+ * methods): a Murphree stage efficiency on the organic phase, side draws (a fraction of a
+ * phase's outflow taken off as a product: the three-outlet process, or the strip liquor not
+ * refluxed) and the organic-phase part of the feeds, which sets the composition of the organic
+ * entering a stage for the efficiency. A network with efficiencies below 1 or side draws is not
+ * {@link #isPlain() plain}; {@link TwoPhaseNewtonSolver} solves it.
+ *
  * <p>Arrays are indexed from 0 (stage k is index k−1); component flows are stage-major,
  * {@code feed[(k−1)·C + j]}. The arrays are owned by this object; do not modify them.
  */
@@ -26,6 +33,16 @@ public final class CascadeNetwork {
     private final double[] aqueousFlow;
     private final double[] feed;
     private final EquilibriumModel equilibrium;
+    /** Murphree efficiency of each stage (organic phase), 1 = equilibrium stage. */
+    private final double[] efficiency;
+    /** Fraction of the organic (aqueous) outflow of each stage taken off as a side product. */
+    private final double[] organicDraw;
+    private final double[] aqueousDraw;
+    /** Component flows fed to each stage with the organic phase (part of {@link #feed}). */
+    private final double[] organicFeed;
+    /** Organic phase flow fed to each stage (model basis): the fresh organic at stage 1, organic feeds. */
+    private final double[] organicInlet;
+    private final boolean plain;
 
     /**
      * @param organicFlow  organic phase flow leaving each stage (model basis)
@@ -47,6 +64,139 @@ public final class CascadeNetwork {
         this.organicFlow = organicFlow.clone();
         this.aqueousFlow = aqueousFlow.clone();
         this.feed = feed.clone();
+        this.efficiency = filled(stages, 1.0);
+        this.organicDraw = new double[stages];
+        this.aqueousDraw = new double[stages];
+        this.organicFeed = new double[stages * components];
+        this.organicInlet = new double[stages];
+        this.plain = true;
+    }
+
+    private CascadeNetwork(CascadeNetwork base, double[] efficiency, double[] organicDraw, double[] aqueousDraw,
+                           double[] organicFeed, double[] organicInlet) {
+        this.stages = base.stages;
+        this.components = base.components;
+        this.equilibrium = base.equilibrium;
+        this.organicFlow = base.organicFlow;
+        this.aqueousFlow = base.aqueousFlow;
+        this.feed = base.feed;
+        this.efficiency = efficiency;
+        this.organicDraw = organicDraw;
+        this.aqueousDraw = aqueousDraw;
+        this.organicFeed = organicFeed;
+        this.organicInlet = organicInlet;
+        boolean p = true;
+        for (int k = 0; k < stages; k++) {
+            p &= efficiency[k] == 1.0 && organicDraw[k] == 0 && aqueousDraw[k] == 0;
+        }
+        this.plain = p;
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    /**
+     * This network with Murphree efficiencies on the organic phase: on stage k the organic leaves
+     * with {@code y_k = y_in + E_k (y*_k − y_in)}, y* in equilibrium with the aqueous leaving the
+     * stage and y_in the composition of the organic entering it (from stage k − 1 and any organic
+     * feed), compositions in the model's basis (mole fractions for CMER, concentrations for the
+     * volumetric models). Where no organic enters a stage in the model's basis (the barren organic
+     * of a CMER cascade carries no RE) the stage is at equilibrium.
+     *
+     * @param efficiency one value per stage, in (0, 1]
+     */
+    public CascadeNetwork withEfficiency(double[] efficiency) {
+        if (efficiency.length != stages) {
+            throw new IllegalArgumentException("efficiency needs " + stages + " values");
+        }
+        for (int k = 0; k < stages; k++) {
+            if (!(efficiency[k] > 0 && efficiency[k] <= 1)) {
+                throw new IllegalArgumentException("stage " + (k + 1) + " efficiency " + efficiency[k] + " not in (0, 1]");
+            }
+        }
+        return new CascadeNetwork(this, efficiency.clone(), organicDraw, aqueousDraw, organicFeed, organicInlet);
+    }
+
+    /**
+     * This network with side draws: the fraction {@code organicDraw[k−1]} of the organic leaving
+     * stage k (and {@code aqueousDraw[k−1]} of the aqueous) is taken off as a product; the rest
+     * flows on. The phase flows of the network are the stage outflows before the draw.
+     */
+    public CascadeNetwork withSideDraws(double[] organicDraw, double[] aqueousDraw) {
+        if (organicDraw.length != stages || aqueousDraw.length != stages) {
+            throw new IllegalArgumentException("side draws need " + stages + " values per phase");
+        }
+        for (int k = 0; k < stages; k++) {
+            if (!(organicDraw[k] >= 0 && organicDraw[k] < 1) || !(aqueousDraw[k] >= 0 && aqueousDraw[k] < 1)) {
+                throw new IllegalArgumentException("stage " + (k + 1) + " draw fraction not in [0, 1)");
+            }
+        }
+        return new CascadeNetwork(this, efficiency, organicDraw.clone(), aqueousDraw.clone(), organicFeed, organicInlet);
+    }
+
+    /**
+     * This network with the organic-phase part of its feeds known: {@code organicFeed} (N×C, part of
+     * the network's feed) enters each stage with the organic phase, in a phase flow
+     * {@code organicInlet[k−1]} (model basis; the fresh organic at stage 1 included). Only the
+     * Murphree efficiency uses it, for the composition of the organic entering a stage.
+     */
+    public CascadeNetwork withOrganicInlet(double[] organicInlet, double[] organicFeed) {
+        if (organicInlet.length != stages || organicFeed.length != stages * components) {
+            throw new IllegalArgumentException("organic inlet needs " + stages + " flows and " + stages * components
+                    + " component flows");
+        }
+        for (int i = 0; i < organicFeed.length; i++) {
+            if (!(organicFeed[i] >= 0 && organicFeed[i] <= feed[i] * (1 + 1e-12) + Double.MIN_NORMAL)) {
+                throw new IllegalArgumentException("organic feed exceeds the feed at stage " + (i / components + 1));
+            }
+        }
+        return new CascadeNetwork(this, efficiency, organicDraw, aqueousDraw, organicFeed.clone(), organicInlet.clone());
+    }
+
+    /** This network with equilibrium stages and no side draws (same phase flows and feeds). */
+    CascadeNetwork plainVersion() {
+        return plain ? this : new CascadeNetwork(this, filled(stages, 1.0), new double[stages], new double[stages],
+                organicFeed, organicInlet);
+    }
+
+    /** Whether every stage is an equilibrium stage without side draws (the plain cascade of DOMAIN §2). */
+    public boolean isPlain() {
+        return plain;
+    }
+
+    /** Murphree efficiency of a stage (1-based). */
+    public double efficiency(int stage) {
+        return efficiency[stage - 1];
+    }
+
+    /** Fraction of the organic leaving a stage (1-based) that is drawn off. */
+    public double organicDraw(int stage) {
+        return organicDraw[stage - 1];
+    }
+
+    /** Fraction of the aqueous leaving a stage (1-based) that is drawn off. */
+    public double aqueousDraw(int stage) {
+        return aqueousDraw[stage - 1];
+    }
+
+    /** Component j fed to a stage (1-based) with the organic phase. */
+    public double organicFeed(int stage, int j) {
+        return organicFeed[(stage - 1) * components + j];
+    }
+
+    /**
+     * Organic phase flow entering a stage (1-based, model basis): the part of stage k − 1's organic
+     * not drawn off plus the organic fed to the stage.
+     */
+    public double organicInflow(int stage) {
+        double in = organicInlet[stage - 1];
+        if (stage > 1) {
+            in += (1 - organicDraw[stage - 2]) * organicFlow[stage - 2];
+        }
+        return in;
     }
 
     /**
@@ -88,7 +238,18 @@ public final class CascadeNetwork {
         } else {
             throw new IllegalArgumentException("no stage-flow rule for " + c.equilibrium().getClass().getSimpleName());
         }
-        return new CascadeNetwork(c.equilibrium(), organic, aqueous, feed);
+        CascadeNetwork plain = new CascadeNetwork(c.equilibrium(), organic, aqueous, feed);
+        // the organic entering each stage, for Murphree efficiencies: the fresh organic at stage 1
+        // (in the CMER basis it carries no RE) and an organic feed with its own phase flow
+        double[] inlet = new double[total];
+        double[] organicFeed = new double[total * comps];
+        boolean linear = c.equilibrium() instanceof ConstantDistributionRatios;
+        inlet[0] = linear ? organic[0] : 0;
+        if (phase == FeedPhase.ORGANIC) {
+            System.arraycopy(z, 0, organicFeed, (feedStage - 1) * comps, comps);
+            inlet[feedStage - 1] += linear ? organic[feedStage - 1] - organic[feedStage - 2] : 1;
+        }
+        return plain.withOrganicInlet(inlet, organicFeed);
     }
 
     public int stages() {

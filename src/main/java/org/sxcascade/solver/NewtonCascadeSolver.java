@@ -39,6 +39,8 @@ import org.sxcascade.model.SolverSettings;
  * is raised to 1 in adaptive steps with a secant predictor, each step a short warm-started Newton
  * solve.
  *
+ * <p>A network with Murphree efficiencies or side draws is handed to {@link TwoPhaseNewtonSolver}.
+ *
  * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow (geometrically in
  * the stage count) to hold the largest network seen and are reused: a Newton iteration allocates
  * nothing.
@@ -96,6 +98,8 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
     private boolean hybrid;
 
     private ProgressListener listener;
+    /** Solves the networks this solver's formulation does not cover (efficiencies, side draws). */
+    private TwoPhaseNewtonSolver twoPhase;
     private double progressFraction;
 
     /** Sets (or, with {@code null}, removes) the listener told of each iteration. */
@@ -174,6 +178,14 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
      * @throws NoConvergenceException with the residual reached if the tolerance is not met
      */
     public SteadyState solve(CascadeNetwork net, SolverSettings settings, double[] lnAqueousStart) {
+        if (!net.isPlain()) {
+            // efficiencies or side draws: the organic flows are unknowns of their own
+            if (twoPhase == null) {
+                twoPhase = new TwoPhaseNewtonSolver();
+            }
+            twoPhase.setProgressListener(listener);
+            return twoPhase.solve(net, settings);
+        }
         int n = net.stages();
         int c = net.components();
         ensureCapacity(n, c);

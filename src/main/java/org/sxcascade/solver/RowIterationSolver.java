@@ -11,6 +11,9 @@ import org.sxcascade.model.SolverSettings;
  * cascade run to its end: slow (thousands to hundreds of thousands of rows) but independent of
  * Newton, so tests use it as a cross-check and the benchmarks as the baseline.
  *
+ * <p>Side draws take their fraction of a stage's outflow before it moves on. Murphree efficiencies
+ * are not modelled here (the row iteration mixes and settles to equilibrium).
+ *
  * <p>The start is a flat profile at the feed composition with each stage's phase flows, so the
  * metal flows are right from the first row. Flows are plain numbers here (not logarithms):
  * components below about 1e-308 underflow to zero.
@@ -49,6 +52,12 @@ public final class RowIterationSolver implements SteadyStateSolver {
     public SteadyState solve(CascadeNetwork net, SolverSettings settings) {
         int n = net.stages();
         int c = net.components();
+        for (int k = 1; k <= n; k++) {
+            if (net.efficiency(k) < 1) {
+                throw new IllegalArgumentException("the row iteration models equilibrium stages only; stage " + k
+                        + " has a Murphree efficiency of " + net.efficiency(k));
+            }
+        }
         int size = n * c;
         ensureCapacity(size);
         EquilibriumModel eq = net.equilibrium();
@@ -95,10 +104,10 @@ public final class RowIterationSolver implements SteadyStateSolver {
                 for (int j = 0; j < c; j++) {
                     double m = feed[off + j];
                     if (k > 0) {
-                        m += organic[off - c + j];
+                        m += (1 - net.organicDraw(k)) * organic[off - c + j];
                     }
                     if (k < n - 1) {
-                        m += aqueous[off + c + j];
+                        m += (1 - net.aqueousDraw(k + 2)) * aqueous[off + c + j];
                     }
                     contents[off + j] = m;
                 }

@@ -10,8 +10,9 @@ public final class StageBalances {
 
     /**
      * Largest relative imbalance |ln(in/out)| over stages and present components, where for stage k
-     * in = v_{k−1} + l_{k+1} + f_k and out = v_k + l_k (DOMAIN §2 component balance). A component
-     * absent from the feed (zero everywhere) is skipped.
+     * in = v_{k−1} + l_{k+1} + f_k and out = v_k + l_k (DOMAIN §2 component balance; with side
+     * draws only the part of v_{k−1} and l_{k+1} not drawn off enters). A component absent from
+     * the feed (zero everywhere) is skipped.
      *
      * @param where if not null and of length ≥ 2, receives {stage (1-based), component} of the maximum
      */
@@ -23,8 +24,9 @@ public final class StageBalances {
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < c; j++) {
                 int i = k * c + j;
-                double in = LogSum.of(k > 0 ? lnOrganic[i - c] : Double.NEGATIVE_INFINITY,
-                        k < n - 1 ? lnAqueous[i + c] : Double.NEGATIVE_INFINITY, Math.log(feed[i]));
+                double in = LogSum.of(k > 0 ? lnOrganic[i - c] + Math.log1p(-net.organicDraw(k)) : Double.NEGATIVE_INFINITY,
+                        k < n - 1 ? lnAqueous[i + c] + Math.log1p(-net.aqueousDraw(k + 2)) : Double.NEGATIVE_INFINITY,
+                        Math.log(feed[i]));
                 double out = LogSum.of(lnOrganic[i], lnAqueous[i]);
                 if (in == Double.NEGATIVE_INFINITY && out == Double.NEGATIVE_INFINITY) {
                     continue;
@@ -43,7 +45,8 @@ public final class StageBalances {
     }
 
     /**
-     * Whole-cascade closure: max over fed components of |fed − raffinate − loaded organic| / fed.
+     * Whole-cascade closure: max over fed components of |fed − raffinate − loaded organic − side
+     * draws| / fed.
      */
     public static double massBalanceError(CascadeNetwork net, double[] lnAqueous, double[] lnOrganic) {
         int n = net.stages();
@@ -55,6 +58,14 @@ public final class StageBalances {
                 continue;
             }
             double out = Math.exp(lnAqueous[j]) + Math.exp(lnOrganic[(n - 1) * c + j]);
+            if (!net.isPlain()) {
+                for (int k = 1; k < n; k++) {
+                    out += net.organicDraw(k) * Math.exp(lnOrganic[(k - 1) * c + j]);
+                }
+                for (int k = 2; k <= n; k++) {
+                    out += net.aqueousDraw(k) * Math.exp(lnAqueous[(k - 1) * c + j]);
+                }
+            }
             worst = Math.max(worst, Math.abs(fed - out) / fed);
         }
         return worst;

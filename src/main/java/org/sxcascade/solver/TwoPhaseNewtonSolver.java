@@ -1,0 +1,613 @@
+package org.sxcascade.solver;
+
+import java.util.Arrays;
+import org.sxcascade.equilibrium.EquilibriumModel;
+import org.sxcascade.model.SolverSettings;
+
+/**
+ * Steady state of any {@link CascadeNetwork}, including Murphree efficiencies and side draws, by
+ * Newton's method with both phases' component flows as unknowns.
+ *
+ * <p><b>Variables and equations.</b> Stage k carries 2C unknowns, a = ln l_k (aqueous component
+ * flows leaving it) and b = ln v_k (organic), and 2C equations: the component balances in relative
+ * form {@code ln(in) − ln(out) = 0}, in = (1 − d^o_{k−1}) v_{k−1} + (1 − d^a_{k+1}) l_{k+1} + f_k
+ * with side-draw fractions d, out = l_k + v_k (DOMAIN §2 and §9: each component judged against
+ * its own outflow); and the organic-phase Murphree relation {@code ln v_k = ln(E v*(l_k) + (1 − E)
+ * (V_k / V_in) v_in)}, v* the equilibrium model's organic flows for the stage's aqueous and v_in
+ * the organic entering the stage (the undrawn part of v_{k−1} plus organic feed), which at E = 1
+ * is plain equilibrium. The Jacobian is block-tridiagonal with 2C×2C blocks, solved by
+ * {@link BlockTridiagonalSolver}. Convergence: every balance and every Murphree relation holds to
+ * the tolerance in ln, i.e. relatively.
+ *
+ * <p><b>Start.</b> Picard sweeps: with each component's partition v* ÷ l on every stage frozen, the
+ * balances and Murphree relations are linear in that component's flows (a 2×2 block-tridiagonal
+ * system per component, solved exactly); the partitions are then re-evaluated from the model. For
+ * the linear model one sweep is the solution.
+ *
+ * <p><b>Globalisation.</b> Pseudo-transient continuation (Kelley and Keyes, SIAM J. Numer. Anal.
+ * 35 (1998) 508): each balance row gets an inventory term, as if the stage had hold-up and were
+ * integrated by implicit Euler with step Δt, the physical start-up of DOMAIN §4 in Newton's clothes.
+ * Δt grows as the residual falls (switched evolution relaxation) until the iteration is Newton's;
+ * a step that makes the residual grow is refused and Δt cut. Steps are capped in ln.
+ *
+ * <p>Instances are not thread-safe. Work arrays are sized for the largest network seen and
+ * reused: an iteration allocates nothing.
+ */
+public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
+    private static final int PICARD_SWEEPS = 30;
+    private static final double PICARD_STOP = 1e-6;
+    private static final double MAX_LOG_STEP = 3.0;
+    private static final double FIRST_TIME_STEP = 1.0;
+    /** Beyond this Δt the inventory term is dropped: plain Newton. */
+    private static final double NEWTON_TIME_STEP = 1e14;
+    private static final double SMALLEST_TIME_STEP = 1e-10;
+    /** Iterations of the first attempt on a network that is not plain, before the homotopy. */
+    private static final int DIRECT_BUDGET = 200;
+    /** Iterations per homotopy step before the step is cut. */
+    private static final int STEP_BUDGET = 30;
+    private static final double FIRST_HOMOTOPY_STEP = 0.25;
+    private static final double SMALLEST_HOMOTOPY_STEP = 1e-4;
+    /** A pseudo-time step is refused when it multiplies the residual norm by more than this. */
+    private static final double GROWTH = 1.2;
+    /** Halvings of a step before Δt is cut. */
+    private static final int BACKTRACKS = 5;
+    /** ln of a flow treated as zero: exp of it is 0 in double precision. */
+    private static final double LN_ZERO = -800;
+
+    private int capStages = -1;
+    private int capComponents = -1;
+    private BlockTridiagonalSolver linear;
+    private BlockTridiagonalSolver pair;
+    private double[] u;
+    private double[] uTrial;
+    private double[] res;
+    private double[] resTrial;
+    private double[] step;
+    private double[] simplified;
+    private double[] lnStar;
+    private double[] lnStarTrial;
+    private double[] jacStar;
+    private double[] jacStarTrial;
+    private double[] lnIn;
+    private double[] lnInTrial;
+    private double[] lnTarget;
+    private double[] lnTargetTrial;
+    private double[] contents;
+    private double[] splitAq;
+    private double[] splitOrg;
+    private double[] rhs;
+    private double[] totalFeed;
+    private double[] lnAq;
+    private double[] lnOrg;
+    private boolean[] active;
+    private final int[] worst = new int[2];
+    private int iterations;
+    private double residual;
+    private double firstResidual;
+    /** Homotopy parameter: efficiencies and side draws are scaled in by it (1 = the network as given). */
+    private double homotopy = 1;
+    private NewtonCascadeSolver plainSolver;
+    private double[] saved;
+    private ProgressListener listener;
+
+    /** Sets (or, with {@code null}, removes) the listener told of each iteration. */
+    public void setProgressListener(ProgressListener listener) {
+        this.listener = listener;
+    }
+
+    private void ensureCapacity(int n, int c) {
+        if (n <= capStages && c == capComponents) {
+            return;
+        }
+        capStages = c == capComponents ? Math.max(n, capStages + capStages / 2) : n;
+        capComponents = c;
+        int cap = capStages;
+        int w = 2 * c;
+        linear = new BlockTridiagonalSolver(cap, w);
+        pair = new BlockTridiagonalSolver(cap, 2);
+        u = new double[cap * w];
+        uTrial = new double[cap * w];
+        res = new double[cap * w];
+        resTrial = new double[cap * w];
+        step = new double[cap * w];
+        simplified = new double[cap * w];
+        saved = new double[cap * w];
+        lnStar = new double[cap * c];
+        lnStarTrial = new double[cap * c];
+        jacStar = new double[cap * c * c];
+        jacStarTrial = new double[cap * c * c];
+        lnIn = new double[cap * c];
+        lnInTrial = new double[cap * c];
+        lnTarget = new double[cap * c];
+        lnTargetTrial = new double[cap * c];
+        contents = new double[cap * c];
+        splitAq = new double[cap * c];
+        splitOrg = new double[cap * c];
+        rhs = new double[cap * 2];
+        totalFeed = new double[c];
+        lnAq = new double[cap * c];
+        lnOrg = new double[cap * c];
+        active = new boolean[c];
+    }
+
+    @Override
+    public SteadyState solve(CascadeNetwork net, SolverSettings settings) {
+        int n = net.stages();
+        int c = net.components();
+        ensureCapacity(n, c);
+        for (int j = 0; j < c; j++) {
+            totalFeed[j] = net.totalFeed(j);
+            active[j] = totalFeed[j] > 0;
+        }
+        double tol = settings.tolerance();
+        int limit = settings.maxIterations();
+        iterations = 0;
+        homotopy = 1;
+        picardStart(net);
+        firstResidual = -1;
+        boolean converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, DIRECT_BUDGET));
+        if (!converged && !net.isPlain() && iterations < limit) {
+            converged = fromPlainNetwork(net, settings);
+        }
+        if (converged) {
+            // one more Newton step tightens the whole-cascade closure well below the tolerance
+            polish(net);
+        }
+        unpack(n, c);
+        if (!converged) {
+            double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
+            throw new NoConvergenceException("newton",
+                    iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals",
+                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], iterations >= limit);
+        }
+        double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
+        return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
+                Arrays.copyOf(lnOrg, n * c));
+    }
+
+    /**
+     * The second globalisation: the network without efficiencies and side draws is solved by
+     * {@link NewtonCascadeSolver} (whose start is built for plain cascades), then efficiencies and
+     * draws are switched on along a homotopy t from 0 to 1 (E = 1 − t(1 − E_k), d = t d_k), each
+     * step a warm-started solve of this solver.
+     */
+    private boolean fromPlainNetwork(CascadeNetwork net, SolverSettings settings) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        SteadyState plain;
+        try {
+            if (plainSolver == null) {
+                plainSolver = new NewtonCascadeSolver();
+            }
+            plain = plainSolver.solve(net.plainVersion(), new SolverSettings(SolverSettings.Method.NEWTON,
+                    settings.tolerance(), Math.max(1, settings.maxIterations() - iterations)));
+        } catch (NoConvergenceException e) {
+            return false;
+        }
+        iterations += plain.iterations();
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                u[k * w + j] = active[j] ? plain.lnAqueousFlow(k + 1, j) : LN_ZERO;
+                u[k * w + c + j] = active[j] ? plain.lnOrganicFlow(k + 1, j) : LN_ZERO;
+            }
+        }
+        double t = 0;
+        double h = FIRST_HOMOTOPY_STEP;
+        int limit = settings.maxIterations();
+        while (t < 1 && iterations < limit) {
+            double next = Math.min(1, t + h);
+            homotopy = next;
+            System.arraycopy(u, 0, saved, 0, n * w);
+            double stepTol = next == 1 ? settings.tolerance() : Math.max(settings.tolerance(), 1e-9);
+            if (iterate(net, stepTol, Math.min(limit, iterations + (next == 1 ? DIRECT_BUDGET : STEP_BUDGET)))) {
+                t = next;
+                h = Math.min(1, 2 * h);
+            } else {
+                System.arraycopy(saved, 0, u, 0, n * w);
+                h /= 4;
+                if (h < SMALLEST_HOMOTOPY_STEP) {
+                    break;
+                }
+            }
+        }
+        homotopy = 1;
+        return t == 1;
+    }
+
+    /** A full Newton step from a converged state, kept if it lowers the largest residual. */
+    private void polish(CascadeNetwork net) {
+        int n = net.stages();
+        int size = n * 2 * net.components();
+        assemble(net, 0);
+        if (!linear.factor(n)) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            step[i] = -res[i];
+            uTrial[i] = u[i];
+        }
+        linear.solve(n, step);
+        for (int i = 0; i < size; i++) {
+            uTrial[i] = u[i] + step[i];
+        }
+        double r = evaluate(net, uTrial, resTrial, lnStarTrial, jacStarTrial, lnInTrial, lnTargetTrial);
+        if (r < residual) {
+            swap();
+            residual = r;
+        }
+    }
+
+    /**
+     * Newton iterations with pseudo-transient continuation from the current state {@link #u} until
+     * the largest residual is at most {@code tol} or {@code maxIterations} (counted over the whole
+     * solve) is reached; leaves the residual in {@link #residual}.
+     */
+    private boolean iterate(CascadeNetwork net, double tol, int maxIterations) {
+        int n = net.stages();
+        int size = n * 2 * net.components();
+        // Newton first (the start is often close); the first refused step starts the
+        // pseudo-time stepping at a small Δt
+        double dt = 10 * NEWTON_TIME_STEP;
+        double r = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget);
+        double norm = norm(res, size);
+        if (firstResidual < 0) {
+            firstResidual = r;
+        }
+        boolean converged = r <= tol;
+        while (!converged && iterations < maxIterations) {
+            iterations++;
+            assemble(net, dt >= NEWTON_TIME_STEP ? 0 : 1 / dt);
+            boolean accepted = false;
+            if (linear.factor(n)) {
+                for (int i = 0; i < size; i++) {
+                    step[i] = -res[i];
+                }
+                linear.solve(n, step);
+                double biggest = 0;
+                for (int i = 0; i < size; i++) {
+                    biggest = Math.max(biggest, Math.abs(step[i]));
+                }
+                double lambda = biggest > MAX_LOG_STEP ? MAX_LOG_STEP / biggest : Double.isNaN(biggest) ? 0 : 1;
+                double stepNorm = norm(step, size);
+                for (int attempt = 0; attempt < BACKTRACKS && lambda > 0 && !accepted; attempt++, lambda *= 0.5) {
+                    for (int i = 0; i < size; i++) {
+                        uTrial[i] = u[i] + lambda * step[i];
+                    }
+                    double rTrial = evaluate(net, uTrial, resTrial, lnStarTrial, jacStarTrial, lnInTrial, lnTargetTrial);
+                    if (!Double.isFinite(rTrial)) {
+                        continue;
+                    }
+                    double normTrial = norm(resTrial, size);
+                    if (dt < NEWTON_TIME_STEP) {
+                        // a pseudo-time step: accepted unless the residual grows markedly;
+                        // switched evolution relaxation lets Δt grow as the residual falls
+                        if (normTrial <= GROWTH * norm) {
+                            accepted = true;
+                            dt *= Math.max(1.25, Math.min(4, norm / Math.max(normTrial, 1e-300)));
+                        }
+                    } else {
+                        // Deuflhard's restricted monotonicity test on the simplified Newton
+                        // correction J⁻¹F(u + λδ): affine invariant, so the bad conditioning of
+                        // cascades (their slow inventory mode) does not refuse good steps
+                        for (int i = 0; i < size; i++) {
+                            simplified[i] = -resTrial[i];
+                        }
+                        linear.solve(n, simplified);
+                        accepted = rTrial <= tol || norm(simplified, size) <= (1 - lambda / 4) * stepNorm;
+                    }
+                    if (accepted) {
+                        swap();
+                        r = rTrial;
+                        norm = normTrial;
+                    }
+                }
+            }
+            if (!accepted) {
+                dt = dt >= NEWTON_TIME_STEP ? FIRST_TIME_STEP : dt * 0.1;
+                if (dt < SMALLEST_TIME_STEP) {
+                    break;
+                }
+            }
+            converged = r <= tol;
+            if (listener != null && Double.isFinite(r) && firstResidual > tol && homotopy == 1) {
+                double span = Math.log(firstResidual / tol);
+                listener.progress(Math.max(0, Math.min(1, Math.log(firstResidual / r) / span)), iterations, r);
+            }
+        }
+        residual = r;
+        return converged;
+    }
+
+    /** Iterations of the last solve. */
+    public int iterations() {
+        return iterations;
+    }
+
+    private void unpack(int n, int c) {
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                boolean on = active[j];
+                lnAq[k * c + j] = on ? u[k * 2 * c + j] : Double.NEGATIVE_INFINITY;
+                lnOrg[k * c + j] = on ? u[k * 2 * c + c + j] : Double.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    private void swap() {
+        double[] t = u;
+        u = uTrial;
+        uTrial = t;
+        t = res;
+        res = resTrial;
+        resTrial = t;
+        t = lnStar;
+        lnStar = lnStarTrial;
+        lnStarTrial = t;
+        t = jacStar;
+        jacStar = jacStarTrial;
+        jacStarTrial = t;
+        t = lnIn;
+        lnIn = lnInTrial;
+        lnInTrial = t;
+        t = lnTarget;
+        lnTarget = lnTargetTrial;
+        lnTargetTrial = t;
+    }
+
+    /**
+     * Murphree efficiency that applies on stage k (0-based): 1 where no organic enters in the
+     * model's basis; scaled in by the homotopy.
+     */
+    private double effectiveEfficiency(CascadeNetwork net, int k) {
+        double e = 1 - homotopy * (1 - net.efficiency(k + 1));
+        return e < 1 && organicInflow(net, k) > 0 ? e : 1.0;
+    }
+
+    /** Fraction of the organic leaving stage {@code stage} (1-based) that flows on to the next stage. */
+    private double organicPass(CascadeNetwork net, int stage) {
+        return 1 - homotopy * net.organicDraw(stage);
+    }
+
+    /** Fraction of the aqueous leaving stage {@code stage} (1-based) that flows on to the stage below. */
+    private double aqueousPass(CascadeNetwork net, int stage) {
+        return 1 - homotopy * net.aqueousDraw(stage);
+    }
+
+    /** Organic phase flow entering stage k (0-based) under the homotopy. */
+    private double organicInflow(CascadeNetwork net, int k) {
+        double in = net.organicInflow(k + 1);
+        if (k > 0) {
+            in += (1 - homotopy) * net.organicDraw(k) * net.organicFlow(k);
+        }
+        return in;
+    }
+
+    /**
+     * Residuals of state {@code x}; returns the largest |residual| over active rows. Fills the
+     * equilibrium organic flows and their Jacobian, ln(in) of every balance and ln of every
+     * Murphree target for the Jacobian.
+     */
+    private double evaluate(CascadeNetwork net, double[] x, double[] r, double[] star, double[] jac, double[] in,
+                            double[] target) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        EquilibriumModel eq = net.equilibrium();
+        double worstResidual = 0;
+        for (int k = 0; k < n; k++) {
+            eq.organicFlows(net.organicFlow(k + 1), net.aqueousFlow(k + 1), x, k * w, star, k * c, jac, k * c * c);
+        }
+        for (int k = 0; k < n; k++) {
+            double lnPassOrg = k > 0 ? Math.log(organicPass(net, k)) : 0;
+            double lnPassAq = k < n - 1 ? Math.log(aqueousPass(net, k + 2)) : 0;
+            double e = effectiveEfficiency(net, k);
+            double lnE = Math.log(e);
+            double lnRest = e < 1 ? Math.log((1 - e) * net.organicFlow(k + 1) / organicInflow(net, k)) : 0;
+            for (int j = 0; j < c; j++) {
+                int row = k * w + j;
+                if (!active[j]) {
+                    r[row] = 0;
+                    r[row + c] = 0;
+                    continue;
+                }
+                double fromBelow = k > 0 ? x[row - w + c] + lnPassOrg : Double.NEGATIVE_INFINITY;
+                double fromAbove = k < n - 1 ? x[row + w] + lnPassAq : Double.NEGATIVE_INFINITY;
+                double lnInflow = LogSum.of(fromBelow, fromAbove, Math.log(net.feed(k + 1, j)));
+                double lnOutflow = LogSum.of(x[row], x[row + c]);
+                in[k * c + j] = lnInflow;
+                double balance = lnInflow - lnOutflow;
+                double t = lnE + star[k * c + j];
+                if (e < 1) {
+                    double vin = LogSum.of(fromBelow, Math.log(net.organicFeed(k + 1, j)));
+                    t = LogSum.of(t, lnRest + vin);
+                }
+                target[k * c + j] = t;
+                double murphree = x[row + c] - t;
+                r[row] = balance;
+                r[row + c] = murphree;
+                double a = Math.max(Math.abs(balance), Math.abs(murphree));
+                if (!(a <= worstResidual)) {
+                    worstResidual = Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
+                }
+            }
+        }
+        return worstResidual;
+    }
+
+    /** Fills the Jacobian blocks at the current state; {@code inventory} = 1/Δt. */
+    private void assemble(CascadeNetwork net, double inventory) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        int ww = w * w;
+        double[] lower = linear.lower();
+        double[] diag = linear.diagonal();
+        double[] upper = linear.upper();
+        Arrays.fill(lower, 0, n * ww, 0.0);
+        Arrays.fill(diag, 0, n * ww, 0.0);
+        Arrays.fill(upper, 0, n * ww, 0.0);
+        double keep = 1 + inventory;
+        for (int k = 0; k < n; k++) {
+            int off = k * ww;
+            double lnPassOrg = k > 0 ? Math.log(organicPass(net, k)) : 0;
+            double lnPassAq = k < n - 1 ? Math.log(aqueousPass(net, k + 2)) : 0;
+            double e = effectiveEfficiency(net, k);
+            double lnE = Math.log(e);
+            double lnRest = e < 1 ? Math.log((1 - e) * net.organicFlow(k + 1) / organicInflow(net, k)) : 0;
+            for (int j = 0; j < c; j++) {
+                int bal = j;
+                int mur = c + j;
+                if (!active[j]) {
+                    diag[off + bal * w + bal] = 1;
+                    diag[off + mur * w + mur] = 1;
+                    continue;
+                }
+                int row = k * w + j;
+                double lnInflow = lnIn[k * c + j];
+                double lnOutflow = LogSum.of(u[row], u[row + c]);
+                // balance: ∂/∂b_{k−1}, ∂/∂a_{k+1} (share of the inflow), ∂/∂a_k, ∂/∂b_k (share of the outflow)
+                if (k > 0) {
+                    lower[off + bal * w + (c + j)] = Math.exp(u[row - w + c] + lnPassOrg - lnInflow);
+                }
+                if (k < n - 1) {
+                    upper[off + bal * w + j] = Math.exp(u[row + w] + lnPassAq - lnInflow);
+                }
+                diag[off + bal * w + j] = -keep * Math.exp(u[row] - lnOutflow);
+                diag[off + bal * w + c + j] = -keep * Math.exp(u[row + c] - lnOutflow);
+                // Murphree: b_j − ln(E v*_j(a) + (1 − E) g v_in,j)
+                double t = lnTarget[k * c + j];
+                double share = Math.exp(lnE + lnStar[k * c + j] - t);
+                diag[off + mur * w + c + j] = 1;
+                int jo = k * c * c + j * c;
+                for (int i = 0; i < c; i++) {
+                    if (active[i]) {
+                        diag[off + mur * w + i] -= share * jacStar[jo + i];
+                    }
+                }
+                if (e < 1 && k > 0) {
+                    lower[off + mur * w + c + j] = -Math.exp(lnRest + u[row - w + c] + lnPassOrg - t);
+                }
+            }
+        }
+    }
+
+    private static double norm(double[] r, int size) {
+        double s = 0;
+        for (int i = 0; i < size; i++) {
+            s += r[i] * r[i];
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Picard start: each component's partitions frozen, its balances and Murphree relations solved
+     * exactly as a linear 2×2 block-tridiagonal system; repeated until the partitions settle.
+     */
+    private void picardStart(CascadeNetwork net) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        EquilibriumModel eq = net.equilibrium();
+        for (int k = 0; k < n; k++) {
+            eq.startingContents(net.organicFlow(k + 1), net.aqueousFlow(k + 1), totalFeed, contents, k * c);
+            eq.equilibrate(net.organicFlow(k + 1), net.aqueousFlow(k + 1), contents, k * c, splitAq, splitOrg, k * c);
+            for (int j = 0; j < c; j++) {
+                u[k * w + j] = floorLn(splitAq[k * c + j], j);
+                u[k * w + c + j] = floorLn(splitOrg[k * c + j], j);
+            }
+        }
+        for (int sweep = 0; sweep < PICARD_SWEEPS; sweep++) {
+            for (int k = 0; k < n; k++) {
+                eq.organicFlows(net.organicFlow(k + 1), net.aqueousFlow(k + 1), u, k * w, lnStar, k * c, null, 0);
+            }
+            double change = 0;
+            for (int j = 0; j < c; j++) {
+                if (!active[j]) {
+                    for (int k = 0; k < n; k++) {
+                        u[k * w + j] = LN_ZERO;
+                        u[k * w + c + j] = LN_ZERO;
+                    }
+                    continue;
+                }
+                if (!solveComponent(net, j)) {
+                    return;
+                }
+                for (int k = 0; k < n; k++) {
+                    double a = floorLn(rhs[2 * k], j);
+                    double b = floorLn(rhs[2 * k + 1], j);
+                    change = Math.max(change, Math.max(Math.abs(a - u[k * w + j]), Math.abs(b - u[k * w + c + j])));
+                    u[k * w + j] = a;
+                    u[k * w + c + j] = b;
+                }
+            }
+            if (eq.phaseFlowIsComponentSum()) {
+                // with frozen partitions nothing holds the phase totals (CMER metal flows) to the
+                // network's: rescale each stage's compositions to them, or the sweeps run away
+                for (int k = 0; k < n; k++) {
+                    double lnL = LogSum.of(u, k * w, c);
+                    double lnV = LogSum.of(u, k * w + c, c);
+                    double sa = Math.log(net.aqueousFlow(k + 1)) - lnL;
+                    double so = Math.log(net.organicFlow(k + 1)) - lnV;
+                    for (int j = 0; j < c; j++) {
+                        if (active[j]) {
+                            u[k * w + j] += sa;
+                            u[k * w + c + j] += so;
+                        }
+                    }
+                }
+            }
+            if (!(change > PICARD_STOP)) {
+                return;
+            }
+        }
+    }
+
+    private double floorLn(double flow, int j) {
+        double lnFloor = Math.log(totalFeed[j]) - 690;
+        return !(flow > 0) ? lnFloor : Math.max(Math.log(flow), lnFloor);
+    }
+
+    /** One component's flows with frozen partitions λ = v* ÷ l; result (l_k, v_k) in {@link #rhs}. */
+    private boolean solveComponent(CascadeNetwork net, int j) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        double[] lo = pair.lower();
+        double[] di = pair.diagonal();
+        double[] up = pair.upper();
+        for (int k = 0; k < n; k++) {
+            int off = 4 * k;
+            double passOrg = k > 0 ? organicPass(net, k) : 0;
+            double passAq = k < n - 1 ? aqueousPass(net, k + 2) : 0;
+            double lambda = Math.exp(lnStar[k * c + j] - u[k * w + j]);
+            if (!Double.isFinite(lambda)) {
+                lambda = lambda > 0 ? 1e300 : 0;
+            }
+            double e = effectiveEfficiency(net, k);
+            double g = e < 1 ? (1 - e) * net.organicFlow(k + 1) / organicInflow(net, k) : 0;
+            // row 0: l_k + v_k − passOrg v_{k−1} − passAq l_{k+1} = f_k
+            di[off] = 1;
+            di[off + 1] = 1;
+            lo[off + 1] = -passOrg;
+            lo[off] = 0;
+            up[off] = -passAq;
+            up[off + 1] = 0;
+            // row 1: v_k − E λ l_k − g passOrg v_{k−1} = g f^o_k
+            di[off + 2] = -e * lambda;
+            di[off + 3] = 1;
+            lo[off + 2] = 0;
+            lo[off + 3] = -g * passOrg;
+            up[off + 2] = 0;
+            up[off + 3] = 0;
+            rhs[2 * k] = net.feed(k + 1, j);
+            rhs[2 * k + 1] = g * net.organicFeed(k + 1, j);
+        }
+        if (!pair.factor(n)) {
+            return false;
+        }
+        pair.solve(n, rhs);
+        return true;
+    }
+}
+
