@@ -148,7 +148,7 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         }
     }
 
-    static String fmt(double x) {
+    public static String fmt(double x) {
         return String.format(java.util.Locale.ROOT, "%.6g", x);
     }
 

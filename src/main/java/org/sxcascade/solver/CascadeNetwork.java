@@ -5,6 +5,9 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.StageFeed;
 import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
@@ -250,6 +253,89 @@ public final class CascadeNetwork {
             inlet[feedStage - 1] += linear ? organic[feedStage - 1] - organic[feedStage - 2] : 1;
         }
         return plain.withOrganicInlet(inlet, organicFeed);
+    }
+
+    /**
+     * A CMER cascade (constant mixed extraction ratio, DOMAIN §2) with any number of feeds and side
+     * draws, in RE metal flows. The organic is saturated: it leaves stage 1 carrying S, every stage
+     * above passes on what it received less any organic draw plus any organic feed, and the acid
+     * scrub entering stage N strips W from it (the organic product leaves stage N with the rest).
+     * The aqueous flows follow from each stage's metal balance, from stage N down. With one aqueous
+     * feed of 1 at stage n (or organic at n + 1) and no draws this is the flow table of DOMAIN §2.
+     *
+     * @param extractant S, RE carried by the organic leaving stage 1 (flow units of the feeds)
+     * @param acidScrub  W, RE stripped from the organic at stage N by the acid scrub; 0 when the
+     *                   scrub liquor is itself a feed (a reflux or a linked stream)
+     * @param draws      side draws, each a metal flow less than its stage's outflow
+     * @throws InvalidInputException when a stage would be left with no aqueous or organic flow
+     */
+    public static CascadeNetwork cmer(ConstantSeparationFactors eq, int stages, double extractant, double acidScrub,
+                                      java.util.List<StageFeed> feeds, java.util.List<SideDraw> draws) {
+        int c = eq.componentCount();
+        double[] organic = new double[stages];
+        double[] aqueous = new double[stages];
+        double[] feed = new double[stages * c];
+        double[] organicFeed = new double[stages * c];
+        double[] organicIn = new double[stages];
+        double[] metalFed = new double[stages];
+        double[] organicDraw = new double[stages];
+        double[] aqueousDraw = new double[stages];
+        for (int i = 0; i < feeds.size(); i++) {
+            StageFeed f = feeds.get(i);
+            if (f.stage() > stages || f.componentFlows().length != c) {
+                throw new InvalidInputException("feeds[" + i + "].stage", f.stage(), "a stage from 1 to " + stages);
+            }
+            int k = f.stage() - 1;
+            for (int j = 0; j < c; j++) {
+                feed[k * c + j] += f.componentFlow(j);
+                metalFed[k] += f.componentFlow(j);
+                if (f.phase() == FeedPhase.ORGANIC) {
+                    organicFeed[k * c + j] += f.componentFlow(j);
+                    organicIn[k] += f.componentFlow(j);
+                }
+            }
+        }
+        double[] drawFlowOrganic = new double[stages];
+        double[] drawFlowAqueous = new double[stages];
+        for (int i = 0; i < draws.size(); i++) {
+            SideDraw d = draws.get(i);
+            boolean org = d.phase() == FeedPhase.ORGANIC;
+            // the organic leaving stage N and the aqueous leaving stage 1 are the products already
+            int lo = org ? 1 : 2;
+            int hi = org ? stages - 1 : stages;
+            if (d.stage() < lo || d.stage() > hi) {
+                throw new InvalidInputException("sideDraws[" + i + "].stage", d.stage(),
+                        "a stage from " + lo + " to " + hi + " for an " + d.phase().label() + " draw");
+            }
+            (org ? drawFlowOrganic : drawFlowAqueous)[d.stage() - 1] += d.flow();
+        }
+        for (int k = 0; k < stages; k++) {
+            organic[k] = k == 0 ? extractant + organicIn[0] : organic[k - 1] - drawFlowOrganic[k - 1] + organicIn[k];
+        }
+        organic[stages - 1] -= acidScrub;
+        for (int k = 0; k < stages; k++) {
+            if (!(organic[k] > drawFlowOrganic[k])) {
+                throw new InvalidInputException(k == stages - 1 ? "flows.scrub" : "flows.extractant",
+                        CascadeCase.fmt(k == stages - 1 ? acidScrub : extractant),
+                        "flows that leave an organic RE flow greater than any draw on every stage; stage " + (k + 1)
+                                + " would carry " + CascadeCase.fmt(organic[k] - drawFlowOrganic[k]));
+            }
+            organicDraw[k] = drawFlowOrganic[k] / organic[k];
+        }
+        for (int k = stages - 1; k >= 0; k--) {
+            double in = metalFed[k] + (k > 0 ? organic[k - 1] - drawFlowOrganic[k - 1] : 0)
+                    + (k < stages - 1 ? aqueous[k + 1] - drawFlowAqueous[k + 1] : 0);
+            aqueous[k] = in - organic[k];
+            if (!(aqueous[k] > drawFlowAqueous[k] * (1 + 1e-12))) {
+                throw new InvalidInputException("flows.extractant", CascadeCase.fmt(extractant),
+                        "flows that leave an aqueous RE flow greater than any draw on every stage; stage " + (k + 1)
+                                + " would carry " + CascadeCase.fmt(aqueous[k] - drawFlowAqueous[k])
+                                + " (S too large for the RE fed, or draws too large)");
+            }
+            aqueousDraw[k] = drawFlowAqueous[k] / aqueous[k];
+        }
+        return new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(organicIn, organicFeed)
+                .withSideDraws(organicDraw, aqueousDraw);
     }
 
     public int stages() {

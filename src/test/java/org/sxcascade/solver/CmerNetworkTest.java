@@ -1,0 +1,60 @@
+package org.sxcascade.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.StageFeed;
+import org.junit.jupiter.api.Test;
+
+class CmerNetworkTest {
+
+    /** One feed of 1 and no draws is the flow table of DOMAIN §2, for either feed phase. */
+    @ParameterizedTest
+    @EnumSource(FeedPhase.class)
+    void oneFeedGivesTheDomainFlowTable(FeedPhase phase) {
+        var c = Cases.zhang(phase, 24, 21);
+        CascadeNetwork table = CascadeNetwork.of(c);
+        var xu = (org.sxcascade.model.XuFlows) c.flows();
+        int stage = c.cascade().feedStage(phase);
+        CascadeNetwork built = CascadeNetwork.cmer((ConstantSeparationFactors) c.equilibrium(), 45, xu.extractant(),
+                xu.scrub(), List.of(StageFeed.ofMetal(stage, phase, new double[] {0.5, 0.5})), List.of());
+        for (int k = 1; k <= 45; k++) {
+            assertThat(built.organicFlow(k)).isCloseTo(table.organicFlow(k), org.assertj.core.api.Assertions.within(1e-14));
+            assertThat(built.aqueousFlow(k)).isCloseTo(table.aqueousFlow(k), org.assertj.core.api.Assertions.within(1e-14));
+            assertThat(built.organicInflow(k)).isEqualTo(table.organicInflow(k));
+        }
+        assertThat(built.isPlain()).isTrue();
+    }
+
+    /** An aqueous draw of D at stage 30 lowers every aqueous flow below it by D (metal balance). */
+    @Test
+    void anAqueousDrawLowersTheAqueousBelowIt() {
+        var eq = new ConstantSeparationFactors(2.8, 2.0, 1.0);
+        CascadeNetwork net = CascadeNetwork.cmer(eq, 60, 2.0, 1.759,
+                List.of(StageFeed.ofMetal(18, FeedPhase.AQUEOUS, new double[] {0.39, 0.10, 0.51})),
+                List.of(new SideDraw(30, FeedPhase.AQUEOUS, 0.25)));
+        assertThat(net.aqueousFlow(31)).isCloseTo(1.759, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(net.aqueousFlow(30)).isCloseTo(1.759, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(net.aqueousFlow(29)).isCloseTo(1.509, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(net.aqueousFlow(18)).isCloseTo(2.509, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(net.aqueousFlow(1)).isCloseTo(0.509, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(net.organicFlow(60)).isCloseTo(0.241, org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(net.aqueousDraw(30)).isCloseTo(0.25 / 1.759, org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    @Test
+    void aDrawLargerThanItsStreamIsRefused() {
+        var eq = new ConstantSeparationFactors(2.0, 1.0);
+        assertThatThrownBy(() -> CascadeNetwork.cmer(eq, 20, 1.5, 1.0,
+                List.of(StageFeed.ofMetal(10, FeedPhase.AQUEOUS, new double[] {0.5, 0.5})),
+                List.of(new SideDraw(5, FeedPhase.AQUEOUS, 3.0))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("stage");
+    }
+}
