@@ -32,7 +32,9 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.OperatingFlows;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.SolverSettings;
+import org.sxcascade.model.StageOptions;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
 
@@ -48,7 +50,9 @@ public final class CaseReader {
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
-            "flows", "targets", "solver", "costs", "transient");
+            "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws");
+    private static final Set<String> EFFICIENCY = Set.of("extraction", "scrub");
+    private static final Set<String> SIDE_DRAW = Set.of("name", "stage", "phase", "flow", "target");
     private static final Set<String> COSTS = Set.of("currency", "residenceTime", "stageVolumePrice", "organicPrice",
             "acidPrice", "basePrice", "capitalCharge", "operatingHours");
     private static final Set<String> FEED = Set.of("phase", "composition", "flow", "concentration");
@@ -251,6 +255,13 @@ public final class CaseReader {
         }
 
         if (design) {
+            for (String key : List.of("efficiency", "sideDraws")) {
+                if (top.has(key)) {
+                    throw new InvalidInputException(key, "(given)", "no " + key + " for design and optimize: Xu's "
+                            + "design is for equilibrium stages without side draws; simulate the designed cascade "
+                            + "with them instead");
+                }
+            }
             return designInputs(top, name, cmer, names, parameters, feed);
         }
 
@@ -297,8 +308,18 @@ public final class CaseReader {
             }
         }
         costs(top);
+        StageOptions stageOptions = stageOptions(top, names, parameters);
+        if (solver.method() == SolverSettings.Method.ROWS && (stageOptions.extractionEfficiency() < 1
+                || stageOptions.scrubEfficiency() < 1)) {
+            throw new InvalidInputException("solver.method", "rows", "newton when stages have a Murphree efficiency "
+                    + "below 1 (the row iteration models equilibrium stages)");
+        }
         CascadeCase cascadeCase = new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget,
-                aqueousTarget, solver);
+                aqueousTarget, solver, stageOptions);
+        if (!stageOptions.sideDraws().isEmpty()) {
+            // side draws must leave every stage a flow: the stage flows are built to check it
+            org.sxcascade.solver.CascadeNetwork.of(cascadeCase);
+        }
         if (!top.has("transient")) {
             if (purpose == Purpose.TRANSIENT) {
                 throw new InvalidInputException("transient", "(missing)", "a transient section with holdUp (L per "
@@ -306,8 +327,62 @@ public final class CaseReader {
             }
             return cascadeCase;
         }
+        if (!stageOptions.isPlain()) {
+            throw new InvalidInputException(top.has("efficiency") ? "efficiency" : "sideDraws", "(given)",
+                    "no " + (top.has("efficiency") ? "efficiency" : "sideDraws") + " in a case with a transient "
+                            + "section: the start-up simulation models equilibrium stages without side draws");
+        }
         TransientCase transientCase = new TransientCase(cascadeCase, transientSection(top, names));
         return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
+    }
+
+    /** The optional {@code efficiency} and {@code sideDraws} sections. */
+    private static StageOptions stageOptions(YamlMapping top, List<String> names, double[] parameters) {
+        double extraction = 1;
+        double scrub = 1;
+        if (top.has("efficiency")) {
+            YamlMapping e = top.obj("efficiency");
+            e.allow(EFFICIENCY);
+            extraction = e.has("extraction") ? e.number("extraction") : 1;
+            scrub = e.has("scrub") ? e.number("scrub") : 1;
+        }
+        List<SideDraw> draws = new ArrayList<>();
+        List<String> drawNames = new ArrayList<>();
+        List<ProductTarget> drawTargets = new ArrayList<>();
+        if (top.has("sideDraws")) {
+            JsonNode list = top.required("sideDraws", "a list of side draws");
+            if (!list.isArray()) {
+                throw new InvalidInputException("sideDraws", YamlMapping.describe(list),
+                        "a list of side draws, each with name, stage, phase and flow");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                YamlMapping d = new YamlMapping(list.get(i), "sideDraws[" + i + "]");
+                d.allow(SIDE_DRAW);
+                drawNames.add(d.optText("name", "draw " + (i + 1)));
+                int stage = d.integer("stage");
+                String phaseText = d.text("phase", "aqueous or organic");
+                FeedPhase phase = switch (phaseText) {
+                    case "aqueous" -> FeedPhase.AQUEOUS;
+                    case "organic" -> FeedPhase.ORGANIC;
+                    default -> throw new InvalidInputException("sideDraws[" + i + "].phase", phaseText,
+                            "aqueous or organic");
+                };
+                double flow = d.positive("flow");
+                try {
+                    drawTargets.add(target(d, "target", names, parameters, phase == FeedPhase.ORGANIC, true));
+                } catch (InvalidInputException e) {
+                    // target() names its fields under "targets.target"
+                    throw new InvalidInputException(e.field().replace("targets.target", "sideDraws[" + i + "].target"),
+                            e.value(), e.allowed());
+                }
+                try {
+                    draws.add(new SideDraw(stage, phase, flow));
+                } catch (InvalidInputException e) {
+                    throw e.under("sideDraws[" + i + "]");
+                }
+            }
+        }
+        return new StageOptions(extraction, scrub, draws, drawNames, drawTargets);
     }
 
     /** The {@code transient} section, its errors named under {@code transient}. */

@@ -24,10 +24,12 @@ import org.sxcascade.equilibrium.EquilibriumModel;
  * @param organicTarget purity target for the loaded-organic (A) product, or {@code null}
  * @param aqueousTarget purity target for the raffinate (B) product, or {@code null}
  * @param solver        solver settings
+ * @param stageOptions  Murphree efficiencies and side draws ({@link StageOptions#NONE} for the plain
+ *                      cascade)
  */
 public record CascadeCase(String name, List<String> components, EquilibriumModel equilibrium, Feed feed,
                           Cascade cascade, OperatingFlows flows, ProductTarget organicTarget,
-                          ProductTarget aqueousTarget, SolverSettings solver) {
+                          ProductTarget aqueousTarget, SolverSettings solver, StageOptions stageOptions) {
     /** Most components a case may have. */
     public static final int MAX_COMPONENTS = 20;
 
@@ -74,6 +76,29 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         }
         checkTarget("targets.organic", organicTarget, components.size());
         checkTarget("targets.aqueous", aqueousTarget, components.size());
+        if (stageOptions == null) {
+            stageOptions = StageOptions.NONE;
+        }
+        int total = cascade.totalStages();
+        for (int i = 0; i < stageOptions.sideDraws().size(); i++) {
+            SideDraw d = stageOptions.sideDraws().get(i);
+            boolean organic = d.phase() == FeedPhase.ORGANIC;
+            // the organic leaving stage N and the aqueous leaving stage 1 are the products already
+            int lo = organic ? 1 : 2;
+            int hi = organic ? total - 1 : total;
+            if (d.stage() < lo || d.stage() > hi) {
+                throw new InvalidInputException("sideDraws[" + i + "].stage", d.stage(),
+                        "a stage from " + lo + " to " + hi + " for an " + d.phase().label() + " draw");
+            }
+        }
+    }
+
+    /** A plain cascade: equilibrium stages, no side draws. */
+    public CascadeCase(String name, List<String> components, EquilibriumModel equilibrium, Feed feed, Cascade cascade,
+                       OperatingFlows flows, ProductTarget organicTarget, ProductTarget aqueousTarget,
+                       SolverSettings solver) {
+        this(name, components, equilibrium, feed, cascade, flows, organicTarget, aqueousTarget, solver,
+                StageOptions.NONE);
     }
 
     private static void checkCmer(Feed feed, Cascade cascade, OperatingFlows flows) {

@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.equilibrium.ConstantDistributionRatios;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.ProductTarget;
@@ -71,12 +73,22 @@ public final class SimulationReport {
         this.flowUnit = cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : FLOW_UNIT_LINEAR;
         int n = network.stages();
         List<Product> list = new ArrayList<>();
-        list.add(product("organic", "organic", n, cascadeCase.organicTarget(), true));
-        list.add(product("aqueous", "aqueous", 1, cascadeCase.aqueousTarget(), false));
+        list.add(product("organic", "organic", n, cascadeCase.organicTarget(), true, 1));
+        list.add(product("aqueous", "aqueous", 1, cascadeCase.aqueousTarget(), false, 1));
+        var options = cascadeCase.stageOptions();
+        for (int i = 0; i < options.sideDraws().size(); i++) {
+            SideDraw d = options.sideDraws().get(i);
+            boolean organic = d.phase() == FeedPhase.ORGANIC;
+            double share = organic ? network.organicDraw(d.stage()) : network.aqueousDraw(d.stage());
+            list.add(product(options.drawNames().get(i), d.phase().label(), d.stage(), options.drawTargets().get(i),
+                    organic, share));
+        }
         this.products = List.copyOf(list);
     }
 
-    private Product product(String name, String phase, int stage, ProductTarget target, boolean organic) {
+    /** @param share the fraction of the phase leaving {@code stage} that this product takes */
+    private Product product(String name, String phase, int stage, ProductTarget target, boolean organic,
+                            double share) {
         List<String> comps = cascadeCase.components();
         Map<String, Double> composition = new LinkedHashMap<>();
         int main = 0;
@@ -99,13 +111,13 @@ public final class SimulationReport {
             purityOf.add(comps.get(main));
             purity = x[main];
         }
-        double flow = organic ? state.organicTotal(stage) : state.aqueousTotal(stage);
+        double flow = share * (organic ? state.organicTotal(stage) : state.aqueousTotal(stage));
         double fedGroup = 0;
         double outGroup = 0;
         for (String c : purityOf) {
             int j = comps.indexOf(c);
             fedGroup += network.totalFeed(j);
-            outGroup += organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j);
+            outGroup += share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
         }
         return new Product(name, phase, stage, flow, composition, List.copyOf(purityOf), purity,
                 target == null ? null : target.purity(), fedGroup > 0 ? outGroup / fedGroup : 0,
@@ -120,13 +132,25 @@ public final class SimulationReport {
         return state;
     }
 
-    /** Fraction of component j's feed that leaves in the organic product (index 0) and raffinate (1). */
+    /**
+     * Fraction of component j's feed that leaves in each product, in the order of {@link #products()}:
+     * the organic product (index 0), the raffinate (1), then each side draw.
+     */
     public double[] recovery(int j) {
         double fed = network.totalFeed(j);
+        double[] r = new double[products.size()];
         if (fed <= 0) {
-            return new double[] {0, 0};
+            return r;
         }
-        return new double[] {state.organicFlow(network.stages(), j) / fed, state.aqueousFlow(1, j) / fed};
+        r[0] = state.organicFlow(network.stages(), j) / fed;
+        r[1] = state.aqueousFlow(1, j) / fed;
+        for (int i = 2; i < products.size(); i++) {
+            Product p = products.get(i);
+            boolean organic = p.phase().equals("organic");
+            double share = organic ? network.organicDraw(p.stage()) : network.aqueousDraw(p.stage());
+            r[i] = share * (organic ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
+        }
+        return r;
     }
 
     /** True when every given purity target is met. */
@@ -159,6 +183,20 @@ public final class SimulationReport {
         cascade.put("feedPhase", cascadeCase.feed().phase().label());
         cascade.put("feedStage", cascadeCase.cascade().feedStage(cascadeCase.feed().phase()));
         root.set("flows", flowsJson(mapper));
+        var options = cascadeCase.stageOptions();
+        ObjectNode eff = cascade.putObject("efficiency");
+        eff.put("extraction", options.extractionEfficiency());
+        eff.put("scrub", options.scrubEfficiency());
+        ArrayNode drawArray = cascade.putArray("sideDraws");
+        for (int i = 0; i < options.sideDraws().size(); i++) {
+            SideDraw d = options.sideDraws().get(i);
+            ObjectNode o = drawArray.addObject();
+            o.put("name", options.drawNames().get(i));
+            o.put("stage", d.stage());
+            o.put("phase", d.phase().label());
+            o.put("flow", d.flow());
+            o.put("flowUnit", flowUnitOfPhase());
+        }
         ArrayNode productArray = root.putArray("products");
         Double feedRate = cascadeCase.feed().molarFlow();
         for (Product p : products) {
@@ -192,6 +230,9 @@ public final class SimulationReport {
             ObjectNode o = rec.putObject(comps.get(j));
             o.put("organic", r[0]);
             o.put("aqueous", r[1]);
+            for (int i = 2; i < r.length; i++) {
+                o.put(products.get(i).name(), r[i]);
+            }
         }
         ArrayNode profile = root.putArray("profile");
         for (int k = 1; k <= network.stages(); k++) {
@@ -299,7 +340,9 @@ public final class SimulationReport {
         t.row(head);
         for (Product p : products) {
             List<String> r = new ArrayList<>();
-            r.add(p.name().equals("organic") ? "loaded organic (A)" : "raffinate (B)");
+            r.add(p.name().equals("organic") && p.phase().equals("organic") && p.stage() == network.stages()
+                    ? "loaded organic (A)" : p.name().equals("aqueous") && p.stage() == 1 ? "raffinate (B)"
+                    : p.name() + " (side draw)");
             r.add(p.phase() + ", stage " + p.stage());
             r.add(Formats.fixed(p.flow()));
             if (feedRate != null) {
@@ -322,10 +365,18 @@ public final class SimulationReport {
 
         b.append("Recovery (fraction of each component's feed)\n");
         Table rt = new Table();
-        rt.row(List.of("component", "to organic", "to raffinate"));
+        List<String> rh = new ArrayList<>(List.of("component", "to organic", "to raffinate"));
+        for (int i = 2; i < products.size(); i++) {
+            rh.add("to " + products.get(i).name());
+        }
+        rt.row(rh);
         for (int j = 0; j < comps.size(); j++) {
             double[] r = recovery(j);
-            rt.row(List.of(comps.get(j), Formats.fraction(r[0]), Formats.fraction(r[1])));
+            List<String> row = new ArrayList<>(List.of(comps.get(j)));
+            for (double x : r) {
+                row.add(Formats.fraction(x));
+            }
+            rt.row(row);
         }
         b.append(rt.render());
         if (profile) {
@@ -361,7 +412,24 @@ public final class SimulationReport {
         for (String line : flowLines()) {
             b.append("  flows      ").append(line).append('\n');
         }
+        var options = cascadeCase.stageOptions();
+        if (options.extractionEfficiency() < 1 || options.scrubEfficiency() < 1) {
+            b.append("  stages     Murphree efficiency (organic phase): extraction ")
+                    .append(Formats.general(options.extractionEfficiency())).append(", scrub ")
+                    .append(Formats.general(options.scrubEfficiency())).append('\n');
+        }
+        for (int i = 0; i < options.sideDraws().size(); i++) {
+            SideDraw d = options.sideDraws().get(i);
+            b.append("  side draw  ").append(options.drawNames().get(i)).append(": ").append(d.phase().label())
+                    .append(" from stage ").append(d.stage()).append(", ").append(Formats.general(d.flow()))
+                    .append(' ').append(flowUnitOfPhase()).append('\n');
+        }
         return b.toString();
+    }
+
+    /** Unit of a phase flow as the case gives it (side draws): the CMER metal basis or L/h. */
+    private String flowUnitOfPhase() {
+        return cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : "L/h";
     }
 
     private String modelLine() {
@@ -400,8 +468,26 @@ public final class SimulationReport {
             boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
             double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
             double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
-            lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
-                    Formats.fixed(em), n, Formats.fixed(emScrub)));
+            if (cascadeCase.stageOptions().sideDraws().isEmpty()) {
+                lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
+                        Formats.fixed(em), n, Formats.fixed(emScrub)));
+            } else {
+                // side draws change the metal flows along the sections: the ratio V/L of the
+                // interior stages (the end stages carry the products), stretch by stretch
+                StringBuilder r = new StringBuilder("extraction ratios V/L:");
+                int last = network.stages() - 1;
+                int from = Math.min(2, last);
+                for (int k = from; k <= last; k++) {
+                    double ratio = network.organicFlow(k) / network.aqueousFlow(k);
+                    boolean endOfStretch = k == last || k == n
+                            || Math.abs(network.organicFlow(k + 1) / network.aqueousFlow(k + 1) - ratio) > 1e-12 * ratio;
+                    if (endOfStretch) {
+                        r.append(String.format(Locale.ROOT, " %s (stages %d-%d);", Formats.fixed(ratio), from, k));
+                        from = k + 1;
+                    }
+                }
+                lines.add(r.substring(0, r.length() - 1));
+            }
         } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
             lines.add(String.format(Locale.ROOT, "feed %s L/h, organic %s L/h, scrub %s L/h",
                     Formats.general(v.feedFlow()), Formats.general(v.organicFlow()), Formats.general(v.scrubFlow())));

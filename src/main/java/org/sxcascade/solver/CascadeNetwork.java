@@ -8,6 +8,8 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.StageFeed;
+import org.sxcascade.model.StageOptions;
+import java.util.List;
 import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
@@ -209,6 +211,75 @@ public final class CascadeNetwork {
      * for the linear model the volumetric flows.
      */
     public static CascadeNetwork of(CascadeCase c) {
+        CascadeNetwork plain = plainOf(c);
+        StageOptions options = c.stageOptions();
+        if (options.isPlain()) {
+            return plain;
+        }
+        int n = c.cascade().extractionStages();
+        int total = plain.stages;
+        CascadeNetwork net = plain;
+        if (!options.sideDraws().isEmpty()) {
+            if (c.equilibrium() instanceof ConstantSeparationFactors eq) {
+                XuFlows xu = (XuFlows) c.flows();
+                FeedPhase phase = c.feed().phase();
+                net = cmer(eq, total, xu.extractant(), xu.scrub(),
+                        List.of(StageFeed.ofMetal(c.cascade().feedStage(phase), phase, c.feed().composition())),
+                        options.sideDraws());
+            } else {
+                net = volumetricDraws(plain, options.sideDraws());
+            }
+        }
+        double[] e = new double[total];
+        for (int k = 0; k < total; k++) {
+            e[k] = k < n ? options.extractionEfficiency() : options.scrubEfficiency();
+        }
+        return net.withEfficiency(e);
+    }
+
+    /**
+     * Side draws in a volumetric basis: a draw of D L/h lowers the phase flow of every stage
+     * downstream of it (the aqueous below, the organic above) by D.
+     */
+    private static CascadeNetwork volumetricDraws(CascadeNetwork plain, List<SideDraw> draws) {
+        int total = plain.stages;
+        double[] organic = plain.organicFlow.clone();
+        double[] aqueous = plain.aqueousFlow.clone();
+        double[] organicDrawn = new double[total];
+        double[] aqueousDrawn = new double[total];
+        for (SideDraw d : draws) {
+            int k = d.stage() - 1;
+            if (d.phase() == FeedPhase.ORGANIC) {
+                organicDrawn[k] += d.flow();
+                for (int i = k + 1; i < total; i++) {
+                    organic[i] -= d.flow();
+                }
+            } else {
+                aqueousDrawn[k] += d.flow();
+                for (int i = 0; i < k; i++) {
+                    aqueous[i] -= d.flow();
+                }
+            }
+        }
+        double[] organicDraw = new double[total];
+        double[] aqueousDraw = new double[total];
+        for (int k = 0; k < total; k++) {
+            if (!(organic[k] > organicDrawn[k]) || !(aqueous[k] > aqueousDrawn[k])) {
+                boolean org = !(organic[k] > organicDrawn[k]);
+                throw new InvalidInputException("sideDraws", "draws totalling " + CascadeCase.fmt(
+                        org ? organicDrawn[k] : aqueousDrawn[k]) + " L/h at stage " + (k + 1),
+                        "draws smaller than the " + (org ? "organic" : "aqueous") + " flow that reaches them ("
+                                + CascadeCase.fmt(org ? organic[k] : aqueous[k]) + " L/h at stage " + (k + 1) + ")");
+            }
+            organicDraw[k] = organicDrawn[k] / organic[k];
+            aqueousDraw[k] = aqueousDrawn[k] / aqueous[k];
+        }
+        return new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed)
+                .withOrganicInlet(plain.organicInlet, plain.organicFeed).withSideDraws(organicDraw, aqueousDraw);
+    }
+
+    /** The plain network of a case: DOMAIN §2 flows, equilibrium stages, no side draws. */
+    private static CascadeNetwork plainOf(CascadeCase c) {
         int n = c.cascade().extractionStages();
         int total = c.cascade().totalStages();
         int comps = c.components().size();
@@ -270,7 +341,7 @@ public final class CascadeNetwork {
      * @throws InvalidInputException when a stage would be left with no aqueous or organic flow
      */
     public static CascadeNetwork cmer(ConstantSeparationFactors eq, int stages, double extractant, double acidScrub,
-                                      java.util.List<StageFeed> feeds, java.util.List<SideDraw> draws) {
+                                      List<StageFeed> feeds, List<SideDraw> draws) {
         int c = eq.componentCount();
         double[] organic = new double[stages];
         double[] aqueous = new double[stages];
