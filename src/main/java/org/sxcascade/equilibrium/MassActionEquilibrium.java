@@ -1,0 +1,629 @@
+package org.sxcascade.equilibrium;
+
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * Mass-action equilibrium of rare earths with an acidic organophosphorus extractant (P204/P507,
+ * present as the dimer (HA)₂) from a chloride medium, with part of the extractant saponified by a
+ * monovalent cation M⁺ (Na⁺ or NH₄⁺). This is the model of DOMAIN §5 (Xu's school;
+ * {@code D = K_ex[(HA)₂]³/[H⁺]³}); the acidity of every stage is a result, not an input.
+ *
+ * <p><b>Species and reactions.</b>
+ * On each stage, with concentrations in mol/L, x aqueous, y organic:
+ * <ul>
+ *   <li>{@code RE³⁺ + 3 (HA)₂(o) ⇌ RE(HA₂)₃(o) + 3 H⁺}: {@code y_j = K_j x_j e³ / h³}, so the
+ *       distribution ratio is {@code D_j = K_j e³/h³} and {@code β = D_A/D_B = K_A/K_B} on any stage;</li>
+ *   <li>{@code M⁺ + ½ (HA)₂(o) ⇌ MA(o) + H⁺}: {@code y_M = K_M x_M e^½ / h} (the saponified form
+ *       is taken as the monomer MA, using half a dimer per M);</li>
+ *   <li>extractant balance, C the total extractant counted as dimer:
+ *       {@code C = e + 3 Σ_j y_j + ½ y_M}, e the free dimer;</li>
+ *   <li>hydrogen carried by the organic: {@code y_H = 2e + 3 Σ_j y_j} (2 per free dimer, 3 per
+ *       RE(HA₂)₃, none in MA), equivalently {@code 2C − 3 Σ_j y_j − y_M}. Every organic therefore
+ *       carries {@code y_H + 3 Σ_j y_j + y_M = 2C} equivalents of exchangeable cation.</li>
+ * </ul>
+ * h is the aqueous [H⁺]; K_j (one per rare earth), K_M and C are constants of the model.
+ *
+ * <p><b>Components and units.</b>
+ * The components are the R rare earths (in the order of the constants given), then M, then H:
+ * {@code componentCount() = R + 2}. H, M and every RE are conserved and move between the phases,
+ * so a stage's acid balance is an ordinary component balance. Component flows are in units of
+ * {@link #molarScale()} mol/h, phase flows in L/h ({@link #flowBasis()}): on a stage with aqueous
+ * flow A and organic flow O, {@code x_i = l_i · scale / A} and {@code v_i = y_i · O / scale}. A
+ * saponified barren organic with degree of saponification s (fraction of HA units in the M form,
+ * {@code 0 ≤ s < 1}) carries {@code M = 2sC·O/scale} and {@code H = 2C(1−s)·O/scale}, its free
+ * dimer being {@code C(1−s)} ({@link #saponifiedOrganic(int, double, double, double, double)}).
+ * Since each RE(HA₂)₃ takes three HA besides the three A⁻ it trades for 3 M⁺, such an organic
+ * loads RE by exchange alone ({@code RE³⁺ + 3 MA + 1½ (HA)₂ → RE(HA₂)₃ + 3 M⁺}, no acid
+ * released) up to {@code min(2sC, 2C(1−s))/3}, i.e. 2sC/3 for s ≤ ½; beyond that, loading
+ * releases 3 H⁺ per RE and is limited by the acidity it builds.
+ *
+ * <p>Both {@link EquilibriumModel} methods are stateless and allocation-free, and safe to call from
+ * several threads on one instance.
+ */
+public final class MassActionEquilibrium implements EquilibriumModel {
+    private static final double LN2 = Math.log(2);
+    private static final double LN3 = Math.log(3);
+    /** Below this aqueous [H⁺] (mol/L) {@link #equilibrate} gives up looking for a root. */
+    private static final double LN_ACIDITY_FLOOR = Math.log(1e-300);
+
+    private final double[] exchangeConstants;
+    private final double[] lnExchangeConstants;
+    private final double cationExchangeConstant;
+    private final double lnCationExchangeConstant;
+    private final double extractantConcentration;
+    private final double lnExtractantConcentration;
+    private final double molarScale;
+    private final double lnMolarScale;
+
+    /**
+     * @param exchangeConstants       K_ex of each rare earth (dimensionless, &gt; 0), in component order
+     * @param cationExchangeConstant  K_M of the saponification cation (&gt; 0)
+     * @param extractantConcentration C, total extractant as dimer (mol/L, &gt; 0)
+     * @param molarScale              mol/h in one unit of component flow (&gt; 0)
+     */
+    public MassActionEquilibrium(double[] exchangeConstants, double cationExchangeConstant,
+                                 double extractantConcentration, double molarScale) {
+        if (exchangeConstants == null || exchangeConstants.length == 0) {
+            throw new InvalidInputException("equilibrium.exchangeConstants", "(none)", "at least one rare earth");
+        }
+        this.exchangeConstants = exchangeConstants.clone();
+        this.lnExchangeConstants = new double[exchangeConstants.length];
+        for (int j = 0; j < exchangeConstants.length; j++) {
+            double k = InvalidInputException.requirePositive("equilibrium.exchangeConstants[" + j + "]",
+                    exchangeConstants[j]);
+            lnExchangeConstants[j] = Math.log(k);
+        }
+        this.cationExchangeConstant = InvalidInputException.requirePositive("equilibrium.cationExchangeConstant",
+                cationExchangeConstant);
+        this.lnCationExchangeConstant = Math.log(cationExchangeConstant);
+        this.extractantConcentration = InvalidInputException.requirePositive("equilibrium.extractantConcentration",
+                extractantConcentration, "mol/L");
+        this.lnExtractantConcentration = Math.log(extractantConcentration);
+        this.molarScale = InvalidInputException.requirePositive("molarScale", molarScale, "mol/h");
+        this.lnMolarScale = Math.log(molarScale);
+    }
+
+    /** Number of rare earths R. */
+    public int rareEarthCount() {
+        return lnExchangeConstants.length;
+    }
+
+    /** Index of the saponification cation M among the components (R). */
+    public int cationIndex() {
+        return lnExchangeConstants.length;
+    }
+
+    /** Index of hydrogen among the components (R + 1). */
+    public int hydrogenIndex() {
+        return lnExchangeConstants.length + 1;
+    }
+
+    /** K_ex of rare earth j as given. */
+    public double exchangeConstant(int j) {
+        return exchangeConstants[j];
+    }
+
+    /** K_M of the saponification cation. */
+    public double cationExchangeConstant() {
+        return cationExchangeConstant;
+    }
+
+    /** C, total extractant as dimer, mol/L. */
+    public double extractantConcentration() {
+        return extractantConcentration;
+    }
+
+    /** mol/h in one unit of component flow. */
+    public double molarScale() {
+        return molarScale;
+    }
+
+    /** The distribution ratio {@code D_j = K_j e³/h³} of rare earth j at free dimer e and acidity h (mol/L). */
+    public double distributionRatio(int j, double freeExtractant, double acidity) {
+        double r = freeExtractant / acidity;
+        return exchangeConstants[j] * r * r * r;
+    }
+
+    @Override
+    public int componentCount() {
+        return lnExchangeConstants.length + 2;
+    }
+
+    @Override
+    public String flowBasis() {
+        return "L/h";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // stage quantities for reports
+
+    /** Aqueous [H⁺] (mol/L) of a stage with aqueous flow A (L/h) and ln aqueous component flows at {@code offset}. */
+    public double aqueousAcidity(double aqueousFlow, double[] lnAqueous, int offset) {
+        return Math.exp(lnAqueous[offset + hydrogenIndex()] + lnMolarScale - Math.log(aqueousFlow));
+    }
+
+    /** pH = −log₁₀[H⁺] of a stage, as {@link #aqueousAcidity}. */
+    public double pH(double aqueousFlow, double[] lnAqueous, int offset) {
+        return pH(aqueousAcidity(aqueousFlow, lnAqueous, offset));
+    }
+
+    /** pH = −log₁₀ of an acidity in mol/L. */
+    public static double pH(double acidity) {
+        return -Math.log10(acidity);
+    }
+
+    /**
+     * Free extractant e (mol/L as dimer) in the organic leaving a stage, solved from the
+     * extractant balance given the stage's aqueous flow (L/h) and ln aqueous component flows.
+     */
+    public double freeExtractant(double aqueousFlow, double[] lnAqueous, int offset) {
+        double lnXs = lnMolarScale - Math.log(aqueousFlow);
+        double lnH = lnAqueous[offset + hydrogenIndex()] + lnXs;
+        return Math.exp(lnFreeExtractant(lnRareEarthSum(lnAqueous, offset) + lnXs - 3 * lnH,
+                lnCationExchangeConstant + lnAqueous[offset + cationIndex()] + lnXs - lnH));
+    }
+
+    /**
+     * Fraction of the extractant bound to rare earths, {@code 3 Σ_j y_j / C}, from the organic flow
+     * (L/h) and ln organic component flows of a stage at {@code offset}.
+     */
+    public double loading(double organicFlow, double[] lnOrganic, int offset) {
+        double sum = 0;
+        for (int j = 0; j < lnExchangeConstants.length; j++) {
+            sum += Math.exp(lnOrganic[offset + j]);
+        }
+        return 3 * sum * molarScale / (organicFlow * extractantConcentration);
+    }
+
+    /** Degree of saponification {@code y_M / (2C)} of an organic, from its flow (L/h) and ln component flows. */
+    public double saponificationDegree(double organicFlow, double[] lnOrganic, int offset) {
+        return Math.exp(lnOrganic[offset + cationIndex()]) * molarScale / (organicFlow * 2 * extractantConcentration);
+    }
+
+    /**
+     * Component flows (units of {@code molarScale} mol/h) of a barren organic of flow O (L/h) with
+     * extractant C (mol/L as dimer) saponified to degree s: RE 0, M {@code 2sC·O/scale}, H
+     * {@code 2C(1−s)·O/scale}.
+     */
+    public static double[] saponifiedOrganic(int rareEarthCount, double extractantConcentration,
+                                             double saponificationDegree, double organicFlow, double molarScale) {
+        if (rareEarthCount < 1) {
+            throw new InvalidInputException("rareEarthCount", rareEarthCount, "an integer of at least 1");
+        }
+        InvalidInputException.requirePositive("equilibrium.extractantConcentration", extractantConcentration, "mol/L");
+        if (!(saponificationDegree >= 0 && saponificationDegree < 1)) {
+            throw new InvalidInputException("saponificationDegree", saponificationDegree,
+                    "a number from 0 (inclusive) to 1 (exclusive)");
+        }
+        InvalidInputException.requirePositive("organicFlow", organicFlow, "L/h");
+        InvalidInputException.requirePositive("molarScale", molarScale, "mol/h");
+        double[] flows = new double[rareEarthCount + 2];
+        double sites = 2 * extractantConcentration * organicFlow / molarScale;
+        flows[rareEarthCount] = saponificationDegree * sites;
+        flows[rareEarthCount + 1] = (1 - saponificationDegree) * sites;
+        return flows;
+    }
+
+    /** {@link #saponifiedOrganic(int, double, double, double, double)} with this model's R, C and scale. */
+    public double[] saponifiedOrganic(double saponificationDegree, double organicFlow) {
+        return saponifiedOrganic(rareEarthCount(), extractantConcentration, saponificationDegree, organicFlow,
+                molarScale);
+    }
+
+    /**
+     * Component flows (units) of an aqueous stream of flow A (L/h) with the given concentrations
+     * (mol/L): rare earths in component order, the cation M, and free acid H⁺.
+     */
+    public double[] aqueousStream(double aqueousFlow, double[] rareEarthConcentrations, double cationConcentration,
+                                  double acidity) {
+        int r = rareEarthCount();
+        if (rareEarthConcentrations.length != r) {
+            throw new InvalidInputException("rareEarthConcentrations", rareEarthConcentrations.length + " values",
+                    "one concentration per rare earth (" + r + ")");
+        }
+        double perUnit = aqueousFlow / molarScale;
+        double[] flows = new double[r + 2];
+        for (int j = 0; j < r; j++) {
+            flows[j] = rareEarthConcentrations[j] * perUnit;
+        }
+        flows[r] = cationConcentration * perUnit;
+        flows[r + 1] = acidity * perUnit;
+        return flows;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // the model
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The free dimer e follows from the extractant balance {@code G(e) = e + 3 e³ P + ½ e^½ Q − C = 0}
+     * ({@code P = Σ K_j x_j / h³}, {@code Q = K_M x_M / h}). In u = ln e, G is increasing and
+     * convex, so Newton started at a point where G ≥ 0 decreases monotonically onto the root; the
+     * start is the smallest of the three u at which one term alone equals C, which lies at most
+     * 2 ln 3 above the root.
+     *
+     * <p>Jacobian: differentiating the balance at fixed C, with {@code D = e ∂G/∂e = e + 9 Σy + ¼ y_M},
+     * {@code ∂ln e/∂ln x_i = −3 y_i / D} (RE i), {@code −½ y_M / D} (M) and
+     * {@code (9 Σy + ½ y_M) / D} (H). Then
+     * {@code ∂ln y_j/∂ln l_i = δ_ij + 3 ∂ln e/∂ln l_i − 3 δ_iH},
+     * {@code ∂ln y_M/∂ln l_i = δ_iM + ½ ∂ln e/∂ln l_i − δ_iH} and, with y_H = 2e + 3Σy,
+     * {@code ∂ln y_H/∂ln l_i = (2e + 9Σy)/y_H · ∂ln e/∂ln l_i + [i RE] 3 y_i/y_H − δ_iH 9Σy/y_H}.
+     * A component of flow 0 has organic flow 0 and finite derivatives (its own row keeps the
+     * structural δ terms).
+     */
+    @Override
+    public void organicFlows(double organicFlow, double aqueousFlow, double[] lnAqueous, int aqOffset,
+                             double[] lnOrganic, int orgOffset, double[] jacobian, int jacOffset) {
+        int r = lnExchangeConstants.length;
+        int cM = r;
+        int cH = r + 1;
+        int c = r + 2;
+        double lnXs = lnMolarScale - Math.log(aqueousFlow); // ln x = ln l + lnXs
+        double lnOs = Math.log(organicFlow) - lnMolarScale; // ln v = ln y + lnOs
+        double lnH = lnAqueous[aqOffset + cH] + lnXs;
+        double lnP = lnRareEarthSum(lnAqueous, aqOffset) + lnXs - 3 * lnH; // Σ y = P e³
+        double lnQ = lnCationExchangeConstant + lnAqueous[aqOffset + cM] + lnXs - lnH; // y_M = Q e^½
+        double u = lnFreeExtractant(lnP, lnQ);
+        double lnReFactor = lnXs + 3 * u - 3 * lnH; // ln y_j = ln K_j + ln l_j + lnReFactor
+        for (int j = 0; j < r; j++) {
+            lnOrganic[orgOffset + j] = lnExchangeConstants[j] + lnAqueous[aqOffset + j] + lnReFactor + lnOs;
+        }
+        double lnYM = lnQ + 0.5 * u;
+        lnOrganic[orgOffset + cM] = lnYM + lnOs;
+        double lnSumY = lnP + 3 * u;
+        double lnYH = logAddExp(LN2 + u, LN3 + lnSumY);
+        lnOrganic[orgOffset + cH] = lnYH + lnOs;
+        if (jacobian == null) {
+            return;
+        }
+        double e = Math.exp(u);
+        double sumY = Math.exp(lnSumY);
+        double yM = Math.exp(lnYM);
+        double d = e + 9 * sumY + 0.25 * yM;
+        double hydrogenWeight = Math.exp(LN2 + u - lnYH) + 3 * Math.exp(LN3 + lnSumY - lnYH); // (2e + 9Σy)/y_H
+        double reShareOfH = Math.exp(LN3 + lnSumY - lnYH); // 3Σy / y_H
+        for (int i = 0; i < c; i++) {
+            double du; // ∂ ln e / ∂ ln l_i
+            double reTerm = 0; // [i RE] 3 y_i / y_H
+            if (i < r) {
+                double lnYi = lnExchangeConstants[i] + lnAqueous[aqOffset + i] + lnReFactor;
+                du = -3 * Math.exp(lnYi) / d;
+                reTerm = Math.exp(LN3 + lnYi - lnYH);
+            } else if (i == cM) {
+                du = -0.5 * yM / d;
+            } else {
+                du = (9 * sumY + 0.5 * yM) / d;
+            }
+            double hTerm = i == cH ? 1.0 : 0.0;
+            for (int j = 0; j < r; j++) {
+                jacobian[jacOffset + j * c + i] = (i == j ? 1.0 : 0.0) + 3 * du - 3 * hTerm;
+            }
+            jacobian[jacOffset + cM * c + i] = (i == cM ? 1.0 : 0.0) + 0.5 * du - hTerm;
+            jacobian[jacOffset + cH * c + i] = hydrogenWeight * du + reTerm - 3 * reShareOfH * hTerm;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Method: given the free dimer e = exp(u) and the acidity h = exp(w), every component's split
+     * is explicit, {@code l_i = m_i / (1 + q_i)}, {@code v_i = m_i q_i / (1 + q_i)} with
+     * {@code q_j = K_j (O/A) e³/h³} (RE) and {@code q_M = K_M (O/A) e^½/h}. Two nested
+     * one-dimensional solves find (u, w):
+     * <ul>
+     *   <li>inner, at fixed w: the extractant balance {@code e·O/scale + 3Σ v_j + ½ v_M = C·O/scale},
+     *       strictly increasing in u, bracketed by u = ln C (where it is ≥ 0) and a lower bound
+     *       (2.2 below the root of the same balance with q in place of q/(1+q)). A mostly
+     *       extracted component enters as {@code m − m/(1+q)} with the constants summed apart, so
+     *       the balance stays a smooth function of u when the organic is nearly full of one
+     *       component;</li>
+     *   <li>outer: the hydrogen split {@code F(w) = h·A/scale + v_H(w) − m_H = 0}, with
+     *       {@code v_H = (2e + 3Σy)·O/scale}. Along the inner solution the organic's metal
+     *       loading falls as h rises, so F is strictly increasing (its derivative is
+     *       {@code h·A/scale + (9ε S + ε S_M + 9/4 S S_M)/(ε + 9S + ¼S_M)} with ε = e·O/scale,
+     *       {@code S = Σ m_j q_j/(1+q_j)²}, {@code S_M} likewise, all ≥ 0). w is bracketed above by
+     *       ln(m_H·scale/A). The step is Newton's on {@code w + ln(A/scale) − ln(m_H − v_H)} when
+     *       the aqueous term dominates (nearly linear then), on F otherwise; while no lower bracket
+     *       is known steps are at most 30 in ln h, and each inner solve starts from the previous u
+     *       moved along d ln e/d ln h.</li>
+     * </ul>
+     * Both are Newton iterations safeguarded as in {@code rtsafe}: a bisection whenever a step
+     * leaves the bracket or is not below half the step before last; they stop once a step is
+     * below 1e-12 (relative to the logarithm; the error left is about its square) or the residual
+     * is at its rounding level.
+     *
+     * <p>The phase holding more hydrogen gets {@code m_H} minus the other phase's amount, so both
+     * phases are accurate and the balance closes to rounding. The contents must be able to fill
+     * the organic at an aqueous [H⁺] &gt; 0, which any equilibrium (or barren saponified) organic
+     * mixed with an aqueous stream carrying some acid does. If they cannot (F &gt; 0 down to
+     * [H⁺] = 1e-300 mol/L, e.g. an organic alone with an aqueous free of acid) the split is the
+     * one at that acidity and the organic takes the rest of the hydrogen: the balance still closes
+     * but the organic hydrogen is not the model's. Negative amounts (round-off) count as 0 when
+     * solving. A zero organic (aqueous) flow leaves everything in the aqueous (organic).
+     */
+    @Override
+    public void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                            double[] aqueous, double[] organic, int outOffset) {
+        int r = lnExchangeConstants.length;
+        int cM = r;
+        int cH = r + 1;
+        int c = r + 2;
+        if (organicFlow == 0 || aqueousFlow == 0) {
+            for (int j = 0; j < c; j++) {
+                double m = contents[offset + j];
+                aqueous[outOffset + j] = organicFlow == 0 ? m : 0;
+                organic[outOffset + j] = organicFlow == 0 ? 0 : m;
+            }
+            return;
+        }
+        double lnOs = Math.log(organicFlow) - lnMolarScale; // units per mol/L of organic
+        double lnAs = Math.log(aqueousFlow) - lnMolarScale; // units per mol/L of aqueous
+        double lnRatio = Math.log(organicFlow) - Math.log(aqueousFlow);
+        double capacity = Math.exp(lnExtractantConcentration + lnOs); // C·O/scale
+        double lnPm = lnContentsSum(contents, offset) + lnRatio; // ln Σ m_j K_j O/A
+        double mM = Math.max(contents[offset + cM], 0);
+        double lnQm = Math.log(mM) + lnCationExchangeConstant + lnRatio; // ln m_M K_M O/A
+        double mH = Math.max(contents[offset + cH], 0);
+
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Math.log(mH) - lnAs; // all hydrogen in the aqueous: F(hi) ≥ 0
+        double w = hi;
+        double u = Double.NaN;
+        double lastStep = Double.POSITIVE_INFINITY;
+        double stepBeforeLast = Double.POSITIVE_INFINITY;
+        boolean lastWasNewton = false;
+        double previousF = Double.NaN;
+        if (!(hi > LN_ACIDITY_FLOOR)) {
+            w = LN_ACIDITY_FLOOR;
+        } else {
+            for (int it = 0; it < 300; it++) {
+                u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, lnPm, mM, lnQm);
+                double eo = Math.exp(u + lnOs);
+                double extracted3 = 0; // 3 Σ v_j
+                double s = 0; // Σ m_j σ(1−σ)
+                for (int j = 0; j < r; j++) {
+                    double m = Math.max(contents[offset + j], 0);
+                    double z = lnExchangeConstants[j] + lnRatio + 3 * (u - w);
+                    double sig = 1 / (1 + Math.exp(-z));
+                    extracted3 += m * sig;
+                    s += m * sig / (1 + Math.exp(z));
+                }
+                extracted3 *= 3;
+                double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
+                double sM = mM / ((1 + Math.exp(-zM)) * (1 + Math.exp(zM)));
+                double vH = 2 * eo + extracted3;
+                double aq = Math.exp(w + lnAs);
+                double f = aq + vH - mH;
+                if (f > 0) {
+                    hi = w;
+                } else if (f < 0) {
+                    lo = w;
+                } else {
+                    break;
+                }
+                if (Math.abs(f) <= 1e-14 * mH || lastWasNewton && lastStep < 1e-6 * Math.max(1, Math.abs(w))
+                        && Math.abs(f) >= Math.abs(previousF)) {
+                    break; // F is at its rounding level: a small Newton step no longer reduces it
+                }
+                previousF = f;
+                double du = (9 * s + 0.5 * sM) / (eo + 9 * s + 0.25 * sM); // d ln e / d ln h on the inner solution
+                double dvH = (9 * eo * s + eo * sM + 2.25 * s * sM) / (eo + 9 * s + 0.25 * sM);
+                double leftForAqueous = mH - vH;
+                double next;
+                if (leftForAqueous > 0 && aq > dvH) {
+                    // the aqueous term dominates: Newton on ln(h·A/scale) = ln(m_H − v_H)
+                    next = w - (w + lnAs - Math.log(leftForAqueous)) / (1 + dvH / leftForAqueous);
+                } else if (leftForAqueous > 0) {
+                    next = w - f / (aq + dvH);
+                } else {
+                    // the organic alone holds too much H: at least as far down as v_H = m_H
+                    next = w - Math.max(f / (aq + dvH), -leftForAqueous / dvH);
+                }
+                // a step this small leaves an error of about its square
+                if (Math.abs(next - w) <= 1e-12 * Math.max(1, Math.abs(w))) {
+                    if (next > lo && next < hi) {
+                        w = next;
+                    }
+                    break;
+                }
+                // once bracketed, bisect when the step leaves the bracket or is not below half the
+                // step before last (before, every point has F > 0 and Newton only moves down)
+                boolean bracketed = lo > Double.NEGATIVE_INFINITY;
+                lastWasNewton = true;
+                if (!(next > lo && next < hi) || bracketed && !(Math.abs(next - w) <= 0.5 * stepBeforeLast)) {
+                    next = bracketed ? 0.5 * (lo + hi) : w - 30;
+                    lastWasNewton = false;
+                }
+                if (lo == Double.NEGATIVE_INFINITY) {
+                    next = Math.max(next, w - 30);
+                    if (next < LN_ACIDITY_FLOOR) {
+                        if (w <= LN_ACIDITY_FLOOR) {
+                            break; // F > 0 at the floor: the contents cannot fill the organic
+                        }
+                        next = LN_ACIDITY_FLOOR;
+                    }
+                }
+                double step = next - w;
+                stepBeforeLast = lastStep;
+                lastStep = Math.abs(step);
+                w = next;
+                u += du * step; // start of the next inner solve
+                if (hi - lo <= 1e-15 * Math.max(1, Math.abs(w))) {
+                    break;
+                }
+            }
+        }
+        u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, lnPm, mM, lnQm);
+        double extracted3 = 0;
+        for (int j = 0; j < r; j++) {
+            double m = contents[offset + j];
+            double z = lnExchangeConstants[j] + lnRatio + 3 * (u - w);
+            double l = m / (1 + Math.exp(z));
+            double v = m / (1 + Math.exp(-z));
+            aqueous[outOffset + j] = l;
+            organic[outOffset + j] = v;
+            extracted3 += Math.max(v, 0);
+        }
+        extracted3 *= 3;
+        double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
+        double m = contents[offset + cM];
+        aqueous[outOffset + cM] = m / (1 + Math.exp(zM));
+        organic[outOffset + cM] = m / (1 + Math.exp(-zM));
+        double vH = 2 * Math.exp(u + lnOs) + extracted3;
+        double aq = Math.exp(w + lnAs);
+        double total = contents[offset + cH];
+        if (aq >= vH) {
+            organic[outOffset + cH] = vH;
+            aqueous[outOffset + cH] = total - vH;
+        } else {
+            aq = Math.min(aq, total);
+            aqueous[outOffset + cH] = aq;
+            organic[outOffset + cH] = total - aq;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // helpers
+
+    /** ln Σ_j K_j l_j from ln aqueous flows (−∞ when every RE flow is 0). */
+    private double lnRareEarthSum(double[] lnAqueous, int offset) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < lnExchangeConstants.length; j++) {
+            max = Math.max(max, lnExchangeConstants[j] + lnAqueous[offset + j]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int j = 0; j < lnExchangeConstants.length; j++) {
+            sum += Math.exp(lnExchangeConstants[j] + lnAqueous[offset + j] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** ln Σ_j K_j m_j from component amounts (negative amounts count as 0). */
+    private double lnContentsSum(double[] contents, int offset) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < lnExchangeConstants.length; j++) {
+            max = Math.max(max, lnExchangeConstants[j] + Math.log(Math.max(contents[offset + j], 0)));
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int j = 0; j < lnExchangeConstants.length; j++) {
+            sum += Math.exp(lnExchangeConstants[j] + Math.log(Math.max(contents[offset + j], 0)) - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /**
+     * u = ln e solving {@code e + 3 e³ P + ½ e^½ Q = C} (P = exp(lnP), Q = exp(lnQ)): Newton from the
+     * right on a convex increasing function, to full precision (the error after a step δ is at
+     * most about 1.5 δ²).
+     */
+    private double lnFreeExtractant(double lnP, double lnQ) {
+        double c = extractantConcentration;
+        double lnC = lnExtractantConcentration;
+        double u = Math.min(lnC, Math.min((lnC - LN3 - lnP) / 3, 2 * (lnC + LN2 - lnQ)));
+        for (int it = 0; it < 200; it++) {
+            double t1 = Math.exp(u);
+            double t3 = 3 * Math.exp(lnP + 3 * u);
+            double th = 0.5 * Math.exp(lnQ + 0.5 * u);
+            double step = (t1 + t3 + th - c) / (t1 + 3 * t3 + 0.5 * th);
+            u -= step;
+            if (!(Math.abs(step) > 1e-9)) {
+                break;
+            }
+        }
+        return u;
+    }
+
+    /**
+     * u = ln e solving the extractant balance of a stage's contents at acidity h = exp(w), in units:
+     * {@code e·O/scale + 3 Σ m_j σ_j + ½ m_M σ_M = C·O/scale}, σ = q/(1+q). Safeguarded Newton,
+     * starting from {@code start} when it lies in the bracket.
+     */
+    private double solveLoadedExtractant(double w, double start, double[] contents, int offset, double lnOs,
+                                         double lnRatio, double capacity, double lnPm, double mM, double lnQm) {
+        int r = lnExchangeConstants.length;
+        double lnC = lnExtractantConcentration;
+        double lnCap = lnC + lnOs;
+        // where each term of the balance with q in place of σ alone equals the capacity
+        double u0 = Math.min(lnC, Math.min((lnCap - LN3 - lnPm + 3 * w) / 3, 2 * (lnCap + LN2 - lnQm + w)));
+        double lo = u0 - 2.2; // there the bounding terms sum to < 0.45 C: balance < 0
+        double hi = lnC;
+        double u = start > lo && start <= hi ? start : u0;
+        double lastStep = Double.POSITIVE_INFINITY;
+        double stepBeforeLast = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < 200; it++) {
+            // A mostly extracted component enters as m − m/(1+q): the constant parts sum the same
+            // way at every u, so the balance is a smooth function of u even when it is a small
+            // difference of large terms (organic nearly full of one component)
+            double fixed = -capacity;
+            double varying = Math.exp(u + lnOs);
+            double dg = varying;
+            for (int j = 0; j < r; j++) {
+                double m = 3 * Math.max(contents[offset + j], 0);
+                double z = lnExchangeConstants[j] + lnRatio + 3 * (u - w);
+                double sig = 1 / (1 + Math.exp(-z));
+                double om = 1 / (1 + Math.exp(z));
+                if (z > 0) {
+                    fixed += m;
+                    varying -= m * om;
+                } else {
+                    varying += m * sig;
+                }
+                dg += 3 * m * sig * om;
+            }
+            double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
+            double sigM = 1 / (1 + Math.exp(-zM));
+            double omM = 1 / (1 + Math.exp(zM));
+            if (zM > 0) {
+                fixed += 0.5 * mM;
+                varying -= 0.5 * mM * omM;
+            } else {
+                varying += 0.5 * mM * sigM;
+            }
+            dg += 0.25 * mM * sigM * omM;
+            double g = fixed + varying;
+            if (g > 0) {
+                hi = u;
+            } else if (g < 0) {
+                lo = u;
+            } else {
+                break;
+            }
+            if (Math.abs(g) <= 1e-15 * (Math.abs(fixed) + Math.abs(varying))) {
+                break; // rounding level
+            }
+            double next = u - g / dg;
+            if (Math.abs(next - u) <= 1e-12 * Math.max(1, Math.abs(u))) { // error left: about its square
+                if (next > lo && next < hi) {
+                    u = next;
+                }
+                break;
+            }
+            if (!(next > lo && next < hi) || !(Math.abs(next - u) <= 0.5 * stepBeforeLast)) {
+                next = 0.5 * (lo + hi);
+            }
+            stepBeforeLast = lastStep;
+            lastStep = Math.abs(next - u);
+            u = next;
+            if (hi - lo <= 1e-15 * Math.max(1, Math.abs(u))) {
+                break;
+            }
+        }
+        return u;
+    }
+
+    /** ln(e^a + e^b), −∞ when both are −∞. */
+    private static double logAddExp(double a, double b) {
+        double max = Math.max(a, b);
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        return max + Math.log1p(Math.exp(-Math.abs(a - b)));
+    }
+}
