@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.report.MassActionReport;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.SolverSettings;
@@ -56,7 +59,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
-        CascadeCase cascadeCase = new CaseReader().read(caseFile);
+        CaseReader reader = new CaseReader();
+        if (CaseReader.isMassAction(reader.readTree(caseFile))) {
+            return massAction(reader.readMassAction(caseFile));
+        }
+        CascadeCase cascadeCase = reader.read(caseFile);
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
             SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
@@ -87,6 +94,23 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         plot.announce(charts, json, spec);
+        return 0;
+    }
+
+    /** A {@code model: mass-action} case: the two-phase Newton solve and its report. */
+    private Integer massAction(MassActionCase c) {
+        for (var unsupported : new Object[][] {{"--csv", csv}, {"--method", method}, {"--plot", plot.dir}}) {
+            if (unsupported[1] != null) {
+                throw new InvalidInputException((String) unsupported[0], unsupported[1].toString(),
+                        "not given for a mass-action case (use --json and --profile)");
+            }
+        }
+        CascadeNetwork network = CascadeNetwork.massAction(c);
+        SteadyState state = SolveProgress.solve(network, c.solver(), spec.commandLine().getErr());
+        MassActionReport report = new MassActionReport(c, network, state);
+        var out = spec.commandLine().getOut();
+        out.print(json ? report.toJson().toPrettyString() + System.lineSeparator() : report.toText(profile));
+        out.flush();
         return 0;
     }
 }

@@ -27,7 +27,10 @@ import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.CostModel;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.Feed;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.OperatingFlows;
@@ -48,6 +51,17 @@ public final class CaseReader {
     /** Model names in case files. */
     public static final String SEPARATION_FACTORS = "separation-factors";
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
+    public static final String MASS_ACTION = "mass-action";
+    private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
+            "feed", "cascade", "flows", "efficiency", "targets", "solver");
+    private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
+            "cationExchangeConstant");
+    private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
+    private static final Set<String> MA_CASCADE = Set.of("extractionStages", "scrubStages", "stripStages");
+    private static final Set<String> MA_FLOWS = Set.of("organicFlow", "saponification", "scrubFlow", "scrubAcidity",
+            "stripFlow", "stripAcidity", "reflux");
+    private static final Set<String> MA_EFFICIENCY = Set.of("extraction", "scrub", "strip");
+    private static final Set<String> MA_TARGETS = Set.of("aqueous", "strip");
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
             "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws");
@@ -71,7 +85,7 @@ public final class CaseReader {
             "extractant", "scrub");
 
     /** What a file is read for: each command needs different parts. */
-    private enum Purpose { SIMULATE, DESIGN, TRANSIENT }
+    private enum Purpose { SIMULATE, DESIGN, TRANSIENT, MASS_ACTION }
 
     private final ObjectMapper yaml;
 
@@ -79,6 +93,21 @@ public final class CaseReader {
         YAMLFactory factory = new YAMLFactory();
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.yaml = new ObjectMapper(factory);
+    }
+
+    /** Whether a case file's tree is a mass-action case ({@code model: mass-action}). */
+    public static boolean isMassAction(JsonNode root) {
+        return root.isObject() && root.has("model") && MASS_ACTION.equals(root.get("model").asText());
+    }
+
+    /** Reads and validates a {@code model: mass-action} case file (docs/case-format.md). */
+    public MassActionCase readMassAction(Path file) {
+        return (MassActionCase) readFile(file, Purpose.MASS_ACTION);
+    }
+
+    /** Validates a mass-action case given as a YAML tree. */
+    public MassActionCase massActionFromTree(JsonNode root) {
+        return (MassActionCase) parse(root, Purpose.MASS_ACTION);
     }
 
     /** Reads and validates a case file. */
@@ -176,17 +205,25 @@ public final class CaseReader {
     private Object parse(JsonNode root, Purpose purpose) {
         boolean design = purpose == Purpose.DESIGN;
         YamlMapping top = new YamlMapping(root, "");
+        if (isMassAction(root) || purpose == Purpose.MASS_ACTION) {
+            if (purpose != Purpose.MASS_ACTION) {
+                throw new InvalidInputException("model", MASS_ACTION, SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS
+                        + " for this command (mass-action cases run with simulate)");
+            }
+            return massAction(top);
+        }
         top.allow(TOP);
         String name = top.optText("name", null);
         top.optText("description", null);
-        String model = top.text("model", SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS);
+        String model = top.text("model", SEPARATION_FACTORS + ", " + DISTRIBUTION_RATIOS + " or " + MASS_ACTION);
         boolean cmer;
         if (model.equals(SEPARATION_FACTORS)) {
             cmer = true;
         } else if (model.equals(DISTRIBUTION_RATIOS)) {
             cmer = false;
         } else {
-            throw new InvalidInputException("model", model, SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS);
+            throw new InvalidInputException("model", model, SEPARATION_FACTORS + ", " + DISTRIBUTION_RATIOS + " or "
+                    + MASS_ACTION);
         }
 
         // components
@@ -222,29 +259,7 @@ public final class CaseReader {
             case "organic" -> phase = FeedPhase.ORGANIC;
             default -> throw new InvalidInputException("feed.phase", phaseText, "aqueous or organic");
         }
-        YamlMapping compositionObj = feedObj.obj("composition");
-        double[] composition = new double[names.size()];
-        Iterator<String> keys = compositionObj.node().fieldNames();
-        Set<String> given = new java.util.HashSet<>();
-        while (keys.hasNext()) {
-            String key = keys.next();
-            if (!names.contains(key)) {
-                throw new InvalidInputException("feed.composition." + key, compositionObj.node().get(key).asText(),
-                        "a component listed under components: " + String.join(", ", names));
-            }
-            double z = compositionObj.number(key);
-            if (!(z >= 0 && z <= 1)) {
-                throw new InvalidInputException("feed.composition." + key, z, "a mole fraction from 0 to 1");
-            }
-            composition[names.indexOf(key)] = z;
-            given.add(key);
-        }
-        for (String n : names) {
-            if (!given.contains(n)) {
-                throw new InvalidInputException("feed.composition." + n, "(missing)",
-                        "a mole fraction for every component (0 if absent)");
-            }
-        }
+        double[] composition = composition(feedObj, names);
         Double feedFlow = feedObj.optPositive("flow");
         Double feedConcentration = feedObj.optPositive("concentration");
         Feed feed;
@@ -292,21 +307,7 @@ public final class CaseReader {
         }
 
         // solver
-        SolverSettings solver = SolverSettings.defaults();
-        if (top.has("solver")) {
-            YamlMapping s = top.obj("solver");
-            s.allow(SOLVER);
-            String methodText = s.optText("method", "newton");
-            SolverSettings.Method method = SolverSettings.Method.parse("solver.method", methodText);
-            SolverSettings defaults = SolverSettings.defaults(method);
-            double tolerance = s.has("tolerance") ? s.number("tolerance") : defaults.tolerance();
-            int maxIterations = s.has("maxIterations") ? s.integer("maxIterations") : defaults.maxIterations();
-            try {
-                solver = new SolverSettings(method, tolerance, maxIterations);
-            } catch (InvalidInputException e) {
-                throw e.under("solver");
-            }
-        }
+        SolverSettings solver = solverSettings(top);
         costs(top);
         StageOptions stageOptions = stageOptions(top, names, parameters);
         if (solver.method() == SolverSettings.Method.ROWS && (stageOptions.extractionEfficiency() < 1
@@ -334,6 +335,146 @@ public final class CaseReader {
         }
         TransientCase transientCase = new TransientCase(cascadeCase, transientSection(top, names));
         return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
+    }
+
+    /** {@code feed.composition}: one mole fraction per component, by name. */
+    private static double[] composition(YamlMapping feedObj, List<String> names) {
+        YamlMapping compositionObj = feedObj.obj("composition");
+        double[] composition = new double[names.size()];
+        Iterator<String> keys = compositionObj.node().fieldNames();
+        Set<String> given = new java.util.HashSet<>();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!names.contains(key)) {
+                throw new InvalidInputException("feed.composition." + key, compositionObj.node().get(key).asText(),
+                        "a component listed under components: " + String.join(", ", names));
+            }
+            double z = compositionObj.number(key);
+            if (!(z >= 0 && z <= 1)) {
+                throw new InvalidInputException("feed.composition." + key, z, "a mole fraction from 0 to 1");
+            }
+            composition[names.indexOf(key)] = z;
+            given.add(key);
+        }
+        for (String n : names) {
+            if (!given.contains(n)) {
+                throw new InvalidInputException("feed.composition." + n, "(missing)",
+                        "a mole fraction for every component (0 if absent)");
+            }
+        }
+        return composition;
+    }
+
+    /** A {@code model: mass-action} case (docs/case-format.md, "Mass-action cases"). */
+    private static MassActionCase massAction(YamlMapping top) {
+        top.allow(MA_TOP);
+        String name = top.optText("name", null);
+        top.optText("description", null);
+        JsonNode compsNode = top.required("components", "a list of rare earths with name and exchangeConstant");
+        if (!compsNode.isArray() || compsNode.isEmpty()) {
+            throw new InvalidInputException("components", YamlMapping.describe(compsNode),
+                    "a non-empty list of rare earths with name and exchangeConstant");
+        }
+        List<String> names = new ArrayList<>();
+        double[] constants = new double[compsNode.size()];
+        for (int j = 0; j < compsNode.size(); j++) {
+            YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
+            comp.allow(Set.of("name", "exchangeConstant"));
+            String componentName = comp.text("name", "a component name");
+            if (names.contains(componentName)) {
+                throw new InvalidInputException("components[" + j + "].name", componentName,
+                        "a name not used by another component");
+            }
+            names.add(componentName);
+            constants[j] = comp.positive("exchangeConstant");
+        }
+        YamlMapping ex = top.obj("extractant");
+        ex.allow(MA_EXTRACTANT);
+        ex.optText("name", null);
+        double concentration = ex.positive("concentration");
+        String cation = ex.optText("cation", "Na");
+        if (names.contains(cation) || cation.equals("H")) {
+            throw new InvalidInputException("extractant.cation", cation, "a name other than the rare earths' and H");
+        }
+        double cationConstant = ex.positive("cationExchangeConstant");
+
+        YamlMapping feedObj = top.obj("feed");
+        feedObj.allow(MA_FEED);
+        String phaseText = feedObj.optText("phase", "aqueous");
+        if (!phaseText.equals("aqueous")) {
+            throw new InvalidInputException("feed.phase", phaseText, "aqueous (the mass-action feed is a RE chloride solution)");
+        }
+        double[] composition = composition(feedObj, names);
+        double feedFlow = feedObj.positive("flow");
+        double feedConcentration = feedObj.positive("concentration");
+        double acidity = feedObj.has("acidity") ? feedObj.number("acidity") : 0;
+        Feed feed;
+        try {
+            feed = new Feed(FeedPhase.AQUEOUS, composition, feedFlow, feedConcentration);
+        } catch (InvalidInputException e) {
+            throw e.under("feed");
+        }
+        YamlMapping cascadeObj = top.obj("cascade");
+        cascadeObj.allow(MA_CASCADE);
+        Cascade cascade;
+        try {
+            cascade = new Cascade(cascadeObj.integer("extractionStages"), cascadeObj.integer("scrubStages"));
+        } catch (InvalidInputException e) {
+            throw e.under("cascade");
+        }
+        int strip = cascadeObj.has("stripStages") ? cascadeObj.integer("stripStages") : 0;
+        YamlMapping f = top.obj("flows");
+        f.allow(MA_FLOWS);
+        MassActionFlows flows = new MassActionFlows(f.positive("organicFlow"),
+                f.has("saponification") ? f.number("saponification") : 0,
+                f.has("scrubFlow") ? f.number("scrubFlow") : 0, f.has("scrubAcidity") ? f.number("scrubAcidity") : 0,
+                f.has("stripFlow") ? f.number("stripFlow") : 0, f.has("stripAcidity") ? f.number("stripAcidity") : 0,
+                f.has("reflux") ? f.number("reflux") : 0);
+        double[] efficiency = {1, 1, 1};
+        if (top.has("efficiency")) {
+            YamlMapping e = top.obj("efficiency");
+            e.allow(MA_EFFICIENCY);
+            String[] keys = {"extraction", "scrub", "strip"};
+            for (int i = 0; i < 3; i++) {
+                efficiency[i] = e.has(keys[i]) ? e.number(keys[i]) : 1;
+            }
+        }
+        ProductTarget raffinate = null;
+        ProductTarget stripProduct = null;
+        double[] order = new double[names.size()];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = constants[j];
+        }
+        if (top.has("targets")) {
+            YamlMapping targets = top.obj("targets");
+            targets.allow(MA_TARGETS);
+            raffinate = target(targets, "aqueous", names, order, false, true);
+            stripProduct = target(targets, "strip", names, order, true, true);
+        }
+        SolverSettings solver = solverSettings(top);
+        MassActionEquilibrium equilibrium = new MassActionEquilibrium(constants, cationConstant, concentration,
+                feedFlow * feedConcentration);
+        return new MassActionCase(name, names, equilibrium, cation, feed, acidity, cascade, strip, flows, efficiency,
+                raffinate, stripProduct, solver);
+    }
+
+    /** The optional {@code solver} section. */
+    private static SolverSettings solverSettings(YamlMapping top) {
+        if (!top.has("solver")) {
+            return SolverSettings.defaults();
+        }
+        YamlMapping s = top.obj("solver");
+        s.allow(SOLVER);
+        String methodText = s.optText("method", "newton");
+        SolverSettings.Method method = SolverSettings.Method.parse("solver.method", methodText);
+        SolverSettings defaults = SolverSettings.defaults(method);
+        double tolerance = s.has("tolerance") ? s.number("tolerance") : defaults.tolerance();
+        int maxIterations = s.has("maxIterations") ? s.integer("maxIterations") : defaults.maxIterations();
+        try {
+            return new SolverSettings(method, tolerance, maxIterations);
+        } catch (InvalidInputException e) {
+            throw e.under("solver");
+        }
     }
 
     /** The optional {@code efficiency} and {@code sideDraws} sections. */

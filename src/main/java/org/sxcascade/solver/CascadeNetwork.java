@@ -5,7 +5,10 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.StageFeed;
 import org.sxcascade.model.StageOptions;
@@ -128,15 +131,15 @@ public final class CascadeNetwork {
     /**
      * This network with side draws: the fraction {@code organicDraw[k−1]} of the organic leaving
      * stage k (and {@code aqueousDraw[k−1]} of the aqueous) is taken off as a product; the rest
-     * flows on. The phase flows of the network are the stage outflows before the draw.
+     * flows on (a fraction of 1 takes all of it: nothing flows on). The phase flows of the network are the stage outflows before the draw.
      */
     public CascadeNetwork withSideDraws(double[] organicDraw, double[] aqueousDraw) {
         if (organicDraw.length != stages || aqueousDraw.length != stages) {
             throw new IllegalArgumentException("side draws need " + stages + " values per phase");
         }
         for (int k = 0; k < stages; k++) {
-            if (!(organicDraw[k] >= 0 && organicDraw[k] < 1) || !(aqueousDraw[k] >= 0 && aqueousDraw[k] < 1)) {
-                throw new IllegalArgumentException("stage " + (k + 1) + " draw fraction not in [0, 1)");
+            if (!(organicDraw[k] >= 0 && organicDraw[k] <= 1) || !(aqueousDraw[k] >= 0 && aqueousDraw[k] <= 1)) {
+                throw new IllegalArgumentException("stage " + (k + 1) + " draw fraction not in [0, 1]");
             }
         }
         return new CascadeNetwork(this, efficiency, organicDraw.clone(), aqueousDraw.clone(), organicFeed, organicInlet);
@@ -407,6 +410,70 @@ public final class CascadeNetwork {
         }
         return new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(organicIn, organicFeed)
                 .withSideDraws(organicDraw, aqueousDraw);
+    }
+
+    /**
+     * The stage network of a mass-action cascade (see {@link MassActionCase} for the layout): the
+     * organic flow is the same on every stage (volumes are taken as conserved); the aqueous is the
+     * strip acid in the strip section, the refluxed strip liquor plus fresh scrub acid in the
+     * scrubbing section, and that plus the feed in the extraction section. The strip liquor not
+     * refluxed is an aqueous side draw at stage n + m + 1. Component flows are in units of the
+     * feed's RE flow.
+     */
+    public static CascadeNetwork massAction(MassActionCase c) {
+        MassActionEquilibrium eq = c.equilibrium();
+        int r = eq.rareEarthCount();
+        int comps = eq.componentCount();
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        int p = c.stripStages();
+        int total = n + m + p;
+        MassActionFlows f = c.flows();
+        double[] organic = new double[total];
+        double[] aqueous = new double[total];
+        double scrubSection = f.reflux() * f.stripFlow() + f.scrubFlow();
+        for (int k = 1; k <= total; k++) {
+            organic[k - 1] = f.organicFlow();
+            aqueous[k - 1] = k > n + m ? f.stripFlow() : k > n ? scrubSection : scrubSection + c.feed().volumetricFlow();
+        }
+        double[] feed = new double[total * comps];
+        double[] organicFeed = new double[total * comps];
+        double[] inlet = new double[total];
+        double[] barren = eq.saponifiedOrganic(f.saponification(), f.organicFlow());
+        add(feed, 1, barren);
+        add(organicFeed, 1, barren);
+        inlet[0] = f.organicFlow();
+        double[] z = c.feed().composition();
+        double[] concentrations = new double[r];
+        for (int j = 0; j < r; j++) {
+            concentrations[j] = z[j] * c.feed().concentration();
+        }
+        add(feed, n, eq.aqueousStream(c.feed().volumetricFlow(), concentrations, 0, c.feedAcidity()));
+        if (f.scrubFlow() > 0) {
+            add(feed, n + m, eq.aqueousStream(f.scrubFlow(), new double[r], 0, f.scrubAcidity()));
+        }
+        if (p > 0) {
+            add(feed, total, eq.aqueousStream(f.stripFlow(), new double[r], 0, f.stripAcidity()));
+        }
+        double[] organicDraw = new double[total];
+        double[] aqueousDraw = new double[total];
+        if (p > 0) {
+            aqueousDraw[n + m] = 1 - f.reflux();
+        }
+        double[] efficiency = new double[total];
+        double[] e = c.efficiency();
+        for (int k = 1; k <= total; k++) {
+            efficiency[k - 1] = k > n + m ? e[2] : k > n ? e[1] : e[0];
+        }
+        return new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
+                .withSideDraws(organicDraw, aqueousDraw).withEfficiency(efficiency);
+    }
+
+    private static void add(double[] feed, int stage, double[] flows) {
+        int c = flows.length;
+        for (int j = 0; j < c; j++) {
+            feed[(stage - 1) * c + j] += flows[j];
+        }
     }
 
     public int stages() {

@@ -1,6 +1,8 @@
 package org.sxcascade.solver;
 
 import java.util.Arrays;
+import org.sxcascade.equilibrium.ConstantDistributionRatios;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.SolverSettings;
 
@@ -39,7 +41,8 @@ import org.sxcascade.model.SolverSettings;
  * is raised to 1 in adaptive steps with a secant predictor, each step a short warm-started Newton
  * solve.
  *
- * <p>A network with Murphree efficiencies or side draws is handed to {@link TwoPhaseNewtonSolver}.
+ * <p>A network with Murphree efficiencies or side draws, or with another equilibrium model than
+ * the CMER and linear ones (mass action), is handed to {@link TwoPhaseNewtonSolver}.
  *
  * <p>Instances are not thread-safe; each thread uses its own. Work arrays grow (geometrically in
  * the stage count) to hold the largest network seen and are reused: a Newton iteration allocates
@@ -178,8 +181,10 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
      * @throws NoConvergenceException with the residual reached if the tolerance is not met
      */
     public SteadyState solve(CascadeNetwork net, SolverSettings settings, double[] lnAqueousStart) {
-        if (!net.isPlain()) {
-            // efficiencies or side draws: the organic flows are unknowns of their own
+        if (!net.isPlain() || !(net.equilibrium() instanceof ConstantSeparationFactors
+                || net.equilibrium() instanceof ConstantDistributionRatios)) {
+            // efficiencies, side draws or a model this formulation's start and continuation are
+            // not built for (mass action): the organic flows are unknowns of their own
             if (twoPhase == null) {
                 twoPhase = new TwoPhaseNewtonSolver();
             }

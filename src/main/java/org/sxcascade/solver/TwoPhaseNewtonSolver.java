@@ -35,6 +35,11 @@ import org.sxcascade.model.SolverSettings;
  */
 public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final int PICARD_SWEEPS = 30;
+    /** Largest residual after the Picard start that Newton is trusted with; above it rows run first. */
+    private static final double ROW_START_THRESHOLD = 1.0;
+    /** Rows of the row start stop when the largest stage imbalance is below this. */
+    private static final double ROW_START_STOP = 1e-3;
+    private static final int ROW_START_LIMIT = 50_000;
     private static final double PICARD_STOP = 1e-6;
     private static final double MAX_LOG_STEP = 3.0;
     private static final double FIRST_TIME_STEP = 1.0;
@@ -144,8 +149,14 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         iterations = 0;
         homotopy = 1;
         picardStart(net);
+        if (evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD) {
+            // the Picard sweeps did not get near (strongly coupled models such as mass action,
+            // where the acid couples every component): run Xu's rows, the physical start-up,
+            // until the balances are roughly right, and start Newton from there
+            rowStart(net, Math.min(limit, ROW_START_LIMIT));
+        }
         firstResidual = -1;
-        boolean converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, DIRECT_BUDGET));
+        boolean converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
         if (!converged && !net.isPlain() && iterations < limit) {
             converged = fromPlainNetwork(net, settings);
         }
@@ -563,6 +574,57 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
     }
 
+    /**
+     * Rows of Xu's row-by-row iteration (each stage mixes what reaches it and splits it at
+     * equilibrium; side draws taken before the phases move on) from the current state, until the
+     * largest relative stage imbalance is below {@link #ROW_START_STOP} or {@code maxRows} rows
+     * have run. Efficiencies are left to Newton. Rows count as iterations.
+     */
+    private void rowStart(CascadeNetwork net, int maxRows) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        EquilibriumModel eq = net.equilibrium();
+        double[] aq = splitAq;
+        double[] org = splitOrg;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                aq[k * c + j] = active[j] ? Math.exp(u[k * w + j]) : 0;
+                org[k * c + j] = active[j] ? Math.exp(u[k * w + c + j]) : 0;
+            }
+        }
+        for (int row = 1; row <= maxRows; row++) {
+            // in place, stage by stage from the bottom: the organic from below is this row's, the
+            // aqueous from above last row's (a Gauss-Seidel sweep of the funnel experiment)
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < c; j++) {
+                    double m = net.feed(k + 1, j);
+                    if (k > 0) {
+                        m += (1 - net.organicDraw(k)) * org[(k - 1) * c + j];
+                    }
+                    if (k < n - 1) {
+                        m += (1 - net.aqueousDraw(k + 2)) * aq[(k + 1) * c + j];
+                    }
+                    contents[k * c + j] = m;
+                }
+                eq.equilibrate(net.organicFlow(k + 1), net.aqueousFlow(k + 1), contents, k * c, aq, org, k * c);
+            }
+            iterations++;
+            if (row % 20 == 0 || row == maxRows) {
+                for (int k = 0; k < n; k++) {
+                    for (int j = 0; j < c; j++) {
+                        u[k * w + j] = active[j] ? floorLn(aq[k * c + j], j) : LN_ZERO;
+                        u[k * w + c + j] = active[j] ? floorLn(org[k * c + j], j) : LN_ZERO;
+                    }
+                }
+                unpack(n, c);
+                if (StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, null) < ROW_START_STOP) {
+                    return;
+                }
+            }
+        }
+    }
+
     private double floorLn(double flow, int j) {
         double lnFloor = Math.log(totalFeed[j]) - 690;
         return !(flow > 0) ? lnFloor : Math.max(Math.log(flow), lnFloor);
@@ -610,4 +672,5 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         return true;
     }
 }
+
 

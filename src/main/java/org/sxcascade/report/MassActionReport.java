@@ -1,0 +1,391 @@
+package org.sxcascade.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ProductTarget;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * The steady state of a mass-action cascade as tables and JSON: products in plant units (L/h,
+ * mol/L) with their RE composition, purity and recovery; each stage's pH, extractant loading and
+ * saponification; and the hydrogen and extractant balances of every stage.
+ */
+public final class MassActionReport {
+    /**
+     * One product stream.
+     *
+     * @param name        raffinate, strip liquor or stripped organic (or loaded organic without strip)
+     * @param phase       aqueous or organic
+     * @param stage       the stage it leaves
+     * @param volume      its flow, L/h
+     * @param rareEarth   its RE flow, mol per mol RE fed
+     * @param composition RE mole fractions (among the rare earths)
+     * @param acidity     free acid, mol/L H⁺ (aqueous products), else NaN
+     * @param purityOf    the components its purity counts
+     * @param purity      their summed RE fraction
+     * @param recovery    fraction of their feed in this product
+     * @param target      the target, or {@code null}
+     */
+    public record Product(String name, String phase, int stage, double volume, double rareEarth,
+                          Map<String, Double> composition, double acidity, List<String> purityOf, double purity,
+                          double recovery, ProductTarget target) {
+        /** Whether the target is met ({@code null} without one). */
+        public Boolean met() {
+            if (target == null) {
+                return null;
+            }
+            return (target.purity() == null || purity >= target.purity())
+                    && (target.recovery() == null || recovery >= target.recovery());
+        }
+    }
+
+    private final MassActionCase c;
+    private final CascadeNetwork network;
+    private final SteadyState state;
+    private final MassActionEquilibrium eq;
+    private final List<Product> products = new ArrayList<>();
+
+    public MassActionReport(MassActionCase c, CascadeNetwork network, SteadyState state) {
+        this.c = c;
+        this.network = network;
+        this.state = state;
+        this.eq = c.equilibrium();
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        int total = c.totalStages();
+        products.add(product("raffinate", false, 1, 1, c.raffinateTarget(), false));
+        if (c.stripStages() > 0) {
+            products.add(product("strip liquor", false, n + m + 1, 1 - c.flows().reflux(), c.stripTarget(), true));
+            products.add(product("stripped organic", true, total, 1, null, true));
+        } else {
+            products.add(product("loaded organic", true, total, 1, c.stripTarget(), true));
+        }
+    }
+
+    private Product product(String name, boolean organic, int stage, double share, ProductTarget target,
+                            boolean extracted) {
+        int r = eq.rareEarthCount();
+        double[] flows = new double[r];
+        double sum = 0;
+        for (int j = 0; j < r; j++) {
+            flows[j] = share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
+            sum += flows[j];
+        }
+        Map<String, Double> composition = new LinkedHashMap<>();
+        int main = 0;
+        for (int j = 0; j < r; j++) {
+            composition.put(c.rareEarths().get(j), sum > 0 ? flows[j] / sum : 0);
+            if (flows[j] > flows[main]) {
+                main = j;
+            }
+        }
+        List<Integer> members = target != null ? target.components() : List.of(main);
+        List<String> purityOf = new ArrayList<>();
+        double group = 0;
+        double fed = 0;
+        for (int j : members) {
+            purityOf.add(c.rareEarths().get(j));
+            group += flows[j];
+            fed += network.totalFeed(j);
+        }
+        double volume = share * (organic ? network.organicFlow(stage) : network.aqueousFlow(stage));
+        double acidity = organic ? Double.NaN : eq.aqueousAcidity(network.aqueousFlow(stage), lnAqueous(), offset(stage));
+        return new Product(name, organic ? "organic" : "aqueous", stage, volume, sum, composition, acidity,
+                List.copyOf(purityOf), sum > 0 ? group / sum : 0, fed > 0 ? group / fed : 0, target);
+    }
+
+    private double[] lnAqueous() {
+        return state.lnAqueous();
+    }
+
+    private int offset(int stage) {
+        return (stage - 1) * state.components();
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    public SteadyState state() {
+        return state;
+    }
+
+    /** Stage quantities: pH, loading (fraction of the extractant bound to RE), saponification, RE mol/L. */
+    public record StageRow(int stage, String section, double pH, double loading, double saponification,
+                           double aqueousRareEarth, double organicRareEarth, double freeExtractant) {
+    }
+
+    /** One row per stage. */
+    public List<StageRow> stages() {
+        List<StageRow> rows = new ArrayList<>();
+        double[] lnAq = state.lnAqueous();
+        double[] lnOrg = state.lnOrganic();
+        int r = eq.rareEarthCount();
+        for (int k = 1; k <= c.totalStages(); k++) {
+            double aq = network.aqueousFlow(k);
+            double org = network.organicFlow(k);
+            double reAq = 0;
+            double reOrg = 0;
+            for (int j = 0; j < r; j++) {
+                reAq += state.aqueousFlow(k, j);
+                reOrg += state.organicFlow(k, j);
+            }
+            rows.add(new StageRow(k, section(k), eq.pH(aq, lnAq, offset(k)), eq.loading(org, lnOrg, offset(k)),
+                    eq.saponificationDegree(org, lnOrg, offset(k)), reAq * eq.molarScale() / aq,
+                    reOrg * eq.molarScale() / org, eq.freeExtractant(aq, lnAq, offset(k))));
+        }
+        return rows;
+    }
+
+    /**
+     * Largest relative hydrogen imbalance over the stages, |in − out| / out of the H component
+     * (the H⁺ balance of DOMAIN §5: acid in the aqueous plus exchangeable H in the organic).
+     */
+    public double hydrogenBalance() {
+        return componentBalance(eq.hydrogenIndex());
+    }
+
+    /** Largest relative imbalance of the saponifying cation over the stages (0 without saponification). */
+    public double cationBalance() {
+        return componentBalance(eq.cationIndex());
+    }
+
+    private double componentBalance(int j) {
+        double worst = 0;
+        int n = c.totalStages();
+        for (int k = 1; k <= n; k++) {
+            double in = network.feed(k, j);
+            if (k > 1) {
+                in += (1 - network.organicDraw(k - 1)) * state.organicFlow(k - 1, j);
+            }
+            if (k < n) {
+                in += (1 - network.aqueousDraw(k + 1)) * state.aqueousFlow(k + 1, j);
+            }
+            double out = state.aqueousFlow(k, j) + state.organicFlow(k, j);
+            if (out > 0) {
+                worst = Math.max(worst, Math.abs(in - out) / out);
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * Largest relative error of the extractant balance C = e + 3Σy + ½y_M over the stages, with
+     * the organic concentrations of the solution and e recomputed from the aqueous.
+     */
+    public double extractantBalance() {
+        double worst = 0;
+        int r = eq.rareEarthCount();
+        double cTotal = eq.extractantConcentration();
+        for (int k = 1; k <= c.totalStages(); k++) {
+            double org = network.organicFlow(k);
+            double e = eq.freeExtractant(network.aqueousFlow(k), state.lnAqueous(), offset(k));
+            double bound = 0;
+            for (int j = 0; j < r; j++) {
+                bound += 3 * state.organicFlow(k, j) * eq.molarScale() / org;
+            }
+            bound += 0.5 * state.organicFlow(k, eq.cationIndex()) * eq.molarScale() / org;
+            worst = Math.max(worst, Math.abs(e + bound - cTotal) / cTotal);
+        }
+        return worst;
+    }
+
+    private String section(int stage) {
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        return stage <= n ? "extraction" : stage <= n + m ? "scrub" : "strip";
+    }
+
+    /** Whether every target is met. */
+    public boolean targetsMet() {
+        return products.stream().allMatch(p -> p.met() == null || p.met());
+    }
+
+    /** The report as one JSON document. */
+    public ObjectNode toJson() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("case", c.name());
+        root.put("model", "mass-action");
+        root.put("converged", true);
+        root.put("method", state.method());
+        root.put("iterations", state.iterations());
+        root.put("residual", state.residual());
+        root.put("massBalanceError", state.massBalanceError());
+        root.put("hydrogenBalance", hydrogenBalance());
+        root.put("cationBalance", cationBalance());
+        root.put("extractantBalance", extractantBalance());
+        root.put("flowUnit", "L/h");
+        root.put("rareEarthFlowUnit", "mol RE per mol RE fed");
+        root.put("concentrationUnit", "mol/L");
+        root.put("feedRate", c.feedRate());
+        ObjectNode cascade = root.putObject("cascade");
+        cascade.put("extractionStages", c.cascade().extractionStages());
+        cascade.put("scrubStages", c.cascade().scrubStages());
+        cascade.put("stripStages", c.stripStages());
+        cascade.put("totalStages", c.totalStages());
+        ArrayNode ps = root.putArray("products");
+        for (Product p : products) {
+            ObjectNode o = ps.addObject();
+            o.put("name", p.name());
+            o.put("phase", p.phase());
+            o.put("stage", p.stage());
+            o.put("flow", p.volume());
+            o.put("rareEarthFlow", p.rareEarth());
+            o.put("rareEarthConcentration", p.rareEarth() * c.feedRate() / p.volume());
+            if (!Double.isNaN(p.acidity())) {
+                o.put("acidity", p.acidity());
+                o.put("pH", MassActionEquilibrium.pH(p.acidity()));
+            }
+            ObjectNode comp = o.putObject("composition");
+            p.composition().forEach(comp::put);
+            ArrayNode of = o.putArray("purityOf");
+            p.purityOf().forEach(of::add);
+            o.put("purity", p.purity());
+            o.put("recovery", p.recovery());
+            if (p.target() != null && p.target().purity() != null) {
+                o.put("target", p.target().purity());
+            }
+            if (p.met() != null) {
+                o.put("met", p.met());
+            }
+        }
+        ArrayNode profile = root.putArray("profile");
+        for (StageRow s : stages()) {
+            ObjectNode o = profile.addObject();
+            o.put("stage", s.stage());
+            o.put("section", s.section());
+            o.put("pH", s.pH());
+            o.put("loading", s.loading());
+            o.put("saponification", s.saponification());
+            o.put("freeExtractant", s.freeExtractant());
+            o.put("aqueousRareEarth", s.aqueousRareEarth());
+            o.put("organicRareEarth", s.organicRareEarth());
+            ObjectNode x = o.putObject("aqueous");
+            ObjectNode y = o.putObject("organic");
+            for (int j = 0; j < eq.rareEarthCount(); j++) {
+                x.put(c.rareEarths().get(j), fractionAmongRareEarths(s.stage(), j, false));
+                y.put(c.rareEarths().get(j), fractionAmongRareEarths(s.stage(), j, true));
+            }
+        }
+        return root;
+    }
+
+    private double fractionAmongRareEarths(int stage, int j, boolean organic) {
+        double sum = 0;
+        for (int i = 0; i < eq.rareEarthCount(); i++) {
+            sum += organic ? state.organicFlow(stage, i) : state.aqueousFlow(stage, i);
+        }
+        double v = organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j);
+        return sum > 0 ? v / sum : 0;
+    }
+
+    /** Readable tables; {@code profile} adds the stage-by-stage table. */
+    public String toText(boolean profile) {
+        StringBuilder b = new StringBuilder();
+        var f = c.flows();
+        b.append(c.name() == null ? "mass-action cascade" : c.name()).append('\n');
+        StringBuilder model = new StringBuilder("mass action, RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺; K_ex");
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            model.append(' ').append(c.rareEarths().get(j)).append(' ').append(Formats.general(eq.exchangeConstant(j)));
+        }
+        b.append("  model      ").append(model).append('\n');
+        b.append(String.format(Locale.ROOT, "  extractant %s mol/L (HA)₂, saponified %s with %s (K %s)%n",
+                Formats.general(eq.extractantConcentration()), Formats.general(100 * f.saponification()) + " %", c.cation(),
+                Formats.general(eq.cationExchangeConstant())));
+        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub + %d strip = %d stages; feed enters stage %d%n",
+                c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), c.totalStages(),
+                c.cascade().extractionStages()));
+        b.append(String.format(Locale.ROOT,
+                "  flows      feed %s L/h at %s mol/L RE, %s mol/L H+ (%s mol RE/h); organic %s L/h%n",
+                Formats.general(c.feed().volumetricFlow()), Formats.general(c.feed().concentration()),
+                Formats.general(c.feedAcidity()), Formats.general(c.feedRate()), Formats.general(f.organicFlow())));
+        b.append(String.format(Locale.ROOT,
+                "  flows      scrub acid %s L/h at %s mol/L; strip acid %s L/h at %s mol/L; reflux %s of the strip liquor%n",
+                Formats.general(f.scrubFlow()), Formats.general(f.scrubAcidity()), Formats.general(f.stripFlow()),
+                Formats.general(f.stripAcidity()), Formats.general(100 * f.reflux()) + " %"));
+        double[] e = c.efficiency();
+        if (e[0] < 1 || e[1] < 1 || e[2] < 1) {
+            b.append(String.format(Locale.ROOT, "  stages     Murphree efficiency extraction %s, scrub %s, strip %s%n",
+                    Formats.general(e[0]), Formats.general(e[1]), Formats.general(e[2])));
+        }
+        b.append(String.format(Locale.ROOT,
+                "  solver     %s, %d iterations; largest stage imbalance %.1e (relative); mass balance closure %.1e%n",
+                state.method(), state.iterations(), state.residual(), state.massBalanceError()));
+        b.append(String.format(Locale.ROOT,
+                "  balances   H+ %.1e, %s %.1e, extractant %.1e (largest relative error over the stages)%n%n",
+                hydrogenBalance(), c.cation(), cationBalance(), extractantBalance()));
+
+        b.append("Products (flow in L/h, RE in mol RE per mol RE fed and mol/L, composition in RE mole fractions)\n");
+        SimulationReport.Table t = new SimulationReport.Table();
+        List<String> head = new ArrayList<>(List.of("product", "leaves", "L/h", "RE", "RE mol/L", "pH"));
+        head.addAll(c.rareEarths());
+        head.addAll(List.of("purity", "target", ""));
+        t.row(head);
+        for (Product p : products) {
+            List<String> row = new ArrayList<>(List.of(p.name(), p.phase() + ", stage " + p.stage(),
+                    Formats.general(p.volume()), Formats.fixed(p.rareEarth()),
+                    Formats.general(p.rareEarth() * c.feedRate() / p.volume()),
+                    Double.isNaN(p.acidity()) ? "-" : String.format(Locale.ROOT, "%.2f",
+                            MassActionEquilibrium.pH(p.acidity()))));
+            for (String name : c.rareEarths()) {
+                row.add(Formats.fraction(p.composition().get(name)));
+            }
+            row.add(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()));
+            row.add(p.target() == null || p.target().purity() == null ? "-" : Formats.percent(p.target().purity()));
+            row.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
+            t.row(row);
+        }
+        b.append(t.render()).append('\n');
+        b.append("Recovery (fraction of each rare earth's feed)\n");
+        SimulationReport.Table rt = new SimulationReport.Table();
+        List<String> rh = new ArrayList<>(List.of("component"));
+        products.forEach(p -> rh.add("to " + p.name()));
+        rt.row(rh);
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            List<String> row = new ArrayList<>(List.of(c.rareEarths().get(j)));
+            for (Product p : products) {
+                double share = p.name().equals("strip liquor") ? 1 - c.flows().reflux() : 1;
+                double flow = share * (p.phase().equals("organic") ? state.organicFlow(p.stage(), j)
+                        : state.aqueousFlow(p.stage(), j));
+                row.add(Formats.fraction(flow / network.totalFeed(j)));
+            }
+            rt.row(row);
+        }
+        b.append(rt.render());
+        if (profile) {
+            b.append('\n').append("Stage profile (pH of the aqueous; loading = 3Σ[RE]org / C; RE in mol/L; "
+                    + "x, y RE mole fractions)\n");
+            SimulationReport.Table pt = new SimulationReport.Table();
+            List<String> ph = new ArrayList<>(List.of("stage", "section", "pH", "loading", "saponified",
+                    "RE aq", "RE org"));
+            c.rareEarths().forEach(n -> ph.add("x " + n));
+            c.rareEarths().forEach(n -> ph.add("y " + n));
+            pt.row(ph);
+            for (StageRow s : stages()) {
+                List<String> row = new ArrayList<>(List.of(Integer.toString(s.stage()), s.section(),
+                        String.format(Locale.ROOT, "%.3f", s.pH()), Formats.fixed(s.loading()),
+                        Formats.fixed(s.saponification()), Formats.general(s.aqueousRareEarth()),
+                        Formats.general(s.organicRareEarth())));
+                for (int j = 0; j < eq.rareEarthCount(); j++) {
+                    row.add(Formats.fraction(fractionAmongRareEarths(s.stage(), j, false)));
+                }
+                for (int j = 0; j < eq.rareEarthCount(); j++) {
+                    row.add(Formats.fraction(fractionAmongRareEarths(s.stage(), j, true)));
+                }
+                pt.row(row);
+            }
+            b.append(pt.render());
+        }
+        return b.toString();
+    }
+}
