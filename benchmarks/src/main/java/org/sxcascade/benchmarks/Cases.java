@@ -2,10 +2,13 @@ package org.sxcascade.benchmarks;
 
 import java.util.List;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.Feed;
 import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.model.XuFlows;
 import org.sxcascade.solver.CascadeNetwork;
@@ -49,6 +52,46 @@ final class Cases {
                 new ConstantSeparationFactors(FIVE_BETA),
                 new Feed(FeedPhase.AQUEOUS, FIVE_FEED, null, null),
                 new Cascade(100, 100), new XuFlows(FIVE_S, FIVE_W), null, null, SolverSettings.defaults()));
+    }
+
+    /** Mass-action case: rare earths in the order of their exchange constants. */
+    static final List<String> MA5_RARE_EARTHS = List.of("La", "Ce", "Pr", "Nd", "Sm");
+    /** K_ex of La, Ce, Pr, Nd, Sm (dimensionless). */
+    static final double[] MA5_EXCHANGE = {0.002, 0.008, 0.02, 0.03, 0.15};
+    /** Feed RE mole fractions, same order. */
+    static final double[] MA5_FEED = {0.25, 0.45, 0.05, 0.15, 0.10};
+    /** Extraction, scrub and strip stages: 45 + 45 + 10 = 100. */
+    static final int MA5_EXTRACTION = 45;
+    static final int MA5_SCRUB = 45;
+    static final int MA5_STRIP = 10;
+
+    /**
+     * Five rare earths × 100 stages with mass-action chemistry (DOMAIN §5, docs/mass-action.md), the
+     * same case as this {@code model: mass-action} file:
+     * <pre>
+     * components: La 0.002, Ce 0.008, Pr 0.02, Nd 0.03, Sm 0.15 (exchangeConstant)
+     * extractant: {concentration: 0.75, cation: Na, cationExchangeConstant: 0.001}
+     * feed: {composition: {La: 0.25, Ce: 0.45, Pr: 0.05, Nd: 0.15, Sm: 0.10}, concentration: 1.0,
+     *        acidity: 0.01, flow: 10}
+     * cascade: {extractionStages: 45, scrubStages: 45, stripStages: 10}
+     * flows: {organicFlow: 150, saponification: 0.40, scrubFlow: 0, stripFlow: 18.3, stripAcidity: 5.0,
+     *         reflux: 0.6}
+     * </pre>
+     * The molar scale is the feed's RE flow, 10 L/h × 1 mol/L = 10 mol/h, as the case reader sets it.
+     */
+    static MassActionCase massAction5Case() {
+        double feedFlow = 10;
+        double feedConcentration = 1.0;
+        MassActionEquilibrium eq = new MassActionEquilibrium(MA5_EXCHANGE, 0.001, 0.75, feedFlow * feedConcentration);
+        return new MassActionCase("mass action 5 x 100", MA5_RARE_EARTHS, eq, "Na",
+                new Feed(FeedPhase.AQUEOUS, MA5_FEED.clone(), feedFlow, feedConcentration), 0.01,
+                new Cascade(MA5_EXTRACTION, MA5_SCRUB), MA5_STRIP,
+                new MassActionFlows(150, 0.40, 0, 0, 18.3, 5.0, 0.6), new double[] {1, 1, 1}, null, null,
+                SolverSettings.defaults());
+    }
+
+    static CascadeNetwork massAction5() {
+        return CascadeNetwork.massAction(massAction5Case());
     }
 
     static void check(boolean ok, String what) {
