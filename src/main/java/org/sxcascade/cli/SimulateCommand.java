@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.flowsheet.FlowsheetConvergenceException;
+import org.sxcascade.flowsheet.FlowsheetSimulation;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.SolverSettings;
@@ -34,7 +37,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file (format: docs/case-format.md).")
+    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file (format: docs/case-format.md), or a "
+            + "flowsheet of linked cascades (a top-level cascades: list; docs/flowsheets.md).")
     Path caseFile;
 
     @Option(names = "--json", description = "Print one JSON document instead of the tables.")
@@ -56,6 +60,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (FlowsheetReader.isFlowsheet(caseFile)) {
+            return flowsheet();
+        }
         CascadeCase cascadeCase = new CaseReader().read(caseFile);
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
@@ -88,5 +95,21 @@ final class SimulateCommand implements Callable<Integer> {
         out.flush();
         plot.announce(charts, json, spec);
         return 0;
+    }
+
+    // ---- flowsheets of linked cascades (a top-level `cascades:` key; docs/flowsheets.md)
+
+    /** Solves and reports a flowsheet; exit 3 with what was reached when it does not converge. */
+    private int flowsheet() throws IOException {
+        var err = spec.commandLine().getErr();
+        try {
+            return FlowsheetSimulation.run(caseFile, json, profile, csv, method, plot.wanted(),
+                    spec.commandLine().getOut(), err);
+        } catch (FlowsheetConvergenceException e) {
+            err.println("error: " + e.getMessage());
+            err.println("No result was written. " + e.hint());
+            err.flush();
+            return SxCascade.EXIT_NO_CONVERGENCE;
+        }
     }
 }
