@@ -360,22 +360,28 @@ public final class Flowsheet {
         return sources.get(s).name();
     }
 
-    /** Builds every cascade with the metal balance's totals: the CMER builder checks every stage flow. */
+    /**
+     * Checks the metal balance: every cascade outlet carries RE (the first one in cascade order that
+     * does not is reported, with the totals that make it so), then every cascade is built with the
+     * balance's totals, the CMER builder checking every stage.
+     */
     private void checkNetworks() {
         int c = components.size();
         for (int i = 0; i < units.size(); i++) {
             CascadeUnit u = units.get(i);
-            for (int k = 0; k < u.inlets().size(); k++) {
-                int s = inletSource[i][k];
-                if (!(sourceTotal[s] > 0)) {
-                    Source src = sources.get(s);
-                    // the producing cascade's own check below names the stage; this is the fallback
-                    checkNetwork(src.unit(), c);
-                    throw new InvalidInputException("cascades[" + i + "].inlets[" + k + "].from", src.name(),
-                            "a stream with RE flow at steady state; the flowsheet's metal balance gives " + src.name()
-                                    + " a flow of " + fmt(sourceTotal[s]) + " mol RE per mol RE fed");
+            for (String outlet : List.of(CascadeUnit.RAFFINATE, CascadeUnit.ORGANIC)) {
+                double total = sourceTotal[sourceIndex.get(u.name() + "." + outlet)];
+                if (!(total > 0)) {
+                    boolean raffinate = outlet.equals(CascadeUnit.RAFFINATE);
+                    throw unitError(i, new InvalidInputException(raffinate ? "flows.extractant" : "flows.scrub",
+                            fmt(raffinate ? u.extractant() : u.acidScrub()), "flows that leave the " + (raffinate
+                            ? "raffinate (Σ aqueous inlets + W − S − aqueous draws)"
+                            : "loaded organic (S + Σ organic inlets − W − organic draws)") + " a positive RE flow; "
+                            + "at steady state " + u.name() + "." + outlet + " would carry " + fmt(total)));
                 }
             }
+        }
+        for (int i = 0; i < units.size(); i++) {
             checkNetwork(i, c);
         }
     }
@@ -420,9 +426,15 @@ public final class Flowsheet {
                     .append(" = ").append(fmt(inlet.fraction() * sourceTotal[inletSource[i][k]])).append(' ')
                     .append(inlet.phase().label()).append(" at stage ").append(u.stageOf(inlet));
         }
+        boolean scrubLiquor = u.acidScrub() > 0;
+        for (Inlet inlet : u.inlets()) {
+            scrubLiquor |= inlet.phase() == FeedPhase.AQUEOUS && u.stageOf(inlet) == u.totalStages();
+        }
+        String hint = scrubLiquor ? "" : "; no aqueous enters stage N = " + u.totalStages() + ": with acidScrub 0 "
+                + "the scrub liquor must be an aqueous inlet at stage " + u.totalStages();
         return new InvalidInputException(field, e.value(), e.allowed() + " (cascade " + u.name() + " with S = "
                 + fmt(u.extractant()) + ", W = " + fmt(u.acidScrub()) + " and, from the flowsheet's metal balance, "
-                + "inlets " + in + " mol RE per mol RE fed)");
+                + "inlets " + in + " mol RE per mol RE fed" + hint + ")");
     }
 
     /**

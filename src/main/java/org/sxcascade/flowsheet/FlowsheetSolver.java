@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
@@ -24,19 +23,30 @@ import org.sxcascade.solver.SteadyState;
  *
  * <p><b>Start.</b> Under the CMER model a cascade's phase flows depend only on the RE totals of its
  * inlets, so the totals of every stream, torn ones included, are known exactly before any cascade
- * is solved ({@link Flowsheet#sourceTotal}): each torn stream starts at its exact steady-state
- * total with the composition of all fresh feeds mixed ({@link FlowsheetSettings.TearStart#FEED}) or
- * equal fractions of the fed components ({@link FlowsheetSettings.TearStart#UNIFORM}). Every pass then
- * builds every cascade with its steady-state flows: no pass can meet a stage without flow (a
- * flowsheet whose steady state has one is refused when it is built), and only compositions are
- * iterated.
+ * is solved ({@link Flowsheet#sourceTotal}). Each torn stream starts at its exact steady-state
+ * total, with the composition of the flowsheet solved with sharp splits for cascades
+ * ({@link FlowsheetSettings.TearStart#SHARP}, the default), of all fresh feeds mixed
+ * ({@link FlowsheetSettings.TearStart#FEED}) or equal fractions of the fed components
+ * ({@link FlowsheetSettings.TearStart#UNIFORM}). Every pass then builds every cascade with its
+ * steady-state flows: no pass can meet a stage without flow (a flowsheet whose steady state has one
+ * is refused when it is built), and only compositions are iterated.
+ *
+ * <p><b>Cascade solves.</b> Each pass solves every cascade from a cold start, so that a pass is a
+ * function of its inlets alone (a warm start that already balances is returned unchanged and
+ * would carry its error from pass to pass). Inside a recycle the cascades are solved to 1 % of the
+ * tear tolerance ({@link #tightSettings}); trace components of the outlets are still only known to
+ * about that tolerance times the cascade's conditioning, which puts a floor of roughly 1e-13 to
+ * 1e-11 under the relative tear residual of a stream carrying traces. A residual that stalls there
+ * ends the iteration early with a message saying so.
  *
  * <p><b>Update.</b> Successive substitution x ← g(x), accelerated per component by Wegstein's
  * method (Wegstein, Commun. ACM 1 (1958) 9): with the secant slope s = Δg/Δx of the last two
- * passes, q = s/(s − 1) clipped to [−5, 0] and x ← q x + (1 − q) g(x). Accelerated values below
- * zero fall back to g(x), and each torn stream is rescaled to its exact total. If an accelerated
- * pass makes the residual grow, or a cascade fails to solve from an accelerated guess, the
- * iteration continues by plain substitution (and says so).
+ * passes, q = s/(s − 1) clipped to [−5, 0] and x ← q x + (1 − q) g(x); only once two falling
+ * residuals show that substitution contracts, and not for changes within 100 × the tolerance
+ * (noise). Accelerated values below zero fall back to g(x), and each torn stream is rescaled to its
+ * exact total. An accelerated pass that makes the residual grow is followed by plain ones; after
+ * three such passes, or if a cascade fails to solve from an accelerated guess, the iteration
+ * continues by plain substitution (and the report says so).
  *
  * <p>Instances are not thread-safe.
  */
@@ -86,7 +96,6 @@ public final class FlowsheetSolver {
             }
         }
         List<Integer> torn = fs.tornSources();
-        int c = fs.components().size();
         double[][] x = initialTears(fs, settings.tearStart());
         SteadyState[] previous = new SteadyState[u];
         if (torn.isEmpty()) {
@@ -465,8 +474,4 @@ public final class FlowsheetSolver {
         return b;
     }
 
-    /** Whether an inlet's phase is aqueous (for reports). */
-    static boolean aqueous(Inlet in) {
-        return in.phase() == FeedPhase.AQUEOUS;
-    }
 }
