@@ -104,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             return FlowsheetSimulation.run(caseFile, json, profile, csv, method, plot.wanted(),
-                    spec.commandLine().getOut(), err);
+                    spec.commandLine().getOut());
         } catch (FlowsheetConvergenceException e) {
             err.println("error: " + e.getMessage());
             err.println("No result was written. " + e.hint());

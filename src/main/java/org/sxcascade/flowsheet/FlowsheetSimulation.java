@@ -27,7 +27,7 @@ public final class FlowsheetSimulation {
      * @throws FlowsheetConvergenceException if it did not converge (exit 3)
      */
     public static int run(Path file, boolean json, boolean profile, Path csv, String method, boolean plotAsked,
-                          PrintWriter out, PrintWriter err) throws IOException {
+                          PrintWriter out) throws IOException {
         if (plotAsked) {
             throw new InvalidInputException("--plot", "(given)", "no --plot for a flowsheet: charts are drawn for "
                     + "single cascades only (use --csv for every cascade's stage profile)");
