@@ -17,6 +17,7 @@ import org.sxcascade.design.StageSearch;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ProductTarget;
@@ -80,6 +81,7 @@ final class DesignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
         DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
         if (chosen > 1) {

@@ -16,6 +16,7 @@ import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.optimize.CascadeOptimizer;
@@ -116,6 +117,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        FlowsheetReader.refuseFlowsheet(caseFile, "optimize"); // flowsheets run with simulate only (docs/flowsheets.md)
         DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         Objective chosen = Objective.of(objective);
         if (chosen == Objective.EXTRACTANT && !spec.commandLine().getParseResult().hasMatchedOption("--max-stages")) {

@@ -19,6 +19,7 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.io.CaseFileException;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
@@ -61,6 +62,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FlowsheetReader.refuseFlowsheet(caseFile, "report"); // flowsheets run with simulate only (docs/flowsheets.md)
         if (output.toString().isBlank() || Files.isDirectory(output)) {
             throw new InvalidInputException("--output", output, "an HTML file name, e.g. report.html");
         }

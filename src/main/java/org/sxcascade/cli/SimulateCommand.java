@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.flowsheet.FlowsheetConvergenceException;
+import org.sxcascade.flowsheet.FlowsheetSimulation;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.report.MassActionReport;
@@ -37,7 +40,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file (format: docs/case-format.md).")
+    @Parameters(index = "0", paramLabel = "CASE.yaml", description = "Case file (format: docs/case-format.md), or a "
+            + "flowsheet of linked cascades (a top-level cascades: list; docs/flowsheets.md).")
     Path caseFile;
 
     @Option(names = "--json", description = "Print one JSON document instead of the tables.")
@@ -59,6 +63,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (FlowsheetReader.isFlowsheet(caseFile)) {
+            return flowsheet();
+        }
         CaseReader reader = new CaseReader();
         if (CaseReader.isMassAction(reader.readTree(caseFile))) {
             return massAction(reader.readMassAction(caseFile));
@@ -112,5 +119,21 @@ final class SimulateCommand implements Callable<Integer> {
         out.print(json ? report.toJson().toPrettyString() + System.lineSeparator() : report.toText(profile));
         out.flush();
         return 0;
+    }
+
+    // ---- flowsheets of linked cascades (a top-level `cascades:` key; docs/flowsheets.md)
+
+    /** Solves and reports a flowsheet; exit 3 with what was reached when it does not converge. */
+    private int flowsheet() throws IOException {
+        var err = spec.commandLine().getErr();
+        try {
+            return FlowsheetSimulation.run(caseFile, json, profile, csv, method, plot.wanted(),
+                    spec.commandLine().getOut());
+        } catch (FlowsheetConvergenceException e) {
+            err.println("error: " + e.getMessage());
+            err.println("No result was written. " + e.hint());
+            err.flush();
+            return SxCascade.EXIT_NO_CONVERGENCE;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.sweep.LocalSweep;
 import org.sxcascade.sweep.Parameter;
@@ -62,6 +63,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FlowsheetReader.refuseFlowsheet(specFile, "sweep"); // flowsheets run with simulate only (docs/flowsheets.md)
         SweepSpec sweep = SweepSpec.read(specFile);
         Shard slice = shard == null ? Shard.ALL : Shard.parse("--shard", shard);
         if (threads < 1 || threads > 4096) {

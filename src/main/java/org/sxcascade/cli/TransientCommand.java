@@ -16,6 +16,7 @@ import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.dynamics.TransientSolver;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.report.TransientReport;
@@ -81,6 +82,7 @@ final class TransientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        FlowsheetReader.refuseFlowsheet(caseFile, "transient"); // flowsheets run with simulate only (docs/flowsheets.md)
         TransientCase tc = new CaseReader().readTransient(caseFile);
         TransientSettings s = overrides(tc.settings());
         tc = new TransientCase(tc.cascadeCase(), s);

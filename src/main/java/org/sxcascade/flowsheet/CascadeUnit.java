@@ -1,0 +1,113 @@
+package org.sxcascade.flowsheet;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * One CMER cascade of a flowsheet. Flows are in mol RE per mol of total fresh RE fed to the
+ * flowsheet.
+ *
+ * @param name                 its name, prefix of its outlets ({@code name.raffinate} …)
+ * @param extractionStages     n: stages 1 … n
+ * @param scrubStages          m: stages n + 1 … N, at least 1
+ * @param extractant           S: RE carried by the organic leaving stage 1, &gt; 0
+ * @param acidScrub            W: RE stripped from the organic at stage N by an acid scrub, ≥ 0 (0
+ *                             when the scrub liquor is a RE stream, an inlet at stage N)
+ * @param extractionEfficiency Murphree efficiency (organic phase) of stages 1 … n, in (0, 1]
+ * @param scrubEfficiency      Murphree efficiency of stages n + 1 … N, in (0, 1]
+ * @param inlets               the streams fed to it, at least one
+ * @param draws                its side draws
+ */
+public record CascadeUnit(String name, int extractionStages, int scrubStages, double extractant, double acidScrub,
+                          double extractionEfficiency, double scrubEfficiency, List<Inlet> inlets,
+                          List<Draw> draws) {
+    /** Outlet name of the aqueous leaving stage 1. */
+    public static final String RAFFINATE = "raffinate";
+    /** Outlet name of the loaded organic leaving stage N. */
+    public static final String ORGANIC = "organic";
+
+    public CascadeUnit {
+        Flowsheet.checkName("name", name);
+        if (scrubStages < 1) {
+            throw new InvalidInputException("scrubStages", scrubStages, "an integer from 1 to "
+                    + (Cascade.MAX_STAGES - Math.max(1, extractionStages)));
+        }
+        new Cascade(extractionStages, scrubStages); // ranges
+        InvalidInputException.requirePositive("extractant", extractant, "mol RE per mol RE fed");
+        if (!(acidScrub >= 0) || !Double.isFinite(acidScrub)) {
+            throw new InvalidInputException("acidScrub", acidScrub, "a finite number ≥ 0 (mol RE per mol RE fed)");
+        }
+        if (!(extractionEfficiency > 0 && extractionEfficiency <= 1)) {
+            throw new InvalidInputException("efficiency.extraction", extractionEfficiency, "a number in (0, 1]");
+        }
+        if (!(scrubEfficiency > 0 && scrubEfficiency <= 1)) {
+            throw new InvalidInputException("efficiency.scrub", scrubEfficiency, "a number in (0, 1]");
+        }
+        inlets = List.copyOf(inlets);
+        draws = List.copyOf(draws);
+        if (inlets.isEmpty()) {
+            throw new InvalidInputException("inlets", "(empty)", "at least one inlet");
+        }
+        int total = extractionStages + scrubStages;
+        for (int k = 0; k < inlets.size(); k++) {
+            Inlet in = inlets.get(k);
+            if (in.stage() != null && in.stage() > total) {
+                throw new InvalidInputException("inlets[" + k + "].stage", in.stage(),
+                        "a stage from 1 to " + total + " (N = " + extractionStages + " + " + scrubStages + ")");
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (int k = 0; k < draws.size(); k++) {
+            Draw d = draws.get(k);
+            boolean org = d.phase() == FeedPhase.ORGANIC;
+            int lo = org ? 1 : 2;
+            int hi = org ? total - 1 : total;
+            if (d.stage() < lo || d.stage() > hi) {
+                throw new InvalidInputException("sideDraws[" + k + "].stage", d.stage(), "a stage from " + lo + " to "
+                        + hi + " for an " + d.phase().label() + " draw (the " + (org ? "organic leaving stage N"
+                        : "aqueous leaving stage 1") + " is the cascade's own outlet)");
+            }
+            if (!names.add(d.name())) {
+                throw new InvalidInputException("sideDraws[" + k + "].name", d.name(),
+                        "a name not used by another draw of this cascade");
+            }
+        }
+    }
+
+    /** A cascade with equilibrium stages and no side draws. */
+    public CascadeUnit(String name, int extractionStages, int scrubStages, double extractant, double acidScrub,
+                       List<Inlet> inlets) {
+        this(name, extractionStages, scrubStages, extractant, acidScrub, 1.0, 1.0, inlets, List.of());
+    }
+
+    /** N = n + m. */
+    public int totalStages() {
+        return extractionStages + scrubStages;
+    }
+
+    /** The stage an inlet enters: its own, or n (aqueous) or n + 1 (organic). */
+    public int stageOf(Inlet inlet) {
+        if (inlet.stage() != null) {
+            return inlet.stage();
+        }
+        return inlet.phase() == FeedPhase.AQUEOUS ? extractionStages : extractionStages + 1;
+    }
+
+    /** Whether every stage is an equilibrium stage. */
+    public boolean idealStages() {
+        return extractionEfficiency == 1.0 && scrubEfficiency == 1.0;
+    }
+
+    /** Murphree efficiency of every stage, for {@code CascadeNetwork.withEfficiency}. */
+    public double[] stageEfficiencies() {
+        double[] e = new double[totalStages()];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = k < extractionStages ? extractionEfficiency : scrubEfficiency;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,29 @@
+package org.sxcascade.flowsheet;
+
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * A side draw of a cascade in a flowsheet: an outlet {@code <cascade>.<name>}.
+ *
+ * @param name  the outlet's name within its cascade (not {@code raffinate} or {@code organic})
+ * @param stage the stage whose outflow is drawn: 1 … N − 1 for the organic, 2 … N for the aqueous
+ * @param phase the phase drawn
+ * @param flow  the RE flow drawn, mol RE per mol of total fresh RE fed
+ */
+public record Draw(String name, int stage, FeedPhase phase, double flow) {
+    public Draw {
+        Flowsheet.checkName("name", name);
+        if (name.equals(CascadeUnit.RAFFINATE) || name.equals(CascadeUnit.ORGANIC)) {
+            throw new InvalidInputException("name", name, "a name other than raffinate and organic (the cascade's "
+                    + "own outlets)");
+        }
+        if (phase == null) {
+            throw new InvalidInputException("phase", "(missing)", "aqueous or organic");
+        }
+        if (stage < 1) {
+            throw new InvalidInputException("stage", stage, "a stage number ≥ 1");
+        }
+        InvalidInputException.requirePositive("flow", flow, "mol RE per mol RE fed");
+    }
+}

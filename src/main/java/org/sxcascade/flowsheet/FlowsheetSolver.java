@@ -1,0 +1,477 @@
+package org.sxcascade.flowsheet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SolverSettings;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.NoConvergenceException;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * Solves a {@link Flowsheet}: the cascades in the order listed, each with its own
+ * {@link NewtonCascadeSolver} (reused from pass to pass), and the recycles by tear-stream iteration.
+ *
+ * <p><b>Tears.</b> An inlet whose source is a cascade not yet solved in the current pass (the same
+ * cascade or a later one) reads a <em>torn</em> stream: a guess, updated after each pass until the
+ * tear residual, max over torn streams and components of |x_new − x_old| / max(x_new, 1e-14 ·
+ * stream total), is at most the tolerance. The 1e-14 floor keeps trace components that no solve
+ * can pin down relatively from holding the iteration up.
+ *
+ * <p><b>Start.</b> Under the CMER model a cascade's phase flows depend only on the RE totals of its
+ * inlets, so the totals of every stream, torn ones included, are known exactly before any cascade
+ * is solved ({@link Flowsheet#sourceTotal}). Each torn stream starts at its exact steady-state
+ * total, with the composition of the flowsheet solved with sharp splits for cascades
+ * ({@link FlowsheetSettings.TearStart#SHARP}, the default), of all fresh feeds mixed
+ * ({@link FlowsheetSettings.TearStart#FEED}) or equal fractions of the fed components
+ * ({@link FlowsheetSettings.TearStart#UNIFORM}). Every pass then builds every cascade with its
+ * steady-state flows: no pass can meet a stage without flow (a flowsheet whose steady state has one
+ * is refused when it is built), and only compositions are iterated.
+ *
+ * <p><b>Cascade solves.</b> Each pass solves every cascade from a cold start, so that a pass is a
+ * function of its inlets alone (a warm start that already balances is returned unchanged and
+ * would carry its error from pass to pass). Inside a recycle the cascades are solved to 1 % of the
+ * tear tolerance ({@link #tightSettings}); trace components of the outlets are still only known to
+ * about that tolerance times the cascade's conditioning, which puts a floor of roughly 1e-13 to
+ * 1e-11 under the relative tear residual of a stream carrying traces. A residual that stalls there
+ * ends the iteration early with a message saying so.
+ *
+ * <p><b>Update.</b> Successive substitution x ← g(x), accelerated per component by Wegstein's
+ * method (Wegstein, Commun. ACM 1 (1958) 9): with the secant slope s = Δg/Δx of the last two
+ * passes, q = s/(s − 1) clipped to [−5, 0] and x ← q x + (1 − q) g(x); only once two falling
+ * residuals show that substitution contracts, and not for changes within 100 × the tolerance
+ * (noise). Accelerated values below zero fall back to g(x), and each torn stream is rescaled to its
+ * exact total. An accelerated pass that makes the residual grow is followed by plain ones; after
+ * three such passes, or if a cascade fails to solve from an accelerated guess, the iteration
+ * continues by plain substitution (and the report says so).
+ *
+ * <p>Instances are not thread-safe.
+ */
+public final class FlowsheetSolver {
+    /** Bounds of Wegstein's q. */
+    static final double Q_MIN = -5;
+    static final double Q_MAX = 0;
+    /** Floor of the tear residual's denominator, relative to the stream's total. */
+    static final double TRACE_FLOOR = 1e-14;
+    /** Accelerated passes that may make the residual grow before acceleration is switched off. */
+    static final int MAX_REFUSALS = 3;
+    /** Passes of the sharp-split flowsheet that gives the first guess. */
+    static final int SHARP_PASSES = 200;
+    /** Relative changes below NOISE × the tear tolerance are not accelerated. */
+    static final double NOISE = 100;
+    /** The tightest tolerance a cascade solve is asked for. */
+    static final double MIN_UNIT_TOLERANCE = 1e-14;
+    /**
+     * A residual within {@value #STALL_BAND} × the tolerance that has not halved for
+     * {@value #STALL_PASSES} passes has stalled at the accuracy of the cascade solves.
+     */
+    static final int STALL_PASSES = 25;
+    static final double STALL_BAND = 1000;
+
+    private NewtonCascadeSolver[] solvers;
+
+    /** One pass through the flowsheet. */
+    private record Pass(double[][] flows, List<UnitResult> units) {
+    }
+
+    /**
+     * Solves the flowsheet with its own settings.
+     *
+     * @throws FlowsheetConvergenceException if a cascade or the recycle iteration does not converge
+     */
+    public FlowsheetResult solve(Flowsheet fs) {
+        return solve(fs, fs.settings());
+    }
+
+    /** Solves the flowsheet with the given settings (e.g. another tear start). */
+    public FlowsheetResult solve(Flowsheet fs, FlowsheetSettings settings) {
+        int u = fs.units().size();
+        if (solvers == null || solvers.length != u) {
+            solvers = new NewtonCascadeSolver[u];
+            for (int i = 0; i < u; i++) {
+                solvers[i] = new NewtonCascadeSolver();
+            }
+        }
+        List<Integer> torn = fs.tornSources();
+        double[][] x = initialTears(fs, settings.tearStart());
+        SteadyState[] previous = new SteadyState[u];
+        if (torn.isEmpty()) {
+            Pass p = pass(fs, settings, x, previous, 1, Double.NaN);
+            return new FlowsheetResult(fs, p.units(), p.flows(), 1, 0, new double[] {0}, "no recycle: one pass");
+        }
+        boolean wegstein = settings.acceleration() == FlowsheetSettings.Acceleration.WEGSTEIN;
+        String acceleration = wegstein ? "successive substitution with bounded Wegstein acceleration (q in [-5, 0])"
+                : "plain successive substitution";
+        double[][] xPrev = null;
+        double[][] gPrev = null;
+        boolean accelerated = false;
+        int refused = 0;
+        double last = Double.POSITIVE_INFINITY;
+        double beforeLast = Double.POSITIVE_INFINITY;
+        double best = Double.POSITIVE_INFINITY;
+        int bestPass = 0;
+        double[] history = new double[settings.maxTearIterations()];
+        int[] worst = new int[2];
+        for (int k = 1; k <= settings.maxTearIterations(); k++) {
+            Pass p;
+            try {
+                p = pass(fs, settings, x, previous, k, last);
+            } catch (FlowsheetConvergenceException e) {
+                if (!accelerated) {
+                    throw e;
+                }
+                // a cascade failed from an accelerated guess: go on by plain substitution
+                wegstein = false;
+                acceleration = "successive substitution; Wegstein acceleration switched off at pass " + k
+                        + " (a cascade did not solve from the accelerated guess)";
+                x = copy(gPrev);
+                accelerated = false;
+                p = pass(fs, settings, x, previous, k, last);
+            }
+            double[][] g = new double[torn.size()][];
+            for (int m = 0; m < torn.size(); m++) {
+                g[m] = p.flows()[torn.get(m)].clone();
+            }
+            double r = residual(fs, x, g, worst);
+            history[k - 1] = r;
+            if (r <= settings.tearTolerance()) {
+                return new FlowsheetResult(fs, p.units(), p.flows(), k, r, Arrays.copyOf(history, k), acceleration);
+            }
+            if (r < best / 2) {
+                best = r;
+                bestPass = k;
+            }
+            if (k == settings.maxTearIterations()) {
+                break;
+            }
+            if (best < STALL_BAND * settings.tearTolerance() && k - bestPass >= STALL_PASSES) {
+                throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
+                        "the recycle did not converge: the tear residual stalled at %.3e (tolerance %.1e) for the "
+                                + "last %d of %d passes (largest at %s, component %s): that is the accuracy to which "
+                                + "the cascade solves pin down the stream's trace components",
+                        r, settings.tearTolerance(), k - bestPass, k, fs.sources().get(torn.get(worst[0])).name(),
+                        fs.components().get(worst[1])),
+                        String.format(Locale.ROOT, "Loosen solver.tearTolerance in the flowsheet file (e.g. to %.0e).",
+                                Math.pow(10, Math.ceil(Math.log10(best * 10)))),
+                        k, r, null);
+            }
+            if (accelerated && r > last) {
+                // the accelerated guess made things worse: plain steps until the residual falls again
+                refused++;
+                if (refused >= MAX_REFUSALS) {
+                    wegstein = false;
+                    acceleration = "successive substitution; Wegstein acceleration switched off at pass " + k
+                            + " (the residual grew after " + MAX_REFUSALS + " accelerated passes)";
+                }
+            }
+            // accelerate only where plain substitution is seen to contract (two falling residuals)
+            boolean accelerate = wegstein && xPrev != null && r < last && last < beforeLast;
+            beforeLast = last;
+            last = r;
+            double[][] next = update(fs, x, g, xPrev, gPrev, accelerate, settings.tearTolerance());
+            accelerated = accelerate;
+            xPrev = x;
+            gPrev = g;
+            x = next;
+        }
+        int n = settings.maxTearIterations();
+        String stream = fs.sources().get(torn.get(worst[0])).name();
+        throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
+                "the recycle did not converge: tear residual %.3e after %d passes (largest at %s, component %s), "
+                        + "tolerance %.1e; %s", history[n - 1], n, stream, fs.components().get(worst[1]),
+                settings.tearTolerance(), acceleration),
+                "Raise solver.maxTearIterations (or loosen solver.tearTolerance) in the flowsheet file to go on.",
+                n, history[n - 1], null);
+    }
+
+    /** The first guess of the torn streams: their exact totals with the start's composition. */
+    static double[][] initialTears(Flowsheet fs, FlowsheetSettings.TearStart start) {
+        if (start == FlowsheetSettings.TearStart.SHARP) {
+            return sharpSplitTears(fs);
+        }
+        List<Integer> torn = fs.tornSources();
+        double[] fresh = fs.freshFeed();
+        double[] z = fresh.clone();
+        if (start == FlowsheetSettings.TearStart.UNIFORM) {
+            int fed = 0;
+            for (double f : fresh) {
+                fed += f > 0 ? 1 : 0;
+            }
+            for (int j = 0; j < z.length; j++) {
+                z[j] = fresh[j] > 0 ? 1.0 / fed : 0;
+            }
+        }
+        double[][] x = new double[torn.size()][z.length];
+        for (int m = 0; m < torn.size(); m++) {
+            double total = fs.sourceTotal(torn.get(m));
+            for (int j = 0; j < z.length; j++) {
+                x[m][j] = total * z[j];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Torn streams of the flowsheet with every cascade replaced by a sharp split (infinitely many
+     * stages): each outlet keeps its exact total from the metal balance; the raffinate is filled with
+     * the least extractable components first, the loaded organic with the most extractable, and the
+     * side draws share what is left. The split flowsheet is iterated by substitution (cheap, no
+     * cascade is solved) from the fresh-feed start, at most {@value #SHARP_PASSES} times.
+     */
+    static double[][] sharpSplitTears(Flowsheet fs) {
+        double[][] x = initialTears(fs, FlowsheetSettings.TearStart.FEED);
+        List<Integer> torn = fs.tornSources();
+        int c = fs.components().size();
+        Integer[] order = new Integer[c];
+        for (int j = 0; j < c; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(fs.equilibrium().separationFactor(a),
+                fs.equilibrium().separationFactor(b)));
+        for (int iteration = 0; iteration < SHARP_PASSES; iteration++) {
+            double[][] flows = freshFlows(fs);
+            for (int i = 0; i < fs.units().size(); i++) {
+                CascadeUnit unit = fs.units().get(i);
+                double[] in = new double[c];
+                for (int k = 0; k < unit.inlets().size(); k++) {
+                    int s = fs.inletSource(i, k);
+                    Source src = fs.sources().get(s);
+                    double[] from = src.isOutlet() && src.unit() >= i ? x[torn.indexOf(s)] : flows[s];
+                    for (int j = 0; j < c; j++) {
+                        in[j] += unit.inlets().get(k).fraction() * from[j];
+                    }
+                }
+                int raff = fs.sourceIndex(unit.name() + "." + CascadeUnit.RAFFINATE);
+                int org = fs.sourceIndex(unit.name() + "." + CascadeUnit.ORGANIC);
+                flows[raff] = new double[c];
+                flows[org] = new double[c];
+                double room = fs.sourceTotal(raff);
+                for (int o = 0; o < c && room > 0; o++) {
+                    double take = Math.min(in[order[o]], room);
+                    flows[raff][order[o]] = take;
+                    in[order[o]] -= take;
+                    room -= take;
+                }
+                room = fs.sourceTotal(org);
+                for (int o = c - 1; o >= 0 && room > 0; o--) {
+                    double take = Math.min(in[order[o]], room);
+                    flows[org][order[o]] = take;
+                    in[order[o]] -= take;
+                    room -= take;
+                }
+                double drawn = 0;
+                for (Draw d : unit.draws()) {
+                    drawn += d.flow();
+                }
+                for (Draw d : unit.draws()) {
+                    int s = fs.sourceIndex(unit.name() + "." + d.name());
+                    flows[s] = new double[c];
+                    for (int j = 0; j < c; j++) {
+                        flows[s][j] = in[j] * d.flow() / drawn;
+                    }
+                }
+            }
+            double change = 0;
+            for (int m = 0; m < torn.size(); m++) {
+                double[] g = flows[torn.get(m)];
+                double floor = TRACE_FLOOR * fs.sourceTotal(torn.get(m));
+                for (int j = 0; j < c; j++) {
+                    change = Math.max(change, Math.abs(g[j] - x[m][j]) / Math.max(g[j], floor));
+                }
+                x[m] = g.clone();
+            }
+            if (change <= 1e-12) {
+                break;
+            }
+        }
+        return x;
+    }
+
+    /** Component flows of the fresh feeds (other sources left null). */
+    private static double[][] freshFlows(Flowsheet fs) {
+        int c = fs.components().size();
+        double[][] flows = new double[fs.sources().size()][];
+        for (int s = 0; s < flows.length; s++) {
+            Source src = fs.sources().get(s);
+            if (!src.isOutlet()) {
+                flows[s] = new double[c];
+                for (int j = 0; j < c; j++) {
+                    flows[s][j] = fs.feedShare(src.feed()) * fs.feeds().get(src.feed()).fraction(j);
+                }
+            }
+        }
+        return flows;
+    }
+
+    /** Solves every cascade in order, torn streams at x. */
+    private Pass pass(Flowsheet fs, FlowsheetSettings settings, double[][] x, SteadyState[] previous, int k,
+                      double lastResidual) {
+        List<Integer> torn = fs.tornSources();
+        int c = fs.components().size();
+        double[][] flows = freshFlows(fs);
+        SolverSettings unitSettings = fs.tornSources().isEmpty() ? settings.unitSettings() : tightSettings(settings);
+        List<UnitResult> results = new ArrayList<>();
+        for (int i = 0; i < fs.units().size(); i++) {
+            CascadeUnit unit = fs.units().get(i);
+            List<double[]> inletFlows = new ArrayList<>();
+            for (int in = 0; in < unit.inlets().size(); in++) {
+                int s = fs.inletSource(i, in);
+                Source src = fs.sources().get(s);
+                double[] from = src.isOutlet() && src.unit() >= i ? x[torn.indexOf(s)] : flows[s];
+                double[] f = new double[c];
+                for (int j = 0; j < c; j++) {
+                    f[j] = unit.inlets().get(in).fraction() * from[j];
+                }
+                inletFlows.add(f);
+            }
+            CascadeNetwork net;
+            try {
+                net = fs.network(i, inletFlows);
+            } catch (InvalidInputException e) {
+                throw fs.unitError(i, e);
+            }
+            SteadyState state = solveUnit(fs, i, net, unitSettings, settings.unitSettings(), previous, k, lastResidual);
+            UnitResult r = new UnitResult(unit, net, state, inletFlows);
+            results.add(r);
+            int raff = fs.sourceIndex(unit.name() + "." + CascadeUnit.RAFFINATE);
+            int org = fs.sourceIndex(unit.name() + "." + CascadeUnit.ORGANIC);
+            flows[raff] = new double[c];
+            flows[org] = new double[c];
+            for (int j = 0; j < c; j++) {
+                flows[raff][j] = r.raffinate(j);
+                flows[org][j] = r.organic(j);
+            }
+            for (int d = 0; d < unit.draws().size(); d++) {
+                int s = fs.sourceIndex(unit.name() + "." + unit.draws().get(d).name());
+                flows[s] = new double[c];
+                for (int j = 0; j < c; j++) {
+                    flows[s][j] = r.draw(d, j);
+                }
+            }
+        }
+        return new Pass(flows, results);
+    }
+
+    /**
+     * The cascades' settings inside a recycle: a solve stops as soon as every stage balances to its
+     * tolerance, and the outlets' trace components are only as exact as that tolerance times the
+     * cascade's conditioning (easily 100 to 1000 for a trace leaving at the "wrong" end). A tear
+     * residual below that would be noise. Inside a recycle the cascades are therefore solved to 1 %
+     * of the tear tolerance (not below 1e-14, the solver's limit, nor above the case's tolerance).
+     */
+    static SolverSettings tightSettings(FlowsheetSettings settings) {
+        double tol = Math.max(MIN_UNIT_TOLERANCE, Math.min(settings.tolerance(), 0.01 * settings.tearTolerance()));
+        return new SolverSettings(SolverSettings.Method.NEWTON, tol, settings.maxIterations());
+    }
+
+    /**
+     * One cascade's Newton solve. Cold first, so that each pass is a function of its inlets alone
+     * (for a cascade with one feed stage the solver's split-shooting start is exact to rounding).
+     * Should that fail (long cascades with extreme traces can defeat the cold start), from the
+     * cascade's state of the last pass, then at the case's own tolerance.
+     */
+    private SteadyState solveUnit(Flowsheet fs, int i, CascadeNetwork net, SolverSettings settings,
+                                  SolverSettings loose, SteadyState[] previous, int k, double lastResidual) {
+        NoConvergenceException first;
+        try {
+            return remember(previous, i, solvers[i].solve(net, settings));
+        } catch (NoConvergenceException e) {
+            first = e;
+        }
+        List<SolverSettings> tries = loose.tolerance() > settings.tolerance() ? List.of(settings, loose) : List.of(settings);
+        for (SolverSettings s : tries) {
+            if (previous[i] != null && net.isPlain()) {
+                try {
+                    return remember(previous, i, solvers[i].solve(net, s, previous[i].lnAqueous()));
+                } catch (NoConvergenceException e) {
+                    // next
+                }
+            }
+        }
+        if (loose.tolerance() > settings.tolerance()) {
+            try {
+                return remember(previous, i, solvers[i].solve(net, loose));
+            } catch (NoConvergenceException e) {
+                // report the first failure
+            }
+        }
+        CascadeUnit u = fs.units().get(i);
+        throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
+                "cascade %s (cascades[%d]) did not converge in pass %d through the flowsheet%s: %s", u.name(),
+                i, k, Double.isFinite(lastResidual) ? String.format(Locale.ROOT,
+                        " (tear residual %.3e after pass %d)", lastResidual, k - 1) : "", first.getMessage()),
+                first.limitReached() ? "Raise solver.maxIterations in the flowsheet file to go on."
+                        : "This is a known limitation of the Newton solver on some long cascades "
+                        + "(docs/theory.md, Known limitations).",
+                k, lastResidual, first);
+    }
+
+    private static SteadyState remember(SteadyState[] previous, int i, SteadyState state) {
+        previous[i] = state;
+        return state;
+    }
+
+    /** max over torn streams and components of |g − x| / max(g, 1e-14 · total); where = {stream, component}. */
+    static double residual(Flowsheet fs, double[][] x, double[][] g, int[] where) {
+        double worst = 0;
+        for (int m = 0; m < g.length; m++) {
+            double floor = TRACE_FLOOR * fs.sourceTotal(fs.tornSources().get(m));
+            for (int j = 0; j < g[m].length; j++) {
+                double r = Math.abs(g[m][j] - x[m][j]) / Math.max(g[m][j], floor);
+                if (!(r <= worst)) {
+                    worst = Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
+                    where[0] = m;
+                    where[1] = j;
+                }
+            }
+        }
+        return worst;
+    }
+
+    /** The next guess: Wegstein per component (q clipped to [−5, 0]) or plain substitution, rescaled to the exact total. */
+    static double[][] update(Flowsheet fs, double[][] x, double[][] g, double[][] xPrev, double[][] gPrev,
+                             boolean wegstein, double tearTolerance) {
+        double[][] next = new double[g.length][];
+        for (int m = 0; m < g.length; m++) {
+            double total = fs.sourceTotal(fs.tornSources().get(m));
+            double[] v = g[m].clone();
+            if (wegstein && xPrev != null) {
+                for (int j = 0; j < v.length; j++) {
+                    double dx = x[m][j] - xPrev[m][j];
+                    double q = 0;
+                    // a secant through changes near the solves' own accuracy is noise: no acceleration there
+                    if (Math.abs(dx) > Math.max(TRACE_FLOOR * total, NOISE * tearTolerance * Math.abs(g[m][j]))) {
+                        double s = (g[m][j] - gPrev[m][j]) / dx;
+                        q = s == 1 ? Q_MIN : s / (s - 1);
+                        q = Double.isNaN(q) ? 0 : Math.max(Q_MIN, Math.min(Q_MAX, q));
+                    }
+                    double w = q * x[m][j] + (1 - q) * g[m][j];
+                    v[j] = w >= 0 ? w : g[m][j];
+                }
+            }
+            double sum = 0;
+            for (double f : v) {
+                sum += f;
+            }
+            if (sum > 0) {
+                for (int j = 0; j < v.length; j++) {
+                    v[j] *= total / sum;
+                }
+            }
+            next[m] = v;
+        }
+        return next;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] b = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = a[i].clone();
+        }
+        return b;
+    }
+
+}

@@ -1,0 +1,46 @@
+package org.sxcascade.flowsheet;
+
+import org.sxcascade.model.FeedPhase;
+
+/**
+ * A stream that can be sent to an inlet: a fresh feed or a cascade outlet.
+ *
+ * @param name  as written in {@code from:} ({@code ore}, {@code LaCe.raffinate}, {@code LaCe.organic},
+ *              {@code LaCe.mid})
+ * @param kind  what it is
+ * @param feed  index of the fresh feed, or −1
+ * @param unit  index of the cascade it leaves, or −1 for a fresh feed
+ * @param draw  index of the side draw in its cascade, or −1
+ * @param stage the stage it leaves (0 for a fresh feed)
+ * @param phase the phase it leaves in ({@code null} for a fresh feed)
+ */
+public record Source(String name, Kind kind, int feed, int unit, int draw, int stage, FeedPhase phase) {
+    /** Kinds of streams. */
+    public enum Kind {
+        FRESH_FEED("fresh feed"),
+        RAFFINATE("raffinate"),
+        ORGANIC("loaded organic"),
+        DRAW("side draw");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** In words: {@code fresh feed}, {@code raffinate}, {@code loaded organic}, {@code side draw}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Whether it leaves a cascade (rather than coming from outside). */
+    public boolean isOutlet() {
+        return kind != Kind.FRESH_FEED;
+    }
+
+    /** Where it leaves, in words: {@code aqueous, stage 1}, or {@code fresh feed}. */
+    public String leaves() {
+        return isOutlet() ? phase.label() + ", stage " + stage : "fresh feed";
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Flowsheets of linked CMER cascades ("hyperlinked" cascades, DOMAIN §3 end): several cascades
+ * whose outlets feed one another, with recycle loops, solved as a whole. A
+ * {@link org.sxcascade.flowsheet.Flowsheet} is read by {@link org.sxcascade.io.FlowsheetReader}
+ * (format in {@code docs/flowsheets.md}), solved by {@link org.sxcascade.flowsheet.FlowsheetSolver}
+ * (each cascade by {@link org.sxcascade.solver.NewtonCascadeSolver}, recycles by tear-stream
+ * iteration with bounded Wegstein acceleration) and reported by
+ * {@link org.sxcascade.flowsheet.FlowsheetReport}.
+ */
+package org.sxcascade.flowsheet;

@@ -1,0 +1,333 @@
+package org.sxcascade.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.flowsheet.CascadeUnit;
+import org.sxcascade.flowsheet.Draw;
+import org.sxcascade.flowsheet.Flowsheet;
+import org.sxcascade.flowsheet.FlowsheetSettings;
+import org.sxcascade.flowsheet.FreshFeed;
+import org.sxcascade.flowsheet.Inlet;
+import org.sxcascade.flowsheet.StreamTarget;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SolverSettings;
+
+/**
+ * Reads a flowsheet file (YAML; format in docs/flowsheets.md) into a validated {@link Flowsheet}.
+ * A flowsheet file is a case file with a top-level {@code cascades:} list instead of
+ * {@code feed}/{@code cascade}/{@code flows}. Strict like {@link CaseReader}: unknown or misspelt
+ * keys, duplicate keys, wrong types, values out of range, unknown stream names and shares of one
+ * stream summing above 1 are {@link InvalidInputException}s naming the field as a path
+ * ({@code cascades[1].inlets[0].from}), the value and what is allowed.
+ */
+public final class FlowsheetReader {
+    /** The key that makes a YAML file a flowsheet. */
+    public static final String CASCADES = "cascades";
+
+    private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feeds", CASCADES,
+            "targets", "solver");
+    private static final Set<String> FEED = Set.of("name", "composition", "amount");
+    private static final Set<String> CASCADE = Set.of("name", "extractionStages", "scrubStages", "extractant",
+            "acidScrub", "efficiency", "inlets", "sideDraws");
+    private static final Set<String> EFFICIENCY = Set.of("extraction", "scrub");
+    private static final Set<String> INLET = Set.of("from", "stage", "phase", "fraction");
+    private static final Set<String> DRAW = Set.of("name", "stage", "phase", "flow");
+    private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
+    private static final Set<String> SOLVER = Set.of("tolerance", "maxIterations", "tearTolerance",
+            "maxTearIterations", "tearStart", "acceleration");
+
+    private final CaseReader yaml = new CaseReader();
+
+    /**
+     * Whether a file is a flowsheet: a YAML mapping with a top-level {@code cascades} key. A file
+     * that cannot be read or parsed is not (the ordinary reader then reports what is wrong).
+     */
+    public static boolean isFlowsheet(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            JsonNode root = new CaseReader().parseTree(Files.readString(file));
+            return root.isObject() && root.has(CASCADES);
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses a flowsheet file for a command that works on single cascades (exit code 2 through
+     * the command line's handler).
+     *
+     * @param command the command's name, e.g. {@code design}
+     * @throws InvalidInputException if the file is a flowsheet
+     */
+    public static void refuseFlowsheet(Path file, String command) {
+        if (isFlowsheet(file)) {
+            throw new InvalidInputException(CASCADES, "(a flowsheet of linked cascades)",
+                    "a single-cascade case file for " + command + "; flowsheets run with `sxcascade simulate "
+                            + file + "` (docs/flowsheets.md) [" + file.getFileName() + "]");
+        }
+    }
+
+    /** Reads and validates a flowsheet file; every error names the file. */
+    public Flowsheet read(Path file) {
+        JsonNode root = yaml.readTree(file);
+        try {
+            return fromTree(root);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
+        }
+    }
+
+    /** Parses and validates flowsheet text. */
+    public Flowsheet parse(String text) {
+        return fromTree(yaml.parseTree(text));
+    }
+
+    /** Validates a flowsheet given as a YAML tree. */
+    public Flowsheet fromTree(JsonNode root) {
+        YamlMapping top = new YamlMapping(root, "");
+        top.allow(TOP);
+        String name = top.optText("name", null);
+        top.optText("description", null);
+        String model = top.text("model", CaseReader.SEPARATION_FACTORS);
+        if (!model.equals(CaseReader.SEPARATION_FACTORS)) {
+            throw new InvalidInputException("model", model, CaseReader.SEPARATION_FACTORS
+                    + " (flowsheets of linked cascades use Xu's CMER model only)");
+        }
+
+        // components
+        JsonNode compsNode = top.required("components", "a list of components with name and separationFactor");
+        if (!compsNode.isArray() || compsNode.isEmpty()) {
+            throw new InvalidInputException("components", YamlMapping.describe(compsNode),
+                    "a non-empty list of components");
+        }
+        List<String> names = new ArrayList<>();
+        double[] beta = new double[compsNode.size()];
+        for (int j = 0; j < compsNode.size(); j++) {
+            YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
+            comp.allow(Set.of("name", "separationFactor"));
+            String componentName = comp.text("name", "a component name");
+            if (names.contains(componentName)) {
+                throw new InvalidInputException("components[" + j + "].name", componentName,
+                        "a name not used by another component");
+            }
+            names.add(componentName);
+            beta[j] = comp.positive("separationFactor");
+        }
+        ConstantSeparationFactors equilibrium = new ConstantSeparationFactors(beta);
+
+        // feeds
+        List<FreshFeed> feeds = new ArrayList<>();
+        JsonNode feedList = list(top, "feeds", "a list of fresh feeds, each with name, composition and amount");
+        for (int f = 0; f < feedList.size(); f++) {
+            String path = "feeds[" + f + "]";
+            YamlMapping feed = new YamlMapping(feedList.get(f), path);
+            feed.allow(FEED);
+            String feedName = feed.text("name", "a feed name");
+            double[] z = composition(feed.obj("composition"), names);
+            double amount = feed.positive("amount");
+            try {
+                feeds.add(new FreshFeed(feedName, z, amount));
+            } catch (InvalidInputException e) {
+                throw e.under(path);
+            }
+        }
+
+        // cascades
+        List<CascadeUnit> units = new ArrayList<>();
+        JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
+        for (int i = 0; i < cascadeList.size(); i++) {
+            String path = "cascades[" + i + "]";
+            try {
+                units.add(cascade(new YamlMapping(cascadeList.get(i), path)));
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith(path) ? e : e.under(path);
+            }
+        }
+
+        // targets: {<outlet>: {purity, recovery, components}}
+        List<StreamTarget> targets = new ArrayList<>();
+        if (top.has("targets")) {
+            YamlMapping t = top.obj("targets");
+            Iterator<String> keys = t.node().fieldNames();
+            while (keys.hasNext()) {
+                String stream = keys.next();
+                targets.add(new StreamTarget(stream, target(t, stream, names, beta)));
+            }
+        }
+
+        // solver
+        FlowsheetSettings settings = FlowsheetSettings.defaults();
+        if (top.has("solver")) {
+            YamlMapping s = top.obj("solver");
+            s.allow(SOLVER);
+            try {
+                settings = new FlowsheetSettings(
+                        s.has("tolerance") ? s.number("tolerance") : SolverSettings.DEFAULT_TOLERANCE,
+                        s.has("maxIterations") ? s.integer("maxIterations") : SolverSettings.DEFAULT_NEWTON_ITERATIONS,
+                        s.has("tearTolerance") ? s.number("tearTolerance") : FlowsheetSettings.DEFAULT_TEAR_TOLERANCE,
+                        s.has("maxTearIterations") ? s.integer("maxTearIterations")
+                                : FlowsheetSettings.DEFAULT_MAX_TEAR_ITERATIONS,
+                        s.has("tearStart") ? FlowsheetSettings.TearStart.parse("solver.tearStart",
+                                s.text("tearStart", "sharp, feed or uniform")) : FlowsheetSettings.TearStart.SHARP,
+                        s.has("acceleration") ? FlowsheetSettings.Acceleration.parse("solver.acceleration",
+                                s.text("acceleration", "wegstein or none")) : FlowsheetSettings.Acceleration.WEGSTEIN);
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith("solver") ? e : e.under("solver");
+            }
+        }
+        return new Flowsheet(name, names, equilibrium, feeds, units, targets, settings);
+    }
+
+    private static JsonNode list(YamlMapping top, String key, String allowed) {
+        JsonNode node = top.required(key, allowed);
+        if (!node.isArray() || node.isEmpty()) {
+            throw new InvalidInputException(top.at(key), YamlMapping.describe(node), allowed + " (at least one)");
+        }
+        return node;
+    }
+
+    private static double[] composition(YamlMapping z, List<String> names) {
+        double[] composition = new double[names.size()];
+        Set<String> given = new HashSet<>();
+        Iterator<String> keys = z.node().fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!names.contains(key)) {
+                throw new InvalidInputException(z.at(key), z.node().get(key).asText(),
+                        "a component listed under components: " + String.join(", ", names));
+            }
+            double x = z.number(key);
+            if (!(x >= 0 && x <= 1)) {
+                throw new InvalidInputException(z.at(key), x, "a mole fraction from 0 to 1");
+            }
+            composition[names.indexOf(key)] = x;
+            given.add(key);
+        }
+        for (String n : names) {
+            if (!given.contains(n)) {
+                throw new InvalidInputException(z.at(n), "(missing)", "a mole fraction for every component (0 if absent)");
+            }
+        }
+        return composition;
+    }
+
+    private static FeedPhase phase(YamlMapping m) {
+        String text = m.text("phase", "aqueous or organic");
+        return switch (text) {
+            case "aqueous" -> FeedPhase.AQUEOUS;
+            case "organic" -> FeedPhase.ORGANIC;
+            default -> throw new InvalidInputException(m.at("phase"), text, "aqueous or organic");
+        };
+    }
+
+    private static CascadeUnit cascade(YamlMapping c) {
+        c.allow(CASCADE);
+        String unitName = c.text("name", "a cascade name");
+        int n = c.integer("extractionStages");
+        int m = c.integer("scrubStages");
+        double s = c.positive("extractant");
+        double w = c.number("acidScrub");
+        double eExtraction = 1;
+        double eScrub = 1;
+        if (c.has("efficiency")) {
+            YamlMapping e = c.obj("efficiency");
+            e.allow(EFFICIENCY);
+            eExtraction = e.has("extraction") ? e.number("extraction") : 1;
+            eScrub = e.has("scrub") ? e.number("scrub") : 1;
+        }
+        List<Inlet> inlets = new ArrayList<>();
+        JsonNode inletList = c.required("inlets", "a list of inlets, each with from and phase");
+        if (!inletList.isArray() || inletList.isEmpty()) {
+            throw new InvalidInputException(c.at("inlets"), YamlMapping.describe(inletList),
+                    "a list of inlets (at least one), each with from and phase");
+        }
+        for (int k = 0; k < inletList.size(); k++) {
+            String path = c.at("inlets[" + k + "]");
+            YamlMapping in = new YamlMapping(inletList.get(k), path);
+            in.allow(INLET);
+            String from = in.text("from", "a fresh feed name or <cascade>.raffinate, <cascade>.organic, "
+                    + "<cascade>.<draw>");
+            FeedPhase phase = phase(in);
+            Integer stage = in.has("stage") ? in.integer("stage") : null;
+            double fraction = in.has("fraction") ? in.number("fraction") : 1.0;
+            try {
+                inlets.add(new Inlet(from, phase, stage, fraction));
+            } catch (InvalidInputException e) {
+                throw e.under(path);
+            }
+        }
+        List<Draw> draws = new ArrayList<>();
+        if (c.has("sideDraws")) {
+            JsonNode drawList = c.node().get("sideDraws");
+            if (!drawList.isArray()) {
+                throw new InvalidInputException(c.at("sideDraws"), YamlMapping.describe(drawList), "a list of side draws");
+            }
+            for (int k = 0; k < drawList.size(); k++) {
+                String path = c.at("sideDraws[" + k + "]");
+                YamlMapping d = new YamlMapping(drawList.get(k), path);
+                d.allow(DRAW);
+                String drawName = d.text("name", "a draw name");
+                int stage = d.integer("stage");
+                FeedPhase phase = phase(d);
+                double flow = d.number("flow");
+                try {
+                    draws.add(new Draw(drawName, stage, phase, flow));
+                } catch (InvalidInputException e) {
+                    throw e.under(path);
+                }
+            }
+        }
+        return new CascadeUnit(unitName, n, m, s, w, eExtraction, eScrub, inlets, draws);
+    }
+
+    private static ProductTarget target(YamlMapping targets, String stream, List<String> names, double[] beta) {
+        YamlMapping t = targets.obj(stream);
+        t.allow(TARGET);
+        String path = t.at("").replaceAll("\\.$", "");
+        List<Integer> members = new ArrayList<>();
+        if (t.has("components")) {
+            JsonNode list = t.node().get("components");
+            if (!list.isArray() || list.isEmpty()) {
+                throw new InvalidInputException(t.at("components"), YamlMapping.describe(list),
+                        "a list of component names");
+            }
+            for (JsonNode item : list) {
+                int index = names.indexOf(item.asText());
+                if (index < 0 || !item.isTextual()) {
+                    throw new InvalidInputException(t.at("components"), item.asText(),
+                            "components listed under components: " + String.join(", ", names));
+                }
+                members.add(index);
+            }
+        } else if (names.size() == 2 && beta[0] != beta[1]
+                && (stream.endsWith("." + CascadeUnit.RAFFINATE) || stream.endsWith("." + CascadeUnit.ORGANIC))) {
+            boolean organic = stream.endsWith("." + CascadeUnit.ORGANIC);
+            members.add(organic == beta[0] > beta[1] ? 0 : 1);
+        } else {
+            throw new InvalidInputException(t.at("components"), "(missing)",
+                    "the component names that make up this product (required except for the raffinate or "
+                            + "organic of a binary)");
+        }
+        Double purity = t.has("purity") ? t.number("purity") : null;
+        Double recovery = t.has("recovery") ? t.number("recovery") : null;
+        if (purity == null && recovery == null) {
+            throw new InvalidInputException(t.at("purity"), "(missing)", "a purity, a recovery or both");
+        }
+        try {
+            return new ProductTarget(members, purity, recovery);
+        } catch (InvalidInputException e) {
+            throw e.under(path);
+        }
+    }
+}
