@@ -60,10 +60,8 @@ public final class RowIterationSolver implements SteadyStateSolver {
         }
         int size = n * c;
         ensureCapacity(size);
-        EquilibriumModel eq = net.equilibrium();
         double[] org = net.organicFlows();
         double[] aq = net.aqueousFlows();
-        double[] feed = net.feeds();
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < c; j++) {
                 double z = net.totalFeed(j);
@@ -99,20 +97,7 @@ public final class RowIterationSolver implements SteadyStateSolver {
                             settings.tolerance(), worst[0], worst[1], true);
                 }
             }
-            for (int k = 0; k < n; k++) {
-                int off = k * c;
-                for (int j = 0; j < c; j++) {
-                    double m = feed[off + j];
-                    if (k > 0) {
-                        m += (1 - net.organicDraw(k)) * organic[off - c + j];
-                    }
-                    if (k < n - 1) {
-                        m += (1 - net.aqueousDraw(k + 2)) * aqueous[off + c + j];
-                    }
-                    contents[off + j] = m;
-                }
-                eq.equilibrate(org[k], aq[k], contents, off, nextAqueous, nextOrganic, off);
-            }
+            row(net, aqueous, organic, contents, nextAqueous, nextOrganic);
             double[] t = aqueous;
             aqueous = nextAqueous;
             nextAqueous = t;
@@ -124,6 +109,39 @@ public final class RowIterationSolver implements SteadyStateSolver {
         double closure = StageBalances.massBalanceError(net, lnAqueous, lnOrganic);
         return new SteadyState("rows", rows, residual, closure, n, c,
                 java.util.Arrays.copyOf(lnAqueous, size), java.util.Arrays.copyOf(lnOrganic, size));
+    }
+
+    /**
+     * One row: every stage, from stage 1 up, mixes its feed, the organic that left the stage below
+     * and the aqueous that left the stage above (each less its side draw) and splits the mixture at
+     * equilibrium into {@code nextAqueous} and {@code nextOrganic}. Given the current arrays as the
+     * next ones, the row runs in place: the organic from below is then this row's and the aqueous
+     * from above the last row's (a Gauss-Seidel sweep of the funnel experiment).
+     *
+     * @param contents work array of at least N·C entries
+     */
+    static void row(CascadeNetwork net, double[] aqueous, double[] organic, double[] contents, double[] nextAqueous,
+                    double[] nextOrganic) {
+        int n = net.stages();
+        int c = net.components();
+        EquilibriumModel eq = net.equilibrium();
+        double[] org = net.organicFlows();
+        double[] aq = net.aqueousFlows();
+        double[] feed = net.feeds();
+        for (int k = 0; k < n; k++) {
+            int off = k * c;
+            for (int j = 0; j < c; j++) {
+                double m = feed[off + j];
+                if (k > 0) {
+                    m += (1 - net.organicDraw(k)) * organic[off - c + j];
+                }
+                if (k < n - 1) {
+                    m += (1 - net.aqueousDraw(k + 2)) * aqueous[off + c + j];
+                }
+                contents[off + j] = m;
+            }
+            eq.equilibrate(org[k], aq[k], contents, off, nextAqueous, nextOrganic, off);
+        }
     }
 
     private double imbalance(CascadeNetwork net, int[] worst, int size) {

@@ -584,7 +584,6 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int n = net.stages();
         int c = net.components();
         int w = 2 * c;
-        EquilibriumModel eq = net.equilibrium();
         double[] aq = splitAq;
         double[] org = splitOrg;
         for (int k = 0; k < n; k++) {
@@ -594,21 +593,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             }
         }
         for (int row = 1; row <= maxRows; row++) {
-            // in place, stage by stage from the bottom: the organic from below is this row's, the
-            // aqueous from above last row's (a Gauss-Seidel sweep of the funnel experiment)
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < c; j++) {
-                    double m = net.feed(k + 1, j);
-                    if (k > 0) {
-                        m += (1 - net.organicDraw(k)) * org[(k - 1) * c + j];
-                    }
-                    if (k < n - 1) {
-                        m += (1 - net.aqueousDraw(k + 2)) * aq[(k + 1) * c + j];
-                    }
-                    contents[k * c + j] = m;
-                }
-                eq.equilibrate(net.organicFlow(k + 1), net.aqueousFlow(k + 1), contents, k * c, aq, org, k * c);
-            }
+            // in place: a Gauss-Seidel sweep of the funnel experiment
+            RowIterationSolver.row(net, aq, org, contents, aq, org);
             iterations++;
             if (row % 20 == 0 || row == maxRows) {
                 for (int k = 0; k < n; k++) {
