@@ -82,14 +82,7 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         int total = cascade.totalStages();
         for (int i = 0; i < stageOptions.sideDraws().size(); i++) {
             SideDraw d = stageOptions.sideDraws().get(i);
-            boolean organic = d.phase() == FeedPhase.ORGANIC;
-            // the organic leaving stage N and the aqueous leaving stage 1 are the products already
-            int lo = organic ? 1 : 2;
-            int hi = organic ? total - 1 : total;
-            if (d.stage() < lo || d.stage() > hi) {
-                throw new InvalidInputException("sideDraws[" + i + "].stage", d.stage(),
-                        "a stage from " + lo + " to " + hi + " for an " + d.phase().label() + " draw");
-            }
+            SideDraw.checkStage("sideDraws[" + i + "].stage", d.stage(), d.phase(), total);
         }
     }
 

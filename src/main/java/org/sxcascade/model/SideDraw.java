@@ -21,4 +21,22 @@ public record SideDraw(int stage, FeedPhase phase, double flow) {
             throw new InvalidInputException("flow", flow, "a finite flow greater than 0");
         }
     }
+
+    /**
+     * Throws unless a draw of the given phase can be taken at {@code stage} of a cascade of
+     * {@code totalStages} stages: an organic draw at stages 1 … N − 1, an aqueous draw at 2 … N
+     * (the organic leaving stage N and the aqueous leaving stage 1 are the cascade's own outlets).
+     *
+     * @param field the stage's field path for the message, e.g. {@code sideDraws[0].stage}
+     */
+    public static void checkStage(String field, int stage, FeedPhase phase, int totalStages) {
+        boolean organic = phase == FeedPhase.ORGANIC;
+        int lo = organic ? 1 : 2;
+        int hi = organic ? totalStages - 1 : totalStages;
+        if (stage < lo || stage > hi) {
+            throw new InvalidInputException(field, stage, "a stage from " + lo + " to " + hi + " for an "
+                    + phase.label() + " draw (the " + (organic ? "organic leaving stage N" : "aqueous leaving stage 1")
+                    + " is the cascade's own outlet)");
+        }
+    }
 }

@@ -373,15 +373,8 @@ public final class CascadeNetwork {
         double[] drawFlowAqueous = new double[stages];
         for (int i = 0; i < draws.size(); i++) {
             SideDraw d = draws.get(i);
-            boolean org = d.phase() == FeedPhase.ORGANIC;
-            // the organic leaving stage N and the aqueous leaving stage 1 are the products already
-            int lo = org ? 1 : 2;
-            int hi = org ? stages - 1 : stages;
-            if (d.stage() < lo || d.stage() > hi) {
-                throw new InvalidInputException("sideDraws[" + i + "].stage", d.stage(),
-                        "a stage from " + lo + " to " + hi + " for an " + d.phase().label() + " draw");
-            }
-            (org ? drawFlowOrganic : drawFlowAqueous)[d.stage() - 1] += d.flow();
+            SideDraw.checkStage("sideDraws[" + i + "].stage", d.stage(), d.phase(), stages);
+            (d.phase() == FeedPhase.ORGANIC ? drawFlowOrganic : drawFlowAqueous)[d.stage() - 1] += d.flow();
         }
         for (int k = 0; k < stages; k++) {
             organic[k] = k == 0 ? extractant + organicIn[0] : organic[k - 1] - drawFlowOrganic[k - 1] + organicIn[k];

@@ -57,4 +57,19 @@ class CmerNetworkTest {
                 List.of(new SideDraw(5, FeedPhase.AQUEOUS, 3.0))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("stage");
     }
+
+    /** The organic leaving stage N and the aqueous leaving stage 1 are the cascade's outlets: no draw there. */
+    @Test
+    void drawsAtTheCascadesOwnOutletsAreRefused() {
+        var eq = new ConstantSeparationFactors(2.0, 1.0);
+        var feeds = List.of(StageFeed.ofMetal(10, FeedPhase.AQUEOUS, new double[] {0.5, 0.5}));
+        assertThatThrownBy(() -> CascadeNetwork.cmer(eq, 20, 1.5, 1.0, feeds,
+                List.of(new SideDraw(5, FeedPhase.AQUEOUS, 0.1), new SideDraw(20, FeedPhase.ORGANIC, 0.1))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("sideDraws[1].stage = 20 is not allowed: a stage from 1 to 19 for an organic draw");
+        assertThatThrownBy(() -> CascadeNetwork.cmer(eq, 20, 1.5, 1.0, feeds,
+                List.of(new SideDraw(1, FeedPhase.AQUEOUS, 0.1))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("sideDraws[0].stage = 1 is not allowed: a stage from 2 to 20 for an aqueous draw");
+    }
 }
