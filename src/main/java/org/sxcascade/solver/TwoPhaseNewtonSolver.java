@@ -236,7 +236,6 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
         for (int i = 0; i < size; i++) {
             step[i] = -res[i];
-            uTrial[i] = u[i];
         }
         linear.solve(n, step);
         for (int i = 0; i < size; i++) {
@@ -328,11 +327,6 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
         residual = r;
         return converged;
-    }
-
-    /** Iterations of the last solve. */
-    public int iterations() {
-        return iterations;
     }
 
     private void unpack(int n, int c) {
