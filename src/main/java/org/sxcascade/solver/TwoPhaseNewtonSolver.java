@@ -82,6 +82,19 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private double[] splitOrg;
     private double[] rhs;
     private double[] totalFeed;
+    /** ln of each stage's feed and of its organic part, stage-major (−∞ for none). */
+    private double[] lnFeed;
+    private double[] lnOrganicFeed;
+    /**
+     * Per stage k (0-based), under the current {@link #homotopy}: the fractions of the organic from
+     * stage k − 1 and of the aqueous from stage k + 1 that enter it (0 where none does), its
+     * Murphree efficiency (1 where no organic enters in the model's basis) and
+     * g = (1 − E) V_k / V_in, the weight of the entering organic in the Murphree relation.
+     */
+    private double[] passOrg;
+    private double[] passAq;
+    private double[] stageEfficiency;
+    private double[] rest;
     private double[] lnAq;
     private double[] lnOrg;
     private boolean[] active;
@@ -130,6 +143,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         splitOrg = new double[cap * c];
         rhs = new double[cap * 2];
         totalFeed = new double[c];
+        lnFeed = new double[cap * c];
+        lnOrganicFeed = new double[cap * c];
+        passOrg = new double[cap];
+        passAq = new double[cap];
+        stageEfficiency = new double[cap];
+        rest = new double[cap];
         lnAq = new double[cap * c];
         lnOrg = new double[cap * c];
         active = new boolean[c];
@@ -144,10 +163,16 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             totalFeed[j] = net.totalFeed(j);
             active[j] = totalFeed[j] > 0;
         }
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                lnFeed[k * c + j] = Math.log(net.feed(k + 1, j));
+                lnOrganicFeed[k * c + j] = Math.log(net.organicFeed(k + 1, j));
+            }
+        }
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
         iterations = 0;
-        homotopy = 1;
+        setHomotopy(net, 1);
         picardStart(net);
         if (evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD) {
             // the Picard sweeps did not get near (strongly coupled models such as mass action,
@@ -208,7 +233,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int limit = settings.maxIterations();
         while (t < 1 && iterations < limit) {
             double next = Math.min(1, t + h);
-            homotopy = next;
+            setHomotopy(net, next);
             System.arraycopy(u, 0, saved, 0, n * w);
             double stepTol = next == 1 ? settings.tolerance() : Math.max(settings.tolerance(), 1e-9);
             if (iterate(net, stepTol, Math.min(limit, iterations + (next == 1 ? DIRECT_BUDGET : STEP_BUDGET)))) {
@@ -222,7 +247,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 }
             }
         }
-        homotopy = 1;
+        setHomotopy(net, 1);
         return t == 1;
     }
 
@@ -361,31 +386,26 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     }
 
     /**
-     * Murphree efficiency that applies on stage k (0-based): 1 where no organic enters in the
-     * model's basis; scaled in by the homotopy.
+     * Sets the homotopy parameter t (efficiencies E = 1 − t(1 − E_k), draw fractions t·d_k) and the
+     * stage coefficients that follow from it: {@link #passOrg}, {@link #passAq},
+     * {@link #stageEfficiency} and {@link #rest}.
      */
-    private double effectiveEfficiency(CascadeNetwork net, int k) {
-        double e = 1 - homotopy * (1 - net.efficiency(k + 1));
-        return e < 1 && organicInflow(net, k) > 0 ? e : 1.0;
-    }
-
-    /** Fraction of the organic leaving stage {@code stage} (1-based) that flows on to the next stage. */
-    private double organicPass(CascadeNetwork net, int stage) {
-        return 1 - homotopy * net.organicDraw(stage);
-    }
-
-    /** Fraction of the aqueous leaving stage {@code stage} (1-based) that flows on to the stage below. */
-    private double aqueousPass(CascadeNetwork net, int stage) {
-        return 1 - homotopy * net.aqueousDraw(stage);
-    }
-
-    /** Organic phase flow entering stage k (0-based) under the homotopy. */
-    private double organicInflow(CascadeNetwork net, int k) {
-        double in = net.organicInflow(k + 1);
-        if (k > 0) {
-            in += (1 - homotopy) * net.organicDraw(k) * net.organicFlow(k);
+    private void setHomotopy(CascadeNetwork net, double t) {
+        homotopy = t;
+        int n = net.stages();
+        for (int k = 0; k < n; k++) {
+            passOrg[k] = k > 0 ? 1 - t * net.organicDraw(k) : 0;
+            passAq[k] = k < n - 1 ? 1 - t * net.aqueousDraw(k + 2) : 0;
+            // the organic entering: what is not drawn off below (all of it at t = 0) and any organic feed
+            double inflow = net.organicInflow(k + 1);
+            if (k > 0) {
+                inflow += (1 - t) * net.organicDraw(k) * net.organicFlow(k);
+            }
+            double e = 1 - t * (1 - net.efficiency(k + 1));
+            e = e < 1 && inflow > 0 ? e : 1.0;
+            stageEfficiency[k] = e;
+            rest[k] = e < 1 ? (1 - e) * net.organicFlow(k + 1) / inflow : 0;
         }
-        return in;
     }
 
     /**
@@ -404,11 +424,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             eq.organicFlows(net.organicFlow(k + 1), net.aqueousFlow(k + 1), x, k * w, star, k * c, jac, k * c * c);
         }
         for (int k = 0; k < n; k++) {
-            double lnPassOrg = k > 0 ? Math.log(organicPass(net, k)) : 0;
-            double lnPassAq = k < n - 1 ? Math.log(aqueousPass(net, k + 2)) : 0;
-            double e = effectiveEfficiency(net, k);
+            double lnPassOrg = k > 0 ? Math.log(passOrg[k]) : 0;
+            double lnPassAq = k < n - 1 ? Math.log(passAq[k]) : 0;
+            double e = stageEfficiency[k];
             double lnE = Math.log(e);
-            double lnRest = e < 1 ? Math.log((1 - e) * net.organicFlow(k + 1) / organicInflow(net, k)) : 0;
+            double lnRest = e < 1 ? Math.log(rest[k]) : 0;
             for (int j = 0; j < c; j++) {
                 int row = k * w + j;
                 if (!active[j]) {
@@ -418,13 +438,13 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 }
                 double fromBelow = k > 0 ? x[row - w + c] + lnPassOrg : Double.NEGATIVE_INFINITY;
                 double fromAbove = k < n - 1 ? x[row + w] + lnPassAq : Double.NEGATIVE_INFINITY;
-                double lnInflow = LogSum.of(fromBelow, fromAbove, Math.log(net.feed(k + 1, j)));
+                double lnInflow = LogSum.of(fromBelow, fromAbove, lnFeed[k * c + j]);
                 double lnOutflow = LogSum.of(x[row], x[row + c]);
                 in[k * c + j] = lnInflow;
                 double balance = lnInflow - lnOutflow;
                 double t = lnE + star[k * c + j];
                 if (e < 1) {
-                    double vin = LogSum.of(fromBelow, Math.log(net.organicFeed(k + 1, j)));
+                    double vin = LogSum.of(fromBelow, lnOrganicFeed[k * c + j]);
                     t = LogSum.of(t, lnRest + vin);
                 }
                 target[k * c + j] = t;
@@ -455,11 +475,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double keep = 1 + inventory;
         for (int k = 0; k < n; k++) {
             int off = k * ww;
-            double lnPassOrg = k > 0 ? Math.log(organicPass(net, k)) : 0;
-            double lnPassAq = k < n - 1 ? Math.log(aqueousPass(net, k + 2)) : 0;
-            double e = effectiveEfficiency(net, k);
+            double lnPassOrg = k > 0 ? Math.log(passOrg[k]) : 0;
+            double lnPassAq = k < n - 1 ? Math.log(passAq[k]) : 0;
+            double e = stageEfficiency[k];
             double lnE = Math.log(e);
-            double lnRest = e < 1 ? Math.log((1 - e) * net.organicFlow(k + 1) / organicInflow(net, k)) : 0;
+            double lnRest = e < 1 ? Math.log(rest[k]) : 0;
             for (int j = 0; j < c; j++) {
                 int bal = j;
                 int mur = c + j;
@@ -620,26 +640,24 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double[] up = pair.upper();
         for (int k = 0; k < n; k++) {
             int off = 4 * k;
-            double passOrg = k > 0 ? organicPass(net, k) : 0;
-            double passAq = k < n - 1 ? aqueousPass(net, k + 2) : 0;
             double lambda = Math.exp(lnStar[k * c + j] - u[k * w + j]);
             if (!Double.isFinite(lambda)) {
                 lambda = lambda > 0 ? 1e300 : 0;
             }
-            double e = effectiveEfficiency(net, k);
-            double g = e < 1 ? (1 - e) * net.organicFlow(k + 1) / organicInflow(net, k) : 0;
+            double e = stageEfficiency[k];
+            double g = rest[k];
             // row 0: l_k + v_k − passOrg v_{k−1} − passAq l_{k+1} = f_k
             di[off] = 1;
             di[off + 1] = 1;
-            lo[off + 1] = -passOrg;
+            lo[off + 1] = -passOrg[k];
             lo[off] = 0;
-            up[off] = -passAq;
+            up[off] = -passAq[k];
             up[off + 1] = 0;
             // row 1: v_k − E λ l_k − g passOrg v_{k−1} = g f^o_k
             di[off + 2] = -e * lambda;
             di[off + 3] = 1;
             lo[off + 2] = 0;
-            lo[off + 3] = -g * passOrg;
+            lo[off + 3] = -g * passOrg[k];
             up[off + 2] = 0;
             up[off + 3] = 0;
             rhs[2 * k] = net.feed(k + 1, j);
