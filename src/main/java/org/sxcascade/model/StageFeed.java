@@ -1,16 +1,15 @@
 package org.sxcascade.model;
 
 /**
- * A stream fed to one stage of a cascade.
+ * A stream fed to one stage of a CMER cascade (its phase flow is its RE flow, the sum of the
+ * component flows).
  *
  * @param stage          the stage it enters (1-based)
  * @param phase          the phase it joins
  * @param componentFlows flow of each component, in the network's component units (mol per mol of
- *                       the reference feed for CMER cascades)
- * @param phaseFlow      the stream's own phase flow in the network's basis (L/h for volumetric
- *                       models); for CMER cascades its RE flow, the sum of the component flows
+ *                       the reference feed)
  */
-public record StageFeed(int stage, FeedPhase phase, double[] componentFlows, double phaseFlow) {
+public record StageFeed(int stage, FeedPhase phase, double[] componentFlows) {
     public StageFeed {
         if (stage < 1) {
             throw new InvalidInputException("stage", stage, "a stage number ≥ 1");
@@ -24,23 +23,21 @@ public record StageFeed(int stage, FeedPhase phase, double[] componentFlows, dou
                 throw new InvalidInputException("componentFlows[" + j + "]", componentFlows[j], "a finite flow ≥ 0");
             }
         }
-        if (!(phaseFlow >= 0) || !Double.isFinite(phaseFlow)) {
-            throw new InvalidInputException("flow", phaseFlow, "a finite flow ≥ 0");
-        }
     }
 
-    /** A CMER feed: its phase flow is its RE flow. */
+    /** A CMER feed (the same as the constructor). */
     public static StageFeed ofMetal(int stage, FeedPhase phase, double[] componentFlows) {
-        double sum = 0;
-        for (double f : componentFlows) {
-            sum += f;
-        }
-        return new StageFeed(stage, phase, componentFlows, sum);
+        return new StageFeed(stage, phase, componentFlows);
     }
 
     @Override
     public double[] componentFlows() {
         return componentFlows.clone();
+    }
+
+    /** Number of component flows. */
+    public int componentCount() {
+        return componentFlows.length;
     }
 
     /** Flow of component j. */

@@ -356,8 +356,12 @@ public final class CascadeNetwork {
         double[] aqueousDraw = new double[stages];
         for (int i = 0; i < feeds.size(); i++) {
             StageFeed f = feeds.get(i);
-            if (f.stage() > stages || f.componentFlows().length != c) {
+            if (f.stage() > stages) {
                 throw new InvalidInputException("feeds[" + i + "].stage", f.stage(), "a stage from 1 to " + stages);
+            }
+            if (f.componentCount() != c) {
+                throw new InvalidInputException("feeds[" + i + "].componentFlows", f.componentCount() + " flows",
+                        "one flow per component (" + c + ")");
             }
             int k = f.stage() - 1;
             for (int j = 0; j < c; j++) {

@@ -58,6 +58,19 @@ class CmerNetworkTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("stage");
     }
 
+    @Test
+    void aFeedBeyondTheCascadeOrWithTheWrongComponentCountIsRefused() {
+        var eq = new ConstantSeparationFactors(2.0, 1.0);
+        assertThatThrownBy(() -> CascadeNetwork.cmer(eq, 20, 1.5, 1.0,
+                List.of(StageFeed.ofMetal(21, FeedPhase.AQUEOUS, new double[] {0.5, 0.5})), List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("feeds[0].stage = 21 is not allowed: a stage from 1 to 20");
+        assertThatThrownBy(() -> CascadeNetwork.cmer(eq, 20, 1.5, 1.0,
+                List.of(StageFeed.ofMetal(10, FeedPhase.AQUEOUS, new double[] {0.3, 0.3, 0.4})), List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("feeds[0].componentFlows = 3 flows is not allowed: one flow per component (2)");
+    }
+
     /** The organic leaving stage N and the aqueous leaving stage 1 are the cascade's outlets: no draw there. */
     @Test
     void drawsAtTheCascadesOwnOutletsAreRefused() {
