@@ -42,9 +42,7 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
             throw new InvalidInputException("feed.flow", "(missing)",
                     "feed.flow (L/h) and feed.concentration (mol/L RE) for model mass-action");
         }
-        if (!(feedAcidity >= 0) || !Double.isFinite(feedAcidity)) {
-            throw new InvalidInputException("feed.acidity", feedAcidity, "a finite number ≥ 0 mol/L H+");
-        }
+        MassActionFlows.nonNegative("feed.acidity", feedAcidity, "mol/L H+");
         if (stripStages < 0 || cascade.totalStages() + stripStages > Cascade.MAX_STAGES) {
             throw new InvalidInputException("cascade.stripStages", stripStages,
                     "an integer from 0 to " + (Cascade.MAX_STAGES - cascade.totalStages()));
@@ -64,10 +62,7 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         }
         String[] sections = {"extraction", "scrub", "strip"};
         for (int i = 0; i < 3; i++) {
-            if (!(efficiency[i] > 0 && efficiency[i] <= 1)) {
-                throw new InvalidInputException("efficiency." + sections[i], efficiency[i],
-                        "a Murphree efficiency greater than 0 and at most 1");
-            }
+            StageOptions.checkEfficiency("efficiency." + sections[i], efficiency[i]);
         }
         if (solver == null) {
             solver = SolverSettings.defaults();

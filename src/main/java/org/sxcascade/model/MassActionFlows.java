@@ -39,7 +39,8 @@ public record MassActionFlows(double organicFlow, double saponification, double 
         }
     }
 
-    private static void nonNegative(String field, double value, String unit) {
+    /** Throws unless {@code value} is finite and ≥ 0, naming its unit. */
+    static void nonNegative(String field, double value, String unit) {
         if (!(value >= 0) || !Double.isFinite(value)) {
             throw new InvalidInputException(field, value, "a finite number ≥ 0 " + unit);
         }
