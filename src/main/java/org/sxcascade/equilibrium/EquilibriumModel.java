@@ -48,27 +48,6 @@ public interface EquilibriumModel {
     }
 
     /**
-     * The contents (component amounts, the solvers' flow units) a stage is given at the start of an
-     * iterative solve, before {@link #equilibrate} splits them: a rough but physically plausible
-     * state from which the solvers begin. The default suits models whose phase flows are sums of
-     * component flows (the CMER model's metal flows): the feed composition at the stage's total
-     * phase flow. Models in another basis override it.
-     *
-     * @param totalFeed each component's total flow into the cascade
-     * @param contents  receives C amounts at {@code offset}
-     */
-    default void startingContents(double organicFlow, double aqueousFlow, double[] totalFeed, double[] contents,
-                                  int offset) {
-        double sum = 0;
-        for (double f : totalFeed) {
-            sum += f;
-        }
-        for (int j = 0; j < totalFeed.length; j++) {
-            contents[offset + j] = (organicFlow + aqueousFlow) * totalFeed[j] / sum;
-        }
-    }
-
-    /**
      * A member of a homotopy from a model without separation (t = 0, where every component
      * behaves alike and the flat feed-composition profile is the exact steady state of any
      * cascade) to this model (t = 1), for solvers that continue along t when a direct solve

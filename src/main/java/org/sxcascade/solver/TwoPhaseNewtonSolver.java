@@ -534,8 +534,16 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int c = net.components();
         int w = 2 * c;
         EquilibriumModel eq = net.equilibrium();
+        double fed = 0;
+        for (int j = 0; j < c; j++) {
+            fed += totalFeed[j];
+        }
         for (int k = 0; k < n; k++) {
-            eq.startingContents(net.organicFlow(k + 1), net.aqueousFlow(k + 1), totalFeed, contents, k * c);
+            // the feed composition at the stage's total phase flow (a rough start outside the CMER
+            // basis; for mass action the row start takes over)
+            for (int j = 0; j < c; j++) {
+                contents[k * c + j] = (net.organicFlow(k + 1) + net.aqueousFlow(k + 1)) * totalFeed[j] / fed;
+            }
             eq.equilibrate(net.organicFlow(k + 1), net.aqueousFlow(k + 1), contents, k * c, splitAq, splitOrg, k * c);
             for (int j = 0; j < c; j++) {
                 u[k * w + j] = floorLn(splitAq[k * c + j], j);
