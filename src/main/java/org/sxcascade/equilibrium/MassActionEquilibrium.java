@@ -118,12 +118,6 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         return molarScale;
     }
 
-    /** The distribution ratio {@code D_j = K_j e³/h³} of rare earth j at free dimer e and acidity h (mol/L). */
-    public double distributionRatio(int j, double freeExtractant, double acidity) {
-        double r = freeExtractant / acidity;
-        return exchangeConstants[j] * r * r * r;
-    }
-
     @Override
     public int componentCount() {
         return lnExchangeConstants.length + 2;
