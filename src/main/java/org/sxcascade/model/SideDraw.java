@@ -17,9 +17,7 @@ public record SideDraw(int stage, FeedPhase phase, double flow) {
         if (phase == null) {
             throw new InvalidInputException("phase", null, "aqueous or organic");
         }
-        if (!(flow > 0) || !Double.isFinite(flow)) {
-            throw new InvalidInputException("flow", flow, "a finite flow greater than 0");
-        }
+        InvalidInputException.requirePositive("flow", flow);
     }
 
     /**
