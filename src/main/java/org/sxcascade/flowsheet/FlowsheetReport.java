@@ -54,7 +54,8 @@ public final class FlowsheetReport {
                 if (fs.inletSource(i, k) == s) {
                     Inlet in = u.inlets().get(k);
                     parts.add(u.name() + " stage " + u.stageOf(in) + " (" + in.phase().label() + ")"
-                            + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "") + (torn(i, k) ? ", torn" : ""));
+                            + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "")
+                            + (fs.readsTear(i, k) ? ", torn" : ""));
                 }
             }
         }
@@ -63,11 +64,6 @@ public final class FlowsheetReport {
             parts.add(share == 1 ? "product" : "product × " + Formats.general(share));
         }
         return String.join("; ", parts);
-    }
-
-    private boolean torn(int i, int k) {
-        Source src = fs.sources().get(fs.inletSource(i, k));
-        return src.isOutlet() && src.unit() >= i;
     }
 
     private String purityText(int s) {
@@ -132,7 +128,7 @@ public final class FlowsheetReport {
                 Inlet in = u.inlets().get(k);
                 double[] f = ur.inletFlows().get(k);
                 List<String> r = new ArrayList<>(List.of(u.name(), in.phase().label() + ", stage " + u.stageOf(in),
-                        in.from() + (torn(i, k) ? " (torn)" : ""), Formats.general(in.fraction()), Formats.fixed(sum(f))));
+                        in.from() + (fs.readsTear(i, k) ? " (torn)" : ""), Formats.general(in.fraction()), Formats.fixed(sum(f))));
                 for (double x : f) {
                     r.add(Formats.fraction(x));
                 }
@@ -301,7 +297,7 @@ public final class FlowsheetReport {
         List<String> t = new ArrayList<>();
         for (int i = 0; i < fs.units().size(); i++) {
             for (int k = 0; k < fs.units().get(i).inlets().size(); k++) {
-                if (fs.inletSource(i, k) == s && torn(i, k)) {
+                if (fs.inletSource(i, k) == s && fs.readsTear(i, k)) {
                     t.add(fs.units().get(i).name() + " (cascades[" + i + "].inlets[" + k + "])");
                 }
             }
@@ -374,7 +370,7 @@ public final class FlowsheetReport {
                 io.put("phase", in.phase().label());
                 io.put("stage", u.stageOf(in));
                 io.put("fraction", in.fraction());
-                io.put("torn", torn(i, k));
+                io.put("torn", fs.readsTear(i, k));
                 double[] f = ur.inletFlows().get(k);
                 io.put("flow", sum(f));
                 flows(io.putObject("flows"), f);
@@ -424,7 +420,7 @@ public final class FlowsheetReport {
                         t.put("cascade", fs.units().get(i).name());
                         t.put("inlet", k);
                         t.put("fraction", fs.units().get(i).inlets().get(k).fraction());
-                        t.put("torn", torn(i, k));
+                        t.put("torn", fs.readsTear(i, k));
                     }
                 }
             }
