@@ -37,10 +37,6 @@ public final class FlowsheetReport {
         this.fs = result.flowsheet();
     }
 
-    public FlowsheetResult result() {
-        return result;
-    }
-
     private List<String> comps() {
         return fs.components();
     }
@@ -234,12 +230,8 @@ public final class FlowsheetReport {
         Table cl = new Table();
         cl.row(List.of("component", "fresh feed", "products", "closure"));
         for (int j = 0; j < comps().size(); j++) {
-            double out = 0;
-            for (int s = 0; s < fs.sources().size(); s++) {
-                out += result.productFlow(s, j);
-            }
             double c = result.closure(j);
-            cl.row(List.of(comps().get(j), Formats.fraction(fresh[j]), Formats.fraction(out),
+            cl.row(List.of(comps().get(j), Formats.fraction(fresh[j]), Formats.fraction(result.leaving(j)),
                     Double.isNaN(c) ? "(not fed)" : String.format(Locale.ROOT, "%.1e", c)));
         }
         b.append(cl.render());
