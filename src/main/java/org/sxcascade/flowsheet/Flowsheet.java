@@ -130,12 +130,6 @@ public final class Flowsheet {
                         draw.phase()));
             }
         }
-        for (String feedName : index.keySet()) {
-            if (unitNames.containsKey(feedName)) {
-                throw new InvalidInputException("cascades[" + unitNames.get(feedName) + "].name", feedName,
-                        "a name not used by a fresh feed");
-            }
-        }
         this.sources = List.copyOf(list);
         this.sourceIndex = Map.copyOf(index);
 
