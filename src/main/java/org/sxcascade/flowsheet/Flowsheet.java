@@ -30,6 +30,16 @@ import org.sxcascade.solver.CascadeNetwork;
  * {@code cascades[1].inlets[0].from}, with the value and what is allowed.
  */
 public final class Flowsheet {
+    /**
+     * An inlet of the flowsheet: inlet {@code inlet} of cascade {@code cascade}.
+     */
+    public record InletRef(int cascade, int inlet) {
+        /** Its path in the flowsheet file, {@code cascades[i].inlets[k]}. */
+        public String path() {
+            return "cascades[" + cascade + "].inlets[" + inlet + "]";
+        }
+    }
+
     /** Largest amount by which the shares of a stream may sum above 1 (or a fresh feed's miss 1). */
     public static final double SHARE_TOLERANCE = 1e-9;
 
@@ -45,6 +55,8 @@ public final class Flowsheet {
     private final Map<String, Integer> sourceIndex;
     /** Source index of each inlet, per cascade. */
     private final int[][] inletSource;
+    /** The inlets reading each source, in cascade order. */
+    private final List<List<InletRef>> readers;
     /** Source indices of each cascade's outlets: raffinate, loaded organic, then its side draws in order. */
     private final int[][] outletSource;
     /** Share of each source not sent to any inlet: its product share. */
@@ -136,9 +148,9 @@ public final class Flowsheet {
         // inlets: sources, shares, tears
         this.inletSource = new int[this.units.size()][];
         double[] sent = new double[sources.size()];
-        List<List<String>> takers = new ArrayList<>();
+        List<List<InletRef>> readerList = new ArrayList<>();
         for (int s = 0; s < sources.size(); s++) {
-            takers.add(new ArrayList<>());
+            readerList.add(new ArrayList<>());
         }
         List<Integer> tornList = new ArrayList<>();
         for (int i = 0; i < this.units.size(); i++) {
@@ -154,17 +166,22 @@ public final class Flowsheet {
                 }
                 inletSource[i][k] = s;
                 sent[s] += in.fraction();
-                takers.get(s).add(path + " " + fmt(in.fraction()));
+                readerList.get(s).add(new InletRef(i, k));
                 if (sent[s] > 1 + SHARE_TOLERANCE) {
+                    List<String> takers = new ArrayList<>();
+                    for (InletRef r : readerList.get(s)) {
+                        takers.add(r.path() + " " + fmt(this.units.get(r.cascade()).inlets().get(r.inlet()).fraction()));
+                    }
                     throw new InvalidInputException(path + ".fraction", fmt(in.fraction()),
                             "a share such that the shares of " + in.from() + " sum to at most 1; they sum to "
-                                    + fmt(sent[s]) + " (" + String.join(", ", takers.get(s)) + ")");
+                                    + fmt(sent[s]) + " (" + String.join(", ", takers) + ")");
                 }
                 if (readsTear(i, k) && !tornList.contains(s)) {
                     tornList.add(s);
                 }
             }
         }
+        this.readers = readerList.stream().map(List::copyOf).toList();
         this.productShare = new double[sources.size()];
         for (int s = 0; s < sources.size(); s++) {
             Source src = sources.get(s);
@@ -310,7 +327,7 @@ public final class Flowsheet {
             }
             if (Math.abs(a[p][col]) < 1e-12) {
                 String stream = sources.get(torn.get(col)).name();
-                throw new InvalidInputException(takerPath(torn.get(col)) + ".fraction", stream,
+                throw new InvalidInputException(readers.get(torn.get(col)).get(0).path() + ".fraction", stream,
                         "shares such that a recycle loop does not return all the RE it receives: the loop through "
                                 + stream + " has an RE gain of 1, so its flow has no steady state (RE would "
                                 + "accumulate); send part of one of its streams out as a product");
@@ -338,18 +355,6 @@ public final class Flowsheet {
             x[row] = sum / a[row][row];
         }
         return x;
-    }
-
-    /** Path of the first inlet that reads a source ({@code cascades[i].inlets[k]}). */
-    private String takerPath(int s) {
-        for (int i = 0; i < units.size(); i++) {
-            for (int k = 0; k < inletSource[i].length; k++) {
-                if (inletSource[i][k] == s) {
-                    return "cascades[" + i + "].inlets[" + k + "]";
-                }
-            }
-        }
-        return sources.get(s).name();
     }
 
     /**
@@ -515,6 +520,11 @@ public final class Flowsheet {
     /** Index of the source of cascade i's inlet k. */
     public int inletSource(int i, int k) {
         return inletSource[i][k];
+    }
+
+    /** The inlets that read a source, in cascade order. */
+    public List<InletRef> readers(int s) {
+        return readers.get(s);
     }
 
     /**

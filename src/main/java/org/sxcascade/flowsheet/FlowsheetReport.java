@@ -44,16 +44,12 @@ public final class FlowsheetReport {
     /** Where a source goes, in words: {@code CePr stage 13 (organic)}, {@code × 0.6}, and the product share. */
     private String destinations(int s) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < fs.units().size(); i++) {
-            CascadeUnit u = fs.units().get(i);
-            for (int k = 0; k < u.inlets().size(); k++) {
-                if (fs.inletSource(i, k) == s) {
-                    Inlet in = u.inlets().get(k);
-                    parts.add(u.name() + " stage " + u.stageOf(in) + " (" + in.phase().label() + ")"
-                            + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "")
-                            + (fs.readsTear(i, k) ? ", torn" : ""));
-                }
-            }
+        for (Flowsheet.InletRef r : fs.readers(s)) {
+            CascadeUnit u = fs.units().get(r.cascade());
+            Inlet in = u.inlets().get(r.inlet());
+            parts.add(u.name() + " stage " + u.stageOf(in) + " (" + in.phase().label() + ")"
+                    + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "")
+                    + (fs.readsTear(r.cascade(), r.inlet()) ? ", torn" : ""));
         }
         double share = fs.productShare(s);
         if (share > 0) {
@@ -287,11 +283,9 @@ public final class FlowsheetReport {
 
     private String tornTakers(int s) {
         List<String> t = new ArrayList<>();
-        for (int i = 0; i < fs.units().size(); i++) {
-            for (int k = 0; k < fs.units().get(i).inlets().size(); k++) {
-                if (fs.inletSource(i, k) == s && fs.readsTear(i, k)) {
-                    t.add(fs.units().get(i).name() + " (cascades[" + i + "].inlets[" + k + "])");
-                }
+        for (Flowsheet.InletRef r : fs.readers(s)) {
+            if (fs.readsTear(r.cascade(), r.inlet())) {
+                t.add(fs.units().get(r.cascade()).name() + " (" + r.path() + ")");
             }
         }
         return String.join(", ", t);
@@ -405,16 +399,13 @@ public final class FlowsheetReport {
             streamJson(o, s, src);
             o.put("productShare", fs.productShare(s));
             ArrayNode to = o.putArray("sentTo");
-            for (int i = 0; i < fs.units().size(); i++) {
-                for (int k = 0; k < fs.units().get(i).inlets().size(); k++) {
-                    if (fs.inletSource(i, k) == s) {
-                        ObjectNode t = to.addObject();
-                        t.put("cascade", fs.units().get(i).name());
-                        t.put("inlet", k);
-                        t.put("fraction", fs.units().get(i).inlets().get(k).fraction());
-                        t.put("torn", fs.readsTear(i, k));
-                    }
-                }
+            for (Flowsheet.InletRef r : fs.readers(s)) {
+                CascadeUnit u = fs.units().get(r.cascade());
+                ObjectNode t = to.addObject();
+                t.put("cascade", u.name());
+                t.put("inlet", r.inlet());
+                t.put("fraction", u.inlets().get(r.inlet()).fraction());
+                t.put("torn", fs.readsTear(r.cascade(), r.inlet()));
             }
         }
         ArrayNode products = root.putArray("products");
