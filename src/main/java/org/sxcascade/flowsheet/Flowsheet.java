@@ -30,6 +30,16 @@ import org.sxcascade.solver.CascadeNetwork;
  * {@code cascades[1].inlets[0].from}, with the value and what is allowed.
  */
 public final class Flowsheet {
+    /**
+     * An inlet of the flowsheet: inlet {@code inlet} of cascade {@code cascade}.
+     */
+    public record InletRef(int cascade, int inlet) {
+        /** Its path in the flowsheet file, {@code cascades[i].inlets[k]}. */
+        public String path() {
+            return "cascades[" + cascade + "].inlets[" + inlet + "]";
+        }
+    }
+
     /** Largest amount by which the shares of a stream may sum above 1 (or a fresh feed's miss 1). */
     public static final double SHARE_TOLERANCE = 1e-9;
 
@@ -45,6 +55,10 @@ public final class Flowsheet {
     private final Map<String, Integer> sourceIndex;
     /** Source index of each inlet, per cascade. */
     private final int[][] inletSource;
+    /** The inlets reading each source, in cascade order. */
+    private final List<List<InletRef>> readers;
+    /** Source indices of each cascade's outlets: raffinate, loaded organic, then its side draws in order. */
+    private final int[][] outletSource;
     /** Share of each source not sent to any inlet: its product share. */
     private final double[] productShare;
     /** Sources read by an inlet of the same or an earlier cascade: the torn streams, in order. */
@@ -97,11 +111,12 @@ public final class Flowsheet {
                 throw new InvalidInputException("feeds[" + f + "].name", feed.name(), "a name not used by another feed");
             }
             index.put(feed.name(), list.size());
-            list.add(new Source(feed.name(), Source.Kind.FRESH_FEED, f, -1, -1, 0, null));
+            list.add(new Source(feed.name(), Source.Kind.FRESH_FEED, f, -1, 0, null));
             total += feed.amount();
         }
         this.feedTotal = total;
         Map<String, Integer> unitNames = new HashMap<>();
+        this.outletSource = new int[this.units.size()][];
         for (int i = 0; i < this.units.size(); i++) {
             CascadeUnit u = this.units.get(i);
             String path = "cascades[" + i + "].name";
@@ -113,20 +128,18 @@ public final class Flowsheet {
             }
             unitNames.put(u.name(), i);
             int n = u.totalStages();
-            add(list, index, new Source(u.name() + "." + CascadeUnit.RAFFINATE, Source.Kind.RAFFINATE, -1, i, -1, 1,
+            outletSource[i] = new int[2 + u.draws().size()];
+            outletSource[i][0] = list.size();
+            outletSource[i][1] = list.size() + 1;
+            add(list, index, new Source(u.name() + "." + CascadeUnit.RAFFINATE, Source.Kind.RAFFINATE, -1, i, 1,
                     FeedPhase.AQUEOUS));
-            add(list, index, new Source(u.name() + "." + CascadeUnit.ORGANIC, Source.Kind.ORGANIC, -1, i, -1, n,
+            add(list, index, new Source(u.name() + "." + CascadeUnit.ORGANIC, Source.Kind.ORGANIC, -1, i, n,
                     FeedPhase.ORGANIC));
             for (int d = 0; d < u.draws().size(); d++) {
                 Draw draw = u.draws().get(d);
-                add(list, index, new Source(u.name() + "." + draw.name(), Source.Kind.DRAW, -1, i, d, draw.stage(),
+                outletSource[i][2 + d] = list.size();
+                add(list, index, new Source(u.name() + "." + draw.name(), Source.Kind.DRAW, -1, i, draw.stage(),
                         draw.phase()));
-            }
-        }
-        for (String feedName : index.keySet()) {
-            if (unitNames.containsKey(feedName)) {
-                throw new InvalidInputException("cascades[" + unitNames.get(feedName) + "].name", feedName,
-                        "a name not used by a fresh feed");
             }
         }
         this.sources = List.copyOf(list);
@@ -135,9 +148,9 @@ public final class Flowsheet {
         // inlets: sources, shares, tears
         this.inletSource = new int[this.units.size()][];
         double[] sent = new double[sources.size()];
-        List<List<String>> takers = new ArrayList<>();
+        List<List<InletRef>> readerList = new ArrayList<>();
         for (int s = 0; s < sources.size(); s++) {
-            takers.add(new ArrayList<>());
+            readerList.add(new ArrayList<>());
         }
         List<Integer> tornList = new ArrayList<>();
         for (int i = 0; i < this.units.size(); i++) {
@@ -153,18 +166,22 @@ public final class Flowsheet {
                 }
                 inletSource[i][k] = s;
                 sent[s] += in.fraction();
-                takers.get(s).add(path + " " + fmt(in.fraction()));
+                readerList.get(s).add(new InletRef(i, k));
                 if (sent[s] > 1 + SHARE_TOLERANCE) {
+                    List<String> takers = new ArrayList<>();
+                    for (InletRef r : readerList.get(s)) {
+                        takers.add(r.path() + " " + fmt(this.units.get(r.cascade()).inlets().get(r.inlet()).fraction()));
+                    }
                     throw new InvalidInputException(path + ".fraction", fmt(in.fraction()),
                             "a share such that the shares of " + in.from() + " sum to at most 1; they sum to "
-                                    + fmt(sent[s]) + " (" + String.join(", ", takers.get(s)) + ")");
+                                    + fmt(sent[s]) + " (" + String.join(", ", takers) + ")");
                 }
-                Source src = sources.get(s);
-                if (src.isOutlet() && src.unit() >= i && !tornList.contains(s)) {
+                if (readsTear(i, k) && !tornList.contains(s)) {
                     tornList.add(s);
                 }
             }
         }
+        this.readers = readerList.stream().map(List::copyOf).toList();
         this.productShare = new double[sources.size()];
         for (int s = 0; s < sources.size(); s++) {
             Source src = sources.get(s);
@@ -273,7 +290,8 @@ public final class Flowsheet {
             double org = 0;
             for (int k = 0; k < u.inlets().size(); k++) {
                 Inlet in = u.inlets().get(k);
-                double flow = in.fraction() * inletSourceTotal(total, tearTotals, i, inletSource[i][k]);
+                int s = inletSource[i][k];
+                double flow = in.fraction() * (readsTear(i, k) ? tearTotals[torn.indexOf(s)] : total[s]);
                 if (in.phase() == FeedPhase.AQUEOUS) {
                     aq += flow;
                 } else {
@@ -284,26 +302,17 @@ public final class Flowsheet {
             double drawnAq = 0;
             for (int d = 0; d < u.draws().size(); d++) {
                 Draw draw = u.draws().get(d);
-                total[sourceIndex.get(u.name() + "." + draw.name())] = draw.flow();
+                total[drawSource(i, d)] = draw.flow();
                 if (draw.phase() == FeedPhase.ORGANIC) {
                     drawnOrg += draw.flow();
                 } else {
                     drawnAq += draw.flow();
                 }
             }
-            total[sourceIndex.get(u.name() + "." + CascadeUnit.ORGANIC)] = u.extractant() + org - u.acidScrub() - drawnOrg;
-            total[sourceIndex.get(u.name() + "." + CascadeUnit.RAFFINATE)] = aq + u.acidScrub() - u.extractant() - drawnAq;
+            total[organicSource(i)] = u.extractant() + org - u.acidScrub() - drawnOrg;
+            total[raffinateSource(i)] = aq + u.acidScrub() - u.extractant() - drawnAq;
         }
         return total;
-    }
-
-    private double inletSourceTotal(double[] computed, double[] tearTotals, int unit, int s) {
-        int t = torn.indexOf(s);
-        Source src = sources.get(s);
-        if (src.isOutlet() && src.unit() >= unit) {
-            return tearTotals[t];
-        }
-        return computed[s];
     }
 
     /** Gaussian elimination with partial pivoting; a singular system is a recycle without steady state. */
@@ -318,7 +327,7 @@ public final class Flowsheet {
             }
             if (Math.abs(a[p][col]) < 1e-12) {
                 String stream = sources.get(torn.get(col)).name();
-                throw new InvalidInputException(takerPath(torn.get(col)) + ".fraction", stream,
+                throw new InvalidInputException(readers.get(torn.get(col)).get(0).path() + ".fraction", stream,
                         "shares such that a recycle loop does not return all the RE it receives: the loop through "
                                 + stream + " has an RE gain of 1, so its flow has no steady state (RE would "
                                 + "accumulate); send part of one of its streams out as a product");
@@ -348,18 +357,6 @@ public final class Flowsheet {
         return x;
     }
 
-    /** Path of the first inlet that reads a source ({@code cascades[i].inlets[k]}). */
-    private String takerPath(int s) {
-        for (int i = 0; i < units.size(); i++) {
-            for (int k = 0; k < inletSource[i].length; k++) {
-                if (inletSource[i][k] == s) {
-                    return "cascades[" + i + "].inlets[" + k + "]";
-                }
-            }
-        }
-        return sources.get(s).name();
-    }
-
     /**
      * Checks the metal balance: every cascade outlet carries RE (the first one in cascade order that
      * does not is reported, with the totals that make it so), then every cascade is built with the
@@ -369,15 +366,15 @@ public final class Flowsheet {
         int c = components.size();
         for (int i = 0; i < units.size(); i++) {
             CascadeUnit u = units.get(i);
-            for (String outlet : List.of(CascadeUnit.RAFFINATE, CascadeUnit.ORGANIC)) {
-                double total = sourceTotal[sourceIndex.get(u.name() + "." + outlet)];
+            for (int outlet : new int[] {raffinateSource(i), organicSource(i)}) {
+                double total = sourceTotal[outlet];
                 if (!(total > 0)) {
-                    boolean raffinate = outlet.equals(CascadeUnit.RAFFINATE);
+                    boolean raffinate = outlet == raffinateSource(i);
                     throw unitError(i, new InvalidInputException(raffinate ? "flows.extractant" : "flows.scrub",
                             fmt(raffinate ? u.extractant() : u.acidScrub()), "flows that leave the " + (raffinate
                             ? "raffinate (Σ aqueous inlets + W − S − aqueous draws)"
                             : "loaded organic (S + Σ organic inlets − W − organic draws)") + " a positive RE flow; "
-                            + "at steady state " + u.name() + "." + outlet + " would carry " + fmt(total)));
+                            + "at steady state " + sources.get(outlet).name() + " would carry " + fmt(total)));
                 }
             }
         }
@@ -414,8 +411,6 @@ public final class Flowsheet {
             field = path + ".extractant";
         } else if (field.equals("flows.scrub")) {
             field = path + ".acidScrub";
-        } else if (field.startsWith("sideDraws")) {
-            field = path + "." + field;
         } else {
             field = path + "." + field;
         }
@@ -525,6 +520,35 @@ public final class Flowsheet {
     /** Index of the source of cascade i's inlet k. */
     public int inletSource(int i, int k) {
         return inletSource[i][k];
+    }
+
+    /** The inlets that read a source, in cascade order. */
+    public List<InletRef> readers(int s) {
+        return readers.get(s);
+    }
+
+    /**
+     * Whether cascade i's inlet k reads a torn stream: an outlet of this cascade or of a later one,
+     * not yet solved when cascade i is solved in a pass.
+     */
+    public boolean readsTear(int i, int k) {
+        Source src = sources.get(inletSource[i][k]);
+        return src.isOutlet() && src.unit() >= i;
+    }
+
+    /** Source index of cascade i's raffinate. */
+    public int raffinateSource(int i) {
+        return outletSource[i][0];
+    }
+
+    /** Source index of cascade i's loaded organic. */
+    public int organicSource(int i) {
+        return outletSource[i][1];
+    }
+
+    /** Source index of cascade i's side draw d. */
+    public int drawSource(int i, int d) {
+        return outletSource[i][2 + d];
     }
 
     /** Share of a source that leaves the flowsheet as a product (0 for fresh feeds). */

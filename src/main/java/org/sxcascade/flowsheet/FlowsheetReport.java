@@ -37,10 +37,6 @@ public final class FlowsheetReport {
         this.fs = result.flowsheet();
     }
 
-    public FlowsheetResult result() {
-        return result;
-    }
-
     private List<String> comps() {
         return fs.components();
     }
@@ -48,26 +44,18 @@ public final class FlowsheetReport {
     /** Where a source goes, in words: {@code CePr stage 13 (organic)}, {@code × 0.6}, and the product share. */
     private String destinations(int s) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < fs.units().size(); i++) {
-            CascadeUnit u = fs.units().get(i);
-            for (int k = 0; k < u.inlets().size(); k++) {
-                if (fs.inletSource(i, k) == s) {
-                    Inlet in = u.inlets().get(k);
-                    parts.add(u.name() + " stage " + u.stageOf(in) + " (" + in.phase().label() + ")"
-                            + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "") + (torn(i, k) ? ", torn" : ""));
-                }
-            }
+        for (Flowsheet.InletRef r : fs.readers(s)) {
+            CascadeUnit u = fs.units().get(r.cascade());
+            Inlet in = u.inlets().get(r.inlet());
+            parts.add(u.name() + " stage " + u.stageOf(in) + " (" + in.phase().label() + ")"
+                    + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "")
+                    + (fs.readsTear(r.cascade(), r.inlet()) ? ", torn" : ""));
         }
         double share = fs.productShare(s);
         if (share > 0) {
             parts.add(share == 1 ? "product" : "product × " + Formats.general(share));
         }
         return String.join("; ", parts);
-    }
-
-    private boolean torn(int i, int k) {
-        Source src = fs.sources().get(fs.inletSource(i, k));
-        return src.isOutlet() && src.unit() >= i;
     }
 
     private String purityText(int s) {
@@ -132,7 +120,7 @@ public final class FlowsheetReport {
                 Inlet in = u.inlets().get(k);
                 double[] f = ur.inletFlows().get(k);
                 List<String> r = new ArrayList<>(List.of(u.name(), in.phase().label() + ", stage " + u.stageOf(in),
-                        in.from() + (torn(i, k) ? " (torn)" : ""), Formats.general(in.fraction()), Formats.fixed(sum(f))));
+                        in.from() + (fs.readsTear(i, k) ? " (torn)" : ""), Formats.general(in.fraction()), Formats.fixed(sum(f))));
                 for (double x : f) {
                     r.add(Formats.fraction(x));
                 }
@@ -238,12 +226,8 @@ public final class FlowsheetReport {
         Table cl = new Table();
         cl.row(List.of("component", "fresh feed", "products", "closure"));
         for (int j = 0; j < comps().size(); j++) {
-            double out = 0;
-            for (int s = 0; s < fs.sources().size(); s++) {
-                out += result.productFlow(s, j);
-            }
             double c = result.closure(j);
-            cl.row(List.of(comps().get(j), Formats.fraction(fresh[j]), Formats.fraction(out),
+            cl.row(List.of(comps().get(j), Formats.fraction(fresh[j]), Formats.fraction(result.leaving(j)),
                     Double.isNaN(c) ? "(not fed)" : String.format(Locale.ROOT, "%.1e", c)));
         }
         b.append(cl.render());
@@ -299,11 +283,9 @@ public final class FlowsheetReport {
 
     private String tornTakers(int s) {
         List<String> t = new ArrayList<>();
-        for (int i = 0; i < fs.units().size(); i++) {
-            for (int k = 0; k < fs.units().get(i).inlets().size(); k++) {
-                if (fs.inletSource(i, k) == s && torn(i, k)) {
-                    t.add(fs.units().get(i).name() + " (cascades[" + i + "].inlets[" + k + "])");
-                }
+        for (Flowsheet.InletRef r : fs.readers(s)) {
+            if (fs.readsTear(r.cascade(), r.inlet())) {
+                t.add(fs.units().get(r.cascade()).name() + " (" + r.path() + ")");
             }
         }
         return String.join(", ", t);
@@ -374,7 +356,7 @@ public final class FlowsheetReport {
                 io.put("phase", in.phase().label());
                 io.put("stage", u.stageOf(in));
                 io.put("fraction", in.fraction());
-                io.put("torn", torn(i, k));
+                io.put("torn", fs.readsTear(i, k));
                 double[] f = ur.inletFlows().get(k);
                 io.put("flow", sum(f));
                 flows(io.putObject("flows"), f);
@@ -417,16 +399,13 @@ public final class FlowsheetReport {
             streamJson(o, s, src);
             o.put("productShare", fs.productShare(s));
             ArrayNode to = o.putArray("sentTo");
-            for (int i = 0; i < fs.units().size(); i++) {
-                for (int k = 0; k < fs.units().get(i).inlets().size(); k++) {
-                    if (fs.inletSource(i, k) == s) {
-                        ObjectNode t = to.addObject();
-                        t.put("cascade", fs.units().get(i).name());
-                        t.put("inlet", k);
-                        t.put("fraction", fs.units().get(i).inlets().get(k).fraction());
-                        t.put("torn", torn(i, k));
-                    }
-                }
+            for (Flowsheet.InletRef r : fs.readers(s)) {
+                CascadeUnit u = fs.units().get(r.cascade());
+                ObjectNode t = to.addObject();
+                t.put("cascade", u.name());
+                t.put("inlet", r.inlet());
+                t.put("fraction", u.inlets().get(r.inlet()).fraction());
+                t.put("torn", fs.readsTear(r.cascade(), r.inlet()));
             }
         }
         ArrayNode products = root.putArray("products");

@@ -60,6 +60,15 @@ public record FlowsheetResult(Flowsheet flowsheet, List<UnitResult> units, doubl
         return flowsheet.productShare(source) * sourceFlows[source][j];
     }
 
+    /** Component j leaving the flowsheet: the sum of {@link #productFlow} over every source. */
+    public double leaving(int j) {
+        double out = 0;
+        for (int s = 0; s < sourceFlows.length; s++) {
+            out += productFlow(s, j);
+        }
+        return out;
+    }
+
     /** The components a source's purity counts: its target's, else its main component. */
     public List<Integer> purityOf(int source) {
         ProductTarget t = flowsheet.targetOf(flowsheet.sources().get(source).name());
@@ -129,11 +138,7 @@ public record FlowsheetResult(Flowsheet flowsheet, List<UnitResult> units, doubl
         if (!(fed > 0)) {
             return Double.NaN;
         }
-        double out = 0;
-        for (int s = 0; s < sourceFlows.length; s++) {
-            out += productFlow(s, j);
-        }
-        return Math.abs(fed - out) / fed;
+        return Math.abs(fed - leaving(j)) / fed;
     }
 
     /** Largest {@link #closure} over the fed components. */

@@ -104,11 +104,6 @@ public record FlowsheetSettings(double tolerance, int maxIterations, double tear
         return new FlowsheetSettings(tolerance, maxIterations, tearTolerance, maxTearIterations, tearStart, a);
     }
 
-    /** These settings with another tear limit. */
-    public FlowsheetSettings withMaxTearIterations(int max) {
-        return new FlowsheetSettings(tolerance, maxIterations, tearTolerance, max, tearStart, acceleration);
-    }
-
     /** The settings of each cascade's Newton solve. */
     public SolverSettings unitSettings() {
         return new SolverSettings(SolverSettings.Method.NEWTON, tolerance, maxIterations);

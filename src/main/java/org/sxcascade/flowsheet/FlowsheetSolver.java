@@ -31,10 +31,13 @@ import org.sxcascade.solver.SteadyState;
  * steady-state flows: no pass can meet a stage without flow (a flowsheet whose steady state has one
  * is refused when it is built), and only compositions are iterated.
  *
- * <p><b>Cascade solves.</b> Each pass solves every cascade from a cold start, so that a pass is a
+ * <p><b>Cascade solves.</b> Only the cascades of the recycles (they depend on a torn stream and
+ * feed one) are solved in every pass; a cascade whose inlets depend on no torn stream is solved
+ * once, before the first pass, and one that depends on a torn stream but feeds none once, with
+ * the last pass's streams. Each pass solves its cascades from a cold start, so that a pass is a
  * function of its inlets alone (a warm start that already balances is returned unchanged and
- * would carry its error from pass to pass). Inside a recycle the cascades are solved to 1 % of the
- * tear tolerance ({@link #tightSettings}); trace components of the outlets are still only known to
+ * would carry its error from pass to pass). In a flowsheet with recycles the cascades are solved
+ * to 1 % of the tear tolerance ({@link #tightSettings}); trace components of the outlets are still only known to
  * about that tolerance times the cascade's conditioning, which puts a floor of roughly 1e-13 to
  * 1e-11 under the relative tear residual of a stream carrying traces. A residual that stalls there
  * ends the iteration early with a message saying so.
@@ -73,10 +76,6 @@ public final class FlowsheetSolver {
 
     private NewtonCascadeSolver[] solvers;
 
-    /** One pass through the flowsheet. */
-    private record Pass(double[][] flows, List<UnitResult> units) {
-    }
-
     /**
      * Solves the flowsheet with its own settings.
      *
@@ -97,10 +96,23 @@ public final class FlowsheetSolver {
         }
         List<Integer> torn = fs.tornSources();
         double[][] x = initialTears(fs, settings.tearStart());
-        SteadyState[] previous = new SteadyState[u];
+        // a cascade whose inlets depend on no torn stream is the same in every pass: solved once, first;
+        // one that depends on a torn stream but feeds none is solved once, after the recycles converged
+        boolean[] depends = dependsOnTear(fs);
+        boolean[] feeds = feedsTear(fs);
+        boolean[] once = new boolean[u];
+        boolean[] loop = new boolean[u];
+        boolean[] after = new boolean[u];
+        for (int i = 0; i < u; i++) {
+            once[i] = !depends[i];
+            loop[i] = depends[i] && feeds[i];
+            after[i] = depends[i] && !feeds[i];
+        }
+        UnitResult[] results = new UnitResult[u];
+        double[][] flows = freshFlows(fs);
+        solveUnits(fs, settings, once, x, results, flows, 1, Double.NaN);
         if (torn.isEmpty()) {
-            Pass p = pass(fs, settings, x, previous, 1, Double.NaN);
-            return new FlowsheetResult(fs, p.units(), p.flows(), 1, 0, new double[] {0}, "no recycle: one pass");
+            return new FlowsheetResult(fs, List.of(results), flows, 1, 0, new double[] {0}, "no recycle: one pass");
         }
         boolean wegstein = settings.acceleration() == FlowsheetSettings.Acceleration.WEGSTEIN;
         String acceleration = wegstein ? "successive substitution with bounded Wegstein acceleration (q in [-5, 0])"
@@ -116,9 +128,8 @@ public final class FlowsheetSolver {
         double[] history = new double[settings.maxTearIterations()];
         int[] worst = new int[2];
         for (int k = 1; k <= settings.maxTearIterations(); k++) {
-            Pass p;
             try {
-                p = pass(fs, settings, x, previous, k, last);
+                solveUnits(fs, settings, loop, x, results, flows, k, last);
             } catch (FlowsheetConvergenceException e) {
                 if (!accelerated) {
                     throw e;
@@ -129,16 +140,17 @@ public final class FlowsheetSolver {
                         + " (a cascade did not solve from the accelerated guess)";
                 x = copy(gPrev);
                 accelerated = false;
-                p = pass(fs, settings, x, previous, k, last);
+                solveUnits(fs, settings, loop, x, results, flows, k, last);
             }
             double[][] g = new double[torn.size()][];
             for (int m = 0; m < torn.size(); m++) {
-                g[m] = p.flows()[torn.get(m)].clone();
+                g[m] = flows[torn.get(m)].clone();
             }
             double r = residual(fs, x, g, worst);
             history[k - 1] = r;
             if (r <= settings.tearTolerance()) {
-                return new FlowsheetResult(fs, p.units(), p.flows(), k, r, Arrays.copyOf(history, k), acceleration);
+                solveUnits(fs, settings, after, x, results, flows, k, last);
+                return new FlowsheetResult(fs, List.of(results), flows, k, r, Arrays.copyOf(history, k), acceleration);
             }
             if (r < best / 2) {
                 best = r;
@@ -236,16 +248,13 @@ public final class FlowsheetSolver {
             for (int i = 0; i < fs.units().size(); i++) {
                 CascadeUnit unit = fs.units().get(i);
                 double[] in = new double[c];
-                for (int k = 0; k < unit.inlets().size(); k++) {
-                    int s = fs.inletSource(i, k);
-                    Source src = fs.sources().get(s);
-                    double[] from = src.isOutlet() && src.unit() >= i ? x[torn.indexOf(s)] : flows[s];
+                for (double[] f : inletFlows(fs, i, flows, x)) {
                     for (int j = 0; j < c; j++) {
-                        in[j] += unit.inlets().get(k).fraction() * from[j];
+                        in[j] += f[j];
                     }
                 }
-                int raff = fs.sourceIndex(unit.name() + "." + CascadeUnit.RAFFINATE);
-                int org = fs.sourceIndex(unit.name() + "." + CascadeUnit.ORGANIC);
+                int raff = fs.raffinateSource(i);
+                int org = fs.organicSource(i);
                 flows[raff] = new double[c];
                 flows[org] = new double[c];
                 double room = fs.sourceTotal(raff);
@@ -266,11 +275,11 @@ public final class FlowsheetSolver {
                 for (Draw d : unit.draws()) {
                     drawn += d.flow();
                 }
-                for (Draw d : unit.draws()) {
-                    int s = fs.sourceIndex(unit.name() + "." + d.name());
+                for (int d = 0; d < unit.draws().size(); d++) {
+                    int s = fs.drawSource(i, d);
                     flows[s] = new double[c];
                     for (int j = 0; j < c; j++) {
-                        flows[s][j] = in[j] * d.flow() / drawn;
+                        flows[s][j] = in[j] * unit.draws().get(d).flow() / drawn;
                     }
                 }
             }
@@ -306,38 +315,84 @@ public final class FlowsheetSolver {
         return flows;
     }
 
-    /** Solves every cascade in order, torn streams at x. */
-    private Pass pass(Flowsheet fs, FlowsheetSettings settings, double[][] x, SteadyState[] previous, int k,
-                      double lastResidual) {
-        List<Integer> torn = fs.tornSources();
-        int c = fs.components().size();
-        double[][] flows = freshFlows(fs);
-        SolverSettings unitSettings = fs.tornSources().isEmpty() ? settings.unitSettings() : tightSettings(settings);
-        List<UnitResult> results = new ArrayList<>();
-        for (int i = 0; i < fs.units().size(); i++) {
-            CascadeUnit unit = fs.units().get(i);
-            List<double[]> inletFlows = new ArrayList<>();
-            for (int in = 0; in < unit.inlets().size(); in++) {
-                int s = fs.inletSource(i, in);
-                Source src = fs.sources().get(s);
-                double[] from = src.isOutlet() && src.unit() >= i ? x[torn.indexOf(s)] : flows[s];
-                double[] f = new double[c];
-                for (int j = 0; j < c; j++) {
-                    f[j] = unit.inlets().get(in).fraction() * from[j];
-                }
-                inletFlows.add(f);
+    /**
+     * Cascades whose inlets depend on a torn stream: they read one, or an outlet of such a cascade
+     * solved before them.
+     */
+    static boolean[] dependsOnTear(Flowsheet fs) {
+        boolean[] depends = new boolean[fs.units().size()];
+        for (int i = 0; i < depends.length; i++) {
+            for (int k = 0; k < fs.units().get(i).inlets().size(); k++) {
+                Source src = fs.sources().get(fs.inletSource(i, k));
+                depends[i] |= fs.readsTear(i, k) || src.isOutlet() && depends[src.unit()];
             }
+        }
+        return depends;
+    }
+
+    /**
+     * Cascades whose outlets reach a torn stream: one of them is torn, or is read by such a cascade
+     * solved after them.
+     */
+    static boolean[] feedsTear(Flowsheet fs) {
+        boolean[] feeds = new boolean[fs.units().size()];
+        for (int s : fs.tornSources()) {
+            feeds[fs.sources().get(s).unit()] = true;
+        }
+        // a cascade is read (untorn) only by later ones, so going backwards each is final when reached
+        for (int i = feeds.length - 1; i >= 0; i--) {
+            for (int k = 0; feeds[i] && k < fs.units().get(i).inlets().size(); k++) {
+                Source src = fs.sources().get(fs.inletSource(i, k));
+                if (src.isOutlet() && !fs.readsTear(i, k)) {
+                    feeds[src.unit()] = true;
+                }
+            }
+        }
+        return feeds;
+    }
+
+    /** Component flows of cascade i's inlets: each its share of its source, a torn source at x. */
+    private static List<double[]> inletFlows(Flowsheet fs, int i, double[][] flows, double[][] x) {
+        CascadeUnit unit = fs.units().get(i);
+        List<double[]> list = new ArrayList<>();
+        for (int k = 0; k < unit.inlets().size(); k++) {
+            int s = fs.inletSource(i, k);
+            double[] from = fs.readsTear(i, k) ? x[fs.tornSources().indexOf(s)] : flows[s];
+            double[] f = new double[from.length];
+            for (int j = 0; j < f.length; j++) {
+                f[j] = unit.inlets().get(k).fraction() * from[j];
+            }
+            list.add(f);
+        }
+        return list;
+    }
+
+    /**
+     * Solves, in order, the cascades marked in {@code which}, torn streams at x: each one's result
+     * replaces its entry in {@code results} and its outlets' component flows theirs in {@code flows}.
+     */
+    private void solveUnits(Flowsheet fs, FlowsheetSettings settings, boolean[] which, double[][] x,
+                            UnitResult[] results, double[][] flows, int k, double lastResidual) {
+        int c = fs.components().size();
+        SolverSettings unitSettings = fs.tornSources().isEmpty() ? settings.unitSettings() : tightSettings(settings);
+        for (int i = 0; i < fs.units().size(); i++) {
+            if (!which[i]) {
+                continue;
+            }
+            CascadeUnit unit = fs.units().get(i);
+            List<double[]> inletFlows = inletFlows(fs, i, flows, x);
             CascadeNetwork net;
             try {
                 net = fs.network(i, inletFlows);
             } catch (InvalidInputException e) {
                 throw fs.unitError(i, e);
             }
+            SteadyState previous = results[i] == null ? null : results[i].state();
             SteadyState state = solveUnit(fs, i, net, unitSettings, settings.unitSettings(), previous, k, lastResidual);
             UnitResult r = new UnitResult(unit, net, state, inletFlows);
-            results.add(r);
-            int raff = fs.sourceIndex(unit.name() + "." + CascadeUnit.RAFFINATE);
-            int org = fs.sourceIndex(unit.name() + "." + CascadeUnit.ORGANIC);
+            results[i] = r;
+            int raff = fs.raffinateSource(i);
+            int org = fs.organicSource(i);
             flows[raff] = new double[c];
             flows[org] = new double[c];
             for (int j = 0; j < c; j++) {
@@ -345,14 +400,13 @@ public final class FlowsheetSolver {
                 flows[org][j] = r.organic(j);
             }
             for (int d = 0; d < unit.draws().size(); d++) {
-                int s = fs.sourceIndex(unit.name() + "." + unit.draws().get(d).name());
+                int s = fs.drawSource(i, d);
                 flows[s] = new double[c];
                 for (int j = 0; j < c; j++) {
                     flows[s][j] = r.draw(d, j);
                 }
             }
         }
-        return new Pass(flows, results);
     }
 
     /**
@@ -374,18 +428,18 @@ public final class FlowsheetSolver {
      * cascade's state of the last pass, then at the case's own tolerance.
      */
     private SteadyState solveUnit(Flowsheet fs, int i, CascadeNetwork net, SolverSettings settings,
-                                  SolverSettings loose, SteadyState[] previous, int k, double lastResidual) {
+                                  SolverSettings loose, SteadyState previous, int k, double lastResidual) {
         NoConvergenceException first;
         try {
-            return remember(previous, i, solvers[i].solve(net, settings));
+            return solvers[i].solve(net, settings);
         } catch (NoConvergenceException e) {
             first = e;
         }
         List<SolverSettings> tries = loose.tolerance() > settings.tolerance() ? List.of(settings, loose) : List.of(settings);
         for (SolverSettings s : tries) {
-            if (previous[i] != null && net.isPlain()) {
+            if (previous != null && net.isPlain()) {
                 try {
-                    return remember(previous, i, solvers[i].solve(net, s, previous[i].lnAqueous()));
+                    return solvers[i].solve(net, s, previous.lnAqueous());
                 } catch (NoConvergenceException e) {
                     // next
                 }
@@ -393,7 +447,7 @@ public final class FlowsheetSolver {
         }
         if (loose.tolerance() > settings.tolerance()) {
             try {
-                return remember(previous, i, solvers[i].solve(net, loose));
+                return solvers[i].solve(net, loose);
             } catch (NoConvergenceException e) {
                 // report the first failure
             }
@@ -407,11 +461,6 @@ public final class FlowsheetSolver {
                         : "This is a known limitation of the Newton solver on some long cascades "
                         + "(docs/theory.md, Known limitations).",
                 k, lastResidual, first);
-    }
-
-    private static SteadyState remember(SteadyState[] previous, int i, SteadyState state) {
-        previous[i] = state;
-        return state;
     }
 
     /** max over torn streams and components of |g − x| / max(g, 1e-14 · total); where = {stream, component}. */

@@ -10,11 +10,10 @@ import org.sxcascade.model.FeedPhase;
  * @param kind  what it is
  * @param feed  index of the fresh feed, or −1
  * @param unit  index of the cascade it leaves, or −1 for a fresh feed
- * @param draw  index of the side draw in its cascade, or −1
  * @param stage the stage it leaves (0 for a fresh feed)
  * @param phase the phase it leaves in ({@code null} for a fresh feed)
  */
-public record Source(String name, Kind kind, int feed, int unit, int draw, int stage, FeedPhase phase) {
+public record Source(String name, Kind kind, int feed, int unit, int stage, FeedPhase phase) {
     /** Kinds of streams. */
     public enum Kind {
         FRESH_FEED("fresh feed"),

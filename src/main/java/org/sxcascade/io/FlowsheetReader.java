@@ -247,11 +247,7 @@ public final class FlowsheetReader {
             eScrub = e.has("scrub") ? e.number("scrub") : 1;
         }
         List<Inlet> inlets = new ArrayList<>();
-        JsonNode inletList = c.required("inlets", "a list of inlets, each with from and phase");
-        if (!inletList.isArray() || inletList.isEmpty()) {
-            throw new InvalidInputException(c.at("inlets"), YamlMapping.describe(inletList),
-                    "a list of inlets (at least one), each with from and phase");
-        }
+        JsonNode inletList = list(c, "inlets", "a list of inlets, each with from and phase");
         for (int k = 0; k < inletList.size(); k++) {
             String path = c.at("inlets[" + k + "]");
             YamlMapping in = new YamlMapping(inletList.get(k), path);

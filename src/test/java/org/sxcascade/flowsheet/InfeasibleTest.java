@@ -111,8 +111,15 @@ class InfeasibleTest {
         assertThat(fs.settings().tearTolerance()).isEqualTo(1e-14);
         assertThatThrownBy(() -> new FlowsheetSolver().solve(fs))
                 .isInstanceOf(FlowsheetConvergenceException.class)
-                .hasMessageContaining("did not converge")
-                .satisfies(e -> assertThat(((FlowsheetConvergenceException) e).hint()).containsAnyOf(
-                        "solver.tearTolerance", "solver.maxTearIterations"));
+                .hasMessageContaining("did not converge: the tear residual stalled at")
+                .hasMessageContaining("(tolerance 1.0e-14)")
+                .hasMessageContaining("CePr.raffinate")
+                .satisfies(e -> {
+                    FlowsheetConvergenceException f = (FlowsheetConvergenceException) e;
+                    // stopped before the pass limit, at the floor of about 1e-12 (docs/flowsheets.md)
+                    assertThat(f.tearIterations()).isLessThan(60);
+                    assertThat(f.tearResidual()).isBetween(1e-14, 1e-11);
+                    assertThat(f.hint()).startsWith("Loosen solver.tearTolerance");
+                });
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sxcascade.io.FlowsheetReader;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.SteadyState;
 
 /**
  * Recycle loops: the tear iteration converges to its tolerance, the whole flowsheet closes, and the
@@ -106,6 +108,57 @@ class RecycleTest {
         assertThat(sharp.targetsMet()).isTrue();
     }
 
+    /**
+     * A cascade before the loop (fed only by the fresh feed) and one after it (fed by the loop,
+     * feeding nothing back) are solved once: the first before the passes, the last with the
+     * streams of the converged pass.
+     */
+    @Test
+    void cascadesOutsideTheLoopAreSolvedOnceWithTheLoopsStreams() {
+        String yaml = """
+                model: separation-factors
+                components:
+                  - {name: A, separationFactor: 1.0}
+                  - {name: B, separationFactor: 2.0}
+                  - {name: C, separationFactor: 4.0}
+                feeds:
+                  - {name: ore, composition: {A: 0.3, B: 0.4, C: 0.3}, amount: 50}
+                cascades:
+                  - {name: pre, extractionStages: 6, scrubStages: 6, extractant: 1.2, acidScrub: 0.5,
+                     inlets: [{from: ore, phase: aqueous}]}
+                  - {name: one, extractionStages: 12, scrubStages: 12, extractant: 1.1, acidScrub: 0,
+                     inlets: [{from: pre.raffinate, phase: aqueous}, {from: pre.organic, phase: aqueous},
+                              {from: two.raffinate, phase: aqueous, stage: 24, fraction: 0.5}]}
+                  - {name: two, extractionStages: 14, scrubStages: 14, extractant: 1.5, acidScrub: 2.3,
+                     inlets: [{from: one.organic, phase: organic}]}
+                  - {name: three, extractionStages: 8, scrubStages: 8, extractant: 0.5, acidScrub: 0.6,
+                     inlets: [{from: two.organic, phase: organic}]}
+                solver: {tearTolerance: 1e-11}
+                """;
+        Flowsheet fs = Flowsheets.parse(yaml);
+        assertThat(FlowsheetSolver.dependsOnTear(fs)).containsExactly(false, true, true, true);
+        assertThat(FlowsheetSolver.feedsTear(fs)).containsExactly(true, true, true, false);
+        FlowsheetResult r = new FlowsheetSolver().solve(fs);
+        assertConvergedAndClosed(r);
+        assertThat(r.tearIterations()).isGreaterThan(2);
+        int c = fs.components().size();
+        // each cascade's inlets are the final flows of their sources
+        for (int j = 0; j < c; j++) {
+            assertThat(r.units().get(1).inletFlows().get(0)[j]).isEqualTo(r.flow(fs.sourceIndex("pre.raffinate"), j));
+            assertThat(r.units().get(1).inletFlows().get(1)[j]).isEqualTo(r.flow(fs.sourceIndex("pre.organic"), j));
+            assertThat(r.units().get(3).inletFlows().get(0)[j]).isEqualTo(r.flow(fs.sourceIndex("two.organic"), j));
+        }
+        // and the last cascade's outlets are the solve of its network with them
+        SteadyState three = new NewtonCascadeSolver().solve(r.units().get(3).network(),
+                FlowsheetSolver.tightSettings(fs.settings()));
+        for (int j = 0; j < c; j++) {
+            Flowsheets.assertClose(r.flow(fs.sourceIndex("three.raffinate"), j), three.aqueousFlow(1, j),
+                    fs.sourceTotal(fs.sourceIndex("three.raffinate")), 1e-12, "three.raffinate " + j);
+            Flowsheets.assertClose(r.flow(fs.sourceIndex("three.organic"), j), three.organicFlow(16, j),
+                    fs.sourceTotal(fs.sourceIndex("three.organic")), 1e-12, "three.organic " + j);
+        }
+    }
+
     /** A side draw feeding another cascade, and Murphree efficiencies, inside a loop. */
     @Test
     void drawsAndEfficienciesTakePartInTheLoop() {
@@ -121,10 +174,10 @@ class RecycleTest {
                     inlets:
                       - {from: two.mid, phase: aqueous}
                 """;
-        // the draw lowers two's raffinate by 0.05: keep the recycle's share
-        FlowsheetResult r = Flowsheets.solve(yaml.replace("cascades:\n", "cascades:\n").replace("\nsolver", "\nsolver"));
+        FlowsheetResult r = Flowsheets.solve(yaml);
         Flowsheet fs = r.flowsheet();
         assertThat(fs.sourceTotal(fs.sourceIndex("two.mid"))).isEqualTo(0.05);
+        // the draw lowers two's raffinate by 0.05
         assertThat(fs.sourceTotal(fs.sourceIndex("two.raffinate"))).isCloseTo(0.8 - 0.05, within(1e-14));
         assertConvergedAndClosed(r);
         UnitResult two = r.units().get(1);
