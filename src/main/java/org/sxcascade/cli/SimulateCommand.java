@@ -66,11 +66,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (FlowsheetReader.isFlowsheet(caseFile)) {
             return flowsheet();
         }
-        CaseReader reader = new CaseReader();
-        if (CaseReader.isMassAction(reader.readTree(caseFile))) {
-            return massAction(reader.readMassAction(caseFile));
+        Object read = new CaseReader().readForSimulate(caseFile);
+        if (read instanceof MassActionCase massActionCase) {
+            return massAction(massActionCase);
         }
-        CascadeCase cascadeCase = reader.read(caseFile);
+        CascadeCase cascadeCase = (CascadeCase) read;
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
             SolverSettings.Method m = SolverSettings.Method.parse("--method", method);

@@ -96,18 +96,22 @@ public final class CaseReader {
     }
 
     /** Whether a case file's tree is a mass-action case ({@code model: mass-action}). */
-    public static boolean isMassAction(JsonNode root) {
+    private static boolean isMassAction(JsonNode root) {
         return root.isObject() && root.has("model") && MASS_ACTION.equals(root.get("model").asText());
     }
 
-    /** Reads and validates a {@code model: mass-action} case file (docs/case-format.md). */
+    /** Reads and validates a {@code model: mass-action} case file (docs/mass-action.md). */
     public MassActionCase readMassAction(Path file) {
         return (MassActionCase) readFile(file, Purpose.MASS_ACTION);
     }
 
-    /** Validates a mass-action case given as a YAML tree. */
-    public MassActionCase massActionFromTree(JsonNode root) {
-        return (MassActionCase) parse(root, Purpose.MASS_ACTION);
+    /**
+     * Reads a case file for {@code simulate}, reading the file once: a {@link MassActionCase} for
+     * {@code model: mass-action}, else a {@link CascadeCase} as {@link #read(Path)} gives it.
+     */
+    public Object readForSimulate(Path file) {
+        JsonNode root = readTree(file);
+        return parse(root, isMassAction(root) ? Purpose.MASS_ACTION : Purpose.SIMULATE, file);
     }
 
     /** Reads and validates a case file. */
@@ -125,7 +129,11 @@ public final class CaseReader {
 
     /** Reads a file and parses it, naming the file in every error. */
     private Object readFile(Path file, Purpose purpose) {
-        JsonNode root = readTree(file);
+        return parse(readTree(file), purpose, file);
+    }
+
+    /** Parses a tree read from {@code file}, naming the file in every error. */
+    private Object parse(JsonNode root, Purpose purpose, Path file) {
         try {
             return parse(root, purpose);
         } catch (InvalidInputException e) {
