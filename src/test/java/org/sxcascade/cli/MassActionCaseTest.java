@@ -82,6 +82,10 @@ class MassActionCaseTest {
         r = CliHarness.run("simulate", f.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("components[1].exchangeConstant");
+        Files.writeString(f, base.replace("extractionStages: 35", "extractionStages: 3.5"));
+        r = CliHarness.run("simulate", f.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("error: cascade.extractionStages = 3.5");
         for (String command : new String[] {"design", "optimize", "report", "transient"}) {
             r = command.equals("report") ? CliHarness.run(command, CASE, "-o", dir.resolve("r.html").toString())
                     : CliHarness.run(command, CASE);
