@@ -40,6 +40,8 @@ public final class SimulationReport {
      * @param name          "organic" (loaded organic, A product) or "aqueous" (raffinate, B product)
      * @param phase         the phase it leaves in
      * @param stage         the stage it leaves
+     * @param share         the fraction of that stage's outflow of the phase it takes: 1 for the
+     *                      loaded organic and the raffinate, the draw fraction for a side draw
      * @param flow          its total flow, in {@link #flowUnit()}
      * @param composition   mole fraction of each component
      * @param purityOf      the components its purity counts (the target's, else the main component)
@@ -48,7 +50,8 @@ public final class SimulationReport {
      * @param recovery       fraction of the {@code purityOf} components' feed that leaves in this product
      * @param recoveryTarget required recovery, or {@code null}
      */
-    public record Product(String name, String phase, int stage, double flow, Map<String, Double> composition,
+    public record Product(String name, String phase, int stage, double share, double flow,
+                          Map<String, Double> composition,
                           List<String> purityOf, double purity, Double target, double recovery,
                           Double recoveryTarget) {
         /** Whether the purity and recovery targets are met ({@code null} without a target). */
@@ -73,22 +76,20 @@ public final class SimulationReport {
         this.flowUnit = cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : FLOW_UNIT_LINEAR;
         int n = network.stages();
         List<Product> list = new ArrayList<>();
-        list.add(product("organic", "organic", n, cascadeCase.organicTarget(), true, 1));
-        list.add(product("aqueous", "aqueous", 1, cascadeCase.aqueousTarget(), false, 1));
+        list.add(product("organic", n, cascadeCase.organicTarget(), true, 1));
+        list.add(product("aqueous", 1, cascadeCase.aqueousTarget(), false, 1));
         var options = cascadeCase.stageOptions();
         for (int i = 0; i < options.sideDraws().size(); i++) {
             SideDraw d = options.sideDraws().get(i);
             boolean organic = d.phase() == FeedPhase.ORGANIC;
             double share = organic ? network.organicDraw(d.stage()) : network.aqueousDraw(d.stage());
-            list.add(product(options.drawNames().get(i), d.phase().label(), d.stage(), options.drawTargets().get(i),
-                    organic, share));
+            list.add(product(options.drawNames().get(i), d.stage(), options.drawTargets().get(i), organic, share));
         }
         this.products = List.copyOf(list);
     }
 
     /** @param share the fraction of the phase leaving {@code stage} that this product takes */
-    private Product product(String name, String phase, int stage, ProductTarget target, boolean organic,
-                            double share) {
+    private Product product(String name, int stage, ProductTarget target, boolean organic, double share) {
         List<String> comps = cascadeCase.components();
         Map<String, Double> composition = new LinkedHashMap<>();
         int main = 0;
@@ -119,7 +120,7 @@ public final class SimulationReport {
             fedGroup += network.totalFeed(j);
             outGroup += share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
         }
-        return new Product(name, phase, stage, flow, composition, List.copyOf(purityOf), purity,
+        return new Product(name, organic ? "organic" : "aqueous", stage, share, flow, composition, List.copyOf(purityOf), purity,
                 target == null ? null : target.purity(), fedGroup > 0 ? outGroup / fedGroup : 0,
                 target == null ? null : target.recovery());
     }
@@ -142,13 +143,10 @@ public final class SimulationReport {
         if (fed <= 0) {
             return r;
         }
-        r[0] = state.organicFlow(network.stages(), j) / fed;
-        r[1] = state.aqueousFlow(1, j) / fed;
-        for (int i = 2; i < products.size(); i++) {
+        for (int i = 0; i < r.length; i++) {
             Product p = products.get(i);
             boolean organic = p.phase().equals("organic");
-            double share = organic ? network.organicDraw(p.stage()) : network.aqueousDraw(p.stage());
-            r[i] = share * (organic ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
+            r[i] = p.share() * (organic ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
         }
         return r;
     }
@@ -338,11 +336,10 @@ public final class SimulationReport {
         comps.forEach(head::add);
         head.addAll(List.of("purity", "target", ""));
         t.row(head);
-        for (Product p : products) {
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
             List<String> r = new ArrayList<>();
-            r.add(p.name().equals("organic") && p.phase().equals("organic") && p.stage() == network.stages()
-                    ? "loaded organic (A)" : p.name().equals("aqueous") && p.stage() == 1 ? "raffinate (B)"
-                    : p.name() + " (side draw)");
+            r.add(i == 0 ? "loaded organic (A)" : i == 1 ? "raffinate (B)" : p.name() + " (side draw)");
             r.add(p.phase() + ", stage " + p.stage());
             r.add(Formats.fixed(p.flow()));
             if (feedRate != null) {
@@ -465,34 +462,38 @@ public final class SimulationReport {
                         FLOW_UNIT_CMER));
             }
             int n = cascadeCase.cascade().extractionStages();
-            boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
-            double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
-            double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
             if (cascadeCase.stageOptions().sideDraws().isEmpty()) {
+                boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
+                double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
+                double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
                 lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
                         Formats.fixed(em), n, Formats.fixed(emScrub)));
             } else {
                 // side draws change the metal flows along the sections: the ratio V/L of the
-                // interior stages (the end stages carry the products), stretch by stretch
-                StringBuilder r = new StringBuilder("extraction ratios V/L:");
+                // interior stages (the end stages carry the products) in stretches of equal
+                // ratio, the extraction section (to stage n) apart from the scrubbing section
+                List<String> stretches = new ArrayList<>();
                 int last = network.stages() - 1;
                 int from = Math.min(2, last);
                 for (int k = from; k <= last; k++) {
-                    double ratio = network.organicFlow(k) / network.aqueousFlow(k);
-                    boolean endOfStretch = k == last || k == n
-                            || Math.abs(network.organicFlow(k + 1) / network.aqueousFlow(k + 1) - ratio) > 1e-12 * ratio;
-                    if (endOfStretch) {
-                        r.append(String.format(Locale.ROOT, " %s (stages %d-%d);", Formats.fixed(ratio), from, k));
+                    double ratio = extractionRatio(k);
+                    if (k == last || k == n || Math.abs(extractionRatio(k + 1) - ratio) > 1e-12 * ratio) {
+                        stretches.add(String.format(Locale.ROOT, "%s (stages %d-%d)", Formats.fixed(ratio), from, k));
                         from = k + 1;
                     }
                 }
-                lines.add(r.substring(0, r.length() - 1));
+                lines.add("extraction ratios V/L: " + String.join("; ", stretches));
             }
         } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
             lines.add(String.format(Locale.ROOT, "feed %s L/h, organic %s L/h, scrub %s L/h",
                     Formats.general(v.feedFlow()), Formats.general(v.organicFlow()), Formats.general(v.scrubFlow())));
         }
         return lines;
+    }
+
+    /** V/L of a stage: its organic over its aqueous flow (metal flows for CMER). */
+    private double extractionRatio(int stage) {
+        return network.organicFlow(stage) / network.aqueousFlow(stage);
     }
 
     /** A plain left-aligned text table. */
