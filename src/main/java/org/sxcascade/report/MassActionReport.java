@@ -26,6 +26,8 @@ public final class MassActionReport {
      * @param name        raffinate, strip liquor or stripped organic (or loaded organic without strip)
      * @param phase       aqueous or organic
      * @param stage       the stage it leaves
+     * @param share       the fraction of that stage's outflow of the phase it takes (1 − reflux for
+     *                    the strip liquor, else 1)
      * @param volume      its flow, L/h
      * @param rareEarth   its RE flow, mol per mol RE fed
      * @param composition RE mole fractions (among the rare earths)
@@ -35,7 +37,7 @@ public final class MassActionReport {
      * @param recovery    fraction of their feed in this product
      * @param target      the target, or {@code null}
      */
-    public record Product(String name, String phase, int stage, double volume, double rareEarth,
+    public record Product(String name, String phase, int stage, double share, double volume, double rareEarth,
                           Map<String, Double> composition, double acidity, List<String> purityOf, double purity,
                           double recovery, ProductTarget target) {
         /** Whether the target is met ({@code null} without one). */
@@ -53,6 +55,7 @@ public final class MassActionReport {
     private final SteadyState state;
     private final MassActionEquilibrium eq;
     private final List<Product> products = new ArrayList<>();
+    private final List<StageRow> stages;
 
     public MassActionReport(MassActionCase c, CascadeNetwork network, SteadyState state) {
         this.c = c;
@@ -62,17 +65,17 @@ public final class MassActionReport {
         int n = c.cascade().extractionStages();
         int m = c.cascade().scrubStages();
         int total = c.totalStages();
-        products.add(product("raffinate", false, 1, 1, c.raffinateTarget(), false));
+        products.add(product("raffinate", false, 1, 1, c.raffinateTarget()));
         if (c.stripStages() > 0) {
-            products.add(product("strip liquor", false, n + m + 1, 1 - c.flows().reflux(), c.stripTarget(), true));
-            products.add(product("stripped organic", true, total, 1, null, true));
+            products.add(product("strip liquor", false, n + m + 1, 1 - c.flows().reflux(), c.stripTarget()));
+            products.add(product("stripped organic", true, total, 1, null));
         } else {
-            products.add(product("loaded organic", true, total, 1, c.stripTarget(), true));
+            products.add(product("loaded organic", true, total, 1, c.stripTarget()));
         }
+        this.stages = stageRows();
     }
 
-    private Product product(String name, boolean organic, int stage, double share, ProductTarget target,
-                            boolean extracted) {
+    private Product product(String name, boolean organic, int stage, double share, ProductTarget target) {
         int r = eq.rareEarthCount();
         double[] flows = new double[r];
         double sum = 0;
@@ -98,13 +101,10 @@ public final class MassActionReport {
             fed += network.totalFeed(j);
         }
         double volume = share * (organic ? network.organicFlow(stage) : network.aqueousFlow(stage));
-        double acidity = organic ? Double.NaN : eq.aqueousAcidity(network.aqueousFlow(stage), lnAqueous(), offset(stage));
-        return new Product(name, organic ? "organic" : "aqueous", stage, volume, sum, composition, acidity,
+        double acidity = organic ? Double.NaN
+                : eq.aqueousAcidity(network.aqueousFlow(stage), state.lnAqueous(), offset(stage));
+        return new Product(name, organic ? "organic" : "aqueous", stage, share, volume, sum, composition, acidity,
                 List.copyOf(purityOf), sum > 0 ? group / sum : 0, fed > 0 ? group / fed : 0, target);
-    }
-
-    private double[] lnAqueous() {
-        return state.lnAqueous();
     }
 
     private int offset(int stage) {
@@ -126,6 +126,10 @@ public final class MassActionReport {
 
     /** One row per stage. */
     public List<StageRow> stages() {
+        return stages;
+    }
+
+    private List<StageRow> stageRows() {
         List<StageRow> rows = new ArrayList<>();
         double[] lnAq = state.lnAqueous();
         double[] lnOrg = state.lnOrganic();
@@ -143,7 +147,7 @@ public final class MassActionReport {
                     eq.saponificationDegree(org, lnOrg, offset(k)), reAq * eq.molarScale() / aq,
                     reOrg * eq.molarScale() / org, eq.freeExtractant(aq, lnAq, offset(k))));
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     /**
@@ -354,8 +358,7 @@ public final class MassActionReport {
         for (int j = 0; j < eq.rareEarthCount(); j++) {
             List<String> row = new ArrayList<>(List.of(c.rareEarths().get(j)));
             for (Product p : products) {
-                double share = p.name().equals("strip liquor") ? 1 - c.flows().reflux() : 1;
-                double flow = share * (p.phase().equals("organic") ? state.organicFlow(p.stage(), j)
+                double flow = p.share() * (p.phase().equals("organic") ? state.organicFlow(p.stage(), j)
                         : state.aqueousFlow(p.stage(), j));
                 row.add(Formats.fraction(flow / network.totalFeed(j)));
             }
