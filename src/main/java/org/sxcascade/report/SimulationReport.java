@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.equilibrium.ConstantDistributionRatios;
@@ -35,6 +36,39 @@ public final class SimulationReport {
     public static final String FLOW_UNIT_LINEAR = "mol per mol solute fed";
 
     /**
+     * A product graded against its targets, as both this report and {@link MassActionReport} show
+     * it: composition, the purity of the components it counts, their recovery and the verdict.
+     */
+    public interface Graded {
+        /** Mole fraction of each component (among the rare earths for mass-action products). */
+        Map<String, Double> composition();
+
+        /** The components its purity counts (the target's, else the main component). */
+        List<String> purityOf();
+
+        /** Summed fraction of {@link #purityOf()}. */
+        double purity();
+
+        /** Fraction of the {@link #purityOf()} components' feed that leaves in this product. */
+        double recovery();
+
+        /** Required purity, or {@code null}. */
+        Double target();
+
+        /** Required recovery, or {@code null}. */
+        Double recoveryTarget();
+
+        /** Whether the purity and recovery targets are met ({@code null} without a target). */
+        default Boolean met() {
+            if (target() == null && recoveryTarget() == null) {
+                return null;
+            }
+            return (target() == null || purity() >= target())
+                    && (recoveryTarget() == null || recovery() >= recoveryTarget());
+        }
+    }
+
+    /**
      * One outlet stream.
      *
      * @param name          "organic" (loaded organic, A product) or "aqueous" (raffinate, B product)
@@ -53,14 +87,7 @@ public final class SimulationReport {
     public record Product(String name, String phase, int stage, double share, double flow,
                           Map<String, Double> composition,
                           List<String> purityOf, double purity, Double target, double recovery,
-                          Double recoveryTarget) {
-        /** Whether the purity and recovery targets are met ({@code null} without a target). */
-        public Boolean met() {
-            if (target == null && recoveryTarget == null) {
-                return null;
-            }
-            return (target == null || purity >= target) && (recoveryTarget == null || recovery >= recoveryTarget);
-        }
+                          Double recoveryTarget) implements Graded {
     }
 
     private final CascadeCase cascadeCase;
@@ -168,11 +195,7 @@ public final class SimulationReport {
         ObjectNode root = mapper.createObjectNode();
         List<String> comps = cascadeCase.components();
         root.put("case", cascadeCase.name());
-        root.put("converged", true);
-        root.put("method", state.method());
-        root.put("iterations", state.iterations());
-        root.put("residual", state.residual());
-        root.put("massBalanceError", state.massBalanceError());
+        putRun(root, state);
         root.put("flowUnit", flowUnit);
         ObjectNode cascade = root.putObject("cascade");
         cascade.put("extractionStages", cascadeCase.cascade().extractionStages());
@@ -206,21 +229,7 @@ public final class SimulationReport {
             if (feedRate != null) {
                 o.put("flowMolPerHour", p.flow() * feedRate);
             }
-            ObjectNode comp = o.putObject("composition");
-            p.composition().forEach(comp::put);
-            ArrayNode of = o.putArray("purityOf");
-            p.purityOf().forEach(of::add);
-            o.put("purity", p.purity());
-            o.put("recovery", p.recovery());
-            if (p.target() != null) {
-                o.put("target", p.target());
-            }
-            if (p.recoveryTarget() != null) {
-                o.put("recoveryTarget", p.recoveryTarget());
-            }
-            if (p.met() != null) {
-                o.put("met", p.met());
-            }
+            putGrade(o, p);
         }
         ObjectNode rec = root.putObject("recoveries");
         for (int j = 0; j < comps.size(); j++) {
@@ -247,6 +256,34 @@ public final class SimulationReport {
             }
         }
         return root;
+    }
+
+    /** How the solve went: converged, method, iterations, residual and mass-balance closure. */
+    static void putRun(ObjectNode root, SteadyState state) {
+        root.put("converged", true);
+        root.put("method", state.method());
+        root.put("iterations", state.iterations());
+        root.put("residual", state.residual());
+        root.put("massBalanceError", state.massBalanceError());
+    }
+
+    /** A product's composition, purity, recovery, targets and verdict. */
+    static void putGrade(ObjectNode o, Graded p) {
+        ObjectNode comp = o.putObject("composition");
+        p.composition().forEach(comp::put);
+        ArrayNode of = o.putArray("purityOf");
+        p.purityOf().forEach(of::add);
+        o.put("purity", p.purity());
+        o.put("recovery", p.recovery());
+        if (p.target() != null) {
+            o.put("target", p.target());
+        }
+        if (p.recoveryTarget() != null) {
+            o.put("recoveryTarget", p.recoveryTarget());
+        }
+        if (p.met() != null) {
+            o.put("met", p.met());
+        }
     }
 
     private ObjectNode flowsJson(ObjectMapper mapper) {
@@ -321,10 +358,7 @@ public final class SimulationReport {
         List<String> comps = cascadeCase.components();
         b.append(cascadeCase.name()).append('\n');
         b.append(caseLines());
-        b.append(String.format(Locale.ROOT,
-                "  solver     %s, %d %s; largest stage imbalance %.1e (relative); mass balance closure %.1e%n%n",
-                state.method(), state.iterations(), state.method().equals("rows") ? "rows" : "iterations",
-                state.residual(), state.massBalanceError()));
+        b.append(solverLine(state)).append(System.lineSeparator());
 
         b.append("Products (flow in ").append(flowUnit).append(", composition in mole fractions)\n");
         Table t = new Table();
@@ -348,34 +382,17 @@ public final class SimulationReport {
             for (String c : comps) {
                 r.add(Formats.fraction(p.composition().get(c)));
             }
-            r.add(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()));
-            String spec = p.target() == null ? "" : Formats.percent(p.target());
-            if (p.recoveryTarget() != null) {
-                spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
-                        + " (is " + Formats.percent(p.recovery()) + ")";
-            }
-            r.add(spec.isEmpty() ? "-" : spec);
-            r.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
+            r.addAll(gradeCells(p));
             t.row(r);
         }
         b.append(t.render()).append('\n');
 
         b.append("Recovery (fraction of each component's feed)\n");
-        Table rt = new Table();
-        List<String> rh = new ArrayList<>(List.of("component", "to organic", "to raffinate"));
+        List<String> columns = new ArrayList<>(List.of("to organic", "to raffinate"));
         for (int i = 2; i < products.size(); i++) {
-            rh.add("to " + products.get(i).name());
+            columns.add("to " + products.get(i).name());
         }
-        rt.row(rh);
-        for (int j = 0; j < comps.size(); j++) {
-            double[] r = recovery(j);
-            List<String> row = new ArrayList<>(List.of(comps.get(j)));
-            for (double x : r) {
-                row.add(Formats.fraction(x));
-            }
-            rt.row(row);
-        }
-        b.append(rt.render());
+        b.append(recoveryTable(comps, columns, this::recovery));
         if (profile) {
             b.append('\n').append("Stage profile (aqueous x and organic y, mole fractions)\n");
             Table pt = new Table();
@@ -396,6 +413,44 @@ public final class SimulationReport {
             b.append(pt.render());
         }
         return b.toString();
+    }
+
+    /** The solver line of the text header: method, iterations, stage imbalance, closure; ends in a newline. */
+    static String solverLine(SteadyState state) {
+        return String.format(Locale.ROOT,
+                "  solver     %s, %d %s; largest stage imbalance %.1e (relative); mass balance closure %.1e%n",
+                state.method(), state.iterations(), state.method().equals("rows") ? "rows" : "iterations",
+                state.residual(), state.massBalanceError());
+    }
+
+    /** The purity, target and verdict cells of a product's row. */
+    static List<String> gradeCells(Graded p) {
+        String spec = p.target() == null ? "" : Formats.percent(p.target());
+        if (p.recoveryTarget() != null) {
+            spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
+                    + " (is " + Formats.percent(p.recovery()) + ")";
+        }
+        return List.of(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()), spec.isEmpty() ? "-" : spec,
+                p.met() == null ? "" : p.met() ? "met" : "MISSED");
+    }
+
+    /**
+     * The recovery table: one row per component, one column per product ({@code columns} are
+     * their headings), {@code recovery} giving a component's row by index.
+     */
+    static String recoveryTable(List<String> components, List<String> columns, IntFunction<double[]> recovery) {
+        Table rt = new Table();
+        List<String> head = new ArrayList<>(List.of("component"));
+        head.addAll(columns);
+        rt.row(head);
+        for (int j = 0; j < components.size(); j++) {
+            List<String> row = new ArrayList<>(List.of(components.get(j)));
+            for (double x : recovery.apply(j)) {
+                row.add(Formats.fraction(x));
+            }
+            rt.row(row);
+        }
+        return rt.render();
     }
 
     /** The model, stage layout and flow lines of the report's header (each indented, ending in a newline). */
