@@ -134,11 +134,13 @@ class MassActionCaseTest {
             r = command.equals("report") ? CliHarness.run(command, CASE, "-o", dir.resolve("r.html").toString())
                     : CliHarness.run(command, CASE);
             assertThat(r.exitCode()).as(command).isEqualTo(2);
-            assertThat(r.err()).as(command).contains("mass-action");
+            assertThat(r.err()).as(command).startsWith("error: model = mass-action is not allowed")
+                    .contains("mass-action cases run with simulate");
         }
         assertThat(dir.resolve("r.html")).doesNotExist();
         r = CliHarness.run("simulate", CASE, "--csv", dir.resolve("p.csv").toString());
         assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --csv = ").contains("not given for a mass-action case");
         assertThat(dir.resolve("p.csv")).doesNotExist();
     }
 }
