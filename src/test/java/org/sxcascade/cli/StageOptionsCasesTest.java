@@ -64,6 +64,10 @@ class StageOptionsCasesTest {
         assertThat(rec.get("B").get("organic").asDouble()).isCloseTo(0.4654, within(5e-5));
         assertThat(j.get("products").get(0).get("purity").asDouble()).isCloseTo(0.6579, within(5e-5));
         assertThat(j.get("cascade").get("efficiency").get("extraction").asDouble()).isEqualTo(0.8);
+        // the row iteration models equilibrium stages: refused as input (exit 2), not an internal error
+        CliHarness r = CliHarness.run("simulate", "cases/murphree-four-stage.yaml", "--method", "rows");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --method = rows is not allowed: newton when stages have a Murphree");
     }
 
     @Test
