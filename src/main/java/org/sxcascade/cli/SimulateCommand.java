@@ -66,14 +66,21 @@ final class SimulateCommand implements Callable<Integer> {
         if (FlowsheetReader.isFlowsheet(caseFile)) {
             return flowsheet();
         }
-        CaseReader reader = new CaseReader();
-        if (CaseReader.isMassAction(reader.readTree(caseFile))) {
-            return massAction(reader.readMassAction(caseFile));
+        Object read = new CaseReader().readForSimulate(caseFile);
+        if (read instanceof MassActionCase massActionCase) {
+            return massAction(massActionCase);
         }
-        CascadeCase cascadeCase = reader.read(caseFile);
+        CascadeCase cascadeCase = (CascadeCase) read;
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
             SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
+            var options = cascadeCase.stageOptions();
+            if (m == SolverSettings.Method.ROWS
+                    && (options.extractionEfficiency() < 1 || options.scrubEfficiency() < 1)) {
+                // as the case reader refuses solver.method: rows for such a case
+                throw new InvalidInputException("--method", "rows", "newton when stages have a Murphree efficiency "
+                        + "below 1 (the row iteration models equilibrium stages)");
+            }
             if (m != settings.method()) {
                 settings = new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
             }

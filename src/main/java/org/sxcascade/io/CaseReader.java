@@ -60,12 +60,12 @@ public final class CaseReader {
     private static final Set<String> MA_CASCADE = Set.of("extractionStages", "scrubStages", "stripStages");
     private static final Set<String> MA_FLOWS = Set.of("organicFlow", "saponification", "scrubFlow", "scrubAcidity",
             "stripFlow", "stripAcidity", "reflux");
-    private static final Set<String> MA_EFFICIENCY = Set.of("extraction", "scrub", "strip");
+    private static final List<String> MA_EFFICIENCY = List.of("extraction", "scrub", "strip");
     private static final Set<String> MA_TARGETS = Set.of("aqueous", "strip");
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
             "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws");
-    private static final Set<String> EFFICIENCY = Set.of("extraction", "scrub");
+    private static final List<String> EFFICIENCY = List.of("extraction", "scrub");
     private static final Set<String> SIDE_DRAW = Set.of("name", "stage", "phase", "flow", "target");
     private static final Set<String> COSTS = Set.of("currency", "residenceTime", "stageVolumePrice", "organicPrice",
             "acidPrice", "basePrice", "capitalCharge", "operatingHours");
@@ -96,18 +96,22 @@ public final class CaseReader {
     }
 
     /** Whether a case file's tree is a mass-action case ({@code model: mass-action}). */
-    public static boolean isMassAction(JsonNode root) {
+    private static boolean isMassAction(JsonNode root) {
         return root.isObject() && root.has("model") && MASS_ACTION.equals(root.get("model").asText());
     }
 
-    /** Reads and validates a {@code model: mass-action} case file (docs/case-format.md). */
+    /** Reads and validates a {@code model: mass-action} case file (docs/mass-action.md). */
     public MassActionCase readMassAction(Path file) {
         return (MassActionCase) readFile(file, Purpose.MASS_ACTION);
     }
 
-    /** Validates a mass-action case given as a YAML tree. */
-    public MassActionCase massActionFromTree(JsonNode root) {
-        return (MassActionCase) parse(root, Purpose.MASS_ACTION);
+    /**
+     * Reads a case file for {@code simulate}, reading the file once: a {@link MassActionCase} for
+     * {@code model: mass-action}, else a {@link CascadeCase} as {@link #read(Path)} gives it.
+     */
+    public Object readForSimulate(Path file) {
+        JsonNode root = readTree(file);
+        return parse(root, isMassAction(root) ? Purpose.MASS_ACTION : Purpose.SIMULATE, file);
     }
 
     /** Reads and validates a case file. */
@@ -125,7 +129,11 @@ public final class CaseReader {
 
     /** Reads a file and parses it, naming the file in every error. */
     private Object readFile(Path file, Purpose purpose) {
-        JsonNode root = readTree(file);
+        return parse(readTree(file), purpose, file);
+    }
+
+    /** Parses a tree read from {@code file}, naming the file in every error. */
+    private Object parse(JsonNode root, Purpose purpose, Path file) {
         try {
             return parse(root, purpose);
         } catch (InvalidInputException e) {
@@ -227,25 +235,11 @@ public final class CaseReader {
         }
 
         // components
-        JsonNode compsNode = top.required("components", "a list of components with name and "
-                + (cmer ? "separationFactor" : "distributionRatio"));
-        if (!compsNode.isArray() || compsNode.isEmpty()) {
-            throw new InvalidInputException("components", YamlMapping.describe(compsNode), "a non-empty list of components");
-        }
-        List<String> names = new ArrayList<>();
-        double[] parameters = new double[compsNode.size()];
         String parameterKey = cmer ? "separationFactor" : "distributionRatio";
-        for (int j = 0; j < compsNode.size(); j++) {
-            YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
-            comp.allow(Set.of("name", parameterKey));
-            String componentName = comp.text("name", "a component name");
-            if (names.contains(componentName)) {
-                throw new InvalidInputException("components[" + j + "].name", componentName,
-                        "a name not used by another component");
-            }
-            names.add(componentName);
-            parameters[j] = comp.positive(parameterKey);
-        }
+        Components components = components(top, parameterKey, "a list of components with name and " + parameterKey,
+                "a non-empty list of components");
+        List<String> names = components.names();
+        double[] parameters = components.parameters();
         EquilibriumModel equilibrium = cmer ? new ConstantSeparationFactors(parameters)
                 : new ConstantDistributionRatios(parameters);
 
@@ -283,14 +277,7 @@ public final class CaseReader {
         // cascade
         YamlMapping cascadeObj = top.obj("cascade");
         cascadeObj.allow(CASCADE);
-        int extractionStages = cascadeObj.integer("extractionStages");
-        int scrubStages = cascadeObj.integer("scrubStages");
-        Cascade cascade;
-        try {
-            cascade = new Cascade(extractionStages, scrubStages);
-        } catch (InvalidInputException e) {
-            throw e.under("cascade");
-        }
+        Cascade cascade = cascade(cascadeObj);
 
         // flows
         YamlMapping flowsObj = top.obj("flows");
@@ -365,29 +352,57 @@ public final class CaseReader {
         return composition;
     }
 
-    /** A {@code model: mass-action} case (docs/case-format.md, "Mass-action cases"). */
-    private static MassActionCase massAction(YamlMapping top) {
-        top.allow(MA_TOP);
-        String name = top.optText("name", null);
-        top.optText("description", null);
-        JsonNode compsNode = top.required("components", "a list of rare earths with name and exchangeConstant");
+    /** The names of the components and each one's parameter (separation factor, …), in file order. */
+    private record Components(List<String> names, double[] parameters) {
+    }
+
+    /**
+     * {@code components}: a list of entries with a distinct {@code name} and a positive
+     * {@code parameterKey}; {@code required} and {@code nonEmpty} say what is allowed when the list
+     * is missing or not a non-empty list.
+     */
+    private static Components components(YamlMapping top, String parameterKey, String required, String nonEmpty) {
+        JsonNode compsNode = top.required("components", required);
         if (!compsNode.isArray() || compsNode.isEmpty()) {
-            throw new InvalidInputException("components", YamlMapping.describe(compsNode),
-                    "a non-empty list of rare earths with name and exchangeConstant");
+            throw new InvalidInputException("components", YamlMapping.describe(compsNode), nonEmpty);
         }
         List<String> names = new ArrayList<>();
-        double[] constants = new double[compsNode.size()];
+        double[] parameters = new double[compsNode.size()];
         for (int j = 0; j < compsNode.size(); j++) {
             YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
-            comp.allow(Set.of("name", "exchangeConstant"));
+            comp.allow(Set.of("name", parameterKey));
             String componentName = comp.text("name", "a component name");
             if (names.contains(componentName)) {
                 throw new InvalidInputException("components[" + j + "].name", componentName,
                         "a name not used by another component");
             }
             names.add(componentName);
-            constants[j] = comp.positive("exchangeConstant");
+            parameters[j] = comp.positive(parameterKey);
         }
+        return new Components(names, parameters);
+    }
+
+    /** The stage counts n and m of the {@code cascade} section. */
+    private static Cascade cascade(YamlMapping cascadeObj) {
+        int extractionStages = cascadeObj.integer("extractionStages");
+        int scrubStages = cascadeObj.integer("scrubStages");
+        try {
+            return new Cascade(extractionStages, scrubStages);
+        } catch (InvalidInputException e) {
+            throw e.under("cascade");
+        }
+    }
+
+    /** A {@code model: mass-action} case (docs/mass-action.md). */
+    private static MassActionCase massAction(YamlMapping top) {
+        top.allow(MA_TOP);
+        String name = top.optText("name", null);
+        top.optText("description", null);
+        Components components = components(top, "exchangeConstant",
+                "a list of rare earths with name and exchangeConstant",
+                "a non-empty list of rare earths with name and exchangeConstant");
+        List<String> names = components.names();
+        double[] constants = components.parameters();
         YamlMapping ex = top.obj("extractant");
         ex.allow(MA_EXTRACTANT);
         ex.optText("name", null);
@@ -416,12 +431,7 @@ public final class CaseReader {
         }
         YamlMapping cascadeObj = top.obj("cascade");
         cascadeObj.allow(MA_CASCADE);
-        Cascade cascade;
-        try {
-            cascade = new Cascade(cascadeObj.integer("extractionStages"), cascadeObj.integer("scrubStages"));
-        } catch (InvalidInputException e) {
-            throw e.under("cascade");
-        }
+        Cascade cascade = cascade(cascadeObj);
         int strip = cascadeObj.has("stripStages") ? cascadeObj.integer("stripStages") : 0;
         YamlMapping f = top.obj("flows");
         f.allow(MA_FLOWS);
@@ -430,26 +440,14 @@ public final class CaseReader {
                 f.has("scrubFlow") ? f.number("scrubFlow") : 0, f.has("scrubAcidity") ? f.number("scrubAcidity") : 0,
                 f.has("stripFlow") ? f.number("stripFlow") : 0, f.has("stripAcidity") ? f.number("stripAcidity") : 0,
                 f.has("reflux") ? f.number("reflux") : 0);
-        double[] efficiency = {1, 1, 1};
-        if (top.has("efficiency")) {
-            YamlMapping e = top.obj("efficiency");
-            e.allow(MA_EFFICIENCY);
-            String[] keys = {"extraction", "scrub", "strip"};
-            for (int i = 0; i < 3; i++) {
-                efficiency[i] = e.has(keys[i]) ? e.number(keys[i]) : 1;
-            }
-        }
+        double[] efficiency = efficiency(top, MA_EFFICIENCY);
         ProductTarget raffinate = null;
         ProductTarget stripProduct = null;
-        double[] order = new double[names.size()];
-        for (int j = 0; j < order.length; j++) {
-            order[j] = constants[j];
-        }
         if (top.has("targets")) {
             YamlMapping targets = top.obj("targets");
             targets.allow(MA_TARGETS);
-            raffinate = target(targets, "aqueous", names, order, false, true);
-            stripProduct = target(targets, "strip", names, order, true, true);
+            raffinate = target(targets, "aqueous", names, constants, false, true);
+            stripProduct = target(targets, "strip", names, constants, true, true);
         }
         SolverSettings solver = solverSettings(top);
         MassActionEquilibrium equilibrium = new MassActionEquilibrium(constants, cationConstant, concentration,
@@ -479,14 +477,7 @@ public final class CaseReader {
 
     /** The optional {@code efficiency} and {@code sideDraws} sections. */
     private static StageOptions stageOptions(YamlMapping top, List<String> names, double[] parameters) {
-        double extraction = 1;
-        double scrub = 1;
-        if (top.has("efficiency")) {
-            YamlMapping e = top.obj("efficiency");
-            e.allow(EFFICIENCY);
-            extraction = e.has("extraction") ? e.number("extraction") : 1;
-            scrub = e.has("scrub") ? e.number("scrub") : 1;
-        }
+        double[] efficiency = efficiency(top, EFFICIENCY);
         List<SideDraw> draws = new ArrayList<>();
         List<String> drawNames = new ArrayList<>();
         List<ProductTarget> drawTargets = new ArrayList<>();
@@ -523,7 +514,23 @@ public final class CaseReader {
                 }
             }
         }
-        return new StageOptions(extraction, scrub, draws, drawNames, drawTargets);
+        return new StageOptions(efficiency[0], efficiency[1], draws, drawNames, drawTargets);
+    }
+
+    /** The optional {@code efficiency} section: the Murphree efficiency of each section, default 1. */
+    private static double[] efficiency(YamlMapping top, List<String> sections) {
+        double[] efficiency = new double[sections.size()];
+        java.util.Arrays.fill(efficiency, 1);
+        if (top.has("efficiency")) {
+            YamlMapping e = top.obj("efficiency");
+            e.allow(Set.copyOf(sections));
+            for (int i = 0; i < efficiency.length; i++) {
+                if (e.has(sections.get(i))) {
+                    efficiency[i] = e.number(sections.get(i));
+                }
+            }
+        }
+        return efficiency;
     }
 
     /** The {@code transient} section, its errors named under {@code transient}. */

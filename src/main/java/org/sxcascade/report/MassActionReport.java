@@ -26,6 +26,8 @@ public final class MassActionReport {
      * @param name        raffinate, strip liquor or stripped organic (or loaded organic without strip)
      * @param phase       aqueous or organic
      * @param stage       the stage it leaves
+     * @param share       the fraction of that stage's outflow of the phase it takes (1 − reflux for
+     *                    the strip liquor, else 1)
      * @param volume      its flow, L/h
      * @param rareEarth   its RE flow, mol per mol RE fed
      * @param composition RE mole fractions (among the rare earths)
@@ -33,19 +35,12 @@ public final class MassActionReport {
      * @param purityOf    the components its purity counts
      * @param purity      their summed RE fraction
      * @param recovery    fraction of their feed in this product
-     * @param target      the target, or {@code null}
+     * @param target      required purity, or {@code null}
+     * @param recoveryTarget required recovery, or {@code null}
      */
-    public record Product(String name, String phase, int stage, double volume, double rareEarth,
+    public record Product(String name, String phase, int stage, double share, double volume, double rareEarth,
                           Map<String, Double> composition, double acidity, List<String> purityOf, double purity,
-                          double recovery, ProductTarget target) {
-        /** Whether the target is met ({@code null} without one). */
-        public Boolean met() {
-            if (target == null) {
-                return null;
-            }
-            return (target.purity() == null || purity >= target.purity())
-                    && (target.recovery() == null || recovery >= target.recovery());
-        }
+                          double recovery, Double target, Double recoveryTarget) implements SimulationReport.Graded {
     }
 
     private final MassActionCase c;
@@ -53,6 +48,7 @@ public final class MassActionReport {
     private final SteadyState state;
     private final MassActionEquilibrium eq;
     private final List<Product> products = new ArrayList<>();
+    private final List<StageRow> stages;
 
     public MassActionReport(MassActionCase c, CascadeNetwork network, SteadyState state) {
         this.c = c;
@@ -62,17 +58,17 @@ public final class MassActionReport {
         int n = c.cascade().extractionStages();
         int m = c.cascade().scrubStages();
         int total = c.totalStages();
-        products.add(product("raffinate", false, 1, 1, c.raffinateTarget(), false));
+        products.add(product("raffinate", false, 1, 1, c.raffinateTarget()));
         if (c.stripStages() > 0) {
-            products.add(product("strip liquor", false, n + m + 1, 1 - c.flows().reflux(), c.stripTarget(), true));
-            products.add(product("stripped organic", true, total, 1, null, true));
+            products.add(product("strip liquor", false, n + m + 1, 1 - c.flows().reflux(), c.stripTarget()));
+            products.add(product("stripped organic", true, total, 1, null));
         } else {
-            products.add(product("loaded organic", true, total, 1, c.stripTarget(), true));
+            products.add(product("loaded organic", true, total, 1, c.stripTarget()));
         }
+        this.stages = stageRows();
     }
 
-    private Product product(String name, boolean organic, int stage, double share, ProductTarget target,
-                            boolean extracted) {
+    private Product product(String name, boolean organic, int stage, double share, ProductTarget target) {
         int r = eq.rareEarthCount();
         double[] flows = new double[r];
         double sum = 0;
@@ -98,13 +94,11 @@ public final class MassActionReport {
             fed += network.totalFeed(j);
         }
         double volume = share * (organic ? network.organicFlow(stage) : network.aqueousFlow(stage));
-        double acidity = organic ? Double.NaN : eq.aqueousAcidity(network.aqueousFlow(stage), lnAqueous(), offset(stage));
-        return new Product(name, organic ? "organic" : "aqueous", stage, volume, sum, composition, acidity,
-                List.copyOf(purityOf), sum > 0 ? group / sum : 0, fed > 0 ? group / fed : 0, target);
-    }
-
-    private double[] lnAqueous() {
-        return state.lnAqueous();
+        double acidity = organic ? Double.NaN
+                : eq.aqueousAcidity(network.aqueousFlow(stage), state.lnAqueous(), offset(stage));
+        return new Product(name, organic ? "organic" : "aqueous", stage, share, volume, sum, composition, acidity,
+                List.copyOf(purityOf), sum > 0 ? group / sum : 0, fed > 0 ? group / fed : 0,
+                target == null ? null : target.purity(), target == null ? null : target.recovery());
     }
 
     private int offset(int stage) {
@@ -119,6 +113,21 @@ public final class MassActionReport {
         return state;
     }
 
+    /** Fraction of rare earth j's feed that leaves in each product, in the order of {@link #products()}. */
+    public double[] recovery(int j) {
+        double fed = network.totalFeed(j);
+        double[] r = new double[products.size()];
+        if (fed <= 0) {
+            return r;
+        }
+        for (int i = 0; i < r.length; i++) {
+            Product p = products.get(i);
+            r[i] = p.share() * (p.phase().equals("organic") ? state.organicFlow(p.stage(), j)
+                    : state.aqueousFlow(p.stage(), j)) / fed;
+        }
+        return r;
+    }
+
     /** Stage quantities: pH, loading (fraction of the extractant bound to RE), saponification, RE mol/L. */
     public record StageRow(int stage, String section, double pH, double loading, double saponification,
                            double aqueousRareEarth, double organicRareEarth, double freeExtractant) {
@@ -126,6 +135,10 @@ public final class MassActionReport {
 
     /** One row per stage. */
     public List<StageRow> stages() {
+        return stages;
+    }
+
+    private List<StageRow> stageRows() {
         List<StageRow> rows = new ArrayList<>();
         double[] lnAq = state.lnAqueous();
         double[] lnOrg = state.lnOrganic();
@@ -143,7 +156,7 @@ public final class MassActionReport {
                     eq.saponificationDegree(org, lnOrg, offset(k)), reAq * eq.molarScale() / aq,
                     reOrg * eq.molarScale() / org, eq.freeExtractant(aq, lnAq, offset(k))));
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     /**
@@ -216,11 +229,7 @@ public final class MassActionReport {
         ObjectNode root = mapper.createObjectNode();
         root.put("case", c.name());
         root.put("model", "mass-action");
-        root.put("converged", true);
-        root.put("method", state.method());
-        root.put("iterations", state.iterations());
-        root.put("residual", state.residual());
-        root.put("massBalanceError", state.massBalanceError());
+        SimulationReport.putRun(root, state);
         root.put("hydrogenBalance", hydrogenBalance());
         root.put("cationBalance", cationBalance());
         root.put("extractantBalance", extractantBalance());
@@ -246,18 +255,7 @@ public final class MassActionReport {
                 o.put("acidity", p.acidity());
                 o.put("pH", MassActionEquilibrium.pH(p.acidity()));
             }
-            ObjectNode comp = o.putObject("composition");
-            p.composition().forEach(comp::put);
-            ArrayNode of = o.putArray("purityOf");
-            p.purityOf().forEach(of::add);
-            o.put("purity", p.purity());
-            o.put("recovery", p.recovery());
-            if (p.target() != null && p.target().purity() != null) {
-                o.put("target", p.target().purity());
-            }
-            if (p.met() != null) {
-                o.put("met", p.met());
-            }
+            SimulationReport.putGrade(o, p);
         }
         ArrayNode profile = root.putArray("profile");
         for (StageRow s : stages()) {
@@ -318,9 +316,7 @@ public final class MassActionReport {
             b.append(String.format(Locale.ROOT, "  stages     Murphree efficiency extraction %s, scrub %s, strip %s%n",
                     Formats.general(e[0]), Formats.general(e[1]), Formats.general(e[2])));
         }
-        b.append(String.format(Locale.ROOT,
-                "  solver     %s, %d iterations; largest stage imbalance %.1e (relative); mass balance closure %.1e%n",
-                state.method(), state.iterations(), state.residual(), state.massBalanceError()));
+        b.append(SimulationReport.solverLine(state));
         b.append(String.format(Locale.ROOT,
                 "  balances   H+ %.1e, %s %.1e, extractant %.1e (largest relative error over the stages)%n%n",
                 hydrogenBalance(), c.cation(), cationBalance(), extractantBalance()));
@@ -340,28 +336,13 @@ public final class MassActionReport {
             for (String name : c.rareEarths()) {
                 row.add(Formats.fraction(p.composition().get(name)));
             }
-            row.add(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()));
-            row.add(p.target() == null || p.target().purity() == null ? "-" : Formats.percent(p.target().purity()));
-            row.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
+            row.addAll(SimulationReport.gradeCells(p));
             t.row(row);
         }
         b.append(t.render()).append('\n');
         b.append("Recovery (fraction of each rare earth's feed)\n");
-        SimulationReport.Table rt = new SimulationReport.Table();
-        List<String> rh = new ArrayList<>(List.of("component"));
-        products.forEach(p -> rh.add("to " + p.name()));
-        rt.row(rh);
-        for (int j = 0; j < eq.rareEarthCount(); j++) {
-            List<String> row = new ArrayList<>(List.of(c.rareEarths().get(j)));
-            for (Product p : products) {
-                double share = p.name().equals("strip liquor") ? 1 - c.flows().reflux() : 1;
-                double flow = share * (p.phase().equals("organic") ? state.organicFlow(p.stage(), j)
-                        : state.aqueousFlow(p.stage(), j));
-                row.add(Formats.fraction(flow / network.totalFeed(j)));
-            }
-            rt.row(row);
-        }
-        b.append(rt.render());
+        b.append(SimulationReport.recoveryTable(c.rareEarths(), products.stream().map(p -> "to " + p.name()).toList(),
+                this::recovery));
         if (profile) {
             b.append('\n').append("Stage profile (pH of the aqueous; loading = 3Σ[RE]org / C; RE in mol/L; "
                     + "x, y RE mole fractions)\n");

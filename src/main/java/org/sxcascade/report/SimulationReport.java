@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.equilibrium.ConstantDistributionRatios;
@@ -35,11 +36,46 @@ public final class SimulationReport {
     public static final String FLOW_UNIT_LINEAR = "mol per mol solute fed";
 
     /**
+     * A product graded against its targets, as both this report and {@link MassActionReport} show
+     * it: composition, the purity of the components it counts, their recovery and the verdict.
+     */
+    public interface Graded {
+        /** Mole fraction of each component (among the rare earths for mass-action products). */
+        Map<String, Double> composition();
+
+        /** The components its purity counts (the target's, else the main component). */
+        List<String> purityOf();
+
+        /** Summed fraction of {@link #purityOf()}. */
+        double purity();
+
+        /** Fraction of the {@link #purityOf()} components' feed that leaves in this product. */
+        double recovery();
+
+        /** Required purity, or {@code null}. */
+        Double target();
+
+        /** Required recovery, or {@code null}. */
+        Double recoveryTarget();
+
+        /** Whether the purity and recovery targets are met ({@code null} without a target). */
+        default Boolean met() {
+            if (target() == null && recoveryTarget() == null) {
+                return null;
+            }
+            return (target() == null || purity() >= target())
+                    && (recoveryTarget() == null || recovery() >= recoveryTarget());
+        }
+    }
+
+    /**
      * One outlet stream.
      *
      * @param name          "organic" (loaded organic, A product) or "aqueous" (raffinate, B product)
      * @param phase         the phase it leaves in
      * @param stage         the stage it leaves
+     * @param share         the fraction of that stage's outflow of the phase it takes: 1 for the
+     *                      loaded organic and the raffinate, the draw fraction for a side draw
      * @param flow          its total flow, in {@link #flowUnit()}
      * @param composition   mole fraction of each component
      * @param purityOf      the components its purity counts (the target's, else the main component)
@@ -48,16 +84,10 @@ public final class SimulationReport {
      * @param recovery       fraction of the {@code purityOf} components' feed that leaves in this product
      * @param recoveryTarget required recovery, or {@code null}
      */
-    public record Product(String name, String phase, int stage, double flow, Map<String, Double> composition,
+    public record Product(String name, String phase, int stage, double share, double flow,
+                          Map<String, Double> composition,
                           List<String> purityOf, double purity, Double target, double recovery,
-                          Double recoveryTarget) {
-        /** Whether the purity and recovery targets are met ({@code null} without a target). */
-        public Boolean met() {
-            if (target == null && recoveryTarget == null) {
-                return null;
-            }
-            return (target == null || purity >= target) && (recoveryTarget == null || recovery >= recoveryTarget);
-        }
+                          Double recoveryTarget) implements Graded {
     }
 
     private final CascadeCase cascadeCase;
@@ -73,22 +103,20 @@ public final class SimulationReport {
         this.flowUnit = cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : FLOW_UNIT_LINEAR;
         int n = network.stages();
         List<Product> list = new ArrayList<>();
-        list.add(product("organic", "organic", n, cascadeCase.organicTarget(), true, 1));
-        list.add(product("aqueous", "aqueous", 1, cascadeCase.aqueousTarget(), false, 1));
+        list.add(product("organic", n, cascadeCase.organicTarget(), true, 1));
+        list.add(product("aqueous", 1, cascadeCase.aqueousTarget(), false, 1));
         var options = cascadeCase.stageOptions();
         for (int i = 0; i < options.sideDraws().size(); i++) {
             SideDraw d = options.sideDraws().get(i);
             boolean organic = d.phase() == FeedPhase.ORGANIC;
             double share = organic ? network.organicDraw(d.stage()) : network.aqueousDraw(d.stage());
-            list.add(product(options.drawNames().get(i), d.phase().label(), d.stage(), options.drawTargets().get(i),
-                    organic, share));
+            list.add(product(options.drawNames().get(i), d.stage(), options.drawTargets().get(i), organic, share));
         }
         this.products = List.copyOf(list);
     }
 
     /** @param share the fraction of the phase leaving {@code stage} that this product takes */
-    private Product product(String name, String phase, int stage, ProductTarget target, boolean organic,
-                            double share) {
+    private Product product(String name, int stage, ProductTarget target, boolean organic, double share) {
         List<String> comps = cascadeCase.components();
         Map<String, Double> composition = new LinkedHashMap<>();
         int main = 0;
@@ -119,7 +147,7 @@ public final class SimulationReport {
             fedGroup += network.totalFeed(j);
             outGroup += share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
         }
-        return new Product(name, phase, stage, flow, composition, List.copyOf(purityOf), purity,
+        return new Product(name, organic ? "organic" : "aqueous", stage, share, flow, composition, List.copyOf(purityOf), purity,
                 target == null ? null : target.purity(), fedGroup > 0 ? outGroup / fedGroup : 0,
                 target == null ? null : target.recovery());
     }
@@ -142,13 +170,10 @@ public final class SimulationReport {
         if (fed <= 0) {
             return r;
         }
-        r[0] = state.organicFlow(network.stages(), j) / fed;
-        r[1] = state.aqueousFlow(1, j) / fed;
-        for (int i = 2; i < products.size(); i++) {
+        for (int i = 0; i < r.length; i++) {
             Product p = products.get(i);
             boolean organic = p.phase().equals("organic");
-            double share = organic ? network.organicDraw(p.stage()) : network.aqueousDraw(p.stage());
-            r[i] = share * (organic ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
+            r[i] = p.share() * (organic ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
         }
         return r;
     }
@@ -170,11 +195,7 @@ public final class SimulationReport {
         ObjectNode root = mapper.createObjectNode();
         List<String> comps = cascadeCase.components();
         root.put("case", cascadeCase.name());
-        root.put("converged", true);
-        root.put("method", state.method());
-        root.put("iterations", state.iterations());
-        root.put("residual", state.residual());
-        root.put("massBalanceError", state.massBalanceError());
+        putRun(root, state);
         root.put("flowUnit", flowUnit);
         ObjectNode cascade = root.putObject("cascade");
         cascade.put("extractionStages", cascadeCase.cascade().extractionStages());
@@ -208,21 +229,7 @@ public final class SimulationReport {
             if (feedRate != null) {
                 o.put("flowMolPerHour", p.flow() * feedRate);
             }
-            ObjectNode comp = o.putObject("composition");
-            p.composition().forEach(comp::put);
-            ArrayNode of = o.putArray("purityOf");
-            p.purityOf().forEach(of::add);
-            o.put("purity", p.purity());
-            o.put("recovery", p.recovery());
-            if (p.target() != null) {
-                o.put("target", p.target());
-            }
-            if (p.recoveryTarget() != null) {
-                o.put("recoveryTarget", p.recoveryTarget());
-            }
-            if (p.met() != null) {
-                o.put("met", p.met());
-            }
+            putGrade(o, p);
         }
         ObjectNode rec = root.putObject("recoveries");
         for (int j = 0; j < comps.size(); j++) {
@@ -249,6 +256,34 @@ public final class SimulationReport {
             }
         }
         return root;
+    }
+
+    /** How the solve went: converged, method, iterations, residual and mass-balance closure. */
+    static void putRun(ObjectNode root, SteadyState state) {
+        root.put("converged", true);
+        root.put("method", state.method());
+        root.put("iterations", state.iterations());
+        root.put("residual", state.residual());
+        root.put("massBalanceError", state.massBalanceError());
+    }
+
+    /** A product's composition, purity, recovery, targets and verdict. */
+    static void putGrade(ObjectNode o, Graded p) {
+        ObjectNode comp = o.putObject("composition");
+        p.composition().forEach(comp::put);
+        ArrayNode of = o.putArray("purityOf");
+        p.purityOf().forEach(of::add);
+        o.put("purity", p.purity());
+        o.put("recovery", p.recovery());
+        if (p.target() != null) {
+            o.put("target", p.target());
+        }
+        if (p.recoveryTarget() != null) {
+            o.put("recoveryTarget", p.recoveryTarget());
+        }
+        if (p.met() != null) {
+            o.put("met", p.met());
+        }
     }
 
     private ObjectNode flowsJson(ObjectMapper mapper) {
@@ -323,10 +358,7 @@ public final class SimulationReport {
         List<String> comps = cascadeCase.components();
         b.append(cascadeCase.name()).append('\n');
         b.append(caseLines());
-        b.append(String.format(Locale.ROOT,
-                "  solver     %s, %d %s; largest stage imbalance %.1e (relative); mass balance closure %.1e%n%n",
-                state.method(), state.iterations(), state.method().equals("rows") ? "rows" : "iterations",
-                state.residual(), state.massBalanceError()));
+        b.append(solverLine(state)).append(System.lineSeparator());
 
         b.append("Products (flow in ").append(flowUnit).append(", composition in mole fractions)\n");
         Table t = new Table();
@@ -338,11 +370,10 @@ public final class SimulationReport {
         comps.forEach(head::add);
         head.addAll(List.of("purity", "target", ""));
         t.row(head);
-        for (Product p : products) {
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
             List<String> r = new ArrayList<>();
-            r.add(p.name().equals("organic") && p.phase().equals("organic") && p.stage() == network.stages()
-                    ? "loaded organic (A)" : p.name().equals("aqueous") && p.stage() == 1 ? "raffinate (B)"
-                    : p.name() + " (side draw)");
+            r.add(i == 0 ? "loaded organic (A)" : i == 1 ? "raffinate (B)" : p.name() + " (side draw)");
             r.add(p.phase() + ", stage " + p.stage());
             r.add(Formats.fixed(p.flow()));
             if (feedRate != null) {
@@ -351,34 +382,17 @@ public final class SimulationReport {
             for (String c : comps) {
                 r.add(Formats.fraction(p.composition().get(c)));
             }
-            r.add(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()));
-            String spec = p.target() == null ? "" : Formats.percent(p.target());
-            if (p.recoveryTarget() != null) {
-                spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
-                        + " (is " + Formats.percent(p.recovery()) + ")";
-            }
-            r.add(spec.isEmpty() ? "-" : spec);
-            r.add(p.met() == null ? "" : p.met() ? "met" : "MISSED");
+            r.addAll(gradeCells(p));
             t.row(r);
         }
         b.append(t.render()).append('\n');
 
         b.append("Recovery (fraction of each component's feed)\n");
-        Table rt = new Table();
-        List<String> rh = new ArrayList<>(List.of("component", "to organic", "to raffinate"));
+        List<String> columns = new ArrayList<>(List.of("to organic", "to raffinate"));
         for (int i = 2; i < products.size(); i++) {
-            rh.add("to " + products.get(i).name());
+            columns.add("to " + products.get(i).name());
         }
-        rt.row(rh);
-        for (int j = 0; j < comps.size(); j++) {
-            double[] r = recovery(j);
-            List<String> row = new ArrayList<>(List.of(comps.get(j)));
-            for (double x : r) {
-                row.add(Formats.fraction(x));
-            }
-            rt.row(row);
-        }
-        b.append(rt.render());
+        b.append(recoveryTable(comps, columns, this::recovery));
         if (profile) {
             b.append('\n').append("Stage profile (aqueous x and organic y, mole fractions)\n");
             Table pt = new Table();
@@ -399,6 +413,44 @@ public final class SimulationReport {
             b.append(pt.render());
         }
         return b.toString();
+    }
+
+    /** The solver line of the text header: method, iterations, stage imbalance, closure; ends in a newline. */
+    static String solverLine(SteadyState state) {
+        return String.format(Locale.ROOT,
+                "  solver     %s, %d %s; largest stage imbalance %.1e (relative); mass balance closure %.1e%n",
+                state.method(), state.iterations(), state.method().equals("rows") ? "rows" : "iterations",
+                state.residual(), state.massBalanceError());
+    }
+
+    /** The purity, target and verdict cells of a product's row. */
+    static List<String> gradeCells(Graded p) {
+        String spec = p.target() == null ? "" : Formats.percent(p.target());
+        if (p.recoveryTarget() != null) {
+            spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
+                    + " (is " + Formats.percent(p.recovery()) + ")";
+        }
+        return List.of(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()), spec.isEmpty() ? "-" : spec,
+                p.met() == null ? "" : p.met() ? "met" : "MISSED");
+    }
+
+    /**
+     * The recovery table: one row per component, one column per product ({@code columns} are
+     * their headings), {@code recovery} giving a component's row by index.
+     */
+    static String recoveryTable(List<String> components, List<String> columns, IntFunction<double[]> recovery) {
+        Table rt = new Table();
+        List<String> head = new ArrayList<>(List.of("component"));
+        head.addAll(columns);
+        rt.row(head);
+        for (int j = 0; j < components.size(); j++) {
+            List<String> row = new ArrayList<>(List.of(components.get(j)));
+            for (double x : recovery.apply(j)) {
+                row.add(Formats.fraction(x));
+            }
+            rt.row(row);
+        }
+        return rt.render();
     }
 
     /** The model, stage layout and flow lines of the report's header (each indented, ending in a newline). */
@@ -465,34 +517,38 @@ public final class SimulationReport {
                         FLOW_UNIT_CMER));
             }
             int n = cascadeCase.cascade().extractionStages();
-            boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
-            double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
-            double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
             if (cascadeCase.stageOptions().sideDraws().isEmpty()) {
+                boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
+                double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
+                double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
                 lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
                         Formats.fixed(em), n, Formats.fixed(emScrub)));
             } else {
                 // side draws change the metal flows along the sections: the ratio V/L of the
-                // interior stages (the end stages carry the products), stretch by stretch
-                StringBuilder r = new StringBuilder("extraction ratios V/L:");
+                // interior stages (the end stages carry the products) in stretches of equal
+                // ratio, the extraction section (to stage n) apart from the scrubbing section
+                List<String> stretches = new ArrayList<>();
                 int last = network.stages() - 1;
                 int from = Math.min(2, last);
                 for (int k = from; k <= last; k++) {
-                    double ratio = network.organicFlow(k) / network.aqueousFlow(k);
-                    boolean endOfStretch = k == last || k == n
-                            || Math.abs(network.organicFlow(k + 1) / network.aqueousFlow(k + 1) - ratio) > 1e-12 * ratio;
-                    if (endOfStretch) {
-                        r.append(String.format(Locale.ROOT, " %s (stages %d-%d);", Formats.fixed(ratio), from, k));
+                    double ratio = extractionRatio(k);
+                    if (k == last || k == n || Math.abs(extractionRatio(k + 1) - ratio) > 1e-12 * ratio) {
+                        stretches.add(String.format(Locale.ROOT, "%s (stages %d-%d)", Formats.fixed(ratio), from, k));
                         from = k + 1;
                     }
                 }
-                lines.add(r.substring(0, r.length() - 1));
+                lines.add("extraction ratios V/L: " + String.join("; ", stretches));
             }
         } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
             lines.add(String.format(Locale.ROOT, "feed %s L/h, organic %s L/h, scrub %s L/h",
                     Formats.general(v.feedFlow()), Formats.general(v.organicFlow()), Formats.general(v.scrubFlow())));
         }
         return lines;
+    }
+
+    /** V/L of a stage: its organic over its aqueous flow (metal flows for CMER). */
+    private double extractionRatio(int stage) {
+        return network.organicFlow(stage) / network.aqueousFlow(stage);
     }
 
     /** A plain left-aligned text table. */
