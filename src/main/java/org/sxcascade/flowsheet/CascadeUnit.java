@@ -6,6 +6,7 @@ import java.util.Set;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.SideDraw;
 
 /**
  * One CMER cascade of a flowsheet. Flows are in mol RE per mol of total fresh RE fed to the
@@ -63,14 +64,7 @@ public record CascadeUnit(String name, int extractionStages, int scrubStages, do
         Set<String> names = new HashSet<>();
         for (int k = 0; k < draws.size(); k++) {
             Draw d = draws.get(k);
-            boolean org = d.phase() == FeedPhase.ORGANIC;
-            int lo = org ? 1 : 2;
-            int hi = org ? total - 1 : total;
-            if (d.stage() < lo || d.stage() > hi) {
-                throw new InvalidInputException("sideDraws[" + k + "].stage", d.stage(), "a stage from " + lo + " to "
-                        + hi + " for an " + d.phase().label() + " draw (the " + (org ? "organic leaving stage N"
-                        : "aqueous leaving stage 1") + " is the cascade's own outlet)");
-            }
+            SideDraw.checkStage("sideDraws[" + k + "].stage", d.stage(), d.phase(), total);
             if (!names.add(d.name())) {
                 throw new InvalidInputException("sideDraws[" + k + "].name", d.name(),
                         "a name not used by another draw of this cascade");
