@@ -72,6 +72,24 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         }
     }
 
+    /** This case with other plant flows (everything else, including any feeds, kept). */
+    public MassActionCase withFlows(MassActionFlows newFlows) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feed, feedAcidity, cascade, stripStages,
+                newFlows, efficiency, raffinateTarget, stripTarget, solver);
+    }
+
+    /** This case with other stage counts (everything else kept). */
+    public MassActionCase withStages(Cascade newCascade, int newStripStages) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feed, feedAcidity, newCascade, newStripStages,
+                flows, efficiency, raffinateTarget, stripTarget, solver);
+    }
+
+    /** This case with other solver settings (everything else kept). */
+    public MassActionCase withSolver(SolverSettings newSolver) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feed, feedAcidity, cascade, stripStages,
+                flows, efficiency, raffinateTarget, stripTarget, newSolver);
+    }
+
     /** Total stages N = n + m + p. */
     public int totalStages() {
         return cascade.totalStages() + stripStages;
