@@ -38,7 +38,9 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Largest residual after the Picard start that Newton is trusted with; above it rows run first. */
     private static final double ROW_START_THRESHOLD = 1.0;
     /** Rows of the row start stop when the largest stage imbalance is below this. */
-    private static final double ROW_START_STOP = 1e-3;
+    private static final double ROW_START_STOP = 1e-2;
+    /** If Newton fails from there, the rows go on to this imbalance and Newton tries again. */
+    private static final double ROW_RETRY_STOP = 1e-4;
     private static final int ROW_START_LIMIT = 50_000;
     private static final double PICARD_STOP = 1e-6;
     private static final double MAX_LOG_STEP = 3.0;
@@ -174,14 +176,23 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         iterations = 0;
         setHomotopy(net, 1);
         picardStart(net);
-        if (evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD) {
+        boolean rows = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD;
+        int rowLimit = Math.min(limit, ROW_START_LIMIT);
+        if (rows) {
             // the Picard sweeps did not get near (strongly coupled models such as mass action,
             // where the acid couples every component): run Xu's rows, the physical start-up,
             // until the balances are roughly right, and start Newton from there
-            rowStart(net, Math.min(limit, ROW_START_LIMIT));
+            startRows(net);
+            runRows(net, rowLimit, ROW_START_STOP);
         }
         firstResidual = -1;
         boolean converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
+        if (!converged && rows && iterations < rowLimit) {
+            // Newton did not converge from the rough row state: go on with the rows (they kept
+            // their own state) to a closer one and try once more
+            runRows(net, rowLimit, ROW_RETRY_STOP);
+            converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+        }
         if (!converged && !net.isPlain() && iterations < limit) {
             converged = fromPlainNetwork(net, settings);
         }
@@ -597,19 +608,19 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     }
 
     /**
-     * Rows of Xu's row-by-row iteration (each stage mixes what reaches it and splits it at
-     * equilibrium; side draws taken before the phases move on) from the current state, until the
-     * largest relative stage imbalance is below {@link #ROW_START_STOP} or {@code maxRows} rows
-     * have run. Efficiencies are left to Newton. Rows count as iterations.
+     * The state the row start begins from, in {@link #splitAq} and {@link #splitOrg}: for CMER the
+     * Picard state, which already has the network's metal flows; for other models (mass action)
+     * the empty cascade, as a battery is filled. The Picard state can hold inventories of acid and
+     * cation that no steady state has (the feed's make-up spread over every stage), which rows
+     * flush out slowly or, with the acid used up on some stage, not at all.
      */
-    private void rowStart(CascadeNetwork net, int maxRows) {
+    private void startRows(CascadeNetwork net) {
         int n = net.stages();
         int c = net.components();
         int w = 2 * c;
         double[] aq = splitAq;
         double[] org = splitOrg;
         if (net.equilibrium().phaseFlowIsComponentSum()) {
-            // CMER: the Picard state already has the network's metal flows; go on from it
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < c; j++) {
                     aq[k * c + j] = active[j] ? Math.exp(u[k * w + j]) : 0;
@@ -617,18 +628,29 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 }
             }
         } else {
-            // mass action: from the empty cascade, as a battery starts up. The Picard state can
-            // hold inventories of acid and cation that no steady state has (the feed's make-up
-            // spread over every stage), which rows flush out slowly or, with the acid used up on
-            // some stage, not at all
             Arrays.fill(aq, 0, n * c, 0);
             Arrays.fill(org, 0, n * c, 0);
         }
-        for (int row = 1; row <= maxRows; row++) {
+    }
+
+    /**
+     * Rows of Xu's row-by-row iteration (each stage mixes what reaches it and splits it at
+     * equilibrium; side draws taken before the phases move on), going on from the row state in
+     * {@link #splitAq} and {@link #splitOrg}, until the largest relative stage imbalance is below
+     * {@code stop} or the solve has counted {@code maxIterations}; leaves the state in {@link #u}.
+     * Efficiencies are left to Newton. Rows count as iterations.
+     */
+    private void runRows(CascadeNetwork net, int maxIterations, double stop) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        double[] aq = splitAq;
+        double[] org = splitOrg;
+        for (int row = 1; iterations < maxIterations; row++) {
             // in place: a Gauss-Seidel sweep of the funnel experiment
             RowIterationSolver.row(net, aq, org, contents, aq, org);
             iterations++;
-            if (row % 20 == 0 || row == maxRows) {
+            if (row % 20 == 0 || iterations == maxIterations) {
                 for (int k = 0; k < n; k++) {
                     for (int j = 0; j < c; j++) {
                         u[k * w + j] = active[j] ? floorLn(aq[k * c + j], j) : LN_ZERO;
@@ -636,7 +658,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     }
                 }
                 unpack(n, c);
-                if (StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, null) < ROW_START_STOP) {
+                if (StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, null) < stop) {
                     return;
                 }
             }
