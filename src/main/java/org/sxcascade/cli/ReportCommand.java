@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
                 "The file needs no network and no scripts: open it in any browser, or email it."},
         footer = {"", "Examples:", "  sxcascade report cases/zhang-binary.yaml -o zhang-report.html",
                 "  sxcascade report cases/pr-nd-1974.yaml -o pr-nd-1974.html",
+                "  sxcascade report cases/pr-nd-mass-action.yaml -o pr-nd-mass-action.html",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
 final class ReportCommand implements Callable<Integer> {
     @Spec

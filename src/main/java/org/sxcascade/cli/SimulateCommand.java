@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade simulate cases/zhang-binary.yaml --json > result.json",
                 "  sxcascade simulate cases/kremser.yaml --csv profile.csv",
                 "  sxcascade simulate cases/zhang-binary.yaml --plot charts --format svg",
+                "  sxcascade simulate cases/pr-nd-mass-action.yaml --csv profile.csv --plot charts",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
