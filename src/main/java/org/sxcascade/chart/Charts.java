@@ -6,7 +6,9 @@ import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.MassActionCase;
 import org.sxcascade.optimize.Optimum;
+import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -42,6 +44,12 @@ public final class Charts {
         list.add(new NamedChart(stem + "-pareto-reagents", ParetoChart.of(optimum, ParetoChart.Axis.REAGENTS)));
         list.addAll(steadyState(stem + "-optimum", optimum.cascadeCase(), optimum.state()));
         return list;
+    }
+
+    /** A mass-action steady state: RE profile, pH and loading, concentrations ({@link MassActionCharts}). */
+    public static List<NamedChart> massAction(String stem, MassActionCase c, CascadeNetwork network,
+                                              SteadyState state) {
+        return MassActionCharts.of(stem, c, network, state);
     }
 
     /** A transient run: outlet purities against time. */

@@ -162,6 +162,125 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * The verified steady state of a mass-action case ({@code simulate --json} of a
+     * {@code model: mass-action} case): solver, products in plant units with purity and recovery,
+     * recoveries per product, the H⁺, cation, extractant and whole-cascade balances, the charts,
+     * and the stage profile with pH, loading and saponification.
+     *
+     * @param sim       {@code simulate --json} of the case ({@link MassActionReport#toJson()})
+     * @param chartList the charts of the steady state
+     */
+    public HtmlReport massActionSteadyState(ObjectNode sim, List<NamedChart> chartList) {
+        section("steady-state", "Steady state (simulate)");
+        String src = "simulate";
+        body.append("<p>Mass-action model: pH, extractant loading and saponification are computed on every stage. "
+                + "Solved by <b>").append(esc(sim.path("method").asText())).append("</b> in ")
+                .append(num(src, sim, "/iterations", HtmlReport::integer))
+                .append(" iterations (the start-up rows included); largest stage imbalance ")
+                .append(num(src, sim, "/residual", HtmlReport::sci)).append(" (relative); whole-cascade mass balance "
+                        + "closure ").append(num(src, sim, "/massBalanceError", HtmlReport::sci)).append(". Feed ")
+                .append(num(src, sim, "/feedRate", Formats::general)).append(" mol RE/h.</p>\n");
+
+        List<String> res = fieldNames(sim.path("recoveries"));
+        body.append("<h3>Products</h3>\n<p class=\"unit\">flow in L/h; RE in mol RE per mol RE fed and in mol/L; "
+                + "pH of the aqueous; composition in RE mole fractions; recovery: fraction of the purity components' "
+                + "feed</p>\n");
+        List<String> head = new ArrayList<>(List.of("product", "leaves", "L/h", "RE", "RE mol/L", "pH"));
+        head.addAll(res);
+        head.addAll(List.of("purity", "target", "recovery"));
+        tableStart(head);
+        JsonNode products = sim.path("products");
+        for (int i = 0; i < products.size(); i++) {
+            JsonNode p = products.get(i);
+            String at = "/products/" + i;
+            body.append("<tr><th>").append(esc(p.path("name").asText())).append(verdict(p)).append("</th><td>")
+                    .append(esc(p.path("phase").asText())).append(", stage ").append(p.path("stage").asInt())
+                    .append("</td>");
+            body.append(td(src, sim, at + "/flow", Formats::general))
+                    .append(td(src, sim, at + "/rareEarthFlow", Formats::fraction))
+                    .append(td(src, sim, at + "/rareEarthConcentration", Formats::general))
+                    .append(td(src, sim, at + "/pH", HtmlReport::two));
+            for (String c : res) {
+                body.append(td(src, sim, at + "/composition/" + pointer(c), Formats::fraction));
+            }
+            body.append(td(src, sim, at + "/purity", Formats::percent, join(p.path("purityOf")) + " "));
+            body.append(p.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
+            body.append(td(src, sim, at + "/recovery", Formats::percent));
+            body.append("</tr>\n");
+        }
+        tableEnd();
+
+        body.append("<h3>Recovery</h3>\n<p class=\"unit\">fraction of each rare earth's feed leaving in each "
+                + "product</p>\n");
+        List<String> rh = new ArrayList<>(List.of("rare earth"));
+        List<String> names = new ArrayList<>();
+        products.forEach(p -> names.add(p.path("name").asText()));
+        names.forEach(n -> rh.add("to " + n));
+        rh.add("balance error (relative)");
+        tableStart(rh);
+        for (String c : res) {
+            body.append("<tr><th>").append(esc(c)).append("</th>");
+            double sum = 0;
+            for (String n : names) {
+                String at = "/recoveries/" + pointer(c) + "/" + pointer(n);
+                body.append(td(src, sim, at, Formats::fraction));
+                sum += sim.at(at).asDouble();
+            }
+            body.append("<td>").append(sci(Math.abs(sum - 1))).append("</td></tr>\n");
+        }
+        tableEnd();
+
+        body.append("<h3>Balances</h3>\n<p class=\"unit\">largest relative error</p>\n");
+        tableStart(List.of("balance", "over", "error"));
+        balanceRow(src, sim, "H⁺ (free acid + exchangeable H of the extractant)", "every stage", "/hydrogenBalance");
+        balanceRow(src, sim, "saponifying cation", "every stage", "/cationBalance");
+        balanceRow(src, sim, "extractant, C = e + 3Σ[RE]org + ½[M]org", "every stage", "/extractantBalance");
+        balanceRow(src, sim, "every component, in = out", "every stage (solver residual)", "/residual");
+        balanceRow(src, sim, "overall, feeds = products", "whole cascade", "/massBalanceError");
+        tableEnd();
+
+        chartList.forEach(this::chart);
+
+        JsonNode profile = sim.path("profile");
+        body.append("<details><summary>Stage profile (").append(profile.size()).append(" stages)</summary>\n")
+                .append("<p class=\"unit\">pH of the aqueous; loading 3Σ[RE]org / C and saponification [M]org / 2C "
+                        + "as fractions of the extractant; free extractant e and RE in mol/L; x, y RE mole "
+                        + "fractions</p>\n");
+        List<String> ph = new ArrayList<>(List.of("stage", "section", "pH", "loading", "saponified", "e mol/L",
+                "RE aq mol/L", "RE org mol/L"));
+        res.forEach(c -> ph.add("x " + c));
+        res.forEach(c -> ph.add("y " + c));
+        tableStart(ph);
+        for (int k = 0; k < profile.size(); k++) {
+            JsonNode row = profile.get(k);
+            String at = "/profile/" + k;
+            body.append("<tr><th>").append(row.path("stage").asInt()).append("</th><td>")
+                    .append(esc(row.path("section").asText())).append("</td>")
+                    .append(td(src, sim, at + "/pH", v -> String.format(Locale.ROOT, "%.3f", v)))
+                    .append(td(src, sim, at + "/loading", Formats::fixed))
+                    .append(td(src, sim, at + "/saponification", Formats::fixed))
+                    .append(td(src, sim, at + "/freeExtractant", Formats::general))
+                    .append(td(src, sim, at + "/aqueousRareEarth", Formats::general))
+                    .append(td(src, sim, at + "/organicRareEarth", Formats::general));
+            for (String c : res) {
+                body.append(td(src, sim, at + "/aqueous/" + pointer(c), Formats::fraction));
+            }
+            for (String c : res) {
+                body.append(td(src, sim, at + "/organic/" + pointer(c), Formats::fraction));
+            }
+            body.append("</tr>\n");
+        }
+        tableEnd();
+        body.append("</details>\n");
+        return this;
+    }
+
+    private void balanceRow(String src, JsonNode doc, String label, String over, String at) {
+        body.append("<tr><th>").append(esc(label)).append("</th><td>").append(esc(over)).append("</td>")
+                .append(td(src, doc, at, HtmlReport::sci)).append("</tr>\n");
+    }
+
     /** {@code design --json} of the case: Xu's static design, the verified stage counts, products, plant. */
     public HtmlReport design(ObjectNode d, List<NamedChart> chartList) {
         section("design", "Design from the targets (design)");

@@ -3,11 +3,15 @@ package org.sxcascade.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.ProductTarget;
@@ -249,6 +253,7 @@ public final class MassActionReport {
         root.put("rareEarthFlowUnit", "mol RE per mol RE fed");
         root.put("concentrationUnit", "mol/L");
         root.put("feedRate", c.feedRate());
+        root.set("recoveries", recoveriesJson(mapper));
         ObjectNode cascade = root.putObject("cascade");
         cascade.put("extractionStages", c.cascade().extractionStages());
         cascade.put("scrubStages", c.cascade().scrubStages());
@@ -380,5 +385,79 @@ public final class MassActionReport {
             b.append(pt.render());
         }
         return b.toString();
+    }
+
+    // ------------------------------------------------------------------ recoveries, inputs and CSV
+
+    /** {@code {RE: {product name: fraction of that RE's feed}}}, the products in the order of {@link #products()}. */
+    private ObjectNode recoveriesJson(ObjectMapper mapper) {
+        ObjectNode o = mapper.createObjectNode();
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            ObjectNode r = o.putObject(c.rareEarths().get(j));
+            double[] to = recovery(j);
+            for (int i = 0; i < products.size(); i++) {
+                r.put(products.get(i).name(), to[i]);
+            }
+        }
+        return o;
+    }
+
+    /**
+     * The case lines of {@link #toText}: model, extractant, cascade, flows (and stage efficiencies),
+     * each as two spaces, the key, two spaces and the value; no solver or balance lines.
+     */
+    public String caseLines() {
+        StringBuilder b = new StringBuilder();
+        List<String> lines = toText(false).lines().toList();
+        for (int i = 1; i < lines.size() && !lines.get(i).startsWith("  solver"); i++) {
+            // the key is the first word: two spaces after it, whatever the column width ("  extractant 0.75 …")
+            String[] kv = lines.get(i).strip().split("\\s+", 2);
+            b.append("  ").append(kv[0]).append("  ").append(kv.length > 1 ? kv[1] : "").append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Writes the stage profile as CSV, one row per stage, units in the column names: the aqueous
+     * and organic flows (L/h), each rare earth's aqueous and organic concentration (mol/L), the pH,
+     * the loading 3Σ[RE]org/C and the saponification [M]org/2C (fractions), the aqueous H⁺ and M
+     * and the organic M and exchangeable H (mol/L), and the free extractant e (mol/L as dimer).
+     * Concentration × flow × 1 / (mol RE fed per hour) gives the solver's component flows.
+     */
+    public void writeProfileCsv(Writer out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("stage", "section", "aqueous_flow_L_per_h",
+                "organic_flow_L_per_h"));
+        c.rareEarths().forEach(n -> header.add("aqueous_" + n + "_mol_per_L"));
+        c.rareEarths().forEach(n -> header.add("organic_" + n + "_mol_per_L"));
+        String m = c.cation();
+        header.addAll(List.of("pH", "loading_fraction", "saponification_fraction", "aqueous_H_mol_per_L",
+                "aqueous_" + m + "_mol_per_L", "organic_" + m + "_mol_per_L", "organic_H_mol_per_L",
+                "free_extractant_mol_per_L"));
+        double scale = eq.molarScale();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(header.toArray(new String[0])).get())) {
+            for (StageRow s : stages) {
+                int k = s.stage();
+                double aq = network.aqueousFlow(k);
+                double org = network.organicFlow(k);
+                List<Object> row = new ArrayList<>(List.of(k, s.section(), num(aq), num(org)));
+                for (int j = 0; j < eq.rareEarthCount(); j++) {
+                    row.add(num(state.aqueousFlow(k, j) * scale / aq));
+                }
+                for (int j = 0; j < eq.rareEarthCount(); j++) {
+                    row.add(num(state.organicFlow(k, j) * scale / org));
+                }
+                row.addAll(List.of(num(s.pH()), num(s.loading()), num(s.saponification()),
+                        num(eq.aqueousAcidity(aq, state.lnAqueous(), offset(k))),
+                        num(state.aqueousFlow(k, eq.cationIndex()) * scale / aq),
+                        num(state.organicFlow(k, eq.cationIndex()) * scale / org),
+                        num(state.organicFlow(k, eq.hydrogenIndex()) * scale / org), num(s.freeExtractant())));
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    private static String num(double x) {
+        return String.format(Locale.ROOT, "%.15g", x);
     }
 }

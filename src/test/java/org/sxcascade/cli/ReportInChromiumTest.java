@@ -105,8 +105,17 @@ class ReportInChromiumTest {
 
     @Test
     void reportOpensWithNoConsoleMessagesAndNoRequests(@TempDir Path tmp) throws Exception {
-        Path report = tmp.resolve("zhang-report.html");
-        CliHarness r = CliHarness.run("report", "cases/zhang-binary.yaml", "-o", report.toString());
+        opensCleanly("cases/zhang-binary.yaml", tmp);
+    }
+
+    @Test
+    void massActionReportOpensWithNoConsoleMessagesAndNoRequests(@TempDir Path tmp) throws Exception {
+        opensCleanly("cases/pr-nd-mass-action.yaml", tmp);
+    }
+
+    private static void opensCleanly(String caseFile, Path tmp) throws Exception {
+        Path report = tmp.resolve("report.html");
+        CliHarness r = CliHarness.run("report", caseFile, "-o", report.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         Visit v = visit(report, tmp, "report");
         assertThat(v.console()).as("console messages").isEmpty();

@@ -1,0 +1,100 @@
+package org.sxcascade.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.report.MassActionReport;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.SteadyState;
+
+/** The charts of a mass-action cascade plot the report's numbers and mark its three sections. */
+class MassActionChartsTest {
+    /** The bundled case, solved once. */
+    record Solved(MassActionCase c, CascadeNetwork network, SteadyState state, MassActionReport report) {
+        static Solved bundled() {
+            MassActionCase c = new CaseReader().readMassAction(Path.of("cases/pr-nd-mass-action.yaml"));
+            CascadeNetwork net = CascadeNetwork.massAction(c);
+            SteadyState s = new NewtonCascadeSolver().solve(net, c.solver());
+            return new Solved(c, net, s, new MassActionReport(c, net, s));
+        }
+    }
+
+    private static final Solved S = Solved.bundled();
+
+    private static List<Double> markers(java.util.Collection<?> markers) {
+        return markers.stream().map(m -> ((ValueMarker) m).getValue()).toList();
+    }
+
+    @Test
+    void threeChartsNamedForTheirFiles() {
+        List<NamedChart> charts = Charts.massAction("pr-nd-mass-action", S.c(), S.network(), S.state());
+        assertThat(charts).extracting(NamedChart::fileStem).containsExactly("pr-nd-mass-action-profile",
+                "pr-nd-mass-action-ph-loading", "pr-nd-mass-action-concentration");
+        for (NamedChart nc : charts) {
+            // extraction | scrub after stage 35, scrub | strip after stage 75, aqueous feed at stage 35
+            assertThat(markers(nc.chart().getXYPlot().getDomainMarkers(Layer.FOREGROUND)))
+                    .as(nc.fileStem()).containsExactlyInAnyOrder(35.5, 75.5, 35.0);
+        }
+    }
+
+    @Test
+    void phAndLoadingAreTheReportsStageValues() {
+        JFreeChart chart = MassActionCharts.phLoading(S.c(), S.network(), S.state());
+        XYSeries ph = ChartFixtures.series(chart, 0, "pH (aqueous, left axis)");
+        XYSeries loading = ChartFixtures.series(chart, 1, "loading 3Σ[RE]org / C (right axis)");
+        XYSeries sapon = ChartFixtures.series(chart, 1, "saponification [Na]org / 2C (right axis)");
+        var rows = S.report().stages();
+        assertThat(ph.getItemCount()).isEqualTo(83);
+        for (int k = 0; k < 83; k++) {
+            assertThat(ph.getX(k).intValue()).isEqualTo(k + 1);
+            assertThat(ph.getY(k).doubleValue()).isEqualTo(rows.get(k).pH());
+            assertThat(loading.getY(k).doubleValue()).isEqualTo(rows.get(k).loading());
+            assertThat(sapon.getY(k).doubleValue()).isEqualTo(rows.get(k).saponification());
+        }
+        // the raffinate's pH is the first point; the pH axis holds every point, the fraction axis is 0 … 1
+        assertThat(ph.getY(0).doubleValue()).isCloseTo(-Math.log10(S.report().products().get(0).acidity()),
+                within(1e-12));
+        var plot = chart.getXYPlot();
+        assertThat(plot.getRangeAxis(0).getRange().contains(ph.getMinY())).isTrue();
+        assertThat(plot.getRangeAxis(0).getRange().contains(ph.getMaxY())).isTrue();
+        assertThat(plot.getRangeAxis(1).getLowerBound()).isZero();
+        assertThat(plot.getRangeAxis(1).getUpperBound()).isEqualTo(1.0);
+        assertThat(plot.getRangeAxisIndex(plot.getRangeAxisForDataset(1))).isEqualTo(1);
+    }
+
+    @Test
+    void profileAndConcentrationsAreTheSolversNumbers() {
+        JFreeChart profile = MassActionCharts.profile(S.c(), S.state());
+        assertThat(ChartFixtures.keys(profile, 0)).containsExactly("Pr x (aqueous)", "Nd x (aqueous)",
+                "Pr y (organic)", "Nd y (organic)");
+        XYSeries nd = ChartFixtures.series(profile, "Nd x (aqueous)");
+        // stage 1 is the raffinate: its Nd fraction is the raffinate's impurity
+        assertThat(nd.getY(0).doubleValue()).isCloseTo(S.report().products().get(0).composition().get("Nd"),
+                within(1e-18));
+        assertThat(markers(profile.getXYPlot().getRangeMarkers(Layer.FOREGROUND)))
+                .allSatisfy(v -> assertThat(v).isCloseTo(1 - 0.999, within(1e-15))).hasSize(2);
+
+        JFreeChart conc = MassActionCharts.concentration(S.c(), S.network(), S.state());
+        XYSeries prAq = ChartFixtures.series(conc, "Pr aqueous mol/L");
+        XYSeries ndOrg = ChartFixtures.series(conc, "Nd organic mol/L");
+        double scale = S.c().feedRate();
+        for (int k = 1; k <= 83; k++) {
+            assertThat(prAq.getY(k - 1).doubleValue()).isCloseTo(
+                    S.state().aqueousFlow(k, 0) * scale / S.network().aqueousFlow(k), within(1e-15));
+        }
+        assertThat(ndOrg.getY(0).doubleValue()).isCloseTo(S.state().organicFlow(1, 1) * scale / 230, within(1e-18));
+        // the strip product's RE concentration (1.60 mol/L) lies inside the axis
+        assertThat(conc.getXYPlot().getRangeAxis().getRange().contains(
+                S.state().aqueousFlow(76, 1) * scale / 28)).isTrue();
+    }
+}
