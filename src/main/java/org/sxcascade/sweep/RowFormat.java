@@ -193,6 +193,7 @@ public final class RowFormat {
                     c.add(d("strip_L_per_h"));
                     c.add(d("raffinate_mol_per_mol_fed"));
                     c.add(d("strip_mol_per_mol_fed"));
+                    c.add(d("stripped_organic_mol_per_mol_fed"));
                 }
                 case REAGENTS -> {
                     c.add(d("acid_mol_H_per_mol_fed"));
@@ -364,6 +365,8 @@ public final class RowFormat {
                     v[k++] = strip.volume();
                     v[k++] = raffinate.rareEarth();
                     v[k++] = strip.rareEarth();
+                    // RE left on the organic that goes back to saponification (none without strip stages)
+                    v[k++] = c.stripStages() > 0 ? report.products().get(2).rareEarth() : null;
                 }
                 case REAGENTS -> {
                     MassActionFlows f = c.flows();

@@ -46,6 +46,14 @@ final class SpecReader {
     /** Case fields that design and optimize compute or do not read. */
     private static final Set<String> COMPUTED = Set.of("flows.extractant", "flows.scrub", "flows.organicFlow",
             "flows.scrubFlow");
+    /** Fields only mass-action cases have (docs/mass-action.md), for the hint on a path of another model. */
+    private static final Pattern MASS_ACTION_ONLY = Pattern.compile("flows\\.(reflux|saponification|stripFlow|"
+            + "stripAcidity)|cascade\\.stripStages|feed\\.acidity|extractant\\..+|components\\[\\d+]\\.exchangeConstant"
+            + "|efficiency\\.strip|targets\\.strip\\..+");
+    /** Fields that CMER or linear cases have and mass-action cases do not. */
+    private static final Pattern NOT_MASS_ACTION = Pattern.compile("flows\\.(extractant|scrub|organicLoading)|"
+            + "components\\[\\d+]\\.(separationFactor|distributionRatio)|targets\\.organic\\..+|costs\\..+|sideDraws.+"
+            + "|transient\\..+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]+-]*");
     /** Most values one range may expand to. */
     private static final long MAX_RANGE_VALUES = 10_000_000L;
@@ -414,8 +422,9 @@ final class SpecReader {
             if (path == null || !ParameterPath.isNumber(path.find(caseTree))) {
                 List<String> known = ParameterPath.numericPaths(caseTree, "");
                 String hint = CaseReader.closest(text, known);
-                throw new InvalidInputException(pathField, text, (hint == null ? "" : "did you mean '" + hint
-                        + "'? ") + "a numeric field of the base case: " + String.join(", ", new TreeSet<>(known)));
+                throw new InvalidInputException(pathField, text, modelHint(text, caseTree)
+                        + (hint == null ? "" : "did you mean '" + hint + "'? ") + "a numeric field of the base case: "
+                        + String.join(", ", new TreeSet<>(known)));
             }
             if (kind != SweepTask.Kind.SIMULATE && (text.startsWith("cascade.") || text.startsWith("solver.")
                     || COMPUTED.contains(text))) {
@@ -537,6 +546,20 @@ final class SpecReader {
                     "step (spacing) or count (number of values) for a grid over a range");
         }
         return new Parameter(name, paths, integer, values, null);
+    }
+
+    /**
+     * For a path of a field the base case's model does not have (flows.reflux on a CMER case,
+     * flows.extractant on a mass-action case): says so, before the list of the fields it has.
+     */
+    private static String modelHint(String path, JsonNode caseTree) {
+        String model = caseTree.path("model").asText();
+        if (isMassAction(caseTree) ? NOT_MASS_ACTION.matcher(path).matches()
+                : MASS_ACTION_ONLY.matcher(path).matches()) {
+            return path + " is not a field of model " + model + " cases (docs/"
+                    + (isMassAction(caseTree) ? "mass-action" : "case-format") + ".md); ";
+        }
+        return "";
     }
 
     private static double number(JsonNode v, String field, boolean integer) {
