@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 + "(grid), Latin hypercube or seeded random samples. Each point is simulated, designed (with "
                 + "verification) or optimized, on all cores, and written as one CSV row in point order: the point "
                 + "index, its parameters, its status, the solver's iterations, residual and mass-balance closure, "
-                + "and the recorded outputs. A point that fails is a row with its status and reason.",
+                + "and the recorded outputs. A point that fails is a row with its status and reason. A "
+                + "model: mass-action base case runs with run: simulate only.",
                 "The spec format and every column are in docs/sweep.md. A killed run continues with --resume; "
                         + "--shard k/N runs one of N slices (for job arrays)."},
         footer = {"", "Examples:", "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv",
@@ -120,7 +121,8 @@ final class SweepCommand implements Callable<Integer> {
                 ? "grid of " + sweep.parameters().stream().map(p -> String.valueOf(p.values().length))
                 .collect(Collectors.joining(" × "))
                 : sweep.sampling().label() + ", " + sweep.samples() + " samples, seed " + sweep.seed();
-        b.append(f("  points       %d (%s), run: %s%n", sweep.pointCount(), space, sweep.task().kind().label()));
+        b.append(f("  points       %d (%s), run: %s%s%n", sweep.pointCount(), space, sweep.task().kind().label(),
+                sweep.massAction() ? " (model mass-action)" : ""));
         for (Parameter p : sweep.parameters()) {
             b.append(f("  parameter    %s%s%n", p.name(), p.paths().size() == 1 && p.paths().get(0).text()
                     .equals(p.name()) ? "" : " = " + p.paths().stream().map(Object::toString)

@@ -201,6 +201,15 @@ public final class CaseReader {
         return (CascadeCase) parse(root, Purpose.SIMULATE);
     }
 
+    /**
+     * Validates a {@code model: mass-action} case given as a YAML tree with exactly the checks and
+     * messages of {@link #readMassAction(Path)} (sweeps validate each point with it). The tree is
+     * only read.
+     */
+    public MassActionCase massActionFromTree(JsonNode root) {
+        return (MassActionCase) parse(root, Purpose.MASS_ACTION);
+    }
+
     /** Validates a tree for {@code design} and {@code optimize}, as {@link #readDesign(Path)}. */
     public DesignInputs designFromTree(JsonNode root) {
         return (DesignInputs) parse(root, Purpose.DESIGN);

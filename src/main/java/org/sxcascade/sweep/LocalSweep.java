@@ -82,7 +82,8 @@ public final class LocalSweep {
         if (firstOrdinal >= total) {
             return new Summary(total, total, 0, statuses, 0, threads);
         }
-        int chunk = chunk(spec.task().kind(), total - firstOrdinal, threads);
+        // mass-action points take a good part of a second each: handed out one at a time, as design's
+        int chunk = spec.massAction() ? 1 : chunk(spec.task().kind(), total - firstOrdinal, threads);
         Reorder buffer = new Reorder(firstOrdinal, Math.max(4096, chunk * threads * 16));
         AtomicLong next = new AtomicLong(firstOrdinal);
         Thread[] workers = new Thread[threads];

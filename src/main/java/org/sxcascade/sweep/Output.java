@@ -6,7 +6,8 @@ import org.sxcascade.model.InvalidInputException;
 
 /**
  * Groups of result columns a sweep can record (spec key {@code record}); docs/sweep.md lists each
- * column with its unit. The solver's method, iterations, residual and mass-balance closure are
+ * column with its unit. Mass-action base cases name some groups' columns after their products
+ * (raffinate, strip) instead of the phases. The solver's method, iterations, residual and mass-balance closure are
  * always recorded.
  */
 public enum Output {
@@ -24,6 +25,11 @@ public enum Output {
     FLOWS("flows"),
     /** acid_mol_H_per_mol_fed, base_mol_per_mol_fed: scrub plus strip acid, saponification base. */
     REAGENTS("reagents"),
+    /**
+     * Mass action only: raffinate_pH, strip_pH, max_loading, max_loading_stage and the largest
+     * stage errors of the H⁺, cation and extractant balances.
+     */
+    CHEMISTRY("chemistry"),
     /** phi: Xu's production indicator Φ = S·(n + m). */
     PHI("phi"),
     /** steady_states: steady states solved for the point. */

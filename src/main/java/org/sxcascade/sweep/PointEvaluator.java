@@ -10,6 +10,7 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.optimize.CascadeOptimizer;
 import org.sxcascade.optimize.Optimum;
@@ -23,7 +24,8 @@ import org.sxcascade.solver.SteadyStateSolver;
 /**
  * Evaluates points of a sweep, one per call: sets the point's values in its own copy of the base
  * case tree, validates that through the case reader (the same checks and messages as a case
- * file), runs the task and formats the row. A point that fails is a row with its status and
+ * file; a {@code model: mass-action} base case as a mass-action case file), runs the task and
+ * formats the row. A point that fails is a row with its status and
  * reason, never an exception.
  *
  * <p>Not thread-safe: each thread (or Spark partition) uses its own evaluator, which reuses its
@@ -36,6 +38,8 @@ public final class PointEvaluator {
     private final PointSampler sampler;
     private final RowFormat format;
     private final JsonNode tree;
+    /** Whether the base case is {@code model: mass-action}. */
+    private final boolean massAction;
     private final CaseReader reader = new CaseReader();
     private final NewtonCascadeSolver newton = new NewtonCascadeSolver();
     private RowIterationSolver rows;
@@ -74,6 +78,7 @@ public final class PointEvaluator {
         this.sampler = sampler;
         this.format = format;
         this.tree = spec.baseCase();
+        this.massAction = spec.massAction();
         this.values = new double[spec.parameters().size()];
         List<String> swept = new ArrayList<>();
         int count = spec.parameters().size();
@@ -139,6 +144,9 @@ public final class PointEvaluator {
     private SweepRow run(long index) {
         apply();
         SweepTask task = spec.task();
+        if (massAction) {
+            return massAction(index, task);
+        }
         if (task.kind() == SweepTask.Kind.SIMULATE) {
             CascadeCase c;
             try {
@@ -196,6 +204,33 @@ public final class PointEvaluator {
             return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
                     e.iterations(), e.residual());
         }
+    }
+
+    /**
+     * A point of a mass-action base case (run: simulate only; the spec reader refuses the others):
+     * validated as a mass-action case file and solved as {@code simulate} solves it
+     * ({@link CascadeNetwork#massAction}, Newton's method with the row fallback if the spec allows it).
+     */
+    private SweepRow massAction(long index, SweepTask task) {
+        MassActionCase c;
+        try {
+            c = reader.massActionFromTree(tree);
+        } catch (InvalidInputException e) {
+            return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
+        }
+        CascadeNetwork network = CascadeNetwork.massAction(c);
+        String[] note = new String[1];
+        SteadyState state;
+        try {
+            state = task.rowsFallback()
+                    ? SteadyStateSolver.solveFallingBackOnRows(network, c.solver(), this::solve,
+                            n -> note[0] = note[0] == null ? n : note[0] + "; " + n)
+                    : solve(network, c.solver());
+        } catch (NoConvergenceException e) {
+            return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
+                    e.iterations(), e.residual());
+        }
+        return format.okMassAction(index, values, c, network, state, note[0]);
     }
 
     private SteadyState solve(CascadeNetwork network, SolverSettings settings) {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
+import org.sxcascade.report.MassActionReport;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
@@ -31,6 +35,7 @@ public final class RowFormat {
     private final List<Output> outputs;
     private final List<String> components;
     private final boolean cmer;
+    private final boolean massAction;
     private final double reagentExcess;
     private final String header;
     private final String[] jsonKeys;
@@ -44,6 +49,7 @@ public final class RowFormat {
         this.outputs = spec.outputs();
         this.components = spec.components();
         this.cmer = spec.cmer();
+        this.massAction = spec.massAction();
         this.reagentExcess = spec.task().reagentExcess();
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("point", Column.Type.LONG));
@@ -59,7 +65,7 @@ public final class RowFormat {
         cols.add(new Column("iterations", Column.Type.INTEGER));
         cols.add(new Column("residual", Column.Type.DOUBLE));
         cols.add(new Column("mass_balance_error", Column.Type.DOUBLE));
-        cols.addAll(outputColumns(outputs, components, cmer));
+        cols.addAll(outputColumns(outputs, components, cmer, massAction));
         cols.add(new Column("reason", Column.Type.STRING));
         this.columns = List.copyOf(cols);
         StringBuilder h = new StringBuilder();
@@ -91,11 +97,16 @@ public final class RowFormat {
     }
 
     /** Column names of the recorded outputs (for name clashes in the spec). */
-    static List<String> outputColumnNames(List<Output> outputs, List<String> components, boolean cmer) {
-        return outputColumns(outputs, components, cmer).stream().map(Column::name).toList();
+    static List<String> outputColumnNames(List<Output> outputs, List<String> components, boolean cmer,
+                                          boolean massAction) {
+        return outputColumns(outputs, components, cmer, massAction).stream().map(Column::name).toList();
     }
 
-    private static List<Column> outputColumns(List<Output> outputs, List<String> components, boolean cmer) {
+    private static List<Column> outputColumns(List<Output> outputs, List<String> components, boolean cmer,
+                                              boolean massAction) {
+        if (massAction) {
+            return massActionColumns(outputs, components);
+        }
         List<Column> c = new ArrayList<>();
         for (Output o : outputs) {
             switch (o) {
@@ -140,6 +151,65 @@ public final class RowFormat {
                 case WORK -> c.add(new Column("steady_states", Column.Type.INTEGER));
                 case OBJECTIVE -> c.add(d("objective_value"));
                 default -> throw new IllegalStateException(o.label());
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Columns of a mass-action base case: named after its products, the raffinate (aqueous, stage
+     * 1) and the strip product (the strip liquor not refluxed; the loaded organic without strip
+     * stages), as {@code targets.aqueous} and {@code targets.strip} of the case name them.
+     */
+    private static List<Column> massActionColumns(List<Output> outputs, List<String> components) {
+        List<Column> c = new ArrayList<>();
+        for (Output o : outputs) {
+            switch (o) {
+                case PURITIES -> {
+                    c.add(d("purity_raffinate"));
+                    c.add(d("purity_strip"));
+                }
+                case RECOVERIES -> {
+                    c.add(d("recovery_raffinate"));
+                    c.add(d("recovery_strip"));
+                }
+                case TARGETS -> c.add(new Column("targets_met", Column.Type.BOOLEAN));
+                case COMPOSITIONS -> {
+                    for (String name : components) {
+                        c.add(d("raffinate_x_" + name));
+                    }
+                    for (String name : components) {
+                        c.add(d("strip_x_" + name));
+                    }
+                }
+                case STAGES -> {
+                    c.add(new Column("extraction_stages", Column.Type.INTEGER));
+                    c.add(new Column("scrub_stages", Column.Type.INTEGER));
+                    c.add(new Column("strip_stages", Column.Type.INTEGER));
+                    c.add(new Column("total_stages", Column.Type.INTEGER));
+                }
+                case FLOWS -> {
+                    c.add(d("raffinate_L_per_h"));
+                    c.add(d("strip_L_per_h"));
+                    c.add(d("raffinate_mol_per_mol_fed"));
+                    c.add(d("strip_mol_per_mol_fed"));
+                    c.add(d("stripped_organic_mol_per_mol_fed"));
+                }
+                case REAGENTS -> {
+                    c.add(d("acid_mol_H_per_mol_fed"));
+                    c.add(d("base_mol_per_mol_fed"));
+                }
+                case CHEMISTRY -> {
+                    c.add(d("raffinate_pH"));
+                    c.add(d("strip_pH"));
+                    c.add(d("max_loading"));
+                    c.add(new Column("max_loading_stage", Column.Type.INTEGER));
+                    c.add(d("H_balance_error"));
+                    c.add(d("cation_balance_error"));
+                    c.add(d("extractant_balance_error"));
+                }
+                case WORK -> c.add(new Column("steady_states", Column.Type.INTEGER));
+                default -> throw new IllegalStateException(o.label() + " for a mass-action case");
             }
         }
         return c;
@@ -240,6 +310,92 @@ public final class RowFormat {
             }
         }
         v[k] = o.note() == null ? "" : o.note();
+        return SweepRow.of(point, SweepRow.Status.OK, v);
+    }
+
+    /**
+     * A mass-action point's result ({@link MassActionReport}'s numbers: the same as {@code simulate}'s).
+     *
+     * @param c       the point's case
+     * @param network its stage network
+     * @param st      its steady state
+     * @param note    a note for the reason column (e.g. the fallback to rows), or {@code null}
+     */
+    SweepRow okMassAction(long point, double[] parameters, MassActionCase c, CascadeNetwork network, SteadyState st,
+                          String note) {
+        Object[] v = start(point, parameters, SweepRow.Status.OK);
+        int s = 1 + parameterCount;
+        v[s + 1] = st.method();
+        v[s + 2] = st.iterations();
+        v[s + 3] = st.residual();
+        v[s + 4] = st.massBalanceError();
+        int k = s + 5;
+        MassActionReport report = new MassActionReport(c, network, st);
+        // products(): the raffinate, then the strip liquor (or the loaded organic without strip stages)
+        MassActionReport.Product raffinate = report.products().get(0);
+        MassActionReport.Product strip = report.products().get(1);
+        double feedRate = c.feedRate();
+        for (Output out : outputs) {
+            switch (out) {
+                case PURITIES -> {
+                    v[k++] = raffinate.purity();
+                    v[k++] = strip.purity();
+                }
+                case RECOVERIES -> {
+                    v[k++] = raffinate.recovery();
+                    v[k++] = strip.recovery();
+                }
+                case TARGETS -> v[k++] = raffinate.met() == null && strip.met() == null ? null : report.targetsMet();
+                case COMPOSITIONS -> {
+                    for (String name : components) {
+                        v[k++] = raffinate.composition().get(name);
+                    }
+                    for (String name : components) {
+                        v[k++] = strip.composition().get(name);
+                    }
+                }
+                case STAGES -> {
+                    v[k++] = c.cascade().extractionStages();
+                    v[k++] = c.cascade().scrubStages();
+                    v[k++] = c.stripStages();
+                    v[k++] = c.totalStages();
+                }
+                case FLOWS -> {
+                    v[k++] = raffinate.volume();
+                    v[k++] = strip.volume();
+                    v[k++] = raffinate.rareEarth();
+                    v[k++] = strip.rareEarth();
+                    // RE left on the organic that goes back to saponification (none without strip stages)
+                    v[k++] = c.stripStages() > 0 ? report.products().get(2).rareEarth() : null;
+                }
+                case REAGENTS -> {
+                    MassActionFlows f = c.flows();
+                    // HCl of the scrub and strip acids; the cation on the organic entering stage 1,
+                    // saponification × 2C mol/L of HA (C counts the dimer), both per mol RE fed
+                    v[k++] = (f.scrubFlow() * f.scrubAcidity() + f.stripFlow() * f.stripAcidity()) / feedRate;
+                    v[k++] = f.organicFlow() * 2 * c.equilibrium().extractantConcentration() * f.saponification()
+                            / feedRate;
+                }
+                case CHEMISTRY -> {
+                    v[k++] = MassActionEquilibrium.pH(raffinate.acidity());
+                    v[k++] = Double.isNaN(strip.acidity()) ? null : MassActionEquilibrium.pH(strip.acidity());
+                    MassActionReport.StageRow highest = report.stages().get(0);
+                    for (MassActionReport.StageRow row : report.stages()) {
+                        if (row.loading() > highest.loading()) {
+                            highest = row;
+                        }
+                    }
+                    v[k++] = highest.loading();
+                    v[k++] = highest.stage();
+                    v[k++] = report.hydrogenBalance();
+                    v[k++] = report.cationBalance();
+                    v[k++] = report.extractantBalance();
+                }
+                case WORK -> v[k++] = 1;
+                default -> throw new IllegalStateException(out.label() + " for a mass-action case");
+            }
+        }
+        v[k] = note == null ? "" : note;
         return SweepRow.of(point, SweepRow.Status.OK, v);
     }
 

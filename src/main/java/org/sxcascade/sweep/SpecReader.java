@@ -28,6 +28,7 @@ import org.sxcascade.io.YamlMapping;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.OptimizerSettings;
 
@@ -41,10 +42,18 @@ final class SpecReader {
     private static final Set<String> OPTIMIZE = Set.of("objective", "maxStages", "maxExtractant", "reagentExcess");
     /** Case fields that take integers. */
     private static final Set<String> INTEGER_PATHS = Set.of("cascade.extractionStages", "cascade.scrubStages",
-            "solver.maxIterations");
+            "cascade.stripStages", "solver.maxIterations");
     /** Case fields that design and optimize compute or do not read. */
     private static final Set<String> COMPUTED = Set.of("flows.extractant", "flows.scrub", "flows.organicFlow",
             "flows.scrubFlow");
+    /** Fields only mass-action cases have (docs/mass-action.md), for the hint on a path of another model. */
+    private static final Pattern MASS_ACTION_ONLY = Pattern.compile("flows\\.(reflux|saponification|stripFlow|"
+            + "stripAcidity)|cascade\\.stripStages|feed\\.acidity|extractant\\..+|components\\[\\d+]\\.exchangeConstant"
+            + "|efficiency\\.strip|targets\\.strip\\..+");
+    /** Fields that CMER or linear cases have and mass-action cases do not. */
+    private static final Pattern NOT_MASS_ACTION = Pattern.compile("flows\\.(extractant|scrub|organicLoading)|"
+            + "components\\[\\d+]\\.(separationFactor|distributionRatio)|targets\\.organic\\..+|costs\\..+|sideDraws.+"
+            + "|transient\\..+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]+-]*");
     /** Most values one range may expand to. */
     private static final long MAX_RANGE_VALUES = 10_000_000L;
@@ -110,11 +119,20 @@ final class SpecReader {
     private static void validateCase(JsonNode resolved) {
         String run = resolved.has("run") ? resolved.get("run").asText() : "simulate";
         JsonNode c = resolved.get("case");
-        if (run.equals("simulate")) {
+        if (isMassAction(c)) {
+            if (run.equals("simulate")) {
+                new CaseReader().massActionFromTree(c);
+            } // else the spec's own check refuses run (a spec field, not one of the case file)
+        } else if (run.equals("simulate")) {
             new CaseReader().fromTree(c);
         } else if (run.equals("design") || run.equals("optimize")) {
             new CaseReader().designFromTree(c);
         } // else the spec's own check reports run
+    }
+
+    /** Whether a base case tree is a {@code model: mass-action} case. */
+    static boolean isMassAction(JsonNode caseTree) {
+        return caseTree != null && CaseReader.MASS_ACTION.equals(caseTree.path("model").asText());
     }
 
     /**
@@ -140,11 +158,22 @@ final class SpecReader {
         if (!caseTree.isObject()) {
             throw new InvalidInputException("case", caseTree.asText(), "a mapping: the base case");
         }
+        boolean massAction = isMassAction(caseTree);
+        if (massAction && kind != SweepTask.Kind.SIMULATE) {
+            // design and optimize compute CMER stages and flows; nothing does that for mass action yet
+            throw new InvalidInputException("run", run, "simulate for a mass-action base case (model: "
+                    + CaseReader.MASS_ACTION + "); design and optimize need a model " + CaseReader.SEPARATION_FACTORS
+                    + " case");
+        }
         List<String> components;
         boolean cmer;
         CaseReader cases = new CaseReader();
         try {
-            if (kind == SweepTask.Kind.SIMULATE) {
+            if (massAction) {
+                MassActionCase c = cases.massActionFromTree(caseTree);
+                components = c.rareEarths();
+                cmer = false;
+            } else if (kind == SweepTask.Kind.SIMULATE) {
                 CascadeCase c = cases.fromTree(caseTree);
                 components = c.components();
                 cmer = caseTree.get("model").asText().equals(CaseReader.SEPARATION_FACTORS);
@@ -234,18 +263,26 @@ final class SpecReader {
                 if (o == Output.OBJECTIVE && kind != SweepTask.Kind.OPTIMIZE) {
                     throw new InvalidInputException(field, o.label(), "objective only with run: optimize");
                 }
-                if ((o == Output.REAGENTS || o == Output.PHI) && !cmer) {
-                    throw new InvalidInputException(field, o.label(),
-                            "reagents and phi only for model separation-factors (they need S and W)");
+                if (o == Output.PHI && !cmer || o == Output.REAGENTS && !cmer && !massAction) {
+                    throw new InvalidInputException(field, o.label(), massAction
+                            ? "phi only for model separation-factors (it needs S)"
+                            : "reagents and phi only for model separation-factors (they need S and W)");
+                }
+                if (o == Output.CHEMISTRY && !massAction) {
+                    throw new InvalidInputException(field, o.label(), "chemistry only for model "
+                            + CaseReader.MASS_ACTION + " (pH, loading and the H+ balance are its stage states)");
                 }
                 outputs.add(o);
             }
+        } else if (massAction) {
+            outputs.addAll(List.of(Output.PURITIES, Output.RECOVERIES, Output.CHEMISTRY, Output.REAGENTS));
         } else {
             outputs.addAll(kind == SweepTask.Kind.SIMULATE
                     ? List.of(Output.PURITIES, Output.RECOVERIES, Output.STAGES, Output.FLOWS)
                     : List.of(Output.PURITIES, Output.STAGES, Output.FLOWS, Output.WORK));
         }
-        Set<String> columns = new HashSet<>(RowFormat.outputColumnNames(outputs, components, cmer));
+        Set<String> columns = new HashSet<>(RowFormat.outputColumnNames(outputs, components, cmer,
+                massAction));
         for (int i = 0; i < parameters.size(); i++) {
             if (columns.contains(parameters.get(i).name())) {
                 throw new InvalidInputException("parameters[" + i + "].name", parameters.get(i).name(),
@@ -385,8 +422,9 @@ final class SpecReader {
             if (path == null || !ParameterPath.isNumber(path.find(caseTree))) {
                 List<String> known = ParameterPath.numericPaths(caseTree, "");
                 String hint = CaseReader.closest(text, known);
-                throw new InvalidInputException(pathField, text, (hint == null ? "" : "did you mean '" + hint
-                        + "'? ") + "a numeric field of the base case: " + String.join(", ", new TreeSet<>(known)));
+                throw new InvalidInputException(pathField, text, modelHint(text, caseTree)
+                        + (hint == null ? "" : "did you mean '" + hint + "'? ") + "a numeric field of the base case: "
+                        + String.join(", ", new TreeSet<>(known)));
             }
             if (kind != SweepTask.Kind.SIMULATE && (text.startsWith("cascade.") || text.startsWith("solver.")
                     || COMPUTED.contains(text))) {
@@ -508,6 +546,20 @@ final class SpecReader {
                     "step (spacing) or count (number of values) for a grid over a range");
         }
         return new Parameter(name, paths, integer, values, null);
+    }
+
+    /**
+     * For a path of a field the base case's model does not have (flows.reflux on a CMER case,
+     * flows.extractant on a mass-action case): says so, before the list of the fields it has.
+     */
+    private static String modelHint(String path, JsonNode caseTree) {
+        String model = caseTree.path("model").asText();
+        if (isMassAction(caseTree) ? NOT_MASS_ACTION.matcher(path).matches()
+                : MASS_ACTION_ONLY.matcher(path).matches()) {
+            return path + " is not a field of model " + model + " cases (docs/"
+                    + (isMassAction(caseTree) ? "mass-action" : "case-format") + ".md); ";
+        }
+        return "";
     }
 
     private static double number(JsonNode v, String field, boolean integer) {

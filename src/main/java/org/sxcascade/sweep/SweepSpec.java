@@ -3,6 +3,7 @@ package org.sxcascade.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.sxcascade.io.CaseReader;
 
 /**
  * A validated sweep spec (format: docs/sweep.md): the base case, what runs at each point, the
@@ -12,7 +13,7 @@ import java.util.List;
  * @param baseCase   the base case as a YAML tree (read only: points change copies of it)
  * @param components the base case's component names, in order
  * @param cmer       whether the base case's model is separation-factors (flows S and W; true for
- *                   design and optimize)
+ *                   design and optimize; false for distribution-ratios and mass-action)
  * @param task       what runs at each point
  * @param parameters the varied quantities, in spec order (their columns come first, in this order)
  * @param sampling   grid, Latin hypercube or random
@@ -53,6 +54,17 @@ public record SweepSpec(String name, JsonNode baseCase, List<String> components,
     /** A spec from {@link #resolved()} text (validated again). */
     public static SweepSpec fromResolved(String resolvedJson) {
         return SpecReader.fromResolved(resolvedJson);
+    }
+
+    /**
+     * Whether the base case is a {@code model: mass-action} case (docs/mass-action.md): its points
+     * are validated as mass-action cases and solved as {@code simulate} solves them, and its rows
+     * have the mass-action columns (docs/sweep.md). Such a spec runs {@code simulate} only.
+     *
+     * @return true for a mass-action base case
+     */
+    public boolean massAction() {
+        return CaseReader.MASS_ACTION.equals(baseCase.path("model").asText());
     }
 
     /** The base case tree (a copy). */

@@ -1,0 +1,140 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sxcascade.sweep.SweepSpec;
+
+/** {@code sxcascade sweep} over a {@code model: mass-action} base case: rows are {@code simulate}'s answers. */
+class MassActionSweepCommandTest {
+    private static final Path CASE = Path.of("cases/pr-nd-mass-action.yaml").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path spec(String text) throws Exception {
+        Path p = dir.resolve("spec.yaml");
+        Files.writeString(p, "base: " + CASE + "\n" + text);
+        return p;
+    }
+
+    @Test
+    void refluxSweepRowsAreSimulateRunsAndMoveTheRightWay() throws Exception {
+        Path csv = dir.resolve("r.csv");
+        Path jsonl = dir.resolve("r.jsonl");
+        double[] reflux = {0.8325, 0.8329, 0.8333};
+        CliHarness r = CliHarness.run("sweep", spec("""
+                parameters:
+                  - {path: flows.reflux, name: reflux, values: [0.8325, 0.8329, 0.8333]}
+                """).toString(), "-o", csv.toString(), "--jsonl", jsonl.toString(), "--threads", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 (grid of 3), run: simulate (model mass-action)", "status       ok 3");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("point,reflux,status,method,iterations,residual,mass_balance_error,"
+                + "purity_raffinate,purity_strip,recovery_raffinate,recovery_strip,raffinate_pH,strip_pH,max_loading,"
+                + "max_loading_stage,H_balance_error,cation_balance_error,extractant_balance_error,"
+                + "acid_mol_H_per_mol_fed,base_mol_per_mol_fed,reason");
+        List<String> rows = Files.readAllLines(jsonl);
+        assertThat(rows).hasSize(3);
+        String base = Files.readString(CASE);
+        double[] pr = new double[3];
+        double[] nd = new double[3];
+        for (int i = 0; i < 3; i++) {
+            JsonNode row = JSON.readTree(rows.get(i));
+            assertThat(lines.get(i + 1)).startsWith(i + "," + reflux[i] + ",ok,newton,");
+            Path one = dir.resolve("case" + i + ".yaml");
+            Files.writeString(one, base.replace("reflux: 0.8329 ", "reflux: " + reflux[i] + " "));
+            CliHarness sim = CliHarness.run("simulate", one.toString(), "--json");
+            assertThat(sim.exitCode()).as(sim.err()).isZero();
+            JsonNode s = JSON.readTree(sim.out());
+            JsonNode raffinate = s.get("products").get(0);
+            JsonNode strip = s.get("products").get(1);
+            assertThat(strip.get("name").asText()).isEqualTo("strip liquor");
+            assertThat(row.get("reflux").doubleValue()).isEqualTo(reflux[i]);
+            assertThat(row.get("purity_raffinate").doubleValue()).isCloseTo(raffinate.get("purity").doubleValue(),
+                    within(1e-12));
+            assertThat(row.get("purity_strip").doubleValue()).isCloseTo(strip.get("purity").doubleValue(),
+                    within(1e-12));
+            assertThat(row.get("recovery_raffinate").doubleValue()).isCloseTo(raffinate.get("recovery").doubleValue(),
+                    within(1e-12));
+            assertThat(row.get("recovery_strip").doubleValue()).isCloseTo(strip.get("recovery").doubleValue(),
+                    within(1e-12));
+            assertThat(row.get("raffinate_pH").doubleValue()).isCloseTo(raffinate.get("pH").doubleValue(),
+                    within(1e-12));
+            assertThat(row.get("strip_pH").doubleValue()).isCloseTo(strip.get("pH").doubleValue(), within(1e-12));
+            assertThat(row.get("iterations").intValue()).isEqualTo(s.get("iterations").intValue());
+            assertThat(row.get("mass_balance_error").doubleValue()).isLessThan(1e-10);
+            assertThat(row.get("H_balance_error").doubleValue()).isLessThan(1e-10);
+            double highest = 0;
+            int stage = 0;
+            for (JsonNode st : s.get("profile")) {
+                if (st.get("loading").doubleValue() > highest) {
+                    highest = st.get("loading").doubleValue();
+                    stage = st.get("stage").intValue();
+                }
+            }
+            assertThat(row.get("max_loading").doubleValue()).isCloseTo(highest, within(1e-12));
+            assertThat(row.get("max_loading_stage").intValue()).isEqualTo(stage);
+            // 28 L/h of 5 mol/L HCl; 230 L/h × 1.5 mol/L HA × 40 % Na; per 10 mol/h RE fed
+            assertThat(row.get("acid_mol_H_per_mol_fed").doubleValue()).isCloseTo(14.0, within(1e-12));
+            assertThat(row.get("base_mol_per_mol_fed").doubleValue()).isCloseTo(13.8, within(1e-12));
+            pr[i] = row.get("purity_raffinate").doubleValue();
+            nd[i] = row.get("purity_strip").doubleValue();
+        }
+        // more reflux: purer Nd in the strip product, less pure Pr in the raffinate
+        assertThat(nd[0]).isLessThan(nd[1]);
+        assertThat(nd[1]).isLessThan(nd[2]);
+        assertThat(pr[0]).isGreaterThan(pr[1]);
+        assertThat(pr[1]).isGreaterThan(pr[2]);
+        assertThat(nd[0]).isLessThan(0.999); // docs/mass-action.md: 0.8325 gives Nd 99.72 %
+        assertThat(pr[2]).isLessThan(0.999);
+        assertThat(nd[1]).isGreaterThan(0.999);
+        assertThat(pr[1]).isGreaterThan(0.999);
+    }
+
+    @Test
+    void otherRunsOnAMassActionCaseAreRefusedBeforeAnythingRuns() throws Exception {
+        Path csv = dir.resolve("d.csv");
+        for (String run : new String[] {"design", "optimize"}) {
+            CliHarness r = CliHarness.run("sweep", spec("run: " + run + "\nparameters:\n"
+                    + "  - {path: feed.acidity, values: [0.01]}\n").toString(), "-o", csv.toString());
+            assertThat(r.exitCode()).as(run).isEqualTo(2);
+            assertThat(r.err()).as(run).startsWith("error: run = " + run + " is not allowed: simulate for a "
+                    + "mass-action base case (model: mass-action); design and optimize need a model "
+                    + "separation-factors case [spec.yaml]");
+            assertThat(csv).doesNotExist();
+        }
+    }
+
+    @Test
+    void aMassActionPathOnACmerCaseIsAClearError() throws Exception {
+        Path csv = dir.resolve("c.csv");
+        Path p = dir.resolve("cmer.yaml");
+        Files.writeString(p, "base: " + Path.of("cases/pr-nd-p507.yaml").toAbsolutePath()
+                + "\nparameters:\n  - {path: flows.saponification, values: [0.3]}\n");
+        CliHarness r = CliHarness.run("sweep", p.toString(), "-o", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: parameters[0].path = flows.saponification is not allowed: "
+                + "flows.saponification is not a field of model separation-factors cases (docs/case-format.md); "
+                + "a numeric field of the base case: cascade.extractionStages");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void theBundledSpecSweepsTheReflux() {
+        SweepSpec s = SweepSpec.read(Path.of("cases/pr-nd-mass-action-sweep.yaml"));
+        assertThat(s.massAction()).isTrue();
+        assertThat(s.pointCount()).isEqualTo(9);
+        assertThat(s.parameters().get(0).values()).containsExactly(0.8325, 0.8326, 0.8327, 0.8328, 0.8329, 0.833,
+                0.8331, 0.8332, 0.8333);
+    }
+}
