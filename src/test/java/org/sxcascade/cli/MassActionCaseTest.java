@@ -130,7 +130,7 @@ class MassActionCaseTest {
         r = CliHarness.run("simulate", f.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("error: cascade.extractionStages = 3.5");
-        for (String command : new String[] {"design", "optimize", "report", "transient"}) {
+        for (String command : new String[] {"design", "optimize", "report"}) {
             r = command.equals("report") ? CliHarness.run(command, CASE, "-o", dir.resolve("r.html").toString())
                     : CliHarness.run(command, CASE);
             assertThat(r.exitCode()).as(command).isEqualTo(2);
@@ -138,6 +138,9 @@ class MassActionCaseTest {
                     .contains("mass-action cases run with simulate");
         }
         assertThat(dir.resolve("r.html")).doesNotExist();
+        r = CliHarness.run("transient", CASE); // runs mass-action cases, but this one has no transient section
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: transient = (missing)");
         r = CliHarness.run("simulate", CASE, "--csv", dir.resolve("p.csv").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --csv = ").contains("not given for a mass-action case");
