@@ -132,6 +132,7 @@ final class TransientCommand implements Callable<Integer> {
     }
 
     /** A {@code model: mass-action} case (docs/mass-action.md): its own report, no charts. */
+    @SuppressWarnings("try") // the progress reporter is only closed, never read
     private Integer massAction(MassActionTransientCase c) throws IOException {
         if (plot.dir != null) {
             throw new InvalidInputException("--plot", plot.dir.toString(),
