@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.dynamics.MassActionTransientCase;
+import org.sxcascade.dynamics.MassActionTransientResult;
 import org.sxcascade.dynamics.TargetTime;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
@@ -19,6 +21,7 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.report.MassActionTransientReport;
 import org.sxcascade.report.TransientReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Spec;
         description = {"Simulate the cascade of a case file in time: its start-up from blank aqueous and barren "
                 + "organic (or from its steady state), and its answer to step changes of feed composition, feed "
                 + "flow, organic or scrub flow. Every stage holds aqueous and organic (hold-up volumes in L or "
-                + "residence times in h) at instantaneous equilibrium under the case's model.",
+                + "residence times in h) at instantaneous equilibrium under the case's model. A mass-action case "
+                + "(model: mass-action) starts from barren saponified organic and RE-free acid, and reports each "
+                + "product's pH or extractant loading over time as well.",
                 "Reports the product purities, product flows and section inventories over time, the time to each "
                         + "purity target and to steady state (within a tolerance of `simulate`), and the "
                         + "conservation of every component. The case needs a `transient` section "
@@ -83,7 +88,11 @@ final class TransientCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         plot.check();
         FlowsheetReader.refuseFlowsheet(caseFile, "transient"); // flowsheets run with simulate only (docs/flowsheets.md)
-        TransientCase tc = new CaseReader().readTransient(caseFile);
+        Object read = new CaseReader().readForTransient(caseFile);
+        if (read instanceof MassActionTransientCase massActionCase) {
+            return massAction(massActionCase);
+        }
+        TransientCase tc = (TransientCase) read;
         TransientSettings s = overrides(tc.settings());
         tc = new TransientCase(tc.cascadeCase(), s);
         TransientSolver solver = TransientSolver.forMethod(s.method());
@@ -122,6 +131,48 @@ final class TransientCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A {@code model: mass-action} case (docs/mass-action.md): its own report, no charts. */
+    @SuppressWarnings("try") // the progress reporter is only closed, never read
+    private Integer massAction(MassActionTransientCase c) throws IOException {
+        if (plot.dir != null) {
+            throw new InvalidInputException("--plot", plot.dir.toString(),
+                    "not given for a mass-action case (use --json or --csv)");
+        }
+        TransientSettings s = overrides(c.settings());
+        c = new MassActionTransientCase(c.massActionCase(), s);
+        TransientSolver solver = TransientSolver.forMethod(s.method());
+        MassActionTransientResult result;
+        try (RunProgress progress = RunProgress.attach(solver, s.method().label())) {
+            result = solver.run(c);
+        }
+        if (!result.reachedAnything()) {
+            throw new TransientFailureException(tooShort(result));
+        }
+        MassActionTransientReport report = new MassActionTransientReport(result);
+        if (csv != null) {
+            OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
+        }
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        for (String note : result.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        if (json) {
+            StringWriter w = new StringWriter();
+            report.writeJson(w);
+            out.println(w);
+        } else {
+            out.print(report.toText());
+            if (csv != null) {
+                out.println();
+                out.println("Time series written to " + csv);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
     private TransientSettings overrides(TransientSettings s) {
         double simulated = time == null ? s.simulatedHours() : Times.parseHours("--time", time);
         double every = sampling != null ? Times.parseHours("--sampling", sampling)
@@ -150,6 +201,21 @@ final class TransientCommand implements Callable<Integer> {
             r = r.withHoldUp(r.holdUp().scaled(holdUpScale));
         }
         return r;
+    }
+
+    /** Why a mass-action run that reached nothing is no answer, and what it did reach. */
+    private static String tooShort(MassActionTransientResult r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "the simulated time (%s) was too short to reach any purity target or the steady state; at the end:",
+                Times.format(r.transientCase().settings().simulatedHours())));
+        for (TargetTime t : r.targets()) {
+            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);", t.product(), t.finalPurity(),
+                    t.target()));
+        }
+        b.append(String.format(Locale.ROOT, " distance to steady state %.3g (tolerance %.0e). Raise "
+                + "transient.simulatedTime or --time.", r.finalDistance(),
+                r.transientCase().settings().steadyStateTolerance()));
+        return b.toString();
     }
 
     /** Why a run that reached nothing is no answer, and what it did reach. */

@@ -30,12 +30,21 @@ import org.sxcascade.solver.SteadyState;
  * leaves at its flow-table rate and the stage equations are exactly those {@code simulate}
  * solves, so both share one steady state.
  *
- * <p>Xu's row simulation uses the same state with the split weights V_k, L_k and one row time Δt
- * for both phases ({@link #rows}).
+ * <p>A mass-action network ({@link #ofVolumes}) is split with the equilibrium at the phase volumes
+ * the stage holds (L): its concentrations are amount over volume, as the model requires, and the
+ * residence times are volume over the stage's phase flow (L/h).
+ *
+ * <p>Side draws of the network (the strip liquor not refluxed, a third outlet) take their fraction
+ * of a stage's phase outflow; the rest flows on. Feeds of either phase (the barren organic at stage
+ * 1, acids, the RE feed) enter the stage content at their rates.
+ *
+ * <p>Xu's row simulation uses the same state with the split weights V_k Δt, L_k Δt and one row
+ * time Δt for both phases ({@link #rows}).
  *
  * <p>The state vector also carries the amounts withdrawn so far in the raffinate (C entries after
- * the N·C stage amounts) and in the loaded organic (C more), integrated with the stages so that
- * the balance accumulated = fed − withdrawn holds to rounding. All methods are allocation-free.
+ * the N·C stage amounts), in the loaded organic (C more) and in the side draws (C more), integrated
+ * with the stages so that the balance accumulated = fed − withdrawn holds to rounding. All methods
+ * are allocation-free. Stages must be equilibrium stages (Murphree efficiency 1).
  */
 public final class CascadeDynamics {
     private final EquilibriumModel equilibrium;
@@ -50,6 +59,16 @@ public final class CascadeDynamics {
     private final double[] aqueousRate;
     private final double[] aqueousHeld;
     private final double[] organicHeld;
+    /** Fraction of each stage's organic (aqueous) outflow taken off as a side product. */
+    private final double[] organicDraw;
+    private final double[] aqueousDraw;
+    /**
+     * Whether the split weights are scaled to the stage's content (CMER: the weights are metal
+     * amounts, and only their ratio is the model's); otherwise they are the phase volumes held (L)
+     * and the equilibrium reads concentrations as amount over volume (mass action; the linear model
+     * uses their ratio only).
+     */
+    private final boolean scaleWeights;
 
     private CascadeDynamics(CascadeNetwork network, double feedRate, double[] organicWeight, double[] aqueousWeight,
                             double[] organicRate, double[] aqueousRate) {
@@ -73,6 +92,19 @@ public final class CascadeDynamics {
         this.aqueousRate = aqueousRate;
         this.aqueousHeld = new double[stages * components];
         this.organicHeld = new double[stages * components];
+        this.organicDraw = new double[stages];
+        this.aqueousDraw = new double[stages];
+        for (int k = 0; k < stages; k++) {
+            organicDraw[k] = network.organicDraw(k + 1);
+            aqueousDraw[k] = network.aqueousDraw(k + 1);
+        }
+        this.scaleWeights = equilibrium.phaseFlowIsComponentSum();
+        for (int k = 1; k <= stages; k++) {
+            if (network.efficiency(k) != 1.0) {
+                throw new IllegalArgumentException("the dynamics model equilibrium stages; stage " + k
+                        + " has a Murphree efficiency of " + network.efficiency(k));
+            }
+        }
     }
 
     /**
@@ -110,11 +142,36 @@ public final class CascadeDynamics {
         double[] aqW = new double[n];
         double[] rate = new double[n];
         for (int k = 0; k < n; k++) {
-            orgW[k] = net.organicFlow(k + 1);
-            aqW[k] = net.aqueousFlow(k + 1);
+            // what one row holds: the phase flows over a row (only the ratio matters but for mass action)
+            orgW[k] = net.organicFlow(k + 1) * rowHours;
+            aqW[k] = net.aqueousFlow(k + 1) * rowHours;
             rate[k] = 1 / rowHours;
         }
         return new CascadeDynamics(net, feedRate, orgW, aqW, rate, rate.clone());
+    }
+
+    /**
+     * The continuous model of a cascade whose phase flows are volumetric (L/h), from the phase volumes
+     * each stage holds, L: the residence time of a phase is its volume over its flow, and the
+     * equilibrium splits a stage's content over those volumes (concentration = amount / volume). For
+     * a mass-action network ({@link CascadeNetwork#massAction}) amounts are in units of the
+     * equilibrium's molar scale times hours (mol per mol/h of RE fed at t = 0) and its feed rate is 1.
+     *
+     * @param aqueousLitres aqueous volume held by each stage, L
+     * @param organicLitres organic volume held by each stage, L
+     */
+    public static CascadeDynamics ofVolumes(CascadeNetwork net, double[] aqueousLitres, double[] organicLitres) {
+        int n = net.stages();
+        if (aqueousLitres.length != n || organicLitres.length != n) {
+            throw new IllegalArgumentException("hold-up volumes need " + n + " values per phase");
+        }
+        double[] orgR = new double[n];
+        double[] aqR = new double[n];
+        for (int k = 0; k < n; k++) {
+            orgR[k] = net.organicFlow(k + 1) / organicLitres[k];
+            aqR[k] = net.aqueousFlow(k + 1) / aqueousLitres[k];
+        }
+        return new CascadeDynamics(net, 1.0, organicLitres.clone(), aqueousLitres.clone(), orgR, aqR);
     }
 
     /**
@@ -158,9 +215,12 @@ public final class CascadeDynamics {
         return components;
     }
 
-    /** Length of the state vector: N·C stage amounts, then C withdrawn in the raffinate, C in the loaded organic. */
+    /**
+     * Length of the state vector: N·C stage amounts, then C withdrawn in the raffinate, C in the
+     * loaded organic, C in the side draws.
+     */
     public int dimension() {
-        return (stages + 2) * components;
+        return (stages + 3) * components;
     }
 
     /** Offset of the raffinate's withdrawn amounts in the state vector. */
@@ -171,6 +231,11 @@ public final class CascadeDynamics {
     /** Offset of the loaded organic's withdrawn amounts in the state vector. */
     public int organicProductOffset() {
         return (stages + 1) * components;
+    }
+
+    /** Offset of the amounts withdrawn in side draws (all of them together) in the state vector. */
+    public int sideDrawOffset() {
+        return (stages + 2) * components;
     }
 
     /** F, the feed rate (amount per hour). */
@@ -209,7 +274,7 @@ public final class CascadeDynamics {
         }
         // scale the steady phase amounts to the stage's content: the CMER split gives the aqueous
         // exactly its weight when the weights sum to the content (ConstantSeparationFactors.equilibrate)
-        double scale = total / (organicWeight[k] + aqueousWeight[k]);
+        double scale = scaleWeights ? total / (organicWeight[k] + aqueousWeight[k]) : 1;
         equilibrium.equilibrate(scale * organicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous, organic, out);
     }
 
@@ -227,20 +292,27 @@ public final class CascadeDynamics {
             for (int j = 0; j < c; j++) {
                 double d = feed[off + j] - organicHeld[off + j] * orgOut - aqueousHeld[off + j] * aqOut;
                 if (k > 0) {
-                    d += organicHeld[off - c + j] * organicRate[k - 1];
+                    d += (1 - organicDraw[k - 1]) * organicHeld[off - c + j] * organicRate[k - 1];
                 }
                 if (k < n - 1) {
-                    d += aqueousHeld[off + c + j] * aqueousRate[k + 1];
+                    d += (1 - aqueousDraw[k + 1]) * aqueousHeld[off + c + j] * aqueousRate[k + 1];
                 }
                 dydt[off + j] = d;
             }
         }
         int raff = raffinateOffset();
         int prod = organicProductOffset();
+        int side = sideDrawOffset();
         int last = (n - 1) * c;
         for (int j = 0; j < c; j++) {
-            dydt[raff + j] = aqueousHeld[j] * aqueousRate[0];
-            dydt[prod + j] = organicHeld[last + j] * organicRate[n - 1];
+            dydt[raff + j] = (1 - aqueousDraw[0]) * aqueousHeld[j] * aqueousRate[0];
+            dydt[prod + j] = (1 - organicDraw[n - 1]) * organicHeld[last + j] * organicRate[n - 1];
+            double drawn = 0;
+            for (int k = 0; k < n; k++) {
+                drawn += organicDraw[k] * organicHeld[k * c + j] * organicRate[k]
+                        + aqueousDraw[k] * aqueousHeld[k * c + j] * aqueousRate[k];
+            }
+            dydt[side + j] = drawn;
         }
     }
 
@@ -259,20 +331,24 @@ public final class CascadeDynamics {
         }
         int raff = raffinateOffset();
         int prod = organicProductOffset();
+        int side = sideDrawOffset();
         int last = (n - 1) * c;
         for (int j = 0; j < c; j++) {
-            y[raff + j] += aqueousHeld[j];
-            y[prod + j] += organicHeld[last + j];
+            y[raff + j] += (1 - aqueousDraw[0]) * aqueousHeld[j];
+            y[prod + j] += (1 - organicDraw[n - 1]) * organicHeld[last + j];
+            for (int k = 0; k < n; k++) {
+                y[side + j] += organicDraw[k] * organicHeld[k * c + j] + aqueousDraw[k] * aqueousHeld[k * c + j];
+            }
         }
         for (int k = 0; k < n; k++) {
             int off = k * c;
             for (int j = 0; j < c; j++) {
                 double m = feed[off + j] * rowHours;
                 if (k > 0) {
-                    m += organicHeld[off - c + j];
+                    m += (1 - organicDraw[k - 1]) * organicHeld[off - c + j];
                 }
                 if (k < n - 1) {
-                    m += aqueousHeld[off + c + j];
+                    m += (1 - aqueousDraw[k + 1]) * aqueousHeld[off + c + j];
                 }
                 y[off + j] = m;
             }
@@ -287,12 +363,27 @@ public final class CascadeDynamics {
         int c = components;
         splitStage(y, 0, aqueousHeld, organicHeld, 0);
         for (int j = 0; j < c; j++) {
-            aqueous[j] = aqueousHeld[j] * aqueousRate[0];
+            aqueous[j] = (1 - aqueousDraw[0]) * aqueousHeld[j] * aqueousRate[0];
         }
         int last = (stages - 1) * c;
         splitStage(y, stages - 1, aqueousHeld, organicHeld, last);
         for (int j = 0; j < c; j++) {
-            organic[j] = organicHeld[last + j] * organicRate[stages - 1];
+            organic[j] = (1 - organicDraw[stages - 1]) * organicHeld[last + j] * organicRate[stages - 1];
+        }
+    }
+
+    /**
+     * The flows leaving stage {@code stage} (1-based) in state {@code y}, per component, amount per
+     * hour: all of the stage's aqueous and organic outflow (before any side draw) into
+     * {@code aqueous} and {@code organic}.
+     */
+    public void stageOutflows(double[] y, int stage, double[] aqueous, double[] organic) {
+        int c = components;
+        int off = (stage - 1) * c;
+        splitStage(y, stage - 1, aqueousHeld, organicHeld, off);
+        for (int j = 0; j < c; j++) {
+            aqueous[j] = aqueousHeld[off + j] * aqueousRate[stage - 1];
+            organic[j] = organicHeld[off + j] * organicRate[stage - 1];
         }
     }
 

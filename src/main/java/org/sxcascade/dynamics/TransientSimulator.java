@@ -38,170 +38,13 @@ final class TransientSimulator implements TransientSolver {
         this.listener = listener;
     }
 
-    /** Advances a state in time: the integrator, or rows. */
-    private interface Stepper {
-        void step(double limit);
-
-        double time();
-
-        double[] state();
-
-        void interpolate(double t, double[] out);
-
-        void reconfigure(CascadeDynamics d);
-
-        long steps();
-
-        long rejected();
-
-        long evaluations();
-    }
-
-    private static final class Continuous implements Stepper {
-        final DormandPrince54 integrator;
-
-        Continuous(CascadeDynamics d, double[] y0, double rtol, double[] atol) {
-            integrator = new DormandPrince54(rtol, atol);
-            integrator.start(d::derivatives, 0, y0, 0.01 * d.shortestResidenceTime());
-        }
-
-        @Override
-        public void step(double limit) {
-            integrator.step(limit);
-        }
-
-        @Override
-        public double time() {
-            return integrator.time();
-        }
-
-        @Override
-        public double[] state() {
-            return integrator.state();
-        }
-
-        @Override
-        public void interpolate(double t, double[] out) {
-            integrator.interpolate(t, out);
-        }
-
-        @Override
-        public void reconfigure(CascadeDynamics d) {
-            integrator.restart(d::derivatives);
-        }
-
-        @Override
-        public long steps() {
-            return integrator.acceptedSteps();
-        }
-
-        @Override
-        public long rejected() {
-            return integrator.rejectedSteps();
-        }
-
-        @Override
-        public long evaluations() {
-            return integrator.evaluations();
-        }
-    }
-
-    private static final class Rows implements Stepper {
-        final double rowHours;
-        final double[] y;
-        final double[] previous;
-        CascadeDynamics dynamics;
-        double t;
-        long rows;
-
-        Rows(CascadeDynamics d, double[] y0, double rowHours) {
-            this.dynamics = d;
-            this.rowHours = rowHours;
-            this.y = y0.clone();
-            this.previous = y0.clone();
-        }
-
-        @Override
-        public void step(double limit) {
-            System.arraycopy(y, 0, previous, 0, y.length);
-            dynamics.row(y, rowHours);
-            t = ++rows * rowHours;
-        }
-
-        @Override
-        public double time() {
-            return t;
-        }
-
-        @Override
-        public double[] state() {
-            return y;
-        }
-
-        /** Linear in time between the last two rows. */
-        @Override
-        public void interpolate(double tq, double[] out) {
-            double w = (tq - (t - rowHours)) / rowHours;
-            for (int i = 0; i < y.length; i++) {
-                out[i] = previous[i] + w * (y[i] - previous[i]);
-            }
-        }
-
-        @Override
-        public void reconfigure(CascadeDynamics d) {
-            dynamics = d;
-        }
-
-        @Override
-        public long steps() {
-            return rows;
-        }
-
-        @Override
-        public long rejected() {
-            return 0;
-        }
-
-        @Override
-        public long evaluations() {
-            return rows;
-        }
-    }
-
-    /** Watches a quantity for the time after which it stays on the good side of a bound. */
-    private static final class Crossing {
-        final double bound;
-        final boolean above; // good when value ≥ bound (else ≤ bound)
-        final boolean logarithmic;
-        double lastTime = Double.NaN;
-        double lastValue = Double.NaN;
-        Double since;
-
-        Crossing(double bound, boolean above, boolean logarithmic) {
-            this.bound = bound;
-            this.above = above;
-            this.logarithmic = logarithmic;
-        }
-
-        void observe(double t, double value) {
-            boolean good = above ? value >= bound : value <= bound;
-            if (good && since == null) {
-                boolean interpolate = Double.isFinite(lastValue) && lastValue != value && t > lastTime;
-                if (interpolate && logarithmic && lastValue > 0 && value > 0) {
-                    double a = Math.log(lastValue);
-                    double b = Math.log(value);
-                    since = lastTime + (Math.log(bound) - a) / (b - a) * (t - lastTime);
-                } else if (interpolate) {
-                    since = lastTime + (bound - lastValue) / (value - lastValue) * (t - lastTime);
-                } else {
-                    since = t;
-                }
-            } else if (!good) {
-                since = null;
-            }
-            lastTime = t;
-            lastValue = value;
-        }
+    @Override
+    public MassActionTransientResult run(MassActionTransientCase tc) {
+        MassActionTransientSimulator simulator = new MassActionTransientSimulator();
+        simulator.setProgressListener(listener);
+        TransientSettings s = tc.settings();
+        return simulator.run(s.method() == method ? tc
+                : new MassActionTransientCase(tc.massActionCase(), s.withMethod(method)));
     }
 
     @Override
@@ -267,12 +110,12 @@ final class TransientSimulator implements TransientSolver {
 
         Stepper stepper;
         if (method == TransientSettings.Method.ROWS) {
-            stepper = new Rows(current, y0, rowHours);
+            stepper = new Stepper.Rows(current, y0, rowHours);
         } else {
             double[] atol = new double[current.dimension()];
             java.util.Arrays.fill(atol, 0, n * c, s.tolerance() * ABSOLUTE_SCALE * meanStage);
             java.util.Arrays.fill(atol, n * c, atol.length, s.tolerance() * ABSOLUTE_SCALE * current.feedRate());
-            stepper = new Continuous(current, y0, s.tolerance(), atol);
+            stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
         }
 
         double finalFeed = dynamics[dynamics.length - 1].feedRate();
@@ -505,6 +348,7 @@ final class TransientSimulator implements TransientSolver {
             double worstBalance = 0;
             int raff = d.raffinateOffset();
             int prod = d.organicProductOffset();
+            int side = d.sideDrawOffset();
             for (int j = 0; j < c; j++) {
                 fed[j] = fedBase[j] + d.feedRate(j) * (t - eventTime);
                 double held = 0;
@@ -514,7 +358,7 @@ final class TransientSimulator implements TransientSolver {
                 double scale = fed[j] + initialInventory[j];
                 if (scale > 0) {
                     double accumulated = held - initialInventory[j];
-                    double withdrawn = y[raff + j] + y[prod + j];
+                    double withdrawn = y[raff + j] + y[prod + j] + y[side + j];
                     worstBalance = Math.max(worstBalance, Math.abs(accumulated - (fed[j] - withdrawn)) / scale);
                 }
             }

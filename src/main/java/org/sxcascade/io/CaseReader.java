@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sxcascade.dynamics.HoldUp;
+import org.sxcascade.dynamics.MassActionTransientCase;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientEvent;
@@ -53,7 +54,8 @@ public final class CaseReader {
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
     public static final String MASS_ACTION = "mass-action";
     private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
-            "feed", "cascade", "flows", "efficiency", "targets", "solver");
+            "feed", "cascade", "flows", "efficiency", "targets", "solver",
+            "transient");
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
@@ -125,6 +127,36 @@ public final class CaseReader {
      */
     public TransientCase readTransient(Path file) {
         return (TransientCase) readFile(file, Purpose.TRANSIENT);
+    }
+
+    /**
+     * Reads a case file for {@code transient}, reading the file once: a {@link MassActionTransientCase}
+     * for {@code model: mass-action}, else a {@link TransientCase} as {@link #readTransient(Path)} gives it.
+     */
+    public Object readForTransient(Path file) {
+        JsonNode root = readTree(file);
+        if (!isMassAction(root)) {
+            return parse(root, Purpose.TRANSIENT, file);
+        }
+        try {
+            YamlMapping top = new YamlMapping(root, "");
+            return massActionTransient(top, massAction(top));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + file.getFileName() + "]");
+        }
+    }
+
+    /** A mass-action case with its {@code transient} section (the settings read as for any case). */
+    private static MassActionTransientCase massActionTransient(YamlMapping top, MassActionCase c) {
+        if (!top.has("transient")) {
+            throw new InvalidInputException("transient", "(missing)", "a transient section with holdUp (L per "
+                    + "stage) or residenceTime, and simulatedTime (docs/case-format.md)");
+        }
+        try {
+            return new MassActionTransientCase(c, transientSection(top, c.rareEarths()));
+        } catch (InvalidInputException e) {
+            throw e.field().startsWith("transient") || e.field().startsWith("efficiency") ? e : e.under("transient");
+        }
     }
 
     /** Reads a file and parses it, naming the file in every error. */
@@ -227,7 +259,11 @@ public final class CaseReader {
                 throw new InvalidInputException("model", MASS_ACTION, SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS
                         + " for this command (mass-action cases run with simulate)");
             }
-            return massAction(top);
+            MassActionCase c = massAction(top);
+            if (top.has("transient")) {
+                massActionTransient(top, c); // checked as for the other models, used by transient only
+            }
+            return c;
         }
         top.allow(TOP);
         String name = top.optText("name", null);

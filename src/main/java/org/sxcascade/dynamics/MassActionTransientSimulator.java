@@ -1,0 +1,480 @@
+package org.sxcascade.dynamics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.ProductTarget;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+import org.sxcascade.solver.SteadyStateSolver;
+
+/**
+ * Runs a {@link MassActionTransientCase}: the start-up (or the answer to step changes) of a
+ * mass-action cascade in time, with {@link CascadeDynamics#ofVolumes} integrated by
+ * {@link DormandPrince54}, or Xu's row simulation.
+ *
+ * <p>The state is the amount of every solver component (each rare earth, the cation M, H) held by
+ * each stage, in units of the equilibrium's molar scale times hours (mol per mol/h of RE fed at
+ * t = 0); reports convert to mol and mol/h. Each stage holds fixed phase volumes: the hold-up
+ * volumes of the case, or, with residence times, the phase flows at t = 0 times those times
+ * (a stage is a vessel: an event changes its residence times, not its volumes). The split of a
+ * stage's content between the phases is the mass-action equilibrium at those volumes.
+ *
+ * <p>Blank start ({@link TransientSettings.Initial#BLANK}): every stage holds barren organic
+ * saponified as the organic fed to stage 1, and aqueous acid free of RE: the feed's free acid in
+ * the extraction section, the fresh scrub acid in the scrubbing section (the strip acid when the
+ * refluxed strip liquor alone scrubs), the strip acid in the stripping section. The feeds start at
+ * t = 0.
+ */
+final class MassActionTransientSimulator {
+    private TransientSolver.Progress listener;
+
+    /** Sets (or with {@code null} removes) the listener told of the progress. */
+    void setProgressListener(TransientSolver.Progress listener) {
+        this.listener = listener;
+    }
+
+    MassActionTransientResult run(MassActionTransientCase tc) {
+        TransientSettings s = tc.settings();
+        boolean rows = s.method() == TransientSettings.Method.ROWS;
+        List<MassActionCase> configurations = tc.configurations();
+        MassActionCase first = configurations.get(0);
+        MassActionCase last = configurations.get(configurations.size() - 1);
+        MassActionEquilibrium eq = first.equilibrium();
+        double scale = eq.molarScale();
+        List<String> notes = new ArrayList<>();
+
+        CascadeNetwork[] networks = new CascadeNetwork[configurations.size()];
+        for (int i = 0; i < networks.length; i++) {
+            networks[i] = CascadeNetwork.massAction(configurations.get(i));
+        }
+        int n = networks[0].stages();
+        int c = networks[0].components();
+        double[] aqueousLitres = new double[n];
+        double[] organicLitres = new double[n];
+        for (int k = 0; k < n; k++) {
+            if (s.holdUp() instanceof HoldUp.Volumes v) {
+                aqueousLitres[k] = v.aqueousLitres();
+                organicLitres[k] = v.organicLitres();
+            } else {
+                HoldUp.ResidenceTimes r = (HoldUp.ResidenceTimes) s.holdUp();
+                aqueousLitres[k] = r.aqueousHours() * networks[0].aqueousFlow(k + 1);
+                organicLitres[k] = r.organicHours() * networks[0].organicFlow(k + 1);
+            }
+        }
+        double rowHours = Double.NaN;
+        double[] fillAqueous = aqueousLitres;
+        double[] fillOrganic = organicLitres;
+        if (rows) {
+            double held = 0;
+            double flow = 0;
+            for (int k = 0; k < n; k++) {
+                held += aqueousLitres[k] + organicLitres[k];
+                flow += networks[0].aqueousFlow(k + 1) + networks[0].organicFlow(k + 1);
+            }
+            rowHours = held / flow; // the volume-weighted mean stage residence time
+            fillAqueous = new double[n];
+            fillOrganic = new double[n];
+            for (int k = 0; k < n; k++) {
+                fillAqueous[k] = networks[0].aqueousFlow(k + 1) * rowHours;
+                fillOrganic[k] = networks[0].organicFlow(k + 1) * rowHours;
+            }
+        }
+        CascadeDynamics[] dynamics = new CascadeDynamics[networks.length];
+        for (int i = 0; i < dynamics.length; i++) {
+            dynamics[i] = rows ? CascadeDynamics.rows(networks[i], rowHours, 1.0)
+                    : CascadeDynamics.ofVolumes(networks[i], aqueousLitres, organicLitres);
+        }
+
+        MassActionCase finalCase = MassActionTransientCase.ownUnits(last);
+        CascadeNetwork finalNetwork = CascadeNetwork.massAction(finalCase);
+        SteadyState finalSteady = steadyState(finalCase, finalNetwork, notes);
+        SteadyState finalInUnits = inUnitsOf(finalSteady, finalCase.feedRate() / scale);
+        double[] steadyAmounts = dynamics[dynamics.length - 1].steadyAmounts(finalInUnits);
+        double[] inverseStageScale = new double[n];
+        int r = eq.rareEarthCount();
+        for (int k = 0; k < n; k++) {
+            double equivalents = 0;
+            for (int j = 0; j < c; j++) {
+                equivalents += (j < r ? 3 : 1) * steadyAmounts[k * c + j];
+            }
+            inverseStageScale[k] = 1 / equivalents;
+        }
+
+        CascadeDynamics current = dynamics[0];
+        double[] y0;
+        if (s.initial() == TransientSettings.Initial.STEADY_STATE) {
+            SteadyState initialSteady = configurations.size() == 1 ? finalInUnits
+                    : inUnitsOf(steadyState(MassActionTransientCase.ownUnits(first),
+                    CascadeNetwork.massAction(MassActionTransientCase.ownUnits(first)), notes), 1.0);
+            y0 = current.steadyAmounts(initialSteady);
+        } else {
+            y0 = blank(first, current.dimension(), fillAqueous, fillOrganic);
+        }
+        double[] initialInventory = new double[c];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                initialInventory[j] += y0[k * c + j];
+            }
+        }
+
+        List<MassActionTransientResult.Product> products = products(finalCase, finalSteady);
+        Observer observer = new Observer(first, scale, products, steadyAmounts, inverseStageScale, initialInventory);
+        for (int i = 0; i < products.size(); i++) {
+            MassActionTransientResult.Product p = products.get(i);
+            double flow = 0;
+            for (int j = 0; j < r; j++) {
+                flow += share(finalNetwork, p) * (p.organic() ? finalSteady.organicFlow(p.stage(), j)
+                        : finalSteady.aqueousFlow(p.stage(), j));
+            }
+            observer.flowNeeded[i] = TransientSimulator.PRODUCT_FLOW_FRACTION * flow * finalCase.feedRate();
+        }
+        Crossing[] targetCrossings = new Crossing[products.size()];
+        for (int i = 0; i < products.size(); i++) {
+            ProductTarget t = target(finalCase, products.get(i));
+            if (t != null && t.purity() != null) {
+                targetCrossings[i] = new Crossing(t.purity(), true, false);
+            }
+        }
+        Crossing steady = new Crossing(s.steadyStateTolerance(), false, true);
+
+        Stepper stepper;
+        if (rows) {
+            stepper = new Stepper.Rows(current, y0, rowHours);
+        } else {
+            double meanStage = 0;
+            for (int k = 0; k < n * c; k++) {
+                meanStage += y0[k] / n;
+            }
+            for (int k = 0; k < n * c; k++) {
+                meanStage = Math.max(meanStage, steadyAmounts[k] / n);
+            }
+            double[] atol = new double[current.dimension()];
+            Arrays.fill(atol, 0, n * c, s.tolerance() * 1e-3 * meanStage);
+            Arrays.fill(atol, n * c, atol.length, s.tolerance() * 1e-3);
+            stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
+        }
+
+        double[] fedBase = new double[c];
+        double eventTime = 0;
+        double[] work = new double[current.dimension()];
+        List<MassActionSample> samples = new ArrayList<>();
+        double end = s.simulatedHours();
+        observer.feedFrom(fedBase, eventTime);
+        samples.add(observer.sample(current, networks[0], 0, y0));
+        track(observer, current, networks[0], 0, y0, targetCrossings, steady);
+        double maxConservation = observer.conservation;
+        long nextSample = 1;
+        int nextEvent = 0;
+        int configuration = 0;
+        List<TransientEvent> events = s.events();
+        while (stepper.time() < end) {
+            double limit = nextEvent < events.size() ? events.get(nextEvent).hours() : end;
+            try {
+                stepper.step(limit);
+            } catch (DormandPrince54.StepSizeUnderflowException e) {
+                throw new TransientFailureException(e.getMessage() + "; " + observer.reached(stepper.time()));
+            }
+            if (stepper.steps() > TransientSimulator.MAX_STEPS) {
+                throw new TransientFailureException("more than " + TransientSimulator.MAX_STEPS
+                        + " integration steps; " + observer.reached(stepper.time()));
+            }
+            CascadeNetwork net = networks[configuration];
+            double t = Math.min(stepper.time(), end);
+            while (nextSample * s.samplingHours() <= t * (1 + 1e-12)) {
+                double ts = Math.min(nextSample * s.samplingHours(), end);
+                stepper.interpolate(ts, work);
+                samples.add(observer.sample(current, net, ts, work));
+                maxConservation = Math.max(maxConservation, observer.conservation);
+                nextSample++;
+            }
+            if (stepper.time() >= end * (1 - 1e-12) && samples.get(samples.size() - 1).hours() < end * (1 - 1e-12)) {
+                stepper.interpolate(end, work);
+                samples.add(observer.sample(current, net, end, work));
+                maxConservation = Math.max(maxConservation, observer.conservation);
+            }
+            double[] y = stepper.state();
+            if (stepper.time() > end) {
+                stepper.interpolate(end, work);
+                y = work;
+            }
+            track(observer, current, net, t, y, targetCrossings, steady);
+            maxConservation = Math.max(maxConservation, observer.conservation);
+            while (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
+                for (int j = 0; j < c; j++) {
+                    fedBase[j] += current.feedRate(j) * (stepper.time() - eventTime);
+                }
+                eventTime = stepper.time();
+                observer.feedFrom(fedBase, eventTime);
+                configuration = ++nextEvent;
+                current = dynamics[configuration];
+                stepper.reconfigure(current);
+            }
+            if (listener != null && (stepper.steps() & 63) == 0) {
+                listener.progress(Math.min(1, t / end), t, stepper.steps());
+            }
+        }
+        MassActionSample endSample = samples.get(samples.size() - 1);
+        List<TargetTime> targets = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            if (targetCrossings[i] != null) {
+                List<String> names = new ArrayList<>();
+                products.get(i).purityOf().forEach(j -> names.add(first.rareEarths().get(j)));
+                targets.add(new TargetTime(products.get(i).name(), names, targetCrossings[i].bound,
+                        targetCrossings[i].since, endSample.purity()[i]));
+            }
+        }
+        if (listener != null) {
+            listener.progress(1, end, stepper.steps());
+        }
+        return new MassActionTransientResult(s.method().label(), tc, products, samples, targets, steady.since,
+                finalSteady, finalCase, finalNetwork, endSample.distanceToSteadyState(), maxConservation,
+                stepper.steps(), stepper.rejected(), stepper.evaluations(), rowHours, fillAqueous, fillOrganic, notes);
+    }
+
+    private static void track(Observer o, CascadeDynamics d, CascadeNetwork net, double t, double[] y,
+                              Crossing[] targets, Crossing steady) {
+        o.measure(d, net, t, y);
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] != null) {
+                targets[i].observe(t, o.established[i] ? o.purity[i] : Double.NaN);
+            }
+        }
+        steady.observe(t, o.distance);
+    }
+
+    /** The blank start: barren saponified organic and RE-free acid in every stage (class comment). */
+    static double[] blank(MassActionCase c, int dimension, double[] aqueousLitres, double[] organicLitres) {
+        MassActionEquilibrium eq = c.equilibrium();
+        MassActionFlows f = c.flows();
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        int comps = eq.componentCount();
+        double[] y = new double[dimension];
+        double[] noRareEarth = new double[eq.rareEarthCount()];
+        for (int k = 1; k <= aqueousLitres.length; k++) {
+            double acid = k <= n ? c.feedAcidity() : k <= n + m && f.scrubFlow() > 0 ? f.scrubAcidity() : f.stripAcidity();
+            // the volumes stand in for flows: amounts per unit of molar scale, times hours
+            double[] organic = eq.saponifiedOrganic(f.saponification(), organicLitres[k - 1]);
+            double[] aqueous = eq.aqueousStream(aqueousLitres[k - 1], noRareEarth, 0, acid);
+            for (int j = 0; j < comps; j++) {
+                y[(k - 1) * comps + j] = organic[j] + aqueous[j];
+            }
+        }
+        return y;
+    }
+
+    /** The products of a mass-action cascade, as {@code simulate} reports them. */
+    static List<MassActionTransientResult.Product> products(MassActionCase c, SteadyState steady) {
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        int total = c.totalStages();
+        List<MassActionTransientResult.Product> list = new ArrayList<>();
+        list.add(product(c, steady, "raffinate", false, 1, c.raffinateTarget()));
+        if (c.stripStages() > 0) {
+            list.add(product(c, steady, "strip liquor", false, n + m + 1, c.stripTarget()));
+            list.add(product(c, steady, "stripped organic", true, total, null));
+        } else {
+            list.add(product(c, steady, "loaded organic", true, total, c.stripTarget()));
+        }
+        return list;
+    }
+
+    private static MassActionTransientResult.Product product(MassActionCase c, SteadyState steady, String name,
+                                                             boolean organic, int stage, ProductTarget target) {
+        if (target != null) {
+            return new MassActionTransientResult.Product(name, organic, stage, target.components());
+        }
+        int main = 0;
+        for (int j = 1; j < c.rareEarths().size(); j++) {
+            double x = organic ? steady.organicFlow(stage, j) : steady.aqueousFlow(stage, j);
+            double b = organic ? steady.organicFlow(stage, main) : steady.aqueousFlow(stage, main);
+            if (x > b) {
+                main = j;
+            }
+        }
+        return new MassActionTransientResult.Product(name, organic, stage, List.of(main));
+    }
+
+    /** The case's target for a product: the raffinate's, or the strip target for the A product. */
+    static ProductTarget target(MassActionCase c, MassActionTransientResult.Product p) {
+        if (p.name().equals("raffinate")) {
+            return c.raffinateTarget();
+        }
+        return p.name().equals("stripped organic") ? null : c.stripTarget();
+    }
+
+    /** The fraction of its stage's phase outflow a product takes. */
+    static double share(CascadeNetwork net, MassActionTransientResult.Product p) {
+        if (p.organic()) {
+            return 1 - net.organicDraw(p.stage());
+        }
+        return p.stage() == 1 ? 1 - net.aqueousDraw(1) : net.aqueousDraw(p.stage());
+    }
+
+    /** The steady state of {@code simulate}: Newton, and Xu's rows when its globalisation fails. */
+    private static SteadyState steadyState(MassActionCase c, CascadeNetwork net, List<String> notes) {
+        return SteadyStateSolver.solveFallingBackOnRows(net, c.solver(),
+                note -> notes.add("reference steady state: " + note));
+    }
+
+    /** A steady state with every component flow multiplied by {@code factor} (a change of flow unit). */
+    static SteadyState inUnitsOf(SteadyState s, double factor) {
+        if (factor == 1.0) {
+            return s;
+        }
+        double shift = Math.log(factor);
+        double[] aq = s.lnAqueous();
+        double[] org = s.lnOrganic();
+        for (int i = 0; i < aq.length; i++) {
+            aq[i] += shift;
+            org[i] += shift;
+        }
+        return new SteadyState(s.method(), s.iterations(), s.residual(), s.massBalanceError(), s.stages(),
+                s.components(), aq, org);
+    }
+
+    /** Measures a state: products, their purity, pH and loading, inventories, distance, conservation. */
+    private static final class Observer {
+        final MassActionCase first;
+        final MassActionEquilibrium eq;
+        final double scale;
+        final List<MassActionTransientResult.Product> products;
+        final double[] steadyAmounts;
+        final double[] inverseStageScale;
+        final double[] initialInventory;
+        final int n;
+        final int c;
+        final int r;
+        final double[][] flows;
+        final double[] purity;
+        final double[] acidity;
+        final double[] loading;
+        final boolean[] established;
+        final double[] flowNeeded;
+        final double[] aqueousOut;
+        final double[] organicOut;
+        final double[] fed;
+        double[] fedBase;
+        double eventTime;
+        double distance;
+        double conservation;
+
+        Observer(MassActionCase first, double scale, List<MassActionTransientResult.Product> products,
+                 double[] steadyAmounts, double[] inverseStageScale, double[] initialInventory) {
+            this.first = first;
+            this.eq = first.equilibrium();
+            this.scale = scale;
+            this.products = products;
+            this.steadyAmounts = steadyAmounts;
+            this.inverseStageScale = inverseStageScale;
+            this.initialInventory = initialInventory;
+            this.n = inverseStageScale.length;
+            this.c = eq.componentCount();
+            this.r = eq.rareEarthCount();
+            int p = products.size();
+            this.flows = new double[p][c];
+            this.purity = new double[p];
+            this.acidity = new double[p];
+            this.loading = new double[p];
+            this.established = new boolean[p];
+            this.flowNeeded = new double[p];
+            this.aqueousOut = new double[c];
+            this.organicOut = new double[c];
+            this.fed = new double[c];
+        }
+
+        void feedFrom(double[] base, double time) {
+            this.fedBase = base;
+            this.eventTime = time;
+        }
+
+        void measure(CascadeDynamics d, CascadeNetwork net, double t, double[] y) {
+            for (int i = 0; i < products.size(); i++) {
+                MassActionTransientResult.Product p = products.get(i);
+                d.stageOutflows(y, p.stage(), aqueousOut, organicOut);
+                double share = share(net, p);
+                double[] out = p.organic() ? organicOut : aqueousOut;
+                double re = 0;
+                double group = 0;
+                for (int j = 0; j < c; j++) {
+                    flows[i][j] = share * out[j] * scale;
+                }
+                for (int j = 0; j < r; j++) {
+                    re += flows[i][j];
+                }
+                for (int j : p.purityOf()) {
+                    group += flows[i][j];
+                }
+                purity[i] = re > 0 ? group / re : Double.NaN;
+                established[i] = re >= flowNeeded[i];
+                if (p.organic()) {
+                    acidity[i] = Double.NaN;
+                    // concentration = outflow / phase flow (the stage's organic leaves at flow/volume)
+                    loading[i] = 3 * re / share / (net.organicFlow(p.stage()) * eq.extractantConcentration());
+                } else {
+                    acidity[i] = aqueousOut[eq.hydrogenIndex()] * scale / net.aqueousFlow(p.stage());
+                    loading[i] = Double.NaN;
+                }
+            }
+            double worst = 0;
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < c; j++) {
+                    int i = k * c + j;
+                    double dev = Math.abs(y[i] - steadyAmounts[i]) * inverseStageScale[k];
+                    if (!(dev <= worst)) {
+                        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : dev;
+                    }
+                }
+            }
+            distance = worst;
+            double worstBalance = 0;
+            int raff = d.raffinateOffset();
+            int prod = d.organicProductOffset();
+            int side = d.sideDrawOffset();
+            for (int j = 0; j < c; j++) {
+                fed[j] = fedBase[j] + d.feedRate(j) * (t - eventTime);
+                double held = 0;
+                for (int k = 0; k < n; k++) {
+                    held += y[k * c + j];
+                }
+                double scaleJ = fed[j] + initialInventory[j];
+                if (scaleJ > 0) {
+                    double withdrawn = y[raff + j] + y[prod + j] + y[side + j];
+                    worstBalance = Math.max(worstBalance,
+                            Math.abs(held - initialInventory[j] - (fed[j] - withdrawn)) / scaleJ);
+                }
+            }
+            conservation = worstBalance;
+        }
+
+        MassActionSample sample(CascadeDynamics d, CascadeNetwork net, double t, double[] y) {
+            measure(d, net, t, y);
+            int ex = first.cascade().extractionStages();
+            int sc = first.cascade().scrubStages();
+            double[][] inventories = new double[3][c];
+            for (int k = 0; k < n; k++) {
+                double[] section = inventories[k < ex ? 0 : k < ex + sc ? 1 : 2];
+                for (int j = 0; j < c; j++) {
+                    section[j] += y[k * c + j] * scale;
+                }
+            }
+            return new MassActionSample(t, flows, purity, acidity, loading, inventories, distance, conservation);
+        }
+
+        String reached(double t) {
+            StringBuilder b = new StringBuilder("reached t = ").append(Times.format(t)).append(" with");
+            for (int i = 0; i < products.size(); i++) {
+                if (!Double.isNaN(purity[i])) {
+                    b.append(String.format(java.util.Locale.ROOT, " %s purity %.6f,", products.get(i).name(),
+                            purity[i]));
+                }
+            }
+            return b.append(String.format(java.util.Locale.ROOT, " distance to steady state %.3g", distance))
+                    .toString();
+        }
+    }
+}

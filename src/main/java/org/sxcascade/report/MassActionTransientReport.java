@@ -1,0 +1,424 @@
+package org.sxcascade.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.sxcascade.dynamics.HoldUp;
+import org.sxcascade.dynamics.MassActionSample;
+import org.sxcascade.dynamics.MassActionTransientResult;
+import org.sxcascade.dynamics.MassActionTransientResult.Product;
+import org.sxcascade.dynamics.TargetTime;
+import org.sxcascade.dynamics.Times;
+import org.sxcascade.dynamics.TransientEvent;
+import org.sxcascade.dynamics.TransientSettings;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.solver.CascadeNetwork;
+
+/**
+ * What {@code transient} reports for a mass-action case: the run's set-up, the time series of
+ * every product's purity, RE flow and pH (aqueous) or extractant loading (organic), the times to
+ * the purity targets and to steady state, the end state against the steady state of
+ * {@code simulate}, and the conservation of every component (rare earths, the cation, H).
+ */
+public final class MassActionTransientReport {
+    private static final String[] SECTIONS = {"extraction", "scrub", "strip"};
+
+    private final MassActionTransientResult result;
+    private final MassActionCase first;
+    private final CascadeNetwork firstNetwork;
+    private final TransientSettings settings;
+    private final MassActionReport steady;
+    private final List<String> components;
+
+    public MassActionTransientReport(MassActionTransientResult result) {
+        this.result = result;
+        this.first = result.transientCase().massActionCase();
+        this.firstNetwork = CascadeNetwork.massAction(first);
+        this.settings = result.transientCase().settings();
+        this.steady = new MassActionReport(result.finalCase(), result.finalNetwork(), result.steadyState());
+        this.components = new ArrayList<>(first.rareEarths());
+        components.add(first.cation());
+        components.add("H");
+    }
+
+    private int rareEarths() {
+        return first.rareEarths().size();
+    }
+
+    private String group(Product p) {
+        return String.join("+", p.purityOf().stream().map(j -> first.rareEarths().get(j)).toList());
+    }
+
+    /** Whether a product's purity is worth a column: not the stripped organic (it carries RE traces only). */
+    private static boolean graded(Product p) {
+        return !p.name().equals("stripped organic");
+    }
+
+    private double reFlow(MassActionSample s, int i) {
+        double sum = 0;
+        for (int j = 0; j < rareEarths(); j++) {
+            sum += s.productFlow(i, j);
+        }
+        return sum;
+    }
+
+    private String holdUpLine() {
+        double[] aq = result.aqueousLitres();
+        double[] org = result.organicLitres();
+        double[] tauAq = new double[aq.length];
+        double[] tauOrg = new double[aq.length];
+        for (int k = 0; k < aq.length; k++) {
+            tauAq[k] = aq[k] / firstNetwork.aqueousFlow(k + 1);
+            tauOrg[k] = org[k] / firstNetwork.organicFlow(k + 1);
+        }
+        String times = String.format(Locale.ROOT, "residence times at t = 0 aqueous %s, organic %s", range(tauAq),
+                range(tauOrg));
+        if (result.method().equals("rows")) {
+            return "one row's phase flows per stage; " + times;
+        }
+        if (settings.holdUp() instanceof HoldUp.Volumes v) {
+            return String.format(Locale.ROOT, "%s L aqueous + %s L organic per stage (mixer + settler); %s",
+                    Formats.general(v.aqueousLitres()), Formats.general(v.organicLitres()), times);
+        }
+        return String.format(Locale.ROOT, "aqueous %s L, organic %s L per stage (the phase flows at t = 0 times "
+                + "the given residence times; kept through events); %s", range(aq, " L"), range(org, " L"), times);
+    }
+
+    private static String range(double[] values) {
+        return range(values, " h");
+    }
+
+    private static String range(double[] values, String unit) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double h : values) {
+            lo = Math.min(lo, h);
+            hi = Math.max(hi, h);
+        }
+        return hi - lo <= 1e-12 * hi ? Formats.general(lo) + unit
+                : Formats.general(lo) + "–" + Formats.general(hi) + unit;
+    }
+
+    private String startLine() {
+        if (settings.initial() == TransientSettings.Initial.STEADY_STATE) {
+            return "the steady state of the case (before any event)";
+        }
+        var f = first.flows();
+        String scrub = first.cascade().scrubStages() == 0 ? "" : f.scrubFlow() > 0
+                ? String.format(Locale.ROOT, ", scrub stages %s mol/L", Formats.general(f.scrubAcidity()))
+                : String.format(Locale.ROOT, ", scrub stages %s mol/L (strip acid)", Formats.general(f.stripAcidity()));
+        String strip = first.stripStages() == 0 ? ""
+                : String.format(Locale.ROOT, ", strip stages %s mol/L", Formats.general(f.stripAcidity()));
+        return String.format(Locale.ROOT, "barren organic saponified %s %% in every stage; RE-free aqueous acid: "
+                + "extraction stages %s mol/L H+%s%s; the feeds start at t = 0",
+                Formats.general(100 * f.saponification()), Formats.general(first.feedAcidity()), scrub, strip);
+    }
+
+    private String methodLine() {
+        if (result.method().equals("rows")) {
+            return String.format(Locale.ROOT, "Xu's row simulation, one row = %s h (the volume-weighted mean stage "
+                    + "residence time); %d rows", Formats.general(result.rowHours()), result.steps());
+        }
+        return String.format(Locale.ROOT, "continuous (Dormand–Prince 5(4), relative tolerance %.0e): %d steps "
+                + "(%d rejected), %d evaluations", settings.tolerance(), result.steps(), result.rejectedSteps(),
+                result.evaluations());
+    }
+
+    private static String purity(double p) {
+        return Double.isNaN(p) ? "-" : Formats.percent(p);
+    }
+
+    private static String pH(double acidity) {
+        return Double.isNaN(acidity) || !(acidity > 0) ? "-" : String.format(Locale.ROOT, "%.2f", -Math.log10(acidity));
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /** The terminal report. */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        b.append(first.name() == null ? "mass-action cascade" : first.name()).append('\n');
+        String header = new MassActionReport(first, firstNetwork, result.steadyState()).toText(false);
+        for (String line : header.split("\n")) {
+            if (line.startsWith("  model") || line.startsWith("  extractant") || line.startsWith("  cascade")
+                    || line.startsWith("  flows")) {
+                b.append(line).append('\n');
+            }
+        }
+        b.append("  hold-up    ").append(holdUpLine()).append('\n');
+        b.append("  start      ").append(startLine()).append('\n');
+        b.append("  simulated  ").append(Times.format(settings.simulatedHours())).append(", sampled every ")
+                .append(Times.format(settings.samplingHours())).append('\n');
+        b.append("  method     ").append(methodLine()).append('\n');
+        for (TransientEvent e : settings.events()) {
+            b.append("  event      ").append(e.describe()).append('\n');
+        }
+        b.append('\n');
+        b.append("Time series (RE flows in mol/h; pH of aqueous products; loading = 3Σ[RE]org / C of organic "
+                + "products; RE held in mol)\n");
+        SimulationReport.Table t = new SimulationReport.Table();
+        List<String> head = new ArrayList<>(List.of("time (d)", "time (h)"));
+        List<Product> products = result.products();
+        for (Product p : products) {
+            if (graded(p)) {
+                head.add(p.name() + " " + group(p));
+                head.add("RE");
+            }
+            head.add(p.organic() ? "loading" : "pH");
+        }
+        head.addAll(List.of("RE held", "dist. to steady"));
+        t.row(head);
+        for (MassActionSample s : result.samples()) {
+            List<String> row = new ArrayList<>(List.of(String.format(Locale.ROOT, "%.2f", s.days()),
+                    String.format(Locale.ROOT, "%.1f", s.hours())));
+            for (int i = 0; i < products.size(); i++) {
+                Product p = products.get(i);
+                if (graded(p)) {
+                    row.add(purity(s.purity()[i]));
+                    row.add(Formats.general(reFlow(s, i)));
+                }
+                row.add(p.organic() ? Formats.general(s.loading()[i]) : pH(s.acidity()[i]));
+            }
+            double held = 0;
+            for (double[] section : s.sectionInventories()) {
+                for (int j = 0; j < rareEarths(); j++) {
+                    held += section[j];
+                }
+            }
+            row.add(Formats.general(held));
+            row.add(String.format(Locale.ROOT, "%.2e", s.distanceToSteadyState()));
+            t.row(row);
+        }
+        b.append(t.render()).append('\n');
+
+        b.append("Start-up\n");
+        for (TargetTime tt : result.targets()) {
+            b.append(String.format(Locale.ROOT, "  %s %s in the %s: ", String.join("+", tt.purityOf()),
+                    Formats.percent(tt.target()), tt.product()));
+            if (tt.reached()) {
+                b.append("reached after ").append(Times.format(tt.hours())).append(" and held to the end\n");
+            } else {
+                b.append("not reached (").append(purity(tt.finalPurity())).append(" at the end)\n");
+            }
+        }
+        if (result.targets().isEmpty()) {
+            b.append("  (no purity targets in the case)\n");
+        }
+        b.append(String.format(Locale.ROOT, "  steady state (every stage within %.0e of simulate): ",
+                settings.steadyStateTolerance()));
+        if (result.hoursToSteadyState() != null) {
+            b.append("reached after ").append(Times.format(result.hoursToSteadyState())).append('\n');
+        } else {
+            b.append(String.format(Locale.ROOT, "not reached (distance %.2e at the end)%n", result.finalDistance()));
+        }
+        MassActionSample end = result.end();
+        StringBuilder endLine = new StringBuilder("  end of run:");
+        StringBuilder steadyLine = new StringBuilder("; steady state:");
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            if (graded(p)) {
+                endLine.append(String.format(Locale.ROOT, " %s %s %s,", p.name(), group(p), purity(end.purity()[i])));
+                steadyLine.append(' ').append(purity(steady.products().get(i).purity())).append(',');
+            }
+        }
+        b.append(endLine, 0, endLine.length() - 1).append(steadyLine, 0, steadyLine.length() - 1).append('\n');
+        b.append(String.format(Locale.ROOT, "  conservation: accumulated = fed − withdrawn to %.1e (largest relative "
+                + "error over the rare earths, %s and H, and over the steps)%n", result.maxConservationError(),
+                first.cation()));
+        for (String note : result.notes()) {
+            b.append("  note: ").append(note).append('\n');
+        }
+        b.append('\n').append(settings.events().isEmpty() ? "Steady state (simulate)" : "New steady state after the "
+                + "events (simulate)").append('\n');
+        String text = steady.toText(false);
+        int solverLine = text.indexOf("  solver");
+        b.append(text.substring(solverLine < 0 ? text.indexOf("Products (") : solverLine));
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    /** The report as one JSON document (fields in docs/commands.md). */
+    public ObjectNode toJson() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("case", first.name());
+        root.put("model", "mass-action");
+        root.put("method", result.method());
+        ObjectNode units = root.putObject("units");
+        units.put("time", "h");
+        units.put("amount", "mol");
+        units.put("flow", "mol/h");
+        units.put("volume", "L");
+        units.put("acidity", "mol/L H+");
+        ObjectNode hold = root.putObject("holdUp");
+        ArrayNode aqL = hold.putArray("aqueousLitres");
+        ArrayNode orgL = hold.putArray("organicLitres");
+        ArrayNode aqTau = hold.putArray("aqueousResidenceHours");
+        ArrayNode orgTau = hold.putArray("organicResidenceHours");
+        double[] aq = result.aqueousLitres();
+        double[] org = result.organicLitres();
+        for (int k = 0; k < aq.length; k++) {
+            aqL.add(aq[k]);
+            orgL.add(org[k]);
+            aqTau.add(aq[k] / firstNetwork.aqueousFlow(k + 1));
+            orgTau.add(org[k] / firstNetwork.organicFlow(k + 1));
+        }
+        root.put("initial", settings.initial().label());
+        root.put("simulatedHours", settings.simulatedHours());
+        root.put("samplingHours", settings.samplingHours());
+        root.put("tolerance", settings.tolerance());
+        root.put("steadyStateTolerance", settings.steadyStateTolerance());
+        if (result.method().equals("rows")) {
+            root.put("rowHours", result.rowHours());
+        }
+        ArrayNode events = root.putArray("events");
+        for (TransientEvent e : settings.events()) {
+            ObjectNode o = events.addObject();
+            o.put("atHours", e.hours());
+            o.put("change", e.describe());
+        }
+        ObjectNode ttt = root.putObject("timeToTarget");
+        for (TargetTime tt : result.targets()) {
+            ObjectNode o = ttt.putObject(tt.product());
+            ArrayNode of = o.putArray("purityOf");
+            tt.purityOf().forEach(of::add);
+            o.put("target", tt.target());
+            o.put("reached", tt.reached());
+            if (tt.reached()) {
+                o.put("hours", tt.hours());
+                o.put("days", tt.hours() / Times.HOURS_PER_DAY);
+            } else {
+                o.putNull("hours");
+                o.putNull("days");
+            }
+            o.put("finalPurity", tt.finalPurity());
+        }
+        if (result.hoursToSteadyState() != null) {
+            ObjectNode o = root.putObject("timeToSteadyState");
+            o.put("hours", result.hoursToSteadyState());
+            o.put("days", result.hoursToSteadyState() / Times.HOURS_PER_DAY);
+        } else {
+            root.putNull("timeToSteadyState");
+        }
+        root.put("finalDistanceToSteadyState", result.finalDistance());
+        root.put("maxConservationError", result.maxConservationError());
+        root.put("steps", result.steps());
+        root.put("rejectedSteps", result.rejectedSteps());
+        root.put("evaluations", result.evaluations());
+        ArrayNode notes = root.putArray("notes");
+        result.notes().forEach(notes::add);
+        root.set("steadyState", steady.toJson());
+        ArrayNode series = root.putArray("series");
+        List<Product> products = result.products();
+        for (MassActionSample s : result.samples()) {
+            ObjectNode o = series.addObject();
+            o.put("hours", s.hours());
+            o.put("days", s.days());
+            ArrayNode ps = o.putArray("products");
+            for (int i = 0; i < products.size(); i++) {
+                Product p = products.get(i);
+                ObjectNode po = ps.addObject();
+                po.put("name", p.name());
+                po.put("phase", p.organic() ? "organic" : "aqueous");
+                po.put("stage", p.stage());
+                po.put("rareEarthFlow", reFlow(s, i));
+                ObjectNode f = po.putObject("componentFlows");
+                for (int j = 0; j < components.size(); j++) {
+                    f.put(components.get(j), s.productFlow(i, j));
+                }
+                ArrayNode of = po.putArray("purityOf");
+                p.purityOf().forEach(j -> of.add(first.rareEarths().get(j)));
+                putNumber(po, "purity", s.purity()[i]);
+                if (p.organic()) {
+                    putNumber(po, "loading", s.loading()[i]);
+                } else {
+                    putNumber(po, "acidity", s.acidity()[i]);
+                    putNumber(po, "pH", s.acidity()[i] > 0 ? s.pH(i) : Double.NaN);
+                }
+            }
+            ObjectNode inv = o.putObject("inventory");
+            double[][] held = s.sectionInventories();
+            for (int x = 0; x < SECTIONS.length; x++) {
+                ObjectNode sec = inv.putObject(SECTIONS[x]);
+                for (int j = 0; j < components.size(); j++) {
+                    sec.put(components.get(j), held[x][j]);
+                }
+            }
+            o.put("distanceToSteadyState", s.distanceToSteadyState());
+            o.put("conservationError", s.conservationError());
+        }
+        return root;
+    }
+
+    private static void putNumber(ObjectNode o, String name, double value) {
+        if (Double.isNaN(value)) {
+            o.putNull(name);
+        } else {
+            o.put(name, value);
+        }
+    }
+
+    /** Writes the JSON document, pretty-printed. */
+    public void writeJson(Writer out) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toJson());
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    /**
+     * Writes the time series: one row per sample with time (h, d); for each product its RE flow,
+     * purity, pH (aqueous) or loading (organic) and component flows (mol/h); each section's
+     * component inventories (mol); the distance to steady state and the conservation error.
+     */
+    public void writeCsv(Writer out) throws IOException {
+        List<Product> products = result.products();
+        List<String> header = new ArrayList<>(List.of("time_h", "time_d"));
+        for (Product p : products) {
+            String name = p.name().replace(' ', '_');
+            header.addAll(List.of(name + "_RE_mol_per_h", name + "_purity", name + (p.organic() ? "_loading" : "_pH")));
+            components.forEach(c -> header.add(name + "_" + c + "_mol_per_h"));
+        }
+        for (String section : SECTIONS) {
+            components.forEach(c -> header.add(section + "_inventory_" + c + "_mol"));
+        }
+        header.addAll(List.of("distance_to_steady_state", "conservation_error"));
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(header.toArray(new String[0])).get())) {
+            for (MassActionSample s : result.samples()) {
+                List<Object> row = new ArrayList<>();
+                row.add(num(s.hours()));
+                row.add(num(s.days()));
+                for (int i = 0; i < products.size(); i++) {
+                    row.add(num(reFlow(s, i)));
+                    row.add(Double.isNaN(s.purity()[i]) ? "" : num(s.purity()[i]));
+                    double v = products.get(i).organic() ? s.loading()[i] : s.acidity()[i] > 0 ? s.pH(i) : Double.NaN;
+                    row.add(Double.isNaN(v) ? "" : num(v));
+                    for (int j = 0; j < components.size(); j++) {
+                        row.add(num(s.productFlow(i, j)));
+                    }
+                }
+                for (double[] section : s.sectionInventories()) {
+                    for (double v : section) {
+                        row.add(num(v));
+                    }
+                }
+                row.add(num(s.distanceToSteadyState()));
+                row.add(num(s.conservationError()));
+                csv.printRecord(row);
+            }
+        }
+    }
+
+    private static String num(double x) {
+        return String.format(Locale.ROOT, "%.15g", x);
+    }
+}
