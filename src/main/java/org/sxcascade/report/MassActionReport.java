@@ -464,7 +464,8 @@ public final class MassActionReport {
             t.row(row);
         }
         b.append(t.render()).append('\n');
-        b.append("Recovery (fraction of each rare earth's feed)\n");
+        b.append(c.preload() == null ? "Recovery (fraction of each rare earth's feed)\n"
+                : "Recovery (fraction of each rare earth's inflow: aqueous feeds and pre-load)\n");
         b.append(SimulationReport.recoveryTable(c.rareEarths(), products.stream().map(p -> "to " + p.name()).toList(),
                 this::recovery));
         if (profile) {
