@@ -483,6 +483,7 @@ public final class CaseReader {
                     "either feed (one aqueous feed at stage n) or feeds (a list), not both");
         }
         if (!top.has("feeds")) {
+            top.required("feed", "one aqueous feed (feed: a mapping) or several (feeds: a list)");
             YamlMapping feedObj = top.obj("feed");
             feedObj.allow(MA_FEED);
             return List.of(massActionFeed(feedObj, names, "feed", false));
