@@ -608,11 +608,21 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int w = 2 * c;
         double[] aq = splitAq;
         double[] org = splitOrg;
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
-                aq[k * c + j] = active[j] ? Math.exp(u[k * w + j]) : 0;
-                org[k * c + j] = active[j] ? Math.exp(u[k * w + c + j]) : 0;
+        if (net.equilibrium().phaseFlowIsComponentSum()) {
+            // CMER: the Picard state already has the network's metal flows; go on from it
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < c; j++) {
+                    aq[k * c + j] = active[j] ? Math.exp(u[k * w + j]) : 0;
+                    org[k * c + j] = active[j] ? Math.exp(u[k * w + c + j]) : 0;
+                }
             }
+        } else {
+            // mass action: from the empty cascade, as a battery starts up. The Picard state can
+            // hold inventories of acid and cation that no steady state has (the feed's make-up
+            // spread over every stage), which rows flush out slowly or, with the acid used up on
+            // some stage, not at all
+            Arrays.fill(aq, 0, n * c, 0);
+            Arrays.fill(org, 0, n * c, 0);
         }
         for (int row = 1; row <= maxRows; row++) {
             // in place: a Gauss-Seidel sweep of the funnel experiment

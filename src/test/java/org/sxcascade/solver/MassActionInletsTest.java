@@ -203,7 +203,7 @@ class MassActionInletsTest {
     @Test
     void twoFeedsAtTwoStagesCloseEveryBalance() {
         MassActionCase c = bundled.withFeeds(List.of(new MassActionFeed("Pr-rich", feed(0.6, 4), 0.01, 25),
-                new MassActionFeed("Nd-rich", feed(0.0167, 6), 0.01, 45)));
+                new MassActionFeed("Nd-rich", feed(0.0167, 6), 0.02, 45)));
         CascadeNetwork net = CascadeNetwork.massAction(c);
         double scrub = 0.8329 * 28;
         assertThat(net.aqueousFlow(1)).isCloseTo(scrub + 10, within(1e-12));
@@ -215,7 +215,7 @@ class MassActionInletsTest {
         // the unit is the RE of both feeds (10 mol/h): 0.4 and 0.6 of it
         assertThat(net.feed(25, PR) + net.feed(25, ND)).isCloseTo(0.4, within(1e-14));
         assertThat(net.feed(45, PR) + net.feed(45, ND)).isCloseTo(0.6, within(1e-14));
-        assertThat(net.feed(45, c.equilibrium().hydrogenIndex())).isCloseTo(0.01 * 6 / 10, within(1e-15));
+        assertThat(net.feed(45, c.equilibrium().hydrogenIndex())).isCloseTo(0.02 * 6 / 10, within(1e-15));
         SteadyState s = solve(c);
         assertCloses(c, s);
         assertThat(new MassActionReport(c, net, s).inlets()).extracting(MassActionReport.Inlet::name)
