@@ -7,6 +7,7 @@ import org.sxcascade.model.Feed;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 
 /**
@@ -67,7 +68,13 @@ public record MassActionTransientCase(MassActionCase massActionCase, TransientSe
                     "feedComposition, feedFlow, organicFlow or scrubFlow (L/h) for a mass-action case: its flows "
                             + "are plant flows, S and W are results");
         }
-        Feed feed = c.feed();
+        if ((e.feedComposition() != null || e.feedFlow() != null) && c.feeds().size() > 1) {
+            throw new InvalidInputException(e.feedComposition() != null ? "feedComposition" : "feedFlow",
+                    e.feedComposition() != null ? "a composition" : e.feedFlow(),
+                    "organicFlow or scrubFlow only for a case with several feeds (feed events change the single feed)");
+        }
+        MassActionFeed single = c.feeds().get(0);
+        Feed feed = single.feed();
         double[] z = e.feedComposition() != null ? e.feedComposition() : feed.composition();
         if (z.length != c.rareEarths().size()) {
             throw new InvalidInputException("feedComposition", z.length + " fractions",
@@ -92,9 +99,8 @@ public record MassActionTransientCase(MassActionCase massActionCase, TransientSe
                     "0 L/h for a case without flows.scrubAcidity (fresh scrub acid needs an acidity)") : x;
         }
         try {
-            return new MassActionCase(c.name(), c.rareEarths(), c.equilibrium(), c.cation(), newFeed, c.feedAcidity(),
-                    c.cascade(), c.stripStages(), flows, c.efficiency(), c.raffinateTarget(), c.stripTarget(),
-                    c.solver());
+            return c.withFlows(flows).withFeeds(List.of(new MassActionFeed(single.name(), newFeed, single.acidity(),
+                    single.stage())));
         } catch (InvalidInputException x) {
             throw x.field().equals("flows.scrubFlow") ? new InvalidInputException("scrubFlow", e.scrubFlow(),
                     x.allowed()) : x;
@@ -116,7 +122,6 @@ public record MassActionTransientCase(MassActionCase massActionCase, TransientSe
         }
         MassActionEquilibrium own = new MassActionEquilibrium(k, eq.cationExchangeConstant(),
                 eq.extractantConcentration(), c.feedRate());
-        return new MassActionCase(c.name(), c.rareEarths(), own, c.cation(), c.feed(), c.feedAcidity(), c.cascade(),
-                c.stripStages(), c.flows(), c.efficiency(), c.raffinateTarget(), c.stripTarget(), c.solver());
+        return c.withEquilibrium(own);
     }
 }

@@ -36,6 +36,9 @@ import org.sxcascade.model.InvalidInputException;
  * loads RE by exchange alone ({@code RE³⁺ + 3 MA + 1½ (HA)₂ → RE(HA₂)₃ + 3 M⁺}, no acid
  * released) up to {@code min(2sC, 2C(1−s))/3}, i.e. 2sC/3 for s ≤ ½; beyond that, loading
  * releases 3 H⁺ per RE and is limited by the acidity it builds.
+ * An organic pre-loaded by that exchange before it enters the cascade ("RE soap",
+ * {@link #preloadedOrganic(double, double, double[])}) carries Y mol/L RE, {@code 2sC − 3Y} M and
+ * still {@code 2C(1−s)} H, the pre-load replacing M but not H.
  *
  * <p>Both {@link EquilibriumModel} methods are stateless and allocation-free, and safe to call from
  * several threads on one instance.
@@ -202,6 +205,78 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     public double[] saponifiedOrganic(double saponificationDegree, double organicFlow) {
         return saponifiedOrganic(rareEarthCount(), extractantConcentration, saponificationDegree, organicFlow,
                 molarScale);
+    }
+
+    /**
+     * Component flows (units of {@link #molarScale()} mol/h) of an organic of flow O (L/h)
+     * saponified to degree s and then pre-loaded with RE at concentrations {@code y_j} (mol/L),
+     * the pre-load replacing three M per RE ({@code RE³⁺ + 3 MA + 1½ (HA)₂ → RE(HA₂)₃ + 3 M⁺}, no
+     * acid released). Per litre, Y = Σ y_j: RE {@code y_j}, M {@code 2sC − 3Y}, exchangeable H
+     * {@code 2e + 3Y = 2C(1−s)} with free dimer {@code e = C(1−s) − 1½Y}; the site balance
+     * {@code y_H + 3Y + y_M = 2C} holds. With every {@code y_j = 0} this is exactly
+     * {@link #saponifiedOrganic(double, double)}.
+     *
+     * @throws InvalidInputException if Y exceeds {@link #maximumPreload(double)}: M would go
+     *         negative ({@code Y > 2sC/3}) or no free extractant would be left ({@code Y ≥ 2C(1−s)/3})
+     */
+    public double[] preloadedOrganic(double saponificationDegree, double organicFlow,
+                                     double[] rareEarthConcentrations) {
+        int r = rareEarthCount();
+        if (rareEarthConcentrations.length != r) {
+            throw new InvalidInputException("rareEarthConcentrations", rareEarthConcentrations.length + " values",
+                    "one concentration per rare earth (" + r + ")");
+        }
+        double total = 0;
+        for (int j = 0; j < r; j++) {
+            if (!(rareEarthConcentrations[j] >= 0) || !Double.isFinite(rareEarthConcentrations[j])) {
+                throw new InvalidInputException("rareEarthConcentrations[" + j + "]", rareEarthConcentrations[j],
+                        "a finite number ≥ 0 mol/L");
+            }
+            total += rareEarthConcentrations[j];
+        }
+        if (!preloadFits(saponificationDegree, total)) {
+            throw new InvalidInputException("preload", total, preloadRange(saponificationDegree));
+        }
+        double[] flows = saponifiedOrganic(saponificationDegree, organicFlow);
+        double perUnit = organicFlow / molarScale;
+        for (int j = 0; j < r; j++) {
+            flows[j] = rareEarthConcentrations[j] * perUnit;
+        }
+        // 3 M replaced per RE; at Y = 2sC/3 rounding may leave −1 ulp, which is 0
+        flows[r] = Math.max(0, flows[r] - 3 * total * perUnit);
+        return flows;
+    }
+
+    /**
+     * The largest RE pre-load (mol/L in the organic) an organic saponified to degree s can carry:
+     * {@code min(2sC, 2C(1−s))/3}. The first bound (all M replaced) is reached inclusive, the
+     * second (no free extractant left) is not.
+     */
+    public double maximumPreload(double saponificationDegree) {
+        double c = extractantConcentration;
+        return Math.min(2 * saponificationDegree * c, 2 * c * (1 - saponificationDegree)) / 3;
+    }
+
+    /** Whether a pre-load of Y mol/L fits an organic saponified to degree s (see {@link #maximumPreload}). */
+    public boolean preloadFits(double saponificationDegree, double preload) {
+        double c = extractantConcentration;
+        return preload >= 0 && 3 * preload <= 2 * saponificationDegree * c * (1 + 1e-12)
+                && 3 * preload < 2 * c * (1 - saponificationDegree);
+    }
+
+    /** The allowed range of a pre-load in words, for messages. */
+    public String preloadRange(double saponificationDegree) {
+        double c = extractantConcentration;
+        boolean byCation = saponificationDegree < 0.5;
+        return "from 0 to " + (byCation ? "" : "below ") + fmt(maximumPreload(saponificationDegree))
+                + " mol/L RE in the organic: with C = " + fmt(c) + " mol/L (HA)2 saponified to s = "
+                + fmt(saponificationDegree) + ", " + (byCation
+                ? "the pre-load replaces 3 M per RE, so Y ≤ 2sC/3"
+                : "the free dimer C(1−s) − 1.5 Y must stay above 0, so Y < 2C(1−s)/3");
+    }
+
+    private static String fmt(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /**

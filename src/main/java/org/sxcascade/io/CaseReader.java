@@ -31,7 +31,9 @@ import org.sxcascade.model.CostModel;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.Feed;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.MassActionPreload;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.OperatingFlows;
@@ -55,13 +57,18 @@ public final class CaseReader {
     public static final String MASS_ACTION = "mass-action";
     private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
             "feed", "cascade", "flows", "efficiency", "targets", "solver",
-            "transient");
+            "transient",
+            "feeds");
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
     private static final Set<String> MA_CASCADE = Set.of("extractionStages", "scrubStages", "stripStages");
     private static final Set<String> MA_FLOWS = Set.of("organicFlow", "saponification", "scrubFlow", "scrubAcidity",
-            "stripFlow", "stripAcidity", "reflux");
+            "stripFlow", "stripAcidity", "reflux",
+            "preload");
+    private static final Set<String> MA_FEEDS_ENTRY = Set.of("name", "phase", "composition", "flow", "concentration",
+            "acidity", "stage");
+    private static final Set<String> MA_PRELOAD = Set.of("concentration", "composition");
     private static final List<String> MA_EFFICIENCY = List.of("extraction", "scrub", "strip");
     private static final Set<String> MA_TARGETS = Set.of("aqueous", "strip");
 
@@ -371,6 +378,11 @@ public final class CaseReader {
 
     /** {@code feed.composition}: one mole fraction per component, by name. */
     private static double[] composition(YamlMapping feedObj, List<String> names) {
+        return composition(feedObj, names, "feed.composition");
+    }
+
+    /** A {@code composition} mapping at {@code path}: one mole fraction per component, by name. */
+    private static double[] composition(YamlMapping feedObj, List<String> names, String path) {
         YamlMapping compositionObj = feedObj.obj("composition");
         double[] composition = new double[names.size()];
         Iterator<String> keys = compositionObj.node().fieldNames();
@@ -378,19 +390,19 @@ public final class CaseReader {
         while (keys.hasNext()) {
             String key = keys.next();
             if (!names.contains(key)) {
-                throw new InvalidInputException("feed.composition." + key, compositionObj.node().get(key).asText(),
+                throw new InvalidInputException(path + "." + key, compositionObj.node().get(key).asText(),
                         "a component listed under components: " + String.join(", ", names));
             }
             double z = compositionObj.number(key);
             if (!(z >= 0 && z <= 1)) {
-                throw new InvalidInputException("feed.composition." + key, z, "a mole fraction from 0 to 1");
+                throw new InvalidInputException(path + "." + key, z, "a mole fraction from 0 to 1");
             }
             composition[names.indexOf(key)] = z;
             given.add(key);
         }
         for (String n : names) {
             if (!given.contains(n)) {
-                throw new InvalidInputException("feed.composition." + n, "(missing)",
+                throw new InvalidInputException(path + "." + n, "(missing)",
                         "a mole fraction for every component (0 if absent)");
             }
         }
@@ -458,22 +470,7 @@ public final class CaseReader {
         }
         double cationConstant = ex.positive("cationExchangeConstant");
 
-        YamlMapping feedObj = top.obj("feed");
-        feedObj.allow(MA_FEED);
-        String phaseText = feedObj.optText("phase", "aqueous");
-        if (!phaseText.equals("aqueous")) {
-            throw new InvalidInputException("feed.phase", phaseText, "aqueous (the mass-action feed is a RE chloride solution)");
-        }
-        double[] composition = composition(feedObj, names);
-        double feedFlow = feedObj.positive("flow");
-        double feedConcentration = feedObj.positive("concentration");
-        double acidity = feedObj.has("acidity") ? feedObj.number("acidity") : 0;
-        Feed feed;
-        try {
-            feed = new Feed(FeedPhase.AQUEOUS, composition, feedFlow, feedConcentration);
-        } catch (InvalidInputException e) {
-            throw e.under("feed");
-        }
+        List<MassActionFeed> feeds = massActionFeeds(top, names);
         YamlMapping cascadeObj = top.obj("cascade");
         cascadeObj.allow(MA_CASCADE);
         Cascade cascade = cascade(cascadeObj);
@@ -485,6 +482,17 @@ public final class CaseReader {
                 f.has("scrubFlow") ? f.number("scrubFlow") : 0, f.has("scrubAcidity") ? f.number("scrubAcidity") : 0,
                 f.has("stripFlow") ? f.number("stripFlow") : 0, f.has("stripAcidity") ? f.number("stripAcidity") : 0,
                 f.has("reflux") ? f.number("reflux") : 0);
+        MassActionPreload preload = null;
+        if (f.has("preload")) {
+            YamlMapping pre = f.obj("preload");
+            pre.allow(MA_PRELOAD);
+            try {
+                preload = new MassActionPreload(pre.number("concentration"),
+                        composition(pre, names, "flows.preload.composition"));
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith("flows.") ? e : e.under("flows.preload");
+            }
+        }
         double[] efficiency = efficiency(top, MA_EFFICIENCY);
         ProductTarget raffinate = null;
         ProductTarget stripProduct = null;
@@ -495,10 +503,68 @@ public final class CaseReader {
             stripProduct = target(targets, "strip", names, constants, true, true);
         }
         SolverSettings solver = solverSettings(top);
+        double feedRate = 0;
+        for (MassActionFeed fd : feeds) {
+            feedRate += fd.rareEarthRate();
+        }
         MassActionEquilibrium equilibrium = new MassActionEquilibrium(constants, cationConstant, concentration,
-                feedFlow * feedConcentration);
-        return new MassActionCase(name, names, equilibrium, cation, feed, acidity, cascade, strip, flows, efficiency,
+                feedRate);
+        for (int i = 0; i < feeds.size(); i++) {
+            if (feeds.get(i).stage() != null) {
+                MassActionFeed.checkStage("feeds[" + i + "].stage", feeds.get(i).stage(), cascade);
+            }
+        }
+        return new MassActionCase(name, names, equilibrium, cation, feeds, cascade, strip, flows, preload, efficiency,
                 raffinate, stripProduct, solver);
+    }
+
+    /**
+     * The aqueous feeds of a mass-action case: {@code feed} (one feed at stage n) or {@code feeds}
+     * (a list, each with its own optional {@code stage} and {@code name}); exactly one of the two.
+     */
+    private static List<MassActionFeed> massActionFeeds(YamlMapping top, List<String> names) {
+        if (top.has("feed") && top.has("feeds")) {
+            throw new InvalidInputException("feeds", "(given with feed)",
+                    "either feed (one aqueous feed at stage n) or feeds (a list), not both");
+        }
+        if (!top.has("feeds")) {
+            top.required("feed", "one aqueous feed (feed: a mapping) or several (feeds: a list)");
+            YamlMapping feedObj = top.obj("feed");
+            feedObj.allow(MA_FEED);
+            return List.of(massActionFeed(feedObj, names, "feed", false));
+        }
+        JsonNode list = top.required("feeds", "a list of aqueous feeds");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new InvalidInputException("feeds", YamlMapping.describe(list),
+                    "a non-empty list of aqueous feeds, each with composition, concentration, flow, acidity, stage");
+        }
+        List<MassActionFeed> feeds = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            YamlMapping feedObj = new YamlMapping(list.get(i), "feeds[" + i + "]");
+            feedObj.allow(MA_FEEDS_ENTRY);
+            feeds.add(massActionFeed(feedObj, names, "feeds[" + i + "]", true));
+        }
+        return feeds;
+    }
+
+    private static MassActionFeed massActionFeed(YamlMapping feedObj, List<String> names, String path, boolean listed) {
+        String phaseText = feedObj.optText("phase", "aqueous");
+        if (!phaseText.equals("aqueous")) {
+            throw new InvalidInputException(path + ".phase", phaseText,
+                    "aqueous (the mass-action feed is a RE chloride solution)");
+        }
+        double[] composition = composition(feedObj, names, path + ".composition");
+        double feedFlow = feedObj.positive("flow");
+        double feedConcentration = feedObj.positive("concentration");
+        double acidity = feedObj.has("acidity") ? feedObj.number("acidity") : 0;
+        String feedName = listed ? feedObj.optText("name", null) : null;
+        Integer stage = listed && feedObj.has("stage") ? feedObj.integer("stage") : null;
+        try {
+            return new MassActionFeed(feedName, new Feed(FeedPhase.AQUEOUS, composition, feedFlow, feedConcentration),
+                    acidity, stage);
+        } catch (InvalidInputException e) {
+            throw e.under(path);
+        }
     }
 
     /** The optional {@code solver} section. */

@@ -1,5 +1,6 @@
 package org.sxcascade.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 
@@ -9,40 +10,54 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
  * describes it.
  *
  * <p>Stages 1 … n extract, n+1 … n+m scrub and n+m+1 … N strip (N = n + m + p). The saponified
- * organic enters stage 1; the aqueous feed (RE chloride with free acid) enters stage n; fresh
- * scrub acid enters stage n + m; strip acid enters stage N. The strip liquor leaving stage
- * n + m + 1 is split: the fraction {@code reflux} flows on into the scrubbing section (RE reflux,
- * the scrub liquor of Xu's theory), the rest is the strip product (A product). The raffinate
- * (B product) leaves stage 1 and the stripped organic leaves stage N (back to saponification).
- * Component flows are in units of the feed's RE flow (mol per mol RE fed), the solver's
- * components the rare earths, then the saponifying cation, then H.
+ * organic, optionally pre-loaded with RE ({@link MassActionPreload}), enters stage 1; each aqueous
+ * feed (RE chloride with free acid) enters its stage, 1 … n + m, by default n; fresh scrub acid
+ * enters stage n + m; strip acid enters stage N. The strip liquor leaving stage n + m + 1 is
+ * split: the fraction {@code reflux} flows on into the scrubbing section (RE reflux, the scrub
+ * liquor of Xu's theory), the rest is the strip product (A product). The raffinate (B product)
+ * leaves stage 1 and the stripped organic leaves stage N (back to saponification).
+ *
+ * <p>Flow basis: component flows are in units of {@link #feedRate()}, the RE flow of all aqueous
+ * feeds together (mol/h), so RE flows read as mol per mol RE fed as in the CMER cases. RE
+ * pre-loaded on the organic is an inlet like the feeds but not part of that unit: with a
+ * pre-load the RE leaving in the products sums to 1 + (pre-load RE flow)/(feed RE flow). The
+ * solver's components are the rare earths, then the saponifying cation, then H.
  *
  * @param name             title
  * @param rareEarths       rare-earth names, in the order of the model's exchange constants
- * @param equilibrium      the mass-action model (its molar scale is the feed's RE flow, mol/h)
+ * @param equilibrium      the mass-action model (its molar scale is {@link #feedRate()}, mol/h)
  * @param cation           the saponifying cation's name (Na or NH4)
- * @param feed             the aqueous feed: composition, flow (L/h) and RE concentration (mol/L)
- * @param feedAcidity      free acid of the feed, mol/L H⁺
+ * @param feeds            the aqueous feeds, at least one
  * @param cascade          stage counts n and m
  * @param stripStages      p, 0 for none
  * @param flows            plant flows
+ * @param preload          RE pre-loaded on the organic entering stage 1, or {@code null} for none
  * @param efficiency       Murphree efficiency of the extraction, scrubbing and stripping sections
  * @param raffinateTarget  target for the raffinate (B product), or {@code null}
  * @param stripTarget      target for the strip product (A product), or {@code null}
  * @param solver           solver settings
  */
 public record MassActionCase(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
-                             Feed feed, double feedAcidity, Cascade cascade, int stripStages,
-                             MassActionFlows flows, double[] efficiency, ProductTarget raffinateTarget,
+                             List<MassActionFeed> feeds, Cascade cascade, int stripStages, MassActionFlows flows,
+                             MassActionPreload preload, double[] efficiency, ProductTarget raffinateTarget,
                              ProductTarget stripTarget, SolverSettings solver) {
     public MassActionCase {
         rareEarths = List.copyOf(rareEarths);
         efficiency = efficiency.clone();
-        if (feed.volumetricFlow() == null || feed.concentration() == null) {
-            throw new InvalidInputException("feed.flow", "(missing)",
-                    "feed.flow (L/h) and feed.concentration (mol/L RE) for model mass-action");
+        if (feeds == null || feeds.isEmpty()) {
+            throw new InvalidInputException("feeds", "(none)", "at least one aqueous feed (feed: or feeds:)");
         }
-        MassActionFlows.nonNegative("feed.acidity", feedAcidity, "mol/L H+");
+        feeds = List.copyOf(feeds);
+        for (int i = 0; i < feeds.size(); i++) {
+            MassActionFeed fd = feeds.get(i);
+            if (fd.feed().composition().length != rareEarths.size()) {
+                throw new InvalidInputException(feedField(feeds, i) + ".composition",
+                        fd.feed().composition().length + " fractions", "one per rare earth (" + rareEarths.size() + ")");
+            }
+            if (fd.stage() != null) {
+                MassActionFeed.checkStage(feedField(feeds, i) + ".stage", fd.stage(), cascade);
+            }
+        }
         if (stripStages < 0 || cascade.totalStages() + stripStages > Cascade.MAX_STAGES) {
             throw new InvalidInputException("cascade.stripStages", stripStages,
                     "an integer from 0 to " + (Cascade.MAX_STAGES - cascade.totalStages()));
@@ -56,9 +71,22 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
                     flows.reflux() > 0 ? flows.reflux() : flows.stripFlow(),
                     "0 without strip stages (cascade.stripStages)");
         }
-        if (cascade.scrubStages() > 0 && !(flows.scrubFlow() > 0) && !(flows.reflux() > 0)) {
+        int top = cascade.totalStages();
+        boolean feedOnTop = feeds.stream().anyMatch(fd -> fd.stageIn(cascade.extractionStages()) == top);
+        if (cascade.scrubStages() > 0 && !(flows.scrubFlow() > 0) && !(flows.reflux() > 0) && !feedOnTop) {
             throw new InvalidInputException("flows.scrubFlow", flows.scrubFlow(),
-                    "greater than 0 L/h, or a reflux above 0, when there are scrub stages");
+                    "greater than 0 L/h, a reflux above 0, or a feed at stage n + m = " + top
+                            + ", when there are scrub stages");
+        }
+        if (preload != null) {
+            if (preload.composition().length != rareEarths.size()) {
+                throw new InvalidInputException("flows.preload.composition", preload.composition().length
+                        + " fractions", "one per rare earth (" + rareEarths.size() + ")");
+            }
+            if (!equilibrium.preloadFits(flows.saponification(), preload.concentration())) {
+                throw new InvalidInputException("flows.preload.concentration", preload.concentration(),
+                        equilibrium.preloadRange(flows.saponification()));
+            }
         }
         String[] sections = {"extraction", "scrub", "strip"};
         for (int i = 0; i < 3; i++) {
@@ -72,22 +100,71 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         }
     }
 
-    /** This case with other plant flows (everything else, including any feeds, kept). */
-    public MassActionCase withFlows(MassActionFlows newFlows) {
-        return new MassActionCase(name, rareEarths, equilibrium, cation, feed, feedAcidity, cascade, stripStages,
-                newFlows, efficiency, raffinateTarget, stripTarget, solver);
+    /**
+     * The case with one aqueous feed at stage n and no pre-load (the form before several feeds and
+     * the pre-load existed).
+     *
+     * @param feed        the aqueous feed: composition, flow (L/h) and RE concentration (mol/L)
+     * @param feedAcidity free acid of the feed, mol/L H⁺
+     */
+    public MassActionCase(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
+                          Feed feed, double feedAcidity, Cascade cascade, int stripStages, MassActionFlows flows,
+                          double[] efficiency, ProductTarget raffinateTarget, ProductTarget stripTarget,
+                          SolverSettings solver) {
+        this(name, rareEarths, equilibrium, cation, List.of(single(feed, feedAcidity)), cascade, stripStages, flows,
+                null, efficiency, raffinateTarget, stripTarget, solver);
     }
 
-    /** This case with other stage counts (everything else kept). */
+    private static MassActionFeed single(Feed feed, double acidity) {
+        try {
+            return new MassActionFeed(feed, acidity);
+        } catch (InvalidInputException e) {
+            throw e.under("feed");
+        }
+    }
+
+    /** The path of feed i in messages: {@code feed} for a single feed at stage n, else {@code feeds[i]}. */
+    private static String feedField(List<MassActionFeed> feeds, int i) {
+        return feeds.size() == 1 && feeds.get(0).stage() == null ? "feed" : "feeds[" + i + "]";
+    }
+
+    /** This case with other plant flows (everything else, including the feeds and pre-load, kept). */
+    public MassActionCase withFlows(MassActionFlows newFlows) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, newFlows, preload,
+                efficiency, raffinateTarget, stripTarget, solver);
+    }
+
+    /**
+     * This case with other stage counts (everything else kept; a feed without a stage of its own
+     * moves with n, a feed with one stays on it).
+     */
     public MassActionCase withStages(Cascade newCascade, int newStripStages) {
-        return new MassActionCase(name, rareEarths, equilibrium, cation, feed, feedAcidity, newCascade, newStripStages,
-                flows, efficiency, raffinateTarget, stripTarget, solver);
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, newCascade, newStripStages, flows,
+                preload, efficiency, raffinateTarget, stripTarget, solver);
     }
 
     /** This case with other solver settings (everything else kept). */
     public MassActionCase withSolver(SolverSettings newSolver) {
-        return new MassActionCase(name, rareEarths, equilibrium, cation, feed, feedAcidity, cascade, stripStages,
-                flows, efficiency, raffinateTarget, stripTarget, newSolver);
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, flows, preload,
+                efficiency, raffinateTarget, stripTarget, newSolver);
+    }
+
+    /** This case with other aqueous feeds (everything else kept; the equilibrium's molar scale is not changed). */
+    public MassActionCase withFeeds(List<MassActionFeed> newFeeds) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, newFeeds, cascade, stripStages, flows, preload,
+                efficiency, raffinateTarget, stripTarget, solver);
+    }
+
+    /** This case with another equilibrium model (e.g. another molar scale; everything else kept). */
+    public MassActionCase withEquilibrium(MassActionEquilibrium newEquilibrium) {
+        return new MassActionCase(name, rareEarths, newEquilibrium, cation, feeds, cascade, stripStages, flows, preload,
+                efficiency, raffinateTarget, stripTarget, solver);
+    }
+
+    /** This case with another pre-load ({@code null} for none; everything else kept). */
+    public MassActionCase withPreload(MassActionPreload newPreload) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, flows, newPreload,
+                efficiency, raffinateTarget, stripTarget, solver);
     }
 
     /** Total stages N = n + m + p. */
@@ -95,9 +172,75 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         return cascade.totalStages() + stripStages;
     }
 
-    /** The feed's RE flow, mol/h: the unit of every component flow. */
+    /** The stage feed i enters (1 … n + m). */
+    public int feedStage(int i) {
+        return feeds.get(i).stageIn(cascade.extractionStages());
+    }
+
+    /** The RE flow of all aqueous feeds together, mol/h: the unit of every component flow. */
     public double feedRate() {
-        return feed.volumetricFlow() * feed.concentration();
+        double sum = 0;
+        for (MassActionFeed fd : feeds) {
+            sum += fd.rareEarthRate();
+        }
+        return sum;
+    }
+
+    /**
+     * The aqueous feed: with one feed, that feed; with several, their mixture (flows added, RE
+     * concentration total RE over total flow, composition of the RE fed). Stages are in {@link #feeds()}.
+     */
+    public Feed feed() {
+        if (feeds.size() == 1) {
+            return feeds.get(0).feed();
+        }
+        double flow = 0;
+        double[] re = new double[rareEarths.size()];
+        for (MassActionFeed fd : feeds) {
+            flow += fd.flow();
+            double[] z = fd.feed().composition();
+            for (int j = 0; j < re.length; j++) {
+                re[j] += z[j] * fd.rareEarthRate();
+            }
+        }
+        double total = feedRate();
+        double[] z = new double[re.length];
+        for (int j = 0; j < re.length; j++) {
+            z[j] = re[j] / total;
+        }
+        return new Feed(FeedPhase.AQUEOUS, z, flow, total / flow);
+    }
+
+    /** Free acid of the feed (mol/L H⁺): with several, of their mixture (acid added, over the total flow). */
+    public double feedAcidity() {
+        if (feeds.size() == 1) {
+            return feeds.get(0).acidity();
+        }
+        double acid = 0;
+        double flow = 0;
+        for (MassActionFeed fd : feeds) {
+            acid += fd.acidity() * fd.flow();
+            flow += fd.flow();
+        }
+        return acid / flow;
+    }
+
+    /** The report name of feed i: its own, else "feed" (one feed) or "feed 1", "feed 2", …. */
+    public String feedName(int i) {
+        String own = feeds.get(i).name();
+        return own != null ? own : feeds.size() == 1 ? "feed" : "feed " + (i + 1);
+    }
+
+    /** RE pre-loaded on the organic, mol/h (0 without a pre-load). */
+    public double preloadRate() {
+        return preload == null ? 0 : preload.concentration() * flows.organicFlow();
+    }
+
+    /** Component flows (units of {@link #feedRate()}) of the organic entering stage 1: saponified, then pre-loaded. */
+    public double[] organicInlet() {
+        return preload == null ? equilibrium.saponifiedOrganic(flows.saponification(), flows.organicFlow())
+                : equilibrium.preloadedOrganic(flows.saponification(), flows.organicFlow(),
+                        preload.rareEarthConcentrations());
     }
 
     @Override

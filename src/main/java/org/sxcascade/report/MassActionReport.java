@@ -38,13 +38,29 @@ public final class MassActionReport {
      * @param acidity     free acid, mol/L H⁺ (aqueous products), else NaN
      * @param purityOf    the components its purity counts
      * @param purity      their summed RE fraction
-     * @param recovery    fraction of their feed in this product
+     * @param recovery    fraction of their inflow (aqueous feeds and any RE pre-loaded on the organic) in this product
      * @param target      required purity, or {@code null}
      * @param recoveryTarget required recovery, or {@code null}
      */
     public record Product(String name, String phase, int stage, double share, double volume, double rareEarth,
                           Map<String, Double> composition, double acidity, List<String> purityOf, double purity,
                           double recovery, Double target, Double recoveryTarget) implements SimulationReport.Graded {
+    }
+
+    /**
+     * One stream entering the cascade.
+     *
+     * @param name        feed (or its name), organic, scrub acid, strip acid
+     * @param phase       aqueous or organic
+     * @param stage       the stage it enters
+     * @param volume      its flow, L/h
+     * @param rareEarth   its RE flow, mol per mol RE fed (the aqueous feeds' total)
+     * @param composition RE mole fractions (among the rare earths; all 0 without RE)
+     * @param acidity     free acid, mol/L H⁺ (aqueous inlets), else NaN
+     * @param saponification degree of saponification after any pre-load, y_M / 2C (organic), else NaN
+     */
+    public record Inlet(String name, String phase, int stage, double volume, double rareEarth,
+                        Map<String, Double> composition, double acidity, double saponification) {
     }
 
     private final MassActionCase c;
@@ -113,11 +129,71 @@ public final class MassActionReport {
         return products;
     }
 
+    /**
+     * The streams entering the cascade: the organic at stage 1 (saponified, pre-loaded with RE if
+     * the case says so), each aqueous feed, fresh scrub acid and strip acid. Their flows are the
+     * network's inlets, so every balance the report gives includes them.
+     */
+    public List<Inlet> inlets() {
+        List<Inlet> in = new ArrayList<>();
+        var f = c.flows();
+        double[] organic = c.organicInlet();
+        int r = eq.rareEarthCount();
+        double[] ln = new double[organic.length];
+        for (int j = 0; j < ln.length; j++) {
+            ln[j] = Math.log(organic[j]);
+        }
+        in.add(new Inlet(c.preload() == null ? "organic, saponified" : "organic, saponified and pre-loaded",
+                "organic", 1, f.organicFlow(), sum(organic, r), fractions(organic, r), Double.NaN,
+                eq.saponificationDegree(f.organicFlow(), ln, 0)));
+        for (int i = 0; i < c.feeds().size(); i++) {
+            var fd = c.feeds().get(i);
+            double[] z = fd.feed().composition();
+            Map<String, Double> comp = new LinkedHashMap<>();
+            for (int j = 0; j < r; j++) {
+                comp.put(c.rareEarths().get(j), z[j]);
+            }
+            in.add(new Inlet(c.feedName(i), "aqueous", c.feedStage(i), fd.flow(), fd.rareEarthRate() / c.feedRate(),
+                    comp, fd.acidity(), Double.NaN));
+        }
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        if (f.scrubFlow() > 0) {
+            in.add(new Inlet("scrub acid", "aqueous", n + m, f.scrubFlow(), 0, fractions(new double[r], r),
+                    f.scrubAcidity(), Double.NaN));
+        }
+        if (c.stripStages() > 0) {
+            in.add(new Inlet("strip acid", "aqueous", c.totalStages(), f.stripFlow(), 0, fractions(new double[r], r),
+                    f.stripAcidity(), Double.NaN));
+        }
+        return List.copyOf(in);
+    }
+
+    private static double sum(double[] flows, int r) {
+        double s = 0;
+        for (int j = 0; j < r; j++) {
+            s += flows[j];
+        }
+        return s;
+    }
+
+    private Map<String, Double> fractions(double[] flows, int r) {
+        double s = sum(flows, r);
+        Map<String, Double> comp = new LinkedHashMap<>();
+        for (int j = 0; j < r; j++) {
+            comp.put(c.rareEarths().get(j), s > 0 ? flows[j] / s : 0);
+        }
+        return comp;
+    }
+
     public SteadyState state() {
         return state;
     }
 
-    /** Fraction of rare earth j's feed that leaves in each product, in the order of {@link #products()}. */
+    /**
+     * Fraction of rare earth j's inflow (feeds and pre-load) that leaves in each product, in the
+     * order of {@link #products()}.
+     */
     public double[] recovery(int j) {
         double fed = network.totalFeed(j);
         double[] r = new double[products.size()];
@@ -259,6 +335,23 @@ public final class MassActionReport {
         cascade.put("scrubStages", c.cascade().scrubStages());
         cascade.put("stripStages", c.stripStages());
         cascade.put("totalStages", c.totalStages());
+        ArrayNode ins = root.putArray("inlets");
+        for (Inlet in : inlets()) {
+            ObjectNode o = ins.addObject();
+            o.put("name", in.name());
+            o.put("phase", in.phase());
+            o.put("stage", in.stage());
+            o.put("flow", in.volume());
+            o.put("rareEarthFlow", in.rareEarth());
+            o.put("rareEarthConcentration", in.rareEarth() * c.feedRate() / in.volume());
+            in.composition().forEach(o.putObject("composition")::put);
+            if (!Double.isNaN(in.acidity())) {
+                o.put("acidity", in.acidity());
+            }
+            if (!Double.isNaN(in.saponification())) {
+                o.put("saponification", in.saponification());
+            }
+        }
         ArrayNode ps = root.putArray("products");
         for (Product p : products) {
             ObjectNode o = ps.addObject();
@@ -317,13 +410,25 @@ public final class MassActionReport {
         b.append(String.format(Locale.ROOT, "  extractant %s mol/L (HA)₂, saponified %s with %s (K %s)%n",
                 Formats.general(eq.extractantConcentration()), Formats.general(100 * f.saponification()) + " %", c.cation(),
                 Formats.general(eq.cationExchangeConstant())));
-        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub + %d strip = %d stages; feed enters stage %d%n",
+        List<String> feedStages = new ArrayList<>();
+        for (int i = 0; i < c.feeds().size(); i++) {
+            feedStages.add(Integer.toString(c.feedStage(i)));
+        }
+        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub + %d strip = %d stages; %s %s%n",
                 c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), c.totalStages(),
-                c.cascade().extractionStages()));
+                feedStages.size() == 1 ? "feed enters stage" : "feeds enter stages", String.join(", ", feedStages)));
         b.append(String.format(Locale.ROOT,
-                "  flows      feed %s L/h at %s mol/L RE, %s mol/L H+ (%s mol RE/h); organic %s L/h%n",
+                "  flows      %s %s L/h at %s mol/L RE, %s mol/L H+ (%s mol RE/h); organic %s L/h%n",
+                c.feeds().size() == 1 ? "feed" : c.feeds().size() + " feeds together",
                 Formats.general(c.feed().volumetricFlow()), Formats.general(c.feed().concentration()),
                 Formats.general(c.feedAcidity()), Formats.general(c.feedRate()), Formats.general(f.organicFlow())));
+        if (c.preload() != null) {
+            b.append(String.format(Locale.ROOT,
+                    "  preload    %s mol/L RE on the organic (%s mol RE/h, %s mol per mol RE fed), "
+                            + "replacing 3 %s per RE%n",
+                    Formats.general(c.preload().concentration()), Formats.general(c.preloadRate()),
+                    Formats.general(c.preloadRate() / c.feedRate()), c.cation()));
+        }
         b.append(String.format(Locale.ROOT,
                 "  flows      scrub acid %s L/h at %s mol/L; strip acid %s L/h at %s mol/L; reflux %s of the strip liquor%n",
                 Formats.general(f.scrubFlow()), Formats.general(f.scrubAcidity()), Formats.general(f.stripFlow()),
@@ -338,6 +443,25 @@ public final class MassActionReport {
                 "  balances   H+ %.1e, %s %.1e, extractant %.1e (largest relative error over the stages)%n%n",
                 hydrogenBalance(), c.cation(), cationBalance(), extractantBalance()));
 
+        b.append("Inlets (flow in L/h, RE in mol RE per mol RE fed and mol/L, H+ in mol/L, composition in RE mole "
+                + "fractions)\n");
+        SimulationReport.Table it = new SimulationReport.Table();
+        List<String> ih = new ArrayList<>(List.of("inlet", "enters", "L/h", "RE", "RE mol/L", "H+ mol/L"));
+        c.rareEarths().forEach(ih::add);
+        ih.add("saponified");
+        it.row(ih);
+        for (Inlet in : inlets()) {
+            List<String> row = new ArrayList<>(List.of(in.name(), in.phase() + ", stage " + in.stage(),
+                    Formats.general(in.volume()), Formats.fixed(in.rareEarth()),
+                    Formats.general(in.rareEarth() * c.feedRate() / in.volume()),
+                    Double.isNaN(in.acidity()) ? "-" : Formats.general(in.acidity())));
+            for (String name : c.rareEarths()) {
+                row.add(in.rareEarth() > 0 ? Formats.fraction(in.composition().get(name)) : "-");
+            }
+            row.add(Double.isNaN(in.saponification()) ? "-" : Formats.fixed(in.saponification()));
+            it.row(row);
+        }
+        b.append(it.render()).append('\n');
         b.append("Products (flow in L/h, RE in mol RE per mol RE fed and mol/L, composition in RE mole fractions)\n");
         SimulationReport.Table t = new SimulationReport.Table();
         List<String> head = new ArrayList<>(List.of("product", "leaves", "L/h", "RE", "RE mol/L", "pH"));
@@ -357,7 +481,8 @@ public final class MassActionReport {
             t.row(row);
         }
         b.append(t.render()).append('\n');
-        b.append("Recovery (fraction of each rare earth's feed)\n");
+        b.append(c.preload() == null ? "Recovery (fraction of each rare earth's feed)\n"
+                : "Recovery (fraction of each rare earth's inflow: aqueous feeds and pre-load)\n");
         b.append(SimulationReport.recoveryTable(c.rareEarths(), products.stream().map(p -> "to " + p.name()).toList(),
                 this::recovery));
         if (profile) {

@@ -8,6 +8,7 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.StageFeed;
@@ -411,11 +412,12 @@ public final class CascadeNetwork {
 
     /**
      * The stage network of a mass-action cascade (see {@link MassActionCase} for the layout): the
-     * organic flow is the same on every stage (volumes are taken as conserved); the aqueous is the
-     * strip acid in the strip section, the refluxed strip liquor plus fresh scrub acid in the
-     * scrubbing section, and that plus the feed in the extraction section. The strip liquor not
-     * refluxed is an aqueous side draw at stage n + m + 1. Component flows are in units of the
-     * feed's RE flow.
+     * organic flow is the same on every stage (volumes are taken as conserved); the aqueous leaving
+     * stage k is the strip acid in the strip section, and elsewhere the refluxed strip liquor plus
+     * fresh scrub acid plus every aqueous feed entering at or above k ({@link #massActionAqueous}).
+     * The organic entering stage 1 is saponified and possibly pre-loaded with RE. The strip liquor
+     * not refluxed is an aqueous side draw at stage n + m + 1. Component flows are in units of the
+     * RE flow of all aqueous feeds ({@link MassActionCase#feedRate()}).
      */
     public static CascadeNetwork massAction(MassActionCase c) {
         MassActionEquilibrium eq = c.equilibrium();
@@ -427,25 +429,24 @@ public final class CascadeNetwork {
         int total = n + m + p;
         MassActionFlows f = c.flows();
         double[] organic = new double[total];
-        double[] aqueous = new double[total];
-        double scrubSection = f.reflux() * f.stripFlow() + f.scrubFlow();
-        for (int k = 1; k <= total; k++) {
-            organic[k - 1] = f.organicFlow();
-            aqueous[k - 1] = k > n + m ? f.stripFlow() : k > n ? scrubSection : scrubSection + c.feed().volumetricFlow();
-        }
+        java.util.Arrays.fill(organic, f.organicFlow());
+        double[] aqueous = massActionAqueous(c);
         double[] feed = new double[total * comps];
         double[] organicFeed = new double[total * comps];
         double[] inlet = new double[total];
-        double[] barren = eq.saponifiedOrganic(f.saponification(), f.organicFlow());
-        add(feed, 1, barren);
-        add(organicFeed, 1, barren);
+        double[] organicIn = c.organicInlet();
+        add(feed, 1, organicIn);
+        add(organicFeed, 1, organicIn);
         inlet[0] = f.organicFlow();
-        double[] z = c.feed().composition();
-        double[] concentrations = new double[r];
-        for (int j = 0; j < r; j++) {
-            concentrations[j] = z[j] * c.feed().concentration();
+        for (int i = 0; i < c.feeds().size(); i++) {
+            MassActionFeed fd = c.feeds().get(i);
+            double[] z = fd.feed().composition();
+            double[] concentrations = new double[r];
+            for (int j = 0; j < r; j++) {
+                concentrations[j] = z[j] * fd.concentration();
+            }
+            add(feed, c.feedStage(i), eq.aqueousStream(fd.flow(), concentrations, 0, fd.acidity()));
         }
-        add(feed, n, eq.aqueousStream(c.feed().volumetricFlow(), concentrations, 0, c.feedAcidity()));
         if (f.scrubFlow() > 0) {
             add(feed, n + m, eq.aqueousStream(f.scrubFlow(), new double[r], 0, f.scrubAcidity()));
         }
@@ -464,6 +465,31 @@ public final class CascadeNetwork {
         }
         return new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
                 .withSideDraws(organicDraw, aqueousDraw).withEfficiency(efficiency);
+    }
+
+    /**
+     * Aqueous flow (L/h) leaving each stage of a mass-action cascade: strip acid in the strip
+     * section; below it the refluxed strip liquor plus fresh scrub acid, plus each feed on every
+     * stage at and below the one it enters.
+     */
+    private static double[] massActionAqueous(MassActionCase c) {
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        int total = c.totalStages();
+        MassActionFlows f = c.flows();
+        double scrubSection = f.reflux() * f.stripFlow() + f.scrubFlow();
+        double[] feedsAbove = new double[total + 2];
+        for (int i = 0; i < c.feeds().size(); i++) {
+            feedsAbove[c.feedStage(i)] += c.feeds().get(i).flow();
+        }
+        for (int k = total - 1; k >= 1; k--) {
+            feedsAbove[k] += feedsAbove[k + 1]; // feeds entering at k or above
+        }
+        double[] aqueous = new double[total];
+        for (int k = 1; k <= total; k++) {
+            aqueous[k - 1] = k > n + m ? f.stripFlow() : scrubSection + feedsAbove[k];
+        }
+        return aqueous;
     }
 
     private static void add(double[] feed, int stage, double[] flows) {

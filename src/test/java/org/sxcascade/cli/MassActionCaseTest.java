@@ -141,4 +141,123 @@ class MassActionCaseTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: transient = (missing)");
     }
+
+    /**
+     * The pre-loaded bundled case prints its inlets with units; the JSON's inlets and products
+     * balance: RE out = feed + pre-load = 1.46 mol per mol fed.
+     */
+    @Test
+    void preloadedCaseShowsItsInlets() throws Exception {
+        String preloaded = "cases/pr-nd-mass-action-preloaded.yaml";
+        CliHarness t = CliHarness.run("simulate", preloaded);
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("Inlets (flow in L/h, RE in mol RE per mol RE fed and mol/L, H+ in mol/L")
+                .contains("preload    0.02 mol/L RE on the organic (4.6 mol RE/h, 0.46 mol per mol RE fed)")
+                .contains("Recovery (fraction of each rare earth's inflow: aqueous feeds and pre-load)");
+        assertThat(t.out().lines().filter(l -> l.strip().startsWith("organic, saponified and pre-loaded")))
+                .singleElement().satisfies(l -> assertThat(l).contains("organic, stage 1").contains("0.460000")
+                        .contains("0.02").endsWith("0.360000"));
+        CliHarness j = CliHarness.run("simulate", preloaded, "--json");
+        assertThat(j.exitCode()).isZero();
+        JsonNode root = new ObjectMapper().readTree(j.out());
+        JsonNode inlets = root.get("inlets");
+        assertThat(inlets).hasSize(3);
+        assertThat(inlets.get(0).get("phase").asText()).isEqualTo("organic");
+        assertThat(inlets.get(0).get("rareEarthConcentration").asDouble()).isCloseTo(0.02, within(1e-15));
+        assertThat(inlets.get(0).get("saponification").asDouble()).isCloseTo(0.36, within(1e-14));
+        assertThat(inlets.get(1).get("name").asText()).isEqualTo("feed");
+        assertThat(inlets.get(1).get("stage").asInt()).isEqualTo(35);
+        assertThat(inlets.get(1).get("acidity").asDouble()).isEqualTo(0.01);
+        double in = 0;
+        for (JsonNode i : inlets) {
+            in += i.get("rareEarthFlow").asDouble();
+        }
+        double out = 0;
+        for (JsonNode p : root.get("products")) {
+            out += p.get("rareEarthFlow").asDouble();
+            assertThat(p.get("met") == null || p.get("met").asBoolean()).isTrue();
+        }
+        assertThat(in).isCloseTo(1.46, within(1e-14));
+        assertThat(out).isCloseTo(in, within(1e-10));
+        assertThat(root.get("massBalanceError").asDouble()).isLessThan(1e-10);
+    }
+
+    /** Two feeds written under feeds: with their own stages enter where they say. */
+    @Test
+    void feedsListEntersAtItsStages(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("feeds.yaml");
+        Files.writeString(f, Files.readString(Path.of(CASE)).replace(FEED, """
+                feeds:
+                  - {name: Pr-rich, composition: {Pr: 0.6, Nd: 0.4}, concentration: 1.0, acidity: 0.01, flow: 4, stage: 25}
+                  - {name: Nd-rich, composition: {Pr: 0.0167, Nd: 0.9833}, concentration: 1.0, acidity: 0.01, flow: 6, stage: 45}
+                """));
+        CliHarness j = CliHarness.run("simulate", f.toString(), "--json");
+        assertThat(j.exitCode()).as(j.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(j.out());
+        assertThat(root.get("feedRate").asDouble()).isEqualTo(10);
+        JsonNode inlets = root.get("inlets");
+        assertThat(inlets.get(1).get("name").asText()).isEqualTo("Pr-rich");
+        assertThat(inlets.get(1).get("stage").asInt()).isEqualTo(25);
+        assertThat(inlets.get(1).get("rareEarthFlow").asDouble()).isCloseTo(0.4, within(1e-15));
+        assertThat(inlets.get(2).get("stage").asInt()).isEqualTo(45);
+        assertThat(root.get("hydrogenBalance").asDouble()).isLessThan(1e-10);
+        assertThat(root.get("massBalanceError").asDouble()).isLessThan(1e-10);
+        CliHarness t = CliHarness.run("simulate", f.toString());
+        assertThat(t.out()).contains("feeds enter stages 25, 45")
+                .contains("2 feeds together 10 L/h at 1 mol/L RE, 0.01 mol/L H+ (10 mol RE/h)");
+    }
+
+    private static final String FEED = """
+            feed:
+              composition: {Pr: 0.25, Nd: 0.75}
+              concentration: 1.0               # mol/L RE (chloride)
+              acidity: 0.01                    # mol/L free HCl
+              flow: 10                         # L/h
+            """;
+
+    /** Bad pre-loads and feeds: exit 2, the field, the value and the allowed range; no output. */
+    @Test
+    void badInletsAreNamed(@TempDir Path dir) throws Exception {
+        String base = Files.readString(Path.of(CASE));
+        assertThat(base).contains(FEED);
+        String preload = "  reflux: 0.8329                   # of the strip liquor, returned as scrub liquor\n";
+        assertThat(base).contains(preload);
+        String[][] cases = {
+            {base.replace(preload, preload + "  preload: {concentration: 0.25, composition: {Pr: 1, Nd: 0}}\n"),
+                "error: flows.preload.concentration = 0.25 is not allowed: from 0 to 0.2 mol/L RE in the organic: "
+                        + "with C = 0.75 mol/L (HA)2 saponified to s = 0.4, the pre-load replaces 3 M per RE, "
+                        + "so Y ≤ 2sC/3"},
+            {base.replace(preload, preload + "  preload: {concentration: 0.01, compositon: {Pr: 1, Nd: 0}}\n"),
+                "error: flows.preload.compositon = (unknown key) is not allowed: did you mean 'composition'?"},
+            {base.replace(preload, preload + "  preload: {concentration: -0.01, composition: {Pr: 1, Nd: 0}}\n"),
+                "error: flows.preload.concentration = -0.01 is not allowed: a finite number ≥ 0"},
+            {base.replace(preload, preload + "  preload: {concentration: 0.01, composition: {Pr: 1, Sm: 0}}\n"),
+                "error: flows.preload.composition.Sm = 0 is not allowed: a component listed under components"},
+            {base.replace(FEED, FEED + "feeds:\n  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 10}\n"),
+                "error: feeds = (given with feed) is not allowed: either feed"},
+            {base.replace(FEED, "feeds:\n  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 10, stage: 76}\n"),
+                "error: feeds[0].stage = 76 is not allowed: a stage from 1 to n + m = 75 "
+                        + "(extraction stages 1 … 35, scrub stages 36 … 75)"},
+            {base.replace(FEED, "feeds:\n  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 4}\n"
+                    + "  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 6, stage: 0}\n"),
+                "error: feeds[1].stage = 0 is not allowed: a stage from 1 to n + m = 75"},
+            {base.replace(FEED, "feeds:\n  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 10, stag: 30}\n"),
+                "error: feeds[0].stag = (unknown key) is not allowed: did you mean 'stage'?"},
+            {base.replace(FEED, "feeds:\n  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 10, acidity: -1}\n"),
+                "error: feeds[0].acidity = -1.0 is not allowed: a finite number ≥ 0 mol/L H+"},
+            {base.replace(FEED, "feeds: []\n"), "error: feeds = a list is not allowed: a non-empty list of aqueous feeds"},
+            {base.replace(FEED, ""), "error: feed = (missing) is not allowed: one aqueous feed (feed: a mapping) or several "
+                    + "(feeds: a list)"},
+            {base.replace(FEED, FEED.replace("flow: 10", "flow: 10\n  stage: 30")),
+                "error: feed.stage = (unknown key) is not allowed"},
+        };
+        Path f = dir.resolve("bad.yaml");
+        for (String[] c : cases) {
+            Files.writeString(f, c[0]);
+            CliHarness r = CliHarness.run("simulate", f.toString(), "--json");
+            assertThat(r.exitCode()).as(c[1]).isEqualTo(2);
+            assertThat(r.err()).as(c[1]).startsWith(c[1]);
+            assertThat(r.out()).as(c[1]).isEmpty();
+        }
+    }
 }
