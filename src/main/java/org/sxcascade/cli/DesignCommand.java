@@ -37,10 +37,14 @@ import picocli.CommandLine.Spec;
                 + "and W, minimum flows, stage estimates, Fenske minimum), then the fewest stages n + m that meet "
                 + "both targets in the stage-by-stage simulation at the designed flows.",
                 "The case's cascade and flows are ignored (design computes them); flows.organicLoading and "
-                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents."},
+                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents.",
+                "A model: mass-action case is designed at β = K_A/K_B and translated to plant flows (L/h) with its "
+                        + "design: section (loading, saponificationMargin, stripExcess, stripAcidity, stripStages); the "
+                        + "reflux that balances both purities is then found by mass-action simulation (docs/design.md)."},
         footer = {"", "Examples:", "  sxcascade design cases/zhang-binary.yaml",
                 "  sxcascade design cases/pr-nd-p507.yaml --margin 1.2 --case-out designed.yaml",
                 "  sxcascade design cases/pr-nd-p507.yaml --json",
+                "  sxcascade design cases/pr-nd-mass-action.yaml --case-out designed.yaml",
                 "", "Exit codes: 0 ok, 2 bad input or targets out of reach, 3 no convergence."})
 final class DesignCommand implements Callable<Integer> {
     @Spec
@@ -155,7 +159,7 @@ final class DesignCommand implements Callable<Integer> {
         out.flush();
         if (!r.met()) {
             throw new InvalidInputException("targets", f("P_A = %.6f, P_B = %.6f reached", r.purityA(), r.purityB()),
-                    MassActionDesignOutput.shortfall(r).strip() + " (raise --max-stages, or change the design settings)"
+                    MassActionDesignOutput.shortfall(r).strip()
                             + (caseOut != null ? "; " + caseOut + " not written" : ""));
         }
         return 0;

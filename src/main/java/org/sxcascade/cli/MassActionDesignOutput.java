@@ -78,15 +78,17 @@ final class MassActionDesignOutput {
             {"strip acid", Formats.general(p.stripFlow()), "L/h", f("of %s mol/L H+: 3·S·F·(1 + %s) = %s mol H+/h",
                     Formats.general(p.stripAcidity()), Formats.general(s.stripExcess()), Formats.general(p.stripAcid()))},
             {"scrub acid", "0", "L/h", "none: the refluxed strip liquor scrubs"},
-            {"reflux", f("%.6f", r.reflux()), "of the strip liquor", f("W/S = %.6f to start, then balanced by "
-                    + "simulation", p.startReflux())},
+            {"reflux", f("%.6f", r.reflux()), "of the strip liquor", f("balanced by simulation from 1 − (S − W)/(S·(1 + "
+                    + "%s)) = %.6f (Xu: W/S = %.6f)", Formats.general(s.saponificationMargin()), p.startReflux(),
+                    p.xuReflux())},
         };
         for (String[] row : rows) {
             b.append(f("  %-18s %-16s %-20s %s%n", (Object[]) row));
         }
         b.append(f("  (%s; flows rounded to 4 significant digits)%n", settingsLine(s)));
 
-        b.append('\n').append(f("Verification by mass-action simulation (%d steady states)%n", r.solves()));
+        b.append('\n').append(f("Verification by mass-action simulation (%d steady states%s)%n", r.solves(),
+                r.unsolved() == 0 ? "" : f("; at %d refluxes no steady state was reached: taken as too low", r.unsolved())));
         for (MassActionDesign.Round round : r.rounds()) {
             b.append(f("  n = %d, m = %d: balanced reflux %.6f gives P_A = %s, P_B = %s (%d steady states)%n",
                     round.extractionStages(), round.scrubStages(), round.reflux(), Formats.percent(round.purityA()),
@@ -119,11 +121,13 @@ final class MassActionDesignOutput {
     /** The targets not met: which, by how much, at which stages. */
     static String shortfall(MassActionDesign.Result r) {
         MassActionCase c = r.designed();
-        return f("  TARGETS NOT MET at n = %d, m = %d, p = %d with the reflux balanced: P_A = %s (target %s, short by "
-                        + "%.3g), P_B = %s (target %s, short by %.3g); %d stage counts tried, the stage limit allows no more",
-                c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), Formats.percent(r.purityA()),
-                Formats.percent(r.targetA()), Math.max(0, r.targetA() - r.purityA()), Formats.percent(r.purityB()),
-                Formats.percent(r.targetB()), Math.max(0, r.targetB() - r.purityB()), r.rounds().size());
+        StringBuilder b = new StringBuilder(f("  TARGETS NOT MET at n = %d, m = %d, p = %d, reflux %.6f:",
+                c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), r.reflux()));
+        b.append(f(" P_A = %s (target %s%s),", Formats.percent(r.purityA()), Formats.percent(r.targetA()),
+                r.purityA() < r.targetA() ? f(", short by %.3g", r.targetA() - r.purityA()) : ", met"));
+        b.append(f(" P_B = %s (target %s%s); stopped by %s", Formats.percent(r.purityB()), Formats.percent(r.targetB()),
+                r.purityB() < r.targetB() ? f(", short by %.3g", r.targetB() - r.purityB()) : ", met", r.limitation()));
+        return b.toString();
     }
 
     private static String settingsLine(MassActionDesignSettings s) {
@@ -140,6 +144,9 @@ final class MassActionDesignOutput {
         o.put("case", c.name());
         o.put("model", "mass-action");
         o.put("met", r.met());
+        if (!r.met()) {
+            o.put("limitation", r.limitation());
+        }
         ObjectNode targets = o.putObject("targets");
         targets.put("strip", r.targetA());
         targets.put("raffinate", r.targetB());
@@ -166,6 +173,7 @@ final class MassActionDesignOutput {
         plant.put("stripFlow", p.stripFlow());
         plant.put("stripAcidity", p.stripAcidity());
         plant.put("stripAcid", p.stripAcid());
+        plant.put("xuReflux", p.xuReflux());
         plant.put("startReflux", p.startReflux());
         plant.put("reflux", r.reflux());
         ObjectNode units = plant.putObject("units");
@@ -204,6 +212,7 @@ final class MassActionDesignOutput {
             x.put("simulations", round.solves());
         }
         o.put("simulations", r.solves());
+        o.put("unsolvedRefluxes", r.unsolved());
         o.set("constantBeta", DesignReport.toJson(r.cmer()));
         o.set("verification", new MassActionReport(c, r.network(), r.state()).toJson());
         return o;
@@ -240,8 +249,8 @@ final class MassActionDesignOutput {
                 Formats.general(p.organicFlow()), Formats.general(p.saponification()), Formats.general(p.base())));
         y.append(f("# strip acid %s L/h of %s mol/L (%s mol H+/h); reflux balanced by mass-action simulation%n",
                 Formats.general(p.stripFlow()), Formats.general(p.stripAcidity()), Formats.general(p.stripAcid())));
-        y.append(f("# (W/S = %.6f to start). Verified: P_A = %.6f, P_B = %.6f; both targets hold for a reflux%n",
-                p.startReflux(), r.purityA(), r.purityB()));
+        y.append(f("# (from %.6f; Xu's W/S = %.6f). Verified: P_A = %.6f, P_B = %.6f; both targets hold for a reflux%n",
+                p.startReflux(), p.xuReflux(), r.purityA(), r.purityB()));
         double[] range = r.refluxRange();
         y.append(f("# from %.6f to %.6f. Run it with: sxcascade simulate FILE%n", range[0], range[1]));
         ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()

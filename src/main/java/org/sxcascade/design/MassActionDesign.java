@@ -28,7 +28,9 @@ import org.sxcascade.solver.SteadyState;
  *     the fewest stages n + m that meet both targets in the CMER model.</li>
  * <li>Plant flows ({@link #translate}): organic S·F/loading, saponification for 3 mol base per
  *     mol RE loaded plus a margin, strip acid 3 mol H⁺ per mol RE stripped plus an excess, p strip
- *     stages, reflux W/S to start with (the refluxed strip liquor is the scrub, W of S).</li>
+ *     stages, and a reflux: Xu's W/S would return W of the S stripped as scrub, but the organic
+ *     takes up about S·(1 + margin) (its base over 3), so the search starts from
+ *     1 − (S − W)/(S·(1 + margin)), which leaves the product f'_A = S − W.</li>
  * <li>The mass-action flows only approximate Xu's, so the reflux is searched: the one at which
  *     both products miss or beat their targets by the same amount, measured in logit purity
  *     ln(P/(1 − P)), found by bracketing and false position (the difference rises monotonically
@@ -37,6 +39,12 @@ import org.sxcascade.solver.SteadyState;
  *     enrichment (βE_M in extraction, β/E'_M in scrubbing) says the shortfall needs, and the
  *     reflux is searched again, up to the stage limit.</li>
  * </ol>
+ *
+ * <p>A reflux at which the solver reaches no steady state is taken as one below the feasible
+ * range: too little reflux sends more RE to the strip product than the feed brings of the A
+ * group, the raffinate's acid is used up and the solve fails there (docs/mass-action.md). The
+ * searches then bisect towards refluxes that solve; the design never ends on an unsolved point,
+ * and if no reflux solves, the last failure is thrown.
  */
 public final class MassActionDesign {
     /** Largest number of times stages are added before the design gives up. */
@@ -47,6 +55,8 @@ public final class MassActionDesign {
     static final double RANGE_TOLERANCE = 1e-3;
     /** Reflux search: stop when the bracket is narrower than this. */
     static final double REFLUX_TOLERANCE = 1e-12;
+    /** Reflux search against a reflux that does not solve: stop when the bracket is narrower than this. */
+    static final double EDGE_TOLERANCE = 1e-7;
     private static final int MAX_SEARCH_SOLVES = 80;
     private static final int MAX_BRACKET_STEPS = 40;
 
@@ -66,12 +76,15 @@ public final class MassActionDesign {
      * @param stripAcidity    mol/L H⁺
      * @param stripFlow       Q_strip = 3·S·F·(1 + excess) / acidity, L/h
      * @param stripStages     p
-     * @param startReflux     W/S: the fraction of the strip liquor (which carries the S stripped)
-     *                        that returns W as scrub
+     * @param xuReflux        W/S: the fraction of the strip liquor (which carries the S stripped)
+     *                        that returns W as scrub, in Xu's flows
+     * @param startReflux     where the reflux search starts, 1 − f'_A / (S·(1 + margin)): the
+     *                        saponified organic takes up about S·(1 + margin) mol RE per mol fed
+     *                        (its base over 3), all stripped, and f'_A = S − W of it is the product
      */
     public record Plant(double feedRate, double extractantFlow, double scrubFlow, double loading, double organicFlow,
                         double saponification, double base, double stripAcid, double stripAcidity, double stripFlow,
-                        int stripStages, double startReflux) {
+                        int stripStages, double xuReflux, double startReflux) {
         /** The plant flows at a reflux. */
         public MassActionFlows flows(double reflux) {
             return new MassActionFlows(organicFlow, saponification, 0, 0, stripFlow, stripAcidity, reflux);
@@ -108,10 +121,13 @@ public final class MassActionDesign {
      * @param refluxRange the reflux range over which both targets are met at the design's stages
      *                    {lowest, highest}, or {@code null} when they are not met
      * @param solves      steady states solved in all (reflux searches and range)
+     * @param unsolved    refluxes at which no steady state was reached (taken as too low)
+     * @param limitation  why no more stages were tried when the targets are not met, else {@code null}
      */
     public record Result(CascadeDesigner.Design cmer, MassActionDesignSettings settings, Plant plant,
                          List<Round> rounds, MassActionCase designed, CascadeNetwork network, SteadyState state,
-                         double purityA, double purityB, boolean met, double[] refluxRange, int solves) {
+                         double purityA, double purityB, boolean met, double[] refluxRange, int solves,
+                         int unsolved, String limitation) {
         public Result {
             rounds = List.copyOf(rounds);
             refluxRange = refluxRange == null ? null : refluxRange.clone();
@@ -146,6 +162,8 @@ public final class MassActionDesign {
 
     private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
     private int solves;
+    private int unsolved;
+    private NoConvergenceException lastFailure;
 
     /**
      * The CMER problem equivalent to a mass-action case: separation factors K_j / min K, the
@@ -190,7 +208,8 @@ public final class MassActionDesign {
         double stripFlow = round4(EngineeringFlows.PROTONS_PER_RE * loaded * (1 + s.stripExcess()) / s.stripAcidity());
         return new Plant(f, extractantFlow, scrubFlow, s.loading(), organic, saponification,
                 2 * conc * saponification * organic, stripFlow * s.stripAcidity(), s.stripAcidity(), stripFlow,
-                s.stripStages(), scrubFlow / extractantFlow);
+                s.stripStages(), scrubFlow / extractantFlow,
+                1 - (extractantFlow - scrubFlow) / (extractantFlow * (1 + s.saponificationMargin())));
     }
 
     /** x rounded to 4 significant digits. */
@@ -213,6 +232,8 @@ public final class MassActionDesign {
     public Result design(MassActionCase template, MassActionDesignSettings settings, FlowChoice choice,
                          int maxStages) {
         solves = 0;
+        unsolved = 0;
+        lastFailure = null;
         DesignInputs in = equivalentProblem(template);
         CascadeDesigner.Design cmer;
         try {
@@ -235,15 +256,30 @@ public final class MassActionDesign {
         }
         double reflux = plant.startReflux();
         List<Round> rounds = new ArrayList<>();
+        String limitation = null;
         Point at;
         while (true) {
             int before = solves;
             Sections sections = new Sections(template, plant, n, m, p, problem);
             at = sections.balance(reflux, logitA, logitB);
+            if (at.state == null) {
+                throw lastFailure;
+            }
             reflux = at.reflux;
             rounds.add(new Round(n, m, reflux, at.purityA(), at.purityB(), solves - before));
             double shortfall = Math.max(logitA - at.logitA, logitB - at.logitB);
-            if (shortfall <= 0 || rounds.size() >= MAX_ROUNDS) {
+            if (shortfall <= 0) {
+                break;
+            }
+            if (sections.edgeReached) {
+                // the balance lies where no steady state solves: more stages cannot help
+                limitation = f("no steady state was reached below a reflux of %.6f at n = %d, m = %d, and above it "
+                        + "the products do not balance, so no stages were added (other design settings may help: "
+                        + "design.loading, saponificationMargin, stripExcess)", at.reflux, n, m);
+                break;
+            }
+            if (rounds.size() >= MAX_ROUNDS) {
+                limitation = rounds.size() + " stage counts tried";
                 break;
             }
             // Xu: per stage the purity ratio rises by about βE_M (extraction) and β/E'_M (scrubbing);
@@ -252,6 +288,8 @@ public final class MassActionDesign {
             int addM = Math.max(1, (int) Math.ceil(shortfall / Math.log(xu.separationFactor() / xu.scrubRatio())));
             int room = Math.min(maxStages - n - m, Cascade.MAX_STAGES - n - m - p);
             if (room < 2) {
+                limitation = f("the stage limit: n + m at most %d (--max-stages), n + m + p at most %d", maxStages,
+                        Cascade.MAX_STAGES);
                 break;
             }
             if (addN + addM > room) {
@@ -272,7 +310,11 @@ public final class MassActionDesign {
             range = new double[] {lo, hi};
         }
         return new Result(cmer, settings, plant, rounds, at.c, at.network, at.state, at.purityA(), at.purityB(), met,
-                range, solves);
+                range, solves, unsolved, met ? null : limitation);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(java.util.Locale.ROOT, format, args);
     }
 
     private static double logit(double p) {
@@ -299,6 +341,8 @@ public final class MassActionDesign {
         private final int n;
         private final int m;
         private final int p;
+        /** Whether the last search ended against a reflux that does not solve. */
+        boolean edgeReached;
 
         Sections(MassActionCase template, Plant plant, int n, int m, int p, SeparationProblem problem) {
             this.base = template.withFlows(plant.flows(plant.startReflux())).withStages(new Cascade(n, m), p);
@@ -316,10 +360,13 @@ public final class MassActionDesign {
             try {
                 st = solver.solve(net, c.solver());
             } catch (NoConvergenceException e) {
-                throw new NoConvergenceException(e.method() + String.format(java.util.Locale.ROOT,
+                // counted as a reflux below the feasible range (see the class comment)
+                unsolved++;
+                lastFailure = new NoConvergenceException(e.method() + String.format(java.util.Locale.ROOT,
                         " (design verification at n = %d, m = %d, p = %d, reflux = %.8f)", n, m, p, reflux),
                         "no steady state", e.iterations(), e.residual(), e.tolerance(), e.worstStage(),
                         e.worstComponent(), e.limitReached());
+                return new Point(reflux, c, net, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
             }
             solves++;
             // λ = ln(group / rest of the RE), from the logarithmic flows so trace impurities keep their digits
@@ -355,6 +402,7 @@ public final class MassActionDesign {
 
         private Point search(ToDoubleFunction<Point> g, double start, int direction,
                              double tolerance) {
+            edgeReached = false;
             Point a = solve(start);
             double ga = g.applyAsDouble(a);
             if (Math.abs(ga) <= tolerance) {
@@ -382,7 +430,9 @@ public final class MassActionDesign {
                 if (Math.abs(gb) <= tolerance) {
                     return b;
                 }
-                if (Math.abs(b.reflux - a.reflux) <= REFLUX_TOLERANCE) {
+                boolean edge = a.state == null || b.state == null;
+                if (Math.abs(b.reflux - a.reflux) <= (edge ? EDGE_TOLERANCE : REFLUX_TOLERANCE)) {
+                    edgeReached = edge;
                     return Math.abs(ga) < Math.abs(gb) ? a : b;
                 }
                 double r = b.reflux - gb * (b.reflux - a.reflux) / (gb - ga);
