@@ -12,12 +12,14 @@ import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.MassActionDesign;
 import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.io.FlowsheetReader;
+import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ProductTarget;
@@ -35,10 +37,14 @@ import picocli.CommandLine.Spec;
                 + "and W, minimum flows, stage estimates, Fenske minimum), then the fewest stages n + m that meet "
                 + "both targets in the stage-by-stage simulation at the designed flows.",
                 "The case's cascade and flows are ignored (design computes them); flows.organicLoading and "
-                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents."},
+                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents.",
+                "A model: mass-action case is designed at β = K_A/K_B and translated to plant flows (L/h) with its "
+                        + "design: section (loading, saponificationMargin, stripExcess, stripAcidity, stripStages); the "
+                        + "reflux that balances both purities is then found by mass-action simulation (docs/design.md)."},
         footer = {"", "Examples:", "  sxcascade design cases/zhang-binary.yaml",
                 "  sxcascade design cases/pr-nd-p507.yaml --margin 1.2 --case-out designed.yaml",
                 "  sxcascade design cases/pr-nd-p507.yaml --json",
+                "  sxcascade design cases/pr-nd-mass-action.yaml --case-out designed.yaml",
                 "", "Exit codes: 0 ok, 2 bad input or targets out of reach, 3 no convergence."})
 final class DesignCommand implements Callable<Integer> {
     @Spec
@@ -82,27 +88,84 @@ final class DesignCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         plot.check();
         FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
-        DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
-        int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
-        if (chosen > 1) {
-            throw new InvalidInputException("--margin/--scrub/--extractant", "more than one",
-                    "at most one way to set the flows");
+        Object read = new CaseReader().readForDesign(caseFile);
+        FlowChoice choice = flowChoice();
+        if (read instanceof MassActionDesignInputs massAction) {
+            return massAction(massAction, choice);
         }
-        FlowChoice choice;
-        try {
-            choice = margin != null ? FlowChoice.margin(margin)
-                    : scrub != null ? FlowChoice.fixedScrub(scrub)
-                    : extractant != null ? FlowChoice.fixedExtractant(extractant) : FlowChoice.optimum();
-        } catch (InvalidInputException e) {
-            String option = margin != null ? "--margin" : scrub != null ? "--scrub" : "--extractant";
-            throw new InvalidInputException(option, e.value(), e.allowed());
-        }
+        DesignInputs in = targets.apply((DesignInputs) read);
         CascadeDesigner.Design d;
         try {
             d = new CascadeDesigner().design(in, choice, maxStages, reagentExcess);
         } catch (StageSearch.NoFeasibleConfigurationException e) {
             throw new InvalidInputException("--max-stages", maxStages, e.getMessage());
         }
+        return cmer(d);
+    }
+
+    /** The flow choice of --margin, --scrub or --extractant (at most one), else Xu's optimum. */
+    private FlowChoice flowChoice() {
+        int chosen = (margin != null ? 1 : 0) + (scrub != null ? 1 : 0) + (extractant != null ? 1 : 0);
+        if (chosen > 1) {
+            throw new InvalidInputException("--margin/--scrub/--extractant", "more than one",
+                    "at most one way to set the flows");
+        }
+        try {
+            return margin != null ? FlowChoice.margin(margin)
+                    : scrub != null ? FlowChoice.fixedScrub(scrub)
+                    : extractant != null ? FlowChoice.fixedExtractant(extractant) : FlowChoice.optimum();
+        } catch (InvalidInputException e) {
+            String option = margin != null ? "--margin" : scrub != null ? "--scrub" : "--extractant";
+            throw new InvalidInputException(option, e.value(), e.allowed());
+        }
+    }
+
+    /**
+     * A mass-action case (docs/design.md, "Mass-action cascades"): Xu's design at β = K_A/K_B,
+     * plant flows from the case's design settings, and the reflux found by simulation. The report
+     * is printed even when the targets are not met, saying by how much; that is then exit code 2
+     * with no case file written.
+     */
+    private Integer massAction(MassActionDesignInputs in, FlowChoice choice) throws IOException {
+        if (targets.organicPurity != null || targets.aqueousPurity != null || targets.organicRecovery != null
+                || targets.aqueousRecovery != null) {
+            throw new InvalidInputException("--organic-purity/--aqueous-purity/--organic-recovery/--aqueous-recovery",
+                    "given", "not given for a mass-action case: set targets.strip and targets.aqueous in the case file");
+        }
+        if (reagentExcess != 0) {
+            throw new InvalidInputException("--reagent-excess", reagentExcess,
+                    "not given for a mass-action case: set design.stripExcess and design.saponificationMargin");
+        }
+        if (plot.wanted()) {
+            throw new InvalidInputException("--plot", plot.dir, "not given for a mass-action case (no charts yet)");
+        }
+        MassActionDesign.Result r;
+        try {
+            r = new MassActionDesign().design(in.template(), in.settings(), choice, maxStages);
+        } catch (StageSearch.NoFeasibleConfigurationException e) {
+            throw new InvalidInputException("--max-stages", maxStages, e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        if (r.met() && caseOut != null) {
+            String yaml = MassActionDesignOutput.caseYaml(r, in.tree());
+            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+        }
+        out.print(json ? MassActionDesignOutput.json(r).toPrettyString() + System.lineSeparator()
+                : MassActionDesignOutput.text(r));
+        if (!json && r.met() && caseOut != null) {
+            out.println();
+            out.println("Designed case written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");
+        }
+        out.flush();
+        if (!r.met()) {
+            throw new InvalidInputException("targets", f("P_A = %.6f, P_B = %.6f reached", r.purityA(), r.purityB()),
+                    MassActionDesignOutput.shortfall(r).strip()
+                            + (caseOut != null ? "; " + caseOut + " not written" : ""));
+        }
+        return 0;
+    }
+
+    private Integer cmer(CascadeDesigner.Design d) throws IOException {
         if (caseOut != null) {
             String yaml = caseYaml(d);
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));

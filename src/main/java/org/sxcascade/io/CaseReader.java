@@ -58,7 +58,8 @@ public final class CaseReader {
     private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
             "feed", "cascade", "flows", "efficiency", "targets", "solver",
             "transient",
-            "feeds");
+            "feeds",
+            "design"); // the design settings (MassActionDesignSettings), read by design, checked by every command
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
@@ -94,7 +95,7 @@ public final class CaseReader {
             "extractant", "scrub");
 
     /** What a file is read for: each command needs different parts. */
-    private enum Purpose { SIMULATE, DESIGN, TRANSIENT, MASS_ACTION }
+    private enum Purpose { SIMULATE, DESIGN, TRANSIENT, MASS_ACTION, MASS_ACTION_DESIGN }
 
     private final ObjectMapper yaml;
 
@@ -200,6 +201,16 @@ public final class CaseReader {
     }
 
     /**
+     * Reads a case file for {@code design}, reading the file once: {@link MassActionDesignInputs}
+     * for {@code model: mass-action} (cascade and flows optional, the {@code design:} section),
+     * else {@link DesignInputs} as {@link #readDesign(Path)} gives them.
+     */
+    public Object readForDesign(Path file) {
+        JsonNode root = readTree(file);
+        return parse(root, isMassAction(root) ? Purpose.MASS_ACTION_DESIGN : Purpose.DESIGN, file);
+    }
+
+    /**
      * Reads a YAML file into a tree, with the reader's checks of the file itself (missing,
      * unreadable, empty, malformed or with duplicate keys); the content is not validated. Sweeps
      * change values in such a tree and validate each point with {@link #fromTree(JsonNode)}.
@@ -262,9 +273,12 @@ public final class CaseReader {
         boolean design = purpose == Purpose.DESIGN;
         YamlMapping top = new YamlMapping(root, "");
         if (isMassAction(root) || purpose == Purpose.MASS_ACTION) {
+            if (purpose == Purpose.MASS_ACTION_DESIGN) {
+                return massActionDesign(root);
+            }
             if (purpose != Purpose.MASS_ACTION) {
                 throw new InvalidInputException("model", MASS_ACTION, SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS
-                        + " for this command (mass-action cases run with simulate)");
+                        + " for this command (mass-action cases run with simulate and design)");
             }
             MassActionCase c = massAction(top);
             if (top.has("transient")) {
@@ -469,6 +483,7 @@ public final class CaseReader {
             throw new InvalidInputException("extractant.cation", cation, "a name other than the rare earths' and H");
         }
         double cationConstant = ex.positive("cationExchangeConstant");
+        MassActionDesignSettings.read(top, concentration); // checked here too: unknown keys are errors for every command
 
         List<MassActionFeed> feeds = massActionFeeds(top, names);
         YamlMapping cascadeObj = top.obj("cascade");
@@ -565,6 +580,28 @@ public final class CaseReader {
         } catch (InvalidInputException e) {
             throw e.under(path);
         }
+    }
+
+    /**
+     * A mass-action case for {@code design}. Cascade and flows are optional: when the file has
+     * either, the file is checked as {@code simulate} would check it (the designed case replaces
+     * both); the template handed to design always carries the provisional 1 + 1 + 1 stages and
+     * flows below, which design replaces before solving anything.
+     */
+    private static MassActionDesignInputs massActionDesign(JsonNode root) {
+        if (root.has("cascade") || root.has("flows")) {
+            massAction(new YamlMapping(root, ""));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode provisional =
+                ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy();
+        provisional.putObject("cascade").put("extractionStages", 1).put("scrubStages", 1).put("stripStages", 1);
+        provisional.putObject("flows").put("organicFlow", 1.0).put("stripFlow", 1.0).put("stripAcidity", 1.0)
+                .put("reflux", 0.5);
+        YamlMapping top = new YamlMapping(provisional, "");
+        MassActionCase template = massAction(top);
+        MassActionDesignSettings settings = MassActionDesignSettings.read(top,
+                template.equilibrium().extractantConcentration());
+        return new MassActionDesignInputs(template, settings, root);
     }
 
     /** The optional {@code solver} section. */

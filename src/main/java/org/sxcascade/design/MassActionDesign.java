@@ -1,0 +1,471 @@
+package org.sxcascade.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.MassActionDesignSettings;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.EngineeringFlows;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.ProductTarget;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.solver.NoConvergenceException;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * Designs a mass-action cascade (docs/design.md, "Mass-action cascades"): Xu's design of the
+ * equivalent constant-β problem, translated to plant flows, then verified and tuned by
+ * mass-action simulation.
+ *
+ * <ol>
+ * <li>β of every rare earth is its exchange constant: in the mass-action model
+ *     D_j = K_j e³/h³ on every stage, so D_A/D_B = K_A/K_B exactly (DOMAIN §5). The CMER designer
+ *     ({@link CascadeDesigner}) solves that problem with the case's feed and targets: S, W and
+ *     the fewest stages n + m that meet both targets in the CMER model.</li>
+ * <li>Plant flows ({@link #translate}): organic S·F/loading, saponification for 3 mol base per
+ *     mol RE loaded plus a margin, strip acid 3 mol H⁺ per mol RE stripped plus an excess, p strip
+ *     stages, and a reflux: Xu's W/S would return W of the S stripped as scrub, but the organic
+ *     takes up about S·(1 + margin) (its base over 3), so the search starts from
+ *     1 − (S − W)/(S·(1 + margin)), which leaves the product f'_A = S − W.</li>
+ * <li>The mass-action flows only approximate Xu's, so the reflux is searched: the one at which
+ *     both products miss or beat their targets by the same amount, measured in logit purity
+ *     ln(P/(1 − P)), found by bracketing and false position (the difference rises monotonically
+ *     with the reflux: more reflux purifies the strip product and spoils the raffinate). If that
+ *     reflux misses the targets, stages are added to both sections, as many as Xu's per-stage
+ *     enrichment (βE_M in extraction, β/E'_M in scrubbing) says the shortfall needs, and the
+ *     reflux is searched again, up to the stage limit.</li>
+ * </ol>
+ *
+ * <p>A reflux at which the solver reaches no steady state is taken as one below the feasible
+ * range: too little reflux sends more RE to the strip product than the feed brings of the A
+ * group, the raffinate's acid is used up and the solve fails there (docs/mass-action.md). The
+ * searches then bisect towards refluxes that solve; the design never ends on an unsolved point,
+ * and if no reflux solves, the last failure is thrown.
+ */
+public final class MassActionDesign {
+    /** Largest number of times stages are added before the design gives up. */
+    static final int MAX_ROUNDS = 12;
+    /** Reflux search: stop when the two logit margins differ by less than this. */
+    static final double BALANCE_TOLERANCE = 1e-4;
+    /** Reflux range: stop when the purity is within this logit distance of its target. */
+    static final double RANGE_TOLERANCE = 1e-3;
+    /** Reflux search: stop when the bracket is narrower than this. */
+    static final double REFLUX_TOLERANCE = 1e-12;
+    /** Reflux search against a reflux that does not solve: stop when the bracket is narrower than this. */
+    static final double EDGE_TOLERANCE = 1e-7;
+    private static final int MAX_SEARCH_SOLVES = 80;
+    private static final int MAX_BRACKET_STEPS = 40;
+
+    /**
+     * Plant flows translated from Xu's flows (F = the feed's RE, mol/h; C = the extractant's
+     * concentration, mol/L dimer). Volumetric flows and the saponification are rounded to 4
+     * significant digits, as a plant would set them; the reagents are what those rounded flows carry.
+     *
+     * @param feedRate        F, mol RE/h
+     * @param extractantFlow  S, mol RE per mol RE fed
+     * @param scrubFlow       W, mol RE per mol RE fed
+     * @param loading         design loading of the organic, mol/L RE
+     * @param organicFlow     Q_org = S·F / loading, L/h
+     * @param saponification  degree s = 3·S·F·(1 + margin) / (2C·Q_org)
+     * @param base            saponifying base the organic carries, 2C·s·Q_org, mol/h
+     * @param stripAcid       strip acid, Q_strip × acidity, mol H⁺/h (3·S·F·(1 + excess) before rounding)
+     * @param stripAcidity    mol/L H⁺
+     * @param stripFlow       Q_strip = 3·S·F·(1 + excess) / acidity, L/h
+     * @param stripStages     p
+     * @param xuReflux        W/S: the fraction of the strip liquor (which carries the S stripped)
+     *                        that returns W as scrub, in Xu's flows
+     * @param startReflux     where the reflux search starts, 1 − f'_A / (S·(1 + margin)): the
+     *                        saponified organic takes up about S·(1 + margin) mol RE per mol fed
+     *                        (its base over 3), all stripped, and f'_A = S − W of it is the product
+     */
+    public record Plant(double feedRate, double extractantFlow, double scrubFlow, double loading, double organicFlow,
+                        double saponification, double base, double stripAcid, double stripAcidity, double stripFlow,
+                        int stripStages, double xuReflux, double startReflux) {
+        /** The plant flows at a reflux. */
+        public MassActionFlows flows(double reflux) {
+            return new MassActionFlows(organicFlow, saponification, 0, 0, stripFlow, stripAcidity, reflux);
+        }
+    }
+
+    /**
+     * One stage count tried, at its balanced reflux.
+     *
+     * @param extractionStages n
+     * @param scrubStages      m
+     * @param reflux           the balanced reflux
+     * @param purityA          strip product purity there
+     * @param purityB          raffinate purity there
+     * @param solves           steady states solved for this stage count
+     */
+    public record Round(int extractionStages, int scrubStages, double reflux, double purityA, double purityB,
+                        int solves) {
+    }
+
+    /**
+     * A designed and verified mass-action cascade.
+     *
+     * @param cmer        the CMER design of the equivalent constant-β problem (Xu's S, W, stage counts)
+     * @param settings    the design settings used
+     * @param plant       the translated plant flows
+     * @param rounds      every stage count tried, the last one the design's
+     * @param designed    the designed case, ready for {@code simulate}
+     * @param network     its stage network
+     * @param state       its steady state
+     * @param purityA     strip product purity (organic group) reached
+     * @param purityB     raffinate purity (raffinate group) reached
+     * @param met         whether both targets are met
+     * @param refluxRange the reflux range over which both targets are met at the design's stages
+     *                    {lowest, highest}, or {@code null} when they are not met
+     * @param solves      steady states solved in all (reflux searches and range)
+     * @param unsolved    refluxes at which no steady state was reached (taken as too low)
+     * @param limitation  why no more stages were tried when the targets are not met, else {@code null}
+     */
+    public record Result(CascadeDesigner.Design cmer, MassActionDesignSettings settings, Plant plant,
+                         List<Round> rounds, MassActionCase designed, CascadeNetwork network, SteadyState state,
+                         double purityA, double purityB, boolean met, double[] refluxRange, int solves,
+                         int unsolved, String limitation) {
+        public Result {
+            rounds = List.copyOf(rounds);
+            refluxRange = refluxRange == null ? null : refluxRange.clone();
+        }
+
+        @Override
+        public double[] refluxRange() {
+            return refluxRange == null ? null : refluxRange.clone();
+        }
+
+        /** The designed reflux. */
+        public double reflux() {
+            return designed.flows().reflux();
+        }
+
+        /** Required purity of the strip product (P_A). */
+        public double targetA() {
+            return cmer.problem().purityA();
+        }
+
+        /** Required purity of the raffinate (P_B). */
+        public double targetB() {
+            return cmer.problem().purityB();
+        }
+
+        /** Stages added to the CMER design's {n, m}. */
+        public int[] addedStages() {
+            return new int[] {designed.cascade().extractionStages() - cmer.verified().extractionStages(),
+                    designed.cascade().scrubStages() - cmer.verified().scrubStages()};
+        }
+    }
+
+    private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
+    private int solves;
+    private int unsolved;
+    private NoConvergenceException lastFailure;
+
+    /**
+     * The CMER problem equivalent to a mass-action case: separation factors K_j / min K, the
+     * case's feed, the strip product as the organic (A) product and the raffinate as B.
+     *
+     * @throws InvalidInputException if a target is missing
+     */
+    public static DesignInputs equivalentProblem(MassActionCase c) {
+        if (c.stripTarget() == null) {
+            throw new InvalidInputException("targets.strip", "(missing)",
+                    "a purity (or recovery) target for the strip product (design needs both targets)");
+        }
+        if (c.raffinateTarget() == null) {
+            throw new InvalidInputException("targets.aqueous", "(missing)",
+                    "a purity (or recovery) target for the raffinate (design needs both targets)");
+        }
+        int r = c.equilibrium().rareEarthCount();
+        double min = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < r; j++) {
+            min = Math.min(min, c.equilibrium().exchangeConstant(j));
+        }
+        double[] beta = new double[r];
+        for (int j = 0; j < r; j++) {
+            beta[j] = c.equilibrium().exchangeConstant(j) / min;
+        }
+        return new DesignInputs(c.name(), c.rareEarths(), beta, c.feed(), c.stripTarget(), c.raffinateTarget(),
+                null, null);
+    }
+
+    /**
+     * Plant flows from Xu's S and W (DOMAIN §2: 3 mol H⁺ or base per mol RE³⁺).
+     *
+     * @param c template case: feed and extractant
+     */
+    public static Plant translate(MassActionCase c, MassActionDesignSettings s, double extractantFlow, double scrubFlow) {
+        double f = c.feedRate();
+        double conc = c.equilibrium().extractantConcentration();
+        double loaded = extractantFlow * f; // mol RE/h through the extraction and scrubbing sections
+        double organic = round4(loaded / s.loading());
+        double saponification = round4(EngineeringFlows.PROTONS_PER_RE * loaded * (1 + s.saponificationMargin())
+                / (2 * conc * organic));
+        double stripFlow = round4(EngineeringFlows.PROTONS_PER_RE * loaded * (1 + s.stripExcess()) / s.stripAcidity());
+        return new Plant(f, extractantFlow, scrubFlow, s.loading(), organic, saponification,
+                2 * conc * saponification * organic, stripFlow * s.stripAcidity(), s.stripAcidity(), stripFlow,
+                s.stripStages(), scrubFlow / extractantFlow,
+                1 - (extractantFlow - scrubFlow) / (extractantFlow * (1 + s.saponificationMargin())));
+    }
+
+    /** x rounded to 4 significant digits. */
+    static double round4(double x) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3e", x));
+    }
+
+    /**
+     * Designs and verifies.
+     *
+     * @param in        the case read for design (template case and settings)
+     * @param choice    how Xu's flows are chosen (the √β optimum by default)
+     * @param maxStages largest n + m
+     * @throws InvalidInputException for targets, groups or flows the design cannot use, or a stage
+     *         limit the CMER design already exceeds
+     * @throws StageSearch.NoFeasibleConfigurationException from the CMER design
+     * @throws NoConvergenceException if a mass-action steady state is not reached (the message
+     *         says at which stages and reflux)
+     */
+    public Result design(MassActionCase template, MassActionDesignSettings settings, FlowChoice choice,
+                         int maxStages) {
+        solves = 0;
+        unsolved = 0;
+        lastFailure = null;
+        DesignInputs in = equivalentProblem(template);
+        CascadeDesigner.Design cmer;
+        try {
+            cmer = new CascadeDesigner().design(in, choice, maxStages, 0);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field().replace("targets.organic", "targets.strip"), e.value(),
+                    e.allowed());
+        }
+        XuDesign xu = cmer.xu();
+        Plant plant = translate(template, settings, xu.extractantFlow(), xu.scrubFlow());
+        SeparationProblem problem = cmer.problem();
+        double logitA = logit(problem.purityA());
+        double logitB = logit(problem.purityB());
+        int n = cmer.verified().extractionStages();
+        int m = cmer.verified().scrubStages();
+        int p = settings.stripStages();
+        if (n + m + p > Cascade.MAX_STAGES) {
+            throw new InvalidInputException("design.stripStages", p, "at most " + (Cascade.MAX_STAGES - n - m)
+                    + " with the designed n + m = " + (n + m) + " (at most " + Cascade.MAX_STAGES + " stages in all)");
+        }
+        double reflux = plant.startReflux();
+        List<Round> rounds = new ArrayList<>();
+        String limitation = null;
+        Point at;
+        while (true) {
+            int before = solves;
+            Sections sections = new Sections(template, plant, n, m, p, problem);
+            at = sections.balance(reflux, logitA, logitB);
+            if (at.state == null) {
+                throw lastFailure;
+            }
+            reflux = at.reflux;
+            rounds.add(new Round(n, m, reflux, at.purityA(), at.purityB(), solves - before));
+            double shortfall = Math.max(logitA - at.logitA, logitB - at.logitB);
+            if (shortfall <= 0) {
+                break;
+            }
+            if (sections.edgeReached) {
+                // the balance lies where no steady state solves: more stages cannot help
+                limitation = f("no steady state was reached below a reflux of %.6f at n = %d, m = %d, and above it "
+                        + "the products do not balance, so no stages were added (other design settings may help: "
+                        + "design.loading, saponificationMargin, stripExcess)", at.reflux, n, m);
+                break;
+            }
+            if (rounds.size() >= MAX_ROUNDS) {
+                limitation = rounds.size() + " stage counts tried";
+                break;
+            }
+            // Xu: per stage the purity ratio rises by about βE_M (extraction) and β/E'_M (scrubbing);
+            // at the balanced reflux both products are short by about the same logit amount
+            int addN = Math.max(1, (int) Math.ceil(shortfall / Math.log(xu.separationFactor() * xu.extractionRatio())));
+            int addM = Math.max(1, (int) Math.ceil(shortfall / Math.log(xu.separationFactor() / xu.scrubRatio())));
+            int room = Math.min(maxStages - n - m, Cascade.MAX_STAGES - n - m - p);
+            if (room < 2) {
+                limitation = f("the stage limit: n + m at most %d (--max-stages), n + m + p at most %d", maxStages,
+                        Cascade.MAX_STAGES);
+                break;
+            }
+            if (addN + addM > room) {
+                addN = Math.max(1, (int) Math.floor((double) room * addN / (addN + addM)));
+                addM = room - addN;
+            }
+            n += addN;
+            m += addM;
+        }
+        boolean met = at.logitA >= logitA && at.logitB >= logitB;
+        double[] range = null;
+        if (met) {
+            Sections sections = new Sections(template, plant, n, m, p, problem);
+            double r0 = at.reflux;
+            // lowest reflux meeting P_A (λ_A rises with the reflux) and highest meeting P_B (λ_B falls)
+            double lo = sections.root(pt -> pt.logitA - logitA, r0, -1);
+            double hi = sections.root(pt -> logitB - pt.logitB, r0, +1);
+            range = new double[] {lo, hi};
+        }
+        return new Result(cmer, settings, plant, rounds, at.c, at.network, at.state, at.purityA(), at.purityB(), met,
+                range, solves, unsolved, met ? null : limitation);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(java.util.Locale.ROOT, format, args);
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    /** A solved point: the case, its steady state and the logit purities of both products. */
+    private record Point(double reflux, MassActionCase c, CascadeNetwork network, SteadyState state, double logitA,
+                         double logitB) {
+        double purityA() {
+            return 1 / (1 + Math.exp(-logitA));
+        }
+
+        double purityB() {
+            return 1 / (1 + Math.exp(-logitB));
+        }
+    }
+
+    /** Cascades of fixed stage counts and plant flows, solved at any reflux. */
+    private final class Sections {
+        private final MassActionCase base;
+        private final Plant plant;
+        private final SeparationProblem problem;
+        private final int n;
+        private final int m;
+        private final int p;
+        /** Whether the last search ended against a reflux that does not solve. */
+        boolean edgeReached;
+
+        Sections(MassActionCase template, Plant plant, int n, int m, int p, SeparationProblem problem) {
+            this.base = template.withFlows(plant.flows(plant.startReflux())).withStages(new Cascade(n, m), p);
+            this.plant = plant;
+            this.problem = problem;
+            this.n = n;
+            this.m = m;
+            this.p = p;
+        }
+
+        Point solve(double reflux) {
+            MassActionCase c = base.withFlows(plant.flows(reflux));
+            CascadeNetwork net = CascadeNetwork.massAction(c);
+            SteadyState st;
+            try {
+                st = solver.solve(net, c.solver());
+            } catch (NoConvergenceException e) {
+                // counted as a reflux below the feasible range (see the class comment)
+                unsolved++;
+                lastFailure = new NoConvergenceException(e.method() + String.format(java.util.Locale.ROOT,
+                        " (design verification at n = %d, m = %d, p = %d, reflux = %.8f)", n, m, p, reflux),
+                        "no steady state", e.iterations(), e.residual(), e.tolerance(), e.worstStage(),
+                        e.worstComponent(), e.limitReached());
+                return new Point(reflux, c, net, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            }
+            solves++;
+            // λ = ln(group / rest of the RE), from the logarithmic flows so trace impurities keep their digits
+            double la = lnRatio(st, n + m + 1, problem.inputs().organicTarget().components());
+            double lb = lnRatio(st, 1, problem.inputs().aqueousTarget().components());
+            return new Point(reflux, c, net, st, la, lb);
+        }
+
+        /** ln(Σ group / Σ other rare earths) in the aqueous leaving a stage. */
+        private double lnRatio(SteadyState st, int stage, List<Integer> group) {
+            int r = base.equilibrium().rareEarthCount();
+            List<Double> in = new ArrayList<>();
+            List<Double> out = new ArrayList<>();
+            for (int j = 0; j < r; j++) {
+                (group.contains(j) ? in : out).add(st.lnAqueousFlow(stage, j));
+            }
+            return logSum(in) - logSum(out);
+        }
+
+        /** The reflux at which both products' logit margins are equal (see the class comment). */
+        Point balance(double start, double logitA, double logitB) {
+            return search(pt -> (pt.logitA - logitA) - (pt.logitB - logitB), start, 0, BALANCE_TOLERANCE);
+        }
+
+        /**
+         * The reflux where {@code g} (of a solved point) changes sign, searched from {@code start}:
+         * direction −1 or +1 says on which side of the start to bracket (0: the side g's sign points to,
+         * g rising with the reflux).
+         */
+        double root(ToDoubleFunction<Point> g, double start, int direction) {
+            return search(g, start, direction, RANGE_TOLERANCE).reflux;
+        }
+
+        private Point search(ToDoubleFunction<Point> g, double start, int direction,
+                             double tolerance) {
+            edgeReached = false;
+            Point a = solve(start);
+            double ga = g.applyAsDouble(a);
+            if (Math.abs(ga) <= tolerance) {
+                return a;
+            }
+            // bracket: step away from the start, doubling, towards 0 or 1 without reaching either
+            int dir = direction != 0 ? direction : ga < 0 ? +1 : -1;
+            double step = 1e-3;
+            Point b = a;
+            double gb = ga;
+            for (int steps = 0; Math.signum(gb) == Math.signum(ga); steps++) {
+                a = b;
+                ga = gb;
+                double r = dir > 0 ? Math.min(a.reflux + step, (a.reflux + 1) / 2) : Math.max(a.reflux - step, a.reflux / 2);
+                if (r == a.reflux || steps >= MAX_BRACKET_STEPS) {
+                    throw new InvalidInputException("flows.reflux", a.reflux, "no reflux found where the products "
+                            + "balance (searched " + (dir > 0 ? "up" : "down") + " from " + start + ")");
+                }
+                b = solve(r);
+                gb = g.applyAsDouble(b);
+                step *= 2;
+            }
+            // a and b bracket the root (ga, gb of opposite signs): false position, Illinois variant
+            for (int i = 0; i < MAX_SEARCH_SOLVES; i++) {
+                if (Math.abs(gb) <= tolerance) {
+                    return b;
+                }
+                boolean edge = a.state == null || b.state == null;
+                if (Math.abs(b.reflux - a.reflux) <= (edge ? EDGE_TOLERANCE : REFLUX_TOLERANCE)) {
+                    edgeReached = edge;
+                    return Math.abs(ga) < Math.abs(gb) ? a : b;
+                }
+                double r = b.reflux - gb * (b.reflux - a.reflux) / (gb - ga);
+                if (!(r > Math.min(a.reflux, b.reflux) && r < Math.max(a.reflux, b.reflux))) {
+                    r = (a.reflux + b.reflux) / 2;
+                }
+                Point c = solve(r);
+                double gc = g.applyAsDouble(c);
+                if (Math.signum(gc) == Math.signum(gb)) {
+                    ga /= 2; // a is kept again: halve its weight (Illinois), so the bracket shrinks from both sides
+                } else {
+                    a = b;
+                    ga = gb;
+                }
+                b = c;
+                gb = gc;
+            }
+            return Math.abs(ga) < Math.abs(gb) ? a : b;
+        }
+    }
+
+    private static double logSum(List<Double> x) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double v : x) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
+    }
+}
