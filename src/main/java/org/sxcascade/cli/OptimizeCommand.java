@@ -118,6 +118,10 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         plot.check();
         FlowsheetReader.refuseFlowsheet(caseFile, "optimize"); // flowsheets run with simulate only (docs/flowsheets.md)
+        com.fasterxml.jackson.databind.JsonNode tree = new CaseReader().readTree(caseFile);
+        if (CaseReader.MASS_ACTION.equals(tree.path("model").asText())) {
+            return MassActionOptimization.run(this, tree);
+        }
         DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         Objective chosen = Objective.of(objective);
         if (chosen == Objective.EXTRACTANT && !spec.commandLine().getParseResult().hasMatchedOption("--max-stages")) {
@@ -155,12 +159,16 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /** A progress bar on an interactive terminal once the search has run for a second. */
-    private static final class Bar implements AutoCloseable {
+    static final class Bar implements AutoCloseable {
         private final DelayedBar bar = System.console() == null ? null : new DelayedBar("optimizing");
 
         void update(double fraction, int steadyStates) {
+            update(fraction, steadyStates + " steady states");
+        }
+
+        void update(double fraction, String message) {
             if (bar != null && bar.due()) {
-                bar.show(fraction, steadyStates + " steady states");
+                bar.show(fraction, message);
             }
         }
 

@@ -53,7 +53,8 @@ public final class CaseReader {
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
     public static final String MASS_ACTION = "mass-action";
     private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
-            "feed", "cascade", "flows", "efficiency", "targets", "solver");
+            "feed", "cascade", "flows", "efficiency", "targets", "solver",
+            "optimize"); // read by optimize (optimize.MassActionSettings), ignored by simulate
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
