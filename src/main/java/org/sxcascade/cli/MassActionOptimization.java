@@ -45,6 +45,7 @@ final class MassActionOptimization {
             }
         }
         MassActionCase c = new CaseReader().readMassAction(cmd.caseFile);
+        MassActionOptimizer.check(c);
         MassActionSettings settings;
         try {
             settings = MassActionSettings.read(tree.get("optimize"), c);

@@ -249,7 +249,11 @@ public final class MassActionOptimizer {
         return Math.abs(a - b) <= 0.002 * Math.max(Math.abs(a), Math.abs(b));
     }
 
-    private static void check(MassActionCase c) {
+    /**
+     * Throws unless the case can be optimized: it needs a strip section (the reflux balances the
+     * products) and a target for both products.
+     */
+    public static void check(MassActionCase c) {
         if (c.stripStages() == 0) {
             throw new InvalidInputException("cascade.stripStages", 0, "at least 1 for optimize: the reflux of the "
                     + "strip liquor is what balances the two products");

@@ -130,7 +130,7 @@ class MassActionCaseTest {
         r = CliHarness.run("simulate", f.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("error: cascade.extractionStages = 3.5");
-        for (String command : new String[] {"design", "optimize", "report", "transient"}) {
+        for (String command : new String[] {"design", "report", "transient"}) {
             r = command.equals("report") ? CliHarness.run(command, CASE, "-o", dir.resolve("r.html").toString())
                     : CliHarness.run(command, CASE);
             assertThat(r.exitCode()).as(command).isEqualTo(2);
