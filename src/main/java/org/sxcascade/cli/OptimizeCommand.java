@@ -39,7 +39,11 @@ import picocli.CommandLine.Spec;
                 + "production indicator Φ = S·(n + m), or the annual cost of the case's cost model. Every candidate "
                 + "is verified by a steady-state solve from a cold start, the optimum included.",
                 "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
-                        + "See docs/optimize.md for the method, the bounds and the cost model."},
+                        + "See docs/optimize.md for the method, the bounds and the cost model.",
+                "On a model: mass-action case: the organic flow, saponification and strip acid (with the reflux "
+                        + "that balances the products) that meet the targets at the least acid + base, stages "
+                        + "fixed; bounds and weights in the case's optimize section. Only --json and --case-out "
+                        + "apply."},
         footer = {"", "Examples:", "  sxcascade optimize cases/pr-nd-p507.yaml",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective stages --max-extractant 6",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective cost --pareto --case-out best.yaml",
