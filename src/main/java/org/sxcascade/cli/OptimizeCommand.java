@@ -39,7 +39,11 @@ import picocli.CommandLine.Spec;
                 + "production indicator Φ = S·(n + m), or the annual cost of the case's cost model. Every candidate "
                 + "is verified by a steady-state solve from a cold start, the optimum included.",
                 "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
-                        + "See docs/optimize.md for the method, the bounds and the cost model."},
+                        + "See docs/optimize.md for the method, the bounds and the cost model.",
+                "On a model: mass-action case: the organic flow, saponification and strip acid (with the reflux "
+                        + "that balances the products) that meet the targets at the least acid + base, stages "
+                        + "fixed; bounds and weights in the case's optimize section. Only --json and --case-out "
+                        + "apply."},
         footer = {"", "Examples:", "  sxcascade optimize cases/pr-nd-p507.yaml",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective stages --max-extractant 6",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective cost --pareto --case-out best.yaml",
@@ -118,6 +122,10 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         plot.check();
         FlowsheetReader.refuseFlowsheet(caseFile, "optimize"); // flowsheets run with simulate only (docs/flowsheets.md)
+        com.fasterxml.jackson.databind.JsonNode tree = new CaseReader().readTree(caseFile);
+        if (CaseReader.MASS_ACTION.equals(tree.path("model").asText())) {
+            return MassActionOptimization.run(this, tree);
+        }
         DesignInputs in = targets.apply(new CaseReader().readDesign(caseFile));
         Objective chosen = Objective.of(objective);
         if (chosen == Objective.EXTRACTANT && !spec.commandLine().getParseResult().hasMatchedOption("--max-stages")) {
@@ -155,12 +163,16 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /** A progress bar on an interactive terminal once the search has run for a second. */
-    private static final class Bar implements AutoCloseable {
+    static final class Bar implements AutoCloseable {
         private final DelayedBar bar = System.console() == null ? null : new DelayedBar("optimizing");
 
         void update(double fraction, int steadyStates) {
+            update(fraction, steadyStates + " steady states");
+        }
+
+        void update(double fraction, String message) {
             if (bar != null && bar.due()) {
-                bar.show(fraction, steadyStates + " steady states");
+                bar.show(fraction, message);
             }
         }
 

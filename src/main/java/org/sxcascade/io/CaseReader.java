@@ -59,7 +59,8 @@ public final class CaseReader {
             "feed", "cascade", "flows", "efficiency", "targets", "solver",
             "transient",
             "feeds",
-            "design"); // the design settings (MassActionDesignSettings), read by design, checked by every command
+            "design", // the design settings (MassActionDesignSettings), read by design, checked by every command
+            "optimize"); // read by optimize (optimize.MassActionSettings), ignored by simulate
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
@@ -278,7 +279,7 @@ public final class CaseReader {
             }
             if (purpose != Purpose.MASS_ACTION) {
                 throw new InvalidInputException("model", MASS_ACTION, SEPARATION_FACTORS + " or " + DISTRIBUTION_RATIOS
-                        + " for this command (mass-action cases run with simulate and design)");
+                        + " here (mass-action cases are read by simulate, design, optimize, transient, report and sweeps with run: simulate)");
             }
             MassActionCase c = massAction(top);
             if (top.has("transient")) {

@@ -213,6 +213,92 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     }
 
     /**
+     * Solves from the steady state of a neighbouring network (same stages and components, other
+     * flows: a warm start for searches such as {@code optimize}) instead of the Picard and row
+     * start; if Newton does not converge from it, the network is solved from a cold start, as
+     * {@link #solve(CascadeNetwork, SolverSettings)}. A result passes the same checks either way;
+     * its iterations count both attempts.
+     *
+     * @param start a converged state of a network of the same size, or {@code null} for a cold start
+     * @throws NoConvergenceException with the residual reached if the tolerance is not met
+     */
+    public SteadyState solve(CascadeNetwork net, SolverSettings settings, SteadyState start) {
+        if (start == null || start.stages() != net.stages() || start.components() != net.components()) {
+            return solve(net, settings);
+        }
+        int spent;
+        try {
+            return solveFrom(net, settings, start);
+        } catch (NoConvergenceException e) {
+            spent = e.iterations();
+        }
+        SteadyState cold = solve(net, new SolverSettings(settings.method(), settings.tolerance(),
+                Math.max(1, settings.maxIterations() - spent)));
+        return new SteadyState(cold.method(), spent + cold.iterations(), cold.residual(), cold.massBalanceError(),
+                cold.stages(), cold.components(), cold.lnAqueous(), cold.lnOrganic());
+    }
+
+    /**
+     * Newton with pseudo-transient continuation from the steady state of a neighbouring network
+     * (same stages and components), at most 200 iterations, without a cold-start fallback.
+     *
+     * @throws NoConvergenceException if it does not converge from there
+     * @throws IllegalArgumentException if the start's size differs from the network's
+     */
+    public SteadyState solveFrom(CascadeNetwork net, SolverSettings settings, SteadyState start) {
+        int n = net.stages();
+        int c = net.components();
+        if (start.stages() != n || start.components() != c) {
+            throw new IllegalArgumentException("start has " + start.stages() + " stages and " + start.components()
+                    + " components, the network " + n + " and " + c);
+        }
+        ensureCapacity(n, c);
+        for (int j = 0; j < c; j++) {
+            totalFeed[j] = net.totalFeed(j);
+            active[j] = totalFeed[j] > 0;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                lnFeed[k * c + j] = Math.log(net.feed(k + 1, j));
+                lnOrganicFeed[k * c + j] = Math.log(net.organicFeed(k + 1, j));
+            }
+        }
+        double[] aq = start.lnAqueous();
+        double[] org = start.lnOrganic();
+        int w = 2 * c;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                // a component this network feeds but the start lacks begins at a negligible flow
+                u[k * w + j] = active[j] ? finiteOr(aq[k * c + j], LN_ZERO / 2) : LN_ZERO;
+                u[k * w + c + j] = active[j] ? finiteOr(org[k * c + j], LN_ZERO / 2) : LN_ZERO;
+            }
+        }
+        iterations = 0;
+        firstResidual = -1;
+        setHomotopy(net, 1);
+        double tol = settings.tolerance();
+        int limit = Math.min(settings.maxIterations(), DIRECT_BUDGET);
+        boolean converged = iterate(net, tol, limit);
+        if (converged) {
+            polish(net);
+        }
+        unpack(n, c);
+        if (!converged) {
+            double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
+            throw new NoConvergenceException("newton", iterations >= limit ? "iteration limit reached (warm start)"
+                    : "no step reduced the stage residuals (warm start)", iterations, Math.max(imbalance, residual), tol,
+                    worst[0], worst[1], iterations >= limit);
+        }
+        double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
+        return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
+                Arrays.copyOf(lnOrg, n * c));
+    }
+
+    private static double finiteOr(double x, double fallback) {
+        return Double.isFinite(x) ? x : fallback;
+    }
+
+    /**
      * The second globalisation: the network without efficiencies and side draws is solved by
      * {@link NewtonCascadeSolver} (whose start is built for plain cascades), then efficiencies and
      * draws are switched on along a homotopy t from 0 to 1 (E = 1 − t(1 − E_k), d = t d_k), each

@@ -130,12 +130,9 @@ class MassActionCaseTest {
         r = CliHarness.run("simulate", f.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("error: cascade.extractionStages = 3.5");
-        for (String command : new String[] {"optimize"}) { // design: MassActionDesignCommandTest
-            r = CliHarness.run(command, CASE);
-            assertThat(r.exitCode()).as(command).isEqualTo(2);
-            assertThat(r.err()).as(command).startsWith("error: model = mass-action is not allowed")
-                    .contains("mass-action cases run with simulate");
-        }
+        // every command takes mass-action cases: design (MassActionDesignCommandTest), optimize
+        // (MassActionOptimizeTest), --csv, --plot and report (MassActionOutputsTest), sweep
+        // (MassActionSweepCommandTest), transient (MassActionTransientCommandTest)
         // --csv, --plot and report: MassActionOutputsTest
         r = CliHarness.run("transient", CASE); // runs mass-action cases, but this one has no transient section
         assertThat(r.exitCode()).isEqualTo(2);

@@ -1,0 +1,229 @@
+package org.sxcascade.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.OutputFiles;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.optimize.MassActionOptimizer;
+import org.sxcascade.optimize.MassActionOptimizer.Point;
+import org.sxcascade.optimize.MassActionOptimum;
+import org.sxcascade.optimize.MassActionSettings;
+import org.sxcascade.report.Formats;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * {@code optimize} on a {@code model: mass-action} case: the plant flows that meet the targets at
+ * the least reagent use ({@link MassActionOptimizer}; docs/optimize.md, "Mass-action cases").
+ */
+final class MassActionOptimization {
+    /** Options of the CMER search that have no meaning here. */
+    private static final List<String> CMER_ONLY = List.of("--objective", "--max-stages", "--max-extractant",
+            "--min-ratio", "--max-ratio", "--extraction-stages", "--scrub-stages", "--extractant", "--scrub",
+            "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
+            "--organic-recovery", "--aqueous-recovery", "--plot");
+
+    private MassActionOptimization() {
+    }
+
+    static int run(OptimizeCommand cmd, JsonNode tree) throws IOException {
+        var parsed = cmd.spec.commandLine().getParseResult();
+        for (String option : CMER_ONLY) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new InvalidInputException(option, parsed.matchedOption(option).getValue() == null ? "(given)"
+                        : String.valueOf((Object) parsed.matchedOption(option).getValue()),
+                        "not given for a mass-action case: its targets, bounds and objective weights are in the "
+                                + "case file (targets, optimize; docs/optimize.md)");
+            }
+        }
+        MassActionCase c = new CaseReader().readMassAction(cmd.caseFile);
+        MassActionOptimizer.check(c);
+        MassActionSettings settings;
+        try {
+            settings = MassActionSettings.read(tree.get("optimize"), c);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + cmd.caseFile.getFileName() + "]");
+        }
+        MassActionOptimizer optimizer = new MassActionOptimizer();
+        MassActionOptimum o;
+        try (OptimizeCommand.Bar bar = new OptimizeCommand.Bar()) {
+            optimizer.setProgress((fraction, evaluations) -> bar.update(fraction, evaluations + " flow settings"));
+            o = optimizer.optimize(c, settings);
+        }
+        if (cmd.caseOut != null) {
+            String yaml = caseYaml(tree, o);
+            OutputFiles.write("--case-out", cmd.caseOut, cmd.caseFile, w -> w.write(yaml));
+        }
+        var out = cmd.spec.commandLine().getOut();
+        if (cmd.json) {
+            out.println(toJson(o).toPrettyString());
+        } else {
+            out.print(text(o));
+            if (cmd.caseOut != null) {
+                out.println();
+                out.println("Optimum written to " + cmd.caseOut + " (run it with: sxcascade simulate " + cmd.caseOut
+                        + ")");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String text(MassActionOptimum o) {
+        MassActionCase c = o.optimized();
+        MassActionSettings s = o.settings();
+        Point b = o.best();
+        Point base = o.baseline();
+        StringBuilder t = new StringBuilder();
+        t.append("Optimum: least reagent use, ").append(objectiveText(s)).append('\n');
+        t.append(f("  objective    %s %s (%s than the case's flows: %s%s)%n", Formats.general(b.objective()),
+                s.objectiveUnit(), f("%.2f %% %s", 100 * Math.abs(o.saving()), o.saving() >= 0 ? "less" : "more"),
+                Formats.general(base.objective()), base.feasible() ? "" : base.failure() != null
+                        ? ", which did not converge" : ", which miss a target"));
+        t.append(f("  reagents     base %s mol %s/h = %s mol per mol RE fed; acid %s mol H+/h = %s mol per mol RE fed%n",
+                Formats.general(b.base() * c.feedRate()), c.cation(), Formats.general(b.base()),
+                Formats.general(b.acid() * c.feedRate()), Formats.general(b.acid())));
+        t.append(flowLine("flows       ", b.flows(), c));
+        t.append(flowLine("case's flows", base.flows(), c));
+        t.append(f("  margins      raffinate %.3g, strip liquor %.3g (ln of allowance over shortfall; the reflux "
+                + "balances them); stripped organic and pH %.3g%n", b.raffinateMargin(), b.stripMargin(), b.otherMargin()));
+        SteadyState st = o.state();
+        t.append(f("  verified     solved again from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
+                st.iterations(), st.residual(), st.massBalanceError()));
+        double[] of = s.organicFlow();
+        double[] sa = s.saponification();
+        double[] sf = s.stripFlow();
+        double[] re = s.reflux();
+        t.append(f("  bounds       organic %s … %s L/h, saponification %s … %s, strip acid %s … %s L/h, reflux %s … %s; "
+                        + "RE on the stripped organic ≤ %s mol per mol RE fed, stage pH ≤ %s%n",
+                Formats.general(of[0]), Formats.general(of[1]), Formats.general(sa[0]), Formats.general(sa[1]),
+                Formats.general(sf[0]), Formats.general(sf[1]), Formats.general(re[0]), Formats.general(re[1]),
+                Formats.general(s.maxStrippedRareEarth()), Formats.general(s.maxPH())));
+        t.append(f("  search       %d flow settings (each at its balancing reflux), %d steady states, %d did not converge "
+                + "(counted infeasible)%s%n", o.evaluations(), o.solves(), o.failedSolves(),
+                o.passedOver() == 0 ? "" : f("; %d cheaper points passed over: they converge only by continuation, "
+                        + "not from a cold start", o.passedOver())));
+        t.append("  stages       fixed at the case's; scrub acid fixed at the case's\n\n");
+        t.append(o.verification().toText(false));
+        return t.toString();
+    }
+
+    private static String objectiveText(MassActionSettings s) {
+        if (s.priced()) {
+            return f("%s × acid + %s × base (%s)", Formats.general(s.acidPrice()), Formats.general(s.basePrice()),
+                    s.currency());
+        }
+        return s.acidPrice() == 1 && s.basePrice() == 1 ? "mol acid (H+) + mol base per mol RE fed"
+                : f("%s × acid + %s × base", Formats.general(s.acidPrice()), Formats.general(s.basePrice()));
+    }
+
+    private static String flowLine(String label, MassActionFlows f, MassActionCase c) {
+        return f("  %s organic %.6g L/h, saponification %.6f, strip acid %.6g L/h at %s mol/L, reflux %.8f%s%n", label,
+                f.organicFlow(), f.saponification(), f.stripFlow(), Formats.general(f.stripAcidity()), f.reflux(),
+                f.scrubFlow() > 0 ? f(", scrub acid %s L/h at %s mol/L", Formats.general(f.scrubFlow()),
+                        Formats.general(f.scrubAcidity())) : "");
+    }
+
+    static ObjectNode toJson(MassActionOptimum o) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode j = mapper.createObjectNode();
+        MassActionSettings s = o.settings();
+        j.put("case", o.optimized().name());
+        j.put("model", "mass-action");
+        ObjectNode objective = j.putObject("objective");
+        objective.put("name", "reagents");
+        objective.put("acidPrice", s.acidPrice());
+        objective.put("basePrice", s.basePrice());
+        if (s.priced()) {
+            objective.put("currency", s.currency());
+        }
+        objective.put("value", o.best().objective());
+        objective.put("unit", s.objectiveUnit());
+        objective.put("savingOverCaseFlows", o.saving());
+        putPoint(j.putObject("optimum"), o.best(), o.optimized());
+        putPoint(j.putObject("caseFlows"), o.baseline(), o.optimized());
+        ObjectNode bounds = j.putObject("bounds");
+        putRange(bounds, "organicFlow", s.organicFlow());
+        putRange(bounds, "saponification", s.saponification());
+        putRange(bounds, "stripFlow", s.stripFlow());
+        putRange(bounds, "reflux", s.reflux());
+        bounds.put("maxStrippedRareEarth", s.maxStrippedRareEarth());
+        bounds.put("maxPH", s.maxPH());
+        ObjectNode search = j.putObject("search");
+        search.put("evaluations", o.evaluations());
+        search.put("steadyStates", o.solves());
+        search.put("failedSolves", o.failedSolves());
+        search.put("passedOver", o.passedOver());
+        search.put("maxEvaluations", s.maxEvaluations());
+        j.set("verification", o.verification().toJson());
+        return j;
+    }
+
+    private static void putRange(ObjectNode j, String name, double[] r) {
+        ObjectNode o = j.putObject(name);
+        o.put("min", r[0]);
+        o.put("max", r[1]);
+    }
+
+    private static void putPoint(ObjectNode j, Point p, MassActionCase c) {
+        MassActionFlows f = p.flows();
+        ObjectNode flows = j.putObject("flows");
+        flows.put("organicFlow", f.organicFlow());
+        flows.put("saponification", f.saponification());
+        flows.put("stripFlow", f.stripFlow());
+        flows.put("stripAcidity", f.stripAcidity());
+        flows.put("scrubFlow", f.scrubFlow());
+        flows.put("scrubAcidity", f.scrubAcidity());
+        flows.put("reflux", f.reflux());
+        flows.put("unit", "L/h, mol/L; saponification and reflux as fractions");
+        ObjectNode reagents = j.putObject("reagents");
+        reagents.put("basePerMolFed", p.base());
+        reagents.put("acidPerMolFed", p.acid());
+        reagents.put("baseMolPerHour", p.base() * c.feedRate());
+        reagents.put("acidMolPerHour", p.acid() * c.feedRate());
+        j.put("objectiveValue", p.objective());
+        j.put("raffinatePurity", p.raffinatePurity());
+        j.put("stripPurity", p.stripPurity());
+        j.put("raffinateMargin", p.raffinateMargin());
+        j.put("stripMargin", p.stripMargin());
+        j.put("strippedRareEarth", p.strippedRareEarth());
+        j.put("highestPH", p.highestPH());
+        j.put("feasible", p.feasible());
+    }
+
+    /** The case file with the optimal flows, its optimize section dropped: a plain simulate case. */
+    static String caseYaml(JsonNode tree, MassActionOptimum o) throws IOException {
+        ObjectNode root = tree.deepCopy();
+        root.remove("optimize");
+        ObjectNode flows = (ObjectNode) root.get("flows");
+        MassActionFlows f = o.best().flows();
+        flows.put("organicFlow", f.organicFlow());
+        flows.put("saponification", f.saponification());
+        flows.put("stripFlow", f.stripFlow());
+        flows.put("reflux", f.reflux());
+        YAMLFactory factory = YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+        String body = new ObjectMapper(factory).writeValueAsString(root);
+        Point b = o.best();
+        return String.join("\n", List.of(
+                "# Written by `sxcascade optimize`: the least reagent use that meets the targets at these stage counts,",
+                f("# %s %s (the case's flows: %s). Verified from a cold start: raffinate purity %.9f,",
+                        Formats.general(b.objective()), o.settings().objectiveUnit(),
+                        Formats.general(o.baseline().objective()), b.raffinatePurity()),
+                f("# strip liquor purity %.9f. The flows are written in full precision: the reflux decides",
+                        b.stripPurity()),
+                "# very sharply which product takes the impurities.", "")) + body;
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,154 @@
+package org.sxcascade.optimize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import org.sxcascade.io.YamlMapping;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFlows;
+
+/**
+ * Bounds, constraints and objective weights of {@code optimize} on a {@code model: mass-action}
+ * case: the optional {@code optimize} section of the case file (docs/optimize.md).
+ *
+ * @param organicFlow          {min, max} organic flow, L/h
+ * @param saponification       {min, max} saponification, fraction of the extractant's H (max &lt; 1)
+ * @param stripFlow            {min, max} strip acid flow, L/h
+ * @param reflux               {min, max} reflux fraction of the strip liquor (max &lt; 1)
+ * @param maxStrippedRareEarth largest RE flow left on the stripped organic, mol per mol RE fed
+ * @param maxPH                largest aqueous pH on any stage (the steady state must stay acidic)
+ * @param acidPrice            weight of 1 mol H⁺ in the objective
+ * @param basePrice            weight of 1 mol saponifying base in the objective
+ * @param currency             label of the weights, or {@code null} when they are plain mol counts
+ * @param maxEvaluations       largest number of flow settings the search evaluates
+ */
+public record MassActionSettings(double[] organicFlow, double[] saponification, double[] stripFlow, double[] reflux,
+                                 double maxStrippedRareEarth, double maxPH, double acidPrice, double basePrice,
+                                 String currency, int maxEvaluations) {
+    /** Default upper bound of the saponification: the organic keeps at least 10 % of its H for the acid balance. */
+    public static final double DEFAULT_MAX_SAPONIFICATION = 0.9;
+    /** Default upper bound of the reflux. */
+    public static final double DEFAULT_MAX_REFLUX = 0.999;
+    /** Default largest RE flow on the stripped organic, mol per mol RE fed (0.01 % of the feed). */
+    public static final double DEFAULT_MAX_STRIPPED = 1e-4;
+    /** Default largest stage pH: RE hydroxides start to precipitate near pH 6–7. */
+    public static final double DEFAULT_MAX_PH = 5;
+    public static final int DEFAULT_MAX_EVALUATIONS = 150;
+
+    private static final Set<String> KEYS = Set.of("organicFlow", "saponification", "stripFlow", "reflux",
+            "maxStrippedRareEarth", "maxPH", "acidPrice", "basePrice", "currency", "maxEvaluations");
+    private static final Set<String> RANGE = Set.of("min", "max");
+
+    public MassActionSettings {
+        organicFlow = range("optimize.organicFlow", organicFlow, 0, false, Double.POSITIVE_INFINITY, "L/h");
+        saponification = range("optimize.saponification", saponification, 0, true, 1, "a fraction");
+        stripFlow = range("optimize.stripFlow", stripFlow, 0, false, Double.POSITIVE_INFINITY, "L/h");
+        reflux = range("optimize.reflux", reflux, 0, true, 1, "a fraction");
+        if (!(maxStrippedRareEarth > 0 && maxStrippedRareEarth < 1)) {
+            throw new InvalidInputException("optimize.maxStrippedRareEarth", maxStrippedRareEarth,
+                    "greater than 0 and below 1 mol RE per mol RE fed");
+        }
+        if (!(maxPH > 0 && maxPH <= 14)) {
+            throw new InvalidInputException("optimize.maxPH", maxPH, "a pH above 0 and at most 14");
+        }
+        nonNegative("optimize.acidPrice", acidPrice);
+        nonNegative("optimize.basePrice", basePrice);
+        if (!(acidPrice + basePrice > 0)) {
+            throw new InvalidInputException("optimize.basePrice", basePrice, "above 0 when acidPrice is 0");
+        }
+        if (maxEvaluations < 10 || maxEvaluations > 100_000) {
+            throw new InvalidInputException("optimize.maxEvaluations", maxEvaluations, "an integer from 10 to 100000");
+        }
+    }
+
+    /** The defaults for a case: flows from half to twice the case's, saponification 0 … 0.9, reflux 0 … 0.999. */
+    public static MassActionSettings defaults(MassActionCase c) {
+        MassActionFlows f = c.flows();
+        return new MassActionSettings(new double[] {f.organicFlow() / 2, f.organicFlow() * 2},
+                new double[] {0, DEFAULT_MAX_SAPONIFICATION}, new double[] {f.stripFlow() / 2, f.stripFlow() * 2},
+                new double[] {0, DEFAULT_MAX_REFLUX}, DEFAULT_MAX_STRIPPED, DEFAULT_MAX_PH, 1, 1, null,
+                DEFAULT_MAX_EVALUATIONS);
+    }
+
+    /**
+     * The settings of a case file: its {@code optimize} section (the mapping, or {@code null} when
+     * the file has none) over the defaults. Unknown keys are errors.
+     */
+    public static MassActionSettings read(JsonNode section, MassActionCase c) {
+        MassActionSettings d = defaults(c);
+        if (section == null || section.isNull()) {
+            return d;
+        }
+        YamlMapping m = new YamlMapping(section, "optimize");
+        m.allow(KEYS);
+        return new MassActionSettings(range(m, "organicFlow", d.organicFlow), range(m, "saponification",
+                d.saponification), range(m, "stripFlow", d.stripFlow), range(m, "reflux", d.reflux),
+                m.has("maxStrippedRareEarth") ? m.number("maxStrippedRareEarth") : d.maxStrippedRareEarth,
+                m.has("maxPH") ? m.number("maxPH") : d.maxPH, m.has("acidPrice") ? m.number("acidPrice") : 1,
+                m.has("basePrice") ? m.number("basePrice") : 1, m.optText("currency", null),
+                m.has("maxEvaluations") ? m.integer("maxEvaluations") : d.maxEvaluations);
+    }
+
+    private static double[] range(YamlMapping m, String key, double[] fallback) {
+        if (!m.has(key)) {
+            return fallback;
+        }
+        YamlMapping r = m.obj(key);
+        r.allow(RANGE);
+        return new double[] {r.has("min") ? r.number("min") : fallback[0], r.has("max") ? r.number("max") : fallback[1]};
+    }
+
+    private static double[] range(String field, double[] r, double low, boolean lowIncluded, double high, String unit) {
+        if (r == null || r.length != 2) {
+            throw new IllegalArgumentException(field + " needs {min, max}");
+        }
+        double min = r[0];
+        double max = r[1];
+        if (!(lowIncluded ? min >= low : min > low) || !Double.isFinite(min)) {
+            throw new InvalidInputException(field + ".min", min, (lowIncluded ? "at least " : "greater than ") + low
+                    + " (" + unit + ")");
+        }
+        if (!(max < high) || !Double.isFinite(max) || !(max > min)) {
+            throw new InvalidInputException(field + ".max", max, "above min = " + min
+                    + (Double.isFinite(high) ? " and below " + high : "") + " (" + unit + ")");
+        }
+        return r.clone();
+    }
+
+    private static void nonNegative(String field, double x) {
+        if (!(x >= 0) || !Double.isFinite(x)) {
+            throw new InvalidInputException(field, x, "a finite weight ≥ 0");
+        }
+    }
+
+    /** Whether the objective weights are prices (a currency was given). */
+    public boolean priced() {
+        return currency != null;
+    }
+
+    /** Unit of the objective. */
+    public String objectiveUnit() {
+        return currency != null ? currency + " per mol RE fed" : acidPrice == 1 && basePrice == 1
+                ? "mol (acid + base) per mol RE fed" : "weighted mol per mol RE fed";
+    }
+
+    @Override
+    public double[] organicFlow() {
+        return organicFlow.clone();
+    }
+
+    @Override
+    public double[] saponification() {
+        return saponification.clone();
+    }
+
+    @Override
+    public double[] stripFlow() {
+        return stripFlow.clone();
+    }
+
+    @Override
+    public double[] reflux() {
+        return reflux.clone();
+    }
+}

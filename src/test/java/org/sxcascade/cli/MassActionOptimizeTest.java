@@ -1,0 +1,128 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code optimize} on {@code model: mass-action} cases (docs/optimize.md, "Mass-action cases"). */
+class MassActionOptimizeTest {
+    /**
+     * A small Pr | Nd cascade (β = 2, 12 + 14 + 4 stages, 99.5 % products) whose hand-chosen flows
+     * meet both targets: raffinate Pr 99.83 %, strip liquor Nd 99.64 % (reflux 0.688; 0.6875 misses
+     * the strip liquor's target, 0.69 the raffinate's).
+     */
+    private static final String CASE = """
+            name: small Pr/Nd mass-action test case
+            model: mass-action
+            components:
+              - {name: Pr, exchangeConstant: 0.02}
+              - {name: Nd, exchangeConstant: 0.04}
+            extractant: {concentration: 0.75, cation: Na, cationExchangeConstant: 0.001}
+            feed: {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 10}
+            cascade: {extractionStages: 12, scrubStages: 14, stripStages: 4}
+            flows: {organicFlow: 170, saponification: 0.32, stripFlow: 17.6, stripAcidity: 5.0, reflux: 0.688}
+            targets:
+              aqueous: {purity: 0.995, components: [Pr]}
+              strip: {purity: 0.995, components: [Nd]}
+            """;
+    private static final String BOUNDS = """
+            optimize:
+              organicFlow: {min: 150, max: 190}
+              stripFlow: {min: 10, max: 20}
+              maxEvaluations: 120
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void optimumMeetsTargetsWithinBoundsWithLessReagentAndSimulatesAsWritten() throws Exception {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, CASE + BOUNDS);
+        Path written = dir.resolve("optimized.yaml");
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--case-out", written.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode opt = j.get("optimum");
+        JsonNode base = j.get("caseFlows");
+        assertThat(base.get("feasible").asBoolean()).isTrue();
+        assertThat(opt.get("feasible").asBoolean()).isTrue();
+        // both targets met, at the balancing reflux nearly equally
+        assertThat(opt.get("raffinatePurity").asDouble()).isGreaterThanOrEqualTo(0.995);
+        assertThat(opt.get("stripPurity").asDouble()).isGreaterThanOrEqualTo(0.995);
+        // no more reagent than the hand-chosen flows (16.96 mol per mol RE fed); in fact clearly less
+        double reagents = opt.get("objectiveValue").asDouble();
+        assertThat(base.get("objectiveValue").asDouble()).isCloseTo(16.96, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(reagents).isLessThan(0.95 * base.get("objectiveValue").asDouble());
+        JsonNode reag = opt.get("reagents");
+        assertThat(reag.get("basePerMolFed").asDouble() + reag.get("acidPerMolFed").asDouble())
+                .isCloseTo(reagents, org.assertj.core.data.Offset.offset(1e-12));
+        // the bounds of the optimize section hold
+        JsonNode f = opt.get("flows");
+        assertThat(f.get("organicFlow").asDouble()).isBetween(150.0, 190.0);
+        assertThat(f.get("stripFlow").asDouble()).isBetween(10.0, 20.0);
+        assertThat(f.get("saponification").asDouble()).isBetween(0.0, 0.9);
+        assertThat(f.get("reflux").asDouble()).isBetween(0.0, 0.999);
+        assertThat(opt.get("highestPH").asDouble()).isLessThanOrEqualTo(5.0);
+        // base use is 2 s C O per mol RE fed (10 mol/h): the reported number follows from the flows
+        assertThat(reag.get("basePerMolFed").asDouble()).isCloseTo(2 * f.get("saponification").asDouble() * 0.75
+                * f.get("organicFlow").asDouble() / 10, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode verification = j.get("verification");
+        assertThat(verification.get("residual").asDouble()).isLessThan(1e-10);
+        assertThat(verification.get("massBalanceError").asDouble()).isLessThan(1e-10);
+
+        // an independent simulate of the written case reproduces the optimum
+        assertThat(Files.readString(written)).doesNotContain("optimize:");
+        CliHarness sim = CliHarness.run("simulate", written.toString(), "--json");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(sim.out());
+        JsonNode products = s.get("products");
+        assertThat(products.get(0).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995)
+                .isCloseTo(opt.get("raffinatePurity").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(products.get(1).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995)
+                .isCloseTo(opt.get("stripPurity").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.get("massBalanceError").asDouble()).isLessThan(1e-10);
+    }
+
+    @Test
+    void unreachableTargetsExitWithTheBestReached() throws Exception {
+        Path file = dir.resolve("hard.yaml");
+        Files.writeString(file, CASE.replace("purity: 0.995", "purity: 0.99999")
+                + "optimize: {maxEvaluations: 15}\n");
+        Path written = dir.resolve("never.yaml");
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--case-out", written.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: targets = raffinate Pr purity ≥ 0.99999, strip liquor Nd purity ≥ 0.99999")
+                .contains("no feasible point in").contains("the best reached: raffinate purity")
+                .contains("Add stages or widen the bounds");
+        assertThat(r.out()).isEmpty();
+        assertThat(written).doesNotExist();
+    }
+
+    @Test
+    void badSettingsAndCmerOptionsAreRefused() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, CASE + "optimize: {organicFlo: {min: 1}}\n");
+        CliHarness r = CliHarness.run("optimize", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: optimize.organicFlo = (unknown key)").contains("organicFlow");
+        Files.writeString(file, CASE + "optimize: {saponification: {max: 1}}\n");
+        r = CliHarness.run("optimize", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: optimize.saponification.max = 1.0").contains("below 1");
+        Files.writeString(file, CASE);
+        r = CliHarness.run("optimize", file.toString(), "--max-stages", "40");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --max-stages = 40").contains("not given for a mass-action case");
+        Files.writeString(file, CASE.replace("stripStages: 4", "stripStages: 0").replace(", reflux: 0.688", "")
+                .replace("stripFlow: 17.6, stripAcidity: 5.0", "scrubFlow: 5, scrubAcidity: 1"));
+        r = CliHarness.run("optimize", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cascade.stripStages = 0");
+    }
+}
