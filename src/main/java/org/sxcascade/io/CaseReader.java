@@ -590,6 +590,17 @@ public final class CaseReader {
      * flows below, which design replaces before solving anything.
      */
     private static MassActionDesignInputs massActionDesign(JsonNode root) {
+        // Xu's design places one feed at stage n and sizes a barren saponified organic
+        if (root.has("feeds")) {
+            throw new InvalidInputException("feeds", YamlMapping.describe(root.get("feeds")),
+                    "one feed (feed:) for design, which puts it at stage n (simulate or optimize cases with "
+                            + "several feeds)");
+        }
+        if (root.path("flows").has("preload")) {
+            throw new InvalidInputException("flows.preload", YamlMapping.describe(root.get("flows").get("preload")),
+                    "none for design (Xu's design sizes a barren saponified organic; simulate or optimize a "
+                            + "pre-loaded case)");
+        }
         if (root.has("cascade") || root.has("flows")) {
             massAction(new YamlMapping(root, ""));
         }
