@@ -141,15 +141,21 @@ class MassActionDesignCommandTest {
         assertThat(j.get("verification").get("massBalanceError").asDouble()).isLessThan(1e-10);
     }
 
-    /** Targets out of reach: the report says how far, the exit code is 2 and no case is written. */
+    /**
+     * Targets out of reach: stages with Murphree efficiency 0.7 need more than Xu's equilibrium
+     * count, and --max-stages 56 stops the added stages at 28 + 28, where both products reach only
+     * 99.65 %. The report says how far, the exit code is 2 and no case is written.
+     */
     @Test
-    void unreachedTargetsAreAnErrorWithTheShortfall() {
+    void unreachedTargetsAreAnErrorWithTheShortfall() throws Exception {
+        Path f = dir.resolve("imperfect.yaml");
+        Files.writeString(f, Files.readString(Path.of(CASE)) + "efficiency: {extraction: 0.7, scrub: 0.7, strip: 0.7}\n");
         Path out = dir.resolve("never.yaml");
-        CliHarness run = CliHarness.run("design", CASE, "--margin", "1.3", "--case-out", out.toString());
+        CliHarness run = CliHarness.run("design", f.toString(), "--max-stages", "56", "--case-out", out.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).contains("TARGETS NOT MET").contains("short by").contains("MISSED");
+        assertThat(run.out()).contains("TARGETS NOT MET at n = 28, m = 28").contains("short by").contains("MISSED");
         assertThat(run.err()).startsWith("error: targets = ").contains("short by")
-                .contains("no steady state was reached below a reflux").contains("not written");
+                .contains("stopped by the stage limit: n + m at most 56").contains("not written");
         assertThat(out).doesNotExist();
     }
 
