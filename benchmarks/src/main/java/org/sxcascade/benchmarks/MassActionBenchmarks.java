@@ -25,8 +25,8 @@ import org.sxcascade.solver.SteadyState;
  * strip stages with strip-liquor reflux, 7 solver components (the rare earths, Na and H).
  *
  * <p>{@code massAction5x100Newton} is the solve {@code simulate} runs: {@link NewtonCascadeSolver}
- * hands the mass-action network to its two-phase solver, which starts with Xu's rows until every
- * stage balances to 1e-3 and then takes Newton steps. {@code massAction5x100Rows} is the baseline:
+ * hands the mass-action network to its two-phase solver, which starts with Xu's rows from the empty cascade until every
+ * stage balances to 1e-2 and then takes Newton steps. {@code massAction5x100Rows} is the baseline:
  * Xu's row iteration alone, to the same tolerance. As in {@link SolverBenchmarks}, each state
  * holds the network and one solver instance, and its {@code @Setup} solves once, checks the answer
  * and prints it; warm-up and measurement are set per benchmark (see docs/performance.md).
