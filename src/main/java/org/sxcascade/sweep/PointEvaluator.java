@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.io.CaseReader;
@@ -155,18 +156,8 @@ public final class PointEvaluator {
                 return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
             }
             CascadeNetwork network = CascadeNetwork.of(c);
-            String[] note = new String[1];
-            SteadyState state;
-            try {
-                state = task.rowsFallback()
-                        ? SteadyStateSolver.solveFallingBackOnRows(network, c.solver(), this::solve,
-                                n -> note[0] = note[0] == null ? n : note[0] + "; " + n)
-                        : solve(network, c.solver());
-            } catch (NoConvergenceException e) {
-                return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
-                        e.iterations(), e.residual());
-            }
-            return format.ok(index, values, new RowFormat.Outcome(c, network, state, 1, null, note[0]));
+            return simulate(index, task, network, c.solver(),
+                    (state, note) -> format.ok(index, values, new RowFormat.Outcome(c, network, state, 1, null, note)));
         }
         DesignInputs in;
         try {
@@ -219,18 +210,30 @@ public final class PointEvaluator {
             return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
         }
         CascadeNetwork network = CascadeNetwork.massAction(c);
+        return simulate(index, task, network, c.solver(),
+                (state, note) -> format.okMassAction(index, values, c, network, state, note));
+    }
+
+    /**
+     * Solves a {@code run: simulate} point's network as {@code simulate} does (Newton's method, or
+     * rows, with the fallback to rows if the spec allows it) and formats its row with {@code ok}
+     * (given the steady state and the note for the reason column, or {@code null}); a point that
+     * does not converge is its failed row.
+     */
+    private SweepRow simulate(long index, SweepTask task, CascadeNetwork network, SolverSettings settings,
+                              BiFunction<SteadyState, String, SweepRow> ok) {
         String[] note = new String[1];
         SteadyState state;
         try {
             state = task.rowsFallback()
-                    ? SteadyStateSolver.solveFallingBackOnRows(network, c.solver(), this::solve,
+                    ? SteadyStateSolver.solveFallingBackOnRows(network, settings, this::solve,
                             n -> note[0] = note[0] == null ? n : note[0] + "; " + n)
-                    : solve(network, c.solver());
+                    : solve(network, settings);
         } catch (NoConvergenceException e) {
             return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
                     e.iterations(), e.residual());
         }
-        return format.okMassAction(index, values, c, network, state, note[0]);
+        return ok.apply(state, note[0]);
     }
 
     private SteadyState solve(CascadeNetwork network, SolverSettings settings) {
