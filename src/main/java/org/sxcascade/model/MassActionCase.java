@@ -231,6 +231,23 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         return own != null ? own : feeds.size() == 1 ? "feed" : "feed " + (i + 1);
     }
 
+    /**
+     * Acid used, mol H⁺ per mol RE fed: the HCl of the fresh scrub and strip acids (the feeds' own
+     * free acid is not counted).
+     */
+    public double acidPerMolFed() {
+        return (flows.scrubFlow() * flows.scrubAcidity() + flows.stripFlow() * flows.stripAcidity()) / feedRate();
+    }
+
+    /**
+     * Saponifying base used, mol per mol RE fed: the cation put on the organic entering stage 1,
+     * saponification × 2C mol/L of HA (C counts the dimer) × organic flow, before any pre-load
+     * exchanges part of it for RE.
+     */
+    public double basePerMolFed() {
+        return flows.organicFlow() * 2 * equilibrium.extractantConcentration() * flows.saponification() / feedRate();
+    }
+
     /** RE pre-loaded on the organic, mol/h (0 without a pre-load). */
     public double preloadRate() {
         return preload == null ? 0 : preload.concentration() * flows.organicFlow();

@@ -7,7 +7,6 @@ import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
 import org.sxcascade.report.MassActionReport;
@@ -334,7 +333,6 @@ public final class RowFormat {
         // products(): the raffinate, then the strip liquor (or the loaded organic without strip stages)
         MassActionReport.Product raffinate = report.products().get(0);
         MassActionReport.Product strip = report.products().get(1);
-        double feedRate = c.feedRate();
         for (Output out : outputs) {
             switch (out) {
                 case PURITIES -> {
@@ -369,12 +367,8 @@ public final class RowFormat {
                     v[k++] = c.stripStages() > 0 ? report.products().get(2).rareEarth() : null;
                 }
                 case REAGENTS -> {
-                    MassActionFlows f = c.flows();
-                    // HCl of the scrub and strip acids; the cation on the organic entering stage 1,
-                    // saponification × 2C mol/L of HA (C counts the dimer), both per mol RE fed
-                    v[k++] = (f.scrubFlow() * f.scrubAcidity() + f.stripFlow() * f.stripAcidity()) / feedRate;
-                    v[k++] = f.organicFlow() * 2 * c.equilibrium().extractantConcentration() * f.saponification()
-                            / feedRate;
+                    v[k++] = c.acidPerMolFed();
+                    v[k++] = c.basePerMolFed();
                 }
                 case CHEMISTRY -> {
                     v[k++] = MassActionEquilibrium.pH(raffinate.acidity());
