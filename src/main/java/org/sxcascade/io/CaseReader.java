@@ -106,9 +106,9 @@ public final class CaseReader {
         this.yaml = new ObjectMapper(factory);
     }
 
-    /** Whether a case file's tree is a mass-action case ({@code model: mass-action}). */
-    private static boolean isMassAction(JsonNode root) {
-        return root.isObject() && root.has("model") && MASS_ACTION.equals(root.get("model").asText());
+    /** Whether a case tree is a {@code model: mass-action} case ({@code false} for {@code null}). */
+    public static boolean isMassAction(JsonNode root) {
+        return root != null && root.isObject() && root.has("model") && MASS_ACTION.equals(root.get("model").asText());
     }
 
     /** Reads and validates a {@code model: mass-action} case file (docs/mass-action.md). */
@@ -525,11 +525,7 @@ public final class CaseReader {
         }
         MassActionEquilibrium equilibrium = new MassActionEquilibrium(constants, cationConstant, concentration,
                 feedRate);
-        for (int i = 0; i < feeds.size(); i++) {
-            if (feeds.get(i).stage() != null) {
-                MassActionFeed.checkStage("feeds[" + i + "].stage", feeds.get(i).stage(), cascade);
-            }
-        }
+        // MassActionCase checks each feed's stage against the cascade
         return new MassActionCase(name, names, equilibrium, cation, feeds, cascade, strip, flows, preload, efficiency,
                 raffinate, stripProduct, solver);
     }

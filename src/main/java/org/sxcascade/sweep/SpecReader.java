@@ -119,7 +119,7 @@ final class SpecReader {
     private static void validateCase(JsonNode resolved) {
         String run = resolved.has("run") ? resolved.get("run").asText() : "simulate";
         JsonNode c = resolved.get("case");
-        if (isMassAction(c)) {
+        if (CaseReader.isMassAction(c)) {
             if (run.equals("simulate")) {
                 new CaseReader().massActionFromTree(c);
             } // else the spec's own check refuses run (a spec field, not one of the case file)
@@ -128,11 +128,6 @@ final class SpecReader {
         } else if (run.equals("design") || run.equals("optimize")) {
             new CaseReader().designFromTree(c);
         } // else the spec's own check reports run
-    }
-
-    /** Whether a base case tree is a {@code model: mass-action} case. */
-    static boolean isMassAction(JsonNode caseTree) {
-        return caseTree != null && CaseReader.MASS_ACTION.equals(caseTree.path("model").asText());
     }
 
     /**
@@ -158,7 +153,7 @@ final class SpecReader {
         if (!caseTree.isObject()) {
             throw new InvalidInputException("case", caseTree.asText(), "a mapping: the base case");
         }
-        boolean massAction = isMassAction(caseTree);
+        boolean massAction = CaseReader.isMassAction(caseTree);
         if (massAction && kind != SweepTask.Kind.SIMULATE) {
             // design and optimize compute CMER stages and flows; nothing does that for mass action yet
             throw new InvalidInputException("run", run, "simulate for a mass-action base case (model: "
@@ -554,10 +549,10 @@ final class SpecReader {
      */
     private static String modelHint(String path, JsonNode caseTree) {
         String model = caseTree.path("model").asText();
-        if (isMassAction(caseTree) ? NOT_MASS_ACTION.matcher(path).matches()
+        if (CaseReader.isMassAction(caseTree) ? NOT_MASS_ACTION.matcher(path).matches()
                 : MASS_ACTION_ONLY.matcher(path).matches()) {
             return path + " is not a field of model " + model + " cases (docs/"
-                    + (isMassAction(caseTree) ? "mass-action" : "case-format") + ".md); ";
+                    + (CaseReader.isMassAction(caseTree) ? "mass-action" : "case-format") + ".md); ";
         }
         return "";
     }

@@ -64,7 +64,7 @@ public record SweepSpec(String name, JsonNode baseCase, List<String> components,
      * @return true for a mass-action base case
      */
     public boolean massAction() {
-        return CaseReader.MASS_ACTION.equals(baseCase.path("model").asText());
+        return CaseReader.isMassAction(baseCase);
     }
 
     /** The base case tree (a copy). */
