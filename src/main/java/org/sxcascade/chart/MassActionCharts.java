@@ -82,8 +82,8 @@ public final class MassActionCharts {
         plot.setRenderer(renderer);
         markSections(plot, c);
         String strip = c.stripStages() > 0 ? "strip liquor" : "loaded organic";
-        addTarget(plot, c, c.stripTarget(), strip, ChartStyle.LabelAt.RIGHT);
-        addTarget(plot, c, c.raffinateTarget(), "raffinate", ChartStyle.LabelAt.LEFT);
+        ProfileChart.addTarget(plot, c.stripTarget(), c.rareEarths(), strip, ChartStyle.LabelAt.RIGHT);
+        ProfileChart.addTarget(plot, c.raffinateTarget(), c.rareEarths(), "raffinate", ChartStyle.LabelAt.LEFT);
         return ChartStyle.chart("Stage profile: " + title(c), sections(c) + "; solid: aqueous, dashed: organic", plot);
     }
 
@@ -210,20 +210,6 @@ public final class MassActionCharts {
         }
         plot.addDomainMarker(ChartStyle.marker(n, "feed (aqueous, stage " + n + ")", ChartStyle.GREEN,
                 ChartStyle.DASHED, ChartStyle.LabelAt.TOP));
-    }
-
-    private static void addTarget(XYPlot plot, MassActionCase c, ProductTarget t, String product,
-                                  ChartStyle.LabelAt at) {
-        if (t == null || t.purity() == null || t.purity() >= 1) {
-            return;
-        }
-        StringBuilder group = new StringBuilder();
-        for (int j : t.components()) {
-            group.append(group.length() == 0 ? "" : "+").append(c.rareEarths().get(j));
-        }
-        plot.addRangeMarker(ChartStyle.marker(1 - t.purity(), String.format(Locale.ROOT,
-                "%s: %s %s target (impurities ≤ %s)", product, group, ChartStyle.percent(t.purity()),
-                ChartStyle.shortPercent(1 - t.purity())), ChartStyle.VERMILLION, ChartStyle.DOTTED, at));
     }
 
     private static String sections(MassActionCase c) {

@@ -102,8 +102,13 @@ public final class ProfileChart {
         return ChartStyle.chart("Stage profile: " + cascadeCase.name(), subtitle, plot);
     }
 
-    private static void addTarget(XYPlot plot, ProductTarget t, List<String> comps, String product,
-                                  ChartStyle.LabelAt at) {
+    /**
+     * A product's purity target as the impurity level it allows (a range marker at 1 − purity),
+     * labelled with the product, its purity components and the target; none without a purity
+     * target below 1. Mass-action profiles ({@link MassActionCharts}) mark theirs the same way.
+     */
+    static void addTarget(XYPlot plot, ProductTarget t, List<String> comps, String product,
+                          ChartStyle.LabelAt at) {
         if (t == null || t.purity() == null || t.purity() >= 1) {
             return;
         }
