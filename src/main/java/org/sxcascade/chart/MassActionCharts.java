@@ -208,14 +208,30 @@ public final class MassActionCharts {
             plot.addDomainMarker(ChartStyle.marker(n + m + 0.5, (m > 0 ? "scrub" : "extraction") + " | strip",
                     ChartStyle.GREY, ChartStyle.DOTTED, ChartStyle.LabelAt.BOTTOM));
         }
-        plot.addDomainMarker(ChartStyle.marker(n, "feed (aqueous, stage " + n + ")", ChartStyle.GREEN,
-                ChartStyle.DASHED, ChartStyle.LabelAt.TOP));
+        // one marker per feed stage (several feeds may share one)
+        java.util.Set<Integer> marked = new java.util.TreeSet<>();
+        for (int i = 0; i < c.feeds().size(); i++) {
+            int stage = c.feedStage(i);
+            if (marked.add(stage)) {
+                plot.addDomainMarker(ChartStyle.marker(stage, "feed (aqueous, stage " + stage + ")", ChartStyle.GREEN,
+                        ChartStyle.DASHED, ChartStyle.LabelAt.TOP));
+            }
+        }
+    }
+
+    /** The feed stages, as "stage 35" or "stages 25, 45". */
+    private static String feedStages(MassActionCase c) {
+        java.util.Set<Integer> stages = new java.util.TreeSet<>();
+        for (int i = 0; i < c.feeds().size(); i++) {
+            stages.add(c.feedStage(i));
+        }
+        String list = stages.toString().replaceAll("[\\[\\]]", "");
+        return (stages.size() == 1 ? "stage " : "stages ") + list;
     }
 
     private static String sections(MassActionCase c) {
-        return String.format(Locale.ROOT, "%d extraction + %d scrub + %d strip stages, aqueous feed at stage %d",
-                c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(),
-                c.cascade().extractionStages());
+        return String.format(Locale.ROOT, "%d extraction + %d scrub + %d strip stages, aqueous feed at %s",
+                c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), feedStages(c));
     }
 
     private static String title(MassActionCase c) {

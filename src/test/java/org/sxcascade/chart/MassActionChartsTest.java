@@ -48,6 +48,24 @@ class MassActionChartsTest {
     }
 
     @Test
+    void everyFeedStageIsMarked() {
+        var c = S.c();
+        var one = c.feeds().get(0);
+        var two = c.withFeeds(List.of(
+                new org.sxcascade.model.MassActionFeed("a", one.feed(), one.acidity(), 25),
+                new org.sxcascade.model.MassActionFeed("b", one.feed(), one.acidity(), 30)));
+        var network = org.sxcascade.solver.CascadeNetwork.massAction(two);
+        var state = new org.sxcascade.solver.NewtonCascadeSolver().solve(network, two.solver());
+        JFreeChart chart = MassActionCharts.phLoading(two, network, state);
+        assertThat(markers(chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)))
+                .containsExactlyInAnyOrder(35.5, 75.5, 25.0, 30.0);
+        assertThat(chart.getSubtitles()).anySatisfy(t -> assertThat(t)
+                .isInstanceOf(org.jfree.chart.title.TextTitle.class)
+                .extracting(x -> ((org.jfree.chart.title.TextTitle) x).getText()).asString()
+                .contains("aqueous feed at stages 25, 30"));
+    }
+
+    @Test
     void phAndLoadingAreTheReportsStageValues() {
         JFreeChart chart = MassActionCharts.phLoading(S.c(), S.network(), S.state());
         XYSeries ph = ChartFixtures.series(chart, 0, "pH (aqueous, left axis)");
