@@ -1,12 +1,9 @@
 package org.sxcascade.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.List;
 import java.util.Locale;
 import org.sxcascade.design.CascadeDesigner;
@@ -242,27 +239,17 @@ final class MassActionDesignOutput {
         flows.put("reflux", f.reflux());
         XuDesign xu = r.cmer().xu();
         MassActionDesign.Plant p = r.plant();
-        StringBuilder y = new StringBuilder();
-        y.append(f("# Written by `sxcascade design`: Xu's design at β = %s (S = %.6f, W = %.6f mol RE per mol RE fed),%n",
-                Formats.general(xu.separationFactor()), xu.extractantFlow(), xu.scrubFlow()));
-        y.append(f("# translated to plant flows (L/h): organic = S·F/loading = %s, saponification %s (%s mol/h base),%n",
-                Formats.general(p.organicFlow()), Formats.general(p.saponification()), Formats.general(p.base())));
-        y.append(f("# strip acid %s L/h of %s mol/L (%s mol H+/h); reflux balanced by mass-action simulation%n",
-                Formats.general(p.stripFlow()), Formats.general(p.stripAcidity()), Formats.general(p.stripAcid())));
-        y.append(f("# (from %.6f; Xu's W/S = %.6f). Verified: P_A = %.6f, P_B = %.6f; both targets hold for a reflux%n",
-                p.startReflux(), p.xuReflux(), r.purityA(), r.purityB()));
         double[] range = r.refluxRange();
-        y.append(f("# from %.6f to %.6f. Run it with: sxcascade simulate FILE%n", range[0], range[1]));
-        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build());
-        try {
-            y.append(yaml.writeValueAsString(tree));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a YAML tree that cannot be written: " + e.getMessage(), e);
-        }
-        return y.toString();
+        return CaseTreeYaml.write(List.of(
+                f("Written by `sxcascade design`: Xu's design at β = %s (S = %.6f, W = %.6f mol RE per mol RE fed),",
+                        Formats.general(xu.separationFactor()), xu.extractantFlow(), xu.scrubFlow()),
+                f("translated to plant flows (L/h): organic = S·F/loading = %s, saponification %s (%s mol/h base),",
+                        Formats.general(p.organicFlow()), Formats.general(p.saponification()), Formats.general(p.base())),
+                f("strip acid %s L/h of %s mol/L (%s mol H+/h); reflux balanced by mass-action simulation",
+                        Formats.general(p.stripFlow()), Formats.general(p.stripAcidity()), Formats.general(p.stripAcid())),
+                f("(from %.6f; Xu's W/S = %.6f). Verified: P_A = %.6f, P_B = %.6f; both targets hold for a reflux",
+                        p.startReflux(), p.xuReflux(), r.purityA(), r.purityB()),
+                f("from %.6f to %.6f. Run it with: sxcascade simulate FILE", range[0], range[1])), tree);
     }
 
     private static String f(String format, Object... args) {

@@ -3,8 +3,6 @@ package org.sxcascade.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -200,7 +198,7 @@ final class MassActionOptimization {
     }
 
     /** The case file with the optimal flows, its optimize section dropped: a plain simulate case. */
-    static String caseYaml(JsonNode tree, MassActionOptimum o) throws IOException {
+    static String caseYaml(JsonNode tree, MassActionOptimum o) {
         ObjectNode root = tree.deepCopy();
         root.remove("optimize");
         ObjectNode flows = (ObjectNode) root.get("flows");
@@ -209,18 +207,15 @@ final class MassActionOptimization {
         flows.put("saponification", f.saponification());
         flows.put("stripFlow", f.stripFlow());
         flows.put("reflux", f.reflux());
-        YAMLFactory factory = YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
-        String body = new ObjectMapper(factory).writeValueAsString(root);
         Point b = o.best();
-        return String.join("\n", List.of(
-                "# Written by `sxcascade optimize`: the least reagent use that meets the targets at these stage counts,",
-                f("# %s %s (the case's flows: %s). Verified from a cold start: raffinate purity %.9f,",
+        return CaseTreeYaml.write(List.of(
+                "Written by `sxcascade optimize`: the least reagent use that meets the targets at these stage counts,",
+                f("%s %s (the case's flows: %s). Verified from a cold start: raffinate purity %.9f,",
                         Formats.general(b.objective()), o.settings().objectiveUnit(),
                         Formats.general(o.baseline().objective()), b.raffinatePurity()),
-                f("# strip liquor purity %.9f. The flows are written in full precision: the reflux decides",
+                f("strip liquor purity %.9f. The flows are written in full precision: the reflux decides",
                         b.stripPurity()),
-                "# very sharply which product takes the impurities.", "")) + body;
+                "very sharply which product takes the impurities."), root);
     }
 
     private static String f(String format, Object... args) {

@@ -69,9 +69,9 @@ public final class MassActionOptimizer {
     /** BOBYQA's first and last trust-region radius, as fractions of each variable's range. */
     private static final double INITIAL_RADIUS = 0.04;
     private static final double FINAL_RADIUS = 1e-5;
-    /** Iteration limit of the search's solves: a cold start of a 100-stage case takes about 1 500. */
     /** Feasible points tried, cheapest first, for a cold-start verification before giving up. */
     private static final int MAX_VERIFICATIONS = 6;
+    /** Iteration limit of the search's solves: a cold start of a 100-stage case takes about 1 500. */
     private static final int SEARCH_ITERATIONS = 2500;
 
     /** Told after each evaluated point: fraction of the evaluation budget used, points evaluated. */
@@ -194,12 +194,10 @@ public final class MassActionOptimizer {
             start = new double[] {unit(b.organicFlow(), lo[0], hi[0]), unit(b.saponification(), lo[1], hi[1]),
                     unit(b.stripFlow(), lo[2], hi[2])};
         }
-        if (best != null) {
-            polish();
-        }
         if (best == null) {
             throw infeasible(c);
         }
+        polish();
         // verify from a cold start, as simulate solves the written case; a point whose cold start
         // fails (it was reached only by continuation) is passed over for the next cheapest
         // feasible point that is not a near neighbour of one passed over
@@ -442,7 +440,7 @@ public final class MassActionOptimizer {
         solves++;
         SteadyState state = null;
         if (warm != null) {
-            state = walk(warmFlows, f, warm, search);
+            state = walk(warmFlows, f, network, warm, search);
         }
         if (state == null) {
             try {
@@ -457,17 +455,22 @@ public final class MassActionOptimizer {
         return point(f, new MassActionReport(c, network, state), null);
     }
 
-    /** The steady state at {@code to} by warm-started steps from the one at {@code from}, or {@code null}. */
-    private SteadyState walk(MassActionFlows from, MassActionFlows to, SteadyState start, SolverSettings search) {
+    /**
+     * The steady state at {@code to} (whose network is {@code target}) by warm-started steps from
+     * the one at {@code from}, or {@code null}.
+     */
+    private SteadyState walk(MassActionFlows from, MassActionFlows to, CascadeNetwork target, SteadyState start,
+                             SolverSettings search) {
         for (int steps = 1; steps <= 16; steps *= 4) {
             SteadyState state = start;
             for (int i = 1; i <= steps && state != null; i++) {
                 double t = i / (double) steps;
-                MassActionFlows f = i == steps ? to : new MassActionFlows(mix(from.organicFlow(), to.organicFlow(), t),
-                        mix(from.saponification(), to.saponification(), t), to.scrubFlow(), to.scrubAcidity(),
-                        mix(from.stripFlow(), to.stripFlow(), t), to.stripAcidity(), mix(from.reflux(), to.reflux(), t));
+                CascadeNetwork net = i == steps ? target : CascadeNetwork.massAction(base.withFlows(new MassActionFlows(
+                        mix(from.organicFlow(), to.organicFlow(), t), mix(from.saponification(), to.saponification(), t),
+                        to.scrubFlow(), to.scrubAcidity(), mix(from.stripFlow(), to.stripFlow(), t), to.stripAcidity(),
+                        mix(from.reflux(), to.reflux(), t))));
                 try {
-                    state = solver.solveFrom(CascadeNetwork.massAction(base.withFlows(f)), search, state);
+                    state = solver.solveFrom(net, search, state);
                 } catch (NoConvergenceException e) {
                     state = null;
                 }

@@ -213,32 +213,6 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     }
 
     /**
-     * Solves from the steady state of a neighbouring network (same stages and components, other
-     * flows: a warm start for searches such as {@code optimize}) instead of the Picard and row
-     * start; if Newton does not converge from it, the network is solved from a cold start, as
-     * {@link #solve(CascadeNetwork, SolverSettings)}. A result passes the same checks either way;
-     * its iterations count both attempts.
-     *
-     * @param start a converged state of a network of the same size, or {@code null} for a cold start
-     * @throws NoConvergenceException with the residual reached if the tolerance is not met
-     */
-    public SteadyState solve(CascadeNetwork net, SolverSettings settings, SteadyState start) {
-        if (start == null || start.stages() != net.stages() || start.components() != net.components()) {
-            return solve(net, settings);
-        }
-        int spent;
-        try {
-            return solveFrom(net, settings, start);
-        } catch (NoConvergenceException e) {
-            spent = e.iterations();
-        }
-        SteadyState cold = solve(net, new SolverSettings(settings.method(), settings.tolerance(),
-                Math.max(1, settings.maxIterations() - spent)));
-        return new SteadyState(cold.method(), spent + cold.iterations(), cold.residual(), cold.massBalanceError(),
-                cold.stages(), cold.components(), cold.lnAqueous(), cold.lnOrganic());
-    }
-
-    /**
      * Newton with pseudo-transient continuation from the steady state of a neighbouring network
      * (same stages and components), at most 200 iterations, without a cold-start fallback.
      *
