@@ -160,17 +160,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     public SteadyState solve(CascadeNetwork net, SolverSettings settings) {
         int n = net.stages();
         int c = net.components();
-        ensureCapacity(n, c);
-        for (int j = 0; j < c; j++) {
-            totalFeed[j] = net.totalFeed(j);
-            active[j] = totalFeed[j] > 0;
-        }
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
-                lnFeed[k * c + j] = Math.log(net.feed(k + 1, j));
-                lnOrganicFeed[k * c + j] = Math.log(net.organicFeed(k + 1, j));
-            }
-        }
+        prepare(net);
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
         iterations = 0;
@@ -200,16 +190,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // one more Newton step tightens the whole-cascade closure well below the tolerance
             polish(net);
         }
-        unpack(n, c);
-        if (!converged) {
-            double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
-            throw new NoConvergenceException("newton",
-                    iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals",
-                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], iterations >= limit);
-        }
-        double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
-        return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
-                Arrays.copyOf(lnOrg, n * c));
+        return result(net, converged, tol, limit, "");
     }
 
     /**
@@ -226,17 +207,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             throw new IllegalArgumentException("start has " + start.stages() + " stages and " + start.components()
                     + " components, the network " + n + " and " + c);
         }
-        ensureCapacity(n, c);
-        for (int j = 0; j < c; j++) {
-            totalFeed[j] = net.totalFeed(j);
-            active[j] = totalFeed[j] > 0;
-        }
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
-                lnFeed[k * c + j] = Math.log(net.feed(k + 1, j));
-                lnOrganicFeed[k * c + j] = Math.log(net.organicFeed(k + 1, j));
-            }
-        }
+        prepare(net);
         double[] aq = start.lnAqueous();
         double[] org = start.lnOrganic();
         int w = 2 * c;
@@ -256,12 +227,39 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         if (converged) {
             polish(net);
         }
+        return result(net, converged, tol, limit, " (warm start)");
+    }
+
+    /** Per-solve set-up: work arrays for the network's size, which components are fed, ln feeds. */
+    private void prepare(CascadeNetwork net) {
+        int n = net.stages();
+        int c = net.components();
+        ensureCapacity(n, c);
+        for (int j = 0; j < c; j++) {
+            totalFeed[j] = net.totalFeed(j);
+            active[j] = totalFeed[j] > 0;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                lnFeed[k * c + j] = Math.log(net.feed(k + 1, j));
+                lnOrganicFeed[k * c + j] = Math.log(net.organicFeed(k + 1, j));
+            }
+        }
+    }
+
+    /**
+     * The steady state of the current solution, or the failure with what was reached;
+     * {@code how} is appended to the failure reason (e.g. " (warm start)").
+     */
+    private SteadyState result(CascadeNetwork net, boolean converged, double tol, int limit, String how) {
+        int n = net.stages();
+        int c = net.components();
         unpack(n, c);
         if (!converged) {
             double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
-            throw new NoConvergenceException("newton", iterations >= limit ? "iteration limit reached (warm start)"
-                    : "no step reduced the stage residuals (warm start)", iterations, Math.max(imbalance, residual), tol,
-                    worst[0], worst[1], iterations >= limit);
+            throw new NoConvergenceException("newton",
+                    (iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals") + how,
+                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], iterations >= limit);
         }
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
