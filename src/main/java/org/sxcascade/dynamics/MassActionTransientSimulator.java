@@ -152,8 +152,8 @@ final class MassActionTransientSimulator {
                 meanStage = Math.max(meanStage, steadyAmounts[k] / n);
             }
             double[] atol = new double[current.dimension()];
-            Arrays.fill(atol, 0, n * c, s.tolerance() * 1e-3 * meanStage);
-            Arrays.fill(atol, n * c, atol.length, s.tolerance() * 1e-3);
+            Arrays.fill(atol, 0, n * c, s.tolerance() * TransientSimulator.ABSOLUTE_SCALE * meanStage);
+            Arrays.fill(atol, n * c, atol.length, s.tolerance() * TransientSimulator.ABSOLUTE_SCALE);
             stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
         }
 

@@ -25,7 +25,7 @@ final class TransientSimulator implements TransientSolver {
      */
     static final double PRODUCT_FLOW_FRACTION = 0.99;
     /** Absolute tolerance of stage amounts, relative to the tolerance times the mean steady stage content. */
-    private static final double ABSOLUTE_SCALE = 1e-3;
+    static final double ABSOLUTE_SCALE = 1e-3;
 
     private final TransientSettings.Method method;
     private Progress listener;
