@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.dynamics.MassActionTransientCase;
@@ -15,6 +17,7 @@ import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.dynamics.TransientResult;
+import org.sxcascade.dynamics.TransientRun;
 import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.dynamics.TransientSolver;
 import org.sxcascade.io.CaseReader;
@@ -101,7 +104,7 @@ final class TransientCommand implements Callable<Integer> {
             result = solver.run(tc);
         }
         if (!result.reachedAnything()) {
-            throw new TransientFailureException(tooShort(result));
+            throw new TransientFailureException(tooShort(result, TransientReport::productName));
         }
         TransientReport report = new TransientReport(result);
         if (csv != null) {
@@ -109,24 +112,7 @@ final class TransientCommand implements Callable<Integer> {
         }
         List<Path> charts = plot.writeIfWanted(() -> Charts.transientRun(
                 NamedChart.caseStem(caseFile.toString()), result), caseFile);
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        for (String note : result.notes()) {
-            err.println("note: " + note);
-        }
-        err.flush();
-        if (json) {
-            StringWriter w = new StringWriter();
-            report.writeJson(w);
-            out.println(w);
-        } else {
-            out.print(report.toText());
-            if (csv != null) {
-                out.println();
-                out.println("Time series written to " + csv);
-            }
-        }
-        out.flush();
+        print(result, report::writeJson, report::toText);
         plot.announce(charts, json, spec);
         return 0;
     }
@@ -146,30 +132,13 @@ final class TransientCommand implements Callable<Integer> {
             result = solver.run(c);
         }
         if (!result.reachedAnything()) {
-            throw new TransientFailureException(tooShort(result));
+            throw new TransientFailureException(tooShort(result, UnaryOperator.identity()));
         }
         MassActionTransientReport report = new MassActionTransientReport(result);
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
         }
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        for (String note : result.notes()) {
-            err.println("note: " + note);
-        }
-        err.flush();
-        if (json) {
-            StringWriter w = new StringWriter();
-            report.writeJson(w);
-            out.println(w);
-        } else {
-            out.print(report.toText());
-            if (csv != null) {
-                out.println();
-                out.println("Time series written to " + csv);
-            }
-        }
-        out.flush();
+        print(result, report::writeJson, report::toText);
         return 0;
     }
 
@@ -203,32 +172,43 @@ final class TransientCommand implements Callable<Integer> {
         return r;
     }
 
-    /** Why a mass-action run that reached nothing is no answer, and what it did reach. */
-    private static String tooShort(MassActionTransientResult r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "the simulated time (%s) was too short to reach any purity target or the steady state; at the end:",
-                Times.format(r.transientCase().settings().simulatedHours())));
-        for (TargetTime t : r.targets()) {
-            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);", t.product(), t.finalPurity(),
-                    t.target()));
+    /** Prints the notes (on stderr) and the report: its JSON, or its text and where the CSV went. */
+    private void print(TransientRun result, OutputFiles.Content jsonReport, Supplier<String> text) throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        for (String note : result.notes()) {
+            err.println("note: " + note);
         }
-        b.append(String.format(Locale.ROOT, " distance to steady state %.3g (tolerance %.0e). Raise "
-                + "transient.simulatedTime or --time.", r.finalDistance(),
-                r.transientCase().settings().steadyStateTolerance()));
-        return b.toString();
+        err.flush();
+        if (json) {
+            StringWriter w = new StringWriter();
+            jsonReport.writeTo(w);
+            out.println(w);
+        } else {
+            out.print(text.get());
+            if (csv != null) {
+                out.println();
+                out.println("Time series written to " + csv);
+            }
+        }
+        out.flush();
     }
 
-    /** Why a run that reached nothing is no answer, and what it did reach. */
-    private static String tooShort(TransientResult r) {
+    /**
+     * Why a run that reached nothing is no answer, and what it did reach.
+     *
+     * @param productName the name a target's product goes by in the message
+     */
+    private static String tooShort(TransientRun r, UnaryOperator<String> productName) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "the simulated time (%s) was too short to reach any purity target or the steady state; at the end:",
-                Times.format(r.transientCase().settings().simulatedHours())));
+                Times.format(r.settings().simulatedHours())));
         for (TargetTime t : r.targets()) {
-            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);",
-                    t.product().equals("organic") ? "loaded organic" : "raffinate", t.finalPurity(), t.target()));
+            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);", productName.apply(t.product()),
+                    t.finalPurity(), t.target()));
         }
         b.append(String.format(Locale.ROOT, " distance to steady state %.3g (tolerance %.0e). Raise "
-                + "transient.simulatedTime or --time.", r.finalDistance(), r.transientCase().settings().steadyStateTolerance()));
+                + "transient.simulatedTime or --time.", r.finalDistance(), r.settings().steadyStateTolerance()));
         return b.toString();
     }
 }

@@ -36,7 +36,8 @@ public record MassActionTransientResult(String method, MassActionTransientCase t
                                         Double hoursToSteadyState, SteadyState steadyState, MassActionCase finalCase,
                                         CascadeNetwork finalNetwork, double finalDistance, double maxConservationError,
                                         long steps, long rejectedSteps, long evaluations, double rowHours,
-                                        double[] aqueousLitres, double[] organicLitres, List<String> notes) {
+                                        double[] aqueousLitres, double[] organicLitres, List<String> notes)
+        implements TransientRun {
     /**
      * A product stream of a mass-action cascade (as in {@code simulate}'s report).
      *
@@ -76,8 +77,8 @@ public record MassActionTransientResult(String method, MassActionTransientCase t
         return samples.get(samples.size() - 1);
     }
 
-    /** Whether the run reached anything: a purity target, or the steady state. */
-    public boolean reachedAnything() {
-        return hoursToSteadyState != null || targets.stream().anyMatch(TargetTime::reached);
+    @Override
+    public TransientSettings settings() {
+        return transientCase.settings();
     }
 }

@@ -9,7 +9,6 @@ import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
-import org.sxcascade.solver.SteadyStateSolver;
 
 /**
  * Runs a {@link MassActionTransientCase}: the start-up (or the answer to step changes) of a
@@ -122,7 +121,7 @@ final class MassActionTransientSimulator {
         }
 
         List<MassActionTransientResult.Product> products = products(finalCase, finalSteady);
-        Observer observer = new Observer(first, scale, products, steadyAmounts, inverseStageScale, initialInventory);
+        double[] flowNeeded = new double[products.size()];
         for (int i = 0; i < products.size(); i++) {
             MassActionTransientResult.Product p = products.get(i);
             double flow = 0;
@@ -130,7 +129,7 @@ final class MassActionTransientSimulator {
                 flow += share(finalNetwork, p) * (p.organic() ? finalSteady.organicFlow(p.stage(), j)
                         : finalSteady.aqueousFlow(p.stage(), j));
             }
-            observer.flowNeeded[i] = TransientSimulator.PRODUCT_FLOW_FRACTION * flow * finalCase.feedRate();
+            flowNeeded[i] = TransientSimulator.PRODUCT_FLOW_FRACTION * flow * finalCase.feedRate();
         }
         Crossing[] targetCrossings = new Crossing[products.size()];
         for (int i = 0; i < products.size(); i++) {
@@ -153,70 +152,15 @@ final class MassActionTransientSimulator {
                 meanStage = Math.max(meanStage, steadyAmounts[k] / n);
             }
             double[] atol = new double[current.dimension()];
-            Arrays.fill(atol, 0, n * c, s.tolerance() * 1e-3 * meanStage);
-            Arrays.fill(atol, n * c, atol.length, s.tolerance() * 1e-3);
+            Arrays.fill(atol, 0, n * c, s.tolerance() * TransientSimulator.ABSOLUTE_SCALE * meanStage);
+            Arrays.fill(atol, n * c, atol.length, s.tolerance() * TransientSimulator.ABSOLUTE_SCALE);
             stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
         }
 
-        double[] fedBase = new double[c];
-        double eventTime = 0;
-        double[] work = new double[current.dimension()];
+        Observer observer = new Observer(first, scale, networks, products, flowNeeded, steadyAmounts,
+                inverseStageScale, initialInventory, targetCrossings, steady);
         List<MassActionSample> samples = new ArrayList<>();
-        double end = s.simulatedHours();
-        observer.feedFrom(fedBase, eventTime);
-        samples.add(observer.sample(current, networks[0], 0, y0));
-        track(observer, current, networks[0], 0, y0, targetCrossings, steady);
-        double maxConservation = observer.conservation;
-        long nextSample = 1;
-        int nextEvent = 0;
-        int configuration = 0;
-        List<TransientEvent> events = s.events();
-        while (stepper.time() < end) {
-            double limit = nextEvent < events.size() ? events.get(nextEvent).hours() : end;
-            try {
-                stepper.step(limit);
-            } catch (DormandPrince54.StepSizeUnderflowException e) {
-                throw new TransientFailureException(e.getMessage() + "; " + observer.reached(stepper.time()));
-            }
-            if (stepper.steps() > TransientSimulator.MAX_STEPS) {
-                throw new TransientFailureException("more than " + TransientSimulator.MAX_STEPS
-                        + " integration steps; " + observer.reached(stepper.time()));
-            }
-            CascadeNetwork net = networks[configuration];
-            double t = Math.min(stepper.time(), end);
-            while (nextSample * s.samplingHours() <= t * (1 + 1e-12)) {
-                double ts = Math.min(nextSample * s.samplingHours(), end);
-                stepper.interpolate(ts, work);
-                samples.add(observer.sample(current, net, ts, work));
-                maxConservation = Math.max(maxConservation, observer.conservation);
-                nextSample++;
-            }
-            if (stepper.time() >= end * (1 - 1e-12) && samples.get(samples.size() - 1).hours() < end * (1 - 1e-12)) {
-                stepper.interpolate(end, work);
-                samples.add(observer.sample(current, net, end, work));
-                maxConservation = Math.max(maxConservation, observer.conservation);
-            }
-            double[] y = stepper.state();
-            if (stepper.time() > end) {
-                stepper.interpolate(end, work);
-                y = work;
-            }
-            track(observer, current, net, t, y, targetCrossings, steady);
-            maxConservation = Math.max(maxConservation, observer.conservation);
-            while (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
-                for (int j = 0; j < c; j++) {
-                    fedBase[j] += current.feedRate(j) * (stepper.time() - eventTime);
-                }
-                eventTime = stepper.time();
-                observer.feedFrom(fedBase, eventTime);
-                configuration = ++nextEvent;
-                current = dynamics[configuration];
-                stepper.reconfigure(current);
-            }
-            if (listener != null && (stepper.steps() & 63) == 0) {
-                listener.progress(Math.min(1, t / end), t, stepper.steps());
-            }
-        }
+        double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples, listener);
         MassActionSample endSample = samples.get(samples.size() - 1);
         List<TargetTime> targets = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
@@ -227,23 +171,9 @@ final class MassActionTransientSimulator {
                         targetCrossings[i].since, endSample.purity()[i]));
             }
         }
-        if (listener != null) {
-            listener.progress(1, end, stepper.steps());
-        }
         return new MassActionTransientResult(s.method().label(), tc, products, samples, targets, steady.since,
                 finalSteady, finalCase, finalNetwork, endSample.distanceToSteadyState(), maxConservation,
                 stepper.steps(), stepper.rejected(), stepper.evaluations(), rowHours, fillAqueous, fillOrganic, notes);
-    }
-
-    private static void track(Observer o, CascadeDynamics d, CascadeNetwork net, double t, double[] y,
-                              Crossing[] targets, Crossing steady) {
-        o.measure(d, net, t, y);
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] != null) {
-                targets[i].observe(t, o.established[i] ? o.purity[i] : Double.NaN);
-            }
-        }
-        steady.observe(t, o.distance);
     }
 
     /** The blank start: barren saponified organic and RE-free acid in every stage (class comment). */
@@ -315,10 +245,9 @@ final class MassActionTransientSimulator {
         return p.stage() == 1 ? 1 - net.aqueousDraw(1) : net.aqueousDraw(p.stage());
     }
 
-    /** The steady state of {@code simulate}: Newton, and Xu's rows when its globalisation fails. */
+    /** The steady state of {@code simulate} (see {@link TransientSimulator#steadyState}). */
     private static SteadyState steadyState(MassActionCase c, CascadeNetwork net, List<String> notes) {
-        return SteadyStateSolver.solveFallingBackOnRows(net, c.solver(),
-                note -> notes.add("reference steady state: " + note));
+        return TransientSimulator.steadyState(net, c.solver(), notes);
     }
 
     /** A steady state with every component flow multiplied by {@code factor} (a change of flow unit). */
@@ -338,16 +267,12 @@ final class MassActionTransientSimulator {
     }
 
     /** Measures a state: products, their purity, pH and loading, inventories, distance, conservation. */
-    private static final class Observer {
+    private static final class Observer extends TimeMarch.Probe<MassActionSample> {
         final MassActionCase first;
         final MassActionEquilibrium eq;
         final double scale;
+        final CascadeNetwork[] networks;
         final List<MassActionTransientResult.Product> products;
-        final double[] steadyAmounts;
-        final double[] inverseStageScale;
-        final double[] initialInventory;
-        final int n;
-        final int c;
         final int r;
         final double[][] flows;
         final double[] purity;
@@ -357,23 +282,18 @@ final class MassActionTransientSimulator {
         final double[] flowNeeded;
         final double[] aqueousOut;
         final double[] organicOut;
-        final double[] fed;
-        double[] fedBase;
-        double eventTime;
-        double distance;
-        double conservation;
+        final Crossing[] targets;
+        final Crossing steady;
 
-        Observer(MassActionCase first, double scale, List<MassActionTransientResult.Product> products,
-                 double[] steadyAmounts, double[] inverseStageScale, double[] initialInventory) {
+        Observer(MassActionCase first, double scale, CascadeNetwork[] networks,
+                 List<MassActionTransientResult.Product> products, double[] flowNeeded, double[] steadyAmounts,
+                 double[] inverseStageScale, double[] initialInventory, Crossing[] targets, Crossing steady) {
+            super(steadyAmounts, inverseStageScale, initialInventory);
             this.first = first;
             this.eq = first.equilibrium();
             this.scale = scale;
+            this.networks = networks;
             this.products = products;
-            this.steadyAmounts = steadyAmounts;
-            this.inverseStageScale = inverseStageScale;
-            this.initialInventory = initialInventory;
-            this.n = inverseStageScale.length;
-            this.c = eq.componentCount();
             this.r = eq.rareEarthCount();
             int p = products.size();
             this.flows = new double[p][c];
@@ -381,15 +301,11 @@ final class MassActionTransientSimulator {
             this.acidity = new double[p];
             this.loading = new double[p];
             this.established = new boolean[p];
-            this.flowNeeded = new double[p];
+            this.flowNeeded = flowNeeded;
             this.aqueousOut = new double[c];
             this.organicOut = new double[c];
-            this.fed = new double[c];
-        }
-
-        void feedFrom(double[] base, double time) {
-            this.fedBase = base;
-            this.eventTime = time;
+            this.targets = targets;
+            this.steady = steady;
         }
 
         void measure(CascadeDynamics d, CascadeNetwork net, double t, double[] y) {
@@ -420,39 +336,23 @@ final class MassActionTransientSimulator {
                     loading[i] = Double.NaN;
                 }
             }
-            double worst = 0;
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < c; j++) {
-                    int i = k * c + j;
-                    double dev = Math.abs(y[i] - steadyAmounts[i]) * inverseStageScale[k];
-                    if (!(dev <= worst)) {
-                        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : dev;
-                    }
-                }
-            }
-            distance = worst;
-            double worstBalance = 0;
-            int raff = d.raffinateOffset();
-            int prod = d.organicProductOffset();
-            int side = d.sideDrawOffset();
-            for (int j = 0; j < c; j++) {
-                fed[j] = fedBase[j] + d.feedRate(j) * (t - eventTime);
-                double held = 0;
-                for (int k = 0; k < n; k++) {
-                    held += y[k * c + j];
-                }
-                double scaleJ = fed[j] + initialInventory[j];
-                if (scaleJ > 0) {
-                    double withdrawn = y[raff + j] + y[prod + j] + y[side + j];
-                    worstBalance = Math.max(worstBalance,
-                            Math.abs(held - initialInventory[j] - (fed[j] - withdrawn)) / scaleJ);
-                }
-            }
-            conservation = worstBalance;
+            measureState(d, t, y);
         }
 
-        MassActionSample sample(CascadeDynamics d, CascadeNetwork net, double t, double[] y) {
-            measure(d, net, t, y);
+        @Override
+        void track(int configuration, CascadeDynamics d, double t, double[] y) {
+            measure(d, networks[configuration], t, y);
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] != null) {
+                    targets[i].observe(t, established[i] ? purity[i] : Double.NaN);
+                }
+            }
+            steady.observe(t, distance);
+        }
+
+        @Override
+        MassActionSample sample(int configuration, CascadeDynamics d, double t, double[] y) {
+            measure(d, networks[configuration], t, y);
             int ex = first.cascade().extractionStages();
             int sc = first.cascade().scrubStages();
             double[][] inventories = new double[3][c];
@@ -465,6 +365,7 @@ final class MassActionTransientSimulator {
             return new MassActionSample(t, flows, purity, acidity, loading, inventories, distance, conservation);
         }
 
+        @Override
         String reached(double t) {
             StringBuilder b = new StringBuilder("reached t = ").append(Times.format(t)).append(" with");
             for (int i = 0; i < products.size(); i++) {

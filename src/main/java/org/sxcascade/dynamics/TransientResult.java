@@ -29,7 +29,8 @@ public record TransientResult(String method, TransientCase transientCase, String
                               List<TransientSample> samples, List<TargetTime> targets, Double hoursToSteadyState,
                               SteadyState steadyState, CascadeCase finalCase, double finalDistance,
                               double maxConservationError, long steps, long rejectedSteps, long evaluations,
-                              double rowHours, List<String> notes) {
+                              double rowHours, List<String> notes)
+        implements TransientRun {
     public TransientResult {
         notes = List.copyOf(notes);
         samples = List.copyOf(samples);
@@ -50,8 +51,8 @@ public record TransientResult(String method, TransientCase transientCase, String
         return feed * (organic ? steadyState.organicTotal(steadyState.stages()) : steadyState.aqueousTotal(1));
     }
 
-    /** Whether the run reached anything: a purity target, or the steady state. */
-    public boolean reachedAnything() {
-        return hoursToSteadyState != null || targets.stream().anyMatch(TargetTime::reached);
+    @Override
+    public TransientSettings settings() {
+        return transientCase.settings();
     }
 }

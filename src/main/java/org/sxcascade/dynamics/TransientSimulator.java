@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
@@ -24,7 +25,7 @@ final class TransientSimulator implements TransientSolver {
      */
     static final double PRODUCT_FLOW_FRACTION = 0.99;
     /** Absolute tolerance of stage amounts, relative to the tolerance times the mean steady stage content. */
-    private static final double ABSOLUTE_SCALE = 1e-3;
+    static final double ABSOLUTE_SCALE = 1e-3;
 
     private final TransientSettings.Method method;
     private Progress listener;
@@ -62,7 +63,7 @@ final class TransientSimulator implements TransientSolver {
         for (int i = 0; i < networks.length; i++) {
             networks[i] = CascadeNetwork.of(configurations.get(i));
         }
-        SteadyState finalSteady = steadyState(last, networks[networks.length - 1], notes);
+        SteadyState finalSteady = steadyState(networks[networks.length - 1], last.solver(), notes);
         double rowHours = method == TransientSettings.Method.ROWS ? rowHours(first, networks[0], s.holdUp()) : Double.NaN;
         CascadeDynamics[] dynamics = new CascadeDynamics[configurations.size()];
         for (int i = 0; i < dynamics.length; i++) {
@@ -89,7 +90,7 @@ final class TransientSimulator implements TransientSolver {
 
         double[] y0;
         if (s.initial() == TransientSettings.Initial.STEADY_STATE) {
-            SteadyState initialSteady = configurations.size() == 1 ? finalSteady : steadyState(first, networks[0], notes);
+            SteadyState initialSteady = configurations.size() == 1 ? finalSteady : steadyState(networks[0], first.solver(), notes);
             y0 = current.steadyAmounts(initialSteady);
         } else {
             y0 = new double[current.dimension()];
@@ -119,68 +120,11 @@ final class TransientSimulator implements TransientSolver {
         }
 
         double finalFeed = dynamics[dynamics.length - 1].feedRate();
-        Observer observer = new Observer(n, c, extraction, steadyAmounts, inverseStageTotal, initialInventory,
+        Observer observer = new Observer(extraction, steadyAmounts, inverseStageTotal, initialInventory,
                 organicGroup, aqueousGroup, PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.organicTotal(n),
-                PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.aqueousTotal(1));
-        double[] fedBase = new double[c];
-        double eventTime = 0;
-        double[] work = new double[current.dimension()];
+                PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.aqueousTotal(1), organicTarget, aqueousTarget, steady);
         List<TransientSample> samples = new ArrayList<>();
-        double end = s.simulatedHours();
-        observer.feedFrom(fedBase, eventTime);
-        samples.add(observer.sample(current, 0, y0));
-        track(observer, current, 0, y0, organicTarget, aqueousTarget, steady);
-        long nextSample = 1;
-        int nextEvent = 0;
-        List<TransientEvent> events = s.events();
-        double maxConservation = observer.conservation;
-        while (stepper.time() < end) {
-            double limit = nextEvent < events.size() ? events.get(nextEvent).hours() : end;
-            try {
-                stepper.step(limit);
-            } catch (DormandPrince54.StepSizeUnderflowException e) {
-                throw new TransientFailureException(e.getMessage() + "; " + observer.reached(stepper.time()));
-            }
-            if (stepper.steps() > MAX_STEPS) {
-                throw new TransientFailureException("more than " + MAX_STEPS + " integration steps; "
-                        + observer.reached(stepper.time()));
-            }
-            double t = Math.min(stepper.time(), end);
-            while (nextSample * s.samplingHours() <= t * (1 + 1e-12)) {
-                double ts = Math.min(nextSample * s.samplingHours(), end);
-                stepper.interpolate(ts, work);
-                samples.add(observer.sample(current, ts, work));
-                maxConservation = Math.max(maxConservation, observer.conservation);
-                nextSample++;
-            }
-            if (stepper.time() >= end * (1 - 1e-12) && samples.get(samples.size() - 1).hours() < end * (1 - 1e-12)) {
-                // the end sample, in the configuration that produced it (before any event due now)
-                stepper.interpolate(end, work);
-                samples.add(observer.sample(current, end, work));
-                maxConservation = Math.max(maxConservation, observer.conservation);
-            }
-            double[] y = stepper.state();
-            if (stepper.time() > end) {
-                stepper.interpolate(end, work);
-                y = work;
-            }
-            track(observer, current, t, y, organicTarget, aqueousTarget, steady);
-            maxConservation = Math.max(maxConservation, observer.conservation);
-            // every event due by now (several may share a time), each from the end of the last step
-            while (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
-                // the feed so far at the old rates, then the new configuration from here
-                for (int j = 0; j < c; j++) {
-                    fedBase[j] += current.feedRate(j) * (stepper.time() - eventTime);
-                }
-                eventTime = stepper.time();
-                observer.feedFrom(fedBase, eventTime);
-                current = dynamics[++nextEvent];
-                stepper.reconfigure(current);
-            }
-            if (listener != null && (stepper.steps() & 63) == 0) {
-                listener.progress(Math.min(1, t / end), t, stepper.steps());
-            }
-        }
+        double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples, listener);
         TransientSample endSample = samples.get(samples.size() - 1);
         List<TargetTime> targets = new ArrayList<>();
         if (organicTarget != null) {
@@ -191,24 +135,9 @@ final class TransientSimulator implements TransientSolver {
             targets.add(new TargetTime("aqueous", names(components, aqueousGroup), aqueousTarget.bound,
                     aqueousTarget.since, endSample.aqueousPurity()));
         }
-        if (listener != null) {
-            listener.progress(1, end, stepper.steps());
-        }
         return new TransientResult(method.label(), tc, amountUnit, flowUnit, samples, targets, steady.since,
                 finalSteady, last, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
                 stepper.rejected(), stepper.evaluations(), rowHours, notes);
-    }
-
-    private static void track(Observer o, CascadeDynamics d, double t, double[] y, Crossing organic, Crossing aqueous,
-                              Crossing steady) {
-        o.measure(d, t, y);
-        if (organic != null) {
-            organic.observe(t, o.organicFlowEstablished ? o.organicPurity : Double.NaN);
-        }
-        if (aqueous != null) {
-            aqueous.observe(t, o.aqueousFlowEstablished ? o.aqueousPurity : Double.NaN);
-        }
-        steady.observe(t, o.distance);
     }
 
     private static Crossing purityTarget(ProductTarget target) {
@@ -272,59 +201,44 @@ final class TransientSimulator implements TransientSolver {
 
     /**
      * The steady state of {@code simulate}: the case's solver, and Xu's row iteration when Newton's
-     * globalisation fails (as {@code simulate} does).
+     * globalisation fails (as {@code simulate} does); the fallback is told in {@code notes}.
      */
-    static SteadyState steadyState(CascadeCase c, CascadeNetwork net, List<String> notes) {
-        return SteadyStateSolver.solveFallingBackOnRows(net, c.solver(),
+    static SteadyState steadyState(CascadeNetwork net, SolverSettings solver, List<String> notes) {
+        return SteadyStateSolver.solveFallingBackOnRows(net, solver,
                 note -> notes.add("reference steady state: " + note));
     }
 
     /** Measures a state: products, purities, inventories, distance to steady state, conservation. */
-    private static final class Observer {
-        final int n;
-        final int c;
+    private static final class Observer extends TimeMarch.Probe<TransientSample> {
         final int extraction;
-        final double[] steadyAmounts;
-        final double[] inverseStageTotal;
-        final double[] initialInventory;
         final int[] organicGroup;
         final int[] aqueousGroup;
         final double[] organicFlow;
         final double[] aqueousFlow;
-        final double[] fed;
-        double[] fedBase;
-        double eventTime;
         final double organicFlowNeeded;
         final double aqueousFlowNeeded;
+        final Crossing organicTarget;
+        final Crossing aqueousTarget;
+        final Crossing steady;
         double organicPurity;
         double aqueousPurity;
         boolean organicFlowEstablished;
         boolean aqueousFlowEstablished;
-        double distance;
-        double conservation;
 
-        Observer(int n, int c, int extraction, double[] steadyAmounts, double[] inverseStageTotal,
-                 double[] initialInventory, int[] organicGroup, int[] aqueousGroup, double organicFlowNeeded,
-                 double aqueousFlowNeeded) {
+        Observer(int extraction, double[] steadyAmounts, double[] inverseStageTotal, double[] initialInventory,
+                 int[] organicGroup, int[] aqueousGroup, double organicFlowNeeded, double aqueousFlowNeeded,
+                 Crossing organicTarget, Crossing aqueousTarget, Crossing steady) {
+            super(steadyAmounts, inverseStageTotal, initialInventory);
             this.organicFlowNeeded = organicFlowNeeded;
             this.aqueousFlowNeeded = aqueousFlowNeeded;
-            this.n = n;
-            this.c = c;
             this.extraction = extraction;
-            this.steadyAmounts = steadyAmounts;
-            this.inverseStageTotal = inverseStageTotal;
-            this.initialInventory = initialInventory;
             this.organicGroup = organicGroup;
             this.aqueousGroup = aqueousGroup;
             this.organicFlow = new double[c];
             this.aqueousFlow = new double[c];
-            this.fed = new double[c];
-        }
-
-        /** The amounts fed up to {@code eventTime}, after which the current configuration feeds at its rates. */
-        void feedFrom(double[] base, double time) {
-            this.fedBase = base;
-            this.eventTime = time;
+            this.organicTarget = organicTarget;
+            this.aqueousTarget = aqueousTarget;
+            this.steady = steady;
         }
 
         void measure(CascadeDynamics d, double t, double[] y) {
@@ -333,36 +247,19 @@ final class TransientSimulator implements TransientSolver {
             aqueousPurity = purity(aqueousFlow, aqueousGroup);
             organicFlowEstablished = TransientSample.total(organicFlow) >= organicFlowNeeded;
             aqueousFlowEstablished = TransientSample.total(aqueousFlow) >= aqueousFlowNeeded;
-            double worst = 0;
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < c; j++) {
-                    int i = k * c + j;
-                    double r = Math.abs(y[i] - steadyAmounts[i]) * inverseStageTotal[k];
-                    if (!(r <= worst)) {
-                        worst = Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
-                    }
-                }
+            measureState(d, t, y);
+        }
+
+        @Override
+        void track(int configuration, CascadeDynamics d, double t, double[] y) {
+            measure(d, t, y);
+            if (organicTarget != null) {
+                organicTarget.observe(t, organicFlowEstablished ? organicPurity : Double.NaN);
             }
-            distance = worst;
-            // accumulated = fed − withdrawn, per component; fed is exact (rate × time), the rest integrated
-            double worstBalance = 0;
-            int raff = d.raffinateOffset();
-            int prod = d.organicProductOffset();
-            int side = d.sideDrawOffset();
-            for (int j = 0; j < c; j++) {
-                fed[j] = fedBase[j] + d.feedRate(j) * (t - eventTime);
-                double held = 0;
-                for (int k = 0; k < n; k++) {
-                    held += y[k * c + j];
-                }
-                double scale = fed[j] + initialInventory[j];
-                if (scale > 0) {
-                    double accumulated = held - initialInventory[j];
-                    double withdrawn = y[raff + j] + y[prod + j] + y[side + j];
-                    worstBalance = Math.max(worstBalance, Math.abs(accumulated - (fed[j] - withdrawn)) / scale);
-                }
+            if (aqueousTarget != null) {
+                aqueousTarget.observe(t, aqueousFlowEstablished ? aqueousPurity : Double.NaN);
             }
-            conservation = worstBalance;
+            steady.observe(t, distance);
         }
 
         private static double purity(double[] flow, int[] group) {
@@ -380,7 +277,8 @@ final class TransientSimulator implements TransientSolver {
             return in / total;
         }
 
-        TransientSample sample(CascadeDynamics d, double t, double[] y) {
+        @Override
+        TransientSample sample(int configuration, CascadeDynamics d, double t, double[] y) {
             measure(d, t, y);
             double[] extractionInventory = new double[c];
             double[] scrubInventory = new double[c];
@@ -394,7 +292,7 @@ final class TransientSimulator implements TransientSolver {
                     scrubInventory, distance, conservation);
         }
 
-        /** What the run had reached by time t, for error messages. */
+        @Override
         String reached(double t) {
             return String.format(java.util.Locale.ROOT, "reached t = %s with organic purity %.6f, raffinate purity "
                     + "%.6f, distance to steady state %.3g", Times.format(t), organicPurity, aqueousPurity, distance);

@@ -1,5 +1,9 @@
 package org.sxcascade.report;
 
+import static org.sxcascade.report.TransientReports.num;
+import static org.sxcascade.report.TransientReports.purity;
+import static org.sxcascade.report.TransientReports.range;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,15 +13,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.dynamics.HoldUp;
 import org.sxcascade.dynamics.MassActionSample;
 import org.sxcascade.dynamics.MassActionTransientResult;
 import org.sxcascade.dynamics.MassActionTransientResult.Product;
-import org.sxcascade.dynamics.TargetTime;
-import org.sxcascade.dynamics.Times;
-import org.sxcascade.dynamics.TransientEvent;
 import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.solver.CascadeNetwork;
@@ -79,8 +81,8 @@ public final class MassActionTransientReport {
             tauAq[k] = aq[k] / firstNetwork.aqueousFlow(k + 1);
             tauOrg[k] = org[k] / firstNetwork.organicFlow(k + 1);
         }
-        String times = String.format(Locale.ROOT, "residence times at t = 0 aqueous %s, organic %s", range(tauAq),
-                range(tauOrg));
+        String times = String.format(Locale.ROOT, "residence times at t = 0 aqueous %s, organic %s",
+                range(tauAq, " h"), range(tauOrg, " h"));
         if (result.method().equals("rows")) {
             return "one row's phase flows per stage; " + times;
         }
@@ -90,21 +92,6 @@ public final class MassActionTransientReport {
         }
         return String.format(Locale.ROOT, "aqueous %s L, organic %s L per stage (the phase flows at t = 0 times "
                 + "the given residence times; kept through events); %s", range(aq, " L"), range(org, " L"), times);
-    }
-
-    private static String range(double[] values) {
-        return range(values, " h");
-    }
-
-    private static String range(double[] values, String unit) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (double h : values) {
-            lo = Math.min(lo, h);
-            hi = Math.max(hi, h);
-        }
-        return hi - lo <= 1e-12 * hi ? Formats.general(lo) + unit
-                : Formats.general(lo) + "–" + Formats.general(hi) + unit;
     }
 
     private String startLine() {
@@ -120,20 +107,6 @@ public final class MassActionTransientReport {
         return String.format(Locale.ROOT, "barren organic saponified %s %% in every stage; RE-free aqueous acid: "
                 + "extraction stages %s mol/L H+%s%s; the feeds start at t = 0",
                 Formats.general(100 * f.saponification()), Formats.general(first.feedAcidity()), scrub, strip);
-    }
-
-    private String methodLine() {
-        if (result.method().equals("rows")) {
-            return String.format(Locale.ROOT, "Xu's row simulation, one row = %s h (the volume-weighted mean stage "
-                    + "residence time); %d rows", Formats.general(result.rowHours()), result.steps());
-        }
-        return String.format(Locale.ROOT, "continuous (Dormand–Prince 5(4), relative tolerance %.0e): %d steps "
-                + "(%d rejected), %d evaluations", settings.tolerance(), result.steps(), result.rejectedSteps(),
-                result.evaluations());
-    }
-
-    private static String purity(double p) {
-        return Double.isNaN(p) ? "-" : Formats.percent(p);
     }
 
     private static String pH(double acidity) {
@@ -155,12 +128,7 @@ public final class MassActionTransientReport {
         }
         b.append("  hold-up    ").append(holdUpLine()).append('\n');
         b.append("  start      ").append(startLine()).append('\n');
-        b.append("  simulated  ").append(Times.format(settings.simulatedHours())).append(", sampled every ")
-                .append(Times.format(settings.samplingHours())).append('\n');
-        b.append("  method     ").append(methodLine()).append('\n');
-        for (TransientEvent e : settings.events()) {
-            b.append("  event      ").append(e.describe()).append('\n');
-        }
+        TransientReports.appendRunLines(b, result, "volume-weighted");
         b.append('\n');
         b.append("Time series (RE flows in mol/h; pH of aqueous products; loading = 3Σ[RE]org / C of organic "
                 + "products; RE held in mol)\n");
@@ -199,26 +167,7 @@ public final class MassActionTransientReport {
         }
         b.append(t.render()).append('\n');
 
-        b.append("Start-up\n");
-        for (TargetTime tt : result.targets()) {
-            b.append(String.format(Locale.ROOT, "  %s %s in the %s: ", String.join("+", tt.purityOf()),
-                    Formats.percent(tt.target()), tt.product()));
-            if (tt.reached()) {
-                b.append("reached after ").append(Times.format(tt.hours())).append(" and held to the end\n");
-            } else {
-                b.append("not reached (").append(purity(tt.finalPurity())).append(" at the end)\n");
-            }
-        }
-        if (result.targets().isEmpty()) {
-            b.append("  (no purity targets in the case)\n");
-        }
-        b.append(String.format(Locale.ROOT, "  steady state (every stage within %.0e of simulate): ",
-                settings.steadyStateTolerance()));
-        if (result.hoursToSteadyState() != null) {
-            b.append("reached after ").append(Times.format(result.hoursToSteadyState())).append('\n');
-        } else {
-            b.append(String.format(Locale.ROOT, "not reached (distance %.2e at the end)%n", result.finalDistance()));
-        }
+        TransientReports.appendStartUp(b, result, UnaryOperator.identity());
         MassActionSample end = result.end();
         StringBuilder endLine = new StringBuilder("  end of run:");
         StringBuilder steadyLine = new StringBuilder("; steady state:");
@@ -272,50 +221,7 @@ public final class MassActionTransientReport {
             aqTau.add(aq[k] / firstNetwork.aqueousFlow(k + 1));
             orgTau.add(org[k] / firstNetwork.organicFlow(k + 1));
         }
-        root.put("initial", settings.initial().label());
-        root.put("simulatedHours", settings.simulatedHours());
-        root.put("samplingHours", settings.samplingHours());
-        root.put("tolerance", settings.tolerance());
-        root.put("steadyStateTolerance", settings.steadyStateTolerance());
-        if (result.method().equals("rows")) {
-            root.put("rowHours", result.rowHours());
-        }
-        ArrayNode events = root.putArray("events");
-        for (TransientEvent e : settings.events()) {
-            ObjectNode o = events.addObject();
-            o.put("atHours", e.hours());
-            o.put("change", e.describe());
-        }
-        ObjectNode ttt = root.putObject("timeToTarget");
-        for (TargetTime tt : result.targets()) {
-            ObjectNode o = ttt.putObject(tt.product());
-            ArrayNode of = o.putArray("purityOf");
-            tt.purityOf().forEach(of::add);
-            o.put("target", tt.target());
-            o.put("reached", tt.reached());
-            if (tt.reached()) {
-                o.put("hours", tt.hours());
-                o.put("days", tt.hours() / Times.HOURS_PER_DAY);
-            } else {
-                o.putNull("hours");
-                o.putNull("days");
-            }
-            o.put("finalPurity", tt.finalPurity());
-        }
-        if (result.hoursToSteadyState() != null) {
-            ObjectNode o = root.putObject("timeToSteadyState");
-            o.put("hours", result.hoursToSteadyState());
-            o.put("days", result.hoursToSteadyState() / Times.HOURS_PER_DAY);
-        } else {
-            root.putNull("timeToSteadyState");
-        }
-        root.put("finalDistanceToSteadyState", result.finalDistance());
-        root.put("maxConservationError", result.maxConservationError());
-        root.put("steps", result.steps());
-        root.put("rejectedSteps", result.rejectedSteps());
-        root.put("evaluations", result.evaluations());
-        ArrayNode notes = root.putArray("notes");
-        result.notes().forEach(notes::add);
+        TransientReports.putRun(root, result);
         root.set("steadyState", steady.toJson());
         ArrayNode series = root.putArray("series");
         List<Product> products = result.products();
@@ -416,9 +322,5 @@ public final class MassActionTransientReport {
                 csv.printRecord(row);
             }
         }
-    }
-
-    private static String num(double x) {
-        return String.format(Locale.ROOT, "%.15g", x);
     }
 }

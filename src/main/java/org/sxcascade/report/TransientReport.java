@@ -1,5 +1,9 @@
 package org.sxcascade.report;
 
+import static org.sxcascade.report.TransientReports.num;
+import static org.sxcascade.report.TransientReports.purity;
+import static org.sxcascade.report.TransientReports.range;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +19,6 @@ import org.sxcascade.dynamics.CascadeDynamics;
 import org.sxcascade.dynamics.HoldUp;
 import org.sxcascade.dynamics.TargetTime;
 import org.sxcascade.dynamics.Times;
-import org.sxcascade.dynamics.TransientEvent;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSample;
 import org.sxcascade.dynamics.TransientSettings;
@@ -38,6 +41,11 @@ public final class TransientReport {
         this.first = result.transientCase().cascadeCase();
         this.settings = result.transientCase().settings();
         this.steady = new SimulationReport(result.finalCase(), CascadeNetwork.of(result.finalCase()), result.steadyState());
+    }
+
+    /** The name a target's product ({@code organic} or {@code aqueous}) goes by in text: loaded organic, raffinate. */
+    public static String productName(String product) {
+        return product.equals("organic") ? "loaded organic" : "raffinate";
     }
 
     private String organicName() {
@@ -63,7 +71,7 @@ public final class TransientReport {
 
     private String holdUpLine() {
         double[][] tau = CascadeDynamics.residenceTimes(first, settings.holdUp());
-        String times = String.format(Locale.ROOT, "residence times aqueous %s, organic %s", range(tau[0]), range(tau[1]));
+        String times = String.format(Locale.ROOT, "residence times aqueous %s, organic %s", range(tau[0], " h"), range(tau[1], " h"));
         if (settings.holdUp() instanceof HoldUp.Volumes v) {
             return String.format(Locale.ROOT, "%s L aqueous + %s L organic per stage (mixer + settler); %s",
                     Formats.general(v.aqueousLitres()), Formats.general(v.organicLitres()), times);
@@ -71,32 +79,8 @@ public final class TransientReport {
         return "given per stage: " + times;
     }
 
-    private static String range(double[] hours) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (double h : hours) {
-            lo = Math.min(lo, h);
-            hi = Math.max(hi, h);
-        }
-        return hi - lo <= 1e-12 * hi ? Formats.general(lo) + " h" : Formats.general(lo) + "–" + Formats.general(hi) + " h";
-    }
-
-    private String methodLine() {
-        if (result.method().equals("rows")) {
-            return String.format(Locale.ROOT, "Xu's row simulation, one row = %s h (the RE-weighted mean stage "
-                    + "residence time); %d rows", Formats.general(result.rowHours()), result.steps());
-        }
-        return String.format(Locale.ROOT, "continuous (Dormand–Prince 5(4), relative tolerance %.0e): %d steps "
-                + "(%d rejected), %d evaluations", settings.tolerance(), result.steps(), result.rejectedSteps(),
-                result.evaluations());
-    }
-
     private static String days(double hours) {
         return String.format(Locale.ROOT, "%.2f", hours / Times.HOURS_PER_DAY);
-    }
-
-    private static String purity(double p) {
-        return Double.isNaN(p) ? "-" : Formats.percent(p);
     }
 
     // ------------------------------------------------------------------ text
@@ -110,12 +94,7 @@ public final class TransientReport {
         b.append("  start      ").append(settings.initial() == TransientSettings.Initial.BLANK
                 ? "blank aqueous and barren organic in every stage; the feed starts at t = 0"
                 : "the steady state of the case (before any event)").append('\n');
-        b.append("  simulated  ").append(Times.format(settings.simulatedHours())).append(", sampled every ")
-                .append(Times.format(settings.samplingHours())).append('\n');
-        b.append("  method     ").append(methodLine()).append('\n');
-        for (TransientEvent e : settings.events()) {
-            b.append("  event      ").append(e.describe()).append('\n');
-        }
+        TransientReports.appendRunLines(b, result, "RE-weighted");
         b.append('\n');
         b.append("Time series (flows in ").append(result.flowUnit()).append(", inventories in ")
                 .append(result.amountUnit()).append(")\n");
@@ -132,27 +111,7 @@ public final class TransientReport {
         }
         b.append(t.render()).append('\n');
 
-        b.append("Start-up\n");
-        for (TargetTime tt : result.targets()) {
-            String product = tt.product().equals("organic") ? "loaded organic" : "raffinate";
-            b.append(String.format(Locale.ROOT, "  %s %s in the %s: ", String.join("+", tt.purityOf()),
-                    Formats.percent(tt.target()), product));
-            if (tt.reached()) {
-                b.append("reached after ").append(Times.format(tt.hours())).append(" and held to the end\n");
-            } else {
-                b.append("not reached (").append(purity(tt.finalPurity())).append(" at the end)\n");
-            }
-        }
-        if (result.targets().isEmpty()) {
-            b.append("  (no purity targets in the case)\n");
-        }
-        b.append(String.format(Locale.ROOT, "  steady state (every stage within %.0e of simulate): ",
-                settings.steadyStateTolerance()));
-        if (result.hoursToSteadyState() != null) {
-            b.append("reached after ").append(Times.format(result.hoursToSteadyState())).append('\n');
-        } else {
-            b.append(String.format(Locale.ROOT, "not reached (distance %.2e at the end)%n", result.finalDistance()));
-        }
+        TransientReports.appendStartUp(b, result, TransientReport::productName);
         TransientSample end = result.end();
         b.append(String.format(Locale.ROOT, "  end of run: organic %s %s, raffinate %s %s; steady state: %s, %s%n",
                 organicName(), purity(end.organicPurity()), aqueousName(), purity(end.aqueousPurity()),
@@ -198,50 +157,7 @@ public final class TransientReport {
             aqTau.add(tau[0][k]);
             orgTau.add(tau[1][k]);
         }
-        root.put("initial", settings.initial().label());
-        root.put("simulatedHours", settings.simulatedHours());
-        root.put("samplingHours", settings.samplingHours());
-        root.put("tolerance", settings.tolerance());
-        root.put("steadyStateTolerance", settings.steadyStateTolerance());
-        if (result.method().equals("rows")) {
-            root.put("rowHours", result.rowHours());
-        }
-        ArrayNode events = root.putArray("events");
-        for (TransientEvent e : settings.events()) {
-            ObjectNode o = events.addObject();
-            o.put("atHours", e.hours());
-            o.put("change", e.describe());
-        }
-        ObjectNode ttt = root.putObject("timeToTarget");
-        for (TargetTime tt : result.targets()) {
-            ObjectNode o = ttt.putObject(tt.product());
-            ArrayNode of = o.putArray("purityOf");
-            tt.purityOf().forEach(of::add);
-            o.put("target", tt.target());
-            o.put("reached", tt.reached());
-            if (tt.reached()) {
-                o.put("hours", tt.hours());
-                o.put("days", tt.hours() / Times.HOURS_PER_DAY);
-            } else {
-                o.putNull("hours");
-                o.putNull("days");
-            }
-            o.put("finalPurity", tt.finalPurity());
-        }
-        if (result.hoursToSteadyState() != null) {
-            ObjectNode o = root.putObject("timeToSteadyState");
-            o.put("hours", result.hoursToSteadyState());
-            o.put("days", result.hoursToSteadyState() / Times.HOURS_PER_DAY);
-        } else {
-            root.putNull("timeToSteadyState");
-        }
-        root.put("finalDistanceToSteadyState", result.finalDistance());
-        root.put("maxConservationError", result.maxConservationError());
-        root.put("steps", result.steps());
-        root.put("rejectedSteps", result.rejectedSteps());
-        root.put("evaluations", result.evaluations());
-        ArrayNode notes = root.putArray("notes");
-        result.notes().forEach(notes::add);
+        TransientReports.putRun(root, result);
         root.set("steadyState", steady.toJson());
         ArrayNode series = root.putArray("series");
         for (TransientSample s : result.samples()) {
@@ -330,9 +246,5 @@ public final class TransientReport {
         for (double v : flow) {
             row.add(num(v));
         }
-    }
-
-    private static String num(double x) {
-        return String.format(Locale.ROOT, "%.15g", x);
     }
 }
