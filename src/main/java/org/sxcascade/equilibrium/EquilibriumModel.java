@@ -57,4 +57,13 @@ public interface EquilibriumModel {
     default EquilibriumModel relaxed(double t) {
         return null;
     }
+
+    /**
+     * For failure messages: what is physically wrong with a stage state that a solver could not
+     * bring to a steady state (e.g. "acid used up"), or {@code null} if nothing is, judged from the
+     * ln component flows of the aqueous leaving the stage.
+     */
+    default String stageDiagnosis(double organicFlow, double aqueousFlow, double[] lnAqueous, int aqOffset) {
+        return null;
+    }
 }

@@ -552,6 +552,35 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         }
     }
 
+    /** Aqueous acidity (mol/L) below which a stage that has not converged is said to have used up its acid. */
+    static final double ACID_USED_UP = 1e-7;
+    /** Free dimer (fraction of C) below which such a stage is said to have its extractant full. */
+    static final double NEARLY_FULL = 1e-3;
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Names the two ways a mass-action stage runs out of chemistry, judged from its aqueous: the
+     * acid used up ([H⁺] below 1e-7 mol/L: nothing left to strip RE or hold it back, typically too
+     * little strip or scrub acid for the RE and cation it must take off the organic), or the
+     * extractant full (the free dimer in equilibrium with that aqueous below 0.1 % of C: too little
+     * organic or extractant for the RE fed).
+     */
+    @Override
+    public String stageDiagnosis(double organicFlow, double aqueousFlow, double[] lnAqueous, int aqOffset) {
+        double h = aqueousAcidity(aqueousFlow, lnAqueous, aqOffset);
+        if (h < ACID_USED_UP) {
+            return String.format(java.util.Locale.ROOT, "aqueous acid used up ([H+] %.2g mol/L, pH %.1f): too "
+                    + "little strip or scrub acid for the RE and cation it must take off the organic", h, pH(h));
+        }
+        double free = freeExtractant(aqueousFlow, lnAqueous, aqOffset) / extractantConcentration;
+        if (free < NEARLY_FULL) {
+            return String.format(java.util.Locale.ROOT, "extractant full (free dimer %.2g %% of C): too little "
+                    + "organic flow or extractant for the RE fed", 100 * free);
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------------------------------------
     // helpers
 

@@ -41,7 +41,18 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final double ROW_START_STOP = 1e-2;
     /** If Newton fails from there, the rows go on to this imbalance and Newton tries again. */
     private static final double ROW_RETRY_STOP = 1e-4;
+    /** Flows below this fraction of a component's feed are judged absolutely by the row start. */
+    private static final double ROW_TRACE = 1e-8;
     private static final int ROW_START_LIMIT = 50_000;
+    /**
+     * Work budget of the row start in stage-rows (rows × stages): about 5 s of rows on a laptop
+     * core for any cascade length, so that a case the rows cannot settle fails in seconds.
+     */
+    private static final long ROW_START_WORK = 1_500_000;
+    /** Newton iterations without a tenfold fall of the residual after which a solve stops as stalled. */
+    private static final int STALL_ITERATIONS = 40;
+    /** Stalls are looked for only below this residual, where what is left is rounding (a tolerance set too tight). */
+    private static final double STALL_LEVEL = 1e-8;
     private static final double PICARD_STOP = 1e-6;
     private static final double MAX_LOG_STEP = 3.0;
     private static final double FIRST_TIME_STEP = 1.0;
@@ -102,6 +113,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private boolean[] active;
     private final int[] worst = new int[2];
     private int iterations;
+    /** Whether the last {@link #iterate} stopped because Newton steps no longer reduced the residual. */
+    private boolean stalled;
     private double residual;
     private double firstResidual;
     /** Homotopy parameter: efficiencies and side draws are scaled in by it (1 = the network as given). */
@@ -167,7 +180,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         setHomotopy(net, 1);
         picardStart(net);
         boolean rows = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD;
-        int rowLimit = Math.min(limit, ROW_START_LIMIT);
+        int rowLimit = (int) Math.min(Math.min(limit, ROW_START_LIMIT), Math.max(1000, ROW_START_WORK / n));
         if (rows) {
             // the Picard sweeps did not get near (strongly coupled models such as mass action,
             // where the acid couples every component): run Xu's rows, the physical start-up,
@@ -183,7 +196,9 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             runRows(net, rowLimit, ROW_RETRY_STOP);
             converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
         }
-        if (!converged && !net.isPlain() && iterations < limit) {
+        if (!converged && !net.isPlain() && !rows && !stalled && iterations < limit) {
+            // (not after a row start: the plain version of such a network, e.g. a mass-action
+            // cascade whose strip product is a draw, is another problem, not a neighbour)
             converged = fromPlainNetwork(net, settings);
         }
         if (converged) {
@@ -257,13 +272,36 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         unpack(n, c);
         if (!converged) {
             double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
-            throw new NoConvergenceException("newton",
-                    (iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals") + how,
-                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], iterations >= limit);
+            String why = stalled
+                    ? String.format(java.util.Locale.ROOT, "the residual stalled at %.1e, %d iterations without a "
+                            + "tenfold fall: the rounding level of these balances is above the tolerance", residual,
+                            STALL_ITERATIONS)
+                    : iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals";
+            String chemistry = diagnosis(net);
+            throw new NoConvergenceException("newton", why + how + (chemistry == null ? "" : "; " + chemistry),
+                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1],
+                    iterations >= limit && !stalled && chemistry == null);
         }
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
                 Arrays.copyOf(lnOrg, n * c));
+    }
+
+    /**
+     * What the equilibrium model says is wrong with the reached state (e.g. acid used up, extractant
+     * full), at the first stage where it says anything, or {@code null}.
+     */
+    private String diagnosis(CascadeNetwork net) {
+        int n = net.stages();
+        int c = net.components();
+        EquilibriumModel eq = net.equilibrium();
+        for (int k = 0; k < n; k++) {
+            String d = eq.stageDiagnosis(net.organicFlow(k + 1), net.aqueousFlow(k + 1), lnAq, k * c);
+            if (d != null) {
+                return "in the state reached, stage " + (k + 1) + ": " + d;
+            }
+        }
+        return null;
     }
 
     private static double finiteOr(double x, double fallback) {
@@ -359,7 +397,17 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             firstResidual = r;
         }
         boolean converged = r <= tol;
+        stalled = false;
+        double best = r;
+        int sinceBest = 0;
         while (!converged && iterations < maxIterations) {
+            if (r < 0.1 * best) {
+                best = r;
+                sinceBest = 0;
+            } else if (++sinceBest > STALL_ITERATIONS && best < STALL_LEVEL) {
+                stalled = true;
+                break;
+            }
             iterations++;
             assemble(net, dt >= NEWTON_TIME_STEP ? 0 : 1 / dt);
             boolean accepted = false;
@@ -709,18 +757,50 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             RowIterationSolver.row(net, aq, org, contents, aq, org);
             iterations++;
             if (row % 20 == 0 || iterations == maxIterations) {
-                for (int k = 0; k < n; k++) {
-                    for (int j = 0; j < c; j++) {
-                        u[k * w + j] = active[j] ? floorLn(aq[k * c + j], j) : LN_ZERO;
-                        u[k * w + c + j] = active[j] ? floorLn(org[k * c + j], j) : LN_ZERO;
-                    }
-                }
-                unpack(n, c);
-                if (StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, null) < stop) {
-                    return;
+                if (rowImbalance(net, aq, org) < stop) {
+                    break;
                 }
             }
         }
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                u[k * w + j] = active[j] ? floorLn(aq[k * c + j], j) : LN_ZERO;
+                u[k * w + c + j] = active[j] ? floorLn(org[k * c + j], j) : LN_ZERO;
+            }
+        }
+    }
+
+    /**
+     * Largest stage imbalance of a row state in linear flows, each relative to the component's
+     * outflow but to no less than {@link #ROW_TRACE} of its feed. Trace flows, which may underflow
+     * to 0 in linear flows (the cation at the top of a long cascade), are so judged absolutely: a
+     * start needs the main flows right, and a relative test on an underflowed flow never passes.
+     */
+    private double rowImbalance(CascadeNetwork net, double[] aq, double[] org) {
+        int n = net.stages();
+        int c = net.components();
+        double largest = 0;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                if (!active[j]) {
+                    continue;
+                }
+                int i = k * c + j;
+                double in = net.feed(k + 1, j);
+                if (k > 0) {
+                    in += passOrg[k] * org[i - c];
+                }
+                if (k < n - 1) {
+                    in += passAq[k] * aq[i + c];
+                }
+                double out = aq[i] + org[i];
+                double e = Math.abs(in - out) / Math.max(out, ROW_TRACE * totalFeed[j]);
+                if (!(e <= largest)) {
+                    largest = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+                }
+            }
+        }
+        return largest;
     }
 
     private double floorLn(double flow, int j) {
