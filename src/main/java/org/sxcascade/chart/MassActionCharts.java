@@ -20,7 +20,7 @@ import org.sxcascade.solver.SteadyState;
 
 /**
  * The charts of a mass-action cascade ({@code model: mass-action}), stage 1 … N along the x axis
- * with the extraction | scrub | strip boundaries and the feed stage marked:
+ * with the extraction | scrub | strip boundaries, the feed stage and any side draws marked:
  * <ul>
  *   <li>{@code <stem>-profile}: each rare earth's mole fraction among the rare earths, aqueous x
  *       (solid) and organic y (dashed), log scale, with each product's purity target drawn as
@@ -71,7 +71,8 @@ public final class MassActionCharts {
             }
         }
         double lower = ChartStyle.decadeBelow(Math.max(Math.min(lowest, 0.1), ChartStyle.FLOOR));
-        for (ProductTarget t : new ProductTarget[] {c.raffinateTarget(), c.stripTarget()}) {
+        for (MassActionCase.Outlet o : c.outlets()) {
+            ProductTarget t = o.target();
             if (t != null && t.purity() != null && t.purity() < 1) {
                 lower = Math.min(lower, ChartStyle.decadeBelow(Math.max((1 - t.purity()) / 10, ChartStyle.FLOOR)));
             }
@@ -84,6 +85,10 @@ public final class MassActionCharts {
         String strip = c.stripStages() > 0 ? "strip liquor" : "loaded organic";
         ProfileChart.addTarget(plot, c.stripTarget(), c.rareEarths(), strip, ChartStyle.LabelAt.RIGHT);
         ProfileChart.addTarget(plot, c.raffinateTarget(), c.rareEarths(), "raffinate", ChartStyle.LabelAt.LEFT);
+        for (int i = 0; i < c.sideDraws().size(); i++) {
+            ProfileChart.addTarget(plot, c.sideDraws().targets().get(i), c.rareEarths(), c.sideDraws().names().get(i),
+                    ChartStyle.LabelAt.LEFT);
+        }
         return ChartStyle.chart("Stage profile: " + title(c), sections(c) + "; solid: aqueous, dashed: organic", plot);
     }
 
@@ -196,7 +201,10 @@ public final class MassActionCharts {
         return a;
     }
 
-    /** Section boundaries (grey, dotted, labelled at the bottom) and the feed stage (green, dashed, at the top). */
+    /**
+     * Section boundaries (grey, dotted, labelled at the bottom), side draws (purple, dashed, at the
+     * bottom) and the feed stage (green, dashed, at the top).
+     */
     private static void markSections(XYPlot plot, MassActionCase c) {
         int n = c.cascade().extractionStages();
         int m = c.cascade().scrubStages();
@@ -207,6 +215,12 @@ public final class MassActionCharts {
         if (c.stripStages() > 0) {
             plot.addDomainMarker(ChartStyle.marker(n + m + 0.5, (m > 0 ? "scrub" : "extraction") + " | strip",
                     ChartStyle.GREY, ChartStyle.DOTTED, ChartStyle.LabelAt.BOTTOM));
+        }
+        // each side draw at its stage (purple, dashed, at the bottom)
+        for (int i = 0; i < c.sideDraws().size(); i++) {
+            var d = c.sideDraws().draws().get(i);
+            plot.addDomainMarker(ChartStyle.marker(d.stage(), c.sideDraws().names().get(i) + " (" + d.phase().label()
+                    + " draw, stage " + d.stage() + ")", ChartStyle.PURPLE, ChartStyle.DASHED, ChartStyle.LabelAt.BOTTOM));
         }
         // one marker per feed stage (several feeds may share one)
         java.util.Set<Integer> marked = new java.util.TreeSet<>();

@@ -9,6 +9,7 @@ import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.solver.CascadeNetwork;
 
 /**
  * A mass-action cascade ({@code model: mass-action}, docs/mass-action.md) with its transient
@@ -16,7 +17,8 @@ import org.sxcascade.model.MassActionFlows;
  * must have a Murphree efficiency of 1. Events may change what maps onto the plant flows of a
  * mass-action case: the feed composition (rare earths), the feed flow, the organic flow and the
  * fresh scrub acid flow (L/h); the normalised S and W of an event are refused, since a mass-action
- * case has no such inputs (errors name {@code transient.events[i]}).
+ * case has no such inputs (errors name {@code transient.events[i]}). Side draws (L/h) stay as the
+ * case gives them and must fit the flows after every event.
  *
  * @param massActionCase the cascade at t = 0
  * @param settings       hold-ups, times, events
@@ -40,6 +42,14 @@ public record MassActionTransientCase(MassActionCase massActionCase, TransientSe
                 c = applyEvent(settings.events().get(i), c);
             } catch (InvalidInputException x) {
                 throw x.field().startsWith("transient") ? x : x.under("transient.events[" + i + "]");
+            }
+            if (!c.sideDraws().isEmpty()) {
+                try {
+                    CascadeNetwork.massAction(c); // the side draws (L/h) must fit the flows after the event
+                } catch (InvalidInputException x) {
+                    throw new InvalidInputException(x.field(), x.value(), x.allowed() + " after transient.events[" + i
+                            + "]");
+                }
             }
         }
     }

@@ -41,15 +41,29 @@ public record MassActionTransientResult(String method, MassActionTransientCase t
     /**
      * A product stream of a mass-action cascade (as in {@code simulate}'s report).
      *
-     * @param name     raffinate, strip liquor, stripped organic, or loaded organic (without strip stages)
-     * @param organic  whether it is an organic stream
-     * @param stage    the stage it leaves
+     * @param outlet   the outlet: raffinate, strip liquor, stripped organic, loaded organic (without
+     *                 strip stages) or a side draw ({@link MassActionCase#outlets()})
      * @param purityOf indices of the rare earths its purity counts (its target's, else its main RE at
      *                 the final steady state)
      */
-    public record Product(String name, boolean organic, int stage, List<Integer> purityOf) {
+    public record Product(MassActionCase.Outlet outlet, List<Integer> purityOf) {
         public Product {
             purityOf = List.copyOf(purityOf);
+        }
+
+        /** Its name. */
+        public String name() {
+            return outlet.name();
+        }
+
+        /** Whether it is an organic stream. */
+        public boolean organic() {
+            return outlet.organic();
+        }
+
+        /** The stage it leaves. */
+        public int stage() {
+            return outlet.stage();
         }
     }
 

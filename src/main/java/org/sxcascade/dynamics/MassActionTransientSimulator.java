@@ -133,7 +133,7 @@ final class MassActionTransientSimulator {
         }
         Crossing[] targetCrossings = new Crossing[products.size()];
         for (int i = 0; i < products.size(); i++) {
-            ProductTarget t = target(finalCase, products.get(i));
+            ProductTarget t = products.get(i).outlet().target();
             if (t != null && t.purity() != null) {
                 targetCrossings[i] = new Crossing(t.purity(), true, false);
             }
@@ -197,27 +197,22 @@ final class MassActionTransientSimulator {
         return y;
     }
 
-    /** The products of a mass-action cascade, as {@code simulate} reports them. */
+    /** The products of a mass-action cascade, as {@code simulate} reports them ({@link MassActionCase#outlets()}). */
     static List<MassActionTransientResult.Product> products(MassActionCase c, SteadyState steady) {
-        int n = c.cascade().extractionStages();
-        int m = c.cascade().scrubStages();
-        int total = c.totalStages();
         List<MassActionTransientResult.Product> list = new ArrayList<>();
-        list.add(product(c, steady, "raffinate", false, 1, c.raffinateTarget()));
-        if (c.stripStages() > 0) {
-            list.add(product(c, steady, "strip liquor", false, n + m + 1, c.stripTarget()));
-            list.add(product(c, steady, "stripped organic", true, total, null));
-        } else {
-            list.add(product(c, steady, "loaded organic", true, total, c.stripTarget()));
+        for (MassActionCase.Outlet o : c.outlets()) {
+            list.add(product(c, steady, o));
         }
         return list;
     }
 
-    private static MassActionTransientResult.Product product(MassActionCase c, SteadyState steady, String name,
-                                                             boolean organic, int stage, ProductTarget target) {
-        if (target != null) {
-            return new MassActionTransientResult.Product(name, organic, stage, target.components());
+    private static MassActionTransientResult.Product product(MassActionCase c, SteadyState steady,
+                                                             MassActionCase.Outlet o) {
+        if (o.target() != null) {
+            return new MassActionTransientResult.Product(o, o.target().components());
         }
+        boolean organic = o.organic();
+        int stage = o.stage();
         int main = 0;
         for (int j = 1; j < c.rareEarths().size(); j++) {
             double x = organic ? steady.organicFlow(stage, j) : steady.aqueousFlow(stage, j);
@@ -226,23 +221,12 @@ final class MassActionTransientSimulator {
                 main = j;
             }
         }
-        return new MassActionTransientResult.Product(name, organic, stage, List.of(main));
-    }
-
-    /** The case's target for a product: the raffinate's, or the strip target for the A product. */
-    static ProductTarget target(MassActionCase c, MassActionTransientResult.Product p) {
-        if (p.name().equals("raffinate")) {
-            return c.raffinateTarget();
-        }
-        return p.name().equals("stripped organic") ? null : c.stripTarget();
+        return new MassActionTransientResult.Product(o, List.of(main));
     }
 
     /** The fraction of its stage's phase outflow a product takes. */
     static double share(CascadeNetwork net, MassActionTransientResult.Product p) {
-        if (p.organic()) {
-            return 1 - net.organicDraw(p.stage());
-        }
-        return p.stage() == 1 ? 1 - net.aqueousDraw(1) : net.aqueousDraw(p.stage());
+        return net.share(p.outlet().phase(), p.stage(), p.outlet().drawn());
     }
 
     /** The steady state of {@code simulate} (see {@link TransientSimulator#steadyState}). */

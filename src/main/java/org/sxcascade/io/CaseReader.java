@@ -39,6 +39,7 @@ import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.OperatingFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.SideDraws;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.model.StageOptions;
 import org.sxcascade.model.VolumetricFlows;
@@ -56,7 +57,7 @@ public final class CaseReader {
     public static final String DISTRIBUTION_RATIOS = "distribution-ratios";
     public static final String MASS_ACTION = "mass-action";
     private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
-            "feed", "cascade", "flows", "efficiency", "targets", "solver",
+            "feed", "cascade", "flows", "efficiency", "targets", "solver", "sideDraws",
             "transient",
             "feeds",
             "design", // the design settings (MassActionDesignSettings), read by design, checked by every command
@@ -525,9 +526,15 @@ public final class CaseReader {
         }
         MassActionEquilibrium equilibrium = new MassActionEquilibrium(constants, cationConstant, concentration,
                 feedRate);
-        // MassActionCase checks each feed's stage against the cascade
-        return new MassActionCase(name, names, equilibrium, cation, feeds, cascade, strip, flows, preload, efficiency,
-                raffinate, stripProduct, solver);
+        SideDraws draws = sideDraws(top, names, constants);
+        // MassActionCase checks each feed's and draw's stage against the cascade
+        MassActionCase c = new MassActionCase(name, names, equilibrium, cation, feeds, cascade, strip, flows, preload,
+                efficiency, raffinate, stripProduct, draws, solver);
+        if (!draws.isEmpty()) {
+            // side draws must leave every stage a flow: the stage flows are built to check it
+            org.sxcascade.solver.CascadeNetwork.massAction(c);
+        }
+        return c;
     }
 
     /**
@@ -592,6 +599,11 @@ public final class CaseReader {
                     "one feed (feed:) for design, which puts it at stage n (simulate or optimize cases with "
                             + "several feeds)");
         }
+        if (root.has("sideDraws")) {
+            throw new InvalidInputException("sideDraws", YamlMapping.describe(root.get("sideDraws")),
+                    "none for design (Xu's design is for a cascade without side draws; simulate the designed "
+                            + "cascade with them instead)");
+        }
         if (root.path("flows").has("preload")) {
             throw new InvalidInputException("flows.preload", YamlMapping.describe(root.get("flows").get("preload")),
                     "none for design (Xu's design sizes a barren saponified organic; simulate or optimize a "
@@ -634,43 +646,53 @@ public final class CaseReader {
     /** The optional {@code efficiency} and {@code sideDraws} sections. */
     private static StageOptions stageOptions(YamlMapping top, List<String> names, double[] parameters) {
         double[] efficiency = efficiency(top, EFFICIENCY);
+        return new StageOptions(efficiency[0], efficiency[1], sideDraws(top, names, parameters));
+    }
+
+    /**
+     * The optional {@code sideDraws} list (every model): name, stage, phase, flow in the case's
+     * flow basis and an optional target. Stages and flows are checked against the cascade by the
+     * case and its stage network.
+     */
+    private static SideDraws sideDraws(YamlMapping top, List<String> names, double[] parameters) {
+        if (!top.has("sideDraws")) {
+            return SideDraws.NONE;
+        }
         List<SideDraw> draws = new ArrayList<>();
         List<String> drawNames = new ArrayList<>();
         List<ProductTarget> drawTargets = new ArrayList<>();
-        if (top.has("sideDraws")) {
-            JsonNode list = top.required("sideDraws", "a list of side draws");
-            if (!list.isArray()) {
-                throw new InvalidInputException("sideDraws", YamlMapping.describe(list),
-                        "a list of side draws, each with name, stage, phase and flow");
+        JsonNode list = top.required("sideDraws", "a list of side draws");
+        if (!list.isArray()) {
+            throw new InvalidInputException("sideDraws", YamlMapping.describe(list),
+                    "a list of side draws, each with name, stage, phase and flow");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            YamlMapping d = new YamlMapping(list.get(i), "sideDraws[" + i + "]");
+            d.allow(SIDE_DRAW);
+            drawNames.add(d.optText("name", "draw " + (i + 1)));
+            int stage = d.integer("stage");
+            String phaseText = d.text("phase", "aqueous or organic");
+            FeedPhase phase = switch (phaseText) {
+                case "aqueous" -> FeedPhase.AQUEOUS;
+                case "organic" -> FeedPhase.ORGANIC;
+                default -> throw new InvalidInputException("sideDraws[" + i + "].phase", phaseText,
+                        "aqueous or organic");
+            };
+            double flow = d.positive("flow");
+            try {
+                drawTargets.add(target(d, "target", names, parameters, phase == FeedPhase.ORGANIC, true));
+            } catch (InvalidInputException e) {
+                // target() names its fields under "targets.target"
+                throw new InvalidInputException(e.field().replace("targets.target", "sideDraws[" + i + "].target"),
+                        e.value(), e.allowed());
             }
-            for (int i = 0; i < list.size(); i++) {
-                YamlMapping d = new YamlMapping(list.get(i), "sideDraws[" + i + "]");
-                d.allow(SIDE_DRAW);
-                drawNames.add(d.optText("name", "draw " + (i + 1)));
-                int stage = d.integer("stage");
-                String phaseText = d.text("phase", "aqueous or organic");
-                FeedPhase phase = switch (phaseText) {
-                    case "aqueous" -> FeedPhase.AQUEOUS;
-                    case "organic" -> FeedPhase.ORGANIC;
-                    default -> throw new InvalidInputException("sideDraws[" + i + "].phase", phaseText,
-                            "aqueous or organic");
-                };
-                double flow = d.positive("flow");
-                try {
-                    drawTargets.add(target(d, "target", names, parameters, phase == FeedPhase.ORGANIC, true));
-                } catch (InvalidInputException e) {
-                    // target() names its fields under "targets.target"
-                    throw new InvalidInputException(e.field().replace("targets.target", "sideDraws[" + i + "].target"),
-                            e.value(), e.allowed());
-                }
-                try {
-                    draws.add(new SideDraw(stage, phase, flow));
-                } catch (InvalidInputException e) {
-                    throw e.under("sideDraws[" + i + "]");
-                }
+            try {
+                draws.add(new SideDraw(stage, phase, flow));
+            } catch (InvalidInputException e) {
+                throw e.under("sideDraws[" + i + "]");
             }
         }
-        return new StageOptions(efficiency[0], efficiency[1], draws, drawNames, drawTargets);
+        return new SideDraws(draws, drawNames, drawTargets);
     }
 
     /** The optional {@code efficiency} section: the Murphree efficiency of each section, default 1. */

@@ -15,7 +15,10 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
  * enters stage n + m; strip acid enters stage N. The strip liquor leaving stage n + m + 1 is
  * split: the fraction {@code reflux} flows on into the scrubbing section (RE reflux, the scrub
  * liquor of Xu's theory), the rest is the strip product (A product). The raffinate (B product)
- * leaves stage 1 and the stripped organic leaves stage N (back to saponification).
+ * leaves stage 1 and the stripped organic leaves stage N (back to saponification). Side draws
+ * ({@link #sideDraws()}, flows in L/h) take part of either phase off any other stage as further
+ * products; a draw of D L/h lowers the phase flow of every stage downstream of it by D (the
+ * aqueous below the refluxed strip liquor by reflux × D).
  *
  * <p>Flow basis: component flows are in units of {@link #feedRate()}, the RE flow of all aqueous
  * feeds together (mol/h), so RE flows read as mol per mol RE fed as in the CMER cases. RE
@@ -35,12 +38,14 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
  * @param efficiency       Murphree efficiency of the extraction, scrubbing and stripping sections
  * @param raffinateTarget  target for the raffinate (B product), or {@code null}
  * @param stripTarget      target for the strip product (A product), or {@code null}
+ * @param sideDraws        side draws, flows in L/h, at any stage of the three sections
+ *                         ({@link #checkSideDraws}); {@code null} for none
  * @param solver           solver settings
  */
 public record MassActionCase(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
                              List<MassActionFeed> feeds, Cascade cascade, int stripStages, MassActionFlows flows,
                              MassActionPreload preload, double[] efficiency, ProductTarget raffinateTarget,
-                             ProductTarget stripTarget, SolverSettings solver) {
+                             ProductTarget stripTarget, SideDraws sideDraws, SolverSettings solver) {
     public MassActionCase {
         rareEarths = List.copyOf(rareEarths);
         efficiency = efficiency.clone();
@@ -92,12 +97,86 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         for (int i = 0; i < 3; i++) {
             StageOptions.checkEfficiency("efficiency." + sections[i], efficiency[i]);
         }
+        sideDraws = sideDraws == null ? SideDraws.NONE : sideDraws;
+        checkSideDraws(sideDraws, cascade, stripStages);
         if (solver == null) {
             solver = SolverSettings.defaults();
         }
         if (solver.method() != SolverSettings.Method.NEWTON) {
             throw new InvalidInputException("solver.method", "rows", "newton for model mass-action");
         }
+    }
+
+    /** Names of the cascade's own products, which side draws may not take. */
+    private static final List<String> OWN_PRODUCTS = List.of("raffinate", "strip liquor", "stripped organic",
+            "loaded organic");
+
+    /**
+     * One product stream of the cascade, in the order reports list them ({@link #outlets()}).
+     *
+     * @param name   raffinate, strip liquor, stripped organic, loaded organic (without strip stages),
+     *               or a side draw's name
+     * @param phase  the phase it leaves in
+     * @param stage  the stage whose outflow it is (part of)
+     * @param target its purity/recovery target, or {@code null}
+     * @param drawn  whether it is the drawn-off part of that outflow (the strip liquor and side
+     *               draws: the network's draw fraction) rather than what is left of it (the
+     *               raffinate and the organic leaving stage N: 1 − the draw fraction, i.e. all)
+     */
+    public record Outlet(String name, FeedPhase phase, int stage, ProductTarget target, boolean drawn) {
+        /** Whether it is an organic stream. */
+        public boolean organic() {
+            return phase == FeedPhase.ORGANIC;
+        }
+    }
+
+    /**
+     * Throws unless every side draw can be taken: an organic draw at stages 1 … N − 1, an aqueous
+     * one at 2 … N ({@link SideDraw#checkStage}), but not the aqueous of stage n + m + 1 when there
+     * are strip stages (that is the strip liquor, already split by {@code flows.reflux}), and no
+     * draw named like one of the cascade's own products. Flows are checked against the phase
+     * flows by the stage network.
+     */
+    private static void checkSideDraws(SideDraws draws, Cascade cascade, int stripStages) {
+        int total = cascade.totalStages() + stripStages;
+        for (int i = 0; i < draws.size(); i++) {
+            SideDraw d = draws.draws().get(i);
+            SideDraw.checkStage("sideDraws[" + i + "].stage", d.stage(), d.phase(), total);
+            int liquor = cascade.totalStages() + 1;
+            if (stripStages > 0 && d.phase() == FeedPhase.AQUEOUS && d.stage() == liquor) {
+                throw new InvalidInputException("sideDraws[" + i + "].stage", d.stage(), "an aqueous draw at a stage "
+                        + "other than n + m + 1 = " + liquor + ", whose aqueous is the strip liquor (set flows.reflux "
+                        + "to take more or less of it)");
+            }
+            if (OWN_PRODUCTS.contains(draws.names().get(i))) {
+                throw new InvalidInputException("sideDraws[" + i + "].name", draws.names().get(i),
+                        "a name other than the cascade's own products (" + String.join(", ", OWN_PRODUCTS) + ")");
+            }
+        }
+    }
+
+    /**
+     * The products, as every report lists them: the raffinate (aqueous, stage 1); with strip
+     * stages the strip liquor (aqueous, stage n + m + 1, the part not refluxed) and the stripped
+     * organic (stage N), else the loaded organic (stage N); then each side draw.
+     */
+    public List<Outlet> outlets() {
+        int n = cascade.extractionStages();
+        int m = cascade.scrubStages();
+        int total = totalStages();
+        List<Outlet> list = new ArrayList<>();
+        list.add(new Outlet("raffinate", FeedPhase.AQUEOUS, 1, raffinateTarget, false));
+        if (stripStages > 0) {
+            list.add(new Outlet("strip liquor", FeedPhase.AQUEOUS, n + m + 1, stripTarget, true));
+            list.add(new Outlet("stripped organic", FeedPhase.ORGANIC, total, null, false));
+        } else {
+            list.add(new Outlet("loaded organic", FeedPhase.ORGANIC, total, stripTarget, false));
+        }
+        for (int i = 0; i < sideDraws.size(); i++) {
+            SideDraw d = sideDraws.draws().get(i);
+            list.add(new Outlet(sideDraws.names().get(i), d.phase(), d.stage(), sideDraws.targets().get(i), true));
+        }
+        return List.copyOf(list);
     }
 
     /**
@@ -112,7 +191,7 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
                           double[] efficiency, ProductTarget raffinateTarget, ProductTarget stripTarget,
                           SolverSettings solver) {
         this(name, rareEarths, equilibrium, cation, List.of(single(feed, feedAcidity)), cascade, stripStages, flows,
-                null, efficiency, raffinateTarget, stripTarget, solver);
+                null, efficiency, raffinateTarget, stripTarget, SideDraws.NONE, solver);
     }
 
     private static MassActionFeed single(Feed feed, double acidity) {
@@ -131,7 +210,7 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
     /** This case with other plant flows (everything else, including the feeds and pre-load, kept). */
     public MassActionCase withFlows(MassActionFlows newFlows) {
         return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, newFlows, preload,
-                efficiency, raffinateTarget, stripTarget, solver);
+                efficiency, raffinateTarget, stripTarget, sideDraws, solver);
     }
 
     /**
@@ -140,31 +219,37 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
      */
     public MassActionCase withStages(Cascade newCascade, int newStripStages) {
         return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, newCascade, newStripStages, flows,
-                preload, efficiency, raffinateTarget, stripTarget, solver);
+                preload, efficiency, raffinateTarget, stripTarget, sideDraws, solver);
     }
 
     /** This case with other solver settings (everything else kept). */
     public MassActionCase withSolver(SolverSettings newSolver) {
         return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, flows, preload,
-                efficiency, raffinateTarget, stripTarget, newSolver);
+                efficiency, raffinateTarget, stripTarget, sideDraws, newSolver);
     }
 
     /** This case with other aqueous feeds (everything else kept; the equilibrium's molar scale is not changed). */
     public MassActionCase withFeeds(List<MassActionFeed> newFeeds) {
         return new MassActionCase(name, rareEarths, equilibrium, cation, newFeeds, cascade, stripStages, flows, preload,
-                efficiency, raffinateTarget, stripTarget, solver);
+                efficiency, raffinateTarget, stripTarget, sideDraws, solver);
     }
 
     /** This case with another equilibrium model (e.g. another molar scale; everything else kept). */
     public MassActionCase withEquilibrium(MassActionEquilibrium newEquilibrium) {
         return new MassActionCase(name, rareEarths, newEquilibrium, cation, feeds, cascade, stripStages, flows, preload,
-                efficiency, raffinateTarget, stripTarget, solver);
+                efficiency, raffinateTarget, stripTarget, sideDraws, solver);
     }
 
     /** This case with another pre-load ({@code null} for none; everything else kept). */
     public MassActionCase withPreload(MassActionPreload newPreload) {
         return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, flows, newPreload,
-                efficiency, raffinateTarget, stripTarget, solver);
+                efficiency, raffinateTarget, stripTarget, sideDraws, solver);
+    }
+
+    /** This case with other side draws ({@code null} for none; everything else kept). */
+    public MassActionCase withSideDraws(SideDraws newDraws) {
+        return new MassActionCase(name, rareEarths, equilibrium, cation, feeds, cascade, stripStages, flows, preload,
+                efficiency, raffinateTarget, stripTarget, newDraws, solver);
     }
 
     /** Total stages N = n + m + p. */

@@ -20,18 +20,20 @@ public record StageOptions(double extractionEfficiency, double scrubEfficiency, 
     public StageOptions {
         checkEfficiency("efficiency.extraction", extractionEfficiency);
         checkEfficiency("efficiency.scrub", scrubEfficiency);
-        sideDraws = List.copyOf(sideDraws);
-        drawNames = List.copyOf(drawNames);
-        drawTargets = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(drawTargets));
-        if (drawNames.size() != sideDraws.size() || drawTargets.size() != sideDraws.size()) {
-            throw new IllegalArgumentException("one name and one target (or null) per side draw");
-        }
-        for (int i = 0; i < drawNames.size(); i++) {
-            if (drawNames.indexOf(drawNames.get(i)) != i) {
-                throw new InvalidInputException("sideDraws[" + i + "].name", drawNames.get(i),
-                        "a name not used by another side draw");
-            }
-        }
+        SideDraws checked = new SideDraws(sideDraws, drawNames, drawTargets);
+        sideDraws = checked.draws();
+        drawNames = checked.names();
+        drawTargets = checked.targets();
+    }
+
+    /** Equilibrium stages with these side draws. */
+    public StageOptions(double extractionEfficiency, double scrubEfficiency, SideDraws draws) {
+        this(extractionEfficiency, scrubEfficiency, draws.draws(), draws.names(), draws.targets());
+    }
+
+    /** The side draws with their names and targets. */
+    public SideDraws draws() {
+        return new SideDraws(sideDraws, drawNames, drawTargets);
     }
 
     /** Throws unless {@code e} is a Murphree efficiency, in (0, 1]. */

@@ -249,9 +249,14 @@ public final class MassActionOptimizer {
 
     /**
      * Throws unless the case can be optimized: it needs a strip section (the reflux balances the
-     * products) and a target for both products.
+     * products), a target for both products and no side draws.
      */
     public static void check(MassActionCase c) {
+        if (!c.sideDraws().isEmpty()) {
+            throw new InvalidInputException("sideDraws", c.sideDraws().size() + (c.sideDraws().size() == 1 ? " draw"
+                    : " draws"), "none for optimize (the search balances the raffinate against the strip liquor "
+                    + "only; simulate or sweep a case with side draws)");
+        }
         if (c.stripStages() == 0) {
             throw new InvalidInputException("cascade.stripStages", 0, "at least 1 for optimize: the reflux of the "
                     + "strip liquor is what balances the two products");

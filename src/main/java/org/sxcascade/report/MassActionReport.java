@@ -27,11 +27,12 @@ public final class MassActionReport {
     /**
      * One product stream.
      *
-     * @param name        raffinate, strip liquor or stripped organic (or loaded organic without strip)
+     * @param name        raffinate, strip liquor or stripped organic (or loaded organic without strip),
+     *                    or a side draw's name
      * @param phase       aqueous or organic
      * @param stage       the stage it leaves
      * @param share       the fraction of that stage's outflow of the phase it takes (1 − reflux for
-     *                    the strip liquor, else 1)
+     *                    the strip liquor, the draw fraction for a side draw, else 1)
      * @param volume      its flow, L/h
      * @param rareEarth   its RE flow, mol per mol RE fed
      * @param composition RE mole fractions (among the rare earths)
@@ -75,20 +76,17 @@ public final class MassActionReport {
         this.network = network;
         this.state = state;
         this.eq = c.equilibrium();
-        int n = c.cascade().extractionStages();
-        int m = c.cascade().scrubStages();
-        int total = c.totalStages();
-        products.add(product("raffinate", false, 1, 1, c.raffinateTarget()));
-        if (c.stripStages() > 0) {
-            products.add(product("strip liquor", false, n + m + 1, 1 - c.flows().reflux(), c.stripTarget()));
-            products.add(product("stripped organic", true, total, 1, null));
-        } else {
-            products.add(product("loaded organic", true, total, 1, c.stripTarget()));
+        for (MassActionCase.Outlet o : c.outlets()) {
+            products.add(product(o, network.share(o.phase(), o.stage(), o.drawn())));
         }
         this.stages = stageRows();
     }
 
-    private Product product(String name, boolean organic, int stage, double share, ProductTarget target) {
+    private Product product(MassActionCase.Outlet o, double share) {
+        String name = o.name();
+        boolean organic = o.organic();
+        int stage = o.stage();
+        ProductTarget target = o.target();
         int r = eq.rareEarthCount();
         double[] flows = new double[r];
         double sum = 0;
@@ -240,6 +238,25 @@ public final class MassActionReport {
     }
 
     /**
+     * Largest relative error of the whole-cascade balance of each rare earth, |Σ products − inflow|
+     * / inflow (inflow: the aqueous feeds and any pre-load), with every product of
+     * {@link #products()}, side draws included.
+     */
+    public double rareEarthBalance() {
+        double worst = 0;
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            if (network.totalFeed(j) > 0) {
+                double sum = 0;
+                for (double x : recovery(j)) {
+                    sum += x;
+                }
+                worst = Math.max(worst, Math.abs(sum - 1));
+            }
+        }
+        return worst;
+    }
+
+    /**
      * Largest relative hydrogen imbalance over the stages, |in − out| / out of the H component
      * (the H⁺ balance of DOMAIN §5: acid in the aqueous plus exchangeable H in the organic).
      */
@@ -322,6 +339,7 @@ public final class MassActionReport {
         root.put("case", c.name());
         root.put("model", "mass-action");
         SimulationReport.putRun(root, state);
+        root.put("rareEarthBalance", rareEarthBalance());
         root.put("hydrogenBalance", hydrogenBalance());
         root.put("cationBalance", cationBalance());
         root.put("extractantBalance", extractantBalance());
@@ -335,6 +353,7 @@ public final class MassActionReport {
         cascade.put("scrubStages", c.cascade().scrubStages());
         cascade.put("stripStages", c.stripStages());
         cascade.put("totalStages", c.totalStages());
+        SimulationReport.putSideDraws(cascade, c.sideDraws(), "L/h");
         ArrayNode ins = root.putArray("inlets");
         for (Inlet in : inlets()) {
             ObjectNode o = ins.addObject();
@@ -438,10 +457,12 @@ public final class MassActionReport {
             b.append(String.format(Locale.ROOT, "  stages     Murphree efficiency extraction %s, scrub %s, strip %s%n",
                     Formats.general(e[0]), Formats.general(e[1]), Formats.general(e[2])));
         }
+        b.append(SimulationReport.sideDrawLines(c.sideDraws(), "L/h"));
         b.append(SimulationReport.solverLine(state));
         b.append(String.format(Locale.ROOT,
-                "  balances   H+ %.1e, %s %.1e, extractant %.1e (largest relative error over the stages)%n%n",
-                hydrogenBalance(), c.cation(), cationBalance(), extractantBalance()));
+                "  balances   RE %.1e (whole cascade); H+ %.1e, %s %.1e, extractant %.1e (largest relative error "
+                        + "over the stages)%n%n",
+                rareEarthBalance(), hydrogenBalance(), c.cation(), cationBalance(), extractantBalance()));
 
         b.append("Inlets (flow in L/h, RE in mol RE per mol RE fed and mol/L, H+ in mol/L, composition in RE mole "
                 + "fractions)\n");
@@ -536,7 +557,9 @@ public final class MassActionReport {
         List<String> lines = toText(false).lines().toList();
         for (int i = 1; i < lines.size() && !lines.get(i).startsWith("  solver"); i++) {
             // the key is the first word: two spaces after it, whatever the column width ("  extractant 0.75 …")
-            String[] kv = lines.get(i).strip().split("\\s+", 2);
+            String line = lines.get(i).strip();
+            String[] kv = line.startsWith("side draw ") ? new String[] {"side draw", line.substring(10).strip()}
+                    : line.split("\\s+", 2);
             b.append("  ").append(kv[0]).append("  ").append(kv.length > 1 ? kv[1] : "").append('\n');
         }
         return b.toString();

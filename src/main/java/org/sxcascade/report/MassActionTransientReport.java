@@ -122,7 +122,7 @@ public final class MassActionTransientReport {
         String header = new MassActionReport(first, firstNetwork, result.steadyState()).toText(false);
         for (String line : header.split("\n")) {
             if (line.startsWith("  model") || line.startsWith("  extractant") || line.startsWith("  cascade")
-                    || line.startsWith("  flows")) {
+                    || line.startsWith("  flows") || line.startsWith("  side draw")) {
                 b.append(line).append('\n');
             }
         }

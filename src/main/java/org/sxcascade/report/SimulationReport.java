@@ -18,6 +18,7 @@ import org.sxcascade.equilibrium.ConstantDistributionRatios;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.SideDraws;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.ProductTarget;
@@ -208,16 +209,7 @@ public final class SimulationReport {
         ObjectNode eff = cascade.putObject("efficiency");
         eff.put("extraction", options.extractionEfficiency());
         eff.put("scrub", options.scrubEfficiency());
-        ArrayNode drawArray = cascade.putArray("sideDraws");
-        for (int i = 0; i < options.sideDraws().size(); i++) {
-            SideDraw d = options.sideDraws().get(i);
-            ObjectNode o = drawArray.addObject();
-            o.put("name", options.drawNames().get(i));
-            o.put("stage", d.stage());
-            o.put("phase", d.phase().label());
-            o.put("flow", d.flow());
-            o.put("flowUnit", flowUnitOfPhase());
-        }
+        putSideDraws(cascade, options.draws(), flowUnitOfPhase());
         ArrayNode productArray = root.putArray("products");
         Double feedRate = cascadeCase.feed().molarFlow();
         for (Product p : products) {
@@ -470,11 +462,32 @@ public final class SimulationReport {
                     .append(Formats.general(options.extractionEfficiency())).append(", scrub ")
                     .append(Formats.general(options.scrubEfficiency())).append('\n');
         }
-        for (int i = 0; i < options.sideDraws().size(); i++) {
-            SideDraw d = options.sideDraws().get(i);
-            b.append("  side draw  ").append(options.drawNames().get(i)).append(": ").append(d.phase().label())
+        b.append(sideDrawLines(options.draws(), flowUnitOfPhase()));
+        return b.toString();
+    }
+
+    /** The {@code cascade.sideDraws} array of a JSON report: name, stage, phase, flow and its unit per draw. */
+    static void putSideDraws(ObjectNode cascade, SideDraws draws, String flowUnit) {
+        ArrayNode drawArray = cascade.putArray("sideDraws");
+        for (int i = 0; i < draws.size(); i++) {
+            SideDraw d = draws.draws().get(i);
+            ObjectNode o = drawArray.addObject();
+            o.put("name", draws.names().get(i));
+            o.put("stage", d.stage());
+            o.put("phase", d.phase().label());
+            o.put("flow", d.flow());
+            o.put("flowUnit", flowUnit);
+        }
+    }
+
+    /** One {@code "  side draw  name: phase from stage k, flow unit"} header line per draw. */
+    static String sideDrawLines(SideDraws draws, String flowUnit) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < draws.size(); i++) {
+            SideDraw d = draws.draws().get(i);
+            b.append("  side draw  ").append(draws.names().get(i)).append(": ").append(d.phase().label())
                     .append(" from stage ").append(d.stage()).append(", ").append(Formats.general(d.flow()))
-                    .append(' ').append(flowUnitOfPhase()).append('\n');
+                    .append(' ').append(flowUnit).append('\n');
         }
         return b.toString();
     }

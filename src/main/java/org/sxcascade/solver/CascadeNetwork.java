@@ -191,6 +191,16 @@ public final class CascadeNetwork {
         return aqueousDraw[stage - 1];
     }
 
+    /**
+     * The fraction of the {@code phase} leaving {@code stage} (1-based) that a product takes: the
+     * draw fraction for a drawn product (a side draw, the strip liquor not refluxed), else what the
+     * draws leave (the raffinate, the organic leaving stage N).
+     */
+    public double share(FeedPhase phase, int stage, boolean drawn) {
+        double d = phase == FeedPhase.ORGANIC ? organicDraw[stage - 1] : aqueousDraw[stage - 1];
+        return drawn ? d : 1 - d;
+    }
+
     /** Component j fed to a stage (1-based) with the organic phase. */
     public double organicFeed(int stage, int j) {
         return organicFeed[(stage - 1) * components + j];
@@ -242,8 +252,14 @@ public final class CascadeNetwork {
     }
 
     /**
-     * Side draws in a volumetric basis: a draw of D L/h lowers the phase flow of every stage
-     * downstream of it (the aqueous below, the organic above) by D.
+     * Side draws in a volumetric basis (L/h): a draw of D lowers the phase flow of every stage
+     * downstream of it (the aqueous below, the organic above) by what of D would have reached that
+     * stage: all of it, and past a draw fraction f the {@code plain} network already has (the strip
+     * liquor not refluxed) only (1 − f)·D. The network keeps its draw fractions and adds each
+     * draw's D over the flow leaving its stage.
+     *
+     * @throws InvalidInputException naming {@code sideDraws[i].flow} when a draw is not smaller
+     *                               than the flow that reaches it
      */
     private static CascadeNetwork volumetricDraws(CascadeNetwork plain, List<SideDraw> draws) {
         int total = plain.stages;
@@ -253,33 +269,66 @@ public final class CascadeNetwork {
         double[] aqueousDrawn = new double[total];
         for (SideDraw d : draws) {
             int k = d.stage() - 1;
+            double reach = d.flow();
             if (d.phase() == FeedPhase.ORGANIC) {
                 organicDrawn[k] += d.flow();
                 for (int i = k + 1; i < total; i++) {
-                    organic[i] -= d.flow();
+                    organic[i] -= reach;
+                    reach *= 1 - plain.organicDraw[i];
                 }
             } else {
                 aqueousDrawn[k] += d.flow();
-                for (int i = 0; i < k; i++) {
-                    aqueous[i] -= d.flow();
+                for (int i = k - 1; i >= 0; i--) {
+                    aqueous[i] -= reach;
+                    reach *= 1 - plain.aqueousDraw[i];
                 }
             }
         }
         double[] organicDraw = new double[total];
         double[] aqueousDraw = new double[total];
+        // what may be drawn: the flow leaving the stage less the part the network already takes;
+        // each phase checked in its direction of flow, so the first failure is a stage with a draw
         for (int k = 0; k < total; k++) {
-            if (!(organic[k] > organicDrawn[k]) || !(aqueous[k] > aqueousDrawn[k])) {
-                boolean org = !(organic[k] > organicDrawn[k]);
-                throw new InvalidInputException("sideDraws", "draws totalling " + CascadeCase.fmt(
-                        org ? organicDrawn[k] : aqueousDrawn[k]) + " L/h at stage " + (k + 1),
-                        "draws smaller than the " + (org ? "organic" : "aqueous") + " flow that reaches them ("
-                                + CascadeCase.fmt(org ? organic[k] : aqueous[k]) + " L/h at stage " + (k + 1) + ")");
+            double free = organic[k] * (1 - plain.organicDraw[k]);
+            if (!(free > organicDrawn[k])) {
+                throw tooLarge(draws, k + 1, FeedPhase.ORGANIC, Math.max(0, free));
             }
-            organicDraw[k] = organicDrawn[k] / organic[k];
-            aqueousDraw[k] = aqueousDrawn[k] / aqueous[k];
+            organicDraw[k] = plain.organicDraw[k] + organicDrawn[k] / organic[k];
+        }
+        for (int k = total - 1; k >= 0; k--) {
+            double free = aqueous[k] * (1 - plain.aqueousDraw[k]);
+            if (!(free > aqueousDrawn[k])) {
+                throw tooLarge(draws, k + 1, FeedPhase.AQUEOUS, Math.max(0, free));
+            }
+            aqueousDraw[k] = plain.aqueousDraw[k] + aqueousDrawn[k] / aqueous[k];
         }
         return new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed)
-                .withOrganicInlet(plain.organicInlet, plain.organicFeed).withSideDraws(organicDraw, aqueousDraw);
+                .withOrganicInlet(plain.organicInlet, plain.organicFeed).withSideDraws(organicDraw, aqueousDraw)
+                .withEfficiency(plain.efficiency);
+    }
+
+    /**
+     * The error for draws of {@code phase} at {@code stage} that are not smaller than the flow that
+     * reaches them ({@code available}, L/h): named {@code sideDraws[i].flow} for a single draw,
+     * {@code sideDraws} for several on one stage.
+     */
+    private static InvalidInputException tooLarge(List<SideDraw> draws, int stage, FeedPhase phase, double available) {
+        List<Integer> here = new java.util.ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < draws.size(); i++) {
+            if (draws.get(i).stage() == stage && draws.get(i).phase() == phase) {
+                here.add(i);
+                sum += draws.get(i).flow();
+            }
+        }
+        String reaches = "the " + phase.label() + " flow leaving stage " + stage + " after the draws upstream of it, "
+                + CascadeCase.fmt(available) + " L/h";
+        if (here.size() == 1) {
+            return new InvalidInputException("sideDraws[" + here.get(0) + "].flow", CascadeCase.fmt(sum) + " L/h",
+                    "greater than 0 and less than " + reaches);
+        }
+        return new InvalidInputException("sideDraws", "draws totalling " + CascadeCase.fmt(sum) + " L/h from the "
+                + phase.label() + " of stage " + stage, "a total less than " + reaches);
     }
 
     /** The plain network of a case: DOMAIN §2 flows, equilibrium stages, no side draws. */
@@ -463,8 +512,10 @@ public final class CascadeNetwork {
         for (int k = 1; k <= total; k++) {
             efficiency[k - 1] = k > n + m ? e[2] : k > n ? e[1] : e[0];
         }
-        return new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
+        CascadeNetwork net = new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
                 .withSideDraws(organicDraw, aqueousDraw).withEfficiency(efficiency);
+        // the case's side draws (L/h) as in the constant-D model; MassActionCase has checked their stages
+        return c.sideDraws().isEmpty() ? net : volumetricDraws(net, c.sideDraws().draws());
     }
 
     /**

@@ -343,7 +343,8 @@ public final class RowFormat {
                     v[k++] = raffinate.recovery();
                     v[k++] = strip.recovery();
                 }
-                case TARGETS -> v[k++] = raffinate.met() == null && strip.met() == null ? null : report.targetsMet();
+                case TARGETS -> v[k++] = report.products().stream().allMatch(p -> p.met() == null) ? null
+                        : report.targetsMet();
                 case COMPOSITIONS -> {
                     for (String name : components) {
                         v[k++] = raffinate.composition().get(name);

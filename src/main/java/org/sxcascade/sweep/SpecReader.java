@@ -52,7 +52,7 @@ final class SpecReader {
             + "|efficiency\\.strip|targets\\.strip\\..+");
     /** Fields that CMER or linear cases have and mass-action cases do not. */
     private static final Pattern NOT_MASS_ACTION = Pattern.compile("flows\\.(extractant|scrub|organicLoading)|"
-            + "components\\[\\d+]\\.(separationFactor|distributionRatio)|targets\\.organic\\..+|costs\\..+|sideDraws.+"
+            + "components\\[\\d+]\\.(separationFactor|distributionRatio)|targets\\.organic\\..+|costs\\..+"
             + "|transient\\..+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]+-]*");
     /** Most values one range may expand to. */
