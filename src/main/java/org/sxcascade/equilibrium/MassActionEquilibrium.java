@@ -97,12 +97,17 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      * {@code K_j = 10^(c_j)}; a_j = b_j = 3 is the mass-action law. The stoichiometry is the
      * mass-action model's (3 H⁺ released and 3 dimers bound per RE, the cation's exchange).
      *
-     * <p>Allowed slopes: {@code 0 < b_j ≤ 6} and {@code 0 < a_j ≤ min(6, 2 b_j)}. b_j &gt; 0 makes
-     * the extractant balance increasing in e (a unique free dimer on every stage, also when the
-     * organic is nearly full); {@code a_j ≤ 2 b_j} makes the organic's cation uptake fall as the
-     * acidity rises along the extractant balance when the extractant is saponified, so that
-     * {@link #equilibrate} has exactly one hydrogen split (see its javadoc). The bound 6 keeps
-     * the powers of e and h within floating point over the acidities a cascade meets.
+     * <p>Allowed slopes: {@code 0 < b_j ≤ 6}, {@code 0 < a_j ≤ 6} and {@code a_j < 2 b_j}. b_j &gt; 0
+     * makes the extractant balance increasing in e (a unique free dimer on every stage, also
+     * when the organic is nearly full). {@code a_j ≤ 2 b_j} makes the organic's cation uptake
+     * fall as the acidity rises along the extractant balance when the extractant is saponified,
+     * so that {@link #equilibrate} has at most one hydrogen split (see its javadoc); strictly
+     * below, {@code q_j ∝ (e^½/h)^(a_j) e^(b_j − a_j/2)} falls behind the cation's
+     * {@code q_M ∝ e^½/h} as e → 0, so that at low acidity a saponified organic keeps its cation
+     * as in mass action and a saponified organic mixed with an acid aqueous has a split. (At
+     * a_j = 2 b_j a rare earth displaces the cation at every acidity, and such contents can have
+     * none.) The bound 6 keeps the powers of e and h within floating point over the acidities a
+     * cascade meets.
      *
      * @param exchangeConstants       K_j = 10^(c_j): D_j at pH 0 and e = 1 mol/L (&gt; 0)
      * @param acidSlopes              a_j, the slope of log₁₀ D_j against pH
@@ -136,7 +141,7 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                         "above 0 and at most " + fmt(MAX_SLOPE));
             }
             double a = acidSlopes[j];
-            if (!(a > 0 && a <= Math.min(MAX_SLOPE, 2 * b))) {
+            if (!slopesAllowed(a, b)) {
                 throw new InvalidInputException("equilibrium.acidSlopes[" + j + "]", a, slopeRange(b));
             }
             equal &= a == acidSlopes[0] && b == dimerSlopes[0];
@@ -201,10 +206,16 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         return Math.exp(lnExchangeConstants[j] + dimerSlopes[j] * Math.log(freeDimer) + acidSlopes[j] * LN10 * pH);
     }
 
+    /** Whether a pH slope a is allowed with a dimer slope b: {@code 0 < b ≤ 6}, {@code 0 < a ≤ 6}, {@code a < 2b}. */
+    public static boolean slopesAllowed(double acidSlope, double dimerSlope) {
+        return dimerSlope > 0 && dimerSlope <= MAX_SLOPE && acidSlope > 0 && acidSlope <= MAX_SLOPE
+                && acidSlope < 2 * dimerSlope;
+    }
+
     /** The allowed range of a_j for a given b_j, in words, for messages. */
     public static String slopeRange(double dimerSlope) {
-        return "above 0 and at most min(6, 2b) = " + fmt(Math.min(MAX_SLOPE, 2 * dimerSlope))
-                + " (b = " + fmt(dimerSlope) + "; a ≤ 2b keeps the split of a saponified stage unique)";
+        return "above 0, at most 6 and below 2b = " + fmt(2 * dimerSlope) + " (b = " + fmt(dimerSlope)
+                + "; a < 2b keeps the split of a saponified stage unique and lets the organic keep its cation)";
     }
 
     /** The same model with another molar scale (mol/h in one unit of component flow). */

@@ -506,7 +506,7 @@ public final class CaseReader {
                             "above 0 and at most 6 (the slope of log10 D against log10 of the free dimer, mol/L)");
                 }
                 a[j] = law.number("pHSlope");
-                if (!(a[j] > 0 && a[j] <= Math.min(MassActionEquilibrium.MAX_SLOPE, 2 * b[j]))) {
+                if (!MassActionEquilibrium.slopesAllowed(a[j], b[j])) {
                     throw new InvalidInputException(law.at("pHSlope"), a[j], MassActionEquilibrium.slopeRange(b[j]));
                 }
                 double c = law.number("intercept");
