@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.sxcascade.equilibrium.MassActionEquilibriumTest.checkJacobian;
 import static org.sxcascade.equilibrium.MassActionEquilibriumTest.checkSplit;
 import static org.sxcascade.equilibrium.MassActionEquilibriumTest.describe;
-import static org.sxcascade.equilibrium.MassActionEquilibriumTest.exp;
 import static org.sxcascade.equilibrium.MassActionEquilibriumTest.log10Uniform;
 import static org.sxcascade.equilibrium.MassActionEquilibriumTest.organicOf;
 import static org.sxcascade.equilibrium.MassActionEquilibriumTest.randomLnAqueous;
@@ -98,25 +97,7 @@ class MassActionCorrelationTest {
     @MethodSource("seeds")
     void equilibrateClosesTheBalancesAndAgreesWithOrganicFlows(long seed) {
         Random rng = new Random(seed);
-        MassActionEquilibrium m = randomCorrelation(rng);
-        int r = m.rareEarthCount();
-        double o = log10Uniform(rng, -2, 2);
-        double a = log10Uniform(rng, -2, 2);
-        double[] organicIn;
-        if (rng.nextBoolean()) {
-            organicIn = m.saponifiedOrganic(0.95 * rng.nextDouble(), o);
-        } else {
-            double otherA = log10Uniform(rng, -1, 1);
-            organicIn = exp(organicOf(m, o, otherA, randomLnAqueous(rng, m, otherA)));
-        }
-        double[] re = new double[r];
-        for (int j = 0; j < r; j++) {
-            double p = rng.nextDouble();
-            re[j] = p < 0.1 ? 0 : p < 0.2 ? 1e-30 * m.molarScale() / a : log10Uniform(rng, -6, 0.3);
-        }
-        double cation = rng.nextDouble() < 0.3 ? 0 : log10Uniform(rng, -4, 0.5);
-        double[] aqueousIn = m.aqueousStream(a, re, cation, log10Uniform(rng, -5, Math.log10(6)));
-        checkSplit("seed " + seed, m, o, a, sum(organicIn, aqueousIn));
+        MassActionEquilibriumTest.checkRandomSplit("seed " + seed, rng, randomCorrelation(rng));
     }
 
     /**

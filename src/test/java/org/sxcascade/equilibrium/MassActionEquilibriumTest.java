@@ -323,7 +323,11 @@ class MassActionEquilibriumTest {
     @MethodSource("seeds")
     void equilibrateSplitsRandomContentsAtEquilibrium(long seed) {
         Random rng = new Random(seed);
-        MassActionEquilibrium m = randomModel(rng);
+        checkRandomSplit("seed " + seed, rng, randomModel(rng));
+    }
+
+    /** {@link #checkSplit} on random contents of a stage of model m, as described above. */
+    static void checkRandomSplit(String name, Random rng, MassActionEquilibrium m) {
         int r = m.rareEarthCount();
         double o = log10Uniform(rng, -2, 2);
         double a = log10Uniform(rng, -2, 2);
@@ -342,7 +346,7 @@ class MassActionEquilibriumTest {
         double cation = rng.nextDouble() < 0.3 ? 0 : log10Uniform(rng, -4, 0.5);
         double[] aqueousIn = m.aqueousStream(a, re, cation, log10Uniform(rng, -5, Math.log10(6)));
         double[] contents = sum(organicIn, aqueousIn);
-        checkSplit("seed " + seed, m, o, a, contents);
+        checkSplit(name, m, o, a, contents);
     }
 
     static Stream<Arguments> extremeContents() {
