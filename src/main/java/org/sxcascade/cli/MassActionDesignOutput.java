@@ -43,8 +43,20 @@ final class MassActionDesignOutput {
         String keyA = c.rareEarths().get(cmer.keyA());
         String keyB = c.rareEarths().get(cmer.keyB());
         b.append(c.name() == null ? "mass-action cascade" : c.name()).append('\n');
-        b.append(f("  split      %s (strip product, A) | %s (raffinate, B); β = K_%s/K_%s = %s (exact for mass action)%n",
-                groupA(r), groupB(r), keyA, keyB, Formats.general(xu.separationFactor())));
+        MassActionDesign.Reference ref = r.reference();
+        if (ref == null) {
+            b.append(f("  split      %s (strip product, A) | %s (raffinate, B); β = K_%s/K_%s = %s (exact: %s)%n",
+                    groupA(r), groupB(r), keyA, keyB, Formats.general(xu.separationFactor()),
+                    c.equilibrium().isMassActionLaw(0) ? "mass action" : "equal correlation slopes"));
+        } else {
+            b.append(f("  split      %s (strip product, A) | %s (raffinate, B); β = D_%s/D_%s = %s at pH %.3f and "
+                            + "%s mol/L free (HA)2%n", groupA(r), groupB(r), keyA, keyB,
+                    Formats.general(xu.separationFactor()), ref.pH(), Formats.general(ref.freeDimer())));
+            b.append("  note       the correlation slopes differ between the rare earths, so β varies with pH and free "
+                    + "extractant;\n             Xu's design below uses β at this reference (the design loading in "
+                    + "equilibrium with the feed),\n             and the mass-action verification uses the real β "
+                    + "on every stage\n");
+        }
         b.append(f("  feed       %s L/h at %s mol/L RE = %s mol RE/h (F), f_A = %.6f; targets P_A = %s, P_B = %s%n",
                 Formats.general(c.feed().volumetricFlow()), Formats.general(c.feed().concentration()),
                 Formats.general(p.feedRate()), xu.feedFractionA(), Formats.percent(r.targetA()),
@@ -141,6 +153,11 @@ final class MassActionDesignOutput {
         o.put("case", c.name());
         o.put("model", "mass-action");
         o.put("met", r.met());
+        if (r.reference() != null) {
+            ObjectNode ref = o.putObject("betaReference");
+            ref.put("pH", r.reference().pH());
+            ref.put("freeDimer", r.reference().freeDimer());
+        }
         if (!r.met()) {
             o.put("limitation", r.limitation());
         }

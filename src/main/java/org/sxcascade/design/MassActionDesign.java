@@ -3,6 +3,7 @@ package org.sxcascade.design;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.io.MassActionDesignSettings;
 import org.sxcascade.model.Cascade;
@@ -23,7 +24,11 @@ import org.sxcascade.solver.SteadyState;
  *
  * <ol>
  * <li>β of every rare earth is its exchange constant: in the mass-action model
- *     D_j = K_j e³/h³ on every stage, so D_A/D_B = K_A/K_B exactly (DOMAIN §5). The CMER designer
+ *     D_j = K_j e³/h³ on every stage, so D_A/D_B = K_A/K_B exactly (docs/mass-action.md); the same
+ *     holds for a correlation {@code D_j = K_j e^b/h^a} whose slopes a, b are the same for every
+ *     rare earth. When the slopes differ, β varies with pH and free dimer, and the design uses β at
+ *     a {@link Reference} condition ({@link #reference}), which the output states; the
+ *     stage-by-stage mass-action verification below then uses the real, varying β. The CMER designer
  *     ({@link CascadeDesigner}) solves that problem with the case's feed and targets: S, W and
  *     the fewest stages n + m that meet both targets in the CMER model.</li>
  * <li>Plant flows ({@link #translate}): organic S·F/loading, saponification for 3 mol base per
@@ -92,6 +97,19 @@ public final class MassActionDesign {
     }
 
     /**
+     * The condition at which β is taken when the rare earths' correlation slopes differ: the
+     * organic at the design loading Y in equilibrium with an aqueous at the feed's RE
+     * concentration x_F. Its free dimer is {@code e = C − 3Y} (all of the saponifying cation
+     * exchanged, as in the loaded organic of the scrubbing section), and its pH the one at which
+     * the feed's mean distribution ratio {@code Σ_j z_j D_j(pH, e)} equals {@code Y/x_F}.
+     *
+     * @param pH        reference pH
+     * @param freeDimer reference free dimer e, mol/L
+     */
+    public record Reference(double pH, double freeDimer) {
+    }
+
+    /**
      * One stage count tried, at its balanced reflux.
      *
      * @param extractionStages n
@@ -123,11 +141,13 @@ public final class MassActionDesign {
      * @param solves      steady states solved in all (reflux searches and range)
      * @param unsolved    refluxes at which no steady state was reached (taken as too low)
      * @param limitation  why no more stages were tried when the targets are not met, else {@code null}
+     * @param reference   the condition at which β was taken, or {@code null} when the slopes are equal
+     *                    (β exact on every stage)
      */
     public record Result(CascadeDesigner.Design cmer, MassActionDesignSettings settings, Plant plant,
                          List<Round> rounds, MassActionCase designed, CascadeNetwork network, SteadyState state,
                          double purityA, double purityB, boolean met, double[] refluxRange, int solves,
-                         int unsolved, String limitation) {
+                         int unsolved, String limitation, Reference reference) {
         public Result {
             rounds = List.copyOf(rounds);
             refluxRange = refluxRange == null ? null : refluxRange.clone();
@@ -166,12 +186,45 @@ public final class MassActionDesign {
     private NoConvergenceException lastFailure;
 
     /**
+     * The condition at which β is taken (see {@link Reference}), or {@code null} when every rare
+     * earth has the same slopes (then β = K_i/K_j on every stage).
+     */
+    public static Reference reference(MassActionCase c, MassActionDesignSettings s) {
+        MassActionEquilibrium eq = c.equilibrium();
+        if (eq.hasEqualSlopes()) {
+            return null;
+        }
+        double e = eq.extractantConcentration() - 3 * s.loading(); // > 0: the loading is below C/3
+        double[] z = c.feed().composition();
+        double wanted = s.loading() / c.feed().concentration();
+        // Σ z_j D_j rises with pH (every a_j > 0): bisect on a bracket wide enough for any input
+        double lo = -50;
+        double hi = 50;
+        for (int it = 0; it < 200 && hi - lo > 1e-13; it++) {
+            double mid = 0.5 * (lo + hi);
+            double mean = 0;
+            for (int j = 0; j < z.length; j++) {
+                mean += z[j] * eq.distributionRatio(j, mid, e);
+            }
+            if (mean < wanted) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new Reference(0.5 * (lo + hi), e);
+    }
+
+    /**
      * The CMER problem equivalent to a mass-action case: separation factors K_j / min K, the
-     * case's feed, the strip product as the organic (A) product and the raffinate as B.
+     * case's feed, the strip product as the organic (A) product and the raffinate as B. With
+     * slopes that differ between rare earths, β is D_j/min D at the {@code reference} condition.
      *
+     * @param reference where β is taken when the slopes differ ({@link #reference}); ignored, and may
+     *                  be {@code null}, when they are equal
      * @throws InvalidInputException if a target is missing
      */
-    public static DesignInputs equivalentProblem(MassActionCase c) {
+    public static DesignInputs equivalentProblem(MassActionCase c, Reference reference) {
         if (c.stripTarget() == null) {
             throw new InvalidInputException("targets.strip", "(missing)",
                     "a purity (or recovery) target for the strip product (design needs both targets)");
@@ -180,14 +233,18 @@ public final class MassActionDesign {
             throw new InvalidInputException("targets.aqueous", "(missing)",
                     "a purity (or recovery) target for the raffinate (design needs both targets)");
         }
-        int r = c.equilibrium().rareEarthCount();
+        MassActionEquilibrium eq = c.equilibrium();
+        int r = eq.rareEarthCount();
+        double[] d = new double[r];
         double min = Double.POSITIVE_INFINITY;
         for (int j = 0; j < r; j++) {
-            min = Math.min(min, c.equilibrium().exchangeConstant(j));
+            d[j] = eq.hasEqualSlopes() ? eq.exchangeConstant(j)
+                    : eq.distributionRatio(j, reference.pH(), reference.freeDimer());
+            min = Math.min(min, d[j]);
         }
         double[] beta = new double[r];
         for (int j = 0; j < r; j++) {
-            beta[j] = c.equilibrium().exchangeConstant(j) / min;
+            beta[j] = d[j] / min;
         }
         return new DesignInputs(c.name(), c.rareEarths(), beta, c.feed(), c.stripTarget(), c.raffinateTarget(),
                 null, null);
@@ -234,7 +291,8 @@ public final class MassActionDesign {
         solves = 0;
         unsolved = 0;
         lastFailure = null;
-        DesignInputs in = equivalentProblem(template);
+        Reference reference = reference(template, settings);
+        DesignInputs in = equivalentProblem(template, reference);
         CascadeDesigner.Design cmer;
         try {
             cmer = new CascadeDesigner().design(in, choice, maxStages, 0);
@@ -310,7 +368,7 @@ public final class MassActionDesign {
             range = new double[] {lo, hi};
         }
         return new Result(cmer, settings, plant, rounds, at.c, at.network, at.state, at.purityA(), at.purityB(), met,
-                range, solves, unsolved, met ? null : limitation);
+                range, solves, unsolved, met ? null : limitation, reference);
     }
 
     private static String f(String format, Object... args) {

@@ -126,12 +126,6 @@ public record MassActionTransientCase(MassActionCase massActionCase, TransientSe
         if (eq.molarScale() == c.feedRate()) {
             return c;
         }
-        double[] k = new double[eq.rareEarthCount()];
-        for (int j = 0; j < k.length; j++) {
-            k[j] = eq.exchangeConstant(j);
-        }
-        MassActionEquilibrium own = new MassActionEquilibrium(k, eq.cationExchangeConstant(),
-                eq.extractantConcentration(), c.feedRate());
-        return c.withEquilibrium(own);
+        return c.withEquilibrium(eq.withMolarScale(c.feedRate()));
     }
 }

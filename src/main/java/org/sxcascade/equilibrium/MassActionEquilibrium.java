@@ -23,6 +23,14 @@ import org.sxcascade.model.InvalidInputException;
  * </ul>
  * h is the aqueous [H⁺]; K_j (one per rare earth), K_M and C are constants of the model.
  *
+ * <p><b>Empirical correlations.</b> A rare earth may instead follow a fitted law
+ * {@code log₁₀ D_j = a_j·pH + b_j·log₁₀ e + c_j}, i.e. {@code y_j = K_j x_j e^(b_j) / h^(a_j)} with
+ * {@code K_j = 10^(c_j)} ({@link #MassActionEquilibrium(double[], double[], double[], double, double, double)});
+ * a_j = b_j = 3 is the mass-action law above. Only the distribution law changes: the
+ * stoichiometry (3 H⁺ released and 3 dimers bound per RE, the balances below) is the same, so
+ * the model conserves every component exactly as mass action does. With slopes that differ
+ * between rare earths, β = D_A/D_B varies with pH and e from stage to stage.
+ *
  * <p><b>Components and units.</b>
  * The components are the R rare earths (in the order of the constants given), then M, then H:
  * {@code componentCount() = R + 2}. H, M and every RE are conserved and move between the phases,
@@ -46,11 +54,22 @@ import org.sxcascade.model.InvalidInputException;
 public final class MassActionEquilibrium implements EquilibriumModel {
     private static final double LN2 = Math.log(2);
     private static final double LN3 = Math.log(3);
+    private static final double LN10 = Math.log(10);
     /** Below this aqueous [H⁺] (mol/L) {@link #equilibrate} gives up looking for a root. */
     private static final double LN_ACIDITY_FLOOR = Math.log(1e-300);
 
+    /** Largest slope a_j or b_j of a correlation. */
+    public static final double MAX_SLOPE = 6;
+    /** a_j and b_j of the mass-action law {@code D_j = K_j e³/h³}. */
+    public static final double MASS_ACTION_SLOPE = 3;
+
     private final double[] exchangeConstants;
     private final double[] lnExchangeConstants;
+    private final double[] acidSlopes;
+    private final double[] dimerSlopes;
+    private final boolean equalSlopes;
+    /** The inner solve's lower bracket lies this far below its start (see solveLoadedExtractant). */
+    private final double lowerBracketOffset;
     private final double cationExchangeConstant;
     private final double lnCationExchangeConstant;
     private final double extractantConcentration;
@@ -59,6 +78,8 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     private final double lnMolarScale;
 
     /**
+     * The mass-action law {@code D_j = K_j e³/h³} for every rare earth.
+     *
      * @param exchangeConstants       K_ex of each rare earth (dimensionless, &gt; 0), in component order
      * @param cationExchangeConstant  K_M of the saponification cation (&gt; 0)
      * @param extractantConcentration C, total extractant as dimer (mol/L, &gt; 0)
@@ -66,16 +87,67 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      */
     public MassActionEquilibrium(double[] exchangeConstants, double cationExchangeConstant,
                                  double extractantConcentration, double molarScale) {
+        this(exchangeConstants, massActionSlopes(exchangeConstants), massActionSlopes(exchangeConstants),
+                cationExchangeConstant, extractantConcentration, molarScale);
+    }
+
+    /**
+     * An empirical correlation {@code log₁₀ D_j = a_j·pH + b_j·log₁₀ e + c_j} per rare earth
+     * (e the free dimer, mol/L), written as {@code D_j = K_j e^(b_j) / h^(a_j)} with
+     * {@code K_j = 10^(c_j)}; a_j = b_j = 3 is the mass-action law. The stoichiometry is the
+     * mass-action model's (3 H⁺ released and 3 dimers bound per RE, the cation's exchange).
+     *
+     * <p>Allowed slopes: {@code 0 < b_j ≤ 6}, {@code 0 < a_j ≤ 6} and {@code a_j < 2 b_j}. b_j &gt; 0
+     * makes the extractant balance increasing in e (a unique free dimer on every stage, also
+     * when the organic is nearly full). {@code a_j ≤ 2 b_j} makes the organic's cation uptake
+     * fall as the acidity rises along the extractant balance when the extractant is saponified,
+     * so that {@link #equilibrate} has at most one hydrogen split (see its javadoc); strictly
+     * below, {@code q_j ∝ (e^½/h)^(a_j) e^(b_j − a_j/2)} falls behind the cation's
+     * {@code q_M ∝ e^½/h} as e → 0, so that at low acidity a saponified organic keeps its cation
+     * as in mass action and a saponified organic mixed with an acid aqueous has a split. (At
+     * a_j = 2 b_j a rare earth displaces the cation at every acidity, and such contents can have
+     * none.) The bound 6 keeps the powers of e and h within floating point over the acidities a
+     * cascade meets.
+     *
+     * @param exchangeConstants       K_j = 10^(c_j): D_j at pH 0 and e = 1 mol/L (&gt; 0)
+     * @param acidSlopes              a_j, the slope of log₁₀ D_j against pH
+     * @param dimerSlopes             b_j, the slope of log₁₀ D_j against log₁₀ e
+     * @param cationExchangeConstant  K_M of the saponification cation (&gt; 0)
+     * @param extractantConcentration C, total extractant as dimer (mol/L, &gt; 0)
+     * @param molarScale              mol/h in one unit of component flow (&gt; 0)
+     */
+    public MassActionEquilibrium(double[] exchangeConstants, double[] acidSlopes, double[] dimerSlopes,
+                                 double cationExchangeConstant, double extractantConcentration, double molarScale) {
         if (exchangeConstants == null || exchangeConstants.length == 0) {
             throw new InvalidInputException("equilibrium.exchangeConstants", "(none)", "at least one rare earth");
         }
+        int r = exchangeConstants.length;
+        if (acidSlopes.length != r || dimerSlopes.length != r) {
+            throw new InvalidInputException("equilibrium.slopes", acidSlopes.length + " and " + dimerSlopes.length
+                    + " values", "one a and one b per rare earth (" + r + ")");
+        }
         this.exchangeConstants = exchangeConstants.clone();
-        this.lnExchangeConstants = new double[exchangeConstants.length];
-        for (int j = 0; j < exchangeConstants.length; j++) {
+        this.lnExchangeConstants = new double[r];
+        this.acidSlopes = acidSlopes.clone();
+        this.dimerSlopes = dimerSlopes.clone();
+        boolean equal = true;
+        for (int j = 0; j < r; j++) {
             double k = InvalidInputException.requirePositive("equilibrium.exchangeConstants[" + j + "]",
                     exchangeConstants[j]);
             lnExchangeConstants[j] = Math.log(k);
+            double b = dimerSlopes[j];
+            if (!(b > 0 && b <= MAX_SLOPE)) {
+                throw new InvalidInputException("equilibrium.dimerSlopes[" + j + "]", b,
+                        "above 0 and at most " + fmt(MAX_SLOPE));
+            }
+            double a = acidSlopes[j];
+            if (!slopesAllowed(a, b)) {
+                throw new InvalidInputException("equilibrium.acidSlopes[" + j + "]", a, slopeRange(b));
+            }
+            equal &= a == acidSlopes[0] && b == dimerSlopes[0];
         }
+        this.equalSlopes = equal;
+        this.lowerBracketOffset = lowerBracketOffset(this.dimerSlopes);
         this.cationExchangeConstant = InvalidInputException.requirePositive("equilibrium.cationExchangeConstant",
                 cationExchangeConstant);
         this.lnCationExchangeConstant = Math.log(cationExchangeConstant);
@@ -104,6 +176,52 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     /** K_ex of rare earth j as given. */
     public double exchangeConstant(int j) {
         return exchangeConstants[j];
+    }
+
+    /** a_j: the slope of log₁₀ D_j against pH (3 for mass action). */
+    public double acidSlope(int j) {
+        return acidSlopes[j];
+    }
+
+    /** b_j: the slope of log₁₀ D_j against log₁₀ of the free dimer (3 for mass action). */
+    public double dimerSlope(int j) {
+        return dimerSlopes[j];
+    }
+
+    /** Whether rare earth j follows the mass-action law (a_j = b_j = 3). */
+    public boolean isMassActionLaw(int j) {
+        return acidSlopes[j] == MASS_ACTION_SLOPE && dimerSlopes[j] == MASS_ACTION_SLOPE;
+    }
+
+    /**
+     * Whether every rare earth has the same slopes a and b: then {@code D_i/D_j = K_i/K_j} on any
+     * stage (constant separation factors); otherwise the separation factors vary with pH and e.
+     */
+    public boolean hasEqualSlopes() {
+        return equalSlopes;
+    }
+
+    /** D_j = K_j e^(b_j) / h^(a_j) at a pH and a free dimer e (mol/L). */
+    public double distributionRatio(int j, double pH, double freeDimer) {
+        return Math.exp(lnExchangeConstants[j] + dimerSlopes[j] * Math.log(freeDimer) + acidSlopes[j] * LN10 * pH);
+    }
+
+    /** Whether a pH slope a is allowed with a dimer slope b: {@code 0 < b ≤ 6}, {@code 0 < a ≤ 6}, {@code a < 2b}. */
+    public static boolean slopesAllowed(double acidSlope, double dimerSlope) {
+        return dimerSlope > 0 && dimerSlope <= MAX_SLOPE && acidSlope > 0 && acidSlope <= MAX_SLOPE
+                && acidSlope < 2 * dimerSlope;
+    }
+
+    /** The allowed range of a_j for a given b_j, in words, for messages. */
+    public static String slopeRange(double dimerSlope) {
+        return "above 0, at most 6 and below 2b = " + fmt(2 * dimerSlope) + " (b = " + fmt(dimerSlope)
+                + "; a < 2b keeps the split of a saponified stage unique and lets the organic keep its cation)";
+    }
+
+    /** The same model with another molar scale (mol/h in one unit of component flow). */
+    public MassActionEquilibrium withMolarScale(double scale) {
+        return new MassActionEquilibrium(exchangeConstants, acidSlopes, dimerSlopes, cationExchangeConstant,
+                extractantConcentration, scale);
     }
 
     /** K_M of the saponification cation. */
@@ -156,7 +274,7 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     public double freeExtractant(double aqueousFlow, double[] lnAqueous, int offset) {
         double lnXs = lnMolarScale - Math.log(aqueousFlow);
         double lnH = lnAqueous[offset + hydrogenIndex()] + lnXs;
-        return Math.exp(lnFreeExtractant(lnRareEarthSum(lnAqueous, offset) + lnXs - 3 * lnH,
+        return Math.exp(lnFreeExtractant(lnAqueous, offset, lnXs, lnH,
                 lnCationExchangeConstant + lnAqueous[offset + cationIndex()] + lnXs - lnH));
     }
 
@@ -306,18 +424,21 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     /**
      * {@inheritDoc}
      *
-     * <p>The free dimer e follows from the extractant balance {@code G(e) = e + 3 e³ P + ½ e^½ Q − C = 0}
-     * ({@code P = Σ K_j x_j / h³}, {@code Q = K_M x_M / h}). In u = ln e, G is increasing and
-     * convex, so Newton started at a point where G ≥ 0 decreases monotonically onto the root; the
-     * start is the smallest of the three u at which one term alone equals C, which lies at most
-     * 2 ln 3 above the root.
+     * <p>The free dimer e follows from the extractant balance
+     * {@code G(e) = e + 3 Σ_j P_j e^(b_j) + ½ e^½ Q − C = 0} ({@code P_j = K_j x_j / h^(a_j)},
+     * {@code Q = K_M x_M / h}; mass action: b_j = a_j = 3). In u = ln e, G is increasing and
+     * convex (every b_j &gt; 0), so Newton started at a point where G ≥ 0 decreases monotonically
+     * onto the root; the start is the smallest u at which one term alone equals C (with equal
+     * slopes the rare earths count as one term Σ_j P_j), which lies at most
+     * ln(number of terms)/min(b, ½) above the root.
      *
-     * <p>Jacobian: differentiating the balance at fixed C, with {@code D = e ∂G/∂e = e + 9 Σy + ¼ y_M},
-     * {@code ∂ln e/∂ln x_i = −3 y_i / D} (RE i), {@code −½ y_M / D} (M) and
-     * {@code (9 Σy + ½ y_M) / D} (H). Then
-     * {@code ∂ln y_j/∂ln l_i = δ_ij + 3 ∂ln e/∂ln l_i − 3 δ_iH},
+     * <p>Jacobian: differentiating the balance at fixed C, with
+     * {@code D = e ∂G/∂e = e + 3 Σ b_j y_j + ¼ y_M}, {@code ∂ln e/∂ln x_i = −3 y_i / D} (RE i),
+     * {@code −½ y_M / D} (M) and {@code (3 Σ a_j y_j + ½ y_M) / D} (H). Then
+     * {@code ∂ln y_j/∂ln l_i = δ_ij + b_j ∂ln e/∂ln l_i − a_j δ_iH},
      * {@code ∂ln y_M/∂ln l_i = δ_iM + ½ ∂ln e/∂ln l_i − δ_iH} and, with y_H = 2e + 3Σy,
-     * {@code ∂ln y_H/∂ln l_i = (2e + 9Σy)/y_H · ∂ln e/∂ln l_i + [i RE] 3 y_i/y_H − δ_iH 9Σy/y_H}.
+     * {@code ∂ln y_H/∂ln l_i = (2e + 3 Σ b_j y_j)/y_H · ∂ln e/∂ln l_i + [i RE] 3 y_i/y_H
+     * − δ_iH 3 Σ a_j y_j/y_H} (mass action: 3 Σ b_j y_j = 3 Σ a_j y_j = 9 Σy).
      * A component of flow 0 has organic flow 0 and finite derivatives (its own row keeps the
      * structural δ terms).
      */
@@ -331,45 +452,61 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         double lnXs = lnMolarScale - Math.log(aqueousFlow); // ln x = ln l + lnXs
         double lnOs = Math.log(organicFlow) - lnMolarScale; // ln v = ln y + lnOs
         double lnH = lnAqueous[aqOffset + cH] + lnXs;
-        double lnP = lnRareEarthSum(lnAqueous, aqOffset) + lnXs - 3 * lnH; // Σ y = P e³
         double lnQ = lnCationExchangeConstant + lnAqueous[aqOffset + cM] + lnXs - lnH; // y_M = Q e^½
-        double u = lnFreeExtractant(lnP, lnQ);
-        double lnReFactor = lnXs + 3 * u - 3 * lnH; // ln y_j = ln K_j + ln l_j + lnReFactor
-        for (int j = 0; j < r; j++) {
-            lnOrganic[orgOffset + j] = lnExchangeConstants[j] + lnAqueous[aqOffset + j] + lnReFactor + lnOs;
+        double u = lnFreeExtractant(lnAqueous, aqOffset, lnXs, lnH, lnQ);
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < r; j++) { // ln y_j = ln K_j + ln x_j + b_j ln e − a_j ln h
+            double lnY = lnExchangeConstants[j] + lnAqueous[aqOffset + j] + lnXs + dimerSlopes[j] * u
+                    - acidSlopes[j] * lnH;
+            lnOrganic[orgOffset + j] = lnY + lnOs;
+            maxY = Math.max(maxY, lnY);
+        }
+        double lnSumY = maxY;
+        if (maxY > Double.NEGATIVE_INFINITY) {
+            double sum = 0;
+            for (int j = 0; j < r; j++) {
+                sum += Math.exp(lnOrganic[orgOffset + j] - lnOs - maxY);
+            }
+            lnSumY = maxY + Math.log(sum);
         }
         double lnYM = lnQ + 0.5 * u;
         lnOrganic[orgOffset + cM] = lnYM + lnOs;
-        double lnSumY = lnP + 3 * u;
         double lnYH = logAddExp(LN2 + u, LN3 + lnSumY);
         lnOrganic[orgOffset + cH] = lnYH + lnOs;
         if (jacobian == null) {
             return;
         }
         double e = Math.exp(u);
-        double sumY = Math.exp(lnSumY);
         double yM = Math.exp(lnYM);
-        double d = e + 9 * sumY + 0.25 * yM;
-        double hydrogenWeight = Math.exp(LN2 + u - lnYH) + 3 * Math.exp(LN3 + lnSumY - lnYH); // (2e + 9Σy)/y_H
-        double reShareOfH = Math.exp(LN3 + lnSumY - lnYH); // 3Σy / y_H
+        double yH = Math.exp(lnYH);
+        double sumBY = 0; // Σ b_j y_j
+        double sumAY = 0; // Σ a_j y_j
+        for (int j = 0; j < r; j++) {
+            double y = Math.exp(lnOrganic[orgOffset + j] - lnOs);
+            sumBY += dimerSlopes[j] * y;
+            sumAY += acidSlopes[j] * y;
+        }
+        double d = e + 3 * sumBY + 0.25 * yM;
+        double hydrogenWeight = (2 * e + 3 * sumBY) / yH; // (2e + 3Σ b_j y_j)/y_H
+        double acidShareOfH = 3 * sumAY / yH; // 3Σ a_j y_j / y_H
         for (int i = 0; i < c; i++) {
             double du; // ∂ ln e / ∂ ln l_i
             double reTerm = 0; // [i RE] 3 y_i / y_H
             if (i < r) {
-                double lnYi = lnExchangeConstants[i] + lnAqueous[aqOffset + i] + lnReFactor;
+                double lnYi = lnOrganic[orgOffset + i] - lnOs;
                 du = -3 * Math.exp(lnYi) / d;
                 reTerm = Math.exp(LN3 + lnYi - lnYH);
             } else if (i == cM) {
                 du = -0.5 * yM / d;
             } else {
-                du = (9 * sumY + 0.5 * yM) / d;
+                du = (3 * sumAY + 0.5 * yM) / d;
             }
             double hTerm = i == cH ? 1.0 : 0.0;
             for (int j = 0; j < r; j++) {
-                jacobian[jacOffset + j * c + i] = (i == j ? 1.0 : 0.0) + 3 * du - 3 * hTerm;
+                jacobian[jacOffset + j * c + i] = (i == j ? 1.0 : 0.0) + dimerSlopes[j] * du - acidSlopes[j] * hTerm;
             }
             jacobian[jacOffset + cM * c + i] = (i == cM ? 1.0 : 0.0) + 0.5 * du - hTerm;
-            jacobian[jacOffset + cH * c + i] = hydrogenWeight * du + reTerm - 3 * reShareOfH * hTerm;
+            jacobian[jacOffset + cH * c + i] = hydrogenWeight * du + reTerm - acidShareOfH * hTerm;
         }
     }
 
@@ -378,20 +515,26 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      *
      * <p>Method: given the free dimer e = exp(u) and the acidity h = exp(w), every component's split
      * is explicit, {@code l_i = m_i / (1 + q_i)}, {@code v_i = m_i q_i / (1 + q_i)} with
-     * {@code q_j = K_j (O/A) e³/h³} (RE) and {@code q_M = K_M (O/A) e^½/h}. Two nested
+     * {@code q_j = K_j (O/A) e^(b_j)/h^(a_j)} (RE; mass action a_j = b_j = 3) and
+     * {@code q_M = K_M (O/A) e^½/h}. Two nested
      * one-dimensional solves find (u, w):
      * <ul>
      *   <li>inner, at fixed w: the extractant balance {@code e·O/scale + 3Σ v_j + ½ v_M = C·O/scale},
-     *       strictly increasing in u, bracketed by u = ln C (where it is ≥ 0) and a lower bound
-     *       (2.2 below the root of the same balance with q in place of q/(1+q)). A mostly
+     *       strictly increasing in u (b_j &gt; 0), bracketed by u = ln C (where it is ≥ 0) and a
+     *       lower bound δ below the smallest u at which one term of the same balance with q in
+     *       place of q/(1+q) alone equals the capacity, δ (2.2 for mass action) being such that
+     *       {@code e^−δ + Σ_j e^(−b_j δ) + e^(−δ/2) < 0.9}, so that the balance is negative there. A mostly
      *       extracted component enters as {@code m − m/(1+q)} with the constants summed apart, so
      *       the balance stays a smooth function of u when the organic is nearly full of one
      *       component;</li>
      *   <li>outer: the hydrogen split {@code F(w) = h·A/scale + v_H(w) − m_H = 0}, with
-     *       {@code v_H = (2e + 3Σy)·O/scale}. Along the inner solution the organic's metal
-     *       loading falls as h rises, so F is strictly increasing (its derivative is
-     *       {@code h·A/scale + (9ε S + ε S_M + 9/4 S S_M)/(ε + 9S + ¼S_M)} with ε = e·O/scale,
-     *       {@code S = Σ m_j q_j/(1+q_j)²}, {@code S_M} likewise, all ≥ 0). w is bracketed above by
+     *       {@code v_H = (2e + 3Σy)·O/scale = 2C·O/scale − 3Σv_j − v_M}. Along the inner solution
+     *       the organic's cation uptake {@code 3Σv_j + v_M} falls as h rises, so F is strictly
+     *       increasing: its derivative is
+     *       {@code h·A/scale + (ε(S_a + S_M) + ½ S_M S_b − ¼ S_M S_a)/(ε + S_b + ¼S_M)} with
+     *       ε = e·O/scale, {@code S_a = 3 Σ a_j m_j q_j/(1+q_j)²}, S_b likewise with b_j,
+     *       {@code S_M = m_M q_M/(1+q_M)²}, all ≥ 0, and {@code S_a ≤ 2 S_b} since every
+     *       a_j ≤ 2 b_j (mass action: S_a = S_b = 9S). w is bracketed above by
      *       ln(m_H·scale/A). The step is Newton's on {@code w + ln(A/scale) − ln(m_H − v_H)} when
      *       the aqueous term dominates (nearly linear then), on F otherwise; while no lower bracket
      *       is known steps are at most 30 in ln h, and each inner solve starts from the previous u
@@ -430,7 +573,6 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         double lnAs = Math.log(aqueousFlow) - lnMolarScale; // units per mol/L of aqueous
         double lnRatio = Math.log(organicFlow) - Math.log(aqueousFlow);
         double capacity = Math.exp(lnExtractantConcentration + lnOs); // C·O/scale
-        double lnPm = lnContentsSum(contents, offset) + lnRatio; // ln Σ m_j K_j O/A
         double mM = Math.max(contents[offset + cM], 0);
         double lnQm = Math.log(mM) + lnCationExchangeConstant + lnRatio; // ln m_M K_M O/A
         double mH = Math.max(contents[offset + cH], 0);
@@ -447,18 +589,23 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             w = LN_ACIDITY_FLOOR;
         } else {
             for (int it = 0; it < 300; it++) {
-                u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, lnPm, mM, lnQm);
+                u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, mM, lnQm);
                 double eo = Math.exp(u + lnOs);
                 double extracted3 = 0; // 3 Σ v_j
-                double s = 0; // Σ m_j σ(1−σ)
+                double sa = 0; // S_a = 3 Σ a_j m_j σ(1−σ)
+                double sb = 0; // S_b = 3 Σ b_j m_j σ(1−σ)
                 for (int j = 0; j < r; j++) {
                     double m = Math.max(contents[offset + j], 0);
-                    double z = lnExchangeConstants[j] + lnRatio + 3 * (u - w);
+                    double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
                     double sig = 1 / (1 + Math.exp(-z));
                     extracted3 += m * sig;
-                    s += m * sig / (1 + Math.exp(z));
+                    double s = m * sig / (1 + Math.exp(z));
+                    sa += acidSlopes[j] * s;
+                    sb += dimerSlopes[j] * s;
                 }
                 extracted3 *= 3;
+                sa *= 3;
+                sb *= 3;
                 double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
                 double sM = mM / ((1 + Math.exp(-zM)) * (1 + Math.exp(zM)));
                 double vH = 2 * eo + extracted3;
@@ -476,8 +623,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                     break; // F is at its rounding level: a small Newton step no longer reduces it
                 }
                 previousF = f;
-                double du = (9 * s + 0.5 * sM) / (eo + 9 * s + 0.25 * sM); // d ln e / d ln h on the inner solution
-                double dvH = (9 * eo * s + eo * sM + 2.25 * s * sM) / (eo + 9 * s + 0.25 * sM);
+                double den = eo + sb + 0.25 * sM;
+                double du = (sa + 0.5 * sM) / den; // d ln e / d ln h on the inner solution
+                double dvH = (eo * (sa + sM) + (0.5 * sb - 0.25 * sa) * sM) / den; // ≥ 0 as a_j ≤ 2 b_j
                 double leftForAqueous = mH - vH;
                 double next;
                 if (leftForAqueous > 0 && aq > dvH) {
@@ -523,11 +671,11 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 }
             }
         }
-        u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, lnPm, mM, lnQm);
+        u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, mM, lnQm);
         double extracted3 = 0;
         for (int j = 0; j < r; j++) {
             double m = contents[offset + j];
-            double z = lnExchangeConstants[j] + lnRatio + 3 * (u - w);
+            double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
             double l = m / (1 + Math.exp(z));
             double v = m / (1 + Math.exp(-z));
             aqueous[outOffset + j] = l;
@@ -584,6 +732,55 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     // ---------------------------------------------------------------------------------------------
     // helpers
 
+    /**
+     * u = ln e solving {@code e + 3 Σ_j P_j e^(b_j) + ½ e^½ Q = C} ({@code ln P_j = ln K_j + ln l_j
+     * + lnXs − a_j lnH}, Q = exp(lnQ)): Newton from the right on a convex increasing function, to
+     * full precision (with equal slopes the error after a step δ is at most about 1.5 δ²). With
+     * equal slopes the rare earths enter as the one term {@code 3 e^b Σ_j P_j}.
+     */
+    private double lnFreeExtractant(double[] lnAqueous, int offset, double lnXs, double lnH, double lnQ) {
+        int r = lnExchangeConstants.length;
+        double c = extractantConcentration;
+        double lnC = lnExtractantConcentration;
+        double start = Math.min(lnC, 2 * (lnC + LN2 - lnQ));
+        double lnP = Double.NaN; // ln Σ_j P_j with equal slopes
+        if (equalSlopes) {
+            lnP = lnRareEarthSum(lnAqueous, offset) + lnXs - acidSlopes[0] * lnH;
+            start = Math.min(start, (lnC - LN3 - lnP) / dimerSlopes[0]);
+        } else {
+            for (int j = 0; j < r; j++) {
+                double lnPj = lnExchangeConstants[j] + lnAqueous[offset + j] + lnXs - acidSlopes[j] * lnH;
+                start = Math.min(start, (lnC - LN3 - lnPj) / dimerSlopes[j]);
+            }
+        }
+        double u = start;
+        for (int it = 0; it < 200; it++) {
+            double t1 = Math.exp(u);
+            double t3; // 3 Σ_j P_j e^(b_j)
+            double dt3; // its derivative in u
+            if (equalSlopes) {
+                t3 = 3 * Math.exp(lnP + dimerSlopes[0] * u);
+                dt3 = dimerSlopes[0] * t3;
+            } else {
+                t3 = 0;
+                dt3 = 0;
+                for (int j = 0; j < r; j++) {
+                    double t = 3 * Math.exp(lnExchangeConstants[j] + lnAqueous[offset + j] + lnXs
+                            - acidSlopes[j] * lnH + dimerSlopes[j] * u);
+                    t3 += t;
+                    dt3 += dimerSlopes[j] * t;
+                }
+            }
+            double th = 0.5 * Math.exp(lnQ + 0.5 * u);
+            double step = (t1 + t3 + th - c) / (t1 + dt3 + 0.5 * th);
+            u -= step;
+            if (!(Math.abs(step) > 1e-9)) {
+                break;
+            }
+        }
+        return u;
+    }
+
     /** ln Σ_j K_j l_j from ln aqueous flows (−∞ when every RE flow is 0). */
     private double lnRareEarthSum(double[] lnAqueous, int offset) {
         double max = Double.NEGATIVE_INFINITY;
@@ -600,42 +797,23 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         return max + Math.log(sum);
     }
 
-    /** ln Σ_j K_j m_j from component amounts (negative amounts count as 0). */
-    private double lnContentsSum(double[] contents, int offset) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < lnExchangeConstants.length; j++) {
-            max = Math.max(max, lnExchangeConstants[j] + Math.log(Math.max(contents[offset + j], 0)));
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double sum = 0;
-        for (int j = 0; j < lnExchangeConstants.length; j++) {
-            sum += Math.exp(lnExchangeConstants[j] + Math.log(Math.max(contents[offset + j], 0)) - max);
-        }
-        return max + Math.log(sum);
-    }
-
     /**
-     * u = ln e solving {@code e + 3 e³ P + ½ e^½ Q = C} (P = exp(lnP), Q = exp(lnQ)): Newton from the
-     * right on a convex increasing function, to full precision (the error after a step δ is at
-     * most about 1.5 δ²).
+     * How far below the smallest single-term root the inner solve's lower bracket lies: the
+     * smallest δ in 2.2 · 1.25^k with {@code e^−δ + Σ_j e^(−b_j δ) + e^(−δ/2) < 0.9}, so that the
+     * extractant balance is negative there (see {@link #solveLoadedExtractant}).
      */
-    private double lnFreeExtractant(double lnP, double lnQ) {
-        double c = extractantConcentration;
-        double lnC = lnExtractantConcentration;
-        double u = Math.min(lnC, Math.min((lnC - LN3 - lnP) / 3, 2 * (lnC + LN2 - lnQ)));
-        for (int it = 0; it < 200; it++) {
-            double t1 = Math.exp(u);
-            double t3 = 3 * Math.exp(lnP + 3 * u);
-            double th = 0.5 * Math.exp(lnQ + 0.5 * u);
-            double step = (t1 + t3 + th - c) / (t1 + 3 * t3 + 0.5 * th);
-            u -= step;
-            if (!(Math.abs(step) > 1e-9)) {
-                break;
+    private static double lowerBracketOffset(double[] dimerSlopes) {
+        double delta = 2.2;
+        while (true) {
+            double bound = Math.exp(-delta) + Math.exp(-0.5 * delta);
+            for (double b : dimerSlopes) {
+                bound += Math.exp(-b * delta);
             }
+            if (bound < 0.9) {
+                return delta;
+            }
+            delta *= 1.25;
         }
-        return u;
     }
 
     /**
@@ -644,13 +822,17 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      * starting from {@code start} when it lies in the bracket.
      */
     private double solveLoadedExtractant(double w, double start, double[] contents, int offset, double lnOs,
-                                         double lnRatio, double capacity, double lnPm, double mM, double lnQm) {
+                                         double lnRatio, double capacity, double mM, double lnQm) {
         int r = lnExchangeConstants.length;
         double lnC = lnExtractantConcentration;
         double lnCap = lnC + lnOs;
         // where each term of the balance with q in place of σ alone equals the capacity
-        double u0 = Math.min(lnC, Math.min((lnCap - LN3 - lnPm + 3 * w) / 3, 2 * (lnCap + LN2 - lnQm + w)));
-        double lo = u0 - 2.2; // there the bounding terms sum to < 0.45 C: balance < 0
+        double u0 = Math.min(lnC, 2 * (lnCap + LN2 - lnQm + w));
+        for (int j = 0; j < r; j++) {
+            double lnPm = lnExchangeConstants[j] + Math.log(Math.max(contents[offset + j], 0)) + lnRatio;
+            u0 = Math.min(u0, (lnCap - LN3 - lnPm + acidSlopes[j] * w) / dimerSlopes[j]);
+        }
+        double lo = u0 - lowerBracketOffset; // there the bounding terms sum to < 0.9 of the capacity: balance < 0
         double hi = lnC;
         double u = start > lo && start <= hi ? start : u0;
         double lastStep = Double.POSITIVE_INFINITY;
@@ -664,7 +846,7 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             double dg = varying;
             for (int j = 0; j < r; j++) {
                 double m = 3 * Math.max(contents[offset + j], 0);
-                double z = lnExchangeConstants[j] + lnRatio + 3 * (u - w);
+                double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
                 double sig = 1 / (1 + Math.exp(-z));
                 double om = 1 / (1 + Math.exp(z));
                 if (z > 0) {
@@ -673,7 +855,7 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 } else {
                     varying += m * sig;
                 }
-                dg += 3 * m * sig * om;
+                dg += dimerSlopes[j] * m * sig * om;
             }
             double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
             double sigM = 1 / (1 + Math.exp(-zM));
@@ -714,6 +896,13 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             }
         }
         return u;
+    }
+
+    /** a_j = b_j = 3 for every rare earth (an empty array for none, left to the constructor to reject). */
+    private static double[] massActionSlopes(double[] exchangeConstants) {
+        double[] slopes = new double[exchangeConstants == null ? 0 : exchangeConstants.length];
+        java.util.Arrays.fill(slopes, MASS_ACTION_SLOPE);
+        return slopes;
     }
 
     /** ln(e^a + e^b), −∞ when both are −∞. */

@@ -435,24 +435,100 @@ public final class CaseReader {
      * is missing or not a non-empty list.
      */
     private static Components components(YamlMapping top, String parameterKey, String required, String nonEmpty) {
+        JsonNode compsNode = componentList(top, required, nonEmpty);
+        double[] parameters = new double[compsNode.size()];
+        List<String> names = componentNames(compsNode, Set.of("name", parameterKey),
+                (comp, j) -> parameters[j] = comp.positive(parameterKey));
+        return new Components(names, parameters);
+    }
+
+    /** The {@code components} list, checked to be a non-empty list. */
+    private static JsonNode componentList(YamlMapping top, String required, String nonEmpty) {
         JsonNode compsNode = top.required("components", required);
         if (!compsNode.isArray() || compsNode.isEmpty()) {
             throw new InvalidInputException("components", YamlMapping.describe(compsNode), nonEmpty);
         }
+        return compsNode;
+    }
+
+    /**
+     * The distinct names of the entries of a {@code components} list, each entry allowed only
+     * {@code keys}; {@code each} reads the rest of entry j.
+     */
+    private static List<String> componentNames(JsonNode compsNode, Set<String> keys,
+                                               java.util.function.ObjIntConsumer<YamlMapping> each) {
         List<String> names = new ArrayList<>();
-        double[] parameters = new double[compsNode.size()];
         for (int j = 0; j < compsNode.size(); j++) {
             YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
-            comp.allow(Set.of("name", parameterKey));
+            comp.allow(keys);
             String componentName = comp.text("name", "a component name");
             if (names.contains(componentName)) {
                 throw new InvalidInputException("components[" + j + "].name", componentName,
                         "a name not used by another component");
             }
             names.add(componentName);
-            parameters[j] = comp.positive(parameterKey);
+            each.accept(comp, j);
         }
-        return new Components(names, parameters);
+        return names;
+    }
+
+    /** The rare earths of a mass-action case and each one's distribution law, in file order. */
+    private record MassActionComponents(List<String> names, double[] constants, double[] acidSlopes,
+                                        double[] dimerSlopes, boolean equalSlopes) {
+    }
+
+    private static final String MA_COMPONENT = "rare earths, each with a name and either exchangeConstant "
+            + "(mass action) or correlation {pHSlope, dimerSlope, intercept}";
+
+    /**
+     * {@code components} of a mass-action case: each rare earth with either
+     * {@code exchangeConstant: K} (mass action, {@code D = K e³/h³}) or
+     * {@code correlation: {pHSlope: a, dimerSlope: b, intercept: c}}
+     * ({@code log₁₀ D = a·pH + b·log₁₀ e + c}, e the free dimer in mol/L), which is read as
+     * {@code K = 10^c} with slopes a and b (docs/mass-action.md).
+     */
+    private static MassActionComponents massActionComponents(YamlMapping top) {
+        JsonNode compsNode = componentList(top, "a list of " + MA_COMPONENT, "a non-empty list of " + MA_COMPONENT);
+        int r = compsNode.size();
+        double[] constants = new double[r];
+        double[] a = new double[r];
+        double[] b = new double[r];
+        List<String> names = componentNames(compsNode, Set.of("name", "exchangeConstant", "correlation"), (comp, j) -> {
+            if (comp.has("exchangeConstant") && comp.has("correlation")) {
+                throw new InvalidInputException(comp.at("correlation"), "(given with exchangeConstant)",
+                        "either exchangeConstant (mass action) or correlation, not both");
+            }
+            if (comp.has("correlation")) {
+                YamlMapping law = comp.obj("correlation");
+                law.allow(Set.of("pHSlope", "dimerSlope", "intercept"));
+                b[j] = law.number("dimerSlope");
+                if (!(b[j] > 0 && b[j] <= MassActionEquilibrium.MAX_SLOPE)) {
+                    throw new InvalidInputException(law.at("dimerSlope"), b[j],
+                            "above 0 and at most 6 (the slope of log10 D against log10 of the free dimer, mol/L)");
+                }
+                a[j] = law.number("pHSlope");
+                if (!MassActionEquilibrium.slopesAllowed(a[j], b[j])) {
+                    throw new InvalidInputException(law.at("pHSlope"), a[j], MassActionEquilibrium.slopeRange(b[j]));
+                }
+                double c = law.number("intercept");
+                if (!(c >= -300 && c <= 300)) {
+                    throw new InvalidInputException(law.at("intercept"), c,
+                            "a number from -300 to 300 (log10 D at pH 0 and 1 mol/L free dimer)");
+                }
+                constants[j] = Math.pow(10, c);
+            } else {
+                comp.required("exchangeConstant", "an exchange constant K_ex > 0 (mass action), or a correlation "
+                        + "{pHSlope, dimerSlope, intercept}");
+                constants[j] = comp.positive("exchangeConstant");
+                a[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+                b[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+            }
+        });
+        boolean equal = true;
+        for (int j = 0; j < r; j++) {
+            equal &= a[j] == a[0] && b[j] == b[0];
+        }
+        return new MassActionComponents(names, constants, a, b, equal);
     }
 
     /** The stage counts n and m of the {@code cascade} section. */
@@ -471,11 +547,11 @@ public final class CaseReader {
         top.allow(MA_TOP);
         String name = top.optText("name", null);
         top.optText("description", null);
-        Components components = components(top, "exchangeConstant",
-                "a list of rare earths with name and exchangeConstant",
-                "a non-empty list of rare earths with name and exchangeConstant");
+        MassActionComponents components = massActionComponents(top);
         List<String> names = components.names();
-        double[] constants = components.parameters();
+        // the order of extractability, for a binary's default target members: K_j when the
+        // slopes are equal (then D_i/D_j = K_i/K_j on every stage), else none (it depends on pH)
+        double[] constants = components.equalSlopes() ? components.constants() : null;
         YamlMapping ex = top.obj("extractant");
         ex.allow(MA_EXTRACTANT);
         ex.optText("name", null);
@@ -524,8 +600,8 @@ public final class CaseReader {
         for (MassActionFeed fd : feeds) {
             feedRate += fd.rareEarthRate();
         }
-        MassActionEquilibrium equilibrium = new MassActionEquilibrium(constants, cationConstant, concentration,
-                feedRate);
+        MassActionEquilibrium equilibrium = new MassActionEquilibrium(components.constants(), components.acidSlopes(),
+                components.dimerSlopes(), cationConstant, concentration, feedRate);
         SideDraws draws = sideDraws(top, names, constants);
         // MassActionCase checks each feed's and draw's stage against the cascade
         MassActionCase c = new MassActionCase(name, names, equilibrium, cation, feeds, cascade, strip, flows, preload,
@@ -932,6 +1008,10 @@ public final class CaseReader {
                 }
                 members.add(index);
             }
+        } else if (names.size() == 2 && parameters == null) {
+            throw new InvalidInputException(path + ".components", "(missing)",
+                    "the component names that make up this product (required when the components' correlation "
+                            + "slopes differ: which one extracts more then depends on pH)");
         } else if (names.size() == 2 && parameters[0] == parameters[1]) {
             throw new InvalidInputException(path + ".components", "(missing)",
                     "the component names that make up this product (required when both components have the same "

@@ -421,9 +421,24 @@ public final class MassActionReport {
         StringBuilder b = new StringBuilder();
         var f = c.flows();
         b.append(c.name() == null ? "mass-action cascade" : c.name()).append('\n');
-        StringBuilder model = new StringBuilder("mass action, RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺; K_ex");
+        StringBuilder model = new StringBuilder();
+        boolean massAction = true;
         for (int j = 0; j < eq.rareEarthCount(); j++) {
-            model.append(' ').append(c.rareEarths().get(j)).append(' ').append(Formats.general(eq.exchangeConstant(j)));
+            massAction &= eq.isMassActionLaw(j);
+        }
+        if (massAction) {
+            model.append("mass action, RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺; K_ex");
+            for (int j = 0; j < eq.rareEarthCount(); j++) {
+                model.append(' ').append(c.rareEarths().get(j)).append(' ')
+                        .append(Formats.general(eq.exchangeConstant(j)));
+            }
+        } else {
+            model.append("RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺ with log₁₀ D = a·pH + b·log₁₀[(HA)₂] + c:");
+            for (int j = 0; j < eq.rareEarthCount(); j++) {
+                model.append(j == 0 ? " " : "; ").append(c.rareEarths().get(j)).append(String.format(Locale.ROOT,
+                        " a %s b %s c %s", Formats.general(eq.acidSlope(j)), Formats.general(eq.dimerSlope(j)),
+                        Formats.general(Math.log10(eq.exchangeConstant(j)))));
+            }
         }
         b.append("  model      ").append(model).append('\n');
         b.append(String.format(Locale.ROOT, "  extractant %s mol/L (HA)₂, saponified %s with %s (K %s)%n",
