@@ -26,7 +26,7 @@ import org.sxcascade.solver.SteadyState;
  * drawn through the passing streams (x_{k+1}, y_k) of the solved profile, from the stage balances
  * over stages 1 … k (extraction section) or k+1 … N (scrubbing section) that do not include the
  * feed; they start on the diagonal at the raffinate's x_1 and end at the loaded organic's y_N. For
- * a binary they are the straight lines of DOMAIN §2's flows: slope (aqueous flow)/S in the
+ * a binary they are the straight lines of the flow table (docs/theory.md): slope (aqueous flow)/S in the
  * extraction section and W/(organic flow) in the scrubbing section. The staircase joins
  * equilibrium points (x_k, y_k) and passing points: one step per stage.
  *

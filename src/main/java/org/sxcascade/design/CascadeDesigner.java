@@ -22,7 +22,7 @@ import org.sxcascade.solver.SteadyState;
  * <p>With more than two components the targets name the groups (e.g. Ce, Pr | Nd): the key pair
  * is the least extractable component of the organic group and the most extractable of the
  * raffinate group; Xu's formulas use the key pair's separation factor and the groups' feed
- * fractions (DOMAIN §3).
+ * fractions (docs/design.md).
  */
 public final class CascadeDesigner {
 
@@ -55,7 +55,7 @@ public final class CascadeDesigner {
     }
 
     /**
-     * Plant flows and reagents for a design (3 mol H⁺ or base per mol RE³⁺, DOMAIN §2).
+     * Plant flows and reagents for a design (3 mol H⁺ or base per mol RE³⁺, docs/theory.md, Conventions).
      *
      * @param feedRate        RE fed, mol/h
      * @param organicFlow     Q_org, L/h (needs the organic loading)
@@ -176,12 +176,12 @@ public final class CascadeDesigner {
                 aqueousProduct, oxide, excess);
     }
 
-    /** RE in the loaded organic product per mol RE fed: S − W (aqueous feed), S + 1 − W (organic feed); DOMAIN §2. */
+    /** RE in the loaded organic product per mol RE fed: S − W (aqueous feed), S + 1 − W (organic feed); docs/theory.md. */
     public static double organicProduct(FeedPhase phase, double s, double w) {
         return phase == FeedPhase.AQUEOUS ? s - w : s + 1 - w;
     }
 
-    // Reagents per mol RE fed, 3 mol H⁺ or base per mol RE³⁺ (DOMAIN §2). In the CMER model all
+    // Reagents per mol RE fed, 3 mol H⁺ or base per mol RE³⁺ (docs/theory.md, Conventions). In the CMER model all
     // scrub acid strips RE from the organic: the scrub acid *is* W, so it stays stoichiometric
     // (simulate converts it back to the same W). The excess applies to strip acid and base.
 

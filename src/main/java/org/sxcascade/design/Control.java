@@ -3,7 +3,7 @@ package org.sxcascade.design;
 import java.util.Locale;
 
 /**
- * Which section limits the separation in Xu's optimum design (DOMAIN §3).
+ * Which section limits the separation in Xu's optimum design (docs/design.md, Which section controls).
  *
  * <p>With f'_B the fraction of the fed RE leaving in the raffinate: an aqueous feed is
  * extraction-controlled if {@code f'_B > √β/(1+√β)}, an organic feed if {@code f'_B > 1/(1+√β)};

@@ -6,7 +6,7 @@ import org.sxcascade.model.InvalidInputException;
  * How {@link XuDesign} chooses the flows S (organic RE flow in the extraction section) and W
  * (aqueous RE flow in the scrubbing section), both per mol RE fed.
  *
- * <p>Once the product split f'_A is known, S and W differ by a fixed amount (DOMAIN §2): for an
+ * <p>Once the product split f'_A is known, S and W differ by a fixed amount (docs/theory.md, Conventions): for an
  * aqueous feed {@code S = W + f'_A}, for an organic feed {@code S = W − f'_B}. So one flow
  * determines the other, and every choice below fixes just one of them.
  */

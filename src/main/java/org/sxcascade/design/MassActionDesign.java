@@ -251,7 +251,7 @@ public final class MassActionDesign {
     }
 
     /**
-     * Plant flows from Xu's S and W (DOMAIN §2: 3 mol H⁺ or base per mol RE³⁺).
+     * Plant flows from Xu's S and W (docs/theory.md, Conventions: 3 mol H⁺ or base per mol RE³⁺).
      *
      * @param c template case: feed and extractant
      */

@@ -16,7 +16,7 @@ import org.sxcascade.solver.SteadyState;
  * A two-product separation as {@code design} and {@code optimize} see it: the organic group
  * (A, leaving in the loaded organic) and the raffinate group (B), the key pair, the group feed
  * fraction f_A and the purity targets P_A and P_B (recovery targets converted through the product
- * split, DOMAIN §3).
+ * split, docs/design.md).
  *
  * <p>With more than two components the key pair is the least extractable component of the
  * organic group and the most extractable of the raffinate group; Xu's formulas use the key pair's
@@ -100,7 +100,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
 
     /**
      * f'_A: the fraction of the fed RE in the loaded organic when both products are exactly at
-     * their targets (overall balance, DOMAIN §3).
+     * their targets (overall balance, docs/design.md).
      */
     public double productSplit() {
         return XuDesign.outletFractionA(feedFractionA, purityA, purityB);
@@ -108,7 +108,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
 
     /**
      * S − W at the product split: f'_A for an aqueous feed, f'_A − 1 for an organic feed
-     * (DOMAIN §2, the metal flows of the products).
+     * (docs/theory.md, Conventions: the metal flows of the products).
      */
     public double extractantMinusScrub() {
         return feedPhase() == FeedPhase.AQUEOUS ? productSplit() : productSplit() - 1;
@@ -161,7 +161,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
 
     /**
      * P_A and P_B from exactly two of P_A, P_B, Y_A, Y_B with at least one purity, through the
-     * product split (mass balances; DOMAIN §3): A in the organic product f'_A·P_A = Y_A·f_A, B in
+     * product split (mass balances; docs/design.md): A in the organic product f'_A·P_A = Y_A·f_A, B in
      * the raffinate f'_B·P_B = Y_B·f_B, f'_A + f'_B = 1.
      */
     static double[] purities(ProductTarget organic, ProductTarget aqueous, double fA) {

@@ -9,7 +9,7 @@ import org.sxcascade.model.InvalidInputException;
  *
  * <p>With a and b Xu's purification factors of the A and B products (see {@link XuDesign#a()}),
  * β the separation factor, E_M the mixed extraction ratio of the extraction section and E'_M that
- * of the scrubbing section (DOMAIN §3):
+ * of the scrubbing section (docs/design.md, Stage-number estimates):
  * <ul>
  *   <li>basic: {@code n = lg b / lg(β E_M)}, {@code m = lg a / lg(β / E'_M)};</li>
  *   <li>corrected (Kremser-type): {@code n = lg[b (β E_M − 1)/(1 − E_M)] / lg(β E_M)},

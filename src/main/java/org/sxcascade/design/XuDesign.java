@@ -10,7 +10,7 @@ import org.sxcascade.model.XuFlows;
  * from purity targets: product split, recovery, which section controls, optimum (or chosen) flows,
  * minimum flows, extraction ratios and stage-number estimates. All closed form; no simulation.
  *
- * <p><b>Conventions</b> (DOMAIN §2–3). A is the more extractable component; it leaves in the
+ * <p><b>Conventions</b> (docs/theory.md; docs/design.md). A is the more extractable component; it leaves in the
  * loaded organic from stage N with purity P_A. B leaves in the raffinate from stage 1 with purity
  * P_B. The feed has fractions f_A and f_B = 1 − f_A and enters stage n (aqueous feed) or n + 1
  * (organic feed). β &gt; 1 is the separation factor of A over B. Flows are RE flows per mol RE

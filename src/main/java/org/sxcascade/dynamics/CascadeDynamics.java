@@ -26,7 +26,7 @@ import org.sxcascade.solver.SteadyState;
  * L_k τ_aq,k (V, L the stage's phase flows in the model's basis), scaled to the stage's content:
  * for the linear model this is the distribution c_org = D c_aq over the hold-up volumes; for the
  * CMER model it keeps each stage's mixed extraction ratio at its steady value V_k/L_k, the
- * assumption under which Xu's row simulation runs (DOMAIN §4). At steady state every phase then
+ * assumption under which Xu's row simulation runs (docs/theory.md). At steady state every phase then
  * leaves at its flow-table rate and the stage equations are exactly those {@code simulate}
  * solves, so both share one steady state.
  *

@@ -186,7 +186,7 @@ final class TransientSimulator implements TransientSolver {
     /**
      * The duration of a row: the stages' RE-weighted mean residence time
      * Σ_k (V_k τ_org,k + L_k τ_aq,k) / Σ_k (V_k + L_k), so that at steady state the rows hold as
-     * much as the continuous model (DOMAIN §4: a row is about one stage residence time).
+     * much as the continuous model (docs/theory.md, Row-by-row iteration: a row is about one stage residence time).
      */
     static double rowHours(CascadeCase c, CascadeNetwork net, HoldUp holdUp) {
         double[][] tau = CascadeDynamics.residenceTimes(c, holdUp);

@@ -5,7 +5,7 @@ import org.sxcascade.model.InvalidInputException;
 /**
  * Xu's constant mixed extraction ratio (CMER) model: the organic carries a fixed RE metal flow
  * (saponified extractant near saturation) and its composition follows from separation factors,
- * {@code y_j = β_j x_j / Σ_k β_k x_k} (DOMAIN §2). The separation factors may be relative to any
+ * {@code y_j = β_j x_j / Σ_k β_k x_k} (docs/theory.md). The separation factors may be relative to any
  * reference component; only their ratios matter.
  *
  * <p>With l the aqueous and V the organic metal flow leaving a stage,

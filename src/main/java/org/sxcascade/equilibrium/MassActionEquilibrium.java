@@ -5,7 +5,7 @@ import org.sxcascade.model.InvalidInputException;
 /**
  * Mass-action equilibrium of rare earths with an acidic organophosphorus extractant (P204/P507,
  * present as the dimer (HA)₂) from a chloride medium, with part of the extractant saponified by a
- * monovalent cation M⁺ (Na⁺ or NH₄⁺). This is the model of DOMAIN §5 (Xu's school;
+ * monovalent cation M⁺ (Na⁺ or NH₄⁺). This is the model of docs/mass-action.md (Xu's school;
  * {@code D = K_ex[(HA)₂]³/[H⁺]³}); the acidity of every stage is a result, not an input.
  *
  * <p><b>Species and reactions.</b>

@@ -15,7 +15,7 @@ import org.sxcascade.model.StageFeed;
 import org.sxcascade.solver.CascadeNetwork;
 
 /**
- * A validated flowsheet of linked CMER cascades (DOMAIN §3 end; format in docs/flowsheets.md).
+ * A validated flowsheet of linked CMER cascades (format in docs/flowsheets.md).
  * Flows are in mol RE per mol of total fresh RE fed: the fresh feeds' amounts are normalised by
  * their sum.
  *

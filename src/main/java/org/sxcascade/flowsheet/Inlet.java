@@ -12,7 +12,7 @@ import org.sxcascade.model.InvalidInputException;
  *                 {@code <cascade>.<drawName>} (a side draw)
  * @param phase    the phase it joins
  * @param stage    the stage it enters, or {@code null} for the default: n for an aqueous inlet,
- *                 n + 1 for an organic one (DOMAIN §2)
+ *                 n + 1 for an organic one (docs/theory.md, Conventions)
  * @param fraction share of the source stream sent here, in (0, 1]
  */
 public record Inlet(String from, FeedPhase phase, Integer stage, double fraction) {

@@ -1,5 +1,5 @@
 /**
- * Flowsheets of linked CMER cascades ("hyperlinked" cascades, DOMAIN §3 end): several cascades
+ * Flowsheets of linked CMER cascades ("hyperlinked" cascades, docs/flowsheets.md): several cascades
  * whose outlets feed one another, with recycle loops, solved as a whole. A
  * {@link org.sxcascade.flowsheet.Flowsheet} is read by {@link org.sxcascade.io.FlowsheetReader}
  * (format in {@code docs/flowsheets.md}), solved by {@link org.sxcascade.flowsheet.FlowsheetSolver}

@@ -13,7 +13,7 @@ import org.sxcascade.equilibrium.EquilibriumModel;
  * <p>Validation across fields happens here, with field paths as in the case file: the
  * equilibrium model and the flows must fit each other; with the CMER model the flows must leave
  * both products a positive RE flow (aqueous feed: W &lt; S &lt; W + 1; organic feed:
- * S &lt; W &lt; S + 1, DOMAIN §2 table) and there must be a scrubbing section.
+ * S &lt; W &lt; S + 1, flow table of docs/theory.md) and there must be a scrubbing section.
  *
  * @param name          short title of the case
  * @param components    component names, in the order of the equilibrium model's parameters

@@ -1,7 +1,7 @@
 package org.sxcascade.model;
 
 /**
- * Plant flows of a CMER cascade, converted to Xu's S and W (DOMAIN §2):
+ * Plant flows of a CMER cascade, converted to Xu's S and W (docs/theory.md, Conventions):
  * <pre>
  *   S = Q_org · c_sat / (Q_feed · c_feed)          (organic RE loading carried per RE fed)
  *   W = Q_scrub · [H⁺]_scrub / (3 · Q_feed · c_feed) (3 mol H⁺ strip 1 mol RE³⁺ from the organic)

@@ -1,7 +1,7 @@
 package org.sxcascade.model;
 
 /**
- * Phase in which the feed enters the cascade (DOMAIN conventions): an aqueous feed enters the
+ * Phase in which the feed enters the cascade (docs/theory.md, Conventions): an aqueous feed enters the
  * last extraction stage n, an organic (pre-loaded) feed enters the first scrubbing stage n+1.
  */
 public enum FeedPhase {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 
 /**
- * A cascade with mass-action equilibrium (acidic extractant, DOMAIN §5), extraction, scrubbing
+ * A cascade with mass-action equilibrium (acidic extractant, docs/mass-action.md), extraction, scrubbing
  * and stripping sections and strip-liquor reflux, as a {@code model: mass-action} case file
  * describes it.
  *

@@ -9,7 +9,7 @@ package org.sxcascade.model;
  *                required; phase aqueous
  * @param acidity free acid, mol/L H⁺ (≥ 0)
  * @param stage   the stage it enters, 1 … n + m, or {@code null} for stage n (the top of the
- *                extraction section, DOMAIN §2), which then follows n when the stage counts change
+ *                extraction section, docs/theory.md), which then follows n when the stage counts change
  */
 public record MassActionFeed(String name, Feed feed, double acidity, Integer stage) {
     public MassActionFeed {

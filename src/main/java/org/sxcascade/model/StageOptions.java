@@ -3,7 +3,7 @@ package org.sxcascade.model;
 import java.util.List;
 
 /**
- * What a cascade has beyond the plain equilibrium stages of DOMAIN §2: a Murphree efficiency per
+ * What a cascade has beyond the plain equilibrium stages of docs/theory.md (Conventions): a Murphree efficiency per
  * section (organic phase; 1 = equilibrium stage) and side draws, each a named third outlet.
  *
  * @param extractionEfficiency Murphree efficiency of the extraction stages 1 … n, in (0, 1]

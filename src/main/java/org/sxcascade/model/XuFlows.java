@@ -1,7 +1,7 @@
 package org.sxcascade.model;
 
 /**
- * RE flows in Xu's normalisation, in mol RE per mol RE fed (DOMAIN §2).
+ * RE flows in Xu's normalisation, in mol RE per mol RE fed (docs/theory.md, Conventions).
  *
  * @param extractant  S, RE carried by the organic through the extraction section
  * @param scrub       W, RE carried by the aqueous through the scrubbing section

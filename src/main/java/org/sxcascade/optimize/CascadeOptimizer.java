@@ -28,7 +28,7 @@ import org.sxcascade.solver.SteadyState;
  * scrub flow W (S = W + const, and stage volume, organic, acid and base all grow with the flows).
  * For a given (n, m) the best flows are therefore the least W that meets the targets. At that
  * point both targets are met with equality, so the product split is Xu's f'_A =
- * (P_B − f_B)/(P_A + P_B − 1) (overall balance, DOMAIN §3): at this split the two targets are
+ * (P_B − f_B)/(P_A + P_B − 1) (overall balance, docs/design.md): at this split the two targets are
  * equivalent, and the least W is the root of one monotone function, the log of the impurity over
  * its allowance, found by bracketing Brent iteration (Commons Math, solution kept on the
  * feasible side). The optimizer therefore:

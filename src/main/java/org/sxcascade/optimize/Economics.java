@@ -8,7 +8,7 @@ import org.sxcascade.model.SectionFlows;
 
 /**
  * Objective values, reagent use, phase ratios and the cost model of configurations, all from the
- * flows per mol RE fed (DOMAIN §2); the reagents are {@code design}'s (3 mol H⁺ or base per mol
+ * flows per mol RE fed (docs/theory.md, Conventions); the reagents are {@code design}'s (3 mol H⁺ or base per mol
  * RE, {@link CascadeDesigner#scrubAcid}, {@link CascadeDesigner#stripAcid},
  * {@link CascadeDesigner#saponification}).
  */

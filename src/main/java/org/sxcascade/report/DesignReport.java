@@ -103,7 +103,7 @@ public final class DesignReport {
         }
     }
 
-    /** Why a section controls (Zhang et al. 2016 ch. 5 after Xu; DOMAIN §3). */
+    /** Why a section controls (Zhang et al. 2016 ch. 5 after Xu; docs/design.md). */
     public static String controlReason(XuDesign xu) {
         double rootBeta = Math.sqrt(xu.separationFactor());
         boolean aqueous = xu.feedPhase() == org.sxcascade.model.FeedPhase.AQUEOUS;

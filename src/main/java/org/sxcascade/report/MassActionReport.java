@@ -258,7 +258,7 @@ public final class MassActionReport {
 
     /**
      * Largest relative hydrogen imbalance over the stages, |in − out| / out of the H component
-     * (the H⁺ balance of DOMAIN §5: acid in the aqueous plus exchangeable H in the organic).
+     * (the H⁺ balance of docs/mass-action.md, Chemistry: acid in the aqueous plus exchangeable H in the organic).
      */
     public double hydrogenBalance() {
         return componentBalance(eq.hydrogenIndex());

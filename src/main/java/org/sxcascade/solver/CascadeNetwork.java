@@ -25,7 +25,7 @@ import org.sxcascade.model.XuFlows;
  * aqueous leaving stage 1 (raffinate, B product) and the organic leaving stage N (loaded
  * organic, A product).
  *
- * <p>Beyond the plain cascade of DOMAIN §2 a network may carry, per stage (see the {@code with…}
+ * <p>Beyond the plain cascade of docs/theory.md (Conventions) a network may carry, per stage (see the {@code with…}
  * methods): a Murphree stage efficiency on the organic phase, side draws (a fraction of a
  * phase's outflow taken off as a product: the three-outlet process, or the strip liquor not
  * refluxed) and the organic-phase part of the feeds, which sets the composition of the organic
@@ -171,7 +171,7 @@ public final class CascadeNetwork {
                 organicFeed, organicInlet);
     }
 
-    /** Whether every stage is an equilibrium stage without side draws (the plain cascade of DOMAIN §2). */
+    /** Whether every stage is an equilibrium stage without side draws (the plain cascade of docs/theory.md). */
     public boolean isPlain() {
         return plain;
     }
@@ -219,7 +219,7 @@ public final class CascadeNetwork {
     }
 
     /**
-     * Builds the stage flows of a case from DOMAIN §2: for the CMER model the RE metal flows of
+     * Builds the stage flows of a case from the flow table (docs/theory.md): for the CMER model the RE metal flows of
      * the flow table (aqueous feed: organic S, aqueous W + 1 below the feed and W above it,
      * organic product S − W, raffinate W + 1 − S; organic feed: organic S + 1 above the feed);
      * for the linear model the volumetric flows.
@@ -331,7 +331,7 @@ public final class CascadeNetwork {
                 + phase.label() + " of stage " + stage, "a total less than " + reaches);
     }
 
-    /** The plain network of a case: DOMAIN §2 flows, equilibrium stages, no side draws. */
+    /** The plain network of a case: flow-table flows (docs/theory.md), equilibrium stages, no side draws. */
     private static CascadeNetwork plainOf(CascadeCase c) {
         int n = c.cascade().extractionStages();
         int total = c.cascade().totalStages();
@@ -380,12 +380,12 @@ public final class CascadeNetwork {
     }
 
     /**
-     * A CMER cascade (constant mixed extraction ratio, DOMAIN §2) with any number of feeds and side
+     * A CMER cascade (constant mixed extraction ratio, docs/theory.md) with any number of feeds and side
      * draws, in RE metal flows. The organic is saturated: it leaves stage 1 carrying S, every stage
      * above passes on what it received less any organic draw plus any organic feed, and the acid
      * scrub entering stage N strips W from it (the organic product leaves stage N with the rest).
      * The aqueous flows follow from each stage's metal balance, from stage N down. With one aqueous
-     * feed of 1 at stage n (or organic at n + 1) and no draws this is the flow table of DOMAIN §2.
+     * feed of 1 at stage n (or organic at n + 1) and no draws this is the flow table of docs/theory.md.
      *
      * @param extractant S, RE carried by the organic leaving stage 1 (flow units of the feeds)
      * @param acidScrub  W, RE stripped from the organic at stage N by the acid scrub; 0 when the

@@ -13,7 +13,7 @@ import org.sxcascade.model.SolverSettings;
  * component flows leaving every stage (so trace components far below 1e-308 keep their value);
  * the organic flows follow from the equilibrium model. Stage k, component j contributes
  * {@code F = in/out − 1} with in = v_{k−1} + l_{k+1} + f_k and out = v_k + l_k: the component
- * balance relative to its own stage outflow (DOMAIN §9), so a trace component weighs as much as a
+ * balance relative to its own stage outflow (docs/theory.md), so a trace component weighs as much as a
  * main one. Newton works on these balances with the row scale 1/out frozen, in relative unknowns
  * δ = Δl/l: the balances are then linear in the flows and the only nonlinearity is the
  * stage-local equilibrium (the idea of Naphtali and Sandholm's component-flow formulation), while

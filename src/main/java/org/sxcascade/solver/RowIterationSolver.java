@@ -4,7 +4,7 @@ import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.SolverSettings;
 
 /**
- * Xu's row-by-row ("funnel") iteration (DOMAIN §4): in each row every stage mixes the organic that
+ * Xu's row-by-row ("funnel") iteration (docs/theory.md): in each row every stage mixes the organic that
  * left the stage below and the aqueous that left the stage above in the previous row, plus its
  * feed, and splits the mixture between the phases at equilibrium; rows repeat until the
  * stage balances close to the tolerance. This is the physical start-up of a separatory-funnel

@@ -10,7 +10,7 @@ import org.sxcascade.equilibrium.ConstantSeparationFactors;
  * <p><b>The marches.</b> With r_j the raffinate (aqueous leaving stage 1) and p_j = z_j − r_j the
  * loaded-organic flow of component j (z_j its total feed), summing the balances of stages 1 … k
  * below the feed stage f gives {@code l_{k+1} = v_k + r}, and summing those of stages k+1 … N above
- * it gives {@code v_k = l_{k+1} + p} (DOMAIN §2; net flow in each section equals the product it
+ * it gives {@code v_k = l_{k+1} + p} (docs/theory.md; net flow in each section equals the product it
  * feeds). So the bottom march l_1 = r, v_k = CMER(l_k) (v_j = V β_j l_j / Σ β l), l_{k+1} = v_k + r
  * and the top march v_N = p, l_k = CMER⁻¹(v_k) (l_j = L (v_j/β_j) / Σ v/β), v_{k−1} = l_k + p reach
  * the feed stage from either side; the steady state is the split at which both give the same

@@ -10,7 +10,7 @@ public final class StageBalances {
 
     /**
      * Largest relative imbalance |ln(in/out)| over stages and present components, where for stage k
-     * in = v_{k−1} + l_{k+1} + f_k and out = v_k + l_k (DOMAIN §2 component balance; with side
+     * in = v_{k−1} + l_{k+1} + f_k and out = v_k + l_k (docs/theory.md component balance; with side
      * draws only the part of v_{k−1} and l_{k+1} not drawn off enters). A component absent from
      * the feed (zero everywhere) is skipped.
      *

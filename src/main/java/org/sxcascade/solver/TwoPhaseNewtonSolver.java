@@ -11,7 +11,7 @@ import org.sxcascade.model.SolverSettings;
  * <p><b>Variables and equations.</b> Stage k carries 2C unknowns, a = ln l_k (aqueous component
  * flows leaving it) and b = ln v_k (organic), and 2C equations: the component balances in relative
  * form {@code ln(in) − ln(out) = 0}, in = (1 − d^o_{k−1}) v_{k−1} + (1 − d^a_{k+1}) l_{k+1} + f_k
- * with side-draw fractions d, out = l_k + v_k (DOMAIN §2 and §9: each component judged against
+ * with side-draw fractions d, out = l_k + v_k (docs/theory.md, Stage balances: each component judged against
  * its own outflow); and the organic-phase Murphree relation {@code ln v_k = ln(E v*(l_k) + (1 − E)
  * (V_k / V_in) v_in)}, v* the equilibrium model's organic flows for the stage's aqueous and v_in
  * the organic entering the stage (the undrawn part of v_{k−1} plus organic feed), which at E = 1
@@ -26,7 +26,7 @@ import org.sxcascade.model.SolverSettings;
  *
  * <p><b>Globalisation.</b> Pseudo-transient continuation (Kelley and Keyes, SIAM J. Numer. Anal.
  * 35 (1998) 508): each balance row gets an inventory term, as if the stage had hold-up and were
- * integrated by implicit Euler with step Δt, the physical start-up of DOMAIN §4 in Newton's clothes.
+ * integrated by implicit Euler with step Δt, the physical start-up of Xu's rows (docs/theory.md) in Newton's clothes.
  * Δt grows as the residual falls (switched evolution relaxation) until the iteration is Newton's;
  * a step that makes the residual grow is refused and Δt cut. Steps are capped in ln.
  *

@@ -62,7 +62,7 @@ class ChartDataTest {
                 assertThat(y.getY(k - 1).doubleValue()).isEqualTo(s.state().organicFraction(k, j));
             }
         }
-        // DOMAIN §8.2: the loaded organic of Zhang's 24 + 21 cascade holds 99.8993 % A
+        // Zhang binary (docs/theory.md): the loaded organic of Zhang's 24 + 21 cascade holds 99.8993 % A
         assertThat(ChartFixtures.series(chart, "A y (organic)").getY(stages - 1).doubleValue())
                 .isCloseTo(0.998993, within(2e-6));
     }
@@ -98,7 +98,7 @@ class ChartDataTest {
 
     /**
      * The stage outlets lie on the equilibrium curve y = βx/(1 + (β − 1)x), and the passing streams
-     * on the binary's straight operating lines (DOMAIN §2 flows): extraction section
+     * on the binary's straight operating lines (flow table, docs/theory.md): extraction section
      * S·y_k = L·x_{k+1} − f'_B·x_1 and scrubbing section V·y_k = W·x_{k+1} + f'_A·y_N.
      */
     @ParameterizedTest

@@ -50,7 +50,7 @@ class BadInputTest {
     void goodCaseRuns() throws Exception {
         CliHarness r = runCase(GOOD);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        // the profile CSV carries the Zhang numbers (DOMAIN §8.2): x_B on stage 1, y_A on stage 45
+        // the profile CSV carries the Zhang numbers (docs/theory.md): x_B on stage 1, y_A on stage 45
         java.util.List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
         assertThat(csv).hasSize(46);
         java.util.List<String> header = java.util.List.of(csv.get(0).split(","));

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code design} against DOMAIN.md §8.2 and §8.3 (issue 3 acceptance), its outputs and its errors. */
+/** {@code design} against the Zhang binary, both feed phases (issue 3 acceptance), its outputs and its errors. */
 class DesignCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ class DesignCommandTest {
     @Test
     void zhangAqueousFeedMatchesPublishedDesign() throws Exception {
         JsonNode d = designJson("cases/zhang-binary.yaml");
-        // DOMAIN.md §8.2: scrub-controlled, E'_M 1.4142, E_M 0.7738, S 1.7086, W 1.2082, S_min 1.4984, W_min 0.9979
+        // Zhang binary (docs/theory.md): scrub-controlled, E'_M 1.4142, E_M 0.7738, S 1.7086, W 1.2082, S_min 1.4984, W_min 0.9979
         assertThat(d.get("control").asText()).isEqualTo("scrub");
         assertThat(d.get("scrubRatio").asDouble()).isCloseTo(1.4142, within(5e-4));
         assertThat(d.get("extractionRatio").asDouble()).isCloseTo(0.7738, within(5e-4));
@@ -49,7 +49,7 @@ class DesignCommandTest {
     @Test
     void zhangOrganicFeedMatchesReferenceDesign() throws Exception {
         JsonNode d = designJson("cases/zhang-binary-organic-feed.yaml");
-        // DOMAIN.md §8.3: extraction-controlled, E_M 0.7071, E'_M 1.2934, S 1.2060, W 1.7056
+        // Zhang binary, organic feed: extraction-controlled, E_M 0.7071, E'_M 1.2934, S 1.2060, W 1.7056
         assertThat(d.get("control").asText()).isEqualTo("extraction");
         assertThat(d.get("extractionRatio").asDouble()).isCloseTo(0.7071, within(5e-4));
         assertThat(d.get("scrubRatio").asDouble()).isCloseTo(1.2934, within(5e-4));
@@ -70,7 +70,7 @@ class DesignCommandTest {
         assertThat(plant.get("scrubFlowLitresPerHour").asDouble()).isCloseTo(3 * w * 100 / 3.5, within(1e-9));
         assertThat(plant.get("scrubAcidMolPerHour").asDouble()).isCloseTo(300 * w, within(1e-9));
         assertThat(plant.get("saponificationBaseMolPerHour").asDouble()).isCloseTo(300 * s, within(1e-9));
-        // products by the DOMAIN §2 table: organic S − W per mol fed; strip acid 3 mol H+ per mol of it
+        // products by the flow table (docs/theory.md): organic S − W per mol fed; strip acid 3 mol H+ per mol of it
         assertThat(plant.get("organicProductMolPerHour").asDouble()).isCloseTo(100 * (s - w), within(1e-9));
         assertThat(plant.get("aqueousProductMolPerHour").asDouble()).isCloseTo(100 * (1 + w - s), within(1e-9));
         assertThat(plant.get("stripAcidMolPerHour").asDouble()).isCloseTo(300 * (s - w), within(1e-9));

@@ -98,7 +98,7 @@ class ReportCommandTest {
         // the shown text is the value, formatted as the terminal shows it
         Cell purity = cells.stream().filter(c -> c.key().equals("/products/0/purity")).findFirst().orElseThrow();
         assertThat(purity.shown()).isEqualTo(Formats.percent(Double.parseDouble(purity.value())));
-        // DOMAIN §8.2: the published (24, 21) cascade: P_A = 0.998993, one stage short of 99.9 % — the report
+        // Zhang binary: the published (24, 21) cascade: P_A = 0.998993, one stage short of 99.9 % — the report
         // says so; and design's verified 25 + 21 = 46 stages
         assertThat(purity.shown()).isEqualTo("99.8993%");
         assertThat(html).contains("loaded organic (A) <span class=\"badge missed\">target MISSED</span>");

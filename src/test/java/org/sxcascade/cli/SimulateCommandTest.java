@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bundled cases through the command line, against DOMAIN.md §8 reference values. */
+/** The bundled cases through the command line, against the reference values of docs/theory.md. */
 class SimulateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ class SimulateCommandTest {
     @Test
     void zhangAqueousFeedJson() throws Exception {
         JsonNode doc = simulateJson("cases/zhang-binary.yaml");
-        // DOMAIN.md §8.2: stage model at (24, 21) gives P_A = 0.998993, P_B = 0.999893
+        // Zhang binary (docs/theory.md): stage model at (24, 21) gives P_A = 0.998993, P_B = 0.999893
         assertThat(product(doc, "organic").get("composition").get("A").asDouble()).isCloseTo(0.998993, within(2e-6));
         assertThat(product(doc, "aqueous").get("composition").get("B").asDouble()).isCloseTo(0.999893, within(2e-6));
         assertThat(doc.get("converged").asBoolean()).isTrue();
@@ -49,7 +49,7 @@ class SimulateCommandTest {
     @Test
     void zhangOrganicFeedJson() throws Exception {
         JsonNode doc = simulateJson("cases/zhang-binary-organic-feed.yaml");
-        // DOMAIN.md §8.3: 0.998906 and 0.999806
+        // Zhang binary, organic feed: 0.998906 and 0.999806
         assertThat(product(doc, "organic").get("composition").get("A").asDouble()).isCloseTo(0.998906, within(2e-6));
         assertThat(product(doc, "aqueous").get("composition").get("B").asDouble()).isCloseTo(0.999806, within(2e-6));
         assertThat(doc.get("cascade").get("feedStage").asInt()).isEqualTo(25);
@@ -58,7 +58,7 @@ class SimulateCommandTest {
     @Test
     void kremserCaseGivesClosedForm() throws Exception {
         JsonNode doc = simulateJson("cases/kremser.yaml");
-        // DOMAIN.md §8.1: unextracted fractions A 2.4274537708e-3, B 0.192586495127
+        // Kremser reference (docs/theory.md): unextracted fractions A 2.4274537708e-3, B 0.192586495127
         assertThat(doc.get("recoveries").get("A").get("aqueous").asDouble())
                 .isCloseTo(2.4274537708e-3, within(2.4274537708e-3 * 1e-10));
         assertThat(doc.get("recoveries").get("B").get("aqueous").asDouble())
@@ -87,7 +87,7 @@ class SimulateCommandTest {
         CliHarness r = CliHarness.run("simulate", file.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode organic = product(JSON.readTree(r.out()), "organic");
-        // A recovered to the organic at (24, 21): 0.999893 (DOMAIN §8.2 run), below the 0.9999 asked
+        // A recovered to the organic at (24, 21): 0.999893 (the Zhang binary's run), below the 0.9999 asked
         assertThat(organic.get("recovery").asDouble()).isCloseTo(0.999893, within(2e-6));
         assertThat(organic.get("recoveryTarget").asDouble()).isEqualTo(0.9999);
         assertThat(organic.get("met").asBoolean()).isFalse();

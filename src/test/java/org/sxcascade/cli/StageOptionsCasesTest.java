@@ -19,7 +19,7 @@ class StageOptionsCasesTest {
     }
 
     /**
-     * DOMAIN §8.5, Zhang et al. 2016 three-outlet Gd/Eu/Sm cascade at the published S, n, m and draw
+     * docs/three-outlet.md, Zhang et al. 2016 three-outlet Gd/Eu/Sm cascade at the published S, n, m and draw
      * stage, with W and the draw flow taken from the published Gd recovery and Eu grade: the
      * published Sm 99.99 %, Gd 99.91 %, Eu 40.0 % and Gd recovery 61.8 % to their printed digits.
      */
@@ -55,7 +55,7 @@ class StageOptionsCasesTest {
         assertThat(j.get("cascade").get("sideDraws").get(0).get("flow").asDouble()).isEqualTo(0.2495);
     }
 
-    /** DOMAIN §8.4 as a case file: four stages, Murphree 0.80 on the organic. */
+    /** The four-stage reference case (docs/theory.md) as a case file: four stages, Murphree 0.80 on the organic. */
     @Test
     void murphreeFourStageCase() throws Exception {
         JsonNode j = simulate("cases/murphree-four-stage.yaml");

@@ -89,7 +89,7 @@ class Tutorial1974Test {
     void theCaseFilesStateTheirAssumptions() throws Exception {
         String pushPull = Files.readString(Path.of("cases/pr-nd-1974.yaml"));
         assertThat(pushPull).contains("push-pull", "β(Nd/Pr) = 4", "Bayan Obo", "sxcascade design", "spare",
-                "hold-ups", "DOMAIN.md §7");
+                "hold-ups", "docs/tutorial-1974.md");
         String p507 = Files.readString(Path.of("cases/pr-nd-1974-p507.yaml"));
         assertThat(p507).contains("β(Nd/Pr) = 1.5", "Banda", "sxcascade design", "spare");
     }

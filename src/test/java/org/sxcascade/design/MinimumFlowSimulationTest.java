@@ -20,11 +20,11 @@ import org.sxcascade.solver.SteadyState;
 
 /**
  * The closed-form minimum flows against the stage model. At (S_min, W_min) the cascade pinches at
- * the feed stage, so as n = m grows the products approach P_A and P_B from below (DOMAIN: "at
- * S = S_min and n = m = 100 the stage model gives exactly P_A and P_B"); below the minimum they
+ * the feed stage, so as n = m grows the products approach P_A and P_B from below (docs/design.md, Minimum
+ * flows: at S = S_min and n = m = 100 the stage model gives P_A and P_B to 1e-10); below the minimum they
  * stay short of the targets however many stages there are.
  *
- * <p>How fast the pinch is approached depends on β: for the §8.2 inputs (β = 2) n = m = 100 is
+ * <p>How fast the pinch is approached depends on β: for the Zhang binary's inputs (β = 2) n = m = 100 is
  * within 1e-10 of the targets; for β = 1.5 it is still 2.5e-5 (aqueous) and 2.2e-4 (organic) short
  * and needs n = m ≈ 175 to come within 1e-6.
  */
@@ -46,7 +46,7 @@ class MinimumFlowSimulationTest {
 
     @ParameterizedTest(name = "β = {0}, f_A = {1}, {2} feed, P_A = {3}, P_B = {4}")
     @CsvSource({
-        // DOMAIN §8.2 and its organic-feed variant (§8.3 inputs)
+        // the Zhang binary and its organic-feed variant (docs/theory.md, Reference numbers)
         "2, 0.5, AQUEOUS, 0.999,  0.9999",
         "2, 0.5, ORGANIC, 0.999,  0.9999",
         // a scrub-controlled design from an A-rich feed
@@ -110,7 +110,7 @@ class MinimumFlowSimulationTest {
     /**
      * Above the minimum flows, with many more stages than needed, both products exceed the
      * targets. The Newton solver used to stop here ("no Newton step reduced the stage imbalances")
-     * for the §8.2 binary at n = m = 100, from 1.001 × the minimum flows to Xu's optimum; its
+     * for the Zhang binary at n = m = 100, from 1.001 × the minimum flows to Xu's optimum; its
      * split-shooting start (see docs/theory.md) solves these cases.
      */
     @ParameterizedTest(name = "{0} feed, flows {1}")

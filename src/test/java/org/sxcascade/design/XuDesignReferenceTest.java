@@ -16,8 +16,8 @@ import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * DOMAIN §8.2 and §8.3 (Zhang, Zhao and Schreiner 2016, ch. 5, after Xu): β = 2, f_A = 0.5,
- * P_A = 0.999, P_B = 0.9999. Reference numbers copied from DOMAIN.md.
+ * The Zhang binary and its organic-feed variant (Zhang, Zhao and Schreiner 2016, ch. 5, after Xu):
+ * β = 2, f_A = 0.5, P_A = 0.999, P_B = 0.9999. Reference numbers as in docs/theory.md, Reference numbers.
  */
 class XuDesignReferenceTest {
     private static final double BETA = 2;
@@ -68,7 +68,7 @@ class XuDesignReferenceTest {
         assertThat(d.scrubFlow()).isCloseTo(1.7055687, within(1e-7));
         assertThat(d.extractionRatio()).isCloseTo(0.70711, within(1e-5));
         assertThat(d.scrubRatio()).isCloseTo(1.29342, within(1e-5));
-        // organic-feed minimum flows (not tabulated in DOMAIN; the mirror image of §8.2's):
+        // organic-feed minimum flows (not tabulated in docs/theory.md; the mirror image of the aqueous feed's):
         // S_min + 1 = f'_A (P_A − 1/3)·1.5/0.25
         assertThat(d.minExtractantFlow()).isCloseTo(0.99880, within(1e-5));
         assertThat(d.minScrubFlow()).isCloseTo(1.49835, within(1e-5));
@@ -84,7 +84,7 @@ class XuDesignReferenceTest {
         XuDesign d = XuDesign.optimum(BETA, FA, FeedPhase.AQUEOUS, PA, PB);
         assertThat(d.toString()).contains("scrub-controlled", "S=1.708645", "W=1.208194", "n=23.12 (24)",
                 "m=20.93 (21)");
-        // DOMAIN §8.2: at the published (n, m) = (24, 21) the stage model gives P_A = 0.998993, P_B = 0.999893
+        // Zhang binary: at the published (n, m) = (24, 21) the stage model gives P_A = 0.998993, P_B = 0.999893
         CascadeCase c = new CascadeCase("zhang", List.of("A", "B"), new ConstantSeparationFactors(BETA, 1),
                 new Feed(FeedPhase.AQUEOUS, new double[] {FA, 1 - FA}, null, null), new Cascade(24, 21), d.xuFlows(),
                 null, null, SolverSettings.defaults());

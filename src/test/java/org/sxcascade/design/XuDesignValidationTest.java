@@ -83,7 +83,7 @@ class XuDesignValidationTest {
 
     @Test
     void scrubFlowBelowMinimum() {
-        // DOMAIN §8.2: W_min = 0.99790
+        // Zhang binary (docs/theory.md, Reference numbers): W_min = 0.99790
         InvalidInputException e = rejected(
                 () -> XuDesign.of(2, 0.5, AQ, 0.999, 0.9999, FlowChoice.fixedScrub(0.9)));
         assertThat(e).hasMessage("flows.scrub = 0.9 is not allowed: at least W_min = 0.99790, the minimum scrub "
@@ -96,7 +96,7 @@ class XuDesignValidationTest {
 
     @Test
     void extractantFlowBelowMinimum() {
-        // DOMAIN §8.3 mirror: organic feed, S_min = 0.99880
+        // Zhang binary, organic feed (mirror image): S_min = 0.99880
         InvalidInputException e = rejected(
                 () -> XuDesign.of(2, 0.5, ORG, 0.999, 0.9999, FlowChoice.fixedExtractant(0.95)));
         assertThat(e).hasMessage("flows.extractant = 0.95 is not allowed: at least S_min = 0.99880, the minimum "

@@ -209,14 +209,14 @@ class TransientAcceptanceTest {
     @Test
     void rowSimulationOfZhangConvergesToTheSteadyState() throws Exception {
         CascadeCase zhang = new CaseReader().read(Path.of("cases/zhang-binary.yaml"));
-        // 192 000 rows of 0.5 h (DOMAIN §4: about 1e5 rows for 1e-9 on this 45-stage binary)
+        // 192 000 rows of 0.5 h (docs/theory.md, Row-by-row iteration: about 1e5 rows for 1e-9 on this 45-stage binary)
         TransientSettings s = new TransientSettings(new HoldUp.ResidenceTimes(0.5, 0.5), 96_000, 4800,
                 TransientSettings.Initial.BLANK, TransientSettings.Method.ROWS, 1e-7, 1e-8, List.of());
         TransientResult r = run(zhang, s);
         assertThat(r.rowHours()).isCloseTo(0.5, within(1e-12));
         assertThat(r.steps()).isEqualTo(192_000);
         assertEndIsSteadyState(r, zhang, 1);
-        assertThat(r.end().organicPurity()).isCloseTo(0.998993, within(1e-6)); // DOMAIN §8.2
+        assertThat(r.end().organicPurity()).isCloseTo(0.998993, within(1e-6)); // Zhang binary, docs/theory.md
         assertThat(r.end().aqueousPurity()).isCloseTo(0.999893, within(1e-6));
         assertThat(r.maxConservationError()).isLessThan(1e-9);
     }

@@ -20,7 +20,7 @@ import org.sxcascade.solver.SteadyState;
  * Issue 8, acceptance 2: near saturation the mass-action model approaches Xu's CMER model.
  *
  * <p>Xu's constant mixed extraction ratio rests on a saturated organic whose RE flow is the same on
- * every stage (DOMAIN §4). A saponified organic reaches that when the RE takes up the whole
+ * every stage (docs/theory.md, Equilibrium models). A saponified organic reaches that when the RE takes up the whole
  * saponified capacity by exchange for the cation, 2sC/3 mol/L (s = ½ uses all the extractant), and
  * nothing else changes its loading: the cation is fully displaced (K_M → 0), no free acid strips it
  * (the strip acid's excess that the reflux carries into the scrubbing section → 0) and the strip
@@ -31,7 +31,7 @@ import org.sxcascade.solver.SteadyState;
  * the loaded organic's RE returned as aqueous scrub liquor to stage N (so W = rS). Along three
  * levels of saturation the largest difference of the stage compositions must fall steadily, and at
  * the last level it is below 5e-3 in mole fraction and the section RE flows agree to 2e-3 relative.
- * The binary is β = 2 with S = 1.7086 as in Zhang's case (DOMAIN §8.2), and W chosen so that
+ * The binary is β = 2 with S = 1.7086 as in Zhang's case (docs/theory.md, Reference numbers), and W chosen so that
  * f_A = S − W = 0.45 lies below the feed's 0.5 A: a split that is not balanced on a knife edge, so
  * that the comparison measures the model, not the sensitivity of a balanced split to its flows.
  */

@@ -17,7 +17,7 @@ final class Flowsheets {
         return new FlowsheetSolver().solve(parse(yaml));
     }
 
-    /** Zhang et al.'s β = 2 binary (DOMAIN §8.2) as a flowsheet of one cascade, the feed amount {@code amount}. */
+    /** Zhang et al.'s β = 2 binary (docs/theory.md) as a flowsheet of one cascade, the feed amount {@code amount}. */
     static String zhang(String phase, double s, double w, double amount) {
         return """
                 name: Zhang binary as a flowsheet

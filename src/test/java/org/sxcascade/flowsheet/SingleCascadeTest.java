@@ -17,7 +17,7 @@ import org.sxcascade.solver.SteadyState;
 class SingleCascadeTest {
 
     /**
-     * Zhang et al.'s binary (DOMAIN §8.2 aqueous feed: P_A 0.998993, P_B 0.999893; §8.3 organic
+     * Zhang et al.'s binary (docs/theory.md, Reference numbers; aqueous feed: P_A 0.998993, P_B 0.999893; organic
      * feed: 0.998906, 0.999806), whatever the feed amount (flows are normalised by it).
      */
     @ParameterizedTest

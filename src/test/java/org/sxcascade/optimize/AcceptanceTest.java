@@ -15,7 +15,7 @@ import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 
-/** Issue 4 acceptance on DOMAIN §8.2 (Zhang) and the Nd/Pr 99.9 % case. */
+/** Issue 4 acceptance on the Zhang binary (docs/theory.md) and the Nd/Pr 99.9 % case. */
 class AcceptanceTest {
 
     @Test

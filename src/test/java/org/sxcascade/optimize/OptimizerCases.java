@@ -22,7 +22,7 @@ final class OptimizerCases {
                 plant ? 0.17 : null, plant ? 3.5 : null, costs);
     }
 
-    /** DOMAIN §8.2: Zhang et al. (2016), β = 2, f_A = 0.5, aqueous feed, P_A 0.999, P_B 0.9999. */
+    /** Zhang et al. (2016) binary (docs/theory.md), β = 2, f_A = 0.5, aqueous feed, P_A 0.999, P_B 0.9999. */
     static DesignInputs zhang() {
         return binary(2, 0.5, FeedPhase.AQUEOUS, 0.999, 0.9999, false, null);
     }

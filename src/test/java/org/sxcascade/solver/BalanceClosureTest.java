@@ -15,8 +15,8 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
 
 /**
- * Property test over random multicomponent CMER cascades (DOMAIN.md §2, §9: "check closure on
- * every result"): Newton converges, every component balance closes over the whole cascade and on
+ * Property test over random multicomponent CMER cascades (docs/theory.md: every result
+ * is checked for closure): Newton converges, every component balance closes over the whole cascade and on
  * every stage, and the phase totals follow the CMER flow table. The balances
  * are recomputed here from the component flows, not taken from the solver's own report.
  */
@@ -44,7 +44,7 @@ class BalanceClosureTest {
             FeedPhase phase = t % 2 == 0 ? FeedPhase.AQUEOUS : FeedPhase.ORGANIC;
             double base = 0.05 + 4 * rnd.nextDouble();
             double gap = 0.02 + 0.96 * rnd.nextDouble(); // strictly inside (0, 1)
-            // aqueous feed: W < S < W + 1; organic feed: S < W < S + 1 (DOMAIN.md §2 flow table)
+            // aqueous feed: W < S < W + 1; organic feed: S < W < S + 1 (docs/theory.md flow table)
             double s = phase == FeedPhase.AQUEOUS ? base + gap : base;
             double w = phase == FeedPhase.AQUEOUS ? base : base + gap;
             out.add(Arguments.of(t, Cases.cmer(beta, z, phase, n, m, s, w)));
@@ -88,7 +88,7 @@ class BalanceClosureTest {
                     .isCloseTo(lTable, within(1e-10 * lTable));
             assertThat(st.organicTotal(k)).as("%s: reported organic total on stage %d", what, k)
                     .isCloseTo(vTable, within(1e-10 * vTable));
-            // the table itself (DOMAIN.md §2), rebuilt here from S and W
+            // the table itself (docs/theory.md, Conventions), rebuilt here from S and W
             assertThat(lTable).as("%s: flow table, aqueous stage %d", what, k)
                     .isCloseTo(tableAqueous(c, k), within(1e-14 * lTable));
             assertThat(vTable).as("%s: flow table, organic stage %d", what, k)
@@ -131,7 +131,7 @@ class BalanceClosureTest {
         return b;
     }
 
-    /** DOMAIN.md §2 flow table: aqueous RE flow leaving stage k. */
+    /** Flow table (docs/theory.md, Conventions): aqueous RE flow leaving stage k. */
     static double tableAqueous(CascadeCase c, int k) {
         var xu = (org.sxcascade.model.XuFlows) c.flows();
         double s = xu.extractant();
@@ -144,7 +144,7 @@ class BalanceClosureTest {
         return aqueousFeed && k <= n ? w + 1 : w;
     }
 
-    /** DOMAIN.md §2 flow table: organic RE flow leaving stage k. */
+    /** Flow table (docs/theory.md, Conventions): organic RE flow leaving stage k. */
     static double tableOrganic(CascadeCase c, int k) {
         var xu = (org.sxcascade.model.XuFlows) c.flows();
         double s = xu.extractant();

@@ -16,12 +16,12 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.XuFlows;
 
 /**
- * An independent oracle for binary CMER cascades (DOMAIN.md §9, last note): shooting from stage
+ * An independent oracle for binary CMER cascades (docs/theory.md, Why the numerics need care): shooting from stage
  * 1 in BigDecimal with bisection on the raffinate composition x_{1,A}, compared with Newton's
  * product purities.
  *
  * <p><b>Stepping.</b> With l_k = L_k x_k and v_k = V_k y_k the A flows leaving stage k (L_k, V_k
- * from the DOMAIN.md §2 flow table, built here from S and W), the A balance of stage k,
+ * from the flow table of docs/theory.md, built here from S and W), the A balance of stage k,
  * v_{k−1} + l_{k+1} + F_k z = v_k + l_k, gives the aqueous entering from above:
  * {@code l_{k+1} = v_k + l_k − v_{k−1} − F_k z} (v_0 = 0: barren organic enters stage 1), and
  * x_{k+1} = l_{k+1}/L_{k+1}, y_{k+1} = β x_{k+1}/(1 + (β − 1) x_{k+1}). The top condition is that
@@ -79,7 +79,7 @@ class BinaryShootingOracleTest {
             aqueous = new BigDecimal[stages];
             organic = new BigDecimal[stages];
             BigDecimal one = BigDecimal.ONE;
-            // DOMAIN.md §2 flow table
+            // flow table, docs/theory.md, Conventions
             for (int k = 1; k <= stages; k++) {
                 boolean extraction = k <= n;
                 organic[k - 1] = aqFeed || extraction ? s : s.add(one);
@@ -188,7 +188,7 @@ class BinaryShootingOracleTest {
      */
     static Stream<Arguments> cases() {
         return Stream.of(
-                // DOMAIN.md §8.2 / §8.3: Zhang binary at (24, 21)
+                // docs/theory.md, Reference numbers: Zhang binary at (24, 21)
                 Arguments.of("Zhang aqueous feed", Cases.zhang(FeedPhase.AQUEOUS, 24, 21), 1e-9),
                 Arguments.of("Zhang organic feed", Cases.zhang(FeedPhase.ORGANIC, 24, 21), 1e-9),
                 Arguments.of("β 1.5, zA 0.3, aqueous, (30, 40)", Cases.cmer(new double[] {1.5, 1},
@@ -258,7 +258,7 @@ class BinaryShootingOracleTest {
 
     @Test
     void oracleReproducesPublishedZhangPurities() {
-        // DOMAIN.md §8.2: P_A = 0.998993, P_B = 0.999893; §8.3: P_A = 0.998906, P_B = 0.999806
+        // Zhang binary (docs/theory.md): P_A = 0.998993, P_B = 0.999893; organic feed: P_A = 0.998906, P_B = 0.999806
         Shot aq = oracle(Cases.zhang(FeedPhase.AQUEOUS, 24, 21), 60);
         assertThat(aq.purityA()).isCloseTo(0.998993, within(6e-7));
         assertThat(aq.purityB()).isCloseTo(0.999893, within(6e-7));
@@ -269,7 +269,7 @@ class BinaryShootingOracleTest {
 
     @Test
     void oracleClosesTheWholeCascadeBalance() {
-        // z_A = L_1 x_1 + V_N y_N at the oracle's solution (DOMAIN.md §2 flow table, aqueous feed)
+        // z_A = L_1 x_1 + V_N y_N at the oracle's solution (docs/theory.md flow table, aqueous feed)
         CascadeCase c = Cases.zhang(FeedPhase.AQUEOUS, 24, 21);
         Shot shot = oracle(c, 60);
         BigDecimal s = new BigDecimal(Cases.ZHANG_S);

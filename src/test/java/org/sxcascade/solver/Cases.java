@@ -12,15 +12,15 @@ import org.sxcascade.model.SolverSettings;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
 
-/** Test cases built in code (reference numbers copied from DOMAIN.md §8). */
+/** Test cases built in code (reference numbers as in docs/theory.md, Reference numbers). */
 public final class Cases {
     private Cases() {
     }
 
-    /** DOMAIN §8.2 reference flows (aqueous feed). */
+    /** Zhang binary reference flows (aqueous feed). */
     public static final double ZHANG_S = 1.7086449;
     public static final double ZHANG_W = 1.2081944;
-    /** DOMAIN §8.3 reference flows (organic feed). */
+    /** Zhang binary reference flows (organic feed). */
     public static final double ZHANG_ORG_S = 1.2060192;
     public static final double ZHANG_ORG_W = 1.7055687;
 

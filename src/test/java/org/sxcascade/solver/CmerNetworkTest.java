@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class CmerNetworkTest {
 
-    /** One feed of 1 and no draws is the flow table of DOMAIN §2, for either feed phase. */
+    /** One feed of 1 and no draws is the flow table of docs/theory.md (Conventions), for either feed phase. */
     @ParameterizedTest
     @EnumSource(FeedPhase.class)
     void oneFeedGivesTheDomainFlowTable(FeedPhase phase) {

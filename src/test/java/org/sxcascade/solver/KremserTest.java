@@ -23,14 +23,14 @@ import org.sxcascade.model.CascadeCase;
  */
 class KremserTest {
 
-    /** DOMAIN.md §8.1: D_A = 1.0, D_B = 0.5, A/O = 0.6, 10 stages, feed {0.5, 0.5}. */
+    /** Kremser reference (docs/theory.md): D_A = 1.0, D_B = 0.5, A/O = 0.6, 10 stages, feed {0.5, 0.5}. */
     private static final double[] REF_D = {1.0, 0.5};
     private static final double REF_AQUEOUS = 0.6;
     private static final double REF_ORGANIC = 1.0;
     private static final int REF_STAGES = 10;
-    /** DOMAIN.md §8.1: unextracted fraction of A (E_A = 1.6667). */
+    /** Kremser reference: unextracted fraction of A (E_A = 1.6667). */
     private static final double REF_UNEXTRACTED_A = 2.4274537708e-3;
-    /** DOMAIN.md §8.1: unextracted fraction of B (E_B = 0.8333). */
+    /** Kremser reference: unextracted fraction of B (E_B = 0.8333). */
     private static final double REF_UNEXTRACTED_B = 0.192586495127;
 
     private static final double REL_TOL = 1e-10;

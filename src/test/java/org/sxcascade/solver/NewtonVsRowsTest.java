@@ -18,7 +18,7 @@ import org.sxcascade.model.VolumetricFlows;
 
 /**
  * Newton's method and Xu's row-by-row iteration are independent routes to the same steady state
- * (DOMAIN.md §4): they must agree on every product component flow (relative) and on every stage
+ * (docs/theory.md, Row-by-row iteration): they must agree on every product component flow (relative) and on every stage
  * composition (absolute). The row iteration is slow (the two Zhang cases take a few seconds
  * together), so the other cases are small.
  */
@@ -29,7 +29,7 @@ class NewtonVsRowsTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                // DOMAIN.md §8.2 and §8.3: Zhang binary at (n, m) = (24, 21)
+                // docs/theory.md, Reference numbers: Zhang binary at (n, m) = (24, 21)
                 Arguments.of("Zhang aqueous feed (24, 21)", Cases.zhang(FeedPhase.AQUEOUS, 24, 21)),
                 Arguments.of("Zhang organic feed (24, 21)", Cases.zhang(FeedPhase.ORGANIC, 24, 21)),
                 // ternary CMER; aqueous feed needs W < S < W + 1, organic feed S < W < S + 1

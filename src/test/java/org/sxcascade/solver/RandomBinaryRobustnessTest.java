@@ -16,8 +16,8 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.FeedPhase;
 
 /**
- * Newton from a cold start must converge on any feasible binary CMER cascade (DOMAIN.md §9: "a
- * globalization that always works for feasible input"), including flows close to the edges of
+ * Newton from a cold start must converge on any feasible binary CMER cascade (docs/theory.md, Why the
+ * numerics need care: a globalisation that always works for feasible input), including flows close to the edges of
  * the feasible range where one product carries almost nothing, and close every balance.
  */
 class RandomBinaryRobustnessTest {

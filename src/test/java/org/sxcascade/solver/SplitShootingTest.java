@@ -22,7 +22,7 @@ import org.sxcascade.model.SolverSettings;
 class SplitShootingTest {
 
     /**
-     * DOMAIN §8.2/§8.3 Zhang binary at Xu's optimum flows with far more stages than the targets
+     * The Zhang binary (docs/theory.md, Reference numbers) at Xu's optimum flows with far more stages than the targets
      * need: the earlier solver failed from n = m = 60 (aqueous feed) and 80 (organic feed) and fell
      * back on the row method. Now Newton converges from the shooting start alone (no Picard
      * sweeps, no continuation), and both products match the exact oracle.

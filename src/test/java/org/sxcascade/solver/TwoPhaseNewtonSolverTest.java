@@ -26,7 +26,7 @@ class TwoPhaseNewtonSolverTest {
     private final TwoPhaseNewtonSolver solver = new TwoPhaseNewtonSolver();
 
     /**
-     * DOMAIN §8.4: four stages, y = 1.5x (A) and y = 0.5x (B), G/L = 1, equal feed concentrations.
+     * Four-stage reference case (docs/theory.md): four stages, y = 1.5x (A) and y = 0.5x (B), G/L = 1, equal feed concentrations.
      * Barren organic enters stage 1, the aqueous feed stage 4 (one extraction section).
      */
     private static CascadeNetwork fourStage(double efficiency) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.sxcascade.model.FeedPhase;
 
-/** DOMAIN §8.2 and §8.3: the CMER stage model at (n, m) = (24, 21) with Xu's flows. */
+/** The Zhang binary, both feed phases (docs/theory.md): the CMER stage model at (n, m) = (24, 21) with Xu's flows. */
 class ZhangBinaryTest {
 
     @Test

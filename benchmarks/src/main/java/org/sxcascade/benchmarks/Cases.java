@@ -66,7 +66,7 @@ final class Cases {
     static final int MA5_STRIP = 10;
 
     /**
-     * Five rare earths × 100 stages with mass-action chemistry (DOMAIN §5, docs/mass-action.md), the
+     * Five rare earths × 100 stages with mass-action chemistry (docs/mass-action.md), the
      * same case as this {@code model: mass-action} file:
      * <pre>
      * components: La 0.002, Ce 0.008, Pr 0.02, Nd 0.03, Sm 0.15 (exchangeConstant)
