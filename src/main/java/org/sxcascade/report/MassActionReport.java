@@ -264,6 +264,18 @@ public final class MassActionReport {
         return componentBalance(eq.hydrogenIndex());
     }
 
+    /**
+     * Largest relative imbalance of the rare earths over the stages and the rare earths, each
+     * |in − out| / out of that rare earth on that stage.
+     */
+    public double rareEarthBalance() {
+        double worst = 0;
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            worst = Math.max(worst, componentBalance(j));
+        }
+        return worst;
+    }
+
     /** Largest relative imbalance of the saponifying cation over the stages (0 without saponification). */
     public double cationBalance() {
         return componentBalance(eq.cationIndex());
