@@ -41,6 +41,8 @@ public final class CascadeNetwork {
     private final double[] organicFlow;
     private final double[] aqueousFlow;
     private final double[] feed;
+    /** Total flow of each component fed to the cascade, summed once: solvers ask per stage. */
+    private final double[] totalFeed;
     private final EquilibriumModel equilibrium;
     /** Murphree efficiency of each stage (organic phase), 1 = equilibrium stage. */
     private final double[] efficiency;
@@ -73,6 +75,12 @@ public final class CascadeNetwork {
         this.organicFlow = organicFlow.clone();
         this.aqueousFlow = aqueousFlow.clone();
         this.feed = feed.clone();
+        this.totalFeed = new double[components];
+        for (int k = 0; k < stages; k++) {
+            for (int j = 0; j < components; j++) {
+                totalFeed[j] += feed[k * components + j];
+            }
+        }
         this.efficiency = filled(stages, 1.0);
         this.organicDraw = new double[stages];
         this.aqueousDraw = new double[stages];
@@ -89,6 +97,7 @@ public final class CascadeNetwork {
         this.organicFlow = base.organicFlow;
         this.aqueousFlow = base.aqueousFlow;
         this.feed = base.feed;
+        this.totalFeed = base.totalFeed;
         this.efficiency = efficiency;
         this.organicDraw = organicDraw;
         this.aqueousDraw = aqueousDraw;
@@ -577,13 +586,9 @@ public final class CascadeNetwork {
         return feed[(stage - 1) * components + j];
     }
 
-    /** Total flow of component j fed to the cascade. */
+    /** Total flow of component j fed to the cascade (summed when the network is built: O(1)). */
     public double totalFeed(int j) {
-        double sum = 0;
-        for (int k = 0; k < stages; k++) {
-            sum += feed[k * components + j];
-        }
-        return sum;
+        return totalFeed[j];
     }
 
     double[] organicFlows() {

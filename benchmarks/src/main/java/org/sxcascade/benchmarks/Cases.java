@@ -39,6 +39,17 @@ final class Cases {
         return CascadeNetwork.of(binary60Case());
     }
 
+    /**
+     * The binary case with n = m = 500 (1000 stages) and the same flows: the organic product is
+     * pinched near the scrub minimum (y_A(1000) = 0.999099811), the raffinate's A falls to e^−218.
+     */
+    static CascadeNetwork binary1000() {
+        return CascadeNetwork.of(new CascadeCase("binary 1000", List.of("A", "B"),
+                new ConstantSeparationFactors(2, 1),
+                new Feed(FeedPhase.AQUEOUS, new double[] {0.5, 0.5}, null, null),
+                new Cascade(500, 500), new XuFlows(BINARY_S, BINARY_W), null, null, SolverSettings.defaults()));
+    }
+
     /** The binary 60-stage cascade as a case (for the transient benchmarks). */
     static CascadeCase binary60Case() {
         return new CascadeCase("binary 60", List.of("A", "B"),
@@ -48,10 +59,15 @@ final class Cases {
     }
 
     static CascadeNetwork fiveComponent200() {
-        return CascadeNetwork.of(new CascadeCase("five components 200", List.of("C1", "C2", "C3", "C4", "C5"),
+        return fiveComponent(100);
+    }
+
+    /** The five-component case with n = m = {@code section} stages (FIVE_S, FIVE_W). */
+    static CascadeNetwork fiveComponent(int section) {
+        return CascadeNetwork.of(new CascadeCase("five components " + 2 * section, List.of("C1", "C2", "C3", "C4", "C5"),
                 new ConstantSeparationFactors(FIVE_BETA),
                 new Feed(FeedPhase.AQUEOUS, FIVE_FEED, null, null),
-                new Cascade(100, 100), new XuFlows(FIVE_S, FIVE_W), null, null, SolverSettings.defaults()));
+                new Cascade(section, section), new XuFlows(FIVE_S, FIVE_W), null, null, SolverSettings.defaults()));
     }
 
     /** Mass-action case: rare earths in the order of their exchange constants. */

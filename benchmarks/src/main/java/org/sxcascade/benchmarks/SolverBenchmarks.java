@@ -73,6 +73,43 @@ public class SolverBenchmarks {
         }
     }
 
+    /** What a Newton state holds: the network, its solver and the settings, set by {@link #solveOnce}. */
+    abstract static class NewtonState {
+        CascadeNetwork network;
+        NewtonCascadeSolver solver;
+        SolverSettings settings;
+
+        /** Keeps the network, a new solver and the default settings, and solves the network once. */
+        SteadyState solveOnce(CascadeNetwork net) {
+            network = net;
+            solver = new NewtonCascadeSolver();
+            settings = SolverSettings.defaults();
+            return solver.solve(network, settings);
+        }
+    }
+
+    /** Binary 1000-stage case (n = m = 500, the flows of the 60-stage case), Newton. */
+    @State(Scope.Thread)
+    public static class Binary1000Newton extends NewtonState {
+        @Setup(Level.Trial)
+        public void setUp() {
+            SteadyState st = solveOnce(Cases.binary1000());
+            Cases.check(st.stages() == 1000 && st.components() == 2, "size " + st);
+            Cases.check(st.residual() <= settings.tolerance(), "residual " + st.residual());
+            Cases.check(st.massBalanceError() < 1e-10, "mass balance error " + st.massBalanceError());
+            // pinched by the scrub flow (W ≈ 1.0009 W_min): 500 more stages than the 60-stage case
+            // raise y_A only from 0.999095919 to 0.999099811; the raffinate's A is far below 1e-90
+            Cases.check(Math.abs(st.organicFraction(1000, 0) - 0.99909981107) < 1e-9,
+                    "organic purity y_A(1000) " + st.organicFraction(1000, 0));
+            Cases.check(Math.abs(st.lnAqueousFlow(1, 0) + 218.417187) < 1e-5,
+                    "ln raffinate A flow " + st.lnAqueousFlow(1, 0));
+            System.out.printf(Locale.ROOT, "%n[binary1000Newton] %s, split-shooting iterations %d, start sweeps %d, "
+                            + "continuation steps %d, y_A(1000) = %.12f, ln l_A(1) = %.6f%n", st,
+                    solver.lastShootingIterations(), solver.lastStartSweeps(), solver.lastContinuationSteps(),
+                    st.organicFraction(1000, 0), st.lnAqueousFlow(1, 0));
+        }
+    }
+
     /**
      * Five components × 200 stages, Newton. Separation factors {1, 1.5, 2.25, 3.375, 5.0625},
      * aqueous feed {0.3, 0.25, 0.25, 0.1999, 0.0001} (component 5, the most extractable, is a
@@ -86,29 +123,64 @@ public class SolverBenchmarks {
      * and no Newton step; the case is kept so that the numbers stay comparable across versions.
      */
     @State(Scope.Thread)
-    public static class FiveComponentNewton {
-        CascadeNetwork network;
-        NewtonCascadeSolver solver;
-        SolverSettings settings;
-
+    public static class FiveComponentNewton extends NewtonState {
         @Setup(Level.Trial)
         public void setUp() {
-            network = Cases.fiveComponent200();
-            solver = new NewtonCascadeSolver();
-            settings = SolverSettings.defaults();
-            SteadyState st = solver.solve(network, settings);
-            double organicPurity = st.organicFraction(200, 3) + st.organicFraction(200, 4);
-            double raffinatePurity = st.aqueousFraction(1, 0) + st.aqueousFraction(1, 1) + st.aqueousFraction(1, 2);
-            Cases.check(st.residual() <= settings.tolerance(), "residual " + st.residual());
-            Cases.check(st.massBalanceError() < 1e-10, "mass balance error " + st.massBalanceError());
-            Cases.check(organicPurity > 0.9999994 && organicPurity < 1, "organic purity (C4+C5) " + organicPurity);
-            Cases.check(raffinatePurity > 0.9999998 && raffinatePurity < 1, "raffinate purity (C1+C2+C3) " + raffinatePurity);
-            System.out.printf(Locale.ROOT, "%n[fiveComponent200Newton] S = %.7f, W = %.7f: %s, split-shooting "
-                            + "iterations %d, start sweeps %d, continuation steps %d, y_C4+y_C5 (200) = %.12f, "
-                            + "x_C1+x_C2+x_C3 (1) = %.12f%n", Cases.FIVE_S, Cases.FIVE_W, st,
-                    solver.lastShootingIterations(), solver.lastStartSweeps(), solver.lastContinuationSteps(),
-                    organicPurity, raffinatePurity);
+            SteadyState st = solveOnce(Cases.fiveComponent200());
+            checkFive("fiveComponent200Newton", this, st, 0.9999994, 0.9999998);
         }
+    }
+
+    /**
+     * The five-component case with n = m = 50 (100 stages), Newton. Its purities, y_4 + y_5 =
+     * 0.998266776 and x_1 + x_2 + x_3 = 0.999566694, agree with the row iteration's to 2.6e-9
+     * in ln of every flow.
+     */
+    @State(Scope.Thread)
+    public static class FiveComponent100Newton extends NewtonState {
+        @Setup(Level.Trial)
+        public void setUp() {
+            SteadyState st = solveOnce(Cases.fiveComponent(50));
+            checkFive("fiveComponent100Newton", this, st, 0.998266775, 0.999566693);
+            Cases.check(st.organicFraction(100, 3) + st.organicFraction(100, 4) < 0.998266777
+                    && st.aqueousFraction(1, 0) + st.aqueousFraction(1, 1) + st.aqueousFraction(1, 2) < 0.999566695,
+                    "purities above the reference");
+        }
+    }
+
+    /**
+     * The five-component case with n = m = 500 (1000 stages), Newton: both products pure to
+     * double precision; the raffinate's component 5 is about e^−292 and the loaded organic's
+     * component 1 about e^−489 of the feed.
+     */
+    @State(Scope.Thread)
+    public static class FiveComponent1000Newton extends NewtonState {
+        @Setup(Level.Trial)
+        public void setUp() {
+            SteadyState st = solveOnce(Cases.fiveComponent(500));
+            checkFive("fiveComponent1000Newton", this, st, 1 - 1e-15, 1 - 1e-15);
+            Cases.check(st.lnAqueousFlow(1, 4) < -250 && st.lnOrganicFlow(1000, 0) < -400,
+                    "trace ends ln l_5(1) " + st.lnAqueousFlow(1, 4) + ", ln v_1(1000) " + st.lnOrganicFlow(1000, 0));
+        }
+    }
+
+    /**
+     * Checks a five-component solve (split 3 | 4: residual, closure, product purities above the
+     * given bounds) and prints it.
+     */
+    static void checkFive(String name, NewtonState state, SteadyState st, double organicMin, double raffinateMin) {
+        int n = st.stages();
+        double organicPurity = st.organicFraction(n, 3) + st.organicFraction(n, 4);
+        double raffinatePurity = st.aqueousFraction(1, 0) + st.aqueousFraction(1, 1) + st.aqueousFraction(1, 2);
+        Cases.check(st.residual() <= state.settings.tolerance(), "residual " + st.residual());
+        Cases.check(st.massBalanceError() < 1e-10, "mass balance error " + st.massBalanceError());
+        Cases.check(organicPurity > organicMin && organicPurity <= 1, "organic purity (C4+C5) " + organicPurity);
+        Cases.check(raffinatePurity > raffinateMin && raffinatePurity <= 1,
+                "raffinate purity (C1+C2+C3) " + raffinatePurity);
+        System.out.printf(Locale.ROOT, "%n[%s] S = %.7f, W = %.7f: %s, split-shooting iterations %d, start sweeps %d, "
+                        + "continuation steps %d, y_C4+y_C5 (%d) = %.12f, x_C1+x_C2+x_C3 (1) = %.12f%n", name,
+                Cases.FIVE_S, Cases.FIVE_W, st, state.solver.lastShootingIterations(), state.solver.lastStartSweeps(),
+                state.solver.lastContinuationSteps(), n, organicPurity, raffinatePurity);
     }
 
     static void checkBinary(SteadyState st) {
@@ -138,11 +210,35 @@ public class SolverBenchmarks {
         return s.solver.solve(s.network, s.settings);
     }
 
-    /** About 2 ms per solve (0.3 s before the split-shooting start). */
+    /** About 0.3–0.4 ms per solve (0.3 s before the split-shooting start). */
     @Benchmark
     @Warmup(iterations = 4, time = 3)
     @Measurement(iterations = 5, time = 3)
     public SteadyState fiveComponent200Newton(FiveComponentNewton s) {
+        return s.solver.solve(s.network, s.settings);
+    }
+
+    /** Binary, 1000 stages: target ≤ 1 ms per solve. */
+    @Benchmark
+    @Warmup(iterations = 4, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    public SteadyState binary1000Newton(Binary1000Newton s) {
+        return s.solver.solve(s.network, s.settings);
+    }
+
+    /** Five components, 100 stages. */
+    @Benchmark
+    @Warmup(iterations = 4, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    public SteadyState fiveComponent100Newton(FiveComponent100Newton s) {
+        return s.solver.solve(s.network, s.settings);
+    }
+
+    /** Five components, 1000 stages. */
+    @Benchmark
+    @Warmup(iterations = 4, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    public SteadyState fiveComponent1000Newton(FiveComponent1000Newton s) {
         return s.solver.solve(s.network, s.settings);
     }
 }
