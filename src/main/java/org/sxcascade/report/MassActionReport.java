@@ -266,9 +266,10 @@ public final class MassActionReport {
 
     /**
      * Largest relative imbalance of the rare earths over the stages and the rare earths, each
-     * |in − out| / out of that rare earth on that stage.
+     * |in − out| / out of that rare earth on that stage ({@link #rareEarthBalance()} is the
+     * whole-cascade balance).
      */
-    public double rareEarthBalance() {
+    public double rareEarthStageBalance() {
         double worst = 0;
         for (int j = 0; j < eq.rareEarthCount(); j++) {
             worst = Math.max(worst, componentBalance(j));

@@ -178,7 +178,7 @@ class MassActionConvergenceSurveyTest {
     /** The worst of the four stage balances of a converged case. */
     static double worstBalance(MassActionCase c, CascadeNetwork net, SteadyState state) {
         MassActionReport report = new MassActionReport(c, net, state);
-        return Math.max(Math.max(report.rareEarthBalance(), report.hydrogenBalance()),
+        return Math.max(Math.max(report.rareEarthStageBalance(), report.hydrogenBalance()),
                 Math.max(report.cationBalance(), report.extractantBalance()));
     }
 
