@@ -174,6 +174,65 @@ public final class CascadeNetwork {
         return new CascadeNetwork(this, efficiency, organicDraw, aqueousDraw, organicFeed.clone(), organicInlet.clone());
     }
 
+    /**
+     * Whether stage k (1-based) is a copy of both its neighbours: no feed, no organic inlet, no side
+     * draw, and the same phase flows and efficiency as the stages on either side. Such stages can be
+     * left out of the network (or more of them put in) without changing what the others see, only
+     * how long the run of them is. Stages 1 and N never are.
+     */
+    boolean isRepeatedStage(int stage) {
+        int k = stage - 1;
+        if (k == 0 || k == stages - 1 || organicDraw[k] != 0 || aqueousDraw[k] != 0 || organicInlet[k] != 0) {
+            return false;
+        }
+        for (int j = 0; j < components; j++) {
+            if (feed[k * components + j] != 0 || organicFeed[k * components + j] != 0) {
+                return false;
+            }
+        }
+        for (int i = k - 1; i <= k + 1; i += 2) {
+            if (organicFlow[i] != organicFlow[k] || aqueousFlow[i] != aqueousFlow[k] || efficiency[i] != efficiency[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The network of the given stages of this one (1-based, strictly increasing), each with its
+     * flows, feeds, side draws and efficiency; the stages left out must be
+     * {@link #isRepeatedStage repeated stages}, so the result is the same cascade with shorter
+     * runs of them (e.g. shorter sections).
+     */
+    CascadeNetwork ofStages(int[] kept) {
+        int m = kept.length;
+        int c = components;
+        double[] org = new double[m];
+        double[] aq = new double[m];
+        double[] fd = new double[m * c];
+        double[] eff = new double[m];
+        double[] od = new double[m];
+        double[] ad = new double[m];
+        double[] ofd = new double[m * c];
+        double[] inlet = new double[m];
+        for (int i = 0; i < m; i++) {
+            int k = kept[i] - 1;
+            if (i > 0 && kept[i] <= kept[i - 1]) {
+                throw new IllegalArgumentException("stages not increasing");
+            }
+            org[i] = organicFlow[k];
+            aq[i] = aqueousFlow[k];
+            eff[i] = efficiency[k];
+            od[i] = organicDraw[k];
+            ad[i] = aqueousDraw[k];
+            inlet[i] = organicInlet[k];
+            System.arraycopy(feed, k * c, fd, i * c, c);
+            System.arraycopy(organicFeed, k * c, ofd, i * c, c);
+        }
+        CascadeNetwork base = new CascadeNetwork(equilibrium, org, aq, fd);
+        return new CascadeNetwork(base, eff, od, ad, ofd, inlet);
+    }
+
     /** This network with equilibrium stages and no side draws (same phase flows and feeds). */
     CascadeNetwork plainVersion() {
         return plain ? this : new CascadeNetwork(this, filled(stages, 1.0), new double[stages], new double[stages],

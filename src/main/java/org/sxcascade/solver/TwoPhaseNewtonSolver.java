@@ -51,6 +51,20 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final long ROW_START_WORK = 1_500_000;
     /** Newton iterations without a tenfold fall of the residual after which a solve stops as stalled. */
     private static final int STALL_ITERATIONS = 40;
+    /**
+     * Flows below this fraction of their component's feed, before and after a Newton step, are not
+     * held to {@link #MAX_LOG_STEP}: such a minor flow hardly acts on the others, and a long cascade
+     * moves its impurities by hundreds in ln between a shortened start and the solution.
+     */
+    private static final double LN_TRACE = Math.log(1e-4);
+    /** Networks at most this long are started directly (rows), not from a shortened copy. */
+    private static final int SHORTEST = 25;
+    /** Up to this length a network whose shortened copy fails goes on to the rows. */
+    private static final int ROWS_AFTER_SHORTER_FAILS = 150;
+    /** Tolerance of the shortened network's solve: a start needs no more. */
+    private static final double SHORTER_TOLERANCE = 1e-8;
+    /** Fraction of each run of repeated stages the shortened network keeps. */
+    private static final double SHRINK = 0.7;
     /** Stalls are looked for only below this residual, where what is left is rounding (a tolerance set too tight). */
     private static final double STALL_LEVEL = 1e-8;
     private static final double PICARD_STOP = 1e-6;
@@ -111,6 +125,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private double[] lnAq;
     private double[] lnOrg;
     private boolean[] active;
+    /** ln of the flow below which a component is a trace (1e-20 of its feed). */
+    private double[] lnTraceLevel;
     private final int[] worst = new int[2];
     private int iterations;
     /** Whether the last {@link #iterate} stopped because Newton steps no longer reduced the residual. */
@@ -120,6 +136,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Homotopy parameter: efficiencies and side draws are scaled in by it (1 = the network as given). */
     private double homotopy = 1;
     private NewtonCascadeSolver plainSolver;
+    /** Solver of the shortened network ({@link #fromShorterCascade}), one per level. */
+    private TwoPhaseNewtonSolver shorterSolver;
     private double[] saved;
     private ProgressListener listener;
 
@@ -167,6 +185,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         lnAq = new double[cap * c];
         lnOrg = new double[cap * c];
         active = new boolean[c];
+        lnTraceLevel = new double[c];
     }
 
     @Override
@@ -181,20 +200,29 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         picardStart(net);
         boolean rows = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD;
         int rowLimit = (int) Math.min(Math.min(limit, ROW_START_LIMIT), Math.max(1000, ROW_START_WORK / n));
-        if (rows) {
-            // the Picard sweeps did not get near (strongly coupled models such as mass action,
-            // where the acid couples every component): run Xu's rows, the physical start-up,
-            // until the balances are roughly right, and start Newton from there
-            startRows(net);
-            runRows(net, rowLimit, ROW_START_STOP);
-        }
-        firstResidual = -1;
-        boolean converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
-        if (!converged && rows && iterations < rowLimit) {
-            // Newton did not converge from the rough row state: go on with the rows (they kept
-            // their own state) to a closer one and try once more
-            runRows(net, rowLimit, ROW_RETRY_STOP);
+        boolean converged = false;
+        if (rows && fromShorterCascade(net, settings)) {
+            // the same cascade with its sections shortened, solved first (recursively), stretched
+            // back to this length: a start with the inventories and fronts in place
+            firstResidual = -1;
             converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+        }
+        if (!converged) {
+            if (rows) {
+                // the Picard sweeps did not get near (strongly coupled models such as mass action,
+                // where the acid couples every component): run Xu's rows, the physical start-up,
+                // until the balances are roughly right, and start Newton from there
+                startRows(net);
+                runRows(net, rowLimit, ROW_START_STOP);
+            }
+            firstResidual = -1;
+            converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
+            if (!converged && rows && iterations < rowLimit) {
+                // Newton did not converge from the rough row state: go on with the rows (they kept
+                // their own state) to a closer one and try once more
+                runRows(net, rowLimit, ROW_RETRY_STOP);
+                converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+            }
         }
         if (!converged && !net.isPlain() && !rows && !stalled && iterations < limit) {
             // (not after a row start: the plain version of such a network, e.g. a mass-action
@@ -206,6 +234,93 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             polish(net);
         }
         return result(net, converged, tol, limit, "");
+    }
+
+    /**
+     * Continuation in the number of stages. Every run of {@link CascadeNetwork#isRepeatedStage
+     * repeated stages} (the inside of a section) is halved, the shorter cascade is solved by a
+     * solver of its own (which may shorten it again), and its profile is stretched back over this
+     * network: each stage of a run takes the ln flows at the same relative position along the
+     * shorter run, interpolated linearly; the stages kept as they are (ends, feed and draw stages,
+     * stages where the flows change) take theirs. Leaves the start in {@link #u}.
+     *
+     * @return whether a start was made (false for networks at most {@link #SHORTEST} long or with
+     *         no repeated stages, and for those at most {@link #ROWS_AFTER_SHORTER_FAILS} long whose
+     *         shortened copy did not converge: the caller then runs the rows)
+     * @throws NoConvergenceException when the shortened copy of a longer network does not converge
+     */
+    private boolean fromShorterCascade(CascadeNetwork net, SolverSettings settings) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        if (n <= SHORTEST) {
+            return false;
+        }
+        int[] kept = new int[n];
+        double[] position = new double[n]; // of every stage in the shorter network (0-based)
+        int m = 0;
+        int k = 1;
+        while (k <= n) {
+            if (!net.isRepeatedStage(k)) {
+                position[k - 1] = m;
+                kept[m++] = k;
+                k++;
+                continue;
+            }
+            int first = k;
+            while (k <= n && net.isRepeatedStage(k)) {
+                k++;
+            }
+            int length = k - first;
+            int shorter = (int) Math.ceil(length * SHRINK);
+            for (int i = 0; i < shorter; i++) {
+                kept[m + i] = first + i;
+            }
+            // the stage before the run is at m − 1 and the one after it at m + shorter
+            for (int t = 1; t <= length; t++) {
+                position[first + t - 2] = m - 1 + t * (shorter + 1.0) / (length + 1.0);
+            }
+            m += shorter;
+        }
+        if (m == n) {
+            return false;
+        }
+        CascadeNetwork shorter = net.ofStages(Arrays.copyOf(kept, m));
+        if (shorterSolver == null) {
+            shorterSolver = new TwoPhaseNewtonSolver();
+        }
+        SteadyState start;
+        try {
+            start = shorterSolver.solve(shorter, new SolverSettings(settings.method(),
+                    Math.max(settings.tolerance(), SHORTER_TOLERANCE), Math.max(1, settings.maxIterations() - iterations)));
+        } catch (NoConvergenceException e) {
+            iterations += e.iterations();
+            if (n <= ROWS_AFTER_SHORTER_FAILS) {
+                return false; // the rows of this length are affordable and usually settle it
+            }
+            // the rows of a longer cascade seldom settle what its shortened copy could not: fail now
+            int stage = kept[Math.max(0, Math.min(m, e.worstStage()) - 1)];
+            throw new NoConvergenceException("newton", "its start, this cascade shortened to " + m
+                    + " stages, did not converge (" + e.getMessage() + ")", iterations,
+                    e.residual(), settings.tolerance(), stage, e.worstComponent(), false);
+        }
+        iterations += start.iterations();
+        for (int s = 0; s < n; s++) {
+            double x = position[s];
+            int i0 = Math.min((int) Math.floor(x), m - 1);
+            int i1 = Math.min(i0 + 1, m - 1);
+            double f = x - i0;
+            for (int j = 0; j < c; j++) {
+                if (!active[j]) {
+                    u[s * w + j] = LN_ZERO;
+                    u[s * w + c + j] = LN_ZERO;
+                    continue;
+                }
+                u[s * w + j] = (1 - f) * start.lnAqueousFlow(i0 + 1, j) + f * start.lnAqueousFlow(i1 + 1, j);
+                u[s * w + c + j] = (1 - f) * start.lnOrganicFlow(i0 + 1, j) + f * start.lnOrganicFlow(i1 + 1, j);
+            }
+        }
+        return true;
     }
 
     /**
@@ -253,6 +368,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         for (int j = 0; j < c; j++) {
             totalFeed[j] = net.totalFeed(j);
             active[j] = totalFeed[j] > 0;
+            lnTraceLevel[j] = Math.log(totalFeed[j]) + LN_TRACE;
         }
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < c; j++) {
@@ -417,8 +533,17 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 }
                 linear.solve(n, step);
                 double biggest = 0;
+                int w = 2 * net.components();
+                int cc = net.components();
                 for (int i = 0; i < size; i++) {
-                    biggest = Math.max(biggest, Math.abs(step[i]));
+                    // a flow that is a trace before and after the step may move any distance: it
+                    // hardly acts on the others (a trace's ln flow falls on a straight line along a
+                    // section, so Newton is near exact for it), and capping every step by its moves
+                    // would make long cascades crawl
+                    double lnTrace = lnTraceLevel[(i % w) % cc];
+                    if (!(u[i] < lnTrace && u[i] + step[i] < lnTrace)) {
+                        biggest = Math.max(biggest, Math.abs(step[i]));
+                    }
                 }
                 double lambda = biggest > MAX_LOG_STEP ? MAX_LOG_STEP / biggest : Double.isNaN(biggest) ? 0 : 1;
                 double stepNorm = norm(step, size);
@@ -441,12 +566,15 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     } else {
                         // Deuflhard's restricted monotonicity test on the simplified Newton
                         // correction J⁻¹F(u + λδ): affine invariant, so the bad conditioning of
-                        // cascades (their slow inventory mode) does not refuse good steps
+                        // cascades (their slow inventory mode) does not refuse good steps. Near a
+                        // knife-edge reflux that same mode can make the simplified correction grow
+                        // while the residuals fall; such a step is taken too (monotone in ‖F‖)
                         for (int i = 0; i < size; i++) {
                             simplified[i] = -resTrial[i];
                         }
                         linear.solve(n, simplified);
-                        accepted = rTrial <= tol || norm(simplified, size) <= (1 - lambda / 4) * stepNorm;
+                        accepted = rTrial <= tol || norm(simplified, size) <= (1 - lambda / 4) * stepNorm
+                                || normTrial <= (1 - lambda / 4) * norm;
                     }
                     if (accepted) {
                         swap();
