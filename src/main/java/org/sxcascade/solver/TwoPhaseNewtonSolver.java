@@ -80,9 +80,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private double[] lnTarget;
     private double[] lnTargetTrial;
     private double[] contents;
+    /** Plain equilibrium split of the Picard start; ln flows of the row start's state. */
     private double[] splitAq;
     private double[] splitOrg;
     private double[] rhs;
+    private final RowSweep rowSweep = new RowSweep();
     private double[] totalFeed;
     /** ln of each stage's feed and of its organic part, stage-major (−∞ for none). */
     private double[] lnFeed;
@@ -666,37 +668,34 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     }
 
     /**
-     * The state the row start begins from, in {@link #splitAq} and {@link #splitOrg}: for CMER the
-     * Picard state, which already has the network's metal flows; for other models (mass action)
-     * the empty cascade, as a battery is filled. The Picard state can hold inventories of acid and
-     * cation that no steady state has (the feed's make-up spread over every stage), which rows
-     * flush out slowly or, with the acid used up on some stage, not at all.
+     * The state the row start begins from, as ln flows in {@link #splitAq} and {@link #splitOrg}:
+     * for CMER the Picard state, which already has the network's metal flows; for other models
+     * (mass action) the empty cascade, as a battery is filled. The Picard state can hold
+     * inventories of acid and cation that no steady state has (the feed's make-up spread over every
+     * stage), which rows flush out slowly or, with the acid used up on some stage, not at all.
      */
     private void startRows(CascadeNetwork net) {
         int n = net.stages();
         int c = net.components();
         int w = 2 * c;
-        double[] aq = splitAq;
-        double[] org = splitOrg;
-        if (net.equilibrium().phaseFlowIsComponentSum()) {
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < c; j++) {
-                    aq[k * c + j] = active[j] ? Math.exp(u[k * w + j]) : 0;
-                    org[k * c + j] = active[j] ? Math.exp(u[k * w + c + j]) : 0;
-                }
+        boolean picard = net.equilibrium().phaseFlowIsComponentSum();
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                boolean on = picard && active[j];
+                splitAq[k * c + j] = on ? u[k * w + j] : Double.NEGATIVE_INFINITY;
+                splitOrg[k * c + j] = on ? u[k * w + c + j] : Double.NEGATIVE_INFINITY;
             }
-        } else {
-            Arrays.fill(aq, 0, n * c, 0);
-            Arrays.fill(org, 0, n * c, 0);
         }
+        rowSweep.prepare(net);
+        rowSweep.load(splitAq, splitOrg);
     }
 
     /**
      * Rows of Xu's row-by-row iteration (each stage mixes what reaches it and splits it at
-     * equilibrium; side draws taken before the phases move on), going on from the row state in
-     * {@link #splitAq} and {@link #splitOrg}, until the largest relative stage imbalance is below
-     * {@code stop} or the solve has counted {@code maxIterations}; leaves the state in {@link #u}.
-     * Efficiencies are left to Newton. Rows count as iterations.
+     * equilibrium; side draws taken before the phases move on), going on from the row state
+     * ({@link #rowSweep}; its ln flows in {@link #splitAq} and {@link #splitOrg} at each check), until the largest relative stage imbalance of that
+     * state is below {@code stop} or the solve has counted {@code maxIterations}; leaves the state
+     * in {@link #u} (floored for Newton). Efficiencies are left to Newton. Rows count as iterations.
      */
     private void runRows(CascadeNetwork net, int maxIterations, double stop) {
         int n = net.stages();
@@ -706,26 +705,33 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double[] org = splitOrg;
         for (int row = 1; iterations < maxIterations; row++) {
             // in place: a Gauss-Seidel sweep of the funnel experiment
-            RowIterationSolver.row(net, aq, org, contents, aq, org);
+            rowSweep.rowInPlace();
             iterations++;
             if (row % 20 == 0 || iterations == maxIterations) {
+                rowSweep.lnFlows(aq, org);
                 for (int k = 0; k < n; k++) {
                     for (int j = 0; j < c; j++) {
-                        u[k * w + j] = active[j] ? floorLn(aq[k * c + j], j) : LN_ZERO;
-                        u[k * w + c + j] = active[j] ? floorLn(org[k * c + j], j) : LN_ZERO;
+                        u[k * w + j] = active[j] ? floorOfLn(aq[k * c + j], j) : LN_ZERO;
+                        u[k * w + c + j] = active[j] ? floorOfLn(org[k * c + j], j) : LN_ZERO;
                     }
                 }
                 unpack(n, c);
-                if (StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, null) < stop) {
+                // judged on the row state itself: the floor would unbalance traces below it
+                if (StageBalances.maxRelativeImbalance(net, aq, org, null) < stop) {
                     return;
                 }
             }
         }
     }
 
-    private double floorLn(double flow, int j) {
+    /** ln of a flow given as its ln, no lower than ln(fed) − 690 (Newton's state stays finite). */
+    private double floorOfLn(double lnFlow, int j) {
         double lnFloor = Math.log(totalFeed[j]) - 690;
-        return !(flow > 0) ? lnFloor : Math.max(Math.log(flow), lnFloor);
+        return !(lnFlow > lnFloor) ? lnFloor : lnFlow;
+    }
+
+    private double floorLn(double flow, int j) {
+        return floorOfLn(flow > 0 ? Math.log(flow) : Double.NEGATIVE_INFINITY, j);
     }
 
     /** One component's flows with frozen partitions λ = v* ÷ l; result (l_k, v_k) in {@link #rhs}. */
