@@ -85,11 +85,11 @@ public final class RowIterationSolver implements SteadyStateSolver {
                 }
                 if (!Double.isFinite(residual)) {
                     throw new NoConvergenceException("rows", "a stage balance became undefined (not a number)", rows,
-                            residual, settings.tolerance(), worst[0], worst[1], false);
+                            residual, settings.tolerance(), worst[0], worst[1], net.componentName(worst[1]), false);
                 }
                 if (rows >= settings.maxIterations()) {
                     throw new NoConvergenceException("rows", "row limit reached", rows, residual,
-                            settings.tolerance(), worst[0], worst[1], true);
+                            settings.tolerance(), worst[0], worst[1], net.componentName(worst[1]), true);
                 }
             }
             sweep.row();

@@ -261,7 +261,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
             throw new NoConvergenceException("newton",
                     (iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals") + how,
-                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], iterations >= limit);
+                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], net.componentName(worst[1]),
+                    iterations >= limit);
         }
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),

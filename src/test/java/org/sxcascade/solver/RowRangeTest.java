@@ -1,6 +1,7 @@
 package org.sxcascade.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.sxcascade.model.FeedPhase;
@@ -29,6 +30,17 @@ class RowRangeTest {
         assertThat(rows.method()).isEqualTo("rows");
         assertThat(rows.residual()).isLessThanOrEqualTo(SolverSettings.DEFAULT_TOLERANCE);
         assertAgree(rows, newton);
+    }
+
+    /** The row limit's message names the worst component as the case does. */
+    @Test
+    void rowLimitNamesTheComponent() {
+        CascadeNetwork net = CascadeNetwork.of(Cases.zhang(FeedPhase.AQUEOUS, 24, 21));
+        assertThatThrownBy(() -> new RowIterationSolver().solve(net,
+                new SolverSettings(SolverSettings.Method.ROWS, SolverSettings.DEFAULT_TOLERANCE, 40)))
+                .isInstanceOf(NoConvergenceException.class)
+                .hasMessageMatching("rows did not converge: row limit reached after 40 iterations; .*"
+                        + "\\(stage \\d+, component C[12]\\).*");
     }
 
     /** Closure, and every ln flow of the rows' steady state within 1e-9 of Newton's. */
