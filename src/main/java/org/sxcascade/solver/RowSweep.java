@@ -20,6 +20,17 @@ import org.sxcascade.equilibrium.EquilibriumModel;
  * as plain numbers ({@link EquilibriumModel#shares}): the main components set the stage's
  * conditions, and a trace that underflows there still gets its shares.
  *
+ * <p>Murphree stages (organic phase, the definition of {@link TwoPhaseNewtonSolver} and
+ * {@link CascadeNetwork#withEfficiency}): the organic leaves stage k with
+ * {@code v = E v*(l; V) + g v_in}, g = (1 − E) V_k / V_in, v_in the organic entering the stage
+ * (the undrawn part of v_{k−1} and any organic feed) and V_in its phase flow. The equilibrium
+ * organic v*(l; V) is the organic phase flow V times concentrations set by the aqueous alone (CMER:
+ * V β_j x_j / Σβx; linear: V D_j x_j; mass action: V times the organic concentrations in equilibrium
+ * with the aqueous), so E v*(l; V) = v*(l; E V). A row therefore sets the part g v_in aside, splits
+ * the rest of the contents, m − g v_in, at equilibrium with the organic flow E V, and adds g v_in
+ * to the organic: both Murphree relations and balances of the Newton solver hold at the rows'
+ * steady state.
+ *
  * <p>Work arrays grow to the largest network seen; a row allocates nothing.
  */
 final class RowSweep {
@@ -36,10 +47,15 @@ final class RowSweep {
     private int[] nextExponent = new int[0];
     /** One stage's contents: mantissas, exponents, plain values, and the equilibrium shares. */
     private double[] mantissa = new double[0];
+    /** The part g v_in of each component set aside from the split (Murphree), same scale. */
+    private double[] aside = new double[0];
     private int[] scale = new int[0];
     private double[] contents = new double[0];
     private double[] aqueousShare = new double[0];
     private double[] organicShare = new double[0];
+    /** Per stage: g = (1 − E) V_k / V_in (0 for an equilibrium stage) and the organic flow E V_k of the split. */
+    private double[] bypass = new double[0];
+    private double[] splitOrganicFlow = new double[0];
 
     /** Sets the network the next rows run on. */
     void prepare(CascadeNetwork net) {
@@ -55,10 +71,23 @@ final class RowSweep {
         }
         if (mantissa.length < c) {
             mantissa = new double[c];
+            aside = new double[c];
             scale = new int[c];
             contents = new double[c];
             aqueousShare = new double[c];
             organicShare = new double[c];
+        }
+        int n = net.stages();
+        if (bypass.length < n) {
+            bypass = new double[n];
+            splitOrganicFlow = new double[n];
+        }
+        for (int k = 1; k <= n; k++) {
+            double e = net.efficiency(k);
+            double inflow = net.organicInflow(k);
+            boolean murphree = e < 1 && inflow > 0; // no organic entering (CMER stage 1): equilibrium
+            bypass[k - 1] = murphree ? (1 - e) * net.organicFlow(k) / inflow : 0;
+            splitOrganicFlow[k - 1] = murphree ? e * net.organicFlow(k) : net.organicFlow(k);
         }
         network = net;
     }
@@ -121,6 +150,7 @@ final class RowSweep {
         int off = k * c;
         double passOrg = k > 0 ? 1 - net.organicDraw(k) : 0;
         double passAq = k < n - 1 ? 1 - net.aqueousDraw(k + 2) : 0;
+        double g = bypass[k];
         for (int j = 0; j < c; j++) {
             int i = off + j;
             double f = net.feed(k + 1, j);
@@ -131,23 +161,35 @@ final class RowSweep {
             int ef = f > 0 ? Math.getExponent(f) : Integer.MIN_VALUE;
             int e = Math.max(ea, Math.max(eb, ef));
             double m = 0;
+            double set = 0;
             if (e != Integer.MIN_VALUE) {
                 // every term scaled to the largest one's power of two: exact, no overflow
-                m = (a > 0 ? Math.scalb(a, ea - e) : 0) + (b > 0 ? Math.scalb(b, eb - e) : 0)
-                        + (f > 0 ? Math.scalb(f, -e) : 0);
+                double sa = a > 0 ? Math.scalb(a, ea - e) : 0;
+                double sb = b > 0 ? Math.scalb(b, eb - e) : 0;
+                if (g == 0) {
+                    m = sa + sb + (f > 0 ? Math.scalb(f, -e) : 0);
+                } else {
+                    // Murphree: g v_in is set aside; the rest, (1 − g) v_in + aqueous in, is split
+                    double fo = net.organicFeed(k + 1, j);
+                    double vin = sa + (fo > 0 ? Math.scalb(fo, -e) : 0);
+                    set = g * vin;
+                    m = (1 - g) * vin + sb + (f > fo ? Math.scalb(f - fo, -e) : 0);
+                }
             } else {
                 e = 0;
             }
             mantissa[j] = m;
+            aside[j] = set;
             scale[j] = e;
             contents[j] = Math.scalb(m, e); // plain, for the stage's conditions; traces may underflow
         }
-        net.equilibrium().shares(net.organicFlow(k + 1), net.aqueousFlow(k + 1), contents, 0, aqueousShare,
+        net.equilibrium().shares(splitOrganicFlow[k], net.aqueousFlow(k + 1), contents, 0, aqueousShare,
                 organicShare, 0);
         for (int j = 0; j < c; j++) {
             double m = mantissa[j];
-            int g = m > 0 ? Math.getExponent(m) : 0;
-            m = Math.scalb(m, -g);
+            double total = m + aside[j];
+            int h = total > 0 ? Math.getExponent(total) : 0;
+            m = Math.scalb(m, -h);
             // the smaller share times the contents, the other phase the rest: the split conserves
             // the contents exactly (as EquilibriumModel.equilibrate does)
             double l;
@@ -160,8 +202,8 @@ final class RowSweep {
                 l = m - v;
             }
             outAqueous[off + j] = l;
-            outOrganic[off + j] = v;
-            outExponent[off + j] = scale[j] + g;
+            outOrganic[off + j] = v + Math.scalb(aside[j], -h);
+            outExponent[off + j] = scale[j] + h;
         }
     }
 }

@@ -696,7 +696,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * equilibrium; side draws taken before the phases move on), going on from the row state
      * ({@link #rowSweep}; its ln flows in {@link #splitAq} and {@link #splitOrg} at each check), until the largest relative stage imbalance of that
      * state is below {@code stop} or the solve has counted {@code maxIterations}; leaves the state
-     * in {@link #u} (floored for Newton). Efficiencies are left to Newton. Rows count as iterations.
+     * in {@link #u} (floored for Newton). The rows honour the Murphree efficiencies as Newton does
+     * ({@link RowSweep}). Rows count as iterations.
      */
     private void runRows(CascadeNetwork net, int maxIterations, double stop) {
         int n = net.stages();
