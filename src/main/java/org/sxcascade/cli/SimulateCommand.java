@@ -75,13 +75,6 @@ final class SimulateCommand implements Callable<Integer> {
         SolverSettings settings = cascadeCase.solver();
         if (method != null) {
             SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
-            var options = cascadeCase.stageOptions();
-            if (m == SolverSettings.Method.ROWS
-                    && (options.extractionEfficiency() < 1 || options.scrubEfficiency() < 1)) {
-                // as the case reader refuses solver.method: rows for such a case
-                throw new InvalidInputException("--method", "rows", "newton when stages have a Murphree efficiency "
-                        + "below 1 (the row iteration models equilibrium stages)");
-            }
             if (m != settings.method()) {
                 settings = new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
             }

@@ -423,7 +423,7 @@ public final class MassActionDesign {
                 lastFailure = new NoConvergenceException(e.method() + String.format(java.util.Locale.ROOT,
                         " (design verification at n = %d, m = %d, p = %d, reflux = %.8f)", n, m, p, reflux),
                         "no steady state", e.iterations(), e.residual(), e.tolerance(), e.worstStage(),
-                        e.worstComponent(), e.limitReached());
+                        e.worstComponent(), e.componentName(), e.limitReached());
                 return new Point(reflux, c, net, null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
             }
             solves++;

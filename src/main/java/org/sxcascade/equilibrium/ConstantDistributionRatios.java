@@ -62,13 +62,12 @@ public final class ConstantDistributionRatios implements EquilibriumModel {
     }
 
     @Override
-    public void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                            double[] aqueous, double[] organic, int outOffset) {
+    public void shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                       double[] aqueousShare, double[] organicShare, int outOffset) {
         for (int j = 0; j < distributionRatios.length; j++) {
-            double m = contents[offset + j];
-            double l = m / (1 + distributionRatios[j] * organicFlow / aqueousFlow);
-            aqueous[outOffset + j] = l;
-            organic[outOffset + j] = m - l;
+            double e = distributionRatios[j] * organicFlow / aqueousFlow; // extraction factor
+            aqueousShare[outOffset + j] = 1 / (1 + e);
+            organicShare[outOffset + j] = e / (1 + e);
         }
     }
 }

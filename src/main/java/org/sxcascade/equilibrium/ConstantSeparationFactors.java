@@ -95,13 +95,13 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
     }
 
     @Override
-    public void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                            double[] aqueous, double[] organic, int outOffset) {
+    public void shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                       double[] aqueousShare, double[] organicShare, int outOffset) {
         int c = separationFactors.length;
         if (!(aqueousFlow > 0)) {
             for (int j = 0; j < c; j++) {
-                aqueous[outOffset + j] = 0;
-                organic[outOffset + j] = contents[offset + j];
+                aqueousShare[outOffset + j] = 0;
+                organicShare[outOffset + j] = 1;
             }
             return;
         }
@@ -129,10 +129,10 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
             t = next;
         }
         for (int j = 0; j < c; j++) {
-            double m = contents[offset + j];
-            double l = m * aqueousFlow / (aqueousFlow + separationFactors[j] * t);
-            aqueous[outOffset + j] = l;
-            organic[outOffset + j] = m - l;
+            // l_j = L x_j = M_j L/(L + β_j t), v_j = M_j β_j t/(L + β_j t)
+            double d = aqueousFlow + separationFactors[j] * t;
+            aqueousShare[outOffset + j] = aqueousFlow / d;
+            organicShare[outOffset + j] = separationFactors[j] * t / d;
         }
     }
 }

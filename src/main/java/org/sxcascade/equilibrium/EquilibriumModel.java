@@ -32,12 +32,45 @@ public interface EquilibriumModel {
                       double[] lnOrganic, int orgOffset, double[] jacobian, int jacOffset);
 
     /**
-     * Splits the contents of a stage between the phases at equilibrium (used by the row-by-row
-     * iteration): given component amounts {@code contents}, writes aqueous and organic component
-     * flows such that {@code aqueous[j] + organic[j] = contents[j]}.
+     * The equilibrium split of a stage's contents as each component's shares: the fraction of
+     * {@code contents[j]} that leaves in the aqueous ({@code aqueousShare}) and in the organic
+     * ({@code organicShare}), each computed directly rather than as 1 − the other, so that a share
+     * near 0 keeps its relative accuracy; they sum to 1 up to rounding. The contents set the
+     * shares only through the stage's conditions (for CMER the organic's Σ β x, for mass action
+     * the acidity and the free extractant), which the main components fix: a trace whose amount
+     * underflows to 0 in {@code contents} still gets its shares, so a caller that holds the
+     * contents in logarithms splits every component exactly,
+     * {@code ln l_j = ln m_j + ln aqueousShare_j} (the row-by-row iteration, DOMAIN §9).
+     *
+     * @param contents component amounts from {@code offset} (plain numbers; traces may be 0)
      */
-    void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                     double[] aqueous, double[] organic, int outOffset);
+    void shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                double[] aqueousShare, double[] organicShare, int outOffset);
+
+    /**
+     * Splits the contents of a stage between the phases at equilibrium: given component amounts
+     * {@code contents}, writes aqueous and organic component flows such that
+     * {@code aqueous[j] + organic[j] = contents[j]} exactly. From {@link #shares}: the phase with
+     * the smaller share gets its share of the contents and the other the rest, so both are
+     * accurate. {@code contents} must not overlap the output ranges.
+     */
+    default void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                             double[] aqueous, double[] organic, int outOffset) {
+        shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset);
+        for (int j = 0; j < componentCount(); j++) {
+            int o = outOffset + j;
+            double m = contents[offset + j];
+            if (aqueous[o] <= organic[o]) {
+                double l = m * aqueous[o];
+                aqueous[o] = l;
+                organic[o] = m - l;
+            } else {
+                double v = m * organic[o];
+                organic[o] = v;
+                aqueous[o] = m - v;
+            }
+        }
+    }
 
     /**
      * Whether a stage's phase flows in this model's basis are the sums of its component flows (the

@@ -545,8 +545,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      * below 1e-12 (relative to the logarithm; the error left is about its square) or the residual
      * is at its rounding level.
      *
-     * <p>The phase holding more hydrogen gets {@code m_H} minus the other phase's amount, so both
-     * phases are accurate and the balance closes to rounding. The contents must be able to fill
+     * <p>The hydrogen's shares come from the two phases' amounts (the phase holding more gets
+     * {@code m_H} minus the other's), so with {@link #equilibrate} both phases are accurate and the
+     * balance closes to rounding. The contents must be able to fill
      * the organic at an aqueous [H⁺] &gt; 0, which any equilibrium (or barren saponified) organic
      * mixed with an aqueous stream carrying some acid does. If they cannot (F &gt; 0 down to
      * [H⁺] = 1e-300 mol/L, e.g. an organic alone with an aqueous free of acid) the split is the
@@ -555,17 +556,16 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      * solving. A zero organic (aqueous) flow leaves everything in the aqueous (organic).
      */
     @Override
-    public void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                            double[] aqueous, double[] organic, int outOffset) {
+    public void shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                       double[] aqueousShare, double[] organicShare, int outOffset) {
         int r = lnExchangeConstants.length;
         int cM = r;
         int cH = r + 1;
         int c = r + 2;
         if (organicFlow == 0 || aqueousFlow == 0) {
             for (int j = 0; j < c; j++) {
-                double m = contents[offset + j];
-                aqueous[outOffset + j] = organicFlow == 0 ? m : 0;
-                organic[outOffset + j] = organicFlow == 0 ? 0 : m;
+                aqueousShare[outOffset + j] = organicFlow == 0 ? 1 : 0;
+                organicShare[outOffset + j] = organicFlow == 0 ? 0 : 1;
             }
             return;
         }
@@ -674,30 +674,30 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, mM, lnQm);
         double extracted3 = 0;
         for (int j = 0; j < r; j++) {
-            double m = contents[offset + j];
+            // the RE's organic share σ(z) = 1/(1 + e^−z), z = ln(K_j O/A) + b_j ln e − a_j ln h
             double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
-            double l = m / (1 + Math.exp(z));
-            double v = m / (1 + Math.exp(-z));
-            aqueous[outOffset + j] = l;
-            organic[outOffset + j] = v;
-            extracted3 += Math.max(v, 0);
+            double p = 1 / (1 + Math.exp(-z));
+            aqueousShare[outOffset + j] = 1 / (1 + Math.exp(z));
+            organicShare[outOffset + j] = p;
+            extracted3 += Math.max(contents[offset + j], 0) * p;
         }
         extracted3 *= 3;
         double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
-        double m = contents[offset + cM];
-        aqueous[outOffset + cM] = m / (1 + Math.exp(zM));
-        organic[outOffset + cM] = m / (1 + Math.exp(-zM));
+        aqueousShare[outOffset + cM] = 1 / (1 + Math.exp(zM));
+        organicShare[outOffset + cM] = 1 / (1 + Math.exp(-zM));
+        // hydrogen: the organic holds v_H = (2e + 3Σv_j)·O/scale, the aqueous the rest; or, where
+        // that would exceed the contents, the aqueous holds h·A/scale and the organic the rest
         double vH = 2 * Math.exp(u + lnOs) + extracted3;
         double aq = Math.exp(w + lnAs);
         double total = contents[offset + cH];
-        if (aq >= vH) {
-            organic[outOffset + cH] = vH;
-            aqueous[outOffset + cH] = total - vH;
-        } else {
+        if (aq < vH) {
             aq = Math.min(aq, total);
-            aqueous[outOffset + cH] = aq;
-            organic[outOffset + cH] = total - aq;
+            vH = total - aq;
+        } else {
+            aq = total - vH;
         }
+        aqueousShare[outOffset + cH] = total > 0 ? Math.max(aq, 0) / total : 1;
+        organicShare[outOffset + cH] = total > 0 ? Math.max(vH, 0) / total : 0;
     }
 
     /** Aqueous acidity (mol/L) below which a stage that has not converged is said to have used up its acid. */

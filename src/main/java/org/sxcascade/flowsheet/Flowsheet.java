@@ -451,7 +451,7 @@ public final class Flowsheet {
             draws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
         }
         CascadeNetwork net = CascadeNetwork.cmer(equilibrium, u.totalStages(), u.extractant(), u.acidScrub(),
-                feedList, draws);
+                feedList, draws).withComponentNames(components);
         return u.idealStages() ? net : net.withEfficiency(u.stageEfficiencies());
     }
 

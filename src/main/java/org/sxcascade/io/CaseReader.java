@@ -365,11 +365,6 @@ public final class CaseReader {
         SolverSettings solver = solverSettings(top);
         costs(top);
         StageOptions stageOptions = stageOptions(top, names, parameters);
-        if (solver.method() == SolverSettings.Method.ROWS && (stageOptions.extractionEfficiency() < 1
-                || stageOptions.scrubEfficiency() < 1)) {
-            throw new InvalidInputException("solver.method", "rows", "newton when stages have a Murphree efficiency "
-                    + "below 1 (the row iteration models equilibrium stages)");
-        }
         CascadeCase cascadeCase = new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget,
                 aqueousTarget, solver, stageOptions);
         if (!stageOptions.sideDraws().isEmpty()) {

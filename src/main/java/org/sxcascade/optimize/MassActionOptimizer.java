@@ -234,7 +234,7 @@ public final class MassActionOptimizer {
                 + "found converge only by continuation from neighbouring steady states, not from a cold start (as "
                 + "simulate solves them); the last: %s", rejected.size(), lastFailure.getMessage()),
                 lastFailure.iterations(), lastFailure.residual(), lastFailure.tolerance(), lastFailure.worstStage(),
-                lastFailure.worstComponent(), lastFailure.limitReached());
+                lastFailure.worstComponent(), lastFailure.componentName(), lastFailure.limitReached());
     }
 
     /** Whether two flow settings differ by less than 0.2 % in every variable. */

@@ -53,6 +53,8 @@ public final class CascadeNetwork {
     private final double[] organicFeed;
     /** Organic phase flow fed to each stage (model basis): the fresh organic at stage 1, organic feeds. */
     private final double[] organicInlet;
+    /** Component names for messages, or {@code null} where the builder knows none. */
+    private final List<String> componentNames;
     private final boolean plain;
 
     /**
@@ -86,11 +88,17 @@ public final class CascadeNetwork {
         this.aqueousDraw = new double[stages];
         this.organicFeed = new double[stages * components];
         this.organicInlet = new double[stages];
+        this.componentNames = null;
         this.plain = true;
     }
 
     private CascadeNetwork(CascadeNetwork base, double[] efficiency, double[] organicDraw, double[] aqueousDraw,
                            double[] organicFeed, double[] organicInlet) {
+        this(base, efficiency, organicDraw, aqueousDraw, organicFeed, organicInlet, base.componentNames);
+    }
+
+    private CascadeNetwork(CascadeNetwork base, double[] efficiency, double[] organicDraw, double[] aqueousDraw,
+                           double[] organicFeed, double[] organicInlet, List<String> componentNames) {
         this.stages = base.stages;
         this.components = base.components;
         this.equilibrium = base.equilibrium;
@@ -103,6 +111,7 @@ public final class CascadeNetwork {
         this.aqueousDraw = aqueousDraw;
         this.organicFeed = organicFeed;
         this.organicInlet = organicInlet;
+        this.componentNames = componentNames;
         boolean p = true;
         for (int k = 0; k < stages; k++) {
             p &= efficiency[k] == 1.0 && organicDraw[k] == 0 && aqueousDraw[k] == 0;
@@ -230,7 +239,27 @@ public final class CascadeNetwork {
             System.arraycopy(organicFeed, k * c, ofd, i * c, c);
         }
         CascadeNetwork base = new CascadeNetwork(equilibrium, org, aq, fd);
-        return new CascadeNetwork(base, eff, od, ad, ofd, inlet);
+        return new CascadeNetwork(base, eff, od, ad, ofd, inlet, componentNames);
+    }
+
+    /**
+     * This network with its components named (for messages such as a solver's failure), in the
+     * equilibrium model's component order.
+     */
+    public CascadeNetwork withComponentNames(List<String> names) {
+        if (names.size() != components) {
+            throw new IllegalArgumentException(components + " component names needed, " + names.size() + " given");
+        }
+        return new CascadeNetwork(this, efficiency, organicDraw, aqueousDraw, organicFeed, organicInlet,
+                List.copyOf(names));
+    }
+
+    /**
+     * How messages name component j (0-based): its name where the network was given names
+     * ({@link #withComponentNames}), else its number from 1.
+     */
+    public String componentName(int j) {
+        return componentNames != null ? componentNames.get(j) : Integer.toString(j + 1);
     }
 
     /** This network with equilibrium stages and no side draws (same phase flows and feeds). */
@@ -293,6 +322,10 @@ public final class CascadeNetwork {
      * for the linear model the volumetric flows.
      */
     public static CascadeNetwork of(CascadeCase c) {
+        return unnamedOf(c).withComponentNames(c.components());
+    }
+
+    private static CascadeNetwork unnamedOf(CascadeCase c) {
         CascadeNetwork plain = plainOf(c);
         StageOptions options = c.stageOptions();
         if (options.isPlain()) {
@@ -370,9 +403,10 @@ public final class CascadeNetwork {
             }
             aqueousDraw[k] = plain.aqueousDraw[k] + aqueousDrawn[k] / aqueous[k];
         }
-        return new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed)
+        CascadeNetwork drawn = new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed)
                 .withOrganicInlet(plain.organicInlet, plain.organicFeed).withSideDraws(organicDraw, aqueousDraw)
                 .withEfficiency(plain.efficiency);
+        return plain.componentNames == null ? drawn : drawn.withComponentNames(plain.componentNames);
     }
 
     /**
@@ -528,7 +562,8 @@ public final class CascadeNetwork {
     }
 
     /**
-     * The stage network of a mass-action cascade (see {@link MassActionCase} for the layout): the
+     * The stage network of a mass-action cascade (see {@link MassActionCase} for the layout), its
+     * components named as the case names them, then the cation and "H+": the
      * organic flow is the same on every stage (volumes are taken as conserved); the aqueous leaving
      * stage k is the strip acid in the strip section, and elsewhere the refluxed strip liquor plus
      * fresh scrub acid plus every aqueous feed entering at or above k ({@link #massActionAqueous}).
@@ -580,8 +615,11 @@ public final class CascadeNetwork {
         for (int k = 1; k <= total; k++) {
             efficiency[k - 1] = k > n + m ? e[2] : k > n ? e[1] : e[0];
         }
+        List<String> names = new java.util.ArrayList<>(c.rareEarths());
+        names.add(c.cation());
+        names.add("H+");
         CascadeNetwork net = new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
-                .withSideDraws(organicDraw, aqueousDraw).withEfficiency(efficiency);
+                .withSideDraws(organicDraw, aqueousDraw).withEfficiency(efficiency).withComponentNames(names);
         // the case's side draws (L/h) as in the constant-D model; MassActionCase has checked their stages
         return c.sideDraws().isEmpty() ? net : volumetricDraws(net, c.sideDraws().draws());
     }

@@ -261,7 +261,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             double r = StageBalances.maxRelativeImbalance(net, u, lnOrg, worst);
             throw new NoConvergenceException("newton",
                     iterations >= limit ? "iteration limit reached" : "no Newton step reduced the stage imbalances",
-                    iterations, r, tol, worst[0], worst[1], iterations >= limit);
+                    iterations, r, tol, worst[0], worst[1], net.componentName(worst[1]), iterations >= limit);
         }
         // |ln(in/out)| from the last evaluation of u: the same sums StageBalances forms, not redone
         double residual = 0;

@@ -15,24 +15,28 @@ public class NoConvergenceException extends RuntimeException {
     private final double tolerance;
     private final int worstStage;
     private final int worstComponent;
+    private final String componentName;
     private final boolean limitReached;
 
     /**
-     * @param limitReached whether the solver stopped at its iteration limit (it might go on) rather
-     *                     than because no step could make progress
+     * @param worstComponent index (0-based) of the component with the largest imbalance
+     * @param componentName  how the message names it (e.g. "Nd", "H+"; {@link CascadeNetwork#componentName})
+     * @param limitReached   whether the solver stopped at its iteration limit (it might go on) rather
+     *                       than because no step could make progress
      */
     public NoConvergenceException(String method, String reason, int iterations, double residual, double tolerance,
-                                  int worstStage, int worstComponent, boolean limitReached) {
+                                  int worstStage, int worstComponent, String componentName, boolean limitReached) {
         super(String.format(Locale.ROOT,
                 "%s did not converge: %s after %d iterations; largest relative stage imbalance %.3e "
-                        + "(stage %d, component %d), tolerance %.1e",
-                method, reason, iterations, residual, worstStage, worstComponent + 1, tolerance));
+                        + "(stage %d, component %s), tolerance %.1e",
+                method, reason, iterations, residual, worstStage, componentName, tolerance));
         this.method = method;
         this.iterations = iterations;
         this.residual = residual;
         this.tolerance = tolerance;
         this.worstStage = worstStage;
         this.worstComponent = worstComponent;
+        this.componentName = componentName;
         this.limitReached = limitReached;
     }
 
@@ -65,5 +69,10 @@ public class NoConvergenceException extends RuntimeException {
     /** Component index (0-based) with the largest imbalance. */
     public int worstComponent() {
         return worstComponent;
+    }
+
+    /** How the message names the component with the largest imbalance. */
+    public String componentName() {
+        return componentName;
     }
 }

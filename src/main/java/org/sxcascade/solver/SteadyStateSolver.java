@@ -21,8 +21,8 @@ public interface SteadyStateSolver {
     /**
      * Solves with the settings' method. When Newton's globalisation fails (not when it merely
      * reached its iteration limit: then raising the limit is the answer), tells {@code note} why
-     * and solves with Xu's row-by-row iteration at the same tolerance: slow, but it converges from
-     * any start, and its result reports method {@code rows}.
+     * and solves with Xu's row-by-row iteration at the same tolerance: slow, but it needs no start
+     * profile, and its result reports method {@code rows}.
      *
      * @param solve runs one solve with given settings (e.g. with a progress bar)
      * @param note  told, in two sentences, that and why the row iteration is used

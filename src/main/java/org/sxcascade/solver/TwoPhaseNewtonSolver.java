@@ -59,6 +59,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final double LN_TRACE = Math.log(1e-4);
     /** Networks at most this long are started directly (rows), not from a shortened copy. */
     private static final int SHORTEST = 25;
+    private static final String SHORTENED = "in the cascade shortened to";
     /** Up to this length a network whose shortened copy fails goes on to the rows. */
     private static final int ROWS_AFTER_SHORTER_FAILS = 150;
     /** Tolerance of the shortened network's solve: a start needs no more. */
@@ -105,9 +106,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private double[] lnTarget;
     private double[] lnTargetTrial;
     private double[] contents;
+    /** Plain equilibrium split of the Picard start; ln flows of the row start's state. */
     private double[] splitAq;
     private double[] splitOrg;
     private double[] rhs;
+    private final RowSweep rowSweep = new RowSweep();
     private double[] totalFeed;
     /** ln of each stage's feed and of its organic part, stage-major (−∞ for none). */
     private double[] lnFeed;
@@ -298,11 +301,15 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             if (n <= ROWS_AFTER_SHORTER_FAILS) {
                 return false; // the rows of this length are affordable and usually settle it
             }
-            // the rows of a longer cascade seldom settle what its shortened copy could not: fail now
-            int stage = kept[Math.max(0, Math.min(m, e.worstStage()) - 1)];
-            throw new NoConvergenceException("newton", "its start, this cascade shortened to " + m
-                    + " stages, did not converge (" + e.getMessage() + ")", iterations,
-                    e.residual(), settings.tolerance(), stage, e.worstComponent(), false);
+            // the rows of a longer cascade seldom settle what its shortened copy could not: fail now,
+            // saying at which length (the stage named is a stage of that shortened cascade)
+            if (e.getMessage().contains(SHORTENED)) {
+                throw e;
+            }
+            throw new NoConvergenceException("newton", SHORTENED + " " + m + " stages, the start of this "
+                    + n + "-stage solve: " + e.getMessage().replaceFirst("^newton did not converge: ", ""),
+                    iterations, e.residual(), settings.tolerance(), e.worstStage(), e.worstComponent(),
+                    e.componentName(), false);
         }
         iterations += start.iterations();
         for (int s = 0; s < n; s++) {
@@ -395,7 +402,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     : iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals";
             String chemistry = diagnosis(net);
             throw new NoConvergenceException("newton", why + how + (chemistry == null ? "" : "; " + chemistry),
-                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1],
+                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], net.componentName(worst[1]),
                     iterations >= limit && !stalled && chemistry == null);
         }
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
@@ -842,37 +849,35 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     }
 
     /**
-     * The state the row start begins from, in {@link #splitAq} and {@link #splitOrg}: for CMER the
-     * Picard state, which already has the network's metal flows; for other models (mass action)
-     * the empty cascade, as a battery is filled. The Picard state can hold inventories of acid and
-     * cation that no steady state has (the feed's make-up spread over every stage), which rows
-     * flush out slowly or, with the acid used up on some stage, not at all.
+     * The state the row start begins from, as ln flows in {@link #splitAq} and {@link #splitOrg}:
+     * for CMER the Picard state, which already has the network's metal flows; for other models
+     * (mass action) the empty cascade, as a battery is filled. The Picard state can hold
+     * inventories of acid and cation that no steady state has (the feed's make-up spread over every
+     * stage), which rows flush out slowly or, with the acid used up on some stage, not at all.
      */
     private void startRows(CascadeNetwork net) {
         int n = net.stages();
         int c = net.components();
         int w = 2 * c;
-        double[] aq = splitAq;
-        double[] org = splitOrg;
-        if (net.equilibrium().phaseFlowIsComponentSum()) {
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < c; j++) {
-                    aq[k * c + j] = active[j] ? Math.exp(u[k * w + j]) : 0;
-                    org[k * c + j] = active[j] ? Math.exp(u[k * w + c + j]) : 0;
-                }
+        boolean picard = net.equilibrium().phaseFlowIsComponentSum();
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                boolean on = picard && active[j];
+                splitAq[k * c + j] = on ? u[k * w + j] : Double.NEGATIVE_INFINITY;
+                splitOrg[k * c + j] = on ? u[k * w + c + j] : Double.NEGATIVE_INFINITY;
             }
-        } else {
-            Arrays.fill(aq, 0, n * c, 0);
-            Arrays.fill(org, 0, n * c, 0);
         }
+        rowSweep.prepare(net);
+        rowSweep.load(splitAq, splitOrg);
     }
 
     /**
      * Rows of Xu's row-by-row iteration (each stage mixes what reaches it and splits it at
-     * equilibrium; side draws taken before the phases move on), going on from the row state in
-     * {@link #splitAq} and {@link #splitOrg}, until the largest relative stage imbalance is below
-     * {@code stop} or the solve has counted {@code maxIterations}; leaves the state in {@link #u}.
-     * Efficiencies are left to Newton. Rows count as iterations.
+     * equilibrium; side draws taken before the phases move on), going on from the row state
+     * ({@link #rowSweep}; its ln flows in {@link #splitAq} and {@link #splitOrg} at each check), until the largest relative stage imbalance of that
+     * state is below {@code stop} or the solve has counted {@code maxIterations}; leaves the state
+     * in {@link #u} (floored for Newton). The rows honour the Murphree efficiencies as Newton does
+     * ({@link RowSweep}). Rows count as iterations.
      */
     private void runRows(CascadeNetwork net, int maxIterations, double stop) {
         int n = net.stages();
@@ -882,29 +887,32 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double[] org = splitOrg;
         for (int row = 1; iterations < maxIterations; row++) {
             // in place: a Gauss-Seidel sweep of the funnel experiment
-            RowIterationSolver.row(net, aq, org, contents, aq, org);
+            rowSweep.rowInPlace();
             iterations++;
             if (row % 20 == 0 || iterations == maxIterations) {
-                if (rowImbalance(net, aq, org) < stop) {
-                    break;
+                rowSweep.lnFlows(aq, org);
+                for (int k = 0; k < n; k++) {
+                    for (int j = 0; j < c; j++) {
+                        u[k * w + j] = active[j] ? floorOfLn(aq[k * c + j], j) : LN_ZERO;
+                        u[k * w + c + j] = active[j] ? floorOfLn(org[k * c + j], j) : LN_ZERO;
+                    }
                 }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
-                u[k * w + j] = active[j] ? floorLn(aq[k * c + j], j) : LN_ZERO;
-                u[k * w + c + j] = active[j] ? floorLn(org[k * c + j], j) : LN_ZERO;
+                unpack(n, c);
+                // judged on the row state itself: the floor would unbalance traces below it
+                if (rowImbalance(net, aq, org) < stop) {
+                    return;
+                }
             }
         }
     }
 
     /**
-     * Largest stage imbalance of a row state in linear flows, each relative to the component's
-     * outflow but to no less than {@link #ROW_TRACE} of its feed. Trace flows, which may underflow
-     * to 0 in linear flows (the cation at the top of a long cascade), are so judged absolutely: a
-     * start needs the main flows right, and a relative test on an underflowed flow never passes.
+     * Largest stage imbalance of a row state (ln flows), each relative to the component's outflow
+     * but to no less than {@link #ROW_TRACE} of its feed. Trace flows (the cation at the top of a
+     * long cascade, the heavy rare earths in a raffinate) are so judged absolutely: a start needs
+     * the main flows right, and the traces settle slowly in rows but at once in Newton.
      */
-    private double rowImbalance(CascadeNetwork net, double[] aq, double[] org) {
+    private double rowImbalance(CascadeNetwork net, double[] lnAq, double[] lnOrg) {
         int n = net.stages();
         int c = net.components();
         double largest = 0;
@@ -914,15 +922,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     continue;
                 }
                 int i = k * c + j;
-                double in = net.feed(k + 1, j);
-                if (k > 0) {
-                    in += passOrg[k] * org[i - c];
-                }
-                if (k < n - 1) {
-                    in += passAq[k] * aq[i + c];
-                }
-                double out = aq[i] + org[i];
-                double e = Math.abs(in - out) / Math.max(out, ROW_TRACE * totalFeed[j]);
+                double in = LogSum.of(k > 0 ? lnOrg[i - c] + Math.log(passOrg[k]) : Double.NEGATIVE_INFINITY,
+                        k < n - 1 ? lnAq[i + c] + Math.log(passAq[k]) : Double.NEGATIVE_INFINITY, lnFeed[i]);
+                double out = LogSum.of(lnAq[i], lnOrg[i]);
+                double scale = Math.max(out, Math.log(ROW_TRACE * totalFeed[j]));
+                double e = Math.abs(Math.exp(in - scale) - Math.exp(out - scale));
                 if (!(e <= largest)) {
                     largest = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
                 }
@@ -931,9 +935,14 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         return largest;
     }
 
-    private double floorLn(double flow, int j) {
+    /** ln of a flow given as its ln, no lower than ln(fed) − 690 (Newton's state stays finite). */
+    private double floorOfLn(double lnFlow, int j) {
         double lnFloor = Math.log(totalFeed[j]) - 690;
-        return !(flow > 0) ? lnFloor : Math.max(Math.log(flow), lnFloor);
+        return !(lnFlow > lnFloor) ? lnFloor : lnFlow;
+    }
+
+    private double floorLn(double flow, int j) {
+        return floorOfLn(flow > 0 ? Math.log(flow) : Double.NEGATIVE_INFINITY, j);
     }
 
     /** One component's flows with frozen partitions λ = v* ÷ l; result (l_k, v_k) in {@link #rhs}. */

@@ -64,10 +64,17 @@ class StageOptionsCasesTest {
         assertThat(rec.get("B").get("organic").asDouble()).isCloseTo(0.4654, within(5e-5));
         assertThat(j.get("products").get(0).get("purity").asDouble()).isCloseTo(0.6579, within(5e-5));
         assertThat(j.get("cascade").get("efficiency").get("extraction").asDouble()).isEqualTo(0.8);
-        // the row iteration models equilibrium stages: refused as input (exit 2), not an internal error
-        CliHarness r = CliHarness.run("simulate", "cases/murphree-four-stage.yaml", "--method", "rows");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: --method = rows is not allowed: newton when stages have a Murphree");
+        // Xu's rows honour the same Murphree relation and reach the same steady state
+        CliHarness r = CliHarness.run("simulate", "cases/murphree-four-stage.yaml", "--method", "rows", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertThat(rows.get("method").asText()).isEqualTo("rows");
+        for (String c : new String[] {"A", "B"}) {
+            assertThat(rows.get("recoveries").get(c).get("organic").asDouble())
+                    .isCloseTo(rec.get(c).get("organic").asDouble(), within(1e-10));
+        }
+        assertThat(rows.get("products").get(0).get("purity").asDouble())
+                .isCloseTo(j.get("products").get(0).get("purity").asDouble(), within(1e-10));
     }
 
     @Test
