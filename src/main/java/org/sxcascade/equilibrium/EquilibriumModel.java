@@ -40,7 +40,7 @@ public interface EquilibriumModel {
      * the acidity and the free extractant), which the main components fix: a trace whose amount
      * underflows to 0 in {@code contents} still gets its shares, so a caller that holds the
      * contents in logarithms splits every component exactly,
-     * {@code ln l_j = ln m_j + ln aqueousShare_j} (the row-by-row iteration, DOMAIN §9).
+     * {@code ln l_j = ln m_j + ln aqueousShare_j} (the row-by-row iteration, docs/theory.md, "Why the numerics need care").
      *
      * @param contents component amounts from {@code offset} (plain numbers; traces may be 0)
      */

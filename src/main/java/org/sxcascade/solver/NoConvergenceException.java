@@ -17,6 +17,8 @@ public class NoConvergenceException extends RuntimeException {
     private final int worstComponent;
     private final String componentName;
     private final boolean limitReached;
+    /** Whether the failed solve already ran Xu's rows (as its start), so rows again would only repeat them. */
+    private boolean rowsTried;
 
     /**
      * @param worstComponent index (0-based) of the component with the largest imbalance
@@ -38,6 +40,20 @@ public class NoConvergenceException extends RuntimeException {
         this.worstComponent = worstComponent;
         this.componentName = componentName;
         this.limitReached = limitReached;
+    }
+
+    /**
+     * Whether the failed solve already ran Xu's rows as its start (the two-phase solver does for
+     * mass action): a fallback on the row iteration would only repeat them, for minutes.
+     */
+    public boolean rowsTried() {
+        return rowsTried;
+    }
+
+    /** Marks that the failed solve already ran the rows ({@link #rowsTried()}); returns this exception. */
+    NoConvergenceException markRowsTried() {
+        rowsTried = true;
+        return this;
     }
 
     /** Whether the solver stopped at its iteration limit rather than for lack of progress. */

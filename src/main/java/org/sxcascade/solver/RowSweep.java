@@ -11,7 +11,7 @@ import org.sxcascade.equilibrium.EquilibriumModel;
  * <p>Each component flow is held as a mantissa times a power of two, the exponent kept per stage
  * and component (both phases share it) and renormalised on every split. In plain numbers a trace
  * that falls geometrically along a long cascade underflows through the subnormal numbers to 0
- * (DOMAIN §9): its balances can then no longer close to a relative tolerance, and a stage whose
+ * (docs/theory.md, "Why the numerics need care"): its balances can then no longer close to a relative tolerance, and a stage whose
  * contents were 0 in one row but whose neighbours hold some of it in the next shows an infinite
  * imbalance. Logarithms would avoid that too, but their rounding grows with |ln x| (about 1e-14
  * at ln x = −30), and the row iteration amplifies rounding by its slow convergence (the 60 + 60-

@@ -33,7 +33,7 @@ public interface SteadyStateSolver {
         try {
             return solve.apply(network, settings);
         } catch (NoConvergenceException e) {
-            if (settings.method() != SolverSettings.Method.NEWTON || e.limitReached()) {
+            if (settings.method() != SolverSettings.Method.NEWTON || e.limitReached() || e.rowsTried()) {
                 throw e;
             }
             note.accept(e.getMessage());

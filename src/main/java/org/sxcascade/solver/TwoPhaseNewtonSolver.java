@@ -60,7 +60,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Networks at most this long are started directly (rows), not from a shortened copy. */
     private static final int SHORTEST = 25;
     private static final String SHORTENED = "in the cascade shortened to";
-    /** Up to this length a network whose shortened copy fails goes on to the rows. */
+    /** Up to this length a network whose shortened start fails goes on to the rows. */
     private static final int ROWS_AFTER_SHORTER_FAILS = 150;
     /** Tolerance of the shortened network's solve: a start needs no more. */
     private static final double SHORTER_TOLERANCE = 1e-8;
@@ -134,6 +134,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private int iterations;
     /** Whether the last {@link #iterate} stopped because Newton steps no longer reduced the residual. */
     private boolean stalled;
+    /** Whether the current solve needed the row start (here or in a shortened copy). */
+    private boolean rowsRun;
     private double residual;
     private double firstResidual;
     /** Homotopy parameter: efficiencies and side draws are scaled in by it (1 = the network as given). */
@@ -202,15 +204,19 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         setHomotopy(net, 1);
         picardStart(net);
         boolean rows = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD;
+        rowsRun = rows;
         int rowLimit = (int) Math.min(Math.min(limit, ROW_START_LIMIT), Math.max(1000, ROW_START_WORK / n));
         boolean converged = false;
-        if (rows && fromShorterCascade(net, settings)) {
+        boolean shortened = rows && fromShorterCascade(net, settings);
+        if (shortened) {
             // the same cascade with its sections shortened, solved first (recursively), stretched
             // back to this length: a start with the inventories and fronts in place
             firstResidual = -1;
             converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
         }
-        if (!converged) {
+        // rows from the empty cascade after that only where they are affordable (they seldom
+        // settle a long cascade that Newton could not from a stretched solution)
+        if (!converged && (!shortened || n <= ROWS_AFTER_SHORTER_FAILS)) {
             if (rows) {
                 // the Picard sweeps did not get near (strongly coupled models such as mass action,
                 // where the acid couples every component): run Xu's rows, the physical start-up,
@@ -309,7 +315,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             throw new NoConvergenceException("newton", SHORTENED + " " + m + " stages, the start of this "
                     + n + "-stage solve: " + e.getMessage().replaceFirst("^newton did not converge: ", ""),
                     iterations, e.residual(), settings.tolerance(), e.worstStage(), e.worstComponent(),
-                    e.componentName(), false);
+                    e.componentName(), false).markRowsTried();
         }
         iterations += start.iterations();
         for (int s = 0; s < n; s++) {
@@ -355,6 +361,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 u[k * w + c + j] = active[j] ? finiteOr(org[k * c + j], LN_ZERO / 2) : LN_ZERO;
             }
         }
+        rowsRun = false;
         iterations = 0;
         firstResidual = -1;
         setHomotopy(net, 1);
@@ -400,10 +407,13 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                             + "tenfold fall: the rounding level of these balances is above the tolerance", residual,
                             STALL_ITERATIONS)
                     : iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals";
-            String chemistry = diagnosis(net);
-            throw new NoConvergenceException("newton", why + how + (chemistry == null ? "" : "; " + chemistry),
-                    iterations, Math.max(imbalance, residual), tol, worst[0], worst[1], net.componentName(worst[1]),
-                    iterations >= limit && !stalled && chemistry == null);
+            // what the chemistry says of the state reached, where Newton ran out of steps (after
+            // an iteration limit or a stall the state says little)
+            String chemistry = iterations < limit && !stalled ? diagnosis(net) : null;
+            NoConvergenceException e = new NoConvergenceException("newton",
+                    why + how + (chemistry == null ? "" : "; " + chemistry), iterations, Math.max(imbalance, residual),
+                    tol, worst[0], worst[1], net.componentName(worst[1]), iterations >= limit && !stalled);
+            throw rowsRun ? e.markRowsTried() : e;
         }
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),

@@ -14,7 +14,7 @@ import org.sxcascade.model.SolverSettings;
 
 /**
  * Xu's rows with Murphree stages (organic phase, y_k = y_in + E (y*_k − y_in)) reach the steady
- * state Newton reaches, on every model: the four-stage textbook case (DOMAIN §8.4, linear, E =
+ * state Newton reaches, on every model: the four-stage textbook case (docs/theory.md, "Reference numbers the tests reproduce"; linear, E =
  * 0.80), the Zhang CMER binary and the Pr/Nd mass-action case (shortened), both with E = 0.8 on every stage.
  */
 class MurphreeRowsTest {
@@ -24,7 +24,7 @@ class MurphreeRowsTest {
         CascadeNetwork net = CascadeNetwork.of(new CaseReader().read(Path.of("cases/murphree-four-stage.yaml")));
         assertThat(net.efficiency(1)).isEqualTo(0.8);
         SteadyState rows = assertSameSteadyState(net);
-        // DOMAIN §8.4: recovery to the extract of A 0.8950, of B 0.4654 (feed 0.5 each)
+        // docs/theory.md, "Reference numbers the tests reproduce": recovery to the extract of A 0.8950, of B 0.4654 (feed 0.5 each)
         assertThat(rows.organicFlow(4, 0) / 0.5).isBetween(0.89495, 0.89505);
         assertThat(rows.organicFlow(4, 1) / 0.5).isBetween(0.46535, 0.46545);
     }

@@ -8,7 +8,7 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.SolverSettings;
 
 /**
- * The row iteration on a cascade whose traces fall far below double's range (DOMAIN §9): β = 20,
+ * The row iteration on a cascade whose traces fall far below double's range (docs/theory.md, "Why the numerics need care"): β = 20,
  * 300 + 300 stages, generous flows S = 1.2, W = 0.8 (f'_A = 0.4 of the 0.5 of A fed). The loaded
  * organic's B falls to about e^−780 (B in the organic at the scrub end). With the flows held as plain numbers the traces underflowed
  * through the subnormals to 0, and after 1 180 rows a stage whose contents had been 0 received
