@@ -66,6 +66,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final double SHORTER_TOLERANCE = 1e-8;
     /** Fraction of each run of repeated stages the shortened network keeps. */
     private static final double SHRINK = 0.7;
+    /** The same for the one retry of a level whose first shortened start failed. */
+    private static final double MILD_SHRINK = 0.9;
     /** Stalls are looked for only below this residual, where what is left is rounding (a tolerance set too tight). */
     private static final double STALL_LEVEL = 1e-8;
     private static final double PICARD_STOP = 1e-6;
@@ -141,6 +143,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Homotopy parameter: efficiencies and side draws are scaled in by it (1 = the network as given). */
     private double homotopy = 1;
     private NewtonCascadeSolver plainSolver;
+    /** Whether a level may retry from a copy shortened less ({@link #MILD_SHRINK}). */
+    private boolean mildRetryAllowed = true;
+    /** Why the shortened copy of the current network did not converge, or {@code null}. */
+    private NoConvergenceException shorterFailure;
+    /** Whether this solver solves the shortened copies of another's networks (it skips the Picard start). */
+    private boolean shortenedCopy;
     /** Solver of the shortened network ({@link #fromShorterCascade}), one per level. */
     private TwoPhaseNewtonSolver shorterSolver;
     private double[] saved;
@@ -195,54 +203,93 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
 
     @Override
     public SteadyState solve(CascadeNetwork net, SolverSettings settings) {
-        int n = net.stages();
-        int c = net.components();
         prepare(net);
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
         iterations = 0;
         setHomotopy(net, 1);
-        picardStart(net);
-        boolean rows = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD;
-        rowsRun = rows;
-        int rowLimit = (int) Math.min(Math.min(limit, ROW_START_LIMIT), Math.max(1000, ROW_START_WORK / n));
         boolean converged = false;
-        boolean shortened = rows && fromShorterCascade(net, settings);
-        if (shortened) {
-            // the same cascade with its sections shortened, solved first (recursively), stretched
-            // back to this length: a start with the inventories and fronts in place
-            firstResidual = -1;
-            converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+        boolean farOff = shortenedCopy; // a shortened copy of a network the Picard start left far off
+        if (!farOff) {
+            picardStart(net);
+            farOff = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget) > ROW_START_THRESHOLD;
         }
-        // rows from the empty cascade after that only where they are affordable (they seldom
-        // settle a long cascade that Newton could not from a stretched solution)
-        if (!converged && (!shortened || n <= ROWS_AFTER_SHORTER_FAILS)) {
-            if (rows) {
-                // the Picard sweeps did not get near (strongly coupled models such as mass action,
-                // where the acid couples every component): run Xu's rows, the physical start-up,
-                // until the balances are roughly right, and start Newton from there
-                startRows(net);
-                runRows(net, rowLimit, ROW_START_STOP);
-            }
+        rowsRun = false;
+        if (!farOff) {
+            // Newton from the Picard start (CMER and linear networks with efficiencies or draws,
+            // mass action that starts near), then the homotopy from the plain network
             firstResidual = -1;
             converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
-            if (!converged && rows && iterations < rowLimit) {
-                // Newton did not converge from the rough row state: go on with the rows (they kept
-                // their own state) to a closer one and try once more
-                runRows(net, rowLimit, ROW_RETRY_STOP);
-                converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+            if (!converged && !net.isPlain() && !stalled && iterations < limit) {
+                converged = fromPlainNetwork(net, settings);
             }
         }
-        if (!converged && !net.isPlain() && !rows && !stalled && iterations < limit) {
-            // (not after a row start: the plain version of such a network, e.g. a mass-action
-            // cascade whose strip product is a draw, is another problem, not a neighbour)
-            converged = fromPlainNetwork(net, settings);
+        if (!converged && !stalled && iterations < limit && (farOff || !net.equilibrium().phaseFlowIsComponentSum())) {
+            // strongly coupled models (mass action, where the acid couples every component): a
+            // start from a shortened copy of the cascade, or from Xu's rows
+            rowsRun = true;
+            converged = fromShorterCascadeOrRows(net, settings);
         }
         if (converged) {
             // one more Newton step tightens the whole-cascade closure well below the tolerance
             polish(net);
         }
         return result(net, converged, tol, limit, "");
+    }
+
+    /**
+     * Start and solve for networks the Picard start leaves far off: from a shortened copy of the
+     * cascade ({@link #fromShorterCascade}), once more from a copy shortened less, and for networks
+     * of at most {@link #ROWS_AFTER_SHORTER_FAILS} stages from Xu's rows.
+     *
+     * @return whether Newton converged
+     * @throws NoConvergenceException when the shortened copy of a longer network does not converge
+     */
+    private boolean fromShorterCascadeOrRows(CascadeNetwork net, SolverSettings settings) {
+        int n = net.stages();
+        double tol = settings.tolerance();
+        int limit = settings.maxIterations();
+        int rowLimit = (int) Math.min(Math.min(limit, ROW_START_LIMIT), Math.max(1000, ROW_START_WORK / n));
+        boolean converged = false;
+        shorterFailure = null;
+        boolean shortened = fromShorterCascade(net, settings, SHRINK);
+        if (shortened) {
+            // the same cascade with its sections shortened, solved first (recursively), stretched
+            // back to this length: a start with the inventories and fronts in place
+            firstResidual = -1;
+            converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+        }
+        if (!converged && n > ROWS_AFTER_SHORTER_FAILS && (shortened || shorterFailure != null) && mildRetryAllowed) {
+            // once more from a copy shortened less (the failures come at particular lengths)
+            shorterFailure = null;
+            shortened = fromShorterCascade(net, settings, MILD_SHRINK);
+            if (shortened) {
+                firstResidual = -1;
+                converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+            }
+        }
+        if (converged) {
+            return true;
+        }
+        if (shorterFailure != null && n > ROWS_AFTER_SHORTER_FAILS) {
+            throw shorterFailure;
+        }
+        if (shortened && n > ROWS_AFTER_SHORTER_FAILS) {
+            // rows seldom settle a long cascade that Newton could not from a stretched solution
+            return false;
+        }
+        // Xu's rows, the physical start-up, until the balances are roughly right; Newton from there
+        startRows(net);
+        runRows(net, rowLimit, ROW_START_STOP);
+        firstResidual = -1;
+        converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+        if (!converged && iterations < rowLimit) {
+            // Newton did not converge from the rough row state: go on with the rows (they kept
+            // their own state) to a closer one and try once more
+            runRows(net, rowLimit, ROW_RETRY_STOP);
+            converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+        }
+        return converged;
     }
 
     /**
@@ -253,12 +300,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * shorter run, interpolated linearly; the stages kept as they are (ends, feed and draw stages,
      * stages where the flows change) take theirs. Leaves the start in {@link #u}.
      *
-     * @return whether a start was made (false for networks at most {@link #SHORTEST} long or with
-     *         no repeated stages, and for those at most {@link #ROWS_AFTER_SHORTER_FAILS} long whose
-     *         shortened copy did not converge: the caller then runs the rows)
-     * @throws NoConvergenceException when the shortened copy of a longer network does not converge
+     * @param ratio the fraction of each run kept
+     * @return whether a start was made: false for networks at most {@link #SHORTEST} long or with no
+     *         repeated stages, and when the shortened copy did not converge ({@link #shorterFailure}
+     *         then says why)
      */
-    private boolean fromShorterCascade(CascadeNetwork net, SolverSettings settings) {
+    private boolean fromShorterCascade(CascadeNetwork net, SolverSettings settings, double ratio) {
         int n = net.stages();
         int c = net.components();
         int w = 2 * c;
@@ -281,7 +328,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 k++;
             }
             int length = k - first;
-            int shorter = (int) Math.ceil(length * SHRINK);
+            int shorter = (int) Math.ceil(length * ratio);
             for (int i = 0; i < shorter; i++) {
                 kept[m + i] = first + i;
             }
@@ -297,25 +344,25 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         CascadeNetwork shorter = net.ofStages(Arrays.copyOf(kept, m));
         if (shorterSolver == null) {
             shorterSolver = new TwoPhaseNewtonSolver();
+            shorterSolver.shortenedCopy = true;
         }
         SteadyState start;
+        // a copy shortened less gets no retry of its own (at most two copies per level)
+        shorterSolver.mildRetryAllowed = mildRetryAllowed && ratio == SHRINK;
         try {
             start = shorterSolver.solve(shorter, new SolverSettings(settings.method(),
                     Math.max(settings.tolerance(), SHORTER_TOLERANCE), Math.max(1, settings.maxIterations() - iterations)));
         } catch (NoConvergenceException e) {
             iterations += e.iterations();
-            if (n <= ROWS_AFTER_SHORTER_FAILS) {
-                return false; // the rows of this length are affordable and usually settle it
-            }
-            // the rows of a longer cascade seldom settle what its shortened copy could not: fail now,
-            // saying at which length (the stage named is a stage of that shortened cascade)
-            if (e.getMessage().contains(SHORTENED)) {
-                throw e;
-            }
-            throw new NoConvergenceException("newton", SHORTENED + " " + m + " stages, the start of this "
-                    + n + "-stage solve: " + e.getMessage().replaceFirst("^newton did not converge: ", ""),
+            // up to ROWS_AFTER_SHORTER_FAILS stages the caller runs the rows; beyond, it retries or
+            // fails with this, saying at which length (the stage named is one of that cascade)
+            shorterFailure = e.getMessage().contains(SHORTENED) ? e
+                    : new NoConvergenceException("newton", SHORTENED + " " + m + " stages, the start of this "
+                    + n + "-stage solve: " + e.getMessage().replaceFirst("^newton did not converge: ", "")
+                            .replaceFirst(" after \\d+ iterations; largest relative stage imbalance .*$", ""),
                     iterations, e.residual(), settings.tolerance(), e.worstStage(), e.worstComponent(),
                     e.componentName(), false).markRowsTried();
+            return false;
         }
         iterations += start.iterations();
         for (int s = 0; s < n; s++) {

@@ -106,6 +106,19 @@ final class Cases {
                 SolverSettings.defaults());
     }
 
+    /**
+     * {@link #massAction5Case()} at another length: {@code stages} in all, a tenth of them (at least
+     * 2) stripping and the rest split evenly between extraction and scrubbing, same flows.
+     */
+    static CascadeNetwork massAction5(int stages) {
+        MassActionCase c = massAction5Case();
+        int strip = Math.max(2, stages / 10);
+        int extraction = (stages - strip) / 2;
+        return CascadeNetwork.massAction(new MassActionCase(c.name(), c.rareEarths(), c.equilibrium(), c.cation(),
+                c.feeds(), new Cascade(extraction, stages - strip - extraction), strip, c.flows(), c.preload(),
+                c.efficiency(), c.raffinateTarget(), c.stripTarget(), c.sideDraws(), c.solver()));
+    }
+
     static CascadeNetwork massAction5() {
         return CascadeNetwork.massAction(massAction5Case());
     }

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -71,6 +72,48 @@ public class MassActionBenchmarks {
             settings = new SolverSettings(SolverSettings.Method.ROWS, TOLERANCE, SolverSettings.DEFAULT_ROWS);
             SteadyState st = solver.solve(network, settings);
             print("massAction5x100Rows", check(st, settings));
+        }
+    }
+
+    /**
+     * The same chemistry and flows at 20 … 1000 stages, for the time's growth with N
+     * (docs/performance.md): Newton with its start from shortened copies of the cascade.
+     */
+    @State(Scope.Thread)
+    public static class MassActionSized {
+        @Param({"20", "50", "100", "200", "500", "1000"})
+        public int stages;
+        CascadeNetwork network;
+        NewtonCascadeSolver solver;
+        SolverSettings settings;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            network = Cases.massAction5(stages);
+            solver = new NewtonCascadeSolver();
+            settings = SolverSettings.defaults();
+            SteadyState st = solver.solve(network, settings);
+            Cases.check(st.residual() <= settings.tolerance() && st.massBalanceError() < 1e-10, "solve " + st);
+            System.out.printf(Locale.ROOT, "%n[massAction5Newton, %d stages] %s%n", stages, st);
+        }
+    }
+
+    /** CMER, five components, at the same lengths (n = m = stages / 2), in the same run. */
+    @State(Scope.Thread)
+    public static class CmerSized {
+        @Param({"20", "50", "100", "200", "500", "1000"})
+        public int stages;
+        CascadeNetwork network;
+        NewtonCascadeSolver solver;
+        SolverSettings settings;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            network = Cases.fiveComponent(stages / 2);
+            solver = new NewtonCascadeSolver();
+            settings = SolverSettings.defaults();
+            SteadyState st = solver.solve(network, settings);
+            Cases.check(st.residual() <= settings.tolerance() && st.massBalanceError() < 1e-10, "solve " + st);
         }
     }
 
@@ -151,6 +194,22 @@ public class MassActionBenchmarks {
     @Warmup(iterations = 4, time = 5)
     @Measurement(iterations = 6, time = 5)
     public SteadyState massAction5x100Newton(MassActionNewton s) {
+        return s.solver.solve(s.network, s.settings);
+    }
+
+    /** Mass action, 5 rare earths, at 20 … 1000 stages. */
+    @Benchmark
+    @Warmup(iterations = 3, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    public SteadyState massAction5Newton(MassActionSized s) {
+        return s.solver.solve(s.network, s.settings);
+    }
+
+    /** CMER, 5 components, at 20 … 1000 stages (the baseline of {@link #massAction5Newton}). */
+    @Benchmark
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public SteadyState cmer5Newton(CmerSized s) {
         return s.solver.solve(s.network, s.settings);
     }
 
