@@ -76,11 +76,15 @@ public class MassActionBenchmarks {
     }
 
     /**
-     * The same chemistry and flows at 20 … 1000 stages, for the time's growth with N
-     * (docs/performance.md): Newton with its start from shortened copies of the cascade.
+     * The time's growth with N (docs/performance.md): the mass-action case of
+     * {@link Cases#massAction5(int)} at 20 … 1000 stages (Newton with its start from shortened
+     * copies of the cascade), and as the baseline in the same run the five-component CMER cascade
+     * of {@link Cases#fiveComponent(int)} at the same lengths (n = m = N/2).
      */
     @State(Scope.Thread)
-    public static class MassActionSized {
+    public static class Sized {
+        @Param({"mass-action", "cmer"})
+        public String model;
         @Param({"20", "50", "100", "200", "500", "1000"})
         public int stages;
         CascadeNetwork network;
@@ -89,31 +93,12 @@ public class MassActionBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp() {
-            network = Cases.massAction5(stages);
+            network = model.equals("cmer") ? Cases.fiveComponent(stages / 2) : Cases.massAction5(stages);
             solver = new NewtonCascadeSolver();
             settings = SolverSettings.defaults();
             SteadyState st = solver.solve(network, settings);
             Cases.check(st.residual() <= settings.tolerance() && st.massBalanceError() < 1e-10, "solve " + st);
-            System.out.printf(Locale.ROOT, "%n[massAction5Newton, %d stages] %s%n", stages, st);
-        }
-    }
-
-    /** CMER, five components, at the same lengths (n = m = stages / 2), in the same run. */
-    @State(Scope.Thread)
-    public static class CmerSized {
-        @Param({"20", "50", "100", "200", "500", "1000"})
-        public int stages;
-        CascadeNetwork network;
-        NewtonCascadeSolver solver;
-        SolverSettings settings;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            network = Cases.fiveComponent(stages / 2);
-            solver = new NewtonCascadeSolver();
-            settings = SolverSettings.defaults();
-            SteadyState st = solver.solve(network, settings);
-            Cases.check(st.residual() <= settings.tolerance() && st.massBalanceError() < 1e-10, "solve " + st);
+            System.out.printf(Locale.ROOT, "%n[%s, %d stages] %s%n", model, stages, st);
         }
     }
 
@@ -197,19 +182,11 @@ public class MassActionBenchmarks {
         return s.solver.solve(s.network, s.settings);
     }
 
-    /** Mass action, 5 rare earths, at 20 … 1000 stages. */
+    /** Five components at 20 … 1000 stages, mass action and CMER ({@link Sized}). */
     @Benchmark
     @Warmup(iterations = 3, time = 3)
     @Measurement(iterations = 5, time = 3)
-    public SteadyState massAction5Newton(MassActionSized s) {
-        return s.solver.solve(s.network, s.settings);
-    }
-
-    /** CMER, 5 components, at 20 … 1000 stages (the baseline of {@link #massAction5Newton}). */
-    @Benchmark
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 2)
-    public SteadyState cmer5Newton(CmerSized s) {
+    public SteadyState sized(Sized s) {
         return s.solver.solve(s.network, s.settings);
     }
 
