@@ -78,6 +78,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final double SMALLEST_TIME_STEP = 1e-10;
     /** Iterations of the first attempt on a network that is not plain, before the homotopy. */
     private static final int DIRECT_BUDGET = 200;
+    /**
+     * Iterations of Newton from a stretched start ({@link #fromShorterCascade}): more than from
+     * the Picard start, since near a knife-edge reflux the slow inventory mode takes a few hundred
+     * pseudo-time steps to settle.
+     */
+    private static final int STRETCHED_BUDGET = 600;
     /** Iterations per homotopy step before the step is cut. */
     private static final int STEP_BUDGET = 30;
     private static final double FIRST_HOMOTOPY_STEP = 0.25;
@@ -257,7 +263,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // the same cascade with its sections shortened, solved first (recursively), stretched
             // back to this length: a start with the inventories and fronts in place
             firstResidual = -1;
-            converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+            converged = iterate(net, tol, Math.min(limit, iterations + STRETCHED_BUDGET));
         }
         if (!converged && n > ROWS_AFTER_SHORTER_FAILS && (shortened || shorterFailure != null) && mildRetryAllowed) {
             // once more from a copy shortened less (the failures come at particular lengths)
@@ -265,7 +271,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             shortened = fromShorterCascade(net, settings, MILD_SHRINK);
             if (shortened) {
                 firstResidual = -1;
-                converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
+                converged = iterate(net, tol, Math.min(limit, iterations + STRETCHED_BUDGET));
             }
         }
         if (converged) {
