@@ -18,7 +18,11 @@ import org.sxcascade.report.MassActionReport;
  * raffinate carries none and the strip section is where stage efficiency shows.)
  */
 class MassActionEfficiencyTest {
-    private static final String CASE = """
+    /**
+     * The five-rare-earth case (the mass-action benchmark's) as a case file with two format
+     * arguments: a {@code cascade:} line's value and an {@code efficiency:} line's value.
+     */
+    static final String FIVE_RARE_EARTHS = """
             model: mass-action
             components:
               - {name: La, exchangeConstant: 0.002}
@@ -29,9 +33,9 @@ class MassActionEfficiencyTest {
             extractant: {concentration: 0.75, cation: Na, cationExchangeConstant: 0.001}
             feed: {composition: {La: 0.25, Ce: 0.45, Pr: 0.05, Nd: 0.15, Sm: 0.10}, concentration: 1.0,
                    acidity: 0.01, flow: 10}
-            cascade: {extractionStages: 45, scrubStages: 45, stripStages: 10}
+            cascade: %s
             flows: {organicFlow: 150, saponification: 0.40, stripFlow: 18.3, stripAcidity: 5.0, reflux: 0.6}
-            efficiency: {extraction: %s, scrub: %s, strip: %s}
+            efficiency: %s
             solver: {maxIterations: 100000}
             """;
 
@@ -63,7 +67,8 @@ class MassActionEfficiencyTest {
 
     private static MassActionReport solve(Path dir, double extraction, double scrub, double strip) throws Exception {
         Path file = dir.resolve("ma5-" + extraction + ".yaml");
-        Files.writeString(file, CASE.formatted(extraction, scrub, strip));
+        Files.writeString(file, FIVE_RARE_EARTHS.formatted("{extractionStages: 45, scrubStages: 45, stripStages: 10}",
+                "{extraction: %s, scrub: %s, strip: %s}".formatted(extraction, scrub, strip)));
         MassActionCase c = (MassActionCase) new CaseReader().readForSimulate(file);
         CascadeNetwork network = CascadeNetwork.massAction(c);
         return new MassActionReport(c, network, new NewtonCascadeSolver().solve(network, c.solver()));
