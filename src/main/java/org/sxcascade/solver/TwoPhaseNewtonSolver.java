@@ -136,7 +136,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private double[] lnAq;
     private double[] lnOrg;
     private boolean[] active;
-    /** ln of the flow below which a component is a trace (1e-20 of its feed). */
+    /** ln of the flow below which a component's flow is exempt from the step cap ({@link #LN_TRACE}). */
     private double[] lnTraceLevel;
     private final int[] worst = new int[2];
     private int iterations;
@@ -226,7 +226,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // mass action that starts near), then the homotopy from the plain network
             firstResidual = -1;
             converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
-            if (!converged && !net.isPlain() && !stalled && iterations < limit) {
+            if (!converged && !net.isPlain() && !stalled && iterations < limit
+                    && net.equilibrium().phaseFlowIsComponentSum()) {
+                // (CMER only: the plain version of a mass-action cascade, whose strip product is a
+                // draw, is another problem, not a neighbour)
                 converged = fromPlainNetwork(net, settings);
             }
         }
