@@ -16,6 +16,7 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.StageBalances;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -283,36 +284,12 @@ public final class MassActionReport {
     }
 
     /**
-     * Largest |in − out| / out of component j over the stages, in logarithms (|expm1(ln in − ln
-     * out)|): flows of far-off stages can be subnormal numbers, whose few significant bits would
-     * show as imbalances that the state does not have.
+     * Largest relative imbalance of component j over the stages, judged in logarithms
+     * ({@link StageBalances}): flows of far-off stages can be subnormal numbers, whose few
+     * significant bits would show as imbalances that the state does not have.
      */
     private double componentBalance(int j) {
-        double worst = 0;
-        int n = c.totalStages();
-        double[] lnAq = state.lnAqueous();
-        double[] lnOrg = state.lnOrganic();
-        int cc = eq.componentCount();
-        for (int k = 1; k <= n; k++) {
-            double lnIn = Math.log(network.feed(k, j));
-            if (k > 1) {
-                lnIn = logAdd(lnIn, Math.log1p(-network.organicDraw(k - 1)) + lnOrg[(k - 2) * cc + j]);
-            }
-            if (k < n) {
-                lnIn = logAdd(lnIn, Math.log1p(-network.aqueousDraw(k + 1)) + lnAq[k * cc + j]);
-            }
-            double lnOut = logAdd(lnAq[(k - 1) * cc + j], lnOrg[(k - 1) * cc + j]);
-            if (lnOut > Double.NEGATIVE_INFINITY) {
-                worst = Math.max(worst, Math.abs(Math.expm1(lnIn - lnOut)));
-            }
-        }
-        return worst;
-    }
-
-    /** ln(e^a + e^b), exact for −∞. */
-    private static double logAdd(double a, double b) {
-        double max = Math.max(a, b);
-        return max == Double.NEGATIVE_INFINITY ? max : max + Math.log1p(Math.exp(-Math.abs(a - b)));
+        return StageBalances.maxRelativeImbalance(network, state.lnAqueous(), state.lnOrganic(), j);
     }
 
     /**

@@ -17,6 +17,7 @@ public class NoConvergenceException extends RuntimeException {
     private final int worstComponent;
     private final String componentName;
     private final boolean limitReached;
+    private final String reason;
     /** Whether the failed solve already ran Xu's rows (as its start), so rows again would only repeat them. */
     private boolean rowsTried;
 
@@ -33,6 +34,7 @@ public class NoConvergenceException extends RuntimeException {
                         + "(stage %d, component %s), tolerance %.1e",
                 method, reason, iterations, residual, worstStage, componentName, tolerance));
         this.method = method;
+        this.reason = reason;
         this.iterations = iterations;
         this.residual = residual;
         this.tolerance = tolerance;
@@ -59,6 +61,11 @@ public class NoConvergenceException extends RuntimeException {
     /** Whether the solver stopped at its iteration limit rather than for lack of progress. */
     public boolean limitReached() {
         return limitReached;
+    }
+
+    /** Why the solve stopped, as the message gives it after "did not converge: ". */
+    public String reason() {
+        return reason;
     }
 
     public String method() {

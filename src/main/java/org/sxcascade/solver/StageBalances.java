@@ -17,12 +17,22 @@ public final class StageBalances {
      * @param where if not null and of length ≥ 2, receives {stage (1-based), component} of the maximum
      */
     public static double maxRelativeImbalance(CascadeNetwork net, double[] lnAqueous, double[] lnOrganic, int[] where) {
+        return largest(net, lnAqueous, lnOrganic, 0, net.components(), where);
+    }
+
+    /** {@link #maxRelativeImbalance(CascadeNetwork, double[], double[], int[])} of component j alone. */
+    public static double maxRelativeImbalance(CascadeNetwork net, double[] lnAqueous, double[] lnOrganic, int j) {
+        return largest(net, lnAqueous, lnOrganic, j, j + 1, null);
+    }
+
+    private static double largest(CascadeNetwork net, double[] lnAqueous, double[] lnOrganic, int from, int to,
+                                  int[] where) {
         int n = net.stages();
         int c = net.components();
         double[] feed = net.feeds();
         double worst = 0;
         for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
+            for (int j = from; j < to; j++) {
                 int i = k * c + j;
                 double in = LogSum.of(k > 0 ? lnOrganic[i - c] + Math.log1p(-net.organicDraw(k)) : Double.NEGATIVE_INFINITY,
                         k < n - 1 ? lnAqueous[i + c] + Math.log1p(-net.aqueousDraw(k + 2)) : Double.NEGATIVE_INFINITY,

@@ -59,7 +59,6 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final double LN_TRACE = Math.log(1e-4);
     /** Networks at most this long are started directly (rows), not from a shortened copy. */
     private static final int SHORTEST = 25;
-    private static final String SHORTENED = "in the cascade shortened to";
     /** Up to this length a network whose shortened start fails goes on to the rows. */
     private static final int ROWS_AFTER_SHORTER_FAILS = 150;
     /** Tolerance of the shortened network's solve: a start needs no more. */
@@ -365,12 +364,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             iterations += e.iterations();
             // up to ROWS_AFTER_SHORTER_FAILS stages the caller runs the rows; beyond, it retries or
             // fails with this, saying at which length (the stage named is one of that cascade)
-            shorterFailure = e.getMessage().contains(SHORTENED) ? e
-                    : new NoConvergenceException("newton", SHORTENED + " " + m + " stages, the start of this "
-                    + n + "-stage solve: " + e.getMessage().replaceFirst("^newton did not converge: ", "")
-                            .replaceFirst(" after \\d+ iterations; largest relative stage imbalance .*$", ""),
-                    iterations, e.residual(), settings.tolerance(), e.worstStage(), e.worstComponent(),
-                    e.componentName(), false).markRowsTried();
+            // a failure of a still shorter copy is passed on as it is (it names its own length)
+            shorterFailure = e == shorterSolver.shorterFailure ? e
+                    : new NoConvergenceException("newton", "in the cascade shortened to " + m + " stages, the start "
+                    + "of this " + n + "-stage solve: " + e.reason(), iterations, e.residual(), settings.tolerance(),
+                    e.worstStage(), e.worstComponent(), e.componentName(), false).markRowsTried();
             return false;
         }
         iterations += start.iterations();
