@@ -63,6 +63,14 @@ public final class BlockTridiagonalSolver {
         return upper;
     }
 
+    /** Sets the first {@code n} lower, diagonal and upper blocks to zero, ready to be filled. */
+    public void clear(int n) {
+        int blocks = n * size * size;
+        java.util.Arrays.fill(lower, 0, blocks, 0.0);
+        java.util.Arrays.fill(diagonal, 0, blocks, 0.0);
+        java.util.Arrays.fill(upper, 0, blocks, 0.0);
+    }
+
     /**
      * Factors the first {@code n} row blocks.
      *
