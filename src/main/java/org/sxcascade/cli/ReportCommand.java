@@ -93,8 +93,9 @@ final class ReportCommand implements Callable<Integer> {
             // Xu's design and the start-up below need a CMER case
             if (!noDesign) {
                 sections++;
-                html.designUnavailable("Xu's design works on constant-separation-factor (CMER) cases; `design` does "
-                        + "not take model: mass-action cases yet (docs/mass-action.md).");
+                html.designUnavailable("the report shows the design of constant-separation-factor (CMER) cases only; "
+                        + "run `sxcascade design` on this case for its mass-action design (docs/design.md, "
+                        + "\"Mass-action cascades\").");
             }
             return write(html, sections);
         }

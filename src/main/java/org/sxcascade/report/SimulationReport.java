@@ -180,10 +180,12 @@ public final class SimulationReport {
         return products;
     }
 
+    /** The solved steady state the report is about. */
     public SteadyState state() {
         return state;
     }
 
+    /** The stage network that was solved (its phase flows, feeds and draws). */
     public CascadeNetwork network() {
         return network;
     }
