@@ -20,11 +20,31 @@ public final class Charts {
     private Charts() {
     }
 
-    /** A steady state: its profile and, for constant separation factors, its McCabe–Thiele diagram. */
+    /**
+     * A steady state of a case with constant separation factors or distribution ratios: the stage
+     * profile and, for constant separation factors, the McCabe–Thiele diagram.
+     */
     public static List<NamedChart> steadyState(String stem, CascadeCase cascadeCase, SteadyState state) {
+        List<NamedChart> extra = new ArrayList<>();
+        McCabeThieleChart.of(cascadeCase, state).ifPresent(c -> extra.add(new NamedChart(stem + "-mccabe-thiele", c)));
+        return steadyState(stem, StageProfile.of(cascadeCase, state), extra);
+    }
+
+    /**
+     * A steady state of a mass-action case: the stage profile, then the panels of the model's
+     * chemistry, pH and loading and the concentrations ({@link MassActionPanels}).
+     */
+    public static List<NamedChart> steadyState(String stem, MassActionCase c, CascadeNetwork network,
+                                               SteadyState state) {
+        StageProfile profile = StageProfile.of(c, state);
+        return steadyState(stem, profile, MassActionPanels.of(stem, profile, c, network, state));
+    }
+
+    /** Any model's steady state: the one stage profile chart ({@code <stem>-profile}), then the model's panels. */
+    public static List<NamedChart> steadyState(String stem, StageProfile profile, List<NamedChart> modelPanels) {
         List<NamedChart> list = new ArrayList<>();
-        list.add(new NamedChart(stem + "-profile", ProfileChart.of(cascadeCase, state)));
-        McCabeThieleChart.of(cascadeCase, state).ifPresent(c -> list.add(new NamedChart(stem + "-mccabe-thiele", c)));
+        list.add(new NamedChart(stem + "-profile", ProfileChart.of(profile)));
+        list.addAll(modelPanels);
         return list;
     }
 
@@ -44,12 +64,6 @@ public final class Charts {
         list.add(new NamedChart(stem + "-pareto-reagents", ParetoChart.of(optimum, ParetoChart.Axis.REAGENTS)));
         list.addAll(steadyState(stem + "-optimum", optimum.cascadeCase(), optimum.state()));
         return list;
-    }
-
-    /** A mass-action steady state: RE profile, pH and loading, concentrations ({@link MassActionCharts}). */
-    public static List<NamedChart> massAction(String stem, MassActionCase c, CascadeNetwork network,
-                                              SteadyState state) {
-        return MassActionCharts.of(stem, c, network, state);
     }
 
     /** A transient run: outlet purities against time. */

@@ -13,7 +13,8 @@ import org.sxcascade.io.MassActionDesignSettings;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.report.DesignReport;
 import org.sxcascade.report.Formats;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 
 /** The terminal report, the JSON and the designed case file of {@code design} on a mass-action case. */
 final class MassActionDesignOutput {
@@ -112,17 +113,17 @@ final class MassActionDesignOutput {
         } else {
             b.append(shortfall(r)).append('\n');
         }
-        MassActionReport report = new MassActionReport(c, r.network(), r.state());
+        SimulationReport report = new SimulationReport(c, r.network(), r.state());
         double loading = 0;
         int at = 1;
-        for (MassActionReport.StageRow row : report.stages()) {
+        for (MassActionSection.StageRow row : MassActionSection.of(report).stages()) {
             if (row.loading() > loading) {
                 loading = row.loading();
                 at = row.stage();
             }
         }
         b.append(f("  loading              at most %.4f of the extractant bound to RE (stage %d); %s mol/L RE "
-                + "in the organic there%n", loading, at, Formats.general(report.stages().get(at - 1).organicRareEarth())));
+                + "in the organic there%n", loading, at, Formats.general(MassActionSection.of(report).stages().get(at - 1).organicRareEarth())));
         b.append('\n').append(report.toText(false));
         return b.toString();
     }
@@ -228,7 +229,7 @@ final class MassActionDesignOutput {
         o.put("simulations", r.solves());
         o.put("unsolvedRefluxes", r.unsolved());
         o.set("constantBeta", DesignReport.toJson(r.cmer()));
-        o.set("verification", new MassActionReport(c, r.network(), r.state()).toJson());
+        o.set("verification", new SimulationReport(c, r.network(), r.state()).toJson());
         return o;
     }
 

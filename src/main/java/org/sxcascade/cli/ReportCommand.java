@@ -24,14 +24,12 @@ import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.DesignReport;
 import org.sxcascade.report.HtmlReport;
-import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.TransientReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NoConvergenceException;
-import org.sxcascade.solver.SteadyState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,22 +76,29 @@ final class ReportCommand implements Callable<Integer> {
         String caseText = Files.readString(caseFile);
         var err = spec.commandLine().getErr();
         String stem = NamedChart.caseStem(caseFile.toString());
-        if (read instanceof MassActionCase massActionCase) {
-            return massAction(massActionCase, caseText, stem);
+        SimulationReport sim;
+        if (read instanceof MassActionCase c) {
+            CascadeNetwork network = CascadeNetwork.massAction(c);
+            sim = new SimulationReport(c, network, SolveProgress.solve(network, c.solver(), err));
+        } else {
+            CascadeCase cascadeCase = (CascadeCase) read;
+            CascadeNetwork network = CascadeNetwork.of(cascadeCase);
+            sim = new SimulationReport(cascadeCase, network, SolveProgress.solve(network, cascadeCase.solver(), err));
         }
-        CascadeCase cascadeCase = (CascadeCase) read;
-
-        CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-        SteadyState state = SolveProgress.solve(network, cascadeCase.solver(), err);
-        SimulationReport sim = new SimulationReport(cascadeCase, network, state);
-        double[] fed = new double[cascadeCase.components().size()];
-        for (int j = 0; j < fed.length; j++) {
-            fed[j] = network.totalFeed(j);
-        }
-        HtmlReport html = new HtmlReport(cascadeCase.name(), caseFile.getFileName().toString(), caseText)
-                .inputs(sim.caseLines())
-                .steadyState(sim.toJson(), fed, Charts.steadyState(stem, cascadeCase, state));
+        HtmlReport html = new HtmlReport(sim.model().title(), caseFile.getFileName().toString(), caseText)
+                .inputs(sim.caseFacts())
+                .steadyState(sim, sim.charts(stem));
         int sections = 2;
+        if (!(read instanceof CascadeCase cascadeCase)) {
+            // Xu's design and the start-up below need a CMER case
+            if (!noDesign) {
+                sections++;
+                html.designUnavailable("the report shows the design of constant-separation-factor (CMER) cases only; "
+                        + "run `sxcascade design` on this case for its mass-action design (docs/design.md, "
+                        + "\"Mass-action cascades\").");
+            }
+            return write(html, sections);
+        }
 
         if (!noDesign) {
             sections++;
@@ -138,28 +143,6 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
-        return write(html, sections);
-    }
-
-    /**
-     * A {@code model: mass-action} case: its inputs and verified steady state (products, pH and
-     * loading profile, balances, charts). Xu's design and the start-up need a CMER case, so the
-     * design section says so and there is no start-up section.
-     */
-    private int massAction(MassActionCase c, String caseText, String stem) throws IOException {
-        CascadeNetwork network = CascadeNetwork.massAction(c);
-        SteadyState state = SolveProgress.solve(network, c.solver(), spec.commandLine().getErr());
-        MassActionReport sim = new MassActionReport(c, network, state);
-        HtmlReport html = new HtmlReport(c.name() == null ? "mass-action cascade" : c.name(),
-                caseFile.getFileName().toString(), caseText)
-                .inputs(sim.caseLines())
-                .massActionSteadyState(sim.toJson(), Charts.massAction(stem, c, network, state));
-        int sections = 2;
-        if (!noDesign) {
-            sections++;
-            html.designUnavailable("Xu's design works on constant-separation-factor (CMER) cases; `design` does not "
-                    + "take model: mass-action cases yet (docs/mass-action.md).");
-        }
         return write(html, sections);
     }
 

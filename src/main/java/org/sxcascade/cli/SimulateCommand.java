@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.flowsheet.FlowsheetConvergenceException;
 import org.sxcascade.flowsheet.FlowsheetSimulation;
@@ -13,13 +12,11 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.SolverSettings;
-import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
-import org.sxcascade.solver.SteadyState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,26 +65,33 @@ final class SimulateCommand implements Callable<Integer> {
             return flowsheet();
         }
         Object read = new CaseReader().readForSimulate(caseFile);
-        if (read instanceof MassActionCase massActionCase) {
-            return massAction(massActionCase);
-        }
-        CascadeCase cascadeCase = (CascadeCase) read;
-        SolverSettings settings = cascadeCase.solver();
-        if (method != null) {
-            SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
-            if (m != settings.method()) {
-                settings = new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
-            }
-        }
-        CascadeNetwork network = CascadeNetwork.of(cascadeCase);
         var err = spec.commandLine().getErr();
-        SteadyState state = SolveProgress.solve(network, settings, err);
-        SimulationReport report = new SimulationReport(cascadeCase, network, state);
+        SimulationReport report;
+        String stem = NamedChart.caseStem(caseFile.toString());
+        if (read instanceof MassActionCase c) {
+            if (method != null) {
+                // the case reader refuses solver.method: rows for the same reason
+                throw new InvalidInputException("--method", method, "not given for a mass-action case (only newton "
+                        + "solves it; Xu's row iteration is used inside the solver as its start)");
+            }
+            CascadeNetwork network = CascadeNetwork.massAction(c);
+            report = new SimulationReport(c, network, SolveProgress.solve(network, c.solver(), err));
+        } else {
+            CascadeCase cascadeCase = (CascadeCase) read;
+            SolverSettings settings = cascadeCase.solver();
+            if (method != null) {
+                SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
+                if (m != settings.method()) {
+                    settings = new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
+                }
+            }
+            CascadeNetwork network = CascadeNetwork.of(cascadeCase);
+            report = new SimulationReport(cascadeCase, network, SolveProgress.solve(network, settings, err));
+        }
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
-        List<Path> charts = plot.writeIfWanted(
-                () -> Charts.steadyState(NamedChart.caseStem(caseFile.toString()), cascadeCase, state), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> report.charts(stem), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             StringWriter w = new StringWriter();
@@ -99,32 +103,6 @@ final class SimulateCommand implements Callable<Integer> {
                 out.println();
                 out.println("Stage profile written to " + csv);
             }
-        }
-        out.flush();
-        plot.announce(charts, json, spec);
-        return 0;
-    }
-
-    /** A {@code model: mass-action} case: the two-phase Newton solve, its report, CSV profile and charts. */
-    private Integer massAction(MassActionCase c) throws IOException {
-        if (method != null) {
-            // the case reader refuses solver.method: rows for the same reason
-            throw new InvalidInputException("--method", method, "not given for a mass-action case (only newton "
-                    + "solves it; Xu's row iteration is used inside the solver as its start)");
-        }
-        CascadeNetwork network = CascadeNetwork.massAction(c);
-        SteadyState state = SolveProgress.solve(network, c.solver(), spec.commandLine().getErr());
-        MassActionReport report = new MassActionReport(c, network, state);
-        if (csv != null) {
-            OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
-        }
-        List<Path> charts = plot.writeIfWanted(
-                () -> Charts.massAction(NamedChart.caseStem(caseFile.toString()), c, network, state), caseFile);
-        var out = spec.commandLine().getOut();
-        out.print(json ? report.toJson().toPrettyString() + System.lineSeparator() : report.toText(profile));
-        if (!json && csv != null) {
-            out.println();
-            out.println("Stage profile written to " + csv);
         }
         out.flush();
         plot.announce(charts, json, spec);

@@ -18,7 +18,8 @@ import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
@@ -221,7 +222,7 @@ public final class MassActionOptimizer {
                 lastFailure = e;
                 continue;
             }
-            MassActionReport report = new MassActionReport(optimized, network, cold);
+            SimulationReport report = new SimulationReport(optimized, network, cold);
             Point verified = point(candidate.flows(), report, null);
             if (!verified.feasible()) {
                 throw new IllegalStateException("the optimum's cold-start verification misses a target (margin "
@@ -457,7 +458,7 @@ public final class MassActionOptimizer {
         }
         warm = state;
         warmFlows = f;
-        return point(f, new MassActionReport(c, network, state), null);
+        return point(f, new SimulationReport(c, network, state), null);
     }
 
     /**
@@ -491,7 +492,7 @@ public final class MassActionOptimizer {
         return a + t * (b - a);
     }
 
-    private Point point(MassActionFlows f, MassActionReport report, String failure) {
+    private Point point(MassActionFlows f, SimulationReport report, String failure) {
         double feedRate = base.feedRate();
         double baseUse = 2 * f.saponification() * base.equilibrium().extractantConcentration() * f.organicFlow()
                 / feedRate;
@@ -502,23 +503,23 @@ public final class MassActionOptimizer {
                     Double.NaN, Double.NaN, Double.NaN, failure);
         }
         var products = report.products();
-        MassActionReport.Product raffinate = products.get(0);
-        MassActionReport.Product strip = products.get(1);
-        MassActionReport.Product stripped = products.get(2);
+        SimulationReport.Product raffinate = products.get(0);
+        SimulationReport.Product strip = products.get(1);
+        SimulationReport.Product stripped = products.get(2);
         double highestPH = Double.NEGATIVE_INFINITY;
-        for (MassActionReport.StageRow row : report.stages()) {
+        for (MassActionSection.StageRow row : MassActionSection.of(report).stages()) {
             highestPH = Math.max(highestPH, row.pH());
         }
-        double other = Math.min(logMargin(set.maxStrippedRareEarth(), stripped.rareEarth()),
+        double other = Math.min(logMargin(set.maxStrippedRareEarth(), stripped.flow()),
                 (set.maxPH() - highestPH) * Math.log(10));
         return new Point(f, baseUse, acidUse, objective, margin(raffinate, base.raffinateTarget()),
-                margin(strip, base.stripTarget()), other, raffinate.purity(), strip.purity(), strip.rareEarth(),
-                stripped.rareEarth(),
+                margin(strip, base.stripTarget()), other, raffinate.purity(), strip.purity(), strip.flow(),
+                stripped.flow(),
                 highestPH, null);
     }
 
     /** The smallest margin ln(allowance/shortfall) of a product's purity and recovery targets. */
-    private static double margin(MassActionReport.Product p, ProductTarget t) {
+    private static double margin(SimulationReport.Product p, ProductTarget t) {
         double m = MARGIN_CAP;
         if (t.purity() != null) {
             m = Math.min(m, logMargin(1 - t.purity(), 1 - p.purity()));

@@ -1,7 +1,7 @@
 package org.sxcascade.optimize;
 
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -21,7 +21,7 @@ import org.sxcascade.solver.SteadyState;
  *                      continuation, not from a cold start
  */
 public record MassActionOptimum(MassActionCase optimized, MassActionOptimizer.Point best,
-                                MassActionReport verification, MassActionOptimizer.Point baseline,
+                                SimulationReport verification, MassActionOptimizer.Point baseline,
                                 MassActionSettings settings, int evaluations, int solves, int failedSolves,
                                 int passedOver) {
     /** The verification solve. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.sxcascade.chart.ChartWriter;
 import org.sxcascade.chart.NamedChart;
@@ -47,22 +48,16 @@ public final class HtmlReport {
     // ------------------------------------------------------------------ sections
 
     /**
-     * The inputs: the model and flow lines of {@link SimulationReport#caseLines()}, the case file
-     * verbatim (collapsed).
+     * The inputs: the model, stage and flow lines of the report ({@link SimulationReport#caseFacts()}),
+     * the case file verbatim (collapsed).
      */
-    public HtmlReport inputs(String caseLines) {
+    public HtmlReport inputs(List<Map.Entry<String, String>> caseFacts) {
         section("inputs", "Inputs");
         body.append("<p class=\"file\">Case file <code>").append(esc(caseFileName)).append("</code></p>\n");
         body.append("<dl class=\"facts\">\n");
-        for (String line : caseLines.split("\n")) {
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int gap = t.indexOf("  ");
-            String key = gap > 0 ? t.substring(0, gap) : "";
-            String value = gap > 0 ? t.substring(gap).strip() : t;
-            body.append("<dt>").append(esc(key)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+        for (Map.Entry<String, String> fact : caseFacts) {
+            body.append("<dt>").append(esc(fact.getKey())).append("</dt><dd>").append(esc(fact.getValue()))
+                    .append("</dd>\n");
         }
         body.append("</dl>\n<details><summary>Case file as given</summary>\n<pre>").append(esc(caseText))
                 .append("</pre>\n</details>\n");
@@ -70,203 +65,133 @@ public final class HtmlReport {
     }
 
     /**
-     * The verified steady state of the case as given: solver, products, recoveries, mass balance,
-     * profile.
+     * A number column of a table in the report: its heading, the JSON field it shows (relative to
+     * the row's object, e.g. {@code "/pH"}) and how the number is written.
+     */
+    public record Column(String heading, String field, DoubleFunction<String> format) {
+    }
+
+    /**
+     * A row of the balances table: what balances, over what, and the JSON Pointer of its largest
+     * relative error in {@code simulate --json}.
+     */
+    public record Balance(String label, String over, String field) {
+    }
+
+    /**
+     * The verified steady state of the case as given, for any model: solver, products with their
+     * purity, target and recovery, the recovery of each component to each product with the
+     * balance error, the model's balances (mass action: H⁺, cation, extractant), the charts and the
+     * stage profile. The tables show {@code simulate --json} of the case ({@link SimulationReport#toJson()});
+     * the columns the model adds come from its {@link ModelSection}.
      *
-     * @param sim       {@code simulate --json} of the case
-     * @param fed       each component's total feed, in the flow unit of {@code sim} (mol per mol fed)
+     * @param report    the report of the solved case
      * @param chartList the charts of the steady state
      */
-    public HtmlReport steadyState(ObjectNode sim, double[] fed, List<NamedChart> chartList) {
+    public HtmlReport steadyState(SimulationReport report, List<NamedChart> chartList) {
+        ObjectNode sim = report.toJson();
+        ModelSection model = report.model();
         section("steady-state", "Steady state (simulate)");
         String src = "simulate";
-        String unit = sim.path("flowUnit").asText();
-        body.append("<p>Solved by <b>").append(esc(sim.path("method").asText())).append("</b> in ")
-                .append(num(src, sim, "/iterations", v -> String.format(Locale.ROOT, "%.0f", v)))
+        body.append("<p>").append(esc(model.htmlLead())).append("Solved by <b>").append(esc(sim.path("method").asText()))
+                .append("</b> in ").append(num(src, sim, "/iterations", HtmlReport::integer))
                 .append(sim.path("method").asText().equals("rows") ? " rows" : " iterations")
-                .append("; largest stage imbalance ").append(num(src, sim, "/residual", HtmlReport::sci))
-                .append(" (relative); whole-cascade mass balance closure ")
-                .append(num(src, sim, "/massBalanceError", HtmlReport::sci)).append(".</p>\n");
-
-        List<String> comps = fieldNames(sim.path("recoveries"));
-        body.append("<h3>Products</h3>\n<p class=\"unit\">flow in ").append(esc(unit))
-                .append("; composition in mole fractions</p>\n");
-        List<String> head = new ArrayList<>(List.of("product", "leaves", "flow"));
-        boolean molH = sim.path("products").path(0).has("flowMolPerHour");
-        if (molH) {
-            head.add("mol/h");
+                .append(esc(model.htmlIterationNote())).append("; largest stage imbalance ")
+                .append(num(src, sim, "/residual", HtmlReport::sci)).append(" (relative); whole-cascade mass balance "
+                        + "closure ").append(num(src, sim, "/massBalanceError", HtmlReport::sci)).append(".");
+        if (sim.has("feedRate")) {
+            body.append(" Feed ").append(num(src, sim, "/feedRate", Formats::general)).append(" mol RE/h.");
         }
+        body.append("</p>\n");
+
+        List<String> comps = model.components();
+        body.append("<h3>Products</h3>\n<p class=\"unit\">").append(esc(model.htmlProductUnits()))
+                .append("</p>\n");
+        List<String> head = new ArrayList<>(List.of("product", "leaves"));
+        model.htmlProductColumns().forEach(c -> head.add(c.heading()));
         head.addAll(comps);
-        head.addAll(List.of("purity", "target"));
+        head.addAll(List.of("purity", "target", "recovery"));
         tableStart(head);
-        JsonNode products = sim.path("products");
+        List<SimulationReport.Product> products = report.products();
         for (int i = 0; i < products.size(); i++) {
-            JsonNode p = products.get(i);
+            SimulationReport.Product p = products.get(i);
+            JsonNode json = sim.path("products").get(i);
             String at = "/products/" + i;
-            body.append("<tr><th>").append(p.path("name").asText().equals("organic") ? "loaded organic (A)"
-                    : "raffinate (B)").append(verdict(p)).append("</th><td>").append(esc(p.path("phase").asText())).append(", stage ")
-                    .append(p.path("stage").asInt()).append("</td>");
-            body.append(td(src, sim, at + "/flow", Formats::fixed));
-            if (molH) {
-                body.append(td(src, sim, at + "/flowMolPerHour", Formats::general));
+            body.append("<tr><th>").append(esc(model.productLabel(i, p))).append(verdict(json)).append("</th><td>")
+                    .append(esc(p.phase())).append(", stage ").append(p.stage()).append("</td>");
+            for (Column c : model.htmlProductColumns()) {
+                body.append(td(src, sim, at + c.field(), c.format()));
             }
             for (String c : comps) {
                 body.append(td(src, sim, at + "/composition/" + pointer(c), Formats::fraction));
             }
-            body.append(td(src, sim, at + "/purity", Formats::percent, join(p.path("purityOf")) + " "));
-            body.append(p.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
+            body.append(td(src, sim, at + "/purity", Formats::percent, String.join("+", p.purityOf()) + " "));
+            body.append(json.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
+            body.append(td(src, sim, at + "/recovery", Formats::percent));
             body.append("</tr>\n");
         }
         tableEnd();
 
         body.append("<h3>Recovery and mass balance</h3>\n<p class=\"unit\">recovery: fraction of each component's "
-                + "feed; flows in ").append(esc(unit)).append("</p>\n");
-        tableStart(List.of("component", "fed", "to loaded organic", "to raffinate", "balance error (relative)"));
-        int stages = sim.path("cascade").path("totalStages").asInt();
+                + "inflow leaving in each product; inflow in ").append(esc(model.htmlFlowUnit())).append("</p>\n");
+        List<String> rh = new ArrayList<>(List.of("component", "inflow"));
+        for (int i = 0; i < products.size(); i++) {
+            rh.add(model.recoveryColumn(i, products.get(i)));
+        }
+        rh.add("balance error (relative)");
+        tableStart(rh);
+        int stages = report.network().stages();
         for (int j = 0; j < comps.size(); j++) {
             String c = comps.get(j);
-            double out = sim.path("recoveries").path(c).path("organic").asDouble()
-                    + sim.path("recoveries").path(c).path("aqueous").asDouble();
-            body.append("<tr><th>").append(esc(c)).append("</th><td>").append(Formats.general(fed[j])).append("</td>")
-                    .append(td(src, sim, "/recoveries/" + pointer(c) + "/organic", Formats::fraction))
-                    .append(td(src, sim, "/recoveries/" + pointer(c) + "/aqueous", Formats::fraction))
-                    .append("<td>").append(fed[j] > 0 ? sci(Math.abs(out - 1)) : "–").append("</td></tr>\n");
+            double fed = report.network().totalFeed(j);
+            body.append("<tr><th>").append(esc(c)).append("</th><td>").append(Formats.general(fed)).append("</td>");
+            double sum = 0;
+            for (SimulationReport.Product p : products) {
+                String at = "/recoveries/" + pointer(c) + "/" + pointer(p.name());
+                body.append(td(src, sim, at, Formats::fraction));
+                sum += sim.at(at).asDouble();
+            }
+            body.append("<td>").append(fed > 0 ? sci(Math.abs(sum - 1)) : "–").append("</td></tr>\n");
         }
         tableEnd();
-        body.append("<p class=\"note\">The balance error is |1 − (organic + raffinate recovery)| per component; "
-                + "the solver's whole-cascade closure above is the largest of these over the components (").append(
-                stages).append(" stages).</p>\n");
+        body.append("<p class=\"note\">The balance error is |1 − Σ recoveries| per component, over every product; "
+                + "the solver's whole-cascade closure above is the largest of these over the components (")
+                .append(stages).append(" stages).</p>\n");
+
+        List<Balance> balances = model.htmlBalances();
+        if (!balances.isEmpty()) {
+            body.append("<h3>Balances</h3>\n<p class=\"unit\">largest relative error</p>\n");
+            tableStart(List.of("balance", "over", "error"));
+            for (Balance bal : balances) {
+                balanceRow(src, sim, bal.label(), bal.over(), bal.field());
+            }
+            tableEnd();
+        }
 
         chartList.forEach(this::chart);
 
         body.append("<details><summary>Stage profile (").append(stages).append(" stages)</summary>\n");
+        if (!model.htmlProfileUnits().isEmpty()) {
+            body.append("<p class=\"unit\">").append(esc(model.htmlProfileUnits())).append("</p>\n");
+        }
         List<String> ph = new ArrayList<>(List.of("stage", "section"));
+        model.htmlStageColumns().forEach(c -> ph.add(c.heading()));
         comps.forEach(c -> ph.add("x " + c));
         comps.forEach(c -> ph.add("y " + c));
         tableStart(ph);
         JsonNode profile = sim.path("profile");
         for (int k = 0; k < profile.size(); k++) {
             JsonNode row = profile.get(k);
-            body.append("<tr><th>").append(row.path("stage").asInt()).append("</th><td>")
-                    .append(esc(row.path("section").asText())).append("</td>");
-            for (String c : comps) {
-                body.append(td(src, sim, "/profile/" + k + "/aqueous/" + pointer(c), Formats::fraction));
-            }
-            for (String c : comps) {
-                body.append(td(src, sim, "/profile/" + k + "/organic/" + pointer(c), Formats::fraction));
-            }
-            body.append("</tr>\n");
-        }
-        tableEnd();
-        body.append("</details>\n");
-        return this;
-    }
-
-    /**
-     * The verified steady state of a mass-action case ({@code simulate --json} of a
-     * {@code model: mass-action} case): solver, products in plant units with purity and recovery,
-     * recoveries per product, the H⁺, cation, extractant and whole-cascade balances, the charts,
-     * and the stage profile with pH, loading and saponification.
-     *
-     * @param sim       {@code simulate --json} of the case ({@link MassActionReport#toJson()})
-     * @param chartList the charts of the steady state
-     */
-    public HtmlReport massActionSteadyState(ObjectNode sim, List<NamedChart> chartList) {
-        section("steady-state", "Steady state (simulate)");
-        String src = "simulate";
-        body.append("<p>Mass-action model: pH, extractant loading and saponification are computed on every stage. "
-                + "Solved by <b>").append(esc(sim.path("method").asText())).append("</b> in ")
-                .append(num(src, sim, "/iterations", HtmlReport::integer))
-                .append(" iterations (the start-up rows included); largest stage imbalance ")
-                .append(num(src, sim, "/residual", HtmlReport::sci)).append(" (relative); whole-cascade mass balance "
-                        + "closure ").append(num(src, sim, "/massBalanceError", HtmlReport::sci)).append(". Feed ")
-                .append(num(src, sim, "/feedRate", Formats::general)).append(" mol RE/h.</p>\n");
-
-        List<String> res = fieldNames(sim.path("recoveries"));
-        body.append("<h3>Products</h3>\n<p class=\"unit\">flow in L/h; RE in mol RE per mol RE fed and in mol/L; "
-                + "pH of the aqueous; composition in RE mole fractions; recovery: fraction of the purity components' "
-                + "feed</p>\n");
-        List<String> head = new ArrayList<>(List.of("product", "leaves", "L/h", "RE", "RE mol/L", "pH"));
-        head.addAll(res);
-        head.addAll(List.of("purity", "target", "recovery"));
-        tableStart(head);
-        JsonNode products = sim.path("products");
-        for (int i = 0; i < products.size(); i++) {
-            JsonNode p = products.get(i);
-            String at = "/products/" + i;
-            body.append("<tr><th>").append(esc(p.path("name").asText())).append(verdict(p)).append("</th><td>")
-                    .append(esc(p.path("phase").asText())).append(", stage ").append(p.path("stage").asInt())
-                    .append("</td>");
-            body.append(td(src, sim, at + "/flow", Formats::general))
-                    .append(td(src, sim, at + "/rareEarthFlow", Formats::fraction))
-                    .append(td(src, sim, at + "/rareEarthConcentration", Formats::general))
-                    .append(td(src, sim, at + "/pH", HtmlReport::two));
-            for (String c : res) {
-                body.append(td(src, sim, at + "/composition/" + pointer(c), Formats::fraction));
-            }
-            body.append(td(src, sim, at + "/purity", Formats::percent, join(p.path("purityOf")) + " "));
-            body.append(p.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
-            body.append(td(src, sim, at + "/recovery", Formats::percent));
-            body.append("</tr>\n");
-        }
-        tableEnd();
-
-        body.append("<h3>Recovery</h3>\n<p class=\"unit\">fraction of each rare earth's feed leaving in each "
-                + "product</p>\n");
-        List<String> rh = new ArrayList<>(List.of("rare earth"));
-        List<String> names = new ArrayList<>();
-        products.forEach(p -> names.add(p.path("name").asText()));
-        names.forEach(n -> rh.add("to " + n));
-        rh.add("balance error (relative)");
-        tableStart(rh);
-        for (String c : res) {
-            body.append("<tr><th>").append(esc(c)).append("</th>");
-            double sum = 0;
-            for (String n : names) {
-                String at = "/recoveries/" + pointer(c) + "/" + pointer(n);
-                body.append(td(src, sim, at, Formats::fraction));
-                sum += sim.at(at).asDouble();
-            }
-            body.append("<td>").append(sci(Math.abs(sum - 1))).append("</td></tr>\n");
-        }
-        tableEnd();
-
-        body.append("<h3>Balances</h3>\n<p class=\"unit\">largest relative error</p>\n");
-        tableStart(List.of("balance", "over", "error"));
-        balanceRow(src, sim, "H⁺ (free acid + exchangeable H of the extractant)", "every stage", "/hydrogenBalance");
-        balanceRow(src, sim, "saponifying cation", "every stage", "/cationBalance");
-        balanceRow(src, sim, "extractant, C = e + 3Σ[RE]org + ½[M]org", "every stage", "/extractantBalance");
-        balanceRow(src, sim, "every component, in = out", "every stage (solver residual)", "/residual");
-        balanceRow(src, sim, "overall, feeds = products", "whole cascade", "/massBalanceError");
-        tableEnd();
-
-        chartList.forEach(this::chart);
-
-        JsonNode profile = sim.path("profile");
-        body.append("<details><summary>Stage profile (").append(profile.size()).append(" stages)</summary>\n")
-                .append("<p class=\"unit\">pH of the aqueous; loading 3Σ[RE]org / C and saponification [M]org / 2C "
-                        + "as fractions of the extractant; free extractant e and RE in mol/L; x, y RE mole "
-                        + "fractions</p>\n");
-        List<String> ph = new ArrayList<>(List.of("stage", "section", "pH", "loading", "saponified", "e mol/L",
-                "RE aq mol/L", "RE org mol/L"));
-        res.forEach(c -> ph.add("x " + c));
-        res.forEach(c -> ph.add("y " + c));
-        tableStart(ph);
-        for (int k = 0; k < profile.size(); k++) {
-            JsonNode row = profile.get(k);
             String at = "/profile/" + k;
             body.append("<tr><th>").append(row.path("stage").asInt()).append("</th><td>")
-                    .append(esc(row.path("section").asText())).append("</td>")
-                    .append(td(src, sim, at + "/pH", v -> String.format(Locale.ROOT, "%.3f", v)))
-                    .append(td(src, sim, at + "/loading", Formats::fixed))
-                    .append(td(src, sim, at + "/saponification", Formats::fixed))
-                    .append(td(src, sim, at + "/freeExtractant", Formats::general))
-                    .append(td(src, sim, at + "/aqueousRareEarth", Formats::general))
-                    .append(td(src, sim, at + "/organicRareEarth", Formats::general));
-            for (String c : res) {
+                    .append(esc(row.path("section").asText())).append("</td>");
+            for (Column c : model.htmlStageColumns()) {
+                body.append(td(src, sim, at + c.field(), c.format()));
+            }
+            for (String c : comps) {
                 body.append(td(src, sim, at + "/aqueous/" + pointer(c), Formats::fraction));
             }
-            for (String c : res) {
+            for (String c : comps) {
                 body.append(td(src, sim, at + "/organic/" + pointer(c), Formats::fraction));
             }
             body.append("</tr>\n");

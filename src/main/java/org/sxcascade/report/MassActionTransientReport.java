@@ -37,7 +37,7 @@ public final class MassActionTransientReport {
     private final MassActionCase first;
     private final CascadeNetwork firstNetwork;
     private final TransientSettings settings;
-    private final MassActionReport steady;
+    private final SimulationReport steady;
     private final List<String> components;
 
     public MassActionTransientReport(MassActionTransientResult result) {
@@ -45,7 +45,7 @@ public final class MassActionTransientReport {
         this.first = result.transientCase().massActionCase();
         this.firstNetwork = CascadeNetwork.massAction(first);
         this.settings = result.transientCase().settings();
-        this.steady = new MassActionReport(result.finalCase(), result.finalNetwork(), result.steadyState());
+        this.steady = new SimulationReport(result.finalCase(), result.finalNetwork(), result.steadyState());
         this.components = new ArrayList<>(first.rareEarths());
         components.add(first.cation());
         components.add("H");
@@ -119,7 +119,7 @@ public final class MassActionTransientReport {
     public String toText() {
         StringBuilder b = new StringBuilder();
         b.append(first.name() == null ? "mass-action cascade" : first.name()).append('\n');
-        String header = new MassActionReport(first, firstNetwork, result.steadyState()).toText(false);
+        String header = new SimulationReport(first, firstNetwork, result.steadyState()).toText(false);
         for (String line : header.split("\n")) {
             if (line.startsWith("  model") || line.startsWith("  extractant") || line.startsWith("  cascade")
                     || line.startsWith("  flows") || line.startsWith("  side draw")) {

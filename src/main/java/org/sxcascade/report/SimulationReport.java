@@ -14,22 +14,23 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.sxcascade.equilibrium.ConstantDistributionRatios;
-import org.sxcascade.equilibrium.ConstantSeparationFactors;
-import org.sxcascade.model.FeedPhase;
+import org.sxcascade.chart.NamedChart;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.SideDraws;
-import org.sxcascade.model.CascadeCase;
-import org.sxcascade.model.EngineeringFlows;
-import org.sxcascade.model.ProductTarget;
-import org.sxcascade.model.VolumetricFlows;
-import org.sxcascade.model.XuFlows;
 import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.StageBalances;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * What {@code simulate} reports about a solved cascade: the products with purities and target
- * verdicts, recoveries, the stage profile and how well it converged and balances.
+ * What {@code simulate} reports about a solved cascade of any model (constant separation
+ * factors, constant distribution ratios, mass action, empirical correlations): the products with
+ * purities, recoveries and target verdicts, the recovery table, the stage profile and how well
+ * it converged and balances, as text, JSON and CSV. What depends on the model (how the case is
+ * described, the flow units, for mass action the pH, loading and chemistry balances) comes from
+ * its {@link ModelSection}; everything else is computed here, once for every model.
  */
 public final class SimulationReport {
     /** Unit of every component flow in the report. */
@@ -37,133 +38,166 @@ public final class SimulationReport {
     public static final String FLOW_UNIT_LINEAR = "mol per mol solute fed";
 
     /**
-     * A product graded against its targets, as both this report and {@link MassActionReport} show
-     * it: composition, the purity of the components it counts, their recovery and the verdict.
+     * One product stream.
+     *
+     * @param name           its name: "organic" (loaded organic, A product) and "aqueous" (raffinate,
+     *                       B product) of a plain cascade; raffinate, strip liquor, stripped or loaded
+     *                       organic of a mass-action cascade; a side draw's name
+     * @param phase          the phase it leaves in, "organic" or "aqueous"
+     * @param stage          the stage it leaves
+     * @param share          the fraction of that stage's outflow of the phase it takes: the draw
+     *                       fraction for a side draw (and the strip liquor not refluxed), else what
+     *                       the draws leave (1 without a draw at that stage)
+     * @param flow           its flow of the listed components ({@link ModelSection#components()}),
+     *                       mol per mol fed (for mass action: mol RE per mol RE fed)
+     * @param volume         its phase flow in the model's basis: the metal flow for CMER, L/h for
+     *                       constant distribution ratios and mass action
+     * @param composition    mole fraction of each listed component among them
+     * @param acidity        free acid of an aqueous product, mol/L H⁺, where the model has it, else NaN
+     * @param purityOf       the components its purity counts (the target's, else the main component)
+     * @param purity         summed mole fraction of {@code purityOf}
+     * @param target         required purity, or {@code null}
+     * @param recovery       fraction of the {@code purityOf} components' inflow that leaves in this product
+     * @param recoveryTarget required recovery, or {@code null}
      */
-    public interface Graded {
-        /** Mole fraction of each component (among the rare earths for mass-action products). */
-        Map<String, Double> composition();
-
-        /** The components its purity counts (the target's, else the main component). */
-        List<String> purityOf();
-
-        /** Summed fraction of {@link #purityOf()}. */
-        double purity();
-
-        /** Fraction of the {@link #purityOf()} components' feed that leaves in this product. */
-        double recovery();
-
-        /** Required purity, or {@code null}. */
-        Double target();
-
-        /** Required recovery, or {@code null}. */
-        Double recoveryTarget();
-
+    public record Product(String name, String phase, int stage, double share, double flow, double volume,
+                          Map<String, Double> composition, double acidity, List<String> purityOf, double purity,
+                          Double target, double recovery, Double recoveryTarget) {
         /** Whether the purity and recovery targets are met ({@code null} without a target). */
-        default Boolean met() {
-            if (target() == null && recoveryTarget() == null) {
+        public Boolean met() {
+            if (target == null && recoveryTarget == null) {
                 return null;
             }
-            return (target() == null || purity() >= target())
-                    && (recoveryTarget() == null || recovery() >= recoveryTarget());
+            return (target == null || purity >= target) && (recoveryTarget == null || recovery >= recoveryTarget);
+        }
+
+        /** Whether it leaves in the organic phase. */
+        public boolean organic() {
+            return phase.equals("organic");
         }
     }
 
-    /**
-     * One outlet stream.
-     *
-     * @param name          "organic" (loaded organic, A product) or "aqueous" (raffinate, B product)
-     * @param phase         the phase it leaves in
-     * @param stage         the stage it leaves
-     * @param share         the fraction of that stage's outflow of the phase it takes: 1 for the
-     *                      loaded organic and the raffinate, the draw fraction for a side draw
-     * @param flow          its total flow, in {@link #flowUnit()}
-     * @param composition   mole fraction of each component
-     * @param purityOf      the components its purity counts (the target's, else the main component)
-     * @param purity        summed mole fraction of {@code purityOf}
-     * @param target        required purity, or {@code null}
-     * @param recovery       fraction of the {@code purityOf} components' feed that leaves in this product
-     * @param recoveryTarget required recovery, or {@code null}
-     */
-    public record Product(String name, String phase, int stage, double share, double flow,
-                          Map<String, Double> composition,
-                          List<String> purityOf, double purity, Double target, double recovery,
-                          Double recoveryTarget) implements Graded {
-    }
-
-    private final CascadeCase cascadeCase;
+    private final ModelSection model;
     private final CascadeNetwork network;
     private final SteadyState state;
     private final List<Product> products;
-    private final String flowUnit;
+    /** How many of the state's components the report lists (the first ones). */
+    private final int listed;
 
+    /** The report of a case with constant separation factors or constant distribution ratios. */
     public SimulationReport(CascadeCase cascadeCase, CascadeNetwork network, SteadyState state) {
-        this.cascadeCase = cascadeCase;
+        this(new CascadeCaseSection(cascadeCase, network, state), network, state);
+    }
+
+    /** The report of a mass-action case (the mass-action law or empirical correlations). */
+    public SimulationReport(MassActionCase massActionCase, CascadeNetwork network, SteadyState state) {
+        this(new MassActionSection(massActionCase, network, state), network, state);
+    }
+
+    /** The report of any model, through its section. */
+    public SimulationReport(ModelSection model, CascadeNetwork network, SteadyState state) {
+        this.model = model;
         this.network = network;
         this.state = state;
-        this.flowUnit = cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : FLOW_UNIT_LINEAR;
-        int n = network.stages();
+        this.listed = model.components().size();
         List<Product> list = new ArrayList<>();
-        list.add(product("organic", n, cascadeCase.organicTarget(), true, 1));
-        list.add(product("aqueous", 1, cascadeCase.aqueousTarget(), false, 1));
-        var options = cascadeCase.stageOptions();
-        for (int i = 0; i < options.sideDraws().size(); i++) {
-            SideDraw d = options.sideDraws().get(i);
-            boolean organic = d.phase() == FeedPhase.ORGANIC;
-            double share = organic ? network.organicDraw(d.stage()) : network.aqueousDraw(d.stage());
-            list.add(product(options.drawNames().get(i), d.stage(), options.drawTargets().get(i), organic, share));
+        for (MassActionCase.Outlet o : model.outlets()) {
+            list.add(product(o, network.share(o.phase(), o.stage(), o.drawn())));
         }
         this.products = List.copyOf(list);
     }
 
-    /** @param share the fraction of the phase leaving {@code stage} that this product takes */
-    private Product product(String name, int stage, ProductTarget target, boolean organic, double share) {
-        List<String> comps = cascadeCase.components();
+    private Product product(MassActionCase.Outlet o, double share) {
+        List<String> comps = model.components();
+        boolean organic = o.organic();
+        int stage = o.stage();
+        ProductTarget target = o.target();
         Map<String, Double> composition = new LinkedHashMap<>();
         int main = 0;
-        double[] x = new double[comps.size()];
-        for (int j = 0; j < comps.size(); j++) {
-            x[j] = organic ? state.organicFraction(stage, j) : state.aqueousFraction(stage, j);
+        double[] x = new double[listed];
+        for (int j = 0; j < listed; j++) {
+            x[j] = fraction(stage, j, organic, share);
             composition.put(comps.get(j), x[j]);
             if (x[j] > x[main]) {
                 main = j;
             }
         }
+        List<Integer> members = target != null ? target.components() : List.of(main);
         List<String> purityOf = new ArrayList<>();
         double purity = 0;
-        if (target != null) {
-            for (int j : target.components()) {
-                purityOf.add(comps.get(j));
-                purity += x[j];
-            }
-        } else {
-            purityOf.add(comps.get(main));
-            purity = x[main];
+        double fed = 0;
+        double out = 0;
+        for (int j : members) {
+            purityOf.add(comps.get(j));
+            purity += x[j];
+            fed += network.totalFeed(j);
+            out += share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
         }
-        double flow = share * (organic ? state.organicTotal(stage) : state.aqueousTotal(stage));
-        double fedGroup = 0;
-        double outGroup = 0;
-        for (String c : purityOf) {
-            int j = comps.indexOf(c);
-            fedGroup += network.totalFeed(j);
-            outGroup += share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
-        }
-        return new Product(name, organic ? "organic" : "aqueous", stage, share, flow, composition, List.copyOf(purityOf), purity,
-                target == null ? null : target.purity(), fedGroup > 0 ? outGroup / fedGroup : 0,
+        double volume = share * (organic ? network.organicFlow(stage) : network.aqueousFlow(stage));
+        return new Product(o.name(), organic ? "organic" : "aqueous", stage, share, total(stage, organic, share),
+                volume, composition, organic ? Double.NaN : model.acidity(false, stage), List.copyOf(purityOf),
+                purity, target == null ? null : target.purity(), fed > 0 ? out / fed : 0,
                 target == null ? null : target.recovery());
     }
 
+    /**
+     * Mole fraction of listed component j in a phase leaving a stage, among the listed components:
+     * the state's own fraction (summed in logarithms) when it lists them all, else the flow over
+     * the sum of the listed flows (the rare earths of a mass-action state).
+     */
+    public double fraction(int stage, int j, boolean organic) {
+        return fraction(stage, j, organic, 1);
+    }
+
+    /** {@link #fraction(int, int, boolean)} of the part {@code share} of the phase (the same up to rounding). */
+    private double fraction(int stage, int j, boolean organic, double share) {
+        if (listed == state.components()) {
+            return organic ? state.organicFraction(stage, j) : state.aqueousFraction(stage, j);
+        }
+        double v = share * (organic ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j));
+        double sum = total(stage, organic, share);
+        return sum > 0 ? v / sum : 0;
+    }
+
+    /** Flow of the listed components in a phase leaving a stage, mol per mol fed. */
+    public double total(int stage, boolean organic) {
+        return total(stage, organic, 1);
+    }
+
+    private double total(int stage, boolean organic, double share) {
+        if (listed == state.components()) {
+            return share * (organic ? state.organicTotal(stage) : state.aqueousTotal(stage));
+        }
+        double sum = 0;
+        for (int i = 0; i < listed; i++) {
+            sum += share * (organic ? state.organicFlow(stage, i) : state.aqueousFlow(stage, i));
+        }
+        return sum;
+    }
+
+    /** The products, in the order of the model's outlets (see {@link ModelSection#outlets()}). */
     public List<Product> products() {
         return products;
     }
 
+    /** The solved steady state the report is about. */
     public SteadyState state() {
         return state;
     }
 
+    /** The stage network that was solved (its phase flows, feeds and draws). */
+    public CascadeNetwork network() {
+        return network;
+    }
+
+    /** The model's part of the report. */
+    public ModelSection model() {
+        return model;
+    }
+
     /**
-     * Fraction of component j's feed that leaves in each product, in the order of {@link #products()}:
-     * the organic product (index 0), the raffinate (1), then each side draw.
+     * Fraction of listed component j's inflow (feeds, and any RE pre-loaded on a mass-action
+     * organic) that leaves in each product, in the order of {@link #products()}.
      */
     public double[] recovery(int j) {
         double fed = network.totalFeed(j);
@@ -173,19 +207,55 @@ public final class SimulationReport {
         }
         for (int i = 0; i < r.length; i++) {
             Product p = products.get(i);
-            boolean organic = p.phase().equals("organic");
-            r[i] = p.share() * (organic ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
+            r[i] = p.share() * (p.organic() ? state.organicFlow(p.stage(), j) : state.aqueousFlow(p.stage(), j)) / fed;
         }
         return r;
     }
 
-    /** True when every given purity target is met. */
+    /** True when every given purity and recovery target is met. */
     public boolean targetsMet() {
         return products.stream().allMatch(p -> p.met() == null || p.met());
     }
 
-    private String section(int stage) {
-        return stage <= cascadeCase.cascade().extractionStages() ? "extraction" : "scrub";
+    /**
+     * Largest relative error of the whole-cascade balance of the listed components,
+     * |Σ products − inflow| / inflow, with every product of {@link #products()}, side draws included.
+     */
+    public double componentBalance() {
+        double worst = 0;
+        for (int j = 0; j < listed; j++) {
+            if (network.totalFeed(j) > 0) {
+                double sum = 0;
+                for (double x : recovery(j)) {
+                    sum += x;
+                }
+                worst = Math.max(worst, Math.abs(sum - 1));
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * Largest relative imbalance |in − out| / out of state component j over the stages, judged in
+     * logarithms ({@link StageBalances}): flows of far-off stages can be subnormal numbers, whose
+     * few significant bits would show as imbalances that the state does not have.
+     */
+    public double stageBalance(int j) {
+        return StageBalances.maxRelativeImbalance(network, state.lnAqueous(), state.lnOrganic(), j);
+    }
+
+    /** Largest {@link #stageBalance(int)} over the listed components. */
+    public double listedStageBalance() {
+        double worst = 0;
+        for (int j = 0; j < listed; j++) {
+            worst = Math.max(worst, stageBalance(j));
+        }
+        return worst;
+    }
+
+    /** The charts of the steady state ({@link ModelSection#charts(String)}), file names starting with {@code stem}. */
+    public List<NamedChart> charts(String stem) {
+        return model.charts(stem);
     }
 
     // ------------------------------------------------------------------ JSON
@@ -194,42 +264,25 @@ public final class SimulationReport {
     public ObjectNode toJson() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        List<String> comps = cascadeCase.components();
-        root.put("case", cascadeCase.name());
+        List<String> comps = model.components();
+        root.put("case", model.title());
+        model.putModel(root);
         putRun(root, state);
-        root.put("flowUnit", flowUnit);
-        ObjectNode cascade = root.putObject("cascade");
-        cascade.put("extractionStages", cascadeCase.cascade().extractionStages());
-        cascade.put("scrubStages", cascadeCase.cascade().scrubStages());
-        cascade.put("totalStages", cascadeCase.cascade().totalStages());
-        cascade.put("feedPhase", cascadeCase.feed().phase().label());
-        cascade.put("feedStage", cascadeCase.cascade().feedStage(cascadeCase.feed().phase()));
-        root.set("flows", flowsJson(mapper));
-        var options = cascadeCase.stageOptions();
-        ObjectNode eff = cascade.putObject("efficiency");
-        eff.put("extraction", options.extractionEfficiency());
-        eff.put("scrub", options.scrubEfficiency());
-        putSideDraws(cascade, options.draws(), flowUnitOfPhase());
+        model.putCase(root, this);
         ArrayNode productArray = root.putArray("products");
-        Double feedRate = cascadeCase.feed().molarFlow();
         for (Product p : products) {
             ObjectNode o = productArray.addObject();
             o.put("name", p.name());
             o.put("phase", p.phase());
             o.put("stage", p.stage());
-            o.put("flow", p.flow());
-            if (feedRate != null) {
-                o.put("flowMolPerHour", p.flow() * feedRate);
-            }
+            model.putProductFlows(o, p);
             putGrade(o, p);
         }
         ObjectNode rec = root.putObject("recoveries");
         for (int j = 0; j < comps.size(); j++) {
             double[] r = recovery(j);
             ObjectNode o = rec.putObject(comps.get(j));
-            o.put("organic", r[0]);
-            o.put("aqueous", r[1]);
-            for (int i = 2; i < r.length; i++) {
+            for (int i = 0; i < r.length; i++) {
                 o.put(products.get(i).name(), r[i]);
             }
         }
@@ -237,14 +290,13 @@ public final class SimulationReport {
         for (int k = 1; k <= network.stages(); k++) {
             ObjectNode o = profile.addObject();
             o.put("stage", k);
-            o.put("section", section(k));
-            o.put("aqueousFlow", state.aqueousTotal(k));
-            o.put("organicFlow", state.organicTotal(k));
+            o.put("section", model.section(k));
+            model.putStage(o, k);
             ObjectNode aq = o.putObject("aqueous");
             ObjectNode org = o.putObject("organic");
             for (int j = 0; j < comps.size(); j++) {
-                aq.put(comps.get(j), state.aqueousFraction(k, j));
-                org.put(comps.get(j), state.organicFraction(k, j));
+                aq.put(comps.get(j), fraction(k, j, false));
+                org.put(comps.get(j), fraction(k, j, true));
             }
         }
         return root;
@@ -260,7 +312,7 @@ public final class SimulationReport {
     }
 
     /** A product's composition, purity, recovery, targets and verdict. */
-    static void putGrade(ObjectNode o, Graded p) {
+    private static void putGrade(ObjectNode o, Product p) {
         ObjectNode comp = o.putObject("composition");
         p.composition().forEach(comp::put);
         ArrayNode of = o.putArray("purityOf");
@@ -278,30 +330,6 @@ public final class SimulationReport {
         }
     }
 
-    private ObjectNode flowsJson(ObjectMapper mapper) {
-        ObjectNode f = mapper.createObjectNode();
-        if (cascadeCase.flows() instanceof XuFlows xu) {
-            f.put("extractant", xu.extractant());
-            f.put("scrub", xu.scrub());
-            f.put("unit", FLOW_UNIT_CMER);
-            EngineeringFlows e = xu.engineering();
-            if (e != null) {
-                ObjectNode plant = f.putObject("plant");
-                plant.put("feedFlowLitresPerHour", e.feedFlow());
-                plant.put("feedConcentrationMolPerLitre", e.feedConcentration());
-                plant.put("organicFlowLitresPerHour", e.organicFlow());
-                plant.put("organicLoadingMolPerLitre", e.organicLoading());
-                plant.put("scrubFlowLitresPerHour", e.scrubFlow());
-                plant.put("scrubAcidityMolPerLitre", e.scrubAcidity());
-            }
-        } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
-            f.put("feedFlowLitresPerHour", v.feedFlow());
-            f.put("organicFlowLitresPerHour", v.organicFlow());
-            f.put("scrubFlowLitresPerHour", v.scrubFlow());
-        }
-        return f;
-    }
-
     /** Writes the JSON document, pretty-printed. */
     public void writeJson(Writer out) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toJson());
@@ -309,36 +337,24 @@ public final class SimulationReport {
 
     // ------------------------------------------------------------------ CSV
 
-    /** Writes the stage profile: one row per stage, aqueous x_j and organic y_j per component. */
+    /** Writes the stage profile: one row per stage, the stage, its section and the model's columns. */
     public void writeProfileCsv(Writer out) throws IOException {
-        List<String> comps = cascadeCase.components();
-        List<String> header = new ArrayList<>(List.of("stage", "section", "aqueous_flow", "organic_flow"));
-        for (String c : comps) {
-            header.add("x_" + c);
-        }
-        for (String c : comps) {
-            header.add("y_" + c);
-        }
+        List<String> header = new ArrayList<>(List.of("stage", "section"));
+        header.addAll(model.csvHeads());
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(header.toArray(new String[0])).get())) {
             for (int k = 1; k <= network.stages(); k++) {
                 List<Object> row = new ArrayList<>();
                 row.add(k);
-                row.add(section(k));
-                row.add(num(state.aqueousTotal(k)));
-                row.add(num(state.organicTotal(k)));
-                for (int j = 0; j < comps.size(); j++) {
-                    row.add(num(state.aqueousFraction(k, j)));
-                }
-                for (int j = 0; j < comps.size(); j++) {
-                    row.add(num(state.organicFraction(k, j)));
-                }
+                row.add(model.section(k));
+                row.addAll(model.csvCells(k));
                 csv.printRecord(row);
             }
         }
     }
 
-    private static String num(double x) {
+    /** A CSV number: 15 significant digits. */
+    static String num(double x) {
         return String.format(Locale.ROOT, "%.15g", x);
     }
 
@@ -347,30 +363,24 @@ public final class SimulationReport {
     /** The terminal summary; with {@code profile} also the stage-by-stage table. */
     public String toText(boolean profile) {
         StringBuilder b = new StringBuilder();
-        List<String> comps = cascadeCase.components();
-        b.append(cascadeCase.name()).append('\n');
+        List<String> comps = model.components();
+        b.append(model.title()).append('\n');
         b.append(caseLines());
-        b.append(solverLine(state)).append(System.lineSeparator());
+        b.append(solverLine(state));
+        b.append(model.balanceLines(this)).append(System.lineSeparator());
+        b.append(model.inletTables());
 
-        b.append("Products (flow in ").append(flowUnit).append(", composition in mole fractions)\n");
+        b.append(model.productsHeading()).append('\n');
         Table t = new Table();
-        Double feedRate = cascadeCase.feed().molarFlow();
-        List<String> head = new ArrayList<>(List.of("product", "leaves", "flow"));
-        if (feedRate != null) {
-            head.add("mol/h");
-        }
-        comps.forEach(head::add);
+        List<String> head = new ArrayList<>(List.of("product", "leaves"));
+        head.addAll(model.productHeads());
+        head.addAll(comps);
         head.addAll(List.of("purity", "target", ""));
         t.row(head);
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
-            List<String> r = new ArrayList<>();
-            r.add(i == 0 ? "loaded organic (A)" : i == 1 ? "raffinate (B)" : p.name() + " (side draw)");
-            r.add(p.phase() + ", stage " + p.stage());
-            r.add(Formats.fixed(p.flow()));
-            if (feedRate != null) {
-                r.add(Formats.general(p.flow() * feedRate));
-            }
+            List<String> r = new ArrayList<>(List.of(model.productLabel(i, p), p.phase() + ", stage " + p.stage()));
+            r.addAll(model.productCells(p));
             for (String c : comps) {
                 r.add(Formats.fraction(p.composition().get(c)));
             }
@@ -379,32 +389,56 @@ public final class SimulationReport {
         }
         b.append(t.render()).append('\n');
 
-        b.append("Recovery (fraction of each component's feed)\n");
-        List<String> columns = new ArrayList<>(List.of("to organic", "to raffinate"));
-        for (int i = 2; i < products.size(); i++) {
-            columns.add("to " + products.get(i).name());
+        b.append(model.recoveryHeading()).append('\n');
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            columns.add(model.recoveryColumn(i, products.get(i)));
         }
         b.append(recoveryTable(comps, columns, this::recovery));
         if (profile) {
-            b.append('\n').append("Stage profile (aqueous x and organic y, mole fractions)\n");
+            b.append('\n').append(model.profileHeading()).append('\n');
             Table pt = new Table();
             List<String> ph = new ArrayList<>(List.of("stage", "section"));
+            ph.addAll(model.stageHeads());
             comps.forEach(c -> ph.add("x " + c));
             comps.forEach(c -> ph.add("y " + c));
             pt.row(ph);
             for (int k = 1; k <= network.stages(); k++) {
-                List<String> r = new ArrayList<>(List.of(Integer.toString(k), section(k)));
+                List<String> r = new ArrayList<>(List.of(Integer.toString(k), model.section(k)));
+                r.addAll(model.stageCells(k));
                 for (int j = 0; j < comps.size(); j++) {
-                    r.add(Formats.fraction(state.aqueousFraction(k, j)));
+                    r.add(Formats.fraction(fraction(k, j, false)));
                 }
                 for (int j = 0; j < comps.size(); j++) {
-                    r.add(Formats.fraction(state.organicFraction(k, j)));
+                    r.add(Formats.fraction(fraction(k, j, true)));
                 }
                 pt.row(r);
             }
             b.append(pt.render());
         }
         return b.toString();
+    }
+
+    /**
+     * The case lines of the text header (model, cascade, flows …, no solver line), each indented,
+     * the key in a column of its own, ending in a newline.
+     */
+    public String caseLines() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> fact : model.caseFacts()) {
+            b.append(headerLine(fact.getKey(), fact.getValue()));
+        }
+        return b.toString();
+    }
+
+    /** The case description as key and value pairs (the lines of {@link #caseLines()}). */
+    public List<Map.Entry<String, String>> caseFacts() {
+        return model.caseFacts();
+    }
+
+    /** One header line: two spaces, the key left-aligned in 11 columns (at least one space after it), the value. */
+    static String headerLine(String key, String value) {
+        return "  " + key + " ".repeat(Math.max(1, 11 - key.length())) + value + "\n";
     }
 
     /** The solver line of the text header: method, iterations, stage imbalance, closure; ends in a newline. */
@@ -416,7 +450,7 @@ public final class SimulationReport {
     }
 
     /** The purity, target and verdict cells of a product's row. */
-    static List<String> gradeCells(Graded p) {
+    static List<String> gradeCells(Product p) {
         String spec = p.target() == null ? "" : Formats.percent(p.target());
         if (p.recoveryTarget() != null) {
             spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
@@ -445,27 +479,6 @@ public final class SimulationReport {
         return rt.render();
     }
 
-    /** The model, stage layout and flow lines of the report's header (each indented, ending in a newline). */
-    public String caseLines() {
-        StringBuilder b = new StringBuilder();
-        var cas = cascadeCase.cascade();
-        b.append("  model      ").append(modelLine()).append('\n');
-        b.append(String.format(Locale.ROOT, "  cascade    %d extraction + %d scrub = %d stages; %s feed enters stage %d%n",
-                cas.extractionStages(), cas.scrubStages(), cas.totalStages(), cascadeCase.feed().phase().label(),
-                cas.feedStage(cascadeCase.feed().phase())));
-        for (String line : flowLines()) {
-            b.append("  flows      ").append(line).append('\n');
-        }
-        var options = cascadeCase.stageOptions();
-        if (options.extractionEfficiency() < 1 || options.scrubEfficiency() < 1) {
-            b.append("  stages     Murphree efficiency (organic phase): extraction ")
-                    .append(Formats.general(options.extractionEfficiency())).append(", scrub ")
-                    .append(Formats.general(options.scrubEfficiency())).append('\n');
-        }
-        b.append(sideDrawLines(options.draws(), flowUnitOfPhase()));
-        return b.toString();
-    }
-
     /** The {@code cascade.sideDraws} array of a JSON report: name, stage, phase, flow and its unit per draw. */
     static void putSideDraws(ObjectNode cascade, SideDraws draws, String flowUnit) {
         ArrayNode drawArray = cascade.putArray("sideDraws");
@@ -480,88 +493,13 @@ public final class SimulationReport {
         }
     }
 
-    /** One {@code "  side draw  name: phase from stage k, flow unit"} header line per draw. */
-    static String sideDrawLines(SideDraws draws, String flowUnit) {
-        StringBuilder b = new StringBuilder();
+    /** One "side draw" fact per draw: "name: phase from stage k, flow unit". */
+    static void addSideDrawFacts(List<Map.Entry<String, String>> facts, SideDraws draws, String flowUnit) {
         for (int i = 0; i < draws.size(); i++) {
             SideDraw d = draws.draws().get(i);
-            b.append("  side draw  ").append(draws.names().get(i)).append(": ").append(d.phase().label())
-                    .append(" from stage ").append(d.stage()).append(", ").append(Formats.general(d.flow()))
-                    .append(' ').append(flowUnit).append('\n');
+            facts.add(Map.entry("side draw", draws.names().get(i) + ": " + d.phase().label() + " from stage "
+                    + d.stage() + ", " + Formats.general(d.flow()) + " " + flowUnit));
         }
-        return b.toString();
-    }
-
-    /** Unit of a phase flow as the case gives it (side draws): the CMER metal basis or L/h. */
-    private String flowUnitOfPhase() {
-        return cascadeCase.equilibrium() instanceof ConstantSeparationFactors ? FLOW_UNIT_CMER : "L/h";
-    }
-
-    private String modelLine() {
-        List<String> comps = cascadeCase.components();
-        StringBuilder s = new StringBuilder();
-        if (cascadeCase.equilibrium() instanceof ConstantSeparationFactors m) {
-            s.append("constant mixed extraction ratio (CMER); separation factors");
-            for (int j = 0; j < comps.size(); j++) {
-                s.append(' ').append(comps.get(j)).append(' ').append(Formats.general(m.separationFactor(j)));
-            }
-        } else if (cascadeCase.equilibrium() instanceof ConstantDistributionRatios m) {
-            s.append("constant distribution ratios (linear); D");
-            for (int j = 0; j < comps.size(); j++) {
-                s.append(' ').append(comps.get(j)).append(' ').append(Formats.general(m.distributionRatio(j)));
-            }
-        }
-        return s.toString();
-    }
-
-    private List<String> flowLines() {
-        List<String> lines = new ArrayList<>();
-        if (cascadeCase.flows() instanceof XuFlows xu) {
-            EngineeringFlows e = xu.engineering();
-            if (e != null) {
-                lines.add(String.format(Locale.ROOT,
-                        "feed %s L/h × %s mol/L = %s mol RE/h; organic %s L/h loaded at %s mol/L; scrub %s L/h at %s mol/L H+",
-                        Formats.general(e.feedFlow()), Formats.general(e.feedConcentration()), Formats.general(e.feedRate()), Formats.general(e.organicFlow()),
-                        Formats.general(e.organicLoading()), Formats.general(e.scrubFlow()), Formats.general(e.scrubAcidity())));
-                lines.add(String.format(Locale.ROOT, "S = Q_org·c_sat/(Q_feed·c_feed) = %s; W = Q_scrub·[H+]/(3·Q_feed·c_feed) = %s (%s)",
-                        Formats.fixed(xu.extractant()), Formats.fixed(xu.scrub()), FLOW_UNIT_CMER));
-            } else {
-                lines.add(String.format(Locale.ROOT, "S = %s, W = %s (%s)", Formats.fixed(xu.extractant()), Formats.fixed(xu.scrub()),
-                        FLOW_UNIT_CMER));
-            }
-            int n = cascadeCase.cascade().extractionStages();
-            if (cascadeCase.stageOptions().sideDraws().isEmpty()) {
-                boolean aq = cascadeCase.feed().phase() == org.sxcascade.model.FeedPhase.AQUEOUS;
-                double em = aq ? xu.extractant() / (xu.scrub() + 1) : xu.extractant() / xu.scrub();
-                double emScrub = aq ? xu.extractant() / xu.scrub() : (xu.extractant() + 1) / xu.scrub();
-                lines.add(String.format(Locale.ROOT, "extraction ratios E_M = %s (stages 1-%d), E'_M = %s (scrub section)",
-                        Formats.fixed(em), n, Formats.fixed(emScrub)));
-            } else {
-                // side draws change the metal flows along the sections: the ratio V/L of the
-                // interior stages (the end stages carry the products) in stretches of equal
-                // ratio, the extraction section (to stage n) apart from the scrubbing section
-                List<String> stretches = new ArrayList<>();
-                int last = network.stages() - 1;
-                int from = Math.min(2, last);
-                for (int k = from; k <= last; k++) {
-                    double ratio = extractionRatio(k);
-                    if (k == last || k == n || Math.abs(extractionRatio(k + 1) - ratio) > 1e-12 * ratio) {
-                        stretches.add(String.format(Locale.ROOT, "%s (stages %d-%d)", Formats.fixed(ratio), from, k));
-                        from = k + 1;
-                    }
-                }
-                lines.add("extraction ratios V/L: " + String.join("; ", stretches));
-            }
-        } else if (cascadeCase.flows() instanceof VolumetricFlows v) {
-            lines.add(String.format(Locale.ROOT, "feed %s L/h, organic %s L/h, scrub %s L/h",
-                    Formats.general(v.feedFlow()), Formats.general(v.organicFlow()), Formats.general(v.scrubFlow())));
-        }
-        return lines;
-    }
-
-    /** V/L of a stage: its organic over its aqueous flow (metal flows for CMER). */
-    private double extractionRatio(int stage) {
-        return network.organicFlow(stage) / network.aqueousFlow(stage);
     }
 
     /** A plain left-aligned text table. */

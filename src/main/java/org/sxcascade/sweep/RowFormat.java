@@ -9,7 +9,7 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
@@ -313,7 +313,7 @@ public final class RowFormat {
     }
 
     /**
-     * A mass-action point's result ({@link MassActionReport}'s numbers: the same as {@code simulate}'s).
+     * A mass-action point's result ({@link SimulationReport}'s numbers: the same as {@code simulate}'s).
      *
      * @param c       the point's case
      * @param network its stage network
@@ -329,10 +329,10 @@ public final class RowFormat {
         v[s + 3] = st.residual();
         v[s + 4] = st.massBalanceError();
         int k = s + 5;
-        MassActionReport report = new MassActionReport(c, network, st);
+        SimulationReport report = new SimulationReport(c, network, st);
         // products(): the raffinate, then the strip liquor (or the loaded organic without strip stages)
-        MassActionReport.Product raffinate = report.products().get(0);
-        MassActionReport.Product strip = report.products().get(1);
+        SimulationReport.Product raffinate = report.products().get(0);
+        SimulationReport.Product strip = report.products().get(1);
         for (Output out : outputs) {
             switch (out) {
                 case PURITIES -> {
@@ -362,10 +362,10 @@ public final class RowFormat {
                 case FLOWS -> {
                     v[k++] = raffinate.volume();
                     v[k++] = strip.volume();
-                    v[k++] = raffinate.rareEarth();
-                    v[k++] = strip.rareEarth();
+                    v[k++] = raffinate.flow();
+                    v[k++] = strip.flow();
                     // RE left on the organic that goes back to saponification (none without strip stages)
-                    v[k++] = c.stripStages() > 0 ? report.products().get(2).rareEarth() : null;
+                    v[k++] = c.stripStages() > 0 ? report.products().get(2).flow() : null;
                 }
                 case REAGENTS -> {
                     v[k++] = c.acidPerMolFed();
@@ -374,17 +374,17 @@ public final class RowFormat {
                 case CHEMISTRY -> {
                     v[k++] = MassActionEquilibrium.pH(raffinate.acidity());
                     v[k++] = Double.isNaN(strip.acidity()) ? null : MassActionEquilibrium.pH(strip.acidity());
-                    MassActionReport.StageRow highest = report.stages().get(0);
-                    for (MassActionReport.StageRow row : report.stages()) {
+                    MassActionSection.StageRow highest = MassActionSection.of(report).stages().get(0);
+                    for (MassActionSection.StageRow row : MassActionSection.of(report).stages()) {
                         if (row.loading() > highest.loading()) {
                             highest = row;
                         }
                     }
                     v[k++] = highest.loading();
                     v[k++] = highest.stage();
-                    v[k++] = report.hydrogenBalance();
-                    v[k++] = report.cationBalance();
-                    v[k++] = report.extractantBalance();
+                    v[k++] = MassActionSection.of(report).hydrogenBalance();
+                    v[k++] = MassActionSection.of(report).cationBalance();
+                    v[k++] = MassActionSection.of(report).extractantBalance();
                 }
                 case WORK -> v[k++] = 1;
                 default -> throw new IllegalStateException(out.label() + " for a mass-action case");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
@@ -57,9 +58,9 @@ class MassActionCorrelationCaseTest {
                         .isCloseTo(a.organicFlow(k, j), within(1e-12 * scale));
             }
         }
-        MassActionReport ra = new MassActionReport(ma, CascadeNetwork.massAction(ma), a);
-        MassActionReport rb = new MassActionReport(co, CascadeNetwork.massAction(co), b);
-        assertThat(rb.stages().get(0).pH()).isCloseTo(ra.stages().get(0).pH(), within(1e-12));
+        SimulationReport ra = new SimulationReport(ma, CascadeNetwork.massAction(ma), a);
+        SimulationReport rb = new SimulationReport(co, CascadeNetwork.massAction(co), b);
+        assertThat(MassActionSection.of(rb).stages().get(0).pH()).isCloseTo(MassActionSection.of(ra).stages().get(0).pH(), within(1e-12));
     }
 
     /** The bundled correlation case: every balance closes to 1e-10 and both 99.9 % targets are met. */
@@ -69,10 +70,10 @@ class MassActionCorrelationCaseTest {
         assertThat(c.equilibrium().hasEqualSlopes()).isFalse();
         CascadeNetwork net = CascadeNetwork.massAction(c);
         SteadyState s = new NewtonCascadeSolver().solve(net, c.solver());
-        MassActionReport r = MassActionCaseTest.closesEveryBalanceAndMeetsTheTargets(c, net, s);
+        SimulationReport r = MassActionCaseTest.closesEveryBalanceAndMeetsTheTargets(c, net, s);
         // on every stage D = 10^(a pH + b log10 e + c) with the stage's own pH and free dimer
         var eq = c.equilibrium();
-        for (MassActionReport.StageRow row : r.stages()) {
+        for (MassActionSection.StageRow row : MassActionSection.of(r).stages()) {
             int k = row.stage();
             for (int j = 0; j < 2; j++) {
                 double d = (s.organicFlow(k, j) / c.flows().organicFlow())

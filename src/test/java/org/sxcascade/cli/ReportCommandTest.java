@@ -71,6 +71,36 @@ class ReportCommandTest {
         return Files.readString(out);
     }
 
+    /** The balance error cells of the recovery table (the cells right before the end of a row in that table). */
+    private static List<Double> balanceErrors(String html) {
+        String table = html.substring(html.indexOf("<h3>Recovery and mass balance</h3>"));
+        table = table.substring(0, table.indexOf("</table>"));
+        List<Double> errors = new ArrayList<>();
+        Matcher m = Pattern.compile("<td>([0-9.e+-]+)</td></tr>").matcher(table);
+        while (m.find()) {
+            errors.add(Double.parseDouble(m.group(1)));
+        }
+        return errors;
+    }
+
+    @Test
+    void everyModelsReportListsEveryProductAndClosesTheBalance(@TempDir Path tmp) throws Exception {
+        // three outlets with constant separation factors: the side draw is a product of its own
+        // (the report once labelled it "raffinate (B)" and left it out of the balance: errors 0.38, 1.0)
+        String three = report(tmp.resolve("t.html"), "cases/gd-eu-sm-three-outlet.yaml", "--no-design");
+        assertThat(three).contains("<th>Eu concentrate (side draw)").contains("<th>to Eu concentrate</th>")
+                .doesNotContain("<h3>Balances</h3>");
+        assertThat(balanceErrors(three)).hasSize(3).allSatisfy(e -> assertThat(e).isLessThan(1e-10));
+        // mass action through the same section: its balances table and stage columns come from the model
+        String ma = report(tmp.resolve("m.html"), "cases/ce-pr-nd-mass-action-three-outlet.yaml", "--no-design");
+        assertThat(ma).contains("<h3>Balances</h3>").contains("<th>loading</th>").contains("<th>to strip liquor</th>");
+        assertThat(balanceErrors(ma)).hasSize(3).allSatisfy(e -> assertThat(e).isLessThan(1e-10));
+        // every number cell still shows its JSON value
+        for (String html : List.of(three, ma)) {
+            cells(html).forEach(ReportCommandTest::assertShownMatchesValue);
+        }
+    }
+
     @Test
     void zhangReportHoldsTheNumbersOfDesignAndSimulate(@TempDir Path tmp) throws Exception {
         String html = report(tmp.resolve("zhang.html"), "cases/zhang-binary.yaml");

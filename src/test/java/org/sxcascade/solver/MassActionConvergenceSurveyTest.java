@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 
 /**
  * Issue 15, acceptance: a seeded random set of plant-like mass-action cascades
@@ -31,7 +32,7 @@ import org.sxcascade.report.MassActionReport;
  *
  * <p>Criteria: at least 99.9 % converge; every failure is a {@link NoConvergenceException} (exit 3
  * in the CLI) thrown within {@value #FAILURE_SECONDS} s; on every converged case the RE, H⁺, cation
- * and extractant balances close to 1e-10 on every stage ({@link MassActionReport}).
+ * and extractant balances close to 1e-10 on every stage ({@link SimulationReport}).
  *
  * <p>System properties: {@code survey.cases} (default 2000), {@code survey.seed} (first seed, default
  * 1), {@code survey.timeout} (seconds after which a solve is abandoned and counted as "too slow",
@@ -177,9 +178,9 @@ class MassActionConvergenceSurveyTest {
 
     /** The worst of the four stage balances of a converged case. */
     static double worstBalance(MassActionCase c, CascadeNetwork net, SteadyState state) {
-        MassActionReport report = new MassActionReport(c, net, state);
-        return Math.max(Math.max(report.rareEarthStageBalance(), report.hydrogenBalance()),
-                Math.max(report.cationBalance(), report.extractantBalance()));
+        SimulationReport report = new SimulationReport(c, net, state);
+        return Math.max(Math.max(report.listedStageBalance(), MassActionSection.of(report).hydrogenBalance()),
+                Math.max(MassActionSection.of(report).cationBalance(), MassActionSection.of(report).extractantBalance()));
     }
 
     /**

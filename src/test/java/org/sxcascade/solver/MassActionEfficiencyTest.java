@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 
 /**
  * Mass action with Murphree efficiencies below 1 on a 5-component, 100-stage cascade (the case of
@@ -41,12 +42,12 @@ class MassActionEfficiencyTest {
 
     @Test
     void imperfectStagesConvergeCloseAndSeparateLess(@TempDir Path dir) throws Exception {
-        MassActionReport ideal = solve(dir, 1, 1, 1);
-        MassActionReport imperfect = solve(dir, 0.8, 0.8, 0.8);
-        for (MassActionReport report : new MassActionReport[] {ideal, imperfect}) {
-            assertThat(report.hydrogenBalance()).isLessThan(1e-10);
-            assertThat(report.cationBalance()).isLessThan(1e-10);
-            assertThat(report.extractantBalance()).isLessThan(1e-10);
+        SimulationReport ideal = solve(dir, 1, 1, 1);
+        SimulationReport imperfect = solve(dir, 0.8, 0.8, 0.8);
+        for (SimulationReport report : new SimulationReport[] {ideal, imperfect}) {
+            assertThat(MassActionSection.of(report).hydrogenBalance()).isLessThan(1e-10);
+            assertThat(MassActionSection.of(report).cationBalance()).isLessThan(1e-10);
+            assertThat(MassActionSection.of(report).extractantBalance()).isLessThan(1e-10);
             assertThat(report.state().massBalanceError()).isLessThan(1e-10);
         }
         // ten equilibrium strip stages leave about 1e-21 of the RE in the stripped organic; at
@@ -56,7 +57,7 @@ class MassActionEfficiencyTest {
     }
 
     /** RE in the organic leaving stage N, mol per mol RE fed. */
-    private static double strippedOrganicRareEarth(MassActionReport report) {
+    private static double strippedOrganicRareEarth(SimulationReport report) {
         SteadyState s = report.state();
         double total = 0;
         for (int j = 0; j < 5; j++) {
@@ -65,12 +66,12 @@ class MassActionEfficiencyTest {
         return total;
     }
 
-    private static MassActionReport solve(Path dir, double extraction, double scrub, double strip) throws Exception {
+    private static SimulationReport solve(Path dir, double extraction, double scrub, double strip) throws Exception {
         Path file = dir.resolve("ma5-" + extraction + ".yaml");
         Files.writeString(file, FIVE_RARE_EARTHS.formatted("{extractionStages: 45, scrubStages: 45, stripStages: 10}",
                 "{extraction: %s, scrub: %s, strip: %s}".formatted(extraction, scrub, strip)));
         MassActionCase c = (MassActionCase) new CaseReader().readForSimulate(file);
         CascadeNetwork network = CascadeNetwork.massAction(c);
-        return new MassActionReport(c, network, new NewtonCascadeSolver().solve(network, c.solver()));
+        return new SimulationReport(c, network, new NewtonCascadeSolver().solve(network, c.solver()));
     }
 }

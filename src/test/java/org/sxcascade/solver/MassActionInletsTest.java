@@ -18,7 +18,8 @@ import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.MassActionPreload;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 
 /**
  * Inlets of mass-action cascades beyond the single feed and the barren saponified organic: RE
@@ -51,12 +52,12 @@ class MassActionInletsTest {
      */
     private static void assertCloses(MassActionCase c, SteadyState s) {
         CascadeNetwork net = CascadeNetwork.massAction(c);
-        MassActionReport r = new MassActionReport(c, net, s);
+        SimulationReport r = new SimulationReport(c, net, s);
         assertThat(s.residual()).isLessThanOrEqualTo(1e-12);
         assertThat(s.massBalanceError()).isLessThan(1e-10);
-        assertThat(r.hydrogenBalance()).isLessThan(1e-10);
-        assertThat(r.cationBalance()).isLessThan(1e-10);
-        assertThat(r.extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionSection.of(r).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(MassActionSection.of(r).cationBalance()).isLessThan(1e-10);
+        assertThat(MassActionSection.of(r).extractantBalance()).isLessThan(1e-10);
         int split = c.cascade().totalStages() + 1;
         int top = c.totalStages();
         double reflux = c.flows().reflux();
@@ -119,14 +120,14 @@ class MassActionInletsTest {
                 .isEqualTo(CascadeNetwork.massAction(bundled).feed(1, eq.hydrogenIndex()));
         SteadyState s = solve(c);
         assertCloses(c, s);
-        MassActionReport r = new MassActionReport(c, net, s);
+        SimulationReport r = new SimulationReport(c, net, s);
         assertThat(r.targetsMet()).isTrue();
         // products carry 1.46 mol RE per mol fed; the raffinate takes nearly all the Pr
-        double re = r.products().stream().mapToDouble(MassActionReport.Product::rareEarth).sum();
+        double re = r.products().stream().mapToDouble(SimulationReport.Product::flow).sum();
         assertThat(re).isCloseTo(1.46, within(1e-10));
         assertThat(r.recovery(PR)[0]).isGreaterThan(0.9999);
         // the organic enters at saponification 0.4 − 3 × 0.02 / (2 × 0.75) = 0.36
-        MassActionReport.Inlet organic = r.inlets().get(0);
+        MassActionSection.Inlet organic = MassActionSection.of(r).inlets().get(0);
         assertThat(organic.saponification()).isCloseTo(0.36, within(1e-14));
         assertThat(organic.rareEarth()).isCloseTo(0.46, within(1e-14));
         assertThat(organic.composition().get("Pr")).isEqualTo(1.0);
@@ -218,7 +219,7 @@ class MassActionInletsTest {
         assertThat(net.feed(45, c.equilibrium().hydrogenIndex())).isCloseTo(0.02 * 6 / 10, within(1e-15));
         SteadyState s = solve(c);
         assertCloses(c, s);
-        assertThat(new MassActionReport(c, net, s).inlets()).extracting(MassActionReport.Inlet::name)
+        assertThat(MassActionSection.of(new SimulationReport(c, net, s)).inlets()).extracting(MassActionSection.Inlet::name)
                 .containsExactly("organic, saponified", "Pr-rich", "Nd-rich", "strip acid");
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
@@ -109,9 +110,9 @@ class MassActionSweepTest {
         MassActionCase c = new CaseReader().massActionFromTree(tree);
         CascadeNetwork net = CascadeNetwork.massAction(c);
         SteadyState st = new NewtonCascadeSolver().solve(net, c.solver());
-        MassActionReport report = new MassActionReport(c, net, st);
-        MassActionReport.Product raffinate = report.products().get(0);
-        MassActionReport.Product strip = report.products().get(1);
+        SimulationReport report = new SimulationReport(c, net, st);
+        SimulationReport.Product raffinate = report.products().get(0);
+        SimulationReport.Product strip = report.products().get(1);
         assertThat(strip.name()).isEqualTo("strip liquor");
 
         assertThat(value(f, row, "cascade.stripStages")).isEqualTo(3);
@@ -131,25 +132,25 @@ class MassActionSweepTest {
         // raffinate: feed 10 + strip acid 28 × 0.82 refluxed = 32.96 L/h; strip product 28 × 0.18 L/h
         assertThat(cell(f, row, "raffinate_L_per_h")).isCloseTo(32.96, within(1e-12));
         assertThat(cell(f, row, "strip_L_per_h")).isCloseTo(5.04, within(1e-12));
-        assertThat(cell(f, row, "raffinate_mol_per_mol_fed")).isEqualTo(raffinate.rareEarth());
-        assertThat(cell(f, row, "strip_mol_per_mol_fed")).isEqualTo(strip.rareEarth());
+        assertThat(cell(f, row, "raffinate_mol_per_mol_fed")).isEqualTo(raffinate.flow());
+        assertThat(cell(f, row, "strip_mol_per_mol_fed")).isEqualTo(strip.flow());
         // three strip stages leave some RE on the organic going back to saponification
-        assertThat(cell(f, row, "stripped_organic_mol_per_mol_fed")).isEqualTo(report.products().get(2).rareEarth())
+        assertThat(cell(f, row, "stripped_organic_mol_per_mol_fed")).isEqualTo(report.products().get(2).flow())
                 .isGreaterThan(1e-6);
         assertThat(cell(f, row, "raffinate_mol_per_mol_fed") + cell(f, row, "strip_mol_per_mol_fed")
                 + cell(f, row, "stripped_organic_mol_per_mol_fed")).isCloseTo(1, within(1e-10));
         // 28 L/h × 5 mol/L HCl, and 230 L/h × 2 × 0.75 mol/L HA × 0.40 Na, per 10 mol/h RE fed
         assertThat(cell(f, row, "acid_mol_H_per_mol_fed")).isCloseTo(14.0, within(1e-12));
         assertThat(cell(f, row, "base_mol_per_mol_fed")).isCloseTo(13.8, within(1e-12));
-        assertThat(cell(f, row, "raffinate_pH")).isEqualTo(report.stages().get(0).pH());
-        assertThat(cell(f, row, "strip_pH")).isEqualTo(report.stages().get(20).pH()); // stage n + m + 1 = 21
-        double highest = report.stages().stream().mapToDouble(MassActionReport.StageRow::loading).max().orElseThrow();
+        assertThat(cell(f, row, "raffinate_pH")).isEqualTo(MassActionSection.of(report).stages().get(0).pH());
+        assertThat(cell(f, row, "strip_pH")).isEqualTo(MassActionSection.of(report).stages().get(20).pH()); // stage n + m + 1 = 21
+        double highest = MassActionSection.of(report).stages().stream().mapToDouble(MassActionSection.StageRow::loading).max().orElseThrow();
         assertThat(cell(f, row, "max_loading")).isEqualTo(highest).isBetween(0.0, 1.0);
         int stage = (Integer) value(f, row, "max_loading_stage");
-        assertThat(report.stages().get(stage - 1).loading()).isEqualTo(highest);
-        assertThat(cell(f, row, "H_balance_error")).isEqualTo(report.hydrogenBalance()).isLessThan(1e-10);
-        assertThat(cell(f, row, "cation_balance_error")).isEqualTo(report.cationBalance()).isLessThan(1e-10);
-        assertThat(cell(f, row, "extractant_balance_error")).isEqualTo(report.extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionSection.of(report).stages().get(stage - 1).loading()).isEqualTo(highest);
+        assertThat(cell(f, row, "H_balance_error")).isEqualTo(MassActionSection.of(report).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(cell(f, row, "cation_balance_error")).isEqualTo(MassActionSection.of(report).cationBalance()).isLessThan(1e-10);
+        assertThat(cell(f, row, "extractant_balance_error")).isEqualTo(MassActionSection.of(report).extractantBalance()).isLessThan(1e-10);
         assertThat(value(f, row, "steady_states")).isEqualTo(1);
         assertThat(value(f, row, "reason")).isEqualTo("");
 

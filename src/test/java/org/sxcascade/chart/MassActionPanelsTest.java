@@ -12,20 +12,21 @@ import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionReport;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 
 /** The charts of a mass-action cascade plot the report's numbers and mark its three sections. */
-class MassActionChartsTest {
+class MassActionPanelsTest {
     /** The bundled case, solved once. */
-    record Solved(MassActionCase c, CascadeNetwork network, SteadyState state, MassActionReport report) {
+    record Solved(MassActionCase c, CascadeNetwork network, SteadyState state, SimulationReport report) {
         static Solved bundled() {
             MassActionCase c = new CaseReader().readMassAction(Path.of("cases/pr-nd-mass-action.yaml"));
             CascadeNetwork net = CascadeNetwork.massAction(c);
             SteadyState s = new NewtonCascadeSolver().solve(net, c.solver());
-            return new Solved(c, net, s, new MassActionReport(c, net, s));
+            return new Solved(c, net, s, new SimulationReport(c, net, s));
         }
     }
 
@@ -37,7 +38,7 @@ class MassActionChartsTest {
 
     @Test
     void threeChartsNamedForTheirFiles() {
-        List<NamedChart> charts = Charts.massAction("pr-nd-mass-action", S.c(), S.network(), S.state());
+        List<NamedChart> charts = Charts.steadyState("pr-nd-mass-action", S.c(), S.network(), S.state());
         assertThat(charts).extracting(NamedChart::fileStem).containsExactly("pr-nd-mass-action-profile",
                 "pr-nd-mass-action-ph-loading", "pr-nd-mass-action-concentration");
         for (NamedChart nc : charts) {
@@ -56,7 +57,7 @@ class MassActionChartsTest {
                 new org.sxcascade.model.MassActionFeed("b", one.feed(), one.acidity(), 30)));
         var network = org.sxcascade.solver.CascadeNetwork.massAction(two);
         var state = new org.sxcascade.solver.NewtonCascadeSolver().solve(network, two.solver());
-        JFreeChart chart = MassActionCharts.phLoading(two, network, state);
+        JFreeChart chart = MassActionPanels.phLoading(StageProfile.of(two, state), two, network, state);
         assertThat(markers(chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)))
                 .containsExactlyInAnyOrder(35.5, 75.5, 25.0, 30.0);
         assertThat(chart.getSubtitles()).anySatisfy(t -> assertThat(t)
@@ -67,11 +68,11 @@ class MassActionChartsTest {
 
     @Test
     void phAndLoadingAreTheReportsStageValues() {
-        JFreeChart chart = MassActionCharts.phLoading(S.c(), S.network(), S.state());
+        JFreeChart chart = MassActionPanels.phLoading(StageProfile.of(S.c(), S.state()), S.c(), S.network(), S.state());
         XYSeries ph = ChartFixtures.series(chart, 0, "pH (aqueous, left axis)");
         XYSeries loading = ChartFixtures.series(chart, 1, "loading 3Σ[RE]org / C (right axis)");
         XYSeries sapon = ChartFixtures.series(chart, 1, "saponification [Na]org / 2C (right axis)");
-        var rows = S.report().stages();
+        var rows = MassActionSection.of(S.report()).stages();
         assertThat(ph.getItemCount()).isEqualTo(83);
         for (int k = 0; k < 83; k++) {
             assertThat(ph.getX(k).intValue()).isEqualTo(k + 1);
@@ -92,7 +93,7 @@ class MassActionChartsTest {
 
     @Test
     void profileAndConcentrationsAreTheSolversNumbers() {
-        JFreeChart profile = MassActionCharts.profile(S.c(), S.state());
+        JFreeChart profile = ProfileChart.of(StageProfile.of(S.c(), S.state()));
         assertThat(ChartFixtures.keys(profile, 0)).containsExactly("Pr x (aqueous)", "Nd x (aqueous)",
                 "Pr y (organic)", "Nd y (organic)");
         XYSeries nd = ChartFixtures.series(profile, "Nd x (aqueous)");
@@ -102,7 +103,7 @@ class MassActionChartsTest {
         assertThat(markers(profile.getXYPlot().getRangeMarkers(Layer.FOREGROUND)))
                 .allSatisfy(v -> assertThat(v).isCloseTo(1 - 0.999, within(1e-15))).hasSize(2);
 
-        JFreeChart conc = MassActionCharts.concentration(S.c(), S.network(), S.state());
+        JFreeChart conc = MassActionPanels.concentration(StageProfile.of(S.c(), S.state()), S.c(), S.network(), S.state());
         XYSeries prAq = ChartFixtures.series(conc, "Pr aqueous mol/L");
         XYSeries ndOrg = ChartFixtures.series(conc, "Nd organic mol/L");
         double scale = S.c().feedRate();
