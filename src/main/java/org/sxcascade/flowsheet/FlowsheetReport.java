@@ -82,14 +82,14 @@ public final class FlowsheetReport {
                 z.append(j == 0 ? "" : ", ").append(comps().get(j)).append(' ').append(Formats.general(feed.fraction(j)));
             }
             FreshFeed.Solution sol = feed.solution();
-            b.append(String.format(Locale.ROOT, "  feed       %s: %s mol RE %s = %s of the fresh RE (%s)%s%n",
-                    feed.name(), Formats.general(feed.amount()), sol == null ? "per unit time" : "/h",
+            b.append(String.format(Locale.ROOT, "  feed       %s: %s mol RE%s = %s of the fresh RE (%s)%s%n",
+                    feed.name(), Formats.general(feed.amount()), sol == null ? " per unit time" : "/h",
                     Formats.fixed(fs.feedShare(f)), z, sol == null ? "" : String.format(Locale.ROOT,
                             "; %s L/h at %s mol/L RE, acidity %s mol/L H+", Formats.general(sol.flow()),
                             Formats.general(sol.concentration()), Formats.general(sol.acidity()))));
         }
         b.append(String.format(Locale.ROOT, "  flows      in %s: every amount divided by the total fresh RE, %s mol "
-                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.isMassAction() ? "/h" : "per unit time"));
+                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.isMassAction() ? "RE/h" : "per unit time"));
         b.append(String.format(Locale.ROOT, "  solver     newton per cascade, tolerance %.1e%s; %s%n", unitTolerance(),
                 fs.tornSources().isEmpty() ? "" : " (1 % of the tear tolerance inside a recycle)", tearLine()));
         b.append(String.format(Locale.ROOT, "  closure    whole flowsheet %.1e (largest over components, allowed %.0e); "
@@ -302,7 +302,8 @@ public final class FlowsheetReport {
 
     private String startText() {
         if (fs.isMassAction()) {
-            return "empty streams (no RE, cation or acid) at their exact volumes";
+            return "exact volumes, the fresh feeds' solution" + (fs.settings().tearStart()
+                    == FlowsheetSettings.TearStart.UNIFORM ? " with equal fractions" : "");
         }
         return switch (fs.settings().tearStart()) {
             case SHARP -> "exact totals, compositions of a sharp split";

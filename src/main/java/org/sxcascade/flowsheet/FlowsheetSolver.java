@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
@@ -200,15 +201,14 @@ public final class FlowsheetSolver {
     }
 
     /**
-     * The first guess of the torn streams: their exact totals with the start's composition (CMER);
-     * for mass action, whose RE totals are not known before solving, empty streams (no RE, cation
-     * or acid, at their exact volumes), whatever the start.
+     * The first guess of the torn streams. CMER: their exact RE totals with the start's
+     * composition. Mass action (RE totals not known before solving; {@code sharp} taken as
+     * {@code feed}): each torn stream at its exact volume as the fresh feeds' mixed solution (their
+     * RE concentration and acidity; composition that of the fresh RE, or equal fractions of the
+     * fed rare earths for {@code uniform}), no cation.
      */
     static double[][] initialTears(Flowsheet fs, FlowsheetSettings.TearStart start) {
-        if (fs.isMassAction()) {
-            return new double[fs.tornSources().size()][fs.streamComponents().size()];
-        }
-        if (start == FlowsheetSettings.TearStart.SHARP) {
+        if (start == FlowsheetSettings.TearStart.SHARP && !fs.isMassAction()) {
             return sharpSplitTears(fs);
         }
         List<Integer> torn = fs.tornSources();
@@ -223,9 +223,27 @@ public final class FlowsheetSolver {
                 z[j] = fresh[j] > 0 ? 1.0 / fed : 0;
             }
         }
-        double[][] x = new double[torn.size()][z.length];
+        double[][] x = new double[torn.size()][];
+        if (fs.isMassAction()) {
+            double volume = 0;
+            double acid = 0;
+            for (FreshFeed f : fs.feeds()) {
+                volume += f.solution().flow();
+                acid += f.solution().flow() * f.solution().acidity();
+            }
+            double[] concentrations = new double[z.length];
+            for (int j = 0; j < z.length; j++) {
+                concentrations[j] = z[j] * fs.feedTotal() / volume;
+            }
+            MassActionEquilibrium eq = (MassActionEquilibrium) fs.equilibrium();
+            for (int m = 0; m < torn.size(); m++) {
+                x[m] = eq.aqueousStream(fs.sourceTotal(torn.get(m)), concentrations, 0, acid / volume);
+            }
+            return x;
+        }
         for (int m = 0; m < torn.size(); m++) {
             double total = fs.sourceTotal(torn.get(m));
+            x[m] = new double[z.length];
             for (int j = 0; j < z.length; j++) {
                 x[m][j] = total * z[j];
             }

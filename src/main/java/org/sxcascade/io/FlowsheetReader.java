@@ -264,11 +264,13 @@ public final class FlowsheetReader {
             } catch (InvalidInputException e) {
                 throw e.field().startsWith("solver") ? e : e.under("solver");
             }
-            if (massAction && s.has("tearStart")) {
-                throw new InvalidInputException("solver.tearStart", s.node().get("tearStart").asText(),
-                        "not given for a mass-action flowsheet: its torn streams start empty (no RE, cation or acid) "
-                                + "at their exact volumes, since their RE totals are not known before solving "
-                                + "(docs/flowsheets.md)");
+            if (massAction && settings.tearStart() == FlowsheetSettings.TearStart.SHARP) {
+                if (s.has("tearStart")) {
+                    throw new InvalidInputException("solver.tearStart", "sharp", "feed or uniform for a mass-action "
+                            + "flowsheet: the sharp-split start needs every stream's RE total before solving, which "
+                            + "only the CMER model fixes (docs/flowsheets.md)");
+                }
+                settings = settings.withTearStart(FlowsheetSettings.TearStart.FEED);
             }
         }
         return settings;
