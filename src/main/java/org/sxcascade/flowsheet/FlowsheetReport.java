@@ -527,7 +527,10 @@ public final class FlowsheetReport {
         for (int s : fs.tornSources()) {
             ObjectNode t = tornStreams.addObject();
             t.put("stream", fs.sources().get(s).name());
-            t.put("total", fs.sourceTotal(s));
+            t.put("total", fs.isMassAction() ? result.total(s) : fs.sourceTotal(s));
+            if (fs.isMassAction()) {
+                t.put("volumetricFlow", fs.sourceTotal(s));
+            }
         }
         tear.put("iterations", result.tearIterations());
         tear.put("cascadeTolerance", unitTolerance());
