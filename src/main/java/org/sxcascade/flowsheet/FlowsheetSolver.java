@@ -13,8 +13,9 @@ import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * Solves a {@link Flowsheet}: the cascades in the order listed, each with its own
- * {@link NewtonCascadeSolver} (reused from pass to pass), and the recycles by tear-stream iteration.
+ * Solves a {@link Flowsheet} of CMER or mass-action cascades: the cascades in the order listed, each
+ * with its own {@link NewtonCascadeSolver} (reused from pass to pass; it hands mass-action networks
+ * to its two-phase solver, as {@code simulate} does), and the recycles by tear-stream iteration.
  *
  * <p><b>Tears.</b> An inlet whose source is a cascade not yet solved in the current pass (the same
  * cascade or a later one) reads a <em>torn</em> stream: a guess, updated after each pass until the
@@ -30,7 +31,10 @@ import org.sxcascade.solver.SteadyState;
  * ({@link FlowsheetSettings.TearStart#FEED}) or equal fractions of the fed components
  * ({@link FlowsheetSettings.TearStart#UNIFORM}). Every pass then builds every cascade with its
  * steady-state flows: no pass can meet a stage without flow (a flowsheet whose steady state has one
- * is refused when it is built), and only compositions are iterated.
+ * is refused when it is built), and only compositions are iterated. Under the mass-action model
+ * a stream's volume is fixed instead ({@link Flowsheet#sourceTotal}), its RE, cation and acid are
+ * not: torn streams start at their exact volumes as the fresh feeds' mixed solution, and every
+ * component, RE, cation and H⁺, is iterated (no rescaling to a total).
  *
  * <p><b>Cascade solves.</b> Only the cascades of the recycles (they depend on a torn stream and
  * feed one) are solved in every pass; a cascade whose inlets depend on no torn stream is solved

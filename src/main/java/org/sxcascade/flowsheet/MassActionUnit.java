@@ -54,7 +54,13 @@ public record MassActionUnit(String name, Cascade cascade, int stripStages, Mass
             }
             feedOnTop |= (in.stage() == null ? cascade.extractionStages() : in.stage()) == top;
         }
-        MassActionCase.checkLayout(cascade, stripStages, flows, feedOnTop);
+        try {
+            MassActionCase.checkLayout(cascade, stripStages, flows, feedOnTop);
+        } catch (InvalidInputException e) {
+            // a flowsheet's cascade has its stage counts at its own level, not under cascade:
+            throw e.field().startsWith("cascade.") ? new InvalidInputException(e.field().substring(8), e.value(),
+                    e.allowed()) : e;
+        }
         String[] sections = {"extraction", "scrub", "strip"};
         for (int i = 0; i < 3; i++) {
             StageOptions.checkEfficiency("efficiency." + sections[i], efficiency[i]);

@@ -109,15 +109,15 @@ public final class FlowsheetReader {
         if (model.equals(CaseReader.MASS_ACTION)) {
             return massAction(top);
         }
-        top.allow(TOP);
-        String name = top.optText("name", null);
-        top.optText("description", null);
         model = top.text("model", CaseReader.SEPARATION_FACTORS);
         if (!model.equals(CaseReader.SEPARATION_FACTORS)) {
             throw new InvalidInputException("model", model, CaseReader.SEPARATION_FACTORS + " or "
                     + CaseReader.MASS_ACTION + " (the models of flowsheets of linked cascades; "
                     + CaseReader.DISTRIBUTION_RATIOS + " is for single cascades)");
         }
+        top.allow(TOP);
+        String name = top.optText("name", null);
+        top.optText("description", null);
 
         // components
         JsonNode compsNode = top.required("components", "a list of components with name and separationFactor");
@@ -217,6 +217,11 @@ public final class FlowsheetReader {
                 }
                 int strip = c.has("stripStages") ? c.integer("stripStages") : 0;
                 YamlMapping f = c.obj("flows");
+                if (f.has("preload")) {
+                    throw new InvalidInputException(f.at("preload"), YamlMapping.describe(f.node().get("preload")),
+                            "none in a flowsheet's cascade: a pre-loaded organic is for single mass-action cases "
+                                    + "(docs/mass-action.md)");
+                }
                 f.allow(CaseReader.MA_FLOWS.stream().filter(k -> !k.equals("preload"))
                         .collect(java.util.stream.Collectors.toSet()));
                 MassActionFlows flows = CaseReader.massActionFlows(f);

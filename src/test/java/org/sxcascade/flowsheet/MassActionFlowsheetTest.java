@@ -154,6 +154,12 @@ class MassActionFlowsheetTest {
             "'stripStages: 8'|'stripStages: 8\n    extractant: 1.5'|cascades[0].extractant|",
             // the sharp-split start
             "'cascades:'|'solver: {tearStart: sharp}\ncascades:'|solver.tearStart|only the CMER model fixes",
+            // a pre-loaded organic
+            "'reflux: 0.8329}'|'reflux: 0.8329, preload: {concentration: 0.01}}'|cascades[0].flows.preload|a pre-loaded organic is for single mass-action cases",
+            // strip stages without strip acid, named at the cascade's own level
+            "'stripStages: 8'|'stripStages: -1'|cascades[0].stripStages|an integer from 0",
+            // a model flowsheets do not take
+            "'model: mass-action'|'model: distribution-ratios'|model|separation-factors or mass-action",
     })
     void combinationsThatMakeNoSenseAreRefused(String from, String to, String field, String message) {
         String yaml = PR_ND.replace(from, to.replace("\\n", "\n"));
