@@ -187,6 +187,19 @@ class MassActionFlowsheetTest {
                 .hasMessageContaining("organic-phase links are not supported for mass action");
     }
 
+    @Test
+    void aFlowsheetDoesNotMixCmerAndMassActionCascades() {
+        MassActionUnit unit = new MassActionUnit("X", new org.sxcascade.model.Cascade(5, 5), 2,
+                new org.sxcascade.model.MassActionFlows(50, 0.3, 0, 0, 5, 5, 0.5), new double[] {1, 1, 1},
+                java.util.List.of(Inlet.of("feed", FeedPhase.AQUEOUS)));
+        assertThatThrownBy(() -> new Flowsheet("mixed", java.util.List.of("A", "B"),
+                new org.sxcascade.equilibrium.ConstantSeparationFactors(new double[] {2, 1}),
+                java.util.List.of(new FreshFeed("feed", new double[] {0.5, 0.5}, 1)), java.util.List.of(unit),
+                java.util.List.of(), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cascades[0]")
+                .hasMessageContaining("flowsheets mixing CMER and mass-action cascades are not supported");
+    }
+
     private static double relative(double a, double b) {
         return a == b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
     }
