@@ -25,11 +25,7 @@ import org.sxcascade.model.SideDraw;
  */
 public record CascadeUnit(String name, int extractionStages, int scrubStages, double extractant, double acidScrub,
                           double extractionEfficiency, double scrubEfficiency, List<Inlet> inlets,
-                          List<Draw> draws) {
-    /** Outlet name of the aqueous leaving stage 1. */
-    public static final String RAFFINATE = "raffinate";
-    /** Outlet name of the loaded organic leaving stage N. */
-    public static final String ORGANIC = "organic";
+                          List<Draw> draws) implements FlowsheetUnit {
 
     public CascadeUnit {
         Flowsheet.checkName("name", name);
@@ -79,11 +75,13 @@ public record CascadeUnit(String name, int extractionStages, int scrubStages, do
     }
 
     /** N = n + m. */
+    @Override
     public int totalStages() {
         return extractionStages + scrubStages;
     }
 
     /** The stage an inlet enters: its own, or n (aqueous) or n + 1 (organic). */
+    @Override
     public int stageOf(Inlet inlet) {
         if (inlet.stage() != null) {
             return inlet.stage();
@@ -103,5 +101,27 @@ public record CascadeUnit(String name, int extractionStages, int scrubStages, do
             e[k] = k < extractionStages ? extractionEfficiency : scrubEfficiency;
         }
         return e;
+    }
+
+    /** The raffinate, the loaded organic, then each side draw. */
+    @Override
+    public List<Outlet> outlets() {
+        List<Outlet> list = new java.util.ArrayList<>();
+        list.add(new Outlet(RAFFINATE, Source.Kind.RAFFINATE, FeedPhase.AQUEOUS, 1));
+        list.add(new Outlet(ORGANIC, Source.Kind.ORGANIC, FeedPhase.ORGANIC, totalStages()));
+        for (Draw d : draws) {
+            list.add(new Outlet(d.name(), Source.Kind.DRAW, d.phase(), d.stage()));
+        }
+        return list;
+    }
+
+    @Override
+    public String section(int stage) {
+        return stage <= extractionStages ? "extraction" : "scrub";
+    }
+
+    @Override
+    public String stagesText() {
+        return extractionStages + " + " + scrubStages + " = " + totalStages();
     }
 }

@@ -6,18 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.equilibrium.EquilibriumModel;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.SideDraws;
 import org.sxcascade.model.StageFeed;
 import org.sxcascade.solver.CascadeNetwork;
 
 /**
- * A validated flowsheet of linked CMER cascades (format in docs/flowsheets.md).
+ * A validated flowsheet of linked cascades (format in docs/flowsheets.md), all CMER cascades
+ * ({@link CascadeUnit}, {@code model: separation-factors}) or all mass-action cascades
+ * ({@link MassActionUnit}, {@code model: mass-action}).
  * Flows are in mol RE per mol of total fresh RE fed: the fresh feeds' amounts are normalised by
- * their sum.
+ * their sum (for mass action the model's molar scale is that sum, in mol/h).
  *
  * <p>Construction checks everything that can be checked without solving a cascade: every
  * {@code from:} names a fresh feed or an outlet, the shares taken from one outlet sum to at most
@@ -26,7 +33,10 @@ import org.sxcascade.solver.CascadeNetwork;
  * the RE totals of its inlets, never on their composition, so the RE totals of every stream follow
  * from an affine system ({@link #sourceTotal}) solved exactly here; each cascade is then built with
  * those totals, which fails (naming the cascade, the stage and the flow) when some stage would be
- * left without aqueous or organic flow. Errors name the field as a path,
+ * left without aqueous or organic flow. Under the mass-action model the fixed quantity of a
+ * stream is its volumetric flow instead (L/h; a cascade's phase volumes depend only on its
+ * inlets' volumes and its own flows), found by the same affine system; RE, acid and cation of the
+ * torn streams are iterated by the solver. Errors name the field as a path,
  * {@code cascades[1].inlets[0].from}, with the value and what is allowed.
  */
 public final class Flowsheet {
@@ -45,9 +55,11 @@ public final class Flowsheet {
 
     private final String name;
     private final List<String> components;
-    private final ConstantSeparationFactors equilibrium;
+    private final EquilibriumModel equilibrium;
+    /** The saponifying cation's name (mass action), or {@code null}. */
+    private final String cation;
     private final List<FreshFeed> feeds;
-    private final List<CascadeUnit> units;
+    private final List<FlowsheetUnit> units;
     private final List<StreamTarget> targets;
     private final FlowsheetSettings settings;
     private final double feedTotal;
@@ -63,39 +75,79 @@ public final class Flowsheet {
     private final double[] productShare;
     /** Sources read by an inlet of the same or an earlier cascade: the torn streams, in order. */
     private final List<Integer> torn;
-    /** RE total of each source at steady state (metal balance). */
+    /** Fixed total of each source at steady state: RE (CMER, metal balance) or volume, L/h (mass action). */
     private final double[] sourceTotal;
 
     /**
+     * A flowsheet of CMER cascades.
+     *
      * @param name        title (default {@code flowsheet})
      * @param components  component names, unique
      * @param equilibrium separation factors, one per component
      * @param feeds       fresh feeds, at least one, names unique
-     * @param units       the cascades, in solving order, at least one, names unique
+     * @param units       the cascades ({@link CascadeUnit}s), in solving order, at least one, names unique
      * @param targets     purity / recovery targets on outlets (may be empty)
      * @param settings    solver settings
      * @throws InvalidInputException naming the field ({@code cascades[i]…}, {@code feeds[i]…}), the value
      *                               and what is allowed
      */
     public Flowsheet(String name, List<String> components, ConstantSeparationFactors equilibrium, List<FreshFeed> feeds,
-                     List<CascadeUnit> units, List<StreamTarget> targets, FlowsheetSettings settings) {
+                     List<? extends FlowsheetUnit> units, List<StreamTarget> targets, FlowsheetSettings settings) {
+        this(name, components, equilibrium, null, feeds, units, targets, settings);
+    }
+
+    /**
+     * A flowsheet of mass-action cascades ({@link MassActionUnit}s), fresh feeds with their
+     * {@link FreshFeed.Solution}s. The model's molar scale is set to the fresh feeds' total RE
+     * (mol/h), so that component flows read as mol per mol of fresh RE fed.
+     *
+     * @param rareEarths  the rare earths, in the order of the model's exchange constants
+     * @param equilibrium the mass-action model (any molar scale)
+     * @param cation      the saponifying cation's name
+     */
+    public Flowsheet(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
+                     List<FreshFeed> feeds, List<? extends FlowsheetUnit> units, List<StreamTarget> targets,
+                     FlowsheetSettings settings) {
+        this(name, rareEarths, (EquilibriumModel) equilibrium, Objects.requireNonNull(cation, "cation"), feeds, units,
+                targets, settings);
+    }
+
+    private Flowsheet(String name, List<String> components, EquilibriumModel equilibrium, String cation,
+                      List<FreshFeed> feeds, List<? extends FlowsheetUnit> units, List<StreamTarget> targets,
+                      FlowsheetSettings settings) {
         this.name = name == null ? "flowsheet" : name;
         this.components = List.copyOf(components);
-        this.equilibrium = equilibrium;
+        this.cation = cation;
         this.feeds = List.copyOf(feeds);
         this.units = List.copyOf(units);
         this.targets = List.copyOf(targets);
         this.settings = settings == null ? FlowsheetSettings.defaults() : settings;
         int c = this.components.size();
-        if (equilibrium.componentCount() != c) {
-            throw new IllegalArgumentException("separation factors for " + equilibrium.componentCount()
-                    + " components, names for " + c);
+        boolean massAction = cation != null;
+        int modelCount = massAction ? ((MassActionEquilibrium) equilibrium).rareEarthCount() : equilibrium.componentCount();
+        if (modelCount != c) {
+            throw new IllegalArgumentException("equilibrium model for " + modelCount + " components, names for " + c);
         }
         if (this.feeds.isEmpty()) {
             throw new InvalidInputException("feeds", "(empty)", "at least one fresh feed");
         }
         if (this.units.isEmpty()) {
             throw new InvalidInputException("cascades", "(empty)", "at least one cascade");
+        }
+        for (int i = 0; i < this.units.size(); i++) {
+            if (massAction != this.units.get(i) instanceof MassActionUnit) {
+                throw new InvalidInputException("cascades[" + i + "]", this.units.get(i).name(), "a "
+                        + (massAction ? "mass-action" : "CMER") + " cascade: every cascade of a flowsheet follows its "
+                        + "model (model: " + (massAction ? "mass-action" : "separation-factors") + "); flowsheets "
+                        + "mixing CMER and mass-action cascades are not supported");
+            }
+        }
+        for (int f = 0; f < this.feeds.size(); f++) {
+            if (massAction != (this.feeds.get(f).solution() != null)) {
+                throw new InvalidInputException("feeds[" + f + "]", this.feeds.get(f).name(), massAction
+                        ? "an aqueous solution with flow (L/h), concentration (mol/L RE) and acidity (mol/L H+) in a "
+                        + "mass-action flowsheet" : "an amount of RE (no solution) in a CMER flowsheet");
+            }
         }
         // names and sources
         List<Source> list = new ArrayList<>();
@@ -115,10 +167,11 @@ public final class Flowsheet {
             total += feed.amount();
         }
         this.feedTotal = total;
+        this.equilibrium = massAction ? ((MassActionEquilibrium) equilibrium).withMolarScale(total) : equilibrium;
         Map<String, Integer> unitNames = new HashMap<>();
         this.outletSource = new int[this.units.size()][];
         for (int i = 0; i < this.units.size(); i++) {
-            CascadeUnit u = this.units.get(i);
+            FlowsheetUnit u = this.units.get(i);
             String path = "cascades[" + i + "].name";
             if (unitNames.containsKey(u.name())) {
                 throw new InvalidInputException(path, u.name(), "a name not used by another cascade");
@@ -127,19 +180,12 @@ public final class Flowsheet {
                 throw new InvalidInputException(path, u.name(), "a name not used by a fresh feed");
             }
             unitNames.put(u.name(), i);
-            int n = u.totalStages();
-            outletSource[i] = new int[2 + u.draws().size()];
-            outletSource[i][0] = list.size();
-            outletSource[i][1] = list.size() + 1;
-            add(list, index, new Source(u.name() + "." + CascadeUnit.RAFFINATE, Source.Kind.RAFFINATE, -1, i, 1,
-                    FeedPhase.AQUEOUS));
-            add(list, index, new Source(u.name() + "." + CascadeUnit.ORGANIC, Source.Kind.ORGANIC, -1, i, n,
-                    FeedPhase.ORGANIC));
-            for (int d = 0; d < u.draws().size(); d++) {
-                Draw draw = u.draws().get(d);
-                outletSource[i][2 + d] = list.size();
-                add(list, index, new Source(u.name() + "." + draw.name(), Source.Kind.DRAW, -1, i, draw.stage(),
-                        draw.phase()));
+            List<FlowsheetUnit.Outlet> outlets = u.outlets();
+            outletSource[i] = new int[outlets.size()];
+            for (int o = 0; o < outlets.size(); o++) {
+                FlowsheetUnit.Outlet out = outlets.get(o);
+                outletSource[i][o] = list.size();
+                add(list, index, new Source(u.name() + "." + out.name(), out.kind(), -1, i, out.stage(), out.phase()));
             }
         }
         this.sources = List.copyOf(list);
@@ -154,7 +200,7 @@ public final class Flowsheet {
         }
         List<Integer> tornList = new ArrayList<>();
         for (int i = 0; i < this.units.size(); i++) {
-            CascadeUnit u = this.units.get(i);
+            FlowsheetUnit u = this.units.get(i);
             inletSource[i] = new int[u.inlets().size()];
             for (int k = 0; k < u.inlets().size(); k++) {
                 Inlet in = u.inlets().get(k);
@@ -165,6 +211,12 @@ public final class Flowsheet {
                             + String.join(", ", index.keySet()));
                 }
                 inletSource[i][k] = s;
+                if (massAction && sources.get(s).phase() == FeedPhase.ORGANIC) {
+                    throw new InvalidInputException(path + ".from", in.from(), "an aqueous stream (a fresh feed, "
+                            + "<cascade>.raffinate or <cascade>.strip): the organic leaving a mass-action cascade "
+                            + "cannot be fed to another mass-action cascade, whose organic is its own saponified "
+                            + "extractant (organic-phase links are not supported for mass action, docs/flowsheets.md)");
+                }
                 sent[s] += in.fraction();
                 readerList.get(s).add(new InletRef(i, k));
                 if (sent[s] > 1 + SHARE_TOLERANCE) {
@@ -213,9 +265,12 @@ public final class Flowsheet {
             }
         }
 
-        // metal balance: RE totals of every stream, and each cascade's flows checked with them
+        // metal (CMER) or volume (mass action) balance: the fixed totals of every stream, and each
+        // CMER cascade's flows checked with them
         this.sourceTotal = metalBalance();
-        checkNetworks();
+        if (!massAction) {
+            checkNetworks();
+        }
     }
 
     private static void add(List<Source> list, Map<String, Integer> index, Source s) {
@@ -239,10 +294,12 @@ public final class Flowsheet {
     // ------------------------------------------------------------------ metal balance
 
     /**
-     * RE totals of every source at steady state. Each cascade is affine in its inlets' totals:
-     * organic product = S + Σ organic inlets − W − Σ organic draws, raffinate = Σ aqueous inlets + W
-     * − S − Σ aqueous draws, draws as given. With the torn streams' totals t as unknowns one pass
-     * in cascade order is F(t) = A t + b; t = (I − A)⁻¹ b, found exactly (A from unit columns).
+     * Fixed totals of every source at steady state. Each cascade is affine in its inlets' totals.
+     * CMER, RE totals: organic product = S + Σ organic inlets − W − Σ organic draws, raffinate =
+     * Σ aqueous inlets + W − S − Σ aqueous draws, draws as given. Mass action, volumes (L/h):
+     * raffinate = Σ aqueous inlets + scrub acid + reflux × strip acid, strip liquor = (1 − reflux)
+     * × strip acid, organic = the organic flow. With the torn streams' totals t as unknowns one
+     * pass in cascade order is F(t) = A t + b; t = (I − A)⁻¹ b, found exactly (A from unit columns).
      */
     private double[] metalBalance() {
         int m = torn.size();
@@ -281,15 +338,16 @@ public final class Flowsheet {
         for (int s = 0; s < sources.size(); s++) {
             Source src = sources.get(s);
             if (!src.isOutlet()) {
-                total[s] = feeds.get(src.feed()).amount() / feedTotal;
+                FreshFeed feed = feeds.get(src.feed());
+                total[s] = feed.solution() != null ? feed.solution().flow() : feed.amount() / feedTotal;
             }
         }
         for (int i = 0; i < units.size(); i++) {
-            CascadeUnit u = units.get(i);
+            FlowsheetUnit unit = units.get(i);
             double aq = 0;
             double org = 0;
-            for (int k = 0; k < u.inlets().size(); k++) {
-                Inlet in = u.inlets().get(k);
+            for (int k = 0; k < unit.inlets().size(); k++) {
+                Inlet in = unit.inlets().get(k);
                 int s = inletSource[i][k];
                 double flow = in.fraction() * (readsTear(i, k) ? tearTotals[torn.indexOf(s)] : total[s]);
                 if (in.phase() == FeedPhase.AQUEOUS) {
@@ -298,6 +356,16 @@ public final class Flowsheet {
                     org += flow;
                 }
             }
+            if (unit instanceof MassActionUnit ma) {
+                MassActionFlows f = ma.flows();
+                total[raffinateSource(i)] = aq + f.scrubFlow() + f.reflux() * f.stripFlow();
+                total[organicSource(i)] = f.organicFlow();
+                if (ma.stripStages() > 0) {
+                    total[stripSource(i)] = (1 - f.reflux()) * f.stripFlow();
+                }
+                continue;
+            }
+            CascadeUnit u = (CascadeUnit) unit;
             double drawnOrg = 0;
             double drawnAq = 0;
             for (int d = 0; d < u.draws().size(); d++) {
@@ -328,9 +396,10 @@ public final class Flowsheet {
             if (Math.abs(a[p][col]) < 1e-12) {
                 String stream = sources.get(torn.get(col)).name();
                 throw new InvalidInputException(readers.get(torn.get(col)).get(0).path() + ".fraction", stream,
-                        "shares such that a recycle loop does not return all the RE it receives: the loop through "
-                                + stream + " has an RE gain of 1, so its flow has no steady state (RE would "
-                                + "accumulate); send part of one of its streams out as a product");
+                        "shares such that a recycle loop does not return all it receives: the loop through "
+                                + stream + " has " + (cation == null ? "an RE" : "a volume (L/h)")
+                                + " gain of 1, so its flow has no steady state (it would accumulate); send part of one of its "
+                                + "streams out as a product");
             }
             double[] tmp = a[p];
             a[p] = a[col];
@@ -365,7 +434,7 @@ public final class Flowsheet {
     private void checkNetworks() {
         int c = components.size();
         for (int i = 0; i < units.size(); i++) {
-            CascadeUnit u = units.get(i);
+            CascadeUnit u = (CascadeUnit) units.get(i);
             for (int outlet : new int[] {raffinateSource(i), organicSource(i)}) {
                 double total = sourceTotal[outlet];
                 if (!(total > 0)) {
@@ -404,7 +473,9 @@ public final class Flowsheet {
 
     /** A CMER builder error of cascade i, with the cascade's path and the flowsheet's inlet totals. */
     InvalidInputException unitError(int i, InvalidInputException e) {
-        CascadeUnit u = units.get(i);
+        if (!(units.get(i) instanceof CascadeUnit u)) {
+            return e.under("cascades[" + i + "]");
+        }
         String field = e.field();
         String path = "cascades[" + i + "]";
         if (field.equals("flows.extractant")) {
@@ -434,13 +505,28 @@ public final class Flowsheet {
 
     /**
      * Cascade i's network for given inlet component flows (one array per inlet, mol per mol of
-     * total fresh RE): {@link CascadeNetwork#cmer} with its S, W, inlets and draws, and its Murphree
-     * efficiencies when they are below 1.
+     * total fresh RE, {@link #streamComponents()}). CMER: {@link CascadeNetwork#cmer} with its S, W,
+     * inlets and draws, and its Murphree efficiencies when they are below 1. Mass action:
+     * {@link CascadeNetwork#massAction(MassActionEquilibrium, List, String, org.sxcascade.model.Cascade,
+     * int, MassActionFlows, double[], double[], List, SideDraws)} with its flows and a saponified
+     * organic, each inlet an aqueous feed at its share of its source's volume.
      *
      * @throws InvalidInputException from the CMER builder (fields relative to the builder)
      */
     public CascadeNetwork network(int i, List<double[]> inletFlows) {
-        CascadeUnit u = units.get(i);
+        if (units.get(i) instanceof MassActionUnit ma) {
+            MassActionEquilibrium eq = (MassActionEquilibrium) equilibrium;
+            List<CascadeNetwork.AqueousInlet> in = new ArrayList<>();
+            for (int k = 0; k < ma.inlets().size(); k++) {
+                Inlet inlet = ma.inlets().get(k);
+                in.add(new CascadeNetwork.AqueousInlet(ma.stageOf(inlet),
+                        inlet.fraction() * sourceTotal[inletSource[i][k]], inletFlows.get(k)));
+            }
+            MassActionFlows f = ma.flows();
+            return CascadeNetwork.massAction(eq, components, cation, ma.cascade(), ma.stripStages(), f,
+                    eq.saponifiedOrganic(f.saponification(), f.organicFlow()), ma.efficiency(), in, SideDraws.NONE);
+        }
+        CascadeUnit u = (CascadeUnit) units.get(i);
         List<StageFeed> feedList = new ArrayList<>();
         for (int k = 0; k < u.inlets().size(); k++) {
             Inlet in = u.inlets().get(k);
@@ -450,7 +536,7 @@ public final class Flowsheet {
         for (Draw d : u.draws()) {
             draws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
         }
-        CascadeNetwork net = CascadeNetwork.cmer(equilibrium, u.totalStages(), u.extractant(), u.acidScrub(),
+        CascadeNetwork net = CascadeNetwork.cmer(separationFactors(), u.totalStages(), u.extractant(), u.acidScrub(),
                 feedList, draws).withComponentNames(components);
         return u.idealStages() ? net : net.withEfficiency(u.stageEfficiencies());
     }
@@ -465,15 +551,69 @@ public final class Flowsheet {
         return components;
     }
 
-    public ConstantSeparationFactors equilibrium() {
+    /** The equilibrium model: separation factors (CMER) or the mass-action model at the flowsheet's molar scale. */
+    public EquilibriumModel equilibrium() {
         return equilibrium;
+    }
+
+    /** Whether the cascades are mass-action cascades ({@code model: mass-action}). */
+    public boolean isMassAction() {
+        return cation != null;
+    }
+
+    /** The separation factors of a CMER flowsheet. */
+    public ConstantSeparationFactors separationFactors() {
+        if (!(equilibrium instanceof ConstantSeparationFactors beta)) {
+            throw new IllegalStateException("a mass-action flowsheet has no separation factors");
+        }
+        return beta;
+    }
+
+    /** The saponifying cation's name (mass action), or {@code null}. */
+    public String cation() {
+        return cation;
+    }
+
+    /**
+     * The components a stream carries, in the order of its component flows: the rare earths
+     * ({@link #components()}), and for mass action also the cation and {@code H+} (free acid).
+     */
+    public List<String> streamComponents() {
+        if (cation == null) {
+            return components;
+        }
+        List<String> names = new ArrayList<>(components);
+        names.add(cation);
+        names.add("H+");
+        return List.copyOf(names);
+    }
+
+    /**
+     * Component flows of fresh feed f ({@link #streamComponents()}, mol per mol of total fresh RE):
+     * its share of each RE, and for mass action no cation and its free acid.
+     */
+    public double[] freshStream(int f) {
+        FreshFeed feed = feeds.get(f);
+        if (feed.solution() != null) {
+            FreshFeed.Solution sol = feed.solution();
+            double[] concentrations = new double[components.size()];
+            for (int j = 0; j < concentrations.length; j++) {
+                concentrations[j] = feed.fraction(j) * sol.concentration();
+            }
+            return ((MassActionEquilibrium) equilibrium).aqueousStream(sol.flow(), concentrations, 0, sol.acidity());
+        }
+        double[] z = new double[components.size()];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = feedShare(f) * feed.fraction(j);
+        }
+        return z;
     }
 
     public List<FreshFeed> feeds() {
         return feeds;
     }
 
-    public List<CascadeUnit> units() {
+    public List<FlowsheetUnit> units() {
         return units;
     }
 
@@ -546,9 +686,19 @@ public final class Flowsheet {
         return outletSource[i][1];
     }
 
-    /** Source index of cascade i's side draw d. */
+    /** Source index of cascade i's side draw d (CMER). */
     public int drawSource(int i, int d) {
         return outletSource[i][2 + d];
+    }
+
+    /** Source index of cascade i's strip liquor (mass action with strip stages). */
+    public int stripSource(int i) {
+        return outletSource[i][2];
+    }
+
+    /** Source index of cascade i's outlet o ({@link FlowsheetUnit#outlets()} order). */
+    public int outletSource(int i, int o) {
+        return outletSource[i][o];
     }
 
     /** Share of a source that leaves the flowsheet as a product (0 for fresh feeds). */
@@ -561,7 +711,10 @@ public final class Flowsheet {
         return torn;
     }
 
-    /** RE total of a source at steady state, mol RE per mol RE fed (from the metal balance). */
+    /**
+     * Fixed total of a source at steady state: CMER, its RE flow, mol RE per mol RE fed (from the
+     * metal balance); mass action, its volumetric flow, L/h (from the volume balance).
+     */
     public double sourceTotal(int s) {
         return sourceTotal[s];
     }

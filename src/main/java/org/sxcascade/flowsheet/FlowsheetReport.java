@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.Formats;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.SimulationReport.Table;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -45,7 +47,7 @@ public final class FlowsheetReport {
     private String destinations(int s) {
         List<String> parts = new ArrayList<>();
         for (Flowsheet.InletRef r : fs.readers(s)) {
-            CascadeUnit u = fs.units().get(r.cascade());
+            FlowsheetUnit u = fs.units().get(r.cascade());
             Inlet in = u.inlets().get(r.inlet());
             parts.add(u.name() + " stage " + u.stageOf(in) + " (" + in.phase().label() + ")"
                     + (in.fraction() < 1 ? " × " + Formats.general(in.fraction()) : "")
@@ -72,39 +74,50 @@ public final class FlowsheetReport {
     public String toText(boolean profile) {
         StringBuilder b = new StringBuilder();
         b.append(fs.name()).append('\n');
-        StringBuilder model = new StringBuilder("constant mixed extraction ratio (CMER); separation factors");
-        for (int j = 0; j < comps().size(); j++) {
-            model.append(' ').append(comps().get(j)).append(' ').append(Formats.general(fs.equilibrium().separationFactor(j)));
-        }
-        b.append("  model      ").append(model).append('\n');
+        b.append("  model      ").append(modelText()).append('\n');
         for (int f = 0; f < fs.feeds().size(); f++) {
             FreshFeed feed = fs.feeds().get(f);
             StringBuilder z = new StringBuilder();
             for (int j = 0; j < comps().size(); j++) {
                 z.append(j == 0 ? "" : ", ").append(comps().get(j)).append(' ').append(Formats.general(feed.fraction(j)));
             }
-            b.append(String.format(Locale.ROOT, "  feed       %s: %s mol RE per unit time = %s of the fresh RE (%s)%n",
-                    feed.name(), Formats.general(feed.amount()), Formats.fixed(fs.feedShare(f)), z));
+            FreshFeed.Solution sol = feed.solution();
+            b.append(String.format(Locale.ROOT, "  feed       %s: %s mol RE%s = %s of the fresh RE (%s)%s%n",
+                    feed.name(), Formats.general(feed.amount()), sol == null ? " per unit time" : "/h",
+                    Formats.fixed(fs.feedShare(f)), z, sol == null ? "" : String.format(Locale.ROOT,
+                            "; %s L/h at %s mol/L RE, acidity %s mol/L H+", Formats.general(sol.flow()),
+                            Formats.general(sol.concentration()), Formats.general(sol.acidity()))));
         }
         b.append(String.format(Locale.ROOT, "  flows      in %s: every amount divided by the total fresh RE, %s mol "
-                + "per unit time%n", FLOW_UNIT, Formats.general(fs.feedTotal())));
+                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.isMassAction() ? "RE/h" : "per unit time"));
         b.append(String.format(Locale.ROOT, "  solver     newton per cascade, tolerance %.1e%s; %s%n", unitTolerance(),
                 fs.tornSources().isEmpty() ? "" : " (1 % of the tear tolerance inside a recycle)", tearLine()));
         b.append(String.format(Locale.ROOT, "  closure    whole flowsheet %.1e (largest over components, allowed %.0e); "
                 + "largest of a cascade %.1e%n%n", result.maxClosure(), CLOSURE_TOLERANCE, maxUnitClosure()));
 
-        b.append("Cascades (S, W in ").append(FLOW_UNIT).append(")\n");
+        b.append(fs.isMassAction() ? "Cascades (stages n + m + p = N; flows in L/h, acidities in mol/L H+)\n"
+                : "Cascades (S, W in " + FLOW_UNIT + ")\n");
         Table ct = new Table();
-        ct.row(List.of("cascade", "stages", "S", "W", "efficiency", "solver"));
+        ct.row(fs.isMassAction() ? List.of("cascade", "stages", "organic", "saponification", "scrub acid", "strip acid",
+                "reflux", "efficiency", "solver") : List.of("cascade", "stages", "S", "W", "efficiency", "solver"));
         for (UnitResult ur : result.units()) {
-            CascadeUnit u = ur.unit();
             SteadyState st = ur.state();
-            ct.row(List.of(u.name(), u.extractionStages() + " + " + u.scrubStages() + " = " + u.totalStages(),
-                    Formats.fixed(u.extractant()), Formats.fixed(u.acidScrub()),
-                    u.idealStages() ? "1" : Formats.general(u.extractionEfficiency()) + " / "
-                            + Formats.general(u.scrubEfficiency()),
-                    String.format(Locale.ROOT, "%s, %d iterations, imbalance %.1e, closure %.1e", st.method(),
-                            st.iterations(), st.residual(), st.massBalanceError())));
+            List<String> row = new ArrayList<>(List.of(ur.unit().name(), ur.unit().stagesText()));
+            if (ur.unit() instanceof CascadeUnit u) {
+                row.addAll(List.of(Formats.fixed(u.extractant()), Formats.fixed(u.acidScrub()),
+                        u.idealStages() ? "1" : Formats.general(u.extractionEfficiency()) + " / "
+                                + Formats.general(u.scrubEfficiency())));
+            } else if (ur.unit() instanceof MassActionUnit u) {
+                double[] e = u.efficiency();
+                row.addAll(List.of(Formats.general(u.flows().organicFlow()), Formats.general(u.flows().saponification()),
+                        Formats.general(u.flows().scrubFlow()) + " × " + Formats.general(u.flows().scrubAcidity()),
+                        Formats.general(u.flows().stripFlow()) + " × " + Formats.general(u.flows().stripAcidity()),
+                        Formats.general(u.flows().reflux()), u.idealStages() ? "1" : Formats.general(e[0]) + " / "
+                                + Formats.general(e[1]) + " / " + Formats.general(e[2])));
+            }
+            row.add(String.format(Locale.ROOT, "%s, %d iterations, imbalance %.1e, closure %.1e", st.method(),
+                    st.iterations(), st.residual(), st.massBalanceError()));
+            ct.row(row);
         }
         b.append(ct.render()).append('\n');
 
@@ -112,17 +125,27 @@ public final class FlowsheetReport {
         Table it = new Table();
         List<String> ih = new ArrayList<>(List.of("cascade", "enters", "from", "share", "flow"));
         ih.addAll(comps());
+        if (fs.isMassAction()) {
+            ih.addAll(List.of("L/h", "acid mol/L", fs.cation() + " mol/L"));
+        }
         it.row(ih);
         for (int i = 0; i < result.units().size(); i++) {
             UnitResult ur = result.units().get(i);
-            CascadeUnit u = ur.unit();
+            FlowsheetUnit u = ur.unit();
             for (int k = 0; k < u.inlets().size(); k++) {
                 Inlet in = u.inlets().get(k);
                 double[] f = ur.inletFlows().get(k);
                 List<String> r = new ArrayList<>(List.of(u.name(), in.phase().label() + ", stage " + u.stageOf(in),
-                        in.from() + (fs.readsTear(i, k) ? " (torn)" : ""), Formats.general(in.fraction()), Formats.fixed(sum(f))));
-                for (double x : f) {
-                    r.add(Formats.fraction(x));
+                        in.from() + (fs.readsTear(i, k) ? " (torn)" : ""), Formats.general(in.fraction()),
+                        Formats.fixed(reSum(f))));
+                for (int j = 0; j < comps().size(); j++) {
+                    r.add(Formats.fraction(f[j]));
+                }
+                if (fs.isMassAction()) {
+                    double volume = inletVolume(i, k);
+                    r.add(Formats.general(volume));
+                    r.add(Formats.general(f[comps().size() + 1] * fs.feedTotal() / volume));
+                    r.add(Formats.general(f[comps().size()] * fs.feedTotal() / volume));
                 }
                 it.row(r);
             }
@@ -207,7 +230,10 @@ public final class FlowsheetReport {
             b.append("  none: every inlet reads a fresh feed or a cascade solved before it; one pass\n");
         } else {
             for (int s : fs.tornSources()) {
-                b.append(String.format(Locale.ROOT, "  %s → %s; RE total %s fixed by the metal balance%n",
+                b.append(fs.isMassAction() ? String.format(Locale.ROOT, "  %s → %s; RE total %s, volume %s L/h fixed by "
+                        + "the volume balance%n", fs.sources().get(s).name(), tornTakers(s), Formats.fixed(result.total(s)),
+                        Formats.general(fs.sourceTotal(s))) : String.format(Locale.ROOT,
+                        "  %s → %s; RE total %s fixed by the metal balance%n",
                         fs.sources().get(s).name(), tornTakers(s), Formats.fixed(fs.sourceTotal(s))));
             }
             b.append(String.format(Locale.ROOT, "  %d passes; tear residual %.2e (tolerance %.1e); start: %s; %s%n",
@@ -235,7 +261,8 @@ public final class FlowsheetReport {
         if (profile) {
             for (UnitResult ur : result.units()) {
                 b.append('\n').append("Stage profile of ").append(ur.unit().name())
-                        .append(" (phase flows in ").append(FLOW_UNIT).append("; aqueous x and organic y, mole fractions)\n");
+                        .append(" (phase RE flows in ").append(FLOW_UNIT).append("; aqueous x and organic y, mole "
+                                + "fractions among the rare earths)\n");
                 Table p = new Table();
                 List<String> ph = new ArrayList<>(List.of("stage", "section", "aqueous", "organic"));
                 comps().forEach(c -> ph.add("x " + c));
@@ -244,12 +271,12 @@ public final class FlowsheetReport {
                 SteadyState state = ur.state();
                 for (int k = 1; k <= ur.unit().totalStages(); k++) {
                     List<String> r = new ArrayList<>(List.of(Integer.toString(k), ur.section(k),
-                            Formats.fixed(state.aqueousTotal(k)), Formats.fixed(state.organicTotal(k))));
+                            Formats.fixed(ur.reFlow(FeedPhase.AQUEOUS, k)), Formats.fixed(ur.reFlow(FeedPhase.ORGANIC, k))));
                     for (int j = 0; j < comps().size(); j++) {
-                        r.add(Formats.fraction(state.aqueousFraction(k, j)));
+                        r.add(Formats.fraction(ur.reFraction(FeedPhase.AQUEOUS, k, j)));
                     }
                     for (int j = 0; j < comps().size(); j++) {
-                        r.add(Formats.fraction(state.organicFraction(k, j)));
+                        r.add(Formats.fraction(ur.reFraction(FeedPhase.ORGANIC, k, j)));
                     }
                     p.row(r);
                 }
@@ -274,6 +301,10 @@ public final class FlowsheetReport {
     }
 
     private String startText() {
+        if (fs.isMassAction()) {
+            return "exact volumes, the fresh feeds' solution" + (fs.settings().tearStart()
+                    == FlowsheetSettings.TearStart.UNIFORM ? " with equal fractions" : "");
+        }
         return switch (fs.settings().tearStart()) {
             case SHARP -> "exact totals, compositions of a sharp split";
             case FEED -> "exact totals with the fresh feed's composition";
@@ -299,12 +330,39 @@ public final class FlowsheetReport {
         return worst;
     }
 
-    private static double sum(double[] a) {
+    /** The RE part of a stream's component flows (a mass-action stream also carries cation and acid). */
+    private double reSum(double[] a) {
         double s = 0;
-        for (double x : a) {
-            s += x;
+        for (int j = 0; j < comps().size(); j++) {
+            s += a[j];
         }
         return s;
+    }
+
+    /** Volumetric flow (L/h) of a mass-action cascade's inlet: its share of its source's volume. */
+    private double inletVolume(int i, int k) {
+        return fs.units().get(i).inlets().get(k).fraction() * fs.sourceTotal(fs.inletSource(i, k));
+    }
+
+    /** The model in words, with its parameters. */
+    private String modelText() {
+        StringBuilder model = new StringBuilder();
+        if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
+            model.append("mass action (acidic extractant, docs/mass-action.md); exchange constants");
+            for (int j = 0; j < comps().size(); j++) {
+                model.append(' ').append(comps().get(j)).append(' ').append(Formats.general(eq.exchangeConstant(j)));
+            }
+            model.append("; extractant ").append(Formats.general(eq.extractantConcentration()))
+                    .append(" mol/L as dimer, cation ").append(fs.cation()).append(" (K ")
+                    .append(Formats.general(eq.cationExchangeConstant())).append(')');
+            return model.toString();
+        }
+        model.append("constant mixed extraction ratio (CMER); separation factors");
+        for (int j = 0; j < comps().size(); j++) {
+            model.append(' ').append(comps().get(j)).append(' ')
+                    .append(Formats.general(fs.separationFactors().separationFactor(j)));
+        }
+        return model.toString();
     }
 
     // ------------------------------------------------------------------ JSON
@@ -316,10 +374,22 @@ public final class FlowsheetReport {
         root.put("flowsheet", fs.name());
         root.put("converged", true);
         root.put("flowUnit", FLOW_UNIT);
-        root.put("model", "separation-factors");
-        ObjectNode beta = root.putObject("separationFactors");
-        for (int j = 0; j < comps().size(); j++) {
-            beta.put(comps().get(j), fs.equilibrium().separationFactor(j));
+        if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
+            root.put("model", "mass-action");
+            ObjectNode k = root.putObject("exchangeConstants");
+            for (int j = 0; j < comps().size(); j++) {
+                k.put(comps().get(j), eq.exchangeConstant(j));
+            }
+            ObjectNode ex = root.putObject("extractant");
+            ex.put("concentration", eq.extractantConcentration());
+            ex.put("cation", fs.cation());
+            ex.put("cationExchangeConstant", eq.cationExchangeConstant());
+        } else {
+            root.put("model", "separation-factors");
+            ObjectNode beta = root.putObject("separationFactors");
+            for (int j = 0; j < comps().size(); j++) {
+                beta.put(comps().get(j), fs.separationFactors().separationFactor(j));
+            }
         }
         root.put("feedTotal", fs.feedTotal());
         ArrayNode feeds = root.putArray("feeds");
@@ -328,6 +398,11 @@ public final class FlowsheetReport {
             ObjectNode o = feeds.addObject();
             o.put("name", feed.name());
             o.put("amount", feed.amount());
+            if (feed.solution() != null) {
+                o.put("volumetricFlow", feed.solution().flow());
+                o.put("concentration", feed.solution().concentration());
+                o.put("acidity", feed.solution().acidity());
+            }
             o.put("share", fs.feedShare(f));
             ObjectNode z = o.putObject("composition");
             for (int j = 0; j < comps().size(); j++) {
@@ -337,17 +412,37 @@ public final class FlowsheetReport {
         ArrayNode cascades = root.putArray("cascades");
         for (int i = 0; i < result.units().size(); i++) {
             UnitResult ur = result.units().get(i);
-            CascadeUnit u = ur.unit();
+            FlowsheetUnit u = ur.unit();
             ObjectNode o = cascades.addObject();
             o.put("name", u.name());
-            o.put("extractionStages", u.extractionStages());
-            o.put("scrubStages", u.scrubStages());
-            o.put("totalStages", u.totalStages());
-            o.put("extractant", u.extractant());
-            o.put("acidScrub", u.acidScrub());
-            ObjectNode e = o.putObject("efficiency");
-            e.put("extraction", u.extractionEfficiency());
-            e.put("scrub", u.scrubEfficiency());
+            if (u instanceof CascadeUnit cu) {
+                o.put("extractionStages", cu.extractionStages());
+                o.put("scrubStages", cu.scrubStages());
+                o.put("totalStages", u.totalStages());
+                o.put("extractant", cu.extractant());
+                o.put("acidScrub", cu.acidScrub());
+                ObjectNode e = o.putObject("efficiency");
+                e.put("extraction", cu.extractionEfficiency());
+                e.put("scrub", cu.scrubEfficiency());
+            } else if (u instanceof MassActionUnit mu) {
+                o.put("extractionStages", mu.cascade().extractionStages());
+                o.put("scrubStages", mu.cascade().scrubStages());
+                o.put("stripStages", mu.stripStages());
+                o.put("totalStages", u.totalStages());
+                ObjectNode f = o.putObject("flows");
+                f.put("organicFlow", mu.flows().organicFlow());
+                f.put("saponification", mu.flows().saponification());
+                f.put("scrubFlow", mu.flows().scrubFlow());
+                f.put("scrubAcidity", mu.flows().scrubAcidity());
+                f.put("stripFlow", mu.flows().stripFlow());
+                f.put("stripAcidity", mu.flows().stripAcidity());
+                f.put("reflux", mu.flows().reflux());
+                ObjectNode e = o.putObject("efficiency");
+                double[] eff = mu.efficiency();
+                e.put("extraction", eff[0]);
+                e.put("scrub", eff[1]);
+                e.put("strip", eff[2]);
+            }
             ArrayNode inlets = o.putArray("inlets");
             for (int k = 0; k < u.inlets().size(); k++) {
                 Inlet in = u.inlets().get(k);
@@ -358,11 +453,17 @@ public final class FlowsheetReport {
                 io.put("fraction", in.fraction());
                 io.put("torn", fs.readsTear(i, k));
                 double[] f = ur.inletFlows().get(k);
-                io.put("flow", sum(f));
+                io.put("flow", reSum(f));
                 flows(io.putObject("flows"), f);
+                if (fs.isMassAction()) {
+                    double volume = inletVolume(i, k);
+                    io.put("volumetricFlow", volume);
+                    io.put("acidity", f[comps().size() + 1] * fs.feedTotal() / volume);
+                    io.put("cationConcentration", f[comps().size()] * fs.feedTotal() / volume);
+                }
             }
             ArrayNode draws = o.putArray("sideDraws");
-            for (Draw d : u.draws()) {
+            for (Draw d : u instanceof CascadeUnit cu ? cu.draws() : List.<Draw>of()) {
                 ObjectNode dn = draws.addObject();
                 dn.put("name", d.name());
                 dn.put("stage", d.stage());
@@ -381,13 +482,13 @@ public final class FlowsheetReport {
                     ObjectNode so = p.addObject();
                     so.put("stage", k);
                     so.put("section", ur.section(k));
-                    so.put("aqueousFlow", state.aqueousTotal(k));
-                    so.put("organicFlow", state.organicTotal(k));
+                    so.put("aqueousFlow", ur.reFlow(FeedPhase.AQUEOUS, k));
+                    so.put("organicFlow", ur.reFlow(FeedPhase.ORGANIC, k));
                     ObjectNode aq = so.putObject("aqueous");
                     ObjectNode org = so.putObject("organic");
                     for (int j = 0; j < comps().size(); j++) {
-                        aq.put(comps().get(j), state.aqueousFraction(k, j));
-                        org.put(comps().get(j), state.organicFraction(k, j));
+                        aq.put(comps().get(j), ur.reFraction(FeedPhase.AQUEOUS, k, j));
+                        org.put(comps().get(j), ur.reFraction(FeedPhase.ORGANIC, k, j));
                     }
                 }
             }
@@ -400,7 +501,7 @@ public final class FlowsheetReport {
             o.put("productShare", fs.productShare(s));
             ArrayNode to = o.putArray("sentTo");
             for (Flowsheet.InletRef r : fs.readers(s)) {
-                CascadeUnit u = fs.units().get(r.cascade());
+                FlowsheetUnit u = fs.units().get(r.cascade());
                 ObjectNode t = to.addObject();
                 t.put("cascade", u.name());
                 t.put("inlet", r.inlet());
@@ -426,7 +527,10 @@ public final class FlowsheetReport {
         for (int s : fs.tornSources()) {
             ObjectNode t = tornStreams.addObject();
             t.put("stream", fs.sources().get(s).name());
-            t.put("total", fs.sourceTotal(s));
+            t.put("total", fs.isMassAction() ? result.total(s) : fs.sourceTotal(s));
+            if (fs.isMassAction()) {
+                t.put("volumetricFlow", fs.sourceTotal(s));
+            }
         }
         tear.put("iterations", result.tearIterations());
         tear.put("cascadeTolerance", unitTolerance());
@@ -516,12 +620,12 @@ public final class FlowsheetReport {
                 SteadyState state = ur.state();
                 for (int k = 1; k <= ur.unit().totalStages(); k++) {
                     List<Object> row = new ArrayList<>(List.of(ur.unit().name(), k, ur.section(k),
-                            num(state.aqueousTotal(k)), num(state.organicTotal(k))));
+                            num(ur.reFlow(FeedPhase.AQUEOUS, k)), num(ur.reFlow(FeedPhase.ORGANIC, k))));
                     for (int j = 0; j < comps().size(); j++) {
-                        row.add(num(state.aqueousFraction(k, j)));
+                        row.add(num(ur.reFraction(FeedPhase.AQUEOUS, k, j)));
                     }
                     for (int j = 0; j < comps().size(); j++) {
-                        row.add(num(state.organicFraction(k, j)));
+                        row.add(num(ur.reFraction(FeedPhase.ORGANIC, k, j)));
                     }
                     csv.printRecord(row);
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
@@ -12,8 +13,9 @@ import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * Solves a {@link Flowsheet}: the cascades in the order listed, each with its own
- * {@link NewtonCascadeSolver} (reused from pass to pass), and the recycles by tear-stream iteration.
+ * Solves a {@link Flowsheet} of CMER or mass-action cascades: the cascades in the order listed, each
+ * with its own {@link NewtonCascadeSolver} (reused from pass to pass; it hands mass-action networks
+ * to its two-phase solver, as {@code simulate} does), and the recycles by tear-stream iteration.
  *
  * <p><b>Tears.</b> An inlet whose source is a cascade not yet solved in the current pass (the same
  * cascade or a later one) reads a <em>torn</em> stream: a guess, updated after each pass until the
@@ -29,7 +31,10 @@ import org.sxcascade.solver.SteadyState;
  * ({@link FlowsheetSettings.TearStart#FEED}) or equal fractions of the fed components
  * ({@link FlowsheetSettings.TearStart#UNIFORM}). Every pass then builds every cascade with its
  * steady-state flows: no pass can meet a stage without flow (a flowsheet whose steady state has one
- * is refused when it is built), and only compositions are iterated.
+ * is refused when it is built), and only compositions are iterated. Under the mass-action model
+ * a stream's volume is fixed instead ({@link Flowsheet#sourceTotal}), its RE, cation and acid are
+ * not: torn streams start at their exact volumes as the fresh feeds' mixed solution, and every
+ * component, RE, cation and H⁺, is iterated (no rescaling to a total).
  *
  * <p><b>Cascade solves.</b> Only the cascades of the recycles (they depend on a torn stream and
  * feed one) are solved in every pass; a cascade whose inlets depend on no torn stream is solved
@@ -112,7 +117,7 @@ public final class FlowsheetSolver {
         double[][] flows = freshFlows(fs);
         solveUnits(fs, settings, once, x, results, flows, 1, Double.NaN);
         if (torn.isEmpty()) {
-            return new FlowsheetResult(fs, List.of(results), flows, 1, 0, new double[] {0}, "no recycle: one pass");
+            return new FlowsheetResult(fs, List.of(results), rareEarths(fs, flows), 1, 0, new double[] {0}, "no recycle: one pass");
         }
         boolean wegstein = settings.acceleration() == FlowsheetSettings.Acceleration.WEGSTEIN;
         String acceleration = wegstein ? "successive substitution with bounded Wegstein acceleration (q in [-5, 0])"
@@ -150,7 +155,7 @@ public final class FlowsheetSolver {
             history[k - 1] = r;
             if (r <= settings.tearTolerance()) {
                 solveUnits(fs, settings, after, x, results, flows, k, last);
-                return new FlowsheetResult(fs, List.of(results), flows, k, r, Arrays.copyOf(history, k), acceleration);
+                return new FlowsheetResult(fs, List.of(results), rareEarths(fs, flows), k, r, Arrays.copyOf(history, k), acceleration);
             }
             if (r < best / 2) {
                 best = r;
@@ -165,7 +170,7 @@ public final class FlowsheetSolver {
                                 + "last %d of %d passes (largest at %s, component %s): that is the accuracy to which "
                                 + "the cascade solves pin down the stream's trace components",
                         r, settings.tearTolerance(), k - bestPass, k, fs.sources().get(torn.get(worst[0])).name(),
-                        fs.components().get(worst[1])),
+                        fs.streamComponents().get(worst[1])),
                         String.format(Locale.ROOT, "Loosen solver.tearTolerance in the flowsheet file (e.g. to %.0e).",
                                 Math.pow(10, Math.ceil(Math.log10(best * 10)))),
                         k, r, null);
@@ -193,15 +198,21 @@ public final class FlowsheetSolver {
         String stream = fs.sources().get(torn.get(worst[0])).name();
         throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
                 "the recycle did not converge: tear residual %.3e after %d passes (largest at %s, component %s), "
-                        + "tolerance %.1e; %s", history[n - 1], n, stream, fs.components().get(worst[1]),
+                        + "tolerance %.1e; %s", history[n - 1], n, stream, fs.streamComponents().get(worst[1]),
                 settings.tearTolerance(), acceleration),
                 "Raise solver.maxTearIterations (or loosen solver.tearTolerance) in the flowsheet file to go on.",
                 n, history[n - 1], null);
     }
 
-    /** The first guess of the torn streams: their exact totals with the start's composition. */
+    /**
+     * The first guess of the torn streams. CMER: their exact RE totals with the start's
+     * composition. Mass action (RE totals not known before solving; {@code sharp} taken as
+     * {@code feed}): each torn stream at its exact volume as the fresh feeds' mixed solution (their
+     * RE concentration and acidity; composition that of the fresh RE, or equal fractions of the
+     * fed rare earths for {@code uniform}), no cation.
+     */
     static double[][] initialTears(Flowsheet fs, FlowsheetSettings.TearStart start) {
-        if (start == FlowsheetSettings.TearStart.SHARP) {
+        if (start == FlowsheetSettings.TearStart.SHARP && !fs.isMassAction()) {
             return sharpSplitTears(fs);
         }
         List<Integer> torn = fs.tornSources();
@@ -216,9 +227,27 @@ public final class FlowsheetSolver {
                 z[j] = fresh[j] > 0 ? 1.0 / fed : 0;
             }
         }
-        double[][] x = new double[torn.size()][z.length];
+        double[][] x = new double[torn.size()][];
+        if (fs.isMassAction()) {
+            double volume = 0;
+            double acid = 0;
+            for (FreshFeed f : fs.feeds()) {
+                volume += f.solution().flow();
+                acid += f.solution().flow() * f.solution().acidity();
+            }
+            double[] concentrations = new double[z.length];
+            for (int j = 0; j < z.length; j++) {
+                concentrations[j] = z[j] * fs.feedTotal() / volume;
+            }
+            MassActionEquilibrium eq = (MassActionEquilibrium) fs.equilibrium();
+            for (int m = 0; m < torn.size(); m++) {
+                x[m] = eq.aqueousStream(fs.sourceTotal(torn.get(m)), concentrations, 0, acid / volume);
+            }
+            return x;
+        }
         for (int m = 0; m < torn.size(); m++) {
             double total = fs.sourceTotal(torn.get(m));
+            x[m] = new double[z.length];
             for (int j = 0; j < z.length; j++) {
                 x[m][j] = total * z[j];
             }
@@ -241,12 +270,12 @@ public final class FlowsheetSolver {
         for (int j = 0; j < c; j++) {
             order[j] = j;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(fs.equilibrium().separationFactor(a),
-                fs.equilibrium().separationFactor(b)));
+        Arrays.sort(order, (a, b) -> Double.compare(fs.separationFactors().separationFactor(a),
+                fs.separationFactors().separationFactor(b)));
         for (int iteration = 0; iteration < SHARP_PASSES; iteration++) {
             double[][] flows = freshFlows(fs);
             for (int i = 0; i < fs.units().size(); i++) {
-                CascadeUnit unit = fs.units().get(i);
+                CascadeUnit unit = (CascadeUnit) fs.units().get(i);
                 double[] in = new double[c];
                 for (double[] f : inletFlows(fs, i, flows, x)) {
                     for (int j = 0; j < c; j++) {
@@ -301,15 +330,11 @@ public final class FlowsheetSolver {
 
     /** Component flows of the fresh feeds (other sources left null). */
     private static double[][] freshFlows(Flowsheet fs) {
-        int c = fs.components().size();
         double[][] flows = new double[fs.sources().size()][];
         for (int s = 0; s < flows.length; s++) {
             Source src = fs.sources().get(s);
             if (!src.isOutlet()) {
-                flows[s] = new double[c];
-                for (int j = 0; j < c; j++) {
-                    flows[s][j] = fs.feedShare(src.feed()) * fs.feeds().get(src.feed()).fraction(j);
-                }
+                flows[s] = fs.freshStream(src.feed());
             }
         }
         return flows;
@@ -353,7 +378,7 @@ public final class FlowsheetSolver {
 
     /** Component flows of cascade i's inlets: each its share of its source, a torn source at x. */
     private static List<double[]> inletFlows(Flowsheet fs, int i, double[][] flows, double[][] x) {
-        CascadeUnit unit = fs.units().get(i);
+        FlowsheetUnit unit = fs.units().get(i);
         List<double[]> list = new ArrayList<>();
         for (int k = 0; k < unit.inlets().size(); k++) {
             int s = fs.inletSource(i, k);
@@ -373,13 +398,13 @@ public final class FlowsheetSolver {
      */
     private void solveUnits(Flowsheet fs, FlowsheetSettings settings, boolean[] which, double[][] x,
                             UnitResult[] results, double[][] flows, int k, double lastResidual) {
-        int c = fs.components().size();
+        int c = fs.streamComponents().size();
         SolverSettings unitSettings = fs.tornSources().isEmpty() ? settings.unitSettings() : tightSettings(settings);
         for (int i = 0; i < fs.units().size(); i++) {
             if (!which[i]) {
                 continue;
             }
-            CascadeUnit unit = fs.units().get(i);
+            FlowsheetUnit unit = fs.units().get(i);
             List<double[]> inletFlows = inletFlows(fs, i, flows, x);
             CascadeNetwork net;
             try {
@@ -391,19 +416,11 @@ public final class FlowsheetSolver {
             SteadyState state = solveUnit(fs, i, net, unitSettings, settings.unitSettings(), previous, k, lastResidual);
             UnitResult r = new UnitResult(unit, net, state, inletFlows);
             results[i] = r;
-            int raff = fs.raffinateSource(i);
-            int org = fs.organicSource(i);
-            flows[raff] = new double[c];
-            flows[org] = new double[c];
-            for (int j = 0; j < c; j++) {
-                flows[raff][j] = r.raffinate(j);
-                flows[org][j] = r.organic(j);
-            }
-            for (int d = 0; d < unit.draws().size(); d++) {
-                int s = fs.drawSource(i, d);
+            for (int o = 0; o < unit.outlets().size(); o++) {
+                int s = fs.outletSource(i, o);
                 flows[s] = new double[c];
                 for (int j = 0; j < c; j++) {
-                    flows[s][j] = r.draw(d, j);
+                    flows[s][j] = r.outlet(o, j);
                 }
             }
         }
@@ -452,7 +469,7 @@ public final class FlowsheetSolver {
                 // report the first failure
             }
         }
-        CascadeUnit u = fs.units().get(i);
+        FlowsheetUnit u = fs.units().get(i);
         throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
                 "cascade %s (cascades[%d]) did not converge in pass %d through the flowsheet%s: %s", u.name(),
                 i, k, Double.isFinite(lastResidual) ? String.format(Locale.ROOT,
@@ -463,11 +480,15 @@ public final class FlowsheetSolver {
                 k, lastResidual, first);
     }
 
-    /** max over torn streams and components of |g − x| / max(g, 1e-14 · total); where = {stream, component}. */
+    /**
+     * max over torn streams and components of |g − x| / max(g, 1e-14 · total); where = {stream,
+     * component}. The total is the stream's exact RE total (CMER) or the sum of its component
+     * flows, RE, cation and acid (mass action).
+     */
     static double residual(Flowsheet fs, double[][] x, double[][] g, int[] where) {
         double worst = 0;
         for (int m = 0; m < g.length; m++) {
-            double floor = TRACE_FLOOR * fs.sourceTotal(fs.tornSources().get(m));
+            double floor = TRACE_FLOOR * streamTotal(fs, m, g[m]);
             for (int j = 0; j < g[m].length; j++) {
                 double r = Math.abs(g[m][j] - x[m][j]) / Math.max(g[m][j], floor);
                 if (!(r <= worst)) {
@@ -480,12 +501,27 @@ public final class FlowsheetSolver {
         return worst;
     }
 
-    /** The next guess: Wegstein per component (q clipped to [−5, 0]) or plain substitution, rescaled to the exact total. */
+    /** Torn stream m's total for the trace floor: its exact RE total (CMER), else the sum of its flows g. */
+    private static double streamTotal(Flowsheet fs, int m, double[] g) {
+        if (!fs.isMassAction()) {
+            return fs.sourceTotal(fs.tornSources().get(m));
+        }
+        double sum = 0;
+        for (double v : g) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    /**
+     * The next guess: Wegstein per component (q clipped to [−5, 0]) or plain substitution, rescaled
+     * to the exact RE total (CMER; a mass-action stream's RE total is not known beforehand).
+     */
     static double[][] update(Flowsheet fs, double[][] x, double[][] g, double[][] xPrev, double[][] gPrev,
                              boolean wegstein, double tearTolerance) {
         double[][] next = new double[g.length][];
         for (int m = 0; m < g.length; m++) {
-            double total = fs.sourceTotal(fs.tornSources().get(m));
+            double total = streamTotal(fs, m, g[m]);
             double[] v = g[m].clone();
             if (wegstein && xPrev != null) {
                 for (int j = 0; j < v.length; j++) {
@@ -505,7 +541,7 @@ public final class FlowsheetSolver {
             for (double f : v) {
                 sum += f;
             }
-            if (sum > 0) {
+            if (sum > 0 && !fs.isMassAction()) {
                 for (int j = 0; j < v.length; j++) {
                     v[j] *= total / sum;
                 }
@@ -513,6 +549,16 @@ public final class FlowsheetSolver {
             next[m] = v;
         }
         return next;
+    }
+
+    /** The RE part of every source's component flows (mass-action streams also carry cation and acid). */
+    private static double[][] rareEarths(Flowsheet fs, double[][] flows) {
+        int r = fs.components().size();
+        double[][] re = new double[flows.length][];
+        for (int s = 0; s < flows.length; s++) {
+            re[s] = Arrays.copyOf(flows[s], r);
+        }
+        return re;
     }
 
     private static double[][] copy(double[][] a) {

@@ -6,7 +6,7 @@ import org.sxcascade.model.FeedPhase;
  * A stream that can be sent to an inlet: a fresh feed or a cascade outlet.
  *
  * @param name  as written in {@code from:} ({@code ore}, {@code LaCe.raffinate}, {@code LaCe.organic},
- *              {@code LaCe.mid})
+ *              {@code LaCe.mid}, {@code LaCe.strip})
  * @param kind  what it is
  * @param feed  index of the fresh feed, or −1
  * @param unit  index of the cascade it leaves, or −1 for a fresh feed
@@ -19,6 +19,8 @@ public record Source(String name, Kind kind, int feed, int unit, int stage, Feed
         FRESH_FEED("fresh feed"),
         RAFFINATE("raffinate"),
         ORGANIC("loaded organic"),
+        STRIPPED_ORGANIC("stripped organic"),
+        STRIP("strip liquor"),
         DRAW("side draw");
 
         private final String label;

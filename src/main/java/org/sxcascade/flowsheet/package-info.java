@@ -1,6 +1,7 @@
 /**
- * Flowsheets of linked CMER cascades ("hyperlinked" cascades, docs/flowsheets.md): several cascades
- * whose outlets feed one another, with recycle loops, solved as a whole. A
+ * Flowsheets of linked cascades ("hyperlinked" cascades, docs/flowsheets.md): several cascades,
+ * all CMER or all mass-action ({@link org.sxcascade.flowsheet.FlowsheetUnit}), whose outlets feed
+ * one another, with recycle loops, solved as a whole. A
  * {@link org.sxcascade.flowsheet.Flowsheet} is read by {@link org.sxcascade.io.FlowsheetReader}
  * (format in {@code docs/flowsheets.md}), solved by {@link org.sxcascade.flowsheet.FlowsheetSolver}
  * (each cascade by {@link org.sxcascade.solver.NewtonCascadeSolver}, recycles by tear-stream

@@ -66,13 +66,13 @@ public final class CaseReader {
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
     private static final Set<String> MA_CASCADE = Set.of("extractionStages", "scrubStages", "stripStages");
-    private static final Set<String> MA_FLOWS = Set.of("organicFlow", "saponification", "scrubFlow", "scrubAcidity",
+    static final Set<String> MA_FLOWS = Set.of("organicFlow", "saponification", "scrubFlow", "scrubAcidity",
             "stripFlow", "stripAcidity", "reflux",
             "preload");
     private static final Set<String> MA_FEEDS_ENTRY = Set.of("name", "phase", "composition", "flow", "concentration",
             "acidity", "stage");
     private static final Set<String> MA_PRELOAD = Set.of("concentration", "composition");
-    private static final List<String> MA_EFFICIENCY = List.of("extraction", "scrub", "strip");
+    static final List<String> MA_EFFICIENCY = List.of("extraction", "scrub", "strip");
     private static final Set<String> MA_TARGETS = Set.of("aqueous", "strip");
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
@@ -393,7 +393,7 @@ public final class CaseReader {
     }
 
     /** A {@code composition} mapping at {@code path}: one mole fraction per component, by name. */
-    private static double[] composition(YamlMapping feedObj, List<String> names, String path) {
+    static double[] composition(YamlMapping feedObj, List<String> names, String path) {
         YamlMapping compositionObj = feedObj.obj("composition");
         double[] composition = new double[names.size()];
         Iterator<String> keys = compositionObj.node().fieldNames();
@@ -526,6 +526,48 @@ public final class CaseReader {
         return new MassActionComponents(names, constants, a, b, equal);
     }
 
+    /**
+     * The chemistry of a mass-action file: its rare earths, their model and the extractant.
+     *
+     * @param names          the rare earths
+     * @param equilibrium    the model, molar scale 1 (set it with {@link MassActionEquilibrium#withMolarScale})
+     * @param cation         the saponifying cation's name
+     * @param orderConstants the order of extractability, for a binary's default target members: K_j
+     *                       when the slopes are equal (then D_i/D_j = K_i/K_j on every stage), else
+     *                       {@code null} (it depends on pH)
+     */
+    record MassActionChemistry(List<String> names, MassActionEquilibrium equilibrium, String cation,
+                               double[] orderConstants) {
+    }
+
+    /** {@code components} and {@code extractant} of a mass-action case or flowsheet. */
+    static MassActionChemistry massActionChemistry(YamlMapping top) {
+        MassActionComponents components = massActionComponents(top);
+        List<String> names = components.names();
+        YamlMapping ex = top.obj("extractant");
+        ex.allow(MA_EXTRACTANT);
+        ex.optText("name", null);
+        double concentration = ex.positive("concentration");
+        String cation = ex.optText("cation", "Na");
+        if (names.contains(cation) || cation.equals("H")) {
+            throw new InvalidInputException("extractant.cation", cation, "a name other than the rare earths' and H");
+        }
+        double cationConstant = ex.positive("cationExchangeConstant");
+        MassActionEquilibrium equilibrium = new MassActionEquilibrium(components.constants(), components.acidSlopes(),
+                components.dimerSlopes(), cationConstant, concentration, 1.0);
+        return new MassActionChemistry(names, equilibrium, cation,
+                components.equalSlopes() ? components.constants() : null);
+    }
+
+    /** The plant flows of a mass-action cascade ({@code flows}; keys checked by the caller). */
+    static MassActionFlows massActionFlows(YamlMapping f) {
+        return new MassActionFlows(f.positive("organicFlow"),
+                f.has("saponification") ? f.number("saponification") : 0,
+                f.has("scrubFlow") ? f.number("scrubFlow") : 0, f.has("scrubAcidity") ? f.number("scrubAcidity") : 0,
+                f.has("stripFlow") ? f.number("stripFlow") : 0, f.has("stripAcidity") ? f.number("stripAcidity") : 0,
+                f.has("reflux") ? f.number("reflux") : 0);
+    }
+
     /** The stage counts n and m of the {@code cascade} section. */
     private static Cascade cascade(YamlMapping cascadeObj) {
         int extractionStages = cascadeObj.integer("extractionStages");
@@ -542,21 +584,10 @@ public final class CaseReader {
         top.allow(MA_TOP);
         String name = top.optText("name", null);
         top.optText("description", null);
-        MassActionComponents components = massActionComponents(top);
-        List<String> names = components.names();
-        // the order of extractability, for a binary's default target members: K_j when the
-        // slopes are equal (then D_i/D_j = K_i/K_j on every stage), else none (it depends on pH)
-        double[] constants = components.equalSlopes() ? components.constants() : null;
-        YamlMapping ex = top.obj("extractant");
-        ex.allow(MA_EXTRACTANT);
-        ex.optText("name", null);
-        double concentration = ex.positive("concentration");
-        String cation = ex.optText("cation", "Na");
-        if (names.contains(cation) || cation.equals("H")) {
-            throw new InvalidInputException("extractant.cation", cation, "a name other than the rare earths' and H");
-        }
-        double cationConstant = ex.positive("cationExchangeConstant");
-        MassActionDesignSettings.read(top, concentration); // checked here too: unknown keys are errors for every command
+        MassActionChemistry chemistry = massActionChemistry(top);
+        List<String> names = chemistry.names();
+        double[] constants = chemistry.orderConstants();
+        MassActionDesignSettings.read(top, chemistry.equilibrium().extractantConcentration()); // checked here too: unknown keys are errors for every command
 
         List<MassActionFeed> feeds = massActionFeeds(top, names);
         YamlMapping cascadeObj = top.obj("cascade");
@@ -565,11 +596,7 @@ public final class CaseReader {
         int strip = cascadeObj.has("stripStages") ? cascadeObj.integer("stripStages") : 0;
         YamlMapping f = top.obj("flows");
         f.allow(MA_FLOWS);
-        MassActionFlows flows = new MassActionFlows(f.positive("organicFlow"),
-                f.has("saponification") ? f.number("saponification") : 0,
-                f.has("scrubFlow") ? f.number("scrubFlow") : 0, f.has("scrubAcidity") ? f.number("scrubAcidity") : 0,
-                f.has("stripFlow") ? f.number("stripFlow") : 0, f.has("stripAcidity") ? f.number("stripAcidity") : 0,
-                f.has("reflux") ? f.number("reflux") : 0);
+        MassActionFlows flows = massActionFlows(f);
         MassActionPreload preload = null;
         if (f.has("preload")) {
             YamlMapping pre = f.obj("preload");
@@ -595,8 +622,8 @@ public final class CaseReader {
         for (MassActionFeed fd : feeds) {
             feedRate += fd.rareEarthRate();
         }
-        MassActionEquilibrium equilibrium = new MassActionEquilibrium(components.constants(), components.acidSlopes(),
-                components.dimerSlopes(), cationConstant, concentration, feedRate);
+        MassActionEquilibrium equilibrium = chemistry.equilibrium().withMolarScale(feedRate);
+        String cation = chemistry.cation();
         SideDraws draws = sideDraws(top, names, constants);
         // MassActionCase checks each feed's and draw's stage against the cascade
         MassActionCase c = new MassActionCase(name, names, equilibrium, cation, feeds, cascade, strip, flows, preload,
@@ -767,7 +794,7 @@ public final class CaseReader {
     }
 
     /** The optional {@code efficiency} section: the Murphree efficiency of each section, default 1. */
-    private static double[] efficiency(YamlMapping top, List<String> sections) {
+    static double[] efficiency(YamlMapping top, List<String> sections) {
         double[] efficiency = new double[sections.size()];
         java.util.Arrays.fill(efficiency, 1);
         if (top.has("efficiency")) {

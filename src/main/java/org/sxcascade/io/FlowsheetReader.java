@@ -15,9 +15,12 @@ import org.sxcascade.flowsheet.Flowsheet;
 import org.sxcascade.flowsheet.FlowsheetSettings;
 import org.sxcascade.flowsheet.FreshFeed;
 import org.sxcascade.flowsheet.Inlet;
+import org.sxcascade.flowsheet.MassActionUnit;
 import org.sxcascade.flowsheet.StreamTarget;
+import org.sxcascade.model.Cascade;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
 
@@ -35,7 +38,12 @@ public final class FlowsheetReader {
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feeds", CASCADES,
             "targets", "solver");
+    private static final Set<String> MA_TOP = Set.of("name", "description", "model", "components", "extractant",
+            "feeds", CASCADES, "targets", "solver");
     private static final Set<String> FEED = Set.of("name", "composition", "amount");
+    private static final Set<String> MA_FEED = Set.of("name", "composition", "flow", "concentration", "acidity");
+    private static final Set<String> MA_CASCADE = Set.of("name", "extractionStages", "scrubStages", "stripStages",
+            "flows", "efficiency", "inlets");
     private static final Set<String> CASCADE = Set.of("name", "extractionStages", "scrubStages", "extractant",
             "acidScrub", "efficiency", "inlets", "sideDraws");
     private static final Set<String> EFFICIENCY = Set.of("extraction", "scrub");
@@ -96,14 +104,20 @@ public final class FlowsheetReader {
     /** Validates a flowsheet given as a YAML tree. */
     public Flowsheet fromTree(JsonNode root) {
         YamlMapping top = new YamlMapping(root, "");
+        String model = root.isObject() && root.has("model") ? top.text("model", CaseReader.SEPARATION_FACTORS)
+                : CaseReader.SEPARATION_FACTORS;
+        if (model.equals(CaseReader.MASS_ACTION)) {
+            return massAction(top);
+        }
+        model = top.text("model", CaseReader.SEPARATION_FACTORS);
+        if (!model.equals(CaseReader.SEPARATION_FACTORS)) {
+            throw new InvalidInputException("model", model, CaseReader.SEPARATION_FACTORS + " or "
+                    + CaseReader.MASS_ACTION + " (the models of flowsheets of linked cascades; "
+                    + CaseReader.DISTRIBUTION_RATIOS + " is for single cascades)");
+        }
         top.allow(TOP);
         String name = top.optText("name", null);
         top.optText("description", null);
-        String model = top.text("model", CaseReader.SEPARATION_FACTORS);
-        if (!model.equals(CaseReader.SEPARATION_FACTORS)) {
-            throw new InvalidInputException("model", model, CaseReader.SEPARATION_FACTORS
-                    + " (flowsheets of linked cascades use Xu's CMER model only)");
-        }
 
         // components
         JsonNode compsNode = top.required("components", "a list of components with name and separationFactor");
@@ -155,18 +169,88 @@ public final class FlowsheetReader {
             }
         }
 
-        // targets: {<outlet>: {purity, recovery, components}}
+        return new Flowsheet(name, names, equilibrium, feeds, units, targets(top, names, beta), settings(top, false));
+    }
+
+    /**
+     * A {@code model: mass-action} flowsheet: the chemistry ({@code components}, {@code extractant})
+     * of a mass-action case, fresh feeds as aqueous solutions, cascades with the stage counts,
+     * {@code flows} and {@code efficiency} of a mass-action case and aqueous inlets.
+     */
+    private static Flowsheet massAction(YamlMapping top) {
+        top.allow(MA_TOP);
+        String name = top.optText("name", null);
+        top.optText("description", null);
+        CaseReader.MassActionChemistry chemistry = CaseReader.massActionChemistry(top);
+        List<String> names = chemistry.names();
+        List<FreshFeed> feeds = new ArrayList<>();
+        JsonNode feedList = list(top, "feeds", "a list of fresh feeds, each with name, composition, flow, "
+                + "concentration and acidity");
+        for (int f = 0; f < feedList.size(); f++) {
+            String path = "feeds[" + f + "]";
+            YamlMapping feed = new YamlMapping(feedList.get(f), path);
+            feed.allow(MA_FEED);
+            String feedName = feed.text("name", "a feed name");
+            double[] z = composition(feed.obj("composition"), names);
+            double flow = feed.positive("flow");
+            double concentration = feed.positive("concentration");
+            double acidity = feed.has("acidity") ? feed.number("acidity") : 0;
+            try {
+                feeds.add(FreshFeed.ofSolution(feedName, z, new FreshFeed.Solution(flow, concentration, acidity)));
+            } catch (InvalidInputException e) {
+                throw e.under(path);
+            }
+        }
+        List<MassActionUnit> units = new ArrayList<>();
+        JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
+        for (int i = 0; i < cascadeList.size(); i++) {
+            String path = "cascades[" + i + "]";
+            try {
+                YamlMapping c = new YamlMapping(cascadeList.get(i), path);
+                c.allow(MA_CASCADE);
+                String unitName = c.text("name", "a cascade name");
+                Cascade cascade;
+                try {
+                    cascade = new Cascade(c.integer("extractionStages"), c.integer("scrubStages"));
+                } catch (InvalidInputException e) {
+                    throw e.under(path);
+                }
+                int strip = c.has("stripStages") ? c.integer("stripStages") : 0;
+                YamlMapping f = c.obj("flows");
+                if (f.has("preload")) {
+                    throw new InvalidInputException(f.at("preload"), YamlMapping.describe(f.node().get("preload")),
+                            "none in a flowsheet's cascade: a pre-loaded organic is for single mass-action cases "
+                                    + "(docs/mass-action.md)");
+                }
+                f.allow(CaseReader.MA_FLOWS.stream().filter(k -> !k.equals("preload"))
+                        .collect(java.util.stream.Collectors.toSet()));
+                MassActionFlows flows = CaseReader.massActionFlows(f);
+                double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
+                units.add(new MassActionUnit(unitName, cascade, strip, flows, efficiency, inlets(c)));
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith(path) ? e : e.under(path);
+            }
+        }
+        return new Flowsheet(name, names, chemistry.equilibrium(), chemistry.cation(), feeds, units,
+                targets(top, names, chemistry.orderConstants()), settings(top, true));
+    }
+
+    /** {@code targets: {<outlet>: {purity, recovery, components}}}. */
+    private static List<StreamTarget> targets(YamlMapping top, List<String> names, double[] order) {
         List<StreamTarget> targets = new ArrayList<>();
         if (top.has("targets")) {
             YamlMapping t = top.obj("targets");
             Iterator<String> keys = t.node().fieldNames();
             while (keys.hasNext()) {
                 String stream = keys.next();
-                targets.add(new StreamTarget(stream, target(t, stream, names, beta)));
+                targets.add(new StreamTarget(stream, target(t, stream, names, order)));
             }
         }
+        return targets;
+    }
 
-        // solver
+    /** The optional {@code solver} section ({@code tearStart} only for CMER flowsheets). */
+    private static FlowsheetSettings settings(YamlMapping top, boolean massAction) {
         FlowsheetSettings settings = FlowsheetSettings.defaults();
         if (top.has("solver")) {
             YamlMapping s = top.obj("solver");
@@ -185,8 +269,16 @@ public final class FlowsheetReader {
             } catch (InvalidInputException e) {
                 throw e.field().startsWith("solver") ? e : e.under("solver");
             }
+            if (massAction && settings.tearStart() == FlowsheetSettings.TearStart.SHARP) {
+                if (s.has("tearStart")) {
+                    throw new InvalidInputException("solver.tearStart", "sharp", "feed or uniform for a mass-action "
+                            + "flowsheet: the sharp-split start needs every stream's RE total before solving, which "
+                            + "only the CMER model fixes (docs/flowsheets.md)");
+                }
+                settings = settings.withTearStart(FlowsheetSettings.TearStart.FEED);
+            }
         }
-        return new Flowsheet(name, names, equilibrium, feeds, units, targets, settings);
+        return settings;
     }
 
     private static JsonNode list(YamlMapping top, String key, String allowed) {
@@ -246,23 +338,7 @@ public final class FlowsheetReader {
             eExtraction = e.has("extraction") ? e.number("extraction") : 1;
             eScrub = e.has("scrub") ? e.number("scrub") : 1;
         }
-        List<Inlet> inlets = new ArrayList<>();
-        JsonNode inletList = list(c, "inlets", "a list of inlets, each with from and phase");
-        for (int k = 0; k < inletList.size(); k++) {
-            String path = c.at("inlets[" + k + "]");
-            YamlMapping in = new YamlMapping(inletList.get(k), path);
-            in.allow(INLET);
-            String from = in.text("from", "a fresh feed name or <cascade>.raffinate, <cascade>.organic, "
-                    + "<cascade>.<draw>");
-            FeedPhase phase = phase(in);
-            Integer stage = in.has("stage") ? in.integer("stage") : null;
-            double fraction = in.has("fraction") ? in.number("fraction") : 1.0;
-            try {
-                inlets.add(new Inlet(from, phase, stage, fraction));
-            } catch (InvalidInputException e) {
-                throw e.under(path);
-            }
-        }
+        List<Inlet> inlets = inlets(c);
         List<Draw> draws = new ArrayList<>();
         if (c.has("sideDraws")) {
             JsonNode drawList = c.node().get("sideDraws");
@@ -287,6 +363,28 @@ public final class FlowsheetReader {
         return new CascadeUnit(unitName, n, m, s, w, eExtraction, eScrub, inlets, draws);
     }
 
+    /** {@code inlets} of a cascade: at least one, each with from, phase and optional stage and fraction. */
+    private static List<Inlet> inlets(YamlMapping c) {
+        List<Inlet> inlets = new ArrayList<>();
+        JsonNode inletList = list(c, "inlets", "a list of inlets, each with from and phase");
+        for (int k = 0; k < inletList.size(); k++) {
+            String path = c.at("inlets[" + k + "]");
+            YamlMapping in = new YamlMapping(inletList.get(k), path);
+            in.allow(INLET);
+            String from = in.text("from", "a fresh feed name or <cascade>.raffinate, <cascade>.organic, "
+                    + "<cascade>.<draw> (CMER), <cascade>.strip (mass action)");
+            FeedPhase phase = phase(in);
+            Integer stage = in.has("stage") ? in.integer("stage") : null;
+            double fraction = in.has("fraction") ? in.number("fraction") : 1.0;
+            try {
+                inlets.add(new Inlet(from, phase, stage, fraction));
+            } catch (InvalidInputException e) {
+                throw e.under(path);
+            }
+        }
+        return inlets;
+    }
+
     private static ProductTarget target(YamlMapping targets, String stream, List<String> names, double[] beta) {
         YamlMapping t = targets.obj(stream);
         t.allow(TARGET);
@@ -306,9 +404,11 @@ public final class FlowsheetReader {
                 }
                 members.add(index);
             }
-        } else if (names.size() == 2 && beta[0] != beta[1]
-                && (stream.endsWith("." + CascadeUnit.RAFFINATE) || stream.endsWith("." + CascadeUnit.ORGANIC))) {
-            boolean organic = stream.endsWith("." + CascadeUnit.ORGANIC);
+        } else if (names.size() == 2 && beta != null && beta[0] != beta[1]
+                && (stream.endsWith("." + CascadeUnit.RAFFINATE) || stream.endsWith("." + CascadeUnit.ORGANIC)
+                || stream.endsWith("." + MassActionUnit.STRIP))) {
+            // the raffinate takes the less extractable; the loaded organic and the strip liquor the more
+            boolean organic = !stream.endsWith("." + CascadeUnit.RAFFINATE);
             members.add(organic == beta[0] > beta[1] ? 0 : 1);
         } else {
             throw new InvalidInputException(t.at("components"), "(missing)",

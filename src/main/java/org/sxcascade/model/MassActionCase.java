@@ -63,26 +63,9 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
                 MassActionFeed.checkStage(feedField(feeds, i) + ".stage", fd.stage(), cascade);
             }
         }
-        if (stripStages < 0 || cascade.totalStages() + stripStages > Cascade.MAX_STAGES) {
-            throw new InvalidInputException("cascade.stripStages", stripStages,
-                    "an integer from 0 to " + (Cascade.MAX_STAGES - cascade.totalStages()));
-        }
-        if (stripStages > 0 && !(flows.stripFlow() > 0)) {
-            throw new InvalidInputException("flows.stripFlow", flows.stripFlow(),
-                    "greater than 0 L/h when there are strip stages");
-        }
-        if (stripStages == 0 && (flows.stripFlow() > 0 || flows.reflux() > 0)) {
-            throw new InvalidInputException(flows.reflux() > 0 ? "flows.reflux" : "flows.stripFlow",
-                    flows.reflux() > 0 ? flows.reflux() : flows.stripFlow(),
-                    "0 without strip stages (cascade.stripStages)");
-        }
         int top = cascade.totalStages();
-        boolean feedOnTop = feeds.stream().anyMatch(fd -> fd.stageIn(cascade.extractionStages()) == top);
-        if (cascade.scrubStages() > 0 && !(flows.scrubFlow() > 0) && !(flows.reflux() > 0) && !feedOnTop) {
-            throw new InvalidInputException("flows.scrubFlow", flows.scrubFlow(),
-                    "greater than 0 L/h, a reflux above 0, or a feed at stage n + m = " + top
-                            + ", when there are scrub stages");
-        }
+        checkLayout(cascade, stripStages, flows,
+                feeds.stream().anyMatch(fd -> fd.stageIn(cascade.extractionStages()) == top));
         if (preload != null) {
             if (preload.composition().length != rareEarths.size()) {
                 throw new InvalidInputException("flows.preload.composition", preload.composition().length
@@ -104,6 +87,35 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         }
         if (solver.method() != SolverSettings.Method.NEWTON) {
             throw new InvalidInputException("solver.method", "rows", "newton for model mass-action");
+        }
+    }
+
+    /**
+     * Throws unless stage counts and flows fit together: p strip stages within the stage limit, a
+     * strip flow with strip stages and none (nor reflux) without, and with scrub stages some
+     * aqueous to scrub with (fresh scrub acid, reflux, or a feed at stage n + m).
+     *
+     * @param feedOnTop whether an aqueous feed enters stage n + m
+     */
+    public static void checkLayout(Cascade cascade, int stripStages, MassActionFlows flows, boolean feedOnTop) {
+        if (stripStages < 0 || cascade.totalStages() + stripStages > Cascade.MAX_STAGES) {
+            throw new InvalidInputException("cascade.stripStages", stripStages,
+                    "an integer from 0 to " + (Cascade.MAX_STAGES - cascade.totalStages()));
+        }
+        if (stripStages > 0 && !(flows.stripFlow() > 0)) {
+            throw new InvalidInputException("flows.stripFlow", flows.stripFlow(),
+                    "greater than 0 L/h when there are strip stages");
+        }
+        if (stripStages == 0 && (flows.stripFlow() > 0 || flows.reflux() > 0)) {
+            throw new InvalidInputException(flows.reflux() > 0 ? "flows.reflux" : "flows.stripFlow",
+                    flows.reflux() > 0 ? flows.reflux() : flows.stripFlow(),
+                    "0 without strip stages (cascade.stripStages)");
+        }
+        int top = cascade.totalStages();
+        if (cascade.scrubStages() > 0 && !(flows.scrubFlow() > 0) && !(flows.reflux() > 0) && !feedOnTop) {
+            throw new InvalidInputException("flows.scrubFlow", flows.scrubFlow(),
+                    "greater than 0 L/h, a reflux above 0, or a feed at stage n + m = " + top
+                            + ", when there are scrub stages");
         }
     }
 

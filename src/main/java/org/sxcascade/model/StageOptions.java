@@ -37,7 +37,7 @@ public record StageOptions(double extractionEfficiency, double scrubEfficiency, 
     }
 
     /** Throws unless {@code e} is a Murphree efficiency, in (0, 1]. */
-    static void checkEfficiency(String field, double e) {
+    public static void checkEfficiency(String field, double e) {
         if (!(e > 0 && e <= 1)) {
             throw new InvalidInputException(field, e, "a Murphree efficiency greater than 0 and at most 1");
         }

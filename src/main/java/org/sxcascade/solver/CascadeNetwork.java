@@ -574,22 +574,7 @@ public final class CascadeNetwork {
     public static CascadeNetwork massAction(MassActionCase c) {
         MassActionEquilibrium eq = c.equilibrium();
         int r = eq.rareEarthCount();
-        int comps = eq.componentCount();
-        int n = c.cascade().extractionStages();
-        int m = c.cascade().scrubStages();
-        int p = c.stripStages();
-        int total = n + m + p;
-        MassActionFlows f = c.flows();
-        double[] organic = new double[total];
-        java.util.Arrays.fill(organic, f.organicFlow());
-        double[] aqueous = massActionAqueous(c);
-        double[] feed = new double[total * comps];
-        double[] organicFeed = new double[total * comps];
-        double[] inlet = new double[total];
-        double[] organicIn = c.organicInlet();
-        add(feed, 1, organicIn);
-        add(organicFeed, 1, organicIn);
-        inlet[0] = f.organicFlow();
+        List<AqueousInlet> inlets = new java.util.ArrayList<>();
         for (int i = 0; i < c.feeds().size(); i++) {
             MassActionFeed fd = c.feeds().get(i);
             double[] z = fd.feed().composition();
@@ -597,47 +582,95 @@ public final class CascadeNetwork {
             for (int j = 0; j < r; j++) {
                 concentrations[j] = z[j] * fd.concentration();
             }
-            add(feed, c.feedStage(i), eq.aqueousStream(fd.flow(), concentrations, 0, fd.acidity()));
+            inlets.add(new AqueousInlet(c.feedStage(i), fd.flow(),
+                    eq.aqueousStream(fd.flow(), concentrations, 0, fd.acidity())));
         }
+        return massAction(eq, c.rareEarths(), c.cation(), c.cascade(), c.stripStages(), c.flows(), c.organicInlet(),
+                c.efficiency(), inlets, c.sideDraws());
+    }
+
+    /**
+     * An aqueous stream entering a stage of a mass-action cascade: a feed of the case, or a stream
+     * linked from another cascade of a flowsheet.
+     *
+     * @param stage      the stage it enters, 1 … n + m
+     * @param flow       its volumetric flow, L/h
+     * @param components its component flows in the model's units (rare earths, cation, H⁺;
+     *                   {@link MassActionEquilibrium#aqueousStream})
+     */
+    public record AqueousInlet(int stage, double flow, double[] components) {
+        public AqueousInlet {
+            components = components.clone();
+        }
+    }
+
+    /**
+     * The stage network of a mass-action cascade given its aqueous inlets one by one (what
+     * {@link #massAction(MassActionCase)} builds from a case's feeds, and a flowsheet from the
+     * streams linked into a cascade): same layout, flows and side draws as there.
+     *
+     * @param rareEarths   names of the rare earths (the components are these, the cation and "H+")
+     * @param organicInlet component flows of the organic entering stage 1 (saponified, perhaps pre-loaded)
+     * @param efficiency   Murphree efficiency of the extraction, scrubbing and stripping sections
+     * @param inlets       the aqueous inlets, stages 1 … n + m, at least one
+     */
+    public static CascadeNetwork massAction(MassActionEquilibrium eq, List<String> rareEarths, String cation,
+                                            org.sxcascade.model.Cascade cascade, int stripStages, MassActionFlows f,
+                                            double[] organicInlet, double[] efficiency, List<AqueousInlet> inlets,
+                                            org.sxcascade.model.SideDraws sideDraws) {
+        int comps = eq.componentCount();
+        int n = cascade.extractionStages();
+        int m = cascade.scrubStages();
+        int p = stripStages;
+        int total = n + m + p;
+        double[] organic = new double[total];
+        java.util.Arrays.fill(organic, f.organicFlow());
+        double[] aqueous = massActionAqueous(n, m, p, f, inlets);
+        double[] feed = new double[total * comps];
+        double[] organicFeed = new double[total * comps];
+        double[] inlet = new double[total];
+        add(feed, 1, organicInlet);
+        add(organicFeed, 1, organicInlet);
+        inlet[0] = f.organicFlow();
+        for (AqueousInlet in : inlets) {
+            add(feed, in.stage(), in.components());
+        }
+        double[] none = new double[eq.rareEarthCount()];
         if (f.scrubFlow() > 0) {
-            add(feed, n + m, eq.aqueousStream(f.scrubFlow(), new double[r], 0, f.scrubAcidity()));
+            add(feed, n + m, eq.aqueousStream(f.scrubFlow(), none, 0, f.scrubAcidity()));
         }
         if (p > 0) {
-            add(feed, total, eq.aqueousStream(f.stripFlow(), new double[r], 0, f.stripAcidity()));
+            add(feed, total, eq.aqueousStream(f.stripFlow(), none, 0, f.stripAcidity()));
         }
         double[] organicDraw = new double[total];
         double[] aqueousDraw = new double[total];
         if (p > 0) {
             aqueousDraw[n + m] = 1 - f.reflux();
         }
-        double[] efficiency = new double[total];
-        double[] e = c.efficiency();
+        double[] stageEfficiency = new double[total];
         for (int k = 1; k <= total; k++) {
-            efficiency[k - 1] = k > n + m ? e[2] : k > n ? e[1] : e[0];
+            stageEfficiency[k - 1] = k > n + m ? efficiency[2] : k > n ? efficiency[1] : efficiency[0];
         }
-        List<String> names = new java.util.ArrayList<>(c.rareEarths());
-        names.add(c.cation());
+        List<String> names = new java.util.ArrayList<>(rareEarths);
+        names.add(cation);
         names.add("H+");
         CascadeNetwork net = new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
-                .withSideDraws(organicDraw, aqueousDraw).withEfficiency(efficiency).withComponentNames(names);
+                .withSideDraws(organicDraw, aqueousDraw).withEfficiency(stageEfficiency).withComponentNames(names);
         // the case's side draws (L/h) as in the constant-D model; MassActionCase has checked their stages
-        return c.sideDraws().isEmpty() ? net : volumetricDraws(net, c.sideDraws().draws());
+        return sideDraws.isEmpty() ? net : volumetricDraws(net, sideDraws.draws());
     }
 
     /**
      * Aqueous flow (L/h) leaving each stage of a mass-action cascade: strip acid in the strip
-     * section; below it the refluxed strip liquor plus fresh scrub acid, plus each feed on every
+     * section; below it the refluxed strip liquor plus fresh scrub acid, plus each inlet on every
      * stage at and below the one it enters.
      */
-    private static double[] massActionAqueous(MassActionCase c) {
-        int n = c.cascade().extractionStages();
-        int m = c.cascade().scrubStages();
-        int total = c.totalStages();
-        MassActionFlows f = c.flows();
+    private static double[] massActionAqueous(int n, int m, int p, MassActionFlows f, List<AqueousInlet> inlets) {
+        int total = n + m + p;
         double scrubSection = f.reflux() * f.stripFlow() + f.scrubFlow();
         double[] feedsAbove = new double[total + 2];
-        for (int i = 0; i < c.feeds().size(); i++) {
-            feedsAbove[c.feedStage(i)] += c.feeds().get(i).flow();
+        for (AqueousInlet in : inlets) {
+            feedsAbove[in.stage()] += in.flow();
         }
         for (int k = total - 1; k >= 1; k--) {
             feedsAbove[k] += feedsAbove[k + 1]; // feeds entering at k or above

@@ -30,6 +30,35 @@ class FlowsheetCommandTest {
             "PrNd.raffinate", new double[] {2, 0.99963},
             "PrNd.organic", new double[] {3, 0.99995});
 
+    /** Every bundled flowsheet (a case file with a top-level cascades: list), CMER and mass action. */
+    static List<String> bundledFlowsheets() throws java.io.IOException {
+        try (var files = Files.list(Path.of("cases"))) {
+            return files.filter(org.sxcascade.io.FlowsheetReader::isFlowsheet).map(Path::toString).sorted().toList();
+        }
+    }
+
+    @Test
+    void theBundledFlowsheetsIncludeBothModels() throws Exception {
+        assertThat(bundledFlowsheets()).contains(CASE, "cases/la-ce-pr-nd-mass-action.yaml");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("bundledFlowsheets")
+    void everyBundledFlowsheetConvergesClosesAndMeetsItsTargets(String file) throws Exception {
+        CliHarness r = CliHarness.run("simulate", file, "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("converged").asBoolean()).isTrue();
+        JsonNode tear = doc.get("tear");
+        assertThat(tear.get("converged").asBoolean()).isTrue();
+        assertThat(tear.get("residual").asDouble()).isLessThanOrEqualTo(tear.get("tolerance").asDouble());
+        assertThat(doc.get("closure").get("max").asDouble()).isLessThanOrEqualTo(1e-10);
+        for (JsonNode c : doc.get("cascades")) {
+            assertThat(c.get("solver").get("massBalanceError").asDouble()).isLessThanOrEqualTo(1e-10);
+        }
+        assertThat(doc.get("targetsMet").asBoolean()).isTrue();
+    }
+
     @Test
     void theLaCePrNdCaseMeetsItsTargetsAsJson() throws Exception {
         CliHarness r = CliHarness.run("simulate", CASE, "--json");

@@ -85,12 +85,12 @@ class FlowsheetReaderTest {
         assertThat(fs.name()).isEqualTo("good");
         assertThat(fs.components()).containsExactly("A", "B", "C");
         assertThat(fs.feedTotal()).isEqualTo(50);
-        CascadeUnit one = fs.units().get(0);
+        CascadeUnit one = (CascadeUnit) fs.units().get(0);
         assertThat(one.extractionEfficiency()).isEqualTo(0.95);
         assertThat(one.scrubEfficiency()).isEqualTo(0.9);
         assertThat(one.stageOf(one.inlets().get(0))).isEqualTo(12);
         assertThat(one.inlets().get(1).fraction()).isEqualTo(0.5);
-        CascadeUnit two = fs.units().get(1);
+        CascadeUnit two = (CascadeUnit) fs.units().get(1);
         assertThat(two.stageOf(two.inlets().get(0))).isEqualTo(15);
         assertThat(two.inlets().get(0).phase()).isEqualTo(FeedPhase.ORGANIC);
         assertThat(two.draws().get(0).flow()).isEqualTo(0.02);
@@ -170,7 +170,7 @@ class FlowsheetReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "model: separation-factors|model: distribution-ratios|model|separation-factors (flowsheets",
+            "model: separation-factors|model: distribution-ratios|model|separation-factors or mass-action (the models",
             "extractant: 1.1|extractant: 0|cascades[0].extractant|greater than 0",
             "acidScrub: 0|acidScrub: -0.1|cascades[0].acidScrub|≥ 0",
             "scrub: 0.9}|scrub: 1.2}|cascades[0].efficiency.scrub|(0, 1]",
