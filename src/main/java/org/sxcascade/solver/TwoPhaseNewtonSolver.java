@@ -64,7 +64,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Up to this length a network whose shortened start fails goes on to the rows. */
     private static final int ROWS_AFTER_SHORTER_FAILS = 150;
     /** Tolerance of the shortened network's solve: a start needs no more. */
-    private static final double SHORTER_TOLERANCE = 1e-8;
+    private static final double SHORTER_TOLERANCE = 1e-5;
     /** Fraction of each run of repeated stages the shortened network keeps. */
     private static final double SHRINK = 0.7;
     /** The same for the one retry of a level whose first shortened start failed. */
