@@ -54,6 +54,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Newton iterations without a tenfold fall of the residual after which a solve stops as stalled. */
     private static final int STALL_ITERATIONS = 40;
     /**
+     * Work budget of one solve ({@link #work}): a few seconds of a laptop core. The costliest
+     * converged case of the convergence survey's first 2000 needs 1.5e7 of it; a case the solver
+     * cannot settle stops with its reason in seconds instead of running on through every fallback.
+     */
+    private static final long WORK_BUDGET = 40_000_000L;
+    /**
      * Flows below this fraction of their component's feed, before and after a Newton step, are not
      * held to {@link #MAX_LOG_STEP}: such a minor flow hardly acts on the others, and a long cascade
      * moves its impurities by hundreds in ln between a shortened start and the solution.
@@ -159,6 +165,16 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private int iterations;
     /** Whether the last {@link #iterate} stopped because Newton steps no longer reduced the residual. */
     private boolean stalled;
+    /**
+     * Work done by this solve and the shortened copies it started, in stage-iterations weighted by
+     * the square of the number of components (a Newton iteration or a row over n stages of c
+     * components counts n·c²).
+     */
+    private long work;
+    /** Work this solve may do ({@link #WORK_BUDGET} for a solve the caller started). */
+    private long workBudget;
+    /** Whether the solve stopped because {@link #work} reached {@link #workBudget}. */
+    private boolean outOfWork;
     /** Whether the current solve needed the row start (here or in a shortened copy). */
     private boolean rowsRun;
     private double residual;
@@ -235,6 +251,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
         iterations = 0;
+        work = 0;
+        outOfWork = false;
+        if (!shortenedCopy) {
+            workBudget = WORK_BUDGET;
+        }
         setHomotopy(net, 1);
         boolean converged = false;
         // a shortened copy of a network the Picard start left far off; and a long network of a
@@ -262,7 +283,17 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // strongly coupled models (mass action, where the acid couples every component): a
             // start from a shortened copy of the cascade, or from Xu's rows
             rowsRun = true;
-            converged = fromShorterCascadeOrRows(net, settings);
+            try {
+                converged = fromShorterCascadeOrRows(net, settings);
+            } catch (NoConvergenceException e) {
+                // a failure deep in the continuation carries its copy's loose tolerance: the
+                // caller's is the one to report
+                if (shortenedCopy || e.tolerance() == tol) {
+                    throw e;
+                }
+                throw new NoConvergenceException(e.method(), e.reason(), e.iterations(), e.residual(), tol,
+                        e.worstStage(), e.worstComponent(), e.componentName(), e.limitReached()).markRowsTried();
+            }
         }
         if (converged) {
             // one more Newton step tightens the whole-cascade closure well below the tolerance
@@ -292,6 +323,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // back to this length: a start with the inventories and fronts in place
             firstResidual = -1;
             converged = iterate(net, tol, Math.min(limit, iterations + STRETCHED_BUDGET));
+        }
+        if (!converged && outOfWork) {
+            if (shorterFailure != null) {
+                throw shorterFailure;
+            }
+            return false;
         }
         if (!converged && n > ROWS_AFTER_SHORTER_FAILS && (shortened || shorterFailure != null) && mildRetryAllowed) {
             // once more from a copy shortened less (the failures come at particular lengths)
@@ -383,11 +420,14 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         SteadyState start;
         // a copy shortened less gets no retry of its own (at most two copies per level)
         shorterSolver.mildRetryAllowed = mildRetryAllowed && ratio == SHRINK;
+        shorterSolver.workBudget = workBudget - work;
         try {
             start = shorterSolver.solve(shorter, new SolverSettings(settings.method(),
                     Math.max(settings.tolerance(), SHORTER_TOLERANCE), Math.max(1, settings.maxIterations() - iterations)));
         } catch (NoConvergenceException e) {
             iterations += e.iterations();
+            work += shorterSolver.work;
+            outOfWork = shorterSolver.outOfWork;
             // up to ROWS_AFTER_SHORTER_FAILS stages the caller runs the rows; beyond, it retries or
             // fails with this, saying at which length (the stage named is one of that cascade)
             // a failure of a still shorter copy is passed on as it is (it names its own length)
@@ -398,6 +438,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             return false;
         }
         iterations += start.iterations();
+        work += shorterSolver.work;
         for (int s = 0; s < n; s++) {
             double x = position[s];
             int i0 = Math.min((int) Math.floor(x), m - 1);
@@ -486,6 +527,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     ? String.format(java.util.Locale.ROOT, "the residual stalled at %.1e, %d iterations without a "
                             + "tenfold fall: the rounding level of these balances is above the tolerance", residual,
                             STALL_ITERATIONS)
+                    : outOfWork ? String.format(java.util.Locale.ROOT, "the work budget of one solve was spent "
+                            + "(%.0e stage-iterations × components², a few seconds of computing)", (double) WORK_BUDGET)
                     : iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals";
             // what the chemistry says of the state reached, where Newton ran out of steps (after
             // an iteration limit or a stall the state says little)
@@ -614,6 +657,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double best = r;
         int sinceBest = 0;
         while (!converged && iterations < maxIterations) {
+            if (work >= workBudget) {
+                outOfWork = true;
+                break;
+            }
+            work += (long) n * net.components() * net.components();
             if (r < 0.1 * best) {
                 best = r;
                 sinceBest = 0;
@@ -1086,9 +1134,14 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double[] aq = splitAq;
         double[] org = splitOrg;
         for (int row = 1; iterations < maxIterations; row++) {
+            if (work >= workBudget) {
+                outOfWork = true;
+                return;
+            }
             // in place: a Gauss-Seidel sweep of the funnel experiment
             rowSweep.rowInPlace();
             iterations++;
+            work += (long) n * c * c;
             if (row % 20 == 0 || iterations == maxIterations) {
                 rowSweep.lnFlows(aq, org);
                 for (int k = 0; k < n; k++) {
