@@ -73,6 +73,8 @@ public final class MassActionOptimizer {
     private static final int MAX_VERIFICATIONS = 6;
     /** Iteration limit of the search's solves: a cold start of a 100-stage case takes about 1 500. */
     private static final int SEARCH_ITERATIONS = 2500;
+    /** |m_raffinate − m_strip| at which a bordered solve has balanced the products, ln units. */
+    private static final double BALANCE_TOLERANCE = 1e-9;
 
     /** Told after each evaluated point: fraction of the evaluation budget used, points evaluated. */
     public interface Progress {
@@ -130,6 +132,17 @@ public final class MassActionOptimizer {
     private Point best;
     private Point closest;
     private final List<Point> feasiblePoints = new ArrayList<>();
+    /** Converged states of the current flow setting, by reflux: the secant predictor's data. */
+    private final List<Double> alongR = new ArrayList<>();
+    private final List<SteadyState> alongStates = new ArrayList<>();
+    private MassActionFlows alongFlows;
+    /** Each rare earth's inflow (network units), the ln-flow stride of a stage and the strip liquor's stage. */
+    private double[] fed;
+    private int stateComponents;
+    private int stripLiquorStage;
+    /** Whether each rare earth counts toward the raffinate's and the strip liquor's purity. */
+    private boolean[] raffinateGroup;
+    private boolean[] stripGroup;
 
     /** Sets (or, with {@code null}, removes) the listener told of each evaluated point. */
     public void setProgress(Progress progress) {
@@ -156,6 +169,16 @@ public final class MassActionOptimizer {
         closest = null;
         feasiblePoints.clear();
         MassActionFlows f = c.flows();
+        CascadeNetwork network0 = CascadeNetwork.massAction(c);
+        fed = new double[c.equilibrium().rareEarthCount()];
+        for (int j = 0; j < fed.length; j++) {
+            fed[j] = network0.totalFeed(j);
+        }
+        stateComponents = network0.components();
+        raffinateGroup = group(c.raffinateTarget(), fed.length);
+        stripGroup = group(c.stripTarget(), fed.length);
+        stripLiquorStage = c.cascade().extractionStages() + c.cascade().scrubStages() + 1;
+        alongFlows = null;
         // a scrubbing section needs liquor: without fresh scrub acid the reflux must stay above 0
         refluxMin = Math.max(set.reflux()[0], f.scrubFlow() > 0 ? 0 : 1e-6);
         lastReflux = clamp(f.reflux(), refluxMin, set.reflux()[1]);
@@ -320,9 +343,18 @@ public final class MassActionOptimizer {
         evaluations++;
         MassActionFlows f0 = flows(organic, saponification, strip, predictedReflux(organic, saponification));
         try {
+            Point direct = borderedBalance(f0);
+            if (direct != null) {
+                return record(direct);
+            }
             Point a = evaluate(f0);
             if (a.failure() != null) {
                 return record(a);
+            }
+            // the bordered solve again, from this flow setting's own steady state
+            direct = borderedBalance(f0);
+            if (direct != null) {
+                return record(direct);
             }
             double phiA = a.raffinateMargin() - a.stripMargin();
             if (phiA == 0) {
@@ -378,6 +410,94 @@ public final class MassActionOptimizer {
                 progress.update(Math.min(1, evaluations / (double) set.maxEvaluations()), evaluations);
             }
         }
+    }
+
+    /**
+     * The balanced point of the flow setting of {@code f} by bordered Newton solves
+     * ({@link TwoPhaseNewtonSolver#solveBordered}): the steady state and the reflux together, with
+     * the condition m_raffinate − m_strip = 0, from the last steady state, the reflux starting at
+     * {@code f.reflux()}. If the direct solve fails, the way from the last flow setting to this one
+     * is walked in 4, then 16 equal steps, each a bordered solve from the one before. {@code null} when there
+     * is no last state or that fails too (the caller then brackets the reflux with solves at fixed
+     * reflux).
+     */
+    private Point borderedBalance(MassActionFlows f) {
+        if (warm == null) {
+            return null;
+        }
+        MassActionFlows from = warmFlows;
+        // from this setting's own state only the direct solve: the walk's steps would all be at f
+        int most = sameSetting(f, from) ? 1 : 16;
+        for (int steps = 1; steps <= most; steps *= 4) {
+            SteadyState state = warm;
+            double reflux = steps == 1 ? f.reflux() : from.reflux();
+            for (int i = 1; i <= steps && state != null; i++) {
+                double t = i / (double) steps;
+                MassActionFlows at = i == steps ? f : new MassActionFlows(mix(from.organicFlow(), f.organicFlow(), t),
+                        mix(from.saponification(), f.saponification(), t), f.scrubFlow(), f.scrubAcidity(),
+                        mix(from.stripFlow(), f.stripFlow(), t), f.stripAcidity(), reflux);
+                try {
+                    TwoPhaseNewtonSolver.Bordered b = solver.solveBordered(r -> CascadeNetwork.massAction(
+                                    base.withFlows(withReflux(at, r))), i == steps && steps == 1 ? f.reflux() : reflux,
+                            refluxMin, set.reflux()[1], this::imbalance, BALANCE_TOLERANCE, searchSettings(), state);
+                    solves++;
+                    state = b.state();
+                    reflux = b.parameter();
+                } catch (NoConvergenceException e) {
+                    state = null;
+                }
+            }
+            if (state != null) {
+                MassActionFlows balanced = withReflux(f, reflux);
+                MassActionCase c = base.withFlows(balanced);
+                warm = state;
+                warmFlows = balanced;
+                remember(balanced, warm);
+                return point(balanced, new MassActionReport(c, CascadeNetwork.massAction(c), warm), null);
+            }
+        }
+        return null;
+    }
+
+    private static boolean[] group(ProductTarget t, int components) {
+        boolean[] in = new boolean[components];
+        for (int j : t.components()) {
+            in[j] = true;
+        }
+        return in;
+    }
+
+    private static MassActionFlows withReflux(MassActionFlows f, double reflux) {
+        return new MassActionFlows(f.organicFlow(), f.saponification(), f.scrubFlow(), f.scrubAcidity(),
+                f.stripFlow(), f.stripAcidity(), reflux);
+    }
+
+    /**
+     * m_raffinate − m_strip at these ln flows and reflux R (the strip liquor product is the part
+     * 1 − R of the liquor leaving stage n + m + 1): the condition of {@link #borderedBalance}.
+     */
+    private double imbalance(double[] lnAqueous, double[] lnOrganic, double reflux) {
+        return outletMargin(lnAqueous, 1, 1, base.raffinateTarget(), raffinateGroup)
+                - outletMargin(lnAqueous, stripLiquorStage, 1 - reflux, base.stripTarget(), stripGroup);
+    }
+
+    /** The smallest margin of an aqueous outlet's targets from its ln flows and drawn share. */
+    private double outletMargin(double[] lnAqueous, int stage, double share, ProductTarget t, boolean[] inGroup) {
+        int components = fed.length;
+        int offset = (stage - 1) * stateComponents;
+        double group = 0;
+        double other = 0;
+        double groupFed = 0;
+        for (int j = 0; j < components; j++) {
+            double flow = share * Math.exp(lnAqueous[offset + j]);
+            if (inGroup[j]) {
+                group += flow;
+                groupFed += fed[j];
+            } else {
+                other += flow;
+            }
+        }
+        return margin(t, other / (group + other), (groupFed - group) / groupFed);
     }
 
     /**
@@ -439,12 +559,18 @@ public final class MassActionOptimizer {
     private Point evaluate(MassActionFlows f) {
         MassActionCase c = base.withFlows(f);
         CascadeNetwork network = CascadeNetwork.massAction(c);
-        SolverSettings s = c.solver();
-        SolverSettings search = new SolverSettings(s.method(), s.tolerance(), Math.min(s.maxIterations(),
-                SEARCH_ITERATIONS));
+        SolverSettings search = searchSettings();
         solves++;
         SteadyState state = null;
-        if (warm != null) {
+        SteadyState predicted = predict(f);
+        if (predicted != null) {
+            try {
+                state = solver.solveFrom(network, search, predicted);
+            } catch (NoConvergenceException e) {
+                state = null;
+            }
+        }
+        if (state == null && warm != null) {
             state = walk(warmFlows, f, network, warm, search);
         }
         if (state == null) {
@@ -457,7 +583,81 @@ public final class MassActionOptimizer {
         }
         warm = state;
         warmFlows = f;
+        remember(f, state);
         return point(f, new MassActionReport(c, network, state), null);
+    }
+
+    /** The case's solver settings with at most {@link #SEARCH_ITERATIONS} iterations. */
+    private SolverSettings searchSettings() {
+        SolverSettings s = base.solver();
+        return new SolverSettings(s.method(), s.tolerance(), Math.min(s.maxIterations(), SEARCH_ITERATIONS));
+    }
+
+    /** Remembers a converged state of the current flow setting (organic, saponification, strip acid). */
+    private void remember(MassActionFlows f, SteadyState state) {
+        if (!sameSetting(f, alongFlows)) {
+            alongR.clear();
+            alongStates.clear();
+            alongFlows = f;
+        }
+        alongR.add(f.reflux());
+        alongStates.add(state);
+    }
+
+    private static boolean sameSetting(MassActionFlows a, MassActionFlows b) {
+        return b != null && a.organicFlow() == b.organicFlow() && a.saponification() == b.saponification()
+                && a.stripFlow() == b.stripFlow();
+    }
+
+    /**
+     * A start for the steady state at {@code f} from two converged states of the same flow
+     * setting at other refluxes: their ln flows interpolated (or extrapolated) linearly in the
+     * reflux, the secant predictor of continuation. Near the balancing reflux the state moves
+     * sharply but smoothly with R (the slow inventory mode of the cascade), so the neighbour's own
+     * state is a poor start and the secant one a good one. {@code null} without two such states.
+     */
+    private SteadyState predict(MassActionFlows f) {
+        if (!sameSetting(f, alongFlows) || alongR.size() < 2) {
+            return null;
+        }
+        double r = f.reflux();
+        // the two nearest refluxes evaluated, preferring a pair that brackets r
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < alongR.size(); i++) {
+            double d = Math.abs(alongR.get(i) - r);
+            if (a < 0 || d < Math.abs(alongR.get(a) - r)) {
+                a = i;
+            }
+        }
+        for (int i = 0; i < alongR.size(); i++) {
+            if (i == a || alongR.get(i).doubleValue() == alongR.get(a).doubleValue()) {
+                continue;
+            }
+            boolean brackets = (alongR.get(i) - r) * (alongR.get(a) - r) < 0;
+            boolean bBrackets = b >= 0 && (alongR.get(b) - r) * (alongR.get(a) - r) < 0;
+            double d = Math.abs(alongR.get(i) - r);
+            if (b < 0 || (brackets && !bBrackets) || (brackets == bBrackets && d < Math.abs(alongR.get(b) - r))) {
+                b = i;
+            }
+        }
+        if (b < 0) {
+            return null;
+        }
+        double ra = alongR.get(a);
+        double t = (r - ra) / (alongR.get(b) - ra);
+        SteadyState sa = alongStates.get(a);
+        SteadyState sb = alongStates.get(b);
+        return new SteadyState(sa.method(), 0, Double.NaN, Double.NaN, sa.stages(), sa.components(),
+                secant(sa.lnAqueous(), sb.lnAqueous(), t), secant(sa.lnOrganic(), sb.lnOrganic(), t));
+    }
+
+    private static double[] secant(double[] a, double[] b, double t) {
+        double[] x = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            x[i] = Double.isFinite(a[i]) && Double.isFinite(b[i]) ? a[i] + t * (b[i] - a[i]) : a[i];
+        }
+        return x;
     }
 
     /**
@@ -519,12 +719,17 @@ public final class MassActionOptimizer {
 
     /** The smallest margin ln(allowance/shortfall) of a product's purity and recovery targets. */
     private static double margin(MassActionReport.Product p, ProductTarget t) {
+        return margin(t, 1 - p.purity(), 1 - p.recovery());
+    }
+
+    /** The same from the product's impurity (1 − purity) and loss (1 − recovery). */
+    private static double margin(ProductTarget t, double impurity, double loss) {
         double m = MARGIN_CAP;
         if (t.purity() != null) {
-            m = Math.min(m, logMargin(1 - t.purity(), 1 - p.purity()));
+            m = Math.min(m, logMargin(1 - t.purity(), impurity));
         }
         if (t.recovery() != null) {
-            m = Math.min(m, logMargin(1 - t.recovery(), 1 - p.recovery()));
+            m = Math.min(m, logMargin(1 - t.recovery(), loss));
         }
         return m;
     }
