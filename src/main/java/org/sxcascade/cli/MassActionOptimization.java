@@ -109,7 +109,9 @@ final class MassActionOptimization {
                 + "(counted infeasible)%s%n", o.evaluations(), o.solves(), o.failedSolves(),
                 o.passedOver() == 0 ? "" : f("; %d cheaper points passed over: they converge only by continuation, "
                         + "not from a cold start", o.passedOver())));
-        t.append("  stages       fixed at the case's; scrub acid fixed at the case's\n\n");
+        t.append(f("  stages       %d extraction + %d scrub + %d strip = %d (the case's: not searched for a mass-action "
+                + "case); scrub acid and strip acidity fixed at the case's%n%n", c.cascade().extractionStages(),
+                c.cascade().scrubStages(), c.stripStages(), c.totalStages()));
         t.append(o.verification().toText(false));
         return t.toString();
     }
@@ -146,6 +148,13 @@ final class MassActionOptimization {
         objective.put("value", o.best().objective());
         objective.put("unit", s.objectiveUnit());
         objective.put("savingOverCaseFlows", o.saving());
+        ObjectNode stages = j.putObject("stages");
+        MassActionCase c = o.optimized();
+        stages.put("extraction", c.cascade().extractionStages());
+        stages.put("scrub", c.cascade().scrubStages());
+        stages.put("strip", c.stripStages());
+        stages.put("total", c.totalStages());
+        stages.put("searched", false);
         putPoint(j.putObject("optimum"), o.best(), o.optimized());
         putPoint(j.putObject("caseFlows"), o.baseline(), o.optimized());
         ObjectNode bounds = j.putObject("bounds");

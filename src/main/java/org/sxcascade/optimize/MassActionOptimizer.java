@@ -347,7 +347,7 @@ public final class MassActionOptimizer {
             if (direct != null) {
                 return record(direct);
             }
-            Point a = evaluate(f0);
+            Point a = evaluate(f0, false);
             if (a.failure() != null) {
                 return record(a);
             }
@@ -552,11 +552,21 @@ public final class MassActionOptimizer {
     }
 
     /**
-     * One steady state at these flows: Newton from the last steady state; if that fails, a walk
-     * from the last point's flows to these in 4 or 16 equal steps, each warm-started from the
-     * one before; if that fails too, a cold start.
+     * One steady state at these flows: Newton from the secant prediction ({@link #predict}) or
+     * else from the last steady state; if that fails, a walk from the last point's flows to these
+     * in 4 or 16 equal steps, each warm-started from the one before; if that fails too, a cold
+     * start.
      */
     private Point evaluate(MassActionFlows f) {
+        return evaluate(f, true);
+    }
+
+    /**
+     * The same; without {@code warmFirst} straight to the cold start when there is no secant
+     * prediction: at a flow setting where the bordered solve has failed from the last state, the
+     * warm starts at a fixed reflux near the knife edge fail too, after up to 21 solves.
+     */
+    private Point evaluate(MassActionFlows f, boolean warmFirst) {
         MassActionCase c = base.withFlows(f);
         CascadeNetwork network = CascadeNetwork.massAction(c);
         SolverSettings search = searchSettings();
@@ -570,7 +580,7 @@ public final class MassActionOptimizer {
                 state = null;
             }
         }
-        if (state == null && warm != null) {
+        if (state == null && warm != null && warmFirst) {
             state = walk(warmFlows, f, network, warm, search);
         }
         if (state == null) {

@@ -49,6 +49,13 @@ class MassActionOptimizeTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode opt = j.get("optimum");
+        // the stage counts of the result: the case's (not searched)
+        JsonNode stages = j.get("stages");
+        assertThat(stages.get("extraction").asInt()).isEqualTo(12);
+        assertThat(stages.get("scrub").asInt()).isEqualTo(14);
+        assertThat(stages.get("strip").asInt()).isEqualTo(4);
+        assertThat(stages.get("total").asInt()).isEqualTo(30);
+        assertThat(stages.get("searched").asBoolean()).isFalse();
         JsonNode base = j.get("caseFlows");
         assertThat(base.get("feasible").asBoolean()).isTrue();
         assertThat(opt.get("feasible").asBoolean()).isTrue();
