@@ -35,9 +35,11 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * impurities, very sharply, so every (O, s, Q) is evaluated at the R that balances the two
  * products. With margins m = ln(allowance / shortfall) of every target (impurity 1 − purity against
  * 1 − P, loss 1 − recovery against 1 − Y), the raffinate's margin falls and the strip liquor's
- * rises with R; the balancing R is the root of m_raffinate(R) − m_strip(R), bracketed next to the
- * previous point's R and closed by the Pegasus method. At that R the smaller margin is as large as
- * any R makes it.
+ * rises with R; the balancing R is the root of m_raffinate(R) − m_strip(R). It is found together
+ * with the steady state by one bordered Newton solve ({@link TwoPhaseNewtonSolver#solveBordered}),
+ * from the previous point's steady state; only if that fails is it bracketed next to the previous
+ * point's R and closed by Brent's method over solves at fixed R. At that R the smaller margin is as
+ * large as any R makes it.
  *
  * <p><b>Objective.</b> acidPrice × acid + basePrice × base per mol RE fed: base = 2sC·O (the
  * saponifying cation, mol/h), acid = Q·[H⁺]_strip + scrub acid (mol H⁺/h), both divided by the
@@ -55,8 +57,9 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * scale, where a target holds with equality.
  *
  * <p>Every point is a full mass-action steady state ({@link CascadeNetwork#massAction},
- * {@link TwoPhaseNewtonSolver}), warm-started from the previous point's; the optimum is solved
- * again from a cold start and reported from that solve. Not thread-safe; one search at a time.
+ * {@link TwoPhaseNewtonSolver}), warm-started from the previous point's (docs/optimize.md,
+ * "Solves"); the optimum is solved again from a cold start and reported from that solve. Not
+ * thread-safe; one search at a time.
  */
 public final class MassActionOptimizer {
     /** Margin a point needs to count as feasible, in ln units (about 1e-6 relative in the impurity). */

@@ -631,9 +631,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
         residual = r;
         if (failure != null) {
+            unpack(n, c);
+            double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
             throw new NoConvergenceException("newton", String.format(java.util.Locale.ROOT, "%s (bordered solve, "
-                    + "condition %.1e at parameter %.9g)", failure, g, p), iterations, r, tol, 0, 0,
-                    net.componentName(0), iterations >= limit);
+                    + "condition %.1e at parameter %.9g)", failure, g, p), iterations, Math.max(imbalance, r), tol,
+                    worst[0], worst[1], net.componentName(worst[1]), iterations >= limit);
         }
         return new Bordered(result(net, true, tol, limit, ""), p);
     }
