@@ -29,10 +29,11 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * The plant flows of a {@code model: mass-action} cascade (stages fixed) that meet the purity and
  * recovery targets of both products at the least reagent use (docs/optimize.md).
  *
- * <p><b>Variables.</b> Organic flow O (L/h), saponification s and strip acid flow Q (L/h) are
- * searched by BOBYQA (Powell's bound-constrained quadratic-model method, Commons Math) in the box
- * of {@link MassActionSettings}. The reflux R is not left to it: R decides which product takes the
- * impurities, very sharply, so every (O, s, Q) is evaluated at the R that balances the two
+ * <p><b>Variables.</b> Organic flow O (L/h), saponification s and strip acid flow Q (L/h), and
+ * where the settings give them bounds the scrub acid flow and the strip acidity, are searched by
+ * BOBYQA (Powell's bound-constrained quadratic-model method, Commons Math) in the box of
+ * {@link MassActionSettings}. The reflux R is not left to it: R decides which product takes the
+ * impurities, very sharply, so every flow setting is evaluated at the R that balances the two
  * products. With margins m = ln(allowance / shortfall) of every target (impurity 1 − purity against
  * 1 − P, loss 1 − recovery against 1 − Y), the raffinate's margin falls and the strip liquor's
  * rises with R; the balancing R is the root of m_raffinate(R) − m_strip(R). It is found together
@@ -128,7 +129,9 @@ public final class MassActionOptimizer {
     private double lastLiquor;
     /** dφ/dR of the last reflux bracket, φ = raffinate margin − strip margin (negative), or 0. */
     private double lastSlope;
-    private double refluxMin;
+    /** Bounds of the searched variables ({@link #setting}). */
+    private double[] lo;
+    private double[] hi;
     private int solves;
     private int failed;
     private int evaluations;
@@ -182,9 +185,7 @@ public final class MassActionOptimizer {
         stripGroup = group(c.stripTarget(), fed.length);
         stripLiquorStage = c.cascade().extractionStages() + c.cascade().scrubStages() + 1;
         alongFlows = null;
-        // a scrubbing section needs liquor: without fresh scrub acid the reflux must stay above 0
-        refluxMin = Math.max(set.reflux()[0], f.scrubFlow() > 0 ? 0 : 1e-6);
-        lastReflux = clamp(f.reflux(), refluxMin, set.reflux()[1]);
+        lastReflux = clamp(f.reflux(), refluxMin(f), set.reflux()[1]);
         lastSlope = 0;
         lastBase = 0;
 
@@ -192,21 +193,34 @@ public final class MassActionOptimizer {
         Point baseline = record(evaluate(f));
         double mu = Math.max(baseline.objective(), 1e-6);
 
-        double[] lo = {set.organicFlow()[0], set.saponification()[0], set.stripFlow()[0]};
-        double[] hi = {set.organicFlow()[1], set.saponification()[1], set.stripFlow()[1]};
-        double[] x0 = {unit(f.organicFlow(), lo[0], hi[0]), unit(f.saponification(), lo[1], hi[1]),
-                unit(f.stripFlow(), lo[2], hi[2])};
+        List<double[]> ranges = new ArrayList<>(List.of(set.organicFlow(), set.saponification(), set.stripFlow()));
+        if (set.scrubFlow() != null) {
+            ranges.add(set.scrubFlow());
+        }
+        if (set.stripAcidity() != null) {
+            ranges.add(set.stripAcidity());
+        }
+        int d = ranges.size();
+        lo = new double[d];
+        hi = new double[d];
+        for (int i = 0; i < d; i++) {
+            lo[i] = ranges.get(i)[0];
+            hi[i] = ranges.get(i)[1];
+        }
+        double[] x0 = unit(f);
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1);
         // rounds of BOBYQA, each from the best point so far with a fresh trust region, while a
         // round gains at least 0.1 % and evaluations remain
         double[] start = x0;
         double before = Double.POSITIVE_INFINITY;
         while (evaluations < set.maxEvaluations() - 10) {
-            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(7, INITIAL_RADIUS, FINAL_RADIUS);
+            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * d + 1, INITIAL_RADIUS, FINAL_RADIUS);
             try {
                 bobyqa.optimize(new MaxEval(set.maxEvaluations() - evaluations), GoalType.MINIMIZE,
-                        new InitialGuess(start), new SimpleBounds(new double[3], new double[] {1, 1, 1}),
+                        new InitialGuess(start), new SimpleBounds(new double[d], ones),
                         new ObjectiveFunction(x -> {
-                            Point p = balanced(at(x[0], lo[0], hi[0]), at(x[1], lo[1], hi[1]), at(x[2], lo[2], hi[2]));
+                            Point p = balanced(setting(x));
                             return p.objective() + mu * Math.max(0, FEASIBLE_MARGIN - p.margin());
                         }));
             } catch (TooManyEvaluationsException e) {
@@ -216,9 +230,7 @@ public final class MassActionOptimizer {
                 break;
             }
             before = best.objective();
-            MassActionFlows b = best.flows();
-            start = new double[] {unit(b.organicFlow(), lo[0], hi[0]), unit(b.saponification(), lo[1], hi[1]),
-                    unit(b.stripFlow(), lo[2], hi[2])};
+            start = unit(best.flows());
         }
         if (best == null) {
             throw infeasible(c);
@@ -266,7 +278,8 @@ public final class MassActionOptimizer {
     /** Whether two flow settings differ by less than 0.2 % in every variable. */
     private static boolean near(MassActionFlows a, MassActionFlows b) {
         return close(a.organicFlow(), b.organicFlow()) && close(a.saponification(), b.saponification())
-                && close(a.stripFlow(), b.stripFlow()) && close(a.reflux(), b.reflux());
+                && close(a.stripFlow(), b.stripFlow()) && close(a.reflux(), b.reflux())
+                && close(a.scrubFlow(), b.scrubFlow()) && close(a.stripAcidity(), b.stripAcidity());
     }
 
     private static boolean close(double a, double b) {
@@ -335,16 +348,54 @@ public final class MassActionOptimizer {
     }
 
     private Point scaled(MassActionFlows f, double t) {
-        return balanced(f.organicFlow(), f.saponification() * t, f.stripFlow() * t);
+        return balanced(new MassActionFlows(f.organicFlow(), f.saponification() * t, f.scrubFlow(), f.scrubAcidity(),
+                f.stripFlow() * t, f.stripAcidity(), 0));
     }
 
     /**
-     * The point (O, s, Q) at the reflux that balances the two products' margins (the class
-     * comment), or at a reflux bound when the balance lies beyond it.
+     * The flows at a point x of the search's unit box: organic flow, saponification, strip acid
+     * flow, then the scrub acid flow and the strip acidity where they are searched (else the
+     * case's); reflux 0, a placeholder that {@link #balanced} replaces.
      */
-    private Point balanced(double organic, double saponification, double strip) {
+    private MassActionFlows setting(double[] x) {
+        MassActionFlows f = base.flows();
+        int i = 3;
+        double scrub = set.scrubFlow() != null ? at(x[i++], lo[3], hi[3]) : f.scrubFlow();
+        double acidity = set.stripAcidity() != null ? at(x[i], lo[i], hi[i]) : f.stripAcidity();
+        return new MassActionFlows(at(x[0], lo[0], hi[0]), at(x[1], lo[1], hi[1]), scrub,
+                set.scrubFlow() != null ? set.scrubAcidity() : f.scrubAcidity(), at(x[2], lo[2], hi[2]), acidity, 0);
+    }
+
+    /** The point of the search's unit box of these flows (the inverse of {@link #setting}). */
+    private double[] unit(MassActionFlows f) {
+        double[] x = new double[lo.length];
+        x[0] = unit(f.organicFlow(), lo[0], hi[0]);
+        x[1] = unit(f.saponification(), lo[1], hi[1]);
+        x[2] = unit(f.stripFlow(), lo[2], hi[2]);
+        int i = 3;
+        if (set.scrubFlow() != null) {
+            x[i] = unit(f.scrubFlow(), lo[i], hi[i]);
+            i++;
+        }
+        if (set.stripAcidity() != null) {
+            x[i] = unit(f.stripAcidity(), lo[i], hi[i]);
+        }
+        return x;
+    }
+
+    /** Least reflux of these flows: a scrubbing section needs liquor, so without fresh scrub acid R > 0. */
+    private double refluxMin(MassActionFlows f) {
+        return Math.max(set.reflux()[0], f.scrubFlow() > 0 ? 0 : 1e-6);
+    }
+
+    /**
+     * The flow setting (its reflux ignored) at the reflux that balances the two products' margins
+     * (the class comment), or at a reflux bound when the balance lies beyond it.
+     */
+    private Point balanced(MassActionFlows setting) {
         evaluations++;
-        MassActionFlows f0 = flows(organic, saponification, strip, predictedReflux(organic, saponification));
+        double refluxMin = refluxMin(setting);
+        MassActionFlows f0 = withReflux(setting, predictedReflux(setting));
         try {
             Point direct = borderedBalance(f0);
             if (direct != null) {
@@ -374,7 +425,7 @@ public final class MassActionOptimizer {
                 if (r == a.flows().reflux()) {
                     return record(a); // the balance lies beyond the reflux bound
                 }
-                b = evaluate(flows(organic, saponification, strip, r));
+                b = evaluate(withReflux(setting, r));
                 if (b.failure() != null) {
                     return record(b);
                 }
@@ -393,7 +444,7 @@ public final class MassActionOptimizer {
             double root;
             try {
                 root = new BrentSolver(1e-14, 1e-9, 1e-4).solve(60, r -> {
-                    Point p = evaluate(flows(organic, saponification, strip, r));
+                    Point p = evaluate(withReflux(setting, r));
                     if (p.failure() != null) {
                         throw new Unconverged(p);
                     }
@@ -402,7 +453,7 @@ public final class MassActionOptimizer {
             } catch (TooManyEvaluationsException e) {
                 root = 0.5 * (lo + hi);
             }
-            Point p = evaluate(flows(organic, saponification, strip, root));
+            Point p = evaluate(withReflux(setting, root));
             // keep the better end of the bracket if round-off left the root behind it
             Point better = a.margin() > b.margin() ? a : b;
             return record(p.failure() == null && p.margin() >= better.margin() ? p : better);
@@ -436,13 +487,11 @@ public final class MassActionOptimizer {
             double reflux = steps == 1 ? f.reflux() : from.reflux();
             for (int i = 1; i <= steps && state != null; i++) {
                 double t = i / (double) steps;
-                MassActionFlows at = i == steps ? f : new MassActionFlows(mix(from.organicFlow(), f.organicFlow(), t),
-                        mix(from.saponification(), f.saponification(), t), f.scrubFlow(), f.scrubAcidity(),
-                        mix(from.stripFlow(), f.stripFlow(), t), f.stripAcidity(), reflux);
+                MassActionFlows at = i == steps ? f : withReflux(between(from, f, t), reflux);
                 try {
                     TwoPhaseNewtonSolver.Bordered b = solver.solveBordered(r -> CascadeNetwork.massAction(
                                     base.withFlows(withReflux(at, r))), i == steps && steps == 1 ? f.reflux() : reflux,
-                            refluxMin, set.reflux()[1], this::imbalance, BALANCE_TOLERANCE, searchSettings(), state);
+                            refluxMin(at), set.reflux()[1], this::imbalance, BALANCE_TOLERANCE, searchSettings(), state);
                     solves++;
                     state = b.state();
                     reflux = b.parameter();
@@ -508,12 +557,12 @@ public final class MassActionOptimizer {
      * strip liquor's RE scaled by the saponifying base (the organic's RE capacity): R = 1 − P/T
      * with P the strip product's RE and T the strip liquor's before the split.
      */
-    private double predictedReflux(double organic, double saponification) {
+    private double predictedReflux(MassActionFlows f) {
         if (!(lastLiquor > 0) || !(lastBase > 0)) {
-            return lastReflux;
+            return clamp(lastReflux, refluxMin(f), set.reflux()[1]);
         }
-        double liquor = lastLiquor * organic * saponification / lastBase;
-        return clamp(liquor > lastProduct ? 1 - lastProduct / liquor : lastReflux, refluxMin, set.reflux()[1]);
+        double liquor = lastLiquor * f.organicFlow() * f.saponification() / lastBase;
+        return clamp(liquor > lastProduct ? 1 - lastProduct / liquor : lastReflux, refluxMin(f), set.reflux()[1]);
     }
 
     /** A solve inside the root finder that did not converge: the point is infeasible. */
@@ -546,12 +595,6 @@ public final class MassActionOptimizer {
             closest = p;
         }
         return p;
-    }
-
-    private MassActionFlows flows(double organic, double saponification, double strip, double reflux) {
-        MassActionFlows f = base.flows();
-        return new MassActionFlows(organic, saponification, f.scrubFlow(), f.scrubAcidity(), strip, f.stripAcidity(),
-                reflux);
     }
 
     /**
@@ -619,7 +662,8 @@ public final class MassActionOptimizer {
 
     private static boolean sameSetting(MassActionFlows a, MassActionFlows b) {
         return b != null && a.organicFlow() == b.organicFlow() && a.saponification() == b.saponification()
-                && a.stripFlow() == b.stripFlow();
+                && a.stripFlow() == b.stripFlow() && a.scrubFlow() == b.scrubFlow()
+                && a.stripAcidity() == b.stripAcidity();
     }
 
     /**
@@ -683,10 +727,8 @@ public final class MassActionOptimizer {
             SteadyState state = start;
             for (int i = 1; i <= steps && state != null; i++) {
                 double t = i / (double) steps;
-                CascadeNetwork net = i == steps ? target : CascadeNetwork.massAction(base.withFlows(new MassActionFlows(
-                        mix(from.organicFlow(), to.organicFlow(), t), mix(from.saponification(), to.saponification(), t),
-                        to.scrubFlow(), to.scrubAcidity(), mix(from.stripFlow(), to.stripFlow(), t), to.stripAcidity(),
-                        mix(from.reflux(), to.reflux(), t))));
+                CascadeNetwork net = i == steps ? target : CascadeNetwork.massAction(base.withFlows(withReflux(
+                        between(from, to, t), mix(from.reflux(), to.reflux(), t))));
                 try {
                     state = solver.solveFrom(net, search, state);
                 } catch (NoConvergenceException e) {
@@ -698,6 +740,16 @@ public final class MassActionOptimizer {
             }
         }
         return null;
+    }
+
+    /**
+     * The flow setting a fraction t of the way from {@code a} to {@code b} (reflux 0, a
+     * placeholder); the scrub acid's acidity is b's, which a search keeps constant.
+     */
+    private static MassActionFlows between(MassActionFlows a, MassActionFlows b, double t) {
+        return new MassActionFlows(mix(a.organicFlow(), b.organicFlow(), t), mix(a.saponification(),
+                b.saponification(), t), mix(a.scrubFlow(), b.scrubFlow(), t), b.scrubAcidity(), mix(a.stripFlow(),
+                b.stripFlow(), t), mix(a.stripAcidity(), b.stripAcidity(), t), 0);
     }
 
     private static double mix(double a, double b, double t) {
