@@ -475,8 +475,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * solved by block elimination with one factorisation of J: z₁ = −J⁻¹F, z₂ = −J⁻¹∂F/∂p,
      * δp = −(g + ∂g/∂u·z₁)/(∂g/∂p + ∂g/∂u·z₂), δu = z₁ + δp z₂ (Keller's bordering algorithm,
      * H. B. Keller, "Numerical solution of bifurcation and nonlinear eigenvalue problems", 1977).
-     * ∂F/∂p and ∂g/∂p are forward differences, ∂g/∂u central differences; steps are damped by
-     * halving until the combined residual norm falls. When g fixes a quantity the steady state is
+     * ∂F/∂p and ∂g/∂p are forward differences, ∂g/∂u central differences; steps are capped in ln
+     * as in {@link #solve} and halved until the combined norm ‖(F, g)‖ or the simplified correction
+     * of the bordered system (Deuflhard's test) falls, with p inside [lo, hi]. The family's
+     * networks are built by the caller, three per iteration (at p, p + h and each trial p): the
+     * solver's own work arrays are reused. When g fixes a quantity the steady state is
      * very sensitive to (an outlet purity against a reflux), the bordered system is well
      * conditioned where the plain one at fixed p is not, and a neighbouring steady state is a start
      * Newton converges from in a few steps. There is no globalisation: on failure the caller falls
@@ -625,7 +628,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 }
             }
             if (!accepted) {
-                failure = "no step reduced the residuals";
+                failure = "no step within the parameter's bounds reduced the residuals";
                 break;
             }
         }
