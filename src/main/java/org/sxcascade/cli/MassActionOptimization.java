@@ -109,7 +109,18 @@ final class MassActionOptimization {
                 + "(counted infeasible)%s%n", o.evaluations(), o.solves(), o.failedSolves(),
                 o.passedOver() == 0 ? "" : f("; %d cheaper points passed over: they converge only by continuation, "
                         + "not from a cold start", o.passedOver())));
-        t.append("  stages       fixed at the case's; scrub acid fixed at the case's\n\n");
+        if (s.scrubFlow() != null || s.stripAcidity() != null) {
+            t.append(f("  searched     also%s%s%n", s.scrubFlow() != null ? f(" scrub acid %s … %s L/h at %s mol/L",
+                    Formats.general(s.scrubFlow()[0]), Formats.general(s.scrubFlow()[1]),
+                    Formats.general(s.scrubAcidity())) : "", s.stripAcidity() != null ? f("%s strip acidity %s … %s "
+                    + "mol/L", s.scrubFlow() != null ? ";" : "", Formats.general(s.stripAcidity()[0]),
+                    Formats.general(s.stripAcidity()[1])) : ""));
+        }
+        String fixed = s.scrubFlow() == null && s.stripAcidity() == null ? "scrub acid and strip acidity"
+                : s.scrubFlow() == null ? "scrub acid" : s.stripAcidity() == null ? "strip acidity" : null;
+        t.append(f("  stages       %d extraction + %d scrub + %d strip = %d (the case's: not searched for a mass-action "
+                + "case)%s%n%n", c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(),
+                c.totalStages(), fixed == null ? "" : "; " + fixed + " fixed at the case's"));
         t.append(o.verification().toText(false));
         return t.toString();
     }
@@ -146,6 +157,13 @@ final class MassActionOptimization {
         objective.put("value", o.best().objective());
         objective.put("unit", s.objectiveUnit());
         objective.put("savingOverCaseFlows", o.saving());
+        ObjectNode stages = j.putObject("stages");
+        MassActionCase c = o.optimized();
+        stages.put("extraction", c.cascade().extractionStages());
+        stages.put("scrub", c.cascade().scrubStages());
+        stages.put("strip", c.stripStages());
+        stages.put("total", c.totalStages());
+        stages.put("searched", false);
         putPoint(j.putObject("optimum"), o.best(), o.optimized());
         putPoint(j.putObject("caseFlows"), o.baseline(), o.optimized());
         ObjectNode bounds = j.putObject("bounds");
@@ -153,6 +171,13 @@ final class MassActionOptimization {
         putRange(bounds, "saponification", s.saponification());
         putRange(bounds, "stripFlow", s.stripFlow());
         putRange(bounds, "reflux", s.reflux());
+        if (s.scrubFlow() != null) {
+            putRange(bounds, "scrubFlow", s.scrubFlow());
+            bounds.put("scrubAcidity", s.scrubAcidity());
+        }
+        if (s.stripAcidity() != null) {
+            putRange(bounds, "stripAcidity", s.stripAcidity());
+        }
         bounds.put("maxStrippedRareEarth", s.maxStrippedRareEarth());
         bounds.put("maxPH", s.maxPH());
         ObjectNode search = j.putObject("search");
@@ -206,6 +231,9 @@ final class MassActionOptimization {
         flows.put("organicFlow", f.organicFlow());
         flows.put("saponification", f.saponification());
         flows.put("stripFlow", f.stripFlow());
+        flows.put("stripAcidity", f.stripAcidity());
+        flows.put("scrubFlow", f.scrubFlow());
+        flows.put("scrubAcidity", f.scrubAcidity());
         flows.put("reflux", f.reflux());
         Point b = o.best();
         return CaseTreeYaml.write(List.of(

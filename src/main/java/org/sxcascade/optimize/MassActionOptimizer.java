@@ -30,15 +30,18 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * The plant flows of a {@code model: mass-action} cascade (stages fixed) that meet the purity and
  * recovery targets of both products at the least reagent use (docs/optimize.md).
  *
- * <p><b>Variables.</b> Organic flow O (L/h), saponification s and strip acid flow Q (L/h) are
- * searched by BOBYQA (Powell's bound-constrained quadratic-model method, Commons Math) in the box
- * of {@link MassActionSettings}. The reflux R is not left to it: R decides which product takes the
- * impurities, very sharply, so every (O, s, Q) is evaluated at the R that balances the two
+ * <p><b>Variables.</b> Organic flow O (L/h), saponification s and strip acid flow Q (L/h), and
+ * where the settings give them bounds the scrub acid flow and the strip acidity, are searched by
+ * BOBYQA (Powell's bound-constrained quadratic-model method, Commons Math) in the box of
+ * {@link MassActionSettings}. The reflux R is not left to it: R decides which product takes the
+ * impurities, very sharply, so every flow setting is evaluated at the R that balances the two
  * products. With margins m = ln(allowance / shortfall) of every target (impurity 1 − purity against
  * 1 − P, loss 1 − recovery against 1 − Y), the raffinate's margin falls and the strip liquor's
- * rises with R; the balancing R is the root of m_raffinate(R) − m_strip(R), bracketed next to the
- * previous point's R and closed by the Pegasus method. At that R the smaller margin is as large as
- * any R makes it.
+ * rises with R; the balancing R is the root of m_raffinate(R) − m_strip(R). It is found together
+ * with the steady state by one bordered Newton solve ({@link TwoPhaseNewtonSolver#solveBordered}),
+ * from the previous point's steady state; only if that fails is it bracketed next to the previous
+ * point's R and closed by Brent's method over solves at fixed R. At that R the smaller margin is as
+ * large as any R makes it.
  *
  * <p><b>Objective.</b> acidPrice × acid + basePrice × base per mol RE fed: base = 2sC·O (the
  * saponifying cation, mol/h), acid = Q·[H⁺]_strip + scrub acid (mol H⁺/h), both divided by the
@@ -56,8 +59,9 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * scale, where a target holds with equality.
  *
  * <p>Every point is a full mass-action steady state ({@link CascadeNetwork#massAction},
- * {@link TwoPhaseNewtonSolver}), warm-started from the previous point's; the optimum is solved
- * again from a cold start and reported from that solve. Not thread-safe; one search at a time.
+ * {@link TwoPhaseNewtonSolver}), warm-started from the previous point's (docs/optimize.md,
+ * "Solves"); the optimum is solved again from a cold start and reported from that solve. Not
+ * thread-safe; one search at a time.
  */
 public final class MassActionOptimizer {
     /** Margin a point needs to count as feasible, in ln units (about 1e-6 relative in the impurity). */
@@ -74,6 +78,8 @@ public final class MassActionOptimizer {
     private static final int MAX_VERIFICATIONS = 6;
     /** Iteration limit of the search's solves: a cold start of a 100-stage case takes about 1 500. */
     private static final int SEARCH_ITERATIONS = 2500;
+    /** |m_raffinate − m_strip| at which a bordered solve has balanced the products, ln units. */
+    private static final double BALANCE_TOLERANCE = 1e-9;
 
     /** Told after each evaluated point: fraction of the evaluation budget used, points evaluated. */
     public interface Progress {
@@ -124,13 +130,26 @@ public final class MassActionOptimizer {
     private double lastLiquor;
     /** dφ/dR of the last reflux bracket, φ = raffinate margin − strip margin (negative), or 0. */
     private double lastSlope;
-    private double refluxMin;
+    /** Bounds of the searched variables ({@link #setting}). */
+    private double[] lo;
+    private double[] hi;
     private int solves;
     private int failed;
     private int evaluations;
     private Point best;
     private Point closest;
     private final List<Point> feasiblePoints = new ArrayList<>();
+    /** Converged states of the current flow setting, by reflux: the secant predictor's data. */
+    private final List<Double> alongR = new ArrayList<>();
+    private final List<SteadyState> alongStates = new ArrayList<>();
+    private MassActionFlows alongFlows;
+    /** Each rare earth's inflow (network units), the ln-flow stride of a stage and the strip liquor's stage. */
+    private double[] fed;
+    private int stateComponents;
+    private int stripLiquorStage;
+    /** Whether each rare earth counts toward the raffinate's and the strip liquor's purity. */
+    private boolean[] raffinateGroup;
+    private boolean[] stripGroup;
 
     /** Sets (or, with {@code null}, removes) the listener told of each evaluated point. */
     public void setProgress(Progress progress) {
@@ -157,9 +176,17 @@ public final class MassActionOptimizer {
         closest = null;
         feasiblePoints.clear();
         MassActionFlows f = c.flows();
-        // a scrubbing section needs liquor: without fresh scrub acid the reflux must stay above 0
-        refluxMin = Math.max(set.reflux()[0], f.scrubFlow() > 0 ? 0 : 1e-6);
-        lastReflux = clamp(f.reflux(), refluxMin, set.reflux()[1]);
+        CascadeNetwork network0 = CascadeNetwork.massAction(c);
+        fed = new double[c.equilibrium().rareEarthCount()];
+        for (int j = 0; j < fed.length; j++) {
+            fed[j] = network0.totalFeed(j);
+        }
+        stateComponents = network0.components();
+        raffinateGroup = group(c.raffinateTarget(), fed.length);
+        stripGroup = group(c.stripTarget(), fed.length);
+        stripLiquorStage = c.cascade().extractionStages() + c.cascade().scrubStages() + 1;
+        alongFlows = null;
+        lastReflux = clamp(f.reflux(), refluxMin(f), set.reflux()[1]);
         lastSlope = 0;
         lastBase = 0;
 
@@ -167,21 +194,34 @@ public final class MassActionOptimizer {
         Point baseline = record(evaluate(f));
         double mu = Math.max(baseline.objective(), 1e-6);
 
-        double[] lo = {set.organicFlow()[0], set.saponification()[0], set.stripFlow()[0]};
-        double[] hi = {set.organicFlow()[1], set.saponification()[1], set.stripFlow()[1]};
-        double[] x0 = {unit(f.organicFlow(), lo[0], hi[0]), unit(f.saponification(), lo[1], hi[1]),
-                unit(f.stripFlow(), lo[2], hi[2])};
+        List<double[]> ranges = new ArrayList<>(List.of(set.organicFlow(), set.saponification(), set.stripFlow()));
+        if (set.scrubFlow() != null) {
+            ranges.add(set.scrubFlow());
+        }
+        if (set.stripAcidity() != null) {
+            ranges.add(set.stripAcidity());
+        }
+        int d = ranges.size();
+        lo = new double[d];
+        hi = new double[d];
+        for (int i = 0; i < d; i++) {
+            lo[i] = ranges.get(i)[0];
+            hi[i] = ranges.get(i)[1];
+        }
+        double[] x0 = unit(f);
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1);
         // rounds of BOBYQA, each from the best point so far with a fresh trust region, while a
         // round gains at least 0.1 % and evaluations remain
         double[] start = x0;
         double before = Double.POSITIVE_INFINITY;
         while (evaluations < set.maxEvaluations() - 10) {
-            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(7, INITIAL_RADIUS, FINAL_RADIUS);
+            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * d + 1, INITIAL_RADIUS, FINAL_RADIUS);
             try {
                 bobyqa.optimize(new MaxEval(set.maxEvaluations() - evaluations), GoalType.MINIMIZE,
-                        new InitialGuess(start), new SimpleBounds(new double[3], new double[] {1, 1, 1}),
+                        new InitialGuess(start), new SimpleBounds(new double[d], ones),
                         new ObjectiveFunction(x -> {
-                            Point p = balanced(at(x[0], lo[0], hi[0]), at(x[1], lo[1], hi[1]), at(x[2], lo[2], hi[2]));
+                            Point p = balanced(setting(x));
                             return p.objective() + mu * Math.max(0, FEASIBLE_MARGIN - p.margin());
                         }));
             } catch (TooManyEvaluationsException e) {
@@ -191,9 +231,7 @@ public final class MassActionOptimizer {
                 break;
             }
             before = best.objective();
-            MassActionFlows b = best.flows();
-            start = new double[] {unit(b.organicFlow(), lo[0], hi[0]), unit(b.saponification(), lo[1], hi[1]),
-                    unit(b.stripFlow(), lo[2], hi[2])};
+            start = unit(best.flows());
         }
         if (best == null) {
             throw infeasible(c);
@@ -241,7 +279,8 @@ public final class MassActionOptimizer {
     /** Whether two flow settings differ by less than 0.2 % in every variable. */
     private static boolean near(MassActionFlows a, MassActionFlows b) {
         return close(a.organicFlow(), b.organicFlow()) && close(a.saponification(), b.saponification())
-                && close(a.stripFlow(), b.stripFlow()) && close(a.reflux(), b.reflux());
+                && close(a.stripFlow(), b.stripFlow()) && close(a.reflux(), b.reflux())
+                && close(a.scrubFlow(), b.scrubFlow()) && close(a.stripAcidity(), b.stripAcidity());
     }
 
     private static boolean close(double a, double b) {
@@ -310,20 +349,67 @@ public final class MassActionOptimizer {
     }
 
     private Point scaled(MassActionFlows f, double t) {
-        return balanced(f.organicFlow(), f.saponification() * t, f.stripFlow() * t);
+        return balanced(new MassActionFlows(f.organicFlow(), f.saponification() * t, f.scrubFlow(), f.scrubAcidity(),
+                f.stripFlow() * t, f.stripAcidity(), 0));
     }
 
     /**
-     * The point (O, s, Q) at the reflux that balances the two products' margins (the class
-     * comment), or at a reflux bound when the balance lies beyond it.
+     * The flows at a point x of the search's unit box: organic flow, saponification, strip acid
+     * flow, then the scrub acid flow and the strip acidity where they are searched (else the
+     * case's); reflux 0, a placeholder that {@link #balanced} replaces.
      */
-    private Point balanced(double organic, double saponification, double strip) {
+    private MassActionFlows setting(double[] x) {
+        MassActionFlows f = base.flows();
+        int i = 3;
+        double scrub = set.scrubFlow() != null ? at(x[i++], lo[3], hi[3]) : f.scrubFlow();
+        double acidity = set.stripAcidity() != null ? at(x[i], lo[i], hi[i]) : f.stripAcidity();
+        return new MassActionFlows(at(x[0], lo[0], hi[0]), at(x[1], lo[1], hi[1]), scrub,
+                set.scrubFlow() != null ? set.scrubAcidity() : f.scrubAcidity(), at(x[2], lo[2], hi[2]), acidity, 0);
+    }
+
+    /** The point of the search's unit box of these flows (the inverse of {@link #setting}). */
+    private double[] unit(MassActionFlows f) {
+        double[] x = new double[lo.length];
+        x[0] = unit(f.organicFlow(), lo[0], hi[0]);
+        x[1] = unit(f.saponification(), lo[1], hi[1]);
+        x[2] = unit(f.stripFlow(), lo[2], hi[2]);
+        int i = 3;
+        if (set.scrubFlow() != null) {
+            x[i] = unit(f.scrubFlow(), lo[i], hi[i]);
+            i++;
+        }
+        if (set.stripAcidity() != null) {
+            x[i] = unit(f.stripAcidity(), lo[i], hi[i]);
+        }
+        return x;
+    }
+
+    /** Least reflux of these flows: a scrubbing section needs liquor, so without fresh scrub acid R > 0. */
+    private double refluxMin(MassActionFlows f) {
+        return Math.max(set.reflux()[0], f.scrubFlow() > 0 ? 0 : 1e-6);
+    }
+
+    /**
+     * The flow setting (its reflux ignored) at the reflux that balances the two products' margins
+     * (the class comment), or at a reflux bound when the balance lies beyond it.
+     */
+    private Point balanced(MassActionFlows setting) {
         evaluations++;
-        MassActionFlows f0 = flows(organic, saponification, strip, predictedReflux(organic, saponification));
+        double refluxMin = refluxMin(setting);
+        MassActionFlows f0 = withReflux(setting, predictedReflux(setting));
         try {
-            Point a = evaluate(f0);
+            Point direct = borderedBalance(f0);
+            if (direct != null) {
+                return record(direct);
+            }
+            Point a = evaluate(f0, false);
             if (a.failure() != null) {
                 return record(a);
+            }
+            // the bordered solve again, from this flow setting's own steady state
+            direct = borderedBalance(f0);
+            if (direct != null) {
+                return record(direct);
             }
             double phiA = a.raffinateMargin() - a.stripMargin();
             if (phiA == 0) {
@@ -340,7 +426,7 @@ public final class MassActionOptimizer {
                 if (r == a.flows().reflux()) {
                     return record(a); // the balance lies beyond the reflux bound
                 }
-                b = evaluate(flows(organic, saponification, strip, r));
+                b = evaluate(withReflux(setting, r));
                 if (b.failure() != null) {
                     return record(b);
                 }
@@ -359,7 +445,7 @@ public final class MassActionOptimizer {
             double root;
             try {
                 root = new BrentSolver(1e-14, 1e-9, 1e-4).solve(60, r -> {
-                    Point p = evaluate(flows(organic, saponification, strip, r));
+                    Point p = evaluate(withReflux(setting, r));
                     if (p.failure() != null) {
                         throw new Unconverged(p);
                     }
@@ -368,7 +454,7 @@ public final class MassActionOptimizer {
             } catch (TooManyEvaluationsException e) {
                 root = 0.5 * (lo + hi);
             }
-            Point p = evaluate(flows(organic, saponification, strip, root));
+            Point p = evaluate(withReflux(setting, root));
             // keep the better end of the bracket if round-off left the root behind it
             Point better = a.margin() > b.margin() ? a : b;
             return record(p.failure() == null && p.margin() >= better.margin() ? p : better);
@@ -382,16 +468,102 @@ public final class MassActionOptimizer {
     }
 
     /**
+     * The balanced point of the flow setting of {@code f} by bordered Newton solves
+     * ({@link TwoPhaseNewtonSolver#solveBordered}): the steady state and the reflux together, with
+     * the condition m_raffinate − m_strip = 0, from the last steady state, the reflux starting at
+     * {@code f.reflux()}. If the direct solve fails, the way from the last flow setting to this one
+     * is walked in 4, then 16 equal steps, each a bordered solve from the one before. {@code null} when there
+     * is no last state or that fails too (the caller then brackets the reflux with solves at fixed
+     * reflux).
+     */
+    private Point borderedBalance(MassActionFlows f) {
+        if (warm == null) {
+            return null;
+        }
+        MassActionFlows from = warmFlows;
+        // from this setting's own state only the direct solve: the walk's steps would all be at f
+        int most = sameSetting(f, from) ? 1 : 16;
+        for (int steps = 1; steps <= most; steps *= 4) {
+            SteadyState state = warm;
+            double reflux = steps == 1 ? f.reflux() : from.reflux();
+            for (int i = 1; i <= steps && state != null; i++) {
+                double t = i / (double) steps;
+                MassActionFlows at = i == steps ? f : withReflux(between(from, f, t), reflux);
+                try {
+                    TwoPhaseNewtonSolver.Bordered b = solver.solveBordered(r -> CascadeNetwork.massAction(
+                                    base.withFlows(withReflux(at, r))), i == steps && steps == 1 ? f.reflux() : reflux,
+                            refluxMin(at), set.reflux()[1], this::imbalance, BALANCE_TOLERANCE, searchSettings(), state);
+                    solves++;
+                    state = b.state();
+                    reflux = b.parameter();
+                } catch (NoConvergenceException e) {
+                    state = null;
+                }
+            }
+            if (state != null) {
+                MassActionFlows balanced = withReflux(f, reflux);
+                MassActionCase c = base.withFlows(balanced);
+                warm = state;
+                warmFlows = balanced;
+                remember(balanced, warm);
+                return point(balanced, new SimulationReport(c, CascadeNetwork.massAction(c), warm), null);
+            }
+        }
+        return null;
+    }
+
+    private static boolean[] group(ProductTarget t, int components) {
+        boolean[] in = new boolean[components];
+        for (int j : t.components()) {
+            in[j] = true;
+        }
+        return in;
+    }
+
+    private static MassActionFlows withReflux(MassActionFlows f, double reflux) {
+        return new MassActionFlows(f.organicFlow(), f.saponification(), f.scrubFlow(), f.scrubAcidity(),
+                f.stripFlow(), f.stripAcidity(), reflux);
+    }
+
+    /**
+     * m_raffinate − m_strip at these ln flows and reflux R (the strip liquor product is the part
+     * 1 − R of the liquor leaving stage n + m + 1): the condition of {@link #borderedBalance}.
+     */
+    private double imbalance(double[] lnAqueous, double[] lnOrganic, double reflux) {
+        return outletMargin(lnAqueous, 1, 1, base.raffinateTarget(), raffinateGroup)
+                - outletMargin(lnAqueous, stripLiquorStage, 1 - reflux, base.stripTarget(), stripGroup);
+    }
+
+    /** The smallest margin of an aqueous outlet's targets from its ln flows and drawn share. */
+    private double outletMargin(double[] lnAqueous, int stage, double share, ProductTarget t, boolean[] inGroup) {
+        int components = fed.length;
+        int offset = (stage - 1) * stateComponents;
+        double group = 0;
+        double other = 0;
+        double groupFed = 0;
+        for (int j = 0; j < components; j++) {
+            double flow = share * Math.exp(lnAqueous[offset + j]);
+            if (inGroup[j]) {
+                group += flow;
+                groupFed += fed[j];
+            } else {
+                other += flow;
+            }
+        }
+        return margin(t, other / (group + other), (groupFed - group) / groupFed);
+    }
+
+    /**
      * The reflux that would send the same RE to the strip product as at the last point, with the
      * strip liquor's RE scaled by the saponifying base (the organic's RE capacity): R = 1 − P/T
      * with P the strip product's RE and T the strip liquor's before the split.
      */
-    private double predictedReflux(double organic, double saponification) {
+    private double predictedReflux(MassActionFlows f) {
         if (!(lastLiquor > 0) || !(lastBase > 0)) {
-            return lastReflux;
+            return clamp(lastReflux, refluxMin(f), set.reflux()[1]);
         }
-        double liquor = lastLiquor * organic * saponification / lastBase;
-        return clamp(liquor > lastProduct ? 1 - lastProduct / liquor : lastReflux, refluxMin, set.reflux()[1]);
+        double liquor = lastLiquor * f.organicFlow() * f.saponification() / lastBase;
+        return clamp(liquor > lastProduct ? 1 - lastProduct / liquor : lastReflux, refluxMin(f), set.reflux()[1]);
     }
 
     /** A solve inside the root finder that did not converge: the point is infeasible. */
@@ -426,26 +598,36 @@ public final class MassActionOptimizer {
         return p;
     }
 
-    private MassActionFlows flows(double organic, double saponification, double strip, double reflux) {
-        MassActionFlows f = base.flows();
-        return new MassActionFlows(organic, saponification, f.scrubFlow(), f.scrubAcidity(), strip, f.stripAcidity(),
-                reflux);
+    /**
+     * One steady state at these flows: Newton from the secant prediction ({@link #predict}) or
+     * else from the last steady state; if that fails, a walk from the last point's flows to these
+     * in 4 or 16 equal steps, each warm-started from the one before; if that fails too, a cold
+     * start.
+     */
+    private Point evaluate(MassActionFlows f) {
+        return evaluate(f, true);
     }
 
     /**
-     * One steady state at these flows: Newton from the last steady state; if that fails, a walk
-     * from the last point's flows to these in 4 or 16 equal steps, each warm-started from the
-     * one before; if that fails too, a cold start.
+     * The same; without {@code warmFirst} straight to the cold start when there is no secant
+     * prediction: at a flow setting where the bordered solve has failed from the last state, the
+     * warm starts at a fixed reflux near the knife edge fail too, after up to 21 solves.
      */
-    private Point evaluate(MassActionFlows f) {
+    private Point evaluate(MassActionFlows f, boolean warmFirst) {
         MassActionCase c = base.withFlows(f);
         CascadeNetwork network = CascadeNetwork.massAction(c);
-        SolverSettings s = c.solver();
-        SolverSettings search = new SolverSettings(s.method(), s.tolerance(), Math.min(s.maxIterations(),
-                SEARCH_ITERATIONS));
+        SolverSettings search = searchSettings();
         solves++;
         SteadyState state = null;
-        if (warm != null) {
+        SteadyState predicted = predict(f);
+        if (predicted != null) {
+            try {
+                state = solver.solveFrom(network, search, predicted);
+            } catch (NoConvergenceException e) {
+                state = null;
+            }
+        }
+        if (state == null && warm != null && warmFirst) {
             state = walk(warmFlows, f, network, warm, search);
         }
         if (state == null) {
@@ -458,7 +640,82 @@ public final class MassActionOptimizer {
         }
         warm = state;
         warmFlows = f;
+        remember(f, state);
         return point(f, new SimulationReport(c, network, state), null);
+    }
+
+    /** The case's solver settings with at most {@link #SEARCH_ITERATIONS} iterations. */
+    private SolverSettings searchSettings() {
+        SolverSettings s = base.solver();
+        return new SolverSettings(s.method(), s.tolerance(), Math.min(s.maxIterations(), SEARCH_ITERATIONS));
+    }
+
+    /** Remembers a converged state of the current flow setting (organic, saponification, strip acid). */
+    private void remember(MassActionFlows f, SteadyState state) {
+        if (!sameSetting(f, alongFlows)) {
+            alongR.clear();
+            alongStates.clear();
+            alongFlows = f;
+        }
+        alongR.add(f.reflux());
+        alongStates.add(state);
+    }
+
+    private static boolean sameSetting(MassActionFlows a, MassActionFlows b) {
+        return b != null && a.organicFlow() == b.organicFlow() && a.saponification() == b.saponification()
+                && a.stripFlow() == b.stripFlow() && a.scrubFlow() == b.scrubFlow()
+                && a.stripAcidity() == b.stripAcidity();
+    }
+
+    /**
+     * A start for the steady state at {@code f} from two converged states of the same flow
+     * setting at other refluxes: their ln flows interpolated (or extrapolated) linearly in the
+     * reflux, the secant predictor of continuation. Near the balancing reflux the state moves
+     * sharply but smoothly with R (the slow inventory mode of the cascade), so the neighbour's own
+     * state is a poor start and the secant one a good one. {@code null} without two such states.
+     */
+    private SteadyState predict(MassActionFlows f) {
+        if (!sameSetting(f, alongFlows) || alongR.size() < 2) {
+            return null;
+        }
+        double r = f.reflux();
+        // the two nearest refluxes evaluated, preferring a pair that brackets r
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < alongR.size(); i++) {
+            double d = Math.abs(alongR.get(i) - r);
+            if (a < 0 || d < Math.abs(alongR.get(a) - r)) {
+                a = i;
+            }
+        }
+        for (int i = 0; i < alongR.size(); i++) {
+            if (i == a || alongR.get(i).doubleValue() == alongR.get(a).doubleValue()) {
+                continue;
+            }
+            boolean brackets = (alongR.get(i) - r) * (alongR.get(a) - r) < 0;
+            boolean bBrackets = b >= 0 && (alongR.get(b) - r) * (alongR.get(a) - r) < 0;
+            double d = Math.abs(alongR.get(i) - r);
+            if (b < 0 || (brackets && !bBrackets) || (brackets == bBrackets && d < Math.abs(alongR.get(b) - r))) {
+                b = i;
+            }
+        }
+        if (b < 0) {
+            return null;
+        }
+        double ra = alongR.get(a);
+        double t = (r - ra) / (alongR.get(b) - ra);
+        SteadyState sa = alongStates.get(a);
+        SteadyState sb = alongStates.get(b);
+        return new SteadyState(sa.method(), 0, Double.NaN, Double.NaN, sa.stages(), sa.components(),
+                secant(sa.lnAqueous(), sb.lnAqueous(), t), secant(sa.lnOrganic(), sb.lnOrganic(), t));
+    }
+
+    private static double[] secant(double[] a, double[] b, double t) {
+        double[] x = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            x[i] = Double.isFinite(a[i]) && Double.isFinite(b[i]) ? a[i] + t * (b[i] - a[i]) : a[i];
+        }
+        return x;
     }
 
     /**
@@ -471,10 +728,8 @@ public final class MassActionOptimizer {
             SteadyState state = start;
             for (int i = 1; i <= steps && state != null; i++) {
                 double t = i / (double) steps;
-                CascadeNetwork net = i == steps ? target : CascadeNetwork.massAction(base.withFlows(new MassActionFlows(
-                        mix(from.organicFlow(), to.organicFlow(), t), mix(from.saponification(), to.saponification(), t),
-                        to.scrubFlow(), to.scrubAcidity(), mix(from.stripFlow(), to.stripFlow(), t), to.stripAcidity(),
-                        mix(from.reflux(), to.reflux(), t))));
+                CascadeNetwork net = i == steps ? target : CascadeNetwork.massAction(base.withFlows(withReflux(
+                        between(from, to, t), mix(from.reflux(), to.reflux(), t))));
                 try {
                     state = solver.solveFrom(net, search, state);
                 } catch (NoConvergenceException e) {
@@ -486,6 +741,16 @@ public final class MassActionOptimizer {
             }
         }
         return null;
+    }
+
+    /**
+     * The flow setting a fraction t of the way from {@code a} to {@code b} (reflux 0, a
+     * placeholder); the scrub acid's acidity is b's, which a search keeps constant.
+     */
+    private static MassActionFlows between(MassActionFlows a, MassActionFlows b, double t) {
+        return new MassActionFlows(mix(a.organicFlow(), b.organicFlow(), t), mix(a.saponification(),
+                b.saponification(), t), mix(a.scrubFlow(), b.scrubFlow(), t), b.scrubAcidity(), mix(a.stripFlow(),
+                b.stripFlow(), t), mix(a.stripAcidity(), b.stripAcidity(), t), 0);
     }
 
     private static double mix(double a, double b, double t) {
@@ -520,12 +785,17 @@ public final class MassActionOptimizer {
 
     /** The smallest margin ln(allowance/shortfall) of a product's purity and recovery targets. */
     private static double margin(SimulationReport.Product p, ProductTarget t) {
+        return margin(t, 1 - p.purity(), 1 - p.recovery());
+    }
+
+    /** The same from the product's impurity (1 − purity) and loss (1 − recovery). */
+    private static double margin(ProductTarget t, double impurity, double loss) {
         double m = MARGIN_CAP;
         if (t.purity() != null) {
-            m = Math.min(m, logMargin(1 - t.purity(), 1 - p.purity()));
+            m = Math.min(m, logMargin(1 - t.purity(), impurity));
         }
         if (t.recovery() != null) {
-            m = Math.min(m, logMargin(1 - t.recovery(), 1 - p.recovery()));
+            m = Math.min(m, logMargin(1 - t.recovery(), loss));
         }
         return m;
     }

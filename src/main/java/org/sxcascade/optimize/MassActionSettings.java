@@ -21,10 +21,14 @@ import org.sxcascade.model.MassActionFlows;
  * @param basePrice            weight of 1 mol saponifying base in the objective
  * @param currency             label of the weights, or {@code null} when they are plain mol counts
  * @param maxEvaluations       largest number of flow settings the search evaluates
+ * @param scrubFlow            {min, max} fresh scrub acid flow, L/h, or {@code null}: fixed at the case's
+ * @param scrubAcidity         acidity of a searched scrub acid, mol/L H⁺ (NaN when the scrub flow is fixed)
+ * @param stripAcidity         {min, max} strip acidity, mol/L H⁺, or {@code null}: fixed at the case's
  */
 public record MassActionSettings(double[] organicFlow, double[] saponification, double[] stripFlow, double[] reflux,
                                  double maxStrippedRareEarth, double maxPH, double acidPrice, double basePrice,
-                                 String currency, int maxEvaluations) {
+                                 String currency, int maxEvaluations, double[] scrubFlow, double scrubAcidity,
+                                 double[] stripAcidity) {
     /** Default upper bound of the saponification: the organic keeps at least 10 % of its H for the acid balance. */
     public static final double DEFAULT_MAX_SAPONIFICATION = 0.9;
     /** Default upper bound of the reflux. */
@@ -36,7 +40,8 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
     public static final int DEFAULT_MAX_EVALUATIONS = 150;
 
     private static final Set<String> KEYS = Set.of("organicFlow", "saponification", "stripFlow", "reflux",
-            "maxStrippedRareEarth", "maxPH", "acidPrice", "basePrice", "currency", "maxEvaluations");
+            "maxStrippedRareEarth", "maxPH", "acidPrice", "basePrice", "currency", "maxEvaluations", "scrubFlow",
+            "scrubAcidity", "stripAcidity");
     private static final Set<String> RANGE = Set.of("min", "max");
 
     public MassActionSettings {
@@ -59,6 +64,16 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
         if (maxEvaluations < 10 || maxEvaluations > 100_000) {
             throw new InvalidInputException("optimize.maxEvaluations", maxEvaluations, "an integer from 10 to 100000");
         }
+        if (scrubFlow != null) {
+            scrubFlow = range("optimize.scrubFlow", scrubFlow, 0, true, Double.POSITIVE_INFINITY, "L/h");
+            if (!(scrubAcidity > 0) || !Double.isFinite(scrubAcidity)) {
+                throw new InvalidInputException("optimize.scrubAcidity", scrubAcidity, "greater than 0 mol/L H+ when "
+                        + "optimize.scrubFlow is searched (default flows.scrubAcidity, which this case leaves at 0)");
+            }
+        }
+        if (stripAcidity != null) {
+            stripAcidity = range("optimize.stripAcidity", stripAcidity, 0, false, Double.POSITIVE_INFINITY, "mol/L H+");
+        }
     }
 
     /** The defaults for a case: flows from half to twice the case's, saponification 0 … 0.9, reflux 0 … 0.999. */
@@ -67,7 +82,7 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
         return new MassActionSettings(new double[] {f.organicFlow() / 2, f.organicFlow() * 2},
                 new double[] {0, DEFAULT_MAX_SAPONIFICATION}, new double[] {f.stripFlow() / 2, f.stripFlow() * 2},
                 new double[] {0, DEFAULT_MAX_REFLUX}, DEFAULT_MAX_STRIPPED, DEFAULT_MAX_PH, 1, 1, null,
-                DEFAULT_MAX_EVALUATIONS);
+                DEFAULT_MAX_EVALUATIONS, null, Double.NaN, null);
     }
 
     /**
@@ -86,7 +101,11 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
                 m.has("maxStrippedRareEarth") ? m.number("maxStrippedRareEarth") : d.maxStrippedRareEarth,
                 m.has("maxPH") ? m.number("maxPH") : d.maxPH, m.has("acidPrice") ? m.number("acidPrice") : 1,
                 m.has("basePrice") ? m.number("basePrice") : 1, m.optText("currency", null),
-                m.has("maxEvaluations") ? m.integer("maxEvaluations") : d.maxEvaluations);
+                m.has("maxEvaluations") ? m.integer("maxEvaluations") : d.maxEvaluations,
+                m.has("scrubFlow") ? range(m, "scrubFlow", new double[] {0, Double.NaN}) : null,
+                m.has("scrubAcidity") ? m.number("scrubAcidity") : c.flows().scrubAcidity(),
+                m.has("stripAcidity") ? range(m, "stripAcidity", new double[] {c.flows().stripAcidity() / 2,
+                        c.flows().stripAcidity() * 2}) : null);
     }
 
     private static double[] range(YamlMapping m, String key, double[] fallback) {
@@ -150,5 +169,17 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
     @Override
     public double[] reflux() {
         return reflux.clone();
+    }
+
+    /** {min, max} of the searched scrub acid flow, or {@code null} when it is fixed. */
+    @Override
+    public double[] scrubFlow() {
+        return scrubFlow == null ? null : scrubFlow.clone();
+    }
+
+    /** {min, max} of the searched strip acidity, or {@code null} when it is fixed. */
+    @Override
+    public double[] stripAcidity() {
+        return stripAcidity == null ? null : stripAcidity.clone();
     }
 }

@@ -1,6 +1,7 @@
 package org.sxcascade.solver;
 
 import java.util.Arrays;
+import java.util.function.DoubleFunction;
 import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.model.SolverSettings;
 
@@ -191,6 +192,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /** Solver of the shortened network ({@link #fromShorterCascade}), one per level. */
     private TwoPhaseNewtonSolver shorterSolver;
     private double[] saved;
+    /** Bordered solve: ∂F/∂p, then J⁻¹∂F/∂p; ∂g/∂u; the state unpacked for the condition. */
+    private double[] sensitivity;
+    private double[] gradient;
+    private double[] conditionAq;
+    private double[] conditionOrg;
     private ProgressListener listener;
 
     /** Sets (or, with {@code null}, removes) the listener told of each iteration. */
@@ -220,6 +226,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         step = new double[cap * w];
         simplified = new double[cap * w];
         saved = new double[cap * w];
+        sensitivity = new double[cap * w];
+        gradient = new double[cap * w];
+        conditionAq = new double[cap * c];
+        conditionOrg = new double[cap * c];
         lnStar = new double[cap * c];
         lnStarTrial = new double[cap * c];
         jacStar = new double[cap * c * c];
@@ -472,16 +482,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     + " components, the network " + n + " and " + c);
         }
         prepare(net);
-        double[] aq = start.lnAqueous();
-        double[] org = start.lnOrganic();
-        int w = 2 * c;
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < c; j++) {
-                // a component this network feeds but the start lacks begins at a negligible flow
-                u[k * w + j] = active[j] ? finiteOr(aq[k * c + j], LN_ZERO / 2) : LN_ZERO;
-                u[k * w + c + j] = active[j] ? finiteOr(org[k * c + j], LN_ZERO / 2) : LN_ZERO;
-            }
-        }
+        load(start, n, c);
         rowsRun = false;
         iterations = 0;
         firstResidual = -1;
@@ -493,6 +494,248 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             polish(net);
         }
         return result(net, converged, tol, limit, " (warm start)");
+    }
+
+    /** Puts a start's ln flows into {@link #u}; {@link #prepare} must have run for its network. */
+    private void load(SteadyState start, int n, int c) {
+        double[] aq = start.lnAqueous();
+        double[] org = start.lnOrganic();
+        int w = 2 * c;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                // a component this network feeds but the start lacks begins at a negligible flow
+                u[k * w + j] = active[j] ? finiteOr(aq[k * c + j], LN_ZERO / 2) : LN_ZERO;
+                u[k * w + c + j] = active[j] ? finiteOr(org[k * c + j], LN_ZERO / 2) : LN_ZERO;
+            }
+        }
+    }
+
+    /**
+     * A scalar condition g(state, p) = 0 that fixes a parameter p of a family of networks along
+     * with their steady state, for {@link #solveBordered}.
+     */
+    public interface Condition {
+        /**
+         * g at these ln flows (stage-major, index (k − 1)·C + j as in {@link SteadyState}) and
+         * parameter; called several hundred times per iteration, so it should be cheap and must not
+         * keep the arrays.
+         */
+        double value(double[] lnAqueous, double[] lnOrganic, double parameter);
+    }
+
+    /**
+     * A steady state with the parameter that satisfies the condition.
+     *
+     * @param state     the steady state of {@code family.apply(parameter)}
+     * @param parameter p with g(state, p) = 0 to the condition's tolerance
+     */
+    public record Bordered(SteadyState state, double parameter) {
+    }
+
+    /**
+     * The steady state of the network {@code family.apply(p)} together with the parameter p that
+     * makes {@code condition} vanish, by Newton's method on the bordered system
+     * <pre>
+     *   [ J    ∂F/∂p ] [δu]     [F]
+     *   [ ∂g/∂u ∂g/∂p ] [δp] = − [g]
+     * </pre>
+     * solved by block elimination with one factorisation of J: z₁ = −J⁻¹F, z₂ = −J⁻¹∂F/∂p,
+     * δp = −(g + ∂g/∂u·z₁)/(∂g/∂p + ∂g/∂u·z₂), δu = z₁ + δp z₂ (Keller's bordering algorithm,
+     * H. B. Keller, "Numerical solution of bifurcation and nonlinear eigenvalue problems", 1977).
+     * ∂F/∂p and ∂g/∂p are forward differences, ∂g/∂u central differences; steps are capped in ln
+     * as in {@link #solve} and halved until the combined norm ‖(F, g)‖ or the simplified correction
+     * of the bordered system (Deuflhard's test) falls, with p inside [lo, hi]. The family's
+     * networks are built by the caller, three per iteration (at p, p + h and each trial p): the
+     * solver's own work arrays are reused. When g fixes a quantity the steady state is
+     * very sensitive to (an outlet purity against a reflux), the bordered system is well
+     * conditioned where the plain one at fixed p is not, and a neighbouring steady state is a start
+     * Newton converges from in a few steps. There is no globalisation: on failure the caller falls
+     * back to solves at fixed p.
+     *
+     * @param family             the networks, all of the start's size
+     * @param p0                 first parameter
+     * @param lo                 smallest parameter allowed
+     * @param hi                 largest parameter allowed
+     * @param condition          g(state, p)
+     * @param conditionTolerance |g| allowed at convergence
+     * @param settings           tolerance of the stage balances and iteration limit (at most 200 used)
+     * @param start              a steady state of a neighbouring network
+     * @throws NoConvergenceException if Newton fails or p would leave [lo, hi]
+     */
+    public Bordered solveBordered(DoubleFunction<CascadeNetwork> family, double p0, double lo, double hi,
+                                  Condition condition, double conditionTolerance, SolverSettings settings,
+                                  SteadyState start) {
+        CascadeNetwork net = family.apply(p0);
+        int n = net.stages();
+        int c = net.components();
+        if (start.stages() != n || start.components() != c) {
+            throw new IllegalArgumentException("start has " + start.stages() + " stages and " + start.components()
+                    + " components, the network " + n + " and " + c);
+        }
+        int w = 2 * c;
+        int size = n * w;
+        use(net);
+        load(start, n, c);
+        rowsRun = false;
+        stalled = false;
+        iterations = 0;
+        double tol = settings.tolerance();
+        int limit = Math.min(settings.maxIterations(), DIRECT_BUDGET);
+        double p = p0;
+        double r = evaluate(net, u, res, lnStar, jacStar, lnIn, lnTarget);
+        double g = condition(condition, u, p, n, c);
+        double merit = Math.hypot(norm(res, size), g);
+        firstResidual = r;
+        String failure = null;
+        while (!(r <= tol && Math.abs(g) <= conditionTolerance)) {
+            if (iterations >= limit) {
+                failure = "iteration limit reached";
+                break;
+            }
+            iterations++;
+            // ∂F/∂p and ∂g/∂p by a forward difference (into the trial arrays, then back to net)
+            double h = 1e-7 * Math.max(1, Math.abs(p));
+            if (p + h > hi) {
+                h = -h;
+            }
+            CascadeNetwork shifted = family.apply(p + h);
+            use(shifted);
+            evaluate(shifted, u, resTrial, lnStarTrial, jacStarTrial, lnInTrial, lnTargetTrial);
+            for (int i = 0; i < size; i++) {
+                sensitivity[i] = -(resTrial[i] - res[i]) / h;
+            }
+            double gp = (condition(condition, u, p + h, n, c) - g) / h;
+            use(net);
+            // ∂g/∂u by central differences in each ln flow (g reads a few outlet flows only)
+            condition(condition, u, p, n, c);
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < c; j++) {
+                    gradient[k * w + j] = active[j] ? partial(condition, conditionAq, k * c + j, p) : 0;
+                    gradient[k * w + c + j] = active[j] ? partial(condition, conditionOrg, k * c + j, p) : 0;
+                }
+            }
+            assemble(net, 0);
+            if (!linear.factor(n)) {
+                failure = "singular Jacobian";
+                break;
+            }
+            for (int i = 0; i < size; i++) {
+                step[i] = -res[i];
+            }
+            linear.solve(n, step);
+            linear.solve(n, sensitivity);
+            double num = g;
+            double den = gp;
+            for (int i = 0; i < size; i++) {
+                num += gradient[i] * step[i];
+                den += gradient[i] * sensitivity[i];
+            }
+            double dp = -num / den;
+            if (!Double.isFinite(dp)) {
+                failure = "the condition does not depend on the parameter";
+                break;
+            }
+            double biggest = 0;
+            for (int i = 0; i < size; i++) {
+                step[i] += dp * sensitivity[i];
+                double lnTrace = lnTraceLevel[(i % w) % c];
+                if (!(u[i] < lnTrace && u[i] + step[i] < lnTrace)) {
+                    biggest = Math.max(biggest, Math.abs(step[i]));
+                }
+            }
+            double lambda = biggest > MAX_LOG_STEP ? MAX_LOG_STEP / biggest : 1;
+            double stepNorm = Math.hypot(norm(step, size), dp);
+            boolean accepted = false;
+            for (int attempt = 0; attempt < BACKTRACKS && !accepted; attempt++, lambda *= 0.5) {
+                double pTrial = p + lambda * dp;
+                if (!(pTrial >= lo && pTrial <= hi)) {
+                    continue;
+                }
+                for (int i = 0; i < size; i++) {
+                    uTrial[i] = u[i] + lambda * step[i];
+                }
+                CascadeNetwork trial = family.apply(pTrial);
+                use(trial);
+                double rTrial = evaluate(trial, uTrial, resTrial, lnStarTrial, jacStarTrial, lnInTrial,
+                        lnTargetTrial);
+                double gTrial = condition(condition, uTrial, pTrial, n, c);
+                double meritTrial = Math.hypot(norm(resTrial, size), gTrial);
+                boolean accept = Double.isFinite(rTrial) && Double.isFinite(gTrial);
+                if (accept && !(rTrial <= tol && Math.abs(gTrial) <= conditionTolerance)
+                        && !(meritTrial <= (1 - lambda / 4) * merit)) {
+                    // Deuflhard's restricted monotonicity test on the simplified correction of the
+                    // bordered system, as in iterate: the combined norm alone refuses good steps
+                    // along the cascade's slow inventory mode
+                    for (int i = 0; i < size; i++) {
+                        simplified[i] = -resTrial[i];
+                    }
+                    linear.solve(n, simplified);
+                    double sNum = gTrial;
+                    for (int i = 0; i < size; i++) {
+                        sNum += gradient[i] * simplified[i];
+                    }
+                    double sp = -sNum / den;
+                    double s2 = sp * sp;
+                    for (int i = 0; i < size; i++) {
+                        double si = simplified[i] + sp * sensitivity[i];
+                        s2 += si * si;
+                    }
+                    accept = Math.sqrt(s2) <= (1 - lambda / 4) * stepNorm;
+                }
+                if (accept) {
+                    accepted = true;
+                    swap();
+                    net = trial;
+                    p = pTrial;
+                    r = rTrial;
+                    g = gTrial;
+                    merit = meritTrial;
+                } else {
+                    use(net);
+                }
+            }
+            if (!accepted) {
+                failure = "no step within the parameter's bounds reduced the residuals";
+                break;
+            }
+        }
+        residual = r;
+        if (failure != null) {
+            unpack(n, c);
+            double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
+            throw new NoConvergenceException("newton", String.format(java.util.Locale.ROOT, "%s (bordered solve, "
+                    + "condition %.1e at parameter %.9g)", failure, g, p), iterations, Math.max(imbalance, r), tol,
+                    worst[0], worst[1], net.componentName(worst[1]), iterations >= limit);
+        }
+        return new Bordered(result(net, true, tol, limit, ""), p);
+    }
+
+    /** Makes {@code net} the network the work arrays describe (feeds, passes, efficiencies). */
+    private void use(CascadeNetwork net) {
+        prepare(net);
+        setHomotopy(net, 1);
+    }
+
+    /** ∂g/∂x[i] by a central difference, x one of the unpacked arrays of {@link #condition}. */
+    private double partial(Condition condition, double[] x, int i, double p) {
+        double keep = x[i];
+        x[i] = keep + 1e-6;
+        double up = condition.value(conditionAq, conditionOrg, p);
+        x[i] = keep - 1e-6;
+        double down = condition.value(conditionAq, conditionOrg, p);
+        x[i] = keep;
+        return (up - down) / 2e-6;
+    }
+
+    private double condition(Condition condition, double[] x, double p, int n, int c) {
+        int w = 2 * c;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < c; j++) {
+                conditionAq[k * c + j] = active[j] ? x[k * w + j] : Double.NEGATIVE_INFINITY;
+                conditionOrg[k * c + j] = active[j] ? x[k * w + c + j] : Double.NEGATIVE_INFINITY;
+            }
+        }
+        return condition.value(conditionAq, conditionOrg, p);
     }
 
     /** Per-solve set-up: work arrays for the network's size, which components are fed, ln feeds. */

@@ -49,6 +49,13 @@ class MassActionOptimizeTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode opt = j.get("optimum");
+        // the stage counts of the result: the case's (not searched)
+        JsonNode stages = j.get("stages");
+        assertThat(stages.get("extraction").asInt()).isEqualTo(12);
+        assertThat(stages.get("scrub").asInt()).isEqualTo(14);
+        assertThat(stages.get("strip").asInt()).isEqualTo(4);
+        assertThat(stages.get("total").asInt()).isEqualTo(30);
+        assertThat(stages.get("searched").asBoolean()).isFalse();
         JsonNode base = j.get("caseFlows");
         assertThat(base.get("feasible").asBoolean()).isTrue();
         assertThat(opt.get("feasible").asBoolean()).isTrue();
@@ -124,5 +131,52 @@ class MassActionOptimizeTest {
         r = CliHarness.run("optimize", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: cascade.stripStages = 0");
+        // a searched scrub acid needs an acidity: the case has no scrub acid, the section gives none
+        assertRefused(file, "optimize: {scrubFlow: {min: 0, max: 5}}\n", "error: optimize.scrubAcidity = 0.0",
+                "optimize.scrubFlow is searched");
+        assertRefused(file, "optimize: {stripAcidity: {min: 0, max: 5}}\n", "error: optimize.stripAcidity.min = 0.0",
+                "greater than 0");
+    }
+
+    /** {@code optimize} on the test case with this optimize section exits 2 with this message. */
+    private static void assertRefused(Path file, String section, String start, String part) throws Exception {
+        Files.writeString(file, CASE + section);
+        CliHarness r = CliHarness.run("optimize", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith(start).contains(part);
+    }
+
+    /**
+     * Scrub acid and strip acidity searched too: the optimum keeps them within their bounds, the
+     * objective counts them (acid = strip flow × strip acidity + scrub flow × scrub acidity) and
+     * the written case meets both targets when simulated.
+     */
+    @Test
+    void scrubAcidAndStripAcidityAreSearchedWithinTheirBounds() throws Exception {
+        Path file = dir.resolve("acids.yaml");
+        Files.writeString(file, CASE + BOUNDS + "  scrubFlow: {min: 0, max: 4}\n  scrubAcidity: 1.5\n"
+                + "  stripAcidity: {min: 3, max: 7}\n");
+        Path written = dir.resolve("acids-optimized.yaml");
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--case-out", written.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode opt = j.get("optimum");
+        assertThat(opt.get("feasible").asBoolean()).isTrue();
+        JsonNode f = opt.get("flows");
+        assertThat(f.get("scrubFlow").asDouble()).isBetween(0.0, 4.0);
+        assertThat(f.get("stripAcidity").asDouble()).isBetween(3.0, 7.0);
+        assertThat(j.get("bounds").get("stripAcidity").get("max").asDouble()).isEqualTo(7.0);
+        assertThat(j.get("bounds").get("scrubFlow").get("max").asDouble()).isEqualTo(4.0);
+        double acid = (f.get("stripFlow").asDouble() * f.get("stripAcidity").asDouble()
+                + f.get("scrubFlow").asDouble() * 1.5) / 10;
+        assertThat(opt.get("reagents").get("acidPerMolFed").asDouble())
+                .isCloseTo(acid, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(j.get("stages").get("total").asInt()).isEqualTo(30);
+
+        CliHarness sim = CliHarness.run("simulate", written.toString(), "--json");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        JsonNode products = new ObjectMapper().readTree(sim.out()).get("products");
+        assertThat(products.get(0).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995);
+        assertThat(products.get(1).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995);
     }
 }
