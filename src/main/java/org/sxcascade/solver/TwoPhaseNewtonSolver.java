@@ -615,15 +615,15 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 }
             }
             assemble(net, 0);
-            if (!linear.factor(n)) {
+            if (!factor(n)) {
                 failure = "singular Jacobian";
                 break;
             }
             for (int i = 0; i < size; i++) {
                 step[i] = -res[i];
             }
-            linear.solve(n, step);
-            linear.solve(n, sensitivity);
+            solveLinear(n, c, step);
+            solveLinear(n, c, sensitivity);
             double num = g;
             double den = gp;
             for (int i = 0; i < size; i++) {
@@ -669,7 +669,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     for (int i = 0; i < size; i++) {
                         simplified[i] = -resTrial[i];
                     }
-                    linear.solve(n, simplified);
+                    solveLinear(n, c, simplified);
                     double sNum = gTrial;
                     for (int i = 0; i < size; i++) {
                         sNum += gradient[i] * simplified[i];
