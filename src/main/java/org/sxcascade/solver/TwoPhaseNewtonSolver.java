@@ -56,10 +56,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final int STALL_ITERATIONS = 40;
     /**
      * Work budget of one solve ({@link #work}): a few seconds of a laptop core. The costliest
-     * converged case of the convergence survey's first 2000 needs 1.5e7 of it; a case the solver
+     * converged case of the convergence survey's first 2000 needs 3.5e7 of it; a case the solver
      * cannot settle stops with its reason in seconds instead of running on through every fallback.
      */
-    private static final long WORK_BUDGET = 40_000_000L;
+    private static final long WORK_BUDGET = 80_000_000L;
     /**
      * Flows below this fraction of their component's feed, before and after a Newton step, are not
      * held to {@link #MAX_LOG_STEP}: such a minor flow hardly acts on the others, and a long cascade
@@ -168,8 +168,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private boolean stalled;
     /**
      * Work done by this solve and the shortened copies it started, in stage-iterations weighted by
-     * the square of the number of components (a Newton iteration or a row over n stages of c
-     * components counts n·c²).
+     * the square of the number of components (a Newton iteration, each trial step of it and a row
+     * over n stages of c components count n·c² each).
      */
     private long work;
     /** Work this solve may do ({@link #WORK_BUDGET} for a solve the caller started). */
@@ -940,6 +940,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                         uTrial[i] = u[i] + lambda * step[i];
                     }
                     double rTrial = evaluate(net, uTrial, resTrial, lnStarTrial, jacStarTrial, lnInTrial, lnTargetTrial);
+                    work += (long) n * net.components() * net.components(); // a trial costs as much again
                     if (!Double.isFinite(rTrial)) {
                         continue;
                     }
