@@ -91,6 +91,10 @@ final class SpecReader {
                 } catch (CaseFileException e) {
                     throw new InvalidInputException("base", base, "a readable case file (" + e.getMessage() + ")");
                 }
+                if (caseTree.isObject() && caseTree.has("cascades")) {
+                    throw new InvalidInputException("base", base, "a single-cascade case file for sweep; flowsheets "
+                            + "run with `sxcascade simulate " + caseFile + "` (docs/flowsheets.md)");
+                }
                 inputs.add(caseFile);
                 ObjectNode rebuilt = resolved.objectNode();
                 resolved.properties().forEach(en -> {
