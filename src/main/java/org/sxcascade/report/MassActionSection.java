@@ -451,6 +451,11 @@ public final class MassActionSection implements ModelSection {
         cascade.put("scrubStages", c.cascade().scrubStages());
         cascade.put("stripStages", c.stripStages());
         cascade.put("totalStages", c.totalStages());
+        double[] efficiency = c.efficiency();
+        ObjectNode eff = cascade.putObject("efficiency");
+        eff.put("extraction", efficiency[0]);
+        eff.put("scrub", efficiency[1]);
+        eff.put("strip", efficiency[2]);
         SimulationReport.putSideDraws(cascade, c.sideDraws(), "L/h");
         ArrayNode ins = root.putArray("inlets");
         for (Inlet in : inlets()) {
