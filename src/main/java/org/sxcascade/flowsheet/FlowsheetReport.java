@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.Formats;
+import org.sxcascade.report.MassActionSection;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.SimulationReport.Table;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
@@ -348,10 +349,7 @@ public final class FlowsheetReport {
     private String modelText() {
         StringBuilder model = new StringBuilder();
         if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
-            model.append("mass action (acidic extractant, docs/mass-action.md); exchange constants");
-            for (int j = 0; j < comps().size(); j++) {
-                model.append(' ').append(comps().get(j)).append(' ').append(Formats.general(eq.exchangeConstant(j)));
-            }
+            model.append(MassActionSection.modelWords(eq, comps())).append(" (docs/mass-action.md)");
             model.append("; extractant ").append(Formats.general(eq.extractantConcentration()))
                     .append(" mol/L as dimer, cation ").append(fs.cation()).append(" (K ")
                     .append(Formats.general(eq.cationExchangeConstant())).append(')');
@@ -376,9 +374,17 @@ public final class FlowsheetReport {
         root.put("flowUnit", FLOW_UNIT);
         if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
             root.put("model", "mass-action");
-            ObjectNode k = root.putObject("exchangeConstants");
+            boolean law = MassActionSection.isMassActionLaw(eq);
+            ObjectNode k = root.putObject(law ? "exchangeConstants" : "correlations");
             for (int j = 0; j < comps().size(); j++) {
-                k.put(comps().get(j), eq.exchangeConstant(j));
+                if (law) {
+                    k.put(comps().get(j), eq.exchangeConstant(j));
+                } else {
+                    ObjectNode abc = k.putObject(comps().get(j));
+                    abc.put("pHSlope", eq.acidSlope(j));
+                    abc.put("dimerSlope", eq.dimerSlope(j));
+                    abc.put("intercept", Math.log10(eq.exchangeConstant(j)));
+                }
             }
             ObjectNode ex = root.putObject("extractant");
             ex.put("concentration", eq.extractantConcentration());

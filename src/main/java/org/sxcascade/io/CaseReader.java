@@ -335,8 +335,9 @@ public final class CaseReader {
             for (String key : List.of("efficiency", "sideDraws")) {
                 if (top.has(key)) {
                     throw new InvalidInputException(key, "(given)", "no " + key + " for design and optimize: Xu's "
-                            + "design is for equilibrium stages without side draws; simulate the designed cascade "
-                            + "with them instead");
+                            + "design is for " + (key.equals("efficiency") ? "equilibrium stages (efficiency 1)"
+                                    : "a cascade without side draws") + "; simulate the designed cascade with "
+                            + "them instead");
                 }
             }
             return designInputs(top, name, cmer, names, parameters, feed);
@@ -379,9 +380,11 @@ public final class CaseReader {
             return cascadeCase;
         }
         if (!stageOptions.isPlain()) {
-            throw new InvalidInputException(top.has("efficiency") ? "efficiency" : "sideDraws", "(given)",
-                    "no " + (top.has("efficiency") ? "efficiency" : "sideDraws") + " in a case with a transient "
-                            + "section: the start-up simulation models equilibrium stages without side draws");
+            boolean efficiency = top.has("efficiency");
+            throw new InvalidInputException(efficiency ? "efficiency" : "sideDraws", "(given)",
+                    "no " + (efficiency ? "efficiency" : "sideDraws") + " in a case with a transient section: the "
+                            + "start-up simulation of this model takes " + (efficiency
+                                    ? "equilibrium stages only (efficiency 1)" : "no side draws"));
         }
         TransientCase transientCase = new TransientCase(cascadeCase, transientSection(top, names));
         return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.AllowedSolution;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.analysis.solvers.PegasusSolver;
+import org.apache.commons.math3.exception.NoBracketingException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -342,8 +343,9 @@ public final class MassActionOptimizer {
         try {
             new PegasusSolver(1e-12, 1e-7, FEASIBLE_MARGIN).solve(40,
                     t -> scaled(f, t).margin() - 2 * FEASIBLE_MARGIN, infeasible, feasible, AllowedSolution.ABOVE_SIDE);
-        } catch (TooManyEvaluationsException e) {
-            // the best feasible scale found stands
+        } catch (TooManyEvaluationsException | NoBracketingException e) {
+            // the best feasible scale found stands (no bracket: even the feasible end is within the
+            // margin, as with Murphree stages near the balance; nothing to polish)
         }
         // every feasible point evaluated updated the best point
     }

@@ -230,30 +230,44 @@ public final class MassActionSection implements ModelSection {
 
     // ------------------------------------------------------------------ text
 
-    @Override
-    public List<Map.Entry<String, String>> caseFacts() {
-        List<Map.Entry<String, String>> facts = new ArrayList<>();
-        var f = c.flows();
-        StringBuilder model = new StringBuilder();
+    /** Whether every rare earth follows the mass-action law (no empirical correlation). */
+    public static boolean isMassActionLaw(MassActionEquilibrium eq) {
         boolean massAction = true;
         for (int j = 0; j < eq.rareEarthCount(); j++) {
             massAction &= eq.isMassActionLaw(j);
         }
-        if (massAction) {
+        return massAction;
+    }
+
+    /**
+     * The equilibrium in words with its parameters: the exchange constants, or each rare earth's
+     * correlation coefficients a, b, c when any follows a correlation.
+     *
+     * @param names the rare earths, in the model's order
+     */
+    public static String modelWords(MassActionEquilibrium eq, List<String> names) {
+        StringBuilder model = new StringBuilder();
+        if (isMassActionLaw(eq)) {
             model.append("mass action, RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺; K_ex");
             for (int j = 0; j < eq.rareEarthCount(); j++) {
-                model.append(' ').append(c.rareEarths().get(j)).append(' ')
-                        .append(Formats.general(eq.exchangeConstant(j)));
+                model.append(' ').append(names.get(j)).append(' ').append(Formats.general(eq.exchangeConstant(j)));
             }
         } else {
             model.append("RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺ with log₁₀ D = a·pH + b·log₁₀[(HA)₂] + c:");
             for (int j = 0; j < eq.rareEarthCount(); j++) {
-                model.append(j == 0 ? " " : "; ").append(c.rareEarths().get(j)).append(String.format(Locale.ROOT,
+                model.append(j == 0 ? " " : "; ").append(names.get(j)).append(String.format(Locale.ROOT,
                         " a %s b %s c %s", Formats.general(eq.acidSlope(j)), Formats.general(eq.dimerSlope(j)),
                         Formats.general(Math.log10(eq.exchangeConstant(j)))));
             }
         }
-        facts.add(Map.entry("model", model.toString()));
+        return model.toString();
+    }
+
+    @Override
+    public List<Map.Entry<String, String>> caseFacts() {
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
+        var f = c.flows();
+        facts.add(Map.entry("model", modelWords(eq, c.rareEarths())));
         facts.add(Map.entry("extractant", String.format(Locale.ROOT, "%s mol/L (HA)₂, saponified %s with %s (K %s)",
                 Formats.general(eq.extractantConcentration()), Formats.general(100 * f.saponification()) + " %",
                 c.cation(), Formats.general(eq.cationExchangeConstant()))));
@@ -451,6 +465,11 @@ public final class MassActionSection implements ModelSection {
         cascade.put("scrubStages", c.cascade().scrubStages());
         cascade.put("stripStages", c.stripStages());
         cascade.put("totalStages", c.totalStages());
+        double[] efficiency = c.efficiency();
+        ObjectNode eff = cascade.putObject("efficiency");
+        eff.put("extraction", efficiency[0]);
+        eff.put("scrub", efficiency[1]);
+        eff.put("strip", efficiency[2]);
         SimulationReport.putSideDraws(cascade, c.sideDraws(), "L/h");
         ArrayNode ins = root.putArray("inlets");
         for (Inlet in : inlets()) {

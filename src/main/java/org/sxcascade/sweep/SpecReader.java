@@ -91,6 +91,10 @@ final class SpecReader {
                 } catch (CaseFileException e) {
                     throw new InvalidInputException("base", base, "a readable case file (" + e.getMessage() + ")");
                 }
+                if (caseTree.isObject() && caseTree.has("cascades")) {
+                    throw new InvalidInputException("base", base, "a single-cascade case file for sweep; flowsheets "
+                            + "run with `sxcascade simulate " + caseFile + "` (docs/flowsheets.md)");
+                }
                 inputs.add(caseFile);
                 ObjectNode rebuilt = resolved.objectNode();
                 resolved.properties().forEach(en -> {
@@ -155,7 +159,8 @@ final class SpecReader {
         }
         boolean massAction = CaseReader.isMassAction(caseTree);
         if (massAction && kind != SweepTask.Kind.SIMULATE) {
-            // design and optimize compute CMER stages and flows; nothing does that for mass action yet
+            // the sweep's design and optimize tasks run the CMER design and optimizer; the mass-action ones
+            // (sxcascade design/optimize on the case) are not wired into sweep yet (issue 15)
             throw new InvalidInputException("run", run, "simulate for a mass-action base case (model: "
                     + CaseReader.MASS_ACTION + "); design and optimize need a model " + CaseReader.SEPARATION_FACTORS
                     + " case");

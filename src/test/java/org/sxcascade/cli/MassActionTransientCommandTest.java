@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code sxcascade transient} on {@code model: mass-action} cases: outputs, and refused options and events. */
 class MassActionTransientCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CASE = """
+    static final String CASE = """
             name: short Pr/Nd mass action
             model: mass-action
             components:
