@@ -1,0 +1,38 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16, defect 1: a Newton failure on a case with Murphree stages is exit 3 (not an internal
+ * error), and its message names a stage of the cascade (1 … N, never "stage 0") and says that the
+ * residuals overflowed rather than printing "Infinity".
+ */
+class HardeningMessagesTest {
+
+    static final String TINY_EFFICIENCY = """
+            model: distribution-ratios
+            components: [{name: A, distributionRatio: 1.5}, {name: B, distributionRatio: 0.5}]
+            feed: {phase: aqueous, composition: {A: 0.5, B: 0.5}, flow: 1.0}
+            cascade: {extractionStages: 4, scrubStages: 0}
+            flows: {organicFlow: 1.0}
+            efficiency: {extraction: 1.0e-30}
+            """;
+
+    @Test
+    void newtonFailureWithMurphreeStagesNamesARealStage(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("case.yaml");
+        Files.writeString(f, TINY_EFFICIENCY);
+        CliHarness r = CliHarness.run("simulate", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).doesNotContain("internal error").doesNotContain("Exception")
+                .doesNotContain("Infinity").doesNotContain("NaN").doesNotContain("stage 0");
+        assertThat(r.err()).containsPattern("stage [1-4], component [AB]");
+        assertThat(r.err()).contains("overflowed").contains("floating-point range");
+        assertThat(r.out()).isEmpty();
+    }
+}
