@@ -87,6 +87,9 @@ final class DesignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (caseOut != null) {
+            OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
+        }
         FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
         Object read = new CaseReader().readForDesign(caseFile);
         FlowChoice choice = flowChoice();

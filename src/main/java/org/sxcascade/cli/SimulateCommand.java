@@ -64,6 +64,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (csv != null) {
+            OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
+        }
         if (FlowsheetReader.isFlowsheet(caseFile)) {
             return flowsheet();
         }

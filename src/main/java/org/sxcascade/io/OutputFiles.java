@@ -66,6 +66,65 @@ public final class OutputFiles {
     }
 
     /**
+     * Checks, before anything is computed, that the output can be written: {@link #checkTarget},
+     * not the command's input file, an existing regular file that is not read-only (no owner write
+     * permission: it is not replaced, although its folder would allow it), and a folder that takes
+     * a new file (tried by creating and deleting an empty temporary file). A device or a pipe
+     * (/dev/stdout) is only checked to be writable.
+     *
+     * @param option the command-line option that named the file, for error messages
+     * @param target the output file
+     * @param input  the command's input file, or {@code null}
+     * @throws InvalidInputException naming the option, the file and why it cannot be written
+     */
+    public static void checkWritable(String option, Path target, Path input) {
+        checkTarget(option, target);
+        try {
+            if (Files.exists(target) && input != null && Files.exists(input) && Files.isSameFile(target, input)) {
+                throw new InvalidInputException(option, target, "a file other than the input case file");
+            }
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                if (!Files.isWritable(target)) {
+                    throw new InvalidInputException(option, target, "a file that can be written (permission denied)");
+                }
+                return;
+            }
+            Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+            if (Files.exists(real) && (!Files.isWritable(real) || readOnly(real))) {
+                throw new InvalidInputException(option, target, "a file that can be written (it is read-only)");
+            }
+            Path probe = Files.createTempFile(real.getParent(), ".sxcascade-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new InvalidInputException(option, target, "a file in a folder that can be written ("
+                    + target.toAbsolutePath().getParent() + ": " + reason(e) + ")");
+        }
+    }
+
+    /** Whether a POSIX file lacks its owner's write permission (false elsewhere). */
+    private static boolean readOnly(Path file) throws IOException {
+        try {
+            return !Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Why a file operation failed, in words ("permission denied", "read-only file system"), without class names. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
      * Replaces a regular file's text whole or not at all: written to a temporary file beside it
      * (permissions rw-r--r--) and moved into place atomically.
      *
@@ -104,18 +163,20 @@ public final class OutputFiles {
     /** As {@link #write(String, Path, Path, Content)}, for binary content. */
     public static void writeBinary(String option, Path target, Path input, BinaryContent content)
             throws IOException {
-        checkTarget(option, target);
-        if (Files.exists(target) && input != null && Files.exists(input) && Files.isSameFile(target, input)) {
-            throw new InvalidInputException(option, target, "a file other than the input case file");
-        }
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (OutputStream out = Files.newOutputStream(target)) { // a device or a pipe
-                content.writeTo(out);
+        checkWritable(option, target, input);
+        try {
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                try (OutputStream out = Files.newOutputStream(target)) { // a device or a pipe
+                    content.writeTo(out);
+                }
+                return;
             }
-            return;
+            // a link to a regular file: replace the file it names and keep the link
+            replace(Files.isSymbolicLink(target) ? target.toRealPath() : target, content);
+        } catch (java.nio.file.FileSystemException e) {
+            // changed since the check (e.g. the folder made read-only, the disk full): still the user's file
+            throw new InvalidInputException(option, target, "a file that can be written (" + reason(e) + ")");
         }
-        // a link to a regular file: replace the file it names and keep the link
-        replace(Files.isSymbolicLink(target) ? target.toRealPath() : target, content);
     }
 
     /** Writes a regular file through a temporary file beside it, moved into place atomically. */

@@ -134,18 +134,20 @@ class LocalSweepTest {
     }
 
     @Test
-    void aFreshRunEmptiesTheOldRowsBeforeItWritesItsSidecar() throws IOException {
+    void aSidecarThatCannotBeWrittenIsRefusedBeforeTheOldRowsAreTouched() throws IOException {
         Path csv = dir.resolve("order.csv");
         Path jsonl = dir.resolve("order.jsonl");
         Files.write(csv, full.subList(0, 100));
         Files.writeString(jsonl, "{\"point\":0}\n");
-        // the sidecar cannot be written (a folder that is not empty stands in its place): the failure
-        // comes after the old rows are gone, as a kill at that moment would
+        // a folder that is not empty stands in the sidecar's place: refused up front (exit 2), the old
+        // files as they were (a fresh run empties the rows before it writes its sidecar, so that a kill
+        // in between never leaves a new sidecar beside old rows)
         Path sidecar = SweepOutput.sidecar(csv);
         Files.createDirectories(sidecar.resolve("blocker"));
-        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, jsonl, false)).isInstanceOf(IOException.class);
-        assertThat(Files.readAllLines(csv)).containsExactly(full.get(0));
-        assertThat(jsonl).isEmptyFile();
+        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, jsonl, false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(sidecar.toString());
+        assertThat(Files.readAllLines(csv)).isEqualTo(full.subList(0, 100));
+        assertThat(jsonl).hasContent("{\"point\":0}");
         assertThat(sidecar).isDirectory();
     }
 
