@@ -289,7 +289,7 @@ public final class CaseReader {
             return c;
         }
         top.allow(TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
         String model = top.text("model", SEPARATION_FACTORS + ", " + DISTRIBUTION_RATIOS + " or " + MASS_ACTION);
         boolean cmer;
@@ -456,7 +456,7 @@ public final class CaseReader {
         for (int j = 0; j < compsNode.size(); j++) {
             YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
             comp.allow(keys);
-            String componentName = comp.text("name", "a component name");
+            String componentName = comp.name("name", "a component name");
             if (names.contains(componentName)) {
                 throw new InvalidInputException("components[" + j + "].name", componentName,
                         "a name not used by another component");
@@ -540,7 +540,7 @@ public final class CaseReader {
     /** A {@code model: mass-action} case (docs/mass-action.md). */
     private static MassActionCase massAction(YamlMapping top) {
         top.allow(MA_TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
         MassActionComponents components = massActionComponents(top);
         List<String> names = components.names();
@@ -549,9 +549,9 @@ public final class CaseReader {
         double[] constants = components.equalSlopes() ? components.constants() : null;
         YamlMapping ex = top.obj("extractant");
         ex.allow(MA_EXTRACTANT);
-        ex.optText("name", null);
+        ex.optName("name", null);
         double concentration = ex.positive("concentration");
-        String cation = ex.optText("cation", "Na");
+        String cation = ex.optName("cation", "Na");
         if (names.contains(cation) || cation.equals("H")) {
             throw new InvalidInputException("extractant.cation", cation, "a name other than the rare earths' and H");
         }
@@ -647,7 +647,7 @@ public final class CaseReader {
         double feedFlow = feedObj.positive("flow");
         double feedConcentration = feedObj.positive("concentration");
         double acidity = feedObj.has("acidity") ? feedObj.number("acidity") : 0;
-        String feedName = listed ? feedObj.optText("name", null) : null;
+        String feedName = listed ? feedObj.optName("name", null) : null;
         Integer stage = listed && feedObj.has("stage") ? feedObj.integer("stage") : null;
         try {
             return new MassActionFeed(feedName, new Feed(FeedPhase.AQUEOUS, composition, feedFlow, feedConcentration),
@@ -740,7 +740,7 @@ public final class CaseReader {
         for (int i = 0; i < list.size(); i++) {
             YamlMapping d = new YamlMapping(list.get(i), "sideDraws[" + i + "]");
             d.allow(SIDE_DRAW);
-            drawNames.add(d.optText("name", "draw " + (i + 1)));
+            drawNames.add(d.optName("name", "draw " + (i + 1)));
             int stage = d.integer("stage");
             String phaseText = d.text("phase", "aqueous or organic");
             FeedPhase phase = switch (phaseText) {

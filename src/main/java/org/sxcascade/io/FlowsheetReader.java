@@ -97,7 +97,7 @@ public final class FlowsheetReader {
     public Flowsheet fromTree(JsonNode root) {
         YamlMapping top = new YamlMapping(root, "");
         top.allow(TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
         String model = top.text("model", CaseReader.SEPARATION_FACTORS);
         if (!model.equals(CaseReader.SEPARATION_FACTORS)) {
@@ -116,7 +116,7 @@ public final class FlowsheetReader {
         for (int j = 0; j < compsNode.size(); j++) {
             YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
             comp.allow(Set.of("name", "separationFactor"));
-            String componentName = comp.text("name", "a component name");
+            String componentName = comp.name("name", "a component name");
             if (names.contains(componentName)) {
                 throw new InvalidInputException("components[" + j + "].name", componentName,
                         "a name not used by another component");
@@ -133,7 +133,7 @@ public final class FlowsheetReader {
             String path = "feeds[" + f + "]";
             YamlMapping feed = new YamlMapping(feedList.get(f), path);
             feed.allow(FEED);
-            String feedName = feed.text("name", "a feed name");
+            String feedName = feed.name("name", "a feed name");
             double[] z = composition(feed.obj("composition"), names);
             double amount = feed.positive("amount");
             try {
@@ -233,7 +233,7 @@ public final class FlowsheetReader {
 
     private static CascadeUnit cascade(YamlMapping c) {
         c.allow(CASCADE);
-        String unitName = c.text("name", "a cascade name");
+        String unitName = c.name("name", "a cascade name");
         int n = c.integer("extractionStages");
         int m = c.integer("scrubStages");
         double s = c.positive("extractant");
@@ -273,7 +273,7 @@ public final class FlowsheetReader {
                 String path = c.at("sideDraws[" + k + "]");
                 YamlMapping d = new YamlMapping(drawList.get(k), path);
                 d.allow(DRAW);
-                String drawName = d.text("name", "a draw name");
+                String drawName = d.name("name", "a draw name");
                 int stage = d.integer("stage");
                 FeedPhase phase = phase(d);
                 double flow = d.number("flow");

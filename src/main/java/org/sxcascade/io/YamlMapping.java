@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.Names;
 
 /**
  * A mapping of a YAML file (case file, sweep spec) with its path, read strictly: unknown keys,
@@ -77,6 +78,16 @@ public final class YamlMapping {
             throw new InvalidInputException(at(key), describe(v), allowed);
         }
         return v.asText();
+    }
+
+    /** The key's text as a name (required): visible characters only ({@link Names#check}). */
+    public String name(String key, String allowed) {
+        return Names.check(at(key), text(key, allowed));
+    }
+
+    /** The key's text as a name ({@link Names#check}), or a fallback if it is missing. */
+    public String optName(String key, String fallback) {
+        return has(key) ? name(key, "a name") : fallback;
     }
 
     /** The key's text, or a fallback if it is missing. */

@@ -70,7 +70,8 @@ public final class RowFormat {
         StringBuilder h = new StringBuilder();
         jsonKeys = new String[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            h.append(i == 0 ? "" : ",").append(columns.get(i).name());
+            h.append(i == 0 ? "" : ",");
+            appendCsvText(h, columns.get(i).name()); // quoted as the rows' text is (RFC 4180)
             jsonKeys[i] = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(columns.get(i).name()))
                     + "\":";
         }

@@ -140,7 +140,7 @@ final class SpecReader {
         if (top.has("base")) {
             throw new InvalidInputException("base", top.text("base", "text"), "a spec with its case inline");
         }
-        String name = top.optText("name", "sweep");
+        String name = top.optName("name", "sweep");
         top.optText("description", null);
         String run = top.optText("run", "simulate");
         SweepTask.Kind kind = switch (run) {
@@ -436,7 +436,7 @@ final class SpecReader {
         }
         String name = texts.size() == 1 ? texts.get(0) : null;
         if (p.has("name")) {
-            name = p.text("name", "a column name");
+            name = p.name("name", "a column name");
         } else if (name == null) {
             throw new InvalidInputException(p.at("name"), "(missing)",
                     "a column name for a parameter that sets several fields");
