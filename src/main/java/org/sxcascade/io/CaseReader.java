@@ -242,6 +242,13 @@ public final class CaseReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new CaseFileException("the case file is empty");
         }
+        try {
+            StrictYaml.check(text, root); // one document, no tags, quoted scalars marked
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) { // in a later document, which Jackson did not read
+            org.yaml.snakeyaml.error.Mark m = e.getProblemMark();
+            throw new CaseFileException("malformed YAML at " + (m == null ? "" : "line " + (m.getLine() + 1)
+                    + ", column " + (m.getColumn() + 1) + ": ") + e.getProblem());
+        }
         return root;
     }
 

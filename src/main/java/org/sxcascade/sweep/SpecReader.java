@@ -112,7 +112,12 @@ final class SpecReader {
     }
 
     static SweepSpec fromResolved(String json) {
-        return fromTree(new CaseReader().parseTree(json), List.of());
+        // JSON written from a spec already read: its strings are not the user's quotes
+        try {
+            return fromTree(new ObjectMapper().readTree(json), List.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a resolved sweep spec: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The base case must be valid for the run on its own. */
@@ -559,6 +564,9 @@ final class SpecReader {
 
     private static double number(JsonNode v, String field, boolean integer) {
         double x;
+        if (v != null) {
+            YamlMapping.refuseQuotedNumber(field, v, integer ? "an integer" : "a number");
+        }
         if (v != null && v.isNumber()) {
             x = v.doubleValue();
         } else if (v != null && v.isTextual()) {
@@ -601,6 +609,7 @@ final class SpecReader {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();
         }
+        YamlMapping.refuseQuotedNumber(m.at(key), v, "an integer");
         if (v.isTextual()) {
             try {
                 return Long.parseLong(v.asText().trim());
