@@ -20,7 +20,8 @@ class NamesAndHeaderTest {
     @TempDir
     Path dir;
 
-    private static final String CASE = """
+    /** A binary case whose first component is called {@code NAME}, to be replaced. */
+    static final String CASE = """
             model: separation-factors
             components:
               - {name: "NAME", separationFactor: 2.0}
