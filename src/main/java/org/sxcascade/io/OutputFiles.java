@@ -41,7 +41,44 @@ public final class OutputFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** How this program's temporary files begin: the process id and a dash follow. */
+    static final String STALE_PREFIX = ".sxcascade-";
+    private static final String TEMP_PREFIX = STALE_PREFIX + ProcessHandle.current().pid() + "-";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** A temporary file younger than this is left alone even when its process is not seen (another machine). */
+    private static final java.time.Duration STALE_AGE = java.time.Duration.ofMinutes(1);
+
     private OutputFiles() {
+    }
+
+    /**
+     * Deletes this program's temporary files in a folder ({@code .sxcascade-PID-….tmp}) that a killed
+     * run left: those whose process is not running on this machine and that are older than a
+     * minute (a file on a shared folder may be another machine's, being written). Best effort:
+     * what cannot be listed or deleted is left.
+     *
+     * @param dir the folder
+     */
+    static void deleteStaleTemporaries(Path dir) {
+        long now = System.currentTimeMillis();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, STALE_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                int dash = name.indexOf('-', STALE_PREFIX.length());
+                long pid;
+                try {
+                    pid = Long.parseLong(name.substring(STALE_PREFIX.length(), Math.max(dash, STALE_PREFIX.length())));
+                } catch (NumberFormatException e) {
+                    continue; // not named by this version
+                }
+                boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!running && now - Files.getLastModifiedTime(f).toMillis() > STALE_AGE.toMillis()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a folder that cannot be listed is written all the same
+        }
     }
 
     /**
@@ -93,7 +130,7 @@ public final class OutputFiles {
             if (Files.exists(real) && (!Files.isWritable(real) || readOnly(real))) {
                 throw new InvalidInputException(option, target, "a file that can be written (it is read-only)");
             }
-            Path probe = Files.createTempFile(real.getParent(), ".sxcascade-", ".tmp");
+            Path probe = Files.createTempFile(real.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
             Files.delete(probe);
         } catch (IOException e) {
             throw new InvalidInputException(option, target, "a file in a folder that can be written ("
@@ -179,9 +216,15 @@ public final class OutputFiles {
         }
     }
 
-    /** Writes a regular file through a temporary file beside it, moved into place atomically. */
+    /**
+     * Writes a regular file through a temporary file beside it, moved into place atomically. The
+     * temporary file's name holds this process's id ({@code .sxcascade-PID-….tmp}), so that one left
+     * by a killed run is deleted by the next write into that folder ({@link #deleteStaleTemporaries}).
+     */
     private static void replace(Path real, BinaryContent content) throws IOException {
-        Path tmp = Files.createTempFile(real.toAbsolutePath().getParent(), ".sxcascade-", ".tmp");
+        Path dir = real.toAbsolutePath().getParent();
+        deleteStaleTemporaries(dir);
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
