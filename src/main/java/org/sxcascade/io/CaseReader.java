@@ -408,8 +408,8 @@ public final class CaseReader {
         while (keys.hasNext()) {
             String key = keys.next();
             if (!names.contains(key)) {
-                throw new InvalidInputException(path + "." + key, compositionObj.node().get(key).asText(),
-                        "a component listed under components: " + String.join(", ", names));
+                throw new InvalidInputException(path + "." + key, "(unknown component)",
+                        componentsAllowed(key, names, "a component"));
             }
             double z = compositionObj.number(key);
             if (!(z >= 0 && z <= 1)) {
@@ -1006,7 +1006,7 @@ public final class CaseReader {
                 int index = names.indexOf(item.asText());
                 if (index < 0 || !item.isTextual()) {
                     throw new InvalidInputException(path + ".components", item.asText(),
-                            "components listed under components: " + String.join(", ", names));
+                            componentsAllowed(item.asText(), names, "components"));
                 }
                 members.add(index);
             }
@@ -1037,9 +1037,24 @@ public final class CaseReader {
     }
 
     /** Closest allowed key by edit distance (≤ 3), to suggest for a typo, or {@code null}. */
+    /**
+     * What a reference to a component allows: "{@code what} listed under components: Pr, Nd", after
+     * "did you mean 'Nd'? " when the name given is close to one of them (case or a typo).
+     */
+    static String componentsAllowed(String given, List<String> names, String what) {
+        String hint = closest(given, names, 1); // names are short: "Sm" is not a typo of "Pr"
+        return (hint == null ? "" : "did you mean '" + hint + "'? ") + what + " listed under components: "
+                + String.join(", ", names);
+    }
+
     public static String closest(String key, List<String> allowed) {
+        return closest(key, allowed, 3);
+    }
+
+    /** The allowed word nearest to {@code key} ignoring case, within {@code most} edits, or {@code null}. */
+    static String closest(String key, List<String> allowed, int most) {
         String best = null;
-        int bestDistance = 4;
+        int bestDistance = most + 1;
         for (String candidate : allowed) {
             int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {

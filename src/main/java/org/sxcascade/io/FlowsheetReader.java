@@ -204,8 +204,8 @@ public final class FlowsheetReader {
         while (keys.hasNext()) {
             String key = keys.next();
             if (!names.contains(key)) {
-                throw new InvalidInputException(z.at(key), z.node().get(key).asText(),
-                        "a component listed under components: " + String.join(", ", names));
+                throw new InvalidInputException(z.at(key), "(unknown component)",
+                        CaseReader.componentsAllowed(key, names, "a component"));
             }
             double x = z.number(key);
             if (!(x >= 0 && x <= 1)) {
@@ -302,7 +302,7 @@ public final class FlowsheetReader {
                 int index = names.indexOf(item.asText());
                 if (index < 0 || !item.isTextual()) {
                     throw new InvalidInputException(t.at("components"), item.asText(),
-                            "components listed under components: " + String.join(", ", names));
+                            CaseReader.componentsAllowed(item.asText(), names, "components"));
                 }
                 members.add(index);
             }
