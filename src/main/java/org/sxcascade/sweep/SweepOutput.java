@@ -54,11 +54,20 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     private final long csvNext;
     private final long jsonNext;
     private final List<String> warnings;
+    private final Path sidecar;
+    private final ObjectNode meta;
+    private final RowChecksums checksums;
+    private int blocksRecorded;
 
     /** The channels are locked ({@link #lock}) and positioned at their ends. */
     private SweepOutput(RowFormat format, Shard shard, FileChannel csvChannel, FileChannel jsonChannel, long csvNext,
-                        long jsonNext, List<String> warnings) throws IOException {
+                        long jsonNext, List<String> warnings, Path sidecar, ObjectNode meta, RowChecksums checksums)
+            throws IOException {
         this.warnings = List.copyOf(warnings);
+        this.sidecar = sidecar;
+        this.meta = meta;
+        this.checksums = checksums;
+        this.blocksRecorded = meta.withArray("blocks").size();
         this.format = format;
         this.shard = shard;
         this.csvNext = csvNext;
@@ -169,6 +178,9 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         meta.put("shard", shard.toString());
         meta.put("points", total);
         meta.put("header", format.csvHeader());
+        meta.put("rowBlock", RowChecksums.BLOCK);
+        meta.putArray("blocks");
+        long rowsStart = (format.csvHeader() + "\n").getBytes(StandardCharsets.UTF_8).length;
         if (resume) {
             if (!Files.exists(sidecar)) {
                 throw new InvalidInputException("--resume", csvFile, "the output of an earlier run of this sweep, "
@@ -193,12 +205,15 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
                         + "this run adds may differ from what that version would have written");
             }
             long csvNext = repair(csvChannel, csvFile, format.csvHeader(), shard, total, "--output");
+            RowChecksums sums = RowChecksums.of(csvChannel, rowsStart);
+            verify(sums.blocks(), old.path("blocks"), csvFile, sidecar);
+            sums.blocks().forEach(meta.withArray("blocks")::add);
             long jsonNext = 0;
             if (jsonl != null && jsonExisted) {
                 jsonNext = repair(jsonChannel, jsonl, null, shard, total, "--jsonl");
             }
             return new SweepOutput(format, shard, csvChannel, jsonChannel, csvNext,
-                    jsonl == null ? Long.MAX_VALUE : jsonNext, warnings);
+                    jsonl == null ? Long.MAX_VALUE : jsonNext, warnings, sidecar, meta, sums);
         }
         // The old rows go first, the new sidecar last: a kill in between leaves the old sidecar beside
         // emptied files (a resume of the new spec is refused; one of the old spec starts at point 0),
@@ -210,7 +225,26 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         }
         OutputFiles.writeAtomically(sidecar, meta.toPrettyString() + "\n");
         return new SweepOutput(format, shard, csvChannel, jsonChannel, 0, jsonl == null ? Long.MAX_VALUE : 0,
-                List.of());
+                List.of(), sidecar, meta, new RowChecksums());
+    }
+
+    /**
+     * Refuses rows that are not as this sweep wrote them: the checksum of each whole block of rows
+     * the sidecar records must be the file's (a sidecar of a version without checksums records none).
+     * Blocks the file has beyond those recorded (a run killed before it recorded them) are taken as
+     * they are; their rows are checked by count and last point only, as before.
+     */
+    private static void verify(List<String> file, JsonNode recorded, Path csvFile, Path sidecar) {
+        for (int b = 0; b < Math.min(file.size(), recorded.size()); b++) {
+            if (!file.get(b).equals(recorded.get(b).asText())) {
+                long first = (long) b * RowChecksums.BLOCK;
+                throw new InvalidInputException("--resume", csvFile, String.format(java.util.Locale.ROOT,
+                        "rows as this sweep wrote them: a row among lines %d to %d (rows %d to %d after the "
+                                + "header) was changed since (its block's checksum in %s differs); run without "
+                                + "--resume to start afresh", first + 2, first + RowChecksums.BLOCK + 1, first + 1,
+                        first + RowChecksums.BLOCK, sidecar.getFileName()));
+            }
+        }
     }
 
     /** The sidecar of a CSV output. */
@@ -246,6 +280,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (lines.ordinal() >= csvNext) {
             csv.write(lines.csv());
             csv.write('\n');
+            checksums.addRow(lines.csv());
         }
         if (json != null && lines.ordinal() >= jsonNext) {
             json.write(lines.json());
@@ -253,11 +288,21 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         }
     }
 
+    /** Flushes the rows, then records the checksums of the blocks they completed in the sidecar. */
     @Override
     public void flush() throws IOException {
         csv.flush();
         if (json != null) {
             json.flush();
+        }
+        List<String> blocks = checksums.blocks();
+        if (blocks.size() > blocksRecorded) {
+            var recorded = meta.withArray("blocks");
+            for (int b = blocksRecorded; b < blocks.size(); b++) {
+                recorded.add(blocks.get(b));
+            }
+            blocksRecorded = blocks.size();
+            OutputFiles.writeAtomically(sidecar, meta.toPrettyString() + "\n");
         }
     }
 

@@ -151,6 +151,30 @@ class LocalSweepTest {
         assertThat(sidecar).isDirectory();
     }
 
+    @Test
+    void resumeFindsARowEditedInTheMiddle() throws IOException {
+        Path csv = dir.resolve("edited.csv");
+        Specs.run(spec, Shard.ALL, csv, 2);
+        var meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SweepOutput.sidecar(csv).toFile());
+        assertThat(meta.get("blocks")).hasSize(10); // 10 000 rows in blocks of 1000
+        List<String> lines = new ArrayList<>(full.subList(0, 9_901)); // killed: the last 100 rows missing
+        String row = lines.get(5000); // file line 5001, row 5000: its β edited (first digit)
+        int at = row.indexOf(',') + 1;
+        lines.set(5000, row.substring(0, at) + (row.charAt(at) == '1' ? '2' : '1') + row.substring(at + 1));
+        assertThat(lines.get(5000)).isNotEqualTo(full.get(5000));
+        Files.write(csv, lines);
+        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a row among lines 4002 to 5001 (rows 4001 to 5000 after the header) was changed");
+        // as written, the same file resumes and ends as the uninterrupted run
+        Files.write(csv, full.subList(0, 9_901));
+        try (SweepOutput out = SweepOutput.open(spec, Shard.ALL, csv, null, true)) {
+            assertThat(out.next()).isEqualTo(9_900);
+            new LocalSweep(spec, 2).run(Shard.ALL, out.next(), out, null);
+        }
+        assertThat(Files.readAllLines(csv)).isEqualTo(full);
+    }
+
     /** Writes the lines and then the first {@code partial} characters of the next full line, no line end. */
     private static void cut(Path file, List<String> lines, int partial) throws IOException {
         List<String> all = Files.readAllLines(file);
