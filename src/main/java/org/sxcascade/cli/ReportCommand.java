@@ -140,8 +140,8 @@ final class ReportCommand implements Callable<Integer> {
 
     /**
      * A {@code model: mass-action} case: its inputs and verified steady state (products, pH and
-     * loading profile, balances, charts). Xu's design and the start-up need a CMER case, so the
-     * design section says so and there is no start-up section.
+     * loading profile, balances, charts). The report has no mass-action design yet, so the design
+     * section points to {@code sxcascade design}, which designs these cases; there is no start-up section.
      */
     private int massAction(MassActionCase c, String caseText, String stem) throws IOException {
         CascadeNetwork network = CascadeNetwork.massAction(c);
@@ -154,8 +154,8 @@ final class ReportCommand implements Callable<Integer> {
         int sections = 2;
         if (!noDesign) {
             sections++;
-            html.designUnavailable("Xu's design works on constant-separation-factor (CMER) cases; `design` does not "
-                    + "take model: mass-action cases yet (docs/mass-action.md).");
+            html.designUnavailable("This report does not show a design for model: mass-action cases yet; run "
+                    + "`sxcascade design " + caseFile.getFileName() + "` for one (docs/mass-action.md).");
         }
         return write(html, sections);
     }

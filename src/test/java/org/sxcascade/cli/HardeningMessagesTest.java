@@ -52,4 +52,14 @@ class HardeningMessagesTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(expected);
     }
+
+    /** Issue 16, item 10: the mass-action report no longer says that design does not take these cases. */
+    @Test
+    void theMassActionReportPointsToDesign(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("r.html");
+        CliHarness r = CliHarness.run("report", "cases/pr-nd-mass-action.yaml", "-o", html.toString(), "--no-transient");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(html)).doesNotContain("does not take")
+                .contains("sxcascade design pr-nd-mass-action.yaml");
+    }
 }
