@@ -222,6 +222,8 @@ public final class CaseReader {
             return parseTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new CaseFileException(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CaseFileException(file + ": " + notUtf8(file));
         } catch (IOException e) {
             throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (CaseFileException e) {
@@ -229,15 +231,93 @@ public final class CaseReader {
         }
     }
 
+    /** Where a file is not UTF-8, in words: the first byte that is not, and its line. */
+    private static String notUtf8(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(in, java.nio.CharBuffer.allocate(bytes.length), true);
+            if (r.isError()) {
+                int at = in.position();
+                int line = 1;
+                for (int i = 0; i < at; i++) {
+                    line += bytes[i] == '\n' ? 1 : 0;
+                }
+                return String.format(Locale.ROOT, "not UTF-8 text: byte 0x%02X at line %d is not UTF-8 (a case file "
+                        + "is UTF-8; save it in that encoding)", bytes[at] & 0xFF, line);
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "not UTF-8 text (a case file is UTF-8; save it in that encoding)";
+    }
+
+    /**
+     * The first control character of the text other than tab and line ends, as "line L, column C:
+     * …", or {@code null}: YAML forbids them, and the parser reports them at the wrong place.
+     */
+    private static String controlCharacter(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c != '\t' && c != '\r' && (c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0)) {
+                return String.format(Locale.ROOT, "line %d, column %d: control character U+%04X is not allowed "
+                        + "in a YAML file (delete it)", line, column, (int) c);
+            }
+            column++;
+        }
+        return null;
+    }
+
+    /** A YAML parser's message without the parser's internals (class names, its settings' names). */
+    static String plainMessage(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^>]*\\)>").matcher(message);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String what = switch (m.group(1)) {
+                case "SequenceStart" -> "a list";
+                case "MappingStart" -> "a mapping";
+                case "Scalar" -> "a value";
+                case "Alias" -> "an alias";
+                default -> m.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            };
+            m.appendReplacement(b, what);
+        }
+        m.appendTail(b);
+        return b.toString()
+                .replaceAll("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)(, from `[^`]*`)?\\)",
+                        "lists and mappings nested $1 deep, more than the $2 allowed")
+                .replace("Expected a field name (Scalar value in YAML), got this instead:", "a key must be a plain name, not");
+    }
+
     /** Parses YAML text into a tree (see {@link #readTree(Path)}); the content is not validated. */
     public JsonNode parseTree(String text) {
         JsonNode root;
+        String control = controlCharacter(text);
+        if (control != null) {
+            throw new CaseFileException("malformed YAML at " + control);
+        }
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                // the problem's own place (a tab in the indentation is on its line, not the block's)
+                org.yaml.snakeyaml.error.Mark m = y.getProblemMark();
+                throw new CaseFileException("malformed YAML at line " + (m.getLine() + 1) + ", column "
+                        + (m.getColumn() + 1) + ": " + plainMessage(y.getProblem()));
+            }
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new CaseFileException("malformed YAML at " + where + e.getOriginalMessage());
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new CaseFileException("malformed YAML" + where + ": " + plainMessage(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new CaseFileException("the case file is empty");

@@ -74,4 +74,29 @@ class StrictYamlTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("\"1.6\" (in quotes)");
     }
+
+    /** Issue 16, item 8: file-level errors name the right place, the encoding, and no parser internals. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "control    | line 2, column 8: control character U+0001",
+            "latin1     | not UTF-8 text: byte 0xE9 at line 4 is not UTF-8",
+            "listKey    | line 1, column 4: a key must be a plain name, not a list",
+            "deep       | lists and mappings nested 1001 deep, more than the 1000 allowed",
+            "tab        | line 3, column 1: found character '\\t(TAB)'"})
+    void fileErrorsSayWhereAndWhatInWords(String kind, String expected) throws Exception {
+        byte[] bytes = switch (kind) {
+            case "control" -> "model: separation-factors\nname: a\u0001b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case "latin1" -> (CASE.substring(0, CASE.indexOf("- {name: B")) + "  - {name: B\u00e9}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            case "listKey" -> "? [a, b]\n: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case "deep" -> ("a: " + "[".repeat(1001) + "]".repeat(1001) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            default -> "model: separation-factors\ncascade:\n\textractionStages: 3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
+        Path f = dir.resolve("case.yaml");
+        Files.write(f, bytes);
+        CliHarness r = CliHarness.run("simulate", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(expected).doesNotContain("org.yaml").doesNotContain("StreamReadConstraints")
+                .doesNotContain("Input length");
+    }
 }
