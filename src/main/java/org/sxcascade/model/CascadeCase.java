@@ -110,33 +110,37 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         if (feed.phase() == FeedPhase.AQUEOUS) {
             // organic product S − W and raffinate W + 1 − S must both be positive
             if (!(s > w)) {
-                throw new InvalidInputException("flows.extractant", fmt(s),
-                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N" + sw(s, w)
-                                + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
+                String[] f = apart(s, w, s + 1, w + 1); // digits that tell them apart (only to throw)
+                throw new InvalidInputException("flows.extractant", f[0],
+                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N" + sw(f)
+                                + "; allowed: " + f[1] + " < S < " + f[3]);
             }
             if (!(s < w + 1)) {
-                throw new InvalidInputException("flows.extractant", fmt(s),
-                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1" + sw(s, w)
-                                + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
+                String[] f = apart(s, w, s + 1, w + 1); // digits that tell them apart (only to throw)
+                throw new InvalidInputException("flows.extractant", f[0],
+                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1" + sw(f)
+                                + "; allowed: " + f[1] + " < S < " + f[3]);
             }
         } else {
             // organic product S + 1 − W and raffinate W − S must both be positive
             if (!(w > s)) {
-                throw new InvalidInputException("flows.scrub", fmt(w),
-                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1" + sw(s, w)
-                                + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
+                String[] f = apart(s, w, s + 1, w + 1); // digits that tell them apart (only to throw)
+                throw new InvalidInputException("flows.scrub", f[1],
+                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1" + sw(f)
+                                + "; allowed: " + f[0] + " < W < " + f[2]);
             }
             if (!(w < s + 1)) {
-                throw new InvalidInputException("flows.scrub", fmt(w),
-                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N" + sw(s, w)
-                                + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
+                String[] f = apart(s, w, s + 1, w + 1); // digits that tell them apart (only to throw)
+                throw new InvalidInputException("flows.scrub", f[1],
+                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N" + sw(f)
+                                + "; allowed: " + f[0] + " < W < " + f[2]);
             }
         }
     }
 
     /** The flows for an error message: " (S = …, W = …)". */
-    private static String sw(double s, double w) {
-        return " (S = " + fmt(s) + ", W = " + fmt(w) + ")";
+    private static String sw(String[] f) {
+        return " (S = " + f[0] + ", W = " + f[1] + ")";
     }
 
     private static void checkLinear(Feed feed, Cascade cascade, OperatingFlows flows) {
@@ -164,6 +168,27 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
                 throw new InvalidInputException(field + ".components", i, "a component of the case");
             }
         }
+    }
+
+    /**
+     * The numbers as {@link #fmt} writes them, with more significant digits (up to 17) where six
+     * would make two different numbers look the same.
+     */
+    static String[] apart(double... xs) {
+        String[] out = new String[xs.length];
+        for (int digits = 6; digits <= 17; digits++) {
+            boolean distinct = true;
+            for (int i = 0; i < xs.length; i++) {
+                out[i] = String.format(java.util.Locale.ROOT, "%." + digits + "g", xs[i]);
+                for (int j = 0; j < i && distinct; j++) {
+                    distinct = xs[i] == xs[j] || !out[i].equals(out[j]);
+                }
+            }
+            if (distinct) {
+                break;
+            }
+        }
+        return out;
     }
 
     public static String fmt(double x) {

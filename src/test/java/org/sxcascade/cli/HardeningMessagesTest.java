@@ -62,4 +62,15 @@ class HardeningMessagesTest {
         assertThat(Files.readString(html)).doesNotContain("does not take")
                 .contains("sxcascade design pr-nd-mass-action.yaml");
     }
+
+    /** Issue 16, item 8: bounds of large flows are printed with the digits that tell them apart. */
+    @Test
+    void largeFlowBoundsAreNotAnEmptyLookingInterval(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("case.yaml");
+        Files.writeString(f, NamesAndHeaderTest.CASE.replace("\"NAME\"", "A")
+                .replace("flows: {extractant: 1.7, scrub: 1.2}", "flows: {extractant: 143166002.5, scrub: 143166000}"));
+        CliHarness r = CliHarness.run("simulate", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("allowed: 143166000 < S < 143166001");
+    }
 }
