@@ -45,4 +45,43 @@ class RowFormatTest {
         assertThat(e.evaluate(0).values().get(met)).isEqualTo(true);
         assertThat(e.evaluate(1).values().get(met)).isEqualTo(false);
     }
+
+    /**
+     * Issue 16, item 8: purities and recoveries are fractions in the rows too. With every component
+     * in both targets the purity is the sum of all fractions, 1 up to rounding (it was written
+     * 1.0000000000000002 for S = 1.3).
+     */
+    @Test
+    void puritiesAndRecoveriesAreWithinZeroAndOne() {
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "f.yaml", """
+                case:
+                  model: separation-factors
+                  components:
+                    - {name: A, separationFactor: 2.0}
+                    - {name: B, separationFactor: 1.3}
+                    - {name: C, separationFactor: 1.0}
+                  feed: {phase: aqueous, composition: {A: 0.3, B: 0.3, C: 0.4}}
+                  cascade: {extractionStages: 8, scrubStages: 8}
+                  flows: {extractant: 1.7, scrub: 1.2}
+                  targets:
+                    organic: {purity: 0.5, components: [A, B, C]}
+                    aqueous: {purity: 0.5, components: [A, B, C]}
+                parameters:
+                  - {path: flows.extractant, name: S, range: {from: 1.3, to: 2.1, count: 50}}
+                record: [purities, recoveries]
+                """));
+        PointEvaluator e = new PointEvaluator(spec);
+        List<String> header = List.of(e.format().csvHeader().split(","));
+        int first = header.indexOf("purity_organic");
+        int ones = 0;
+        for (int i = 0; i < 50; i++) {
+            String[] cells = e.format().csvLine(e.evaluate(i)).split(",", -1);
+            for (int c = first; c < first + 4; c++) {
+                double x = Double.parseDouble(cells[c]);
+                assertThat(x).as(header.get(c) + " of point " + i).isBetween(0.0, 1.0);
+                ones += c == first && x == 1.0 ? 1 : 0;
+            }
+        }
+        assertThat(ones).as("purities at 1 up to rounding").isPositive();
+    }
 }
