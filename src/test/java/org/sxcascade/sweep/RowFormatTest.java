@@ -49,25 +49,16 @@ class RowFormatTest {
     /**
      * Issue 16, item 8: purities and recoveries are fractions in the rows too. With every component
      * in both targets the purity is the sum of all fractions, 1 up to rounding (it was written
-     * 1.0000000000000002 for S = 1.3).
+     * 1.0000000000000002 for some S).
      */
     @Test
     void puritiesAndRecoveriesAreWithinZeroAndOne() {
-        SweepSpec spec = SweepSpec.read(Specs.write(dir, "f.yaml", """
-                case:
-                  model: separation-factors
-                  components:
-                    - {name: A, separationFactor: 2.0}
-                    - {name: B, separationFactor: 1.3}
-                    - {name: C, separationFactor: 1.0}
-                  feed: {phase: aqueous, composition: {A: 0.3, B: 0.3, C: 0.4}}
-                  cascade: {extractionStages: 8, scrubStages: 8}
-                  flows: {extractant: 1.7, scrub: 1.2}
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "f.yaml", PointEvaluatorTest.THREE_COMPONENTS + """
                   targets:
                     organic: {purity: 0.5, components: [A, B, C]}
                     aqueous: {purity: 0.5, components: [A, B, C]}
                 parameters:
-                  - {path: flows.extractant, name: S, range: {from: 1.3, to: 2.1, count: 50}}
+                  - {path: flows.extractant, name: S, range: {from: 0.25, to: 1.15, count: 50}}
                 record: [purities, recoveries]
                 """));
         PointEvaluator e = new PointEvaluator(spec);
