@@ -36,12 +36,16 @@ class HardeningMessagesTest {
         assertThat(r.out()).isEmpty();
     }
 
-    /** Issue 16, item 9: a misspelt component gets a suggestion; a purity in percent, the fraction. */
+    /**
+     * Issue 16, item 9: a misspelt component gets a suggestion; a purity in percent, the fraction;
+     * a missing field is said to be missing (not "X = (missing) is not allowed").
+     */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "{Pr: 0.25, Nd: 0.75} | {Pr: 0.25, ND: 0.75} | feed.composition.ND = (unknown component) is not allowed: did you mean 'Nd'? a component listed under components: Pr, Nd",
             "components: [Nd]   | components: [nd]   | = nd is not allowed: did you mean 'Nd'? components listed under components: Pr, Nd",
-            "purity: 0.999,     | purity: 99.9,      | = 99.9 is not allowed: a mole fraction strictly between 0 and 1; for 99.9 % write 0.999"})
+            "purity: 0.999,     | purity: 99.9,      | = 99.9 is not allowed: a mole fraction strictly between 0 and 1; for 99.9 % write 0.999",
+            "scrubStages: 28    | ''                 | cascade.scrubStages is missing: give "})
     void misspeltComponentsAndPercentagesGetASuggestion(String right, String wrong, String expected,
                                                          @TempDir Path dir) throws Exception {
         String text = Files.readString(Path.of("cases/pr-nd-p507.yaml"));

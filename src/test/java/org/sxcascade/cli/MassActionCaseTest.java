@@ -145,7 +145,7 @@ class MassActionCaseTest {
         // --csv, --plot and report: MassActionOutputsTest
         r = CliHarness.run("transient", CASE); // runs mass-action cases, but this one has no transient section
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: transient = (missing)");
+        assertThat(r.err()).startsWith("error: transient is missing");
     }
 
     /**
@@ -252,7 +252,7 @@ class MassActionCaseTest {
             {base.replace(FEED, "feeds:\n  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1, flow: 10, acidity: -1}\n"),
                 "error: feeds[0].acidity = -1.0 is not allowed: a finite number ≥ 0 mol/L H+"},
             {base.replace(FEED, "feeds: []\n"), "error: feeds = a list is not allowed: a non-empty list of aqueous feeds"},
-            {base.replace(FEED, ""), "error: feed = (missing) is not allowed: one aqueous feed (feed: a mapping) or several "
+            {base.replace(FEED, ""), "error: feed is missing: give one aqueous feed (feed: a mapping) or several "
                     + "(feeds: a list)"},
             {base.replace(FEED, FEED.replace("flow: 10", "flow: 10\n  stage: 30")),
                 "error: feed.stage = (unknown key) is not allowed"},
