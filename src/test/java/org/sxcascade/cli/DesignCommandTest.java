@@ -206,4 +206,15 @@ class DesignCommandTest {
                 "--aqueous-purity", "0.9999", "--json");
         assertThat(withCli.exitCode()).as(withCli.err()).isZero();
     }
+
+    /** Issue 16, item 9: one target option replaces that product's number; the other product keeps the case's. */
+    @Test
+    void oneTargetOptionKeepsTheOtherProductsTargetFromTheCase() throws Exception {
+        CliHarness r = CliHarness.run("design", "cases/zhang-binary.yaml", "--organic-purity", "0.9995", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliHarness both = CliHarness.run("design", "cases/zhang-binary.yaml", "--organic-purity", "0.9995",
+                "--aqueous-purity", "0.9999", "--json");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(r.out()).isEqualTo(both.out()); // the case's raffinate target is 0.9999
+    }
 }
