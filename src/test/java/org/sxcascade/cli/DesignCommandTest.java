@@ -217,4 +217,16 @@ class DesignCommandTest {
         assertThat(both.exitCode()).as(both.err()).isZero();
         assertThat(r.out()).isEqualTo(both.out()); // the case's raffinate target is 0.9999
     }
+
+    /** Issue 16, item 9: the designed case's name gives the designed stages, not only the input's name. */
+    @Test
+    void theDesignedCaseIsNamedWithItsStages(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("designed.yaml");
+        CliHarness r = CliHarness.run("design", "cases/zhang-binary.yaml", "--case-out", out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        String stages = "n = " + d.get("verifiedStages").get("extraction").asInt() + ", m = "
+                + d.get("verifiedStages").get("scrub").asInt();
+        assertThat(Files.readString(out)).containsPattern("name: .*\\(designed: " + stages + "\\)");
+    }
 }
