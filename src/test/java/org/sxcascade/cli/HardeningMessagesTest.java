@@ -77,4 +77,14 @@ class HardeningMessagesTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("allowed: 143166000 < S < 143166001");
     }
+
+    /** Issue 16, item 9: a missed target is explained where the tour meets it first. */
+    @Test
+    void missedTargetsAreExplained() {
+        CliHarness r = CliHarness.run("simulate", "cases/zhang-binary.yaml");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("MISSED").contains("2 targets are missed by the cascade as given")
+                .contains("sxcascade design cases/zhang-binary.yaml");
+        assertThat(CliHarness.run("simulate", "cases/pr-nd-p507.yaml").out()).doesNotContain("missed by");
+    }
 }
