@@ -87,4 +87,20 @@ class HardeningMessagesTest {
                 .contains("sxcascade design cases/zhang-binary.yaml");
         assertThat(CliHarness.run("simulate", "cases/pr-nd-p507.yaml").out()).doesNotContain("missed by");
     }
+
+    /**
+     * Issue 16, item 9: with plant flows the error names the flow the user wrote and its range in
+     * L/h (S = Q_org·c_sat/(Q_feed·c_feed): 5 mol/h fed, 0.15 mol/L loading; W = 100·1/15 = 6.667).
+     */
+    @Test
+    void plantFlowsAreNamedWithTheirRangeInLitresPerHour(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("case.yaml");
+        String text = Files.readString(Path.of("cases/pr-nd-1974.yaml"));
+        assertThat(text).contains("scrubFlow: 11.2575 ");
+        Files.writeString(f, text.replace("scrubFlow: 11.2575 ", "scrubFlow: 100 "));
+        CliHarness r = CliHarness.run("simulate", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("flows.organicFlow = 50.0334 L/h is not allowed: S > W")
+                .contains("allowed: 222.222 L/h < organicFlow < 255.556 L/h").doesNotContain("flows.extractant");
+    }
 }
