@@ -103,4 +103,19 @@ class HardeningMessagesTest {
         assertThat(r.err()).contains("flows.organicFlow = 50.0334 L/h is not allowed: S > W")
                 .contains("allowed: 222.222 L/h < organicFlow < 255.556 L/h").doesNotContain("flows.extractant");
     }
+
+    /** Issue 16, defect 1 in a sweep: such points are rows with status no-convergence, not error. */
+    @Test
+    void tinyEfficienciesInASweepAreNoConvergenceRows(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, "name: eff\ncase:\n" + TINY_EFFICIENCY.indent(2)
+                + "parameters:\n  - {path: efficiency.extraction, values: [1.0e-30, 1.0e-20, 1.0]}\n");
+        Path csv = dir.resolve("out.csv");
+        CliHarness r = CliHarness.run("sweep", spec.toString(), "-o", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var rows = Files.readAllLines(csv);
+        assertThat(rows.get(1)).contains(",no-convergence,").contains("overflowed").doesNotContain("stage 0");
+        assertThat(rows.get(2)).contains(",no-convergence,");
+        assertThat(rows.get(3)).contains(",ok,");
+    }
 }
