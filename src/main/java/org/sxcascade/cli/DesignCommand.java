@@ -87,6 +87,9 @@ final class DesignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (caseOut != null) {
+            OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
+        }
         FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
         Object read = new CaseReader().readForDesign(caseFile);
         FlowChoice choice = flowChoice();
@@ -295,7 +298,8 @@ final class DesignCommand implements Callable<Integer> {
         for (String c : comments) {
             y.append("# ").append(c).append('\n');
         }
-        y.append("name: ").append(quote(in.name() + " (" + suffix + ")")).append('\n');
+        // the stages in the name are the designed ones (the input's name may give other numbers)
+        y.append("name: ").append(quote(in.name() + " (" + suffix + ": n = " + n + ", m = " + m + ")")).append('\n');
         y.append("model: separation-factors\ncomponents:\n");
         double[] beta = in.separationFactors();
         for (int j = 0; j < beta.length; j++) {

@@ -242,7 +242,9 @@ final class MassActionDesignOutput {
         MassActionCase c = r.designed();
         ObjectNode tree = (ObjectNode) inputTree.deepCopy();
         String name = c.name() == null ? "mass-action cascade" : c.name();
-        tree.put("name", name + " (designed)");
+        // the stages in the name are the designed ones (the input's name may give other numbers)
+        tree.put("name", name + " (designed: n = " + c.cascade().extractionStages() + ", m = "
+                + c.cascade().scrubStages() + ", strip " + c.stripStages() + ")");
         ObjectNode cascade = tree.putObject("cascade");
         cascade.put("extractionStages", c.cascade().extractionStages());
         cascade.put("scrubStages", c.cascade().scrubStages());

@@ -121,6 +121,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (caseOut != null) {
+            OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
+        }
         FlowsheetReader.refuseFlowsheet(caseFile, "optimize"); // flowsheets run with simulate only (docs/flowsheets.md)
         com.fasterxml.jackson.databind.JsonNode tree = new CaseReader().readTree(caseFile);
         if (CaseReader.MASS_ACTION.equals(tree.path("model").asText())) {

@@ -62,6 +62,12 @@ final class PlotOptions {
             throw new InvalidInputException("--plot", dir, "a directory that can be created or written ("
                     + (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
         }
+        try { // the permissions do not tell it all (a read-only file system, root): try
+            Files.delete(Files.createTempFile(existing, ".sxcascade-", ".tmp"));
+        } catch (IOException e) {
+            throw new InvalidInputException("--plot", dir, "a directory that can be created or written ("
+                    + existing + ": " + OutputFiles.reason(e) + ")");
+        }
         if (format != null) {
             chartFormat = ChartFormat.parse("--format", format);
         }

@@ -67,10 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         if (output.toString().isBlank() || Files.isDirectory(output)) {
             throw new InvalidInputException("--output", output, "an HTML file name, e.g. report.html");
         }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new InvalidInputException("--output", output, "a file in an existing, writable directory");
-        }
+        OutputFiles.checkWritable("--output", output, caseFile); // before any computing
         CaseReader reader = new CaseReader();
         Object read = reader.readForSimulate(caseFile);
         String caseText = Files.readString(caseFile);

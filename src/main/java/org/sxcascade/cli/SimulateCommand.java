@@ -61,6 +61,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (csv != null) {
+            OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
+        }
         if (FlowsheetReader.isFlowsheet(caseFile)) {
             return flowsheet();
         }
@@ -99,6 +102,13 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(w);
         } else {
             out.print(report.toText(profile));
+            long missed = report.products().stream().filter(p -> Boolean.FALSE.equals(p.met())).count();
+            if (missed > 0) {
+                out.println();
+                out.println("Note: " + (missed == 1 ? "1 target is" : missed + " targets are") + " missed by the "
+                        + "cascade as given; that is a result, not an error (exit code 0). `sxcascade design "
+                        + caseFile + "` finds the stages and flows that meet the targets.");
+            }
             if (csv != null) {
                 out.println();
                 out.println("Stage profile written to " + csv);

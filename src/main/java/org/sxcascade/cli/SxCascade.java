@@ -54,6 +54,9 @@ public final class SxCascade implements Runnable {
                 NoConvergenceException nc = (NoConvergenceException) ex;
                 e.println(nc.limitReached()
                         ? "No result was written. Raise solver.maxIterations in the case file to go on."
+                        : !Double.isFinite(nc.residual())
+                        ? "No result was written. Numbers left the floating-point range: look for a value in the "
+                                + "case many orders of magnitude from the others (e.g. an efficiency of 1e-30)."
                         : "No result was written. This is a known limitation of the Newton solver on some long "
                                 + "cascades (docs/theory.md, Known limitations).");
                 e.flush();

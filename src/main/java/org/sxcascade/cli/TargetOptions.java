@@ -18,30 +18,43 @@ final class TargetOptions {
     Double organicRecovery;
 
     @Option(names = "--aqueous-recovery", paramLabel = "Y_B",
-            description = "Recovery of the raffinate group into the raffinate. Give exactly two of the four "
-                    + "target options (at least one purity); they replace the case's purity and recovery numbers.")
+            description = "Recovery of the raffinate group into the raffinate. Two of the four target options "
+                    + "(at least one purity) replace the case's purity and recovery numbers; a single one replaces "
+                    + "its product's numbers and the other product keeps the case's.")
     Double aqueousRecovery;
 
-    /** The case's targets, or those given on the command line (group membership stays). */
+    /**
+     * The case's targets with the command line's: two or more options replace all the case's
+     * numbers; a single option replaces its product's, and the other product keeps the case's
+     * target (group membership stays).
+     */
     DesignInputs apply(DesignInputs in) {
         if (organicPurity == null && aqueousPurity == null && organicRecovery == null && aqueousRecovery == null) {
             return in;
         }
-        ProductTarget organic;
-        ProductTarget aqueous;
+        int given = count(organicPurity) + count(aqueousPurity) + count(organicRecovery) + count(aqueousRecovery);
+        // two or more numbers replace all the case's; a single one, its product's only
+        boolean all = given >= 2;
+        ProductTarget organic = in.organicTarget();
+        ProductTarget aqueous = in.aqueousTarget();
         try {
-            organic = new ProductTarget(in.organicTarget().components(), organicPurity, organicRecovery);
+            if (all || organicPurity != null || organicRecovery != null) {
+                organic = new ProductTarget(in.organicTarget().components(), organicPurity, organicRecovery);
+            }
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(organicPurity == null && organicRecovery == null
-                    ? "--organic-purity/--organic-recovery" : "--organic-" + e.field(), e.value(), e.allowed());
+            throw new InvalidInputException("--organic-" + e.field(), e.value(), e.allowed());
         }
         try {
-            aqueous = new ProductTarget(in.aqueousTarget().components(), aqueousPurity, aqueousRecovery);
+            if (all || aqueousPurity != null || aqueousRecovery != null) {
+                aqueous = new ProductTarget(in.aqueousTarget().components(), aqueousPurity, aqueousRecovery);
+            }
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(aqueousPurity == null && aqueousRecovery == null
-                    ? "--aqueous-purity/--aqueous-recovery" : "--aqueous-" + e.field(), e.value(), e.allowed());
+            throw new InvalidInputException("--aqueous-" + e.field(), e.value(), e.allowed());
         }
         return in.withTargets(organic, aqueous);
     }
 
+    private static int count(Double option) {
+        return option == null ? 0 : 1;
+    }
 }

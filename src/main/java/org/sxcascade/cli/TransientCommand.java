@@ -90,6 +90,9 @@ final class TransientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (csv != null) {
+            OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
+        }
         FlowsheetReader.refuseFlowsheet(caseFile, "transient"); // flowsheets run with simulate only (docs/flowsheets.md)
         Object read = new CaseReader().readForTransient(caseFile);
         if (read instanceof MassActionTransientCase massActionCase) {

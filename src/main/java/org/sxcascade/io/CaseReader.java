@@ -222,6 +222,8 @@ public final class CaseReader {
             return parseTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new CaseFileException(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CaseFileException(file + ": " + notUtf8(file));
         } catch (IOException e) {
             throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
         } catch (CaseFileException e) {
@@ -229,18 +231,103 @@ public final class CaseReader {
         }
     }
 
+    /** Where a file is not UTF-8, in words: the first byte that is not, and its line. */
+    private static String notUtf8(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(in, java.nio.CharBuffer.allocate(bytes.length), true);
+            if (r.isError()) {
+                int at = in.position();
+                int line = 1;
+                for (int i = 0; i < at; i++) {
+                    line += bytes[i] == '\n' ? 1 : 0;
+                }
+                return String.format(Locale.ROOT, "not UTF-8 text: byte 0x%02X at line %d is not UTF-8 (a case file "
+                        + "is UTF-8; save it in that encoding)", bytes[at] & 0xFF, line);
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "not UTF-8 text (a case file is UTF-8; save it in that encoding)";
+    }
+
+    /**
+     * The first control character of the text other than tab and line ends, as "line L, column C:
+     * …", or {@code null}: YAML forbids them, and the parser reports them at the wrong place.
+     */
+    private static String controlCharacter(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c != '\t' && c != '\r' && (c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0)) {
+                return String.format(Locale.ROOT, "line %d, column %d: control character U+%04X is not allowed "
+                        + "in a YAML file (delete it)", line, column, (int) c);
+            }
+            column++;
+        }
+        return null;
+    }
+
+    /** A YAML parser's message without the parser's internals (class names, its settings' names). */
+    static String plainMessage(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^>]*\\)>").matcher(message);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String what = switch (m.group(1)) {
+                case "SequenceStart" -> "a list";
+                case "MappingStart" -> "a mapping";
+                case "Scalar" -> "a value";
+                case "Alias" -> "an alias";
+                default -> m.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            };
+            m.appendReplacement(b, what);
+        }
+        m.appendTail(b);
+        return b.toString()
+                .replaceAll("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)(, from `[^`]*`)?\\)",
+                        "lists and mappings nested $1 deep, more than the $2 allowed")
+                .replace("Expected a field name (Scalar value in YAML), got this instead:", "a key must be a plain name, not");
+    }
+
     /** Parses YAML text into a tree (see {@link #readTree(Path)}); the content is not validated. */
     public JsonNode parseTree(String text) {
         JsonNode root;
+        String control = controlCharacter(text);
+        if (control != null) {
+            throw new CaseFileException("malformed YAML at " + control);
+        }
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                // the problem's own place (a tab in the indentation is on its line, not the block's)
+                org.yaml.snakeyaml.error.Mark m = y.getProblemMark();
+                throw new CaseFileException("malformed YAML at line " + (m.getLine() + 1) + ", column "
+                        + (m.getColumn() + 1) + ": " + plainMessage(y.getProblem()));
+            }
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new CaseFileException("malformed YAML at " + where + e.getOriginalMessage());
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new CaseFileException("malformed YAML" + where + ": " + plainMessage(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new CaseFileException("the case file is empty");
+        }
+        try {
+            StrictYaml.check(text, root); // one document, no tags, quoted scalars marked
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) { // in a later document, which Jackson did not read
+            org.yaml.snakeyaml.error.Mark m = e.getProblemMark();
+            throw new CaseFileException("malformed YAML at " + (m == null ? "" : "line " + (m.getLine() + 1)
+                    + ", column " + (m.getColumn() + 1) + ": ") + e.getProblem());
         }
         return root;
     }
@@ -289,7 +376,7 @@ public final class CaseReader {
             return c;
         }
         top.allow(TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
         String model = top.text("model", SEPARATION_FACTORS + ", " + DISTRIBUTION_RATIOS + " or " + MASS_ACTION);
         boolean cmer;
@@ -404,8 +491,8 @@ public final class CaseReader {
         while (keys.hasNext()) {
             String key = keys.next();
             if (!names.contains(key)) {
-                throw new InvalidInputException(path + "." + key, compositionObj.node().get(key).asText(),
-                        "a component listed under components: " + String.join(", ", names));
+                throw new InvalidInputException(path + "." + key, "(unknown component)",
+                        componentsAllowed(key, names, "a component"));
             }
             double z = compositionObj.number(key);
             if (!(z >= 0 && z <= 1)) {
@@ -459,7 +546,7 @@ public final class CaseReader {
         for (int j = 0; j < compsNode.size(); j++) {
             YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
             comp.allow(keys);
-            String componentName = comp.text("name", "a component name");
+            String componentName = comp.name("name", "a component name");
             if (names.contains(componentName)) {
                 throw new InvalidInputException("components[" + j + "].name", componentName,
                         "a name not used by another component");
@@ -549,9 +636,9 @@ public final class CaseReader {
         List<String> names = components.names();
         YamlMapping ex = top.obj("extractant");
         ex.allow(MA_EXTRACTANT);
-        ex.optText("name", null);
+        ex.optName("name", null);
         double concentration = ex.positive("concentration");
-        String cation = ex.optText("cation", "Na");
+        String cation = ex.optName("cation", "Na");
         if (names.contains(cation) || cation.equals("H")) {
             throw new InvalidInputException("extractant.cation", cation, "a name other than the rare earths' and H");
         }
@@ -585,7 +672,7 @@ public final class CaseReader {
     /** A {@code model: mass-action} case (docs/mass-action.md). */
     private static MassActionCase massAction(YamlMapping top) {
         top.allow(MA_TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
         MassActionChemistry chemistry = massActionChemistry(top);
         List<String> names = chemistry.names();
@@ -677,7 +764,7 @@ public final class CaseReader {
         double feedFlow = feedObj.positive("flow");
         double feedConcentration = feedObj.positive("concentration");
         double acidity = feedObj.has("acidity") ? feedObj.number("acidity") : 0;
-        String feedName = listed ? feedObj.optText("name", null) : null;
+        String feedName = listed ? feedObj.optName("name", null) : null;
         Integer stage = listed && feedObj.has("stage") ? feedObj.integer("stage") : null;
         try {
             return new MassActionFeed(feedName, new Feed(FeedPhase.AQUEOUS, composition, feedFlow, feedConcentration),
@@ -770,7 +857,7 @@ public final class CaseReader {
         for (int i = 0; i < list.size(); i++) {
             YamlMapping d = new YamlMapping(list.get(i), "sideDraws[" + i + "]");
             d.allow(SIDE_DRAW);
-            drawNames.add(d.optText("name", "draw " + (i + 1)));
+            drawNames.add(d.optName("name", "draw " + (i + 1)));
             int stage = d.integer("stage");
             String phaseText = d.text("phase", "aqueous or organic");
             FeedPhase phase = switch (phaseText) {
@@ -1029,7 +1116,7 @@ public final class CaseReader {
                 int index = names.indexOf(item.asText());
                 if (index < 0 || !item.isTextual()) {
                     throw new InvalidInputException(path + ".components", item.asText(),
-                            "components listed under components: " + String.join(", ", names));
+                            componentsAllowed(item.asText(), names, "components"));
                 }
                 members.add(index);
             }
@@ -1060,9 +1147,24 @@ public final class CaseReader {
     }
 
     /** Closest allowed key by edit distance (≤ 3), to suggest for a typo, or {@code null}. */
+    /**
+     * What a reference to a component allows: "{@code what} listed under components: Pr, Nd", after
+     * "did you mean 'Nd'? " when the name given is close to one of them (case or a typo).
+     */
+    static String componentsAllowed(String given, List<String> names, String what) {
+        String hint = closest(given, names, 1); // names are short: "Sm" is not a typo of "Pr"
+        return (hint == null ? "" : "did you mean '" + hint + "'? ") + what + " listed under components: "
+                + String.join(", ", names);
+    }
+
     public static String closest(String key, List<String> allowed) {
+        return closest(key, allowed, 3);
+    }
+
+    /** The allowed word nearest to {@code key} ignoring case, within {@code most} edits, or {@code null}. */
+    static String closest(String key, List<String> allowed, int most) {
         String best = null;
-        int bestDistance = 4;
+        int bestDistance = most + 1;
         for (String candidate : allowed) {
             int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {

@@ -116,7 +116,7 @@ public final class FlowsheetReader {
                     + CaseReader.DISTRIBUTION_RATIOS + " is for single cascades)");
         }
         top.allow(TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
 
         // components
@@ -130,7 +130,7 @@ public final class FlowsheetReader {
         for (int j = 0; j < compsNode.size(); j++) {
             YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
             comp.allow(Set.of("name", "separationFactor"));
-            String componentName = comp.text("name", "a component name");
+            String componentName = comp.name("name", "a component name");
             if (names.contains(componentName)) {
                 throw new InvalidInputException("components[" + j + "].name", componentName,
                         "a name not used by another component");
@@ -147,7 +147,7 @@ public final class FlowsheetReader {
             String path = "feeds[" + f + "]";
             YamlMapping feed = new YamlMapping(feedList.get(f), path);
             feed.allow(FEED);
-            String feedName = feed.text("name", "a feed name");
+            String feedName = feed.name("name", "a feed name");
             double[] z = composition(feed.obj("composition"), names);
             double amount = feed.positive("amount");
             try {
@@ -296,8 +296,8 @@ public final class FlowsheetReader {
         while (keys.hasNext()) {
             String key = keys.next();
             if (!names.contains(key)) {
-                throw new InvalidInputException(z.at(key), z.node().get(key).asText(),
-                        "a component listed under components: " + String.join(", ", names));
+                throw new InvalidInputException(z.at(key), "(unknown component)",
+                        CaseReader.componentsAllowed(key, names, "a component"));
             }
             double x = z.number(key);
             if (!(x >= 0 && x <= 1)) {
@@ -325,7 +325,7 @@ public final class FlowsheetReader {
 
     private static CascadeUnit cascade(YamlMapping c) {
         c.allow(CASCADE);
-        String unitName = c.text("name", "a cascade name");
+        String unitName = c.name("name", "a cascade name");
         int n = c.integer("extractionStages");
         int m = c.integer("scrubStages");
         double s = c.positive("extractant");
@@ -349,7 +349,7 @@ public final class FlowsheetReader {
                 String path = c.at("sideDraws[" + k + "]");
                 YamlMapping d = new YamlMapping(drawList.get(k), path);
                 d.allow(DRAW);
-                String drawName = d.text("name", "a draw name");
+                String drawName = d.name("name", "a draw name");
                 int stage = d.integer("stage");
                 FeedPhase phase = phase(d);
                 double flow = d.number("flow");
@@ -400,7 +400,7 @@ public final class FlowsheetReader {
                 int index = names.indexOf(item.asText());
                 if (index < 0 || !item.isTextual()) {
                     throw new InvalidInputException(t.at("components"), item.asText(),
-                            "components listed under components: " + String.join(", ", names));
+                            CaseReader.componentsAllowed(item.asText(), names, "components"));
                 }
                 members.add(index);
             }

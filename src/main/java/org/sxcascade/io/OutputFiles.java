@@ -41,7 +41,44 @@ public final class OutputFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** How this program's temporary files begin: the process id and a dash follow. */
+    static final String STALE_PREFIX = ".sxcascade-";
+    private static final String TEMP_PREFIX = STALE_PREFIX + ProcessHandle.current().pid() + "-";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** A temporary file younger than this is left alone even when its process is not seen (another machine). */
+    private static final java.time.Duration STALE_AGE = java.time.Duration.ofMinutes(1);
+
     private OutputFiles() {
+    }
+
+    /**
+     * Deletes this program's temporary files in a folder ({@code .sxcascade-PID-….tmp}) that a killed
+     * run left: those whose process is not running on this machine and that are older than a
+     * minute (a file on a shared folder may be another machine's, being written). Best effort:
+     * what cannot be listed or deleted is left.
+     *
+     * @param dir the folder
+     */
+    static void deleteStaleTemporaries(Path dir) {
+        long now = System.currentTimeMillis();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, STALE_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                int dash = name.indexOf('-', STALE_PREFIX.length());
+                long pid;
+                try {
+                    pid = Long.parseLong(name.substring(STALE_PREFIX.length(), Math.max(dash, STALE_PREFIX.length())));
+                } catch (NumberFormatException e) {
+                    continue; // not named by this version
+                }
+                boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!running && now - Files.getLastModifiedTime(f).toMillis() > STALE_AGE.toMillis()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a folder that cannot be listed is written all the same
+        }
     }
 
     /**
@@ -63,6 +100,65 @@ public final class OutputFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException(option, target, "a file in an existing directory");
         }
+    }
+
+    /**
+     * Checks, before anything is computed, that the output can be written: {@link #checkTarget},
+     * not the command's input file, an existing regular file that is not read-only (no owner write
+     * permission: it is not replaced, although its folder would allow it), and a folder that takes
+     * a new file (tried by creating and deleting an empty temporary file). A device or a pipe
+     * (/dev/stdout) is only checked to be writable.
+     *
+     * @param option the command-line option that named the file, for error messages
+     * @param target the output file
+     * @param input  the command's input file, or {@code null}
+     * @throws InvalidInputException naming the option, the file and why it cannot be written
+     */
+    public static void checkWritable(String option, Path target, Path input) {
+        checkTarget(option, target);
+        try {
+            if (Files.exists(target) && input != null && Files.exists(input) && Files.isSameFile(target, input)) {
+                throw new InvalidInputException(option, target, "a file other than the input case file");
+            }
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                if (!Files.isWritable(target)) {
+                    throw new InvalidInputException(option, target, "a file that can be written (permission denied)");
+                }
+                return;
+            }
+            Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+            if (Files.exists(real) && (!Files.isWritable(real) || readOnly(real))) {
+                throw new InvalidInputException(option, target, "a file that can be written (it is read-only)");
+            }
+            Path probe = Files.createTempFile(real.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new InvalidInputException(option, target, "a file in a folder that can be written ("
+                    + target.toAbsolutePath().getParent() + ": " + reason(e) + ")");
+        }
+    }
+
+    /** Whether a POSIX file lacks its owner's write permission (false elsewhere). */
+    private static boolean readOnly(Path file) throws IOException {
+        try {
+            return !Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Why a file operation failed, in words ("permission denied", "read-only file system"), without class names. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
@@ -104,23 +200,31 @@ public final class OutputFiles {
     /** As {@link #write(String, Path, Path, Content)}, for binary content. */
     public static void writeBinary(String option, Path target, Path input, BinaryContent content)
             throws IOException {
-        checkTarget(option, target);
-        if (Files.exists(target) && input != null && Files.exists(input) && Files.isSameFile(target, input)) {
-            throw new InvalidInputException(option, target, "a file other than the input case file");
-        }
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (OutputStream out = Files.newOutputStream(target)) { // a device or a pipe
-                content.writeTo(out);
+        checkWritable(option, target, input);
+        try {
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                try (OutputStream out = Files.newOutputStream(target)) { // a device or a pipe
+                    content.writeTo(out);
+                }
+                return;
             }
-            return;
+            // a link to a regular file: replace the file it names and keep the link
+            replace(Files.isSymbolicLink(target) ? target.toRealPath() : target, content);
+        } catch (java.nio.file.FileSystemException e) {
+            // changed since the check (e.g. the folder made read-only, the disk full): still the user's file
+            throw new InvalidInputException(option, target, "a file that can be written (" + reason(e) + ")");
         }
-        // a link to a regular file: replace the file it names and keep the link
-        replace(Files.isSymbolicLink(target) ? target.toRealPath() : target, content);
     }
 
-    /** Writes a regular file through a temporary file beside it, moved into place atomically. */
+    /**
+     * Writes a regular file through a temporary file beside it, moved into place atomically. The
+     * temporary file's name holds this process's id ({@code .sxcascade-PID-….tmp}), so that one left
+     * by a killed run is deleted by the next write into that folder ({@link #deleteStaleTemporaries}).
+     */
     private static void replace(Path real, BinaryContent content) throws IOException {
-        Path tmp = Files.createTempFile(real.toAbsolutePath().getParent(), ".sxcascade-", ".tmp");
+        Path dir = real.toAbsolutePath().getParent();
+        deleteStaleTemporaries(dir);
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.Names;
 
 /**
  * A mapping of a YAML file (case file, sweep spec) with its path, read strictly: unknown keys,
@@ -79,17 +80,48 @@ public final class YamlMapping {
         return v.asText();
     }
 
+    /** The key's text as a name (required): visible characters only ({@link Names#check}). */
+    public String name(String key, String allowed) {
+        return Names.check(at(key), text(key, allowed));
+    }
+
+    /** The key's text as a name ({@link Names#check}), or a fallback if it is missing. */
+    public String optName(String key, String fallback) {
+        return has(key) ? name(key, "a name") : fallback;
+    }
+
     /** The key's text, or a fallback if it is missing. */
     public String optText(String key, String fallback) {
         return has(key) ? text(key, "a text") : fallback;
     }
 
-    /** The key's number (required; text such as 1e-12 counts). */
+    /**
+     * Throws if the value is text in quotes that reads as a number ({@code "10"}, {@code '1.5'}):
+     * where a number is expected it is written without quotes (docs/case-format.md).
+     *
+     * @param field   the field's path
+     * @param allowed what the field takes, e.g. "a number"
+     */
+    public static void refuseQuotedNumber(String field, JsonNode v, String allowed) {
+        if (v instanceof StrictYaml.Quoted) {
+            String text = v.asText().trim();
+            try {
+                Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                return; // not a number in quotes: the caller says what is wrong
+            }
+            throw new InvalidInputException(field, "\"" + v.asText() + "\" (in quotes)",
+                    allowed + " written without quotes: " + text);
+        }
+    }
+
+    /** The key's number (required; unquoted text such as 1e-12, which YAML 1.1 reads as text, counts). */
     public double number(String key) {
         JsonNode v = required(key, "a number");
         if (v.isNumber()) {
             return v.doubleValue();
         }
+        refuseQuotedNumber(at(key), v, "a number");
         if (v.isTextual()) {
             try {
                 return Double.parseDouble(v.asText().trim()); // YAML 1.1 reads 1e-12 as text
@@ -126,6 +158,7 @@ public final class YamlMapping {
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             return v.intValue();
         }
+        refuseQuotedNumber(at(key), v, "an integer");
         if (v.isTextual()) {
             try {
                 return Integer.parseInt(v.asText().trim());

@@ -107,36 +107,61 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         }
         double s = xu.extractant();
         double w = xu.scrub();
-        if (feed.phase() == FeedPhase.AQUEOUS) {
+        boolean aqueousFeed = feed.phase() == FeedPhase.AQUEOUS;
+        if (aqueousFeed) {
             // organic product S − W and raffinate W + 1 − S must both be positive
             if (!(s > w)) {
-                throw new InvalidInputException("flows.extractant", fmt(s),
-                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N" + sw(s, w)
-                                + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
+                throw outside(true, s, w, xu.engineering(),
+                        "S > W for an aqueous feed, or no loaded organic (A product) leaves stage N");
             }
             if (!(s < w + 1)) {
-                throw new InvalidInputException("flows.extractant", fmt(s),
-                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1" + sw(s, w)
-                                + "; allowed: " + fmt(w) + " < S < " + fmt(w + 1));
+                throw outside(true, s, w, xu.engineering(),
+                        "S < W + 1 for an aqueous feed, or no raffinate (B product) leaves stage 1");
             }
         } else {
             // organic product S + 1 − W and raffinate W − S must both be positive
             if (!(w > s)) {
-                throw new InvalidInputException("flows.scrub", fmt(w),
-                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1" + sw(s, w)
-                                + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
+                throw outside(false, s, w, xu.engineering(),
+                        "W > S for an organic feed, or no raffinate (B product) leaves stage 1");
             }
             if (!(w < s + 1)) {
-                throw new InvalidInputException("flows.scrub", fmt(w),
-                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N" + sw(s, w)
-                                + "; allowed: " + fmt(s) + " < W < " + fmt(s + 1));
+                throw outside(false, s, w, xu.engineering(),
+                        "W < S + 1 for an organic feed, or no loaded organic (A product) leaves stage N");
             }
         }
     }
 
+    /**
+     * S (aqueous feed) or W (organic feed) outside its interval, W < S < W + 1 or S < W < S + 1, as
+     * the user wrote the flows: S and W, or with plant flows the organic flow (aqueous feed) or the
+     * scrub flow (organic feed) and its allowed range in L/h, from S = Q_org·c_sat/(Q_feed·c_feed) and
+     * W = Q_scrub·[H⁺]/(3·Q_feed·c_feed) ({@link EngineeringFlows}) with the other flows as given.
+     */
+    private static InvalidInputException outside(boolean aqueousFeed, double s, double w, EngineeringFlows plant,
+                                                 String rule) {
+        String[] f = apart(s, w, s + 1, w + 1); // digits that tell them apart
+        if (plant == null) {
+            return aqueousFeed
+                    ? new InvalidInputException("flows.extractant", f[0], rule + sw(f) + "; allowed: " + f[1]
+                            + " < S < " + f[3])
+                    : new InvalidInputException("flows.scrub", f[1], rule + sw(f) + "; allowed: " + f[0]
+                            + " < W < " + f[2]);
+        }
+        if (aqueousFeed) {
+            double perS = plant.feedRate() / plant.organicLoading(); // L/h of organic per unit of S
+            String[] q = apart(plant.organicFlow(), w * perS, (w + 1) * perS);
+            return new InvalidInputException("flows.organicFlow", q[0] + " L/h", rule + sw(f) + "; with the "
+                    + "scrub, feed and loading as given, allowed: " + q[1] + " L/h < organicFlow < " + q[2] + " L/h");
+        }
+        double perW = EngineeringFlows.PROTONS_PER_RE * plant.feedRate() / plant.scrubAcidity(); // L/h per unit of W
+        String[] q = apart(plant.scrubFlow(), s * perW, (s + 1) * perW);
+        return new InvalidInputException("flows.scrubFlow", q[0] + " L/h", rule + sw(f) + "; with the organic "
+                + "flow, feed and acidity as given, allowed: " + q[1] + " L/h < scrubFlow < " + q[2] + " L/h");
+    }
+
     /** The flows for an error message: " (S = …, W = …)". */
-    private static String sw(double s, double w) {
-        return " (S = " + fmt(s) + ", W = " + fmt(w) + ")";
+    private static String sw(String[] f) {
+        return " (S = " + f[0] + ", W = " + f[1] + ")";
     }
 
     private static void checkLinear(Feed feed, Cascade cascade, OperatingFlows flows) {
@@ -164,6 +189,27 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
                 throw new InvalidInputException(field + ".components", i, "a component of the case");
             }
         }
+    }
+
+    /**
+     * The numbers as {@link #fmt} writes them, with more significant digits (up to 17) where six
+     * would make two different numbers look the same.
+     */
+    static String[] apart(double... xs) {
+        String[] out = new String[xs.length];
+        for (int digits = 6; digits <= 17; digits++) {
+            boolean distinct = true;
+            for (int i = 0; i < xs.length; i++) {
+                out[i] = String.format(java.util.Locale.ROOT, "%." + digits + "g", xs[i]);
+                for (int j = 0; j < i && distinct; j++) {
+                    distinct = xs[i] == xs[j] || !out[i].equals(out[j]);
+                }
+            }
+            if (distinct) {
+                break;
+            }
+        }
+        return out;
     }
 
     public static String fmt(double x) {

@@ -23,7 +23,13 @@ public class InvalidInputException extends IllegalArgumentException {
         this.allowed = allowed;
     }
 
+    /** The value of a field that is not there, as {@link #value()} gives it. */
+    public static final String MISSING = "(missing)";
+
     private static String format(String field, Object value, String allowed) {
+        if (MISSING.equals(String.valueOf(value))) {
+            return field + " is missing: give " + allowed; // not "X = (missing) is not allowed"
+        }
         return field + " = " + value + " is not allowed: " + allowed;
     }
 

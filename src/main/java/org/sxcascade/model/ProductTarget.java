@@ -20,10 +20,18 @@ public record ProductTarget(List<Integer> components, Double purity, Double reco
         }
         components = List.copyOf(components);
         if (purity != null && !(purity > 0 && purity < 1)) {
-            throw new InvalidInputException("purity", purity, "a mole fraction strictly between 0 and 1");
+            throw new InvalidInputException("purity", purity, "a mole fraction strictly between 0 and 1"
+                    + percentHint(purity));
         }
         if (recovery != null && !(recovery > 0 && recovery < 1)) {
-            throw new InvalidInputException("recovery", recovery, "a fraction strictly between 0 and 1");
+            throw new InvalidInputException("recovery", recovery, "a fraction strictly between 0 and 1"
+                    + percentHint(recovery));
         }
+    }
+
+    /** For a value that reads as a percentage (1 to 100 exclusive), "; for x % write x/100". */
+    static String percentHint(double x) {
+        return x > 1 && x < 100 ? "; for " + x + " % write " + java.math.BigDecimal.valueOf(x)
+                .movePointLeft(2).stripTrailingZeros().toPlainString() : "";
     }
 }

@@ -29,10 +29,7 @@ public class NoConvergenceException extends RuntimeException {
      */
     public NoConvergenceException(String method, String reason, int iterations, double residual, double tolerance,
                                   int worstStage, int worstComponent, String componentName, boolean limitReached) {
-        super(String.format(Locale.ROOT,
-                "%s did not converge: %s after %d iterations; largest relative stage imbalance %.3e "
-                        + "(stage %d, component %s), tolerance %.1e",
-                method, reason, iterations, residual, worstStage, componentName, tolerance));
+        super(message(method, reason, iterations, residual, tolerance, worstStage, componentName));
         this.method = method;
         this.reason = reason;
         this.iterations = iterations;
@@ -42,6 +39,23 @@ public class NoConvergenceException extends RuntimeException {
         this.worstComponent = worstComponent;
         this.componentName = componentName;
         this.limitReached = limitReached;
+    }
+
+    /**
+     * The message: what was reached, where, and the tolerance. A residual that is not finite is said
+     * to be so (the iteration overflowed), not printed as "Infinity"; a location is named only when
+     * it is a stage of the cascade (1-based).
+     */
+    private static String message(String method, String reason, int iterations, double residual, double tolerance,
+                                  int worstStage, String componentName) {
+        boolean finite = Double.isFinite(residual);
+        String left = finite ? String.format(Locale.ROOT, "largest relative stage imbalance %.3e", residual)
+                : "the stage residuals overflowed (not finite)";
+        String where = worstStage < 1 ? ""
+                : String.format(Locale.ROOT, finite ? " (stage %d, component %s)" : " at stage %d, component %s",
+                        worstStage, componentName);
+        return String.format(Locale.ROOT, "%s did not converge: %s after %d iterations; %s%s, tolerance %.1e",
+                method, reason, iterations, left, where, tolerance);
     }
 
     /**

@@ -766,6 +766,9 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         unpack(n, c);
         if (!converged) {
             double imbalance = StageBalances.maxRelativeImbalance(net, lnAq, lnOrg, worst);
+            if (!(imbalance >= residual)) {
+                locateWorstResidual(n, c); // the Murphree or draw equations, not the balances, are worst
+            }
             String why = stalled
                     ? String.format(java.util.Locale.ROOT, "the residual stalled at %.1e, %d iterations without a "
                             + "tenfold fall: the rounding level of these balances is above the tolerance", residual,
@@ -784,6 +787,23 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
                 Arrays.copyOf(lnOrg, n * c));
+    }
+
+    /**
+     * Puts into {@link #worst} the stage (1-based) and component of the largest entry of the
+     * residual vector {@link #res} (rows k·2c + j: balance, k·2c + c + j: Murphree equation); a
+     * NaN entry counts as the largest.
+     */
+    private void locateWorstResidual(int n, int c) {
+        double largest = -1;
+        for (int i = 0; i < n * 2 * c; i++) {
+            double a = Double.isNaN(res[i]) ? Double.POSITIVE_INFINITY : Math.abs(res[i]);
+            if (a > largest) {
+                largest = a;
+                worst[0] = i / (2 * c) + 1;
+                worst[1] = i % (2 * c) % c;
+            }
+        }
     }
 
     /**

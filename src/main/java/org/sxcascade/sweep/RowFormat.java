@@ -70,7 +70,8 @@ public final class RowFormat {
         StringBuilder h = new StringBuilder();
         jsonKeys = new String[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            h.append(i == 0 ? "" : ",").append(columns.get(i).name());
+            h.append(i == 0 ? "" : ",");
+            appendCsvText(h, columns.get(i).name()); // quoted as the rows' text is (RFC 4180)
             jsonKeys[i] = "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(columns.get(i).name()))
                     + "\":";
         }
@@ -262,21 +263,21 @@ public final class RowFormat {
         for (Output out : outputs) {
             switch (out) {
                 case PURITIES -> {
-                    v[k++] = report.products().get(0).purity();
-                    v[k++] = report.products().get(1).purity();
+                    v[k++] = fraction(report.products().get(0).purity());
+                    v[k++] = fraction(report.products().get(1).purity());
                 }
                 case RECOVERIES -> {
-                    v[k++] = report.products().get(0).recovery();
-                    v[k++] = report.products().get(1).recovery();
+                    v[k++] = fraction(report.products().get(0).recovery());
+                    v[k++] = fraction(report.products().get(1).recovery());
                 }
                 case TARGETS -> v[k++] = targetsMet(report);
                 case COMPOSITIONS -> {
                     int n = o.network().stages();
                     for (int j = 0; j < components.size(); j++) {
-                        v[k++] = st.organicFraction(n, j);
+                        v[k++] = fraction(st.organicFraction(n, j));
                     }
                     for (int j = 0; j < components.size(); j++) {
-                        v[k++] = st.aqueousFraction(1, j);
+                        v[k++] = fraction(st.aqueousFraction(1, j));
                     }
                 }
                 case STAGES -> {
@@ -336,12 +337,12 @@ public final class RowFormat {
         for (Output out : outputs) {
             switch (out) {
                 case PURITIES -> {
-                    v[k++] = raffinate.purity();
-                    v[k++] = strip.purity();
+                    v[k++] = fraction(raffinate.purity());
+                    v[k++] = fraction(strip.purity());
                 }
                 case RECOVERIES -> {
-                    v[k++] = raffinate.recovery();
-                    v[k++] = strip.recovery();
+                    v[k++] = fraction(raffinate.recovery());
+                    v[k++] = fraction(strip.recovery());
                 }
                 case TARGETS -> v[k++] = report.products().stream().allMatch(p -> p.met() == null) ? null
                         : report.targetsMet();
@@ -440,6 +441,14 @@ public final class RowFormat {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * A purity, recovery or mole fraction as written: within [0, 1], where rounding in the sums can
+     * put it a few ulps outside (1.0000000000000024); NaN stays NaN.
+     */
+    static double fraction(double x) {
+        return x > 1 ? 1 : x < 0 ? 0 : x;
     }
 
     private static void appendCsvText(StringBuilder b, String s) {

@@ -116,7 +116,12 @@ final class SpecReader {
     }
 
     static SweepSpec fromResolved(String json) {
-        return fromTree(new CaseReader().parseTree(json), List.of());
+        // JSON written from a spec already read: its strings are not the user's quotes
+        try {
+            return fromTree(new ObjectMapper().readTree(json), List.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a resolved sweep spec: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The base case must be valid for the run on its own. */
@@ -144,7 +149,7 @@ final class SpecReader {
         if (top.has("base")) {
             throw new InvalidInputException("base", top.text("base", "text"), "a spec with its case inline");
         }
-        String name = top.optText("name", "sweep");
+        String name = top.optName("name", "sweep");
         top.optText("description", null);
         String run = top.optText("run", "simulate");
         SweepTask.Kind kind = switch (run) {
@@ -441,7 +446,7 @@ final class SpecReader {
         }
         String name = texts.size() == 1 ? texts.get(0) : null;
         if (p.has("name")) {
-            name = p.text("name", "a column name");
+            name = p.name("name", "a column name");
         } else if (name == null) {
             throw new InvalidInputException(p.at("name"), "(missing)",
                     "a column name for a parameter that sets several fields");
@@ -564,6 +569,9 @@ final class SpecReader {
 
     private static double number(JsonNode v, String field, boolean integer) {
         double x;
+        if (v != null) {
+            YamlMapping.refuseQuotedNumber(field, v, integer ? "an integer" : "a number");
+        }
         if (v != null && v.isNumber()) {
             x = v.doubleValue();
         } else if (v != null && v.isTextual()) {
@@ -606,6 +614,7 @@ final class SpecReader {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();
         }
+        YamlMapping.refuseQuotedNumber(m.at(key), v, "an integer");
         if (v.isTextual()) {
             try {
                 return Long.parseLong(v.asText().trim());

@@ -54,19 +54,29 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
     private final long csvNext;
     private final long jsonNext;
     private final List<String> warnings;
+    private final Path sidecar;
+    private final ObjectNode meta;
+    private final RowChecksums checksums;
+    private int blocksRecorded;
 
-    private SweepOutput(RowFormat format, Shard shard, Path csvPath, Path jsonPath, long csvNext, long jsonNext,
-                        List<String> warnings) throws IOException {
+    /** The channels are locked ({@link #lock}) and positioned at their ends. */
+    private SweepOutput(RowFormat format, Shard shard, FileChannel csvChannel, FileChannel jsonChannel, long csvNext,
+                        long jsonNext, List<String> warnings, Path sidecar, ObjectNode meta, RowChecksums checksums)
+            throws IOException {
         this.warnings = List.copyOf(warnings);
+        this.sidecar = sidecar;
+        this.meta = meta;
+        this.checksums = checksums;
+        this.blocksRecorded = meta.withArray("blocks").size();
         this.format = format;
         this.shard = shard;
         this.csvNext = csvNext;
         this.jsonNext = jsonNext;
-        this.csvChannel = FileChannel.open(csvPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.csvChannel = csvChannel.position(csvChannel.size());
         this.csv = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(csvChannel),
                 StandardCharsets.UTF_8), 1 << 16);
-        if (jsonPath != null) {
-            this.jsonChannel = FileChannel.open(jsonPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        if (jsonChannel != null) {
+            this.jsonChannel = jsonChannel.position(jsonChannel.size());
             this.json = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(jsonChannel),
                     StandardCharsets.UTF_8), 1 << 16);
         } else {
@@ -79,8 +89,13 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
      * Opens the output of a run: afresh (files replaced), or, with {@code resume}, continuing what
      * is there (afresh if there is no CSV yet).
      *
+     * <p>The CSV and the JSON Lines file are locked (an exclusive {@link FileChannel#tryLock}) before
+     * anything is read or written, and stay locked until {@link #close}: a second sweep on the same
+     * files, in this or another process, is refused and changes nothing. The CSV's lock also guards
+     * its sidecar, which only the lock's holder writes.
+     *
      * @param jsonl the JSON Lines file, or {@code null}
-     * @throws InvalidInputException for an output that is not a file name, is one of the spec's
+     * @throws InvalidInputException for an output that another sweep is writing, that is not a file name, is one of the spec's
      *         {@linkplain SweepSpec#inputs() input files} or the other output; or when the files cannot be resumed (other spec or shard, a
      *         missing sidecar, rows that are not this shard's first points); the message says why
      */
@@ -89,6 +104,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         RowFormat format = new RowFormat(spec);
         checkTarget("--output", csvFile, spec.inputs());
         Path sidecar = sidecar(csvFile);
+        OutputFiles.checkWritable("--output", sidecar, null);
         if (jsonl != null) {
             checkTarget("--jsonl", jsonl, spec.inputs());
             if (sameFile(jsonl, csvFile) || sameFile(jsonl, sidecar)) {
@@ -96,6 +112,63 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
                         + sidecar.getFileName());
             }
         }
+        boolean csvExisted = Files.exists(csvFile);
+        boolean jsonExisted = jsonl != null && Files.exists(jsonl);
+        FileChannel csvChannel = lock("--output", csvFile, csvExisted);
+        FileChannel jsonChannel = null;
+        try {
+            jsonChannel = jsonl == null ? null : lock("--jsonl", jsonl, jsonExisted);
+            return open(spec, shard, format, csvFile, jsonl, resume && csvExisted, jsonExisted, csvChannel,
+                    jsonChannel);
+        } catch (IOException | RuntimeException e) {
+            csvChannel.close();
+            if (jsonChannel != null) {
+                jsonChannel.close();
+            }
+            if (!csvExisted) {
+                Files.deleteIfExists(csvFile); // made by this call only
+            }
+            if (jsonl != null && !jsonExisted && jsonChannel != null) {
+                Files.deleteIfExists(jsonl);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a file for reading and writing (made if missing) and takes its exclusive lock, or refuses
+     * the file when another sweep holds it (another process, or this one). A file made here is
+     * deleted again when its lock is refused.
+     */
+    private static FileChannel lock(String option, Path file, boolean existed) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this process, e.g. another sweep run in-process
+        } catch (IOException e) {
+            ch.close();
+            throw new InvalidInputException(option, file, "a file that can be locked for writing ("
+                    + OutputFiles.reason(e) + ")");
+        }
+        if (lock == null) {
+            ch.close();
+            if (!existed) {
+                Files.deleteIfExists(file);
+            }
+            throw new InvalidInputException(option, file, "a file no other sweep is writing: another sxcascade "
+                    + "sweep holds its lock (wait for it to end, or write to another file)");
+        }
+        return ch;
+    }
+
+    /** {@link #open(SweepSpec, Shard, Path, Path, boolean)} once the files are locked. */
+    private static SweepOutput open(SweepSpec spec, Shard shard, RowFormat format, Path csvFile, Path jsonl,
+                                    boolean resume, boolean jsonExisted, FileChannel csvChannel,
+                                    FileChannel jsonChannel) throws IOException {
+        Path sidecar = sidecar(csvFile);
         long total = shard.count(spec.pointCount());
         ObjectNode meta = new ObjectMapper().createObjectNode();
         meta.put("format", RowFormat.VERSION);
@@ -105,7 +178,10 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         meta.put("shard", shard.toString());
         meta.put("points", total);
         meta.put("header", format.csvHeader());
-        if (resume && Files.exists(csvFile)) {
+        meta.put("rowBlock", RowChecksums.BLOCK);
+        meta.putArray("blocks");
+        long rowsStart = (format.csvHeader() + "\n").getBytes(StandardCharsets.UTF_8).length;
+        if (resume) {
             if (!Files.exists(sidecar)) {
                 throw new InvalidInputException("--resume", csvFile, "the output of an earlier run of this sweep, "
                         + "with its " + sidecar.getFileName() + " beside it (it is missing: run without --resume to "
@@ -128,27 +204,47 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
                         + "its version" : writer) + ", this is " + Version.TEXT + ": its rows are kept, and the rows "
                         + "this run adds may differ from what that version would have written");
             }
-            long csvNext = repair(csvFile, format.csvHeader(), shard, total, "--output");
+            long csvNext = repair(csvChannel, csvFile, format.csvHeader(), shard, total, "--output");
+            RowChecksums sums = RowChecksums.of(csvChannel, rowsStart);
+            verify(sums.blocks(), old.path("blocks"), csvFile, sidecar);
+            sums.blocks().forEach(meta.withArray("blocks")::add);
             long jsonNext = 0;
-            if (jsonl != null) {
-                if (Files.exists(jsonl)) {
-                    jsonNext = repair(jsonl, null, shard, total, "--jsonl");
-                } else {
-                    Files.writeString(jsonl, "");
-                }
+            if (jsonl != null && jsonExisted) {
+                jsonNext = repair(jsonChannel, jsonl, null, shard, total, "--jsonl");
             }
-            return new SweepOutput(format, shard, csvFile, jsonl, csvNext, jsonl == null ? Long.MAX_VALUE : jsonNext,
-                    warnings);
+            return new SweepOutput(format, shard, csvChannel, jsonChannel, csvNext,
+                    jsonl == null ? Long.MAX_VALUE : jsonNext, warnings, sidecar, meta, sums);
         }
         // The old rows go first, the new sidecar last: a kill in between leaves the old sidecar beside
         // emptied files (a resume of the new spec is refused; one of the old spec starts at point 0),
         // never the new sidecar beside the old rows, which a resume of the new spec would accept.
-        Files.writeString(csvFile, format.csvHeader() + "\n", StandardCharsets.UTF_8);
-        if (jsonl != null) {
-            Files.writeString(jsonl, "");
+        csvChannel.truncate(0);
+        csvChannel.write(ByteBuffer.wrap((format.csvHeader() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        if (jsonChannel != null) {
+            jsonChannel.truncate(0);
         }
         OutputFiles.writeAtomically(sidecar, meta.toPrettyString() + "\n");
-        return new SweepOutput(format, shard, csvFile, jsonl, 0, jsonl == null ? Long.MAX_VALUE : 0, List.of());
+        return new SweepOutput(format, shard, csvChannel, jsonChannel, 0, jsonl == null ? Long.MAX_VALUE : 0,
+                List.of(), sidecar, meta, new RowChecksums());
+    }
+
+    /**
+     * Refuses rows that are not as this sweep wrote them: the checksum of each whole block of rows
+     * the sidecar records must be the file's (a sidecar of a version without checksums records none).
+     * Blocks the file has beyond those recorded (a run killed before it recorded them) are taken as
+     * they are; their rows are checked by count and last point only, as before.
+     */
+    private static void verify(List<String> file, JsonNode recorded, Path csvFile, Path sidecar) {
+        for (int b = 0; b < Math.min(file.size(), recorded.size()); b++) {
+            if (!file.get(b).equals(recorded.get(b).asText())) {
+                long first = (long) b * RowChecksums.BLOCK;
+                throw new InvalidInputException("--resume", csvFile, String.format(java.util.Locale.ROOT,
+                        "rows as this sweep wrote them: a row among lines %d to %d (rows %d to %d after the "
+                                + "header) was changed since (its block's checksum in %s differs); run without "
+                                + "--resume to start afresh", first + 2, first + RowChecksums.BLOCK + 1, first + 1,
+                        first + RowChecksums.BLOCK, sidecar.getFileName()));
+            }
+        }
     }
 
     /** The sidecar of a CSV output. */
@@ -184,6 +280,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         if (lines.ordinal() >= csvNext) {
             csv.write(lines.csv());
             csv.write('\n');
+            checksums.addRow(lines.csv());
         }
         if (json != null && lines.ordinal() >= jsonNext) {
             json.write(lines.json());
@@ -191,11 +288,21 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
         }
     }
 
+    /** Flushes the rows, then records the checksums of the blocks they completed in the sidecar. */
     @Override
     public void flush() throws IOException {
         csv.flush();
         if (json != null) {
             json.flush();
+        }
+        List<String> blocks = checksums.blocks();
+        if (blocks.size() > blocksRecorded) {
+            var recorded = meta.withArray("blocks");
+            for (int b = blocksRecorded; b < blocks.size(); b++) {
+                recorded.add(blocks.get(b));
+            }
+            blocksRecorded = blocks.size();
+            OutputFiles.writeAtomically(sidecar, meta.toPrettyString() + "\n");
         }
     }
 
@@ -234,6 +341,7 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
                 throw new InvalidInputException(option, file, "a file other than the spec and its base case");
             }
         }
+        OutputFiles.checkWritable(option, file, null);
     }
 
     /**
@@ -260,43 +368,43 @@ public final class SweepOutput implements RowSink<SweepOutput.Lines>, AutoClosea
      * Repairs a file for appending: drops a partial last line, checks the header (CSV) and that the
      * rows are the shard's ordinals 0 … k − 1 in order (by count and by the last row's point).
      *
+     * @param ch     the file, open for reading and writing (and locked); it is not closed
      * @param header the expected header line, or {@code null} for JSON Lines
      * @return k, the next ordinal to write
      */
-    static long repair(Path file, String header, Shard shard, long total, String option) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            long end = lastNewline(ch, size); // offset after the last '\n', 0 if none
-            if (end < size) {
-                ch.truncate(end);
-                size = end;
-            }
-            long lines = countLines(ch, size);
-            if (header != null) {
-                if (lines == 0) { // nothing, or a partial header: start the file again
-                    ch.truncate(0);
-                    ch.write(ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                    return 0;
-                }
-                String first = readLine(ch, 0);
-                if (!first.equals(header)) {
-                    throw new InvalidInputException(option, file, "a file whose header is this spec's: "
-                            + header + " (it has: " + first + ")");
-                }
-                lines--;
-            }
-            if (lines == 0) {
+    static long repair(FileChannel ch, Path file, String header, Shard shard, long total, String option)
+            throws IOException {
+        long size = ch.size();
+        long end = lastNewline(ch, size); // offset after the last '\n', 0 if none
+        if (end < size) {
+            ch.truncate(end);
+            size = end;
+        }
+        long lines = countLines(ch, size);
+        if (header != null) {
+            if (lines == 0) { // nothing, or a partial header: start the file again
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                 return 0;
             }
-            String last = readLine(ch, previousLineStart(ch, size - 1));
-            long point = leadingPoint(last, header == null);
-            long ordinal = shard.contains(point) ? shard.ordinal(point) : -1;
-            if (ordinal != lines - 1 || ordinal >= total) {
-                throw new InvalidInputException(option, file, "rows that are the shard's first points in order: it "
-                        + "has " + lines + " rows, the last of them point " + point + " (start afresh without --resume)");
+            String first = readLine(ch, 0);
+            if (!first.equals(header)) {
+                throw new InvalidInputException(option, file, "a file whose header is this spec's: "
+                        + header + " (it has: " + first + ")");
             }
-            return lines;
+            lines--;
         }
+        if (lines == 0) {
+            return 0;
+        }
+        String last = readLine(ch, previousLineStart(ch, size - 1));
+        long point = leadingPoint(last, header == null);
+        long ordinal = shard.contains(point) ? shard.ordinal(point) : -1;
+        if (ordinal != lines - 1 || ordinal >= total) {
+            throw new InvalidInputException(option, file, "rows that are the shard's first points in order: it "
+                    + "has " + lines + " rows, the last of them point " + point + " (start afresh without --resume)");
+        }
+        return lines;
     }
 
     private static long leadingPoint(String line, boolean json) {

@@ -206,4 +206,27 @@ class DesignCommandTest {
                 "--aqueous-purity", "0.9999", "--json");
         assertThat(withCli.exitCode()).as(withCli.err()).isZero();
     }
+
+    /** Issue 16, item 9: one target option replaces that product's number; the other product keeps the case's. */
+    @Test
+    void oneTargetOptionKeepsTheOtherProductsTargetFromTheCase() throws Exception {
+        CliHarness r = CliHarness.run("design", "cases/zhang-binary.yaml", "--organic-purity", "0.9995", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliHarness both = CliHarness.run("design", "cases/zhang-binary.yaml", "--organic-purity", "0.9995",
+                "--aqueous-purity", "0.9999", "--json");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(r.out()).isEqualTo(both.out()); // the case's raffinate target is 0.9999
+    }
+
+    /** Issue 16, item 9: the designed case's name gives the designed stages, not only the input's name. */
+    @Test
+    void theDesignedCaseIsNamedWithItsStages(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("designed.yaml");
+        CliHarness r = CliHarness.run("design", "cases/zhang-binary.yaml", "--case-out", out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        String stages = "n = " + d.get("verifiedStages").get("extraction").asInt() + ", m = "
+                + d.get("verifiedStages").get("scrub").asInt();
+        assertThat(Files.readString(out)).containsPattern("name: .*\\(designed: " + stages + "\\)");
+    }
 }

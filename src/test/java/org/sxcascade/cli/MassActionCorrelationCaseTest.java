@@ -120,15 +120,15 @@ class MassActionCorrelationCaseTest {
             {"intercept: -1.75", "intercept: 400", "components[0].correlation.intercept = 400", "from -300 to 300"},
             {"intercept: -1.75", "intercpt: -1.75", "intercpt", "intercept"},
             {"      intercept: -1.75             # c: log10 D at pH 0 and 1 mol/L free dimer\n", "",
-                "components[0].correlation.intercept = (missing)", "a number"},
+                "components[0].correlation.intercept is missing", "a number"},
             {"  - name: Nd\n", "  - name: Nd\n    exchangeConstant: 0.03\n", "components[1].correlation",
                 "either exchangeConstant (mass action) or correlation, not both"},
             {"    correlation: {pHSlope: 2.9, dimerSlope: 2.7, intercept: -1.55}\n", "",
-                "components[1].exchangeConstant = (missing)", "or a correlation {pHSlope, dimerSlope, intercept}"},
+                "components[1].exchangeConstant is missing", "or a correlation {pHSlope, dimerSlope, intercept}"},
             {"    correlation: {pHSlope: 2.9, dimerSlope: 2.7, intercept: -1.55}\n", "    correlation: 3\n",
                 "components[1].correlation", "a mapping"},
             {"  strip: {purity: 0.999, components: [Nd]}", "  strip: {purity: 0.999}",
-                "targets.strip.components = (missing)", "correlation slopes differ"},
+                "targets.strip.components is missing", "correlation slopes differ"},
         };
         for (String[] c : cases) {
             assertThat(base).contains(c[0]);

@@ -130,7 +130,7 @@ class MassActionTransientCommandTest {
                 "efficiency.strip", "models equilibrium stages");
         assertBadInput(transient_(CASE.replace("holdUp: {aqueous: 5, organic: 20}", "holdUp: {aqueous: 5}")),
                 "transient.holdUp.organic");
-        assertBadInput(transient_(CASE.substring(0, CASE.indexOf("transient:"))), "transient = (missing)");
+        assertBadInput(transient_(CASE.substring(0, CASE.indexOf("transient:"))), "transient is missing");
     }
 
     @Test

@@ -167,7 +167,7 @@ class TransientCommandTest {
                 "transient.events[0].feedComposition", "summing to 1");
         assertBadInput(run(CASE.replace("sampling: 16 d", "samplng: 16 d")), "transient.samplng", "did you mean 'sampling'");
         assertBadInput(run(CASE.replace("sampling: 16 d", "sampling: 161 d")), "transient.sampling", "at most");
-        assertBadInput(run(CASE.substring(0, CASE.indexOf("transient:"))), "transient = (missing)");
+        assertBadInput(run(CASE.substring(0, CASE.indexOf("transient:"))), "transient is missing");
         assertBadInput(run(CASE, "--time", "5 weeks"), "--time", "a time with its unit");
         assertBadInput(run(CASE, "--hold-up-scale", "0"), "--hold-up-scale");
         assertBadInput(run(CASE + "  events:\n    - {at: 3 d, extractant: 2.5}\n", "--time", "2d"), "--time",

@@ -134,19 +134,45 @@ class LocalSweepTest {
     }
 
     @Test
-    void aFreshRunEmptiesTheOldRowsBeforeItWritesItsSidecar() throws IOException {
+    void aSidecarThatCannotBeWrittenIsRefusedBeforeTheOldRowsAreTouched() throws IOException {
         Path csv = dir.resolve("order.csv");
         Path jsonl = dir.resolve("order.jsonl");
         Files.write(csv, full.subList(0, 100));
         Files.writeString(jsonl, "{\"point\":0}\n");
-        // the sidecar cannot be written (a folder that is not empty stands in its place): the failure
-        // comes after the old rows are gone, as a kill at that moment would
+        // a folder that is not empty stands in the sidecar's place: refused up front (exit 2), the old
+        // files as they were (a fresh run empties the rows before it writes its sidecar, so that a kill
+        // in between never leaves a new sidecar beside old rows)
         Path sidecar = SweepOutput.sidecar(csv);
         Files.createDirectories(sidecar.resolve("blocker"));
-        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, jsonl, false)).isInstanceOf(IOException.class);
-        assertThat(Files.readAllLines(csv)).containsExactly(full.get(0));
-        assertThat(jsonl).isEmptyFile();
+        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, jsonl, false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(sidecar.toString());
+        assertThat(Files.readAllLines(csv)).isEqualTo(full.subList(0, 100));
+        assertThat(jsonl).hasContent("{\"point\":0}");
         assertThat(sidecar).isDirectory();
+    }
+
+    @Test
+    void resumeFindsARowEditedInTheMiddle() throws IOException {
+        Path csv = dir.resolve("edited.csv");
+        Specs.run(spec, Shard.ALL, csv, 2);
+        var meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SweepOutput.sidecar(csv).toFile());
+        assertThat(meta.get("blocks")).hasSize(10); // 10 000 rows in blocks of 1000
+        List<String> lines = new ArrayList<>(full.subList(0, 9_901)); // killed: the last 100 rows missing
+        String row = lines.get(5000); // file line 5001, row 5000: its β edited (first digit)
+        int at = row.indexOf(',') + 1;
+        lines.set(5000, row.substring(0, at) + (row.charAt(at) == '1' ? '2' : '1') + row.substring(at + 1));
+        assertThat(lines.get(5000)).isNotEqualTo(full.get(5000));
+        Files.write(csv, lines);
+        assertThatThrownBy(() -> SweepOutput.open(spec, Shard.ALL, csv, null, true))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a row among lines 4002 to 5001 (rows 4001 to 5000 after the header) was changed");
+        // as written, the same file resumes and ends as the uninterrupted run
+        Files.write(csv, full.subList(0, 9_901));
+        try (SweepOutput out = SweepOutput.open(spec, Shard.ALL, csv, null, true)) {
+            assertThat(out.next()).isEqualTo(9_900);
+            new LocalSweep(spec, 2).run(Shard.ALL, out.next(), out, null);
+        }
+        assertThat(Files.readAllLines(csv)).isEqualTo(full);
     }
 
     /** Writes the lines and then the first {@code partial} characters of the next full line, no line end. */

@@ -84,7 +84,7 @@ class PointEvaluatorTest {
     }
 
     /** A three-component base case, feed 0.2/0.3/0.5, for the feed-fraction tests. */
-    private static final String THREE_COMPONENTS = """
+    static final String THREE_COMPONENTS = """
                 case:
                   model: separation-factors
                   components:

@@ -45,4 +45,34 @@ class RowFormatTest {
         assertThat(e.evaluate(0).values().get(met)).isEqualTo(true);
         assertThat(e.evaluate(1).values().get(met)).isEqualTo(false);
     }
+
+    /**
+     * Issue 16, item 8: purities and recoveries are fractions in the rows too. With every component
+     * in both targets the purity is the sum of all fractions, 1 up to rounding (it was written
+     * 1.0000000000000002 for some S).
+     */
+    @Test
+    void puritiesAndRecoveriesAreWithinZeroAndOne() {
+        SweepSpec spec = SweepSpec.read(Specs.write(dir, "f.yaml", PointEvaluatorTest.THREE_COMPONENTS + """
+                  targets:
+                    organic: {purity: 0.5, components: [A, B, C]}
+                    aqueous: {purity: 0.5, components: [A, B, C]}
+                parameters:
+                  - {path: flows.extractant, name: S, range: {from: 0.25, to: 1.15, count: 50}}
+                record: [purities, recoveries]
+                """));
+        PointEvaluator e = new PointEvaluator(spec);
+        List<String> header = List.of(e.format().csvHeader().split(","));
+        int first = header.indexOf("purity_organic");
+        int ones = 0;
+        for (int i = 0; i < 50; i++) {
+            String[] cells = e.format().csvLine(e.evaluate(i)).split(",", -1);
+            for (int c = first; c < first + 4; c++) {
+                double x = Double.parseDouble(cells[c]);
+                assertThat(x).as(header.get(c) + " of point " + i).isBetween(0.0, 1.0);
+                ones += c == first && x == 1.0 ? 1 : 0;
+            }
+        }
+        assertThat(ones).as("purities at 1 up to rounding").isPositive();
+    }
 }

@@ -54,7 +54,7 @@ class SpecErrorsTest {
                 Arguments.of("unknown sampling", base + PARAMETER + "sampling: sobol\n",
                         "sampling = sobol is not allowed: grid, latin-hypercube or random"),
                 Arguments.of("samples missing", base + PARAMETER.replace(", count: 5", "") + "sampling: random\n",
-                        "samples = (missing) is not allowed: an integer"),
+                        "samples is missing: give an integer"),
                 Arguments.of("step with sampling", base + PARAMETER + "sampling: latin-hypercube\nsamples: 10\n",
                         "parameters[0].range.count = 5 is not allowed: nothing when sampling"),
                 Arguments.of("seed with a grid", base + PARAMETER + "seed: 3\n",
@@ -62,7 +62,7 @@ class SpecErrorsTest {
                 Arguments.of("step and count", base + PARAMETER.replace("count: 5", "count: 5, step: 0.1"),
                         "parameters[0].range.count = given with step is not allowed: step or count, not both"),
                 Arguments.of("neither step nor count", base + PARAMETER.replace(", count: 5", ""),
-                        "parameters[0].range.step = (missing) is not allowed: step (spacing) or count"),
+                        "parameters[0].range.step is missing: give step (spacing) or count"),
                 Arguments.of("fractional stage count", base + """
                         parameters:
                           - {path: cascade.extractionStages, values: [10, 12.5]}
@@ -76,7 +76,7 @@ class SpecErrorsTest {
                         parameters:
                           - paths: [cascade.extractionStages, cascade.scrubStages]
                             values: [10, 20]
-                        """, "parameters[0].name = (missing) is not allowed: a column name"),
+                        """, "parameters[0].name is missing: give a column name"),
                 Arguments.of("same path twice", base + PARAMETER + """
                           - path: flows.extractant
                             name: S2
