@@ -91,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             if (!noDesign) {
                 sections++;
                 html.designUnavailable("the report shows the design of constant-separation-factor (CMER) cases only; "
-                        + "run `sxcascade design` on this case for its mass-action design (docs/design.md, "
+                        + "run `sxcascade design " + caseFile.getFileName() + "` for the mass-action design of this case (docs/design.md, "
                         + "\"Mass-action cascades\").");
             }
             return write(html, sections);

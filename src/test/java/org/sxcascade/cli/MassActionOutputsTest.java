@@ -163,7 +163,7 @@ class MassActionOutputsTest {
                 "/recoveries/Nd/strip liquor", "/profile/82/loading", "/profile/0/saponification");
         assertThat(html).contains("<h3>Balances</h3>").contains("target met").doesNotContain("target MISSED")
                 .contains("flow in L/h").contains("extraction | scrub").contains("scrub | strip")
-                .contains("run `sxcascade design` on this case for its mass-action design");
+                .contains("run `sxcascade design pr-nd-mass-action.yaml` for the mass-action design of this case");
         assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(3);
         assertThat(html).contains("pr-nd-mass-action-ph-loading").contains("pr-nd-mass-action-concentration");
         // the inputs list keys and values apart
