@@ -104,6 +104,11 @@ class MassActionDesignFeedsTest {
         int n = d.cascade().extractionStages();
         assertThat(d.feedStage(0)).isEqualTo(n);
         assertThat(d.feedStage(1)).isEqualTo(n - 3);
+        // the numbers docs/design.md quotes
+        assertThat(n).isEqualTo(22);
+        assertThat(d.cascade().scrubStages()).isEqualTo(18);
+        assertThat(d.flows().organicFlow()).isEqualTo(185.4);
+        assertThat(r.reflux()).isCloseTo(0.835383, within(1e-6));
         // Xu's problem is the mixture: 6 + 4 mol RE/h, Nd (4.5 + 1.6)/10
         assertThat(r.cmer().xu().feedFractionA()).isCloseTo(0.61, within(1e-12));
         assertThat(r.plant().feedRate()).isCloseTo(10, within(1e-12));
@@ -146,6 +151,10 @@ class MassActionDesignFeedsTest {
         MassActionDesign.Result r = design(f);
         assertThat(r.met()).isTrue();
         MassActionCase d = r.designed();
+        assertThat(d.cascade().extractionStages()).isEqualTo(22);
+        assertThat(d.cascade().scrubStages()).isEqualTo(12);
+        assertThat(d.flows().organicFlow()).isEqualTo(228.6);
+        assertThat(r.reflux()).isCloseTo(0.836994, within(1e-6));
         assertThat(d.preload().concentration()).isEqualTo(0.02);
         assertThat(d.preload().composition()).containsExactly(1, 0);
         assertThat(d.preloadRate()).isCloseTo(0.02 * d.flows().organicFlow(), within(1e-12));
