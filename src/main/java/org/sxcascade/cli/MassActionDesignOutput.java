@@ -90,8 +90,11 @@ final class MassActionDesignOutput {
 
         b.append('\n').append("Plant design\n");
         int[] added = r.addedStages();
-        String addedNote = added[0] + added[1] == 0 ? "n, m as at constant β"
-                : f("n, m at constant β + %d, + %d added (below)", added[0], added[1]);
+        int[] least = r.leastStages();
+        String addedNote = (added[0] + added[1] == 0 ? "n, m as at constant β"
+                : f("n, m at constant β + %d, + %d added (below)", added[0], added[1]))
+                + (least[0] > r.cmer().verified().extractionStages() || least[1] > r.cmer().verified().scrubStages()
+                ? f(", starting from n ≥ %d, m ≥ %d that hold the feeds", least[0], least[1]) : "");
         double conc = c.equilibrium().extractantConcentration();
         String[][] rows = {
             {"stages n + m + p", f("%d + %d + %d = %d", c.cascade().extractionStages(), c.cascade().scrubStages(),
@@ -185,6 +188,25 @@ final class MassActionDesignOutput {
         int[] added = r.addedStages();
         stages.put("addedExtraction", added[0]);
         stages.put("addedScrub", added[1]);
+        int[] least = r.leastStages();
+        stages.put("leastExtraction", least[0]);
+        stages.put("leastScrub", least[1]);
+        ArrayNode feeds = o.putArray("feeds");
+        for (int i = 0; i < c.feeds().size(); i++) {
+            ObjectNode fd = feeds.addObject();
+            fd.put("name", c.feedName(i));
+            fd.put("stage", c.feedStage(i));
+            fd.put("offset", c.feedStage(i) - c.cascade().extractionStages());
+            fd.put("flow", c.feeds().get(i).flow());
+            fd.put("concentration", c.feeds().get(i).concentration());
+        }
+        if (c.preload() == null) {
+            o.putNull("preload");
+        } else {
+            ObjectNode pre = o.putObject("preload");
+            pre.put("concentration", c.preload().concentration());
+            pre.put("flow", c.preloadRate() / c.feedRate());
+        }
         MassActionDesign.Plant p = r.plant();
         ObjectNode plant = o.putObject("plant");
         plant.put("feedRate", p.feedRate());
@@ -212,6 +234,10 @@ final class MassActionDesignOutput {
         units.put("stripAcidity", "mol/L H+");
         units.put("stripAcid", "mol H+/h");
         units.put("reflux", "fraction of the strip liquor");
+        units.put("feeds.flow", "L/h");
+        units.put("feeds.concentration", "mol/L RE");
+        units.put("preload.concentration", "mol/L RE in the organic");
+        units.put("preload.flow", "mol RE per mol RE fed");
         MassActionDesignSettings s = r.settings();
         ObjectNode settings = o.putObject("settings");
         settings.put("loading", s.loading());

@@ -205,6 +205,14 @@ public final class MassActionDesign {
             return peak;
         }
 
+        /**
+         * The fewest {n, m} that hold every feed at its offset from stage n ({1, 0} when every feed
+         * enters stage n): where the verification starts when Xu's counts are fewer.
+         */
+        public int[] leastStages() {
+            return MassActionDesign.leastStages(feedOffsets(designed));
+        }
+
         /** The plant design's stage counts {n, m}. */
         public int[] stages() {
             return new int[] {designed.cascade().extractionStages(), designed.cascade().scrubStages()};
