@@ -62,6 +62,22 @@ final class MassActionDesignOutput {
                 Formats.general(c.feed().volumetricFlow()), Formats.general(c.feed().concentration()),
                 Formats.general(p.feedRate()), xu.feedFractionA(), Formats.percent(r.targetA()),
                 Formats.percent(r.targetB())));
+        int n = c.cascade().extractionStages();
+        if (c.feeds().size() > 1 || c.feeds().get(0).stage() != null) {
+            b.append("             (the mixture of the feeds; each enters its stage, kept at its offset from n)\n");
+            for (int i = 0; i < c.feeds().size(); i++) {
+                var fd = c.feeds().get(i);
+                int stage = c.feedStage(i);
+                b.append(f("  %-10s %s L/h at %s mol/L RE, stage %d (n%s)%n", c.feedName(i),
+                        Formats.general(fd.flow()), Formats.general(fd.concentration()), stage,
+                        stage == n ? "" : f(" %s %d", stage > n ? "+" : "−", Math.abs(stage - n))));
+            }
+        }
+        if (c.preload() != null) {
+            b.append(f("  pre-load   %s mol/L RE on the organic entering stage 1 (as given): %s mol RE per mol fed at "
+                    + "the designed organic flow%n", Formats.general(c.preload().concentration()),
+                    Formats.general(c.preloadRate() / c.feedRate())));
+        }
         b.append('\n').append("Xu's design of the same problem at constant β (flows in mol RE per mol RE fed)\n");
         b.append(f("  control              %s-controlled: %s%n", xu.control().label(), DesignReport.controlReason(xu)));
         b.append(f("  extraction ratios    E_M = %.5f, E'_M = %.5f%n", xu.extractionRatio(), xu.scrubRatio()));
@@ -74,8 +90,11 @@ final class MassActionDesignOutput {
 
         b.append('\n').append("Plant design\n");
         int[] added = r.addedStages();
-        String addedNote = added[0] + added[1] == 0 ? "n, m as at constant β"
-                : f("n, m at constant β + %d, + %d added (below)", added[0], added[1]);
+        int[] least = r.leastStages();
+        String addedNote = (added[0] + added[1] == 0 ? "n, m as at constant β"
+                : f("n, m at constant β + %d, + %d added (below)", added[0], added[1]))
+                + (least[0] > r.cmer().verified().extractionStages() || least[1] > r.cmer().verified().scrubStages()
+                ? f(", starting from n ≥ %d, m ≥ %d that hold the feeds", least[0], least[1]) : "");
         double conc = c.equilibrium().extractantConcentration();
         String[][] rows = {
             {"stages n + m + p", f("%d + %d + %d = %d", c.cascade().extractionStages(), c.cascade().scrubStages(),
@@ -113,17 +132,10 @@ final class MassActionDesignOutput {
         } else {
             b.append(shortfall(r)).append('\n');
         }
-        SimulationReport report = new SimulationReport(c, r.network(), r.state());
-        double loading = 0;
-        int at = 1;
-        for (MassActionSection.StageRow row : MassActionSection.of(report).stages()) {
-            if (row.loading() > loading) {
-                loading = row.loading();
-                at = row.stage();
-            }
-        }
+        MassActionSection.StageRow peak = r.peakLoading();
         b.append(f("  loading              at most %.4f of the extractant bound to RE (stage %d); %s mol/L RE "
-                + "in the organic there%n", loading, at, Formats.general(MassActionSection.of(report).stages().get(at - 1).organicRareEarth())));
+                + "in the organic there%n", peak.loading(), peak.stage(), Formats.general(peak.organicRareEarth())));
+        SimulationReport report = new SimulationReport(c, r.network(), r.state());
         b.append('\n').append(report.toText(false));
         return b.toString();
     }
@@ -176,6 +188,25 @@ final class MassActionDesignOutput {
         int[] added = r.addedStages();
         stages.put("addedExtraction", added[0]);
         stages.put("addedScrub", added[1]);
+        int[] least = r.leastStages();
+        stages.put("leastExtraction", least[0]);
+        stages.put("leastScrub", least[1]);
+        ArrayNode feeds = o.putArray("feeds");
+        for (int i = 0; i < c.feeds().size(); i++) {
+            ObjectNode fd = feeds.addObject();
+            fd.put("name", c.feedName(i));
+            fd.put("stage", c.feedStage(i));
+            fd.put("offset", c.feedStage(i) - c.cascade().extractionStages());
+            fd.put("flow", c.feeds().get(i).flow());
+            fd.put("concentration", c.feeds().get(i).concentration());
+        }
+        if (c.preload() == null) {
+            o.putNull("preload");
+        } else {
+            ObjectNode pre = o.putObject("preload");
+            pre.put("concentration", c.preload().concentration());
+            pre.put("flow", c.preloadRate() / c.feedRate());
+        }
         MassActionDesign.Plant p = r.plant();
         ObjectNode plant = o.putObject("plant");
         plant.put("feedRate", p.feedRate());
@@ -203,6 +234,10 @@ final class MassActionDesignOutput {
         units.put("stripAcidity", "mol/L H+");
         units.put("stripAcid", "mol H+/h");
         units.put("reflux", "fraction of the strip liquor");
+        units.put("feeds.flow", "L/h");
+        units.put("feeds.concentration", "mol/L RE");
+        units.put("preload.concentration", "mol/L RE in the organic");
+        units.put("preload.flow", "mol RE per mol RE fed");
         MassActionDesignSettings s = r.settings();
         ObjectNode settings = o.putObject("settings");
         settings.put("loading", s.loading());
@@ -249,6 +284,7 @@ final class MassActionDesignOutput {
         cascade.put("extractionStages", c.cascade().extractionStages());
         cascade.put("scrubStages", c.cascade().scrubStages());
         cascade.put("stripStages", c.stripStages());
+        JsonNode preload = inputTree.path("flows").get("preload");
         ObjectNode flows = tree.putObject("flows");
         var f = c.flows();
         flows.put("organicFlow", f.organicFlow());
@@ -257,6 +293,16 @@ final class MassActionDesignOutput {
         flows.put("stripFlow", f.stripFlow());
         flows.put("stripAcidity", f.stripAcidity());
         flows.put("reflux", f.reflux());
+        if (preload != null) {
+            flows.set("preload", preload.deepCopy());
+        }
+        // a feed given with a stage moves with n (the design keeps its offset)
+        JsonNode feeds = tree.get("feeds");
+        for (int i = 0; feeds != null && i < feeds.size(); i++) {
+            if (feeds.get(i).has("stage")) {
+                ((ObjectNode) feeds.get(i)).put("stage", c.feedStage(i));
+            }
+        }
         XuDesign xu = r.cmer().xu();
         MassActionDesign.Plant p = r.plant();
         double[] range = r.refluxRange();

@@ -10,8 +10,12 @@ import org.sxcascade.model.Cascade;
 import org.sxcascade.model.EngineeringFlows;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.MassActionPreload;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.report.MassActionSection;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
@@ -44,6 +48,19 @@ import org.sxcascade.solver.SteadyState;
  *     enrichment (βE_M in extraction, β/E'_M in scrubbing) says the shortfall needs, and the
  *     reflux is searched again, up to the stage limit.</li>
  * </ol>
+ *
+ * <p>Feeds and pre-load (docs/design.md, "Several feeds and a pre-load"). The constant-β problem
+ * of step 1 takes the mixture of all aqueous feeds ({@link MassActionCase#feed()}); the plant flows
+ * are in units of their total RE. The verification in step 3 simulates the real layout: each feed
+ * keeps its offset from stage n that it has in the template ({@link #feedOffsets}): a feed without
+ * a stage of its own enters stage n, a feed given at stage k of a template with n extraction
+ * stages enters n' + (k − n) of the design, and n' and m' are at least what holds every feed in
+ * the extraction and scrubbing sections. A pre-loaded organic ({@code flows.preload}) keeps its RE
+ * concentration (mol/L of organic) and composition; its RE flow follows the designed organic flow,
+ * and the saponification is sized as without it (the pre-load is made from the saponified organic,
+ * replacing 3 M per RE, so the organic's exchange capacity is the same). What the mixture at stage
+ * n and the barren organic of Xu's design do not hold, the reflux search and the added stages of
+ * step 3 make up, as they do for the difference between mass action and constant β.
  *
  * <p>A reflux at which the solver reaches no steady state is taken as one below the feasible
  * range: too little reflux sends more RE to the strip product than the feed brings of the A
@@ -173,7 +190,35 @@ public final class MassActionDesign {
             return cmer.problem().purityB();
         }
 
-        /** Stages added to the CMER design's {n, m}. */
+        /**
+         * The stage whose organic is most loaded (largest fraction of the extractant bound to RE,
+         * 3Σ[RE]org / C) in the design's steady state, with its pH, loading and RE concentrations.
+         */
+        public MassActionSection.StageRow peakLoading() {
+            MassActionSection.StageRow peak = null;
+            for (MassActionSection.StageRow row : MassActionSection.of(new SimulationReport(designed, network, state))
+                    .stages()) {
+                if (peak == null || row.loading() > peak.loading()) {
+                    peak = row;
+                }
+            }
+            return peak;
+        }
+
+        /**
+         * The fewest {n, m} that hold every feed at its offset from stage n ({1, 0} when every feed
+         * enters stage n): where the verification starts when Xu's counts are fewer.
+         */
+        public int[] leastStages() {
+            return MassActionDesign.leastStages(feedOffsets(designed));
+        }
+
+        /** The plant design's stage counts {n, m}. */
+        public int[] stages() {
+            return new int[] {designed.cascade().extractionStages(), designed.cascade().scrubStages()};
+        }
+
+        /** Stages added to the CMER design's {n, m} (to hold the feeds at their offsets, then to meet the targets). */
         public int[] addedStages() {
             return new int[] {designed.cascade().extractionStages() - cmer.verified().extractionStages(),
                     designed.cascade().scrubStages() - cmer.verified().scrubStages()};
@@ -305,9 +350,22 @@ public final class MassActionDesign {
         SeparationProblem problem = cmer.problem();
         double logitA = logit(problem.purityA());
         double logitB = logit(problem.purityB());
-        int n = cmer.verified().extractionStages();
-        int m = cmer.verified().scrubStages();
+        Integer[] offsets = feedOffsets(template);
+        int[] least = leastStages(offsets);
+        int n = Math.max(cmer.verified().extractionStages(), least[0]);
+        int m = Math.max(cmer.verified().scrubStages(), least[1]);
+        if (n + m > maxStages) {
+            throw new InvalidInputException("--max-stages", maxStages, f("at least n + m = %d: the feeds at their "
+                    + "offsets from stage n need n ≥ %d and m ≥ %d, and Xu's design n = %d, m = %d", n + m, least[0],
+                    least[1], cmer.verified().extractionStages(), cmer.verified().scrubStages()));
+        }
         int p = settings.stripStages();
+        MassActionPreload preload = template.preload();
+        if (preload != null && !template.equilibrium().preloadFits(plant.saponification(), preload.concentration())) {
+            throw new InvalidInputException("flows.preload.concentration", preload.concentration(),
+                    template.equilibrium().preloadRange(plant.saponification()) + " (s as designed from design.loading "
+                            + "and design.saponificationMargin)");
+        }
         if (n + m + p > Cascade.MAX_STAGES) {
             throw new InvalidInputException("design.stripStages", p, "at most " + (Cascade.MAX_STAGES - n - m)
                     + " with the designed n + m = " + (n + m) + " (at most " + Cascade.MAX_STAGES + " stages in all)");
@@ -318,7 +376,7 @@ public final class MassActionDesign {
         Point at;
         while (true) {
             int before = solves;
-            Sections sections = new Sections(template, plant, n, m, p, problem);
+            Sections sections = new Sections(template, offsets, plant, n, m, p, problem);
             at = sections.balance(reflux, logitA, logitB);
             if (at.state == null) {
                 throw lastFailure;
@@ -360,7 +418,7 @@ public final class MassActionDesign {
         boolean met = at.logitA >= logitA && at.logitB >= logitB;
         double[] range = null;
         if (met) {
-            Sections sections = new Sections(template, plant, n, m, p, problem);
+            Sections sections = new Sections(template, offsets, plant, n, m, p, problem);
             double r0 = at.reflux;
             // lowest reflux meeting P_A (λ_A rises with the reflux) and highest meeting P_B (λ_B falls)
             double lo = sections.root(pt -> pt.logitA - logitA, r0, -1);
@@ -369,6 +427,48 @@ public final class MassActionDesign {
         }
         return new Result(cmer, settings, plant, rounds, at.c, at.network, at.state, at.purityA(), at.purityB(), met,
                 range, solves, unsolved, met ? null : limitation, reference);
+    }
+
+    /**
+     * Each feed's offset from stage n in the template: {@code null} for a feed without a stage of
+     * its own (it enters stage n whatever n is), else its stage − n.
+     */
+    public static Integer[] feedOffsets(MassActionCase template) {
+        List<MassActionFeed> feeds = template.feeds();
+        Integer[] offsets = new Integer[feeds.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            Integer stage = feeds.get(i).stage();
+            offsets[i] = stage == null ? null : stage - template.cascade().extractionStages();
+        }
+        return offsets;
+    }
+
+    /** The fewest {n, m} that hold every feed at its offset: stage n + d within 1 … n + m. */
+    static int[] leastStages(Integer[] offsets) {
+        int n = 1;
+        int m = 0;
+        for (Integer d : offsets) {
+            if (d != null) {
+                n = Math.max(n, 1 - d);
+                m = Math.max(m, d);
+            }
+        }
+        return new int[] {n, m};
+    }
+
+    /** The template at n + m + p stages, each feed with a stage of its own moved to n + its offset. */
+    static MassActionCase layout(MassActionCase template, Integer[] offsets, int n, int m, int p) {
+        List<MassActionFeed> feeds = new ArrayList<>(template.feeds());
+        for (int i = 0; i < offsets.length; i++) {
+            if (offsets[i] != null) {
+                MassActionFeed fd = feeds.get(i);
+                feeds.set(i, new MassActionFeed(fd.name(), fd.feed(), fd.acidity(), n + offsets[i]));
+            }
+        }
+        // one construction: the moved feeds are checked against the new stage counts only
+        MassActionCase t = template;
+        return new MassActionCase(t.name(), t.rareEarths(), t.equilibrium(), t.cation(), feeds, new Cascade(n, m), p,
+                t.flows(), t.preload(), t.efficiency(), t.raffinateTarget(), t.stripTarget(), t.sideDraws(), t.solver());
     }
 
     private static String f(String format, Object... args) {
@@ -402,8 +502,18 @@ public final class MassActionDesign {
         /** Whether the last search ended against a reflux that does not solve. */
         boolean edgeReached;
 
-        Sections(MassActionCase template, Plant plant, int n, int m, int p, SeparationProblem problem) {
-            this.base = template.withFlows(plant.flows(plant.startReflux())).withStages(new Cascade(n, m), p);
+        private final List<Integer> groupA;
+        private final List<Integer> restA;
+        private final List<Integer> groupB;
+        private final List<Integer> restB;
+
+        Sections(MassActionCase template, Integer[] offsets, Plant plant, int n, int m, int p,
+                 SeparationProblem problem) {
+            this.base = layout(template.withFlows(plant.flows(plant.startReflux())), offsets, n, m, p);
+            groupA = problem.inputs().organicTarget().components();
+            groupB = problem.inputs().aqueousTarget().components();
+            restA = rest(groupA);
+            restB = rest(groupB);
             this.plant = plant;
             this.problem = problem;
             this.n = n;
@@ -428,20 +538,20 @@ public final class MassActionDesign {
             }
             solves++;
             // λ = ln(group / rest of the RE), from the logarithmic flows so trace impurities keep their digits
-            double la = lnRatio(st, n + m + 1, problem.inputs().organicTarget().components());
-            double lb = lnRatio(st, 1, problem.inputs().aqueousTarget().components());
+            double la = st.lnAqueousFlow(n + m + 1, groupA) - st.lnAqueousFlow(n + m + 1, restA);
+            double lb = st.lnAqueousFlow(1, groupB) - st.lnAqueousFlow(1, restB);
             return new Point(reflux, c, net, st, la, lb);
         }
 
-        /** ln(Σ group / Σ other rare earths) in the aqueous leaving a stage. */
-        private double lnRatio(SteadyState st, int stage, List<Integer> group) {
-            int r = base.equilibrium().rareEarthCount();
-            List<Double> in = new ArrayList<>();
-            List<Double> out = new ArrayList<>();
-            for (int j = 0; j < r; j++) {
-                (group.contains(j) ? in : out).add(st.lnAqueousFlow(stage, j));
+        /** The rare earths not in {@code group}. */
+        private List<Integer> rest(List<Integer> group) {
+            List<Integer> rest = new ArrayList<>();
+            for (int j = 0; j < base.equilibrium().rareEarthCount(); j++) {
+                if (!group.contains(j)) {
+                    rest.add(j);
+                }
             }
-            return logSum(in) - logSum(out);
+            return rest;
         }
 
         /** The reflux at which both products' logit margins are equal (see the class comment). */
@@ -510,20 +620,5 @@ public final class MassActionDesign {
             }
             return Math.abs(ga) < Math.abs(gb) ? a : b;
         }
-    }
-
-    private static double logSum(List<Double> x) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            max = Math.max(max, v);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double sum = 0;
-        for (double v : x) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
     }
 }

@@ -775,36 +775,51 @@ public final class CaseReader {
     }
 
     /**
-     * A mass-action case for {@code design}. Cascade and flows are optional: when the file has
-     * either, the file is checked as {@code simulate} would check it (the designed case replaces
-     * both); the template handed to design always carries the provisional 1 + 1 + 1 stages and
-     * flows below, which design replaces before solving anything.
+     * A mass-action case for {@code design} (docs/design.md, "Mass-action cascades"). Cascade and
+     * flows are optional (flows may hold only {@code preload}): when the file has a cascade or plant
+     * flows, the file is checked as {@code simulate} would check it. The template handed to design carries the file's n and m (1 + 1 without a
+     * {@code cascade}), so that a feed with a {@code stage} of its own has its offset from stage n
+     * (which the design keeps); its strip stages and flows are provisional (p = 1, the flows
+     * below), and design replaces them before solving anything. The pre-load
+     * ({@code flows.preload}) and the feeds are kept.
      */
     private static MassActionDesignInputs massActionDesign(JsonNode root) {
-        // Xu's design places one feed at stage n and sizes a barren saponified organic
-        if (root.has("feeds")) {
-            throw new InvalidInputException("feeds", YamlMapping.describe(root.get("feeds")),
-                    "one feed (feed:) for design, which puts it at stage n (simulate or optimize cases with "
-                            + "several feeds)");
-        }
         if (root.has("sideDraws")) {
             throw new InvalidInputException("sideDraws", YamlMapping.describe(root.get("sideDraws")),
                     "none for design (Xu's design is for a cascade without side draws; simulate the designed "
                             + "cascade with them instead)");
         }
-        if (root.path("flows").has("preload")) {
-            throw new InvalidInputException("flows.preload", YamlMapping.describe(root.get("flows").get("preload")),
-                    "none for design (Xu's design sizes a barren saponified organic; simulate or optimize a "
-                            + "pre-loaded case)");
+        JsonNode feeds = root.path("feeds");
+        for (int i = 0; feeds.isArray() && i < feeds.size(); i++) {
+            if (feeds.get(i).has("stage") && !root.path("cascade").has("extractionStages")) {
+                throw new InvalidInputException("feeds[" + i + "].stage", YamlMapping.describe(feeds.get(i).get("stage")),
+                        "given only with cascade.extractionStages for design: the designed cascade keeps each feed's "
+                                + "offset from stage n (stage − n), which needs the n the stage was given for; "
+                                + "leave stage out to feed stage n");
+            }
         }
-        if (root.has("cascade") || root.has("flows")) {
+        // flows holding only the pre-load (kept by the design) are not flows to check as simulate would
+        JsonNode givenFlows = root.path("flows");
+        boolean plantFlows = givenFlows.isObject() ? givenFlows.size() > (givenFlows.has("preload") ? 1 : 0)
+                : root.has("flows");
+        if (root.has("cascade") || plantFlows) {
             massAction(new YamlMapping(root, ""));
         }
         com.fasterxml.jackson.databind.node.ObjectNode provisional =
                 ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy();
-        provisional.putObject("cascade").put("extractionStages", 1).put("scrubStages", 1).put("stripStages", 1);
-        provisional.putObject("flows").put("organicFlow", 1.0).put("stripFlow", 1.0).put("stripAcidity", 1.0)
+        JsonNode given = root.path("cascade");
+        provisional.putObject("cascade")
+                .put("extractionStages", given.has("extractionStages") ? given.get("extractionStages").asInt() : 1)
+                .put("scrubStages", given.has("scrubStages") ? given.get("scrubStages").asInt() : 1)
+                .put("stripStages", 1);
+        // s = 0.5 takes every pre-load that some saponification takes (Y ≤ 2sC/3 and Y < 2C(1 − s)/3
+        // together need Y < C/3); design checks the pre-load again at the designed saponification
+        com.fasterxml.jackson.databind.node.ObjectNode flows = provisional.putObject("flows");
+        flows.put("organicFlow", 1.0).put("saponification", 0.5).put("stripFlow", 1.0).put("stripAcidity", 1.0)
                 .put("reflux", 0.5);
+        if (root.path("flows").has("preload")) {
+            flows.set("preload", root.get("flows").get("preload").deepCopy());
+        }
         YamlMapping top = new YamlMapping(provisional, "");
         MassActionCase template = massAction(top);
         MassActionDesignSettings settings = MassActionDesignSettings.read(top,

@@ -6,9 +6,10 @@ import org.sxcascade.model.MassActionCase;
 /**
  * What {@code design} reads from a {@code model: mass-action} case file.
  *
- * @param template the case as read; its cascade and flows are provisional when the file has none
- *                 (design replaces both, through {@link MassActionCase#withStages} and
- *                 {@link MassActionCase#withFlows}, before anything is solved)
+ * @param template the case as read: its feeds and pre-load as given, n and m as the file gives
+ *                 them (1 and 1 without a cascade; a feed's stage is read relative to that n), strip
+ *                 stages and flows provisional (design replaces stage counts and flows before
+ *                 anything is solved)
  * @param settings the {@code design:} section, or its defaults
  * @param tree     the file's YAML tree, to write the designed case with every other field as given
  */

@@ -50,6 +50,18 @@ public record SteadyState(String method, int iterations, double residual, double
         return lnOrganic[(stage - 1) * components + j];
     }
 
+    /**
+     * ln of the aqueous flow leaving a stage summed over the components in {@code group} (−∞ for
+     * none), from the logarithmic flows, so that trace components keep their digits.
+     */
+    public double lnAqueousFlow(int stage, Iterable<Integer> group) {
+        double sum = Double.NEGATIVE_INFINITY;
+        for (int j : group) {
+            sum = LogSum.of(sum, lnAqueous[(stage - 1) * components + j]);
+        }
+        return sum;
+    }
+
     /** Total aqueous flow leaving a stage. */
     public double aqueousTotal(int stage) {
         return Math.exp(LogSum.of(lnAqueous, (stage - 1) * components, components));

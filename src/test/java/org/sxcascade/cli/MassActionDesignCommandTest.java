@@ -185,23 +185,5 @@ class MassActionDesignCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: design.stripExcess = 3");
         assertThat(out).doesNotExist();
-        // a pre-loaded organic or several feeds are not what Xu's design sizes
-        String base = Files.readString(Path.of(CASE));
-        Files.writeString(f, base.replace("  reflux: 0.8329", "  reflux: 0.8329\n  preload: {concentration: 0.01, "
-                + "composition: {Pr: 1}}"));
-        run = CliHarness.run("design", f.toString(), "--case-out", out.toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: flows.preload = a mapping is not allowed: none for design");
-        int feed = base.indexOf("feed:");
-        int cascade = base.indexOf("cascade:");
-        Files.writeString(f, base.substring(0, feed) + """
-                feeds:
-                  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 6}
-                  - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 4, stage: 30}
-                """ + base.substring(cascade));
-        run = CliHarness.run("design", f.toString(), "--case-out", out.toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: feeds = a list is not allowed: one feed (feed:) for design");
-        assertThat(out).doesNotExist();
     }
 }
