@@ -289,13 +289,19 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                 converged = fromPlainNetwork(net, settings);
             }
         }
-        if (!converged && !stalled && iterations < limit && (farOff || !net.equilibrium().phaseFlowIsComponentSum())) {
-            // strongly coupled models (mass action, where the acid couples every component): a
-            // start from a shortened copy of the cascade, or from Xu's rows
-            rowsRun = true;
+        if (!converged && !stalled && !outOfWork && iterations < limit) {
+            // a start from a shortened copy of the cascade, or from Xu's rows: the way for
+            // strongly coupled models (mass action, where the acid couples every component), and
+            // for CMER networks the homotopy did not settle (an aqueous draw on the last stage).
+            // A CMER failure here leaves the caller's own row fallback to run
+            boolean strong = !net.equilibrium().phaseFlowIsComponentSum();
+            rowsRun = strong;
             try {
                 converged = fromShorterCascadeOrRows(net, settings);
             } catch (NoConvergenceException e) {
+                if (!strong && !shortenedCopy) {
+                    return result(net, false, tol, limit, "");
+                }
                 // a failure deep in the continuation carries its copy's loose tolerance: the
                 // caller's is the one to report
                 if (shortenedCopy || e.tolerance() == tol) {
@@ -1372,6 +1378,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int c = net.components();
         int w = 2 * c;
         boolean picard = net.equilibrium().phaseFlowIsComponentSum();
+        if (picard) {
+            // afresh: a failed Newton solve or a shortened copy's solver may have left anything in u
+            picardStart(net);
+        }
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < c; j++) {
                 boolean on = picard && active[j];
