@@ -58,7 +58,8 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "phi",
             description = "What to minimize: stages (N = n + m), extractant (S), phi (Φ = S·N, Xu's production "
-                    + "indicator) or cost (the case's costs section). Default: ${DEFAULT-VALUE}.")
+                    + "indicator) or cost (the case's costs section). Default: ${DEFAULT-VALUE}. On a mass-action "
+                    + "case: reagents (default), stages or cost.")
     String objective;
 
     @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
