@@ -131,10 +131,7 @@ final class MassActionOptimization {
                     Formats.general(s.stripAcidity()[1])) : ""));
         }
         if (cost != null) {
-            t.append(f("  cost         %s %s per year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
-                    Formats.general(cost.total()), cost.currency(), Formats.general(cost.stageCapital()),
-                    Formats.general(cost.stageVolume()), Formats.general(cost.organicCapital()),
-                    Formats.general(cost.organicVolume()), Formats.general(cost.acid()), Formats.general(cost.base())));
+            t.append(OptimizeCommand.costLine(cost));
         }
         String fixed = s.scrubFlow() == null && s.stripAcidity() == null ? "scrub acid and strip acidity"
                 : s.scrubFlow() == null ? "scrub acid" : s.stripAcidity() == null ? "strip acidity" : null;
@@ -211,16 +208,7 @@ final class MassActionOptimization {
             stages.put("budgetSpent", o.stageBudgetSpent());
         }
         if (o.cost() != null) {
-            Configuration.CostBreakdown cb = o.cost();
-            ObjectNode cost = j.putObject("annualCost");
-            cost.put("total", cb.total());
-            cost.put("stageCapital", cb.stageCapital());
-            cost.put("organicCapital", cb.organicCapital());
-            cost.put("acid", cb.acid());
-            cost.put("base", cb.base());
-            cost.put("stageVolume", cb.stageVolume());
-            cost.put("organicVolume", cb.organicVolume());
-            cost.put("currency", cb.currency());
+            OptimizeCommand.putCost(j, o.cost());
         }
         putPoint(j.putObject("optimum"), o.best(), o.optimized());
         putPoint(j.putObject("caseFlows"), o.baseline(), o.optimized());
@@ -300,8 +288,9 @@ final class MassActionOptimization {
         flows.put("reflux", f.reflux());
         Point b = o.best();
         return CaseTreeYaml.write(List.of(
-                o.stagesSearched() ? f("Written by `sxcascade optimize --objective %s`: the stage counts searched, at "
-                        + "them the least %s that meets the targets,", o.objective().label(),
+                o.stagesSearched() || o.objective() != Objective.REAGENTS ? f("Written by `sxcascade optimize "
+                        + "--objective %s`: %s the least %s that meets the targets,", o.objective().label(),
+                        o.stagesSearched() ? "the stage counts searched, at them" : "at these stage counts",
                         o.objective() == Objective.COST ? "annual cost" : "reagent use")
                         : "Written by `sxcascade optimize`: the least reagent use that meets the targets at these stage counts,",
                 f("%s %s (the case's flows: %s). Verified from a cold start: raffinate purity %.9f,",

@@ -212,12 +212,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 Formats.general(b.baseUse())));
         plant(t, b.plant(), in);
         if (b.cost() != null) {
-            Configuration.CostBreakdown c = b.cost();
-            String cur = c.currency();
-            t.append(f("  cost         %s %s/year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
-                    Formats.general(c.total()), cur, Formats.general(c.stageCapital()), Formats.general(c.stageVolume()),
-                    Formats.general(c.organicCapital()), Formats.general(c.organicVolume()), Formats.general(c.acid()),
-                    Formats.general(c.base())));
+            t.append(costLine(b.cost()));
         }
         SteadyState st = o.state();
         t.append(f("  verified     solved from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
@@ -386,16 +381,29 @@ final class OptimizeCommand implements Callable<Integer> {
             plant.put("saponificationBaseMolPerHour", pl.saponification());
         }
         if (c.cost() != null) {
-            ObjectNode cost = j.putObject("annualCost");
-            cost.put("currency", c.cost().currency());
-            cost.put("total", c.cost().total());
-            cost.put("stageCapital", c.cost().stageCapital());
-            cost.put("organicCapital", c.cost().organicCapital());
-            cost.put("acid", c.cost().acid());
-            cost.put("base", c.cost().base());
-            cost.put("stageVolumeCubicMetres", c.cost().stageVolume());
-            cost.put("organicVolumeCubicMetres", c.cost().organicVolume());
+            putCost(j, c.cost());
         }
+    }
+
+    /** The report's line of a cost breakdown (every model's optimize). */
+    static String costLine(Configuration.CostBreakdown c) {
+        return f("  cost         %s %s/year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
+                Formats.general(c.total()), c.currency(), Formats.general(c.stageCapital()),
+                Formats.general(c.stageVolume()), Formats.general(c.organicCapital()), Formats.general(c.organicVolume()),
+                Formats.general(c.acid()), Formats.general(c.base()));
+    }
+
+    /** A cost breakdown as the JSON object {@code annualCost} (every model's optimize). */
+    static void putCost(ObjectNode j, Configuration.CostBreakdown c) {
+        ObjectNode cost = j.putObject("annualCost");
+        cost.put("currency", c.currency());
+        cost.put("total", c.total());
+        cost.put("stageCapital", c.stageCapital());
+        cost.put("organicCapital", c.organicCapital());
+        cost.put("acid", c.acid());
+        cost.put("base", c.base());
+        cost.put("stageVolumeCubicMetres", c.stageVolume());
+        cost.put("organicVolumeCubicMetres", c.organicVolume());
     }
 
     private static String caseYaml(Optimum o) {

@@ -21,25 +21,8 @@ import org.sxcascade.optimize.MassActionSettings;
  * objectives stages, reagents and cost (docs/optimize.md, "Stage counts").
  */
 class MassActionStageSearchTest {
-    /** The small Pr | Nd case of {@link MassActionOptimizeTest}: 12 + 14 + 4 stages meet 99.5 % both ways. */
-    private static final String CASE = """
-            name: small Pr/Nd mass-action test case
-            model: mass-action
-            components:
-              - {name: Pr, exchangeConstant: 0.02}
-              - {name: Nd, exchangeConstant: 0.04}
-            extractant: {concentration: 0.75, cation: Na, cationExchangeConstant: 0.001}
-            feed: {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 10}
-            cascade: {extractionStages: 12, scrubStages: 14, stripStages: 4}
-            flows: {organicFlow: 170, saponification: 0.32, stripFlow: 17.6, stripAcidity: 5.0, reflux: 0.688}
-            targets:
-              aqueous: {purity: 0.995, components: [Pr]}
-              strip: {purity: 0.995, components: [Nd]}
-            optimize:
-              organicFlow: {min: 150, max: 190}
-              stripFlow: {min: 10, max: 20}
-              maxEvaluations: 120
-            """;
+    /** The small Pr | Nd case of {@link MassActionOptimizeTest} (12 + 14 + 4 stages meet 99.5 % both ways), its flow bounds. */
+    private static final String CASE = MassActionOptimizeTest.CASE + MassActionOptimizeTest.BOUNDS;
     private static final String COSTS = """
             costs:
               currency: USD
@@ -157,7 +140,7 @@ class MassActionStageSearchTest {
         assertThat(j.get("objective").get("name").asText()).isEqualTo("cost");
         assertThat(j.get("objective").get("value").asDouble()).isCloseTo(cost, offset(1e-9 * cost));
         assertThat(j.get("annualCost").get("total").asDouble()).isCloseTo(cost, offset(1e-9 * cost));
-        assertThat(j.get("annualCost").get("stageVolume").asDouble()).isCloseTo(stageVolume, offset(1e-12));
+        assertThat(j.get("annualCost").get("stageVolumeCubicMetres").asDouble()).isCloseTo(stageVolume, offset(1e-12));
         assertThat(opt.get("feasible").asBoolean()).isTrue();
         // the case's own stages and flows cost more
         assertThat(j.get("caseFlows").get("objectiveValue").asDouble()).isGreaterThan(cost);
