@@ -240,8 +240,9 @@ public final class MassActionOptimizer {
             int[] counts = searchStages(c);
             chosen = atCounts(c, counts);
             start = startFlows(counts);
+            Tried near = nearest(counts);
             prepare(chosen);
-            warm = null; // the last state is of another count
+            stretchedStart(near);
         }
         searchFlows(start, set.maxEvaluations(), false);
         if (best == null) {
@@ -382,8 +383,12 @@ public final class MassActionOptimizer {
         return c.withStages(new Cascade(counts[0], counts[1]), counts[2]);
     }
 
-    /** A stage count tried by the stage search: the best point its flow search found, or null. */
-    private record Tried(int[] counts, Point best, Point closest, double value) {
+    /**
+     * A stage count tried by the stage search: the best point its flow search found (or null), and
+     * the last steady state solved there with its case (the next count's stretched start).
+     */
+    private record Tried(int[] counts, Point best, Point closest, double value, MassActionCase state,
+                         SteadyState lastState) {
     }
 
     /**
@@ -513,13 +518,35 @@ public final class MassActionOptimizer {
         }
         stageCounts++;
         MassActionFlows start = startFlows(counts);
+        Tried near = nearest(counts);
         prepare(atCounts(c, counts));
-        warm = null; // the last state is of another count: the first point is solved from a cold start
+        stretchedStart(near);
         searchFlows(start, set.stageEvaluations(), objective == Objective.STAGES);
         double v = best == null ? Double.POSITIVE_INFINITY
                 : objective == Objective.STAGES ? counts[0] + counts[1] + counts[2] : best.objective();
-        tried.put(key, new Tried(counts.clone(), best, closest, v));
+        tried.put(key, new Tried(counts.clone(), best, closest, v, warm == null ? null : base.withFlows(warmFlows),
+                warm));
         return v;
+    }
+
+    /**
+     * The warm start of the current count from the last steady state of a count tried before,
+     * stretched to this count's stages ({@link TwoPhaseNewtonSolver#stretched}) at that state's
+     * flows; none (the first point then solved from a cold start) when there is no such state or
+     * the two cascades' runs of stages do not correspond.
+     */
+    private void stretchedStart(Tried near) {
+        warm = null;
+        if (near == null || near.lastState() == null) {
+            return;
+        }
+        MassActionFlows f = near.state().flows();
+        SteadyState s = TwoPhaseNewtonSolver.stretched(CascadeNetwork.massAction(base.withFlows(f)),
+                CascadeNetwork.massAction(near.state()), near.lastState());
+        if (s != null) {
+            warm = s;
+            warmFlows = f;
+        }
     }
 
     /**
@@ -527,6 +554,15 @@ public final class MassActionOptimizer {
      * the nearest count tried, else the case's.
      */
     private MassActionFlows startFlows(int[] counts) {
+        Tried nearest = nearest(counts);
+        if (nearest == null) {
+            return base.flows();
+        }
+        return (nearest.best() != null ? nearest.best() : nearest.closest()).flows();
+    }
+
+    /** The count tried nearest to {@code counts} (fewest stages apart) with a converged point, or null. */
+    private Tried nearest(int[] counts) {
         Tried nearest = null;
         int distance = Integer.MAX_VALUE;
         for (Tried t : tried.values()) {
@@ -539,10 +575,7 @@ public final class MassActionOptimizer {
                 distance = dist;
             }
         }
-        if (nearest == null) {
-            return base.flows();
-        }
-        return (nearest.best() != null ? nearest.best() : nearest.closest()).flows();
+        return nearest;
     }
 
     /** The cost model at a verified point of {@code c}: stage throughput from the network's flows (L/h). */
