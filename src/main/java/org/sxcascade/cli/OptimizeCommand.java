@@ -41,9 +41,11 @@ import picocli.CommandLine.Spec;
                 "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
                         + "See docs/optimize.md for the method, the bounds and the cost model.",
                 "On a model: mass-action case: the organic flow, saponification and strip acid (with the reflux "
-                        + "that balances the products) that meet the targets at the least acid + base, stages "
-                        + "fixed; bounds and weights in the case's optimize section. Only --json and --case-out "
-                        + "apply."},
+                        + "that balances the products), and the stage counts, scrub acid and strip acidity when the "
+                        + "case's optimize section bounds them, that meet the targets at the least acid + base "
+                        + "(--objective reagents, the default), the fewest stages (stages) or the least annual cost "
+                        + "(cost); bounds and weights in the case's optimize section. Only --objective, --json and "
+                        + "--case-out apply."},
         footer = {"", "Examples:", "  sxcascade optimize cases/pr-nd-p507.yaml",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective stages --max-extractant 6",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective cost --pareto --case-out best.yaml",

@@ -30,8 +30,10 @@ import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.TwoPhaseNewtonSolver;
 
 /**
- * The plant flows of a {@code model: mass-action} cascade (stages fixed) that meet the purity and
- * recovery targets of both products at the least reagent use (docs/optimize.md).
+ * The plant flows of a {@code model: mass-action} cascade, and where the settings bound them its
+ * stage counts, that meet the purity and recovery targets of both products at the least reagent
+ * use, the fewest stages or the least annual cost (docs/optimize.md; the stage search is described
+ * at {@link #optimize(MassActionCase, MassActionSettings, Objective, CostModel)}).
  *
  * <p><b>Variables.</b> Organic flow O (L/h), saponification s and strip acid flow Q (L/h), and
  * where the settings give them bounds the scrub acid flow and the strip acidity, are searched by
@@ -46,7 +48,8 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * point's R and closed by Brent's method over solves at fixed R. At that R the smaller margin is as
  * large as any R makes it.
  *
- * <p><b>Objective.</b> acidPrice × acid + basePrice × base per mol RE fed: base = 2sC·O (the
+ * <p><b>Objective of the flows.</b> For {@link Objective#COST} the annual cost of the cost model;
+ * otherwise acidPrice × acid + basePrice × base per mol RE fed: base = 2sC·O (the
  * saponifying cation, mol/h), acid = Q·[H⁺]_strip + scrub acid (mol H⁺/h), both divided by the
  * feed's RE flow. The feed's own free acid is not a decision and is not counted.
  *
