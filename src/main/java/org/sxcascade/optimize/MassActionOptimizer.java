@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.AllowedSolution;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.analysis.solvers.PegasusSolver;
+import org.apache.commons.math3.exception.NoBracketingException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -364,7 +365,7 @@ public final class MassActionOptimizer {
                                 if (p.feasible()) {
                                     throw new Found();
                                 }
-                                return -p.margin();
+                                return shortfall(p);
                             }
                             return p.objective() + mu * Math.max(0, FEASIBLE_MARGIN - p.margin());
                         }));
@@ -373,12 +374,37 @@ public final class MassActionOptimizer {
             } catch (Found e) {
                 return;
             }
-            if (feasibility || best == null || best.objective() > before * (1 - 1e-3)) {
+            if (feasibility) {
+                // the next round from the largest margin reached, while a round still raises it
+                if (closest == null || closest.failure() != null || shortfall(closest) > before * (1 - 1e-2)) {
+                    break;
+                }
+                before = shortfall(closest);
+                x = unit(closest.flows());
+                continue;
+            }
+            if (best == null || best.objective() > before * (1 - 1e-3)) {
                 break;
             }
             before = best.objective();
             x = unit(best.flows());
         }
+    }
+
+    /**
+     * What a feasibility search minimizes: the squared shortfalls of the products' balanced margin
+     * and of the stripped-organic and pH margin below twice {@link #FEASIBLE_MARGIN}, summed. Unlike
+     * the smallest margin, whose kink where two margins cross stalls BOBYQA's quadratic models, it
+     * is continuously differentiable where the margins are.
+     */
+    private static double shortfall(Point p) {
+        if (p.failure() != null) {
+            return FAILED_MARGIN * FAILED_MARGIN;
+        }
+        double target = 2 * FEASIBLE_MARGIN;
+        double products = Math.max(0, target - Math.min(p.raffinateMargin(), p.stripMargin()));
+        double other = Math.max(0, target - p.otherMargin());
+        return products * products + other * other;
     }
 
     /** The case at stage counts {n, m, k}. */
@@ -520,11 +546,15 @@ public final class MassActionOptimizer {
             return Double.POSITIVE_INFINITY;
         }
         stageCounts++;
-        MassActionFlows start = startFlows(counts);
         Tried near = nearest(counts);
+        // a feasibility search starts where the neighbour's margin was largest, a cost search
+        // where its objective was least
+        MassActionFlows start = near == null ? base.flows() : objective == Objective.STAGES
+                ? near.closest().flows() : startFlows(counts);
         prepare(atCounts(c, counts));
         stretchedStart(near);
-        searchFlows(start, set.stageEvaluations(), objective == Objective.STAGES);
+        boolean feasibility = objective == Objective.STAGES;
+        searchFlows(start, feasibility ? set.maxEvaluations() : set.stageEvaluations(), feasibility);
         double v = best == null ? Double.POSITIVE_INFINITY
                 : objective == Objective.STAGES ? counts[0] + counts[1] + counts[2] : best.objective();
         tried.put(key, new Tried(counts.clone(), best, closest, v, warm == null ? null : base.withFlows(warmFlows),
@@ -658,8 +688,9 @@ public final class MassActionOptimizer {
         try {
             new PegasusSolver(1e-12, 1e-7, FEASIBLE_MARGIN).solve(40,
                     t -> scaled(f, t).margin() - 2 * FEASIBLE_MARGIN, infeasible, feasible, AllowedSolution.ABOVE_SIDE);
-        } catch (TooManyEvaluationsException e) {
-            // the best feasible scale found stands
+        } catch (TooManyEvaluationsException | NoBracketingException e) {
+            // the best feasible scale found stands (no bracket: the feasible end's margin is
+            // already within FEASIBLE_MARGIN of the edge)
         }
         // every feasible point evaluated updated the best point
     }

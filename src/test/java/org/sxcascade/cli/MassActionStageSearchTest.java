@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.io.CaseReader;
-import org.sxcascade.model.Cascade;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.optimize.MassActionOptimizer;
 import org.sxcascade.optimize.MassActionSettings;
+import org.sxcascade.optimize.Objective;
 
 /**
  * {@code optimize} on a mass-action case with stage bounds in its {@code optimize} section:
@@ -39,9 +39,9 @@ class MassActionStageSearchTest {
     Path dir;
 
     /**
-     * Fewest stages: no more than the case's 26 (n + m), and exactly the fewest that a brute-force
-     * scan finds, each count of the range optimised alone with the full flow budget; the written
-     * case simulates to the printed purities and meets the targets.
+     * Fewest stages: fewer than the case's 26 (n + m), and exactly the fewest that a brute-force
+     * scan finds, each count of the range searched alone (its bounds min = max) from the case's
+     * flows; the written case simulates to the printed purities and meets the targets.
      */
     @Test
     void fewestStagesMatchesABruteForceScanAndSimulatesAsWritten() throws Exception {
@@ -63,20 +63,22 @@ class MassActionStageSearchTest {
         assertThat(j.get("objective").get("value").asInt()).isEqualTo(n + m + 4);
         assertThat(stages.get("stageCounts").asInt()).isLessThanOrEqualTo(stages.get("maxStageCounts").asInt());
 
-        // brute force: every (n, m) of the range at the full flow budget, fixed counts
+        // brute force: every (n, m) of the range alone (bounds min = max), each by the same
+        // feasibility search from the case's flows, without the staircase and its warm starts
         CaseReader reader = new CaseReader();
         MassActionCase c = reader.readMassAction(file);
-        MassActionSettings fixed = MassActionSettings.read(new ObjectMapper().readTree(
-                "{\"organicFlow\": {\"min\": 150, \"max\": 190}, \"stripFlow\": {\"min\": 10, \"max\": 20},"
-                        + " \"maxEvaluations\": 120}"), c);
         int fewest = Integer.MAX_VALUE;
         for (int nn = 10; nn <= 12; nn++) {
             for (int mm = 8; mm <= 12; mm++) {
                 if (nn + mm >= fewest) {
                     continue;
                 }
+                MassActionSettings one = MassActionSettings.read(new ObjectMapper().readTree(String.format(
+                        "{\"organicFlow\": {\"min\": 150, \"max\": 190}, \"stripFlow\": {\"min\": 10, \"max\": 20},"
+                                + " \"maxEvaluations\": 120, \"extractionStages\": {\"min\": %d, \"max\": %d},"
+                                + " \"scrubStages\": {\"min\": %d, \"max\": %d}}", nn, nn, mm, mm)), c);
                 try {
-                    new MassActionOptimizer().optimize(c.withStages(new Cascade(nn, mm), 4), fixed);
+                    new MassActionOptimizer().optimize(c, one, Objective.STAGES, null);
                     fewest = nn + mm;
                 } catch (InvalidInputException e) {
                     // no flows within the bounds meet the targets at this count
