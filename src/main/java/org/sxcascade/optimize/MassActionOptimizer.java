@@ -248,7 +248,7 @@ public final class MassActionOptimizer {
             prepare(chosen);
             stretchedStart(near);
         }
-        searchFlows(start, set.maxEvaluations(), false);
+        searchFeasibleFirst(start, set.maxEvaluations());
         if (best == null) {
             throw infeasible(chosen);
         }
@@ -388,6 +388,24 @@ public final class MassActionOptimizer {
             }
             before = best.objective();
             x = unit(best.flows());
+        }
+    }
+
+    /**
+     * The least-objective search from {@code start} with {@code budget} flow settings; if it finds
+     * no feasible point (the penalised search can settle on a slightly infeasible one when meeting
+     * the targets costs more than the penalty), a feasibility search from the largest margin it
+     * reached, and from a feasible point found there the least-objective search again: at most
+     * three times {@code budget}.
+     */
+    private void searchFeasibleFirst(MassActionFlows start, int budget) {
+        searchFlows(start, budget, false);
+        if (best != null) {
+            return;
+        }
+        searchFlows(closest != null && closest.failure() == null ? closest.flows() : start, budget, true);
+        if (best != null) {
+            searchFlows(best.flows(), budget, false);
         }
     }
 
@@ -554,7 +572,11 @@ public final class MassActionOptimizer {
         prepare(atCounts(c, counts));
         stretchedStart(near);
         boolean feasibility = objective == Objective.STAGES;
-        searchFlows(start, feasibility ? set.maxEvaluations() : set.stageEvaluations(), feasibility);
+        if (feasibility) {
+            searchFlows(start, set.maxEvaluations(), true);
+        } else {
+            searchFeasibleFirst(start, set.stageEvaluations());
+        }
         double v = best == null ? Double.POSITIVE_INFINITY
                 : objective == Objective.STAGES ? counts[0] + counts[1] + counts[2] : best.objective();
         tried.put(key, new Tried(counts.clone(), best, closest, v, warm == null ? null : base.withFlows(warmFlows),

@@ -20,7 +20,7 @@ import org.sxcascade.model.MassActionFlows;
  * @param acidPrice            weight of 1 mol H⁺ in the objective
  * @param basePrice            weight of 1 mol saponifying base in the objective
  * @param currency             label of the weights, or {@code null} when they are plain mol counts
- * @param maxEvaluations       largest number of flow settings the search evaluates
+ * @param maxEvaluations       largest number of flow settings one flow search evaluates (a search that finds no feasible point is followed by a feasibility search and another flow search, each with this budget)
  * @param scrubFlow            {min, max} fresh scrub acid flow, L/h, or {@code null}: fixed at the case's
  * @param scrubAcidity         acidity of a searched scrub acid, mol/L H⁺ (NaN when the scrub flow is fixed)
  * @param stripAcidity         {min, max} strip acidity, mol/L H⁺, or {@code null}: fixed at the case's
