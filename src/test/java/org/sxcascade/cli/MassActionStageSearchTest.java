@@ -159,6 +159,32 @@ class MassActionStageSearchTest {
                 .isCloseTo(opt.get("stripPurity").asDouble(), offset(1e-9));
     }
 
+    /**
+     * At 12 + 9 + 2 stages the least-reagent search from the case's flows settles on a slightly
+     * infeasible point (reaching the targets costs more reagent than the penalty); the feasibility
+     * fallback finds flows that meet both targets, and simulate confirms them.
+     */
+    @Test
+    void aCountWhosePenalisedSearchMissesGetsFeasibleFlowsByTheFallback() throws Exception {
+        Path file = dir.resolve("tight.yaml");
+        Files.writeString(file, CASE.replace("extractionStages: 12, scrubStages: 14, stripStages: 4",
+                "extractionStages: 12, scrubStages: 9, stripStages: 2"));
+        Path written = dir.resolve("tight-optimized.yaml");
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--case-out", written.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("stages").get("searched").asBoolean()).isFalse();
+        assertThat(j.get("stages").get("total").asInt()).isEqualTo(23);
+        assertThat(j.get("caseFlows").get("feasible").asBoolean()).isFalse();
+        JsonNode opt = j.get("optimum");
+        assertThat(opt.get("feasible").asBoolean()).isTrue();
+        CliHarness sim = CliHarness.run("simulate", written.toString(), "--json");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        JsonNode products = new ObjectMapper().readTree(sim.out()).get("products");
+        assertThat(products.get(0).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995);
+        assertThat(products.get(1).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995);
+    }
+
     @Test
     void badStageBoundsAndObjectivesAreRefused() throws Exception {
         refused("  extractionStages: {min: 0, max: 12}\n", "error: optimize.extractionStages.min = 0",
