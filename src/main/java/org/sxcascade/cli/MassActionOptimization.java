@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.OutputFiles;
+import org.sxcascade.model.CostModel;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.optimize.Configuration;
 import org.sxcascade.optimize.MassActionOptimizer;
 import org.sxcascade.optimize.MassActionOptimizer.Point;
 import org.sxcascade.optimize.MassActionOptimum;
 import org.sxcascade.optimize.MassActionSettings;
+import org.sxcascade.optimize.Objective;
 import org.sxcascade.report.Formats;
 import org.sxcascade.solver.SteadyState;
 
@@ -24,7 +27,7 @@ import org.sxcascade.solver.SteadyState;
  */
 final class MassActionOptimization {
     /** Options of the CMER search that have no meaning here. */
-    private static final List<String> CMER_ONLY = List.of("--objective", "--max-stages", "--max-extractant",
+    private static final List<String> CMER_ONLY = List.of("--max-stages", "--max-extractant",
             "--min-ratio", "--max-ratio", "--extraction-stages", "--scrub-stages", "--extractant", "--scrub",
             "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
             "--organic-recovery", "--aqueous-recovery", "--plot");
@@ -50,11 +53,14 @@ final class MassActionOptimization {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + cmd.caseFile.getFileName() + "]");
         }
+        Objective objective = Objective.of(parsed.hasMatchedOption("--objective") ? cmd.objective
+                : Objective.REAGENTS.label());
+        CostModel costs = CaseReader.readCosts(tree);
         MassActionOptimizer optimizer = new MassActionOptimizer();
         MassActionOptimum o;
         try (OptimizeCommand.Bar bar = new OptimizeCommand.Bar()) {
             optimizer.setProgress((fraction, evaluations) -> bar.update(fraction, evaluations + " flow settings"));
-            o = optimizer.optimize(c, settings);
+            o = optimizer.optimize(c, settings, objective, costs);
         }
         if (cmd.caseOut != null) {
             String yaml = caseYaml(tree, o);
@@ -81,9 +87,17 @@ final class MassActionOptimization {
         Point b = o.best();
         Point base = o.baseline();
         StringBuilder t = new StringBuilder();
-        t.append("Optimum: least reagent use, ").append(objectiveText(s)).append('\n');
-        t.append(f("  objective    %s %s (%s than the case's flows: %s%s)%n", Formats.general(b.objective()),
-                s.objectiveUnit(), f("%.2f %% %s", 100 * Math.abs(o.saving()), o.saving() >= 0 ? "less" : "more"),
+        Configuration.CostBreakdown cost = o.cost();
+        switch (o.objective()) {
+            case STAGES -> t.append(f("Optimum: fewest stages that meet the targets (%d), at them the least reagent "
+                    + "use, %s%n", c.totalStages(), objectiveText(s)));
+            case COST -> t.append(f("Optimum: least annual cost (the case's costs section): %s %s per year%n",
+                    Formats.general(cost.total()), cost.currency()));
+            default -> t.append("Optimum: least reagent use, ").append(objectiveText(s)).append('\n');
+        }
+        t.append(f("  objective    %s %s (%s than the case's %s: %s%s)%n", Formats.general(b.objective()),
+                o.objective() == Objective.COST ? cost.currency() + " per year" : s.objectiveUnit(), f("%.2f %% %s", 100 * Math.abs(o.saving()), o.saving() >= 0 ? "less" : "more"),
+                o.stagesSearched() ? "stages and flows" : "flows",
                 Formats.general(base.objective()), base.feasible() ? "" : base.failure() != null
                         ? ", which did not converge" : ", which miss a target"));
         t.append(f("  reagents     base %s mol %s/h = %s mol per mol RE fed; acid %s mol H+/h = %s mol per mol RE fed%n",
@@ -116,13 +130,25 @@ final class MassActionOptimization {
                     + "mol/L", s.scrubFlow() != null ? ";" : "", Formats.general(s.stripAcidity()[0]),
                     Formats.general(s.stripAcidity()[1])) : ""));
         }
+        if (cost != null) {
+            t.append(OptimizeCommand.costLine(cost));
+        }
         String fixed = s.scrubFlow() == null && s.stripAcidity() == null ? "scrub acid and strip acidity"
                 : s.scrubFlow() == null ? "scrub acid" : s.stripAcidity() == null ? "strip acidity" : null;
-        t.append(f("  stages       %d extraction + %d scrub + %d strip = %d (the case's: not searched for a mass-action "
-                + "case)%s%n%n", c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(),
-                c.totalStages(), fixed == null ? "" : "; " + fixed + " fixed at the case's"));
+        String how = !o.stagesSearched() ? "the case's: give stage bounds in the optimize section to search them"
+                : f("searched within extraction %s, scrub %s, strip %s; %d stage counts had their flows searched%s",
+                range(s.stageRange(0), c), range(s.stageRange(1), c), range(s.stageRange(2), c), o.stageCounts(),
+                o.stageBudgetSpent() ? ", the budget maxStageCounts: the best found within it" : "");
+        t.append(f("  stages       %d extraction + %d scrub + %d strip = %d (%s)%s%n%n",
+                c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), c.totalStages(), how,
+                fixed == null ? "" : "; " + fixed + " fixed at the case's"));
         t.append(o.verification().toText(false));
         return t.toString();
+    }
+
+    /** A searched section's "min … max", or "fixed" when it is not searched. */
+    private static String range(int[] r, MassActionCase c) {
+        return r == null ? "fixed" : r[0] + " … " + r[1];
     }
 
     private static String objectiveText(MassActionSettings s) {
@@ -148,14 +174,19 @@ final class MassActionOptimization {
         j.put("case", o.optimized().name());
         j.put("model", "mass-action");
         ObjectNode objective = j.putObject("objective");
-        objective.put("name", "reagents");
+        objective.put("name", o.objective().label());
         objective.put("acidPrice", s.acidPrice());
         objective.put("basePrice", s.basePrice());
         if (s.priced()) {
             objective.put("currency", s.currency());
         }
-        objective.put("value", o.best().objective());
-        objective.put("unit", s.objectiveUnit());
+        objective.put("value", o.objectiveValue());
+        objective.put("unit", switch (o.objective()) {
+            case STAGES -> "stages";
+            case COST -> o.cost().currency() + " per year";
+            default -> s.objectiveUnit();
+        });
+        objective.put("flowObjective", o.best().objective());
         objective.put("savingOverCaseFlows", o.saving());
         ObjectNode stages = j.putObject("stages");
         MassActionCase c = o.optimized();
@@ -163,7 +194,22 @@ final class MassActionOptimization {
         stages.put("scrub", c.cascade().scrubStages());
         stages.put("strip", c.stripStages());
         stages.put("total", c.totalStages());
-        stages.put("searched", false);
+        stages.put("searched", o.stagesSearched());
+        if (o.stagesSearched()) {
+            for (int section = 0; section < 3; section++) {
+                int[] r = s.stageRange(section);
+                if (r != null) {
+                    putRange(stages, section == 0 ? "extractionRange" : section == 1 ? "scrubRange" : "stripRange",
+                            new double[] {r[0], r[1]});
+                }
+            }
+            stages.put("stageCounts", o.stageCounts());
+            stages.put("maxStageCounts", s.maxStageCounts());
+            stages.put("budgetSpent", o.stageBudgetSpent());
+        }
+        if (o.cost() != null) {
+            OptimizeCommand.putCost(j, o.cost());
+        }
         putPoint(j.putObject("optimum"), o.best(), o.optimized());
         putPoint(j.putObject("caseFlows"), o.baseline(), o.optimized());
         ObjectNode bounds = j.putObject("bounds");
@@ -226,6 +272,11 @@ final class MassActionOptimization {
     static String caseYaml(JsonNode tree, MassActionOptimum o) {
         ObjectNode root = tree.deepCopy();
         root.remove("optimize");
+        ObjectNode cascade = (ObjectNode) root.get("cascade");
+        MassActionCase c = o.optimized();
+        cascade.put("extractionStages", c.cascade().extractionStages());
+        cascade.put("scrubStages", c.cascade().scrubStages());
+        cascade.put("stripStages", c.stripStages());
         ObjectNode flows = (ObjectNode) root.get("flows");
         MassActionFlows f = o.best().flows();
         flows.put("organicFlow", f.organicFlow());
@@ -237,7 +288,11 @@ final class MassActionOptimization {
         flows.put("reflux", f.reflux());
         Point b = o.best();
         return CaseTreeYaml.write(List.of(
-                "Written by `sxcascade optimize`: the least reagent use that meets the targets at these stage counts,",
+                o.stagesSearched() || o.objective() != Objective.REAGENTS ? f("Written by `sxcascade optimize "
+                        + "--objective %s`: %s the least %s that meets the targets,", o.objective().label(),
+                        o.stagesSearched() ? "the stage counts searched, at them" : "at these stage counts",
+                        o.objective() == Objective.COST ? "annual cost" : "reagent use")
+                        : "Written by `sxcascade optimize`: the least reagent use that meets the targets at these stage counts,",
                 f("%s %s (the case's flows: %s). Verified from a cold start: raffinate purity %.9f,",
                         Formats.general(b.objective()), o.settings().objectiveUnit(),
                         Formats.general(o.baseline().objective()), b.raffinatePurity()),

@@ -41,9 +41,11 @@ import picocli.CommandLine.Spec;
                 "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
                         + "See docs/optimize.md for the method, the bounds and the cost model.",
                 "On a model: mass-action case: the organic flow, saponification and strip acid (with the reflux "
-                        + "that balances the products) that meet the targets at the least acid + base, stages "
-                        + "fixed; bounds and weights in the case's optimize section. Only --json and --case-out "
-                        + "apply."},
+                        + "that balances the products), and the stage counts, scrub acid and strip acidity when the "
+                        + "case's optimize section bounds them, that meet the targets at the least acid + base "
+                        + "(--objective reagents, the default), the fewest stages (stages) or the least annual cost "
+                        + "(cost); bounds and weights in the case's optimize section. Only --objective, --json and "
+                        + "--case-out apply."},
         footer = {"", "Examples:", "  sxcascade optimize cases/pr-nd-p507.yaml",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective stages --max-extractant 6",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective cost --pareto --case-out best.yaml",
@@ -58,7 +60,8 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "phi",
             description = "What to minimize: stages (N = n + m), extractant (S), phi (Φ = S·N, Xu's production "
-                    + "indicator) or cost (the case's costs section). Default: ${DEFAULT-VALUE}.")
+                    + "indicator) or cost (the case's costs section). Default: ${DEFAULT-VALUE}. On a mass-action "
+                    + "case: reagents (default), stages or cost.")
     String objective;
 
     @Option(names = "--max-stages", paramLabel = "N", defaultValue = "1000",
@@ -214,12 +217,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 Formats.general(b.baseUse())));
         plant(t, b.plant(), in);
         if (b.cost() != null) {
-            Configuration.CostBreakdown c = b.cost();
-            String cur = c.currency();
-            t.append(f("  cost         %s %s/year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
-                    Formats.general(c.total()), cur, Formats.general(c.stageCapital()), Formats.general(c.stageVolume()),
-                    Formats.general(c.organicCapital()), Formats.general(c.organicVolume()), Formats.general(c.acid()),
-                    Formats.general(c.base())));
+            t.append(costLine(b.cost()));
         }
         SteadyState st = o.state();
         t.append(f("  verified     solved from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
@@ -388,16 +386,29 @@ final class OptimizeCommand implements Callable<Integer> {
             plant.put("saponificationBaseMolPerHour", pl.saponification());
         }
         if (c.cost() != null) {
-            ObjectNode cost = j.putObject("annualCost");
-            cost.put("currency", c.cost().currency());
-            cost.put("total", c.cost().total());
-            cost.put("stageCapital", c.cost().stageCapital());
-            cost.put("organicCapital", c.cost().organicCapital());
-            cost.put("acid", c.cost().acid());
-            cost.put("base", c.cost().base());
-            cost.put("stageVolumeCubicMetres", c.cost().stageVolume());
-            cost.put("organicVolumeCubicMetres", c.cost().organicVolume());
+            putCost(j, c.cost());
         }
+    }
+
+    /** The report's line of a cost breakdown (every model's optimize). */
+    static String costLine(Configuration.CostBreakdown c) {
+        return f("  cost         %s %s/year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
+                Formats.general(c.total()), c.currency(), Formats.general(c.stageCapital()),
+                Formats.general(c.stageVolume()), Formats.general(c.organicCapital()), Formats.general(c.organicVolume()),
+                Formats.general(c.acid()), Formats.general(c.base()));
+    }
+
+    /** A cost breakdown as the JSON object {@code annualCost} (every model's optimize). */
+    static void putCost(ObjectNode j, Configuration.CostBreakdown c) {
+        ObjectNode cost = j.putObject("annualCost");
+        cost.put("currency", c.currency());
+        cost.put("total", c.total());
+        cost.put("stageCapital", c.stageCapital());
+        cost.put("organicCapital", c.organicCapital());
+        cost.put("acid", c.acid());
+        cost.put("base", c.base());
+        cost.put("stageVolumeCubicMetres", c.stageVolume());
+        cost.put("organicVolumeCubicMetres", c.organicVolume());
     }
 
     private static String caseYaml(Optimum o) {

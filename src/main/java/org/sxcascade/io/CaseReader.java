@@ -61,7 +61,8 @@ public final class CaseReader {
             "transient",
             "feeds",
             "design", // the design settings (MassActionDesignSettings), read by design, checked by every command
-            "optimize"); // read by optimize (optimize.MassActionSettings), ignored by simulate
+            "optimize", // read by optimize (optimize.MassActionSettings), ignored by simulate
+            "costs"); // the cost model of optimize --objective cost, checked by every command
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
@@ -672,6 +673,7 @@ public final class CaseReader {
     /** A {@code model: mass-action} case (docs/mass-action.md). */
     private static MassActionCase massAction(YamlMapping top) {
         top.allow(MA_TOP);
+        costs(top);
         String name = top.optName("name", null);
         top.optText("description", null);
         MassActionChemistry chemistry = massActionChemistry(top);
@@ -1028,6 +1030,16 @@ public final class CaseReader {
         }
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
                 loading, acidity, costs(top));
+    }
+
+    /**
+     * The {@code costs} section of a case file's tree (the cost model of {@code optimize --objective
+     * cost}), or {@code null} when it has none; the mass-action optimizer's reader.
+     *
+     * @throws CaseFileException if the section is malformed
+     */
+    public static CostModel readCosts(JsonNode root) {
+        return costs(new YamlMapping(root, ""));
     }
 
     /**

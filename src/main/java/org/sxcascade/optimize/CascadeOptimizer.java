@@ -146,6 +146,11 @@ public final class CascadeOptimizer {
         }
 
         Optimum run() {
+            if (set.objective() == Objective.REAGENTS) {
+                throw new InvalidInputException("--objective", "reagents", "stages, extractant, phi or cost for a "
+                        + "case of separation factors or distribution ratios (reagents is an objective of model: "
+                        + "mass-action cases)");
+            }
             if (set.objective() == Objective.COST && in.costs() == null) {
                 throw new InvalidInputException("--objective", "cost",
                         "a costs section in the case file (prices, residence time; see docs/optimize.md)");
@@ -204,7 +209,7 @@ public final class CascadeOptimizer {
                     }
                     boolean objectiveDone = switch (set.objective()) {
                         case STAGES -> best != null;
-                        case EXTRACTANT -> total >= set.maxStages();
+                        case EXTRACTANT, REAGENTS -> total >= set.maxStages();
                         case PHI, COST -> best != null && lowerBound(total + 1) >= bestValue && (binary || rising >= 3);
                     };
                     if (objectiveDone && paretoEnd == Integer.MAX_VALUE) {

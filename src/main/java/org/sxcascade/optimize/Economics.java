@@ -88,6 +88,7 @@ final class Economics {
             case EXTRACTANT -> s;
             case PHI -> s * (n + m);
             case COST -> cost(n, m, s, w).total();
+            case REAGENTS -> acidUse(s, w) + baseUse(s);
         };
     }
 
@@ -109,18 +110,31 @@ final class Economics {
     Configuration.CostBreakdown cost(int n, int m, double s, double w) {
         double feedRate = in.feed().molarFlow(); // mol RE/h
         SectionFlows q = volumes(s, w); // L per mol RE fed
+        return annualCost(costs, feedRate * (n * (q.extractionOrganic() + q.extractionAqueous())
+                        + m * (q.scrubOrganic() + q.scrubAqueous())),
+                feedRate * (n * q.extractionOrganic() + m * q.scrubOrganic()), feedRate * acidUse(s, w),
+                feedRate * baseUse(s));
+    }
+
+    /**
+     * The cost model ({@link CostModel}) of any cascade from its stage flows and reagents: the one
+     * formula of {@code optimize --objective cost} for every model.
+     *
+     * @param stageThroughput   Σ over stages of (organic + aqueous) flow through the stage, L/h
+     * @param organicThroughput Σ over stages of the organic flow, L/h
+     * @param acid              acid, mol H⁺/h
+     * @param base              saponification base, mol/h
+     */
+    static Configuration.CostBreakdown annualCost(CostModel costs, double stageThroughput, double organicThroughput,
+                                                  double acid, double base) {
         double tau = costs.residenceTime();
-        double stageLitres = tau * feedRate * (n * (q.extractionOrganic() + q.extractionAqueous())
-                + m * (q.scrubOrganic() + q.scrubAqueous()));
-        double organicLitres = tau * feedRate * (n * q.extractionOrganic() + m * q.scrubOrganic());
-        double stageVolume = stageLitres / 1000;
-        double organicVolume = organicLitres / 1000;
+        double stageVolume = tau * stageThroughput / 1000; // m³
+        double organicVolume = tau * organicThroughput / 1000;
         double hours = costs.operatingHours();
         return new Configuration.CostBreakdown(stageVolume, organicVolume,
                 costs.capitalCharge() * costs.stageVolumePrice() * stageVolume,
-                costs.capitalCharge() * costs.organicPrice() * organicVolume,
-                hours * costs.acidPrice() * feedRate * acidUse(s, w),
-                hours * costs.basePrice() * feedRate * baseUse(s), costs.currency());
+                costs.capitalCharge() * costs.organicPrice() * organicVolume, hours * costs.acidPrice() * acid,
+                hours * costs.basePrice() * base, costs.currency());
     }
 
     /** A verified configuration with everything the report prints. */

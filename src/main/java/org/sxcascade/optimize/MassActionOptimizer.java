@@ -14,6 +14,9 @@ import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.sxcascade.design.StageSearch;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CostModel;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
@@ -28,8 +31,10 @@ import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.TwoPhaseNewtonSolver;
 
 /**
- * The plant flows of a {@code model: mass-action} cascade (stages fixed) that meet the purity and
- * recovery targets of both products at the least reagent use (docs/optimize.md).
+ * The plant flows of a {@code model: mass-action} cascade, and where the settings bound them its
+ * stage counts, that meet the purity and recovery targets of both products at the least reagent
+ * use, the fewest stages or the least annual cost (docs/optimize.md; the stage search is described
+ * at {@link #optimize(MassActionCase, MassActionSettings, Objective, CostModel)}).
  *
  * <p><b>Variables.</b> Organic flow O (L/h), saponification s and strip acid flow Q (L/h), and
  * where the settings give them bounds the scrub acid flow and the strip acidity, are searched by
@@ -44,7 +49,8 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * point's R and closed by Brent's method over solves at fixed R. At that R the smaller margin is as
  * large as any R makes it.
  *
- * <p><b>Objective.</b> acidPrice × acid + basePrice × base per mol RE fed: base = 2sC·O (the
+ * <p><b>Objective of the flows.</b> For {@link Objective#COST} the annual cost of the cost model;
+ * otherwise acidPrice × acid + basePrice × base per mol RE fed: base = 2sC·O (the
  * saponifying cation, mol/h), acid = Q·[H⁺]_strip + scrub acid (mol H⁺/h), both divided by the
  * feed's RE flow. The feed's own free acid is not a decision and is not counted.
  *
@@ -120,6 +126,16 @@ public final class MassActionOptimizer {
 
     private final TwoPhaseNewtonSolver solver = new TwoPhaseNewtonSolver();
     private Progress progress;
+    private Objective objective = Objective.REAGENTS;
+    private CostModel costs;
+    /** Penalty weight of a margin's shortfall: the baseline's objective. */
+    private double mu;
+    /** Flow settings the whole search may evaluate (for the progress fraction). */
+    private int budget;
+    /** Stage counts whose flows were searched, by n &lt;&lt; 40 | m &lt;&lt; 20 | k. */
+    private final java.util.Map<Long, Tried> tried = new java.util.HashMap<>();
+    private int stageCounts;
+    private boolean stageBudgetSpent;
     private MassActionCase base;
     private MassActionSettings set;
     private SteadyState warm;
@@ -166,76 +182,75 @@ public final class MassActionOptimizer {
      * @throws NoConvergenceException if the optimum's cold-start verification does not converge
      */
     public MassActionOptimum optimize(MassActionCase c, MassActionSettings settings) {
+        return optimize(c, settings, Objective.REAGENTS, null);
+    }
+
+    /**
+     * Searches the flows, and the stage counts where the settings bound them, for an objective:
+     * {@link Objective#REAGENTS} (the weighted reagent use), {@link Objective#STAGES} (the fewest
+     * total stages n + m + k that meet the targets, its flows then the least reagent use) or
+     * {@link Objective#COST} (the annual cost of {@code costModel}, capital on the stage volume and
+     * organic plus reagents; {@link Economics#annualCost}).
+     *
+     * <p><b>Stage counts</b> (docs/optimize.md, "Stage counts"). Without stage bounds in the
+     * settings the case's counts are kept. With them, each stage count tried has its flows
+     * searched afresh (the optimum sits on the targets, which move with the counts), with a budget
+     * of {@link MassActionSettings#stageEvaluations()} flow settings, starting from the flows of the
+     * nearest count already tried; at most {@link MassActionSettings#maxStageCounts()} counts are
+     * tried. For {@code stages} the counts' feasibility is what matters: the strip count by
+     * bisection at the largest n and m, then n and m by {@link StageSearch}'s staircase (a count is
+     * feasible when the largest balanced margin its flows reach is at least {@link #FEASIBLE_MARGIN}).
+     * For {@code reagents} and {@code cost} a descent on the counts from the case's, in steps of a
+     * quarter of each range halved down to 1. The flows of the chosen count are then searched with
+     * the full budget {@link MassActionSettings#maxEvaluations()} and verified as without stage bounds.
+     *
+     * @param costModel the case's {@code costs} section; required for {@link Objective#COST}
+     * @throws InvalidInputException if the objective does not apply, or as {@link #optimize(MassActionCase, MassActionSettings)}
+     */
+    public MassActionOptimum optimize(MassActionCase c, MassActionSettings settings, Objective objective,
+                                      CostModel costModel) {
         check(c);
-        base = c;
+        if (objective != Objective.REAGENTS && objective != Objective.STAGES && objective != Objective.COST) {
+            throw new InvalidInputException("--objective", objective.label(), "reagents, stages or cost for a "
+                    + "mass-action case");
+        }
+        if (objective == Objective.COST && costModel == null) {
+            throw new InvalidInputException("costs", "(missing)", "a costs section in the case file for --objective "
+                    + "cost (docs/optimize.md, Cost model)");
+        }
         set = settings;
+        this.objective = objective;
+        this.costs = costModel;
         warm = null;
         solves = 0;
         failed = 0;
         evaluations = 0;
-        best = null;
-        closest = null;
-        feasiblePoints.clear();
-        MassActionFlows f = c.flows();
-        CascadeNetwork network0 = CascadeNetwork.massAction(c);
-        fed = new double[c.equilibrium().rareEarthCount()];
-        for (int j = 0; j < fed.length; j++) {
-            fed[j] = network0.totalFeed(j);
-        }
-        stateComponents = network0.components();
-        raffinateGroup = group(c.raffinateTarget(), fed.length);
-        stripGroup = group(c.stripTarget(), fed.length);
-        stripLiquorStage = c.cascade().extractionStages() + c.cascade().scrubStages() + 1;
-        alongFlows = null;
-        lastReflux = clamp(f.reflux(), refluxMin(f), set.reflux()[1]);
+        stageCounts = 0;
+        stageBudgetSpent = false;
+        tried.clear();
         lastSlope = 0;
         lastBase = 0;
+        prepare(c);
+        lastReflux = clamp(c.flows().reflux(), refluxMin(c.flows()), set.reflux()[1]);
+        budget = set.maxEvaluations() + (set.searchesStages() ? set.maxStageCounts() * set.stageEvaluations() : 0);
 
         // the case's own flows at its own reflux: the baseline, and the first warm start
-        Point baseline = record(evaluate(f));
-        double mu = Math.max(baseline.objective(), 1e-6);
-
-        List<double[]> ranges = new ArrayList<>(List.of(set.organicFlow(), set.saponification(), set.stripFlow()));
-        if (set.scrubFlow() != null) {
-            ranges.add(set.scrubFlow());
+        Point baseline = record(evaluate(c.flows()));
+        mu = Math.max(baseline.objective(), 1e-6);
+        box();
+        MassActionCase chosen = c;
+        MassActionFlows start = c.flows();
+        if (set.searchesStages()) {
+            int[] counts = searchStages(c);
+            chosen = atCounts(c, counts);
+            start = startFlows(counts);
+            Tried near = nearest(counts);
+            prepare(chosen);
+            stretchedStart(near);
         }
-        if (set.stripAcidity() != null) {
-            ranges.add(set.stripAcidity());
-        }
-        int d = ranges.size();
-        lo = new double[d];
-        hi = new double[d];
-        for (int i = 0; i < d; i++) {
-            lo[i] = ranges.get(i)[0];
-            hi[i] = ranges.get(i)[1];
-        }
-        double[] x0 = unit(f);
-        double[] ones = new double[d];
-        java.util.Arrays.fill(ones, 1);
-        // rounds of BOBYQA, each from the best point so far with a fresh trust region, while a
-        // round gains at least 0.1 % and evaluations remain
-        double[] start = x0;
-        double before = Double.POSITIVE_INFINITY;
-        while (evaluations < set.maxEvaluations() - 10) {
-            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * d + 1, INITIAL_RADIUS, FINAL_RADIUS);
-            try {
-                bobyqa.optimize(new MaxEval(set.maxEvaluations() - evaluations), GoalType.MINIMIZE,
-                        new InitialGuess(start), new SimpleBounds(new double[d], ones),
-                        new ObjectiveFunction(x -> {
-                            Point p = balanced(setting(x));
-                            return p.objective() + mu * Math.max(0, FEASIBLE_MARGIN - p.margin());
-                        }));
-            } catch (TooManyEvaluationsException e) {
-                break; // the budget is spent: the cheapest feasible point so far stands
-            }
-            if (best == null || best.objective() > before * (1 - 1e-3)) {
-                break;
-            }
-            before = best.objective();
-            start = unit(best.flows());
-        }
+        searchFeasibleFirst(start, set.maxEvaluations());
         if (best == null) {
-            throw infeasible(c);
+            throw infeasible(chosen);
         }
         polish();
         // verify from a cold start, as simulate solves the written case; a point whose cold start
@@ -251,7 +266,7 @@ public final class MassActionOptimizer {
             if (rejected.stream().anyMatch(r -> near(r.flows(), candidate.flows()))) {
                 continue;
             }
-            MassActionCase optimized = c.withFlows(candidate.flows());
+            MassActionCase optimized = chosen.withFlows(candidate.flows());
             CascadeNetwork network = CascadeNetwork.massAction(optimized);
             SteadyState cold;
             try {
@@ -268,13 +283,365 @@ public final class MassActionOptimizer {
                         + verified.margin() + "), although the search met it (margin " + candidate.margin() + ")");
             }
             return new MassActionOptimum(optimized, verified, report, baseline, set, evaluations, solves, failed,
-                    rejected.size());
+                    rejected.size(), objective, costs == null ? null : cost(optimized, network, verified),
+                    set.searchesStages(), stageCounts, stageBudgetSpent);
         }
         throw new NoConvergenceException("newton", String.format(Locale.ROOT, "the cheapest %d feasible flow settings "
                 + "found converge only by continuation from neighbouring steady states, not from a cold start (as "
                 + "simulate solves them); the last: %s", rejected.size(), lastFailure.getMessage()),
                 lastFailure.iterations(), lastFailure.residual(), lastFailure.tolerance(), lastFailure.worstStage(),
                 lastFailure.worstComponent(), lastFailure.componentName(), lastFailure.limitReached());
+    }
+
+    /**
+     * Makes {@code c} (the case at one stage count) the case the flow search evaluates: its
+     * inflows, target groups and strip liquor stage; forgets the points of the count before.
+     */
+    private void prepare(MassActionCase c) {
+        base = c;
+        best = null;
+        closest = null;
+        feasiblePoints.clear();
+        alongFlows = null;
+        CascadeNetwork network0 = CascadeNetwork.massAction(c);
+        fed = new double[c.equilibrium().rareEarthCount()];
+        for (int j = 0; j < fed.length; j++) {
+            fed[j] = network0.totalFeed(j);
+        }
+        stateComponents = network0.components();
+        raffinateGroup = group(c.raffinateTarget(), fed.length);
+        stripGroup = group(c.stripTarget(), fed.length);
+        stripLiquorStage = c.cascade().extractionStages() + c.cascade().scrubStages() + 1;
+    }
+
+    /** The bounds of the searched flow variables ({@link #setting}). */
+    private void box() {
+        List<double[]> ranges = new ArrayList<>(List.of(set.organicFlow(), set.saponification(), set.stripFlow()));
+        if (set.scrubFlow() != null) {
+            ranges.add(set.scrubFlow());
+        }
+        if (set.stripAcidity() != null) {
+            ranges.add(set.stripAcidity());
+        }
+        int d = ranges.size();
+        lo = new double[d];
+        hi = new double[d];
+        for (int i = 0; i < d; i++) {
+            lo[i] = ranges.get(i)[0];
+            hi[i] = ranges.get(i)[1];
+        }
+    }
+
+    /** Thrown out of BOBYQA's objective when a feasibility search has found a feasible point. */
+    private static final class Found extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Found() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The flow search at the current stage count from {@code start}, spending at most
+     * {@code budget} more flow settings: rounds of BOBYQA, each from the best point so far with a
+     * fresh trust region, while a round gains at least 0.1 % and evaluations remain. BOBYQA
+     * minimizes the objective plus the exact penalty; with {@code feasibility} it maximizes the
+     * smallest margin instead and stops at the first feasible point.
+     */
+    private void searchFlows(MassActionFlows start, int budget, boolean feasibility) {
+        int d = lo.length;
+        int end = evaluations + budget;
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1);
+        double[] x = unit(start);
+        double before = Double.POSITIVE_INFINITY;
+        while (evaluations < end - 10 || (feasibility && evaluations < end - 2 * d - 1)) {
+            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * d + 1, INITIAL_RADIUS, FINAL_RADIUS);
+            try {
+                bobyqa.optimize(new MaxEval(end - evaluations), GoalType.MINIMIZE, new InitialGuess(x),
+                        new SimpleBounds(new double[d], ones), new ObjectiveFunction(u -> {
+                            Point p = balanced(setting(u));
+                            if (feasibility) {
+                                if (p.feasible()) {
+                                    throw new Found();
+                                }
+                                return shortfall(p);
+                            }
+                            return p.objective() + mu * Math.max(0, FEASIBLE_MARGIN - p.margin());
+                        }));
+            } catch (TooManyEvaluationsException e) {
+                break; // the budget is spent: the cheapest feasible point so far stands
+            } catch (Found e) {
+                return;
+            }
+            if (feasibility) {
+                // the next round from the largest margin reached, while a round still raises it
+                if (closest == null || closest.failure() != null || shortfall(closest) > before * (1 - 1e-2)) {
+                    break;
+                }
+                before = shortfall(closest);
+                x = unit(closest.flows());
+                continue;
+            }
+            if (best == null || best.objective() > before * (1 - 1e-3)) {
+                break;
+            }
+            before = best.objective();
+            x = unit(best.flows());
+        }
+    }
+
+    /**
+     * The least-objective search from {@code start} with {@code budget} flow settings; if it finds
+     * no feasible point (the penalised search can settle on a slightly infeasible one when meeting
+     * the targets costs more than the penalty), a feasibility search from the largest margin it
+     * reached, and from a feasible point found there the least-objective search again: at most
+     * three times {@code budget}.
+     */
+    private void searchFeasibleFirst(MassActionFlows start, int budget) {
+        searchFlows(start, budget, false);
+        if (best != null) {
+            return;
+        }
+        searchFlows(closest != null && closest.failure() == null ? closest.flows() : start, budget, true);
+        if (best != null) {
+            searchFlows(best.flows(), budget, false);
+        }
+    }
+
+    /**
+     * What a feasibility search minimizes: the squared shortfalls of the products' balanced margin
+     * and of the stripped-organic and pH margin below twice {@link #FEASIBLE_MARGIN}, summed. Unlike
+     * the smallest margin, whose kink where two margins cross stalls BOBYQA's quadratic models, it
+     * is continuously differentiable where the margins are.
+     */
+    private static double shortfall(Point p) {
+        if (p.failure() != null) {
+            return FAILED_MARGIN * FAILED_MARGIN;
+        }
+        double target = 2 * FEASIBLE_MARGIN;
+        double products = Math.max(0, target - Math.min(p.raffinateMargin(), p.stripMargin()));
+        double other = Math.max(0, target - p.otherMargin());
+        return products * products + other * other;
+    }
+
+    /** The case at stage counts {n, m, k}. */
+    private static MassActionCase atCounts(MassActionCase c, int[] counts) {
+        return c.withStages(new Cascade(counts[0], counts[1]), counts[2]);
+    }
+
+    /**
+     * A stage count tried by the stage search: the best point its flow search found (or null), and
+     * the last steady state solved there with its case (the next count's stretched start).
+     */
+    private record Tried(int[] counts, Point best, Point closest, double value, MassActionCase state,
+                         SteadyState lastState) {
+    }
+
+    /**
+     * The stage counts {n, m, k} that minimize the objective within the settings' bounds (the
+     * method of {@link #optimize(MassActionCase, MassActionSettings, Objective, CostModel)}).
+     */
+    private int[] searchStages(MassActionCase c) {
+        int[][] range = new int[3][];
+        int[] caseCounts = {c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages()};
+        for (int s = 0; s < 3; s++) {
+            int[] r = set.stageRange(s);
+            range[s] = r != null ? r : new int[] {caseCounts[s], caseCounts[s]};
+        }
+        // every layout of the range's corners must be a valid case (a feed on a fixed stage, …)
+        atCounts(c, new int[] {range[0][0], range[1][0], range[2][0]});
+        int[] top = {range[0][1], range[1][1], range[2][1]};
+        int[] result;
+        if (objective == Objective.STAGES) {
+            if (!(value(c, top) < Double.POSITIVE_INFINITY)) {
+                throw infeasible(atCounts(c, top));
+            }
+            // the strip count first, at the most stages of the other two sections (bisection:
+            // feasibility rises with every section's count)
+            int kLo = range[2][0] - 1;
+            int kHi = top[2];
+            while (kHi - kLo > 1) {
+                int mid = (kLo + kHi) >>> 1;
+                if (value(c, new int[] {top[0], top[1], mid}) < Double.POSITIVE_INFINITY) {
+                    kHi = mid;
+                } else {
+                    kLo = mid;
+                }
+            }
+            int k = kHi;
+            // n and m by the staircase of StageSearch: a count is "pure" (1, 1) when feasible;
+            // counts outside the bounds are not (the search keeps n, m ≥ 1 and n + m ≤ the largest)
+            StageSearch.Result r = new StageSearch((n, m) -> {
+                boolean inside = n >= range[0][0] && n <= range[0][1] && m >= range[1][0] && m <= range[1][1];
+                boolean feasible = inside && value(c, new int[] {n, m, k}) < Double.POSITIVE_INFINITY;
+                return feasible ? new double[] {1, 1} : new double[] {0, 0};
+            }, 1, 1, top[0] + top[1]).minimalStages(top[0], top[1]);
+            int kk = k;
+            while (kk > range[2][0] && value(c, new int[] {r.extractionStages(), r.scrubStages(), kk - 1})
+                    < Double.POSITIVE_INFINITY) {
+                kk--;
+            }
+            result = new int[] {r.extractionStages(), r.scrubStages(), kk};
+        } else {
+            result = descend(c, range, caseCounts);
+        }
+        return result;
+    }
+
+    /**
+     * The counts of least coarse objective by a descent from the case's counts (clamped into the
+     * bounds; the largest counts if those miss the targets): each searched section's count moved
+     * by ± its step, the best move taken, the steps (a quarter of each range) halved when no move
+     * gains, down to 1.
+     */
+    private int[] descend(MassActionCase c, int[][] range, int[] caseCounts) {
+        int[] cur = new int[3];
+        int[] step = new int[3];
+        for (int s = 0; s < 3; s++) {
+            cur[s] = Math.max(range[s][0], Math.min(range[s][1], caseCounts[s]));
+            step[s] = range[s][1] > range[s][0] ? Math.max(1, (range[s][1] - range[s][0]) / 4) : 0;
+        }
+        double value = value(c, cur);
+        if (!(value < Double.POSITIVE_INFINITY)) {
+            int[] top = {range[0][1], range[1][1], range[2][1]};
+            value = value(c, top);
+            if (!(value < Double.POSITIVE_INFINITY)) {
+                throw infeasible(atCounts(c, top));
+            }
+            cur = top;
+        }
+        while (!stageBudgetSpent) {
+            int[] move = null;
+            double moveValue = value;
+            for (int s = 0; s < 3; s++) {
+                for (int sign = -1; sign <= 1 && step[s] > 0; sign += 2) {
+                    int[] next = cur.clone();
+                    next[s] = Math.max(range[s][0], Math.min(range[s][1], cur[s] + sign * step[s]));
+                    if (next[s] == cur[s]) {
+                        continue;
+                    }
+                    double v = value(c, next);
+                    if (v < moveValue * (1 - 1e-9)) {
+                        move = next;
+                        moveValue = v;
+                    }
+                }
+            }
+            if (move != null) {
+                cur = move;
+                value = moveValue;
+                continue;
+            }
+            boolean refined = false;
+            for (int s = 0; s < 3; s++) {
+                if (step[s] > 1) {
+                    step[s] /= 2;
+                    refined = true;
+                }
+            }
+            if (!refined) {
+                break;
+            }
+        }
+        return cur;
+    }
+
+    /**
+     * The coarse objective of stage counts {n, m, k}: its flows searched with
+     * {@link MassActionSettings#stageEvaluations()} flow settings from those of the nearest count
+     * tried; for {@code stages} n + m + k if a feasible point is found, else the cheapest feasible
+     * point's objective; infinity when none is found or the budget of counts is spent.
+     */
+    private double value(MassActionCase c, int[] counts) {
+        long key = (long) counts[0] << 40 | (long) counts[1] << 20 | counts[2];
+        Tried t = tried.get(key);
+        if (t != null) {
+            return t.value();
+        }
+        if (stageCounts >= set.maxStageCounts()) {
+            stageBudgetSpent = true;
+            return Double.POSITIVE_INFINITY;
+        }
+        stageCounts++;
+        Tried near = nearest(counts);
+        // a feasibility search starts where the neighbour's margin was largest, a cost search
+        // where its objective was least
+        MassActionFlows start = near == null ? base.flows() : objective == Objective.STAGES
+                ? near.closest().flows() : startFlows(counts);
+        prepare(atCounts(c, counts));
+        stretchedStart(near);
+        boolean feasibility = objective == Objective.STAGES;
+        if (feasibility) {
+            searchFlows(start, set.maxEvaluations(), true);
+        } else {
+            searchFeasibleFirst(start, set.stageEvaluations());
+        }
+        double v = best == null ? Double.POSITIVE_INFINITY
+                : objective == Objective.STAGES ? counts[0] + counts[1] + counts[2] : best.objective();
+        tried.put(key, new Tried(counts.clone(), best, closest, v, warm == null ? null : base.withFlows(warmFlows),
+                warm));
+        return v;
+    }
+
+    /**
+     * The warm start of the current count from the last steady state of a count tried before,
+     * stretched to this count's stages ({@link TwoPhaseNewtonSolver#stretched}) at that state's
+     * flows; none (the first point then solved from a cold start) when there is no such state or
+     * the two cascades' runs of stages do not correspond.
+     */
+    private void stretchedStart(Tried near) {
+        warm = null;
+        if (near == null || near.lastState() == null) {
+            return;
+        }
+        MassActionFlows f = near.state().flows();
+        SteadyState s = TwoPhaseNewtonSolver.stretched(CascadeNetwork.massAction(base.withFlows(f)),
+                CascadeNetwork.massAction(near.state()), near.lastState());
+        if (s != null) {
+            warm = s;
+            warmFlows = f;
+        }
+    }
+
+    /**
+     * The flows to start a count's search from: the best (else the closest to feasible) point of
+     * the nearest count tried, else the case's.
+     */
+    private MassActionFlows startFlows(int[] counts) {
+        Tried nearest = nearest(counts);
+        if (nearest == null) {
+            return base.flows();
+        }
+        return (nearest.best() != null ? nearest.best() : nearest.closest()).flows();
+    }
+
+    /** The count tried nearest to {@code counts} (fewest stages apart) with a converged point, or null. */
+    private Tried nearest(int[] counts) {
+        Tried nearest = null;
+        int distance = Integer.MAX_VALUE;
+        for (Tried t : tried.values()) {
+            int dist = Math.abs(t.counts()[0] - counts[0]) + Math.abs(t.counts()[1] - counts[1])
+                    + Math.abs(t.counts()[2] - counts[2]);
+            boolean better = nearest == null || dist < distance
+                    || dist == distance && nearest.best() == null && t.best() != null;
+            if (better && (t.best() != null || t.closest() != null && t.closest().failure() == null)) {
+                nearest = t;
+                distance = dist;
+            }
+        }
+        return nearest;
+    }
+
+    /** The cost model at a verified point of {@code c}: stage throughput from the network's flows (L/h). */
+    private Configuration.CostBreakdown cost(MassActionCase c, CascadeNetwork network, Point p) {
+        double stages = 0;
+        double organic = 0;
+        for (int k = 1; k <= network.stages(); k++) {
+            stages += network.organicFlow(k) + network.aqueousFlow(k);
+            organic += network.organicFlow(k);
+        }
+        return Economics.annualCost(costs, stages, organic, p.acid() * c.feedRate(), p.base() * c.feedRate());
     }
 
     /** Whether two flow settings differ by less than 0.2 % in every variable. */
@@ -464,7 +831,7 @@ public final class MassActionOptimizer {
             return record(e.point);
         } finally {
             if (progress != null) {
-                progress.update(Math.min(1, evaluations / (double) set.maxEvaluations()), evaluations);
+                progress.update(Math.min(1, evaluations / (double) budget), evaluations);
             }
         }
     }
@@ -764,7 +1131,10 @@ public final class MassActionOptimizer {
         double baseUse = 2 * f.saponification() * base.equilibrium().extractantConcentration() * f.organicFlow()
                 / feedRate;
         double acidUse = (f.stripFlow() * f.stripAcidity() + f.scrubFlow() * f.scrubAcidity()) / feedRate;
-        double objective = set.acidPrice() * acidUse + set.basePrice() * baseUse;
+        double objective = this.objective == Objective.COST
+                ? cost(base, report != null ? report.network() : CascadeNetwork.massAction(base.withFlows(f)),
+                new Point(f, baseUse, acidUse, 0, 0, 0, 0, 0, 0, 0, 0, 0, null)).total()
+                : set.acidPrice() * acidUse + set.basePrice() * baseUse;
         if (report == null) {
             return new Point(f, baseUse, acidUse, objective, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, failure);

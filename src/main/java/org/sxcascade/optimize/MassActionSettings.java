@@ -20,15 +20,21 @@ import org.sxcascade.model.MassActionFlows;
  * @param acidPrice            weight of 1 mol H⁺ in the objective
  * @param basePrice            weight of 1 mol saponifying base in the objective
  * @param currency             label of the weights, or {@code null} when they are plain mol counts
- * @param maxEvaluations       largest number of flow settings the search evaluates
+ * @param maxEvaluations       largest number of flow settings one flow search evaluates (a search that finds no feasible point is followed by a feasibility search and another flow search, each with this budget)
  * @param scrubFlow            {min, max} fresh scrub acid flow, L/h, or {@code null}: fixed at the case's
  * @param scrubAcidity         acidity of a searched scrub acid, mol/L H⁺ (NaN when the scrub flow is fixed)
  * @param stripAcidity         {min, max} strip acidity, mol/L H⁺, or {@code null}: fixed at the case's
+ * @param extractionStages     {min, max} extraction stages n, or {@code null}: fixed at the case's
+ * @param scrubStages          {min, max} scrub stages m, or {@code null}: fixed at the case's
+ * @param stripStages          {min, max} strip stages k, or {@code null}: fixed at the case's
+ * @param maxStageCounts       largest number of stage counts (n, m, k) whose flows a stage search
+ *                             optimises (each with {@link #stageEvaluations()} flow settings)
  */
 public record MassActionSettings(double[] organicFlow, double[] saponification, double[] stripFlow, double[] reflux,
                                  double maxStrippedRareEarth, double maxPH, double acidPrice, double basePrice,
                                  String currency, int maxEvaluations, double[] scrubFlow, double scrubAcidity,
-                                 double[] stripAcidity) {
+                                 double[] stripAcidity, int[] extractionStages, int[] scrubStages,
+                                 int[] stripStages, int maxStageCounts) {
     /** Default upper bound of the saponification: the organic keeps at least 10 % of its H for the acid balance. */
     public static final double DEFAULT_MAX_SAPONIFICATION = 0.9;
     /** Default upper bound of the reflux. */
@@ -38,10 +44,14 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
     /** Default largest stage pH: RE hydroxides start to precipitate near pH 6–7. */
     public static final double DEFAULT_MAX_PH = 5;
     public static final int DEFAULT_MAX_EVALUATIONS = 150;
+    /** Default budget of a stage search: stage counts whose flows are optimised. */
+    public static final int DEFAULT_MAX_STAGE_COUNTS = 40;
+    /** Largest stage count of one section a stage search accepts. */
+    public static final int MAX_SECTION_STAGES = 1000;
 
     private static final Set<String> KEYS = Set.of("organicFlow", "saponification", "stripFlow", "reflux",
             "maxStrippedRareEarth", "maxPH", "acidPrice", "basePrice", "currency", "maxEvaluations", "scrubFlow",
-            "scrubAcidity", "stripAcidity");
+            "scrubAcidity", "stripAcidity", "extractionStages", "scrubStages", "stripStages", "maxStageCounts");
     private static final Set<String> RANGE = Set.of("min", "max");
 
     public MassActionSettings {
@@ -74,6 +84,27 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
         if (stripAcidity != null) {
             stripAcidity = range("optimize.stripAcidity", stripAcidity, 0, false, Double.POSITIVE_INFINITY, "mol/L H+");
         }
+        extractionStages = stageRange("optimize.extractionStages", extractionStages);
+        scrubStages = stageRange("optimize.scrubStages", scrubStages);
+        stripStages = stageRange("optimize.stripStages", stripStages);
+        if (maxStageCounts < 1 || maxStageCounts > 10_000) {
+            throw new InvalidInputException("optimize.maxStageCounts", maxStageCounts, "an integer from 1 to 10000");
+        }
+    }
+
+    private static int[] stageRange(String field, int[] r) {
+        if (r == null) {
+            return null;
+        }
+        if (r[0] < 1 || r[0] > MAX_SECTION_STAGES) {
+            throw new InvalidInputException(field + ".min", r[0], "an integer from 1 to " + MAX_SECTION_STAGES
+                    + " (stages)");
+        }
+        if (r[1] < r[0] || r[1] > MAX_SECTION_STAGES) {
+            throw new InvalidInputException(field + ".max", r[1], "an integer from min = " + r[0] + " to "
+                    + MAX_SECTION_STAGES + " (stages)");
+        }
+        return r.clone();
     }
 
     /** The defaults for a case: flows from half to twice the case's, saponification 0 … 0.9, reflux 0 … 0.999. */
@@ -82,7 +113,7 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
         return new MassActionSettings(new double[] {f.organicFlow() / 2, f.organicFlow() * 2},
                 new double[] {0, DEFAULT_MAX_SAPONIFICATION}, new double[] {f.stripFlow() / 2, f.stripFlow() * 2},
                 new double[] {0, DEFAULT_MAX_REFLUX}, DEFAULT_MAX_STRIPPED, DEFAULT_MAX_PH, 1, 1, null,
-                DEFAULT_MAX_EVALUATIONS, null, Double.NaN, null);
+                DEFAULT_MAX_EVALUATIONS, null, Double.NaN, null, null, null, null, DEFAULT_MAX_STAGE_COUNTS);
     }
 
     /**
@@ -105,7 +136,21 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
                 m.has("scrubFlow") ? range(m, "scrubFlow", new double[] {0, Double.NaN}) : null,
                 m.has("scrubAcidity") ? m.number("scrubAcidity") : c.flows().scrubAcidity(),
                 m.has("stripAcidity") ? range(m, "stripAcidity", new double[] {c.flows().stripAcidity() / 2,
-                        c.flows().stripAcidity() * 2}) : null);
+                        c.flows().stripAcidity() * 2}) : null,
+                stageRange(m, "extractionStages", c.cascade().extractionStages()),
+                stageRange(m, "scrubStages", c.cascade().scrubStages()), stageRange(m, "stripStages", c.stripStages()),
+                m.has("maxStageCounts") ? m.integer("maxStageCounts") : d.maxStageCounts);
+    }
+
+    /** A section's {min, max} stages, either defaulting to the case's count, or {@code null} when not given. */
+    private static int[] stageRange(YamlMapping m, String key, int caseCount) {
+        if (!m.has(key)) {
+            return null;
+        }
+        YamlMapping r = m.obj(key);
+        r.allow(RANGE);
+        return new int[] {r.has("min") ? r.integer("min") : Math.min(1, caseCount),
+            r.has("max") ? r.integer("max") : caseCount};
     }
 
     private static double[] range(YamlMapping m, String key, double[] fallback) {
@@ -175,6 +220,25 @@ public record MassActionSettings(double[] organicFlow, double[] saponification, 
     @Override
     public double[] scrubFlow() {
         return scrubFlow == null ? null : scrubFlow.clone();
+    }
+
+    /** Whether any section's stage count is searched. */
+    public boolean searchesStages() {
+        return extractionStages != null || scrubStages != null || stripStages != null;
+    }
+
+    /**
+     * Flow settings a stage search evaluates at each stage count it tries before the full search
+     * at the best: a fifth of {@link #maxEvaluations()}, at least 10.
+     */
+    public int stageEvaluations() {
+        return Math.max(10, maxEvaluations / 5);
+    }
+
+    /** {min, max} of a searched section (0 extraction, 1 scrub, 2 strip), or {@code null} when fixed. */
+    public int[] stageRange(int section) {
+        int[] r = section == 0 ? extractionStages : section == 1 ? scrubStages : stripStages;
+        return r == null ? null : r.clone();
     }
 
     /** {min, max} of the searched strip acidity, or {@code null} when it is fixed. */

@@ -13,7 +13,12 @@ public enum Objective {
     /** Xu's production indicator Φ = S·(n + m): mixer-settler volume per unit of output. */
     PHI("phi", "Xu's production indicator Φ = S·(n + m)", "stages × mol RE per mol RE fed"),
     /** Annual cost from the case file's cost model (capital charge on stage volume and organic, acid, base). */
-    COST("cost", "annual cost (cost model)", "currency per year");
+    COST("cost", "annual cost (cost model)", "currency per year"),
+    /**
+     * Reagent use, acid + base per mol RE fed, weighted by the {@code optimize} section's prices:
+     * the objective of mass-action cases only (their flows are plant flows, not S and W).
+     */
+    REAGENTS("reagents", "reagent use, acid + base per mol RE fed", "mol per mol RE fed");
 
     private final String label;
     private final String description;
@@ -40,7 +45,7 @@ public enum Objective {
         return unit;
     }
 
-    /** The objective of a label ({@code stages}, {@code extractant}, {@code phi}, {@code cost}). */
+    /** The objective of a label ({@code stages}, {@code extractant}, {@code phi}, {@code cost}, {@code reagents}). */
     public static Objective of(String label) {
         for (Objective o : values()) {
             if (o.label.equals(label.toLowerCase(Locale.ROOT))) {

@@ -261,11 +261,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
         iterations = 0;
-        work = 0;
-        outOfWork = false;
-        if (!shortenedCopy) {
-            workBudget = WORK_BUDGET;
-        }
+        startWork();
         setHomotopy(net, 1);
         boolean converged = false;
         // a shortened copy of a network the Picard start left far off; and a long network of a
@@ -421,7 +417,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             }
             // the stage before the run is at m − 1 and the one after it at m + shorter
             for (int t = 1; t <= length; t++) {
-                position[first + t - 2] = m - 1 + t * (shorter + 1.0) / (length + 1.0);
+                position[first + t - 2] = runPosition(m - 1, t, length, shorter);
             }
             m += shorter;
         }
@@ -456,21 +452,101 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         iterations += start.iterations();
         work += shorterSolver.work;
         for (int s = 0; s < n; s++) {
-            double x = position[s];
-            int i0 = Math.min((int) Math.floor(x), m - 1);
-            int i1 = Math.min(i0 + 1, m - 1);
-            double f = x - i0;
             for (int j = 0; j < c; j++) {
-                if (!active[j]) {
-                    u[s * w + j] = LN_ZERO;
-                    u[s * w + c + j] = LN_ZERO;
-                    continue;
-                }
-                u[s * w + j] = (1 - f) * start.lnAqueousFlow(i0 + 1, j) + f * start.lnAqueousFlow(i1 + 1, j);
-                u[s * w + c + j] = (1 - f) * start.lnOrganicFlow(i0 + 1, j) + f * start.lnOrganicFlow(i1 + 1, j);
+                u[s * w + j] = active[j] ? interpolated(start, position[s], j, false) : LN_ZERO;
+                u[s * w + c + j] = active[j] ? interpolated(start, position[s], j, true) : LN_ZERO;
             }
         }
         return true;
+    }
+
+    /**
+     * Where the t-th of {@code length} repeated stages (1-based) lies in a cascade whose run has
+     * {@code otherLength} stages, the stage before the run at index {@code before} (0-based): the
+     * same relative position along the run.
+     */
+    private static double runPosition(int before, int t, int length, int otherLength) {
+        return before + t * (otherLength + 1.0) / (length + 1.0);
+    }
+
+    /** The ln flow of component j of {@code state} at a fractional stage index x (0-based), linearly interpolated. */
+    private static double interpolated(SteadyState state, double x, int j, boolean organic) {
+        int last = state.stages() - 1;
+        int i0 = Math.min((int) Math.floor(x), last);
+        int i1 = Math.min(i0 + 1, last);
+        double f = x - i0;
+        return organic ? (1 - f) * state.lnOrganicFlow(i0 + 1, j) + f * state.lnOrganicFlow(i1 + 1, j)
+                : (1 - f) * state.lnAqueousFlow(i0 + 1, j) + f * state.lnAqueousFlow(i1 + 1, j);
+    }
+
+    /**
+     * A start for {@code net} from the steady state {@code state} of {@code from}, the same
+     * cascade with runs of repeated stages ({@link CascadeNetwork#isRepeatedStage}) of other
+     * lengths, for example other section stage counts: as in the start from a shorter cascade,
+     * each stage of a run takes the ln flows at the same relative position along the other
+     * network's run, interpolated linearly, and the stages that are not repeated take theirs.
+     *
+     * @return the start, or {@code null} when the two networks' sequences of runs and single
+     *         stages do not correspond (a run of one is missing from the other) or their
+     *         components differ
+     */
+    public static SteadyState stretched(CascadeNetwork net, CascadeNetwork from, SteadyState state) {
+        int c = net.components();
+        if (from.components() != c || state.stages() != from.stages() || state.components() != c) {
+            return null;
+        }
+        int[] runs = runs(net);
+        int[] otherRuns = runs(from);
+        if (runs.length != otherRuns.length) {
+            return null;
+        }
+        int n = net.stages();
+        double[] position = new double[n];
+        int k = 0; // stage index in net, 0-based
+        int other = 0; // in from
+        for (int r = 0; r < runs.length; r++) {
+            if ((runs[r] < 0) != (otherRuns[r] < 0)) {
+                return null;
+            }
+            if (runs[r] < 0) { // a single stage
+                position[k++] = other++;
+                continue;
+            }
+            for (int t = 1; t <= runs[r]; t++) {
+                position[k++] = runPosition(other - 1, t, runs[r], otherRuns[r]);
+            }
+            other += otherRuns[r];
+        }
+        double[] aqueous = new double[n * c];
+        double[] organic = new double[n * c];
+        for (int s = 0; s < n; s++) {
+            for (int j = 0; j < c; j++) {
+                aqueous[s * c + j] = interpolated(state, position[s], j, false);
+                organic[s * c + j] = interpolated(state, position[s], j, true);
+            }
+        }
+        return new SteadyState(state.method(), 0, Double.NaN, Double.NaN, n, c, aqueous, organic);
+    }
+
+    /** The network's stages as a sequence: −1 for a stage that is not repeated, L for a run of L repeated stages. */
+    private static int[] runs(CascadeNetwork net) {
+        int n = net.stages();
+        int[] out = new int[n];
+        int count = 0;
+        int k = 1;
+        while (k <= n) {
+            if (!net.isRepeatedStage(k)) {
+                out[count++] = -1;
+                k++;
+                continue;
+            }
+            int first = k;
+            while (k <= n && net.isRepeatedStage(k)) {
+                k++;
+            }
+            out[count++] = k - first;
+        }
+        return Arrays.copyOf(out, count);
     }
 
     /**
@@ -491,6 +567,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         load(start, n, c);
         rowsRun = false;
         iterations = 0;
+        startWork();
         firstResidual = -1;
         setHomotopy(net, 1);
         double tol = settings.tolerance();
@@ -500,6 +577,19 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             polish(net);
         }
         return result(net, converged, tol, limit, " (warm start)");
+    }
+
+    /**
+     * A solve begins with no work done and, unless it is a shortened copy (whose budget its caller
+     * sets), the whole {@link #WORK_BUDGET}: a warm start on a solver that has solved before must
+     * not inherit the work of earlier solves.
+     */
+    private void startWork() {
+        work = 0;
+        outOfWork = false;
+        if (!shortenedCopy) {
+            workBudget = WORK_BUDGET;
+        }
     }
 
     /** Puts a start's ln flows into {@link #u}; {@link #prepare} must have run for its network. */

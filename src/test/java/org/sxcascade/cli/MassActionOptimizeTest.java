@@ -16,7 +16,7 @@ class MassActionOptimizeTest {
      * meet both targets: raffinate Pr 99.83 %, strip liquor Nd 99.64 % (reflux 0.688; 0.6875 misses
      * the strip liquor's target, 0.69 the raffinate's).
      */
-    private static final String CASE = """
+    static final String CASE = """
             name: small Pr/Nd mass-action test case
             model: mass-action
             components:
@@ -30,7 +30,7 @@ class MassActionOptimizeTest {
               aqueous: {purity: 0.995, components: [Pr]}
               strip: {purity: 0.995, components: [Nd]}
             """;
-    private static final String BOUNDS = """
+    static final String BOUNDS = """
             optimize:
               organicFlow: {min: 150, max: 190}
               stripFlow: {min: 10, max: 20}

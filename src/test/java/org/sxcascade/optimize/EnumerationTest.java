@@ -71,7 +71,7 @@ class EnumerationTest {
                             case STAGES -> n + m;
                             case EXTRACTANT -> s;
                             case PHI -> s * (n + m);
-                            case COST -> throw new IllegalStateException();
+                            case COST, REAGENTS -> throw new IllegalStateException();
                         };
                         gridBest = Math.min(gridBest, value);
                         break; // more scrub stages only cost more at this n and W
@@ -87,7 +87,7 @@ class EnumerationTest {
             case STAGES -> 0;
             case EXTRACTANT -> step;
             case PHI -> step * MAX_STAGES;
-            case COST -> 0;
+            case COST, REAGENTS -> 0;
         };
         assertThat(best).as("the optimizer is within a grid step of the grid's best").isGreaterThanOrEqualTo(gridBest - slack);
         // and its answer is a real cascade meeting both targets
