@@ -150,6 +150,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * block-tridiagonal system of half the width: an eighth of the work of the full one.
      */
     private BlockTridiagonalSolver reduced;
+    /**
+     * Whether the last factored system was {@link #reduced}: {@link #solveLinear} follows the
+     * factors, not {@link #allIdeal}, which a later {@link #setHomotopy} may have changed.
+     */
+    private boolean factoredReduced;
     /** M_k of {@link #reduced}, C×C per stage: ∂ ln v*_j / ∂ ln a_i at stage k, active components only. */
     private double[] organicResponse;
     /** Coefficient of δb_{k−1,j} in balance (k, j) of the Newton system. */
@@ -278,7 +283,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // mass action that starts near), then the homotopy from the plain network
             firstResidual = -1;
             converged = iterate(net, tol, net.isPlain() ? limit : Math.min(limit, iterations + DIRECT_BUDGET));
-            if (!converged && !net.isPlain() && !stalled && iterations < limit
+            if (!converged && !net.isPlain() && !stalled && !outOfWork && iterations < limit
                     && net.equilibrium().phaseFlowIsComponentSum()) {
                 // (CMER only: the plain version of a mass-action cascade, whose strip product is a
                 // draw, is another problem, not a neighbour)
@@ -581,12 +586,14 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
 
     /**
      * A solve begins with no work done and, unless it is a shortened copy (whose budget its caller
-     * sets), the whole {@link #WORK_BUDGET}: a warm start on a solver that has solved before must
-     * not inherit the work of earlier solves.
+     * sets), the whole {@link #WORK_BUDGET}, and not stalled: a solve on a solver that has solved
+     * before must not inherit the work or the stall of earlier solves (a reused solver answers as a
+     * fresh one).
      */
     private void startWork() {
         work = 0;
         outOfWork = false;
+        stalled = false;
         if (!shortenedCopy) {
             workBudget = WORK_BUDGET;
         }
@@ -878,7 +885,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             NoConvergenceException e = new NoConvergenceException("newton",
                     why + how + (chemistry == null ? "" : "; " + chemistry), iterations, Math.max(imbalance, residual),
                     tol, worst[0], worst[1], net.componentName(worst[1]), iterations >= limit && !stalled);
-            throw rowsRun ? e.markRowsTried() : e;
+            // a spent work budget ends the solve: no row fallback after it either
+            throw rowsRun || outOfWork ? e.markRowsTried() : e;
         }
         double closure = StageBalances.massBalanceError(net, lnAq, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c, Arrays.copyOf(lnAq, n * c),
@@ -1338,6 +1346,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
 
     /** Factors the Newton system last assembled ({@link #reduced} or {@link #linear}). */
     private boolean factor(int n) {
+        factoredReduced = allIdeal;
         return allIdeal ? reduced.factor(n) : linear.factor(n);
     }
 
@@ -1346,7 +1355,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * stage, 2C per stage) is replaced by the step (δa, δb).
      */
     private void solveLinear(int n, int c, double[] g) {
-        if (!allIdeal) {
+        if (!factoredReduced) {
             linear.solve(n, g);
             return;
         }

@@ -32,4 +32,29 @@ class SolverReuseTest {
         assertThat(a.lnAqueous()).containsExactly(b.lnAqueous());
         assertThat(a.iterations()).isEqualTo(b.iterations());
     }
+
+    /**
+     * A stall (a tolerance below the rounding level) or a spent work budget in one solve must not
+     * stop the next: a long mass-action network skips the Picard start and goes straight to the
+     * continuation, which a stale "stalled" flag skipped, failing "after 0 iterations". And a warm
+     * start on a fresh solver has its whole work budget.
+     */
+    @Test
+    void aStallOrAWarmStartDoesNotCarryOverToTheNextSolve() {
+        CascadeNetwork longer = CascadeNetwork.massAction(RandomMassActionCases.caseFor(5).massAction());
+        assertThat(longer.stages()).isGreaterThan(50);
+        SteadyState fresh = new TwoPhaseNewtonSolver().solve(longer, SolverSettings.defaults());
+        TwoPhaseNewtonSolver reused = new TwoPhaseNewtonSolver();
+        CascadeNetwork stalling = CascadeNetwork.massAction(RandomMassActionCases.caseFor(21).massAction());
+        NoConvergenceException stall = catchThrowableOfType(NoConvergenceException.class,
+                () -> reused.solve(stalling, new SolverSettings(SolverSettings.Method.NEWTON, 1e-14, 100_000)));
+        assertThat(stall.getMessage()).contains("stalled");
+        SteadyState after = reused.solve(longer, SolverSettings.defaults());
+        assertThat(after.lnAqueous()).containsExactly(fresh.lnAqueous());
+        assertThat(after.iterations()).isEqualTo(fresh.iterations());
+        // a warm start from the solution, on a solver that never solved: converges at once
+        SteadyState warm = new TwoPhaseNewtonSolver().solveFrom(longer, SolverSettings.defaults(), fresh);
+        assertThat(warm.iterations()).isLessThanOrEqualTo(2);
+        assertThat(warm.massBalanceError()).isLessThan(1e-10);
+    }
 }
