@@ -201,7 +201,7 @@ class MassActionStageSearchTest {
         assertThat(r.err()).startsWith("error: --objective = phi").contains("reagents, stages or cost");
         r = CliHarness.run("optimize", file.toString(), "--objective", "cost");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: costs = (missing)");
+        assertThat(r.err()).startsWith("error: costs is missing: give a costs section");
         // reagents is an objective of mass-action cases only
         r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--objective", "reagents");
         assertThat(r.exitCode()).isEqualTo(2);
