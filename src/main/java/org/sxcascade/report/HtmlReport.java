@@ -31,6 +31,9 @@ public final class HtmlReport {
     private final String caseFileName;
     private final String caseText;
     private final StringBuilder body = new StringBuilder();
+    /** The footer's sentence on units: the model's, once a steady state is shown. */
+    private String footerUnits = "Flows in Xu's normalisation (mol RE per mol RE fed) unless marked; mole fractions "
+            + "unless marked.";
     private final List<String> toc = new ArrayList<>();
     private int charts;
 
@@ -91,6 +94,7 @@ public final class HtmlReport {
     public HtmlReport steadyState(SimulationReport report, List<NamedChart> chartList) {
         ObjectNode sim = report.toJson();
         ModelSection model = report.model();
+        footerUnits = model.htmlFooterUnits();
         section("steady-state", "Steady state (simulate)");
         String src = "simulate";
         body.append("<p>").append(esc(model.htmlLead())).append("Solved by <b>").append(esc(sim.path("method").asText()))
@@ -352,8 +356,7 @@ public final class HtmlReport {
         for (String entry : toc) {
             b.append(entry);
         }
-        b.append("</nav>\n</header>\n<main>\n").append(body).append(toc.isEmpty() ? "" : "</section>\n").append("</main>\n<footer><p>Flows in Xu's normalisation "
-                + "(mol RE per mol RE fed) unless marked; mole fractions unless marked. Every number in the tables "
+        b.append("</nav>\n</header>\n<main>\n").append(body).append(toc.isEmpty() ? "" : "</section>\n").append("</main>\n<footer><p>").append(esc(footerUnits)).append(" Every number in the tables "
                 + "carries its full-precision value and its JSON source (data-source, data-key, data-value).</p>"
                 + "</footer>\n</body>\n</html>\n");
         return b.toString();

@@ -418,6 +418,12 @@ public final class MassActionSection implements ModelSection {
     }
 
     @Override
+    public String htmlFooterUnits() {
+        return "Phase flows in L/h, RE flows in mol RE per mol RE fed and concentrations in mol/L unless marked; "
+                + "compositions in RE mole fractions.";
+    }
+
+    @Override
     public List<HtmlReport.Balance> htmlBalances() {
         return List.of(new HtmlReport.Balance("H⁺ (free acid + exchangeable H of the extractant)", "every stage",
                         "/hydrogenBalance"),

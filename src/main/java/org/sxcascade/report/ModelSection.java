@@ -126,6 +126,11 @@ public interface ModelSection {
     /** The unit of the components' inflow (network's total feed) in the HTML recovery table. */
     String htmlFlowUnit();
 
+    /** The report footer's sentence on the units of the tables. */
+    default String htmlFooterUnits() {
+        return "Flows in " + htmlFlowUnit() + " unless marked; mole fractions unless marked.";
+    }
+
     /** The rows of the HTML balances table; none (no table) by default. */
     default List<HtmlReport.Balance> htmlBalances() {
         return List.of();

@@ -164,6 +164,8 @@ class MassActionOutputsTest {
         assertThat(html).contains("<h3>Balances</h3>").contains("target met").doesNotContain("target MISSED")
                 .contains("flow in L/h").contains("extraction | scrub").contains("scrub | strip")
                 .contains("run `sxcascade design pr-nd-mass-action.yaml` for the mass-action design of this case");
+        // issue 16, item 10: the footer gives the mass-action report's units, not Xu's normalisation alone
+        assertThat(html).contains("<footer><p>Phase flows in L/h, RE flows in mol RE per mol RE fed");
         assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(3);
         assertThat(html).contains("pr-nd-mass-action-ph-loading").contains("pr-nd-mass-action-concentration");
         // the inputs list keys and values apart
