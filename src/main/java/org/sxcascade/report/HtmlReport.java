@@ -129,12 +129,19 @@ public final class HtmlReport {
             for (String c : comps) {
                 body.append(td(src, sim, at + "/composition/" + pointer(c), Formats::fraction));
             }
-            body.append(td(src, sim, at + "/purity", Formats::percent, String.join("+", p.purityOf()) + " "));
+            body.append(report.carriesNothing(p) ? "<td title=\"carries next to no "
+                    + esc(String.join(", ", comps)) + ": no meaningful purity\">–</td>"
+                    : td(src, sim, at + "/purity", Formats::percent, String.join("+", p.purityOf()) + " "));
             body.append(json.has("target") ? td(src, sim, at + "/target", Formats::percent) : "<td>–</td>");
             body.append(td(src, sim, at + "/recovery", Formats::percent));
             body.append("</tr>\n");
         }
         tableEnd();
+        if (products.stream().anyMatch(report::carriesNothing)) {
+            body.append("<p class=\"note\">A product with no purity (–) carries less than ")
+                    .append(String.format(Locale.ROOT, "%.0e", SimulationReport.NOTHING)).append(" of the ").append(esc(String.join(", ", comps)))
+                    .append(" fed: the composition of such a trace has no meaning as a purity.</p>\n");
+        }
 
         body.append("<h3>Recovery and mass balance</h3>\n<p class=\"unit\">recovery: fraction of each component's "
                 + "inflow leaving in each product; inflow in ").append(esc(model.htmlFlowUnit())).append("</p>\n");
@@ -367,7 +374,7 @@ public final class HtmlReport {
             * { box-sizing: border-box; }
             body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
                    color: var(--ink); background: #f6f7f9; }
-            header, main, footer { max-width: 1040px; margin: 0 auto; padding: 0 16px; }
+            header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
             header { padding-top: 20px; }
             h1 { font-size: 1.5em; margin: 0 0 4px; }
             h2 { font-size: 1.25em; margin: 32px 0 8px; padding-top: 8px; border-top: 2px solid var(--line); }
@@ -381,7 +388,7 @@ public final class HtmlReport {
             section > h2 { border-top: 0; margin-top: 12px; }
             .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 6px 0 12px; }
             table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.92em; }
-            th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+            th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
             th:first-child, thead th { text-align: left; }
             thead th { background: #eef1f5; font-weight: 600; }
             tbody th { font-weight: 500; text-align: left; }
@@ -390,6 +397,7 @@ public final class HtmlReport {
             .missed { color: #b3261e; font-weight: 600; }
             .badge { font-size: 0.82em; border: 1px solid currentColor; border-radius: 4px; padding: 0 4px;
                      margin-left: 4px; }
+            tbody th .badge { display: block; width: max-content; margin: 2px 0 0; }
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
             dl.facts dt { color: var(--muted); }
             dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -406,8 +414,6 @@ public final class HtmlReport {
               section { padding: 2px 10px 10px; border-radius: 0; margin: 10px -16px; }
               dl.facts { grid-template-columns: 1fr; }
               dl.facts dd { margin-bottom: 6px; }
-              figure { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-              figure svg { min-width: 680px; }
             }
             @media print { body { background: #fff; } section { border: 0; } nav { display: none; } }
             """;

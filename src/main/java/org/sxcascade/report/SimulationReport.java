@@ -175,6 +175,25 @@ public final class SimulationReport {
         return sum;
     }
 
+    /**
+     * A product carrying less than this fraction of the listed components fed carries nothing: its
+     * composition is that of trace flows (e.g. the stripped organic, 1e-20 of the RE fed), so the
+     * reports print no purity for it.
+     */
+    public static final double NOTHING = 1e-12;
+
+    /**
+     * Whether a product carries nothing of the listed components (less than {@link #NOTHING} of
+     * what is fed): its purity, though computed, has no meaning and the reports show "–".
+     */
+    public boolean carriesNothing(Product p) {
+        double fed = 0;
+        for (int j = 0; j < listed; j++) {
+            fed += network.totalFeed(j);
+        }
+        return p.flow() < NOTHING * fed;
+    }
+
     /** The products, in the order of the model's outlets (see {@link ModelSection#outlets()}). */
     public List<Product> products() {
         return products;
@@ -384,10 +403,14 @@ public final class SimulationReport {
             for (String c : comps) {
                 r.add(Formats.fraction(p.composition().get(c)));
             }
-            r.addAll(gradeCells(p));
+            r.addAll(gradeCells(p, carriesNothing(p)));
             t.row(r);
         }
         b.append(t.render()).append('\n');
+        if (products.stream().anyMatch(this::carriesNothing)) {
+            b.append("A product with no purity (-) carries less than ")
+                    .append(String.format(Locale.ROOT, "%.0e", NOTHING)).append(" of the components fed: the composition of such a trace has no meaning as a purity.\n\n");
+        }
 
         b.append(model.recoveryHeading()).append('\n');
         List<String> columns = new ArrayList<>();
@@ -449,14 +472,15 @@ public final class SimulationReport {
                 state.residual(), state.massBalanceError());
     }
 
-    /** The purity, target and verdict cells of a product's row. */
-    static List<String> gradeCells(Product p) {
+    /** The purity ("–" for a product that {@link #carriesNothing carries nothing}), target and verdict cells of a product's row. */
+    static List<String> gradeCells(Product p, boolean nothing) {
         String spec = p.target() == null ? "" : Formats.percent(p.target());
         if (p.recoveryTarget() != null) {
             spec += (spec.isEmpty() ? "" : ", ") + "recovery " + Formats.percent(p.recoveryTarget())
                     + " (is " + Formats.percent(p.recovery()) + ")";
         }
-        return List.of(String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()), spec.isEmpty() ? "-" : spec,
+        return List.of(nothing ? "-" : String.join("+", p.purityOf()) + " " + Formats.percent(p.purity()),
+                spec.isEmpty() ? "-" : spec,
                 p.met() == null ? "" : p.met() ? "met" : "MISSED");
     }
 

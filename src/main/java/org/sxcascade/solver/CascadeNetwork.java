@@ -44,14 +44,19 @@ public final class CascadeNetwork {
     /** Total flow of each component fed to the cascade, summed once: solvers ask per stage. */
     private final double[] totalFeed;
     private final EquilibriumModel equilibrium;
-    /** Murphree efficiency of each stage (organic phase), 1 = equilibrium stage. */
+    /*
+     * The per-stage arrays below are null where every entry has its default (efficiency 1, the
+     * others 0), as in a plain cascade fed in the aqueous phase: a sweep builds one network per
+     * point, and these five arrays were most of what it allocated (issue 16, item 12).
+     */
+    /** Murphree efficiency of each stage (organic phase), 1 = equilibrium stage; null: all 1. */
     private final double[] efficiency;
-    /** Fraction of the organic (aqueous) outflow of each stage taken off as a side product. */
+    /** Fraction of the organic (aqueous) outflow of each stage taken off as a side product; null: all 0. */
     private final double[] organicDraw;
     private final double[] aqueousDraw;
-    /** Component flows fed to each stage with the organic phase (part of {@link #feed}). */
+    /** Component flows fed to each stage with the organic phase (part of {@link #feed}); null: all 0. */
     private final double[] organicFeed;
-    /** Organic phase flow fed to each stage (model basis): the fresh organic at stage 1, organic feeds. */
+    /** Organic phase flow fed to each stage (model basis): the fresh organic at stage 1, organic feeds; null: all 0. */
     private final double[] organicInlet;
     /** Component names for messages, or {@code null} where the builder knows none. */
     private final List<String> componentNames;
@@ -63,6 +68,15 @@ public final class CascadeNetwork {
      * @param feed         component flows fed to each stage, N×C, summing to 1
      */
     public CascadeNetwork(EquilibriumModel equilibrium, double[] organicFlow, double[] aqueousFlow, double[] feed) {
+        this(equilibrium, organicFlow.clone(), aqueousFlow.clone(), feed.clone(), true);
+    }
+
+    /**
+     * The public constructor on arrays the network may keep, not copied: built by the caller for
+     * it alone and not changed afterwards ({@code owned} only tells the two constructors apart).
+     */
+    private CascadeNetwork(EquilibriumModel equilibrium, double[] organicFlow, double[] aqueousFlow, double[] feed,
+                           boolean owned) {
         this.stages = organicFlow.length;
         this.components = equilibrium.componentCount();
         if (aqueousFlow.length != stages || feed.length != stages * components || stages < 1) {
@@ -74,20 +88,20 @@ public final class CascadeNetwork {
             }
         }
         this.equilibrium = equilibrium;
-        this.organicFlow = organicFlow.clone();
-        this.aqueousFlow = aqueousFlow.clone();
-        this.feed = feed.clone();
+        this.organicFlow = organicFlow;
+        this.aqueousFlow = aqueousFlow;
+        this.feed = feed;
         this.totalFeed = new double[components];
         for (int k = 0; k < stages; k++) {
             for (int j = 0; j < components; j++) {
                 totalFeed[j] += feed[k * components + j];
             }
         }
-        this.efficiency = filled(stages, 1.0);
-        this.organicDraw = new double[stages];
-        this.aqueousDraw = new double[stages];
-        this.organicFeed = new double[stages * components];
-        this.organicInlet = new double[stages];
+        this.efficiency = null;
+        this.organicDraw = null;
+        this.aqueousDraw = null;
+        this.organicFeed = null;
+        this.organicInlet = null;
         this.componentNames = null;
         this.plain = true;
     }
@@ -106,23 +120,30 @@ public final class CascadeNetwork {
         this.aqueousFlow = base.aqueousFlow;
         this.feed = base.feed;
         this.totalFeed = base.totalFeed;
-        this.efficiency = efficiency;
-        this.organicDraw = organicDraw;
-        this.aqueousDraw = aqueousDraw;
-        this.organicFeed = organicFeed;
-        this.organicInlet = organicInlet;
+        this.efficiency = unlessAll(efficiency, 1.0);
+        this.organicDraw = unlessAll(organicDraw, 0.0);
+        this.aqueousDraw = unlessAll(aqueousDraw, 0.0);
+        this.organicFeed = unlessAll(organicFeed, 0.0);
+        this.organicInlet = unlessAll(organicInlet, 0.0);
         this.componentNames = componentNames;
-        boolean p = true;
-        for (int k = 0; k < stages; k++) {
-            p &= efficiency[k] == 1.0 && organicDraw[k] == 0 && aqueousDraw[k] == 0;
-        }
-        this.plain = p;
+        this.plain = this.efficiency == null && this.organicDraw == null && this.aqueousDraw == null;
     }
 
-    private static double[] filled(int n, double value) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, value);
-        return a;
+    /** {@code a}, or null (the default) when it is null or every entry is {@code value}. */
+    private static double[] unlessAll(double[] a, double value) {
+        if (a != null) {
+            for (double x : a) {
+                if (x != value) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Entry i of a per-stage array that is null where all its entries are 0. */
+    private static double at(double[] a, int i) {
+        return a == null ? 0 : a[i];
     }
 
     /**
@@ -171,6 +192,11 @@ public final class CascadeNetwork {
      * Murphree efficiency uses it, for the composition of the organic entering a stage.
      */
     public CascadeNetwork withOrganicInlet(double[] organicInlet, double[] organicFeed) {
+        checkOrganicInlet(organicInlet, organicFeed);
+        return new CascadeNetwork(this, efficiency, organicDraw, aqueousDraw, organicFeed.clone(), organicInlet.clone());
+    }
+
+    private void checkOrganicInlet(double[] organicInlet, double[] organicFeed) {
         if (organicInlet.length != stages || organicFeed.length != stages * components) {
             throw new IllegalArgumentException("organic inlet needs " + stages + " flows and " + stages * components
                     + " component flows");
@@ -180,7 +206,12 @@ public final class CascadeNetwork {
                 throw new IllegalArgumentException("organic feed exceeds the feed at stage " + (i / components + 1));
             }
         }
-        return new CascadeNetwork(this, efficiency, organicDraw, aqueousDraw, organicFeed.clone(), organicInlet.clone());
+    }
+
+    /** {@link #withOrganicInlet} on arrays built for this network alone, checked the same way and not copied. */
+    private CascadeNetwork withOwnOrganicInlet(double[] organicInlet, double[] organicFeed) {
+        checkOrganicInlet(organicInlet, organicFeed);
+        return new CascadeNetwork(this, efficiency, organicDraw, aqueousDraw, organicFeed, organicInlet);
     }
 
     /**
@@ -191,16 +222,17 @@ public final class CascadeNetwork {
      */
     boolean isRepeatedStage(int stage) {
         int k = stage - 1;
-        if (k == 0 || k == stages - 1 || organicDraw[k] != 0 || aqueousDraw[k] != 0 || organicInlet[k] != 0) {
+        if (k == 0 || k == stages - 1 || at(organicDraw, k) != 0 || at(aqueousDraw, k) != 0 || at(organicInlet, k) != 0) {
             return false;
         }
         for (int j = 0; j < components; j++) {
-            if (feed[k * components + j] != 0 || organicFeed[k * components + j] != 0) {
+            if (feed[k * components + j] != 0 || at(organicFeed, k * components + j) != 0) {
                 return false;
             }
         }
         for (int i = k - 1; i <= k + 1; i += 2) {
-            if (organicFlow[i] != organicFlow[k] || aqueousFlow[i] != aqueousFlow[k] || efficiency[i] != efficiency[k]) {
+            if (organicFlow[i] != organicFlow[k] || aqueousFlow[i] != aqueousFlow[k]
+                    || efficiency(i + 1) != efficiency(k + 1)) {
                 return false;
             }
         }
@@ -231,14 +263,16 @@ public final class CascadeNetwork {
             }
             org[i] = organicFlow[k];
             aq[i] = aqueousFlow[k];
-            eff[i] = efficiency[k];
-            od[i] = organicDraw[k];
-            ad[i] = aqueousDraw[k];
-            inlet[i] = organicInlet[k];
+            eff[i] = efficiency(k + 1);
+            od[i] = at(organicDraw, k);
+            ad[i] = at(aqueousDraw, k);
+            inlet[i] = at(organicInlet, k);
             System.arraycopy(feed, k * c, fd, i * c, c);
-            System.arraycopy(organicFeed, k * c, ofd, i * c, c);
+            if (organicFeed != null) {
+                System.arraycopy(organicFeed, k * c, ofd, i * c, c);
+            }
         }
-        CascadeNetwork base = new CascadeNetwork(equilibrium, org, aq, fd);
+        CascadeNetwork base = new CascadeNetwork(equilibrium, org, aq, fd, true);
         return new CascadeNetwork(base, eff, od, ad, ofd, inlet, componentNames);
     }
 
@@ -264,8 +298,7 @@ public final class CascadeNetwork {
 
     /** This network with equilibrium stages and no side draws (same phase flows and feeds). */
     CascadeNetwork plainVersion() {
-        return plain ? this : new CascadeNetwork(this, filled(stages, 1.0), new double[stages], new double[stages],
-                organicFeed, organicInlet);
+        return plain ? this : new CascadeNetwork(this, null, null, null, organicFeed, organicInlet);
     }
 
     /** Whether every stage is an equilibrium stage without side draws (the plain cascade of docs/theory.md). */
@@ -275,17 +308,17 @@ public final class CascadeNetwork {
 
     /** Murphree efficiency of a stage (1-based). */
     public double efficiency(int stage) {
-        return efficiency[stage - 1];
+        return efficiency == null ? 1.0 : efficiency[stage - 1];
     }
 
     /** Fraction of the organic leaving a stage (1-based) that is drawn off. */
     public double organicDraw(int stage) {
-        return organicDraw[stage - 1];
+        return at(organicDraw, stage - 1);
     }
 
     /** Fraction of the aqueous leaving a stage (1-based) that is drawn off. */
     public double aqueousDraw(int stage) {
-        return aqueousDraw[stage - 1];
+        return at(aqueousDraw, stage - 1);
     }
 
     /**
@@ -294,13 +327,13 @@ public final class CascadeNetwork {
      * draws leave (the raffinate, the organic leaving stage N).
      */
     public double share(FeedPhase phase, int stage, boolean drawn) {
-        double d = phase == FeedPhase.ORGANIC ? organicDraw[stage - 1] : aqueousDraw[stage - 1];
+        double d = phase == FeedPhase.ORGANIC ? organicDraw(stage) : aqueousDraw(stage);
         return drawn ? d : 1 - d;
     }
 
     /** Component j fed to a stage (1-based) with the organic phase. */
     public double organicFeed(int stage, int j) {
-        return organicFeed[(stage - 1) * components + j];
+        return at(organicFeed, (stage - 1) * components + j);
     }
 
     /**
@@ -308,9 +341,9 @@ public final class CascadeNetwork {
      * not drawn off plus the organic fed to the stage.
      */
     public double organicInflow(int stage) {
-        double in = organicInlet[stage - 1];
+        double in = at(organicInlet, stage - 1);
         if (stage > 1) {
-            in += (1 - organicDraw[stage - 2]) * organicFlow[stage - 2];
+            in += (1 - organicDraw(stage - 1)) * organicFlow[stage - 2];
         }
         return in;
     }
@@ -375,13 +408,13 @@ public final class CascadeNetwork {
                 organicDrawn[k] += d.flow();
                 for (int i = k + 1; i < total; i++) {
                     organic[i] -= reach;
-                    reach *= 1 - plain.organicDraw[i];
+                    reach *= 1 - plain.organicDraw(i + 1);
                 }
             } else {
                 aqueousDrawn[k] += d.flow();
                 for (int i = k - 1; i >= 0; i--) {
                     aqueous[i] -= reach;
-                    reach *= 1 - plain.aqueousDraw[i];
+                    reach *= 1 - plain.aqueousDraw(i + 1);
                 }
             }
         }
@@ -390,23 +423,22 @@ public final class CascadeNetwork {
         // what may be drawn: the flow leaving the stage less the part the network already takes;
         // each phase checked in its direction of flow, so the first failure is a stage with a draw
         for (int k = 0; k < total; k++) {
-            double free = organic[k] * (1 - plain.organicDraw[k]);
+            double free = organic[k] * (1 - plain.organicDraw(k + 1));
             if (!(free > organicDrawn[k])) {
                 throw tooLarge(draws, k + 1, FeedPhase.ORGANIC, Math.max(0, free));
             }
-            organicDraw[k] = plain.organicDraw[k] + organicDrawn[k] / organic[k];
+            organicDraw[k] = plain.organicDraw(k + 1) + organicDrawn[k] / organic[k];
         }
         for (int k = total - 1; k >= 0; k--) {
-            double free = aqueous[k] * (1 - plain.aqueousDraw[k]);
+            double free = aqueous[k] * (1 - plain.aqueousDraw(k + 1));
             if (!(free > aqueousDrawn[k])) {
                 throw tooLarge(draws, k + 1, FeedPhase.AQUEOUS, Math.max(0, free));
             }
-            aqueousDraw[k] = plain.aqueousDraw[k] + aqueousDrawn[k] / aqueous[k];
+            aqueousDraw[k] = plain.aqueousDraw(k + 1) + aqueousDrawn[k] / aqueous[k];
         }
-        CascadeNetwork drawn = new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed)
-                .withOrganicInlet(plain.organicInlet, plain.organicFeed).withSideDraws(organicDraw, aqueousDraw)
-                .withEfficiency(plain.efficiency);
-        return plain.componentNames == null ? drawn : drawn.withComponentNames(plain.componentNames);
+        CascadeNetwork flows = new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed, true);
+        return new CascadeNetwork(flows, plain.efficiency, plain.organicDraw, plain.aqueousDraw, plain.organicFeed,
+                plain.organicInlet, plain.componentNames).withSideDraws(organicDraw, aqueousDraw);
     }
 
     /**
@@ -467,18 +499,21 @@ public final class CascadeNetwork {
         } else {
             throw new IllegalArgumentException("no stage-flow rule for " + c.equilibrium().getClass().getSimpleName());
         }
-        CascadeNetwork plain = new CascadeNetwork(c.equilibrium(), organic, aqueous, feed);
+        CascadeNetwork plain = new CascadeNetwork(c.equilibrium(), organic, aqueous, feed, true);
         // the organic entering each stage, for Murphree efficiencies: the fresh organic at stage 1
         // (in the CMER basis it carries no RE) and an organic feed with its own phase flow
+        boolean linear = c.equilibrium() instanceof ConstantDistributionRatios;
+        if (!linear && phase == FeedPhase.AQUEOUS) {
+            return plain; // no organic inlet (its arrays would be all 0)
+        }
         double[] inlet = new double[total];
         double[] organicFeed = new double[total * comps];
-        boolean linear = c.equilibrium() instanceof ConstantDistributionRatios;
         inlet[0] = linear ? organic[0] : 0;
         if (phase == FeedPhase.ORGANIC) {
             System.arraycopy(z, 0, organicFeed, (feedStage - 1) * comps, comps);
             inlet[feedStage - 1] += linear ? organic[feedStage - 1] - organic[feedStage - 2] : 1;
         }
-        return plain.withOrganicInlet(inlet, organicFeed);
+        return plain.withOwnOrganicInlet(inlet, organicFeed);
     }
 
     /**
@@ -557,7 +592,7 @@ public final class CascadeNetwork {
             }
             aqueousDraw[k] = drawFlowAqueous[k] / aqueous[k];
         }
-        return new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(organicIn, organicFeed)
+        return new CascadeNetwork(eq, organic, aqueous, feed, true).withOwnOrganicInlet(organicIn, organicFeed)
                 .withSideDraws(organicDraw, aqueousDraw);
     }
 
@@ -654,7 +689,7 @@ public final class CascadeNetwork {
         List<String> names = new java.util.ArrayList<>(rareEarths);
         names.add(cation);
         names.add("H+");
-        CascadeNetwork net = new CascadeNetwork(eq, organic, aqueous, feed).withOrganicInlet(inlet, organicFeed)
+        CascadeNetwork net = new CascadeNetwork(eq, organic, aqueous, feed, true).withOwnOrganicInlet(inlet, organicFeed)
                 .withSideDraws(organicDraw, aqueousDraw).withEfficiency(stageEfficiency).withComponentNames(names);
         // the case's side draws (L/h) as in the constant-D model; MassActionCase has checked their stages
         return sideDraws.isEmpty() ? net : volumetricDraws(net, sideDraws.draws());

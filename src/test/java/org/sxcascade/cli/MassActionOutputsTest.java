@@ -213,4 +213,34 @@ class MassActionOutputsTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a-file", "bad.yaml");
         }
     }
+
+    /**
+     * The stripped organic carries about 1e-19 of the RE fed: the text and HTML reports print no
+     * purity for it (its RE composition, Nd 0.999984, is that of a trace), while the products that
+     * carry RE keep theirs and {@code --json} keeps the number.
+     */
+    @Test
+    void aStreamCarryingNothingHasNoPurity(@TempDir Path dir) throws Exception {
+        JsonNode stripped = json(CliHarness.run("simulate", CASE, "--json")).path("products").get(2);
+        assertThat(stripped.path("name").asText()).isEqualTo("stripped organic");
+        assertThat(stripped.path("rareEarthFlow").asDouble()).isPositive().isLessThan(1e-12);
+        assertThat(stripped.path("purity").asDouble()).isGreaterThan(0.99);
+
+        CliHarness text = CliHarness.run("simulate", CASE);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        String row = text.out().lines().filter(l -> l.trim().startsWith("stripped organic")).findFirst().orElseThrow();
+        assertThat(row).doesNotContain("%").doesNotContain("Nd 99");
+        assertThat(text.out()).contains("Pr 99.9995%", "Nd 99.9586%",
+                "A product with no purity (-) carries less than 1e-12 of the components fed");
+
+        Path html = dir.resolve("report.html");
+        CliHarness report = CliHarness.run("report", CASE, "-o", html.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String page = Files.readString(html);
+        String strippedRow = page.substring(page.indexOf("<tr><th>stripped organic"));
+        strippedRow = strippedRow.substring(0, strippedRow.indexOf("</tr>"));
+        assertThat(strippedRow).doesNotContain("/products/2/purity").doesNotContain("Nd 99");
+        assertThat(page).contains("data-key=\"/products/0/purity\"", "data-key=\"/products/1/purity\"",
+                "A product with no purity (–) carries less than 1e-12");
+    }
 }

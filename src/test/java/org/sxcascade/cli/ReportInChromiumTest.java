@@ -61,6 +61,10 @@ class ReportInChromiumTest {
 
     /** Opens a page in headless Chromium and returns its console messages, requested URLs and a screenshot. */
     private static Visit visit(Path page, Path tmp, String name) throws Exception {
+        return visit(page.toUri().toString(), tmp, name, 1000, 1400);
+    }
+
+    private static Visit visit(String url, Path tmp, String name, int width, int height) throws Exception {
         Path profile = Files.createDirectories(tmp.resolve(name + "-profile"));
         Path netLog = tmp.resolve(name + "-net.json");
         Path shot = tmp.resolve(name + ".png");
@@ -68,8 +72,8 @@ class ReportInChromiumTest {
         List<String> cmd = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--log-net-log=" + netLog, "--virtual-time-budget=3000", "--window-size=1000,1400",
-                "--screenshot=" + shot, page.toUri().toString());
+                "--log-net-log=" + netLog, "--virtual-time-budget=3000", "--window-size=" + width + "," + height,
+                "--screenshot=" + shot, url);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -111,6 +115,82 @@ class ReportInChromiumTest {
     @Test
     void massActionReportOpensWithNoConsoleMessagesAndNoRequests(@TempDir Path tmp) throws Exception {
         opensCleanly("cases/pr-nd-mass-action.yaml", tmp);
+    }
+
+    /**
+     * Measures the layout in the page (a copy of the report without its Content-Security-Policy and
+     * with this script), again whenever the window is resized, and paints the whole window with the
+     * verdict, read from the screenshot:
+     * green when the window is as wide as the URL's fragment says and nothing is cut off, red when
+     * something is. Tables on a phone may scroll sideways (docs/charts.md), so the fragment
+     * {@code #W,tables} also requires that no table scrolls.
+     */
+    private static final String PROBE = """
+            <script>
+            const [want, tables] = location.hash.slice(1).split(',');
+            const verdict = document.createElement('div');
+            verdict.style.cssText = 'position:fixed;inset:0;z-index:99';
+            document.body.appendChild(verdict);
+            function check() {
+              const w = document.documentElement.clientWidth;
+              let ok = w === Number(want);
+              document.querySelectorAll('figure svg').forEach(s => {
+                const r = s.getBoundingClientRect();
+                ok = ok && r.left >= -1 && r.right <= w + 1;
+              });
+              if (tables) {
+                document.querySelectorAll('.scroll').forEach(d => { ok = ok && d.scrollWidth <= d.clientWidth + 1; });
+              }
+              verdict.style.background = ok ? '#00ff00' : '#ff0000';
+            }
+            check();
+            addEventListener('resize', check); // headless Chromium lays out at 500 px at least, then sets the width
+            </script>
+            """;
+
+    /**
+     * The layout at a laptop's 1280 px (every table fits, the mass-action products table with its
+     * target and recovery columns included) and a phone's 390 px (every chart fits the window; the
+     * tables scroll sideways). The probe's own check: the report as it was (charts at least 680 px
+     * wide on a phone) and a window of another width both paint red.
+     */
+    @Test
+    void reportFitsALaptopAndAPhone(@TempDir Path tmp) throws Exception {
+        for (String caseFile : List.of("cases/pr-nd-mass-action.yaml", "cases/zhang-binary.yaml")) {
+            Path report = tmp.resolve("layout.html");
+            CliHarness r = CliHarness.run("report", caseFile, "-o", report.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            String html = Files.readString(report);
+            Path probed = probe(tmp, "probed.html", html);
+            assertThat(verdict(probed, tmp, "1280,tables", 1280)).as(caseFile + " at 1280 px").isEqualTo(GREEN);
+            assertThat(verdict(probed, tmp, "390", 390)).as(caseFile + " at 390 px").isEqualTo(GREEN);
+            assertThat(verdict(probed, tmp, "391", 390)).as("the probe sees the window's width").isEqualTo(RED);
+            Path wide = probe(tmp, "wide.html", html.replace("</style>", "figure svg { min-width: 680px; }</style>"));
+            assertThat(verdict(wide, tmp, "390", 390)).as("the probe sees a chart cut off").isEqualTo(RED);
+            // the report itself (no probe) renders at both widths
+            for (int width : new int[] {1280, 390}) {
+                BufferedImage shot = ImageIO.read(visit(report.toUri().toString(), tmp, "plain" + width, width, 1200)
+                        .screenshot().toFile());
+                assertThat(shot.getWidth()).isEqualTo(width);
+            }
+        }
+    }
+
+    private static final int GREEN = 0xff00ff00;
+    private static final int RED = 0xffff0000;
+
+    private static Path probe(Path tmp, String name, String html) throws Exception {
+        String page = html.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                .replace("</body>", PROBE + "</body>");
+        assertThat(page).doesNotContain("Content-Security-Policy").contains("#00ff00");
+        return Files.writeString(tmp.resolve(name), page);
+    }
+
+    /** The colour the probe painted at the window's centre. */
+    private static int verdict(Path page, Path tmp, String fragment, int width) throws Exception {
+        BufferedImage shot = ImageIO.read(visit(page.toUri() + "#" + fragment, tmp, "probe-" + fragment.replace(',', '-'),
+                width, 900).screenshot().toFile());
+        return shot.getRGB(shot.getWidth() / 2, shot.getHeight() / 2);
     }
 
     private static void opensCleanly(String caseFile, Path tmp) throws Exception {

@@ -2,6 +2,8 @@ package org.sxcascade.benchmarks;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -98,7 +100,14 @@ public class SweepBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            spec = SweepSpec.fromResolved(SPEC);
+            // read from a file as `sweep` reads it (fromResolved takes the resolved JSON only)
+            Path file = Files.createTempFile("sweep-benchmark", ".yaml");
+            try {
+                Files.writeString(file, SPEC);
+                spec = SweepSpec.read(file);
+            } finally {
+                Files.delete(file);
+            }
             format = new RowFormat(spec);
             Cases.check(spec.pointCount() == POINTS, "points " + spec.pointCount());
             PointEvaluator e = new PointEvaluator(spec);
