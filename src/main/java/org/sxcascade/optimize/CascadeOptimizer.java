@@ -388,9 +388,9 @@ public final class CascadeOptimizer {
         private InvalidInputException unreachable(double s, double w, String fixed) {
             String fenske = String.format(java.util.Locale.ROOT, "Fenske's minimum at total reflux is %.2f stages%s",
                     xu.fenskeMinimum(), binary ? "" : " for the key pair");
-            return new InvalidInputException("--max-stages", set.maxStages(), "more stages: no cascade of at most "
+            return new InvalidInputException("--max-stages", set.maxStages(), "a larger value (no cascade of at most "
                     + set.maxStages() + " stages " + (fixed.isEmpty() ? "" : fixed + " ") + "meets the targets at the "
-                    + "largest allowed flows S = " + fmt(s) + ", W = " + fmt(w) + " (" + limitedBy + "); " + fenske);
+                    + "largest allowed flows S = " + fmt(s) + ", W = " + fmt(w) + ", " + limitedBy + "; " + fenske + ")");
         }
 
         /** Xu's corrected stage estimate at the flows, or at the √β optimum where it does not exist. */

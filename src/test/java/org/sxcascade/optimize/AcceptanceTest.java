@@ -136,7 +136,8 @@ class AcceptanceTest {
                 .hasMessageContaining("S_min = 1.49835");
         // enough stages for Fenske but not at the flows allowed
         assertThatThrownBy(() -> new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.PHI, 30, 1.8, false)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no cascade of at most 30 stages");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no cascade of at most 30 stages")
+                .hasMessageStartingWith("--max-stages = 30 is not allowed: a larger value (no cascade").hasMessageNotContaining("more stages:");
         DesignInputs plant = OptimizerCases.prNd(null);
         OptimizerSettings narrow = new OptimizerSettings(Objective.PHI, 1000, null, 0.1, 2.0, null, null, null, null, 0,
                 false, null);
