@@ -6,9 +6,7 @@ import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
-import org.sxcascade.model.MassActionCase;
 import org.sxcascade.optimize.Optimum;
-import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -31,16 +29,10 @@ public final class Charts {
     }
 
     /**
-     * A steady state of a mass-action case: the stage profile, then the panels of the model's
-     * chemistry, pH and loading and the concentrations ({@link MassActionPanels}).
+     * Any model's steady state: the one stage profile chart ({@code <stem>-profile}), then the
+     * panels the model adds (for mass action the pH/loading and concentration charts,
+     * {@link AcidityLoadingChart} and {@link ConcentrationChart}, drawn from its report section).
      */
-    public static List<NamedChart> steadyState(String stem, MassActionCase c, CascadeNetwork network,
-                                               SteadyState state) {
-        StageProfile profile = StageProfile.of(c, state);
-        return steadyState(stem, profile, MassActionPanels.of(stem, profile, c, network, state));
-    }
-
-    /** Any model's steady state: the one stage profile chart ({@code <stem>-profile}), then the model's panels. */
     public static List<NamedChart> steadyState(String stem, StageProfile profile, List<NamedChart> modelPanels) {
         List<NamedChart> list = new ArrayList<>();
         list.add(new NamedChart(stem + "-profile", ProfileChart.of(profile)));

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sxcascade.chart.AcidityLoadingChart;
 import org.sxcascade.chart.Charts;
+import org.sxcascade.chart.ConcentrationChart;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.chart.StageProfile;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.solver.CascadeNetwork;
@@ -518,9 +521,37 @@ public final class MassActionSection implements ModelSection {
         o.put("organicRareEarth", s.organicRareEarth());
     }
 
+    /**
+     * The stage profile, then the panels of this model's chemistry: pH, loading and saponification
+     * ({@link AcidityLoadingChart}, from the stage rows) and each rare earth's concentration in both
+     * phases ({@link ConcentrationChart}).
+     */
     @Override
     public List<NamedChart> charts(String stem) {
-        return Charts.steadyState(stem, c, network, state);
+        int n = stages.size();
+        int r = c.rareEarths().size();
+        double[] pH = new double[n];
+        double[] loading = new double[n];
+        double[] saponification = new double[n];
+        double[][] aqueous = new double[n][r];
+        double[][] organic = new double[n][r];
+        double scale = eq.molarScale();
+        for (int k = 1; k <= n; k++) {
+            StageRow row = stages.get(k - 1);
+            pH[k - 1] = row.pH();
+            loading[k - 1] = row.loading();
+            saponification[k - 1] = row.saponification();
+            for (int j = 0; j < r; j++) {
+                aqueous[k - 1][j] = state.aqueousFlow(k, j) * scale / network.aqueousFlow(k);
+                organic[k - 1][j] = state.organicFlow(k, j) * scale / network.organicFlow(k);
+            }
+        }
+        StageProfile profile = StageProfile.of(c, state);
+        return Charts.steadyState(stem, profile, List.of(
+                new NamedChart(stem + "-ph-loading", AcidityLoadingChart.of(profile, pH, loading, saponification,
+                        c.cation(), eq.extractantConcentration(), c.flows().saponification())),
+                new NamedChart(stem + "-concentration", ConcentrationChart.of(profile, c.rareEarths(), aqueous,
+                        organic))));
     }
 
     // ------------------------------------------------------------------ CSV

@@ -51,8 +51,8 @@ class ChartRenderTest {
             CHARTS.addAll(Charts.design("zhang-binary", design, org.sxcascade.design.StageCountScan.of(design)));
             CHARTS.addAll(Charts.optimum("pr-nd-p507", ChartFixtures.optimum("cases/pr-nd-p507.yaml")));
             CHARTS.addAll(Charts.transientRun("pr-nd-1974", ChartFixtures.startUp("cases/pr-nd-1974.yaml")));
-            var ma = MassActionPanelsTest.Solved.bundled();
-            CHARTS.addAll(Charts.steadyState("pr-nd-mass-action", ma.c(), ma.network(), ma.state()));
+            var ma = MassActionChartsTest.Solved.bundled();
+            CHARTS.addAll(org.sxcascade.report.MassActionSection.of(ma.report()).charts("pr-nd-mass-action"));
         }
         return CHARTS;
     }

@@ -18,8 +18,11 @@ import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 
-/** The charts of a mass-action cascade plot the report's numbers and mark its three sections. */
-class MassActionPanelsTest {
+/**
+ * The charts of a mass-action cascade ({@link AcidityLoadingChart}, {@link ConcentrationChart} after the
+ * profile) plot the report's numbers and mark its three sections.
+ */
+class MassActionChartsTest {
     /** The bundled case, solved once. */
     record Solved(MassActionCase c, CascadeNetwork network, SteadyState state, SimulationReport report) {
         static Solved bundled() {
@@ -32,13 +35,18 @@ class MassActionPanelsTest {
 
     private static final Solved S = Solved.bundled();
 
+    /** Chart i of the bundled case's steady-state charts (0 profile, 1 pH/loading, 2 concentrations). */
+    private static JFreeChart panel(int i) {
+        return MassActionSection.of(S.report()).charts("pr-nd-mass-action").get(i).chart();
+    }
+
     private static List<Double> markers(java.util.Collection<?> markers) {
         return markers.stream().map(m -> ((ValueMarker) m).getValue()).toList();
     }
 
     @Test
     void threeChartsNamedForTheirFiles() {
-        List<NamedChart> charts = Charts.steadyState("pr-nd-mass-action", S.c(), S.network(), S.state());
+        List<NamedChart> charts = MassActionSection.of(S.report()).charts("pr-nd-mass-action");
         assertThat(charts).extracting(NamedChart::fileStem).containsExactly("pr-nd-mass-action-profile",
                 "pr-nd-mass-action-ph-loading", "pr-nd-mass-action-concentration");
         for (NamedChart nc : charts) {
@@ -57,7 +65,7 @@ class MassActionPanelsTest {
                 new org.sxcascade.model.MassActionFeed("b", one.feed(), one.acidity(), 30)));
         var network = org.sxcascade.solver.CascadeNetwork.massAction(two);
         var state = new org.sxcascade.solver.NewtonCascadeSolver().solve(network, two.solver());
-        JFreeChart chart = MassActionPanels.phLoading(StageProfile.of(two, state), two, network, state);
+        JFreeChart chart = MassActionSection.of(new SimulationReport(two, network, state)).charts("two").get(1).chart();
         assertThat(markers(chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)))
                 .containsExactlyInAnyOrder(35.5, 75.5, 25.0, 30.0);
         assertThat(chart.getSubtitles()).anySatisfy(t -> assertThat(t)
@@ -68,7 +76,7 @@ class MassActionPanelsTest {
 
     @Test
     void phAndLoadingAreTheReportsStageValues() {
-        JFreeChart chart = MassActionPanels.phLoading(StageProfile.of(S.c(), S.state()), S.c(), S.network(), S.state());
+        JFreeChart chart = panel(1);
         XYSeries ph = ChartFixtures.series(chart, 0, "pH (aqueous, left axis)");
         XYSeries loading = ChartFixtures.series(chart, 1, "loading 3Σ[RE]org / C (right axis)");
         XYSeries sapon = ChartFixtures.series(chart, 1, "saponification [Na]org / 2C (right axis)");
@@ -103,7 +111,7 @@ class MassActionPanelsTest {
         assertThat(markers(profile.getXYPlot().getRangeMarkers(Layer.FOREGROUND)))
                 .allSatisfy(v -> assertThat(v).isCloseTo(1 - 0.999, within(1e-15))).hasSize(2);
 
-        JFreeChart conc = MassActionPanels.concentration(StageProfile.of(S.c(), S.state()), S.c(), S.network(), S.state());
+        JFreeChart conc = panel(2);
         XYSeries prAq = ChartFixtures.series(conc, "Pr aqueous mol/L");
         XYSeries ndOrg = ChartFixtures.series(conc, "Nd organic mol/L");
         double scale = S.c().feedRate();
