@@ -179,7 +179,7 @@ public final class FlowsheetReader {
      */
     private static Flowsheet massAction(YamlMapping top) {
         top.allow(MA_TOP);
-        String name = top.optText("name", null);
+        String name = top.optName("name", null);
         top.optText("description", null);
         CaseReader.MassActionChemistry chemistry = CaseReader.massActionChemistry(top);
         List<String> names = chemistry.names();
@@ -190,7 +190,7 @@ public final class FlowsheetReader {
             String path = "feeds[" + f + "]";
             YamlMapping feed = new YamlMapping(feedList.get(f), path);
             feed.allow(MA_FEED);
-            String feedName = feed.text("name", "a feed name");
+            String feedName = feed.name("name", "a feed name");
             double[] z = composition(feed.obj("composition"), names);
             double flow = feed.positive("flow");
             double concentration = feed.positive("concentration");
@@ -208,7 +208,7 @@ public final class FlowsheetReader {
             try {
                 YamlMapping c = new YamlMapping(cascadeList.get(i), path);
                 c.allow(MA_CASCADE);
-                String unitName = c.text("name", "a cascade name");
+                String unitName = c.name("name", "a cascade name");
                 Cascade cascade;
                 try {
                     cascade = new Cascade(c.integer("extractionStages"), c.integer("scrubStages"));

@@ -160,6 +160,9 @@ class MassActionFlowsheetTest {
             "'stripStages: 8'|'stripStages: -1'|cascades[0].stripStages|an integer from 0",
             // a model flowsheets do not take
             "'model: mass-action'|'model: distribution-ratios'|model|separation-factors or mass-action",
+            // invisible characters in a fresh feed's and a cascade's name (issue 16: names are checked in every file)
+            "'{name: feed,'|'{name: fe\u200Bed,'|feeds[0].name|U+200B",
+            "'- name: PrNd'|'- name: Pr\u202ENd'|cascades[0].name|U+202E",
     })
     void combinationsThatMakeNoSenseAreRefused(String from, String to, String field, String message) {
         String yaml = PR_ND.replace(from, to.replace("\\n", "\n"));
