@@ -140,20 +140,27 @@ final class PlotOptions {
     }
 
     /**
-     * Purity against stage count for a design, with a progress bar on an interactive terminal once
-     * it takes more than a second (a long cascade needs hundreds of steady states).
+     * A progress callback (done, total) that shows a bar on an interactive terminal once the work
+     * takes more than a second (a stage-count chart of a long cascade needs hundreds of steady
+     * states); it does nothing elsewhere.
      */
-    static org.sxcascade.design.StageCountScan scan(org.sxcascade.design.CascadeDesigner.Design design) {
+    static java.util.function.BiConsumer<Integer, Integer> progress(String label) {
         if (System.console() == null) {
-            return org.sxcascade.design.StageCountScan.of(design);
+            return (done, total) -> { };
         }
-        try (DelayedBar bar = new DelayedBar("stage-count chart")) {
-            return org.sxcascade.design.StageCountScan.of(design, (done, total) -> {
-                if (bar.due()) {
-                    bar.show((double) done / total, done + " of " + total + " steady states");
-                }
-            });
-        }
+        DelayedBar[] bar = new DelayedBar[1];
+        return (done, total) -> {
+            if (bar[0] == null) {
+                bar[0] = new DelayedBar(label);
+            }
+            if (bar[0].due()) {
+                bar[0].show((double) done / total, done + " of " + total + " steady states");
+            }
+            if (done.equals(total)) {
+                bar[0].close();
+                bar[0] = null;
+            }
+        };
     }
 
     /** One line naming the files, for the terminal. */

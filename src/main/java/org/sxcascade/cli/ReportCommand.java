@@ -108,7 +108,8 @@ final class ReportCommand implements Callable<Integer> {
                     CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(),
                             org.sxcascade.model.Cascade.MAX_STAGES);
                     html.design(DesignReport.toJson(d), List.of(new NamedChart(stem + "-design-stage-count",
-                            StageCountChart.of(in.name(), PlotOptions.scan(d), in.components(), d.keyA(), d.keyB()))));
+                            StageCountChart.of(in.name(), org.sxcascade.design.StageCountScan.of(d,
+                                    PlotOptions.progress("stage-count chart")), in.components(), d.keyA(), d.keyB()))));
                 } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException
                          | NoConvergenceException e) {
                     // the report is about the case as given: a design that cannot be made is a remark

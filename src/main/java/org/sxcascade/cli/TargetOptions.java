@@ -1,8 +1,6 @@
 package org.sxcascade.cli;
 
-import org.sxcascade.io.DesignInputs;
-import org.sxcascade.model.InvalidInputException;
-import org.sxcascade.model.ProductTarget;
+import org.sxcascade.design.TargetOverrides;
 import picocli.CommandLine.Option;
 
 /** Purity and recovery targets given on the command line of {@code design} and {@code optimize}. */
@@ -23,38 +21,8 @@ final class TargetOptions {
                     + "its product's numbers and the other product keeps the case's.")
     Double aqueousRecovery;
 
-    /**
-     * The case's targets with the command line's: two or more options replace all the case's
-     * numbers; a single option replaces its product's, and the other product keeps the case's
-     * target (group membership stays).
-     */
-    DesignInputs apply(DesignInputs in) {
-        if (organicPurity == null && aqueousPurity == null && organicRecovery == null && aqueousRecovery == null) {
-            return in;
-        }
-        int given = count(organicPurity) + count(aqueousPurity) + count(organicRecovery) + count(aqueousRecovery);
-        // two or more numbers replace all the case's; a single one, its product's only
-        boolean all = given >= 2;
-        ProductTarget organic = in.organicTarget();
-        ProductTarget aqueous = in.aqueousTarget();
-        try {
-            if (all || organicPurity != null || organicRecovery != null) {
-                organic = new ProductTarget(in.organicTarget().components(), organicPurity, organicRecovery);
-            }
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--organic-" + e.field(), e.value(), e.allowed());
-        }
-        try {
-            if (all || aqueousPurity != null || aqueousRecovery != null) {
-                aqueous = new ProductTarget(in.aqueousTarget().components(), aqueousPurity, aqueousRecovery);
-            }
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--aqueous-" + e.field(), e.value(), e.allowed());
-        }
-        return in.withTargets(organic, aqueous);
-    }
-
-    private static int count(Double option) {
-        return option == null ? 0 : 1;
+    /** The targets given, for design and optimize to apply (or refuse). */
+    TargetOverrides overrides() {
+        return new TargetOverrides(organicPurity, aqueousPurity, organicRecovery, aqueousRecovery);
     }
 }

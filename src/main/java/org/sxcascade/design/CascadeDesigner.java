@@ -37,7 +37,13 @@ public final class CascadeDesigner {
      * @param plant         plant flows and reagents, or {@code null} without plant data
      */
     public record Design(SeparationProblem problem, XuDesign xu, StageSearch.Result verified,
-                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant) {
+                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant) implements DesignResult {
+        /** A verified design meets both targets (one that cannot is an exception, not a design). */
+        @Override
+        public boolean met() {
+            return true;
+        }
+
         /** What was asked. */
         public DesignInputs inputs() {
             return problem.inputs();

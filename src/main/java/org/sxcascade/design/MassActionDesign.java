@@ -225,6 +225,29 @@ public final class MassActionDesign {
         }
     }
 
+    /**
+     * A mass-action design as {@code design} prints it: the result with the case file's YAML tree,
+     * from which the designed case file is written (every field the design does not set kept as given).
+     *
+     * @param result the design
+     * @param tree   the case file's YAML tree
+     */
+    public record Designed(Result result, com.fasterxml.jackson.databind.JsonNode tree) implements DesignResult {
+        public Designed {
+            tree = tree.deepCopy();
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode tree() {
+            return tree.deepCopy();
+        }
+
+        @Override
+        public boolean met() {
+            return result.met();
+        }
+    }
+
     private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
     private int solves;
     private int unsolved;

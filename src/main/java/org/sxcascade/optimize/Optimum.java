@@ -29,7 +29,7 @@ import org.sxcascade.solver.SteadyState;
 public record Optimum(SeparationProblem problem, OptimizerSettings settings, XuDesign xu, Configuration best,
                       CascadeCase cascadeCase, SteadyState state, Configuration baseline, String baselineNote,
                       List<Configuration> pareto, FlowBounds bounds, int firstStageTotal, int lastStageTotal,
-                      int steadyStates, int failedSolves) {
+                      int steadyStates, int failedSolves) implements OptimizeResult {
     public Optimum {
         pareto = List.copyOf(pareto);
     }

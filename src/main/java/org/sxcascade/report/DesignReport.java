@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.XuDesign;
+import java.util.List;
+import java.util.Locale;
+import org.sxcascade.design.StageSearch;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.ProductTarget;
 
-/** What {@code design} reports about a verified design, as JSON (the terminal text is the command's). */
+/** What {@code design} reports about a verified design: the terminal text, the JSON and the designed case file. */
 public final class DesignReport {
     private DesignReport() {
     }
@@ -113,4 +117,182 @@ public final class DesignReport {
         return String.format(java.util.Locale.ROOT, "f'_B = %.6f %s %s = %.6f for an %s feed", xu.outletFractionB(),
                 extraction ? ">" : "≤", boundText, bound, xu.feedPhase().label());
     }
+
+    /** The terminal report of a design. */
+    public static String text(CascadeDesigner.Design d) {
+        XuDesign xu = d.xu();
+        DesignInputs in = d.inputs();
+        StringBuilder b = new StringBuilder();
+        String groupA = String.join("+", names(in, in.organicTarget().components()));
+        String groupB = String.join("+", names(in, in.aqueousTarget().components()));
+        b.append(in.name()).append('\n');
+        b.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
+                in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
+        b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%s%n", in.feed().phase().label(),
+                xu.feedFractionA(), xu.feedFractionB(), Formats.percent(xu.purityA()), Formats.percent(xu.purityB()), derivedNote(in)));
+        b.append('\n').append("Xu's static design (flows in mol RE per mol RE fed)\n");
+        b.append(f("  outlet fractions     f'_A = %.6f, f'_B = %.6f   [f'_A = (P_B − f_B)/(P_A + P_B − 1)]%n",
+                xu.outletFractionA(), xu.outletFractionB()));
+        b.append(f("  enrichment           a = %.4g, b = %.4g; yields Y_A = %.6f, Y_B = %.6f%n", xu.a(), xu.b(),
+                xu.yieldA(), xu.yieldB()));
+        b.append(f("  control              %s-controlled: %s%n", xu.control().label(), controlReason(xu)));
+        b.append(f("  extraction ratios    E_M = %.5f, E'_M = %.5f%n", xu.extractionRatio(), xu.scrubRatio()));
+        b.append(f("  flows                S = %.6f, W = %.6f%n", xu.extractantFlow(), xu.scrubFlow()));
+        b.append(f("  minimum flows        S_min = %.6f, W_min = %.6f (infinite stages)%n", xu.minExtractantFlow(),
+                xu.minScrubFlow()));
+        b.append('\n').append("Stages\n");
+        StageEstimate basic = xu.basicStages();
+        StageEstimate corrected = xu.correctedStages();
+        b.append(f("  estimate, basic      n = %.2f, m = %.2f  (→ %d + %d)%n", basic.extraction(), basic.scrub(),
+                basic.extractionStages(), basic.scrubStages()));
+        b.append(f("  estimate, corrected  n = %.2f, m = %.2f  (→ %d + %d)%n", corrected.extraction(), corrected.scrub(),
+                corrected.extractionStages(), corrected.scrubStages()));
+        b.append(f("  Fenske minimum       N_min = %.2f (total reflux)%n", xu.fenskeMinimum()));
+        StageSearch.Result v = d.verified();
+        b.append(f("  verified (simulated) n = %d, m = %d, N = %d: P_A = %s (margin %+.2e), P_B = %s (margin %+.2e)%n",
+                v.extractionStages(), v.scrubStages(), v.totalStages(), Formats.percent(v.organicPurity()),
+                v.organicPurity() - xu.purityA(), Formats.percent(v.aqueousPurity()), v.aqueousPurity() - xu.purityB()));
+        b.append(f("                       one stage fewer in either section misses a target; %d steady states solved%n",
+                v.simulations()));
+        b.append('\n').append("Verified products (mole fractions; every component simulated)\n");
+        b.append(f("  %-12s %-14s %-14s%n", "component", "loaded organic", "raffinate"));
+        for (int j = 0; j < in.components().size(); j++) {
+            b.append(f("  %-12s %-14s %-14s%n", in.components().get(j), Formats.fraction(d.state().organicFraction(v.totalStages(), j)),
+                    Formats.fraction(d.state().aqueousFraction(1, j))));
+        }
+        CascadeDesigner.PlantFlows p = d.plant();
+        if (p != null) {
+            b.append('\n').append("Plant (feed ").append(Formats.general(p.feedRate())).append(" mol RE/h)\n");
+            if (p.organicFlow() != null) {
+                b.append(f("  organic              %s L/h at %s mol/L RE%n", Formats.general(p.organicFlow()), Formats.general(in.organicLoading())));
+            }
+            if (p.scrubFlow() != null) {
+                b.append(f("  scrub liquor         %s L/h at %s mol/L H+%n", Formats.general(p.scrubFlow()), Formats.general(in.scrubAcidity())));
+            }
+            if (p.extractionRatio() != null) {
+                b.append(f("  O/A by volume        %.3f (extraction), %.3f (scrub)%n", p.extractionRatio(), p.scrubRatio()));
+            }
+            b.append(f("  products             %s mol/h RE in the loaded organic, %s mol/h in the raffinate%n",
+                    Formats.general(p.organicProduct()), Formats.general(p.aqueousProduct())));
+            b.append(f("  reagents             scrub acid %s mol H+/h (3 mol per mol RE: it defines W); strip acid %s "
+                    + "mol H+/h and saponification %s mol base/h (3 mol per mol RE + %s excess)%n", Formats.general(p.scrubAcid()),
+                    Formats.general(p.stripAcid()), Formats.general(p.saponification()), percent(p.reagentExcess())));
+            if (p.oxideFed() != null) {
+                b.append(f("  per kg of oxide      (%s kg REO/h fed = both products) scrub acid %s, strip acid %s mol H+/kg; "
+                        + "saponification %s mol base/kg%n", Formats.general(p.oxideFed()), Formats.general(p.scrubAcid() / p.oxideFed()),
+                        Formats.general(p.stripAcid() / p.oxideFed()), Formats.general(p.saponification() / p.oxideFed())));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String derivedNote(DesignInputs in) {
+        ProductTarget o = in.organicTarget();
+        ProductTarget a = in.aqueousTarget();
+        if (o.purity() != null && a.purity() != null) {
+            return "";
+        }
+        StringBuilder given = new StringBuilder();
+        if (o.recovery() != null) {
+            given.append("Y_A = ").append(o.recovery());
+        }
+        if (a.recovery() != null) {
+            given.append(given.length() > 0 ? ", " : "").append("Y_B = ").append(a.recovery());
+        }
+        return " (" + (o.purity() == null ? "P_A" : "P_B") + " from " + given + " by the product split)";
+    }
+
+    /** The verified design as a commented simulate case. */
+    public static String caseYaml(CascadeDesigner.Design d) {
+        XuDesign xu = d.xu();
+        DesignInputs in = d.inputs();
+        List<String> comments = List.of("Written by `sxcascade design`: Xu's static design for the key pair "
+                        + in.components().get(d.keyA()) + "/" + in.components().get(d.keyB())
+                        + f(" (β = %.6g),", xu.separationFactor()),
+                f("%s-controlled, verified stage by stage: P_A = %.6f, P_B = %.6f.", xu.control().label(),
+                        d.verified().organicPurity(), d.verified().aqueousPurity()));
+        return caseYaml(in, comments, "designed", d.verified().extractionStages(), d.verified().scrubStages(),
+                xu.extractantFlow(), xu.scrubFlow(), xu.purityA(), xu.purityB(), d.plant());
+    }
+
+    /**
+     * A commented simulate case of n + m stages at S and W with the targets P_A and P_B. The flows
+     * are written as S and W, exactly as verified; the plant flows they mean (when the case gave
+     * plant data) are written beside them as comments.
+     */
+    public static String caseYaml(DesignInputs in, List<String> comments, String suffix, int n, int m, double s, double w,
+                           double purityA, double purityB, CascadeDesigner.PlantFlows plant) {
+        StringBuilder y = new StringBuilder();
+        for (String c : comments) {
+            y.append("# ").append(c).append('\n');
+        }
+        // the stages in the name are the designed ones (the input's name may give other numbers)
+        y.append("name: ").append(quote(in.name() + " (" + suffix + ": n = " + n + ", m = " + m + ")")).append('\n');
+        y.append("model: separation-factors\ncomponents:\n");
+        double[] beta = in.separationFactors();
+        for (int j = 0; j < beta.length; j++) {
+            y.append("  - {name: ").append(quote(in.components().get(j))).append(", separationFactor: ")
+                    .append(num(beta[j])).append("}\n");
+        }
+        y.append("feed:\n  phase: ").append(in.feed().phase().label()).append("\n  composition: {");
+        for (int j = 0; j < beta.length; j++) {
+            y.append(j == 0 ? "" : ", ").append(quote(in.components().get(j))).append(": ").append(num(in.feed().fraction(j)));
+        }
+        y.append("}\n");
+        if (in.feed().volumetricFlow() != null) {
+            y.append("  flow: ").append(num(in.feed().volumetricFlow())).append("            # L/h\n");
+        }
+        if (in.feed().concentration() != null) {
+            y.append("  concentration: ").append(num(in.feed().concentration())).append("   # mol/L RE\n");
+        }
+        y.append(f("cascade:%n  extractionStages: %d%n  scrubStages: %d%n", n, m));
+        y.append("flows:\n  extractant: ").append(num(s)).append("   # S, mol RE per mol RE fed\n");
+        y.append("  scrub: ").append(num(w)).append("        # W, mol RE per mol RE fed\n");
+        if (plant != null) {
+            y.append(f("  # plant: %s mol RE/h fed", Formats.general(plant.feedRate())));
+            if (plant.organicFlow() != null) {
+                y.append(f("; organic %s L/h loaded at %s mol/L", Formats.general(plant.organicFlow()),
+                        Formats.general(in.organicLoading())));
+            }
+            if (plant.scrubFlow() != null) {
+                y.append(f("; scrub liquor %s L/h at %s mol/L H+", Formats.general(plant.scrubFlow()),
+                        Formats.general(in.scrubAcidity())));
+            }
+            if (plant.extractionRatio() != null) {
+                y.append(f("; O/A %.4g (extraction), %.4g (scrub)", plant.extractionRatio(), plant.scrubRatio()));
+            }
+            y.append('\n');
+        }
+        y.append("targets:\n");
+        y.append("  organic: {purity: ").append(num(purityA)).append(", components: [")
+                .append(String.join(", ", names(in, in.organicTarget().components()).stream().map(DesignReport::quote).toList()))
+                .append("]}\n");
+        y.append("  aqueous: {purity: ").append(num(purityB)).append(", components: [")
+                .append(String.join(", ", names(in, in.aqueousTarget().components()).stream().map(DesignReport::quote).toList()))
+                .append("]}\n");
+        return y.toString();
+    }
+
+    private static List<String> names(DesignInputs in, List<Integer> group) {
+        return group.stream().map(in.components()::get).toList();
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_.+-]+") ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String num(double x) {
+        return Double.toString(x);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+
+    private static String percent(double x) {
+        return String.format(Locale.ROOT, "%.4g %%", 100 * x);
+    }
+
+
 }

@@ -104,7 +104,7 @@ class MassActionDesignCommandTest {
     @Test
     void theWrittenCaseSimulatesToTheTargets() throws Exception {
         Path f = dir.resolve("designed.yaml");
-        Files.writeString(f, MassActionDesignOutput.caseYaml(r, in.tree()));
+        Files.writeString(f, org.sxcascade.report.MassActionDesignReport.caseYaml(r, in.tree()));
         String yaml = Files.readString(f);
         assertThat(yaml).startsWith("# Written by `sxcascade design`").contains("stripStages: 8")
                 .contains("organicFlow: 227.2").contains("reflux: " + r.reflux());
@@ -124,13 +124,13 @@ class MassActionDesignCommandTest {
 
     @Test
     void reportAndJsonGiveTheTableWithUnits() {
-        String text = MassActionDesignOutput.text(r);
+        String text = org.sxcascade.report.MassActionDesignReport.text(r);
         assertThat(text).contains("β = K_Nd/K_Pr = 1.5").contains("n = 27, m = 25")
                 .contains("27 + 25 + 8 = 60").contains("227.2").contains("L/h").contains("0.405")
                 .contains("27.97").contains("of 5 mol/L H+").contains("139.85 mol H+/h").contains("targets met")
                 .contains("both targets hold for a reflux from").contains("largest stage imbalance")
                 .contains("Recovery");
-        JsonNode j = MassActionDesignOutput.json(r);
+        JsonNode j = org.sxcascade.report.MassActionDesignReport.json(r);
         assertThat(j.get("met").asBoolean()).isTrue();
         assertThat(j.get("stages").get("total").asInt()).isEqualTo(60);
         assertThat(j.get("plant").get("organicFlow").asDouble()).isEqualTo(227.2);

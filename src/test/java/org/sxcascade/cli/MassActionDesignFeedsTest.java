@@ -116,9 +116,9 @@ class MassActionDesignFeedsTest {
         assertThat(written.cascade()).isEqualTo(d.cascade());
         assertThat(written.feedStage(1)).isEqualTo(n - 3);
         assertThat(written.flows()).isEqualTo(d.flows());
-        assertThat(MassActionDesignOutput.text(r)).contains("Pr-rich    5 L/h at 0.8 mol/L RE, stage " + (n - 3)
+        assertThat(org.sxcascade.report.MassActionDesignReport.text(r)).contains("Pr-rich    5 L/h at 0.8 mol/L RE, stage " + (n - 3)
                 + " (n − 3)");
-        var json = MassActionDesignOutput.json(r);
+        var json = org.sxcascade.report.MassActionDesignReport.json(r);
         assertThat(json.get("feeds").get(1).get("stage").asInt()).isEqualTo(n - 3);
         assertThat(json.get("feeds").get(1).get("offset").asInt()).isEqualTo(-3);
         assertThat(json.get("stages").get("leastExtraction").asInt()).isEqualTo(4);
@@ -140,7 +140,7 @@ class MassActionDesignFeedsTest {
         assertThat(r.cmer().verified().scrubStages()).isLessThan(25);
         assertThat(r.rounds().get(0).scrubStages()).isEqualTo(25);
         assertThat(r.leastStages()).containsExactly(1, 25);
-        assertThat(MassActionDesignOutput.text(r)).contains("starting from n ≥ 1, m ≥ 25 that hold the feeds");
+        assertThat(org.sxcascade.report.MassActionDesignReport.text(r)).contains("starting from n ≥ 1, m ≥ 25 that hold the feeds");
         assertThat(r.met()).isTrue();
         MassActionCase d = r.designed();
         assertThat(d.cascade().scrubStages()).isGreaterThanOrEqualTo(25);
@@ -168,8 +168,8 @@ class MassActionDesignFeedsTest {
         MassActionCase written = simulateWritten(f, r);
         assertThat(written.preload()).isEqualTo(d.preload());
         assertThat(written.flows()).isEqualTo(d.flows());
-        assertThat(MassActionDesignOutput.text(r)).contains("pre-load   0.02 mol/L RE on the organic entering stage 1");
-        assertThat(MassActionDesignOutput.json(r).get("preload").get("flow").asDouble())
+        assertThat(org.sxcascade.report.MassActionDesignReport.text(r)).contains("pre-load   0.02 mol/L RE on the organic entering stage 1");
+        assertThat(org.sxcascade.report.MassActionDesignReport.json(r).get("preload").get("flow").asDouble())
                 .isCloseTo(0.02 * d.flows().organicFlow() / 10, within(1e-12));
     }
 

@@ -1,4 +1,4 @@
-package org.sxcascade.cli;
+package org.sxcascade.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,14 +11,10 @@ import org.sxcascade.design.MassActionDesign;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.MassActionDesignSettings;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.DesignReport;
-import org.sxcascade.report.Formats;
-import org.sxcascade.report.MassActionSection;
-import org.sxcascade.report.SimulationReport;
 
 /** The terminal report, the JSON and the designed case file of {@code design} on a mass-action case. */
-final class MassActionDesignOutput {
-    private MassActionDesignOutput() {
+public final class MassActionDesignReport {
+    private MassActionDesignReport() {
     }
 
     private static String groupA(MassActionDesign.Result r) {
@@ -34,7 +30,7 @@ final class MassActionDesignOutput {
     }
 
     /** The report: design, plant flows, reflux search and the verifying steady state. */
-    static String text(MassActionDesign.Result r) {
+    public static String text(MassActionDesign.Result r) {
         MassActionCase c = r.designed();
         CascadeDesigner.Design cmer = r.cmer();
         XuDesign xu = cmer.xu();
@@ -141,7 +137,7 @@ final class MassActionDesignOutput {
     }
 
     /** The targets not met: which, by how much, at which stages. */
-    static String shortfall(MassActionDesign.Result r) {
+    public static String shortfall(MassActionDesign.Result r) {
         MassActionCase c = r.designed();
         StringBuilder b = new StringBuilder(f("  TARGETS NOT MET at n = %d, m = %d, p = %d, reflux %.6f:",
                 c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), r.reflux()));
@@ -159,7 +155,7 @@ final class MassActionDesignOutput {
     }
 
     /** The design as one JSON document. */
-    static ObjectNode json(MassActionDesign.Result r) {
+    public static ObjectNode json(MassActionDesign.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         MassActionCase c = r.designed();
@@ -273,7 +269,7 @@ final class MassActionDesignOutput {
      * replaced by the design (every other section kept as given), and a comment saying where the
      * numbers come from.
      */
-    static String caseYaml(MassActionDesign.Result r, JsonNode inputTree) {
+    public static String caseYaml(MassActionDesign.Result r, JsonNode inputTree) {
         MassActionCase c = r.designed();
         ObjectNode tree = (ObjectNode) inputTree.deepCopy();
         String name = c.name() == null ? "mass-action cascade" : c.name();

@@ -1,4 +1,4 @@
-package org.sxcascade.cli;
+package org.sxcascade.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,7 @@ import java.util.List;
  * header of comment lines: the {@code --case-out} file of {@code design} and {@code optimize} on a
  * mass-action case.
  */
-final class CaseTreeYaml {
+public final class CaseTreeYaml {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -22,7 +22,7 @@ final class CaseTreeYaml {
     }
 
     /** {@code "# "} and each of {@code comments} on a line of its own, then the tree as YAML. */
-    static String write(List<String> comments, JsonNode tree) {
+    public static String write(List<String> comments, JsonNode tree) {
         StringBuilder y = new StringBuilder();
         for (String line : comments) {
             y.append("# ").append(line).append('\n');

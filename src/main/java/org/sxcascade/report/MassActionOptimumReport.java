@@ -1,87 +1,29 @@
-package org.sxcascade.cli;
+package org.sxcascade.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.sxcascade.io.CaseReader;
-import org.sxcascade.io.OutputFiles;
-import org.sxcascade.model.CostModel;
-import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.optimize.Configuration;
-import org.sxcascade.optimize.MassActionOptimizer;
 import org.sxcascade.optimize.MassActionOptimizer.Point;
 import org.sxcascade.optimize.MassActionOptimum;
 import org.sxcascade.optimize.MassActionSettings;
 import org.sxcascade.optimize.Objective;
-import org.sxcascade.report.Formats;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * {@code optimize} on a {@code model: mass-action} case: the plant flows that meet the targets at
- * the least reagent use ({@link MassActionOptimizer}; docs/optimize.md, "Mass-action cases").
+ * What {@code optimize} reports about a mass-action optimum ({@code MassActionOptimizer};
+ * docs/optimize.md, "Mass-action cases"): text, JSON and case file.
  */
-final class MassActionOptimization {
-    /** Options of the CMER search that have no meaning here. */
-    private static final List<String> CMER_ONLY = List.of("--max-stages", "--max-extractant",
-            "--min-ratio", "--max-ratio", "--extraction-stages", "--scrub-stages", "--extractant", "--scrub",
-            "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
-            "--organic-recovery", "--aqueous-recovery", "--plot");
-
-    private MassActionOptimization() {
+public final class MassActionOptimumReport {
+    private MassActionOptimumReport() {
     }
 
-    static int run(OptimizeCommand cmd, JsonNode tree) throws IOException {
-        var parsed = cmd.spec.commandLine().getParseResult();
-        for (String option : CMER_ONLY) {
-            if (parsed.hasMatchedOption(option)) {
-                throw new InvalidInputException(option, parsed.matchedOption(option).getValue() == null ? "(given)"
-                        : String.valueOf((Object) parsed.matchedOption(option).getValue()),
-                        "not given for a mass-action case: its targets, bounds and objective weights are in the "
-                                + "case file (targets, optimize; docs/optimize.md)");
-            }
-        }
-        MassActionCase c = new CaseReader().readMassAction(cmd.caseFile);
-        MassActionOptimizer.check(c);
-        MassActionSettings settings;
-        try {
-            settings = MassActionSettings.read(tree.get("optimize"), c);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + cmd.caseFile.getFileName() + "]");
-        }
-        Objective objective = Objective.of(parsed.hasMatchedOption("--objective") ? cmd.objective
-                : Objective.REAGENTS.label());
-        CostModel costs = CaseReader.readCosts(tree);
-        MassActionOptimizer optimizer = new MassActionOptimizer();
-        MassActionOptimum o;
-        try (OptimizeCommand.Bar bar = new OptimizeCommand.Bar()) {
-            optimizer.setProgress((fraction, evaluations) -> bar.update(fraction, evaluations + " flow settings"));
-            o = optimizer.optimize(c, settings, objective, costs);
-        }
-        if (cmd.caseOut != null) {
-            String yaml = caseYaml(tree, o);
-            OutputFiles.write("--case-out", cmd.caseOut, cmd.caseFile, w -> w.write(yaml));
-        }
-        var out = cmd.spec.commandLine().getOut();
-        if (cmd.json) {
-            out.println(toJson(o).toPrettyString());
-        } else {
-            out.print(text(o));
-            if (cmd.caseOut != null) {
-                out.println();
-                out.println("Optimum written to " + cmd.caseOut + " (run it with: sxcascade simulate " + cmd.caseOut
-                        + ")");
-            }
-        }
-        out.flush();
-        return 0;
-    }
-
-    static String text(MassActionOptimum o) {
+    /** The terminal report. */
+    public static String text(MassActionOptimum o) {
         MassActionCase c = o.optimized();
         MassActionSettings s = o.settings();
         Point b = o.best();
@@ -131,7 +73,7 @@ final class MassActionOptimization {
                     Formats.general(s.stripAcidity()[1])) : ""));
         }
         if (cost != null) {
-            t.append(OptimizeCommand.costLine(cost));
+            t.append(OptimumReport.costLine(cost));
         }
         String fixed = s.scrubFlow() == null && s.stripAcidity() == null ? "scrub acid and strip acidity"
                 : s.scrubFlow() == null ? "scrub acid" : s.stripAcidity() == null ? "strip acidity" : null;
@@ -167,7 +109,8 @@ final class MassActionOptimization {
                         Formats.general(f.scrubAcidity())) : "");
     }
 
-    static ObjectNode toJson(MassActionOptimum o) {
+    /** The optimum as {@code optimize --json} prints it. */
+    public static ObjectNode toJson(MassActionOptimum o) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode j = mapper.createObjectNode();
         MassActionSettings s = o.settings();
@@ -208,7 +151,7 @@ final class MassActionOptimization {
             stages.put("budgetSpent", o.stageBudgetSpent());
         }
         if (o.cost() != null) {
-            OptimizeCommand.putCost(j, o.cost());
+            OptimumReport.putCost(j, o.cost());
         }
         putPoint(j.putObject("optimum"), o.best(), o.optimized());
         putPoint(j.putObject("caseFlows"), o.baseline(), o.optimized());
@@ -242,9 +185,8 @@ final class MassActionOptimization {
         o.put("max", r[1]);
     }
 
-    private static void putPoint(ObjectNode j, Point p, MassActionCase c) {
-        MassActionFlows f = p.flows();
-        ObjectNode flows = j.putObject("flows");
+    /** The flows the optimizer sets, as the JSON and the case file name them. */
+    private static void putFlows(ObjectNode flows, MassActionFlows f) {
         flows.put("organicFlow", f.organicFlow());
         flows.put("saponification", f.saponification());
         flows.put("stripFlow", f.stripFlow());
@@ -252,6 +194,12 @@ final class MassActionOptimization {
         flows.put("scrubFlow", f.scrubFlow());
         flows.put("scrubAcidity", f.scrubAcidity());
         flows.put("reflux", f.reflux());
+    }
+
+    private static void putPoint(ObjectNode j, Point p, MassActionCase c) {
+        MassActionFlows f = p.flows();
+        ObjectNode flows = j.putObject("flows");
+        putFlows(flows, f);
         flows.put("unit", "L/h, mol/L; saponification and reflux as fractions");
         ObjectNode reagents = j.putObject("reagents");
         reagents.put("basePerMolFed", p.base());
@@ -269,7 +217,7 @@ final class MassActionOptimization {
     }
 
     /** The case file with the optimal flows, its optimize section dropped: a plain simulate case. */
-    static String caseYaml(JsonNode tree, MassActionOptimum o) {
+    public static String caseYaml(JsonNode tree, MassActionOptimum o) {
         ObjectNode root = tree.deepCopy();
         root.remove("optimize");
         ObjectNode cascade = (ObjectNode) root.get("cascade");
@@ -279,13 +227,7 @@ final class MassActionOptimization {
         cascade.put("stripStages", c.stripStages());
         ObjectNode flows = (ObjectNode) root.get("flows");
         MassActionFlows f = o.best().flows();
-        flows.put("organicFlow", f.organicFlow());
-        flows.put("saponification", f.saponification());
-        flows.put("stripFlow", f.stripFlow());
-        flows.put("stripAcidity", f.stripAcidity());
-        flows.put("scrubFlow", f.scrubFlow());
-        flows.put("scrubAcidity", f.scrubAcidity());
-        flows.put("reflux", f.reflux());
+        putFlows(flows, f);
         Point b = o.best();
         return CaseTreeYaml.write(List.of(
                 o.stagesSearched() || o.objective() != Objective.REAGENTS ? f("Written by `sxcascade optimize "

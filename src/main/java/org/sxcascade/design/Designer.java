@@ -1,0 +1,56 @@
+package org.sxcascade.design;
+
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.io.MassActionDesignInputs;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * {@code design} of a case of any model: the one entry point the command calls. It applies the
+ * request's options to the case's model, refusing with a message naming the option those that have
+ * no meaning for it, and runs the model's design: Xu's design verified stage by stage
+ * ({@link CascadeDesigner}) or the mass-action plant design ({@link MassActionDesign}).
+ */
+public final class Designer {
+    private Designer() {
+    }
+
+    /**
+     * @param inputs what {@code CaseReader.readForDesign} read: {@link DesignInputs} or
+     *               {@link MassActionDesignInputs}
+     * @throws InvalidInputException for an option the model does not take, or (as {@code --max-stages})
+     *         when no cascade within the stage limit meets the targets
+     */
+    public static DesignResult design(Object inputs, DesignRequest request) {
+        try {
+            if (inputs instanceof MassActionDesignInputs massAction) {
+                return massAction(massAction, request);
+            }
+            return new CascadeDesigner().design(request.targets().apply((DesignInputs) inputs), request.choice(),
+                    request.maxStages(), request.reagentExcess());
+        } catch (StageSearch.NoFeasibleConfigurationException e) {
+            throw new InvalidInputException("--max-stages", request.maxStages(), e.getMessage());
+        }
+    }
+
+    /**
+     * A mass-action case (docs/design.md, "Mass-action cases"): Xu's design at β = K_A/K_B, plant
+     * flows from the case's design settings, and the reflux found by simulation. Targets, the
+     * reagent excess and charts come from the case file, not the command line.
+     */
+    private static DesignResult massAction(MassActionDesignInputs in, DesignRequest request) {
+        if (request.targets().given()) {
+            throw new InvalidInputException("--organic-purity/--aqueous-purity/--organic-recovery/--aqueous-recovery",
+                    "given", "not given for a mass-action case: set targets.strip and targets.aqueous in the case file");
+        }
+        if (request.reagentExcess() != 0) {
+            throw new InvalidInputException("--reagent-excess", request.reagentExcess(),
+                    "not given for a mass-action case: set design.stripExcess and design.saponificationMargin");
+        }
+        if (request.chartsWanted()) {
+            throw new InvalidInputException("--plot", request.charts(), "not given for a mass-action case (no charts yet)");
+        }
+        MassActionDesign.Result r = new MassActionDesign().design(in.template(), in.settings(), request.choice(),
+                request.maxStages());
+        return new MassActionDesign.Designed(r, in.tree());
+    }
+}

@@ -1,0 +1,85 @@
+package org.sxcascade.optimize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.CostModel;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+
+/**
+ * {@code optimize} of a case of any model: the one entry point the command calls. It applies the
+ * request's options to the case's model, refusing with a message naming the option those that have
+ * no meaning for it, and runs the model's optimizer ({@link CascadeOptimizer} for stage counts and
+ * flows S, W; {@link MassActionOptimizer} for plant flows, stage counts and reflux).
+ */
+public final class Optimization {
+    /** Options of the S, W search that have no meaning for a mass-action case. */
+    private static final List<String> NOT_MASS_ACTION = List.of("--max-stages", "--max-extractant",
+            "--min-ratio", "--max-ratio", "--extraction-stages", "--scrub-stages", "--extractant", "--scrub",
+            "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
+            "--organic-recovery", "--aqueous-recovery", "--plot");
+
+    private Optimization() {
+    }
+
+    /**
+     * @param progress told of the search's progress: the fraction done and what was done, in words
+     * @throws InvalidInputException for an option the model does not take, bad bounds, or targets
+     *         out of reach within the bounds
+     */
+    public static OptimizeResult optimize(Path caseFile, OptimizeRequest request, BiConsumer<Double, String> progress) {
+        CaseReader reader = new CaseReader();
+        JsonNode tree = reader.readTree(caseFile);
+        if (CaseReader.MASS_ACTION.equals(tree.path("model").asText())) {
+            return massAction(caseFile, tree, request, progress);
+        }
+        DesignInputs in = request.targets().apply(reader.readDesign(caseFile));
+        Objective chosen = Objective.of(request.objective());
+        if (chosen == Objective.EXTRACTANT && !request.given().containsKey("--max-stages")) {
+            throw new InvalidInputException("--max-stages", "(not given)",
+                    "a stage limit for --objective extractant: S falls towards S_min as stages are added, so its "
+                            + "minimum lies at the limit");
+        }
+        OptimizerSettings settings = new OptimizerSettings(chosen, request.maxStages(), request.maxExtractant(),
+                request.minRatio(), request.maxRatio(), request.extractionStages(), request.scrubStages(),
+                request.extractant(), request.scrub(), request.reagentExcess(), request.pareto() || request.charts(),
+                request.paretoMaxStages());
+        CascadeOptimizer optimizer = new CascadeOptimizer();
+        optimizer.setProgress((fraction, steadyStates) -> progress.accept(fraction, steadyStates + " steady states"));
+        return optimizer.optimize(in, settings);
+    }
+
+    /**
+     * A mass-action case: the plant flows that meet the targets at the least reagent use, cost or
+     * stages ({@link MassActionOptimizer}; docs/optimize.md, "Mass-action cases"); targets, bounds
+     * and weights come from the case file.
+     */
+    private static OptimizeResult massAction(Path caseFile, JsonNode tree, OptimizeRequest request,
+                                             BiConsumer<Double, String> progress) {
+        for (String option : NOT_MASS_ACTION) {
+            if (request.given().containsKey(option)) {
+                throw new InvalidInputException(option, request.given().get(option),
+                        "not given for a mass-action case: its targets, bounds and objective weights are in the "
+                                + "case file (targets, optimize; docs/optimize.md)");
+            }
+        }
+        MassActionCase c = new CaseReader().readMassAction(caseFile);
+        MassActionOptimizer.check(c);
+        MassActionSettings settings;
+        try {
+            settings = MassActionSettings.read(tree.get("optimize"), c);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + caseFile.getFileName() + "]");
+        }
+        Objective objective = Objective.of(request.given().containsKey("--objective") ? request.objective()
+                : Objective.REAGENTS.label());
+        CostModel costs = CaseReader.readCosts(tree);
+        MassActionOptimizer optimizer = new MassActionOptimizer();
+        optimizer.setProgress((fraction, evaluations) -> progress.accept(fraction, evaluations + " flow settings"));
+        return new OptimizeResult.MassAction(optimizer.optimize(c, settings, objective, costs), tree);
+    }
+}

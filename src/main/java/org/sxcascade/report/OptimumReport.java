@@ -1,0 +1,264 @@
+package org.sxcascade.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import org.sxcascade.design.CascadeDesigner.PlantFlows;
+import org.sxcascade.design.SeparationProblem;
+import org.sxcascade.design.XuDesign;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.FeedPhase;
+import org.sxcascade.optimize.Configuration;
+import org.sxcascade.optimize.Objective;
+import org.sxcascade.optimize.Optimum;
+import org.sxcascade.solver.SteadyState;
+
+/** What {@code optimize} reports about an optimum of stage counts and flows S, W: text, JSON and case file. */
+public final class OptimumReport {
+    private OptimumReport() {
+    }
+
+    /** The terminal report of an optimum. */
+    public static String text(Optimum o) {
+        SeparationProblem p = o.problem();
+        DesignInputs in = p.inputs();
+        XuDesign xu = o.xu();
+        Configuration b = o.best();
+        Objective objective = o.settings().objective();
+        StringBuilder t = new StringBuilder();
+        String groupA = String.join("+", names(in, in.organicTarget().components()));
+        String groupB = String.join("+", names(in, in.aqueousTarget().components()));
+        t.append(in.name()).append('\n');
+        t.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
+                in.components().get(p.keyA()), in.components().get(p.keyB()), p.keyBeta()));
+        t.append(f("  targets    P_A = %s, P_B = %s; product split f'_A = %.6f%n", Formats.percent(p.purityA()),
+                Formats.percent(p.purityB()), p.productSplit()));
+        t.append('\n').append("Optimum: least ").append(objective.description()).append('\n');
+        t.append(f("  objective    %s %s%n", Formats.general(b.objectiveValue()), objective.unit()));
+        t.append(f("  cascade      n = %d extraction + m = %d scrub = %d stages; the %s feed enters stage %d%n",
+                b.extractionStages(), b.scrubStages(), b.totalStages(), in.feed().phase().label(),
+                in.feed().phase() == FeedPhase.AQUEOUS ? b.extractionStages() : b.extractionStages() + 1));
+        t.append(f("  flows        S = %.6f, W = %.6f mol RE per mol RE fed; Φ = S·N = %s%n", b.extractantFlow(),
+                b.scrubFlow(), Formats.general(b.productionIndicator())));
+        t.append(f("  purities     P_A = %s (margin %+.1e), P_B = %s (margin %+.1e)%n", Formats.percent(b.organicPurity()),
+                b.organicPurity() - p.purityA(), Formats.percent(b.aqueousPurity()), b.aqueousPurity() - p.purityB()));
+        t.append(f("  reagents     %s mol H+ acid and %s mol base per mol RE fed%n", Formats.general(b.acidUse()),
+                Formats.general(b.baseUse())));
+        plant(t, b.plant(), in);
+        if (b.cost() != null) {
+            t.append(costLine(b.cost()));
+        }
+        SteadyState st = o.state();
+        t.append(f("  verified     solved from a cold start: %d iterations, residual %.1e, mass balance %.1e%n",
+                st.iterations(), st.residual(), st.massBalanceError()));
+        t.append('\n');
+        if (o.baseline() != null) {
+            Configuration d = o.baseline();
+            double gain = (d.objectiveValue() - b.objectiveValue()) / d.objectiveValue();
+            t.append(f("Compared with design (√β rule): n = %d, m = %d (%d stages), S = %.6f, W = %.6f: %s %s%n",
+                    d.extractionStages(), d.scrubStages(), d.totalStages(), d.extractantFlow(), d.scrubFlow(),
+                    objective.label(), Formats.general(d.objectiveValue())));
+            t.append(f("  the optimum's %s is %.2f %% %s%s%n", objective.label(), 100 * Math.abs(gain),
+                    gain >= 0 ? "lower" : "higher",
+                    o.baselineNote() == null ? "" : " (" + o.baselineNote() + ")"));
+        } else {
+            t.append("Compared with design: ").append(o.baselineNote()).append('\n');
+        }
+        Optimum.FlowBounds fb = o.bounds();
+        t.append('\n').append("Search\n");
+        if (fb.fixedFlows()) {
+            t.append(f("  flows        fixed: S = %.6f, W = %.6f%n", fb.minExtractant(), fb.minScrub()));
+        } else {
+            t.append(f("  flows        S from %.6g to %.6g (W from %.6g to %.6g); the largest set by %s%n",
+                    fb.minExtractant(), fb.maxExtractant(), fb.minScrub(), fb.maxScrub(), fb.limitedBy()));
+        }
+        t.append(fb.phaseRatioChecked()
+                ? f("  O/A          between %s and %s in both sections%n", Formats.general(o.settings().effectiveMinPhaseRatio()),
+                Formats.general(o.settings().effectiveMaxPhaseRatio()))
+                : "  O/A          not checked (no plant data: needs feed.flow, feed.concentration, flows.organicLoading, "
+                + "flows.scrubAcidity)\n");
+        t.append(f("  stages       N from %d to %d searched (limit %d); Fenske's minimum %.2f; S_min = %.6f (infinite stages)%n",
+                o.firstStageTotal(), o.lastStageTotal(), o.settings().maxStages(), xu.fenskeMinimum(),
+                xu.minExtractantFlow()));
+        t.append(f("  work         %d steady states solved%s%n", o.steadyStates(),
+                o.failedSolves() == 0 ? "" : ", " + o.failedSolves() + " did not converge (counted as missing the targets)"));
+        if (o.settings().pareto()) {
+            boolean plant = !o.pareto().isEmpty() && o.pareto().get(0).plant() != null
+                    && o.pareto().get(0).plant().organicFlow() != null;
+            t.append('\n').append("Pareto front: total stages against extractant flow (and reagent use); none is "
+                    + "beaten on both by another\n");
+            t.append(f("  %5s %4s %4s %10s %10s %10s %12s%s%n", "N", "n", "m", "S", "W", "Φ", "acid+base",
+                    plant ? "  organic L/h" : ""));
+            for (Configuration c : o.pareto()) {
+                t.append(f("  %5d %4d %4d %10.6f %10.6f %10.4f %12.6f%s%s%n", c.totalStages(), c.extractionStages(),
+                        c.scrubStages(), c.extractantFlow(), c.scrubFlow(), c.productionIndicator(), c.reagentUse(),
+                        plant ? f("  %11.2f", c.plant().organicFlow()) : "",
+                        c.totalStages() == b.totalStages() ? "   ← optimum" : ""));
+            }
+            t.append("  (S, W in mol RE per mol RE fed; acid + base in mol per mol RE fed)\n");
+        }
+        return t.toString();
+    }
+
+    private static void plant(StringBuilder t, PlantFlows p, DesignInputs in) {
+        if (p == null) {
+            return;
+        }
+        if (p.organicFlow() != null) {
+            t.append(f("  plant        organic %s L/h at %s mol/L RE", Formats.general(p.organicFlow()),
+                    Formats.general(in.organicLoading())));
+            if (p.scrubFlow() != null) {
+                t.append(f(", scrub liquor %s L/h at %s mol/L H+", Formats.general(p.scrubFlow()),
+                        Formats.general(in.scrubAcidity())));
+            }
+            t.append('\n');
+        }
+        if (p.extractionRatio() != null) {
+            t.append(f("               O/A by volume %.3f (extraction), %.3f (scrub)%n", p.extractionRatio(), p.scrubRatio()));
+        }
+        t.append(f("               %s mol/h RE fed: scrub acid %s and strip acid %s mol H+/h, saponification %s mol base/h%n",
+                Formats.general(p.feedRate()), Formats.general(p.scrubAcid()), Formats.general(p.stripAcid()),
+                Formats.general(p.saponification())));
+    }
+
+    /** The optimum as {@code optimize --json} prints it (fields in docs/optimize.md). */
+    public static ObjectNode toJson(Optimum o) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode j = mapper.createObjectNode();
+        SeparationProblem p = o.problem();
+        Configuration b = o.best();
+        j.put("case", p.inputs().name());
+        ObjectNode objective = j.putObject("objective");
+        objective.put("name", o.settings().objective().label());
+        objective.put("description", o.settings().objective().description());
+        objective.put("value", b.objectiveValue());
+        objective.put("unit", o.settings().objective().unit());
+        ObjectNode targets = j.putObject("targets");
+        targets.put("organic", p.purityA());
+        targets.put("aqueous", p.purityB());
+        putConfiguration(j, b, p);
+        j.put("flowUnit", "mol RE per mol RE fed");
+        SteadyState st = o.state();
+        ObjectNode verification = j.putObject("verification");
+        verification.put("iterations", st.iterations());
+        verification.put("residual", st.residual());
+        verification.put("massBalanceError", st.massBalanceError());
+        if (o.baseline() != null) {
+            ObjectNode d = j.putObject("design");
+            putConfiguration(d, o.baseline(), p);
+            if (o.baselineNote() != null) {
+                d.put("note", o.baselineNote());
+            }
+        } else {
+            j.put("designNote", o.baselineNote());
+        }
+        Optimum.FlowBounds fb = o.bounds();
+        ObjectNode bounds = j.putObject("bounds");
+        bounds.put("minExtractantFlow", fb.minExtractant());
+        bounds.put("maxExtractantFlow", fb.maxExtractant());
+        bounds.put("minScrubFlow", fb.minScrub());
+        bounds.put("maxScrubFlow", fb.maxScrub());
+        bounds.put("limitedBy", fb.limitedBy());
+        bounds.put("phaseRatioChecked", fb.phaseRatioChecked());
+        if (fb.phaseRatioChecked()) {
+            bounds.put("minPhaseRatio", o.settings().effectiveMinPhaseRatio());
+            bounds.put("maxPhaseRatio", o.settings().effectiveMaxPhaseRatio());
+        }
+        bounds.put("maxStages", o.settings().maxStages());
+        bounds.put("fenskeMinimum", o.xu().fenskeMinimum());
+        bounds.put("minExtractantFlowInfiniteStages", o.xu().minExtractantFlow());
+        ObjectNode search = j.putObject("search");
+        search.put("firstStageTotal", o.firstStageTotal());
+        search.put("lastStageTotal", o.lastStageTotal());
+        search.put("steadyStates", o.steadyStates());
+        search.put("failedSolves", o.failedSolves());
+        ArrayNode front = j.putArray("pareto");
+        for (Configuration c : o.pareto()) {
+            putConfiguration(front.addObject(), c, p);
+        }
+        return j;
+    }
+
+    private static void putConfiguration(ObjectNode j, Configuration c, SeparationProblem p) {
+        j.put("extractionStages", c.extractionStages());
+        j.put("scrubStages", c.scrubStages());
+        j.put("totalStages", c.totalStages());
+        j.put("feedStage", p.feedPhase() == FeedPhase.AQUEOUS ? c.extractionStages() : c.extractionStages() + 1);
+        j.put("extractantFlow", c.extractantFlow());
+        j.put("scrubFlow", c.scrubFlow());
+        ObjectNode purities = j.putObject("purities");
+        purities.put("organic", c.organicPurity());
+        purities.put("aqueous", c.aqueousPurity());
+        ObjectNode margins = j.putObject("margins");
+        margins.put("organic", c.organicPurity() - p.purityA());
+        margins.put("aqueous", c.aqueousPurity() - p.purityB());
+        j.put("objectiveValue", c.objectiveValue());
+        j.put("productionIndicator", c.productionIndicator());
+        j.put("acidPerMolFed", c.acidUse());
+        j.put("basePerMolFed", c.baseUse());
+        j.put("reagentUse", c.reagentUse());
+        PlantFlows pl = c.plant();
+        if (pl != null) {
+            ObjectNode plant = j.putObject("plant");
+            plant.put("feedRateMolPerHour", pl.feedRate());
+            if (pl.organicFlow() != null) {
+                plant.put("organicFlowLitresPerHour", pl.organicFlow());
+            }
+            if (pl.scrubFlow() != null) {
+                plant.put("scrubFlowLitresPerHour", pl.scrubFlow());
+            }
+            if (pl.extractionRatio() != null) {
+                plant.put("organicToAqueousExtraction", pl.extractionRatio());
+                plant.put("organicToAqueousScrub", pl.scrubRatio());
+            }
+            plant.put("scrubAcidMolPerHour", pl.scrubAcid());
+            plant.put("stripAcidMolPerHour", pl.stripAcid());
+            plant.put("saponificationBaseMolPerHour", pl.saponification());
+        }
+        if (c.cost() != null) {
+            putCost(j, c.cost());
+        }
+    }
+
+    /** The report's line of a cost breakdown (every model's optimize). */
+    public static String costLine(Configuration.CostBreakdown c) {
+        return f("  cost         %s %s/year: stages %s (%s m³), organic %s (%s m³), acid %s, base %s%n",
+                Formats.general(c.total()), c.currency(), Formats.general(c.stageCapital()),
+                Formats.general(c.stageVolume()), Formats.general(c.organicCapital()), Formats.general(c.organicVolume()),
+                Formats.general(c.acid()), Formats.general(c.base()));
+    }
+
+    /** A cost breakdown as the JSON object {@code annualCost} (every model's optimize). */
+    public static void putCost(ObjectNode j, Configuration.CostBreakdown c) {
+        ObjectNode cost = j.putObject("annualCost");
+        cost.put("currency", c.currency());
+        cost.put("total", c.total());
+        cost.put("stageCapital", c.stageCapital());
+        cost.put("organicCapital", c.organicCapital());
+        cost.put("acid", c.acid());
+        cost.put("base", c.base());
+        cost.put("stageVolumeCubicMetres", c.stageVolume());
+        cost.put("organicVolumeCubicMetres", c.organicVolume());
+    }
+
+    /** The optimum as a commented simulate case. */
+    public static String caseYaml(Optimum o) {
+        Configuration b = o.best();
+        DesignInputs in = o.problem().inputs();
+        List<String> comments = List.of("Written by `sxcascade optimize --objective " + o.settings().objective().label()
+                        + "`: the least " + o.settings().objective().description() + " = " + b.objectiveValue() + ",",
+                f("verified stage by stage: P_A = %.9f, P_B = %.9f.", b.organicPurity(), b.aqueousPurity()));
+        return DesignReport.caseYaml(in, comments, "optimized", b.extractionStages(), b.scrubStages(),
+                b.extractantFlow(), b.scrubFlow(), o.problem().purityA(), o.problem().purityB(), b.plant());
+    }
+
+    private static List<String> names(DesignInputs in, List<Integer> group) {
+        return group.stream().map(in.components()::get).toList();
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
