@@ -35,9 +35,27 @@ public final class CascadeDesigner {
      * @param cascadeCase   the verified cascade, ready for {@code simulate}
      * @param state         its steady state
      * @param plant         plant flows and reagents, or {@code null} without plant data
+     * @param linear        model distribution-ratios: the volumetric flows designed (then {@code xu} is Xu's
+     *                      design of the constant-β equivalent, β = D_A/D_B); {@code null} for the CMER model
      */
     public record Design(SeparationProblem problem, XuDesign xu, StageSearch.Result verified,
-                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant) implements DesignResult {
+                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant, LinearFlows linear)
+            implements DesignResult {
+        /** The coordinate S of the designed flows ({@link SeparationProblem#cascadeCase}). */
+        public double extractantFlow() {
+            return linear == null ? xu.extractantFlow() : problem.coordinates(linear)[0];
+        }
+
+        /** The coordinate W of the designed flows. */
+        public double scrubFlow() {
+            return linear == null ? xu.scrubFlow() : problem.coordinates(linear)[1];
+        }
+
+        /** The stage estimate the search started from (real numbers, equilibrium stages). */
+        public StageEstimate estimate() {
+            return linear == null ? xu.correctedStages() : linear.estimate();
+        }
+
         /** A verified design meets both targets (one that cannot is an exception, not a design). */
         @Override
         public boolean met() {
@@ -110,13 +128,24 @@ public final class CascadeDesigner {
         double pA = problem.purityA();
         double pB = problem.purityB();
         XuDesign xu;
+        LinearFlows linear = null;
+        double s;
+        double w;
         try {
-            xu = problem.xu(choice);
+            // model distribution-ratios: Xu's design of the constant-β equivalent (β = D_A/D_B), flows of LinearFlows
+            xu = problem.xu(problem.linear() ? FlowChoice.optimum() : choice);
+            if (problem.linear()) {
+                linear = problem.linearFlows(choice);
+                double[] sw = problem.coordinates(linear);
+                s = sw[0];
+                w = sw[1];
+            } else {
+                s = xu.extractantFlow();
+                w = xu.scrubFlow();
+            }
         } catch (InvalidInputException e) {
             throw new InvalidInputException(caseField(e.field()), e.value(), e.allowed());
         }
-        double s = xu.extractantFlow();
-        double w = xu.scrubFlow();
 
         // every steady state kept (the search may ask for a point again and keeps none): the verified
         // cascade's is the answer, and a second search (for the message below) reuses what the first
@@ -125,8 +154,9 @@ public final class CascadeDesigner {
         StageSearch.Simulator simulator = (n, m) -> problem.purities(states.computeIfAbsent((long) n << 32 | m,
                 key -> solver.solve(CascadeNetwork.of(problem.cascadeCase(n, m, s, w)), SolverSettings.defaults())),
                 n + m);
-        int estimateN = xu.correctedStages().extractionStages();
-        int estimateM = xu.correctedStages().scrubStages();
+        int[] estimate = problem.startEstimate(xu, linear);
+        int estimateN = estimate[0];
+        int estimateM = estimate[1];
         StageSearch.Result verified;
         try {
             verified = new StageSearch(simulator, pA, pB, maxStages).minimalStages(estimateN, estimateM);
@@ -144,7 +174,7 @@ public final class CascadeDesigner {
         int n = verified.extractionStages();
         int m = verified.scrubStages();
         return new Design(problem, xu, verified, problem.cascadeCase(n, m, s, w),
-                states.get((long) n << 32 | m), plantFlows(in, s, w, reagentExcess));
+                states.get((long) n << 32 | m), linear != null ? null : plantFlows(in, s, w, reagentExcess), linear);
     }
 
 

@@ -1,7 +1,9 @@
 package org.sxcascade.design;
 
 import java.util.List;
+import org.sxcascade.equilibrium.ConstantDistributionRatios;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.equilibrium.EquilibriumModel;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
@@ -29,10 +31,11 @@ import org.sxcascade.solver.SteadyState;
  * @param feedFractionA f_A, the feed fraction of the organic group
  * @param purityA       P_A, the organic group's purity target in the loaded organic
  * @param purityB       P_B, the raffinate group's purity target in the raffinate
- * @param equilibrium   the components' separation factors as the model every {@link #cascadeCase} shares
+ * @param equilibrium   the components' separation factors (or, for model distribution-ratios, distribution
+ *                      ratios) as the model every {@link #cascadeCase} shares
  */
 public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double keyBeta, double feedFractionA,
-                                double purityA, double purityB, ConstantSeparationFactors equilibrium) {
+                                double purityA, double purityB, EquilibriumModel equilibrium) {
 
     /**
      * Checks the groups and targets of a case and finds the key pair.
@@ -47,7 +50,8 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
             separates |= b != beta[0];
         }
         if (!separates) {
-            throw new InvalidInputException("components[*].separationFactor", beta[0],
+            throw new InvalidInputException(in.distributionRatios() ? "components[*].distributionRatio"
+                    : "components[*].separationFactor", beta[0],
                     "at least two different separation factors: with equal factors nothing separates");
         }
         List<Integer> groupA = in.organicTarget().components();
@@ -90,7 +94,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
         }
         double[] targets = purities(in.organicTarget(), in.aqueousTarget(), fA);
         return new SeparationProblem(in, keyA, keyB, keyBeta, fA, targets[0], targets[1],
-                new ConstantSeparationFactors(beta));
+                in.distributionRatios() ? new ConstantDistributionRatios(beta) : new ConstantSeparationFactors(beta));
     }
 
     /** Phase of the feed. */
@@ -119,12 +123,73 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
         return XuDesign.of(keyBeta, feedFractionA, feedPhase(), purityA, purityB, choice);
     }
 
-    /** The simulate case with n extraction and m scrub stages at S and W (mol RE per mol RE fed). */
+    /** Whether the cascades are of model distribution-ratios (volumetric flows, {@link LinearFlows}). */
+    public boolean linear() {
+        return inputs.distributionRatios();
+    }
+
+    /**
+     * The simulate case with n extraction and m scrub stages at S and W (mol RE per mol RE fed), with
+     * the case's Murphree efficiencies. For model distribution-ratios S and W are coordinates of the
+     * flows: the free ratio of {@link LinearFlows} is W for an aqueous feed and S for an organic
+     * feed (so that the other one follows from the product split, as for the CMER model).
+     */
     public CascadeCase cascadeCase(int extractionStages, int scrubStages, double extractant, double scrub) {
-        return new CascadeCase(inputs.name(), inputs.components(),
-                equilibrium, inputs.feed(),
-                new Cascade(extractionStages, scrubStages), new XuFlows(extractant, scrub), inputs.organicTarget(),
-                inputs.aqueousTarget(), SolverSettings.defaults());
+        return new CascadeCase(inputs.name(), inputs.components(), equilibrium, inputs.feed(),
+                new Cascade(extractionStages, scrubStages), linear()
+                ? linearFlows(extractant, scrub).volumetric(inputs.feed().volumetricFlow())
+                : new XuFlows(extractant, scrub), inputs.organicTarget(), inputs.aqueousTarget(),
+                SolverSettings.defaults(), inputs.stageOptions());
+    }
+
+    /** Model distribution-ratios: the volumetric flows at the coordinates S and W (see {@link #cascadeCase}). */
+    public LinearFlows linearFlows(double extractant, double scrub) {
+        return LinearFlows.at(feedPhase() == FeedPhase.AQUEOUS ? "flows.scrub" : "flows.extractant", keyBeta,
+                inputs.separationFactors()[keyA], feedPhase(), enrichmentA(), enrichmentB(),
+                feedPhase() == FeedPhase.AQUEOUS ? scrub : extractant);
+    }
+
+    /** Model distribution-ratios: the volumetric flows of a flow choice. */
+    public LinearFlows linearFlows(FlowChoice choice) {
+        return LinearFlows.of(choice, keyBeta, inputs.separationFactors()[keyA], feedPhase(), enrichmentA(),
+                enrichmentB());
+    }
+
+    /** The coordinates {S, W} of linear flows (see {@link #cascadeCase}). */
+    public double[] coordinates(LinearFlows flows) {
+        double shift = extractantMinusScrub();
+        return feedPhase() == FeedPhase.AQUEOUS ? new double[] {flows.free() + shift, flows.free()}
+                : new double[] {flows.free(), flows.free() - shift};
+    }
+
+    /** The smallest scrub coordinate W at which the cascade separates at all (infinite stages). */
+    public double minScrubCoordinate(XuDesign xu) {
+        if (!linear()) {
+            return xu.minScrubFlow();
+        }
+        double min = LinearFlows.minimum(keyBeta);
+        return feedPhase() == FeedPhase.AQUEOUS ? min : min - extractantMinusScrub();
+    }
+
+    /** Xu's enrichment factor a = [P_A/(1 − P_A)]/(f_A/f_B) of the organic product. */
+    private double enrichmentA() {
+        return purityA / (1 - purityA) / (feedFractionA / (1 - feedFractionA));
+    }
+
+    /** Xu's enrichment factor b = [P_B/(1 − P_B)]/(f_B/f_A) of the raffinate. */
+    private double enrichmentB() {
+        return purityB / (1 - purityB) / ((1 - feedFractionA) / feedFractionA);
+    }
+
+    /**
+     * The stage estimate that starts the stage search: Xu's corrected estimate (CMER at the flows of
+     * {@code xu}) or that of {@link LinearFlows}, divided by each section's Murphree efficiency (a
+     * stage of efficiency E does about E of an equilibrium stage's work).
+     */
+    public int[] startEstimate(XuDesign xu, LinearFlows linear) {
+        StageEstimate e = linear != null ? linear.estimate() : xu.correctedStages();
+        return new int[] {StageEstimate.roundUp(e.extraction() / inputs.stageOptions().extractionEfficiency()),
+                StageEstimate.roundUp(e.scrub() / inputs.stageOptions().scrubEfficiency())};
     }
 
     /** Group purities {loaded organic from stage N, raffinate from stage 1} of a steady state. */

@@ -52,11 +52,11 @@ public record StageCountScan(int verifiedExtraction, int verifiedScrub, double e
      */
     public static StageCountScan of(CascadeDesigner.Design design, BiConsumer<Integer, Integer> progress) {
         SeparationProblem problem = design.problem();
-        double s = design.xu().extractantFlow();
-        double w = design.xu().scrubFlow();
+        double s = design.extractantFlow();
+        double w = design.scrubFlow();
         int vn = design.verified().extractionStages();
         int vm = design.verified().scrubStages();
-        StageEstimate est = design.xu().correctedStages();
+        StageEstimate est = design.estimate();
         int maxN = upTo(vn, est.extraction());
         int maxM = upTo(vm, est.scrub());
         NewtonCascadeSolver solver = new NewtonCascadeSolver();

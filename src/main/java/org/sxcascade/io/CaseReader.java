@@ -420,15 +420,14 @@ public final class CaseReader {
         }
 
         if (design) {
-            for (String key : List.of("efficiency", "sideDraws")) {
-                if (top.has(key)) {
-                    throw new InvalidInputException(key, "(given)", "no " + key + " for design and optimize: Xu's "
-                            + "design is for " + (key.equals("efficiency") ? "equilibrium stages (efficiency 1)"
-                                    : "a cascade without side draws") + "; simulate the designed cascade with "
-                            + "them instead");
-                }
+            if (top.has("sideDraws")) {
+                throw new InvalidInputException("sideDraws", "(given)", "no sideDraws for design and optimize: Xu's "
+                        + "design is for a cascade without side draws; simulate the designed cascade with them "
+                        + "instead");
             }
-            return designInputs(top, name, cmer, names, parameters, feed);
+            double[] efficiency = efficiency(top, EFFICIENCY);
+            return designInputs(top, name, cmer, names, parameters, feed,
+                    new StageOptions(efficiency[0], efficiency[1], List.of(), List.of(), List.of()));
         }
 
         // cascade
@@ -999,10 +998,10 @@ public final class CaseReader {
     }
 
     private static DesignInputs designInputs(YamlMapping top, String name, boolean cmer, List<String> names,
-                                             double[] parameters, Feed feed) {
-        if (!cmer) {
-            throw new InvalidInputException("model", DISTRIBUTION_RATIOS, SEPARATION_FACTORS
-                    + " (design follows Xu's theory for the CMER model)");
+                                             double[] parameters, Feed feed, StageOptions stageOptions) {
+        if (!cmer && feed.volumetricFlow() == null) {
+            throw new InvalidInputException("feed.flow", "(missing)",
+                    "the feed flow in L/h (model distribution-ratios works with volumetric flows)");
         }
         if (top.has("cascade")) {
             YamlMapping cascadeObj = top.obj("cascade");
@@ -1012,9 +1011,13 @@ public final class CaseReader {
         Double acidity = null;
         if (top.has("flows")) {
             YamlMapping flowsObj = top.obj("flows");
-            flowsObj.allow(CMER_FLOWS);
-            loading = flowsObj.optPositive("organicLoading");
-            acidity = flowsObj.optPositive("scrubAcidity");
+            if (cmer) {
+                flowsObj.allow(CMER_FLOWS);
+                loading = flowsObj.optPositive("organicLoading");
+                acidity = flowsObj.optPositive("scrubAcidity");
+            } else {
+                flowsObj.allow(Set.of("organicFlow", "scrubFlow")); // design computes both
+            }
         }
         YamlMapping targets = top.has("targets") ? top.obj("targets") : null;
         if (targets != null) {
@@ -1029,7 +1032,7 @@ public final class CaseReader {
             transientSection(top, names);
         }
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
-                loading, acidity, costs(top));
+                loading, acidity, costs(top), !cmer, stageOptions);
     }
 
     /**

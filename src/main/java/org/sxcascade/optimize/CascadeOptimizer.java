@@ -271,9 +271,11 @@ public final class CascadeOptimizer {
          */
         private void flowRange() {
             double lo = Math.max(0, -shift);
-            double sMax = set.maxExtractant() != null ? set.maxExtractant() : 2 * xu.extractantFlow();
+            double sMax = set.maxExtractant() != null ? set.maxExtractant() : problem.linear()
+                    ? 2 * problem.coordinates(problem.linearFlows(FlowChoice.optimum()))[0] : 2 * xu.extractantFlow();
             double hi = sMax - shift;
-            limitedBy = set.maxExtractant() != null ? "--max-extractant" : "default --max-extractant (2 × Xu's S)";
+            limitedBy = set.maxExtractant() != null ? "--max-extractant" : problem.linear()
+                    ? "twice the free flow ratio of design's least estimated throughput" : "default --max-extractant (2 × Xu's S)";
             if (economics.hasPlantData()) {
                 phaseRatioChecked = true;
                 String[] sections = {"extraction", "scrub"};
@@ -314,7 +316,10 @@ public final class CascadeOptimizer {
                         + fmt(sMax) + " the O/A is " + fmt(atMost[0]) + " in extraction, " + fmt(atMost[1])
                         + " in scrubbing)");
             }
-            double wMin = xu.minScrubFlow();
+            double wMin = problem.minScrubCoordinate(xu);
+            if (problem.linear()) {
+                lo = Math.max(lo, wMin); // below it the flows of LinearFlows do not exist
+            }
             if (binary && hi <= wMin) {
                 throw new InvalidInputException(limitedBy.startsWith("O/A") ? "--min-ratio/--max-ratio" : "--max-extractant",
                         limitedBy.startsWith("O/A") ? "S ≤ " + fmt(hi + shift) + " (" + limitedBy + ")"
@@ -396,10 +401,10 @@ public final class CascadeOptimizer {
         /** Xu's corrected stage estimate at the flows, or at the √β optimum where it does not exist. */
         private int[] estimate(double s, double w) {
             try {
-                XuDesign at = problem.xu(FlowChoice.fixedScrub(w));
-                return new int[] {at.correctedStages().extractionStages(), at.correctedStages().scrubStages()};
+                return problem.linear() ? problem.startEstimate(xu, problem.linearFlows(s, w))
+                        : problem.startEstimate(problem.xu(FlowChoice.fixedScrub(w)), null);
             } catch (InvalidInputException e) {
-                return new int[] {xu.correctedStages().extractionStages(), xu.correctedStages().scrubStages()};
+                return problem.startEstimate(xu, null);
             }
         }
 
@@ -577,7 +582,8 @@ public final class CascadeOptimizer {
 
         /** The objective's lower bound for every N' ≥ N: at the least flows any cascade could run. */
         private double lowerBound(int total) {
-            double w = binary ? Math.max(wBottom, xu.minScrubFlow()) : Math.max(wBottom, Math.min(xu.minScrubFlow(), wTop));
+            double wMin = problem.minScrubCoordinate(xu);
+            double w = binary ? Math.max(wBottom, wMin) : Math.max(wBottom, Math.min(wMin, wTop));
             return economics.lowerBound(set.objective(), total, w + shift, w);
         }
 
@@ -629,9 +635,9 @@ public final class CascadeOptimizer {
                         set.reagentExcess());
                 steadyStates += d.verified().simulations();
                 baseline = economics.configuration(set.objective(), d.verified().extractionStages(),
-                        d.verified().scrubStages(), d.xu().extractantFlow(), d.xu().scrubFlow(),
+                        d.verified().scrubStages(), d.extractantFlow(), d.scrubFlow(),
                         d.verified().organicPurity(), d.verified().aqueousPurity());
-                if (d.xu().scrubFlow() > wTop * (1 + 1e-12) || d.xu().scrubFlow() < wBottom * (1 - 1e-12)) {
+                if (d.scrubFlow() > wTop * (1 + 1e-12) || d.scrubFlow() < wBottom * (1 - 1e-12)) {
                     baselineNote = "design's √β-optimum flows lie outside this search's flow bounds (" + limitedBy + ")";
                 }
             } catch (InvalidInputException | StageSearch.NoFeasibleConfigurationException e) {

@@ -1,6 +1,7 @@
 package org.sxcascade.optimize;
 
 import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.CostModel;
 import org.sxcascade.model.EngineeringFlows;
@@ -20,9 +21,12 @@ final class Economics {
     private final double feedVolume;
     private final double organicVolumePerS;
     private final double scrubVolumePerW;
+    /** Model distribution-ratios: the problem that maps the coordinates S, W to volumetric flows; else null. */
+    private final SeparationProblem linear;
 
     Economics(DesignInputs in, CostModel costs, double excess) {
         this.in = in;
+        this.linear = in.distributionRatios() ? SeparationProblem.of(in) : null;
         this.costs = costs;
         this.excess = excess;
         Double c = in.feed().concentration();
@@ -73,20 +77,32 @@ final class Economics {
         return SectionFlows.of(in.feed().phase(), feedVolume, s * organicVolumePerS, w * scrubVolumePerW);
     }
 
+    /**
+     * The extractant flow the objectives extractant and phi weigh: S (mol RE per mol RE fed), or for
+     * model distribution-ratios the organic flow per feed flow O/F (both grow with the coordinate W).
+     */
+    double extractant(double s, double w) {
+        return linear == null ? s : linear.linearFlows(s, w).organicPerFeed();
+    }
+
+    /** Acid, mol H⁺ per mol RE fed (none for model distribution-ratios, which has no cation exchange). */
     double acidUse(double s, double w) {
+        if (linear != null) {
+            return 0;
+        }
         return CascadeDesigner.scrubAcid(w) + CascadeDesigner.stripAcid(in.feed().phase(), s, w, excess);
     }
 
     double baseUse(double s) {
-        return CascadeDesigner.saponification(s, excess);
+        return linear != null ? 0 : CascadeDesigner.saponification(s, excess);
     }
 
     /** The objective at n + m stages and flows S, W (the cost objective needs plant data). */
     double objective(Objective objective, int n, int m, double s, double w) {
         return switch (objective) {
             case STAGES -> n + m;
-            case EXTRACTANT -> s;
-            case PHI -> s * (n + m);
+            case EXTRACTANT -> extractant(s, w);
+            case PHI -> extractant(s, w) * (n + m);
             case COST -> cost(n, m, s, w).total();
             case REAGENTS -> acidUse(s, w) + baseUse(s);
         };
@@ -142,7 +158,8 @@ final class Economics {
                                 double aqueousPurity) {
         boolean costed = costs != null && hasPlantData();
         return new Configuration(n, m, s, w, organicPurity, aqueousPurity, objective(objective, n, m, s, w),
-                s * (n + m), acidUse(s, w), baseUse(s), CascadeDesigner.plantFlows(in, s, w, excess),
+                extractant(s, w) * (n + m), acidUse(s, w), baseUse(s),
+                linear != null ? null : CascadeDesigner.plantFlows(in, s, w, excess),
                 costed ? cost(n, m, s, w) : null);
     }
 }

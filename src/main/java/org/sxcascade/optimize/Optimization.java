@@ -23,6 +23,10 @@ public final class Optimization {
             "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
             "--organic-recovery", "--aqueous-recovery", "--plot");
 
+    /** Options of metal flows S, W and plant O/A that have no meaning for constant distribution ratios. */
+    private static final List<String> NOT_DISTRIBUTION_RATIOS = List.of("--max-extractant", "--min-ratio",
+            "--max-ratio", "--extractant", "--scrub", "--reagent-excess");
+
     private Optimization() {
     }
 
@@ -38,6 +42,15 @@ public final class Optimization {
             return massAction(caseFile, tree, request, progress);
         }
         DesignInputs in = request.targets().apply(reader.readDesign(caseFile));
+        if (in.distributionRatios()) {
+            for (String option : NOT_DISTRIBUTION_RATIOS) {
+                if (request.given().containsKey(option)) {
+                    throw new InvalidInputException(option, request.given().get(option), "not given for a "
+                            + "distribution-ratios case: S, W and the plant O/A are of the CMER model; the search "
+                            + "runs over the volumetric flows of docs/design.md (\"Constant distribution ratios\")");
+                }
+            }
+        }
         Objective chosen = Objective.of(request.objective());
         if (chosen == Objective.EXTRACTANT && !request.given().containsKey("--max-stages")) {
             throw new InvalidInputException("--max-stages", "(not given)",

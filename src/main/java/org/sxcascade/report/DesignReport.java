@@ -3,13 +3,19 @@ package org.sxcascade.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.LinearFlows;
+import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.XuDesign;
 import java.util.List;
 import java.util.Locale;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.StageOptions;
+import org.sxcascade.model.VolumetricFlows;
 
 /** What {@code design} reports about a verified design: the terminal text, the JSON and the designed case file. */
 public final class DesignReport {
@@ -70,6 +76,22 @@ public final class DesignReport {
         }
         o.put("simulations", d.verified().simulations());
         o.put("massBalanceError", d.state().massBalanceError());
+        putEfficiency(o, in);
+        LinearFlows lin = d.linear();
+        if (lin != null) {
+            // model distribution-ratios: the flows above are Xu's design of the constant-β equivalent
+            ObjectNode l = o.putObject("distributionRatios");
+            l.put("note", "extractantFlow, scrubFlow and the estimates above are Xu's design of the constant-β "
+                    + "equivalent (β = D_A/D_B of the key pair); the cascade runs at these volumetric flows");
+            l.put("freeRatio", lin.free());
+            l.put("purificationPerStage", lin.factor());
+            l.put("organicFlow", lin.organicPerFeed() * in.feed().volumetricFlow());
+            l.put("scrubFlow", lin.scrubPerFeed() * in.feed().volumetricFlow());
+            l.put("flowUnit", "L/h");
+            l.put("organicToAqueousExtraction", lin.extractionRatio());
+            l.put("organicToAqueousScrub", lin.scrubRatio());
+            putEstimate(l.putObject("estimatedStages"), lin.estimate());
+        }
         CascadeDesigner.PlantFlows p = d.plant();
         if (p != null) {
             ObjectNode plant = o.putObject("plant");
@@ -92,6 +114,16 @@ public final class DesignReport {
             }
         }
         return o;
+    }
+
+    /** The Murphree efficiencies, when a section's is below 1 (the key is left out for equilibrium stages). */
+    static void putEfficiency(ObjectNode o, DesignInputs in) {
+        StageOptions so = in.stageOptions();
+        if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
+            ObjectNode e = o.putObject("efficiency");
+            e.put("extraction", so.extractionEfficiency());
+            e.put("scrub", so.scrubEfficiency());
+        }
     }
 
     private static void putEstimate(ObjectNode o, StageEstimate e) {
@@ -130,7 +162,10 @@ public final class DesignReport {
                 in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
         b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%s%n", in.feed().phase().label(),
                 xu.feedFractionA(), xu.feedFractionB(), Formats.percent(xu.purityA()), Formats.percent(xu.purityB()), derivedNote(in)));
-        b.append('\n').append("Xu's static design (flows in mol RE per mol RE fed)\n");
+        LinearFlows lin = d.linear();
+        b.append('\n').append(lin == null ? "Xu's static design (flows in mol RE per mol RE fed)\n"
+                : "Xu's static design of the constant-β equivalent, β = D_A/D_B (CMER flows in mol RE per mol RE fed, "
+                + "for comparison)\n");
         b.append(f("  outlet fractions     f'_A = %.6f, f'_B = %.6f   [f'_A = (P_B − f_B)/(P_A + P_B − 1)]%n",
                 xu.outletFractionA(), xu.outletFractionB()));
         b.append(f("  enrichment           a = %.4g, b = %.4g; yields Y_A = %.6f, Y_B = %.6f%n", xu.a(), xu.b(),
@@ -140,7 +175,33 @@ public final class DesignReport {
         b.append(f("  flows                S = %.6f, W = %.6f%n", xu.extractantFlow(), xu.scrubFlow()));
         b.append(f("  minimum flows        S_min = %.6f, W_min = %.6f (infinite stages)%n", xu.minExtractantFlow(),
                 xu.minScrubFlow()));
+        if (lin != null) {
+            double feed = in.feed().volumetricFlow();
+            b.append('\n').append("Constant distribution ratios: volumetric flows (docs/design.md)\n");
+            b.append(f("  free ratio           %s = %.6g (minimum 1/(β − 1) = %.6g)%s%n",
+                    in.feed().phase() == FeedPhase.AQUEOUS ? "scrub/feed" : "organic/feed", lin.free(),
+                    LinearFlows.minimum(lin.beta()), lin.free() == d.problem().linearFlows(FlowChoice.optimum()).free()
+                            ? ", least estimated mixer throughput" : ""));
+            b.append(f("  purification         g = E_A(extraction) = 1/E_B(scrub) = %.6f per stage (at most √β = %.6f)%n",
+                    lin.factor(), Math.sqrt(lin.beta())));
+            b.append(f("  flows                organic %s L/h, scrub liquor %s L/h (feed %s L/h)%n",
+                    Formats.general(lin.organicPerFeed() * feed), Formats.general(lin.scrubPerFeed() * feed),
+                    Formats.general(feed)));
+            b.append(f("  O/A by volume        %.4f (extraction), %.4f (scrub)%n", lin.extractionRatio(),
+                    lin.scrubRatio()));
+        }
         b.append('\n').append("Stages\n");
+        StageOptions so = in.stageOptions();
+        if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
+            b.append(f("  Murphree efficiency  %s (extraction), %s (scrub): the estimates are of equilibrium stages; the "
+                    + "search starts from them divided by the efficiency%n", Formats.general(so.extractionEfficiency()),
+                    Formats.general(so.scrubEfficiency())));
+        }
+        if (lin != null) {
+            b.append(f("  estimate, linear     n = %.2f, m = %.2f  (→ %d + %d; Kremser sections at g, docs/design.md)%n",
+                    lin.estimate().extraction(), lin.estimate().scrub(), lin.estimate().extractionStages(),
+                    lin.estimate().scrubStages()));
+        }
         StageEstimate basic = xu.basicStages();
         StageEstimate corrected = xu.correctedStages();
         b.append(f("  estimate, basic      n = %.2f, m = %.2f  (→ %d + %d)%n", basic.extraction(), basic.scrub(),
@@ -206,13 +267,17 @@ public final class DesignReport {
     public static String caseYaml(CascadeDesigner.Design d) {
         XuDesign xu = d.xu();
         DesignInputs in = d.inputs();
-        List<String> comments = List.of("Written by `sxcascade design`: Xu's static design for the key pair "
-                        + in.components().get(d.keyA()) + "/" + in.components().get(d.keyB())
-                        + f(" (β = %.6g),", xu.separationFactor()),
+        String pair = in.components().get(d.keyA()) + "/" + in.components().get(d.keyB());
+        List<String> comments = d.linear() == null ? List.of("Written by `sxcascade design`: Xu's static design for "
+                        + "the key pair " + pair + f(" (β = %.6g),", xu.separationFactor()),
                 f("%s-controlled, verified stage by stage: P_A = %.6f, P_B = %.6f.", xu.control().label(),
-                        d.verified().organicPurity(), d.verified().aqueousPurity()));
+                        d.verified().organicPurity(), d.verified().aqueousPurity()))
+                : List.of("Written by `sxcascade design`: constant distribution ratios, key pair " + pair
+                        + f(" (β = D_A/D_B = %.6g), both sections", xu.separationFactor()),
+                f("purifying it by g = %.6f per stage; verified stage by stage: P_A = %.6f, P_B = %.6f.",
+                        d.linear().factor(), d.verified().organicPurity(), d.verified().aqueousPurity()));
         return caseYaml(in, comments, "designed", d.verified().extractionStages(), d.verified().scrubStages(),
-                xu.extractantFlow(), xu.scrubFlow(), xu.purityA(), xu.purityB(), d.plant());
+                d.extractantFlow(), d.scrubFlow(), xu.purityA(), xu.purityB(), d.plant());
     }
 
     /**
@@ -228,11 +293,12 @@ public final class DesignReport {
         }
         // the stages in the name are the designed ones (the input's name may give other numbers)
         y.append("name: ").append(quote(in.name() + " (" + suffix + ": n = " + n + ", m = " + m + ")")).append('\n');
-        y.append("model: separation-factors\ncomponents:\n");
+        boolean linear = in.distributionRatios();
+        y.append(linear ? "model: distribution-ratios\ncomponents:\n" : "model: separation-factors\ncomponents:\n");
         double[] beta = in.separationFactors();
         for (int j = 0; j < beta.length; j++) {
-            y.append("  - {name: ").append(quote(in.components().get(j))).append(", separationFactor: ")
-                    .append(num(beta[j])).append("}\n");
+            y.append("  - {name: ").append(quote(in.components().get(j)))
+                    .append(linear ? ", distributionRatio: " : ", separationFactor: ").append(num(beta[j])).append("}\n");
         }
         y.append("feed:\n  phase: ").append(in.feed().phase().label()).append("\n  composition: {");
         for (int j = 0; j < beta.length; j++) {
@@ -246,8 +312,14 @@ public final class DesignReport {
             y.append("  concentration: ").append(num(in.feed().concentration())).append("   # mol/L RE\n");
         }
         y.append(f("cascade:%n  extractionStages: %d%n  scrubStages: %d%n", n, m));
-        y.append("flows:\n  extractant: ").append(num(s)).append("   # S, mol RE per mol RE fed\n");
-        y.append("  scrub: ").append(num(w)).append("        # W, mol RE per mol RE fed\n");
+        if (linear) {
+            VolumetricFlows q = SeparationProblem.of(in).linearFlows(s, w).volumetric(in.feed().volumetricFlow());
+            y.append("flows:\n  organicFlow: ").append(num(q.organicFlow())).append("   # L/h\n");
+            y.append("  scrubFlow: ").append(num(q.scrubFlow())).append("     # L/h\n");
+        } else {
+            y.append("flows:\n  extractant: ").append(num(s)).append("   # S, mol RE per mol RE fed\n");
+            y.append("  scrub: ").append(num(w)).append("        # W, mol RE per mol RE fed\n");
+        }
         if (plant != null) {
             y.append(f("  # plant: %s mol RE/h fed", Formats.general(plant.feedRate())));
             if (plant.organicFlow() != null) {
@@ -262,6 +334,11 @@ public final class DesignReport {
                 y.append(f("; O/A %.4g (extraction), %.4g (scrub)", plant.extractionRatio(), plant.scrubRatio()));
             }
             y.append('\n');
+        }
+        StageOptions so = in.stageOptions();
+        if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
+            y.append("efficiency: {extraction: ").append(num(so.extractionEfficiency())).append(", scrub: ")
+                    .append(num(so.scrubEfficiency())).append("}   # Murphree, as given\n");
         }
         y.append("targets:\n");
         y.append("  organic: {purity: ").append(num(purityA)).append(", components: [")

@@ -13,6 +13,7 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.optimize.Configuration;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.Optimum;
+import org.sxcascade.model.StageOptions;
 import org.sxcascade.solver.SteadyState;
 
 /** What {@code optimize} reports about an optimum of stage counts and flows S, W: text, JSON and case file. */
@@ -35,17 +36,28 @@ public final class OptimumReport {
                 in.components().get(p.keyA()), in.components().get(p.keyB()), p.keyBeta()));
         t.append(f("  targets    P_A = %s, P_B = %s; product split f'_A = %.6f%n", Formats.percent(p.purityA()),
                 Formats.percent(p.purityB()), p.productSplit()));
-        t.append('\n').append("Optimum: least ").append(objective.description()).append('\n');
-        t.append(f("  objective    %s %s%n", Formats.general(b.objectiveValue()), objective.unit()));
+        t.append('\n').append("Optimum: least ").append(description(o)).append('\n');
+        t.append(f("  objective    %s %s%n", Formats.general(b.objectiveValue()), unit(o)));
         t.append(f("  cascade      n = %d extraction + m = %d scrub = %d stages; the %s feed enters stage %d%n",
                 b.extractionStages(), b.scrubStages(), b.totalStages(), in.feed().phase().label(),
                 in.feed().phase() == FeedPhase.AQUEOUS ? b.extractionStages() : b.extractionStages() + 1));
-        t.append(f("  flows        S = %.6f, W = %.6f mol RE per mol RE fed; Φ = S·N = %s%n", b.extractantFlow(),
-                b.scrubFlow(), Formats.general(b.productionIndicator())));
+        if (p.linear()) {
+            t.append(linearFlows("flows       ", p, b));
+        } else {
+            t.append(f("  flows        S = %.6f, W = %.6f mol RE per mol RE fed; Φ = S·N = %s%n", b.extractantFlow(),
+                    b.scrubFlow(), Formats.general(b.productionIndicator())));
+        }
         t.append(f("  purities     P_A = %s (margin %+.1e), P_B = %s (margin %+.1e)%n", Formats.percent(b.organicPurity()),
                 b.organicPurity() - p.purityA(), Formats.percent(b.aqueousPurity()), b.aqueousPurity() - p.purityB()));
-        t.append(f("  reagents     %s mol H+ acid and %s mol base per mol RE fed%n", Formats.general(b.acidUse()),
-                Formats.general(b.baseUse())));
+        if (!p.linear()) {
+            t.append(f("  reagents     %s mol H+ acid and %s mol base per mol RE fed%n", Formats.general(b.acidUse()),
+                    Formats.general(b.baseUse())));
+        }
+        StageOptions so = in.stageOptions();
+        if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
+            t.append(f("  stages       Murphree efficiency %s (extraction), %s (scrub), as the case gives%n",
+                    Formats.general(so.extractionEfficiency()), Formats.general(so.scrubEfficiency())));
+        }
         plant(t, b.plant(), in);
         if (b.cost() != null) {
             t.append(costLine(b.cost()));
@@ -57,7 +69,10 @@ public final class OptimumReport {
         if (o.baseline() != null) {
             Configuration d = o.baseline();
             double gain = (d.objectiveValue() - b.objectiveValue()) / d.objectiveValue();
-            t.append(f("Compared with design (√β rule): n = %d, m = %d (%d stages), S = %.6f, W = %.6f: %s %s%n",
+            t.append(p.linear() ? f("Compared with design (least estimated throughput): n = %d, m = %d (%d stages): %s %s%n",
+                    d.extractionStages(), d.scrubStages(), d.totalStages(), objective.label(),
+                    Formats.general(d.objectiveValue())) + linearFlows("design      ", p, d)
+                    : f("Compared with design (√β rule): n = %d, m = %d (%d stages), S = %.6f, W = %.6f: %s %s%n",
                     d.extractionStages(), d.scrubStages(), d.totalStages(), d.extractantFlow(), d.scrubFlow(),
                     objective.label(), Formats.general(d.objectiveValue())));
             t.append(f("  the optimum's %s is %.2f %% %s%s%n", objective.label(), 100 * Math.abs(gain),
@@ -68,7 +83,13 @@ public final class OptimumReport {
         }
         Optimum.FlowBounds fb = o.bounds();
         t.append('\n').append("Search\n");
-        if (fb.fixedFlows()) {
+        if (p.linear()) {
+            double[] lo = {p.linearFlows(fb.minExtractant(), fb.minScrub()).free(),
+                p.linearFlows(fb.maxExtractant(), fb.maxScrub()).free()};
+            t.append(f("  flows        %s/feed flow ratio from %.6g to %.6g (minimum 1/(β − 1) = %.6g); the largest set by %s%n",
+                    in.feed().phase() == FeedPhase.AQUEOUS ? "scrub" : "organic", lo[0], lo[1],
+                    org.sxcascade.design.LinearFlows.minimum(p.keyBeta()), fb.limitedBy()));
+        } else if (fb.fixedFlows()) {
             t.append(f("  flows        fixed: S = %.6f, W = %.6f%n", fb.minExtractant(), fb.minScrub()));
         } else {
             t.append(f("  flows        S from %.6g to %.6g (W from %.6g to %.6g); the largest set by %s%n",
@@ -102,6 +123,37 @@ public final class OptimumReport {
         return t.toString();
     }
 
+    /** Model distribution-ratios: a configuration's volumetric flows (docs/design.md, "Constant distribution ratios"). */
+    private static String linearFlows(String label, SeparationProblem p, Configuration c) {
+        org.sxcascade.design.LinearFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
+        double feed = p.inputs().feed().volumetricFlow();
+        return f("  %s organic %s L/h, scrub liquor %s L/h (feed %s L/h): g = %.6f per stage; Φ = (O/F)·N = %s%n",
+                label, Formats.general(l.organicPerFeed() * feed), Formats.general(l.scrubPerFeed() * feed),
+                Formats.general(feed), l.factor(), Formats.general(c.productionIndicator()));
+    }
+
+    /** What the objective is; extractant and phi weigh the organic per feed flow for distribution ratios. */
+    private static String description(Optimum o) {
+        return objectiveText(o, false);
+    }
+
+    /** The objective's unit, as {@link #description}. */
+    private static String unit(Optimum o) {
+        return objectiveText(o, true);
+    }
+
+    private static String objectiveText(Optimum o, boolean unit) {
+        Objective objective = o.settings().objective();
+        if (o.problem().linear() && objective == Objective.EXTRACTANT) {
+            return unit ? "L organic per L feed" : "organic flow per feed flow O/F";
+        }
+        if (o.problem().linear() && objective == Objective.PHI) {
+            return unit ? "stages × L organic per L feed"
+                    : "production indicator Φ = (O/F)·(n + m), organic per feed flow times stages";
+        }
+        return unit ? objective.unit() : objective.description();
+    }
+
     private static void plant(StringBuilder t, PlantFlows p, DesignInputs in) {
         if (p == null) {
             return;
@@ -132,14 +184,16 @@ public final class OptimumReport {
         j.put("case", p.inputs().name());
         ObjectNode objective = j.putObject("objective");
         objective.put("name", o.settings().objective().label());
-        objective.put("description", o.settings().objective().description());
+        objective.put("description", description(o));
         objective.put("value", b.objectiveValue());
-        objective.put("unit", o.settings().objective().unit());
+        objective.put("unit", unit(o));
         ObjectNode targets = j.putObject("targets");
         targets.put("organic", p.purityA());
         targets.put("aqueous", p.purityB());
         putConfiguration(j, b, p);
-        j.put("flowUnit", "mol RE per mol RE fed");
+        DesignReport.putEfficiency(j, p.inputs());
+        j.put("flowUnit", p.linear() ? "extractantFlow and scrubFlow: coordinates of the volumetric flows (docs/design.md, "
+                + "\"Constant distribution ratios\"); volumetricFlows in L/h" : "mol RE per mol RE fed");
         SteadyState st = o.state();
         ObjectNode verification = j.putObject("verification");
         verification.put("iterations", st.iterations());
@@ -199,6 +253,15 @@ public final class OptimumReport {
         j.put("acidPerMolFed", c.acidUse());
         j.put("basePerMolFed", c.baseUse());
         j.put("reagentUse", c.reagentUse());
+        if (p.linear()) {
+            org.sxcascade.design.LinearFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
+            double feed = p.inputs().feed().volumetricFlow();
+            ObjectNode v = j.putObject("volumetricFlows");
+            v.put("organicFlow", l.organicPerFeed() * feed);
+            v.put("scrubFlow", l.scrubPerFeed() * feed);
+            v.put("unit", "L/h");
+            v.put("purificationPerStage", l.factor());
+        }
         PlantFlows pl = c.plant();
         if (pl != null) {
             ObjectNode plant = j.putObject("plant");
@@ -248,7 +311,7 @@ public final class OptimumReport {
         Configuration b = o.best();
         DesignInputs in = o.problem().inputs();
         List<String> comments = List.of("Written by `sxcascade optimize --objective " + o.settings().objective().label()
-                        + "`: the least " + o.settings().objective().description() + " = " + b.objectiveValue() + ",",
+                        + "`: the least " + description(o) + " = " + b.objectiveValue() + ",",
                 f("verified stage by stage: P_A = %.9f, P_B = %.9f.", b.organicPurity(), b.aqueousPurity()));
         return DesignReport.caseYaml(in, comments, "optimized", b.extractionStages(), b.scrubStages(),
                 b.extractantFlow(), b.scrubFlow(), o.problem().purityA(), o.problem().purityB(), b.plant());

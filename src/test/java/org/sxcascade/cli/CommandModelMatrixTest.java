@@ -78,10 +78,6 @@ class CommandModelMatrixTest {
             + "allowed: a single-cascade case file for ";
     private static final String SWEEP_FLOWSHEET = "is not allowed: a single-cascade case file for sweep; flowsheets "
             + "run with `sxcascade simulate";
-    private static final String DESIGN_CMER_ONLY = "model = distribution-ratios is not allowed: separation-factors "
-            + "(design follows Xu's theory for the CMER model)";
-    private static final String DESIGN_NO_EFFICIENCY = "efficiency = (given) is not allowed: no efficiency for "
-            + "design and optimize";
     private static final String DESIGN_NO_DRAWS = "sideDraws = (given) is not allowed: no sideDraws for design "
             + "and optimize";
     private static final String MA_DESIGN_NO_DRAWS = "sideDraws = a list is not allowed: none for design";
@@ -137,12 +133,6 @@ class CommandModelMatrixTest {
                     String message = !massAction ? DESIGN_NO_DRAWS
                             : c == Command.DESIGN ? MA_DESIGN_NO_DRAWS : MA_OPTIMIZE_NO_DRAWS;
                     return Expect.refused(message, "no: side draws");
-                }
-                if (v == Variant.MURPHREE && !massAction) {
-                    return Expect.notYet(DESIGN_NO_EFFICIENCY, "no: Murphree");
-                }
-                if (m == Model.CONSTANT_D) {
-                    return Expect.notYet(DESIGN_CMER_ONLY, "no: CMER only");
                 }
                 return Expect.works();
             case TRANSIENT:
@@ -297,8 +287,8 @@ class CommandModelMatrixTest {
                     checkProfileCsv(out, massAction, JSON.readTree(r.out()));
                 }
             }
-            case DESIGN -> checkDesign(JSON.readTree(r.out()), massAction);
-            case OPTIMIZE -> checkOptimum(JSON.readTree(r.out()), massAction);
+            case DESIGN -> checkDesign(JSON.readTree(r.out()), m, v);
+            case OPTIMIZE -> checkOptimum(JSON.readTree(r.out()), m, v);
             case TRANSIENT -> checkTransient(JSON.readTree(r.out()), out, massAction);
             case REPORT -> checkReport(out, massAction);
             case SWEEP, SWEEP_DESIGN -> checkSweep(out, c);
@@ -392,8 +382,8 @@ class CommandModelMatrixTest {
         assertThat(Files.readAllLines(csv).get(0)).startsWith("cascade,stage,section,");
     }
 
-    private static void checkDesign(JsonNode doc, boolean massAction) {
-        if (massAction) {
+    private static void checkDesign(JsonNode doc, Model m, Variant v) {
+        if (m == Model.MASS_ACTION || m == Model.CORRELATION) {
             assertThat(doc.fieldNames()).toIterable().contains("case", "model", "met", "targets", "purities",
                     "stages", "plant", "verification");
             JsonNode verification = doc.get("verification");
@@ -411,10 +401,43 @@ class CommandModelMatrixTest {
             assertThat(doc.fieldNames()).toIterable().contains("case", "keyPair", "control", "extractantFlow",
                     "scrubFlow", "verifiedStages", "verifiedPurities", "massBalanceError");
             assertThat(doc.get("massBalanceError").asDouble()).isLessThanOrEqualTo(CLOSURE);
+            // the products: mole fractions adding up to 1, the group purity (A | B of the case) as printed
+            JsonNode products = doc.get("verifiedProducts");
+            String[] group = m == Model.CMER ? new String[] {"Nd", "Pr"} : new String[] {"A", "B"};
+            int k = 0;
             for (String product : List.of("organic", "aqueous")) {
-                assertThat(doc.get("verifiedPurities").get(product).asDouble())
-                        .isGreaterThanOrEqualTo(doc.get("targets").get(product).asDouble());
+                double purity = doc.get("verifiedPurities").get(product).asDouble();
+                assertThat(purity).isGreaterThanOrEqualTo(doc.get("targets").get(product).asDouble());
+                assertThat(products.get(product).get(group[k++]).asDouble()).isEqualTo(purity);
+                double sum = 0;
+                for (JsonNode x : products.get(product)) {
+                    sum += x.asDouble();
+                }
+                assertThat(sum).isCloseTo(1, within(1e-12));
             }
+            checkEfficiency(doc, v);
+            if (m == Model.CONSTANT_D) {
+                // the flow rule of docs/design.md: E_A = D_A·O/A = g in extraction, E_B = D_B·O/A = 1/g in scrubbing
+                JsonNode lin = doc.get("distributionRatios");
+                double g = lin.get("purificationPerStage").asDouble();
+                assertThat(g).isGreaterThan(1).isLessThan(Math.sqrt(4.0));
+                assertThat(2.0 * lin.get("organicToAqueousExtraction").asDouble()).isCloseTo(g, within(1e-12));
+                assertThat(0.5 * lin.get("organicToAqueousScrub").asDouble()).isCloseTo(1 / g, within(1e-12));
+                assertThat(lin.get("scrubFlow").asDouble() / 10).isCloseTo(lin.get("freeRatio").asDouble(),
+                        within(1e-12)); // aqueous feed of 10 L/h: the free ratio is scrub/feed
+            } else {
+                assertThat(doc.has("distributionRatios")).isFalse();
+            }
+        }
+    }
+
+    /** A Murphree case's efficiencies are echoed; an equilibrium-stage case has none. */
+    private static void checkEfficiency(JsonNode doc, Variant v) {
+        if (v == Variant.MURPHREE) {
+            assertThat(doc.get("efficiency").get("extraction").asDouble()).isEqualTo(0.9);
+            assertThat(doc.get("efficiency").get("scrub").asDouble()).isEqualTo(0.9);
+        } else {
+            assertThat(doc.has("efficiency")).isFalse();
         }
     }
 
@@ -425,7 +448,8 @@ class CommandModelMatrixTest {
         }
     }
 
-    private static void checkOptimum(JsonNode doc, boolean massAction) {
+    private static void checkOptimum(JsonNode doc, Model m, Variant v) {
+        boolean massAction = m == Model.MASS_ACTION || m == Model.CORRELATION;
         JsonNode verification = doc.get("verification");
         assertThat(verification.get("massBalanceError").asDouble()).isLessThanOrEqualTo(CLOSURE);
         if (massAction) {
@@ -442,6 +466,12 @@ class CommandModelMatrixTest {
             for (String product : List.of("organic", "aqueous")) {
                 assertThat(doc.get("purities").get(product).asDouble())
                         .isGreaterThanOrEqualTo(doc.get("targets").get(product).asDouble());
+            }
+            checkEfficiency(doc, v);
+            assertThat(doc.has("volumetricFlows")).isEqualTo(m == Model.CONSTANT_D);
+            if (m == Model.CONSTANT_D) {
+                assertThat(doc.get("volumetricFlows").get("purificationPerStage").asDouble()).isGreaterThan(1);
+                assertThat(doc.get("acidPerMolFed").asDouble()).isZero(); // no cation exchange in this model
             }
         }
     }
