@@ -350,6 +350,14 @@ public final class CaseReader {
         return (MassActionCase) parse(root, Purpose.MASS_ACTION);
     }
 
+    /**
+     * Validates a tree for {@code design} of any model, as {@link #readForDesign(Path)}:
+     * {@link MassActionDesignInputs} for {@code model: mass-action}, else {@link DesignInputs}.
+     */
+    public Object forDesignFromTree(JsonNode root) {
+        return parse(root, isMassAction(root) ? Purpose.MASS_ACTION_DESIGN : Purpose.DESIGN);
+    }
+
     /** Validates a tree for {@code design} and {@code optimize}, as {@link #readDesign(Path)}. */
     public DesignInputs designFromTree(JsonNode root) {
         return (DesignInputs) parse(root, Purpose.DESIGN);

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.DesignRequest;
+import org.sxcascade.design.Designer;
+import org.sxcascade.design.MassActionDesign;
+import org.sxcascade.design.TargetOverrides;
+import org.sxcascade.report.MassActionDesignReport;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
@@ -146,7 +151,7 @@ public final class PointEvaluator {
         apply();
         SweepTask task = spec.task();
         if (massAction) {
-            return massAction(index, task);
+            return task.kind() == SweepTask.Kind.DESIGN ? massActionDesign(index, task) : massAction(index, task);
         }
         if (task.kind() == SweepTask.Kind.SIMULATE) {
             CascadeCase c;
@@ -198,7 +203,7 @@ public final class PointEvaluator {
     }
 
     /**
-     * A point of a mass-action base case (run: simulate only; the spec reader refuses the others):
+     * A {@code run: simulate} point of a mass-action base case:
      * validated as a mass-action case file and solved as {@code simulate} solves it
      * ({@link CascadeNetwork#massAction}, Newton's method with the row fallback if the spec allows it).
      */
@@ -212,6 +217,37 @@ public final class PointEvaluator {
         CascadeNetwork network = CascadeNetwork.massAction(c);
         return simulate(index, task, network, c.solver(),
                 (state, note) -> format.okMassAction(index, values, c, network, state, note));
+    }
+
+    /**
+     * A {@code run: design} point of a mass-action base case: designed as {@code sxcascade design}
+     * designs the case ({@link Designer}, the case's {@code design:} section and the spec's flow
+     * choice and stage limit); a design that misses its targets is an infeasible row saying by how much.
+     */
+    private SweepRow massActionDesign(long index, SweepTask task) {
+        Object in;
+        try {
+            in = reader.forDesignFromTree(tree);
+        } catch (InvalidInputException e) {
+            return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
+        }
+        MassActionDesign.Result r;
+        try {
+            r = ((MassActionDesign.Designed) Designer.design(in, new DesignRequest(task.flowChoice(), task.maxStages(),
+                    0, TargetOverrides.NONE, null))).result();
+        } catch (InvalidInputException e) {
+            String field = SpecReader.optionField("design", e.field());
+            return format.failed(index, values, SweepRow.Status.INFEASIBLE,
+                    new InvalidInputException(field, e.value(), e.allowed()).getMessage(), null, null, null);
+        } catch (NoConvergenceException e) {
+            return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
+                    e.iterations(), e.residual());
+        }
+        if (!r.met()) {
+            return format.failed(index, values, SweepRow.Status.INFEASIBLE,
+                    MassActionDesignReport.shortfall(r).strip(), null, null, null);
+        }
+        return format.okMassAction(index, values, r.designed(), r.network(), r.state(), null, r.solves());
     }
 
     /**

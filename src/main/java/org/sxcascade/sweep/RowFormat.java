@@ -323,6 +323,12 @@ public final class RowFormat {
      */
     SweepRow okMassAction(long point, double[] parameters, MassActionCase c, CascadeNetwork network, SteadyState st,
                           String note) {
+        return okMassAction(point, parameters, c, network, st, note, 1);
+    }
+
+    /** As {@link #okMassAction(long, double[], MassActionCase, CascadeNetwork, SteadyState, String)}, after {@code steadyStates} solves (a design). */
+    SweepRow okMassAction(long point, double[] parameters, MassActionCase c, CascadeNetwork network, SteadyState st,
+                          String note, int steadyStates) {
         Object[] v = start(point, parameters, SweepRow.Status.OK);
         int s = 1 + parameterCount;
         v[s + 1] = st.method();
@@ -387,7 +393,7 @@ public final class RowFormat {
                     v[k++] = MassActionSection.of(report).cationBalance();
                     v[k++] = MassActionSection.of(report).extractantBalance();
                 }
-                case WORK -> v[k++] = 1;
+                case WORK -> v[k++] = steadyStates;
                 default -> throw new IllegalStateException(out.label() + " for a mass-action case");
             }
         }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.sxcascade.design.FlowChoice;
 import org.sxcascade.io.CaseFileException;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.io.YamlMapping;
 import org.sxcascade.model.Cascade;
@@ -163,18 +164,20 @@ final class SpecReader {
             throw new InvalidInputException("case", caseTree.asText(), "a mapping: the base case");
         }
         boolean massAction = CaseReader.isMassAction(caseTree);
-        if (massAction && kind != SweepTask.Kind.SIMULATE) {
-            // the sweep's design and optimize tasks run the CMER design and optimizer; the mass-action ones
-            // (sxcascade design/optimize on the case) are not wired into sweep yet (issue 15)
-            throw new InvalidInputException("run", run, "simulate for a mass-action base case (model: "
-                    + CaseReader.MASS_ACTION + "); design and optimize need a model " + CaseReader.SEPARATION_FACTORS
-                    + " case");
+        if (massAction && kind == SweepTask.Kind.OPTIMIZE) {
+            // the mass-action optimizer (sxcascade optimize on the case) is not wired into sweep yet (issue 15)
+            throw new InvalidInputException("run", run, "simulate or design for a mass-action base case (model: "
+                    + CaseReader.MASS_ACTION + "); optimize needs a model " + CaseReader.SEPARATION_FACTORS
+                    + " or " + CaseReader.DISTRIBUTION_RATIOS + " case");
         }
         List<String> components;
         boolean cmer;
         CaseReader cases = new CaseReader();
         try {
-            if (massAction) {
+            if (massAction && kind == SweepTask.Kind.DESIGN) {
+                components = ((MassActionDesignInputs) cases.forDesignFromTree(caseTree)).template().rareEarths();
+                cmer = false;
+            } else if (massAction) {
                 MassActionCase c = cases.massActionFromTree(caseTree);
                 components = c.rareEarths();
                 cmer = false;
@@ -191,6 +194,11 @@ final class SpecReader {
             throw e.field().startsWith("case") ? e : e.under("case");
         }
         SweepTask task = task(top, kind);
+        if (massAction && task.reagentExcess() != 0) {
+            throw new InvalidInputException("design.reagentExcess", task.reagentExcess(), "0 for a mass-action base "
+                    + "case: its strip acid and saponification follow design.stripExcess and "
+                    + "design.saponificationMargin of the case");
+        }
 
         // parameters
         JsonNode list = top.required("parameters", "a list of parameters, each with a path and values or a range");
@@ -280,7 +288,9 @@ final class SpecReader {
                 outputs.add(o);
             }
         } else if (massAction) {
-            outputs.addAll(List.of(Output.PURITIES, Output.RECOVERIES, Output.CHEMISTRY, Output.REAGENTS));
+            outputs.addAll(kind == SweepTask.Kind.SIMULATE
+                    ? List.of(Output.PURITIES, Output.RECOVERIES, Output.CHEMISTRY, Output.REAGENTS)
+                    : List.of(Output.PURITIES, Output.STAGES, Output.REAGENTS, Output.WORK));
         } else {
             outputs.addAll(kind == SweepTask.Kind.SIMULATE
                     ? List.of(Output.PURITIES, Output.RECOVERIES, Output.STAGES, Output.FLOWS)

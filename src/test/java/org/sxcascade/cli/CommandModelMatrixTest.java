@@ -88,8 +88,6 @@ class CommandModelMatrixTest {
             + "with a transient section";
     private static final String MA_TRANSIENT_NO_EFFICIENCY = "efficiency.extraction = 0.9 is not allowed: 1 (or no "
             + "efficiency) in a case with a transient section";
-    private static final String SWEEP_MA_SIMULATE_ONLY = "run = design is not allowed: simulate for a mass-action "
-            + "base case";
     private static final String FLOWSHEET_MODELS = "model = distribution-ratios is not allowed: separation-factors "
             + "or mass-action (the models of flowsheets of linked cascades";
 
@@ -126,12 +124,9 @@ class CommandModelMatrixTest {
             case SIMULATE, REPORT, SWEEP:
                 return Expect.works();
             case DESIGN, OPTIMIZE, SWEEP_DESIGN:
-                if (c == Command.SWEEP_DESIGN && massAction) {
-                    return Expect.notYet(SWEEP_MA_SIMULATE_ONLY, "no: `run: simulate` only");
-                }
                 if (v == Variant.SIDE_DRAW) {
                     String message = !massAction ? DESIGN_NO_DRAWS
-                            : c == Command.DESIGN ? MA_DESIGN_NO_DRAWS : MA_OPTIMIZE_NO_DRAWS;
+                            : c == Command.OPTIMIZE ? MA_OPTIMIZE_NO_DRAWS : MA_DESIGN_NO_DRAWS;
                     return Expect.refused(message, "no: side draws");
                 }
                 return Expect.works();
@@ -291,7 +286,7 @@ class CommandModelMatrixTest {
             case OPTIMIZE -> checkOptimum(JSON.readTree(r.out()), m, v);
             case TRANSIENT -> checkTransient(JSON.readTree(r.out()), out, massAction);
             case REPORT -> checkReport(out, massAction);
-            case SWEEP, SWEEP_DESIGN -> checkSweep(out, c);
+            case SWEEP, SWEEP_DESIGN -> checkSweep(out, c, m);
         }
     }
 
@@ -300,6 +295,7 @@ class CommandModelMatrixTest {
         String parameter = c == Command.SWEEP
                 ? "{path: flows.organicFlow, values: [" + (m == Model.CMER ? "50.0334" : m == Model.CONSTANT_D ? "10"
                         : "230") + "]}"
+                : m == Model.MASS_ACTION || m == Model.CORRELATION ? "{path: targets.strip.purity, values: [0.9]}"
                 : "{path: targets.organic.purity, values: [0.999]}";
         return write("spec.yaml", "name: matrix\nbase: " + base + "\nrun: " + (c == Command.SWEEP ? "simulate"
                 : "design") + "\nparameters:\n  - " + parameter + "\n");
@@ -514,13 +510,14 @@ class CommandModelMatrixTest {
         }
     }
 
-    private static void checkSweep(Path csv, Command c) throws Exception {
+    private static void checkSweep(Path csv, Command c, Model m) throws Exception {
+        boolean massAction = m == Model.MASS_ACTION || m == Model.CORRELATION;
         List<String> lines = Files.readAllLines(csv);
         String header = lines.get(0);
         List<String> columns = List.of(header.split(","));
         assertThat(header).startsWith(c == Command.SWEEP
                 ? "point,flows.organicFlow,status,method,iterations,residual,mass_balance_error,"
-                : "point,targets.organic.purity,status,");
+                : massAction ? "point,targets.strip.purity,status," : "point,targets.organic.purity,status,");
         assertThat(header).endsWith(",reason");
         assertThat(lines).hasSize(2);
         List<String> row = List.of(lines.get(1).split(",", -1));
@@ -529,6 +526,15 @@ class CommandModelMatrixTest {
         assertThat(Path.of(csv + ".sweep.json")).exists();
         if (c == Command.SWEEP_DESIGN) {
             assertThat(columns).contains("extraction_stages", "scrub_stages");
+            // the designed cascade meets the swept target and the case's other one, as the row prints them
+            double[][] targets = massAction ? new double[][] {{0.9}, {0.75}} : m == Model.CMER
+                    ? new double[][] {{0.999}, {0.999}} : new double[][] {{0.999}, {0.9}};
+            String[] purities = massAction ? new String[] {"purity_strip", "purity_raffinate"}
+                    : new String[] {"purity_organic", "purity_aqueous"};
+            for (int k = 0; k < 2; k++) {
+                assertThat(Double.parseDouble(row.get(columns.indexOf(purities[k])))).as(purities[k])
+                        .isGreaterThanOrEqualTo(targets[k][0]);
+            }
         }
     }
 

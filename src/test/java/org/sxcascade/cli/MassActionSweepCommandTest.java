@@ -102,17 +102,48 @@ class MassActionSweepCommandTest {
     }
 
     @Test
-    void otherRunsOnAMassActionCaseAreRefusedBeforeAnythingRuns() throws Exception {
+    void optimizeOnAMassActionCaseIsRefusedBeforeAnythingRuns() throws Exception {
         Path csv = dir.resolve("d.csv");
-        for (String run : new String[] {"design", "optimize"}) {
-            CliHarness r = CliHarness.run("sweep", spec("run: " + run + "\nparameters:\n"
-                    + "  - {path: feed.acidity, values: [0.01]}\n").toString(), "-o", csv.toString());
-            assertThat(r.exitCode()).as(run).isEqualTo(2);
-            assertThat(r.err()).as(run).startsWith("error: run = " + run + " is not allowed: simulate for a "
-                    + "mass-action base case (model: mass-action); design and optimize need a model "
-                    + "separation-factors case [spec.yaml]");
-            assertThat(csv).doesNotExist();
+        CliHarness r = CliHarness.run("sweep", spec("run: optimize\nparameters:\n"
+                + "  - {path: feed.acidity, values: [0.01]}\n").toString(), "-o", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: run = optimize is not allowed: simulate or design for a "
+                + "mass-action base case (model: mass-action); optimize needs a model separation-factors or "
+                + "distribution-ratios case [spec.yaml]");
+        assertThat(csv).doesNotExist();
+    }
+
+    /** run: design designs each point as {@code sxcascade design} designs the point's case file. */
+    @Test
+    void designOnAMassActionCaseGivesTheDesignOfEachPoint() throws Exception {
+        Path csv = dir.resolve("d.csv");
+        Path spec = dir.resolve("design.yaml");
+        Files.writeString(spec, "base: " + Path.of("cases/pr-nd-mass-action.yaml").toAbsolutePath()
+                + "\nrun: design\nparameters:\n  - {path: targets.strip.purity, values: [0.99]}\n");
+        CliHarness r = CliHarness.run("sweep", spec.toString(), "-o", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        List<String> columns = List.of(lines.get(0).split(","));
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        Path point = dir.resolve("point.yaml");
+        Files.writeString(point, Files.readString(Path.of("cases/pr-nd-mass-action.yaml"))
+                .replace("strip: {purity: 0.999", "strip: {purity: 0.99"));
+        CliHarness d = CliHarness.run("design", point.toString(), "--json");
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(d.out());
+        assertThat(row.get(columns.indexOf("status"))).isEqualTo("ok");
+        for (String[] pair : new String[][] {{"extraction_stages", "extraction"}, {"scrub_stages", "scrub"},
+            {"strip_stages", "strip"}, {"total_stages", "total"}}) {
+            assertThat(Integer.parseInt(row.get(columns.indexOf(pair[0])))).as(pair[0])
+                    .isEqualTo(json.get("stages").get(pair[1]).asInt());
         }
+        assertThat(Double.parseDouble(row.get(columns.indexOf("purity_strip"))))
+                .isEqualTo(json.get("purities").get("strip").asDouble()).isGreaterThanOrEqualTo(0.99);
+        assertThat(Double.parseDouble(row.get(columns.indexOf("purity_raffinate"))))
+                .isEqualTo(json.get("purities").get("raffinate").asDouble()).isGreaterThanOrEqualTo(0.999);
+        assertThat(Double.parseDouble(row.get(columns.indexOf("mass_balance_error")))).isLessThanOrEqualTo(1e-10);
+        assertThat(Integer.parseInt(row.get(columns.indexOf("steady_states"))))
+                .isEqualTo(json.get("simulations").asInt());
     }
 
     @Test

@@ -251,11 +251,11 @@ class MassActionSweepTest {
         String one = "parameters:\n  - {path: flows.reflux, values: [0.8329]}\n";
         String cmer = Specs.BINARY_CASE;
         return Stream.of(
-                Arguments.of("run design", SMALL_CASE + "run: design\n" + one, "run = design is not allowed: simulate "
-                        + "for a mass-action base case (model: mass-action); design and optimize need a model "
-                        + "separation-factors case"),
+                Arguments.of("run design with a reagent excess", SMALL_CASE + "run: design\ndesign: {reagentExcess: "
+                        + "0.1}\n" + one, "design.reagentExcess = 0.1 is not allowed: 0 for a mass-action base case"),
                 Arguments.of("run optimize", SMALL_CASE + "run: optimize\n" + one, "run = optimize is not allowed: "
-                        + "simulate for a mass-action base case"),
+                        + "simulate or design for a mass-action base case (model: mass-action); optimize needs a "
+                        + "model separation-factors or distribution-ratios case"),
                 Arguments.of("misspelt path", SMALL_CASE + one.replace("flows.reflux", "flows.refux"),
                         "parameters[0].path = flows.refux is not allowed: did you mean 'flows.reflux'? a numeric "
                                 + "field of the base case: cascade.extractionStages, cascade.scrubStages, "
