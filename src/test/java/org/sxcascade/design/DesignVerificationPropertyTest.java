@@ -29,10 +29,11 @@ class DesignVerificationPropertyTest {
         Random random = new Random(20261122L);
         List<Arguments> list = new ArrayList<>();
         while (list.size() < 100) {
-            double beta = 1.2 + 2.8 * random.nextDouble();
-            double fA = 0.05 + 0.9 * random.nextDouble();
-            double pA = 1 - Math.pow(10, -2 - 3 * random.nextDouble());
-            double pB = 1 - Math.pow(10, -2 - 3 * random.nextDouble());
+            double[] x = randomProblem(random, 1.2, 2.8, 0.05, 0.9, 2, 3);
+            double beta = x[0];
+            double fA = x[1];
+            double pA = x[2];
+            double pB = x[3];
             FeedPhase phase = random.nextBoolean() ? FeedPhase.AQUEOUS : FeedPhase.ORGANIC;
             if (pA <= fA || pB <= 1 - fA) {
                 continue; // a target not above its feed fraction is infeasible by definition
@@ -40,6 +41,16 @@ class DesignVerificationPropertyTest {
             list.add(Arguments.of(list.size(), beta, fA, pA, pB, phase));
         }
         return list.stream();
+    }
+
+    /**
+     * {β, f_A, P_A, P_B} drawn uniformly: β from {@code beta} to {@code beta + betaSpan}, f_A likewise,
+     * each impurity 10^−(lg … lg + lgSpan).
+     */
+    static double[] randomProblem(Random random, double beta, double betaSpan, double fA, double fSpan, double lg,
+                                  double lgSpan) {
+        return new double[] {beta + betaSpan * random.nextDouble(), fA + fSpan * random.nextDouble(),
+            1 - Math.pow(10, -lg - lgSpan * random.nextDouble()), 1 - Math.pow(10, -lg - lgSpan * random.nextDouble())};
     }
 
     @ParameterizedTest(name = "#{0}: β={1} fA={2} PA={3} PB={4} {5}")

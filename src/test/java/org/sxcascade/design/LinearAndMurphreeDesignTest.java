@@ -90,10 +90,11 @@ class LinearAndMurphreeDesignTest {
         Random random = new Random(20261206L);
         List<Arguments> list = new ArrayList<>();
         while (list.size() < 24) {
-            double beta = 1.5 + 3 * random.nextDouble();
-            double fA = 0.1 + 0.8 * random.nextDouble();
-            double pA = 1 - Math.pow(10, -1.5 - 2 * random.nextDouble());
-            double pB = 1 - Math.pow(10, -1.5 - 2 * random.nextDouble());
+            double[] x = DesignVerificationPropertyTest.randomProblem(random, 1.5, 3, 0.1, 0.8, 1.5, 2);
+            double beta = x[0];
+            double fA = x[1];
+            double pA = x[2];
+            double pB = x[3];
             if (pA <= fA || pB <= 1 - fA) {
                 continue;
             }
