@@ -81,7 +81,7 @@ final class DesignCommand implements Callable<Integer> {
         FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
         Object read = new CaseReader().readForDesign(caseFile);
         DesignOutput d = DesignOutput.of(Designer.design(read, new DesignRequest(flowChoice(), maxStages,
-                reagentExcess, targets.overrides(), plot.dir)));
+                reagentExcess, targets.overrides(), TargetOptions.given(spec))));
         if (d.met() && caseOut != null) {
             String yaml = d.caseYaml();
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));

@@ -2,7 +2,6 @@ package org.sxcascade.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,7 +13,6 @@ import org.sxcascade.optimize.OptimizeRequest;
 import org.sxcascade.report.OptimizeOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -115,10 +113,7 @@ final class OptimizeCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
         }
         FlowsheetReader.refuseFlowsheet(caseFile, "optimize"); // flowsheets run with simulate only (docs/flowsheets.md)
-        Map<String, String> given = new LinkedHashMap<>();
-        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            given.put(o.longestName(), o.getValue() == null ? "(given)" : String.valueOf((Object) o.getValue()));
-        }
+        Map<String, String> given = TargetOptions.given(spec);
         OptimizeRequest request = new OptimizeRequest(objective, maxStages, maxExtractant, minRatio, maxRatio,
                 extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto, paretoMaxStages,
                 targets.overrides(), plot.wanted(), given);

@@ -21,6 +21,19 @@ final class TargetOptions {
                     + "its product's numbers and the other product keeps the case's.")
     Double aqueousRecovery;
 
+    /**
+     * Every option given on the command line of {@code spec}, by its longest name, with its value as
+     * typed ("(given)" for one without a value): what design and optimize refuse for a model that
+     * does not take it.
+     */
+    static java.util.Map<String, String> given(picocli.CommandLine.Model.CommandSpec spec) {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            given.put(o.longestName(), o.getValue() == null ? "(given)" : String.valueOf((Object) o.getValue()));
+        }
+        return given;
+    }
+
     /** The targets given, for design and optimize to apply (or refuse). */
     TargetOverrides overrides() {
         return new TargetOverrides(organicPurity, aqueousPurity, organicRecovery, aqueousRecovery);

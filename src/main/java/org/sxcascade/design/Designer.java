@@ -1,5 +1,6 @@
 package org.sxcascade.design;
 
+import java.util.List;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.model.InvalidInputException;
@@ -38,17 +39,12 @@ public final class Designer {
      * reagent excess and charts come from the case file, not the command line.
      */
     private static DesignResult massAction(MassActionDesignInputs in, DesignRequest request) {
-        if (request.targets().given()) {
-            throw new InvalidInputException("--organic-purity/--aqueous-purity/--organic-recovery/--aqueous-recovery",
-                    "given", "not given for a mass-action case: set targets.strip and targets.aqueous in the case file");
-        }
-        if (request.reagentExcess() != 0) {
-            throw new InvalidInputException("--reagent-excess", request.reagentExcess(),
-                    "not given for a mass-action case: set design.stripExcess and design.saponificationMargin");
-        }
-        if (request.chartsWanted()) {
-            throw new InvalidInputException("--plot", request.charts(), "not given for a mass-action case (no charts yet)");
-        }
+        OptionRefusals.refuse(request.given(), List.of("--organic-purity", "--aqueous-purity", "--organic-recovery",
+                "--aqueous-recovery"), "not given for a mass-action case: set targets.strip and targets.aqueous in "
+                + "the case file");
+        OptionRefusals.refuse(request.given(), List.of("--reagent-excess"), "not given for a mass-action case: set "
+                + "design.stripExcess and design.saponificationMargin");
+        OptionRefusals.refuse(request.given(), List.of("--plot"), "not given for a mass-action case (no charts yet)");
         MassActionDesign.Result r = new MassActionDesign().design(in.template(), in.settings(), request.choice(),
                 request.maxStages());
         return new MassActionDesign.Designed(r, in.tree());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.sxcascade.design.OptionRefusals;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.CostModel;
@@ -43,13 +44,9 @@ public final class Optimization {
         }
         DesignInputs in = request.targets().apply(reader.readDesign(caseFile));
         if (in.distributionRatios()) {
-            for (String option : NOT_DISTRIBUTION_RATIOS) {
-                if (request.given().containsKey(option)) {
-                    throw new InvalidInputException(option, request.given().get(option), "not given for a "
-                            + "distribution-ratios case: S, W and the plant O/A are of the CMER model; the search "
-                            + "runs over the volumetric flows of docs/design.md (\"Constant distribution ratios\")");
-                }
-            }
+            OptionRefusals.refuse(request.given(), NOT_DISTRIBUTION_RATIOS, "not given for a distribution-ratios "
+                    + "case: S, W and the plant O/A are of the CMER model; the search runs over the volumetric flows "
+                    + "of docs/design.md (\"Constant distribution ratios\")");
         }
         Objective chosen = Objective.of(request.objective());
         if (chosen == Objective.EXTRACTANT && !request.given().containsKey("--max-stages")) {
@@ -73,13 +70,8 @@ public final class Optimization {
      */
     private static OptimizeResult massAction(Path caseFile, JsonNode tree, OptimizeRequest request,
                                              BiConsumer<Double, String> progress) {
-        for (String option : NOT_MASS_ACTION) {
-            if (request.given().containsKey(option)) {
-                throw new InvalidInputException(option, request.given().get(option),
-                        "not given for a mass-action case: its targets, bounds and objective weights are in the "
-                                + "case file (targets, optimize; docs/optimize.md)");
-            }
-        }
+        OptionRefusals.refuse(request.given(), NOT_MASS_ACTION, "not given for a mass-action case: its targets, "
+                + "bounds and objective weights are in the case file (targets, optimize; docs/optimize.md)");
         MassActionCase c = new CaseReader().readMassAction(caseFile);
         MassActionOptimizer.check(c);
         MassActionSettings settings;

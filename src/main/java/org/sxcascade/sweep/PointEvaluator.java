@@ -234,7 +234,7 @@ public final class PointEvaluator {
         MassActionDesign.Result r;
         try {
             r = ((MassActionDesign.Designed) Designer.design(in, new DesignRequest(task.flowChoice(), task.maxStages(),
-                    0, TargetOverrides.NONE, null))).result();
+                    0, TargetOverrides.NONE, java.util.Map.of()))).result();
         } catch (InvalidInputException e) {
             String field = SpecReader.optionField("design", e.field());
             return format.failed(index, values, SweepRow.Status.INFEASIBLE,
