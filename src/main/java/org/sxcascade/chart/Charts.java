@@ -49,11 +49,17 @@ public final class Charts {
         return list;
     }
 
-    /** An optimum: the Pareto front against extractant flow and reagent use, then the optimum's charts. */
+    /**
+     * An optimum: the Pareto front against extractant flow and reagent use, then the optimum's
+     * charts. A distribution-ratios optimum has no metal flow S and no reagents to plot: its charts
+     * are the optimum's only.
+     */
     public static List<NamedChart> optimum(String stem, Optimum optimum) {
         List<NamedChart> list = new ArrayList<>();
-        list.add(new NamedChart(stem + "-pareto-extractant", ParetoChart.of(optimum, ParetoChart.Axis.EXTRACTANT)));
-        list.add(new NamedChart(stem + "-pareto-reagents", ParetoChart.of(optimum, ParetoChart.Axis.REAGENTS)));
+        if (!optimum.problem().linear()) {
+            list.add(new NamedChart(stem + "-pareto-extractant", ParetoChart.of(optimum, ParetoChart.Axis.EXTRACTANT)));
+            list.add(new NamedChart(stem + "-pareto-reagents", ParetoChart.of(optimum, ParetoChart.Axis.REAGENTS)));
+        }
         list.addAll(steadyState(stem + "-optimum", optimum.cascadeCase(), optimum.state()));
         return list;
     }

@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
                 + "and W, minimum flows, stage estimates, Fenske minimum), then the fewest stages n + m that meet "
                 + "both targets in the stage-by-stage simulation at the designed flows.",
                 "The case's cascade and flows are ignored (design computes them); flows.organicLoading and "
-                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents.",
+                        + "flows.scrubAcidity, with feed.flow and feed.concentration, give plant flows and reagents. "
+                        + "Murphree efficiencies are simulated by the stage search.",
+                "A model: distribution-ratios case is designed over volumetric flows from the key pair's "
+                        + "β = D_A/D_B, both sections purifying it equally per stage (docs/design.md).",
                 "A model: mass-action case is designed at β = K_A/K_B and translated to plant flows (L/h) with its "
                         + "design: section (loading, saponificationMargin, stripExcess, stripAcidity, stripStages); the "
                         + "reflux that balances both purities is then found by mass-action simulation (docs/design.md)."},

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                 + "production indicator Φ = S·(n + m), or the annual cost of the case's cost model. Every candidate "
                 + "is verified by a steady-state solve from a cold start, the optimum included.",
                 "Fixing n fixes the feed stage (an aqueous feed enters stage n, an organic feed stage n + 1). "
-                        + "See docs/optimize.md for the method, the bounds and the cost model.",
+                        + "See docs/optimize.md for the method, the bounds and the cost model. Murphree efficiencies "
+                        + "are simulated; a model: distribution-ratios case is searched over the volumetric flows of "
+                        + "docs/design.md (extractant and phi then weigh the organic per feed flow).",
                 "On a model: mass-action case: the organic flow, saponification and strip acid (with the reflux "
                         + "that balances the products), and the stage counts, scrub acid and strip acidity when the "
                         + "case's optimize section bounds them, that meet the targets at the least acid + base "

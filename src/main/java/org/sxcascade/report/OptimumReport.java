@@ -105,7 +105,19 @@ public final class OptimumReport {
                 xu.minExtractantFlow()));
         t.append(f("  work         %d steady states solved%s%n", o.steadyStates(),
                 o.failedSolves() == 0 ? "" : ", " + o.failedSolves() + " did not converge (counted as missing the targets)"));
-        if (o.settings().pareto()) {
+        if (o.settings().pareto() && p.linear()) {
+            double feed = in.feed().volumetricFlow();
+            t.append('\n').append("Pareto front: total stages against organic flow; none is beaten on both by "
+                    + "another\n");
+            t.append(f("  %5s %4s %4s %12s %12s %10s %10s%n", "N", "n", "m", "organic L/h", "scrub L/h", "g", "Φ"));
+            for (Configuration c : o.pareto()) {
+                org.sxcascade.design.LinearFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
+                t.append(f("  %5d %4d %4d %12.6g %12.6g %10.6f %10.4f%s%n", c.totalStages(), c.extractionStages(),
+                        c.scrubStages(), l.organicPerFeed() * feed, l.scrubPerFeed() * feed, l.factor(),
+                        c.productionIndicator(), c.totalStages() == b.totalStages() ? "   ← optimum" : ""));
+            }
+            t.append("  (Φ = (O/F)·N; the flows of docs/design.md, \"Constant distribution ratios\")\n");
+        } else if (o.settings().pareto()) {
             boolean plant = !o.pareto().isEmpty() && o.pareto().get(0).plant() != null
                     && o.pareto().get(0).plant().organicFlow() != null;
             t.append('\n').append("Pareto front: total stages against extractant flow (and reagent use); none is "
