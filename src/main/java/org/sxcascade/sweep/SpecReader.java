@@ -188,7 +188,7 @@ final class SpecReader {
             } else {
                 DesignInputs in = cases.designFromTree(caseTree);
                 components = in.components();
-                cmer = true;
+                cmer = !in.distributionRatios(); // the flow columns: S, W or L/h
             }
         } catch (InvalidInputException e) {
             throw e.field().startsWith("case") ? e : e.under("case");

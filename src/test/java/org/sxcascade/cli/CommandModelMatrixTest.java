@@ -526,6 +526,9 @@ class CommandModelMatrixTest {
         assertThat(Path.of(csv + ".sweep.json")).exists();
         if (c == Command.SWEEP_DESIGN) {
             assertThat(columns).contains("extraction_stages", "scrub_stages");
+            if (m == Model.CONSTANT_D) { // volumetric flows, not S and W
+                assertThat(columns).contains("organic_flow_L_per_h").doesNotContain("S_mol_per_mol_fed");
+            }
             // the designed cascade meets the swept target and the case's other one, as the row prints them
             double[][] targets = massAction ? new double[][] {{0.9}, {0.75}} : m == Model.CMER
                     ? new double[][] {{0.999}, {0.999}} : new double[][] {{0.999}, {0.9}};
