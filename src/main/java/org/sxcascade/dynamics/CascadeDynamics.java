@@ -248,6 +248,19 @@ public final class CascadeDynamics {
         return componentFeedRate[j];
     }
 
+    /**
+     * What stage k (0-based) holds of the aqueous phase in the split's basis: its volume, L, for a
+     * mass-action network (the phase flow over a row for rows), else the steady RE amount.
+     */
+    double aqueousVolume(int k) {
+        return aqueousWeight[k];
+    }
+
+    /** The same for the organic phase. */
+    double organicVolume(int k) {
+        return organicWeight[k];
+    }
+
     /** The shortest residence time of any phase on any stage, h. */
     public double shortestResidenceTime() {
         double m = Double.POSITIVE_INFINITY;
