@@ -41,21 +41,9 @@ final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
     private final MassActionEquilibrium eq;
 
     MassActionCaseModel(MassActionCase c, List<TransientEvent> events) {
-        super(refuseEfficiency(c), events, MassActionCaseModel::applyEvent, CascadeNetwork::massAction,
+        super(c, events, MassActionCaseModel::applyEvent, CascadeNetwork::massAction,
                 x -> !x.sideDraws().isEmpty());
         eq = c.equilibrium();
-    }
-
-    private static MassActionCase refuseEfficiency(MassActionCase c) {
-        double[] e = c.efficiency();
-        String[] sections = {"extraction", "scrub", "strip"};
-        for (int i = 0; i < e.length; i++) {
-            if (e[i] != 1.0) {
-                throw new InvalidInputException("efficiency." + sections[i], e[i], "1 (or no efficiency) in a case "
-                        + "with a transient section: the start-up simulation models equilibrium stages");
-            }
-        }
-        return c;
     }
 
     /** The case after an event; errors name the event's field. */

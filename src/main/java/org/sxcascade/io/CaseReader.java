@@ -466,13 +466,6 @@ public final class CaseReader {
             }
             return cascadeCase;
         }
-        if (!stageOptions.isPlain()) {
-            boolean efficiency = top.has("efficiency");
-            throw new InvalidInputException(efficiency ? "efficiency" : "sideDraws", "(given)",
-                    "no " + (efficiency ? "efficiency" : "sideDraws") + " in a case with a transient section: the "
-                            + "start-up simulation of this model takes " + (efficiency
-                                    ? "equilibrium stages only (efficiency 1)" : "no side draws"));
-        }
         TransientCase transientCase = TransientCase.of(cascadeCase, transientSection(top, names));
         return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
     }

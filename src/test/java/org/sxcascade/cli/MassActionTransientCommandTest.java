@@ -133,8 +133,6 @@ class MassActionTransientCommandTest {
                   events:
                     - {at: 1 d, scrub: 3.0}
                 """), "transient.events[0].scrub", "for a mass-action case");
-        assertBadInput(transient_(CASE.replace("targets:", "efficiency: {strip: 0.8}\ntargets:")),
-                "efficiency.strip", "models equilibrium stages");
         assertBadInput(transient_(CASE.replace("holdUp: {aqueous: 5, organic: 20}", "holdUp: {aqueous: 5}")),
                 "transient.holdUp.organic");
         assertBadInput(transient_(CASE.substring(0, CASE.indexOf("transient:"))), "transient is missing");

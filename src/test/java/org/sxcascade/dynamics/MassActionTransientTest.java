@@ -198,7 +198,7 @@ class MassActionTransientTest {
     }
 
     @Test
-    void normalisedFlowEventsAndStageEfficienciesAreRefused() {
+    void normalisedFlowEventsAreRefused() {
         assertThatThrownBy(() -> read(CASE.replace("sampling: 90 h", """
                 sampling: 90 h
                   events:
@@ -207,9 +207,6 @@ class MassActionTransientTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).field())
                         .isEqualTo("transient.events[0].extractant"))
                 .hasMessageContaining("feedFlow, organicFlow or scrubFlow");
-        assertThatThrownBy(() -> read(CASE.replace("targets:", "efficiency: {extraction: 0.9}\ntargets:")))
-                .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("efficiency.extraction"));
         // a fresh scrub acid flow needs an acidity
         assertThatThrownBy(() -> read(CASE.replace("sampling: 90 h", """
                 sampling: 90 h
