@@ -66,9 +66,11 @@ final class TransientCommand implements Callable<Integer> {
             description = "Interval between reported samples instead of the case's (e.g. 12h, 1d).")
     String sampling;
 
-    @Option(names = "--method", paramLabel = "continuous|rows",
-            description = "continuous (the ODEs in physical time, default) or rows (Xu's row simulation, rows "
-                    + "converted to time by the mean stage residence time).")
+    @Option(names = "--method", paramLabel = "continuous|implicit|rows",
+            description = "continuous (the ODEs in physical time, integrated by the explicit Dormand–Prince "
+                    + "method, default), implicit (the same ODEs by the L-stable Rosenbrock method ROS2: long runs "
+                    + "to steady state in few steps) or rows (Xu's row simulation, rows converted to time by the "
+                    + "mean stage residence time).")
     String method;
 
     @Option(names = "--initial", paramLabel = "blank|steady-state",

@@ -6,6 +6,7 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
+import org.sxcascade.solver.BlockTridiagonalSolver;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 
@@ -89,6 +90,10 @@ public final class CascadeDynamics {
     private final double[] organicFeed;
     /** Work: the total organic outflow of each stage (held organic plus bypass), per component. */
     private final double[] organicOut;
+    /** Work of {@link #splitJacobian}: one stage's perturbed content and its split. */
+    private final double[] probe;
+    private final double[] probeAqueous;
+    private final double[] probeOrganic;
 
     private CascadeDynamics(CascadeNetwork network, double feedRate, double[] organicWeight, double[] aqueousWeight,
                             double[] organicRate, double[] aqueousRate) {
@@ -120,6 +125,9 @@ public final class CascadeDynamics {
         }
         this.scaleWeights = equilibrium.phaseFlowIsComponentSum();
         this.organicOut = new double[stages * components];
+        this.probe = new double[components];
+        this.probeAqueous = new double[components];
+        this.probeOrganic = new double[components];
         boolean murphree = false;
         double[] g = new double[stages];
         double[] split = organicWeight.clone();
@@ -315,8 +323,12 @@ public final class CascadeDynamics {
 
     /** Splits stage k's content (0-based) between the phases into {@code aqueous} and {@code organic} at {@code out}. */
     void splitStage(double[] amounts, int k, double[] aqueous, double[] organic, int out) {
+        split(amounts, k * components, k, aqueous, organic, out);
+    }
+
+    /** Splits the content at {@code amounts[off …]} with the weights of stage k (0-based). */
+    private void split(double[] amounts, int off, int k, double[] aqueous, double[] organic, int out) {
         int c = components;
-        int off = k * c;
         double total = 0;
         for (int j = 0; j < c; j++) {
             total += amounts[off + j];
@@ -374,6 +386,113 @@ public final class CascadeDynamics {
                         + aqueousDraw[k] * aqueousHeld[k * c + j] * aqueousRate[k];
             }
             dydt[side + j] = drawn;
+        }
+    }
+
+    /**
+     * Whether the Jacobian of the derivatives is block-tridiagonal (C×C blocks): every stage an
+     * equilibrium stage. A Murphree stage's bypass couples a stage to every stage below it.
+     */
+    public boolean blockTridiagonal() {
+        return bypass == null;
+    }
+
+    /**
+     * The derivatives of each stage's split with respect to its content, by forward differences:
+     * {@code dA[k·C·C + i·C + q] = ∂a_ki/∂M_kq} and the same for the organic in {@code dO}
+     * (a + o = M, so dA + dO = I to rounding, and the Jacobian conserves what the derivatives do).
+     * The step in M_kq is 1e-7 of it, at least 1e-7 × 1e-6 of the stage's content.
+     */
+    public void splitJacobian(double[] y, double[] dA, double[] dO) {
+        int c = components;
+        int cc = c * c;
+        for (int k = 0; k < stages; k++) {
+            int off = k * c;
+            split(y, off, k, aqueousHeld, organicHeld, off);
+            double total = 0;
+            for (int j = 0; j < c; j++) {
+                total += Math.abs(y[off + j]);
+            }
+            for (int q = 0; q < c; q++) {
+                System.arraycopy(y, off, probe, 0, c);
+                double h = 1e-7 * Math.max(Math.abs(probe[q]), 1e-6 * total);
+                if (!(h > 0)) {
+                    h = 1e-30;
+                }
+                double perturbed = probe[q] + h;
+                h = perturbed - probe[q]; // the step as represented
+                probe[q] = perturbed;
+                split(probe, 0, k, probeAqueous, probeOrganic, 0);
+                for (int i = 0; i < c; i++) {
+                    dA[k * cc + i * c + q] = (probeAqueous[i] - aqueousHeld[off + i]) / h;
+                    dO[k * cc + i * c + q] = (probeOrganic[i] - organicHeld[off + i]) / h;
+                }
+            }
+        }
+    }
+
+    /**
+     * Fills {@code solver}'s blocks with I − γh J, J the Jacobian of the stage derivatives from the
+     * split derivatives of {@link #splitJacobian}: the diagonal block of stage k is
+     * I + γh (dO_k/τ_org,k + dA_k/τ_aq,k), the lower −γh (1 − d_org,k−1) dO_{k−1}/τ_org,k−1, the upper
+     * −γh (1 − d_aq,k+1) dA_{k+1}/τ_aq,k+1. Only for a {@link #blockTridiagonal()} network.
+     */
+    public void iterationMatrix(double gh, double[] dA, double[] dO, BlockTridiagonalSolver solver) {
+        int c = components;
+        int cc = c * c;
+        double[] lower = solver.lower();
+        double[] diagonal = solver.diagonal();
+        double[] upper = solver.upper();
+        solver.clear(stages);
+        for (int k = 0; k < stages; k++) {
+            int b = k * cc;
+            for (int x = 0; x < cc; x++) {
+                diagonal[b + x] = gh * (organicRate[k] * dO[b + x] + aqueousRate[k] * dA[b + x]);
+                if (k > 0) {
+                    lower[b + x] = -gh * (1 - organicDraw[k - 1]) * organicRate[k - 1] * dO[b - cc + x];
+                }
+                if (k < stages - 1) {
+                    upper[b + x] = -gh * (1 - aqueousDraw[k + 1]) * aqueousRate[k + 1] * dA[b + cc + x];
+                }
+            }
+            for (int i = 0; i < c; i++) {
+                diagonal[b + i * c + i] += 1;
+            }
+        }
+    }
+
+    /**
+     * Completes a solve of (I − γh J) x = r: given the stage part of x (solved with
+     * {@link #iterationMatrix}), sets the withdrawn part, x_W = r_W + γh J_WM x_M (the withdrawals
+     * depend on the stages only), in place in {@code x}, whose withdrawn part holds r_W.
+     */
+    public void withdrawnPart(double gh, double[] dA, double[] dO, double[] x) {
+        int c = components;
+        int cc = c * c;
+        int n = stages;
+        int raff = raffinateOffset();
+        int prod = organicProductOffset();
+        int side = sideDrawOffset();
+        for (int i = 0; i < c; i++) {
+            double a = 0;
+            double o = 0;
+            double d = 0;
+            for (int q = 0; q < c; q++) {
+                a += dA[i * c + q] * x[q];
+                o += dO[(n - 1) * cc + i * c + q] * x[(n - 1) * c + q];
+            }
+            for (int k = 0; k < n; k++) {
+                if (organicDraw[k] == 0 && aqueousDraw[k] == 0) {
+                    continue;
+                }
+                for (int q = 0; q < c; q++) {
+                    d += (organicDraw[k] * organicRate[k] * dO[k * cc + i * c + q]
+                            + aqueousDraw[k] * aqueousRate[k] * dA[k * cc + i * c + q]) * x[k * c + q];
+                }
+            }
+            x[raff + i] += gh * (1 - aqueousDraw[0]) * aqueousRate[0] * a;
+            x[prod + i] += gh * (1 - organicDraw[n - 1]) * organicRate[n - 1] * o;
+            x[side + i] += gh * d;
         }
     }
 

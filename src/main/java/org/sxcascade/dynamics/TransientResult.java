@@ -8,7 +8,9 @@ import org.sxcascade.solver.SteadyState;
 /**
  * The outcome of a transient run, for every model.
  *
- * @param method               {@code continuous} or {@code rows}
+ * @param method               {@code continuous}, {@code implicit} or {@code rows}
+ * @param integrator           what advanced the state: {@code Dormand–Prince 5(4)} (explicit),
+ *                             {@code Rosenbrock ROS2} (implicit) or {@code rows}
  * @param transientCase        what was run
  * @param products             the products, in the order of every sample's arrays
  * @param samples              the state at every sampling time, and the end
@@ -28,7 +30,7 @@ import org.sxcascade.solver.SteadyState;
  * @param rowHours             duration of one row, h ({@code rows} only, else NaN)
  * @param notes                remarks for the user (e.g. that the reference steady state needed the row iteration)
  */
-public record TransientResult(String method, TransientCase transientCase, List<Product> products,
+public record TransientResult(String method, String integrator, TransientCase transientCase, List<Product> products,
                               List<TransientSample> samples, List<TargetTime> targets, Double hoursToSteadyState,
                               SteadyState steadyState, CascadeNetwork finalNetwork, double[] steadyProductFlows,
                               double finalDistance, double maxConservationError, long steps, long rejectedSteps,

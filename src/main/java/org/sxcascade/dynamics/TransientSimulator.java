@@ -28,6 +28,9 @@ final class TransientSimulator implements TransientSolver {
     static final double PRODUCT_FLOW_FRACTION = 0.99;
     /** Absolute tolerance of stage amounts, relative to the tolerance times the model's typical stage content. */
     static final double ABSOLUTE_SCALE = 1e-3;
+    /** The integrator names a result reports. */
+    static final String DORMAND_PRINCE = "Dormand–Prince 5(4)";
+    static final String ROSENBROCK = "Rosenbrock ROS2";
 
     private final TransientSettings.Method method;
     private Progress listener;
@@ -121,20 +124,39 @@ final class TransientSimulator implements TransientSolver {
         Crossing steady = new Crossing(s.steadyStateTolerance(), false, true);
 
         Stepper stepper;
+        String integrator;
         if (method == TransientSettings.Method.ROWS) {
             stepper = new Stepper.Rows(current, y0, rowHours);
+            integrator = "rows";
         } else {
             double typical = model.typicalStageContent(y0, steadyAmounts, n);
             double[] atol = new double[current.dimension()];
             Arrays.fill(atol, 0, n * c, s.tolerance() * ABSOLUTE_SCALE * typical);
             Arrays.fill(atol, n * c, atol.length, s.tolerance() * ABSOLUTE_SCALE * current.feedRate());
-            stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
+            boolean implicit = method == TransientSettings.Method.IMPLICIT;
+            if (implicit && !Arrays.stream(dynamics).allMatch(CascadeDynamics::blockTridiagonal)) {
+                implicit = false;
+                notes.add("the implicit integrator takes equilibrium stages only (a Murphree stage couples every "
+                        + "stage below it): Dormand–Prince ran");
+            }
+            if (implicit) {
+                stepper = new Stepper.Implicit(current, y0, s.tolerance(), atol);
+                integrator = ROSENBROCK;
+            } else {
+                stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
+                integrator = DORMAND_PRINCE;
+            }
         }
 
         Observer observer = new Observer(model, dynamics, products, flowNeeded, steadyAmounts,
                 inverseStageScale, initialInventory, targetCrossings, steady);
         List<TransientSample> samples = new ArrayList<>();
         double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples, listener);
+        if (stepper instanceof Stepper.Implicit hybrid) {
+            integrator = Double.isNaN(hybrid.firstImplicitTime) ? DORMAND_PRINCE + " (implicit steps were no longer)"
+                    : String.format(java.util.Locale.ROOT, "%s to %s, then %s (%d implicit steps)", DORMAND_PRINCE,
+                    Times.format(hybrid.firstImplicitTime), ROSENBROCK, hybrid.implicitSteps());
+        }
         TransientSample endSample = samples.get(samples.size() - 1);
         List<TargetTime> targets = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
@@ -145,7 +167,7 @@ final class TransientSimulator implements TransientSolver {
                         targetCrossings[i].since, endSample.purity()[i]));
             }
         }
-        return new TransientResult(method.label(), tc, products, samples, targets, steady.since, finalSteady,
+        return new TransientResult(method.label(), integrator, tc, products, samples, targets, steady.since, finalSteady,
                 finalNetwork, steadyFlows, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
                 stepper.rejected(), stepper.evaluations(), rowHours, notes);
     }

@@ -943,7 +943,7 @@ public final class CaseReader {
         }
         TransientSettings.Method method = TransientSettings.Method.CONTINUOUS;
         if (t.has("method")) {
-            method = TransientSettings.Method.parse("transient.method", t.text("method", "continuous or rows"));
+            method = TransientSettings.Method.parse("transient.method", t.text("method", "continuous, implicit or rows"));
         }
         double tolerance = t.has("tolerance") ? t.number("tolerance") : TransientSettings.DEFAULT_TOLERANCE;
         double steady = t.has("steadyStateTolerance") ? t.number("steadyStateTolerance")

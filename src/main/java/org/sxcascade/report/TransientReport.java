@@ -213,9 +213,9 @@ public final class TransientReport {
                     + "residence time); %d rows", Formats.general(result.rowHours()), model.rowWeighting(),
                     result.steps()));
         } else {
-            b.append(String.format(Locale.ROOT, "continuous (Dormand–Prince 5(4), relative tolerance %.0e): %d steps "
-                    + "(%d rejected), %d evaluations", settings.tolerance(), result.steps(), result.rejectedSteps(),
-                    result.evaluations()));
+            b.append(String.format(Locale.ROOT, "continuous (%s, relative tolerance %.0e): %d steps "
+                    + "(%d rejected), %d evaluations", result.integrator(), settings.tolerance(), result.steps(),
+                    result.rejectedSteps(), result.evaluations()));
         }
         b.append('\n');
         for (TransientEvent e : settings.events()) {
@@ -256,6 +256,7 @@ public final class TransientReport {
         root.put("case", model.name());
         root.put("model", model.modelName());
         root.put("method", result.method());
+        root.put("integrator", result.integrator());
         ObjectNode units = root.putObject("units");
         units.put("time", "h");
         units.put("amount", result.amountUnit());

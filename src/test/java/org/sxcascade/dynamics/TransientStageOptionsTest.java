@@ -121,7 +121,7 @@ class TransientStageOptionsTest {
     }
 
     /** Product i's component flows at the end equal those of simulate, relative 1e-8 of the product's flow. */
-    private static void assertEndIsSimulate(TransientResult r, double relative) {
+    static void assertEndIsSimulate(TransientResult r, double relative) {
         TransientModel m = r.model();
         int last = m.configurations() - 1;
         SteadyState s = m.steadyState(last, new java.util.ArrayList<>());
