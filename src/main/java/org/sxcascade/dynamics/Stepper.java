@@ -85,6 +85,8 @@ interface Stepper {
         final DormandPrince54 explicit;
         final Rosenbrock2 implicit;
         CascadeDynamics dynamics;
+        /** The explicit method's view of {@link #dynamics} (made once per system: switching allocates nothing). */
+        DormandPrince54.OdeSystem rhs;
         boolean onImplicit;
         /** Whether the last step was the implicit method's (for {@link #interpolate}). */
         boolean lastImplicit;
@@ -96,8 +98,9 @@ interface Stepper {
 
         Implicit(CascadeDynamics d, double[] y0, double rtol, double[] atol) {
             dynamics = d;
+            rhs = d::derivatives;
             explicit = new DormandPrince54(rtol, atol);
-            explicit.start(d::derivatives, 0, y0, 0.01 * d.shortestResidenceTime());
+            explicit.start(rhs, 0, y0, 0.01 * d.shortestResidenceTime());
             implicit = new Rosenbrock2(d, rtol, atol);
         }
 
@@ -130,7 +133,7 @@ interface Stepper {
             onImplicit = worth;
             if (!worth) {
                 // back to the explicit method from here, at its last step size
-                explicit.start(dynamics::derivatives, implicit.time(), implicit.state(), explicitStep);
+                explicit.start(rhs, implicit.time(), implicit.state(), explicitStep);
             }
         }
 
@@ -156,10 +159,11 @@ interface Stepper {
         @Override
         public void reconfigure(CascadeDynamics d) {
             dynamics = d;
+            rhs = d::derivatives;
             if (onImplicit) {
                 implicit.restart(d);
             } else {
-                explicit.restart(d::derivatives);
+                explicit.restart(rhs);
             }
         }
 
