@@ -7,24 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
-import org.sxcascade.dynamics.MassActionTransientCase;
-import org.sxcascade.dynamics.MassActionTransientResult;
 import org.sxcascade.dynamics.TargetTime;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.dynamics.TransientResult;
-import org.sxcascade.dynamics.TransientRun;
 import org.sxcascade.dynamics.TransientSettings;
 import org.sxcascade.dynamics.TransientSolver;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
-import org.sxcascade.report.MassActionTransientReport;
 import org.sxcascade.report.TransientReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,9 +66,11 @@ final class TransientCommand implements Callable<Integer> {
             description = "Interval between reported samples instead of the case's (e.g. 12h, 1d).")
     String sampling;
 
-    @Option(names = "--method", paramLabel = "continuous|rows",
-            description = "continuous (the ODEs in physical time, default) or rows (Xu's row simulation, rows "
-                    + "converted to time by the mean stage residence time).")
+    @Option(names = "--method", paramLabel = "continuous|implicit|rows",
+            description = "continuous (the ODEs in physical time, integrated by the explicit Dormand–Prince "
+                    + "method, default), implicit (the same ODEs by the L-stable Rosenbrock method ROS2: long runs "
+                    + "to steady state in few steps) or rows (Xu's row simulation, rows converted to time by the "
+                    + "mean stage residence time).")
     String method;
 
     @Option(names = "--initial", paramLabel = "blank|steady-state",
@@ -94,20 +91,16 @@ final class TransientCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
         }
         FlowsheetReader.refuseFlowsheet(caseFile, "transient"); // flowsheets run with simulate only (docs/flowsheets.md)
-        Object read = new CaseReader().readForTransient(caseFile);
-        if (read instanceof MassActionTransientCase massActionCase) {
-            return massAction(massActionCase);
-        }
-        TransientCase tc = (TransientCase) read;
+        TransientCase tc = new CaseReader().readForTransient(caseFile);
         TransientSettings s = overrides(tc.settings());
-        tc = new TransientCase(tc.cascadeCase(), s);
+        tc = tc.withSettings(s);
         TransientSolver solver = TransientSolver.forMethod(s.method());
         TransientResult result;
         try (RunProgress progress = RunProgress.attach(solver, s.method().label())) {
             result = solver.run(tc);
         }
         if (!result.reachedAnything()) {
-            throw new TransientFailureException(tooShort(result, TransientReport::productName));
+            throw new TransientFailureException(tooShort(result));
         }
         TransientReport report = new TransientReport(result);
         if (csv != null) {
@@ -117,31 +110,6 @@ final class TransientCommand implements Callable<Integer> {
                 NamedChart.caseStem(caseFile.toString()), result), caseFile);
         print(result, report::writeJson, report::toText);
         plot.announce(charts, json, spec);
-        return 0;
-    }
-
-    /** A {@code model: mass-action} case (docs/mass-action.md): its own report, no charts. */
-    @SuppressWarnings("try") // the progress reporter is only closed, never read
-    private Integer massAction(MassActionTransientCase c) throws IOException {
-        if (plot.dir != null) {
-            throw new InvalidInputException("--plot", plot.dir.toString(),
-                    "not given for a mass-action case (use --json or --csv)");
-        }
-        TransientSettings s = overrides(c.settings());
-        c = new MassActionTransientCase(c.massActionCase(), s);
-        TransientSolver solver = TransientSolver.forMethod(s.method());
-        MassActionTransientResult result;
-        try (RunProgress progress = RunProgress.attach(solver, s.method().label())) {
-            result = solver.run(c);
-        }
-        if (!result.reachedAnything()) {
-            throw new TransientFailureException(tooShort(result, UnaryOperator.identity()));
-        }
-        MassActionTransientReport report = new MassActionTransientReport(result);
-        if (csv != null) {
-            OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
-        }
-        print(result, report::writeJson, report::toText);
         return 0;
     }
 
@@ -176,7 +144,7 @@ final class TransientCommand implements Callable<Integer> {
     }
 
     /** Prints the notes (on stderr) and the report: its JSON, or its text and where the CSV went. */
-    private void print(TransientRun result, OutputFiles.Content jsonReport, Supplier<String> text) throws IOException {
+    private void print(TransientResult result, OutputFiles.Content jsonReport, Supplier<String> text) throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         for (String note : result.notes()) {
@@ -197,17 +165,13 @@ final class TransientCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /**
-     * Why a run that reached nothing is no answer, and what it did reach.
-     *
-     * @param productName the name a target's product goes by in the message
-     */
-    private static String tooShort(TransientRun r, UnaryOperator<String> productName) {
+    /** Why a run that reached nothing is no answer, and what it did reach. */
+    private static String tooShort(TransientResult r) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "the simulated time (%s) was too short to reach any purity target or the steady state; at the end:",
                 Times.format(r.settings().simulatedHours())));
         for (TargetTime t : r.targets()) {
-            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);", productName.apply(t.product()),
+            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);", TransientResult.label(t.product()),
                     t.finalPurity(), t.target()));
         }
         b.append(String.format(Locale.ROOT, " distance to steady state %.3g (tolerance %.0e). Raise "

@@ -6,6 +6,7 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
+import org.sxcascade.solver.BlockTridiagonalSolver;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 
@@ -44,7 +45,14 @@ import org.sxcascade.solver.SteadyState;
  * <p>The state vector also carries the amounts withdrawn so far in the raffinate (C entries after
  * the N·C stage amounts), in the loaded organic (C more) and in the side draws (C more), integrated
  * with the stages so that the balance accumulated = fed − withdrawn holds to rounding. All methods
- * are allocation-free. Stages must be equilibrium stages (Murphree efficiency 1).
+ * are allocation-free.
+ *
+ * <p>Murphree stages (organic phase, as {@link CascadeNetwork#withEfficiency} defines them): of the
+ * organic entering stage k (the undrawn organic from stage k − 1 and any organic feed) the part
+ * g = (1 − E) V_k / V_in passes the stage unmixed into its organic outflow; the rest mixes with the
+ * stage, whose content is split at equilibrium with the organic weight E V_k (E times the volume
+ * for mass action). The organic leaving is then E v*(l) + g v_in, the Murphree relation of
+ * {@code simulate}, whose steady state the dynamics therefore share.
  */
 public final class CascadeDynamics {
     private final EquilibriumModel equilibrium;
@@ -69,6 +77,23 @@ public final class CascadeDynamics {
      * uses their ratio only).
      */
     private final boolean scaleWeights;
+    /**
+     * Murphree stages (docs/theory.md, "Start-up dynamics"): per stage g = (1 − E) V_k / V_in, the
+     * fraction of the entering organic that passes the stage unmixed (0 for an equilibrium stage and
+     * where no organic enters in the model's basis), as in {@code RowSweep} and
+     * {@code TwoPhaseNewtonSolver}; null when every stage is an equilibrium stage.
+     */
+    private final double[] bypass;
+    /** The organic weight of each stage's split: E times {@link #organicWeight} (Murphree), else the same array. */
+    private final double[] splitOrganicWeight;
+    /** Component rates fed to each stage with the organic phase (part of {@link #feed}); null without Murphree stages. */
+    private final double[] organicFeed;
+    /** Work: the total organic outflow of each stage (held organic plus bypass), per component. */
+    private final double[] organicOut;
+    /** Work of {@link #splitJacobian}: one stage's perturbed content and its split. */
+    private final double[] probe;
+    private final double[] probeAqueous;
+    private final double[] probeOrganic;
 
     private CascadeDynamics(CascadeNetwork network, double feedRate, double[] organicWeight, double[] aqueousWeight,
                             double[] organicRate, double[] aqueousRate) {
@@ -99,11 +124,37 @@ public final class CascadeDynamics {
             aqueousDraw[k] = network.aqueousDraw(k + 1);
         }
         this.scaleWeights = equilibrium.phaseFlowIsComponentSum();
+        this.organicOut = new double[stages * components];
+        this.probe = new double[components];
+        this.probeAqueous = new double[components];
+        this.probeOrganic = new double[components];
+        boolean murphree = false;
+        double[] g = new double[stages];
+        double[] split = organicWeight.clone();
         for (int k = 1; k <= stages; k++) {
-            if (network.efficiency(k) != 1.0) {
-                throw new IllegalArgumentException("the dynamics model equilibrium stages; stage " + k
-                        + " has a Murphree efficiency of " + network.efficiency(k));
+            double e = network.efficiency(k);
+            double inflow = network.organicInflow(k);
+            if (e < 1 && inflow > 0) {
+                // v_k = E v*(l; V) + g v_in with v*(l; E V) = E v*(l; V): the held organic is split
+                // with the weight E V and the part g v_in of the entering organic passes on unmixed
+                g[k - 1] = (1 - e) * network.organicFlow(k) / inflow;
+                split[k - 1] = e * organicWeight[k - 1];
+                murphree = true;
             }
+        }
+        if (murphree) {
+            this.bypass = g;
+            this.splitOrganicWeight = split;
+            this.organicFeed = new double[stages * components];
+            for (int k = 0; k < stages; k++) {
+                for (int j = 0; j < components; j++) {
+                    organicFeed[k * components + j] = feedRate * network.organicFeed(k + 1, j);
+                }
+            }
+        } else {
+            this.bypass = null;
+            this.splitOrganicWeight = organicWeight;
+            this.organicFeed = null;
         }
     }
 
@@ -248,6 +299,19 @@ public final class CascadeDynamics {
         return componentFeedRate[j];
     }
 
+    /**
+     * What stage k (0-based) holds of the aqueous phase in the split's basis: its volume, L, for a
+     * mass-action network (the phase flow over a row for rows), else the steady RE amount.
+     */
+    double aqueousVolume(int k) {
+        return aqueousWeight[k];
+    }
+
+    /** The same for the organic phase: the part that mixes with the stage (E times it on a Murphree stage). */
+    double organicVolume(int k) {
+        return splitOrganicWeight[k];
+    }
+
     /** The shortest residence time of any phase on any stage, h. */
     public double shortestResidenceTime() {
         double m = Double.POSITIVE_INFINITY;
@@ -259,8 +323,12 @@ public final class CascadeDynamics {
 
     /** Splits stage k's content (0-based) between the phases into {@code aqueous} and {@code organic} at {@code out}. */
     void splitStage(double[] amounts, int k, double[] aqueous, double[] organic, int out) {
+        split(amounts, k * components, k, aqueous, organic, out);
+    }
+
+    /** Splits the content at {@code amounts[off …]} with the weights of stage k (0-based). */
+    private void split(double[] amounts, int off, int k, double[] aqueous, double[] organic, int out) {
         int c = components;
-        int off = k * c;
         double total = 0;
         for (int j = 0; j < c; j++) {
             total += amounts[off + j];
@@ -274,8 +342,9 @@ public final class CascadeDynamics {
         }
         // scale the steady phase amounts to the stage's content: the CMER split gives the aqueous
         // exactly its weight when the weights sum to the content (ConstantSeparationFactors.equilibrate)
-        double scale = scaleWeights ? total / (organicWeight[k] + aqueousWeight[k]) : 1;
-        equilibrium.equilibrate(scale * organicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous, organic, out);
+        double scale = scaleWeights ? total / (splitOrganicWeight[k] + aqueousWeight[k]) : 1;
+        equilibrium.equilibrate(scale * splitOrganicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous,
+                organic, out);
     }
 
     /** The time derivative of the state {@code y} into {@code dydt} (both of length {@link #dimension()}). */
@@ -284,6 +353,10 @@ public final class CascadeDynamics {
         int n = stages;
         for (int k = 0; k < n; k++) {
             splitStage(y, k, aqueousHeld, organicHeld, k * c);
+        }
+        if (bypass != null) {
+            murphreeTransfers(dydt, false, 1.0);
+            return;
         }
         for (int k = 0; k < n; k++) {
             int off = k * c;
@@ -317,6 +390,170 @@ public final class CascadeDynamics {
     }
 
     /**
+     * Whether the Jacobian of the derivatives is block-tridiagonal (C×C blocks): every stage an
+     * equilibrium stage. A Murphree stage's bypass couples a stage to every stage below it.
+     */
+    public boolean blockTridiagonal() {
+        return bypass == null;
+    }
+
+    /**
+     * The derivatives of each stage's split with respect to its content, by forward differences:
+     * {@code dA[k·C·C + i·C + q] = ∂a_ki/∂M_kq} and the same for the organic in {@code dO}
+     * (a + o = M, so dA + dO = I to rounding, and the Jacobian conserves what the derivatives do).
+     * The step in M_kq is 1e-7 of it, at least 1e-7 × 1e-6 of the stage's content.
+     */
+    public void splitJacobian(double[] y, double[] dA, double[] dO) {
+        int c = components;
+        int cc = c * c;
+        for (int k = 0; k < stages; k++) {
+            int off = k * c;
+            split(y, off, k, aqueousHeld, organicHeld, off);
+            double total = 0;
+            for (int j = 0; j < c; j++) {
+                total += Math.abs(y[off + j]);
+            }
+            for (int q = 0; q < c; q++) {
+                System.arraycopy(y, off, probe, 0, c);
+                double h = 1e-7 * Math.max(Math.abs(probe[q]), 1e-6 * total);
+                if (!(h > 0)) {
+                    h = 1e-30;
+                }
+                double perturbed = probe[q] + h;
+                h = perturbed - probe[q]; // the step as represented
+                probe[q] = perturbed;
+                split(probe, 0, k, probeAqueous, probeOrganic, 0);
+                for (int i = 0; i < c; i++) {
+                    dA[k * cc + i * c + q] = (probeAqueous[i] - aqueousHeld[off + i]) / h;
+                    dO[k * cc + i * c + q] = (probeOrganic[i] - organicHeld[off + i]) / h;
+                }
+            }
+        }
+    }
+
+    /**
+     * Fills {@code solver}'s blocks with I − γh J, J the Jacobian of the stage derivatives from the
+     * split derivatives of {@link #splitJacobian}: the diagonal block of stage k is
+     * I + γh (dO_k/τ_org,k + dA_k/τ_aq,k), the lower −γh (1 − d_org,k−1) dO_{k−1}/τ_org,k−1, the upper
+     * −γh (1 − d_aq,k+1) dA_{k+1}/τ_aq,k+1. Only for a {@link #blockTridiagonal()} network.
+     */
+    public void iterationMatrix(double gh, double[] dA, double[] dO, BlockTridiagonalSolver solver) {
+        int c = components;
+        int cc = c * c;
+        double[] lower = solver.lower();
+        double[] diagonal = solver.diagonal();
+        double[] upper = solver.upper();
+        solver.clear(stages);
+        for (int k = 0; k < stages; k++) {
+            int b = k * cc;
+            for (int x = 0; x < cc; x++) {
+                diagonal[b + x] = gh * (organicRate[k] * dO[b + x] + aqueousRate[k] * dA[b + x]);
+                if (k > 0) {
+                    lower[b + x] = -gh * (1 - organicDraw[k - 1]) * organicRate[k - 1] * dO[b - cc + x];
+                }
+                if (k < stages - 1) {
+                    upper[b + x] = -gh * (1 - aqueousDraw[k + 1]) * aqueousRate[k + 1] * dA[b + cc + x];
+                }
+            }
+            for (int i = 0; i < c; i++) {
+                diagonal[b + i * c + i] += 1;
+            }
+        }
+    }
+
+    /**
+     * Completes a solve of (I − γh J) x = r: given the stage part of x (solved with
+     * {@link #iterationMatrix}), sets the withdrawn part, x_W = r_W + γh J_WM x_M (the withdrawals
+     * depend on the stages only), in place in {@code x}, whose withdrawn part holds r_W.
+     */
+    public void withdrawnPart(double gh, double[] dA, double[] dO, double[] x) {
+        int c = components;
+        int cc = c * c;
+        int n = stages;
+        int raff = raffinateOffset();
+        int prod = organicProductOffset();
+        int side = sideDrawOffset();
+        for (int i = 0; i < c; i++) {
+            double a = 0;
+            double o = 0;
+            double d = 0;
+            for (int q = 0; q < c; q++) {
+                a += dA[i * c + q] * x[q];
+                o += dO[(n - 1) * cc + i * c + q] * x[(n - 1) * c + q];
+            }
+            for (int k = 0; k < n; k++) {
+                if (organicDraw[k] == 0 && aqueousDraw[k] == 0) {
+                    continue;
+                }
+                for (int q = 0; q < c; q++) {
+                    d += (organicDraw[k] * organicRate[k] * dO[k * cc + i * c + q]
+                            + aqueousDraw[k] * aqueousRate[k] * dA[k * cc + i * c + q]) * x[k * c + q];
+                }
+            }
+            x[raff + i] += gh * (1 - aqueousDraw[0]) * aqueousRate[0] * a;
+            x[prod + i] += gh * (1 - organicDraw[n - 1]) * organicRate[n - 1] * o;
+            x[side + i] += gh * d;
+        }
+    }
+
+    /**
+     * The derivatives (or, with {@code hours} the row's duration, one row's transfers) of a network
+     * with Murphree stages, from the split in {@link #aqueousHeld} and {@link #organicHeld}: stage by
+     * stage from 1 up, the organic entering (undrawn outflow of the stage below plus the organic
+     * feed) passes the part g on into the stage's organic outflow and mixes the rest.
+     *
+     * @param out   dM/dt and the withdrawal rates; or, for a row, the state, replaced by the next one
+     * @param row   whether this is one row (the held amounts then leave in full) or the rates
+     * @param hours the row's duration (1 for the rates: feeds are per hour)
+     */
+    private void murphreeTransfers(double[] out, boolean row, double hours) {
+        int c = components;
+        int n = stages;
+        int raff = raffinateOffset();
+        int prod = organicProductOffset();
+        int side = sideDrawOffset();
+        for (int k = 0; k < n; k++) {
+            int off = k * c;
+            double g = bypass[k];
+            double orgOut = row ? 1 : organicRate[k];
+            double aqOut = row ? 1 : aqueousRate[k];
+            for (int j = 0; j < c; j++) {
+                double in = organicFeed[off + j] * hours;
+                if (k > 0) {
+                    in += (1 - organicDraw[k - 1]) * organicOut[off - c + j];
+                }
+                double held = organicHeld[off + j] * orgOut;
+                organicOut[off + j] = held + g * in;
+                double m = (feed[off + j] - organicFeed[off + j]) * hours + (1 - g) * in;
+                if (k < n - 1) {
+                    m += (1 - aqueousDraw[k + 1]) * aqueousHeld[off + c + j] * (row ? 1 : aqueousRate[k + 1]);
+                }
+                // a row's new content; the rates: what enters less what leaves
+                out[off + j] = row ? m : m - held - aqueousHeld[off + j] * aqOut;
+            }
+        }
+        int last = (n - 1) * c;
+        for (int j = 0; j < c; j++) {
+            double aq0 = (1 - aqueousDraw[0]) * aqueousHeld[j] * (row ? 1 : aqueousRate[0]);
+            double orgN = (1 - organicDraw[n - 1]) * organicOut[last + j];
+            double drawn = 0;
+            for (int k = 0; k < n; k++) {
+                drawn += organicDraw[k] * organicOut[k * c + j]
+                        + aqueousDraw[k] * aqueousHeld[k * c + j] * (row ? 1 : aqueousRate[k]);
+            }
+            if (row) {
+                out[raff + j] += aq0;
+                out[prod + j] += orgN;
+                out[side + j] += drawn;
+            } else {
+                out[raff + j] = aq0;
+                out[prod + j] = orgN;
+                out[side + j] = drawn;
+            }
+        }
+    }
+
+    /**
      * One row of Xu's row simulation on {@code y} in place: the products held after the previous row
      * leave (added to the withdrawn amounts), every stage receives the organic from below, the
      * aqueous from above and one row's feed, and equilibrates. Only for a {@link #rows} model.
@@ -328,6 +565,10 @@ public final class CascadeDynamics {
         int n = stages;
         for (int k = 0; k < n; k++) {
             splitStage(y, k, aqueousHeld, organicHeld, k * c);
+        }
+        if (bypass != null) {
+            murphreeTransfers(y, true, rowHours);
+            return;
         }
         int raff = raffinateOffset();
         int prod = organicProductOffset();
@@ -356,23 +597,6 @@ public final class CascadeDynamics {
     }
 
     /**
-     * The outlet flows of state {@code y}: raffinate (aqueous leaving stage 1) into {@code aqueous},
-     * loaded organic (leaving stage N) into {@code organic}, per component, amount per hour.
-     */
-    public void productFlows(double[] y, double[] aqueous, double[] organic) {
-        int c = components;
-        splitStage(y, 0, aqueousHeld, organicHeld, 0);
-        for (int j = 0; j < c; j++) {
-            aqueous[j] = (1 - aqueousDraw[0]) * aqueousHeld[j] * aqueousRate[0];
-        }
-        int last = (stages - 1) * c;
-        splitStage(y, stages - 1, aqueousHeld, organicHeld, last);
-        for (int j = 0; j < c; j++) {
-            organic[j] = (1 - organicDraw[stages - 1]) * organicHeld[last + j] * organicRate[stages - 1];
-        }
-    }
-
-    /**
      * The flows leaving stage {@code stage} (1-based) in state {@code y}, per component, amount per
      * hour: all of the stage's aqueous and organic outflow (before any side draw) into
      * {@code aqueous} and {@code organic}.
@@ -380,6 +604,24 @@ public final class CascadeDynamics {
     public void stageOutflows(double[] y, int stage, double[] aqueous, double[] organic) {
         int c = components;
         int off = (stage - 1) * c;
+        if (bypass != null) {
+            // the organic leaving carries the bypass of what entered: the chain from stage 1 up
+            for (int k = 0; k < stage; k++) {
+                splitStage(y, k, aqueousHeld, organicHeld, k * c);
+                for (int j = 0; j < c; j++) {
+                    double in = organicFeed[k * c + j];
+                    if (k > 0) {
+                        in += (1 - organicDraw[k - 1]) * organicOut[(k - 1) * c + j];
+                    }
+                    organicOut[k * c + j] = organicHeld[k * c + j] * organicRate[k] + bypass[k] * in;
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                aqueous[j] = aqueousHeld[off + j] * aqueousRate[stage - 1];
+                organic[j] = organicOut[off + j];
+            }
+            return;
+        }
         splitStage(y, stage - 1, aqueousHeld, organicHeld, off);
         for (int j = 0; j < c; j++) {
             aqueous[j] = aqueousHeld[off + j] * aqueousRate[stage - 1];
@@ -389,14 +631,22 @@ public final class CascadeDynamics {
 
     /**
      * The state a steady state of {@code simulate} corresponds to: stage amounts
-     * M_kj = F (l_kj τ_aq,k + v_kj τ_org,k), nothing withdrawn yet.
+     * M_kj = F (l_kj τ_aq,k + (v_kj − g_k v_in,kj) τ_org,k), nothing withdrawn yet (g = 0 but on
+     * Murphree stages, whose bypassed organic is not held).
      */
     public double[] steadyAmounts(SteadyState s) {
         double[] y = new double[dimension()];
         for (int k = 0; k < stages; k++) {
             for (int j = 0; j < components; j++) {
-                y[k * components + j] = feedRate * (s.aqueousFlow(k + 1, j) / aqueousRate[k]
-                        + s.organicFlow(k + 1, j) / organicRate[k]);
+                double v = s.organicFlow(k + 1, j);
+                if (bypass != null && bypass[k] > 0) {
+                    double in = organicFeed[k * components + j] / feedRate;
+                    if (k > 0) {
+                        in += (1 - organicDraw[k - 1]) * s.organicFlow(k, j);
+                    }
+                    v -= bypass[k] * in;
+                }
+                y[k * components + j] = feedRate * (s.aqueousFlow(k + 1, j) / aqueousRate[k] + v / organicRate[k]);
             }
         }
         return y;

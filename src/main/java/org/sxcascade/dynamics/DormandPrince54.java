@@ -14,7 +14,7 @@ package org.sxcascade.dynamics;
  * ({@link #interpolate}), which reproduces linear invariants exactly. Allocation-free after
  * construction; one instance integrates one system at a time.
  */
-public final class DormandPrince54 {
+public final class DormandPrince54 extends AdaptiveIntegrator {
     /** The right-hand side of an autonomous system y' = f(y). */
     @FunctionalInterface
     public interface OdeSystem {
@@ -41,70 +41,42 @@ public final class DormandPrince54 {
     private static final double MIN_FACTOR = 0.2;
     private static final double MAX_FACTOR = 10;
 
-    private final int n;
-    private final double rtol;
-    private final double[] atol;
-    private final double[] y;
-    private final double[] yPrevious;
-    private final double[] yTrial;
     private final double[] stage;
-    private final double[] k1;
     private final double[] k2;
     private final double[] k3;
     private final double[] k4;
     private final double[] k5;
     private final double[] k6;
     private final double[] k7;
-    private final double[] fPrevious;
 
     private OdeSystem system;
-    private double t;
-    private double tPrevious;
-    private double h;
     private double errorPrevious = 1e-4;
-    private long accepted;
-    private long rejected;
-    private long evaluations;
 
     /**
      * @param rtol relative tolerance
      * @param atol absolute tolerance of each component (copied)
      */
     public DormandPrince54(double rtol, double[] atol) {
-        if (!(rtol > 0)) {
-            throw new IllegalArgumentException("rtol must be > 0");
-        }
-        this.n = atol.length;
-        this.rtol = rtol;
-        this.atol = atol.clone();
-        y = new double[n];
-        yPrevious = new double[n];
-        yTrial = new double[n];
+        super(rtol, atol);
         stage = new double[n];
-        k1 = new double[n];
         k2 = new double[n];
         k3 = new double[n];
         k4 = new double[n];
         k5 = new double[n];
         k6 = new double[n];
         k7 = new double[n];
-        fPrevious = new double[n];
     }
 
     /** Starts at (t0, y0) with first trial step h0. */
-    public void start(OdeSystem f, double t0, double[] y0, double h0) {
-        System.arraycopy(y0, 0, y, 0, n);
-        System.arraycopy(y0, 0, yPrevious, 0, n);
-        t = t0;
-        tPrevious = t0;
-        h = h0;
-        restart(f);
+    public void start(OdeSystem system, double t0, double[] y0, double h0) {
+        startAt(t0, y0, h0);
+        restart(system);
     }
 
     /** Continues from the current point with a new right-hand side (after a step change of the system). */
-    public void restart(OdeSystem f) {
-        system = f;
-        f.derivatives(y, k1);
+    public void restart(OdeSystem system) {
+        this.system = system;
+        system.derivatives(y, f);
         evaluations++;
         errorPrevious = 1e-4; // (fPrevious belongs to the last step's interval; the next step sets it)
     }
@@ -116,123 +88,64 @@ public final class DormandPrince54 {
      * @throws StepSizeUnderflowException if the step size falls below rounding level
      */
     public void step(double tEnd) {
-        while (true) {
-            double hTry = h;
-            boolean last = false;
-            if (t + hTry >= tEnd || tEnd - (t + hTry) < 1e-12 * Math.abs(tEnd)) {
-                hTry = tEnd - t;
-                last = true;
-            }
-            if (!(hTry > 1e-13 * Math.max(1, Math.abs(t)))) {
-                throw new StepSizeUnderflowException(t, hTry);
-            }
-            double err = attempt(hTry);
-            if (err <= 1) {
-                // PI step-size control (Gustafsson; HNW I §II.4, as in DOPRI5)
-                double factor = Math.pow(err, EXPONENT) / Math.pow(errorPrevious, BETA) / SAFETY;
-                factor = Math.max(1 / MAX_FACTOR, Math.min(1 / MIN_FACTOR, factor));
-                double hNew = hTry / factor;
-                errorPrevious = Math.max(err, 1e-4);
-                System.arraycopy(y, 0, yPrevious, 0, n);
-                System.arraycopy(k1, 0, fPrevious, 0, n);
-                System.arraycopy(yTrial, 0, y, 0, n);
-                System.arraycopy(k7, 0, k1, 0, n); // first same as last
-                tPrevious = t;
-                t = last ? tEnd : t + hTry;
-                h = last ? Math.max(h, hNew) : hNew;
-                accepted++;
-                return;
-            }
-            rejected++;
-            double factor = Math.min(1 / MIN_FACTOR, Math.pow(err, EXPONENT) / SAFETY);
-            h = hTry / factor;
-        }
+        advance(tEnd);
+    }
+
+    /** PI step-size control (Gustafsson; HNW I §II.4, as in DOPRI5). */
+    @Override
+    double acceptedStep(double hs, double err) {
+        double factor = Math.pow(err, EXPONENT) / Math.pow(errorPrevious, BETA) / SAFETY;
+        factor = Math.max(1 / MAX_FACTOR, Math.min(1 / MIN_FACTOR, factor));
+        errorPrevious = Math.max(err, 1e-4);
+        return hs / factor;
+    }
+
+    @Override
+    double rejectedStep(double hs, double err) {
+        double factor = Math.min(1 / MIN_FACTOR, Math.pow(err, EXPONENT) / SAFETY);
+        return hs / factor;
+    }
+
+    /** First same as last: f at the new point is the last stage. */
+    @Override
+    void newDerivative() {
+        System.arraycopy(k7, 0, f, 0, n);
     }
 
     /** One trial step of size hs from (t, y): fills yTrial and k7, returns the scaled error. */
-    private double attempt(double hs) {
+    @Override
+    double attempt(double hs) {
         for (int i = 0; i < n; i++) {
-            stage[i] = y[i] + hs * A21 * k1[i];
+            stage[i] = y[i] + hs * A21 * f[i];
         }
         system.derivatives(stage, k2);
         for (int i = 0; i < n; i++) {
-            stage[i] = y[i] + hs * (A31 * k1[i] + A32 * k2[i]);
+            stage[i] = y[i] + hs * (A31 * f[i] + A32 * k2[i]);
         }
         system.derivatives(stage, k3);
         for (int i = 0; i < n; i++) {
-            stage[i] = y[i] + hs * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+            stage[i] = y[i] + hs * (A41 * f[i] + A42 * k2[i] + A43 * k3[i]);
         }
         system.derivatives(stage, k4);
         for (int i = 0; i < n; i++) {
-            stage[i] = y[i] + hs * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+            stage[i] = y[i] + hs * (A51 * f[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
         }
         system.derivatives(stage, k5);
         for (int i = 0; i < n; i++) {
-            stage[i] = y[i] + hs * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+            stage[i] = y[i] + hs * (A61 * f[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
         }
         system.derivatives(stage, k6);
         for (int i = 0; i < n; i++) {
-            yTrial[i] = y[i] + hs * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
+            yTrial[i] = y[i] + hs * (B1 * f[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
         }
         system.derivatives(yTrial, k7);
         evaluations += 6;
         double err = 0;
         for (int i = 0; i < n; i++) {
-            double e = hs * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-            double scale = atol[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(yTrial[i]));
-            double r = Math.abs(e) / scale;
-            if (!(r <= err)) {
-                err = Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
-            }
+            double e = hs * (E1 * f[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+            err = scaledError(e, i, err);
         }
         return err;
-    }
-
-    /**
-     * The solution at {@code tq} between the last two step points, by cubic Hermite interpolation
-     * of the end values and derivatives (HNW I §II.6).
-     */
-    public void interpolate(double tq, double[] out) {
-        double hs = t - tPrevious;
-        if (hs == 0) {
-            System.arraycopy(y, 0, out, 0, n);
-            return;
-        }
-        double th = (tq - tPrevious) / hs;
-        double th1 = th - 1;
-        for (int i = 0; i < n; i++) {
-            double dy = y[i] - yPrevious[i];
-            out[i] = yPrevious[i] + th * dy
-                    + th * th1 * ((1 - 2 * th) * dy + th1 * hs * fPrevious[i] + th * hs * k1[i]);
-        }
-    }
-
-    /** The current time. */
-    public double time() {
-        return t;
-    }
-
-    /** The time of the previous step point. */
-    public double previousTime() {
-        return tPrevious;
-    }
-
-    /** The current solution (live array: do not modify). */
-    public double[] state() {
-        return y;
-    }
-
-    public long acceptedSteps() {
-        return accepted;
-    }
-
-    public long rejectedSteps() {
-        return rejected;
-    }
-
-    /** Right-hand-side evaluations so far. */
-    public long evaluations() {
-        return evaluations;
     }
 
     /** The step size fell to rounding level: the system cannot be integrated further. */

@@ -68,6 +68,126 @@ interface Stepper {
         }
     }
 
+    /**
+     * The continuous model, integrated by Dormand–Prince while the state moves fast (the fill, where
+     * an explicit fifth-order step is long and cheap) and by the L-stable Rosenbrock method once its
+     * steps would be much longer than the explicit method's stability limit (the slow approach to
+     * steady state). Every {@link #TRIAL_EVERY} explicit steps one implicit step is tried from the
+     * current state with {@link #TRIAL_FACTOR} times the explicit step; the run stays implicit if the
+     * step accepted is at least {@link #SWITCH_FACTOR} times the explicit one, and returns to the
+     * explicit method when the implicit step falls below that. Both keep every linear invariant, so
+     * conservation holds through the switches.
+     */
+    final class Implicit implements Stepper {
+        static final int TRIAL_EVERY = 100;
+        static final double TRIAL_FACTOR = 20;
+        static final double SWITCH_FACTOR = 4;
+        final DormandPrince54 explicit;
+        final Rosenbrock2 implicit;
+        CascadeDynamics dynamics;
+        /** The explicit method's view of {@link #dynamics} (made once per system: switching allocates nothing). */
+        DormandPrince54.OdeSystem rhs;
+        boolean onImplicit;
+        /** Whether the last step was the implicit method's (for {@link #interpolate}). */
+        boolean lastImplicit;
+        double explicitStep;
+        int sinceTrial;
+        long steps;
+        long rejected;
+        double firstImplicitTime = Double.NaN;
+
+        Implicit(CascadeDynamics d, double[] y0, double rtol, double[] atol) {
+            dynamics = d;
+            rhs = d::derivatives;
+            explicit = new DormandPrince54(rtol, atol);
+            explicit.start(rhs, 0, y0, 0.01 * d.shortestResidenceTime());
+            implicit = new Rosenbrock2(d, rtol, atol);
+        }
+
+        @Override
+        public void step(double limit) {
+            if (!onImplicit) {
+                long before = explicit.rejectedSteps();
+                explicit.step(limit);
+                rejected += explicit.rejectedSteps() - before;
+                steps++;
+                lastImplicit = false;
+                explicitStep = explicit.time() - explicit.previousTime();
+                if (++sinceTrial < TRIAL_EVERY || explicit.time() >= limit) {
+                    return;
+                }
+                sinceTrial = 0;
+                implicit.start(dynamics, explicit.time(), explicit.state(), TRIAL_FACTOR * explicitStep);
+            }
+            long before = implicit.rejectedSteps();
+            double t0 = implicit.time();
+            implicit.step(limit);
+            rejected += implicit.rejectedSteps() - before;
+            steps++;
+            lastImplicit = true;
+            double taken = implicit.time() - t0;
+            boolean worth = taken >= SWITCH_FACTOR * explicitStep || implicit.time() >= limit;
+            if (worth && !onImplicit && Double.isNaN(firstImplicitTime)) {
+                firstImplicitTime = t0;
+            }
+            onImplicit = worth;
+            if (!worth) {
+                // back to the explicit method from here, at its last step size
+                explicit.start(rhs, implicit.time(), implicit.state(), explicitStep);
+            }
+        }
+
+        @Override
+        public double time() {
+            return lastImplicit ? implicit.time() : explicit.time();
+        }
+
+        @Override
+        public double[] state() {
+            return lastImplicit ? implicit.state() : explicit.state();
+        }
+
+        @Override
+        public void interpolate(double t, double[] out) {
+            if (lastImplicit) {
+                implicit.interpolate(t, out);
+            } else {
+                explicit.interpolate(t, out);
+            }
+        }
+
+        @Override
+        public void reconfigure(CascadeDynamics d) {
+            dynamics = d;
+            rhs = d::derivatives;
+            if (onImplicit) {
+                implicit.restart(d);
+            } else {
+                explicit.restart(rhs);
+            }
+        }
+
+        @Override
+        public long steps() {
+            return steps;
+        }
+
+        @Override
+        public long rejected() {
+            return rejected;
+        }
+
+        @Override
+        public long evaluations() {
+            return explicit.evaluations() + implicit.evaluations();
+        }
+
+        /** Steps the implicit method took. */
+        long implicitSteps() {
+            return implicit.acceptedSteps();
+        }
+    }
+
     /** Xu's rows, one per step. */
     final class Rows implements Stepper {
         final double rowHours;

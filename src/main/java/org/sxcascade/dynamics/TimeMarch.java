@@ -3,7 +3,7 @@ package org.sxcascade.dynamics;
 import java.util.List;
 
 /**
- * The time loop of every transient run ({@link TransientSimulator}, {@link MassActionTransientSimulator}):
+ * The time loop of a transient run ({@link TransientSimulator}):
  * steps to each event and to the end, samples at the sampling interval and at the end, measures
  * the state after every step (for the crossings of the targets and of the steady state), and at
  * each event switches to the next configuration, the feed so far kept at the old rates.

@@ -104,7 +104,7 @@ public record TransientEvent(double hours, double[] feedComposition, Double feed
                     + e.field().substring("composition".length()), e.value(), e.allowed()) : e;
         }
         return new CascadeCase(c.name(), c.components(), c.equilibrium(), newFeed, c.cascade(), flows,
-                c.organicTarget(), c.aqueousTarget(), c.solver());
+                c.organicTarget(), c.aqueousTarget(), c.solver(), c.stageOptions());
     }
 
     @Override

@@ -1,40 +1,125 @@
 package org.sxcascade.dynamics;
 
 import java.util.List;
-import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * The outcome of a transient run.
+ * The outcome of a transient run, for every model.
  *
- * @param method              {@code continuous} or {@code rows}
- * @param transientCase       what was run
- * @param amountUnit          unit of amounts: {@code mol}, or {@code mol per mol/h fed} without plant data
- * @param flowUnit            unit of flows: {@code mol/h}, or {@code mol/h per mol/h fed}
- * @param samples             the state at every sampling time, and the end
- * @param targets             time to each product's purity target (products with a purity target only)
- * @param hoursToSteadyState  the time after which every stage stayed within the steady-state
- *                            tolerance of the final steady state until the end, h, or {@code null}
- * @param steadyState         the steady state of {@code simulate} for the configuration in effect at the end
- * @param finalCase           that configuration
- * @param finalDistance       distance to that steady state at the end (see {@link TransientSample})
+ * @param method               {@code continuous}, {@code implicit} or {@code rows}
+ * @param integrator           what advanced the state: {@code Dormand–Prince 5(4)} (explicit),
+ *                             {@code Rosenbrock ROS2} (implicit) or {@code rows}
+ * @param transientCase        what was run
+ * @param products             the products, in the order of every sample's arrays
+ * @param samples              the state at every sampling time, and the end
+ * @param targets              time to each product's purity target (products with a purity target only;
+ *                             {@link TargetTime#product()} is the product's name)
+ * @param hoursToSteadyState   the time after which every stage stayed within the steady-state tolerance
+ *                             of the final steady state until the end, h, or {@code null}
+ * @param steadyState          the steady state of {@code simulate} for the configuration in effect at
+ *                             the end, in that configuration's own unit (mol per mol RE it feeds)
+ * @param finalNetwork         its stage network
+ * @param steadyProductFlows   each product's graded (RE) flow at that steady state, in {@link #flowUnit()}
+ * @param finalDistance        distance to that steady state at the end (see {@link TransientSample})
  * @param maxConservationError largest relative conservation error over every step and sample
- * @param steps               accepted integration steps, or rows
- * @param rejectedSteps       rejected integration steps (0 for rows)
- * @param evaluations         right-hand-side evaluations, or rows
- * @param rowHours            duration of one row, h ({@code rows} only, else NaN)
- * @param notes               remarks for the user (e.g. that the reference steady state needed the row iteration)
+ * @param steps                accepted integration steps, or rows
+ * @param rejectedSteps        rejected integration steps (0 for rows)
+ * @param evaluations          right-hand-side evaluations, or rows
+ * @param rowHours             duration of one row, h ({@code rows} only, else NaN)
+ * @param notes                remarks for the user (e.g. that the reference steady state needed the row iteration)
  */
-public record TransientResult(String method, TransientCase transientCase, String amountUnit, String flowUnit,
+public record TransientResult(String method, String integrator, TransientCase transientCase, List<Product> products,
                               List<TransientSample> samples, List<TargetTime> targets, Double hoursToSteadyState,
-                              SteadyState steadyState, CascadeCase finalCase, double finalDistance,
-                              double maxConservationError, long steps, long rejectedSteps, long evaluations,
-                              double rowHours, List<String> notes)
-        implements TransientRun {
+                              SteadyState steadyState, CascadeNetwork finalNetwork, double[] steadyProductFlows,
+                              double finalDistance, double maxConservationError, long steps, long rejectedSteps,
+                              long evaluations, double rowHours, List<String> notes) {
+    /**
+     * A product stream (as in {@code simulate}'s report).
+     *
+     * @param outlet   the outlet: the loaded organic and raffinate (named {@code organic} and
+     *                 {@code aqueous} in CMER and constant-D cases, after their targets), the strip
+     *                 liquor and stripped organic of a mass-action case, a side draw
+     * @param purityOf indices of the graded components its purity counts (its target's, else its
+     *                 main component at the final steady state)
+     */
+    public record Product(MassActionCase.Outlet outlet, List<Integer> purityOf) {
+        public Product {
+            purityOf = List.copyOf(purityOf);
+        }
+
+        /** Its name (the key of its target). */
+        public String name() {
+            return outlet.name();
+        }
+
+        /** Its name in text: {@code organic} and {@code aqueous} read loaded organic and raffinate. */
+        public String label() {
+            return TransientResult.label(outlet.name());
+        }
+
+        /** Whether it is an organic stream. */
+        public boolean organic() {
+            return outlet.organic();
+        }
+
+        /** The stage it leaves. */
+        public int stage() {
+            return outlet.stage();
+        }
+    }
+
+    /** A product's name in text: the targets {@code organic} and {@code aqueous} are the loaded organic and raffinate. */
+    public static String label(String product) {
+        return switch (product) {
+            case "organic" -> "loaded organic";
+            case "aqueous" -> "raffinate";
+            default -> product;
+        };
+    }
+
     public TransientResult {
-        notes = List.copyOf(notes);
+        products = List.copyOf(products);
         samples = List.copyOf(samples);
         targets = List.copyOf(targets);
+        notes = List.copyOf(notes);
+        steadyProductFlows = steadyProductFlows.clone();
+    }
+
+    @Override
+    public double[] steadyProductFlows() {
+        return steadyProductFlows.clone();
+    }
+
+    /** The model of the case. */
+    public TransientModel model() {
+        return transientCase.model();
+    }
+
+    /** The settings the run used. */
+    public TransientSettings settings() {
+        return transientCase.settings();
+    }
+
+    /** Unit of amounts: {@code mol}, or {@code mol per mol/h fed} without plant data. */
+    public String amountUnit() {
+        return model().amountUnit();
+    }
+
+    /** Unit of flows: {@code mol/h}, or {@code mol/h per mol/h fed}. */
+    public String flowUnit() {
+        return model().flowUnit();
+    }
+
+    /** The index of the product of that name. */
+    public int productIndex(String name) {
+        for (int i = 0; i < products.size(); i++) {
+            if (products.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no product " + name);
     }
 
     /** The last sample: the state at the end of the simulated time. */
@@ -42,17 +127,8 @@ public record TransientResult(String method, TransientCase transientCase, String
         return samples.get(samples.size() - 1);
     }
 
-    /**
-     * A product's flow at the final steady state, in {@link #flowUnit()}: the loaded organic
-     * leaving stage N ({@code organic}) or the raffinate leaving stage 1.
-     */
-    public double steadyProductFlow(boolean organic) {
-        double feed = TransientSimulator.feedRate(finalCase, transientCase.cascadeCase());
-        return feed * (organic ? steadyState.organicTotal(steadyState.stages()) : steadyState.aqueousTotal(1));
-    }
-
-    @Override
-    public TransientSettings settings() {
-        return transientCase.settings();
+    /** Whether the run reached anything: a purity target, or the steady state. */
+    public boolean reachedAnything() {
+        return hoursToSteadyState() != null || targets().stream().anyMatch(TargetTime::reached);
     }
 }

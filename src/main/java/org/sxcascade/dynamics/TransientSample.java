@@ -1,54 +1,93 @@
 package org.sxcascade.dynamics;
 
 /**
- * The cascade at one time of a run. Amounts are in the run's {@link TransientResult#amountUnit()},
- * flows in its {@link TransientResult#flowUnit()}; arrays are per component in the case's order.
+ * The cascade at one time of a run. Products are in the order of {@link TransientResult#products()};
+ * component arrays are in the state's order ({@link TransientModel#components()}: the case's
+ * components, or the rare earths, the cation M and H of a mass-action case). Flows are in the run's
+ * {@link TransientResult#flowUnit()}, amounts in its {@link TransientResult#amountUnit()}.
  *
- * @param hours               time since the start, h
- * @param organicFlow         loaded organic (A product) leaving stage N, per component
- * @param aqueousFlow         raffinate (B product) leaving stage 1, per component
- * @param organicPurity       summed mole fraction of the organic product's purity group (NaN while nothing leaves)
- * @param aqueousPurity       the same for the raffinate
- * @param extractionInventory amount held by stages 1 … n, per component
- * @param scrubInventory      amount held by stages n+1 … N, per component
- * @param distanceToSteadyState largest relative deviation of any stage's content from the steady state
- *                            of the configuration in effect at the end of the run,
- *                            max_kj |M_kj − M*_kj| / Σ_j M*_kj
- * @param conservationError   largest relative error over components of accumulated = fed − withdrawn
+ * @param hours                 time since the start, h
+ * @param productFlows          component flows of each product
+ * @param purity                each product's purity: the summed fraction of its purity group among
+ *                              the graded components (the rare earths; NaN while it carries none)
+ * @param acidity               free acid of each aqueous product, mol/L H⁺ (NaN for organic products
+ *                              and for models without acidity)
+ * @param loading               fraction of the extractant bound to RE, 3 Σ y_RE / C, of each organic
+ *                              product (NaN for aqueous products and for models without extractant)
+ * @param sectionInventories    amount held by the extraction, scrubbing and stripping stages, per
+ *                              component (row 2 is zero without a strip section)
+ * @param distanceToSteadyState largest deviation of any stage's content from the final steady
+ *                              state, max_kj |M_kj − M*_kj| / Σ_j q_j M*_kj (q_j = 1, or for a mass-action
+ *                              state 3 for a rare earth and 1 for M and H: the stage's exchangeable equivalents)
+ * @param conservationError     largest relative error over components of accumulated = fed − withdrawn
  */
-public record TransientSample(double hours, double[] organicFlow, double[] aqueousFlow, double organicPurity,
-                              double aqueousPurity, double[] extractionInventory, double[] scrubInventory,
-                              double distanceToSteadyState, double conservationError) {
+public record TransientSample(double hours, double[][] productFlows, double[] purity, double[] acidity,
+                              double[] loading, double[][] sectionInventories, double distanceToSteadyState,
+                              double conservationError) {
     public TransientSample {
-        organicFlow = organicFlow.clone();
-        aqueousFlow = aqueousFlow.clone();
-        extractionInventory = extractionInventory.clone();
-        scrubInventory = scrubInventory.clone();
+        productFlows = deepCopy(productFlows);
+        purity = purity.clone();
+        acidity = acidity.clone();
+        loading = loading.clone();
+        sectionInventories = deepCopy(sectionInventories);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public double[][] productFlows() {
+        return deepCopy(productFlows);
+    }
+
+    @Override
+    public double[] purity() {
+        return purity.clone();
+    }
+
+    @Override
+    public double[] acidity() {
+        return acidity.clone();
+    }
+
+    @Override
+    public double[] loading() {
+        return loading.clone();
+    }
+
+    @Override
+    public double[][] sectionInventories() {
+        return deepCopy(sectionInventories);
+    }
+
+    /** Component flow j of product i. */
+    public double productFlow(int i, int j) {
+        return productFlows[i][j];
+    }
+
+    /** Component flows of product i. */
+    public double[] productFlow(int i) {
+        return productFlows[i].clone();
+    }
+
+    /** Purity of product i (NaN while it carries nothing graded). */
+    public double purity(int i) {
+        return purity[i];
+    }
+
+    /** pH of product i (NaN for organic products and models without acidity). */
+    public double pH(int i) {
+        return -Math.log10(acidity[i]);
     }
 
     /** Time since the start, days. */
     public double days() {
         return hours / Times.HOURS_PER_DAY;
-    }
-
-    @Override
-    public double[] organicFlow() {
-        return organicFlow.clone();
-    }
-
-    @Override
-    public double[] aqueousFlow() {
-        return aqueousFlow.clone();
-    }
-
-    @Override
-    public double[] extractionInventory() {
-        return extractionInventory.clone();
-    }
-
-    @Override
-    public double[] scrubInventory() {
-        return scrubInventory.clone();
     }
 
     /** Total of an array (a product's total flow, a section's total inventory). */
@@ -72,7 +111,7 @@ public record TransientSample(double hours, double[] organicFlow, double[] aqueo
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "TransientSample[t = %.6g h, purities %.6f / %.6f, distance %.3g]",
-                hours, organicPurity, aqueousPurity, distanceToSteadyState);
+        return String.format(java.util.Locale.ROOT, "TransientSample[t = %.6g h, distance %.3g]", hours,
+                distanceToSteadyState);
     }
 }

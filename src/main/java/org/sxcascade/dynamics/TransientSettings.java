@@ -45,7 +45,12 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
 
     /** How the dynamics is computed. */
     public enum Method {
-        CONTINUOUS, ROWS;
+        /** The continuous model, integrated by the explicit Dormand–Prince 5(4) pair. */
+        CONTINUOUS,
+        /** The continuous model, integrated by the L-stable linearly implicit Rosenbrock method ROS2. */
+        IMPLICIT,
+        /** Xu's row simulation. */
+        ROWS;
 
         /** The case-file spelling. */
         public String label() {
@@ -59,7 +64,7 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
                     return m;
                 }
             }
-            throw new InvalidInputException(field, text, "continuous or rows");
+            throw new InvalidInputException(field, text, "continuous, implicit or rows");
         }
     }
 

@@ -1,8 +1,9 @@
 package org.sxcascade.dynamics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
@@ -10,11 +11,12 @@ import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
 
 /**
- * Runs a {@link TransientCase}: the continuous model ({@link CascadeDynamics} integrated by
- * {@link DormandPrince54}) or Xu's row simulation, with step changes at the event times, samples
- * at the sampling interval, and along every step the product purities (for the time to target),
- * the distance to the final steady state of {@code simulate} (for the time to steady state) and
- * the conservation error.
+ * Runs a {@link TransientCase} of any model: the continuous model ({@link CascadeDynamics}
+ * integrated by {@link DormandPrince54}) or Xu's row simulation, with step changes at the event
+ * times, samples at the sampling interval, and along every step the product purities (for the time
+ * to target), the distance to the final steady state of {@code simulate} (for the time to steady
+ * state) and the conservation error. What differs between models (the state's components, the
+ * blank start, the hold-up basis, acidity and loading) comes from the case's {@link TransientModel}.
  */
 final class TransientSimulator implements TransientSolver {
     /** Most integration steps (or rows) a run may take. */
@@ -24,8 +26,11 @@ final class TransientSimulator implements TransientSolver {
      * the first traces out of a blank cascade are very pure but are not the product.
      */
     static final double PRODUCT_FLOW_FRACTION = 0.99;
-    /** Absolute tolerance of stage amounts, relative to the tolerance times the mean steady stage content. */
+    /** Absolute tolerance of stage amounts, relative to the tolerance times the model's typical stage content. */
     static final double ABSOLUTE_SCALE = 1e-3;
+    /** The integrator names a result reports. */
+    static final String DORMAND_PRINCE = "Dormand–Prince 5(4)";
+    static final String ROSENBROCK = "Rosenbrock ROS2";
 
     private final TransientSettings.Method method;
     private Progress listener;
@@ -40,60 +45,52 @@ final class TransientSimulator implements TransientSolver {
     }
 
     @Override
-    public MassActionTransientResult run(MassActionTransientCase tc) {
-        MassActionTransientSimulator simulator = new MassActionTransientSimulator();
-        simulator.setProgressListener(listener);
-        TransientSettings s = tc.settings();
-        return simulator.run(s.method() == method ? tc
-                : new MassActionTransientCase(tc.massActionCase(), s.withMethod(method)));
-    }
-
-    @Override
     public TransientResult run(TransientCase tc) {
         TransientSettings s = tc.settings();
-        List<CascadeCase> configurations = tc.configurations();
-        CascadeCase first = configurations.get(0);
-        CascadeCase last = configurations.get(configurations.size() - 1);
+        TransientModel model = tc.model();
+        int configurations = model.configurations();
+        int last = configurations - 1;
         List<String> notes = new ArrayList<>();
-        boolean molar = first.feed().molarFlow() != null;
-        String amountUnit = molar ? "mol" : "mol per mol/h fed";
-        String flowUnit = molar ? "mol/h" : "mol/h per mol/h fed";
+        CascadeNetwork first = model.network(0);
+        int n = first.stages();
+        int c = first.components();
 
-        CascadeNetwork[] networks = new CascadeNetwork[configurations.size()];
-        for (int i = 0; i < networks.length; i++) {
-            networks[i] = CascadeNetwork.of(configurations.get(i));
-        }
-        SteadyState finalSteady = steadyState(networks[networks.length - 1], last.solver(), notes);
-        double rowHours = method == TransientSettings.Method.ROWS ? rowHours(first, networks[0], s.holdUp()) : Double.NaN;
-        CascadeDynamics[] dynamics = new CascadeDynamics[configurations.size()];
-        for (int i = 0; i < dynamics.length; i++) {
-            CascadeCase c = configurations.get(i);
-            double f = feedRate(c, first);
-            dynamics[i] = method == TransientSettings.Method.ROWS ? CascadeDynamics.rows(networks[i], rowHours, f)
-                    : CascadeDynamics.continuous(c, networks[i], s.holdUp(), f);
-        }
-        CascadeDynamics current = dynamics[0];
-        int n = current.stages();
-        int c = current.components();
-        int extraction = first.cascade().extractionStages();
-        double[] steadyAmounts = dynamics[dynamics.length - 1].steadyAmounts(finalSteady);
-        double[] inverseStageTotal = new double[n];
-        double meanStage = 0;
-        for (int k = 0; k < n; k++) {
-            double total = 0;
-            for (int j = 0; j < c; j++) {
-                total += steadyAmounts[k * c + j];
+        double rowHours = Double.NaN;
+        if (method == TransientSettings.Method.ROWS) {
+            // the stages' mean residence time weighted by what they hold in the model's basis
+            // (docs/theory.md, Row-by-row iteration: a row is about one stage residence time)
+            double[][] tau = model.residenceTimes(s.holdUp());
+            double held = 0;
+            double flow = 0;
+            for (int k = 1; k <= n; k++) {
+                held += first.organicFlow(k) * tau[1][k - 1] + first.aqueousFlow(k) * tau[0][k - 1];
+                flow += first.organicFlow(k) + first.aqueousFlow(k);
             }
-            inverseStageTotal[k] = 1 / total;
-            meanStage += total / n;
+            rowHours = held / flow;
+        }
+        CascadeDynamics[] dynamics = new CascadeDynamics[configurations];
+        for (int i = 0; i < configurations; i++) {
+            dynamics[i] = model.dynamics(i, s.holdUp(), rowHours);
         }
 
+        SteadyState finalSteady = model.steadyState(last, notes);
+        double[] steadyAmounts = dynamics[last].steadyAmounts(model.runSteadyState(last, finalSteady));
+        double[] inverseStageScale = new double[n];
+        for (int k = 0; k < n; k++) {
+            double content = 0;
+            for (int j = 0; j < c; j++) {
+                content += model.distanceWeight(j) * steadyAmounts[k * c + j];
+            }
+            inverseStageScale[k] = 1 / content;
+        }
+
+        CascadeDynamics current = dynamics[0];
         double[] y0;
         if (s.initial() == TransientSettings.Initial.STEADY_STATE) {
-            SteadyState initialSteady = configurations.size() == 1 ? finalSteady : steadyState(networks[0], first.solver(), notes);
-            y0 = current.steadyAmounts(initialSteady);
+            SteadyState initialSteady = configurations == 1 ? finalSteady : model.steadyState(0, notes);
+            y0 = current.steadyAmounts(model.runSteadyState(0, initialSteady));
         } else {
-            y0 = new double[current.dimension()];
+            y0 = model.blank(current);
         }
         double[] initialInventory = new double[c];
         for (int k = 0; k < n; k++) {
@@ -102,101 +99,105 @@ final class TransientSimulator implements TransientSolver {
             }
         }
 
-        int[] organicGroup = group(last.organicTarget(), finalSteady, true);
-        int[] aqueousGroup = group(last.aqueousTarget(), finalSteady, false);
-        List<String> components = first.components();
-        Crossing organicTarget = purityTarget(last.organicTarget());
-        Crossing aqueousTarget = purityTarget(last.aqueousTarget());
+        CascadeNetwork finalNetwork = model.ownNetwork(last);
+        List<TransientResult.Product> products = products(model, last, finalSteady);
+        int r = model.graded().size();
+        double[] steadyFlows = new double[products.size()];
+        double[] flowNeeded = new double[products.size()];
+        for (int i = 0; i < products.size(); i++) {
+            TransientResult.Product p = products.get(i);
+            double flow = 0;
+            for (int j = 0; j < r; j++) {
+                flow += share(finalNetwork, p) * (p.organic() ? finalSteady.organicFlow(p.stage(), j)
+                        : finalSteady.aqueousFlow(p.stage(), j));
+            }
+            steadyFlows[i] = flow * model.perOwnUnit(last);
+            flowNeeded[i] = PRODUCT_FLOW_FRACTION * steadyFlows[i];
+        }
+        Crossing[] targetCrossings = new Crossing[products.size()];
+        for (int i = 0; i < products.size(); i++) {
+            ProductTarget t = products.get(i).outlet().target();
+            if (t != null && t.purity() != null) {
+                targetCrossings[i] = new Crossing(t.purity(), true, false);
+            }
+        }
         Crossing steady = new Crossing(s.steadyStateTolerance(), false, true);
 
         Stepper stepper;
+        String integrator;
         if (method == TransientSettings.Method.ROWS) {
             stepper = new Stepper.Rows(current, y0, rowHours);
+            integrator = "rows";
         } else {
+            double typical = model.typicalStageContent(y0, steadyAmounts, n);
             double[] atol = new double[current.dimension()];
-            java.util.Arrays.fill(atol, 0, n * c, s.tolerance() * ABSOLUTE_SCALE * meanStage);
-            java.util.Arrays.fill(atol, n * c, atol.length, s.tolerance() * ABSOLUTE_SCALE * current.feedRate());
-            stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
+            Arrays.fill(atol, 0, n * c, s.tolerance() * ABSOLUTE_SCALE * typical);
+            Arrays.fill(atol, n * c, atol.length, s.tolerance() * ABSOLUTE_SCALE * current.feedRate());
+            boolean implicit = method == TransientSettings.Method.IMPLICIT;
+            if (implicit && !Arrays.stream(dynamics).allMatch(CascadeDynamics::blockTridiagonal)) {
+                implicit = false;
+                notes.add("the implicit integrator takes equilibrium stages only (a Murphree stage couples every "
+                        + "stage below it): Dormand–Prince ran");
+            }
+            if (implicit) {
+                stepper = new Stepper.Implicit(current, y0, s.tolerance(), atol);
+                integrator = ROSENBROCK;
+            } else {
+                stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
+                integrator = DORMAND_PRINCE;
+            }
         }
 
-        double finalFeed = dynamics[dynamics.length - 1].feedRate();
-        Observer observer = new Observer(extraction, steadyAmounts, inverseStageTotal, initialInventory,
-                organicGroup, aqueousGroup, PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.organicTotal(n),
-                PRODUCT_FLOW_FRACTION * finalFeed * finalSteady.aqueousTotal(1), organicTarget, aqueousTarget, steady);
+        Observer observer = new Observer(model, dynamics, products, flowNeeded, steadyAmounts,
+                inverseStageScale, initialInventory, targetCrossings, steady);
         List<TransientSample> samples = new ArrayList<>();
         double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples, listener);
+        if (stepper instanceof Stepper.Implicit hybrid) {
+            integrator = Double.isNaN(hybrid.firstImplicitTime) ? DORMAND_PRINCE + " (implicit steps were no longer)"
+                    : String.format(java.util.Locale.ROOT, "%s to %s, then %s (%d implicit steps)", DORMAND_PRINCE,
+                    Times.format(hybrid.firstImplicitTime), ROSENBROCK, hybrid.implicitSteps());
+        }
         TransientSample endSample = samples.get(samples.size() - 1);
         List<TargetTime> targets = new ArrayList<>();
-        if (organicTarget != null) {
-            targets.add(new TargetTime("organic", names(components, organicGroup), organicTarget.bound,
-                    organicTarget.since, endSample.organicPurity()));
+        for (int i = 0; i < products.size(); i++) {
+            if (targetCrossings[i] != null) {
+                List<String> names = new ArrayList<>();
+                products.get(i).purityOf().forEach(j -> names.add(model.graded().get(j)));
+                targets.add(new TargetTime(products.get(i).name(), names, targetCrossings[i].bound,
+                        targetCrossings[i].since, endSample.purity()[i]));
+            }
         }
-        if (aqueousTarget != null) {
-            targets.add(new TargetTime("aqueous", names(components, aqueousGroup), aqueousTarget.bound,
-                    aqueousTarget.since, endSample.aqueousPurity()));
-        }
-        return new TransientResult(method.label(), tc, amountUnit, flowUnit, samples, targets, steady.since,
-                finalSteady, last, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
+        return new TransientResult(method.label(), integrator, tc, products, samples, targets, steady.since, finalSteady,
+                finalNetwork, steadyFlows, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
                 stepper.rejected(), stepper.evaluations(), rowHours, notes);
     }
 
-    private static Crossing purityTarget(ProductTarget target) {
-        return target == null || target.purity() == null ? null : new Crossing(target.purity(), true, false);
-    }
-
-    /** Components counted in a product's purity: the target's, else the product's main component at steady state. */
-    private static int[] group(ProductTarget target, SteadyState steady, boolean organic) {
-        if (target != null) {
-            return target.components().stream().mapToInt(Integer::intValue).toArray();
-        }
-        int best = 0;
-        int stage = organic ? steady.stages() : 1;
-        for (int j = 1; j < steady.components(); j++) {
-            double x = organic ? steady.organicFraction(stage, j) : steady.aqueousFraction(stage, j);
-            double b = organic ? steady.organicFraction(stage, best) : steady.aqueousFraction(stage, best);
-            if (x > b) {
-                best = j;
+    /** The products of the final configuration, each with the components its purity counts. */
+    private static List<TransientResult.Product> products(TransientModel model, int configuration, SteadyState steady) {
+        List<TransientResult.Product> list = new ArrayList<>();
+        int r = model.graded().size();
+        for (MassActionCase.Outlet o : model.outlets(configuration)) {
+            if (o.target() != null) {
+                list.add(new TransientResult.Product(o, o.target().components()));
+                continue;
             }
-        }
-        return new int[] {best};
-    }
-
-    private static List<String> names(List<String> components, int[] group) {
-        List<String> list = new ArrayList<>();
-        for (int j : group) {
-            list.add(components.get(j));
+            // no target: the product's main component at the final steady state
+            int main = 0;
+            for (int j = 1; j < r; j++) {
+                double x = o.organic() ? steady.organicFlow(o.stage(), j) : steady.aqueousFlow(o.stage(), j);
+                double b = o.organic() ? steady.organicFlow(o.stage(), main) : steady.aqueousFlow(o.stage(), main);
+                if (x > b) {
+                    main = j;
+                }
+            }
+            list.add(new TransientResult.Product(o, List.of(main)));
         }
         return list;
     }
 
-    /**
-     * The feed rate of a configuration: mol/h when the feed's flow and concentration are known, else
-     * relative to the feed at t = 0 (its volumetric flow, when known, scales it).
-     */
-    static double feedRate(CascadeCase c, CascadeCase first) {
-        Double molar = c.feed().molarFlow();
-        if (molar != null) {
-            return molar;
-        }
-        Double q = c.feed().volumetricFlow();
-        Double q0 = first.feed().volumetricFlow();
-        return q != null && q0 != null ? q / q0 : 1.0;
-    }
-
-    /**
-     * The duration of a row: the stages' RE-weighted mean residence time
-     * Σ_k (V_k τ_org,k + L_k τ_aq,k) / Σ_k (V_k + L_k), so that at steady state the rows hold as
-     * much as the continuous model (docs/theory.md, Row-by-row iteration: a row is about one stage residence time).
-     */
-    static double rowHours(CascadeCase c, CascadeNetwork net, HoldUp holdUp) {
-        double[][] tau = CascadeDynamics.residenceTimes(c, holdUp);
-        double held = 0;
-        double flow = 0;
-        for (int k = 1; k <= net.stages(); k++) {
-            held += net.organicFlow(k) * tau[1][k - 1] + net.aqueousFlow(k) * tau[0][k - 1];
-            flow += net.organicFlow(k) + net.aqueousFlow(k);
-        }
-        return held / flow;
+    /** The fraction of its stage's phase outflow a product takes. */
+    static double share(CascadeNetwork net, TransientResult.Product p) {
+        return net.share(p.outlet().phase(), p.stage(), p.outlet().drawn());
     }
 
     /**
@@ -208,94 +209,114 @@ final class TransientSimulator implements TransientSolver {
                 note -> notes.add("reference steady state: " + note));
     }
 
-    /** Measures a state: products, purities, inventories, distance to steady state, conservation. */
+    /** Measures a state: products, their purity, acidity and loading, inventories, distance, conservation. */
     private static final class Observer extends TimeMarch.Probe<TransientSample> {
-        final int extraction;
-        final int[] organicGroup;
-        final int[] aqueousGroup;
-        final double[] organicFlow;
-        final double[] aqueousFlow;
-        final double organicFlowNeeded;
-        final double aqueousFlowNeeded;
-        final Crossing organicTarget;
-        final Crossing aqueousTarget;
+        final TransientModel model;
+        final CascadeDynamics[] dynamics;
+        final double scale;
+        final List<TransientResult.Product> products;
+        final int r;
+        final int[] sections;
+        final double[][] flows;
+        final double[] purity;
+        final double[] acidity;
+        final double[] loading;
+        final boolean[] established;
+        final double[] flowNeeded;
+        final double[] aqueousOut;
+        final double[] organicOut;
+        final Crossing[] targets;
         final Crossing steady;
-        double organicPurity;
-        double aqueousPurity;
-        boolean organicFlowEstablished;
-        boolean aqueousFlowEstablished;
 
-        Observer(int extraction, double[] steadyAmounts, double[] inverseStageTotal, double[] initialInventory,
-                 int[] organicGroup, int[] aqueousGroup, double organicFlowNeeded, double aqueousFlowNeeded,
-                 Crossing organicTarget, Crossing aqueousTarget, Crossing steady) {
-            super(steadyAmounts, inverseStageTotal, initialInventory);
-            this.organicFlowNeeded = organicFlowNeeded;
-            this.aqueousFlowNeeded = aqueousFlowNeeded;
-            this.extraction = extraction;
-            this.organicGroup = organicGroup;
-            this.aqueousGroup = aqueousGroup;
-            this.organicFlow = new double[c];
-            this.aqueousFlow = new double[c];
-            this.organicTarget = organicTarget;
-            this.aqueousTarget = aqueousTarget;
+        Observer(TransientModel model, CascadeDynamics[] dynamics, List<TransientResult.Product> products,
+                 double[] flowNeeded, double[] steadyAmounts, double[] inverseStageScale, double[] initialInventory,
+                 Crossing[] targets, Crossing steady) {
+            super(steadyAmounts, inverseStageScale, initialInventory);
+            this.model = model;
+            this.dynamics = dynamics;
+            this.scale = model.reportScale();
+            this.products = products;
+            this.r = model.graded().size();
+            this.sections = model.sections();
+            int p = products.size();
+            this.flows = new double[p][c];
+            this.purity = new double[p];
+            this.acidity = new double[p];
+            this.loading = new double[p];
+            this.established = new boolean[p];
+            this.flowNeeded = flowNeeded;
+            this.aqueousOut = new double[c];
+            this.organicOut = new double[c];
+            this.targets = targets;
             this.steady = steady;
         }
 
-        void measure(CascadeDynamics d, double t, double[] y) {
-            d.productFlows(y, aqueousFlow, organicFlow);
-            organicPurity = purity(organicFlow, organicGroup);
-            aqueousPurity = purity(aqueousFlow, aqueousGroup);
-            organicFlowEstablished = TransientSample.total(organicFlow) >= organicFlowNeeded;
-            aqueousFlowEstablished = TransientSample.total(aqueousFlow) >= aqueousFlowNeeded;
+        void measure(int configuration, CascadeDynamics d, double t, double[] y) {
+            CascadeNetwork net = model.network(configuration);
+            for (int i = 0; i < products.size(); i++) {
+                TransientResult.Product p = products.get(i);
+                d.stageOutflows(y, p.stage(), aqueousOut, organicOut);
+                double share = share(net, p);
+                double[] out = p.organic() ? organicOut : aqueousOut;
+                double re = 0;
+                double group = 0;
+                for (int j = 0; j < c; j++) {
+                    flows[i][j] = share * out[j] * scale;
+                }
+                for (int j = 0; j < r; j++) {
+                    re += flows[i][j];
+                }
+                for (int j : p.purityOf()) {
+                    group += flows[i][j];
+                }
+                purity[i] = re > 0 ? group / re : Double.NaN;
+                established[i] = re >= flowNeeded[i];
+                if (p.organic()) {
+                    acidity[i] = Double.NaN;
+                    loading[i] = model.loading(net, p.stage(), re / share);
+                } else {
+                    acidity[i] = model.acidity(net, p.stage(), aqueousOut);
+                    loading[i] = Double.NaN;
+                }
+            }
             measureState(d, t, y);
         }
 
         @Override
         void track(int configuration, CascadeDynamics d, double t, double[] y) {
-            measure(d, t, y);
-            if (organicTarget != null) {
-                organicTarget.observe(t, organicFlowEstablished ? organicPurity : Double.NaN);
-            }
-            if (aqueousTarget != null) {
-                aqueousTarget.observe(t, aqueousFlowEstablished ? aqueousPurity : Double.NaN);
+            measure(configuration, d, t, y);
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] != null) {
+                    targets[i].observe(t, established[i] ? purity[i] : Double.NaN);
+                }
             }
             steady.observe(t, distance);
         }
 
-        private static double purity(double[] flow, int[] group) {
-            double total = 0;
-            for (double f : flow) {
-                total += f;
-            }
-            if (!(total > 0)) {
-                return Double.NaN;
-            }
-            double in = 0;
-            for (int j : group) {
-                in += flow[j];
-            }
-            return in / total;
-        }
-
         @Override
         TransientSample sample(int configuration, CascadeDynamics d, double t, double[] y) {
-            measure(d, t, y);
-            double[] extractionInventory = new double[c];
-            double[] scrubInventory = new double[c];
+            measure(configuration, d, t, y);
+            double[][] inventories = new double[3][c];
             for (int k = 0; k < n; k++) {
-                double[] section = k < extraction ? extractionInventory : scrubInventory;
+                double[] section = inventories[k < sections[0] ? 0 : k < sections[0] + sections[1] ? 1 : 2];
                 for (int j = 0; j < c; j++) {
-                    section[j] += y[k * c + j];
+                    section[j] += y[k * c + j] * scale;
                 }
             }
-            return new TransientSample(t, organicFlow, aqueousFlow, organicPurity, aqueousPurity, extractionInventory,
-                    scrubInventory, distance, conservation);
+            return new TransientSample(t, flows, purity, acidity, loading, inventories, distance, conservation);
         }
 
         @Override
         String reached(double t) {
-            return String.format(java.util.Locale.ROOT, "reached t = %s with organic purity %.6f, raffinate purity "
-                    + "%.6f, distance to steady state %.3g", Times.format(t), organicPurity, aqueousPurity, distance);
+            StringBuilder b = new StringBuilder("reached t = ").append(Times.format(t)).append(" with");
+            for (int i = 0; i < products.size(); i++) {
+                if (!Double.isNaN(purity[i])) {
+                    b.append(String.format(java.util.Locale.ROOT, " %s purity %.6f,", products.get(i).label(),
+                            purity[i]));
+                }
+            }
+            return b.append(String.format(java.util.Locale.ROOT, " distance to steady state %.3g", distance))
+                    .toString();
         }
     }
 }

@@ -15,16 +15,6 @@ public interface TransientSolver {
      */
     TransientResult run(TransientCase transientCase);
 
-    /**
-     * Runs a mass-action case over its simulated time (docs/mass-action.md), with this solver's method.
-     *
-     * @throws InvalidInputException     if the case cannot be run
-     * @throws TransientFailureException if the integration breaks down
-     * @throws org.sxcascade.solver.NoConvergenceException if the reference steady state of
-     *         {@code simulate} cannot be found
-     */
-    MassActionTransientResult run(MassActionTransientCase transientCase);
-
     /** Sets (or with {@code null} removes) the listener told of the progress. */
     void setProgressListener(Progress listener);
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sxcascade.dynamics.HoldUp;
-import org.sxcascade.dynamics.MassActionTransientCase;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientEvent;
@@ -141,13 +140,13 @@ public final class CaseReader {
     }
 
     /**
-     * Reads a case file for {@code transient}, reading the file once: a {@link MassActionTransientCase}
-     * for {@code model: mass-action}, else a {@link TransientCase} as {@link #readTransient(Path)} gives it.
+     * Reads a case file of any model for {@code transient}, reading the file once (for CMER and
+     * constant-D cases as {@link #readTransient(Path)} reads them).
      */
-    public Object readForTransient(Path file) {
+    public TransientCase readForTransient(Path file) {
         JsonNode root = readTree(file);
         if (!isMassAction(root)) {
-            return parse(root, Purpose.TRANSIENT, file);
+            return (TransientCase) parse(root, Purpose.TRANSIENT, file);
         }
         try {
             YamlMapping top = new YamlMapping(root, "");
@@ -158,13 +157,13 @@ public final class CaseReader {
     }
 
     /** A mass-action case with its {@code transient} section (the settings read as for any case). */
-    private static MassActionTransientCase massActionTransient(YamlMapping top, MassActionCase c) {
+    private static TransientCase massActionTransient(YamlMapping top, MassActionCase c) {
         if (!top.has("transient")) {
             throw new InvalidInputException("transient", "(missing)", "a transient section with holdUp (L per "
                     + "stage) or residenceTime, and simulatedTime (docs/case-format.md)");
         }
         try {
-            return new MassActionTransientCase(c, transientSection(top, c.rareEarths()));
+            return TransientCase.of(c, transientSection(top, c.rareEarths()));
         } catch (InvalidInputException e) {
             throw e.field().startsWith("transient") || e.field().startsWith("efficiency") ? e : e.under("transient");
         }
@@ -474,14 +473,7 @@ public final class CaseReader {
             }
             return cascadeCase;
         }
-        if (!stageOptions.isPlain()) {
-            boolean efficiency = top.has("efficiency");
-            throw new InvalidInputException(efficiency ? "efficiency" : "sideDraws", "(given)",
-                    "no " + (efficiency ? "efficiency" : "sideDraws") + " in a case with a transient section: the "
-                            + "start-up simulation of this model takes " + (efficiency
-                                    ? "equilibrium stages only (efficiency 1)" : "no side draws"));
-        }
-        TransientCase transientCase = new TransientCase(cascadeCase, transientSection(top, names));
+        TransientCase transientCase = TransientCase.of(cascadeCase, transientSection(top, names));
         return purpose == Purpose.TRANSIENT ? transientCase : cascadeCase;
     }
 
@@ -958,7 +950,7 @@ public final class CaseReader {
         }
         TransientSettings.Method method = TransientSettings.Method.CONTINUOUS;
         if (t.has("method")) {
-            method = TransientSettings.Method.parse("transient.method", t.text("method", "continuous or rows"));
+            method = TransientSettings.Method.parse("transient.method", t.text("method", "continuous, implicit or rows"));
         }
         double tolerance = t.has("tolerance") ? t.number("tolerance") : TransientSettings.DEFAULT_TOLERANCE;
         double steady = t.has("steadyStateTolerance") ? t.number("steadyStateTolerance")

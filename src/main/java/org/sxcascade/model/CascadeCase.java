@@ -216,6 +216,23 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         return String.format(java.util.Locale.ROOT, "%.6g", x);
     }
 
+    /**
+     * The product streams as {@code simulate} reports them: the loaded organic leaving stage N and
+     * the raffinate leaving stage 1 (named {@code organic} and {@code aqueous}, after their targets),
+     * then every side draw.
+     */
+    public List<MassActionCase.Outlet> outlets() {
+        List<MassActionCase.Outlet> list = new java.util.ArrayList<>();
+        list.add(new MassActionCase.Outlet("organic", FeedPhase.ORGANIC, cascade.totalStages(), organicTarget, false));
+        list.add(new MassActionCase.Outlet("aqueous", FeedPhase.AQUEOUS, 1, aqueousTarget, false));
+        for (int i = 0; i < stageOptions.sideDraws().size(); i++) {
+            SideDraw d = stageOptions.sideDraws().get(i);
+            list.add(new MassActionCase.Outlet(stageOptions.drawNames().get(i), d.phase(), d.stage(),
+                    stageOptions.drawTargets().get(i), true));
+        }
+        return list;
+    }
+
     /** Index of a component by name, or -1. */
     public int componentIndex(String componentName) {
         return components.indexOf(componentName);

@@ -60,17 +60,7 @@ final class CascadeCaseSection implements ModelSection {
 
     @Override
     public List<MassActionCase.Outlet> outlets() {
-        List<MassActionCase.Outlet> list = new ArrayList<>();
-        list.add(new MassActionCase.Outlet("organic", FeedPhase.ORGANIC, network.stages(), cascadeCase.organicTarget(),
-                false));
-        list.add(new MassActionCase.Outlet("aqueous", FeedPhase.AQUEOUS, 1, cascadeCase.aqueousTarget(), false));
-        var options = cascadeCase.stageOptions();
-        for (int i = 0; i < options.sideDraws().size(); i++) {
-            SideDraw d = options.sideDraws().get(i);
-            list.add(new MassActionCase.Outlet(options.drawNames().get(i), d.phase(), d.stage(),
-                    options.drawTargets().get(i), true));
-        }
-        return list;
+        return cascadeCase.outlets();
     }
 
     // ------------------------------------------------------------------ text

@@ -171,13 +171,13 @@ class ChartDataTest {
     void startUpChartCarriesSamplesTargetsAndFlows() {
         TransientResult r = ChartFixtures.startUp("cases/pr-nd-1974.yaml");
         JFreeChart chart = TransientChart.of(r);
-        XYSeries organic = ChartFixtures.series(chart, "loaded organic (A)");
-        List<TransientSample> withOrganic = r.samples().stream().filter(x -> !Double.isNaN(x.organicPurity())).toList();
+        XYSeries organic = ChartFixtures.series(chart, "loaded organic");
+        List<TransientSample> withOrganic = r.samples().stream().filter(x -> !Double.isNaN(x.purity(0))).toList();
         assertThat(organic.getItemCount()).isEqualTo(withOrganic.size());
         for (int i = 0; i < withOrganic.size(); i++) {
             assertThat(organic.getX(i).doubleValue()).isEqualTo(withOrganic.get(i).days());
             assertThat(organic.getY(i).doubleValue())
-                    .isEqualTo(Math.max(1 - withOrganic.get(i).organicPurity(), TransientChart.FLOOR));
+                    .isEqualTo(Math.max(1 - withOrganic.get(i).purity(0), TransientChart.FLOOR));
         }
         // both targets reached (docs/tutorial-1974.md: Nd after 4.05 d, Pr after 5.48 d) and marked
         assertThat(r.targets()).allMatch(TargetTime::reached);

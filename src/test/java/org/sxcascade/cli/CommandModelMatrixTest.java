@@ -66,11 +66,6 @@ class CommandModelMatrixTest {
         static Expect refused(String message, String doc) {
             return new Expect(message, doc);
         }
-
-        /** A refusal issue 15 asks to lift: the table says so. */
-        static Expect notYet(String message, String doc) {
-            return new Expect(message, doc + ", not yet (issue 15)");
-        }
     }
 
     // refusal messages, as the commands print them
@@ -82,12 +77,6 @@ class CommandModelMatrixTest {
             + "and optimize";
     private static final String MA_DESIGN_NO_DRAWS = "sideDraws = a list is not allowed: none for design";
     private static final String MA_OPTIMIZE_NO_DRAWS = "sideDraws = 1 draw is not allowed: none for optimize";
-    private static final String TRANSIENT_NO_EFFICIENCY = "efficiency = (given) is not allowed: no efficiency in a "
-            + "case with a transient section";
-    private static final String TRANSIENT_NO_DRAWS = "sideDraws = (given) is not allowed: no sideDraws in a case "
-            + "with a transient section";
-    private static final String MA_TRANSIENT_NO_EFFICIENCY = "efficiency.extraction = 0.9 is not allowed: 1 (or no "
-            + "efficiency) in a case with a transient section";
     private static final String FLOWSHEET_MODELS = "model = distribution-ratios is not allowed: separation-factors "
             + "or mass-action (the models of flowsheets of linked cascades";
 
@@ -131,13 +120,6 @@ class CommandModelMatrixTest {
                 }
                 return Expect.works();
             case TRANSIENT:
-                if (v == Variant.MURPHREE) {
-                    return Expect.notYet(massAction ? MA_TRANSIENT_NO_EFFICIENCY : TRANSIENT_NO_EFFICIENCY,
-                            "no: Murphree");
-                }
-                if (v == Variant.SIDE_DRAW && !massAction) {
-                    return Expect.notYet(TRANSIENT_NO_DRAWS, "no: side draws");
-                }
                 return Expect.works();
             default:
                 throw new IllegalStateException(c.name());
@@ -284,7 +266,17 @@ class CommandModelMatrixTest {
             }
             case DESIGN -> checkDesign(JSON.readTree(r.out()), m, v);
             case OPTIMIZE -> checkOptimum(JSON.readTree(r.out()), m, v);
-            case TRANSIENT -> checkTransient(JSON.readTree(r.out()), out, massAction);
+            case TRANSIENT -> {
+                checkTransient(JSON.readTree(r.out()), out, massAction, v);
+                // started in the steady state of simulate, the dynamics stay in it: their steady state is simulate's
+                CliHarness still = CliHarness.run("transient", file.toString(), "--json", "--initial", "steady-state",
+                        "--time", "2d", "--sampling", "1d");
+                assertThat(still.exitCode()).as(still.err()).isZero();
+                JsonNode doc = JSON.readTree(still.out());
+                // (to the integrator's accuracy at its default tolerance; TransientStageOptionsTest checks 1e-11)
+                assertThat(doc.get("finalDistanceToSteadyState").asDouble()).isLessThan(1e-6);
+                assertEndIsSimulate(doc, 1e-6);
+            }
             case REPORT -> checkReport(out, massAction);
             case SWEEP, SWEEP_DESIGN -> checkSweep(out, c, m);
         }
@@ -472,7 +464,7 @@ class CommandModelMatrixTest {
         }
     }
 
-    private static void checkTransient(JsonNode doc, Path csv, boolean massAction) throws Exception {
+    private static void checkTransient(JsonNode doc, Path csv, boolean massAction, Variant v) throws Exception {
         assertThat(doc.fieldNames()).toIterable().contains("case", "method", "units", "holdUp", "timeToTarget",
                 "timeToSteadyState", "maxConservationError", "steadyState", "series");
         assertThat(doc.get("maxConservationError").asDouble()).isLessThanOrEqualTo(CLOSURE);
@@ -486,9 +478,49 @@ class CommandModelMatrixTest {
         if (massAction) {
             assertThat(doc.get("model").asText()).isEqualTo("mass-action");
         }
+        if (doc.get("timeToSteadyState").isObject()) {
+            // a start-up that reached the steady state ends in that of simulate
+            assertEndIsSimulate(doc, 1e-5);
+        }
+        if (v == Variant.SIDE_DRAW) {
+            assertThat(doc.get("series").get(10).get("products"))
+                    .anySatisfy(p -> assertThat(p.get("name").asText()).isEqualTo("middle"));
+        }
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("time_h,time_d,");
         assertThat(lines).hasSize(12);
+    }
+
+    /** Every product (side draws too) at the end of a run at the purity and RE flow of simulate, relative {@code tol}. */
+    private static void assertEndIsSimulate(JsonNode doc, double tol) {
+        JsonNode series = doc.get("series");
+        JsonNode end = series.get(series.size() - 1).get("products");
+        JsonNode steady = doc.get("steadyState").get("products");
+        assertThat(end).hasSameSizeAs(steady);
+        // RE flows: the run's unit (mol/h) over simulate's (its products' flow unit) is one factor for all
+        // products that carry more than traces
+        double unit = Double.NaN;
+        double largest = 0;
+        for (JsonNode s : steady) {
+            largest = Math.max(largest, s.path(s.has("rareEarthFlow") ? "rareEarthFlow" : "flowMolPerHour")
+                    .asDouble(s.path("flow").asDouble()));
+        }
+        for (int i = 0; i < end.size(); i++) {
+            JsonNode p = end.get(i);
+            JsonNode s = steady.get(i);
+            assertThat(p.get("stage").asInt()).isEqualTo(s.get("stage").asInt());
+            double steadyFlow = s.path(s.has("rareEarthFlow") ? "rareEarthFlow" : "flowMolPerHour").asDouble(
+                    s.path("flow").asDouble());
+            if (steadyFlow > 1e-6 * largest) {
+                double ratio = p.get("rareEarthFlow").asDouble() / steadyFlow;
+                unit = Double.isNaN(unit) ? ratio : unit;
+                assertThat(ratio).as(p.get("name").asText() + " RE flow").isCloseTo(unit, within(tol * unit));
+            }
+            if (s.hasNonNull("purity") && p.hasNonNull("purity")) {
+                assertThat(p.get("purity").asDouble()).as(p.get("name").asText())
+                        .isCloseTo(s.get("purity").asDouble(), within(tol));
+            }
+        }
     }
 
     private static final Pattern DATA = Pattern.compile(

@@ -1,0 +1,196 @@
+package org.sxcascade.dynamics;
+
+import java.util.List;
+import java.util.function.Function;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.XuFlows;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * The transient side of a CMER or constant-D case ({@link CascadeCase}): the state holds every
+ * component of the case; a blank cascade holds nothing; the hold-up is residence times (given, or
+ * hold-up volumes over each stage's volumetric phase flows, recomputed after each event), the
+ * amounts are in mol with plant data (feed flow and concentration) and else in mol per mol/h fed
+ * (the feed rate relative to the feed at t = 0 after events).
+ */
+final class CascadeCaseModel extends ConfiguredModel<CascadeCase> {
+    CascadeCaseModel(CascadeCase c, List<TransientEvent> events) {
+        // an error of the event's own field (feedFlow …) is named under its event
+        super(c, events, (e, x) -> e.applyTo(x), CascadeNetwork::of, x -> !x.stageOptions().sideDraws().isEmpty());
+    }
+
+    @Override
+    public void check(HoldUp holdUp) {
+        if (holdUp instanceof HoldUp.Volumes && first().flows() instanceof XuFlows xu && xu.engineering() == null) {
+            throw new InvalidInputException("transient.holdUp", "volumes in L",
+                    "residenceTime {aqueous, organic} (e.g. 0.5 h) for a case with flows as S and W; hold-up volumes "
+                            + "need plant flows (feed.flow, flows.organicFlow …) to give residence times");
+        }
+    }
+
+    @Override
+    public String name() {
+        return first().name();
+    }
+
+    @Override
+    public String modelName() {
+        return first().equilibrium() instanceof ConstantSeparationFactors ? "separation-factors" : "distribution-ratios";
+    }
+
+    @Override
+    public List<String> components() {
+        return first().components();
+    }
+
+    @Override
+    public List<String> graded() {
+        return first().components();
+    }
+
+    @Override
+    public int[] sections() {
+        return new int[] {first().cascade().extractionStages(), first().cascade().scrubStages(), 0};
+    }
+
+    @Override
+    public CascadeNetwork ownNetwork(int i) {
+        return networks[i];
+    }
+
+    @Override
+    public CascadeDynamics dynamics(int i, HoldUp holdUp, double rowHours) {
+        double f = perOwnUnit(i);
+        return Double.isNaN(rowHours) ? CascadeDynamics.continuous(configurations.get(i), networks[i], holdUp, f)
+                : CascadeDynamics.rows(networks[i], rowHours, f);
+    }
+
+    @Override
+    public double[][] residenceTimes(HoldUp holdUp) {
+        return CascadeDynamics.residenceTimes(first(), holdUp);
+    }
+
+    @Override
+    public double[][] holdUpLitres(HoldUp holdUp) {
+        if (holdUp instanceof HoldUp.Volumes v) {
+            int n = networks[0].stages();
+            double[][] litres = new double[2][n];
+            java.util.Arrays.fill(litres[0], v.aqueousLitres());
+            java.util.Arrays.fill(litres[1], v.organicLitres());
+            return litres;
+        }
+        return null;
+    }
+
+    @Override
+    public String rowWeighting() {
+        return "RE-weighted";
+    }
+
+    /** Blank aqueous and barren organic: no RE anywhere. */
+    @Override
+    public double[] blank(CascadeDynamics d) {
+        return new double[d.dimension()];
+    }
+
+    @Override
+    public String blankStart() {
+        return "blank aqueous and barren organic in every stage; the feed starts at t = 0";
+    }
+
+    @Override
+    public double distanceWeight(int j) {
+        return 1;
+    }
+
+    /** The mean RE content of a stage at the final steady state. */
+    @Override
+    public double typicalStageContent(double[] start, double[] steadyAmounts, int stages) {
+        int c = components().size();
+        double mean = 0;
+        for (int k = 0; k < stages; k++) {
+            double total = 0;
+            for (int j = 0; j < c; j++) {
+                total += steadyAmounts[k * c + j];
+            }
+            mean += total / stages;
+        }
+        return mean;
+    }
+
+    @Override
+    public SteadyState steadyState(int i, List<String> notes) {
+        return TransientSimulator.steadyState(networks[i], configurations.get(i).solver(), notes);
+    }
+
+    /** The dynamics multiply by the feed rate themselves. */
+    @Override
+    public SteadyState runSteadyState(int i, SteadyState own) {
+        return own;
+    }
+
+    /**
+     * The feed rate of a configuration: mol/h when the feed's flow and concentration are known, else
+     * relative to the feed at t = 0 (its volumetric flow, when known, scales it).
+     */
+    @Override
+    public double perOwnUnit(int i) {
+        CascadeCase c = configurations.get(i);
+        Double molar = c.feed().molarFlow();
+        if (molar != null) {
+            return molar;
+        }
+        Double q = c.feed().volumetricFlow();
+        Double q0 = first().feed().volumetricFlow();
+        return q != null && q0 != null ? q / q0 : 1.0;
+    }
+
+    @Override
+    public double reportScale() {
+        return 1;
+    }
+
+    private boolean molar() {
+        return first().feed().molarFlow() != null;
+    }
+
+    @Override
+    public String amountUnit() {
+        return molar() ? "mol" : "mol per mol/h fed";
+    }
+
+    @Override
+    public String flowUnit() {
+        return molar() ? "mol/h" : "mol/h per mol/h fed";
+    }
+
+    /** The loaded organic ({@code organic}), the raffinate ({@code aqueous}) and the side draws. */
+    @Override
+    public List<MassActionCase.Outlet> outlets(int i) {
+        return configurations.get(i).outlets();
+    }
+
+    @Override
+    public boolean graded(MassActionCase.Outlet o) {
+        return true;
+    }
+
+    @Override
+    public double acidity(CascadeNetwork net, int stage, double[] aqueousOutflow) {
+        return Double.NaN;
+    }
+
+    @Override
+    public double loading(CascadeNetwork net, int stage, double rareEarthOutflow) {
+        return Double.NaN;
+    }
+
+    @Override
+    public <R> R caseOf(int i, Function<CascadeCase, R> cascadeCase, Function<MassActionCase, R> massActionCase) {
+        return cascadeCase.apply(configurations.get(i));
+    }
+}

@@ -1,0 +1,136 @@
+package org.sxcascade.dynamics;
+
+import java.util.List;
+import java.util.function.Function;
+import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.solver.CascadeNetwork;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * What a transient run needs of its case's model, for the case at t = 0 and after each event (its
+ * configurations): the stage network, the dynamics on the model's hold-up basis, the blank start,
+ * the steady state of {@code simulate}, the products and the quantities a model samples beyond the
+ * component flows. {@link TransientSimulator} runs every model through this interface alone.
+ *
+ * <p>Units. The state holds amounts in the run's unit ({@link CascadeDynamics}); a reported flow or
+ * amount is the state's times {@link #reportScale()}. A configuration's steady state is solved as
+ * {@code simulate} reads it (its own unit: mol per mol of RE it feeds); {@link #runSteadyState}
+ * converts it to the dynamics' unit and {@link #perOwnUnit} to reported flows.
+ */
+public interface TransientModel {
+
+    /** The model of a CMER or constant-D case and its events (checked: errors name {@code transient.events[i]}). */
+    static TransientModel of(CascadeCase c, List<TransientEvent> events) {
+        return new CascadeCaseModel(c, events);
+    }
+
+    /** The model of a mass-action case and its events (checked: errors name {@code transient.events[i]}). */
+    static TransientModel of(MassActionCase c, List<TransientEvent> events) {
+        return new MassActionCaseModel(c, events);
+    }
+
+    /** Throws {@link org.sxcascade.model.InvalidInputException} unless the hold-up suits the case. */
+    void check(HoldUp holdUp);
+
+    /** The case's name. */
+    String name();
+
+    /** The model's name as case files give it ({@code separation-factors}, {@code mass-action} …). */
+    String modelName();
+
+    /** The state's components, in its order. */
+    List<String> components();
+
+    /**
+     * The components counted in purities and product flows (the first ones of {@link #components()}):
+     * all of them, or the rare earths of a mass-action state beside its cation and H.
+     */
+    List<String> graded();
+
+    /** Stages of the extraction, scrubbing and stripping sections at t = 0. */
+    int[] sections();
+
+    /** Number of configurations: the case at t = 0 and one after each event. */
+    int configurations();
+
+    /** The stage network of configuration i in the dynamics' unit. */
+    CascadeNetwork network(int i);
+
+    /** The network {@code simulate} solves for configuration i (its own unit). */
+    CascadeNetwork ownNetwork(int i);
+
+    /**
+     * The dynamics of configuration i on the model's hold-up basis: continuous ({@code rowHours} NaN)
+     * or Xu's rows of {@code rowHours}.
+     */
+    CascadeDynamics dynamics(int i, HoldUp holdUp, double rowHours);
+
+    /**
+     * Residence times of each stage's aqueous (row 0) and organic (row 1) phase at t = 0, h.
+     */
+    double[][] residenceTimes(HoldUp holdUp);
+
+    /**
+     * The phase volumes each stage holds (aqueous row 0, organic row 1), L, kept through events; or
+     * {@code null} when the model keeps residence times instead (given without volumes).
+     */
+    double[][] holdUpLitres(HoldUp holdUp);
+
+    /** How a row's duration averages the stages' residence times, in words ({@code RE-weighted} …). */
+    String rowWeighting();
+
+    /** The blank start of dynamics {@code d} (the state vector). */
+    double[] blank(CascadeDynamics d);
+
+    /** The blank start in words, for the report. */
+    String blankStart();
+
+    /** Weight of component j in a stage's content when measuring the distance to steady state. */
+    double distanceWeight(int j);
+
+    /**
+     * The stage content the integrator's absolute tolerance is relative to (times the tolerance and
+     * {@link TransientSimulator#ABSOLUTE_SCALE}), from the start and the final steady state.
+     */
+    double typicalStageContent(double[] start, double[] steadyAmounts, int stages);
+
+    /** The steady state of {@code simulate} for configuration i, in its own unit (notes: fallbacks). */
+    SteadyState steadyState(int i, List<String> notes);
+
+    /** A steady state of configuration i (own unit) in the unit of its dynamics. */
+    SteadyState runSteadyState(int i, SteadyState own);
+
+    /** Reported flow per unit of a configuration's own flows (its feed rate in the reported unit). */
+    double perOwnUnit(int i);
+
+    /** Factor from the state's unit to the reported one. */
+    double reportScale();
+
+    /** The unit of reported amounts. */
+    String amountUnit();
+
+    /** The unit of reported flows. */
+    String flowUnit();
+
+    /** The products of configuration i, as {@code simulate} reports them. */
+    List<MassActionCase.Outlet> outlets(int i);
+
+    /** Whether a product's purity means something (not a stream carrying traces only). */
+    boolean graded(MassActionCase.Outlet o);
+
+    /**
+     * Free acid of an aqueous product, mol/L H⁺, from its stage's aqueous outflow (state unit per h),
+     * or NaN where the model has no acidity.
+     */
+    double acidity(CascadeNetwork net, int stage, double[] aqueousOutflow);
+
+    /**
+     * Fraction of the extractant an organic product carries bound to RE, from the RE flow of its
+     * stage's organic outflow (reported unit), or NaN where the model has no extractant.
+     */
+    double loading(CascadeNetwork net, int stage, double rareEarthOutflow);
+
+    /** The case of configuration i, to whichever of the two case types it is. */
+    <R> R caseOf(int i, Function<CascadeCase, R> cascadeCase, Function<MassActionCase, R> massActionCase);
+}
