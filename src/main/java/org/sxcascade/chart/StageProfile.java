@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SideDraw;
 import org.sxcascade.solver.SteadyState;
@@ -60,6 +61,14 @@ public record StageProfile(String title, String layout, String stageAxisLabel, S
     /** The value of component j on a stage (1-based) in a phase. */
     public double value(int stage, int j, boolean aqueousPhase) {
         return (aqueousPhase ? aqueous : organic)[(stage - 1) * components.size() + j];
+    }
+
+    /** The profile of a case of any model: {@link #of(CascadeCase, SteadyState)} or {@link #of(MassActionCase, SteadyState)}. */
+    public static StageProfile of(ModelCase c, SteadyState state) {
+        if (c instanceof MassActionCase m) {
+            return of(m, state);
+        }
+        return of((CascadeCase) c, state);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.sxcascade.io.MassActionDesignSettings;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.report.DesignReport;
 import org.sxcascade.report.Formats;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 
 /** The terminal report, the JSON and the designed case file of {@code design} on a mass-action case. */
@@ -132,7 +132,7 @@ final class MassActionDesignOutput {
         } else {
             b.append(shortfall(r)).append('\n');
         }
-        MassActionSection.StageRow peak = r.peakLoading();
+        MassActionCaseView.StageRow peak = r.peakLoading();
         b.append(f("  loading              at most %.4f of the extractant bound to RE (stage %d); %s mol/L RE "
                 + "in the organic there%n", peak.loading(), peak.stage(), Formats.general(peak.organicRareEarth())));
         SimulationReport report = new SimulationReport(c, r.network(), r.state());

@@ -14,7 +14,7 @@ import org.sxcascade.model.InvalidInputException;
 public record Draw(String name, int stage, FeedPhase phase, double flow) {
     public Draw {
         Flowsheet.checkName("name", name);
-        if (name.equals(CascadeUnit.RAFFINATE) || name.equals(CascadeUnit.ORGANIC)) {
+        if (name.equals(FlowsheetUnit.RAFFINATE) || name.equals(FlowsheetUnit.ORGANIC)) {
             throw new InvalidInputException("name", name, "a name other than raffinate and organic (the cascade's "
                     + "own outlets)");
         }

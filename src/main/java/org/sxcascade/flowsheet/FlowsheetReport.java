@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.Formats;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.SimulationReport.Table;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
@@ -96,26 +96,18 @@ public final class FlowsheetReport {
         b.append(String.format(Locale.ROOT, "  closure    whole flowsheet %.1e (largest over components, allowed %.0e); "
                 + "largest of a cascade %.1e%n%n", result.maxClosure(), CLOSURE_TOLERANCE, maxUnitClosure()));
 
-        b.append(fs.isMassAction() ? "Cascades (stages n + m + p = N; flows in L/h, acidities in mol/L H+)\n"
-                : "Cascades (S, W in " + FLOW_UNIT + ")\n");
+        // every cascade of a flowsheet follows its model: the first one's template heads the table
+        var first = fs.units().get(0).template();
+        b.append(first.reportHeading()).append('\n');
         Table ct = new Table();
-        ct.row(fs.isMassAction() ? List.of("cascade", "stages", "organic", "saponification", "scrub acid", "strip acid",
-                "reflux", "efficiency", "solver") : List.of("cascade", "stages", "S", "W", "efficiency", "solver"));
+        List<String> heads = new ArrayList<>(List.of("cascade", "stages"));
+        heads.addAll(first.reportHeads());
+        heads.add("solver");
+        ct.row(heads);
         for (UnitResult ur : result.units()) {
             SteadyState st = ur.state();
             List<String> row = new ArrayList<>(List.of(ur.unit().name(), ur.unit().stagesText()));
-            if (ur.unit() instanceof CascadeUnit u) {
-                row.addAll(List.of(Formats.fixed(u.extractant()), Formats.fixed(u.acidScrub()),
-                        u.idealStages() ? "1" : Formats.general(u.extractionEfficiency()) + " / "
-                                + Formats.general(u.scrubEfficiency())));
-            } else if (ur.unit() instanceof MassActionUnit u) {
-                double[] e = u.efficiency();
-                row.addAll(List.of(Formats.general(u.flows().organicFlow()), Formats.general(u.flows().saponification()),
-                        Formats.general(u.flows().scrubFlow()) + " × " + Formats.general(u.flows().scrubAcidity()),
-                        Formats.general(u.flows().stripFlow()) + " × " + Formats.general(u.flows().stripAcidity()),
-                        Formats.general(u.flows().reflux()), u.idealStages() ? "1" : Formats.general(e[0]) + " / "
-                                + Formats.general(e[1]) + " / " + Formats.general(e[2])));
-            }
+            row.addAll(ur.unit().template().reportCells());
             row.add(String.format(Locale.ROOT, "%s, %d iterations, imbalance %.1e, closure %.1e", st.method(),
                     st.iterations(), st.residual(), st.massBalanceError()));
             ct.row(row);
@@ -349,7 +341,7 @@ public final class FlowsheetReport {
     private String modelText() {
         StringBuilder model = new StringBuilder();
         if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
-            model.append(MassActionSection.modelWords(eq, comps())).append(" (docs/mass-action.md)");
+            model.append(MassActionCaseView.modelWords(eq, comps())).append(" (docs/mass-action.md)");
             model.append("; extractant ").append(Formats.general(eq.extractantConcentration()))
                     .append(" mol/L as dimer, cation ").append(fs.cation()).append(" (K ")
                     .append(Formats.general(eq.cationExchangeConstant())).append(')');
@@ -374,7 +366,7 @@ public final class FlowsheetReport {
         root.put("flowUnit", FLOW_UNIT);
         if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
             root.put("model", "mass-action");
-            boolean law = MassActionSection.isMassActionLaw(eq);
+            boolean law = MassActionCaseView.isMassActionLaw(eq);
             ObjectNode k = root.putObject(law ? "exchangeConstants" : "correlations");
             for (int j = 0; j < comps().size(); j++) {
                 if (law) {
@@ -421,34 +413,7 @@ public final class FlowsheetReport {
             FlowsheetUnit u = ur.unit();
             ObjectNode o = cascades.addObject();
             o.put("name", u.name());
-            if (u instanceof CascadeUnit cu) {
-                o.put("extractionStages", cu.extractionStages());
-                o.put("scrubStages", cu.scrubStages());
-                o.put("totalStages", u.totalStages());
-                o.put("extractant", cu.extractant());
-                o.put("acidScrub", cu.acidScrub());
-                ObjectNode e = o.putObject("efficiency");
-                e.put("extraction", cu.extractionEfficiency());
-                e.put("scrub", cu.scrubEfficiency());
-            } else if (u instanceof MassActionUnit mu) {
-                o.put("extractionStages", mu.cascade().extractionStages());
-                o.put("scrubStages", mu.cascade().scrubStages());
-                o.put("stripStages", mu.stripStages());
-                o.put("totalStages", u.totalStages());
-                ObjectNode f = o.putObject("flows");
-                f.put("organicFlow", mu.flows().organicFlow());
-                f.put("saponification", mu.flows().saponification());
-                f.put("scrubFlow", mu.flows().scrubFlow());
-                f.put("scrubAcidity", mu.flows().scrubAcidity());
-                f.put("stripFlow", mu.flows().stripFlow());
-                f.put("stripAcidity", mu.flows().stripAcidity());
-                f.put("reflux", mu.flows().reflux());
-                ObjectNode e = o.putObject("efficiency");
-                double[] eff = mu.efficiency();
-                e.put("extraction", eff[0]);
-                e.put("scrub", eff[1]);
-                e.put("strip", eff[2]);
-            }
+            o.setAll((ObjectNode) mapper.valueToTree(u.template().reportJson()));
             ArrayNode inlets = o.putArray("inlets");
             for (int k = 0; k < u.inlets().size(); k++) {
                 Inlet in = u.inlets().get(k);
@@ -468,14 +433,7 @@ public final class FlowsheetReport {
                     io.put("cationConcentration", f[comps().size()] * fs.feedTotal() / volume);
                 }
             }
-            ArrayNode draws = o.putArray("sideDraws");
-            for (Draw d : u instanceof CascadeUnit cu ? cu.draws() : List.<Draw>of()) {
-                ObjectNode dn = draws.addObject();
-                dn.put("name", d.name());
-                dn.put("stage", d.stage());
-                dn.put("phase", d.phase().label());
-                dn.put("flow", d.flow());
-            }
+            o.set("sideDraws", mapper.valueToTree(u.template().drawsJson()));
             ObjectNode solver = o.putObject("solver");
             solver.put("method", ur.state().method());
             solver.put("iterations", ur.state().iterations());
@@ -568,7 +526,7 @@ public final class FlowsheetReport {
 
     private void streamJson(ObjectNode o, int s, Source src) {
         o.put("name", src.name());
-        o.put("kind", src.kind().label());
+        o.put("kind", src.kind());
         if (src.isOutlet()) {
             o.put("cascade", fs.units().get(src.unit()).name());
             o.put("phase", src.phase().label());

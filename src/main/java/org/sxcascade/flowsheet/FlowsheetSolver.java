@@ -275,7 +275,7 @@ public final class FlowsheetSolver {
         for (int iteration = 0; iteration < SHARP_PASSES; iteration++) {
             double[][] flows = freshFlows(fs);
             for (int i = 0; i < fs.units().size(); i++) {
-                CascadeUnit unit = (CascadeUnit) fs.units().get(i);
+                FlowsheetUnit unit = fs.units().get(i);
                 double[] in = new double[c];
                 for (double[] f : inletFlows(fs, i, flows, x)) {
                     for (int j = 0; j < c; j++) {
@@ -300,15 +300,17 @@ public final class FlowsheetSolver {
                     in[order[o]] -= take;
                     room -= take;
                 }
+                // the other outlets (side draws) share what is left in proportion to their totals
+                int outlets = unit.outlets().size();
                 double drawn = 0;
-                for (Draw d : unit.draws()) {
-                    drawn += d.flow();
+                for (int o = 2; o < outlets; o++) {
+                    drawn += fs.sourceTotal(fs.outletSource(i, o));
                 }
-                for (int d = 0; d < unit.draws().size(); d++) {
-                    int s = fs.drawSource(i, d);
+                for (int o = 2; o < outlets; o++) {
+                    int s = fs.outletSource(i, o);
                     flows[s] = new double[c];
                     for (int j = 0; j < c; j++) {
-                        flows[s][j] = in[j] * unit.draws().get(d).flow() / drawn;
+                        flows[s][j] = in[j] * fs.sourceTotal(s) / drawn;
                     }
                 }
             }

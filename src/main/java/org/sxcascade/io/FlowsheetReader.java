@@ -9,19 +9,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
-import org.sxcascade.flowsheet.CascadeUnit;
 import org.sxcascade.flowsheet.Draw;
 import org.sxcascade.flowsheet.Flowsheet;
 import org.sxcascade.flowsheet.FlowsheetSettings;
+import org.sxcascade.flowsheet.FlowsheetUnit;
 import org.sxcascade.flowsheet.FreshFeed;
 import org.sxcascade.flowsheet.Inlet;
-import org.sxcascade.flowsheet.MassActionUnit;
 import org.sxcascade.flowsheet.StreamTarget;
 import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CmerTemplate;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.MassActionTemplate;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.SolverSettings;
 
 /**
@@ -158,7 +160,7 @@ public final class FlowsheetReader {
         }
 
         // cascades
-        List<CascadeUnit> units = new ArrayList<>();
+        List<FlowsheetUnit> units = new ArrayList<>();
         JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
         for (int i = 0; i < cascadeList.size(); i++) {
             String path = "cascades[" + i + "]";
@@ -201,7 +203,7 @@ public final class FlowsheetReader {
                 throw e.under(path);
             }
         }
-        List<MassActionUnit> units = new ArrayList<>();
+        List<FlowsheetUnit> units = new ArrayList<>();
         JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
         for (int i = 0; i < cascadeList.size(); i++) {
             String path = "cascades[" + i + "]";
@@ -226,7 +228,8 @@ public final class FlowsheetReader {
                         .collect(java.util.stream.Collectors.toSet()));
                 MassActionFlows flows = CaseReader.massActionFlows(f);
                 double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
-                units.add(new MassActionUnit(unitName, cascade, strip, flows, efficiency, inlets(c)));
+                List<Inlet> inlets = inlets(c);
+                units.add(new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency)));
             } catch (InvalidInputException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }
@@ -323,7 +326,7 @@ public final class FlowsheetReader {
         };
     }
 
-    private static CascadeUnit cascade(YamlMapping c) {
+    private static FlowsheetUnit cascade(YamlMapping c) {
         c.allow(CASCADE);
         String unitName = c.name("name", "a cascade name");
         int n = c.integer("extractionStages");
@@ -360,7 +363,14 @@ public final class FlowsheetReader {
                 }
             }
         }
-        return new CascadeUnit(unitName, n, m, s, w, eExtraction, eScrub, inlets, draws);
+        List<SideDraw> sideDraws = new ArrayList<>();
+        List<String> drawNames = new ArrayList<>();
+        for (Draw d : draws) {
+            sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
+            drawNames.add(d.name());
+        }
+        return new FlowsheetUnit(unitName, inlets, new CmerTemplate(n, m, s, w, eExtraction, eScrub, sideDraws,
+                drawNames));
     }
 
     /** {@code inlets} of a cascade: at least one, each with from, phase and optional stage and fraction. */
@@ -405,10 +415,10 @@ public final class FlowsheetReader {
                 members.add(index);
             }
         } else if (names.size() == 2 && beta != null && beta[0] != beta[1]
-                && (stream.endsWith("." + CascadeUnit.RAFFINATE) || stream.endsWith("." + CascadeUnit.ORGANIC)
-                || stream.endsWith("." + MassActionUnit.STRIP))) {
+                && (stream.endsWith("." + FlowsheetUnit.RAFFINATE) || stream.endsWith("." + FlowsheetUnit.ORGANIC)
+                || stream.endsWith("." + MassActionTemplate.STRIP))) {
             // the raffinate takes the less extractable; the loaded organic and the strip liquor the more
-            boolean organic = !stream.endsWith("." + CascadeUnit.RAFFINATE);
+            boolean organic = !stream.endsWith("." + FlowsheetUnit.RAFFINATE);
             members.add(organic == beta[0] > beta[1] ? 0 : 1);
         } else {
             throw new InvalidInputException(t.at("components"), "(missing)",

@@ -45,7 +45,8 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
 public record MassActionCase(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
                              List<MassActionFeed> feeds, Cascade cascade, int stripStages, MassActionFlows flows,
                              MassActionPreload preload, double[] efficiency, ProductTarget raffinateTarget,
-                             ProductTarget stripTarget, SideDraws sideDraws, SolverSettings solver) {
+                             ProductTarget stripTarget, SideDraws sideDraws, SolverSettings solver)
+        implements ModelCase {
     public MassActionCase {
         rareEarths = List.copyOf(rareEarths);
         efficiency = efficiency.clone();
@@ -360,5 +361,11 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
     @Override
     public double[] efficiency() {
         return efficiency.clone();
+    }
+
+    /** The report's view of a solved steady state of this case ({@link MassActionCaseView}). */
+    @Override
+    public CaseView view(org.sxcascade.solver.CascadeNetwork network, org.sxcascade.solver.SteadyState state) {
+        return new MassActionCaseView(this, network, state);
     }
 }

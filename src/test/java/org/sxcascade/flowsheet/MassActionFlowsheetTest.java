@@ -192,9 +192,9 @@ class MassActionFlowsheetTest {
 
     @Test
     void aFlowsheetDoesNotMixCmerAndMassActionCascades() {
-        MassActionUnit unit = new MassActionUnit("X", new org.sxcascade.model.Cascade(5, 5), 2,
-                new org.sxcascade.model.MassActionFlows(50, 0.3, 0, 0, 5, 5, 0.5), new double[] {1, 1, 1},
-                java.util.List.of(Inlet.of("feed", FeedPhase.AQUEOUS)));
+        FlowsheetUnit unit = new FlowsheetUnit("X", java.util.List.of(Inlet.of("feed", FeedPhase.AQUEOUS)),
+                new org.sxcascade.model.MassActionTemplate(new org.sxcascade.model.Cascade(5, 5), 2,
+                        new org.sxcascade.model.MassActionFlows(50, 0.3, 0, 0, 5, 5, 0.5), new double[] {1, 1, 1}));
         assertThatThrownBy(() -> new Flowsheet("mixed", java.util.List.of("A", "B"),
                 new org.sxcascade.equilibrium.ConstantSeparationFactors(new double[] {2, 1}),
                 java.util.List.of(new FreshFeed("feed", new double[] {0.5, 0.5}, 1)), java.util.List.of(unit),
