@@ -5,20 +5,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
-import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.CascadeTemplate;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.StreamModel;
 import org.sxcascade.solver.CascadeNetwork;
 
 /**
  * A validated flowsheet of linked cascades (format in docs/flowsheets.md), all CMER cascades
  * ({@code model: separation-factors}) or all mass-action cascades ({@code model: mass-action}):
- * {@link FlowsheetUnit}s whose {@link CascadeTemplate}s fit the flowsheet's model.
+ * {@link FlowsheetUnit}s whose {@link CascadeTemplate}s fit the flowsheet's model, its streams as
+ * its {@link StreamModel} says.
  * Flows are in mol RE per mol of total fresh RE fed: the fresh feeds' amounts are normalised by
  * their sum (for mass action the model's molar scale is that sum, in mol/h).
  *
@@ -51,9 +50,8 @@ public final class Flowsheet {
 
     private final String name;
     private final List<String> components;
-    private final EquilibriumModel equilibrium;
-    /** The saponifying cation's name (mass action), or {@code null}. */
-    private final String cation;
+    /** How streams are represented and fixed under the flowsheet's model (at its molar scale). */
+    private final StreamModel streams;
     private final List<FreshFeed> feeds;
     private final List<FlowsheetUnit> units;
     private final List<StreamTarget> targets;
@@ -75,53 +73,34 @@ public final class Flowsheet {
     private final double[] sourceTotal;
 
     /**
-     * A flowsheet of CMER cascades.
+     * A flowsheet of any model.
      *
-     * @param name        title (default {@code flowsheet})
-     * @param components  component names, unique
-     * @param equilibrium separation factors, one per component
-     * @param feeds       fresh feeds, at least one, names unique
-     * @param units       the cascades (with {@link org.sxcascade.model.CmerTemplate}s), in solving order, at
-     *                    least one, names unique
-     * @param targets     purity / recovery targets on outlets (may be empty)
-     * @param settings    solver settings
+     * @param name       title (default {@code flowsheet})
+     * @param components component (rare-earth) names, unique, in the order of the model's parameters
+     * @param streams    the model and how it represents streams: {@link CmerStreams} (separation factors) or
+     *                   {@link MassActionStreams} (mass-action model at any molar scale, and the
+     *                   saponifying cation; the molar scale is set to the fresh feeds' total RE, mol/h, so
+     *                   that component flows read as mol per mol of fresh RE fed)
+     * @param feeds      fresh feeds, at least one, names unique (with {@link FreshFeed.Solution}s for
+     *                   mass action)
+     * @param units      the cascades, in solving order, at least one, names unique, each with a template
+     *                   of the model ({@link org.sxcascade.model.CmerTemplate},
+     *                   {@link org.sxcascade.model.MassActionTemplate})
+     * @param targets    purity / recovery targets on outlets (may be empty)
+     * @param settings   solver settings
      * @throws InvalidInputException naming the field ({@code cascades[i]…}, {@code feeds[i]…}), the value
      *                               and what is allowed
      */
-    public Flowsheet(String name, List<String> components, ConstantSeparationFactors equilibrium, List<FreshFeed> feeds,
+    public Flowsheet(String name, List<String> components, StreamModel streams, List<FreshFeed> feeds,
                      List<? extends FlowsheetUnit> units, List<StreamTarget> targets, FlowsheetSettings settings) {
-        this(name, components, equilibrium, null, feeds, units, targets, settings);
-    }
-
-    /**
-     * A flowsheet of mass-action cascades (with {@link org.sxcascade.model.MassActionTemplate}s), fresh feeds with their
-     * {@link FreshFeed.Solution}s. The model's molar scale is set to the fresh feeds' total RE
-     * (mol/h), so that component flows read as mol per mol of fresh RE fed.
-     *
-     * @param rareEarths  the rare earths, in the order of the model's exchange constants
-     * @param equilibrium the mass-action model (any molar scale)
-     * @param cation      the saponifying cation's name
-     */
-    public Flowsheet(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
-                     List<FreshFeed> feeds, List<? extends FlowsheetUnit> units, List<StreamTarget> targets,
-                     FlowsheetSettings settings) {
-        this(name, rareEarths, (EquilibriumModel) equilibrium, Objects.requireNonNull(cation, "cation"), feeds, units,
-                targets, settings);
-    }
-
-    private Flowsheet(String name, List<String> components, EquilibriumModel equilibrium, String cation,
-                      List<FreshFeed> feeds, List<? extends FlowsheetUnit> units, List<StreamTarget> targets,
-                      FlowsheetSettings settings) {
         this.name = name == null ? "flowsheet" : name;
         this.components = List.copyOf(components);
-        this.cation = cation;
         this.feeds = List.copyOf(feeds);
         this.units = List.copyOf(units);
         this.targets = List.copyOf(targets);
         this.settings = settings == null ? FlowsheetSettings.defaults() : settings;
         int c = this.components.size();
-        boolean massAction = cation != null;
-        int modelCount = massAction ? ((MassActionEquilibrium) equilibrium).rareEarthCount() : equilibrium.componentCount();
+        int modelCount = streams.listedCount();
         if (modelCount != c) {
             throw new IllegalArgumentException("equilibrium model for " + modelCount + " components, names for " + c);
         }
@@ -132,18 +111,16 @@ public final class Flowsheet {
             throw new InvalidInputException("cascades", "(empty)", "at least one cascade");
         }
         for (int i = 0; i < this.units.size(); i++) {
-            if (!this.units.get(i).template().fits(equilibrium)) {
+            if (!this.units.get(i).template().fits(streams.equilibrium())) {
                 throw new InvalidInputException("cascades[" + i + "]", this.units.get(i).name(), "a "
-                        + (massAction ? "mass-action" : "CMER") + " cascade: every cascade of a flowsheet follows its "
-                        + "model (model: " + (massAction ? "mass-action" : "separation-factors") + "); flowsheets "
+                        + streams.label() + " cascade: every cascade of a flowsheet follows its "
+                        + "model (model: " + streams.key() + "); flowsheets "
                         + "mixing CMER and mass-action cascades are not supported");
             }
         }
         for (int f = 0; f < this.feeds.size(); f++) {
-            if (massAction != (this.feeds.get(f).solution() != null)) {
-                throw new InvalidInputException("feeds[" + f + "]", this.feeds.get(f).name(), massAction
-                        ? "an aqueous solution with flow (L/h), concentration (mol/L RE) and acidity (mol/L H+) in a "
-                        + "mass-action flowsheet" : "an amount of RE (no solution) in a CMER flowsheet");
+            if (streams.solutionFeeds() != (this.feeds.get(f).solution() != null)) {
+                throw new InvalidInputException("feeds[" + f + "]", this.feeds.get(f).name(), streams.feedRule());
             }
         }
         // names and sources
@@ -164,7 +141,7 @@ public final class Flowsheet {
             total += feed.amount();
         }
         this.feedTotal = total;
-        this.equilibrium = massAction ? ((MassActionEquilibrium) equilibrium).withMolarScale(total) : equilibrium;
+        this.streams = streams.atFeedTotal(total);
         Map<String, Integer> unitNames = new HashMap<>();
         this.outletSource = new int[this.units.size()][];
         for (int i = 0; i < this.units.size(); i++) {
@@ -208,11 +185,8 @@ public final class Flowsheet {
                             + String.join(", ", index.keySet()));
                 }
                 inletSource[i][k] = s;
-                if (massAction && sources.get(s).phase() == FeedPhase.ORGANIC) {
-                    throw new InvalidInputException(path + ".from", in.from(), "an aqueous stream (a fresh feed, "
-                            + "<cascade>.raffinate or <cascade>.strip): the organic leaving a mass-action cascade "
-                            + "cannot be fed to another mass-action cascade, whose organic is its own saponified "
-                            + "extractant (organic-phase links are not supported for mass action, docs/flowsheets.md)");
+                if (sources.get(s).isOutlet()) {
+                    this.streams.checkLink(path + ".from", in.from(), sources.get(s).phase());
                 }
                 sent[s] += in.fraction();
                 readerList.get(s).add(new InletRef(i, k));
@@ -371,7 +345,7 @@ public final class Flowsheet {
                 String stream = sources.get(torn.get(col)).name();
                 throw new InvalidInputException(readers.get(torn.get(col)).get(0).path() + ".fraction", stream,
                         "shares such that a recycle loop does not return all it receives: the loop through "
-                                + stream + " has " + (cation == null ? "an RE" : "a volume (L/h)")
+                                + stream + " has " + streams.totalWords()
                                 + " gain of 1, so its flow has no steady state (it would accumulate); send part of one of its "
                                 + "streams out as a product");
             }
@@ -479,7 +453,7 @@ public final class Flowsheet {
             in.add(new CascadeTemplate.NetworkInlet(u.stageOf(inlet), inlet.phase(),
                     inlet.fraction() * sourceTotal[inletSource[i][k]], inletFlows.get(k)));
         }
-        return u.template().network(equilibrium, components, cation, in);
+        return u.template().network(streams.equilibrium(), components, streams.cation(), in);
     }
 
     // ------------------------------------------------------------------ accessors
@@ -494,25 +468,17 @@ public final class Flowsheet {
 
     /** The equilibrium model: separation factors (CMER) or the mass-action model at the flowsheet's molar scale. */
     public EquilibriumModel equilibrium() {
-        return equilibrium;
+        return streams.equilibrium();
     }
 
-    /** Whether the cascades are mass-action cascades ({@code model: mass-action}). */
-    public boolean isMassAction() {
-        return cation != null;
-    }
-
-    /** The separation factors of a CMER flowsheet. */
-    public ConstantSeparationFactors separationFactors() {
-        if (!(equilibrium instanceof ConstantSeparationFactors beta)) {
-            throw new IllegalStateException("a mass-action flowsheet has no separation factors");
-        }
-        return beta;
+    /** How streams are represented and fixed under the flowsheet's model. */
+    public StreamModel streams() {
+        return streams;
     }
 
     /** The saponifying cation's name (mass action), or {@code null}. */
     public String cation() {
-        return cation;
+        return streams.cation();
     }
 
     /**
@@ -520,13 +486,7 @@ public final class Flowsheet {
      * ({@link #components()}), and for mass action also the cation and {@code H+} (free acid).
      */
     public List<String> streamComponents() {
-        if (cation == null) {
-            return components;
-        }
-        List<String> names = new ArrayList<>(components);
-        names.add(cation);
-        names.add("H+");
-        return List.copyOf(names);
+        return streams.streamComponents(components);
     }
 
     /**
@@ -535,19 +495,9 @@ public final class Flowsheet {
      */
     public double[] freshStream(int f) {
         FreshFeed feed = feeds.get(f);
-        if (feed.solution() != null) {
-            FreshFeed.Solution sol = feed.solution();
-            double[] concentrations = new double[components.size()];
-            for (int j = 0; j < concentrations.length; j++) {
-                concentrations[j] = feed.fraction(j) * sol.concentration();
-            }
-            return ((MassActionEquilibrium) equilibrium).aqueousStream(sol.flow(), concentrations, 0, sol.acidity());
-        }
-        double[] z = new double[components.size()];
-        for (int j = 0; j < z.length; j++) {
-            z[j] = feedShare(f) * feed.fraction(j);
-        }
-        return z;
+        FreshFeed.Solution sol = feed.solution();
+        return streams.freshStream(feedShare(f), feed.composition(), sol == null ? Double.NaN : sol.flow(),
+                sol == null ? Double.NaN : sol.concentration(), sol == null ? Double.NaN : sol.acidity());
     }
 
     public List<FreshFeed> feeds() {

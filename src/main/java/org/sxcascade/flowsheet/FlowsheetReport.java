@@ -14,10 +14,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.Formats;
-import org.sxcascade.model.MassActionCaseView;
+import org.sxcascade.model.StreamModel;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.SimulationReport.Table;
-import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -90,7 +89,7 @@ public final class FlowsheetReport {
                             Formats.general(sol.concentration()), Formats.general(sol.acidity()))));
         }
         b.append(String.format(Locale.ROOT, "  flows      in %s: every amount divided by the total fresh RE, %s mol "
-                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.isMassAction() ? "RE/h" : "per unit time"));
+                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.streams().amountUnit()));
         b.append(String.format(Locale.ROOT, "  solver     newton per cascade, tolerance %.1e%s; %s%n", unitTolerance(),
                 fs.tornSources().isEmpty() ? "" : " (1 % of the tear tolerance inside a recycle)", tearLine()));
         b.append(String.format(Locale.ROOT, "  closure    whole flowsheet %.1e (largest over components, allowed %.0e); "
@@ -118,9 +117,8 @@ public final class FlowsheetReport {
         Table it = new Table();
         List<String> ih = new ArrayList<>(List.of("cascade", "enters", "from", "share", "flow"));
         ih.addAll(comps());
-        if (fs.isMassAction()) {
-            ih.addAll(List.of("L/h", "acid mol/L", fs.cation() + " mol/L"));
-        }
+        List<StreamModel.InletColumn> inletColumns = fs.streams().inletColumns();
+        inletColumns.forEach(col -> ih.add(col.text()));
         it.row(ih);
         for (int i = 0; i < result.units().size(); i++) {
             UnitResult ur = result.units().get(i);
@@ -134,11 +132,8 @@ public final class FlowsheetReport {
                 for (int j = 0; j < comps().size(); j++) {
                     r.add(Formats.fraction(f[j]));
                 }
-                if (fs.isMassAction()) {
-                    double volume = inletVolume(i, k);
-                    r.add(Formats.general(volume));
-                    r.add(Formats.general(f[comps().size() + 1] * fs.feedTotal() / volume));
-                    r.add(Formats.general(f[comps().size()] * fs.feedTotal() / volume));
+                for (StreamModel.InletColumn col : inletColumns) {
+                    r.add(Formats.general(col.quantity().of(f, inletTotal(i, k), fs.feedTotal())));
                 }
                 it.row(r);
             }
@@ -223,11 +218,8 @@ public final class FlowsheetReport {
             b.append("  none: every inlet reads a fresh feed or a cascade solved before it; one pass\n");
         } else {
             for (int s : fs.tornSources()) {
-                b.append(fs.isMassAction() ? String.format(Locale.ROOT, "  %s → %s; RE total %s, volume %s L/h fixed by "
-                        + "the volume balance%n", fs.sources().get(s).name(), tornTakers(s), Formats.fixed(result.total(s)),
-                        Formats.general(fs.sourceTotal(s))) : String.format(Locale.ROOT,
-                        "  %s → %s; RE total %s fixed by the metal balance%n",
-                        fs.sources().get(s).name(), tornTakers(s), Formats.fixed(fs.sourceTotal(s))));
+                b.append(fs.streams().tornLine(fs.sources().get(s).name(), tornTakers(s), result.total(s),
+                        fs.sourceTotal(s)));
             }
             b.append(String.format(Locale.ROOT, "  %d passes; tear residual %.2e (tolerance %.1e); start: %s; %s%n",
                     result.tearIterations(), result.tearResidual(), fs.settings().tearTolerance(),
@@ -294,15 +286,7 @@ public final class FlowsheetReport {
     }
 
     private String startText() {
-        if (fs.isMassAction()) {
-            return "exact volumes, the fresh feeds' solution" + (fs.settings().tearStart()
-                    == FlowsheetSettings.TearStart.UNIFORM ? " with equal fractions" : "");
-        }
-        return switch (fs.settings().tearStart()) {
-            case SHARP -> "exact totals, compositions of a sharp split";
-            case FEED -> "exact totals with the fresh feed's composition";
-            case UNIFORM -> "exact totals with equal fractions";
-        };
+        return fs.streams().startText(fs.settings().tearStart().label());
     }
 
     private String tornTakers(int s) {
@@ -332,27 +316,14 @@ public final class FlowsheetReport {
         return s;
     }
 
-    /** Volumetric flow (L/h) of a mass-action cascade's inlet: its share of its source's volume. */
-    private double inletVolume(int i, int k) {
+    /** Fixed total of cascade i's inlet k (its volume, L/h, under mass action): its share of its source's. */
+    private double inletTotal(int i, int k) {
         return fs.units().get(i).inlets().get(k).fraction() * fs.sourceTotal(fs.inletSource(i, k));
     }
 
     /** The model in words, with its parameters. */
     private String modelText() {
-        StringBuilder model = new StringBuilder();
-        if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
-            model.append(MassActionCaseView.modelWords(eq, comps())).append(" (docs/mass-action.md)");
-            model.append("; extractant ").append(Formats.general(eq.extractantConcentration()))
-                    .append(" mol/L as dimer, cation ").append(fs.cation()).append(" (K ")
-                    .append(Formats.general(eq.cationExchangeConstant())).append(')');
-            return model.toString();
-        }
-        model.append("constant mixed extraction ratio (CMER); separation factors");
-        for (int j = 0; j < comps().size(); j++) {
-            model.append(' ').append(comps().get(j)).append(' ')
-                    .append(Formats.general(fs.separationFactors().separationFactor(j)));
-        }
-        return model.toString();
+        return fs.streams().modelText(comps());
     }
 
     // ------------------------------------------------------------------ JSON
@@ -364,31 +335,7 @@ public final class FlowsheetReport {
         root.put("flowsheet", fs.name());
         root.put("converged", true);
         root.put("flowUnit", FLOW_UNIT);
-        if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
-            root.put("model", "mass-action");
-            boolean law = MassActionCaseView.isMassActionLaw(eq);
-            ObjectNode k = root.putObject(law ? "exchangeConstants" : "correlations");
-            for (int j = 0; j < comps().size(); j++) {
-                if (law) {
-                    k.put(comps().get(j), eq.exchangeConstant(j));
-                } else {
-                    ObjectNode abc = k.putObject(comps().get(j));
-                    abc.put("pHSlope", eq.acidSlope(j));
-                    abc.put("dimerSlope", eq.dimerSlope(j));
-                    abc.put("intercept", Math.log10(eq.exchangeConstant(j)));
-                }
-            }
-            ObjectNode ex = root.putObject("extractant");
-            ex.put("concentration", eq.extractantConcentration());
-            ex.put("cation", fs.cation());
-            ex.put("cationExchangeConstant", eq.cationExchangeConstant());
-        } else {
-            root.put("model", "separation-factors");
-            ObjectNode beta = root.putObject("separationFactors");
-            for (int j = 0; j < comps().size(); j++) {
-                beta.put(comps().get(j), fs.separationFactors().separationFactor(j));
-            }
-        }
+        root.setAll((ObjectNode) mapper.valueToTree(fs.streams().modelJson(comps())));
         root.put("feedTotal", fs.feedTotal());
         ArrayNode feeds = root.putArray("feeds");
         for (int f = 0; f < fs.feeds().size(); f++) {
@@ -426,11 +373,8 @@ public final class FlowsheetReport {
                 double[] f = ur.inletFlows().get(k);
                 io.put("flow", reSum(f));
                 flows(io.putObject("flows"), f);
-                if (fs.isMassAction()) {
-                    double volume = inletVolume(i, k);
-                    io.put("volumetricFlow", volume);
-                    io.put("acidity", f[comps().size() + 1] * fs.feedTotal() / volume);
-                    io.put("cationConcentration", f[comps().size()] * fs.feedTotal() / volume);
+                for (StreamModel.InletColumn col : fs.streams().inletColumns()) {
+                    io.put(col.key(), col.quantity().of(f, inletTotal(i, k), fs.feedTotal()));
                 }
             }
             o.set("sideDraws", mapper.valueToTree(u.template().drawsJson()));
@@ -491,10 +435,7 @@ public final class FlowsheetReport {
         for (int s : fs.tornSources()) {
             ObjectNode t = tornStreams.addObject();
             t.put("stream", fs.sources().get(s).name());
-            t.put("total", fs.isMassAction() ? result.total(s) : fs.sourceTotal(s));
-            if (fs.isMassAction()) {
-                t.put("volumetricFlow", fs.sourceTotal(s));
-            }
+            t.setAll((ObjectNode) mapper.valueToTree(fs.streams().tornJson(result.total(s), fs.sourceTotal(s))));
         }
         tear.put("iterations", result.tearIterations());
         tear.put("cascadeTolerance", unitTolerance());

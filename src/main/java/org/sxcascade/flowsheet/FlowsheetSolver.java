@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
@@ -212,7 +211,7 @@ public final class FlowsheetSolver {
      * fed rare earths for {@code uniform}), no cation.
      */
     static double[][] initialTears(Flowsheet fs, FlowsheetSettings.TearStart start) {
-        if (start == FlowsheetSettings.TearStart.SHARP && !fs.isMassAction()) {
+        if (start == FlowsheetSettings.TearStart.SHARP && fs.streams().exactTotals()) {
             return sharpSplitTears(fs);
         }
         List<Integer> torn = fs.tornSources();
@@ -227,30 +226,18 @@ public final class FlowsheetSolver {
                 z[j] = fresh[j] > 0 ? 1.0 / fed : 0;
             }
         }
-        double[][] x = new double[torn.size()][];
-        if (fs.isMassAction()) {
-            double volume = 0;
-            double acid = 0;
-            for (FreshFeed f : fs.feeds()) {
+        // the fresh feeds' mixed solution, where they come as solutions (mass action)
+        double volume = 0;
+        double acid = 0;
+        for (FreshFeed f : fs.feeds()) {
+            if (f.solution() != null) {
                 volume += f.solution().flow();
                 acid += f.solution().flow() * f.solution().acidity();
             }
-            double[] concentrations = new double[z.length];
-            for (int j = 0; j < z.length; j++) {
-                concentrations[j] = z[j] * fs.feedTotal() / volume;
-            }
-            MassActionEquilibrium eq = (MassActionEquilibrium) fs.equilibrium();
-            for (int m = 0; m < torn.size(); m++) {
-                x[m] = eq.aqueousStream(fs.sourceTotal(torn.get(m)), concentrations, 0, acid / volume);
-            }
-            return x;
         }
+        double[][] x = new double[torn.size()][];
         for (int m = 0; m < torn.size(); m++) {
-            double total = fs.sourceTotal(torn.get(m));
-            x[m] = new double[z.length];
-            for (int j = 0; j < z.length; j++) {
-                x[m][j] = total * z[j];
-            }
+            x[m] = fs.streams().startStream(fs.sourceTotal(torn.get(m)), z, fs.feedTotal(), volume, acid);
         }
         return x;
     }
@@ -270,8 +257,7 @@ public final class FlowsheetSolver {
         for (int j = 0; j < c; j++) {
             order[j] = j;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(fs.separationFactors().separationFactor(a),
-                fs.separationFactors().separationFactor(b)));
+        Arrays.sort(order, (a, b) -> Double.compare(fs.streams().extractability(a), fs.streams().extractability(b)));
         for (int iteration = 0; iteration < SHARP_PASSES; iteration++) {
             double[][] flows = freshFlows(fs);
             for (int i = 0; i < fs.units().size(); i++) {
@@ -505,7 +491,7 @@ public final class FlowsheetSolver {
 
     /** Torn stream m's total for the trace floor: its exact RE total (CMER), else the sum of its flows g. */
     private static double streamTotal(Flowsheet fs, int m, double[] g) {
-        if (!fs.isMassAction()) {
+        if (fs.streams().exactTotals()) {
             return fs.sourceTotal(fs.tornSources().get(m));
         }
         double sum = 0;
@@ -543,7 +529,7 @@ public final class FlowsheetSolver {
             for (double f : v) {
                 sum += f;
             }
-            if (sum > 0 && !fs.isMassAction()) {
+            if (sum > 0 && fs.streams().exactTotals()) {
                 for (int j = 0; j < v.length; j++) {
                     v[j] *= total / sum;
                 }

@@ -17,10 +17,12 @@ import org.sxcascade.flowsheet.FreshFeed;
 import org.sxcascade.flowsheet.Inlet;
 import org.sxcascade.flowsheet.StreamTarget;
 import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CmerStreams;
 import org.sxcascade.model.CmerTemplate;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.MassActionStreams;
 import org.sxcascade.model.MassActionTemplate;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SideDraw;
@@ -171,7 +173,8 @@ public final class FlowsheetReader {
             }
         }
 
-        return new Flowsheet(name, names, equilibrium, feeds, units, targets(top, names, beta), settings(top, false));
+        return new Flowsheet(name, names, new CmerStreams(equilibrium), feeds, units, targets(top, names, beta),
+                settings(top, false));
     }
 
     /**
@@ -234,8 +237,8 @@ public final class FlowsheetReader {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }
         }
-        return new Flowsheet(name, names, chemistry.equilibrium(), chemistry.cation(), feeds, units,
-                targets(top, names, chemistry.orderConstants()), settings(top, true));
+        return new Flowsheet(name, names, new MassActionStreams(chemistry.equilibrium(), chemistry.cation()), feeds,
+                units, targets(top, names, chemistry.orderConstants()), settings(top, true));
     }
 
     /** {@code targets: {<outlet>: {purity, recovery, components}}}. */

@@ -196,7 +196,8 @@ class MassActionFlowsheetTest {
                 new org.sxcascade.model.MassActionTemplate(new org.sxcascade.model.Cascade(5, 5), 2,
                         new org.sxcascade.model.MassActionFlows(50, 0.3, 0, 0, 5, 5, 0.5), new double[] {1, 1, 1}));
         assertThatThrownBy(() -> new Flowsheet("mixed", java.util.List.of("A", "B"),
-                new org.sxcascade.equilibrium.ConstantSeparationFactors(new double[] {2, 1}),
+                new org.sxcascade.model.CmerStreams(new org.sxcascade.equilibrium.ConstantSeparationFactors(
+                        new double[] {2, 1})),
                 java.util.List.of(new FreshFeed("feed", new double[] {0.5, 0.5}, 1)), java.util.List.of(unit),
                 java.util.List.of(), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cascades[0]")
