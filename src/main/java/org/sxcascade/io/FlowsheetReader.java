@@ -26,6 +26,7 @@ import org.sxcascade.model.MassActionStreams;
 import org.sxcascade.model.MassActionTemplate;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.SideDraws;
 import org.sxcascade.model.SolverSettings;
 
 /**
@@ -47,7 +48,7 @@ public final class FlowsheetReader {
     private static final Set<String> FEED = Set.of("name", "composition", "amount");
     private static final Set<String> MA_FEED = Set.of("name", "composition", "flow", "concentration", "acidity");
     private static final Set<String> MA_CASCADE = Set.of("name", "extractionStages", "scrubStages", "stripStages",
-            "flows", "efficiency", "inlets");
+            "flows", "efficiency", "inlets", "sideDraws");
     private static final Set<String> CASCADE = Set.of("name", "extractionStages", "scrubStages", "extractant",
             "acidScrub", "efficiency", "inlets", "sideDraws");
     private static final Set<String> EFFICIENCY = Set.of("extraction", "scrub");
@@ -232,7 +233,17 @@ public final class FlowsheetReader {
                 MassActionFlows flows = CaseReader.massActionFlows(f);
                 double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
                 List<Inlet> inlets = inlets(c);
-                units.add(new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency)));
+                List<Draw> draws = draws(c, "L/h");
+                List<SideDraw> sideDraws = new ArrayList<>();
+                List<String> drawNames = new ArrayList<>();
+                List<ProductTarget> noTargets = new ArrayList<>();
+                for (Draw d : draws) {
+                    sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
+                    drawNames.add(d.name());
+                    noTargets.add(null);
+                }
+                units.add(new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency,
+                        new SideDraws(sideDraws, drawNames, noTargets))));
             } catch (InvalidInputException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }
@@ -345,6 +356,19 @@ public final class FlowsheetReader {
             eScrub = e.has("scrub") ? e.number("scrub") : 1;
         }
         List<Inlet> inlets = inlets(c);
+        List<Draw> draws = draws(c, Draw.FLOW_UNIT);
+        List<SideDraw> sideDraws = new ArrayList<>();
+        List<String> drawNames = new ArrayList<>();
+        for (Draw d : draws) {
+            sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
+            drawNames.add(d.name());
+        }
+        return new FlowsheetUnit(unitName, inlets, new CmerTemplate(n, m, s, w, eExtraction, eScrub, sideDraws,
+                drawNames));
+    }
+
+    /** The optional {@code sideDraws} of a cascade, flows in {@code unit}. */
+    private static List<Draw> draws(YamlMapping c, String unit) {
         List<Draw> draws = new ArrayList<>();
         if (c.has("sideDraws")) {
             JsonNode drawList = c.node().get("sideDraws");
@@ -360,20 +384,17 @@ public final class FlowsheetReader {
                 FeedPhase phase = phase(d);
                 double flow = d.number("flow");
                 try {
+                    if (!unit.equals(Draw.FLOW_UNIT)) {
+                        // a Draw checks its flow in the CMER unit; other models' draws are in their own
+                        InvalidInputException.requirePositive("flow", flow, unit);
+                    }
                     draws.add(new Draw(drawName, stage, phase, flow));
                 } catch (InvalidInputException e) {
                     throw e.under(path);
                 }
             }
         }
-        List<SideDraw> sideDraws = new ArrayList<>();
-        List<String> drawNames = new ArrayList<>();
-        for (Draw d : draws) {
-            sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
-            drawNames.add(d.name());
-        }
-        return new FlowsheetUnit(unitName, inlets, new CmerTemplate(n, m, s, w, eExtraction, eScrub, sideDraws,
-                drawNames));
+        return draws;
     }
 
     /** {@code inlets} of a cascade: at least one, each with from, phase and optional stage and fraction. */

@@ -164,6 +164,17 @@ public interface CascadeTemplate {
         return List.of();
     }
 
+    /**
+     * Component j taken by a side draw off the solved network: the draw's flow as a share of the
+     * phase flow leaving its stage, times that phase's component flow.
+     */
+    static double drawn(SideDraw draw, CascadeNetwork network, SteadyState state, int j) {
+        if (draw.phase() == FeedPhase.ORGANIC) {
+            return state.organicFlow(draw.stage(), j) * draw.flow() / network.organicFlow(draw.stage());
+        }
+        return state.aqueousFlow(draw.stage(), j) * draw.flow() / network.aqueousFlow(draw.stage());
+    }
+
     /** A number in a message: nine significant digits, trailing zeros dropped. */
     static String fmt(double x) {
         return String.format(Locale.ROOT, "%.9g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");

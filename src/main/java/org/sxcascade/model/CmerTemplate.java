@@ -211,11 +211,7 @@ public record CmerTemplate(int extractionStages, int scrubStages, double extract
     /** A side draw: its RE flow's share of the phase leaving its stage. */
     @Override
     public double drawnFlow(int o, CascadeNetwork network, SteadyState state, int j) {
-        SideDraw draw = draws.get(o - 2);
-        if (draw.phase() == FeedPhase.ORGANIC) {
-            return state.organicFlow(draw.stage(), j) * draw.flow() / network.organicFlow(draw.stage());
-        }
-        return state.aqueousFlow(draw.stage(), j) * draw.flow() / network.aqueousFlow(draw.stage());
+        return CascadeTemplate.drawn(draws.get(o - 2), network, state, j);
     }
 
     /**

@@ -150,7 +150,7 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
      * draw named like one of the cascade's own products. Flows are checked against the phase
      * flows by the stage network.
      */
-    private static void checkSideDraws(SideDraws draws, Cascade cascade, int stripStages) {
+    static void checkSideDraws(SideDraws draws, Cascade cascade, int stripStages) {
         int total = cascade.totalStages() + stripStages;
         for (int i = 0; i < draws.size(); i++) {
             SideDraw d = draws.draws().get(i);

@@ -17,16 +17,19 @@ import org.sxcascade.solver.SteadyState;
  * partly refluxed) whose aqueous feeds are the streams linked into it. Every inlet is aqueous and
  * enters a stage 1 … n + m (default n); it brings its RE, its free acid and its cation at its own
  * volumetric flow. Outlets: {@code raffinate} (aqueous, stage 1), {@code organic} (the organic
- * leaving stage N: the stripped organic with strip stages, else the loaded organic) and, with strip
- * stages, {@code strip} (the strip liquor not refluxed, aqueous, stage n + m + 1).
+ * leaving stage N: the stripped organic with strip stages, else the loaded organic), with strip
+ * stages {@code strip} (the strip liquor not refluxed, aqueous, stage n + m + 1), then each side
+ * draw under its name, as in a mass-action case (flows in L/h; a draw lowers the phase's volume
+ * downstream of it, the aqueous below the refluxed strip liquor by reflux × its flow).
  *
  * @param cascade     n and m
  * @param stripStages p, 0 for none
  * @param flows       plant flows, L/h and mol/L as in a mass-action case
  * @param efficiency  Murphree efficiency of the extraction, scrubbing and stripping sections
+ * @param sideDraws   side draws (flows in L/h) at stages as a mass-action case allows them
  */
-public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlows flows, double[] efficiency)
-        implements CascadeTemplate {
+public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlows flows, double[] efficiency,
+                                 SideDraws sideDraws) implements CascadeTemplate {
     /** Outlet name of the strip liquor not refluxed. */
     public static final String STRIP = "strip";
 
@@ -36,6 +39,19 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         for (int i = 0; i < 3; i++) {
             StageOptions.checkEfficiency("efficiency." + sections[i], efficiency[i]);
         }
+        sideDraws = sideDraws == null ? SideDraws.NONE : sideDraws;
+        MassActionCase.checkSideDraws(sideDraws, cascade, stripStages);
+        for (int i = 0; i < sideDraws.size(); i++) {
+            if (sideDraws.names().get(i).equals(STRIP)) {
+                throw new InvalidInputException("sideDraws[" + i + "].name", STRIP, "a name other than raffinate, "
+                        + "organic and strip (the cascade's own outlets)");
+            }
+        }
+    }
+
+    /** A cascade without side draws. */
+    public MassActionTemplate(Cascade cascade, int stripStages, MassActionFlows flows, double[] efficiency) {
+        this(cascade, stripStages, flows, efficiency, SideDraws.NONE);
     }
 
     @Override
@@ -101,6 +117,10 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         if (stripStages > 0) {
             list.add(new Outlet(STRIP, "strip liquor", FeedPhase.AQUEOUS, cascade.totalStages() + 1));
         }
+        for (int i = 0; i < sideDraws.size(); i++) {
+            SideDraw d = sideDraws.draws().get(i);
+            list.add(new Outlet(sideDraws.names().get(i), "side draw", d.phase(), d.stage()));
+        }
         return list;
     }
 
@@ -122,17 +142,49 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
 
     /**
      * Volumes, L/h: raffinate = Σ aqueous inlets + scrub acid + reflux × strip acid, organic = the
-     * organic flow, strip liquor = (1 − reflux) × strip acid.
+     * organic flow, strip liquor = (1 − reflux) × strip acid, each side draw its flow. A draw lowers
+     * the volume of its phase downstream of it by its flow ({@code CascadeNetwork.massAction}): an
+     * organic draw the organic outlet; an aqueous draw in the strip section the strip liquor, so the
+     * strip product by (1 − reflux) × its flow and the raffinate by reflux × its flow; an aqueous draw
+     * below the strip liquor the raffinate.
      */
     @Override
     public double[] outletTotals(double aqueousIn, double organicIn) {
-        double[] total = new double[stripStages > 0 ? 3 : 2];
-        total[0] = aqueousIn + flows.scrubFlow() + flows.reflux() * flows.stripFlow();
-        total[1] = flows.organicFlow();
+        int strip = stripStages > 0 ? 1 : 0;
+        double[] total = new double[2 + strip + sideDraws.size()];
+        double raffinate = aqueousIn + flows.scrubFlow() + flows.reflux() * flows.stripFlow();
+        double organic = flows.organicFlow();
+        double liquor = flows.stripFlow();
+        for (int i = 0; i < sideDraws.size(); i++) {
+            SideDraw d = sideDraws.draws().get(i);
+            total[2 + strip + i] = d.flow();
+            if (d.phase() == FeedPhase.ORGANIC) {
+                organic -= d.flow();
+            } else if (d.stage() > cascade.totalStages() + 1) {
+                liquor -= d.flow();
+                raffinate -= flows.reflux() * d.flow();
+            } else {
+                raffinate -= d.flow();
+            }
+        }
+        total[0] = raffinate;
+        total[1] = organic;
         if (stripStages > 0) {
-            total[2] = (1 - flows.reflux()) * flows.stripFlow();
+            total[2] = (1 - flows.reflux()) * liquor;
         }
         return total;
+    }
+
+    /** Every outlet must keep a positive volume (side draws could take it all). */
+    @Override
+    public void checkOutletTotals(double[] totals, List<String> names) {
+        for (int o = 0; o < totals.length; o++) {
+            if (!(totals[o] > 0)) {
+                throw new InvalidInputException("sideDraws", CascadeTemplate.fmt(totals[o]) + " L/h left in "
+                        + names.get(o), "draws that leave every outlet a positive volume; at steady state "
+                        + names.get(o) + " would carry " + CascadeTemplate.fmt(totals[o]) + " L/h");
+            }
+        }
     }
 
     /**
@@ -149,7 +201,7 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
             in.add(new CascadeNetwork.AqueousInlet(inlet.stage(), inlet.total(), inlet.flows()));
         }
         return CascadeNetwork.massAction(eq, components, cation, cascade, stripStages, flows,
-                eq.saponifiedOrganic(flows.saponification(), flows.organicFlow()), efficiency, in, SideDraws.NONE);
+                eq.saponifiedOrganic(flows.saponification(), flows.organicFlow()), efficiency, in, sideDraws);
     }
 
     /** The rare earths: all of the network's components but the cation and H. */
@@ -158,11 +210,22 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         return network.components() - 2;
     }
 
-    /** The strip liquor: its drawn share (1 − reflux) of the aqueous leaving stage n + m + 1. */
+    /**
+     * The strip liquor: its drawn share (1 − reflux) of the aqueous leaving stage n + m + 1; a side
+     * draw: its flow's share of the phase leaving its stage.
+     */
     @Override
     public double drawnFlow(int o, CascadeNetwork network, SteadyState state, int j) {
-        int stage = cascade.totalStages() + 1;
-        return state.aqueousFlow(stage, j) * network.share(FeedPhase.AQUEOUS, stage, true);
+        if (stripStages > 0 && o == 2) {
+            int stage = cascade.totalStages() + 1;
+            return state.aqueousFlow(stage, j) * network.share(FeedPhase.AQUEOUS, stage, true);
+        }
+        return CascadeTemplate.drawn(sideDraws.draws().get(o - 2 - (stripStages > 0 ? 1 : 0)), network, state, j);
+    }
+
+    @Override
+    public List<Map<String, Object>> drawsJson() {
+        return sideDraws.toJson("L/h");
     }
 
     @Override
