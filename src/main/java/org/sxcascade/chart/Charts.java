@@ -6,8 +6,10 @@ import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.CascadeCaseView;
 import org.sxcascade.model.CaseView;
 import org.sxcascade.model.ModelCase;
+import org.sxcascade.model.StageProfile;
 import org.sxcascade.optimize.Optimum;
 import org.sxcascade.solver.SteadyState;
 
@@ -27,7 +29,7 @@ public final class Charts {
     public static List<NamedChart> steadyState(String stem, CascadeCase cascadeCase, SteadyState state) {
         List<NamedChart> extra = new ArrayList<>();
         McCabeThieleChart.of(cascadeCase, state).ifPresent(c -> extra.add(new NamedChart(stem + "-mccabe-thiele", c)));
-        return steadyState(stem, StageProfile.of(cascadeCase, state), extra);
+        return steadyState(stem, CascadeCaseView.profile(cascadeCase, state), extra);
     }
 
     /**
@@ -42,7 +44,7 @@ public final class Charts {
      * @param view      the case's view of that state (the same data the report tables show)
      */
     public static List<NamedChart> steadyState(String stem, ModelCase modelCase, SteadyState state, CaseView view) {
-        StageProfile profile = StageProfile.of(modelCase, state);
+        StageProfile profile = view.profile();
         List<NamedChart> panels = new ArrayList<>();
         McCabeThieleChart.of(modelCase, state).ifPresent(c -> panels.add(new NamedChart(stem + "-mccabe-thiele", c)));
         CaseView.AcidityLoading al = view.acidityLoading();

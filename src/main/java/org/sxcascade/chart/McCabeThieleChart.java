@@ -41,7 +41,8 @@ public final class McCabeThieleChart {
 
     /**
      * The diagram, for cascades with constant separation factors and at least two components
-     * (empty otherwise: with constant distribution ratios there is no single equilibrium curve).
+     * (empty otherwise: with constant distribution ratios or mass action there is no single
+     * equilibrium curve y = βx / (1 + (β − 1)x)).
      */
     public static Optional<JFreeChart> of(ModelCase modelCase, SteadyState state) {
         if (!(modelCase instanceof CascadeCase cascadeCase)

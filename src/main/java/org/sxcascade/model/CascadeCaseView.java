@@ -287,4 +287,49 @@ public final class CascadeCaseView implements CaseView {
         }
         return columns;
     }
+
+    // ------------------------------------------------------------------ charts
+
+    @Override
+    public StageProfile profile() {
+        return profile(cascadeCase, state);
+    }
+
+    /**
+     * The profile of a case with constant separation factors (mole fractions) or constant
+     * distribution ratios (flows leaving each stage: mole fractions say little in a dilute system).
+     */
+    public static StageProfile profile(CascadeCase c, SteadyState state) {
+        boolean fractions = c.equilibrium() instanceof ConstantSeparationFactors;
+        int stages = state.stages();
+        int comps = c.components().size();
+        double[] aq = new double[stages * comps];
+        double[] org = new double[stages * comps];
+        for (int k = 1; k <= stages; k++) {
+            for (int j = 0; j < comps; j++) {
+                int at = (k - 1) * comps + j;
+                aq[at] = fractions ? state.aqueousFraction(k, j) : state.aqueousFlow(k, j);
+                org[at] = fractions ? state.organicFraction(k, j) : state.organicFlow(k, j);
+            }
+        }
+        var cas = c.cascade();
+        var phase = c.feed().phase();
+        int feedStage = cas.feedStage(phase);
+        List<StageProfile.Mark> marks = new ArrayList<>();
+        if (cas.scrubStages() > 0) {
+            marks.add(new StageProfile.Mark(cas.extractionStages() + 0.5, "extraction | scrub", StageProfile.Kind.SECTION));
+        }
+        marks.add(new StageProfile.Mark(feedStage, "feed (" + phase.label() + ", stage " + feedStage + ")", StageProfile.Kind.FEED));
+        List<StageProfile.Target> targets = new ArrayList<>();
+        if (fractions) {
+            StageProfile.addTarget(targets, c.organicTarget(), "loaded organic", true);
+            StageProfile.addTarget(targets, c.aqueousTarget(), "raffinate", false);
+        }
+        return new StageProfile(c.name(), String.format(Locale.ROOT, "%d extraction + %d scrub stages, %s feed at "
+                + "stage %d", cas.extractionStages(), cas.scrubStages(), phase.label(), feedStage),
+                "stage (1 = raffinate end, " + stages + " = loaded-organic end)",
+                fractions ? "mole fraction in the stage's outlet (log scale)"
+                        : "flow leaving the stage, mol per mol solute fed (log scale)",
+                c.components(), fractions, aq, org, List.copyOf(marks), List.copyOf(targets));
+    }
 }

@@ -182,6 +182,9 @@ public interface CaseView {
     /** The CSV columns after {@code stage} and {@code section}. */
     List<CsvColumn> csvColumns();
 
+    /** What the stage profile chart draws: the listed components along the stages, the layout and the targets. */
+    StageProfile profile();
+
     /** The pH/loading panel's data, or {@code null} where the model has no acidity. */
     default AcidityLoading acidityLoading() {
         return null;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.report.Formats;
 import org.sxcascade.solver.CascadeNetwork;
@@ -523,5 +525,65 @@ public final class MassActionCaseView implements CaseView {
             }
         }
         return new Concentrations(c.rareEarths(), aqueous, organic);
+    }
+
+    @Override
+    public StageProfile profile() {
+        return profile(c, state);
+    }
+
+    /** The profile of a mass-action case: each rare earth's mole fraction among the rare earths. */
+    public static StageProfile profile(MassActionCase c, SteadyState state) {
+        int r = c.rareEarths().size();
+        int stages = c.totalStages();
+        double[] aq = new double[stages * r];
+        double[] org = new double[stages * r];
+        for (int k = 1; k <= stages; k++) {
+            double sumAq = 0;
+            double sumOrg = 0;
+            for (int i = 0; i < r; i++) {
+                sumAq += state.aqueousFlow(k, i);
+                sumOrg += state.organicFlow(k, i);
+            }
+            for (int j = 0; j < r; j++) {
+                aq[(k - 1) * r + j] = sumAq > 0 ? state.aqueousFlow(k, j) / sumAq : 0;
+                org[(k - 1) * r + j] = sumOrg > 0 ? state.organicFlow(k, j) / sumOrg : 0;
+            }
+        }
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        List<StageProfile.Mark> marks = new ArrayList<>();
+        if (m > 0) {
+            marks.add(new StageProfile.Mark(n + 0.5, "extraction | scrub", StageProfile.Kind.SECTION));
+        }
+        if (c.stripStages() > 0) {
+            marks.add(new StageProfile.Mark(n + m + 0.5, (m > 0 ? "scrub" : "extraction") + " | strip", StageProfile.Kind.SECTION));
+        }
+        for (int i = 0; i < c.sideDraws().size(); i++) {
+            SideDraw d = c.sideDraws().draws().get(i);
+            marks.add(new StageProfile.Mark(d.stage(), c.sideDraws().names().get(i) + " (" + d.phase().label() + " draw, stage "
+                    + d.stage() + ")", StageProfile.Kind.DRAW));
+        }
+        // one marker per feed stage (several feeds may share one)
+        Set<Integer> feedStages = new TreeSet<>();
+        for (int i = 0; i < c.feeds().size(); i++) {
+            int stage = c.feedStage(i);
+            if (feedStages.add(stage)) {
+                marks.add(new StageProfile.Mark(stage, "feed (aqueous, stage " + stage + ")", StageProfile.Kind.FEED));
+            }
+        }
+        List<StageProfile.Target> targets = new ArrayList<>();
+        StageProfile.addTarget(targets, c.stripTarget(), c.stripStages() > 0 ? "strip liquor" : "loaded organic", true);
+        StageProfile.addTarget(targets, c.raffinateTarget(), "raffinate", false);
+        for (int i = 0; i < c.sideDraws().size(); i++) {
+            StageProfile.addTarget(targets, c.sideDraws().targets().get(i), c.sideDraws().names().get(i), false);
+        }
+        String list = feedStages.toString().replaceAll("[\\[\\]]", "");
+        String layout = String.format(Locale.ROOT, "%d extraction + %d scrub + %d strip stages, aqueous feed at %s",
+                n, m, c.stripStages(), (feedStages.size() == 1 ? "stage " : "stages ") + list);
+        return new StageProfile(c.name() == null ? "mass-action cascade" : c.name(), layout,
+                "stage (1 = raffinate end, " + stages + " = organic outlet)",
+                "mole fraction among the rare earths (log scale)", c.rareEarths(), true, aq, org, List.copyOf(marks),
+                List.copyOf(targets));
     }
 }

@@ -101,7 +101,7 @@ class MassActionChartsTest {
 
     @Test
     void profileAndConcentrationsAreTheSolversNumbers() {
-        JFreeChart profile = ProfileChart.of(StageProfile.of(S.c(), S.state()));
+        JFreeChart profile = ProfileChart.of(MassActionCaseView.profile(S.c(), S.state()));
         assertThat(ChartFixtures.keys(profile, 0)).containsExactly("Pr x (aqueous)", "Nd x (aqueous)",
                 "Pr y (organic)", "Nd y (organic)");
         XYSeries nd = ChartFixtures.series(profile, "Nd x (aqueous)");
