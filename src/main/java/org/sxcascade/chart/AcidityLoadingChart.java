@@ -11,6 +11,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.sxcascade.model.StageProfile;
 
 /**
  * The aqueous pH (left axis) and the organic's loading and saponification as fractions of the

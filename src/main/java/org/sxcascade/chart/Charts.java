@@ -6,6 +6,10 @@ import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.CascadeCaseView;
+import org.sxcascade.model.CaseView;
+import org.sxcascade.model.ModelCase;
+import org.sxcascade.model.StageProfile;
 import org.sxcascade.optimize.Optimum;
 import org.sxcascade.solver.SteadyState;
 
@@ -25,13 +29,39 @@ public final class Charts {
     public static List<NamedChart> steadyState(String stem, CascadeCase cascadeCase, SteadyState state) {
         List<NamedChart> extra = new ArrayList<>();
         McCabeThieleChart.of(cascadeCase, state).ifPresent(c -> extra.add(new NamedChart(stem + "-mccabe-thiele", c)));
-        return steadyState(stem, StageProfile.of(cascadeCase, state), extra);
+        return steadyState(stem, CascadeCaseView.profile(cascadeCase, state), extra);
     }
 
     /**
-     * Any model's steady state: the one stage profile chart ({@code <stem>-profile}), then the
-     * panels the model adds (for mass action the pH/loading and concentration charts,
-     * {@link AcidityLoadingChart} and {@link ConcentrationChart}, drawn from its report section).
+     * Any model's steady state, as the report shows it: the stage profile ({@code <stem>-profile}),
+     * the McCabe–Thiele diagram where the case has constant separation factors
+     * ({@code <stem>-mccabe-thiele}), the pH/loading chart where the view has an acidity
+     * ({@link CaseView#acidityLoading()}, {@code <stem>-ph-loading}) and the concentration chart where
+     * its phase flows are volumes ({@link CaseView#concentrations()}, {@code <stem>-concentration}).
+     *
+     * @param modelCase the case
+     * @param state     its steady state
+     * @param view      the case's view of that state (the same data the report tables show)
+     */
+    public static List<NamedChart> steadyState(String stem, ModelCase modelCase, SteadyState state, CaseView view) {
+        StageProfile profile = view.profile();
+        List<NamedChart> panels = new ArrayList<>();
+        McCabeThieleChart.of(modelCase, state).ifPresent(c -> panels.add(new NamedChart(stem + "-mccabe-thiele", c)));
+        CaseView.AcidityLoading al = view.acidityLoading();
+        if (al != null) {
+            panels.add(new NamedChart(stem + "-ph-loading", AcidityLoadingChart.of(profile, al.pH(), al.loading(),
+                    al.saponification(), al.cation(), al.extractantConcentration(), al.saponificationFed())));
+        }
+        CaseView.Concentrations conc = view.concentrations();
+        if (conc != null) {
+            panels.add(new NamedChart(stem + "-concentration", ConcentrationChart.of(profile, conc.names(),
+                    conc.aqueous(), conc.organic())));
+        }
+        return steadyState(stem, profile, panels);
+    }
+
+    /**
+     * A steady state's stage profile chart ({@code <stem>-profile}), then the given panels.
      */
     public static List<NamedChart> steadyState(String stem, StageProfile profile, List<NamedChart> modelPanels) {
         List<NamedChart> list = new ArrayList<>();

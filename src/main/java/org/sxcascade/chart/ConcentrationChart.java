@@ -5,6 +5,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.sxcascade.model.StageProfile;
 
 /**
  * Each component's aqueous (solid) and organic (dashed) concentration in mol/L along the stages,

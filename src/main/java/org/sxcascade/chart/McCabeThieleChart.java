@@ -13,6 +13,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.solver.SteadyState;
@@ -40,10 +41,13 @@ public final class McCabeThieleChart {
 
     /**
      * The diagram, for cascades with constant separation factors and at least two components
-     * (empty otherwise: with constant distribution ratios there is no single equilibrium curve).
+     * (empty otherwise: with constant distribution ratios or mass action there is no single
+     * equilibrium curve y = βx / (1 + (β − 1)x)).
      */
-    public static Optional<JFreeChart> of(CascadeCase cascadeCase, SteadyState state) {
-        if (!(cascadeCase.equilibrium() instanceof ConstantSeparationFactors m) || cascadeCase.components().size() < 2) {
+    public static Optional<JFreeChart> of(ModelCase modelCase, SteadyState state) {
+        if (!(modelCase instanceof CascadeCase cascadeCase)
+                || !(cascadeCase.equilibrium() instanceof ConstantSeparationFactors m)
+                || cascadeCase.components().size() < 2) {
             return Optional.empty();
         }
         int[] key = keyPair(cascadeCase, state);

@@ -10,7 +10,9 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.CascadeCaseView;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.StageProfile;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -38,7 +40,7 @@ public final class ProfileChart {
 
     /** The profile chart of a solved case with constant separation factors or distribution ratios. */
     public static JFreeChart of(CascadeCase cascadeCase, SteadyState state) {
-        return of(StageProfile.of(cascadeCase, state));
+        return of(CascadeCaseView.profile(cascadeCase, state));
     }
 
     /** The profile chart of any model's steady state. */

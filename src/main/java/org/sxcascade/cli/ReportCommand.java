@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
             CascadeNetwork network = CascadeNetwork.of(cascadeCase);
             sim = new SimulationReport(cascadeCase, network, SolveProgress.solve(network, cascadeCase.solver(), err));
         }
-        HtmlReport html = new HtmlReport(sim.model().title(), caseFile.getFileName().toString(), caseText)
+        HtmlReport html = new HtmlReport(sim.view().title(), caseFile.getFileName().toString(), caseText)
                 .inputs(sim.caseFacts())
                 .steadyState(sim, sim.charts(stem));
         int sections = 2;

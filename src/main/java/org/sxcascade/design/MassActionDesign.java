@@ -14,8 +14,7 @@ import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.MassActionPreload;
 import org.sxcascade.model.ProductTarget;
-import org.sxcascade.report.MassActionSection;
-import org.sxcascade.report.SimulationReport;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
@@ -194,9 +193,9 @@ public final class MassActionDesign {
          * The stage whose organic is most loaded (largest fraction of the extractant bound to RE,
          * 3Σ[RE]org / C) in the design's steady state, with its pH, loading and RE concentrations.
          */
-        public MassActionSection.StageRow peakLoading() {
-            MassActionSection.StageRow peak = null;
-            for (MassActionSection.StageRow row : MassActionSection.of(new SimulationReport(designed, network, state))
+        public MassActionCaseView.StageRow peakLoading() {
+            MassActionCaseView.StageRow peak = null;
+            for (MassActionCaseView.StageRow row : MassActionCaseView.of(designed.view(network, state))
                     .stages()) {
                 if (peak == null || row.loading() > peak.loading()) {
                     peak = row;

@@ -9,12 +9,15 @@ import org.sxcascade.model.InvalidInputException;
  * @param name  the outlet's name within its cascade (not {@code raffinate} or {@code organic})
  * @param stage the stage whose outflow is drawn: 1 … N − 1 for the organic, 2 … N for the aqueous
  * @param phase the phase drawn
- * @param flow  the RE flow drawn, mol RE per mol of total fresh RE fed
+ * @param flow  the flow drawn: RE, mol RE per mol of total fresh RE fed (CMER), or L/h (mass action)
  */
 public record Draw(String name, int stage, FeedPhase phase, double flow) {
+    /** The unit of a CMER cascade's draw flow (a mass-action cascade's draws are in L/h). */
+    public static final String FLOW_UNIT = "mol RE per mol RE fed";
+
     public Draw {
         Flowsheet.checkName("name", name);
-        if (name.equals(CascadeUnit.RAFFINATE) || name.equals(CascadeUnit.ORGANIC)) {
+        if (name.equals(FlowsheetUnit.RAFFINATE) || name.equals(FlowsheetUnit.ORGANIC)) {
             throw new InvalidInputException("name", name, "a name other than raffinate and organic (the cascade's "
                     + "own outlets)");
         }
@@ -24,6 +27,6 @@ public record Draw(String name, int stage, FeedPhase phase, double flow) {
         if (stage < 1) {
             throw new InvalidInputException("stage", stage, "a stage number ≥ 1");
         }
-        InvalidInputException.requirePositive("flow", flow, "mol RE per mol RE fed");
+        InvalidInputException.requirePositive("flow", flow, FLOW_UNIT);
     }
 }

@@ -4,25 +4,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
-import org.sxcascade.equilibrium.MassActionEquilibrium;
+import org.sxcascade.model.CascadeTemplate;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
-import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
-import org.sxcascade.model.SideDraw;
-import org.sxcascade.model.SideDraws;
-import org.sxcascade.model.StageFeed;
+import org.sxcascade.model.StreamModel;
 import org.sxcascade.solver.CascadeNetwork;
 
 /**
  * A validated flowsheet of linked cascades (format in docs/flowsheets.md), all CMER cascades
- * ({@link CascadeUnit}, {@code model: separation-factors}) or all mass-action cascades
- * ({@link MassActionUnit}, {@code model: mass-action}).
+ * ({@code model: separation-factors}) or all mass-action cascades ({@code model: mass-action}):
+ * {@link FlowsheetUnit}s whose {@link CascadeTemplate}s fit the flowsheet's model, its streams as
+ * its {@link StreamModel} says.
  * Flows are in mol RE per mol of total fresh RE fed: the fresh feeds' amounts are normalised by
  * their sum (for mass action the model's molar scale is that sum, in mol/h).
  *
@@ -55,9 +50,8 @@ public final class Flowsheet {
 
     private final String name;
     private final List<String> components;
-    private final EquilibriumModel equilibrium;
-    /** The saponifying cation's name (mass action), or {@code null}. */
-    private final String cation;
+    /** How streams are represented and fixed under the flowsheet's model (at its molar scale). */
+    private final StreamModel streams;
     private final List<FreshFeed> feeds;
     private final List<FlowsheetUnit> units;
     private final List<StreamTarget> targets;
@@ -79,52 +73,34 @@ public final class Flowsheet {
     private final double[] sourceTotal;
 
     /**
-     * A flowsheet of CMER cascades.
+     * A flowsheet of any model.
      *
-     * @param name        title (default {@code flowsheet})
-     * @param components  component names, unique
-     * @param equilibrium separation factors, one per component
-     * @param feeds       fresh feeds, at least one, names unique
-     * @param units       the cascades ({@link CascadeUnit}s), in solving order, at least one, names unique
-     * @param targets     purity / recovery targets on outlets (may be empty)
-     * @param settings    solver settings
+     * @param name       title (default {@code flowsheet})
+     * @param components component (rare-earth) names, unique, in the order of the model's parameters
+     * @param streams    the model and how it represents streams: {@link CmerStreams} (separation factors) or
+     *                   {@link MassActionStreams} (mass-action model at any molar scale, and the
+     *                   saponifying cation; the molar scale is set to the fresh feeds' total RE, mol/h, so
+     *                   that component flows read as mol per mol of fresh RE fed)
+     * @param feeds      fresh feeds, at least one, names unique (with {@link FreshFeed.Solution}s for
+     *                   mass action)
+     * @param units      the cascades, in solving order, at least one, names unique, each with a template
+     *                   of the model ({@link org.sxcascade.model.CmerTemplate},
+     *                   {@link org.sxcascade.model.MassActionTemplate})
+     * @param targets    purity / recovery targets on outlets (may be empty)
+     * @param settings   solver settings
      * @throws InvalidInputException naming the field ({@code cascades[i]…}, {@code feeds[i]…}), the value
      *                               and what is allowed
      */
-    public Flowsheet(String name, List<String> components, ConstantSeparationFactors equilibrium, List<FreshFeed> feeds,
+    public Flowsheet(String name, List<String> components, StreamModel streams, List<FreshFeed> feeds,
                      List<? extends FlowsheetUnit> units, List<StreamTarget> targets, FlowsheetSettings settings) {
-        this(name, components, equilibrium, null, feeds, units, targets, settings);
-    }
-
-    /**
-     * A flowsheet of mass-action cascades ({@link MassActionUnit}s), fresh feeds with their
-     * {@link FreshFeed.Solution}s. The model's molar scale is set to the fresh feeds' total RE
-     * (mol/h), so that component flows read as mol per mol of fresh RE fed.
-     *
-     * @param rareEarths  the rare earths, in the order of the model's exchange constants
-     * @param equilibrium the mass-action model (any molar scale)
-     * @param cation      the saponifying cation's name
-     */
-    public Flowsheet(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
-                     List<FreshFeed> feeds, List<? extends FlowsheetUnit> units, List<StreamTarget> targets,
-                     FlowsheetSettings settings) {
-        this(name, rareEarths, (EquilibriumModel) equilibrium, Objects.requireNonNull(cation, "cation"), feeds, units,
-                targets, settings);
-    }
-
-    private Flowsheet(String name, List<String> components, EquilibriumModel equilibrium, String cation,
-                      List<FreshFeed> feeds, List<? extends FlowsheetUnit> units, List<StreamTarget> targets,
-                      FlowsheetSettings settings) {
         this.name = name == null ? "flowsheet" : name;
         this.components = List.copyOf(components);
-        this.cation = cation;
         this.feeds = List.copyOf(feeds);
         this.units = List.copyOf(units);
         this.targets = List.copyOf(targets);
         this.settings = settings == null ? FlowsheetSettings.defaults() : settings;
         int c = this.components.size();
-        boolean massAction = cation != null;
-        int modelCount = massAction ? ((MassActionEquilibrium) equilibrium).rareEarthCount() : equilibrium.componentCount();
+        int modelCount = streams.listedCount();
         if (modelCount != c) {
             throw new IllegalArgumentException("equilibrium model for " + modelCount + " components, names for " + c);
         }
@@ -135,18 +111,16 @@ public final class Flowsheet {
             throw new InvalidInputException("cascades", "(empty)", "at least one cascade");
         }
         for (int i = 0; i < this.units.size(); i++) {
-            if (massAction != this.units.get(i) instanceof MassActionUnit) {
+            if (!this.units.get(i).template().fits(streams.equilibrium())) {
                 throw new InvalidInputException("cascades[" + i + "]", this.units.get(i).name(), "a "
-                        + (massAction ? "mass-action" : "CMER") + " cascade: every cascade of a flowsheet follows its "
-                        + "model (model: " + (massAction ? "mass-action" : "separation-factors") + "); flowsheets "
+                        + streams.label() + " cascade: every cascade of a flowsheet follows its "
+                        + "model (model: " + streams.key() + "); flowsheets "
                         + "mixing CMER and mass-action cascades are not supported");
             }
         }
         for (int f = 0; f < this.feeds.size(); f++) {
-            if (massAction != (this.feeds.get(f).solution() != null)) {
-                throw new InvalidInputException("feeds[" + f + "]", this.feeds.get(f).name(), massAction
-                        ? "an aqueous solution with flow (L/h), concentration (mol/L RE) and acidity (mol/L H+) in a "
-                        + "mass-action flowsheet" : "an amount of RE (no solution) in a CMER flowsheet");
+            if (streams.solutionFeeds() != (this.feeds.get(f).solution() != null)) {
+                throw new InvalidInputException("feeds[" + f + "]", this.feeds.get(f).name(), streams.feedRule());
             }
         }
         // names and sources
@@ -163,11 +137,11 @@ public final class Flowsheet {
                 throw new InvalidInputException("feeds[" + f + "].name", feed.name(), "a name not used by another feed");
             }
             index.put(feed.name(), list.size());
-            list.add(new Source(feed.name(), Source.Kind.FRESH_FEED, f, -1, 0, null));
+            list.add(new Source(feed.name(), Source.FRESH_FEED, f, -1, 0, null));
             total += feed.amount();
         }
         this.feedTotal = total;
-        this.equilibrium = massAction ? ((MassActionEquilibrium) equilibrium).withMolarScale(total) : equilibrium;
+        this.streams = streams.atFeedTotal(total);
         Map<String, Integer> unitNames = new HashMap<>();
         this.outletSource = new int[this.units.size()][];
         for (int i = 0; i < this.units.size(); i++) {
@@ -180,10 +154,10 @@ public final class Flowsheet {
                 throw new InvalidInputException(path, u.name(), "a name not used by a fresh feed");
             }
             unitNames.put(u.name(), i);
-            List<FlowsheetUnit.Outlet> outlets = u.outlets();
+            List<CascadeTemplate.Outlet> outlets = u.outlets();
             outletSource[i] = new int[outlets.size()];
             for (int o = 0; o < outlets.size(); o++) {
-                FlowsheetUnit.Outlet out = outlets.get(o);
+                CascadeTemplate.Outlet out = outlets.get(o);
                 outletSource[i][o] = list.size();
                 add(list, index, new Source(u.name() + "." + out.name(), out.kind(), -1, i, out.stage(), out.phase()));
             }
@@ -211,11 +185,8 @@ public final class Flowsheet {
                             + String.join(", ", index.keySet()));
                 }
                 inletSource[i][k] = s;
-                if (massAction && sources.get(s).phase() == FeedPhase.ORGANIC) {
-                    throw new InvalidInputException(path + ".from", in.from(), "an aqueous stream (a fresh feed, "
-                            + "<cascade>.raffinate or <cascade>.strip): the organic leaving a mass-action cascade "
-                            + "cannot be fed to another mass-action cascade, whose organic is its own saponified "
-                            + "extractant (organic-phase links are not supported for mass action, docs/flowsheets.md)");
+                if (sources.get(s).isOutlet()) {
+                    this.streams.checkLink(path + ".from", in.from(), sources.get(s).phase());
                 }
                 sent[s] += in.fraction();
                 readerList.get(s).add(new InletRef(i, k));
@@ -266,11 +237,9 @@ public final class Flowsheet {
         }
 
         // metal (CMER) or volume (mass action) balance: the fixed totals of every stream, and each
-        // CMER cascade's flows checked with them
+        // cascade's flows checked with them where they decide them (CMER)
         this.sourceTotal = metalBalance();
-        if (!massAction) {
-            checkNetworks();
-        }
+        checkNetworks();
     }
 
     private static void add(List<Source> list, Map<String, Integer> index, Source s) {
@@ -288,18 +257,16 @@ public final class Flowsheet {
     }
 
     static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.9g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return CascadeTemplate.fmt(x);
     }
 
     // ------------------------------------------------------------------ metal balance
 
     /**
-     * Fixed totals of every source at steady state. Each cascade is affine in its inlets' totals.
-     * CMER, RE totals: organic product = S + Σ organic inlets − W − Σ organic draws, raffinate =
-     * Σ aqueous inlets + W − S − Σ aqueous draws, draws as given. Mass action, volumes (L/h):
-     * raffinate = Σ aqueous inlets + scrub acid + reflux × strip acid, strip liquor = (1 − reflux)
-     * × strip acid, organic = the organic flow. With the torn streams' totals t as unknowns one
-     * pass in cascade order is F(t) = A t + b; t = (I − A)⁻¹ b, found exactly (A from unit columns).
+     * Fixed totals of every source at steady state. Each cascade is affine in its inlets' totals
+     * ({@link CascadeTemplate#outletTotals}: RE totals under CMER, volumes in L/h under mass
+     * action). With the torn streams' totals t as unknowns one pass in cascade order is
+     * F(t) = A t + b; t = (I − A)⁻¹ b, found exactly (A from unit columns).
      */
     private double[] metalBalance() {
         int m = torn.size();
@@ -356,29 +323,10 @@ public final class Flowsheet {
                     org += flow;
                 }
             }
-            if (unit instanceof MassActionUnit ma) {
-                MassActionFlows f = ma.flows();
-                total[raffinateSource(i)] = aq + f.scrubFlow() + f.reflux() * f.stripFlow();
-                total[organicSource(i)] = f.organicFlow();
-                if (ma.stripStages() > 0) {
-                    total[stripSource(i)] = (1 - f.reflux()) * f.stripFlow();
-                }
-                continue;
+            double[] out = unit.template().outletTotals(aq, org);
+            for (int o = 0; o < out.length; o++) {
+                total[outletSource[i][o]] = out[o];
             }
-            CascadeUnit u = (CascadeUnit) unit;
-            double drawnOrg = 0;
-            double drawnAq = 0;
-            for (int d = 0; d < u.draws().size(); d++) {
-                Draw draw = u.draws().get(d);
-                total[drawSource(i, d)] = draw.flow();
-                if (draw.phase() == FeedPhase.ORGANIC) {
-                    drawnOrg += draw.flow();
-                } else {
-                    drawnAq += draw.flow();
-                }
-            }
-            total[organicSource(i)] = u.extractant() + org - u.acidScrub() - drawnOrg;
-            total[raffinateSource(i)] = aq + u.acidScrub() - u.extractant() - drawnAq;
         }
         return total;
     }
@@ -397,7 +345,7 @@ public final class Flowsheet {
                 String stream = sources.get(torn.get(col)).name();
                 throw new InvalidInputException(readers.get(torn.get(col)).get(0).path() + ".fraction", stream,
                         "shares such that a recycle loop does not return all it receives: the loop through "
-                                + stream + " has " + (cation == null ? "an RE" : "a volume (L/h)")
+                                + stream + " has " + streams.totalWords()
                                 + " gain of 1, so its flow has no steady state (it would accumulate); send part of one of its "
                                 + "streams out as a product");
             }
@@ -427,28 +375,30 @@ public final class Flowsheet {
     }
 
     /**
-     * Checks the metal balance: every cascade outlet carries RE (the first one in cascade order that
-     * does not is reported, with the totals that make it so), then every cascade is built with the
-     * balance's totals, the CMER builder checking every stage.
+     * Checks the fixed totals: each cascade's template checks its outlets' totals (under CMER every
+     * product carries RE; the first cascade in order that fails is reported, with the totals that
+     * make it so), then every cascade whose stage flows the totals decide is built with them, the
+     * builder checking every stage.
      */
     private void checkNetworks() {
         int c = components.size();
         for (int i = 0; i < units.size(); i++) {
-            CascadeUnit u = (CascadeUnit) units.get(i);
-            for (int outlet : new int[] {raffinateSource(i), organicSource(i)}) {
-                double total = sourceTotal[outlet];
-                if (!(total > 0)) {
-                    boolean raffinate = outlet == raffinateSource(i);
-                    throw unitError(i, new InvalidInputException(raffinate ? "flows.extractant" : "flows.scrub",
-                            fmt(raffinate ? u.extractant() : u.acidScrub()), "flows that leave the " + (raffinate
-                            ? "raffinate (Σ aqueous inlets + W − S − aqueous draws)"
-                            : "loaded organic (S + Σ organic inlets − W − organic draws)") + " a positive RE flow; "
-                            + "at steady state " + sources.get(outlet).name() + " would carry " + fmt(total)));
-                }
+            double[] totals = new double[outletSource[i].length];
+            List<String> names = new ArrayList<>();
+            for (int o = 0; o < totals.length; o++) {
+                totals[o] = sourceTotal[outletSource[i][o]];
+                names.add(sources.get(outletSource[i][o]).name());
+            }
+            try {
+                units.get(i).template().checkOutletTotals(totals, names);
+            } catch (InvalidInputException e) {
+                throw unitError(i, e);
             }
         }
         for (int i = 0; i < units.size(); i++) {
-            checkNetwork(i, c);
+            if (units.get(i).template().flowsFixedByTotals()) {
+                checkNetwork(i, c);
+            }
         }
     }
 
@@ -471,20 +421,12 @@ public final class Flowsheet {
         return list;
     }
 
-    /** A CMER builder error of cascade i, with the cascade's path and the flowsheet's inlet totals. */
+    /**
+     * An error of cascade i's network builder or outlet check, as its template tells it
+     * ({@link CascadeTemplate#error}), with the cascade's path and the inlets' fixed totals.
+     */
     InvalidInputException unitError(int i, InvalidInputException e) {
-        if (!(units.get(i) instanceof CascadeUnit u)) {
-            return e.under("cascades[" + i + "]");
-        }
-        String field = e.field();
-        String path = "cascades[" + i + "]";
-        if (field.equals("flows.extractant")) {
-            field = path + ".extractant";
-        } else if (field.equals("flows.scrub")) {
-            field = path + ".acidScrub";
-        } else {
-            field = path + "." + field;
-        }
+        FlowsheetUnit u = units.get(i);
         StringBuilder in = new StringBuilder();
         for (int k = 0; k < u.inlets().size(); k++) {
             Inlet inlet = u.inlets().get(k);
@@ -492,53 +434,26 @@ public final class Flowsheet {
                     .append(" = ").append(fmt(inlet.fraction() * sourceTotal[inletSource[i][k]])).append(' ')
                     .append(inlet.phase().label()).append(" at stage ").append(u.stageOf(inlet));
         }
-        boolean scrubLiquor = u.acidScrub() > 0;
-        for (Inlet inlet : u.inlets()) {
-            scrubLiquor |= inlet.phase() == FeedPhase.AQUEOUS && u.stageOf(inlet) == u.totalStages();
-        }
-        String hint = scrubLiquor ? "" : "; no aqueous enters stage N = " + u.totalStages() + ": with acidScrub 0 "
-                + "the scrub liquor must be an aqueous inlet at stage " + u.totalStages();
-        return new InvalidInputException(field, e.value(), e.allowed() + " (cascade " + u.name() + " with S = "
-                + fmt(u.extractant()) + ", W = " + fmt(u.acidScrub()) + " and, from the flowsheet's metal balance, "
-                + "inlets " + in + " mol RE per mol RE fed" + hint + ")");
+        return u.template().error("cascades[" + i + "]", u.name(), e, in.toString(), u.aqueousAtTop());
     }
 
     /**
      * Cascade i's network for given inlet component flows (one array per inlet, mol per mol of
-     * total fresh RE, {@link #streamComponents()}). CMER: {@link CascadeNetwork#cmer} with its S, W,
-     * inlets and draws, and its Murphree efficiencies when they are below 1. Mass action:
-     * {@link CascadeNetwork#massAction(MassActionEquilibrium, List, String, org.sxcascade.model.Cascade,
-     * int, MassActionFlows, double[], double[], List, SideDraws)} with its flows and a saponified
-     * organic, each inlet an aqueous feed at its share of its source's volume.
+     * total fresh RE, {@link #streamComponents()}), built by its template
+     * ({@link CascadeTemplate#network}) with each inlet at its stage and its share of its source's
+     * fixed total.
      *
-     * @throws InvalidInputException from the CMER builder (fields relative to the builder)
+     * @throws InvalidInputException from the network builder (fields relative to the cascade)
      */
     public CascadeNetwork network(int i, List<double[]> inletFlows) {
-        if (units.get(i) instanceof MassActionUnit ma) {
-            MassActionEquilibrium eq = (MassActionEquilibrium) equilibrium;
-            List<CascadeNetwork.AqueousInlet> in = new ArrayList<>();
-            for (int k = 0; k < ma.inlets().size(); k++) {
-                Inlet inlet = ma.inlets().get(k);
-                in.add(new CascadeNetwork.AqueousInlet(ma.stageOf(inlet),
-                        inlet.fraction() * sourceTotal[inletSource[i][k]], inletFlows.get(k)));
-            }
-            MassActionFlows f = ma.flows();
-            return CascadeNetwork.massAction(eq, components, cation, ma.cascade(), ma.stripStages(), f,
-                    eq.saponifiedOrganic(f.saponification(), f.organicFlow()), ma.efficiency(), in, SideDraws.NONE);
-        }
-        CascadeUnit u = (CascadeUnit) units.get(i);
-        List<StageFeed> feedList = new ArrayList<>();
+        FlowsheetUnit u = units.get(i);
+        List<CascadeTemplate.NetworkInlet> in = new ArrayList<>();
         for (int k = 0; k < u.inlets().size(); k++) {
-            Inlet in = u.inlets().get(k);
-            feedList.add(StageFeed.ofMetal(u.stageOf(in), in.phase(), inletFlows.get(k)));
+            Inlet inlet = u.inlets().get(k);
+            in.add(new CascadeTemplate.NetworkInlet(u.stageOf(inlet), inlet.phase(),
+                    inlet.fraction() * sourceTotal[inletSource[i][k]], inletFlows.get(k)));
         }
-        List<SideDraw> draws = new ArrayList<>();
-        for (Draw d : u.draws()) {
-            draws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
-        }
-        CascadeNetwork net = CascadeNetwork.cmer(separationFactors(), u.totalStages(), u.extractant(), u.acidScrub(),
-                feedList, draws).withComponentNames(components);
-        return u.idealStages() ? net : net.withEfficiency(u.stageEfficiencies());
+        return u.template().network(streams.equilibrium(), components, streams.cation(), in);
     }
 
     // ------------------------------------------------------------------ accessors
@@ -553,25 +468,17 @@ public final class Flowsheet {
 
     /** The equilibrium model: separation factors (CMER) or the mass-action model at the flowsheet's molar scale. */
     public EquilibriumModel equilibrium() {
-        return equilibrium;
+        return streams.equilibrium();
     }
 
-    /** Whether the cascades are mass-action cascades ({@code model: mass-action}). */
-    public boolean isMassAction() {
-        return cation != null;
-    }
-
-    /** The separation factors of a CMER flowsheet. */
-    public ConstantSeparationFactors separationFactors() {
-        if (!(equilibrium instanceof ConstantSeparationFactors beta)) {
-            throw new IllegalStateException("a mass-action flowsheet has no separation factors");
-        }
-        return beta;
+    /** How streams are represented and fixed under the flowsheet's model. */
+    public StreamModel streams() {
+        return streams;
     }
 
     /** The saponifying cation's name (mass action), or {@code null}. */
     public String cation() {
-        return cation;
+        return streams.cation();
     }
 
     /**
@@ -579,13 +486,7 @@ public final class Flowsheet {
      * ({@link #components()}), and for mass action also the cation and {@code H+} (free acid).
      */
     public List<String> streamComponents() {
-        if (cation == null) {
-            return components;
-        }
-        List<String> names = new ArrayList<>(components);
-        names.add(cation);
-        names.add("H+");
-        return List.copyOf(names);
+        return streams.streamComponents(components);
     }
 
     /**
@@ -594,19 +495,9 @@ public final class Flowsheet {
      */
     public double[] freshStream(int f) {
         FreshFeed feed = feeds.get(f);
-        if (feed.solution() != null) {
-            FreshFeed.Solution sol = feed.solution();
-            double[] concentrations = new double[components.size()];
-            for (int j = 0; j < concentrations.length; j++) {
-                concentrations[j] = feed.fraction(j) * sol.concentration();
-            }
-            return ((MassActionEquilibrium) equilibrium).aqueousStream(sol.flow(), concentrations, 0, sol.acidity());
-        }
-        double[] z = new double[components.size()];
-        for (int j = 0; j < z.length; j++) {
-            z[j] = feedShare(f) * feed.fraction(j);
-        }
-        return z;
+        FreshFeed.Solution sol = feed.solution();
+        return streams.freshStream(feedShare(f), feed.composition(), sol == null ? Double.NaN : sol.flow(),
+                sol == null ? Double.NaN : sol.concentration(), sol == null ? Double.NaN : sol.acidity());
     }
 
     public List<FreshFeed> feeds() {
@@ -684,16 +575,6 @@ public final class Flowsheet {
     /** Source index of cascade i's loaded organic. */
     public int organicSource(int i) {
         return outletSource[i][1];
-    }
-
-    /** Source index of cascade i's side draw d (CMER). */
-    public int drawSource(int i, int d) {
-        return outletSource[i][2 + d];
-    }
-
-    /** Source index of cascade i's strip liquor (mass action with strip stages). */
-    public int stripSource(int i) {
-        return outletSource[i][2];
     }
 
     /** Source index of cascade i's outlet o ({@link FlowsheetUnit#outlets()} order). */

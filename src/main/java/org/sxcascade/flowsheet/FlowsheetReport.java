@@ -14,10 +14,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.Formats;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.StreamModel;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.report.SimulationReport.Table;
-import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -90,32 +89,24 @@ public final class FlowsheetReport {
                             Formats.general(sol.concentration()), Formats.general(sol.acidity()))));
         }
         b.append(String.format(Locale.ROOT, "  flows      in %s: every amount divided by the total fresh RE, %s mol "
-                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.isMassAction() ? "RE/h" : "per unit time"));
+                + "%s%n", FLOW_UNIT, Formats.general(fs.feedTotal()), fs.streams().amountUnit()));
         b.append(String.format(Locale.ROOT, "  solver     newton per cascade, tolerance %.1e%s; %s%n", unitTolerance(),
                 fs.tornSources().isEmpty() ? "" : " (1 % of the tear tolerance inside a recycle)", tearLine()));
         b.append(String.format(Locale.ROOT, "  closure    whole flowsheet %.1e (largest over components, allowed %.0e); "
                 + "largest of a cascade %.1e%n%n", result.maxClosure(), CLOSURE_TOLERANCE, maxUnitClosure()));
 
-        b.append(fs.isMassAction() ? "Cascades (stages n + m + p = N; flows in L/h, acidities in mol/L H+)\n"
-                : "Cascades (S, W in " + FLOW_UNIT + ")\n");
+        // every cascade of a flowsheet follows its model: the first one's template heads the table
+        var first = fs.units().get(0).template();
+        b.append(first.reportHeading()).append('\n');
         Table ct = new Table();
-        ct.row(fs.isMassAction() ? List.of("cascade", "stages", "organic", "saponification", "scrub acid", "strip acid",
-                "reflux", "efficiency", "solver") : List.of("cascade", "stages", "S", "W", "efficiency", "solver"));
+        List<String> heads = new ArrayList<>(List.of("cascade", "stages"));
+        heads.addAll(first.reportHeads());
+        heads.add("solver");
+        ct.row(heads);
         for (UnitResult ur : result.units()) {
             SteadyState st = ur.state();
             List<String> row = new ArrayList<>(List.of(ur.unit().name(), ur.unit().stagesText()));
-            if (ur.unit() instanceof CascadeUnit u) {
-                row.addAll(List.of(Formats.fixed(u.extractant()), Formats.fixed(u.acidScrub()),
-                        u.idealStages() ? "1" : Formats.general(u.extractionEfficiency()) + " / "
-                                + Formats.general(u.scrubEfficiency())));
-            } else if (ur.unit() instanceof MassActionUnit u) {
-                double[] e = u.efficiency();
-                row.addAll(List.of(Formats.general(u.flows().organicFlow()), Formats.general(u.flows().saponification()),
-                        Formats.general(u.flows().scrubFlow()) + " × " + Formats.general(u.flows().scrubAcidity()),
-                        Formats.general(u.flows().stripFlow()) + " × " + Formats.general(u.flows().stripAcidity()),
-                        Formats.general(u.flows().reflux()), u.idealStages() ? "1" : Formats.general(e[0]) + " / "
-                                + Formats.general(e[1]) + " / " + Formats.general(e[2])));
-            }
+            row.addAll(ur.unit().template().reportCells());
             row.add(String.format(Locale.ROOT, "%s, %d iterations, imbalance %.1e, closure %.1e", st.method(),
                     st.iterations(), st.residual(), st.massBalanceError()));
             ct.row(row);
@@ -126,9 +117,8 @@ public final class FlowsheetReport {
         Table it = new Table();
         List<String> ih = new ArrayList<>(List.of("cascade", "enters", "from", "share", "flow"));
         ih.addAll(comps());
-        if (fs.isMassAction()) {
-            ih.addAll(List.of("L/h", "acid mol/L", fs.cation() + " mol/L"));
-        }
+        List<StreamModel.InletColumn> inletColumns = fs.streams().inletColumns();
+        inletColumns.forEach(col -> ih.add(col.text()));
         it.row(ih);
         for (int i = 0; i < result.units().size(); i++) {
             UnitResult ur = result.units().get(i);
@@ -142,11 +132,8 @@ public final class FlowsheetReport {
                 for (int j = 0; j < comps().size(); j++) {
                     r.add(Formats.fraction(f[j]));
                 }
-                if (fs.isMassAction()) {
-                    double volume = inletVolume(i, k);
-                    r.add(Formats.general(volume));
-                    r.add(Formats.general(f[comps().size() + 1] * fs.feedTotal() / volume));
-                    r.add(Formats.general(f[comps().size()] * fs.feedTotal() / volume));
+                for (StreamModel.InletColumn col : inletColumns) {
+                    r.add(Formats.general(col.quantity().of(f, inletTotal(i, k), fs.feedTotal())));
                 }
                 it.row(r);
             }
@@ -231,11 +218,8 @@ public final class FlowsheetReport {
             b.append("  none: every inlet reads a fresh feed or a cascade solved before it; one pass\n");
         } else {
             for (int s : fs.tornSources()) {
-                b.append(fs.isMassAction() ? String.format(Locale.ROOT, "  %s → %s; RE total %s, volume %s L/h fixed by "
-                        + "the volume balance%n", fs.sources().get(s).name(), tornTakers(s), Formats.fixed(result.total(s)),
-                        Formats.general(fs.sourceTotal(s))) : String.format(Locale.ROOT,
-                        "  %s → %s; RE total %s fixed by the metal balance%n",
-                        fs.sources().get(s).name(), tornTakers(s), Formats.fixed(fs.sourceTotal(s))));
+                b.append(fs.streams().tornLine(fs.sources().get(s).name(), tornTakers(s), result.total(s),
+                        fs.sourceTotal(s)));
             }
             b.append(String.format(Locale.ROOT, "  %d passes; tear residual %.2e (tolerance %.1e); start: %s; %s%n",
                     result.tearIterations(), result.tearResidual(), fs.settings().tearTolerance(),
@@ -302,15 +286,7 @@ public final class FlowsheetReport {
     }
 
     private String startText() {
-        if (fs.isMassAction()) {
-            return "exact volumes, the fresh feeds' solution" + (fs.settings().tearStart()
-                    == FlowsheetSettings.TearStart.UNIFORM ? " with equal fractions" : "");
-        }
-        return switch (fs.settings().tearStart()) {
-            case SHARP -> "exact totals, compositions of a sharp split";
-            case FEED -> "exact totals with the fresh feed's composition";
-            case UNIFORM -> "exact totals with equal fractions";
-        };
+        return fs.streams().startText(fs.settings().tearStart().label());
     }
 
     private String tornTakers(int s) {
@@ -340,27 +316,14 @@ public final class FlowsheetReport {
         return s;
     }
 
-    /** Volumetric flow (L/h) of a mass-action cascade's inlet: its share of its source's volume. */
-    private double inletVolume(int i, int k) {
+    /** Fixed total of cascade i's inlet k (its volume, L/h, under mass action): its share of its source's. */
+    private double inletTotal(int i, int k) {
         return fs.units().get(i).inlets().get(k).fraction() * fs.sourceTotal(fs.inletSource(i, k));
     }
 
     /** The model in words, with its parameters. */
     private String modelText() {
-        StringBuilder model = new StringBuilder();
-        if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
-            model.append(MassActionSection.modelWords(eq, comps())).append(" (docs/mass-action.md)");
-            model.append("; extractant ").append(Formats.general(eq.extractantConcentration()))
-                    .append(" mol/L as dimer, cation ").append(fs.cation()).append(" (K ")
-                    .append(Formats.general(eq.cationExchangeConstant())).append(')');
-            return model.toString();
-        }
-        model.append("constant mixed extraction ratio (CMER); separation factors");
-        for (int j = 0; j < comps().size(); j++) {
-            model.append(' ').append(comps().get(j)).append(' ')
-                    .append(Formats.general(fs.separationFactors().separationFactor(j)));
-        }
-        return model.toString();
+        return fs.streams().modelText(comps());
     }
 
     // ------------------------------------------------------------------ JSON
@@ -372,31 +335,7 @@ public final class FlowsheetReport {
         root.put("flowsheet", fs.name());
         root.put("converged", true);
         root.put("flowUnit", FLOW_UNIT);
-        if (fs.equilibrium() instanceof MassActionEquilibrium eq) {
-            root.put("model", "mass-action");
-            boolean law = MassActionSection.isMassActionLaw(eq);
-            ObjectNode k = root.putObject(law ? "exchangeConstants" : "correlations");
-            for (int j = 0; j < comps().size(); j++) {
-                if (law) {
-                    k.put(comps().get(j), eq.exchangeConstant(j));
-                } else {
-                    ObjectNode abc = k.putObject(comps().get(j));
-                    abc.put("pHSlope", eq.acidSlope(j));
-                    abc.put("dimerSlope", eq.dimerSlope(j));
-                    abc.put("intercept", Math.log10(eq.exchangeConstant(j)));
-                }
-            }
-            ObjectNode ex = root.putObject("extractant");
-            ex.put("concentration", eq.extractantConcentration());
-            ex.put("cation", fs.cation());
-            ex.put("cationExchangeConstant", eq.cationExchangeConstant());
-        } else {
-            root.put("model", "separation-factors");
-            ObjectNode beta = root.putObject("separationFactors");
-            for (int j = 0; j < comps().size(); j++) {
-                beta.put(comps().get(j), fs.separationFactors().separationFactor(j));
-            }
-        }
+        root.setAll((ObjectNode) mapper.valueToTree(fs.streams().modelJson(comps())));
         root.put("feedTotal", fs.feedTotal());
         ArrayNode feeds = root.putArray("feeds");
         for (int f = 0; f < fs.feeds().size(); f++) {
@@ -421,34 +360,7 @@ public final class FlowsheetReport {
             FlowsheetUnit u = ur.unit();
             ObjectNode o = cascades.addObject();
             o.put("name", u.name());
-            if (u instanceof CascadeUnit cu) {
-                o.put("extractionStages", cu.extractionStages());
-                o.put("scrubStages", cu.scrubStages());
-                o.put("totalStages", u.totalStages());
-                o.put("extractant", cu.extractant());
-                o.put("acidScrub", cu.acidScrub());
-                ObjectNode e = o.putObject("efficiency");
-                e.put("extraction", cu.extractionEfficiency());
-                e.put("scrub", cu.scrubEfficiency());
-            } else if (u instanceof MassActionUnit mu) {
-                o.put("extractionStages", mu.cascade().extractionStages());
-                o.put("scrubStages", mu.cascade().scrubStages());
-                o.put("stripStages", mu.stripStages());
-                o.put("totalStages", u.totalStages());
-                ObjectNode f = o.putObject("flows");
-                f.put("organicFlow", mu.flows().organicFlow());
-                f.put("saponification", mu.flows().saponification());
-                f.put("scrubFlow", mu.flows().scrubFlow());
-                f.put("scrubAcidity", mu.flows().scrubAcidity());
-                f.put("stripFlow", mu.flows().stripFlow());
-                f.put("stripAcidity", mu.flows().stripAcidity());
-                f.put("reflux", mu.flows().reflux());
-                ObjectNode e = o.putObject("efficiency");
-                double[] eff = mu.efficiency();
-                e.put("extraction", eff[0]);
-                e.put("scrub", eff[1]);
-                e.put("strip", eff[2]);
-            }
+            o.setAll((ObjectNode) mapper.valueToTree(u.template().reportJson()));
             ArrayNode inlets = o.putArray("inlets");
             for (int k = 0; k < u.inlets().size(); k++) {
                 Inlet in = u.inlets().get(k);
@@ -461,21 +373,11 @@ public final class FlowsheetReport {
                 double[] f = ur.inletFlows().get(k);
                 io.put("flow", reSum(f));
                 flows(io.putObject("flows"), f);
-                if (fs.isMassAction()) {
-                    double volume = inletVolume(i, k);
-                    io.put("volumetricFlow", volume);
-                    io.put("acidity", f[comps().size() + 1] * fs.feedTotal() / volume);
-                    io.put("cationConcentration", f[comps().size()] * fs.feedTotal() / volume);
+                for (StreamModel.InletColumn col : fs.streams().inletColumns()) {
+                    io.put(col.key(), col.quantity().of(f, inletTotal(i, k), fs.feedTotal()));
                 }
             }
-            ArrayNode draws = o.putArray("sideDraws");
-            for (Draw d : u instanceof CascadeUnit cu ? cu.draws() : List.<Draw>of()) {
-                ObjectNode dn = draws.addObject();
-                dn.put("name", d.name());
-                dn.put("stage", d.stage());
-                dn.put("phase", d.phase().label());
-                dn.put("flow", d.flow());
-            }
+            o.set("sideDraws", mapper.valueToTree(u.template().drawsJson()));
             ObjectNode solver = o.putObject("solver");
             solver.put("method", ur.state().method());
             solver.put("iterations", ur.state().iterations());
@@ -533,10 +435,7 @@ public final class FlowsheetReport {
         for (int s : fs.tornSources()) {
             ObjectNode t = tornStreams.addObject();
             t.put("stream", fs.sources().get(s).name());
-            t.put("total", fs.isMassAction() ? result.total(s) : fs.sourceTotal(s));
-            if (fs.isMassAction()) {
-                t.put("volumetricFlow", fs.sourceTotal(s));
-            }
+            t.setAll((ObjectNode) mapper.valueToTree(fs.streams().tornJson(result.total(s), fs.sourceTotal(s))));
         }
         tear.put("iterations", result.tearIterations());
         tear.put("cascadeTolerance", unitTolerance());
@@ -568,7 +467,7 @@ public final class FlowsheetReport {
 
     private void streamJson(ObjectNode o, int s, Source src) {
         o.put("name", src.name());
-        o.put("kind", src.kind().label());
+        o.put("kind", src.kind());
         if (src.isOutlet()) {
             o.put("cascade", fs.units().get(src.unit()).name());
             o.put("phase", src.phase().label());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
@@ -212,7 +211,7 @@ public final class FlowsheetSolver {
      * fed rare earths for {@code uniform}), no cation.
      */
     static double[][] initialTears(Flowsheet fs, FlowsheetSettings.TearStart start) {
-        if (start == FlowsheetSettings.TearStart.SHARP && !fs.isMassAction()) {
+        if (start == FlowsheetSettings.TearStart.SHARP && fs.streams().exactTotals()) {
             return sharpSplitTears(fs);
         }
         List<Integer> torn = fs.tornSources();
@@ -227,30 +226,18 @@ public final class FlowsheetSolver {
                 z[j] = fresh[j] > 0 ? 1.0 / fed : 0;
             }
         }
-        double[][] x = new double[torn.size()][];
-        if (fs.isMassAction()) {
-            double volume = 0;
-            double acid = 0;
-            for (FreshFeed f : fs.feeds()) {
+        // the fresh feeds' mixed solution, where they come as solutions (mass action)
+        double volume = 0;
+        double acid = 0;
+        for (FreshFeed f : fs.feeds()) {
+            if (f.solution() != null) {
                 volume += f.solution().flow();
                 acid += f.solution().flow() * f.solution().acidity();
             }
-            double[] concentrations = new double[z.length];
-            for (int j = 0; j < z.length; j++) {
-                concentrations[j] = z[j] * fs.feedTotal() / volume;
-            }
-            MassActionEquilibrium eq = (MassActionEquilibrium) fs.equilibrium();
-            for (int m = 0; m < torn.size(); m++) {
-                x[m] = eq.aqueousStream(fs.sourceTotal(torn.get(m)), concentrations, 0, acid / volume);
-            }
-            return x;
         }
+        double[][] x = new double[torn.size()][];
         for (int m = 0; m < torn.size(); m++) {
-            double total = fs.sourceTotal(torn.get(m));
-            x[m] = new double[z.length];
-            for (int j = 0; j < z.length; j++) {
-                x[m][j] = total * z[j];
-            }
+            x[m] = fs.streams().startStream(fs.sourceTotal(torn.get(m)), z, fs.feedTotal(), volume, acid);
         }
         return x;
     }
@@ -270,12 +257,11 @@ public final class FlowsheetSolver {
         for (int j = 0; j < c; j++) {
             order[j] = j;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(fs.separationFactors().separationFactor(a),
-                fs.separationFactors().separationFactor(b)));
+        Arrays.sort(order, (a, b) -> Double.compare(fs.streams().extractability(a), fs.streams().extractability(b)));
         for (int iteration = 0; iteration < SHARP_PASSES; iteration++) {
             double[][] flows = freshFlows(fs);
             for (int i = 0; i < fs.units().size(); i++) {
-                CascadeUnit unit = (CascadeUnit) fs.units().get(i);
+                FlowsheetUnit unit = fs.units().get(i);
                 double[] in = new double[c];
                 for (double[] f : inletFlows(fs, i, flows, x)) {
                     for (int j = 0; j < c; j++) {
@@ -300,15 +286,17 @@ public final class FlowsheetSolver {
                     in[order[o]] -= take;
                     room -= take;
                 }
+                // the other outlets (side draws) share what is left in proportion to their totals
+                int outlets = unit.outlets().size();
                 double drawn = 0;
-                for (Draw d : unit.draws()) {
-                    drawn += d.flow();
+                for (int o = 2; o < outlets; o++) {
+                    drawn += fs.sourceTotal(fs.outletSource(i, o));
                 }
-                for (int d = 0; d < unit.draws().size(); d++) {
-                    int s = fs.drawSource(i, d);
+                for (int o = 2; o < outlets; o++) {
+                    int s = fs.outletSource(i, o);
                     flows[s] = new double[c];
                     for (int j = 0; j < c; j++) {
-                        flows[s][j] = in[j] * unit.draws().get(d).flow() / drawn;
+                        flows[s][j] = in[j] * fs.sourceTotal(s) / drawn;
                     }
                 }
             }
@@ -503,7 +491,7 @@ public final class FlowsheetSolver {
 
     /** Torn stream m's total for the trace floor: its exact RE total (CMER), else the sum of its flows g. */
     private static double streamTotal(Flowsheet fs, int m, double[] g) {
-        if (!fs.isMassAction()) {
+        if (fs.streams().exactTotals()) {
             return fs.sourceTotal(fs.tornSources().get(m));
         }
         double sum = 0;
@@ -541,7 +529,7 @@ public final class FlowsheetSolver {
             for (double f : v) {
                 sum += f;
             }
-            if (sum > 0 && !fs.isMassAction()) {
+            if (sum > 0 && fs.streams().exactTotals()) {
                 for (int j = 0; j < v.length; j++) {
                     v[j] *= total / sum;
                 }

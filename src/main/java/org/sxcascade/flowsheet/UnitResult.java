@@ -29,60 +29,39 @@ public record UnitResult(FlowsheetUnit unit, CascadeNetwork network, SteadyState
         return state.organicFlow(unit.totalStages(), j);
     }
 
-    /** Component j in side draw d of a CMER cascade: its share of the phase leaving the draw's stage. */
-    public double draw(int d, int j) {
-        Draw draw = ((CascadeUnit) unit).draws().get(d);
-        if (draw.phase() == FeedPhase.ORGANIC) {
-            return state.organicFlow(draw.stage(), j) * draw.flow() / network.organicFlow(draw.stage());
-        }
-        return state.aqueousFlow(draw.stage(), j) * draw.flow() / network.aqueousFlow(draw.stage());
-    }
-
     /**
      * Component j of outlet o ({@link FlowsheetUnit#outlets()} order): the raffinate, the organic
-     * leaving stage N, then a CMER cascade's side draws or a mass-action cascade's strip liquor
-     * (the drawn share, 1 − reflux, of the aqueous leaving stage n + m + 1).
+     * leaving stage N, then the cascade's other outlets (side draws, strip liquor), as its template
+     * takes them off the solved network.
      */
     public double outlet(int o, int j) {
-        if (o == 0) {
-            return raffinate(j);
-        }
-        if (o == 1) {
-            return organic(j);
-        }
-        if (unit instanceof CascadeUnit) {
-            return draw(o - 2, j);
-        }
-        int stage = unit.outlets().get(o).stage();
-        return state.aqueousFlow(stage, j) * network.share(FeedPhase.AQUEOUS, stage, true);
+        return unit.template().outletFlow(o, network, state, j);
     }
 
     /**
-     * RE flow of the phase leaving a stage (mol per mol of total fresh RE): the phase's total for a
-     * CMER cascade, the sum over the rare earths (not the cation and acid) for a mass-action one.
+     * Flow of the listed components (the rare earths; not the cation and acid of a mass-action
+     * state) in the phase leaving a stage, mol per mol of total fresh RE: the phase's total when
+     * the state has no other components.
      */
     public double reFlow(FeedPhase phase, int stage) {
-        if (unit instanceof CascadeUnit) {
+        int listed = unit.template().listedComponents(network);
+        if (listed == state.components()) {
             return phase == FeedPhase.ORGANIC ? state.organicTotal(stage) : state.aqueousTotal(stage);
         }
         double sum = 0;
-        for (int j = 0; j < rareEarthCount(); j++) {
+        for (int j = 0; j < listed; j++) {
             sum += phase == FeedPhase.ORGANIC ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j);
         }
         return sum;
     }
 
-    /** Mole fraction of rare earth j among the rare earths of the phase leaving a stage. */
+    /** Mole fraction of listed component j among the listed components of the phase leaving a stage. */
     public double reFraction(FeedPhase phase, int stage, int j) {
-        if (unit instanceof CascadeUnit) {
+        if (unit.template().listedComponents(network) == state.components()) {
             return phase == FeedPhase.ORGANIC ? state.organicFraction(stage, j) : state.aqueousFraction(stage, j);
         }
         double flow = phase == FeedPhase.ORGANIC ? state.organicFlow(stage, j) : state.aqueousFlow(stage, j);
         return flow / reFlow(phase, stage);
-    }
-
-    private int rareEarthCount() {
-        return unit instanceof MassActionUnit ? network.components() - 2 : network.components();
     }
 
     /** The section a stage belongs to. */

@@ -1,6 +1,7 @@
 /**
  * Flowsheets of linked cascades ("hyperlinked" cascades, docs/flowsheets.md): several cascades,
- * all CMER or all mass-action ({@link org.sxcascade.flowsheet.FlowsheetUnit}), whose outlets feed
+ * all CMER or all mass-action ({@link org.sxcascade.flowsheet.FlowsheetUnit}s, each with the
+ * {@link org.sxcascade.model.CascadeTemplate} of its model), whose outlets feed
  * one another, with recycle loops, solved as a whole. A
  * {@link org.sxcascade.flowsheet.Flowsheet} is read by {@link org.sxcascade.io.FlowsheetReader}
  * (format in {@code docs/flowsheets.md}), solved by {@link org.sxcascade.flowsheet.FlowsheetSolver}

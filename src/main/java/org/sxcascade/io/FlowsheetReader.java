@@ -9,19 +9,24 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
-import org.sxcascade.flowsheet.CascadeUnit;
 import org.sxcascade.flowsheet.Draw;
 import org.sxcascade.flowsheet.Flowsheet;
 import org.sxcascade.flowsheet.FlowsheetSettings;
+import org.sxcascade.flowsheet.FlowsheetUnit;
 import org.sxcascade.flowsheet.FreshFeed;
 import org.sxcascade.flowsheet.Inlet;
-import org.sxcascade.flowsheet.MassActionUnit;
 import org.sxcascade.flowsheet.StreamTarget;
 import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CmerStreams;
+import org.sxcascade.model.CmerTemplate;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.MassActionStreams;
+import org.sxcascade.model.MassActionTemplate;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SideDraw;
+import org.sxcascade.model.SideDraws;
 import org.sxcascade.model.SolverSettings;
 
 /**
@@ -43,7 +48,7 @@ public final class FlowsheetReader {
     private static final Set<String> FEED = Set.of("name", "composition", "amount");
     private static final Set<String> MA_FEED = Set.of("name", "composition", "flow", "concentration", "acidity");
     private static final Set<String> MA_CASCADE = Set.of("name", "extractionStages", "scrubStages", "stripStages",
-            "flows", "efficiency", "inlets");
+            "flows", "efficiency", "inlets", "sideDraws");
     private static final Set<String> CASCADE = Set.of("name", "extractionStages", "scrubStages", "extractant",
             "acidScrub", "efficiency", "inlets", "sideDraws");
     private static final Set<String> EFFICIENCY = Set.of("extraction", "scrub");
@@ -158,7 +163,7 @@ public final class FlowsheetReader {
         }
 
         // cascades
-        List<CascadeUnit> units = new ArrayList<>();
+        List<FlowsheetUnit> units = new ArrayList<>();
         JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
         for (int i = 0; i < cascadeList.size(); i++) {
             String path = "cascades[" + i + "]";
@@ -169,7 +174,8 @@ public final class FlowsheetReader {
             }
         }
 
-        return new Flowsheet(name, names, equilibrium, feeds, units, targets(top, names, beta), settings(top, false));
+        return new Flowsheet(name, names, new CmerStreams(equilibrium), feeds, units, targets(top, names, beta),
+                settings(top, false));
     }
 
     /**
@@ -201,7 +207,7 @@ public final class FlowsheetReader {
                 throw e.under(path);
             }
         }
-        List<MassActionUnit> units = new ArrayList<>();
+        List<FlowsheetUnit> units = new ArrayList<>();
         JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
         for (int i = 0; i < cascadeList.size(); i++) {
             String path = "cascades[" + i + "]";
@@ -226,13 +232,24 @@ public final class FlowsheetReader {
                         .collect(java.util.stream.Collectors.toSet()));
                 MassActionFlows flows = CaseReader.massActionFlows(f);
                 double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
-                units.add(new MassActionUnit(unitName, cascade, strip, flows, efficiency, inlets(c)));
+                List<Inlet> inlets = inlets(c);
+                List<Draw> draws = draws(c, "L/h");
+                List<SideDraw> sideDraws = new ArrayList<>();
+                List<String> drawNames = new ArrayList<>();
+                List<ProductTarget> noTargets = new ArrayList<>();
+                for (Draw d : draws) {
+                    sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
+                    drawNames.add(d.name());
+                    noTargets.add(null);
+                }
+                units.add(new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency,
+                        new SideDraws(sideDraws, drawNames, noTargets))));
             } catch (InvalidInputException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }
         }
-        return new Flowsheet(name, names, chemistry.equilibrium(), chemistry.cation(), feeds, units,
-                targets(top, names, chemistry.orderConstants()), settings(top, true));
+        return new Flowsheet(name, names, new MassActionStreams(chemistry.equilibrium(), chemistry.cation()), feeds,
+                units, targets(top, names, chemistry.orderConstants()), settings(top, true));
     }
 
     /** {@code targets: {<outlet>: {purity, recovery, components}}}. */
@@ -323,7 +340,7 @@ public final class FlowsheetReader {
         };
     }
 
-    private static CascadeUnit cascade(YamlMapping c) {
+    private static FlowsheetUnit cascade(YamlMapping c) {
         c.allow(CASCADE);
         String unitName = c.name("name", "a cascade name");
         int n = c.integer("extractionStages");
@@ -339,6 +356,19 @@ public final class FlowsheetReader {
             eScrub = e.has("scrub") ? e.number("scrub") : 1;
         }
         List<Inlet> inlets = inlets(c);
+        List<Draw> draws = draws(c, Draw.FLOW_UNIT);
+        List<SideDraw> sideDraws = new ArrayList<>();
+        List<String> drawNames = new ArrayList<>();
+        for (Draw d : draws) {
+            sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
+            drawNames.add(d.name());
+        }
+        return new FlowsheetUnit(unitName, inlets, new CmerTemplate(n, m, s, w, eExtraction, eScrub, sideDraws,
+                drawNames));
+    }
+
+    /** The optional {@code sideDraws} of a cascade, flows in {@code unit}. */
+    private static List<Draw> draws(YamlMapping c, String unit) {
         List<Draw> draws = new ArrayList<>();
         if (c.has("sideDraws")) {
             JsonNode drawList = c.node().get("sideDraws");
@@ -354,13 +384,17 @@ public final class FlowsheetReader {
                 FeedPhase phase = phase(d);
                 double flow = d.number("flow");
                 try {
+                    if (!unit.equals(Draw.FLOW_UNIT)) {
+                        // a Draw checks its flow in the CMER unit; other models' draws are in their own
+                        InvalidInputException.requirePositive("flow", flow, unit);
+                    }
                     draws.add(new Draw(drawName, stage, phase, flow));
                 } catch (InvalidInputException e) {
                     throw e.under(path);
                 }
             }
         }
-        return new CascadeUnit(unitName, n, m, s, w, eExtraction, eScrub, inlets, draws);
+        return draws;
     }
 
     /** {@code inlets} of a cascade: at least one, each with from, phase and optional stage and fraction. */
@@ -405,10 +439,10 @@ public final class FlowsheetReader {
                 members.add(index);
             }
         } else if (names.size() == 2 && beta != null && beta[0] != beta[1]
-                && (stream.endsWith("." + CascadeUnit.RAFFINATE) || stream.endsWith("." + CascadeUnit.ORGANIC)
-                || stream.endsWith("." + MassActionUnit.STRIP))) {
+                && (stream.endsWith("." + FlowsheetUnit.RAFFINATE) || stream.endsWith("." + FlowsheetUnit.ORGANIC)
+                || stream.endsWith("." + MassActionTemplate.STRIP))) {
             // the raffinate takes the less extractable; the loaded organic and the strip liquor the more
-            boolean organic = !stream.endsWith("." + CascadeUnit.RAFFINATE);
+            boolean organic = !stream.endsWith("." + FlowsheetUnit.RAFFINATE);
             members.add(organic == beta[0] > beta[1] ? 0 : 1);
         } else {
             throw new InvalidInputException(t.at("components"), "(missing)",

@@ -29,7 +29,8 @@ import org.sxcascade.equilibrium.EquilibriumModel;
  */
 public record CascadeCase(String name, List<String> components, EquilibriumModel equilibrium, Feed feed,
                           Cascade cascade, OperatingFlows flows, ProductTarget organicTarget,
-                          ProductTarget aqueousTarget, SolverSettings solver, StageOptions stageOptions) {
+                          ProductTarget aqueousTarget, SolverSettings solver, StageOptions stageOptions)
+        implements ModelCase {
     /** Most components a case may have. */
     public static final int MAX_COMPONENTS = 20;
 
@@ -236,5 +237,11 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
     /** Index of a component by name, or -1. */
     public int componentIndex(String componentName) {
         return components.indexOf(componentName);
+    }
+
+    /** The report's view of a solved steady state of this case ({@link CascadeCaseView}). */
+    @Override
+    public CaseView view(org.sxcascade.solver.CascadeNetwork network, org.sxcascade.solver.SteadyState state) {
+        return new CascadeCaseView(this, network, state);
     }
 }

@@ -45,7 +45,8 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
 public record MassActionCase(String name, List<String> rareEarths, MassActionEquilibrium equilibrium, String cation,
                              List<MassActionFeed> feeds, Cascade cascade, int stripStages, MassActionFlows flows,
                              MassActionPreload preload, double[] efficiency, ProductTarget raffinateTarget,
-                             ProductTarget stripTarget, SideDraws sideDraws, SolverSettings solver) {
+                             ProductTarget stripTarget, SideDraws sideDraws, SolverSettings solver)
+        implements ModelCase {
     public MassActionCase {
         rareEarths = List.copyOf(rareEarths);
         efficiency = efficiency.clone();
@@ -149,7 +150,7 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
      * draw named like one of the cascade's own products. Flows are checked against the phase
      * flows by the stage network.
      */
-    private static void checkSideDraws(SideDraws draws, Cascade cascade, int stripStages) {
+    static void checkSideDraws(SideDraws draws, Cascade cascade, int stripStages) {
         int total = cascade.totalStages() + stripStages;
         for (int i = 0; i < draws.size(); i++) {
             SideDraw d = draws.draws().get(i);
@@ -360,5 +361,11 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
     @Override
     public double[] efficiency() {
         return efficiency.clone();
+    }
+
+    /** The report's view of a solved steady state of this case ({@link MassActionCaseView}). */
+    @Override
+    public CaseView view(org.sxcascade.solver.CascadeNetwork network, org.sxcascade.solver.SteadyState state) {
+        return new MassActionCaseView(this, network, state);
     }
 }

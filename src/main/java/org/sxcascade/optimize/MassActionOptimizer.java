@@ -22,7 +22,7 @@ import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -1144,7 +1144,7 @@ public final class MassActionOptimizer {
         SimulationReport.Product strip = products.get(1);
         SimulationReport.Product stripped = products.get(2);
         double highestPH = Double.NEGATIVE_INFINITY;
-        for (MassActionSection.StageRow row : MassActionSection.of(report).stages()) {
+        for (MassActionCaseView.StageRow row : MassActionCaseView.of(report.view()).stages()) {
             highestPH = Math.max(highestPH, row.pH());
         }
         double other = Math.min(logMargin(set.maxStrippedRareEarth(), stripped.flow()),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.DoubleFunction;
 import org.sxcascade.chart.ChartWriter;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.model.CaseView;
 
 /**
  * A self-contained HTML report of a case: one file with its styles and its charts (inline SVG)
@@ -68,39 +69,26 @@ public final class HtmlReport {
     }
 
     /**
-     * A number column of a table in the report: its heading, the JSON field it shows (relative to
-     * the row's object, e.g. {@code "/pH"}) and how the number is written.
-     */
-    public record Column(String heading, String field, DoubleFunction<String> format) {
-    }
-
-    /**
-     * A row of the balances table: what balances, over what, and the JSON Pointer of its largest
-     * relative error in {@code simulate --json}.
-     */
-    public record Balance(String label, String over, String field) {
-    }
-
-    /**
      * The verified steady state of the case as given, for any model: solver, products with their
      * purity, target and recovery, the recovery of each component to each product with the
      * balance error, the model's balances (mass action: H⁺, cation, extractant), the charts and the
      * stage profile. The tables show {@code simulate --json} of the case ({@link SimulationReport#toJson()});
-     * the columns the model adds come from its {@link ModelSection}.
+     * the columns, balances and unit lines the model adds come from its {@link CaseView}.
      *
      * @param report    the report of the solved case
      * @param chartList the charts of the steady state
      */
     public HtmlReport steadyState(SimulationReport report, List<NamedChart> chartList) {
         ObjectNode sim = report.toJson();
-        ModelSection model = report.model();
-        footerUnits = model.htmlFooterUnits();
+        CaseView view = report.view();
+        CaseView.Texts texts = view.texts();
+        footerUnits = texts.htmlFooterUnits();
         section("steady-state", "Steady state (simulate)");
         String src = "simulate";
-        body.append("<p>").append(esc(model.htmlLead())).append("Solved by <b>").append(esc(sim.path("method").asText()))
+        body.append("<p>").append(esc(texts.htmlLead())).append("Solved by <b>").append(esc(sim.path("method").asText()))
                 .append("</b> in ").append(num(src, sim, "/iterations", HtmlReport::integer))
                 .append(sim.path("method").asText().equals("rows") ? " rows" : " iterations")
-                .append(esc(model.htmlIterationNote())).append("; largest stage imbalance ")
+                .append(esc(texts.htmlIterationNote())).append("; largest stage imbalance ")
                 .append(num(src, sim, "/residual", HtmlReport::sci)).append(" (relative); whole-cascade mass balance "
                         + "closure ").append(num(src, sim, "/massBalanceError", HtmlReport::sci)).append(".");
         if (sim.has("feedRate")) {
@@ -108,11 +96,13 @@ public final class HtmlReport {
         }
         body.append("</p>\n");
 
-        List<String> comps = model.components();
-        body.append("<h3>Products</h3>\n<p class=\"unit\">").append(esc(model.htmlProductUnits()))
+        List<String> comps = view.components();
+        body.append("<h3>Products</h3>\n<p class=\"unit\">").append(esc(texts.htmlProductUnits()))
                 .append("</p>\n");
         List<String> head = new ArrayList<>(List.of("product", "leaves"));
-        model.htmlProductColumns().forEach(c -> head.add(c.heading()));
+        List<CaseView.ProductColumn> productColumns = view.productColumns().stream().filter(c -> c.html() != null)
+                .toList();
+        productColumns.forEach(c -> head.add(c.html()));
         head.addAll(comps);
         head.addAll(List.of("purity", "target", "recovery"));
         tableStart(head);
@@ -121,10 +111,10 @@ public final class HtmlReport {
             SimulationReport.Product p = products.get(i);
             JsonNode json = sim.path("products").get(i);
             String at = "/products/" + i;
-            body.append("<tr><th>").append(esc(model.productLabel(i, p))).append(verdict(json)).append("</th><td>")
+            body.append("<tr><th>").append(esc(view.productLabel(i))).append(verdict(json)).append("</th><td>")
                     .append(esc(p.phase())).append(", stage ").append(p.stage()).append("</td>");
-            for (Column c : model.htmlProductColumns()) {
-                body.append(td(src, sim, at + c.field(), c.format()));
+            for (CaseView.ProductColumn c : productColumns) {
+                body.append(td(src, sim, at + "/" + c.key(), c.htmlFormat()));
             }
             for (String c : comps) {
                 body.append(td(src, sim, at + "/composition/" + pointer(c), Formats::fraction));
@@ -144,10 +134,10 @@ public final class HtmlReport {
         }
 
         body.append("<h3>Recovery and mass balance</h3>\n<p class=\"unit\">recovery: fraction of each component's "
-                + "inflow leaving in each product; inflow in ").append(esc(model.htmlFlowUnit())).append("</p>\n");
+                + "inflow leaving in each product; inflow in ").append(esc(texts.flowUnit())).append("</p>\n");
         List<String> rh = new ArrayList<>(List.of("component", "inflow"));
         for (int i = 0; i < products.size(); i++) {
-            rh.add(model.recoveryColumn(i, products.get(i)));
+            rh.add(view.recoveryColumn(i));
         }
         rh.add("balance error (relative)");
         tableStart(rh);
@@ -169,24 +159,27 @@ public final class HtmlReport {
                 + "the solver's whole-cascade closure above is the largest of these over the components (")
                 .append(stages).append(" stages).</p>\n");
 
-        List<Balance> balances = model.htmlBalances();
+        List<CaseView.Balance> balances = view.balances();
         if (!balances.isEmpty()) {
             body.append("<h3>Balances</h3>\n<p class=\"unit\">largest relative error</p>\n");
             tableStart(List.of("balance", "over", "error"));
-            for (Balance bal : balances) {
-                balanceRow(src, sim, bal.label(), bal.over(), bal.field());
+            for (CaseView.Balance bal : balances) {
+                balanceRow(src, sim, bal.html(), "every stage", "/" + bal.key());
             }
+            balanceRow(src, sim, "every component, in = out", "every stage (solver residual)", "/residual");
+            balanceRow(src, sim, "overall, feeds = products", "whole cascade", "/massBalanceError");
             tableEnd();
         }
 
         chartList.forEach(this::chart);
 
         body.append("<details><summary>Stage profile (").append(stages).append(" stages)</summary>\n");
-        if (!model.htmlProfileUnits().isEmpty()) {
-            body.append("<p class=\"unit\">").append(esc(model.htmlProfileUnits())).append("</p>\n");
+        if (!texts.htmlProfileUnits().isEmpty()) {
+            body.append("<p class=\"unit\">").append(esc(texts.htmlProfileUnits())).append("</p>\n");
         }
         List<String> ph = new ArrayList<>(List.of("stage", "section"));
-        model.htmlStageColumns().forEach(c -> ph.add(c.heading()));
+        List<CaseView.StageColumn> stageColumns = view.stageColumns().stream().filter(c -> c.html() != null).toList();
+        stageColumns.forEach(c -> ph.add(c.html()));
         comps.forEach(c -> ph.add("x " + c));
         comps.forEach(c -> ph.add("y " + c));
         tableStart(ph);
@@ -196,8 +189,8 @@ public final class HtmlReport {
             String at = "/profile/" + k;
             body.append("<tr><th>").append(row.path("stage").asInt()).append("</th><td>")
                     .append(esc(row.path("section").asText())).append("</td>");
-            for (Column c : model.htmlStageColumns()) {
-                body.append(td(src, sim, at + c.field(), c.format()));
+            for (CaseView.StageColumn c : stageColumns) {
+                body.append(td(src, sim, at + "/" + c.key(), c.format()));
             }
             for (String c : comps) {
                 body.append(td(src, sim, at + "/aqueous/" + pointer(c), Formats::fraction));

@@ -11,6 +11,7 @@ import org.sxcascade.design.MassActionDesign;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.MassActionDesignSettings;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionCaseView;
 
 /** The terminal report, the JSON and the designed case file of {@code design} on a mass-action case. */
 public final class MassActionDesignReport {
@@ -128,7 +129,7 @@ public final class MassActionDesignReport {
         } else {
             b.append(shortfall(r)).append('\n');
         }
-        MassActionSection.StageRow peak = r.peakLoading();
+        MassActionCaseView.StageRow peak = r.peakLoading();
         b.append(f("  loading              at most %.4f of the extractant bound to RE (stage %d); %s mol/L RE "
                 + "in the organic there%n", peak.loading(), peak.stage(), Formats.general(peak.organicRareEarth())));
         SimulationReport report = new SimulationReport(c, r.network(), r.state());

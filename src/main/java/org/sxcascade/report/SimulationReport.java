@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
-import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.CascadeCaseView;
+import org.sxcascade.model.CaseView;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.ProductTarget;
-import org.sxcascade.model.SideDraw;
-import org.sxcascade.model.SideDraws;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.StageBalances;
 import org.sxcascade.solver.SteadyState;
@@ -29,13 +30,13 @@ import org.sxcascade.solver.SteadyState;
  * factors, constant distribution ratios, mass action, empirical correlations): the products with
  * purities, recoveries and target verdicts, the recovery table, the stage profile and how well
  * it converged and balances, as text, JSON and CSV. What depends on the model (how the case is
- * described, the flow units, for mass action the pH, loading and chemistry balances) comes from
- * its {@link ModelSection}; everything else is computed here, once for every model.
+ * described, the flow units, the stage quantities such as pH and loading, the chemistry balances)
+ * comes from the case's {@link CaseView} as named, unit-labelled columns and lines, which this
+ * class renders whatever they are; everything else is computed here, once for every model.
  */
 public final class SimulationReport {
-    /** Unit of every component flow in the report. */
-    public static final String FLOW_UNIT_CMER = "mol RE per mol RE fed";
-    public static final String FLOW_UNIT_LINEAR = "mol per mol solute fed";
+    /** Unit of the component flows of a CMER case (and of every flowsheet). */
+    public static final String FLOW_UNIT_CMER = CascadeCaseView.FLOW_UNIT_CMER;
 
     /**
      * One product stream.
@@ -48,7 +49,7 @@ public final class SimulationReport {
      * @param share          the fraction of that stage's outflow of the phase it takes: the draw
      *                       fraction for a side draw (and the strip liquor not refluxed), else what
      *                       the draws leave (1 without a draw at that stage)
-     * @param flow           its flow of the listed components ({@link ModelSection#components()}),
+     * @param flow           its flow of the listed components ({@link CaseView#components()}),
      *                       mol per mol fed (for mass action: mol RE per mol RE fed)
      * @param volume         its phase flow in the model's basis: the metal flow for CMER, L/h for
      *                       constant distribution ratios and mass action
@@ -77,38 +78,36 @@ public final class SimulationReport {
         }
     }
 
-    private final ModelSection model;
+    private final ModelCase modelCase;
+    private final CaseView view;
     private final CascadeNetwork network;
     private final SteadyState state;
     private final List<Product> products;
     /** How many of the state's components the report lists (the first ones). */
     private final int listed;
 
-    /** The report of a case with constant separation factors or constant distribution ratios. */
-    public SimulationReport(CascadeCase cascadeCase, CascadeNetwork network, SteadyState state) {
-        this(new CascadeCaseSection(cascadeCase, network, state), network, state);
-    }
-
-    /** The report of a mass-action case (the mass-action law or empirical correlations). */
-    public SimulationReport(MassActionCase massActionCase, CascadeNetwork network, SteadyState state) {
-        this(new MassActionSection(massActionCase, network, state), network, state);
-    }
-
-    /** The report of any model, through its section. */
-    public SimulationReport(ModelSection model, CascadeNetwork network, SteadyState state) {
-        this.model = model;
+    /**
+     * The report of a solved case of any model, shown through the case's {@link CaseView}.
+     *
+     * @param modelCase the case
+     * @param network   its stage network, as solved
+     * @param state     the steady state
+     */
+    public SimulationReport(ModelCase modelCase, CascadeNetwork network, SteadyState state) {
+        this.modelCase = modelCase;
+        this.view = modelCase.view(network, state);
         this.network = network;
         this.state = state;
-        this.listed = model.components().size();
+        this.listed = view.components().size();
         List<Product> list = new ArrayList<>();
-        for (MassActionCase.Outlet o : model.outlets()) {
+        for (MassActionCase.Outlet o : view.outlets()) {
             list.add(product(o, network.share(o.phase(), o.stage(), o.drawn())));
         }
         this.products = List.copyOf(list);
     }
 
     private Product product(MassActionCase.Outlet o, double share) {
-        List<String> comps = model.components();
+        List<String> comps = view.components();
         boolean organic = o.organic();
         int stage = o.stage();
         ProductTarget target = o.target();
@@ -135,7 +134,7 @@ public final class SimulationReport {
         }
         double volume = share * (organic ? network.organicFlow(stage) : network.aqueousFlow(stage));
         return new Product(o.name(), organic ? "organic" : "aqueous", stage, share, total(stage, organic, share),
-                volume, composition, organic ? Double.NaN : model.acidity(false, stage), List.copyOf(purityOf),
+                volume, composition, organic ? Double.NaN : view.aqueousAcidity(stage), List.copyOf(purityOf),
                 purity, target == null ? null : target.purity(), fed > 0 ? out / fed : 0,
                 target == null ? null : target.recovery());
     }
@@ -194,7 +193,7 @@ public final class SimulationReport {
         return p.flow() < NOTHING * fed;
     }
 
-    /** The products, in the order of the model's outlets (see {@link ModelSection#outlets()}). */
+    /** The products, in the order of the model's outlets (see {@link CaseView#outlets()}). */
     public List<Product> products() {
         return products;
     }
@@ -209,9 +208,9 @@ public final class SimulationReport {
         return network;
     }
 
-    /** The model's part of the report. */
-    public ModelSection model() {
-        return model;
+    /** The model's part of the report: how the case shows its steady state. */
+    public CaseView view() {
+        return view;
     }
 
     /**
@@ -272,9 +271,12 @@ public final class SimulationReport {
         return worst;
     }
 
-    /** The charts of the steady state ({@link ModelSection#charts(String)}), file names starting with {@code stem}. */
+    /**
+     * The charts of the steady state, file names starting with {@code stem}: the stage profile and
+     * the panels the view has data for ({@link Charts#steadyState(String, ModelCase, SteadyState, CaseView)}).
+     */
     public List<NamedChart> charts(String stem) {
-        return model.charts(stem);
+        return Charts.steadyState(stem, modelCase, state, view);
     }
 
     // ------------------------------------------------------------------ JSON
@@ -283,18 +285,32 @@ public final class SimulationReport {
     public ObjectNode toJson() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        List<String> comps = model.components();
-        root.put("case", model.title());
-        model.putModel(root);
+        List<String> comps = view.components();
+        root.put("case", view.title());
+        if (view.modelKey() != null) {
+            root.put("model", view.modelKey());
+        }
         putRun(root, state);
-        model.putCase(root, this);
+        if (view.texts().groupBalanceKey() != null) {
+            root.put(view.texts().groupBalanceKey(), componentBalance());
+        }
+        for (CaseView.Balance bal : view.balances()) {
+            root.put(bal.key(), bal.value());
+        }
+        root.setAll((ObjectNode) mapper.valueToTree(view.jsonCase()));
         ArrayNode productArray = root.putArray("products");
+        List<CaseView.ProductColumn> productColumns = view.productColumns();
         for (Product p : products) {
             ObjectNode o = productArray.addObject();
             o.put("name", p.name());
             o.put("phase", p.phase());
             o.put("stage", p.stage());
-            model.putProductFlows(o, p);
+            for (CaseView.ProductColumn c : productColumns) {
+                double v = value(c, p);
+                if (!Double.isNaN(v)) {
+                    o.put(c.key(), v);
+                }
+            }
             putGrade(o, p);
         }
         ObjectNode rec = root.putObject("recoveries");
@@ -306,11 +322,14 @@ public final class SimulationReport {
             }
         }
         ArrayNode profile = root.putArray("profile");
+        List<CaseView.StageColumn> stageColumns = view.stageColumns();
         for (int k = 1; k <= network.stages(); k++) {
             ObjectNode o = profile.addObject();
             o.put("stage", k);
-            o.put("section", model.section(k));
-            model.putStage(o, k);
+            o.put("section", view.section(k));
+            for (CaseView.StageColumn c : stageColumns) {
+                o.put(c.key(), c.values()[k - 1]);
+            }
             ObjectNode aq = o.putObject("aqueous");
             ObjectNode org = o.putObject("organic");
             for (int j = 0; j < comps.size(); j++) {
@@ -319,6 +338,11 @@ public final class SimulationReport {
             }
         }
         return root;
+    }
+
+    /** A product column's value for product p. */
+    static double value(CaseView.ProductColumn c, Product p) {
+        return c.value().of(p.flow(), p.volume(), p.acidity());
     }
 
     /** How the solve went: converged, method, iterations, residual and mass-balance closure. */
@@ -356,17 +380,20 @@ public final class SimulationReport {
 
     // ------------------------------------------------------------------ CSV
 
-    /** Writes the stage profile: one row per stage, the stage, its section and the model's columns. */
+    /** Writes the stage profile: one row per stage, the stage, its section and the view's CSV columns. */
     public void writeProfileCsv(Writer out) throws IOException {
         List<String> header = new ArrayList<>(List.of("stage", "section"));
-        header.addAll(model.csvHeads());
+        List<CaseView.CsvColumn> columns = view.csvColumns();
+        columns.forEach(c -> header.add(c.heading()));
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(header.toArray(new String[0])).get())) {
             for (int k = 1; k <= network.stages(); k++) {
                 List<Object> row = new ArrayList<>();
                 row.add(k);
-                row.add(model.section(k));
-                row.addAll(model.csvCells(k));
+                row.add(view.section(k));
+                for (CaseView.CsvColumn c : columns) {
+                    row.add(num(c.values()[k - 1]));
+                }
                 csv.printRecord(row);
             }
         }
@@ -382,24 +409,34 @@ public final class SimulationReport {
     /** The terminal summary; with {@code profile} also the stage-by-stage table. */
     public String toText(boolean profile) {
         StringBuilder b = new StringBuilder();
-        List<String> comps = model.components();
-        b.append(model.title()).append('\n');
+        List<String> comps = view.components();
+        CaseView.Texts texts = view.texts();
+        b.append(view.title()).append('\n');
         b.append(caseLines());
         b.append(solverLine(state));
-        b.append(model.balanceLines(this)).append(System.lineSeparator());
-        b.append(model.inletTables());
+        b.append(balanceLine()).append(System.lineSeparator());
+        for (CaseView.Table table : view.tables()) {
+            Table it = new Table();
+            table.rows().forEach(it::row);
+            b.append(table.heading()).append('\n').append(it.render()).append('\n');
+        }
 
-        b.append(model.productsHeading()).append('\n');
+        b.append(texts.productsHeading()).append('\n');
         Table t = new Table();
         List<String> head = new ArrayList<>(List.of("product", "leaves"));
-        head.addAll(model.productHeads());
+        List<CaseView.ProductColumn> productColumns = view.productColumns().stream().filter(c -> c.text() != null)
+                .toList();
+        productColumns.forEach(c -> head.add(c.text()));
         head.addAll(comps);
         head.addAll(List.of("purity", "target", ""));
         t.row(head);
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
-            List<String> r = new ArrayList<>(List.of(model.productLabel(i, p), p.phase() + ", stage " + p.stage()));
-            r.addAll(model.productCells(p));
+            List<String> r = new ArrayList<>(List.of(view.productLabel(i), p.phase() + ", stage " + p.stage()));
+            for (CaseView.ProductColumn c : productColumns) {
+                double v = value(c, p);
+                r.add(Double.isNaN(v) ? "-" : c.textFormat().apply(v));
+            }
             for (String c : comps) {
                 r.add(Formats.fraction(p.composition().get(c)));
             }
@@ -412,23 +449,27 @@ public final class SimulationReport {
                     .append(String.format(Locale.ROOT, "%.0e", NOTHING)).append(" of the components fed: the composition of such a trace has no meaning as a purity.\n\n");
         }
 
-        b.append(model.recoveryHeading()).append('\n');
+        b.append(texts.recoveryHeading()).append('\n');
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
-            columns.add(model.recoveryColumn(i, products.get(i)));
+            columns.add(view.recoveryColumn(i));
         }
         b.append(recoveryTable(comps, columns, this::recovery));
         if (profile) {
-            b.append('\n').append(model.profileHeading()).append('\n');
+            b.append('\n').append(texts.profileHeading()).append('\n');
             Table pt = new Table();
             List<String> ph = new ArrayList<>(List.of("stage", "section"));
-            ph.addAll(model.stageHeads());
+            List<CaseView.StageColumn> stageColumns = view.stageColumns().stream().filter(c -> c.text() != null)
+                    .toList();
+            stageColumns.forEach(c -> ph.add(c.text()));
             comps.forEach(c -> ph.add("x " + c));
             comps.forEach(c -> ph.add("y " + c));
             pt.row(ph);
             for (int k = 1; k <= network.stages(); k++) {
-                List<String> r = new ArrayList<>(List.of(Integer.toString(k), model.section(k)));
-                r.addAll(model.stageCells(k));
+                List<String> r = new ArrayList<>(List.of(Integer.toString(k), view.section(k)));
+                for (CaseView.StageColumn c : stageColumns) {
+                    r.add(c.format().apply(c.values()[k - 1]));
+                }
                 for (int j = 0; j < comps.size(); j++) {
                     r.add(Formats.fraction(fraction(k, j, false)));
                 }
@@ -448,7 +489,7 @@ public final class SimulationReport {
      */
     public String caseLines() {
         StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, String> fact : model.caseFacts()) {
+        for (Map.Entry<String, String> fact : view.facts()) {
             b.append(headerLine(fact.getKey(), fact.getValue()));
         }
         return b.toString();
@@ -456,7 +497,24 @@ public final class SimulationReport {
 
     /** The case description as key and value pairs (the lines of {@link #caseLines()}). */
     public List<Map.Entry<String, String>> caseFacts() {
-        return model.caseFacts();
+        return view.facts();
+    }
+
+    /**
+     * The header line of the view's stage balances (e.g. H⁺, cation, extractant) after the whole
+     * cascade's balance of the listed components, ending in a newline; "" when the view has none.
+     */
+    private String balanceLine() {
+        List<CaseView.Balance> balances = view.balances();
+        if (balances.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (CaseView.Balance bal : balances) {
+            parts.add(String.format(Locale.ROOT, "%s %.1e", bal.text(), bal.value()));
+        }
+        return String.format(Locale.ROOT, "  balances   %s %.1e (whole cascade); %s (largest relative error over the "
+                + "stages)%n", view.texts().group(), componentBalance(), String.join(", ", parts));
     }
 
     /** One header line: two spaces, the key left-aligned in 11 columns (at least one space after it), the value. */
@@ -501,29 +559,6 @@ public final class SimulationReport {
             rt.row(row);
         }
         return rt.render();
-    }
-
-    /** The {@code cascade.sideDraws} array of a JSON report: name, stage, phase, flow and its unit per draw. */
-    static void putSideDraws(ObjectNode cascade, SideDraws draws, String flowUnit) {
-        ArrayNode drawArray = cascade.putArray("sideDraws");
-        for (int i = 0; i < draws.size(); i++) {
-            SideDraw d = draws.draws().get(i);
-            ObjectNode o = drawArray.addObject();
-            o.put("name", draws.names().get(i));
-            o.put("stage", d.stage());
-            o.put("phase", d.phase().label());
-            o.put("flow", d.flow());
-            o.put("flowUnit", flowUnit);
-        }
-    }
-
-    /** One "side draw" fact per draw: "name: phase from stage k, flow unit". */
-    static void addSideDrawFacts(List<Map.Entry<String, String>> facts, SideDraws draws, String flowUnit) {
-        for (int i = 0; i < draws.size(); i++) {
-            SideDraw d = draws.draws().get(i);
-            facts.add(Map.entry("side draw", draws.names().get(i) + ": " + d.phase().label() + " from stage "
-                    + d.stage() + ", " + Formats.general(d.flow()) + " " + flowUnit));
-        }
     }
 
     /** A plain left-aligned text table. */

@@ -9,7 +9,7 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.VolumetricFlows;
 import org.sxcascade.model.XuFlows;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
@@ -381,17 +381,17 @@ public final class RowFormat {
                 case CHEMISTRY -> {
                     v[k++] = MassActionEquilibrium.pH(raffinate.acidity());
                     v[k++] = Double.isNaN(strip.acidity()) ? null : MassActionEquilibrium.pH(strip.acidity());
-                    MassActionSection.StageRow highest = MassActionSection.of(report).stages().get(0);
-                    for (MassActionSection.StageRow row : MassActionSection.of(report).stages()) {
+                    MassActionCaseView.StageRow highest = MassActionCaseView.of(report.view()).stages().get(0);
+                    for (MassActionCaseView.StageRow row : MassActionCaseView.of(report.view()).stages()) {
                         if (row.loading() > highest.loading()) {
                             highest = row;
                         }
                     }
                     v[k++] = highest.loading();
                     v[k++] = highest.stage();
-                    v[k++] = MassActionSection.of(report).hydrogenBalance();
-                    v[k++] = MassActionSection.of(report).cationBalance();
-                    v[k++] = MassActionSection.of(report).extractantBalance();
+                    v[k++] = MassActionCaseView.of(report.view()).hydrogenBalance();
+                    v[k++] = MassActionCaseView.of(report.view()).cationBalance();
+                    v[k++] = MassActionCaseView.of(report.view()).extractantBalance();
                 }
                 case WORK -> v[k++] = steadyStates;
                 default -> throw new IllegalStateException(out.label() + " for a mass-action case");

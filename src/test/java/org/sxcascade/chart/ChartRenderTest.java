@@ -1,5 +1,6 @@
 package org.sxcascade.chart;
 
+import org.sxcascade.model.MassActionCaseView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.geom.Rectangle2D;
@@ -52,7 +53,7 @@ class ChartRenderTest {
             CHARTS.addAll(Charts.optimum("pr-nd-p507", ChartFixtures.optimum("cases/pr-nd-p507.yaml")));
             CHARTS.addAll(Charts.transientRun("pr-nd-1974", ChartFixtures.startUp("cases/pr-nd-1974.yaml")));
             var ma = MassActionChartsTest.Solved.bundled();
-            CHARTS.addAll(org.sxcascade.report.MassActionSection.of(ma.report()).charts("pr-nd-mass-action"));
+            CHARTS.addAll(ma.report().charts("pr-nd-mass-action"));
         }
         return CHARTS;
     }

@@ -12,7 +12,7 @@ import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -37,7 +37,7 @@ class MassActionChartsTest {
 
     /** Chart i of the bundled case's steady-state charts (0 profile, 1 pH/loading, 2 concentrations). */
     private static JFreeChart panel(int i) {
-        return MassActionSection.of(S.report()).charts("pr-nd-mass-action").get(i).chart();
+        return S.report().charts("pr-nd-mass-action").get(i).chart();
     }
 
     private static List<Double> markers(java.util.Collection<?> markers) {
@@ -46,7 +46,7 @@ class MassActionChartsTest {
 
     @Test
     void threeChartsNamedForTheirFiles() {
-        List<NamedChart> charts = MassActionSection.of(S.report()).charts("pr-nd-mass-action");
+        List<NamedChart> charts = S.report().charts("pr-nd-mass-action");
         assertThat(charts).extracting(NamedChart::fileStem).containsExactly("pr-nd-mass-action-profile",
                 "pr-nd-mass-action-ph-loading", "pr-nd-mass-action-concentration");
         for (NamedChart nc : charts) {
@@ -65,7 +65,7 @@ class MassActionChartsTest {
                 new org.sxcascade.model.MassActionFeed("b", one.feed(), one.acidity(), 30)));
         var network = org.sxcascade.solver.CascadeNetwork.massAction(two);
         var state = new org.sxcascade.solver.NewtonCascadeSolver().solve(network, two.solver());
-        JFreeChart chart = MassActionSection.of(new SimulationReport(two, network, state)).charts("two").get(1).chart();
+        JFreeChart chart = new SimulationReport(two, network, state).charts("two").get(1).chart();
         assertThat(markers(chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)))
                 .containsExactlyInAnyOrder(35.5, 75.5, 25.0, 30.0);
         assertThat(chart.getSubtitles()).anySatisfy(t -> assertThat(t)
@@ -80,7 +80,7 @@ class MassActionChartsTest {
         XYSeries ph = ChartFixtures.series(chart, 0, "pH (aqueous, left axis)");
         XYSeries loading = ChartFixtures.series(chart, 1, "loading 3Σ[RE]org / C (right axis)");
         XYSeries sapon = ChartFixtures.series(chart, 1, "saponification [Na]org / 2C (right axis)");
-        var rows = MassActionSection.of(S.report()).stages();
+        var rows = MassActionCaseView.of(S.report().view()).stages();
         assertThat(ph.getItemCount()).isEqualTo(83);
         for (int k = 0; k < 83; k++) {
             assertThat(ph.getX(k).intValue()).isEqualTo(k + 1);
@@ -101,7 +101,7 @@ class MassActionChartsTest {
 
     @Test
     void profileAndConcentrationsAreTheSolversNumbers() {
-        JFreeChart profile = ProfileChart.of(StageProfile.of(S.c(), S.state()));
+        JFreeChart profile = ProfileChart.of(MassActionCaseView.profile(S.c(), S.state()));
         assertThat(ChartFixtures.keys(profile, 0)).containsExactly("Pr x (aqueous)", "Nd x (aqueous)",
                 "Pr y (organic)", "Nd y (organic)");
         XYSeries nd = ChartFixtures.series(profile, "Nd x (aqueous)");

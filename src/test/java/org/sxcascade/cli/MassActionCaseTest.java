@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -34,7 +34,7 @@ class MassActionCaseTest {
         SimulationReport r = closesEveryBalanceAndMeetsTheTargets(c, net, s);
         // the physics of the flowsheet: the aqueous is most acidic in the strip section, the
         // saponified organic gives up its Na in the first extraction stages, loading is below 1
-        var stages = MassActionSection.of(r).stages();
+        var stages = MassActionCaseView.of(r.view()).stages();
         assertThat(stages.get(stages.size() - 1).pH()).isLessThan(stages.get(0).pH());
         assertThat(stages.get(0).saponification()).isLessThan(c.flows().saponification());
         assertThat(stages).allMatch(x -> x.loading() > 0 && x.loading() < 1);
@@ -58,9 +58,9 @@ class MassActionCaseTest {
     static SimulationReport closesEveryBalanceAndMeetsTheTargets(MassActionCase c, CascadeNetwork net, SteadyState s) {
         SimulationReport r = new SimulationReport(c, net, s);
         assertThat(s.residual()).isLessThanOrEqualTo(1e-12);
-        assertThat(MassActionSection.of(r).hydrogenBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).cationBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).cationBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).extractantBalance()).isLessThan(1e-10);
         assertThat(s.massBalanceError()).isLessThan(1e-10);
         assertThat(r.targetsMet()).isTrue();
         return r;

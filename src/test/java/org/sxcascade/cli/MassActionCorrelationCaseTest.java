@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -60,7 +60,7 @@ class MassActionCorrelationCaseTest {
         }
         SimulationReport ra = new SimulationReport(ma, CascadeNetwork.massAction(ma), a);
         SimulationReport rb = new SimulationReport(co, CascadeNetwork.massAction(co), b);
-        assertThat(MassActionSection.of(rb).stages().get(0).pH()).isCloseTo(MassActionSection.of(ra).stages().get(0).pH(), within(1e-12));
+        assertThat(MassActionCaseView.of(rb.view()).stages().get(0).pH()).isCloseTo(MassActionCaseView.of(ra.view()).stages().get(0).pH(), within(1e-12));
     }
 
     /** The bundled correlation case: every balance closes to 1e-10 and both 99.9 % targets are met. */
@@ -73,7 +73,7 @@ class MassActionCorrelationCaseTest {
         SimulationReport r = MassActionCaseTest.closesEveryBalanceAndMeetsTheTargets(c, net, s);
         // on every stage D = 10^(a pH + b log10 e + c) with the stage's own pH and free dimer
         var eq = c.equilibrium();
-        for (MassActionSection.StageRow row : MassActionSection.of(r).stages()) {
+        for (MassActionCaseView.StageRow row : MassActionCaseView.of(r.view()).stages()) {
             int k = row.stage();
             for (int j = 0; j < 2; j++) {
                 double d = (s.organicFlow(k, j) / c.flows().organicFlow())

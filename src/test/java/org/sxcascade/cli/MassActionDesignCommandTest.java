@@ -15,7 +15,7 @@ import org.sxcascade.design.MassActionDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -74,8 +74,8 @@ class MassActionDesignCommandTest {
         SimulationReport report = new SimulationReport(c, r.network(), r.state());
         assertThat(r.state().residual()).isLessThanOrEqualTo(1e-12);
         assertThat(r.state().massBalanceError()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(report).hydrogenBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(report).extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(report.view()).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(report.view()).extractantBalance()).isLessThan(1e-10);
         assertThat(purity(report, "raffinate")).isCloseTo(r.purityB(), within(1e-12));
         assertThat(purity(report, "strip liquor")).isCloseTo(r.purityA(), within(1e-12));
     }

@@ -12,7 +12,7 @@ import org.sxcascade.design.MassActionDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -66,7 +66,7 @@ class MassActionDesignFeedsTest {
         CascadeNetwork net = CascadeNetwork.massAction(c);
         SteadyState s = new NewtonCascadeSolver().solve(net, c.solver());
         SimulationReport report = new SimulationReport(c, net, s);
-        MassActionSection section = MassActionSection.of(report);
+        MassActionCaseView section = MassActionCaseView.of(report.view());
         assertThat(s.massBalanceError()).isLessThanOrEqualTo(1e-10);
         assertThat(section.hydrogenBalance()).isLessThanOrEqualTo(1e-10);
         assertThat(section.cationBalance()).isLessThanOrEqualTo(1e-10);

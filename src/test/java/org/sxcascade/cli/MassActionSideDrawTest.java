@@ -17,7 +17,7 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.SideDraw;
 import org.sxcascade.model.SideDraws;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -61,9 +61,9 @@ class MassActionSideDrawTest {
         assertThat(s.residual()).isLessThanOrEqualTo(1e-12);
         assertThat(s.massBalanceError()).isLessThan(1e-10);
         assertThat(r.componentBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).hydrogenBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).cationBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).cationBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).extractantBalance()).isLessThan(1e-10);
         // the RE balance recomputed from the solution: raffinate + strip liquor + stripped organic + draw
         CascadeNetwork net = CascadeNetwork.massAction(c);
         double reflux = plain.flows().reflux();

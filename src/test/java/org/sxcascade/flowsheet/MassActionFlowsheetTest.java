@@ -2,6 +2,7 @@ package org.sxcascade.flowsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,97 @@ class MassActionFlowsheetTest {
                     alone.aqueousFlow(76, j) * (1 - c.flows().reflux()))).isLessThanOrEqualTo(1e-10);
         }
         assertThat(r.maxClosure()).isLessThanOrEqualTo(1e-10);
+    }
+
+    /** cases/ce-pr-nd-mass-action-three-outlet.yaml as a flowsheet of one cascade, with two more side draws. */
+    static final String CE_PR_ND_DRAWS = """
+            name: Ce | Pr | Nd with side draws as a flowsheet
+            model: mass-action
+            components:
+              - {name: Ce, exchangeConstant: 0.009852}
+              - {name: Pr, exchangeConstant: 0.02}
+              - {name: Nd, exchangeConstant: 0.031}
+            extractant: {concentration: 0.75, cation: Na, cationExchangeConstant: 0.001}
+            feeds:
+              - {name: feed, composition: {Ce: 0.10, Pr: 0.20, Nd: 0.70}, concentration: 1.0, acidity: 0.01, flow: 10}
+            cascades:
+              - name: X
+                extractionStages: 35
+                scrubStages: 50
+                stripStages: 8
+                flows: {organicFlow: 230, saponification: 0.40, scrubFlow: 0, stripFlow: 28, stripAcidity: 5.0,
+                        reflux: 0.86}
+                inlets:
+                  - {from: feed, phase: aqueous}
+                sideDraws:
+                  - {name: Pr, stage: 45, phase: aqueous, flow: 1.75}
+                  - {name: loaded, stage: 60, phase: organic, flow: 5}
+                  - {name: liquor, stage: 90, phase: aqueous, flow: 2}
+            """;
+
+    @Test
+    void aCascadeWithSideDrawsEqualsTheSameCaseSimulatedAlone() {
+        MassActionCase read = new CaseReader().readMassAction(Path.of("cases/ce-pr-nd-mass-action-three-outlet.yaml"));
+        MassActionCase c = read.withSideDraws(new org.sxcascade.model.SideDraws(java.util.List.of(
+                new org.sxcascade.model.SideDraw(45, FeedPhase.AQUEOUS, 1.75),
+                new org.sxcascade.model.SideDraw(60, FeedPhase.ORGANIC, 5),
+                new org.sxcascade.model.SideDraw(90, FeedPhase.AQUEOUS, 2)), java.util.List.of("Pr", "loaded", "liquor"),
+                java.util.Arrays.asList(null, null, null)));
+        CascadeNetwork network = CascadeNetwork.massAction(c);
+        SteadyState alone = new NewtonCascadeSolver().solve(network, c.solver());
+        FlowsheetResult r = Flowsheets.solve(CE_PR_ND_DRAWS);
+        UnitResult u = r.units().get(0);
+        assertThat(u.network().stages()).isEqualTo(93);
+        for (int k = 1; k <= network.stages(); k++) {
+            // the same phase volumes, stage by stage: the flowsheet's cascade has the case's draws
+            assertThat(u.network().aqueousFlow(k)).as("aqueous volume %d", k).isEqualTo(network.aqueousFlow(k));
+            assertThat(u.network().organicFlow(k)).as("organic volume %d", k).isEqualTo(network.organicFlow(k));
+            for (int j = 0; j < network.components(); j++) {
+                assertThat(relative(u.state().aqueousFlow(k, j), alone.aqueousFlow(k, j))).as("aqueous %d %d", k, j)
+                        .isLessThanOrEqualTo(1e-10);
+                assertThat(relative(u.state().organicFlow(k, j), alone.organicFlow(k, j))).as("organic %d %d", k, j)
+                        .isLessThanOrEqualTo(1e-10);
+            }
+        }
+        Flowsheet fs = r.flowsheet();
+        // the volume balance fixes each outlet's volume as the network has it: the organic less its
+        // draw, the strip liquor less (1 − reflux) × the strip-section draw, the raffinate less the
+        // draw below the strip liquor and reflux × the one above it
+        assertThat(fs.sourceTotal(fs.sourceIndex("X.organic"))).isCloseTo(network.organicFlow(93), within(1e-12));
+        assertThat(fs.sourceTotal(fs.sourceIndex("X.raffinate"))).isCloseTo(network.aqueousFlow(1), within(1e-12));
+        assertThat(fs.sourceTotal(fs.sourceIndex("X.strip"))).isCloseTo(network.aqueousFlow(86)
+                * network.share(FeedPhase.AQUEOUS, 86, true), within(1e-12));
+        assertThat(fs.sourceTotal(fs.sourceIndex("X.liquor"))).isEqualTo(2);
+        // each draw takes its flow's share of the phase leaving its stage
+        int[] stages = {45, 60, 90};
+        String[] names = {"X.Pr", "X.loaded", "X.liquor"};
+        double[] flows = {1.75, 5, 2};
+        for (int d = 0; d < 3; d++) {
+            boolean organic = d == 1;
+            for (int j = 0; j < 3; j++) {
+                double expected = (organic ? alone.organicFlow(stages[d], j) / network.organicFlow(stages[d])
+                        : alone.aqueousFlow(stages[d], j) / network.aqueousFlow(stages[d])) * flows[d];
+                assertThat(relative(r.flow(fs.sourceIndex(names[d]), j), expected)).as("%s %d", names[d], j)
+                        .isLessThanOrEqualTo(1e-10);
+            }
+        }
+        assertThat(r.maxClosure()).isLessThanOrEqualTo(1e-10);
+    }
+
+    @Test
+    void sideDrawsThatTakeAnOutletsWholeVolumeOrItsNameAreRefused() {
+        String all = CE_PR_ND_DRAWS.replace("{name: loaded, stage: 60, phase: organic, flow: 5}",
+                "{name: loaded, stage: 60, phase: organic, flow: 230}");
+        assertThatThrownBy(() -> Flowsheets.parse(all)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("cascades[0].sideDraws"))
+                .hasMessageContaining("X.organic would carry 0 L/h");
+        String strip = CE_PR_ND_DRAWS.replace("{name: liquor,", "{name: strip,");
+        assertThatThrownBy(() -> Flowsheets.parse(strip)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("cascades[0].sideDraws[2].name"));
+        String liquorStage = CE_PR_ND_DRAWS.replace("stage: 90, phase: aqueous", "stage: 86, phase: aqueous");
+        assertThatThrownBy(() -> Flowsheets.parse(liquorStage)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("cascades[0].sideDraws[2].stage"))
+                .hasMessageContaining("strip liquor");
     }
 
     @Test
@@ -192,11 +284,12 @@ class MassActionFlowsheetTest {
 
     @Test
     void aFlowsheetDoesNotMixCmerAndMassActionCascades() {
-        MassActionUnit unit = new MassActionUnit("X", new org.sxcascade.model.Cascade(5, 5), 2,
-                new org.sxcascade.model.MassActionFlows(50, 0.3, 0, 0, 5, 5, 0.5), new double[] {1, 1, 1},
-                java.util.List.of(Inlet.of("feed", FeedPhase.AQUEOUS)));
+        FlowsheetUnit unit = new FlowsheetUnit("X", java.util.List.of(Inlet.of("feed", FeedPhase.AQUEOUS)),
+                new org.sxcascade.model.MassActionTemplate(new org.sxcascade.model.Cascade(5, 5), 2,
+                        new org.sxcascade.model.MassActionFlows(50, 0.3, 0, 0, 5, 5, 0.5), new double[] {1, 1, 1}));
         assertThatThrownBy(() -> new Flowsheet("mixed", java.util.List.of("A", "B"),
-                new org.sxcascade.equilibrium.ConstantSeparationFactors(new double[] {2, 1}),
+                new org.sxcascade.model.CmerStreams(new org.sxcascade.equilibrium.ConstantSeparationFactors(
+                        new double[] {2, 1})),
                 java.util.List.of(new FreshFeed("feed", new double[] {0.5, 0.5}, 1)), java.util.List.of(unit),
                 java.util.List.of(), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cascades[0]")

@@ -1,5 +1,6 @@
 package org.sxcascade.report;
 
+import org.sxcascade.model.MassActionCaseView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -41,9 +42,9 @@ class SimulationReportTest {
     void everyModelGetsTheSameCommonReport(String file) throws Exception {
         SimulationReport r = solve(file);
         SteadyState s = r.state();
-        var comps = r.model().components();
+        var comps = r.view().components();
         // products: one per outlet; each component's inflow leaves in the products (whole-cascade balance)
-        assertThat(r.products()).hasSize(r.model().outlets().size());
+        assertThat(r.products()).hasSize(r.view().outlets().size());
         assertThat(r.componentBalance()).isLessThan(1e-10);
         for (int j = 0; j < comps.size(); j++) {
             double sum = 0;
@@ -84,14 +85,14 @@ class SimulationReportTest {
         // text and CSV: one row per product, one CSV row per stage
         String text = r.toText(true);
         for (int i = 0; i < r.products().size(); i++) {
-            assertThat(text).contains(r.model().productLabel(i, r.products().get(i)));
+            assertThat(text).contains(r.view().productLabel(i));
         }
         StringWriter csv = new StringWriter();
         r.writeProfileCsv(csv);
         assertThat(csv.toString().lines()).hasSize(s.stages() + 1);
         // the model's section: mass action has its chemistry, the plain models have none
         if (json.has("model")) {
-            MassActionSection ma = MassActionSection.of(r);
+            MassActionCaseView ma = MassActionCaseView.of(r.view());
             assertThat(ma.hydrogenBalance()).isLessThan(1e-9);
             assertThat(ma.extractantBalance()).isLessThan(1e-9);
             assertThat(ma.stages()).hasSize(s.stages());
@@ -99,7 +100,7 @@ class SimulationReportTest {
             assertThat(r.charts("x")).extracting(c -> c.fileStem()).containsExactly("x-profile", "x-ph-loading",
                     "x-concentration");
         } else {
-            assertThatThrownBy(() -> MassActionSection.of(r)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> MassActionCaseView.of(r.view())).isInstanceOf(IllegalArgumentException.class);
             assertThat(json.path("profile").path(0).has("pH")).isFalse();
             assertThat(r.charts("x").get(0).fileStem()).isEqualTo("x-profile");
         }

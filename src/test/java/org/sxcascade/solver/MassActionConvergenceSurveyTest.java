@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 
 /**
@@ -193,8 +193,8 @@ class MassActionConvergenceSurveyTest {
     /** The worst of the four stage balances of a converged case. */
     static double worstBalance(MassActionCase c, CascadeNetwork net, SteadyState state) {
         SimulationReport report = new SimulationReport(c, net, state);
-        return Math.max(Math.max(report.listedStageBalance(), MassActionSection.of(report).hydrogenBalance()),
-                Math.max(MassActionSection.of(report).cationBalance(), MassActionSection.of(report).extractantBalance()));
+        return Math.max(Math.max(report.listedStageBalance(), MassActionCaseView.of(report.view()).hydrogenBalance()),
+                Math.max(MassActionCaseView.of(report.view()).cationBalance(), MassActionCaseView.of(report.view()).extractantBalance()));
     }
 
     /**

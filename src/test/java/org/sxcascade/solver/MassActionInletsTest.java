@@ -18,7 +18,7 @@ import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.MassActionPreload;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 
 /**
@@ -55,9 +55,9 @@ class MassActionInletsTest {
         SimulationReport r = new SimulationReport(c, net, s);
         assertThat(s.residual()).isLessThanOrEqualTo(1e-12);
         assertThat(s.massBalanceError()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).hydrogenBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).cationBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(r).extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).cationBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(r.view()).extractantBalance()).isLessThan(1e-10);
         int split = c.cascade().totalStages() + 1;
         int top = c.totalStages();
         double reflux = c.flows().reflux();
@@ -127,7 +127,7 @@ class MassActionInletsTest {
         assertThat(re).isCloseTo(1.46, within(1e-10));
         assertThat(r.recovery(PR)[0]).isGreaterThan(0.9999);
         // the organic enters at saponification 0.4 − 3 × 0.02 / (2 × 0.75) = 0.36
-        MassActionSection.Inlet organic = MassActionSection.of(r).inlets().get(0);
+        MassActionCaseView.Inlet organic = MassActionCaseView.of(r.view()).inlets().get(0);
         assertThat(organic.saponification()).isCloseTo(0.36, within(1e-14));
         assertThat(organic.rareEarth()).isCloseTo(0.46, within(1e-14));
         assertThat(organic.composition().get("Pr")).isEqualTo(1.0);
@@ -219,7 +219,7 @@ class MassActionInletsTest {
         assertThat(net.feed(45, c.equilibrium().hydrogenIndex())).isCloseTo(0.02 * 6 / 10, within(1e-15));
         SteadyState s = solve(c);
         assertCloses(c, s);
-        assertThat(MassActionSection.of(new SimulationReport(c, net, s)).inlets()).extracting(MassActionSection.Inlet::name)
+        assertThat(MassActionCaseView.of(new SimulationReport(c, net, s).view()).inlets()).extracting(MassActionCaseView.Inlet::name)
                 .containsExactly("organic, saponified", "Pr-rich", "Nd-rich", "strip acid");
     }
 

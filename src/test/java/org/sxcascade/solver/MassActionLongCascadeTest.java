@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 
 /**
@@ -175,8 +175,8 @@ class MassActionLongCascadeTest {
     /** The RE, H⁺, cation and extractant balances of every stage close to 1e-10. */
     private static void assertStageBalancesClose(SimulationReport report) {
         assertThat(report.listedStageBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(report).hydrogenBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(report).cationBalance()).isLessThan(1e-10);
-        assertThat(MassActionSection.of(report).extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(report.view()).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(report.view()).cationBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(report.view()).extractantBalance()).isLessThan(1e-10);
     }
 }

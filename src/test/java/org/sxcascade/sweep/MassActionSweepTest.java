@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.report.MassActionSection;
+import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -142,15 +142,15 @@ class MassActionSweepTest {
         // 28 L/h × 5 mol/L HCl, and 230 L/h × 2 × 0.75 mol/L HA × 0.40 Na, per 10 mol/h RE fed
         assertThat(cell(f, row, "acid_mol_H_per_mol_fed")).isCloseTo(14.0, within(1e-12));
         assertThat(cell(f, row, "base_mol_per_mol_fed")).isCloseTo(13.8, within(1e-12));
-        assertThat(cell(f, row, "raffinate_pH")).isEqualTo(MassActionSection.of(report).stages().get(0).pH());
-        assertThat(cell(f, row, "strip_pH")).isEqualTo(MassActionSection.of(report).stages().get(20).pH()); // stage n + m + 1 = 21
-        double highest = MassActionSection.of(report).stages().stream().mapToDouble(MassActionSection.StageRow::loading).max().orElseThrow();
+        assertThat(cell(f, row, "raffinate_pH")).isEqualTo(MassActionCaseView.of(report.view()).stages().get(0).pH());
+        assertThat(cell(f, row, "strip_pH")).isEqualTo(MassActionCaseView.of(report.view()).stages().get(20).pH()); // stage n + m + 1 = 21
+        double highest = MassActionCaseView.of(report.view()).stages().stream().mapToDouble(MassActionCaseView.StageRow::loading).max().orElseThrow();
         assertThat(cell(f, row, "max_loading")).isEqualTo(highest).isBetween(0.0, 1.0);
         int stage = (Integer) value(f, row, "max_loading_stage");
-        assertThat(MassActionSection.of(report).stages().get(stage - 1).loading()).isEqualTo(highest);
-        assertThat(cell(f, row, "H_balance_error")).isEqualTo(MassActionSection.of(report).hydrogenBalance()).isLessThan(1e-10);
-        assertThat(cell(f, row, "cation_balance_error")).isEqualTo(MassActionSection.of(report).cationBalance()).isLessThan(1e-10);
-        assertThat(cell(f, row, "extractant_balance_error")).isEqualTo(MassActionSection.of(report).extractantBalance()).isLessThan(1e-10);
+        assertThat(MassActionCaseView.of(report.view()).stages().get(stage - 1).loading()).isEqualTo(highest);
+        assertThat(cell(f, row, "H_balance_error")).isEqualTo(MassActionCaseView.of(report.view()).hydrogenBalance()).isLessThan(1e-10);
+        assertThat(cell(f, row, "cation_balance_error")).isEqualTo(MassActionCaseView.of(report.view()).cationBalance()).isLessThan(1e-10);
+        assertThat(cell(f, row, "extractant_balance_error")).isEqualTo(MassActionCaseView.of(report.view()).extractantBalance()).isLessThan(1e-10);
         assertThat(value(f, row, "steady_states")).isEqualTo(1);
         assertThat(value(f, row, "reason")).isEqualTo("");
 

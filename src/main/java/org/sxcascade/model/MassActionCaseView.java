@@ -1,31 +1,26 @@
-package org.sxcascade.report;
+package org.sxcascade.model;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sxcascade.chart.AcidityLoadingChart;
-import org.sxcascade.chart.Charts;
-import org.sxcascade.chart.ConcentrationChart;
-import org.sxcascade.chart.NamedChart;
-import org.sxcascade.chart.StageProfile;
+import java.util.Set;
+import java.util.TreeSet;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
-import org.sxcascade.model.MassActionCase;
+import org.sxcascade.report.Formats;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.StageBalances;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * The {@link ModelSection} of a mass-action case (the mass-action law or its empirical
- * correlations): plant units (L/h, mol/L, pH), the inlets, each stage's pH, extractant loading,
- * saponification and free extractant, and the hydrogen, cation and extractant balances of every
- * stage (docs/mass-action.md). The report lists the rare earths; the state's other components
- * are H (free acid and exchangeable H of the extractant) and the saponifying cation.
+ * The {@link CaseView} of a mass-action case (the mass-action law or its empirical correlations,
+ * docs/mass-action.md): plant units (L/h, mol/L, pH), the inlets, each stage's pH, extractant
+ * loading, saponification and free extractant, and the hydrogen, cation and extractant balances of
+ * every stage. The report lists the rare earths; the state's other components are H (free acid and
+ * exchangeable H of the extractant) and the saponifying cation.
  */
-public final class MassActionSection implements ModelSection {
+public final class MassActionCaseView implements CaseView {
     /**
      * One stream entering the cascade.
      *
@@ -53,7 +48,7 @@ public final class MassActionSection implements ModelSection {
     private final MassActionEquilibrium eq;
     private final List<StageRow> stages;
 
-    MassActionSection(MassActionCase c, CascadeNetwork network, SteadyState state) {
+    MassActionCaseView(MassActionCase c, CascadeNetwork network, SteadyState state) {
         this.c = c;
         this.network = network;
         this.state = state;
@@ -61,12 +56,12 @@ public final class MassActionSection implements ModelSection {
         this.stages = stageRows();
     }
 
-    /** The mass-action section of a report of a mass-action case. */
-    public static MassActionSection of(SimulationReport report) {
-        if (!(report.model() instanceof MassActionSection s)) {
-            throw new IllegalArgumentException("not the report of a mass-action case");
+    /** The view of a mass-action case, from any case's view. */
+    public static MassActionCaseView of(CaseView view) {
+        if (!(view instanceof MassActionCaseView v)) {
+            throw new IllegalArgumentException("not the view of a mass-action case");
         }
-        return s;
+        return v;
     }
 
     private int offset(int stage) {
@@ -96,8 +91,41 @@ public final class MassActionSection implements ModelSection {
     }
 
     @Override
-    public double acidity(boolean organic, int stage) {
-        return organic ? Double.NaN : eq.aqueousAcidity(network.aqueousFlow(stage), state.lnAqueous(), offset(stage));
+    public String productLabel(int i) {
+        return c.outlets().get(i).name();
+    }
+
+    @Override
+    public String recoveryColumn(int i) {
+        return "to " + c.outlets().get(i).name();
+    }
+
+    @Override
+    public double aqueousAcidity(int stage) {
+        return eq.aqueousAcidity(network.aqueousFlow(stage), state.lnAqueous(), offset(stage));
+    }
+
+    @Override
+    public Texts texts() {
+        return new Texts("RE", "rareEarthBalance",
+                "Products (flow in L/h, RE in mol RE per mol RE fed and mol/L, composition in RE mole fractions)",
+                c.preload() == null ? "Recovery (fraction of each rare earth's feed)"
+                        : "Recovery (fraction of each rare earth's inflow: aqueous feeds and pre-load)",
+                "Stage profile (pH of the aqueous; loading = 3Σ[RE]org / C; RE in mol/L; x, y RE mole fractions)",
+                "Mass-action model: pH, extractant loading and saponification are computed on every stage. ",
+                " (the start-up rows included)",
+                "flow in L/h; RE in mol RE per mol RE fed and in mol/L; pH of the aqueous; composition in RE mole "
+                        + "fractions; recovery: fraction of the purity components' feed",
+                "mol RE per mol RE fed",
+                "Phase flows in L/h, RE flows in mol RE per mol RE fed and concentrations in mol/L unless marked; "
+                        + "compositions in RE mole fractions.",
+                "pH of the aqueous; loading 3Σ[RE]org / C and saponification [M]org / 2C as fractions of the "
+                        + "extractant; free extractant e and RE in mol/L; x, y RE mole fractions");
+    }
+
+    @Override
+    public String modelKey() {
+        return "mass-action";
     }
 
     // ------------------------------------------------------------------ what only mass action has
@@ -231,6 +259,15 @@ public final class MassActionSection implements ModelSection {
         return worst;
     }
 
+    @Override
+    public List<Balance> balances() {
+        return List.of(new Balance("H+", "hydrogenBalance", "H⁺ (free acid + exchangeable H of the extractant)",
+                        hydrogenBalance()),
+                new Balance(c.cation(), "cationBalance", "saponifying cation", cationBalance()),
+                new Balance("extractant", "extractantBalance", "extractant, C = e + 3Σ[RE]org + ½[M]org",
+                        extractantBalance()));
+    }
+
     // ------------------------------------------------------------------ text
 
     /** Whether every rare earth follows the mass-action law (no empirical correlation). */
@@ -267,7 +304,7 @@ public final class MassActionSection implements ModelSection {
     }
 
     @Override
-    public List<Map.Entry<String, String>> caseFacts() {
+    public List<Map.Entry<String, String>> facts() {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
         var f = c.flows();
         facts.add(Map.entry("model", modelWords(eq, c.rareEarths())));
@@ -301,28 +338,18 @@ public final class MassActionSection implements ModelSection {
             facts.add(Map.entry("stages", String.format(Locale.ROOT, "Murphree efficiency extraction %s, scrub %s, strip %s",
                     Formats.general(e[0]), Formats.general(e[1]), Formats.general(e[2]))));
         }
-        SimulationReport.addSideDrawFacts(facts, c.sideDraws(), "L/h");
+        facts.addAll(c.sideDraws().facts("L/h"));
         return facts;
     }
 
+    /** The inlets table. */
     @Override
-    public String balanceLines(SimulationReport r) {
-        return String.format(Locale.ROOT,
-                "  balances   RE %.1e (whole cascade); H+ %.1e, %s %.1e, extractant %.1e (largest relative error "
-                        + "over the stages)%n",
-                r.componentBalance(), hydrogenBalance(), c.cation(), cationBalance(), extractantBalance());
-    }
-
-    @Override
-    public String inletTables() {
-        StringBuilder b = new StringBuilder();
-        b.append("Inlets (flow in L/h, RE in mol RE per mol RE fed and mol/L, H+ in mol/L, composition in RE mole "
-                + "fractions)\n");
-        SimulationReport.Table it = new SimulationReport.Table();
+    public List<Table> tables() {
+        List<List<String>> rows = new ArrayList<>();
         List<String> ih = new ArrayList<>(List.of("inlet", "enters", "L/h", "RE", "RE mol/L", "H+ mol/L"));
-        c.rareEarths().forEach(ih::add);
+        ih.addAll(c.rareEarths());
         ih.add("saponified");
-        it.row(ih);
+        rows.add(ih);
         for (Inlet in : inlets()) {
             List<String> row = new ArrayList<>(List.of(in.name(), in.phase() + ", stage " + in.stage(),
                     Formats.general(in.volume()), Formats.fixed(in.rareEarth()),
@@ -332,229 +359,112 @@ public final class MassActionSection implements ModelSection {
                 row.add(in.rareEarth() > 0 ? Formats.fraction(in.composition().get(name)) : "-");
             }
             row.add(Double.isNaN(in.saponification()) ? "-" : Formats.fixed(in.saponification()));
-            it.row(row);
+            rows.add(row);
         }
-        return b.append(it.render()).append('\n').toString();
-    }
-
-    @Override
-    public String productsHeading() {
-        return "Products (flow in L/h, RE in mol RE per mol RE fed and mol/L, composition in RE mole fractions)";
-    }
-
-    @Override
-    public String productLabel(int i, SimulationReport.Product p) {
-        return p.name();
-    }
-
-    @Override
-    public String recoveryColumn(int i, SimulationReport.Product p) {
-        return "to " + p.name();
-    }
-
-    @Override
-    public List<String> productHeads() {
-        return List.of("L/h", "RE", "RE mol/L", "pH");
-    }
-
-    @Override
-    public List<String> productCells(SimulationReport.Product p) {
-        return List.of(Formats.general(p.volume()), Formats.fixed(p.flow()),
-                Formats.general(p.flow() * c.feedRate() / p.volume()),
-                Double.isNaN(p.acidity()) ? "-" : String.format(Locale.ROOT, "%.2f",
-                        MassActionEquilibrium.pH(p.acidity())));
-    }
-
-    @Override
-    public String recoveryHeading() {
-        return c.preload() == null ? "Recovery (fraction of each rare earth's feed)"
-                : "Recovery (fraction of each rare earth's inflow: aqueous feeds and pre-load)";
-    }
-
-    @Override
-    public String profileHeading() {
-        return "Stage profile (pH of the aqueous; loading = 3Σ[RE]org / C; RE in mol/L; x, y RE mole fractions)";
-    }
-
-    @Override
-    public List<String> stageHeads() {
-        return List.of("pH", "loading", "saponified", "RE aq", "RE org");
-    }
-
-    @Override
-    public List<String> stageCells(int stage) {
-        StageRow s = stages.get(stage - 1);
-        return List.of(String.format(Locale.ROOT, "%.3f", s.pH()), Formats.fixed(s.loading()),
-                Formats.fixed(s.saponification()), Formats.general(s.aqueousRareEarth()),
-                Formats.general(s.organicRareEarth()));
-    }
-
-    // ------------------------------------------------------------------ HTML
-
-    @Override
-    public String htmlLead() {
-        return "Mass-action model: pH, extractant loading and saponification are computed on every stage. ";
-    }
-
-    @Override
-    public String htmlIterationNote() {
-        return " (the start-up rows included)";
-    }
-
-    @Override
-    public String htmlProductUnits() {
-        return "flow in L/h; RE in mol RE per mol RE fed and in mol/L; pH of the aqueous; composition in RE mole "
-                + "fractions; recovery: fraction of the purity components' feed";
-    }
-
-    @Override
-    public List<HtmlReport.Column> htmlProductColumns() {
-        return List.of(new HtmlReport.Column("L/h", "/flow", Formats::general),
-                new HtmlReport.Column("RE", "/rareEarthFlow", Formats::fraction),
-                new HtmlReport.Column("RE mol/L", "/rareEarthConcentration", Formats::general),
-                new HtmlReport.Column("pH", "/pH", HtmlReport::two));
-    }
-
-    @Override
-    public String htmlFlowUnit() {
-        return "mol RE per mol RE fed";
-    }
-
-    @Override
-    public String htmlFooterUnits() {
-        return "Phase flows in L/h, RE flows in mol RE per mol RE fed and concentrations in mol/L unless marked; "
-                + "compositions in RE mole fractions.";
-    }
-
-    @Override
-    public List<HtmlReport.Balance> htmlBalances() {
-        return List.of(new HtmlReport.Balance("H⁺ (free acid + exchangeable H of the extractant)", "every stage",
-                        "/hydrogenBalance"),
-                new HtmlReport.Balance("saponifying cation", "every stage", "/cationBalance"),
-                new HtmlReport.Balance("extractant, C = e + 3Σ[RE]org + ½[M]org", "every stage", "/extractantBalance"),
-                new HtmlReport.Balance("every component, in = out", "every stage (solver residual)", "/residual"),
-                new HtmlReport.Balance("overall, feeds = products", "whole cascade", "/massBalanceError"));
-    }
-
-    @Override
-    public String htmlProfileUnits() {
-        return "pH of the aqueous; loading 3Σ[RE]org / C and saponification [M]org / 2C as fractions of the "
-                + "extractant; free extractant e and RE in mol/L; x, y RE mole fractions";
-    }
-
-    @Override
-    public List<HtmlReport.Column> htmlStageColumns() {
-        return List.of(new HtmlReport.Column("pH", "/pH", v -> String.format(Locale.ROOT, "%.3f", v)),
-                new HtmlReport.Column("loading", "/loading", Formats::fixed),
-                new HtmlReport.Column("saponified", "/saponification", Formats::fixed),
-                new HtmlReport.Column("e mol/L", "/freeExtractant", Formats::general),
-                new HtmlReport.Column("RE aq mol/L", "/aqueousRareEarth", Formats::general),
-                new HtmlReport.Column("RE org mol/L", "/organicRareEarth", Formats::general));
+        return List.of(new Table("Inlets (flow in L/h, RE in mol RE per mol RE fed and mol/L, H+ in mol/L, composition "
+                + "in RE mole fractions)", rows));
     }
 
     // ------------------------------------------------------------------ JSON
 
     @Override
-    public void putModel(ObjectNode root) {
-        root.put("model", "mass-action");
-    }
-
-    @Override
-    public void putCase(ObjectNode root, SimulationReport report) {
-        root.put("rareEarthBalance", report.componentBalance());
-        root.put("hydrogenBalance", hydrogenBalance());
-        root.put("cationBalance", cationBalance());
-        root.put("extractantBalance", extractantBalance());
+    public Map<String, Object> jsonCase() {
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("flowUnit", "L/h");
         root.put("rareEarthFlowUnit", "mol RE per mol RE fed");
         root.put("concentrationUnit", "mol/L");
         root.put("feedRate", c.feedRate());
-        ObjectNode cascade = root.putObject("cascade");
+        Map<String, Object> cascade = new LinkedHashMap<>();
         cascade.put("extractionStages", c.cascade().extractionStages());
         cascade.put("scrubStages", c.cascade().scrubStages());
         cascade.put("stripStages", c.stripStages());
         cascade.put("totalStages", c.totalStages());
         double[] efficiency = c.efficiency();
-        ObjectNode eff = cascade.putObject("efficiency");
+        Map<String, Object> eff = new LinkedHashMap<>();
         eff.put("extraction", efficiency[0]);
         eff.put("scrub", efficiency[1]);
         eff.put("strip", efficiency[2]);
-        SimulationReport.putSideDraws(cascade, c.sideDraws(), "L/h");
-        ArrayNode ins = root.putArray("inlets");
+        cascade.put("efficiency", eff);
+        cascade.put("sideDraws", c.sideDraws().toJson("L/h"));
+        root.put("cascade", cascade);
+        List<Map<String, Object>> ins = new ArrayList<>();
         for (Inlet in : inlets()) {
-            ObjectNode o = ins.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", in.name());
             o.put("phase", in.phase());
             o.put("stage", in.stage());
             o.put("flow", in.volume());
             o.put("rareEarthFlow", in.rareEarth());
             o.put("rareEarthConcentration", in.rareEarth() * c.feedRate() / in.volume());
-            in.composition().forEach(o.putObject("composition")::put);
+            o.put("composition", in.composition());
             if (!Double.isNaN(in.acidity())) {
                 o.put("acidity", in.acidity());
             }
             if (!Double.isNaN(in.saponification())) {
                 o.put("saponification", in.saponification());
             }
+            ins.add(o);
         }
+        root.put("inlets", ins);
+        return root;
+    }
+
+    // ------------------------------------------------------------------ columns
+
+    @Override
+    public List<ProductColumn> productColumns() {
+        double rate = c.feedRate();
+        return List.of(new ProductColumn("flow", "L/h", Formats::general, "L/h", Formats::general, (f, v, a) -> v),
+                new ProductColumn("rareEarthFlow", "RE", Formats::fixed, "RE", Formats::fraction, (f, v, a) -> f),
+                new ProductColumn("rareEarthConcentration", "RE mol/L", Formats::general, "RE mol/L", Formats::general,
+                        (f, v, a) -> f * rate / v),
+                new ProductColumn("acidity", null, null, null, null, (f, v, a) -> a),
+                new ProductColumn("pH", "pH", MassActionCaseView::two, "pH", MassActionCaseView::two,
+                        (f, v, a) -> Double.isNaN(a) ? Double.NaN : MassActionEquilibrium.pH(a)));
+    }
+
+    private static String two(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String three(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     @Override
-    public void putProductFlows(ObjectNode o, SimulationReport.Product p) {
-        o.put("flow", p.volume());
-        o.put("rareEarthFlow", p.flow());
-        o.put("rareEarthConcentration", p.flow() * c.feedRate() / p.volume());
-        if (!Double.isNaN(p.acidity())) {
-            o.put("acidity", p.acidity());
-            o.put("pH", MassActionEquilibrium.pH(p.acidity()));
+    public List<StageColumn> stageColumns() {
+        return List.of(new StageColumn("pH", "pH", "pH", MassActionCaseView::three, column(StageRow::pH)),
+                new StageColumn("loading", "loading", "loading", Formats::fixed, column(StageRow::loading)),
+                new StageColumn("saponification", "saponified", "saponified", Formats::fixed,
+                        column(StageRow::saponification)),
+                new StageColumn("freeExtractant", null, "e mol/L", Formats::general, column(StageRow::freeExtractant)),
+                new StageColumn("aqueousRareEarth", "RE aq", "RE aq mol/L", Formats::general,
+                        column(StageRow::aqueousRareEarth)),
+                new StageColumn("organicRareEarth", "RE org", "RE org mol/L", Formats::general,
+                        column(StageRow::organicRareEarth)));
+    }
+
+    private double[] column(java.util.function.ToDoubleFunction<StageRow> f) {
+        double[] v = new double[stages.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = f.applyAsDouble(stages.get(k));
         }
+        return v;
     }
 
-    @Override
-    public void putStage(ObjectNode o, int stage) {
-        StageRow s = stages.get(stage - 1);
-        o.put("pH", s.pH());
-        o.put("loading", s.loading());
-        o.put("saponification", s.saponification());
-        o.put("freeExtractant", s.freeExtractant());
-        o.put("aqueousRareEarth", s.aqueousRareEarth());
-        o.put("organicRareEarth", s.organicRareEarth());
+    /** Concentration of state component j in a phase leaving a stage, mol/L. */
+    private double concentration(int k, int j, boolean organic) {
+        return organic ? state.organicFlow(k, j) * eq.molarScale() / network.organicFlow(k)
+                : state.aqueousFlow(k, j) * eq.molarScale() / network.aqueousFlow(k);
     }
 
-    /**
-     * The stage profile, then the panels of this model's chemistry: pH, loading and saponification
-     * ({@link AcidityLoadingChart}, from the stage rows) and each rare earth's concentration in both
-     * phases ({@link ConcentrationChart}).
-     */
-    @Override
-    public List<NamedChart> charts(String stem) {
-        int n = stages.size();
-        int r = c.rareEarths().size();
-        double[] pH = new double[n];
-        double[] loading = new double[n];
-        double[] saponification = new double[n];
-        double[][] aqueous = new double[n][r];
-        double[][] organic = new double[n][r];
-        double scale = eq.molarScale();
-        for (int k = 1; k <= n; k++) {
-            StageRow row = stages.get(k - 1);
-            pH[k - 1] = row.pH();
-            loading[k - 1] = row.loading();
-            saponification[k - 1] = row.saponification();
-            for (int j = 0; j < r; j++) {
-                aqueous[k - 1][j] = state.aqueousFlow(k, j) * scale / network.aqueousFlow(k);
-                organic[k - 1][j] = state.organicFlow(k, j) * scale / network.organicFlow(k);
-            }
+    private double[] concentrations(int j, boolean organic) {
+        double[] v = new double[stages.size()];
+        for (int k = 1; k <= v.length; k++) {
+            v[k - 1] = concentration(k, j, organic);
         }
-        StageProfile profile = StageProfile.of(c, state);
-        return Charts.steadyState(stem, profile, List.of(
-                new NamedChart(stem + "-ph-loading", AcidityLoadingChart.of(profile, pH, loading, saponification,
-                        c.cation(), eq.extractantConcentration(), c.flows().saponification())),
-                new NamedChart(stem + "-concentration", ConcentrationChart.of(profile, c.rareEarths(), aqueous,
-                        organic))));
+        return v;
     }
-
-    // ------------------------------------------------------------------ CSV
 
     /**
      * The aqueous and organic flows (L/h), each rare earth's aqueous and organic concentration
@@ -564,39 +474,116 @@ public final class MassActionSection implements ModelSection {
      * component flows.
      */
     @Override
-    public List<String> csvHeads() {
-        List<String> header = new ArrayList<>(List.of("aqueous_flow_L_per_h", "organic_flow_L_per_h"));
-        c.rareEarths().forEach(n -> header.add("aqueous_" + n + "_mol_per_L"));
-        c.rareEarths().forEach(n -> header.add("organic_" + n + "_mol_per_L"));
+    public List<CsvColumn> csvColumns() {
+        int n = stages.size();
+        double[] aq = new double[n];
+        double[] org = new double[n];
+        double[] acid = new double[n];
+        for (int k = 1; k <= n; k++) {
+            aq[k - 1] = network.aqueousFlow(k);
+            org[k - 1] = network.organicFlow(k);
+            acid[k - 1] = aqueousAcidity(k);
+        }
+        List<CsvColumn> columns = new ArrayList<>(List.of(new CsvColumn("aqueous_flow_L_per_h", aq),
+                new CsvColumn("organic_flow_L_per_h", org)));
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            columns.add(new CsvColumn("aqueous_" + c.rareEarths().get(j) + "_mol_per_L", concentrations(j, false)));
+        }
+        for (int j = 0; j < eq.rareEarthCount(); j++) {
+            columns.add(new CsvColumn("organic_" + c.rareEarths().get(j) + "_mol_per_L", concentrations(j, true)));
+        }
         String m = c.cation();
-        header.addAll(List.of("pH", "loading_fraction", "saponification_fraction", "aqueous_H_mol_per_L",
-                "aqueous_" + m + "_mol_per_L", "organic_" + m + "_mol_per_L", "organic_H_mol_per_L",
-                "free_extractant_mol_per_L"));
-        return header;
+        columns.addAll(List.of(new CsvColumn("pH", column(StageRow::pH)),
+                new CsvColumn("loading_fraction", column(StageRow::loading)),
+                new CsvColumn("saponification_fraction", column(StageRow::saponification)),
+                new CsvColumn("aqueous_H_mol_per_L", acid),
+                new CsvColumn("aqueous_" + m + "_mol_per_L", concentrations(eq.cationIndex(), false)),
+                new CsvColumn("organic_" + m + "_mol_per_L", concentrations(eq.cationIndex(), true)),
+                new CsvColumn("organic_H_mol_per_L", concentrations(eq.hydrogenIndex(), true)),
+                new CsvColumn("free_extractant_mol_per_L", column(StageRow::freeExtractant))));
+        return columns;
+    }
+
+    // ------------------------------------------------------------------ charts
+
+    @Override
+    public AcidityLoading acidityLoading() {
+        return new AcidityLoading(column(StageRow::pH), column(StageRow::loading), column(StageRow::saponification),
+                c.cation(), eq.extractantConcentration(), c.flows().saponification());
     }
 
     @Override
-    public List<Object> csvCells(int k) {
-        StageRow s = stages.get(k - 1);
-        double scale = eq.molarScale();
-        double aq = network.aqueousFlow(k);
-        double org = network.organicFlow(k);
-        List<Object> row = new ArrayList<>(List.of(num(aq), num(org)));
-        for (int j = 0; j < eq.rareEarthCount(); j++) {
-            row.add(num(state.aqueousFlow(k, j) * scale / aq));
+    public Concentrations concentrations() {
+        int n = stages.size();
+        int r = c.rareEarths().size();
+        double[][] aqueous = new double[n][r];
+        double[][] organic = new double[n][r];
+        for (int k = 1; k <= n; k++) {
+            for (int j = 0; j < r; j++) {
+                aqueous[k - 1][j] = concentration(k, j, false);
+                organic[k - 1][j] = concentration(k, j, true);
+            }
         }
-        for (int j = 0; j < eq.rareEarthCount(); j++) {
-            row.add(num(state.organicFlow(k, j) * scale / org));
-        }
-        row.addAll(List.of(num(s.pH()), num(s.loading()), num(s.saponification()),
-                num(eq.aqueousAcidity(aq, state.lnAqueous(), offset(k))),
-                num(state.aqueousFlow(k, eq.cationIndex()) * scale / aq),
-                num(state.organicFlow(k, eq.cationIndex()) * scale / org),
-                num(state.organicFlow(k, eq.hydrogenIndex()) * scale / org), num(s.freeExtractant())));
-        return row;
+        return new Concentrations(c.rareEarths(), aqueous, organic);
     }
 
-    private static String num(double x) {
-        return SimulationReport.num(x);
+    @Override
+    public StageProfile profile() {
+        return profile(c, state);
+    }
+
+    /** The profile of a mass-action case: each rare earth's mole fraction among the rare earths. */
+    public static StageProfile profile(MassActionCase c, SteadyState state) {
+        int r = c.rareEarths().size();
+        int stages = c.totalStages();
+        double[] aq = new double[stages * r];
+        double[] org = new double[stages * r];
+        for (int k = 1; k <= stages; k++) {
+            double sumAq = 0;
+            double sumOrg = 0;
+            for (int i = 0; i < r; i++) {
+                sumAq += state.aqueousFlow(k, i);
+                sumOrg += state.organicFlow(k, i);
+            }
+            for (int j = 0; j < r; j++) {
+                aq[(k - 1) * r + j] = sumAq > 0 ? state.aqueousFlow(k, j) / sumAq : 0;
+                org[(k - 1) * r + j] = sumOrg > 0 ? state.organicFlow(k, j) / sumOrg : 0;
+            }
+        }
+        int n = c.cascade().extractionStages();
+        int m = c.cascade().scrubStages();
+        List<StageProfile.Mark> marks = new ArrayList<>();
+        if (m > 0) {
+            marks.add(new StageProfile.Mark(n + 0.5, "extraction | scrub", StageProfile.Kind.SECTION));
+        }
+        if (c.stripStages() > 0) {
+            marks.add(new StageProfile.Mark(n + m + 0.5, (m > 0 ? "scrub" : "extraction") + " | strip", StageProfile.Kind.SECTION));
+        }
+        for (int i = 0; i < c.sideDraws().size(); i++) {
+            SideDraw d = c.sideDraws().draws().get(i);
+            marks.add(new StageProfile.Mark(d.stage(), c.sideDraws().names().get(i) + " (" + d.phase().label() + " draw, stage "
+                    + d.stage() + ")", StageProfile.Kind.DRAW));
+        }
+        // one marker per feed stage (several feeds may share one)
+        Set<Integer> feedStages = new TreeSet<>();
+        for (int i = 0; i < c.feeds().size(); i++) {
+            int stage = c.feedStage(i);
+            if (feedStages.add(stage)) {
+                marks.add(new StageProfile.Mark(stage, "feed (aqueous, stage " + stage + ")", StageProfile.Kind.FEED));
+            }
+        }
+        List<StageProfile.Target> targets = new ArrayList<>();
+        StageProfile.addTarget(targets, c.stripTarget(), c.stripStages() > 0 ? "strip liquor" : "loaded organic", true);
+        StageProfile.addTarget(targets, c.raffinateTarget(), "raffinate", false);
+        for (int i = 0; i < c.sideDraws().size(); i++) {
+            StageProfile.addTarget(targets, c.sideDraws().targets().get(i), c.sideDraws().names().get(i), false);
+        }
+        String list = feedStages.toString().replaceAll("[\\[\\]]", "");
+        String layout = String.format(Locale.ROOT, "%d extraction + %d scrub + %d strip stages, aqueous feed at %s",
+                n, m, c.stripStages(), (feedStages.size() == 1 ? "stage " : "stages ") + list);
+        return new StageProfile(c.name() == null ? "mass-action cascade" : c.name(), layout,
+                "stage (1 = raffinate end, " + stages + " = organic outlet)",
+                "mole fraction among the rare earths (log scale)", c.rareEarths(), true, aq, org, List.copyOf(marks),
+                List.copyOf(targets));
     }
 }

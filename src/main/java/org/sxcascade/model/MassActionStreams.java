@@ -1,0 +1,179 @@
+package org.sxcascade.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
+import org.sxcascade.report.Formats;
+
+/**
+ * The streams of a mass-action flowsheet ({@code model: mass-action}, docs/flowsheets.md): a
+ * stream carries its rare earths, the saponifying cation and its free acid (component flows in mol
+ * per mol of fresh RE, the model's molar scale being the fresh RE in mol/h), and its volume (L/h)
+ * is what the flowsheet's volume balance fixes; RE, cation and acid of torn streams are iterated.
+ *
+ * @param equilibrium the mass-action model
+ * @param cation      the saponifying cation's name
+ */
+public record MassActionStreams(MassActionEquilibrium equilibrium, String cation) implements StreamModel {
+    public MassActionStreams {
+        java.util.Objects.requireNonNull(equilibrium, "equilibrium");
+        java.util.Objects.requireNonNull(cation, "cation");
+    }
+
+    /** The model at molar scale {@code feedTotal} mol/h, so that flows read as mol per mol of fresh RE. */
+    @Override
+    public StreamModel atFeedTotal(double feedTotal) {
+        return new MassActionStreams(equilibrium.withMolarScale(feedTotal), cation);
+    }
+
+    @Override
+    public int listedCount() {
+        return equilibrium.rareEarthCount();
+    }
+
+    @Override
+    public String label() {
+        return "mass-action";
+    }
+
+    @Override
+    public String key() {
+        return "mass-action";
+    }
+
+    @Override
+    public boolean solutionFeeds() {
+        return true;
+    }
+
+    @Override
+    public String feedRule() {
+        return "an aqueous solution with flow (L/h), concentration (mol/L RE) and acidity (mol/L H+) in a "
+                + "mass-action flowsheet";
+    }
+
+    @Override
+    public String totalWords() {
+        return "a volume (L/h)";
+    }
+
+    /** The organic of a mass-action cascade is its own saponified extractant: no organic links. */
+    @Override
+    public void checkLink(String field, String from, FeedPhase phase) {
+        if (phase == FeedPhase.ORGANIC) {
+            throw new InvalidInputException(field, from, "an aqueous stream (a fresh feed, "
+                    + "<cascade>.raffinate or <cascade>.strip): the organic leaving a mass-action cascade "
+                    + "cannot be fed to another mass-action cascade, whose organic is its own saponified "
+                    + "extractant (organic-phase links are not supported for mass action, docs/flowsheets.md)");
+        }
+    }
+
+    /** The rare earths, then the cation and {@code H+} (free acid). */
+    @Override
+    public List<String> streamComponents(List<String> components) {
+        List<String> names = new ArrayList<>(components);
+        names.add(cation);
+        names.add("H+");
+        return List.copyOf(names);
+    }
+
+    /** Its RE, no cation and its free acid, at its flow. */
+    @Override
+    public double[] freshStream(double share, double[] composition, double flow, double concentration,
+                                double acidity) {
+        double[] concentrations = new double[composition.length];
+        for (int j = 0; j < concentrations.length; j++) {
+            concentrations[j] = composition[j] * concentration;
+        }
+        return equilibrium.aqueousStream(flow, concentrations, 0, acidity);
+    }
+
+    @Override
+    public boolean exactTotals() {
+        return false;
+    }
+
+    @Override
+    public double extractability(int j) {
+        return equilibrium.exchangeConstant(j);
+    }
+
+    /** At its exact volume as the fresh feeds' mixed solution (their RE concentration and acidity), no cation. */
+    @Override
+    public double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid) {
+        double[] concentrations = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            concentrations[j] = z[j] * feedTotal / feedVolume;
+        }
+        return equilibrium.aqueousStream(fixedTotal, concentrations, 0, feedAcid / feedVolume);
+    }
+
+    @Override
+    public String startText(String start) {
+        return "exact volumes, the fresh feeds' solution" + (start.equals("uniform") ? " with equal fractions" : "");
+    }
+
+    /** Each inlet's volume, free acid and cation concentration. */
+    @Override
+    public List<InletColumn> inletColumns() {
+        int r = listedCount();
+        return List.of(new InletColumn("L/h", "volumetricFlow", (f, v, t) -> v),
+                new InletColumn("acid mol/L", "acidity", (f, v, t) -> f[r + 1] * t / v),
+                new InletColumn(cation + " mol/L", "cationConcentration", (f, v, t) -> f[r] * t / v));
+    }
+
+    @Override
+    public String modelText(List<String> components) {
+        return MassActionCaseView.modelWords(equilibrium, components) + " (docs/mass-action.md)" + "; extractant "
+                + Formats.general(equilibrium.extractantConcentration()) + " mol/L as dimer, cation " + cation + " (K "
+                + Formats.general(equilibrium.cationExchangeConstant()) + ')';
+    }
+
+    @Override
+    public Map<String, Object> modelJson(List<String> components) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("model", key());
+        boolean law = MassActionCaseView.isMassActionLaw(equilibrium);
+        Map<String, Object> k = new LinkedHashMap<>();
+        for (int j = 0; j < components.size(); j++) {
+            if (law) {
+                k.put(components.get(j), equilibrium.exchangeConstant(j));
+            } else {
+                Map<String, Object> abc = new LinkedHashMap<>();
+                abc.put("pHSlope", equilibrium.acidSlope(j));
+                abc.put("dimerSlope", equilibrium.dimerSlope(j));
+                abc.put("intercept", Math.log10(equilibrium.exchangeConstant(j)));
+                k.put(components.get(j), abc);
+            }
+        }
+        o.put(law ? "exchangeConstants" : "correlations", k);
+        Map<String, Object> ex = new LinkedHashMap<>();
+        ex.put("concentration", equilibrium.extractantConcentration());
+        ex.put("cation", cation);
+        ex.put("cationExchangeConstant", equilibrium.cationExchangeConstant());
+        o.put("extractant", ex);
+        return o;
+    }
+
+    @Override
+    public String amountUnit() {
+        return "RE/h";
+    }
+
+    @Override
+    public String tornLine(String stream, String takers, double reTotal, double fixedTotal) {
+        return String.format(Locale.ROOT, "  %s → %s; RE total %s, volume %s L/h fixed by the volume balance%n", stream,
+                takers, Formats.fixed(reTotal), Formats.general(fixedTotal));
+    }
+
+    @Override
+    public Map<String, Object> tornJson(double reTotal, double fixedTotal) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("total", reTotal);
+        o.put("volumetricFlow", fixedTotal);
+        return o;
+    }
+}
