@@ -1344,10 +1344,13 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
     }
 
-    /** Factors the Newton system last assembled ({@link #reduced} or {@link #linear}). */
+    /**
+     * Factors the Newton system last assembled ({@link #reduced}, whose super-diagonal blocks diag μ
+     * are diagonal, or {@link #linear}).
+     */
     private boolean factor(int n) {
         factoredReduced = allIdeal;
-        return allIdeal ? reduced.factor(n) : linear.factor(n);
+        return allIdeal ? reduced.factorDiagonalUpper(n) : linear.factor(n);
     }
 
     /**
