@@ -597,9 +597,11 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 for (int j = 0; j < r; j++) {
                     double m = Math.max(contents[offset + j], 0);
                     double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
-                    double sig = 1 / (1 + Math.exp(-z));
-                    extracted3 += m * sig;
-                    double s = m * sig / (1 + Math.exp(z));
+                    // σ = 1/(1 + e^−z) and σ(1 − σ) from the one exponential t = e^−|z|
+                    double t = Math.exp(-Math.abs(z));
+                    double inv = 1 / (1 + t);
+                    extracted3 += m * (z > 0 ? inv : t * inv);
+                    double s = m * t * inv * inv;
                     sa += acidSlopes[j] * s;
                     sb += dimerSlopes[j] * s;
                 }
@@ -607,7 +609,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 sa *= 3;
                 sb *= 3;
                 double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
-                double sM = mM / ((1 + Math.exp(-zM)) * (1 + Math.exp(zM)));
+                double tM = Math.exp(-Math.abs(zM));
+                double invM = 1 / (1 + tM);
+                double sM = mM * tM * invM * invM;
                 double vH = 2 * eo + extracted3;
                 double aq = Math.exp(w + lnAs);
                 double f = aq + vH - mH;
@@ -847,26 +851,27 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             for (int j = 0; j < r; j++) {
                 double m = 3 * Math.max(contents[offset + j], 0);
                 double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
-                double sig = 1 / (1 + Math.exp(-z));
-                double om = 1 / (1 + Math.exp(z));
+                // the smaller of σ = 1/(1 + e^−z) and 1 − σ is t/(1 + t), t = e^−|z|; σ(1 − σ) = t/(1 + t)²
+                double t = Math.exp(-Math.abs(z));
+                double small = t / (1 + t);
                 if (z > 0) {
                     fixed += m;
-                    varying -= m * om;
+                    varying -= m * small;
                 } else {
-                    varying += m * sig;
+                    varying += m * small;
                 }
-                dg += dimerSlopes[j] * m * sig * om;
+                dg += dimerSlopes[j] * m * small / (1 + t);
             }
             double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
-            double sigM = 1 / (1 + Math.exp(-zM));
-            double omM = 1 / (1 + Math.exp(zM));
+            double tM = Math.exp(-Math.abs(zM));
+            double smallM = tM / (1 + tM);
             if (zM > 0) {
                 fixed += 0.5 * mM;
-                varying -= 0.5 * mM * omM;
+                varying -= 0.5 * mM * smallM;
             } else {
-                varying += 0.5 * mM * sigM;
+                varying += 0.5 * mM * smallM;
             }
-            dg += 0.25 * mM * sigM * omM;
+            dg += 0.25 * mM * smallM / (1 + tM);
             double g = fixed + varying;
             if (g > 0) {
                 hi = u;
