@@ -758,13 +758,14 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             }
         }
         double u = start;
+        double b = dimerSlopes[0];
+        double t1 = Math.exp(u);
+        double th = 0.5 * Math.exp(lnQ + 0.5 * u);
+        double t3 = equalSlopes ? 3 * Math.exp(lnP + b * u) : 0; // 3 Σ_j P_j e^(b_j)
         for (int it = 0; it < 200; it++) {
-            double t1 = Math.exp(u);
-            double t3; // 3 Σ_j P_j e^(b_j)
-            double dt3; // its derivative in u
+            double dt3; // d t3 / du
             if (equalSlopes) {
-                t3 = 3 * Math.exp(lnP + dimerSlopes[0] * u);
-                dt3 = dimerSlopes[0] * t3;
+                dt3 = b * t3;
             } else {
                 t3 = 0;
                 dt3 = 0;
@@ -775,11 +776,17 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                     dt3 += dimerSlopes[j] * t;
                 }
             }
-            double th = 0.5 * Math.exp(lnQ + 0.5 * u);
             double step = (t1 + t3 + th - c) / (t1 + dt3 + 0.5 * th);
             u -= step;
             if (!(Math.abs(step) > 1e-9)) {
                 break;
+            }
+            // the terms at the new u from one exponential of the step
+            double f = Math.exp(-step);
+            t1 *= f;
+            th *= Math.sqrt(f);
+            if (equalSlopes) {
+                t3 *= b == MASS_ACTION_SLOPE ? f * f * f : Math.exp(-b * step);
             }
         }
         return u;
