@@ -24,6 +24,8 @@ public final class BlockTridiagonalSolver {
     private final double[] column;
     /** (L_{k+1} D'_k⁻¹)ᵀ of {@link #factorDiagonalUpper}, one C×C block of scratch. */
     private final double[] rowSolve;
+    /** The row order of {@link #rowSolve} after the pivots' swaps. */
+    private final int[] order;
     /** Whether the last factorisation was {@link #factorDiagonalUpper} (no X_k stored). */
     private boolean diagonalUpper;
 
@@ -46,6 +48,7 @@ public final class BlockTridiagonalSolver {
         this.inversePivots = new double[capacity * size];
         this.column = new double[size];
         this.rowSolve = new double[size * size];
+        this.order = new int[size];
     }
 
     public int capacity() {
@@ -189,21 +192,20 @@ public final class BlockTridiagonalSolver {
                         }
                     }
                 }
-                // Zᵀ ← Pᵀ Zᵀ, P = P_{C−1} ⋯ P_0: the swaps in reverse order
+                // Zᵀ = Pᵀ Yᵀ, P = P_{C−1} ⋯ P_0: row s of Zᵀ is row π(s) of Yᵀ, π the swaps applied
+                // in reverse order to the identity; then D'_k = D_k − Z diag(U_{k−1})
+                for (int s = 0; s < c; s++) {
+                    order[s] = s;
+                }
                 for (int p = c - 1; p >= 0; p--) {
                     int q = pivots[(k - 1) * c + p];
-                    if (q != p) {
-                        for (int r = 0; r < c; r++) {
-                            double t = zt[p * c + r];
-                            zt[p * c + r] = zt[q * c + r];
-                            zt[q * c + r] = t;
-                        }
-                    }
+                    int t = order[p];
+                    order[p] = order[q];
+                    order[q] = t;
                 }
-                // D'_k = D_k − Z diag(U_{k−1})
                 for (int s = 0; s < c; s++) {
                     double mu = upper[prev + s * c + s];
-                    int zs = s * c;
+                    int zs = order[s] * c;
                     for (int r = 0; r < c; r++) {
                         diagonal[off + r * c + s] -= zt[zs + r] * mu;
                     }
