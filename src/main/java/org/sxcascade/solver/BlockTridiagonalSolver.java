@@ -17,7 +17,8 @@ public final class BlockTridiagonalSolver {
     private final double[] lower;
     private final double[] diagonal;
     private final double[] upper;
-    private final double[] coupling; // X_k = D'_k⁻¹ U_k
+    /** X_k = D'_k⁻¹ U_k; after {@link #factorDiagonalUpper}, Z_kᵀ = (L_k D'_{k−1}⁻¹)ᵀ. */
+    private final double[] coupling;
     private final int[] pivots;
     /** 1 / U_pp of each block's LU factors, the divisions of the solves done once. */
     private final double[] inversePivots;
@@ -139,7 +140,9 @@ public final class BlockTridiagonalSolver {
      * operations for C ≥ 4: the Schur complement is formed as
      * {@code D'_k = D_k − (L_k D'_{k−1}⁻¹) diag(U_{k−1})}, the row solves {@code L_k D'_{k−1}⁻¹}
      * taking C³ multiply–adds against 2C³ for {@code X_{k−1} = D'_{k−1}⁻¹ U_{k−1}} and its product
-     * with L_k; {@link #solve} then applies {@code D'_k⁻¹ U_k} by one more block solve per block.
+     * with L_k. The factorisation keeps {@code Z_k = L_k D'_{k−1}⁻¹}, so that {@link #solve} needs one
+     * product and one block solve per block (against one product and two block solves after
+     * {@link #factor(int)}).
      *
      * @return false if a Schur complement is singular to working precision (or not finite)
      */
@@ -203,11 +206,15 @@ public final class BlockTridiagonalSolver {
                     order[p] = order[q];
                     order[q] = t;
                 }
+                // Zᵀ is kept (in coupling, block k) for the forward pass of solve
                 for (int s = 0; s < c; s++) {
                     double mu = upper[prev + s * c + s];
                     int zs = order[s] * c;
+                    int ks = off + s * c;
                     for (int r = 0; r < c; r++) {
-                        diagonal[off + r * c + s] -= zt[zs + r] * mu;
+                        double z = zt[zs + r];
+                        coupling[ks + r] = z;
+                        diagonal[off + r * c + s] -= z * mu;
                     }
                 }
             }
@@ -224,6 +231,10 @@ public final class BlockTridiagonalSolver {
     public void solve(int n, double[] rhs) {
         int c = size;
         int cc = c * c;
+        if (diagonalUpper) {
+            solveDiagonalUpper(n, rhs);
+            return;
+        }
         for (int k = 0; k < n; k++) {
             int off = k * cc;
             int v = k * c;
@@ -237,21 +248,6 @@ public final class BlockTridiagonalSolver {
                 }
             }
             luSolve(diagonal, off, pivots, k * c, rhs, v);
-        }
-        if (diagonalUpper) {
-            // x_k = y_k − D'_k⁻¹ (diag(U_k) x_{k+1})
-            for (int k = n - 2; k >= 0; k--) {
-                int off = k * cc;
-                int v = k * c;
-                for (int r = 0; r < c; r++) {
-                    column[r] = upper[off + r * c + r] * rhs[v + c + r];
-                }
-                luSolve(diagonal, off, pivots, k * c, column, 0);
-                for (int r = 0; r < c; r++) {
-                    rhs[v + r] -= column[r];
-                }
-            }
-            return;
         }
         for (int k = n - 2; k >= 0; k--) {
             int off = k * cc;
@@ -303,6 +299,40 @@ public final class BlockTridiagonalSolver {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #solve} after {@link #factorDiagonalUpper}: the forward pass keeps
+     * {@code r'_k = D'_k y_k = r_k − Z_k r'_{k−1}} ({@code Z_k = L_k D'_{k−1}⁻¹}, stored by the
+     * factorisation), and the backward pass solves {@code x_k = D'_k⁻¹ (r'_k − diag(U_k) x_{k+1})}:
+     * one product and one block solve per block instead of a product and two block solves.
+     */
+    private void solveDiagonalUpper(int n, double[] rhs) {
+        int c = size;
+        int cc = c * c;
+        for (int k = 1; k < n; k++) {
+            int off = k * cc;
+            int v = k * c;
+            for (int s = 0; s < c; s++) {
+                double prev = rhs[v - c + s];
+                if (prev != 0) {
+                    int ks = off + s * c;
+                    for (int r = 0; r < c; r++) {
+                        rhs[v + r] -= coupling[ks + r] * prev;
+                    }
+                }
+            }
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            int off = k * cc;
+            int v = k * c;
+            if (k < n - 1) {
+                for (int r = 0; r < c; r++) {
+                    rhs[v + r] -= upper[off + r * c + r] * rhs[v + c + r];
+                }
+            }
+            luSolve(diagonal, off, pivots, k * c, rhs, v);
+        }
     }
 
     /**
