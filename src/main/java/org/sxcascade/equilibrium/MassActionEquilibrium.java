@@ -275,7 +275,8 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         double lnXs = lnMolarScale - Math.log(aqueousFlow);
         double lnH = lnAqueous[offset + hydrogenIndex()] + lnXs;
         return Math.exp(lnFreeExtractant(lnAqueous, offset, lnXs, lnH,
-                lnCationExchangeConstant + lnAqueous[offset + cationIndex()] + lnXs - lnH));
+                lnCationExchangeConstant + lnAqueous[offset + cationIndex()] + lnXs - lnH,
+                equalSlopes ? lnRareEarthSum(lnAqueous, offset) + lnXs - acidSlopes[0] * lnH : Double.NaN));
     }
 
     /**
@@ -453,7 +454,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         double lnOs = Math.log(organicFlow) - lnMolarScale; // ln v = ln y + lnOs
         double lnH = lnAqueous[aqOffset + cH] + lnXs;
         double lnQ = lnCationExchangeConstant + lnAqueous[aqOffset + cM] + lnXs - lnH; // y_M = Q e^½
-        double u = lnFreeExtractant(lnAqueous, aqOffset, lnXs, lnH, lnQ);
+        // with equal slopes, ln Σ_j y_j = ln P + b ln e, ln P = ln Σ_j K_j x_j − a ln h
+        double lnP = equalSlopes ? lnRareEarthSum(lnAqueous, aqOffset) + lnXs - acidSlopes[0] * lnH : Double.NaN;
+        double u = lnFreeExtractant(lnAqueous, aqOffset, lnXs, lnH, lnQ, lnP);
         double maxY = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < r; j++) { // ln y_j = ln K_j + ln x_j + b_j ln e − a_j ln h
             double lnY = lnExchangeConstants[j] + lnAqueous[aqOffset + j] + lnXs + dimerSlopes[j] * u
@@ -462,7 +465,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             maxY = Math.max(maxY, lnY);
         }
         double lnSumY = maxY;
-        if (maxY > Double.NEGATIVE_INFINITY) {
+        if (equalSlopes) {
+            lnSumY = lnP + dimerSlopes[0] * u;
+        } else if (maxY > Double.NEGATIVE_INFINITY) {
             double sum = 0;
             for (int j = 0; j < r; j++) {
                 sum += Math.exp(lnOrganic[orgOffset + j] - lnOs - maxY);
@@ -481,10 +486,16 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         double yH = Math.exp(lnYH);
         double sumBY = 0; // Σ b_j y_j
         double sumAY = 0; // Σ a_j y_j
-        for (int j = 0; j < r; j++) {
-            double y = Math.exp(lnOrganic[orgOffset + j] - lnOs);
-            sumBY += dimerSlopes[j] * y;
-            sumAY += acidSlopes[j] * y;
+        if (equalSlopes) {
+            double sumY = Math.exp(lnSumY);
+            sumBY = dimerSlopes[0] * sumY;
+            sumAY = acidSlopes[0] * sumY;
+        } else {
+            for (int j = 0; j < r; j++) {
+                double y = Math.exp(lnOrganic[orgOffset + j] - lnOs);
+                sumBY += dimerSlopes[j] * y;
+                sumAY += acidSlopes[j] * y;
+            }
         }
         double d = e + 3 * sumBY + 0.25 * yM;
         double hydrogenWeight = (2 * e + 3 * sumBY) / yH; // (2e + 3Σ b_j y_j)/y_H
@@ -494,8 +505,10 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             double reTerm = 0; // [i RE] 3 y_i / y_H
             if (i < r) {
                 double lnYi = lnOrganic[orgOffset + i] - lnOs;
-                du = -3 * Math.exp(lnYi) / d;
-                reTerm = Math.exp(LN3 + lnYi - lnYH);
+                double yi = Math.exp(lnYi);
+                du = -3 * yi / d;
+                // 3 y_i ≤ y_H: the quotient, unless y_H is subnormal
+                reTerm = yH > 1e-300 ? 3 * yi / yH : Math.exp(LN3 + lnYi - lnYH);
             } else if (i == cM) {
                 du = -0.5 * yM / d;
             } else {
@@ -597,9 +610,11 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 for (int j = 0; j < r; j++) {
                     double m = Math.max(contents[offset + j], 0);
                     double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
-                    double sig = 1 / (1 + Math.exp(-z));
-                    extracted3 += m * sig;
-                    double s = m * sig / (1 + Math.exp(z));
+                    // σ = 1/(1 + e^−z) and σ(1 − σ) from the one exponential t = e^−|z|
+                    double t = Math.exp(-Math.abs(z));
+                    double inv = 1 / (1 + t);
+                    extracted3 += m * (z > 0 ? inv : t * inv);
+                    double s = m * t * inv * inv;
                     sa += acidSlopes[j] * s;
                     sb += dimerSlopes[j] * s;
                 }
@@ -607,7 +622,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 sa *= 3;
                 sb *= 3;
                 double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
-                double sM = mM / ((1 + Math.exp(-zM)) * (1 + Math.exp(zM)));
+                double tM = Math.exp(-Math.abs(zM));
+                double invM = 1 / (1 + tM);
+                double sM = mM * tM * invM * invM;
                 double vH = 2 * eo + extracted3;
                 double aq = Math.exp(w + lnAs);
                 double f = aq + vH - mH;
@@ -736,16 +753,16 @@ public final class MassActionEquilibrium implements EquilibriumModel {
      * u = ln e solving {@code e + 3 Σ_j P_j e^(b_j) + ½ e^½ Q = C} ({@code ln P_j = ln K_j + ln l_j
      * + lnXs − a_j lnH}, Q = exp(lnQ)): Newton from the right on a convex increasing function, to
      * full precision (with equal slopes the error after a step δ is at most about 1.5 δ²). With
-     * equal slopes the rare earths enter as the one term {@code 3 e^b Σ_j P_j}.
+     * equal slopes the rare earths enter as the one term {@code 3 e^b Σ_j P_j}, and the caller
+     * passes {@code lnP = ln Σ_j P_j} (otherwise NaN).
      */
-    private double lnFreeExtractant(double[] lnAqueous, int offset, double lnXs, double lnH, double lnQ) {
+    private double lnFreeExtractant(double[] lnAqueous, int offset, double lnXs, double lnH, double lnQ,
+                                    double lnP) {
         int r = lnExchangeConstants.length;
         double c = extractantConcentration;
         double lnC = lnExtractantConcentration;
         double start = Math.min(lnC, 2 * (lnC + LN2 - lnQ));
-        double lnP = Double.NaN; // ln Σ_j P_j with equal slopes
         if (equalSlopes) {
-            lnP = lnRareEarthSum(lnAqueous, offset) + lnXs - acidSlopes[0] * lnH;
             start = Math.min(start, (lnC - LN3 - lnP) / dimerSlopes[0]);
         } else {
             for (int j = 0; j < r; j++) {
@@ -754,13 +771,14 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             }
         }
         double u = start;
+        double b = dimerSlopes[0];
+        double t1 = Math.exp(u);
+        double th = 0.5 * Math.exp(lnQ + 0.5 * u);
+        double t3 = equalSlopes ? 3 * Math.exp(lnP + b * u) : 0; // 3 Σ_j P_j e^(b_j)
         for (int it = 0; it < 200; it++) {
-            double t1 = Math.exp(u);
-            double t3; // 3 Σ_j P_j e^(b_j)
-            double dt3; // its derivative in u
+            double dt3; // d t3 / du
             if (equalSlopes) {
-                t3 = 3 * Math.exp(lnP + dimerSlopes[0] * u);
-                dt3 = dimerSlopes[0] * t3;
+                dt3 = b * t3;
             } else {
                 t3 = 0;
                 dt3 = 0;
@@ -771,11 +789,17 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                     dt3 += dimerSlopes[j] * t;
                 }
             }
-            double th = 0.5 * Math.exp(lnQ + 0.5 * u);
             double step = (t1 + t3 + th - c) / (t1 + dt3 + 0.5 * th);
             u -= step;
             if (!(Math.abs(step) > 1e-9)) {
                 break;
+            }
+            // the terms at the new u from one exponential of the step
+            double f = Math.exp(-step);
+            t1 *= f;
+            th *= Math.sqrt(f);
+            if (equalSlopes) {
+                t3 *= b == MASS_ACTION_SLOPE ? f * f * f : Math.exp(-b * step);
             }
         }
         return u;
@@ -847,26 +871,27 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             for (int j = 0; j < r; j++) {
                 double m = 3 * Math.max(contents[offset + j], 0);
                 double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
-                double sig = 1 / (1 + Math.exp(-z));
-                double om = 1 / (1 + Math.exp(z));
+                // the smaller of σ = 1/(1 + e^−z) and 1 − σ is t/(1 + t), t = e^−|z|; σ(1 − σ) = t/(1 + t)²
+                double t = Math.exp(-Math.abs(z));
+                double small = t / (1 + t);
                 if (z > 0) {
                     fixed += m;
-                    varying -= m * om;
+                    varying -= m * small;
                 } else {
-                    varying += m * sig;
+                    varying += m * small;
                 }
-                dg += dimerSlopes[j] * m * sig * om;
+                dg += dimerSlopes[j] * m * small / (1 + t);
             }
             double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
-            double sigM = 1 / (1 + Math.exp(-zM));
-            double omM = 1 / (1 + Math.exp(zM));
+            double tM = Math.exp(-Math.abs(zM));
+            double smallM = tM / (1 + tM);
             if (zM > 0) {
                 fixed += 0.5 * mM;
-                varying -= 0.5 * mM * omM;
+                varying -= 0.5 * mM * smallM;
             } else {
-                varying += 0.5 * mM * sigM;
+                varying += 0.5 * mM * smallM;
             }
-            dg += 0.25 * mM * sigM * omM;
+            dg += 0.25 * mM * smallM / (1 + tM);
             double g = fixed + varying;
             if (g > 0) {
                 hi = u;

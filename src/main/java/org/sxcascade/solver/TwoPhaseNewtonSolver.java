@@ -1292,11 +1292,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int c = net.components();
         int w = 2 * c;
         int cc = c * c;
-        reduced.clear(n);
+        // every entry that the factorisation reads is written below (U_k off its diagonal is not
+        // read), so the blocks need no clearing first
         double[] lower = reduced.lower();
         double[] diag = reduced.diagonal();
         double[] upper = reduced.upper();
-        Arrays.fill(organicResponse, 0, n * cc, 0.0);
         double keep = 1 + inventory;
         for (int k = 0; k < n; k++) {
             int off = k * cc;
@@ -1304,50 +1304,58 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             double lnPassAq = k < n - 1 ? Math.log(passAq[k]) : 0;
             for (int j = 0; j < c; j++) {
                 int row = k * w + j;
+                int jo = off + j * c;
                 if (!active[j]) {
-                    diag[off + j * c + j] = 1;
+                    for (int i = 0; i < c; i++) {
+                        organicResponse[jo + i] = 0;
+                        diag[jo + i] = 0;
+                    }
+                    diag[jo + j] = 1;
+                    upper[jo + j] = 0;
                     balanceFromBelow[k * c + j] = 0;
                     balanceOrganicOut[k * c + j] = 0;
                     continue;
                 }
                 double lnInflow = lnIn[k * c + j];
-                double lnOutflow = LogSum.of(u[row], u[row + c]);
+                // the outflow's aqueous and organic shares, from one exponential t = e^−|ln a − ln b|
+                double d = u[row] - u[row + c];
+                double t = Math.exp(-Math.abs(d));
+                double larger = 1 / (1 + t);
+                double smaller = t * larger;
+                double aqueousShare = d > 0 ? larger : smaller;
+                double organicShare = d > 0 ? smaller : larger;
                 // M_k row j: the equilibrium organic flow's response (E = 1: lnTarget = lnStar)
-                int jo = k * cc + j * c;
                 for (int i = 0; i < c; i++) {
-                    if (active[i]) {
-                        organicResponse[jo + i] = jacStar[jo + i];
-                    }
+                    organicResponse[jo + i] = active[i] ? jacStar[jo + i] : 0;
                 }
-                double q = -keep * Math.exp(u[row + c] - lnOutflow);
+                double q = -keep * organicShare;
                 balanceOrganicOut[k * c + j] = q;
                 balanceFromBelow[k * c + j] = k > 0 ? Math.exp(u[row - w + c] + lnPassOrg - lnInflow) : 0;
-                if (k < n - 1) {
-                    upper[off + j * c + j] = Math.exp(u[row + w] + lnPassAq - lnInflow);
-                }
-                diag[off + j * c + j] = -keep * Math.exp(u[row] - lnOutflow);
+                upper[jo + j] = k < n - 1 ? Math.exp(u[row + w] + lnPassAq - lnInflow) : 0;
                 for (int i = 0; i < c; i++) {
-                    diag[off + j * c + i] += q * organicResponse[jo + i];
+                    diag[jo + i] = q * organicResponse[jo + i];
                 }
+                diag[jo + j] -= keep * aqueousShare;
             }
             if (k > 0) {
                 int prev = off - cc;
                 for (int j = 0; j < c; j++) {
                     double below = balanceFromBelow[k * c + j];
-                    if (below != 0) {
-                        for (int i = 0; i < c; i++) {
-                            lower[off + j * c + i] = below * organicResponse[prev + j * c + i];
-                        }
+                    for (int i = 0; i < c; i++) {
+                        lower[off + j * c + i] = below == 0 ? 0 : below * organicResponse[prev + j * c + i];
                     }
                 }
             }
         }
     }
 
-    /** Factors the Newton system last assembled ({@link #reduced} or {@link #linear}). */
+    /**
+     * Factors the Newton system last assembled ({@link #reduced}, whose super-diagonal blocks diag μ
+     * are diagonal, or {@link #linear}).
+     */
     private boolean factor(int n) {
         factoredReduced = allIdeal;
-        return allIdeal ? reduced.factor(n) : linear.factor(n);
+        return allIdeal ? reduced.factorDiagonalUpper(n) : linear.factor(n);
     }
 
     /**

@@ -49,6 +49,17 @@ class BlockTridiagonalSolverTest {
      * diagonal, so the block LU must pivot. Both solvers get the same shuffled system.
      */
     static BlockSystem randomSystem(Random rnd, int n, int c, boolean permuteRows) {
+        return randomSystem(rnd, n, c, permuteRows, false);
+    }
+
+    /**
+     * As {@link #randomSystem(Random, int, int, boolean)}, or, if {@code diagonalUpper}, with
+     * diagonal super-diagonal blocks U_k (the shape of the two-phase solver's reduced Newton
+     * system): then only the rows of L_k and D_k are shuffled, U_k staying diagonal, and each
+     * dominant entry exceeds its row's other entries by 1.1 more, which covers the one U_k entry
+     * that the shuffle leaves in the row.
+     */
+    static BlockSystem randomSystem(Random rnd, int n, int c, boolean permuteRows, boolean diagonalUpper) {
         int cc = c * c;
         double[] lo = new double[n * cc];
         double[] di = new double[n * cc];
@@ -60,7 +71,7 @@ class BlockTridiagonalSolverTest {
                     int i = k * cc + r * c + q;
                     // L_0 and U_{n−1} are outside the matrix: fill them with junk the solver must ignore
                     lo[i] = 2 * rnd.nextDouble() - 1;
-                    up[i] = 2 * rnd.nextDouble() - 1;
+                    up[i] = diagonalUpper && q != r ? 0 : 2 * rnd.nextDouble() - 1;
                     if (k > 0) {
                         off += Math.abs(lo[i]);
                     }
@@ -73,13 +84,15 @@ class BlockTridiagonalSolverTest {
                     }
                 }
                 double sign = rnd.nextBoolean() ? 1 : -1;
-                di[k * cc + r * c + r] = sign * (off * (1.05 + rnd.nextDouble()) + 0.1);
+                di[k * cc + r * c + r] = sign * (off * (1.05 + rnd.nextDouble()) + (diagonalUpper ? 1.2 : 0.1));
             }
             if (permuteRows && c > 1) {
                 int[] perm = shuffle(rnd, c);
                 permuteBlockRows(lo, k * cc, c, perm);
                 permuteBlockRows(di, k * cc, c, perm);
-                permuteBlockRows(up, k * cc, c, perm);
+                if (!diagonalUpper) {
+                    permuteBlockRows(up, k * cc, c, perm);
+                }
             }
         }
         return new BlockSystem(n, c, lo, di, up);
@@ -168,6 +181,66 @@ class BlockTridiagonalSolverTest {
         }
     }
 
+    static Stream<Arguments> diagonalUpperSystems() {
+        Random rnd = new Random(4_406_311L);
+        List<Arguments> out = new ArrayList<>();
+        for (int t = 0; t < 120; t++) {
+            int c = 1 + rnd.nextInt(9);
+            int n = 1 + rnd.nextInt(40);
+            out.add(Arguments.of(t, randomSystem(rnd, n, c, t % 2 == 1, true), rnd.nextLong()));
+        }
+        return out.stream();
+    }
+
+    /**
+     * {@link BlockTridiagonalSolver#factorDiagonalUpper} solves a system with diagonal U_k as the
+     * dense LU does, and as {@link BlockTridiagonalSolver#factor} does, and a solver can switch
+     * between the two factorisations.
+     */
+    @ParameterizedTest(name = "system {0}")
+    @MethodSource("diagonalUpperSystems")
+    void diagonalUpperFactorAgreesWithDenseAndGeneralSolve(int id, BlockSystem sys, long rhsSeed) {
+        int n = sys.n();
+        int c = sys.c();
+        int cc = c * c;
+        DMatrixRMaj a = sys.dense();
+        BlockTridiagonalSolver special = new BlockTridiagonalSolver(n, c);
+        BlockTridiagonalSolver general = new BlockTridiagonalSolver(n, c);
+        Random rnd = new Random(rhsSeed);
+        for (int rep = 0; rep < 3; rep++) {
+            for (BlockTridiagonalSolver s : List.of(special, general)) {
+                System.arraycopy(sys.lower(), 0, s.lower(), 0, n * cc);
+                System.arraycopy(sys.diagonal(), 0, s.diagonal(), 0, n * cc);
+                System.arraycopy(sys.upper(), 0, s.upper(), 0, n * cc);
+            }
+            // the same instance alternates: general, diagonal-upper, general
+            boolean specialFirst = rep != 1;
+            assertThat(specialFirst ? special.factorDiagonalUpper(n) : special.factor(n)).isTrue();
+            assertThat(specialFirst ? general.factor(n) : general.factorDiagonalUpper(n)).isTrue();
+            double[] rhs = new double[n * c];
+            for (int i = 0; i < rhs.length; i++) {
+                rhs[i] = 2 * rnd.nextDouble() - 1;
+            }
+            DMatrixRMaj x = new DMatrixRMaj(n * c, 1);
+            assertThat(CommonOps_DDRM.solve(a.copy(), new DMatrixRMaj(n * c, 1, true, rhs), x)).isTrue();
+            double[] mine = rhs.clone();
+            special.solve(n, mine);
+            double[] theirs = rhs.clone();
+            general.solve(n, theirs);
+            double norm = 0;
+            double err = 0;
+            double diff = 0;
+            for (int i = 0; i < mine.length; i++) {
+                norm = Math.max(norm, Math.abs(x.get(i)));
+                err = Math.max(err, Math.abs(mine[i] - x.get(i)));
+                diff = Math.max(diff, Math.abs(mine[i] - theirs[i]));
+            }
+            assertThat(norm).isPositive();
+            assertThat(err).as("against the dense solve, rhs %d", rep).isLessThanOrEqualTo(REL_TOL * norm);
+            assertThat(diff).as("against the general factorisation, rhs %d", rep).isLessThanOrEqualTo(1e-12 * norm);
+        }
+    }
+
     @Test
     void factorReportsSingularDiagonalBlock() {
         for (int c = 1; c <= 4; c++) {
@@ -190,7 +263,12 @@ class BlockTridiagonalSolverTest {
 
     @Test
     void factorReportsSingularSchurComplement() {
-        // D_0 = I, U_0 = I, L_1 = I, D_1 = I: D'_1 = D_1 − L_1 D_0⁻¹ U_0 = 0, though every block is regular
+        assertThat(singularSchurComplement().factor(2)).isFalse();
+        assertThat(singularSchurComplement().factorDiagonalUpper(2)).isFalse();
+    }
+
+    /** D_0 = I, U_0 = I, L_1 = I, D_1 = I: D'_1 = D_1 − L_1 D_0⁻¹ U_0 = 0, though every block is regular. */
+    private static BlockTridiagonalSolver singularSchurComplement() {
         int c = 3;
         BlockTridiagonalSolver solver = new BlockTridiagonalSolver(2, c);
         for (int r = 0; r < c; r++) {
@@ -199,7 +277,7 @@ class BlockTridiagonalSolverTest {
             solver.lower()[c * c + r * c + r] = 1;
             solver.diagonal()[c * c + r * c + r] = 1;
         }
-        assertThat(solver.factor(2)).isFalse();
+        return solver;
     }
 
     @Test

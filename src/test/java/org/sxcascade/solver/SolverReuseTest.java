@@ -45,7 +45,7 @@ class SolverReuseTest {
         assertThat(longer.stages()).isGreaterThan(50);
         SteadyState fresh = new TwoPhaseNewtonSolver().solve(longer, SolverSettings.defaults());
         TwoPhaseNewtonSolver reused = new TwoPhaseNewtonSolver();
-        CascadeNetwork stalling = CascadeNetwork.massAction(RandomMassActionCases.caseFor(21).massAction());
+        CascadeNetwork stalling = CascadeNetwork.massAction(RandomMassActionCases.caseFor(28).massAction());
         NoConvergenceException stall = catchThrowableOfType(NoConvergenceException.class,
                 () -> reused.solve(stalling, new SolverSettings(SolverSettings.Method.NEWTON, 1e-14, 100_000)));
         assertThat(stall.getMessage()).contains("stalled");
