@@ -60,6 +60,12 @@ public final class CascadeNetwork {
     private final double[] organicInlet;
     /** Component names for messages, or {@code null} where the builder knows none. */
     private final List<String> componentNames;
+    /**
+     * The stage (1-based) whose aqueous draw is a reflux split, the part not drawn flowing on as
+     * scrub liquor (the strip liquor of a mass-action cascade), or 0 if the network has none; kept
+     * so that a solver can vary the reflux ({@link #withReflux}).
+     */
+    private final int refluxStage;
     private final boolean plain;
 
     /**
@@ -103,6 +109,7 @@ public final class CascadeNetwork {
         this.organicFeed = null;
         this.organicInlet = null;
         this.componentNames = null;
+        this.refluxStage = 0;
         this.plain = true;
     }
 
@@ -113,6 +120,11 @@ public final class CascadeNetwork {
 
     private CascadeNetwork(CascadeNetwork base, double[] efficiency, double[] organicDraw, double[] aqueousDraw,
                            double[] organicFeed, double[] organicInlet, List<String> componentNames) {
+        this(base, efficiency, organicDraw, aqueousDraw, organicFeed, organicInlet, componentNames, base.refluxStage);
+    }
+
+    private CascadeNetwork(CascadeNetwork base, double[] efficiency, double[] organicDraw, double[] aqueousDraw,
+                           double[] organicFeed, double[] organicInlet, List<String> componentNames, int refluxStage) {
         this.stages = base.stages;
         this.components = base.components;
         this.equilibrium = base.equilibrium;
@@ -126,6 +138,7 @@ public final class CascadeNetwork {
         this.organicFeed = unlessAll(organicFeed, 0.0);
         this.organicInlet = unlessAll(organicInlet, 0.0);
         this.componentNames = componentNames;
+        this.refluxStage = refluxStage;
         this.plain = this.efficiency == null && this.organicDraw == null && this.aqueousDraw == null;
     }
 
@@ -272,8 +285,98 @@ public final class CascadeNetwork {
                 System.arraycopy(organicFeed, k * c, ofd, i * c, c);
             }
         }
+        int reflux = 0;
+        for (int i = 0; i < m; i++) {
+            if (kept[i] == refluxStage) {
+                reflux = i + 1;
+            }
+        }
         CascadeNetwork base = new CascadeNetwork(equilibrium, org, aq, fd, true);
-        return new CascadeNetwork(base, eff, od, ad, ofd, inlet, componentNames);
+        return new CascadeNetwork(base, eff, od, ad, ofd, inlet, componentNames, reflux);
+    }
+
+    /**
+     * The stage whose aqueous draw is a reflux split (1-based), or 0 if none: the part of the
+     * aqueous leaving it that is not drawn flows on to the stage below as scrub liquor.
+     */
+    int refluxStage() {
+        return refluxStage;
+    }
+
+    /**
+     * The reflux of this network: the fraction of the aqueous leaving {@link #refluxStage()} that
+     * flows on, or NaN if the network has no reflux split.
+     */
+    double reflux() {
+        return refluxStage == 0 ? Double.NaN : 1 - aqueousDraw(refluxStage);
+    }
+
+    /**
+     * This network with {@code factor} times the organic: every stage's organic flow, every organic
+     * inlet and the components it brings (for mass action the saponified extractant's cation and
+     * any pre-load) scaled by the factor, the aqueous as it is. Only for models whose phase flows
+     * are volumes (mass action, constant D); a solver uses it for a continuation in the organic
+     * flow, whose last member (factor 1) is this network.
+     */
+    CascadeNetwork withOrganicScaled(double factor) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("organic factor " + factor);
+        }
+        double[] org = organicFlow.clone();
+        for (int k = 0; k < stages; k++) {
+            org[k] *= factor;
+        }
+        double[] fd = feed.clone();
+        double[] ofd = null;
+        double[] inlet = null;
+        if (organicFeed != null) {
+            ofd = organicFeed.clone();
+            for (int i = 0; i < ofd.length; i++) {
+                ofd[i] *= factor;
+                fd[i] += ofd[i] - organicFeed[i];
+            }
+        }
+        if (organicInlet != null) {
+            inlet = organicInlet.clone();
+            for (int k = 0; k < stages; k++) {
+                inlet[k] *= factor;
+            }
+        }
+        CascadeNetwork base = new CascadeNetwork(equilibrium, org, aqueousFlow, fd, true);
+        return new CascadeNetwork(base, efficiency, organicDraw, aqueousDraw, ofd, inlet, componentNames, refluxStage);
+    }
+
+    /**
+     * This network at another reflux: the aqueous leaving the reflux stage s is drawn in the fraction
+     * 1 − reflux, and every stage below s carries (reflux − R)·L_s more aqueous (L_s the flow
+     * leaving s, R this network's reflux), the refluxed liquor being part of the aqueous of every
+     * stage below the split. Only for models whose phase flows are volumes (mass action, constant D),
+     * where the flow below the split is the sum of the streams that make it up; a solver uses it for
+     * a continuation in the reflux, whose last member is this network itself.
+     *
+     * @throws IllegalStateException if the network has no reflux split
+     */
+    CascadeNetwork withReflux(double reflux) {
+        if (refluxStage == 0) {
+            throw new IllegalStateException("no reflux split");
+        }
+        if (!(reflux >= 0 && reflux < 1)) {
+            throw new IllegalArgumentException("reflux " + reflux + " not in [0, 1)");
+        }
+        int s = refluxStage - 1;
+        double more = (reflux - reflux()) * aqueousFlow[s];
+        double[] aq = aqueousFlow.clone();
+        for (int k = 0; k < s; k++) {
+            aq[k] += more;
+            if (!(aq[k] > 0)) {
+                throw new IllegalArgumentException("reflux " + reflux + " leaves stage " + (k + 1) + " without aqueous");
+            }
+        }
+        double[] ad = aqueousDraw.clone();
+        ad[s] = 1 - reflux;
+        CascadeNetwork base = new CascadeNetwork(equilibrium, organicFlow, aq, feed, true);
+        return new CascadeNetwork(base, efficiency, organicDraw, ad, organicFeed, organicInlet, componentNames,
+                refluxStage);
     }
 
     /**
@@ -298,7 +401,7 @@ public final class CascadeNetwork {
 
     /** This network with equilibrium stages and no side draws (same phase flows and feeds). */
     CascadeNetwork plainVersion() {
-        return plain ? this : new CascadeNetwork(this, null, null, null, organicFeed, organicInlet);
+        return plain ? this : new CascadeNetwork(this, null, null, null, organicFeed, organicInlet, componentNames, 0);
     }
 
     /** Whether every stage is an equilibrium stage without side draws (the plain cascade of docs/theory.md). */
@@ -437,8 +540,10 @@ public final class CascadeNetwork {
             aqueousDraw[k] = plain.aqueousDraw(k + 1) + aqueousDrawn[k] / aqueous[k];
         }
         CascadeNetwork flows = new CascadeNetwork(plain.equilibrium, organic, aqueous, plain.feed, true);
+        // the reflux split stays one unless a side draw shares its stage
+        int reflux = plain.refluxStage != 0 && aqueousDrawn[plain.refluxStage - 1] == 0 ? plain.refluxStage : 0;
         return new CascadeNetwork(flows, plain.efficiency, plain.organicDraw, plain.aqueousDraw, plain.organicFeed,
-                plain.organicInlet, plain.componentNames).withSideDraws(organicDraw, aqueousDraw);
+                plain.organicInlet, plain.componentNames, reflux).withSideDraws(organicDraw, aqueousDraw);
     }
 
     /**
@@ -691,6 +796,10 @@ public final class CascadeNetwork {
         names.add("H+");
         CascadeNetwork net = new CascadeNetwork(eq, organic, aqueous, feed, true).withOwnOrganicInlet(inlet, organicFeed)
                 .withSideDraws(organicDraw, aqueousDraw).withEfficiency(stageEfficiency).withComponentNames(names);
+        if (p > 0 && f.reflux() > 0 && n + m > 0) {
+            net = new CascadeNetwork(net, net.efficiency, net.organicDraw, net.aqueousDraw, net.organicFeed,
+                    net.organicInlet, net.componentNames, n + m + 1);
+        }
         // the case's side draws (L/h) as in the constant-D model; MassActionCase has checked their stages
         return sideDraws.isEmpty() ? net : volumetricDraws(net, sideDraws.draws());
     }

@@ -92,6 +92,40 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * pseudo-time steps to settle.
      */
     private static final int STRETCHED_BUDGET = 600;
+    /*
+     * Continuation from a neighbouring network (fromNeighbour), the last resort of a strongly
+     * coupled network the direct ways did not solve: a solve may spend MAIN_SHARE of the work
+     * budget on the direct ways and CONTINUATION_BUDGET more on this.
+     */
+    private static final double MAIN_SHARE = 0.5;
+    /** What a failure message adds when the continuations from neighbours ran too. */
+    private static final String NEIGHBOURS_TRIED = " (and continuations from neighbouring cascades, with 10 % more or "
+            + "less organic or another reflux, did not reach this one)";
+    private static final long CONTINUATION_BUDGET = WORK_BUDGET;
+    /** Work of the cold start of a neighbour, at most. */
+    private static final long COLD_START_BUDGET = WORK_BUDGET / 10;
+    /** Organic flow of the neighbours with more (less) organic, per the network's: 1 + (−) this. */
+    private static final double ORGANIC_STEP = 0.1;
+    /** The range of the organic flow factor and of the reflux along a continuation. */
+    private static final double LEAST_ORGANIC = 0.25;
+    private static final double MOST_ORGANIC = 4;
+    private static final double HIGHEST_REFLUX = 0.999;
+    /** Reflux of the neighbour below the network's R, as a fraction of R. */
+    private static final double REFLUX_BELOW = 0.95;
+    /** Reflux of the neighbour above the network's R: R + this·(1 − R). */
+    private static final double REFLUX_ABOVE = 0.1;
+    /** Residual to which the neighbour and the points along the continuation are solved. */
+    private static final double MEMBER_TOLERANCE = 1e-6;
+    /** Newton iterations on the network itself from the state interpolated where the branch passes it. */
+    private static final int CROSSING_BUDGET = 160;
+    /** Pseudo-arclength continuation: first and largest step (normalised length), smallest before giving up. */
+    private static final double ARC_FIRST_STEP = 0.05;
+    private static final double ARC_LARGEST_STEP = 0.5;
+    private static final double ARC_SMALLEST_STEP = 1e-4;
+    /** Pseudo-arclength continuation: steps, corrector iterations per step, largest ln-flow change per step. */
+    private static final int ARC_STEPS = 400;
+    private static final int ARC_CORRECTIONS = 8;
+    private static final double ARC_LOG_STEP = MAX_LOG_STEP;
     /** Iterations per homotopy step before the step is cut. */
     private static final int STEP_BUDGET = 30;
     private static final double FIRST_HOMOTOPY_STEP = 0.25;
@@ -196,6 +230,15 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private boolean shortenedCopy;
     /** Solver of the shortened network ({@link #fromShorterCascade}), one per level. */
     private TwoPhaseNewtonSolver shorterSolver;
+    /** Solver of the first member of a continuation ({@link #fromNeighbour}). */
+    private TwoPhaseNewtonSolver neighbourSolver;
+    /** Work budget of a solve this solver starts for its caller ({@link #WORK_BUDGET} unless a
+     * continuation lends it a part of its own). */
+    private long ownBudget = WORK_BUDGET;
+    /** Whether this solver solves the first member of another's continuation (it starts none). */
+    private boolean neighbourMember;
+    /** The caller's iteration limit of the current solve. */
+    private int limitOfSolve;
     private double[] saved;
     /** Bordered solve: ∂F/∂p, then J⁻¹∂F/∂p; ∂g/∂u; the state unpacked for the condition. */
     private double[] sensitivity;
@@ -265,8 +308,13 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         prepare(net);
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
+        limitOfSolve = limit;
         iterations = 0;
         startWork();
+        if (continuationAllowed(net)) {
+            // a strongly coupled network keeps part of its budget for the continuations
+            workBudget = (long) (workBudget * MAIN_SHARE);
+        }
         setHomotopy(net, 1);
         boolean converged = false;
         // a shortened copy of a network the Picard start left far off; and a long network of a
@@ -297,19 +345,33 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             // A CMER failure here leaves the caller's own row fallback to run
             boolean strong = !net.equilibrium().phaseFlowIsComponentSum();
             rowsRun = strong;
+            boolean neighbours = false;
             try {
                 converged = fromShorterCascadeOrRows(net, settings);
+                if (!converged && continuationAllowed(net)) {
+                    neighbours = true;
+                    converged = fromNeighbour(net, settings);
+                }
             } catch (NoConvergenceException e) {
                 if (!strong && !shortenedCopy) {
                     return result(net, false, tol, limit, "");
                 }
+                neighbours = continuationAllowed(net);
+                if (neighbours && fromNeighbour(net, settings)) {
+                    polish(net);
+                    return result(net, true, tol, limit, "");
+                }
                 // a failure deep in the continuation carries its copy's loose tolerance: the
                 // caller's is the one to report
-                if (shortenedCopy || e.tolerance() == tol) {
+                if (shortenedCopy || e.tolerance() == tol && !neighbours) {
                     throw e;
                 }
-                throw new NoConvergenceException(e.method(), e.reason(), e.iterations(), e.residual(), tol,
-                        e.worstStage(), e.worstComponent(), e.componentName(), e.limitReached()).markRowsTried();
+                throw new NoConvergenceException(e.method(), e.reason() + (neighbours ? NEIGHBOURS_TRIED : ""),
+                        Math.max(iterations, e.iterations()), e.residual(), tol, e.worstStage(), e.worstComponent(),
+                        e.componentName(), e.limitReached()).markRowsTried();
+            }
+            if (!converged && neighbours) {
+                return result(net, false, tol, limit, NEIGHBOURS_TRIED);
             }
         }
         if (converged) {
@@ -331,7 +393,9 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int n = net.stages();
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
-        int rowLimit = (int) Math.min(Math.min(limit, ROW_START_LIMIT), Math.max(1000, ROW_START_WORK / n));
+        // (half the iterations at most where a continuation may follow)
+        int rowLimit = (int) Math.min(Math.min(continuationAllowed(net) ? limit / 2 : limit, ROW_START_LIMIT),
+                Math.max(1000, ROW_START_WORK / n));
         boolean converged = false;
         shorterFailure = null;
         boolean shortened = fromShorterCascade(net, settings, SHRINK);
@@ -378,6 +442,319 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             converged = iterate(net, tol, Math.min(limit, iterations + DIRECT_BUDGET));
         }
         return converged;
+    }
+
+    /**
+     * Whether a failed solve may go on with a continuation from a neighbouring network
+     * ({@link #fromNeighbour}): a solve the caller started (not a shortened copy, whose caller has
+     * its own ways, nor a first member of a continuation) of a network whose phase flows are volumes
+     * (mass action; a constant-D network is linear and never needs one), with iterations left, and
+     * not stalled (a stall is a tolerance below the rounding level, which no other start mends).
+     */
+    private boolean continuationAllowed(CascadeNetwork net) {
+        return !shortenedCopy && !neighbourMember && !stalled && iterations < limitOfSolve
+                && !net.equilibrium().phaseFlowIsComponentSum();
+    }
+
+    /**
+     * The last resort for the cascades that neither a start from a shortened copy nor rows bring to
+     * a steady state. Most of them run near a knife-edge reflux or near saturation of the
+     * extractant, where a long run of stages sits in a pinch (the same compositions stage after
+     * stage) and the steady state hangs on exponentially small differences along it; the reflux or
+     * organic flow may then admit several steady states, on branches that end at folds. Their
+     * neighbours, the same cascade with a little more or less organic ({@link
+     * CascadeNetwork#withOrganicScaled}) or another reflux ({@link CascadeNetwork#withReflux}), are
+     * often solved directly, and the branch from a neighbour's steady state is followed to this
+     * network by pseudo-arclength continuation, around any fold ({@link #arclength}). The neighbours
+     * are tried in turn: for a network with a reflux R, R below, 10 % more organic, R above and 10 %
+     * less organic; without, more and then less organic. It spends up to
+     * {@link #CONTINUATION_BUDGET} of work beyond what the solve had spent, so a failure still stops
+     * within seconds.
+     *
+     * @return whether the network converged; the steady state is then in {@link #u}
+     */
+    private boolean fromNeighbour(CascadeNetwork net, SolverSettings settings) {
+        long end = work + CONTINUATION_BUDGET;
+        workBudget = end;
+        if (neighbourSolver == null) {
+            neighbourSolver = new TwoPhaseNewtonSolver();
+            neighbourSolver.neighbourMember = true;
+        }
+        boolean reflux = net.refluxStage() != 0 && net.reflux() > 0;
+        double r = reflux ? net.reflux() : Double.NaN;
+        int attempts = reflux ? 4 : 2;
+        for (int attempt = 0; attempt < attempts && work < end && iterations < settings.maxIterations(); attempt++) {
+            outOfWork = false;
+            stalled = false;
+            // with a reflux: below it, more organic, above it, less organic; else more, then less organic
+            int kind = reflux ? attempt : 2 * attempt + 1;
+            boolean done = kind % 2 == 1
+                    ? fromNeighbour(net, settings, net::withOrganicScaled, kind == 1 ? 1 + ORGANIC_STEP : 1 - ORGANIC_STEP,
+                    1, LEAST_ORGANIC, MOST_ORGANIC)
+                    : fromNeighbour(net, settings, net::withReflux, kind == 0 ? REFLUX_BELOW * r
+                    : r + REFLUX_ABOVE * (1 - r), r, 0, HIGHEST_REFLUX);
+            if (done) {
+                return true;
+            }
+        }
+        outOfWork = work >= end;
+        return false;
+    }
+
+    /**
+     * One continuation in a parameter p of the network: a cold solve of the neighbour
+     * {@code family.apply(from)} by a solver of its own, then {@link #arclength} to p = {@code target},
+     * where the family's member is this network itself. Leaves the work arrays describing {@code net}.
+     *
+     * @return whether the network converged (its steady state then in {@link #u})
+     */
+    private boolean fromNeighbour(CascadeNetwork net, SolverSettings settings, DoubleFunction<CascadeNetwork> family,
+                                  double from, double target, double lo, double hi) {
+        double tol = settings.tolerance();
+        int limit = settings.maxIterations();
+        neighbourSolver.ownBudget = Math.max(0, Math.min(COLD_START_BUDGET, workBudget - work));
+        SteadyState start;
+        try {
+            start = neighbourSolver.solve(family.apply(from), new SolverSettings(settings.method(),
+                    Math.max(tol, MEMBER_TOLERANCE), Math.max(1, limit - iterations)));
+        } catch (NoConvergenceException e) {
+            iterations += e.iterations();
+            work += neighbourSolver.work;
+            use(net);
+            return false;
+        } finally {
+            neighbourSolver.ownBudget = WORK_BUDGET;
+        }
+        iterations += start.iterations();
+        work += neighbourSolver.work;
+        CascadeNetwork neighbour = family.apply(from);
+        use(neighbour);
+        load(start, net.stages(), net.components());
+        boolean done = arclength(net, family, from, target, lo, hi, settings, workBudget);
+        use(net);
+        return done;
+    }
+
+    /**
+     * Pseudo-arclength continuation (H. B. Keller, "Numerical solution of bifurcation and nonlinear
+     * eigenvalue problems", 1977) of the steady states of {@code family.apply(p)} from the one in
+     * {@link #u} at {@code p} until p passes {@code target}, where {@code family.apply(target)} is
+     * {@code net}. Unlike steps in p, it follows the branch around a fold, where the steady state
+     * turns back in p (a reflux or organic flow near a knife edge can admit several steady states,
+     * and the one at the target may lie on the branch between two folds). Each step predicts along
+     * the tangent (J t_u = −∂F/∂p t_p) and corrects by Newton on the bordered system of the stage
+     * balances and the hyperplane orthogonal to the tangent, the length measured in the ln flows
+     * above the trace level (RMS) and in p relative to the span. When p passes the target, Newton on
+     * {@code net} starts from the state interpolated at the target.
+     *
+     * @return whether {@code net} converged (its steady state then in {@link #u})
+     */
+    private boolean arclength(CascadeNetwork net, DoubleFunction<CascadeNetwork> family, double p, double target,
+                              double lo, double hi, SolverSettings settings, long end) {
+        int n = net.stages();
+        int c = net.components();
+        int w = 2 * c;
+        int size = n * w;
+        double tol = settings.tolerance();
+        int limit = settings.maxIterations();
+        double span = Math.abs(target - p);
+        double ds = ARC_FIRST_STEP;
+        double tp = 0; // the tangent's p part; its u part in gradient
+        double[] tu = gradient;
+        for (int stepCount = 0; stepCount < ARC_STEPS && work < end && iterations < limit; stepCount++) {
+            System.arraycopy(u, 0, saved, 0, size);
+            // tangent at (u, p): J z = −∂F/∂p, t ∝ (z, 1), continuing the previous direction
+            double hp = 1e-7 * Math.max(1, Math.abs(p));
+            if (p + hp > hi) {
+                return false;
+            }
+            CascadeNetwork at = family.apply(p);
+            CascadeNetwork shifted = family.apply(p + hp);
+            use(shifted);
+            evaluate(shifted, u, resTrial, lnStarTrial, jacStarTrial, lnInTrial, lnTargetTrial);
+            use(at);
+            evaluate(at, u, res, lnStar, jacStar, lnIn, lnTarget);
+            for (int i = 0; i < size; i++) {
+                sensitivity[i] = -(resTrial[i] - res[i]) / hp;
+            }
+            assemble(at, 0);
+            work += 2L * n * c * c;
+            if (!factor(n)) {
+                return false;
+            }
+            solveLinear(n, c, sensitivity);
+            int counted = 0;
+            double zz = 0;
+            for (int i = 0; i < size; i++) {
+                if (counts(i, w, c)) {
+                    counted++;
+                    zz += sensitivity[i] * sensitivity[i];
+                }
+            }
+            arcWu = 1.0 / Math.max(1, counted);
+            arcWp = 1.0 / (span * span);
+            double norm = Math.sqrt(arcWu * zz + arcWp);
+            double sign;
+            if (stepCount == 0) {
+                sign = target > p ? 1 : -1;
+            } else {
+                double dot = arcWp * tp / norm;
+                for (int i = 0; i < size; i++) {
+                    if (counts(i, w, c)) {
+                        dot += arcWu * tu[i] * sensitivity[i] / norm;
+                    }
+                }
+                sign = dot >= 0 ? 1 : -1;
+            }
+            tp = sign / norm;
+            for (int i = 0; i < size; i++) {
+                tu[i] = active[(i % w) % c] ? sign * sensitivity[i] / norm : 0;
+            }
+            double p0 = p;
+            boolean accepted = false;
+            while (!accepted && ds >= ARC_SMALLEST_STEP && work < end) {
+                // predictor along the tangent, then the corrector
+                double biggest = 0;
+                for (int i = 0; i < size; i++) {
+                    if (counts(i, w, c)) {
+                        biggest = Math.max(biggest, Math.abs(ds * tu[i]));
+                    }
+                }
+                if (biggest > ARC_LOG_STEP) {
+                    ds *= ARC_LOG_STEP / biggest;
+                }
+                for (int i = 0; i < size; i++) {
+                    u[i] = saved[i] + ds * tu[i];
+                }
+                double pPred = p0 + ds * tp;
+                boolean converged = correct(family, pPred, pPred, lo, hi, tp, tu, size, n, c, end);
+                if (converged) {
+                    accepted = true;
+                    p = arcP;
+                    ds = Math.min(ds * 1.5, ARC_LARGEST_STEP);
+                } else {
+                    ds /= 2;
+                    System.arraycopy(saved, 0, u, 0, size);
+                }
+            }
+            if (!accepted) {
+                use(net);
+                return false;
+            }
+            if ((p - target) * (p0 - target) <= 0) {
+                // passed the target: Newton on the network itself from the state interpolated there
+                double theta = p == p0 ? 1 : (target - p0) / (p - p0);
+                System.arraycopy(u, 0, uTrial, 0, size);
+                for (int i = 0; i < size; i++) {
+                    u[i] = saved[i] + theta * (uTrial[i] - saved[i]);
+                }
+                use(net);
+                firstResidual = -1;
+                long budget = workBudget;
+                workBudget = end;
+                boolean done = iterate(net, tol, Math.min(limit, iterations + CROSSING_BUDGET));
+                workBudget = budget;
+                if (done) {
+                    return true;
+                }
+                System.arraycopy(uTrial, 0, u, 0, size);
+            }
+        }
+        use(net);
+        return false;
+    }
+
+    /** Weights of the ln flows and of the parameter in the arclength, and p where the corrector ended. */
+    private double arcWu;
+    private double arcWp;
+    private double arcP;
+
+    /**
+     * The corrector of {@link #arclength}: Newton from (u, p) on the stage balances of
+     * {@code family.apply(p)} and ⟨t, x − x_pred⟩ = 0, the hyperplane through the predicted point
+     * (x_pred: {@link #u} as given, copied to {@link #simplified}, and {@code pPred}) orthogonal to
+     * the tangent (tp, tu). The bordered system is solved by block elimination with one
+     * factorisation (as in {@link #solveBordered}).
+     *
+     * @return whether it converged, p then in {@link #arcP} and the state in {@link #u}
+     */
+    private boolean correct(DoubleFunction<CascadeNetwork> family, double pStart, double pPred, double lo, double hi,
+                            double tp, double[] tu, int size, int n, int c, long end) {
+        int w = 2 * c;
+        System.arraycopy(u, 0, simplified, 0, size);
+        double pc = pStart;
+        arcP = pc;
+        for (int it = 0; it < ARC_CORRECTIONS && work < end; it++) {
+            iterations++;
+            work += 2L * n * c * c;
+            double hp = 1e-7 * Math.max(1, Math.abs(pc));
+            if (!(pc >= lo && pc + hp <= hi)) {
+                return false; // out of the family's range
+            }
+            CascadeNetwork member = family.apply(pc);
+            CascadeNetwork memberShifted = family.apply(pc + hp);
+            use(memberShifted);
+            evaluate(memberShifted, u, resTrial, lnStarTrial, jacStarTrial, lnInTrial, lnTargetTrial);
+            use(member);
+            double r = evaluate(member, u, res, lnStar, jacStar, lnIn, lnTarget);
+            double g = arcWp * tp * (pc - pPred);
+            for (int i = 0; i < size; i++) {
+                if (counts(i, w, c)) {
+                    g += arcWu * tu[i] * (u[i] - simplified[i]);
+                }
+            }
+            if (!Double.isFinite(r)) {
+                return false;
+            }
+            if (r <= MEMBER_TOLERANCE && Math.abs(g) <= 1e-10) {
+                arcP = pc;
+                return true;
+            }
+            for (int i = 0; i < size; i++) {
+                sensitivity[i] = -(resTrial[i] - res[i]) / hp;
+                step[i] = -res[i];
+            }
+            assemble(member, 0);
+            if (!factor(n)) {
+                return false;
+            }
+            solveLinear(n, c, step);
+            solveLinear(n, c, sensitivity);
+            double num = g;
+            double den = arcWp * tp;
+            for (int i = 0; i < size; i++) {
+                if (counts(i, w, c)) {
+                    num += arcWu * tu[i] * step[i];
+                    den += arcWu * tu[i] * sensitivity[i];
+                }
+            }
+            double dp = -num / den;
+            if (!Double.isFinite(dp)) {
+                return false;
+            }
+            double big = 0;
+            for (int i = 0; i < size; i++) {
+                step[i] += dp * sensitivity[i];
+                if (counts(i, w, c)) {
+                    big = Math.max(big, Math.abs(step[i]));
+                }
+            }
+            if (big > ARC_LOG_STEP) {
+                return false; // the corrector wanders off: a shorter step
+            }
+            for (int i = 0; i < size; i++) {
+                u[i] += step[i];
+            }
+            pc += dp;
+        }
+        return false;
+    }
+
+
+    /** Whether entry i of the state counts in the arclength: an active component's ln flow above its trace level. */
+    private boolean counts(int i, int w, int c) {
+        int j = (i % w) % c;
+        return active[j] && saved[i] > lnTraceLevel[j];
     }
 
     /**
@@ -595,7 +972,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         outOfWork = false;
         stalled = false;
         if (!shortenedCopy) {
-            workBudget = WORK_BUDGET;
+            workBudget = ownBudget;
         }
     }
 
@@ -877,7 +1254,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                             + "tenfold fall: the rounding level of these balances is above the tolerance", residual,
                             STALL_ITERATIONS)
                     : outOfWork ? String.format(java.util.Locale.ROOT, "the work budget of one solve was spent "
-                            + "(%.0e stage-iterations × components², a few seconds of computing)", (double) WORK_BUDGET)
+                            + "(%.1e stage-iterations × components², a few seconds of computing)", (double) work)
                     : iterations >= limit ? "iteration limit reached" : "no step reduced the stage residuals";
             // what the chemistry says of the state reached, where Newton ran out of steps (after
             // an iteration limit or a stall the state says little)
