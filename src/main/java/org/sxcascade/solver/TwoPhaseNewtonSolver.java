@@ -95,13 +95,15 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     /*
      * Continuation from a neighbouring network (fromNeighbour), the last resort of a strongly
      * coupled network the direct ways did not solve: a solve may spend MAIN_SHARE of the work
-     * budget on the direct ways and CONTINUATION_BUDGET more on this.
+     * budget on the direct ways and CONTINUATION_BUDGET more on this (3.2e8 in all, at most about
+     * 7 s of one core: a front that walks a pinch of several hundred stages at a fold needs most
+     * of it, see arclength).
      */
     private static final double MAIN_SHARE = 0.5;
     /** What a failure message adds when the continuations from neighbours ran too. */
     private static final String NEIGHBOURS_TRIED = " (and continuations from neighbouring cascades, with 10 % more or "
             + "less organic or another reflux, did not reach this one)";
-    private static final long CONTINUATION_BUDGET = WORK_BUDGET;
+    private static final long CONTINUATION_BUDGET = 7 * WORK_BUDGET / 2;
     /** Work of the cold start of a neighbour, at most. */
     private static final long COLD_START_BUDGET = WORK_BUDGET / 10;
     /** Organic flow of the neighbours with more (less) organic, per the network's: 1 + (−) this. */
