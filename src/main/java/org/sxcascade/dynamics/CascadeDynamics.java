@@ -303,12 +303,12 @@ public final class CascadeDynamics {
      * What stage k (0-based) holds of the aqueous phase in the split's basis: its volume, L, for a
      * mass-action network (the phase flow over a row for rows), else the steady RE amount.
      */
-    double aqueousVolume(int k) {
+    public double aqueousVolume(int k) {
         return aqueousWeight[k];
     }
 
     /** The same for the organic phase: the part that mixes with the stage (E times it on a Murphree stage). */
-    double organicVolume(int k) {
+    public double organicVolume(int k) {
         return splitOrganicWeight[k];
     }
 

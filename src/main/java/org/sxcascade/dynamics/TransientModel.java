@@ -3,6 +3,8 @@ package org.sxcascade.dynamics;
 import java.util.List;
 import java.util.function.Function;
 import org.sxcascade.model.CascadeCase;
+import org.sxcascade.model.CascadeCaseModel;
+import org.sxcascade.model.MassActionCaseModel;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
@@ -28,6 +30,16 @@ public interface TransientModel {
     /** The model of a mass-action case and its events (checked: errors name {@code transient.events[i]}). */
     static TransientModel of(MassActionCase c, List<TransientEvent> events) {
         return new MassActionCaseModel(c, events);
+    }
+
+    /**
+     * The steady state of {@code simulate} for a configuration's network, as the implementations'
+     * {@link #steadyState} give it: the case's solver, and Xu's row iteration when Newton's
+     * globalisation fails (told in {@code notes}).
+     */
+    static SteadyState simulateSteadyState(CascadeNetwork net, org.sxcascade.model.SolverSettings solver,
+                                           List<String> notes) {
+        return TransientSimulator.steadyState(net, solver, notes);
     }
 
     /** Throws {@link org.sxcascade.model.InvalidInputException} unless the hold-up suits the case. */

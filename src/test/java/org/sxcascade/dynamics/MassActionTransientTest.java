@@ -14,6 +14,7 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.MassActionCaseModel;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;

@@ -1,5 +1,6 @@
-package org.sxcascade.dynamics;
+package org.sxcascade.model;
 
+import org.sxcascade.dynamics.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,10 +38,11 @@ import org.sxcascade.solver.SteadyState;
  * configuration keeps the equilibrium of the case at t = 0, so that component flows stay in one
  * unit through the run.
  */
-final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
+public final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
     private final MassActionEquilibrium eq;
 
-    MassActionCaseModel(MassActionCase c, List<TransientEvent> events) {
+    /** The transient model of a mass-action case and its events (errors name {@code transient.events[i]}). */
+    public MassActionCaseModel(MassActionCase c, List<TransientEvent> events) {
         super(c, events, MassActionCaseModel::applyEvent, CascadeNetwork::massAction,
                 x -> !x.sideDraws().isEmpty());
         eq = c.equilibrium();
@@ -97,7 +99,7 @@ final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
      * A configuration with the equilibrium in its own unit (its molar scale its own RE feed rate), as
      * {@code simulate} reads the case: what its steady state is solved and reported in.
      */
-    static MassActionCase ownUnits(MassActionCase c) {
+    public static MassActionCase ownUnits(MassActionCase c) {
         MassActionEquilibrium e = c.equilibrium();
         if (e.molarScale() == c.feedRate()) {
             return c;
@@ -246,7 +248,7 @@ final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
     @Override
     public SteadyState steadyState(int i, List<String> notes) {
         MassActionCase own = ownUnits(configurations.get(i));
-        return TransientSimulator.steadyState(ownNetwork(i), own.solver(), notes);
+        return TransientModel.simulateSteadyState(ownNetwork(i), own.solver(), notes);
     }
 
     @Override

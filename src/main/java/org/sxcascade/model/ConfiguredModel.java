@@ -1,5 +1,6 @@
-package org.sxcascade.dynamics;
+package org.sxcascade.model;
 
+import org.sxcascade.dynamics.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

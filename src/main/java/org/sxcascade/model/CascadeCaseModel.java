@@ -1,5 +1,6 @@
-package org.sxcascade.dynamics;
+package org.sxcascade.model;
 
+import org.sxcascade.dynamics.*;
 import java.util.List;
 import java.util.function.Function;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
@@ -17,8 +18,9 @@ import org.sxcascade.solver.SteadyState;
  * amounts are in mol with plant data (feed flow and concentration) and else in mol per mol/h fed
  * (the feed rate relative to the feed at t = 0 after events).
  */
-final class CascadeCaseModel extends ConfiguredModel<CascadeCase> {
-    CascadeCaseModel(CascadeCase c, List<TransientEvent> events) {
+public final class CascadeCaseModel extends ConfiguredModel<CascadeCase> {
+    /** The transient model of a CMER or constant-D case and its events (errors name {@code transient.events[i]}). */
+    public CascadeCaseModel(CascadeCase c, List<TransientEvent> events) {
         // an error of the event's own field (feedFlow …) is named under its event
         super(c, events, (e, x) -> e.applyTo(x), CascadeNetwork::of, x -> !x.stageOptions().sideDraws().isEmpty());
     }
@@ -124,7 +126,7 @@ final class CascadeCaseModel extends ConfiguredModel<CascadeCase> {
 
     @Override
     public SteadyState steadyState(int i, List<String> notes) {
-        return TransientSimulator.steadyState(networks[i], configurations.get(i).solver(), notes);
+        return TransientModel.simulateSteadyState(networks[i], configurations.get(i).solver(), notes);
     }
 
     /** The dynamics multiply by the feed rate themselves. */
