@@ -819,7 +819,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         shorterSolver.workBudget = workBudget - work;
         try {
             start = shorterSolver.solve(shorter, new SolverSettings(settings.method(),
-                    Math.max(settings.tolerance(), SHORTER_TOLERANCE), Math.max(1, settings.maxIterations() - iterations)));
+                    Math.max(settings.tolerance(), SHORTER_TOLERANCE), Math.max(1, shorterLimit(net, settings))));
         } catch (NoConvergenceException e) {
             iterations += e.iterations();
             work += shorterSolver.work;
@@ -842,6 +842,16 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             }
         }
         return true;
+    }
+
+    /**
+     * Iterations the shortened copy may take: what is left of the caller's limit, or half of it
+     * where this solve may still go on from a neighbouring cascade (whose continuation needs
+     * iterations of its own: a copy that runs its rows to the limit would leave none).
+     */
+    private int shorterLimit(CascadeNetwork net, SolverSettings settings) {
+        int left = settings.maxIterations() - iterations;
+        return continuationAllowed(net) ? left / 2 : left;
     }
 
     /**
