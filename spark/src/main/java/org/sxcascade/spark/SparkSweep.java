@@ -1,6 +1,9 @@
 package org.sxcascade.spark;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -113,7 +116,7 @@ public final class SparkSweep implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepSpec spec = SweepSpec.read(specFile); // bad input fails here, before Spark starts
+        SweepSpec spec = readOnDriver(specFile); // bad input fails here, before Spark starts
         Shard slice = shard == null ? Shard.ALL : Shard.parse("--shard", shard);
         if (partitions != null && partitions < 1) {
             throw new InvalidInputException("--partitions", partitions, "an integer ≥ 1");
@@ -128,6 +131,30 @@ public final class SparkSweep implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    /**
+     * Reads the spec (and the base case it names) on the driver. Only the resolved text travels to
+     * the executors (in {@link Evaluate}), so the files need to exist only here. A missing spec
+     * says where the driver looked: in cluster deploy mode the driver runs on a cluster node, not
+     * where spark-submit was started.
+     */
+    static SweepSpec readOnDriver(Path specFile) {
+        if (!Files.exists(specFile)) {
+            throw new CaseFileException(specFile + ": no such file on the driver (host "
+                    + hostName() + ", working directory " + Path.of("").toAbsolutePath()
+                    + "); the spec and its base case are read by the driver only: submit in client deploy mode "
+                    + "from where the files are, or give a path that exists on the driver's node (docs/sweep.md, Spark)");
+        }
+        return SweepSpec.read(specFile);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
     }
 
     /** The summary printed after a run: the sweep, its points, the rows by status and the directories. */

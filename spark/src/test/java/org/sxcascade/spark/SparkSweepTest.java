@@ -177,6 +177,42 @@ class SparkSweepTest {
                 + r.csv() + "\n");
     }
 
+    /**
+     * The spec and its base case are read on the driver only: with both files deleted after the
+     * driver has read them, the executors still compute the local rows (they get the resolved text).
+     */
+    @Test
+    void aSpecWhoseFilesAreOnlyOnTheDriverStillRuns(@TempDir Path dir) throws IOException {
+        String caseText = SPEC.substring(SPEC.indexOf("case:\n") + "case:\n".length(), SPEC.indexOf("parameters:"))
+                .replaceAll("(?m)^  ", "");
+        Path base = dir.resolve("driver-only/base.yaml");
+        Files.createDirectories(base.getParent());
+        Files.writeString(base, caseText);
+        Path specFile = dir.resolve("driver-only/spec.yaml");
+        Files.writeString(specFile, SPEC.substring(0, SPEC.indexOf("case:\n")) + "base: base.yaml\n"
+                + SPEC.substring(SPEC.indexOf("parameters:")).replace("count: 100}", "count: 12}"));
+        SweepSpec spec = SparkSweep.readOnDriver(specFile);
+        List<String> expected = local(spec, dir.resolve("local.csv"), 1);
+        assertThat(expected).hasSize(145);
+        Files.delete(specFile);
+        Files.delete(base);
+        Files.delete(base.getParent());
+        SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toString(), 5);
+        assertThat(csvParts(dir.resolve("spark/csv"))).isEqualTo(expected);
+    }
+
+    @Test
+    void aMissingSpecIsExitTwoNamingTheFileAndTheDriver(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("pr-nd-sweep.yaml");
+        int code = SparkSweep.run(new PrintWriter(new StringWriter()), new PrintWriter(err), missing.toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: " + missing + ": no such file on the driver (host ")
+                .contains("client deploy mode");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     @Test
     void aBadSpecIsExitTwoBeforeSparkStarts(@TempDir Path dir) throws IOException {
         Path specFile = dir.resolve("bad.yaml");
