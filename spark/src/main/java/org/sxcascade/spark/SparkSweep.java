@@ -70,7 +70,9 @@ public final class SparkSweep implements Callable<Integer> {
     String out;
 
     @Option(names = "--partitions", paramLabel = "P",
-            description = "Partitions of the points (default: 4 × the default parallelism).")
+            description = "Partitions of the points (default: 4 × the default parallelism, read when the job starts: "
+                    + "on a standalone cluster that is before executors register, so give P there, e.g. 4 × the "
+                    + "executor cores).")
     Integer partitions;
 
     @Option(names = "--shard", paramLabel = "k/N", description = "Run only the k-th of N slices, as sxcascade sweep.")
