@@ -91,8 +91,12 @@ class SparkSweepTest {
         assertThat(local.stream().filter(l -> l.contains(",invalid,"))).isNotEmpty();
         assertThat(local.stream().filter(l -> l.contains(",ok,"))).hasSizeGreaterThan(5000);
 
-        SparkSweep.Result r = SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toUri().toString(), 7);
+        SparkSweep.Result r = SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toUri().toString(), 7, true);
         assertThat(r.points()).isEqualTo(10_000);
+        // --merge: one file, one header, byte for byte the local run's file
+        assertThat(r.merged()).isEqualTo(r.csv().replaceAll("/csv$", "/") + SparkSweep.MERGED);
+        assertThat(Files.readAllBytes(dir.resolve("spark").resolve(SparkSweep.MERGED)))
+                .isEqualTo(Files.readAllBytes(dir.resolve("one.csv")));
         assertThat(r.statuses().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10_000);
 
         // CSV: part files in name order, each with the header, are the local file's lines
@@ -148,14 +152,34 @@ class SparkSweepTest {
         try (SweepOutput out = SweepOutput.open(spec, shard, csv, null, false)) {
             new LocalSweep(spec, 2).run(shard, out.next(), out, null);
         }
-        SparkSweep.run(spark, spec, shard, dir.resolve("spark").toUri().toString(), 3);
+        SparkSweep.run(spark, spec, shard, dir.resolve("spark").toUri().toString(), 3, true);
         List<String> lines = csvParts(dir.resolve("spark/csv"));
         assertThat(lines).isEqualTo(Files.readAllLines(csv));
+        assertThat(Files.readAllBytes(dir.resolve("spark/" + SparkSweep.MERGED))).isEqualTo(Files.readAllBytes(csv));
         assertThat(lines.get(0)).startsWith("point,components[0].separationFactor,flows.extractant,status,");
         List<Row> parquet = spark.read().parquet(dir.resolve("spark/parquet").toString()).orderBy("point")
                 .collectAsList();
         assertThat(parquet).hasSize(lines.size() - 1);
         assertThat(parquet.get(0).schema().fieldNames()[1]).isEqualTo("components[0].separationFactor");
+    }
+
+    /** A shard with no points merges to the header alone, as the local shard's file. */
+    @Test
+    void anEmptyShardMergesToTheHeaderAlone(@TempDir Path dir) throws IOException {
+        Path specFile = dir.resolve("small.yaml");
+        Files.writeString(specFile, SPEC.replace("count: 100}", "count: 2}"));
+        SweepSpec spec = SweepSpec.read(specFile);
+        Shard shard = new Shard(6, 6);
+        assertThat(shard.count(spec.pointCount())).isZero();
+        Path csv = dir.resolve("empty.csv");
+        try (SweepOutput out = SweepOutput.open(spec, shard, csv, null, false)) {
+            new LocalSweep(spec, 1).run(shard, out.next(), out, null);
+        }
+        SparkSweep.Result r = SparkSweep.run(spark, spec, shard, dir.resolve("spark").toString(), 0, true);
+        assertThat(Files.readAllBytes(dir.resolve("spark/" + SparkSweep.MERGED))).isEqualTo(Files.readAllBytes(csv));
+        assertThat(Files.readAllLines(csv)).hasSize(1);
+        assertThat(SparkSweep.summary(spec, shard, r)).endsWith("  merged   " + dir.resolve("spark") + "/"
+                + SparkSweep.MERGED + "\n");
     }
 
     @Test
