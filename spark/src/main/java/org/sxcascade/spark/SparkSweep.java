@@ -66,7 +66,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sxcascade-spark", mixinStandardHelpOptions = true, version = "sxcascade-spark 0.1.0",
         description = "Run a sweep spec (docs/sweep.md) as an Apache Spark job; writes OUT/parquet and OUT/csv.",
         footer = {"", "Example:", "  spark-submit --class org.sxcascade.spark.SparkSweep --master yarn "
-                + "sxcascade-spark.jar cases/pr-nd-sweep.yaml --out hdfs:///sweeps/nd-purity",
+                + "sxcascade-spark.jar cases/pr-nd-sweep.yaml --out hdfs:///sweeps/nd-purity --partitions 64",
+                "(not java -jar: Spark is provided by spark-submit; docs/sweep.md, Spark)",
                 "", "Exit codes: 0 every point has its row, 2 bad spec or options (nothing run)."})
 public final class SparkSweep implements Callable<Integer> {
     /** Name of the column that carries each row's CSV line until it is written. */
