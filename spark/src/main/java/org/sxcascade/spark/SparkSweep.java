@@ -1,8 +1,19 @@
 package org.sxcascade.spark;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -10,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -47,16 +60,21 @@ import picocli.CommandLine.Spec;
  * <p>Output directory: {@code parquet/} (one part file per partition, in point order) and
  * {@code csv/} (part files {@code part-NNNNN-*.txt}, in point order, each a CSV file with the
  * header line); both are replaced if they exist, anything else in the directory is left alone.
+ * With {@code --merge} also {@code sweep.csv}: the parts as one CSV file with one header.
  * docs/sweep.md gives the spark-submit command.
  */
 @Command(name = "sxcascade-spark", mixinStandardHelpOptions = true, version = "sxcascade-spark 0.1.0",
         description = "Run a sweep spec (docs/sweep.md) as an Apache Spark job; writes OUT/parquet and OUT/csv.",
         footer = {"", "Example:", "  spark-submit --class org.sxcascade.spark.SparkSweep --master yarn "
-                + "sxcascade-spark.jar cases/pr-nd-sweep.yaml --out hdfs:///sweeps/nd-purity",
+                + "sxcascade-spark.jar cases/pr-nd-sweep.yaml --out hdfs:///sweeps/nd-purity --partitions 64",
+                "(not java -jar: Spark is provided by spark-submit; docs/sweep.md, Spark)",
                 "", "Exit codes: 0 every point has its row, 2 bad spec or options (nothing run)."})
 public final class SparkSweep implements Callable<Integer> {
     /** Name of the column that carries each row's CSV line until it is written. */
     static final String CSV_LINE = "_csv_line";
+
+    /** Name of the merged CSV file that {@code --merge} writes in the output directory. */
+    public static final String MERGED = "sweep.csv";
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "Sweep spec, read on the driver.")
     Path specFile;
@@ -67,11 +85,17 @@ public final class SparkSweep implements Callable<Integer> {
     String out;
 
     @Option(names = "--partitions", paramLabel = "P",
-            description = "Partitions of the points (default: 4 × the default parallelism).")
+            description = "Partitions of the points (default: 4 × the default parallelism, read when the job starts: "
+                    + "on a standalone cluster that is before executors register, so give P there, e.g. 4 × the "
+                    + "executor cores).")
     Integer partitions;
 
     @Option(names = "--shard", paramLabel = "k/N", description = "Run only the k-th of N slices, as sxcascade sweep.")
     String shard;
+
+    @Option(names = "--merge", description = "Also write OUT/" + MERGED + ": the CSV parts as one file, one header, "
+            + "rows in point order (copied through the driver).")
+    boolean merge;
 
     /**
      * What a run wrote.
@@ -80,8 +104,9 @@ public final class SparkSweep implements Callable<Integer> {
      * @param statuses rows by status
      * @param parquet  the Parquet directory
      * @param csv      the CSV directory
+     * @param merged   the merged CSV file, or null if none was asked for
      */
-    public record Result(long points, Map<SweepRow.Status, Long> statuses, String parquet, String csv) {
+    public record Result(long points, Map<SweepRow.Status, Long> statuses, String parquet, String csv, String merged) {
     }
 
     /**
@@ -113,14 +138,14 @@ public final class SparkSweep implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepSpec spec = SweepSpec.read(specFile); // bad input fails here, before Spark starts
+        SweepSpec spec = readOnDriver(specFile); // bad input fails here, before Spark starts
         Shard slice = shard == null ? Shard.ALL : Shard.parse("--shard", shard);
         if (partitions != null && partitions < 1) {
             throw new InvalidInputException("--partitions", partitions, "an integer ≥ 1");
         }
         SparkSession spark = SparkSession.builder().appName("sxcascade sweep: " + spec.name()).getOrCreate();
         try {
-            Result r = run(spark, spec, slice, out, partitions == null ? 0 : partitions);
+            Result r = run(spark, spec, slice, out, partitions == null ? 0 : partitions, merge);
             PrintWriter stdout = command.commandLine().getOut();
             stdout.print(summary(spec, slice, r));
             stdout.flush();
@@ -130,6 +155,30 @@ public final class SparkSweep implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Reads the spec (and the base case it names) on the driver. Only the resolved text travels to
+     * the executors (in {@link Evaluate}), so the files need to exist only here. A missing spec
+     * says where the driver looked: in cluster deploy mode the driver runs on a cluster node, not
+     * where spark-submit was started.
+     */
+    static SweepSpec readOnDriver(Path specFile) {
+        if (!Files.exists(specFile)) {
+            throw new CaseFileException(specFile + ": no such file on the driver (host "
+                    + hostName() + ", working directory " + Path.of("").toAbsolutePath()
+                    + "); the spec and its base case are read by the driver only: submit in client deploy mode "
+                    + "from where the files are, or give a path that exists on the driver's node (docs/sweep.md, Spark)");
+        }
+        return SweepSpec.read(specFile);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
     /** The summary printed after a run: the sweep, its points, the rows by status and the directories. */
     static String summary(SweepSpec spec, Shard slice, Result r) {
         StringBuilder b = new StringBuilder(spec.name()).append('\n');
@@ -137,6 +186,9 @@ public final class SparkSweep implements Callable<Integer> {
         b.append("  status   ").append(r.statuses().isEmpty() ? "no rows" : SweepRow.Status.summary(r.statuses()))
                 .append('\n');
         b.append("  written  ").append(r.parquet()).append(", ").append(r.csv()).append('\n');
+        if (r.merged() != null) {
+            b.append("  merged   ").append(r.merged()).append('\n');
+        }
         return b.toString();
     }
 
@@ -152,6 +204,19 @@ public final class SparkSweep implements Callable<Integer> {
      * @return the number of rows, the rows by status and the two directories written
      */
     public static Result run(SparkSession spark, SweepSpec spec, Shard shard, String out, int partitions) {
+        return run(spark, spec, shard, out, partitions, false);
+    }
+
+    /**
+     * As {@link #run(SparkSession, SweepSpec, Shard, String, int)}, and with {@code merge} also
+     * writes {@code out/}{@value #MERGED}: the CSV header once, then the rows of every CSV part in
+     * point order (the text of {@code sxcascade sweep}'s file), replacing it if it exists.
+     *
+     * @param merge whether to write the merged CSV file
+     * @return the number of rows, the rows by status, the two directories and the merged file (or null)
+     */
+    public static Result run(SparkSession spark, SweepSpec spec, Shard shard, String out, int partitions,
+            boolean merge) {
         RowFormat format = new RowFormat(spec);
         long total = shard.count(spec.pointCount());
         int parts = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
@@ -175,9 +240,42 @@ public final class SparkSweep implements Callable<Integer> {
                     }
                 }
             }
-            return new Result(total, statuses, parquet, csv);
+            String merged = null;
+            if (merge) {
+                merged = out + "/" + MERGED;
+                mergeCsv(spark, csv, format.csvHeader(), merged);
+            }
+            return new Result(total, statuses, parquet, csv, merged);
         } finally {
             rows.unpersist();
+        }
+    }
+
+    /**
+     * Concatenates the CSV part files of {@code csvDir} in name order (= point order: partition k
+     * holds consecutive points and is written as {@code part-k}) into {@code target}: the header
+     * once, then each part without its first line (its header). Empty parts are skipped.
+     */
+    static void mergeCsv(SparkSession spark, String csvDir, String header, String target) {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(csvDir);
+        try {
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] parts = fs.listStatus(dir, p -> p.getName().startsWith("part-"));
+            Arrays.sort(parts, Comparator.comparing(f -> f.getPath().getName()));
+            try (OutputStream o = fs.create(new org.apache.hadoop.fs.Path(target), true)) {
+                o.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+                for (FileStatus part : parts) {
+                    try (InputStream in = new BufferedInputStream(fs.open(part.getPath()))) {
+                        int c;
+                        do {
+                            c = in.read(); // skip the part's header line
+                        } while (c != -1 && c != '\n');
+                        in.transferTo(o);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge " + csvDir + " into " + target + ": " + e.getMessage(), e);
         }
     }
 

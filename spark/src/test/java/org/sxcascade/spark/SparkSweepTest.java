@@ -91,8 +91,12 @@ class SparkSweepTest {
         assertThat(local.stream().filter(l -> l.contains(",invalid,"))).isNotEmpty();
         assertThat(local.stream().filter(l -> l.contains(",ok,"))).hasSizeGreaterThan(5000);
 
-        SparkSweep.Result r = SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toUri().toString(), 7);
+        SparkSweep.Result r = SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toUri().toString(), 7, true);
         assertThat(r.points()).isEqualTo(10_000);
+        // --merge: one file, one header, byte for byte the local run's file
+        assertThat(r.merged()).isEqualTo(r.csv().replaceAll("/csv$", "/") + SparkSweep.MERGED);
+        assertThat(Files.readAllBytes(dir.resolve("spark").resolve(SparkSweep.MERGED)))
+                .isEqualTo(Files.readAllBytes(dir.resolve("one.csv")));
         assertThat(r.statuses().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10_000);
 
         // CSV: part files in name order, each with the header, are the local file's lines
@@ -148,14 +152,34 @@ class SparkSweepTest {
         try (SweepOutput out = SweepOutput.open(spec, shard, csv, null, false)) {
             new LocalSweep(spec, 2).run(shard, out.next(), out, null);
         }
-        SparkSweep.run(spark, spec, shard, dir.resolve("spark").toUri().toString(), 3);
+        SparkSweep.run(spark, spec, shard, dir.resolve("spark").toUri().toString(), 3, true);
         List<String> lines = csvParts(dir.resolve("spark/csv"));
         assertThat(lines).isEqualTo(Files.readAllLines(csv));
+        assertThat(Files.readAllBytes(dir.resolve("spark/" + SparkSweep.MERGED))).isEqualTo(Files.readAllBytes(csv));
         assertThat(lines.get(0)).startsWith("point,components[0].separationFactor,flows.extractant,status,");
         List<Row> parquet = spark.read().parquet(dir.resolve("spark/parquet").toString()).orderBy("point")
                 .collectAsList();
         assertThat(parquet).hasSize(lines.size() - 1);
         assertThat(parquet.get(0).schema().fieldNames()[1]).isEqualTo("components[0].separationFactor");
+    }
+
+    /** A shard with no points merges to the header alone, as the local shard's file. */
+    @Test
+    void anEmptyShardMergesToTheHeaderAlone(@TempDir Path dir) throws IOException {
+        Path specFile = dir.resolve("small.yaml");
+        Files.writeString(specFile, SPEC.replace("count: 100}", "count: 2}"));
+        SweepSpec spec = SweepSpec.read(specFile);
+        Shard shard = new Shard(6, 6);
+        assertThat(shard.count(spec.pointCount())).isZero();
+        Path csv = dir.resolve("empty.csv");
+        try (SweepOutput out = SweepOutput.open(spec, shard, csv, null, false)) {
+            new LocalSweep(spec, 1).run(shard, out.next(), out, null);
+        }
+        SparkSweep.Result r = SparkSweep.run(spark, spec, shard, dir.resolve("spark").toString(), 0, true);
+        assertThat(Files.readAllBytes(dir.resolve("spark/" + SparkSweep.MERGED))).isEqualTo(Files.readAllBytes(csv));
+        assertThat(Files.readAllLines(csv)).hasSize(1);
+        assertThat(SparkSweep.summary(spec, shard, r)).endsWith("  merged   " + dir.resolve("spark") + "/"
+                + SparkSweep.MERGED + "\n");
     }
 
     @Test
@@ -175,6 +199,42 @@ class SparkSweepTest {
         assertThat(SparkSweep.summary(spec, Shard.ALL, r)).isEqualTo("binary 60 stages, 10000 points\n"
                 + "  points   300\n  status   ok " + ok + ", invalid " + invalid + "\n  written  " + r.parquet() + ", "
                 + r.csv() + "\n");
+    }
+
+    /**
+     * The spec and its base case are read on the driver only: with both files deleted after the
+     * driver has read them, the executors still compute the local rows (they get the resolved text).
+     */
+    @Test
+    void aSpecWhoseFilesAreOnlyOnTheDriverStillRuns(@TempDir Path dir) throws IOException {
+        String caseText = SPEC.substring(SPEC.indexOf("case:\n") + "case:\n".length(), SPEC.indexOf("parameters:"))
+                .replaceAll("(?m)^  ", "");
+        Path base = dir.resolve("driver-only/base.yaml");
+        Files.createDirectories(base.getParent());
+        Files.writeString(base, caseText);
+        Path specFile = dir.resolve("driver-only/spec.yaml");
+        Files.writeString(specFile, SPEC.substring(0, SPEC.indexOf("case:\n")) + "base: base.yaml\n"
+                + SPEC.substring(SPEC.indexOf("parameters:")).replace("count: 100}", "count: 12}"));
+        SweepSpec spec = SparkSweep.readOnDriver(specFile);
+        List<String> expected = local(spec, dir.resolve("local.csv"), 1);
+        assertThat(expected).hasSize(145);
+        Files.delete(specFile);
+        Files.delete(base);
+        Files.delete(base.getParent());
+        SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark").toString(), 5);
+        assertThat(csvParts(dir.resolve("spark/csv"))).isEqualTo(expected);
+    }
+
+    @Test
+    void aMissingSpecIsExitTwoNamingTheFileAndTheDriver(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("pr-nd-sweep.yaml");
+        int code = SparkSweep.run(new PrintWriter(new StringWriter()), new PrintWriter(err), missing.toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: " + missing + ": no such file on the driver (host ")
+                .contains("client deploy mode");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
