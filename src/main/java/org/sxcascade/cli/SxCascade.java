@@ -30,6 +30,9 @@ public final class SxCascade implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Columns of the --help text. */
+    static final int HELP_WIDTH = 120;
+
     public static void main(String[] args) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // charts never need a display
@@ -40,6 +43,8 @@ public final class SxCascade implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SxCascade());
+        // wide enough that no --help example is wrapped mid-token (they are meant to be copied)
+        cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
