@@ -162,18 +162,7 @@ public final class FlowsheetReader {
             }
         }
 
-        // cascades
-        List<FlowsheetUnit> units = new ArrayList<>();
-        JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
-        for (int i = 0; i < cascadeList.size(); i++) {
-            String path = "cascades[" + i + "]";
-            try {
-                units.add(cascade(new YamlMapping(cascadeList.get(i), path)));
-            } catch (InvalidInputException e) {
-                throw e.field().startsWith(path) ? e : e.under(path);
-            }
-        }
-
+        List<FlowsheetUnit> units = units(top, FlowsheetReader::cascade);
         return new Flowsheet(name, names, new CmerStreams(equilibrium), feeds, units, targets(top, names, beta),
                 settings(top, false));
     }
@@ -207,49 +196,57 @@ public final class FlowsheetReader {
                 throw e.under(path);
             }
         }
+        List<FlowsheetUnit> units = units(top, FlowsheetReader::massActionCascade);
+        return new Flowsheet(name, names, new MassActionStreams(chemistry.equilibrium(), chemistry.cation()), feeds,
+                units, targets(top, names, chemistry.orderConstants()), settings(top, true));
+    }
+
+    /**
+     * The cascades of a flowsheet, each read by {@code cascade} from its mapping; an error names the
+     * cascade ({@code cascades[i]}) unless it already does.
+     */
+    private static List<FlowsheetUnit> units(YamlMapping top, java.util.function.Function<YamlMapping, FlowsheetUnit> cascade) {
         List<FlowsheetUnit> units = new ArrayList<>();
         JsonNode cascadeList = list(top, CASCADES, "a list of cascades");
         for (int i = 0; i < cascadeList.size(); i++) {
             String path = "cascades[" + i + "]";
             try {
-                YamlMapping c = new YamlMapping(cascadeList.get(i), path);
-                c.allow(MA_CASCADE);
-                String unitName = c.name("name", "a cascade name");
-                Cascade cascade;
-                try {
-                    cascade = new Cascade(c.integer("extractionStages"), c.integer("scrubStages"));
-                } catch (InvalidInputException e) {
-                    throw e.under(path);
-                }
-                int strip = c.has("stripStages") ? c.integer("stripStages") : 0;
-                YamlMapping f = c.obj("flows");
-                if (f.has("preload")) {
-                    throw new InvalidInputException(f.at("preload"), YamlMapping.describe(f.node().get("preload")),
-                            "none in a flowsheet's cascade: a pre-loaded organic is for single mass-action cases "
-                                    + "(docs/mass-action.md)");
-                }
-                f.allow(CaseReader.MA_FLOWS.stream().filter(k -> !k.equals("preload"))
-                        .collect(java.util.stream.Collectors.toSet()));
-                MassActionFlows flows = CaseReader.massActionFlows(f);
-                double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
-                List<Inlet> inlets = inlets(c);
-                List<Draw> draws = draws(c, "L/h");
-                List<SideDraw> sideDraws = new ArrayList<>();
-                List<String> drawNames = new ArrayList<>();
-                List<ProductTarget> noTargets = new ArrayList<>();
-                for (Draw d : draws) {
-                    sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
-                    drawNames.add(d.name());
-                    noTargets.add(null);
-                }
-                units.add(new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency,
-                        new SideDraws(sideDraws, drawNames, noTargets))));
+                units.add(cascade.apply(new YamlMapping(cascadeList.get(i), path)));
             } catch (InvalidInputException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }
         }
-        return new Flowsheet(name, names, new MassActionStreams(chemistry.equilibrium(), chemistry.cation()), feeds,
-                units, targets(top, names, chemistry.orderConstants()), settings(top, true));
+        return units;
+    }
+
+    /** A cascade of a mass-action flowsheet: stage counts, {@code flows}, {@code efficiency}, inlets and draws. */
+    private static FlowsheetUnit massActionCascade(YamlMapping c) {
+        c.allow(MA_CASCADE);
+        String unitName = c.name("name", "a cascade name");
+        Cascade cascade = new Cascade(c.integer("extractionStages"), c.integer("scrubStages"));
+        int strip = c.has("stripStages") ? c.integer("stripStages") : 0;
+        YamlMapping f = c.obj("flows");
+        if (f.has("preload")) {
+            throw new InvalidInputException(f.at("preload"), YamlMapping.describe(f.node().get("preload")),
+                    "none in a flowsheet's cascade: a pre-loaded organic is for single mass-action cases "
+                            + "(docs/mass-action.md)");
+        }
+        f.allow(CaseReader.MA_FLOWS.stream().filter(k -> !k.equals("preload"))
+                .collect(java.util.stream.Collectors.toSet()));
+        MassActionFlows flows = CaseReader.massActionFlows(f);
+        double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
+        List<Inlet> inlets = inlets(c);
+        List<Draw> draws = draws(c, "L/h");
+        List<SideDraw> sideDraws = new ArrayList<>();
+        List<String> drawNames = new ArrayList<>();
+        List<ProductTarget> noTargets = new ArrayList<>();
+        for (Draw d : draws) {
+            sideDraws.add(new SideDraw(d.stage(), d.phase(), d.flow()));
+            drawNames.add(d.name());
+            noTargets.add(null);
+        }
+        return new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency,
+                new SideDraws(sideDraws, drawNames, noTargets)));
     }
 
     /** {@code targets: {<outlet>: {purity, recovery, components}}}. */
