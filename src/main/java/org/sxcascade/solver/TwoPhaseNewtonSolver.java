@@ -676,7 +676,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * {@code family.apply(p)} and ⟨t, x − x_pred⟩ = 0, the hyperplane through the predicted point
      * (x_pred: {@link #u} as given, copied to {@link #simplified}, and {@code pPred}) orthogonal to
      * the tangent (tp, tu). The bordered system is solved by block elimination with one
-     * factorisation (as in {@link #solveBordered}).
+     * factorisation (as in {@link #solveBordered}). Like {@link #solveBordered}, it builds the
+     * family's networks at p and p + h on every step (O(N) arrays against the O(N·C³) of the
+     * factorisation); this runs only on the last-resort path, never in a solve that converged the
+     * direct ways.
      *
      * @return whether it converged, p then in {@link #arcP} and the state in {@link #u}
      */
