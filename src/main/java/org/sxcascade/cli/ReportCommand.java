@@ -133,11 +133,8 @@ final class ReportCommand implements Callable<Integer> {
                 result.notes().forEach(note -> err.println("note: " + note));
                 err.flush();
             }
-            if (result != null && result.reachedAnything()) {
+            if (result != null) {
                 html.startUp(new TransientReport(result).toJson(), Charts.transientRun(stem, result));
-            } else if (result != null) {
-                html.startUpUnavailable("The start-up reached neither a purity target nor the steady state within "
-                        + "the simulated time; run `sxcascade transient` with a longer --time.");
             }
         }
 

@@ -99,9 +99,6 @@ final class TransientCommand implements Callable<Integer> {
         try (RunProgress progress = RunProgress.attach(solver, s.method().label())) {
             result = solver.run(tc);
         }
-        if (!result.reachedAnything()) {
-            throw new TransientFailureException(tooShort(result));
-        }
         TransientReport report = new TransientReport(result);
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
@@ -163,19 +160,5 @@ final class TransientCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    /** Why a run that reached nothing is no answer, and what it did reach. */
-    private static String tooShort(TransientResult r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "the simulated time (%s) was too short to reach any purity target or the steady state; at the end:",
-                Times.format(r.settings().simulatedHours())));
-        for (TargetTime t : r.targets()) {
-            b.append(String.format(Locale.ROOT, " %s purity %.6f (target %.6f);", TransientResult.label(t.product()),
-                    t.finalPurity(), t.target()));
-        }
-        b.append(String.format(Locale.ROOT, " distance to steady state %.3g (tolerance %.0e). Raise "
-                + "transient.simulatedTime or --time.", r.finalDistance(), r.settings().steadyStateTolerance()));
-        return b.toString();
     }
 }

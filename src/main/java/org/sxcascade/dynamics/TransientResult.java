@@ -127,8 +127,22 @@ public record TransientResult(String method, String integrator, TransientCase tr
         return samples.get(samples.size() - 1);
     }
 
-    /** Whether the run reached anything: a purity target, or the steady state. */
-    public boolean reachedAnything() {
-        return hoursToSteadyState() != null || targets().stream().anyMatch(TargetTime::reached);
+    /**
+     * When a target not reached in this run would be reached, projected from the last samples
+     * ({@link Projection}); for a target reached, the time it was reached.
+     */
+    public Projection projection(TargetTime t) {
+        if (t.reached()) {
+            return new Projection(t.hours(), "reached in the run");
+        }
+        return Projection.toTarget(this, productIndex(t.product()), t.target());
+    }
+
+    /** When the steady state would be reached, projected as for {@link #projection(TargetTime)}. */
+    public Projection projectionToSteadyState() {
+        if (hoursToSteadyState != null) {
+            return new Projection(hoursToSteadyState, "reached in the run");
+        }
+        return Projection.toSteadyState(this);
     }
 }

@@ -312,7 +312,9 @@ public final class HtmlReport {
                     .append("</th><td>").append(esc(join(p.path("purityOf")))).append("</td>")
                     .append(td(src, t, at + "/target", Formats::percent))
                     .append(p.path("reached").asBoolean() ? td(src, t, at + "/days", HtmlReport::two)
-                            : "<td class=\"missed\">not reached</td>")
+                            : p.path("projectedDays").isNumber() ? "<td class=\"missed\">not yet; projected about "
+                            + two(p.path("projectedDays").asDouble()) + "</td>"
+                            : "<td class=\"missed\">not yet</td>")
                     .append(td(src, t, at + "/finalPurity", Formats::percent)).append("</tr>\n");
         }
         tableEnd();

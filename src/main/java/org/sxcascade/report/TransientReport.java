@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.dynamics.HoldUp;
+import org.sxcascade.dynamics.Projection;
 import org.sxcascade.dynamics.TargetTime;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientEvent;
@@ -232,7 +233,8 @@ public final class TransientReport {
             if (tt.reached()) {
                 b.append("reached after ").append(Times.format(tt.hours())).append(" and held to the end\n");
             } else {
-                b.append("not reached (").append(purity(tt.finalPurity())).append(" at the end)\n");
+                b.append("not yet on target (").append(purity(tt.finalPurity())).append(" at the end); ")
+                        .append(projected(result.projection(tt))).append('\n');
             }
         }
         if (result.targets().isEmpty()) {
@@ -243,8 +245,27 @@ public final class TransientReport {
         if (result.hoursToSteadyState() != null) {
             b.append("reached after ").append(Times.format(result.hoursToSteadyState())).append('\n');
         } else {
-            b.append(String.format(Locale.ROOT, "not reached (distance %.2e at the end)%n", result.finalDistance()));
+            b.append(String.format(Locale.ROOT, "not yet reached (distance %.2e at the end); %s%n",
+                    result.finalDistance(), projected(result.projectionToSteadyState())));
         }
+    }
+
+    /** A projection in words: the projected time and its basis, or why there is none. */
+    private static String projected(Projection p) {
+        return p.estimated() ? "projected after about " + Times.format(p.hours()) + " (" + p.reason() + ")"
+                : p.reason();
+    }
+
+    /** A projection as JSON fields: {@code projectedHours}, {@code projectedDays} (null without an estimate), {@code projection}. */
+    private static void putProjection(ObjectNode o, Projection p) {
+        if (p.estimated()) {
+            o.put("projectedHours", p.hours());
+            o.put("projectedDays", p.hours() / Times.HOURS_PER_DAY);
+        } else {
+            o.putNull("projectedHours");
+            o.putNull("projectedDays");
+        }
+        o.put("projection", p.reason());
     }
 
     // ------------------------------------------------------------------ JSON
@@ -368,7 +389,9 @@ public final class TransientReport {
             } else {
                 o.putNull("hours");
                 o.putNull("days");
+                putProjection(o, result.projection(tt));
             }
+            o.put("status", tt.reached() ? "on target" : "not yet on target");
             o.put("finalPurity", tt.finalPurity());
         }
         if (result.hoursToSteadyState() != null) {
@@ -377,6 +400,7 @@ public final class TransientReport {
             o.put("days", result.hoursToSteadyState() / Times.HOURS_PER_DAY);
         } else {
             root.putNull("timeToSteadyState");
+            putProjection(root.putObject("projectedSteadyState"), result.projectionToSteadyState());
         }
         root.put("finalDistanceToSteadyState", result.finalDistance());
         root.put("maxConservationError", result.maxConservationError());

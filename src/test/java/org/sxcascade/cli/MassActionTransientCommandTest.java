@@ -120,11 +120,12 @@ class MassActionTransientCommandTest {
     }
 
     @Test
-    void aTooShortRunIsNoResult() throws Exception {
+    void aShortRunReturnsWhatItComputed() throws Exception {
         CliHarness r = transient_(CASE, "--time", "2h");
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
-        assertThat(r.err()).contains("too short", "raffinate purity", "Raise transient.simulatedTime");
-        assertThat(Files.exists(dir.resolve("out.csv"))).isFalse();
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("not yet on target", "steady state (every stage within 1e-06 of simulate): "
+                + "not yet reached");
+        assertThat(Files.readAllLines(dir.resolve("out.csv")).size()).isGreaterThan(2);
     }
 
     @Test

@@ -140,12 +140,30 @@ class TransientCommandTest {
     }
 
     @Test
-    void tooShortToReachAnythingIsExit3() throws Exception {
-        CliHarness r = run(CASE, "--time", "2h");
-        assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("too short to reach any purity target or the steady state",
-                "distance to steady state", "No result was written");
-        assertThat(Files.exists(dir.resolve("out.csv"))).isFalse();
+    void aRunTooShortToReachAnythingReturnsWhatItComputed() throws Exception {
+        CliHarness r = run(CASE, "--time", "2h", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        for (JsonNode t : List.of(j.at("/timeToTarget/organic"), j.at("/timeToTarget/aqueous"))) {
+            assertThat(t.path("status").asText()).isEqualTo("not yet on target");
+            assertThat(t.path("reached").asBoolean()).isFalse();
+            assertThat(t.path("projection").asText()).isNotEmpty();
+        }
+        assertThat(j.path("timeToSteadyState").isNull()).isTrue();
+        assertThat(j.at("/projectedSteadyState/projection").asText()).isNotEmpty();
+        // the samples are written: the start, one per default sampling interval, the end
+        assertThat(Files.readAllLines(dir.resolve("out.csv")).size()).isGreaterThan(2);
+    }
+
+    @Test
+    void theFirstTwoDaysOfThe1974StartUpAreWritten() throws Exception {
+        // issue 19's short window: 2 days sampled every 2 h, before either product is on target
+        Path csv = dir.resolve("early.csv");
+        CliHarness r = CliHarness.run("transient", "cases/pr-nd-1974.yaml", "--time", "2d", "--sampling", "2h",
+                "--csv", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("not yet on target", "Time series written to");
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 25);
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.sxcascade.dynamics;
+
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import org.sxcascade.solver.SteadyState;
+
+/**
+ * When a run that ended before a product reached its target (or before the steady state) would
+ * get there, projected from the tail of its samples.
+ *
+ * <p>Late in a start-up every deviation from the steady state decays as the slowest mode of the
+ * linearised cascade, e(t) ≈ e(t₁)·exp(−λ(t − t₁)) (docs/theory.md, "Start-up dynamics"). The rate λ is
+ * measured on the last 30 % of the samples, on each third of it; only when the deviation falls
+ * on every third and the three rates agree within {@value #RATE_AGREEMENT} relative is the slowest
+ * mode taken to govern, and the projection is
+ * t_end + ln(e(t_end)/e_allowed)/λ, provided it lies within {@value #REACH} times the simulated
+ * time. Otherwise (a cascade still filling, an oscillation, a
+ * deviation that grows) there is no projection, and {@link #reason()} says why.
+ *
+ * @param hours  the projected time since the start, h, or {@code null} where no estimate can be made
+ * @param reason in words: how it was estimated (the rate, as a time constant) or why not
+ */
+public record Projection(Double hours, String reason) {
+    /** Largest relative difference of the two rate estimates for the slowest mode to count as governing. */
+    static final double RATE_AGREEMENT = 0.05;
+    /** The share of the samples, counted from the end, whose deviation gives the rate. */
+    private static final double TAIL = 0.3;
+    /** How far a projection may reach, as a multiple of the simulated time. */
+    static final double REACH = 2;
+    /** The number of successive windows of that tail whose rates must agree. */
+    private static final int WINDOWS = 3;
+
+    /** Whether there is an estimate. */
+    public boolean estimated() {
+        return hours != null;
+    }
+
+    /**
+     * When product {@code i} would be on target: its purity at or above the target and its RE flow
+     * within 1 % of its steady flow (as {@link TargetTime}). The deviation is the larger of the purity
+     * shortfall over the steady purity's margin and the flow shortfall over 1 % of the steady flow.
+     */
+    static Projection toTarget(TransientResult r, int i, double target) {
+        TransientResult.Product p = r.products().get(i);
+        double steadyPurity = steadyPurity(r.steadyState(), p, r.model().graded().size());
+        if (!(steadyPurity >= target)) {
+            return new Projection(null, String.format(java.util.Locale.ROOT, "never at these settings: the steady "
+                    + "state itself gives purity %.6f, below the target", steadyPurity));
+        }
+        double margin = steadyPurity - target;
+        double steadyFlow = r.steadyProductFlows()[i];
+        int graded = r.model().graded().size();
+        List<TransientSample> samples = r.samples();
+        return project(samples, k -> {
+            TransientSample s = samples.get(k);
+            double flow = 0;
+            for (int j = 0; j < graded; j++) {
+                flow += s.productFlow(i, j);
+            }
+            double flowShort = (steadyFlow - flow) / ((1 - TransientSimulator.PRODUCT_FLOW_FRACTION) * steadyFlow);
+            double purity = s.purity(i);
+            if (Double.isNaN(purity)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double purityShort = margin > 0 ? (steadyPurity - purity) / margin
+                    : purity >= target ? 0 : Double.POSITIVE_INFINITY;
+            return Math.max(flowShort, purityShort);
+        });
+    }
+
+    /** When every stage would be within the steady-state tolerance of the final steady state. */
+    static Projection toSteadyState(TransientResult r) {
+        double tolerance = r.settings().steadyStateTolerance();
+        List<TransientSample> samples = r.samples();
+        return project(samples, k -> samples.get(k).distanceToSteadyState() / tolerance);
+    }
+
+    /**
+     * The projection of a deviation {@code e(k)} at sample k that is on target where e ≤ 1.
+     */
+    static Projection project(List<TransientSample> samples, IntToDoubleFunction e) {
+        int last = samples.size() - 1;
+        int step = (int) Math.round(TAIL * last / WINDOWS);
+        if (step < 1) {
+            return new Projection(null, "too few samples to see how fast the deviation decays (use a finer --sampling)");
+        }
+        double eEnd = e.applyAsDouble(last);
+        if (!(eEnd > 1)) {
+            return new Projection(samples.get(last).hours(), "on target at the end of the run");
+        }
+        // the decay rate over each of WINDOWS successive windows of the tail, oldest first
+        double[] rates = new double[WINDOWS];
+        for (int w = 0; w < WINDOWS; w++) {
+            int from = last - (WINDOWS - w) * step;
+            int to = from + step;
+            double eFrom = e.applyAsDouble(from);
+            double eTo = e.applyAsDouble(to);
+            if (!Double.isFinite(eFrom) || !(eFrom > eTo)) {
+                return new Projection(null, "no estimate yet: the deviation is not yet falling steadily (the "
+                        + "cascade is still filling, or the approach oscillates)");
+            }
+            rates[w] = Math.log(eFrom / eTo) / (samples.get(to).hours() - samples.get(from).hours());
+        }
+        double rate = rates[WINDOWS - 1];
+        for (double r : rates) {
+            if (Math.abs(r - rate) > RATE_AGREEMENT * rate) {
+                return new Projection(null, String.format(java.util.Locale.ROOT, "no estimate yet: the decay rate "
+                        + "is still changing (time constant %s, then %s over the last samples)",
+                        Times.format(1 / rates[0]), Times.format(1 / rate)));
+            }
+        }
+        double end = samples.get(last).hours();
+        double hours = end + Math.log(eEnd) / rate;
+        if (hours > REACH * end) {
+            // a slow nonlinear drift can look exponential over a short tail (the 1974 cascade's
+            // inventory mode slows from a time constant of 35 d to 435 d and speeds up to 110 d)
+            return new Projection(null, String.format(java.util.Locale.ROOT, "no estimate yet: at the present "
+                    + "rate (time constant %s) it lies beyond %s, more than %.0f times the simulated time; simulate "
+                    + "longer", Times.format(1 / rate), Times.format(hours), REACH));
+        }
+        return new Projection(hours, String.format(java.util.Locale.ROOT, "if the slowest mode keeps its time "
+                + "constant of %s", Times.format(1 / rate)));
+    }
+
+    /** A product's purity at the steady state: its purity group's share of the graded flows at its stage. */
+    static double steadyPurity(SteadyState steady, TransientResult.Product p, int graded) {
+        double re = 0;
+        double group = 0;
+        for (int j = 0; j < graded; j++) {
+            re += p.organic() ? steady.organicFlow(p.stage(), j) : steady.aqueousFlow(p.stage(), j);
+        }
+        for (int j : p.purityOf()) {
+            group += p.organic() ? steady.organicFlow(p.stage(), j) : steady.aqueousFlow(p.stage(), j);
+        }
+        return group / re;
+    }
+}
