@@ -6,11 +6,12 @@ import org.sxcascade.solver.SteadyState;
 
 /**
  * When a run that ended before a product reached its target (or before the steady state) would
- * get there, projected from the tail of its samples.
+ * get there, projected from the last part of the run.
  *
  * <p>Late in a start-up every deviation from the steady state decays as the slowest mode of the
  * linearised cascade, e(t) ≈ e(t₁)·exp(−λ(t − t₁)) (docs/theory.md, "Start-up dynamics"). The rate λ is
- * measured on the last 30 % of the samples, on each third of it; only when the deviation falls
+ * measured on the last 30 % of the run, on each third of it (from states recorded for the
+ * purpose, whatever the sampling interval); only when the deviation falls
  * on every third and the three rates agree within {@value #RATE_AGREEMENT} relative is the slowest
  * mode taken to govern, and the projection is
  * t_end + ln(e(t_end)/e_allowed)/λ, provided it lies within {@value #REACH} times the simulated
@@ -23,7 +24,7 @@ import org.sxcascade.solver.SteadyState;
 public record Projection(Double hours, String reason) {
     /** Largest relative difference of the two rate estimates for the slowest mode to count as governing. */
     static final double RATE_AGREEMENT = 0.05;
-    /** The share of the samples, counted from the end, whose deviation gives the rate. */
+    /** The share of the run, counted from its end, whose deviation gives the rate. */
     private static final double TAIL = 0.3;
     /** How far a projection may reach, as a multiple of the simulated time. */
     static final double REACH = 2;
@@ -50,9 +51,9 @@ public record Projection(Double hours, String reason) {
         double margin = steadyPurity - target;
         double steadyFlow = r.steadyProductFlows()[i];
         int graded = r.model().graded().size();
-        List<TransientSample> samples = r.samples();
-        return project(samples, k -> {
-            TransientSample s = samples.get(k);
+        List<TransientSample> tail = r.tail();
+        return project(r, k -> {
+            TransientSample s = tail.get(k);
             double flow = 0;
             for (int j = 0; j < graded; j++) {
                 flow += s.productFlow(i, j);
@@ -71,45 +72,56 @@ public record Projection(Double hours, String reason) {
     /** When every stage would be within the steady-state tolerance of the final steady state. */
     static Projection toSteadyState(TransientResult r) {
         double tolerance = r.settings().steadyStateTolerance();
-        List<TransientSample> samples = r.samples();
-        return project(samples, k -> samples.get(k).distanceToSteadyState() / tolerance);
+        List<TransientSample> tail = r.tail();
+        return project(r, k -> tail.get(k).distanceToSteadyState() / tolerance);
     }
 
     /**
      * The projection of a deviation {@code e(k)} at sample k that is on target where e ≤ 1.
      */
-    static Projection project(List<TransientSample> samples, IntToDoubleFunction e) {
-        int last = samples.size() - 1;
-        int step = (int) Math.round(TAIL * last / WINDOWS);
-        if (step < 1) {
-            return new Projection(null, "too few samples to see how fast the deviation decays (use a finer --sampling)");
+    static Projection project(List<TransientSample> tail, IntToDoubleFunction e) {
+        int last = tail.size() - 1;
+        if (last < WINDOWS) {
+            return new Projection(null, "the run ended before its last part could be measured");
         }
+        return project(tail, e, last);
+    }
+
+    /** As {@link #project(List, IntToDoubleFunction)}, for a run whose events all lie before its tail. */
+    private static Projection project(TransientResult r, IntToDoubleFunction e) {
+        List<TransientEvent> events = r.settings().events();
+        if (!events.isEmpty() && events.get(events.size() - 1).hours() > r.tail().get(0).hours()) {
+            return new Projection(null, String.format(java.util.Locale.ROOT, "no estimate: an event falls in the "
+                    + "last %.0f %% of the run, from which the rate would be measured", 100 * TAIL));
+        }
+        return project(r.tail(), e);
+    }
+
+    private static Projection project(List<TransientSample> tail, IntToDoubleFunction e, int last) {
         double eEnd = e.applyAsDouble(last);
         if (!(eEnd > 1)) {
-            return new Projection(samples.get(last).hours(), "on target at the end of the run");
+            return new Projection(tail.get(last).hours(), "on target at the end of the run");
         }
-        // the decay rate over each of WINDOWS successive windows of the tail, oldest first
+        // the decay rate over each window of the tail, oldest first
         double[] rates = new double[WINDOWS];
         for (int w = 0; w < WINDOWS; w++) {
-            int from = last - (WINDOWS - w) * step;
-            int to = from + step;
-            double eFrom = e.applyAsDouble(from);
-            double eTo = e.applyAsDouble(to);
+            double eFrom = e.applyAsDouble(w);
+            double eTo = e.applyAsDouble(w + 1);
             if (!Double.isFinite(eFrom) || !(eFrom > eTo)) {
                 return new Projection(null, "no estimate yet: the deviation is not yet falling steadily (the "
                         + "cascade is still filling, or the approach oscillates)");
             }
-            rates[w] = Math.log(eFrom / eTo) / (samples.get(to).hours() - samples.get(from).hours());
+            rates[w] = Math.log(eFrom / eTo) / (tail.get(w + 1).hours() - tail.get(w).hours());
         }
         double rate = rates[WINDOWS - 1];
         for (double r : rates) {
             if (Math.abs(r - rate) > RATE_AGREEMENT * rate) {
                 return new Projection(null, String.format(java.util.Locale.ROOT, "no estimate yet: the decay rate "
-                        + "is still changing (time constant %s, then %s over the last samples)",
-                        Times.format(1 / rates[0]), Times.format(1 / rate)));
+                        + "is still changing (time constant %s, then %s over the last %.0f %% of the run)",
+                        Times.format(1 / rates[0]), Times.format(1 / rate), 100 * TAIL));
             }
         }
-        double end = samples.get(last).hours();
+        double end = tail.get(last).hours();
         double hours = end + Math.log(eEnd) / rate;
         if (hours > REACH * end) {
             // a slow nonlinear drift can look exponential over a short tail (the 1974 cascade's
@@ -120,6 +132,19 @@ public record Projection(Double hours, String reason) {
         }
         return new Projection(hours, String.format(java.util.Locale.ROOT, "if the slowest mode keeps its time "
                 + "constant of %s", Times.format(1 / rate)));
+    }
+
+    /**
+     * The times, h, at which a run of {@code simulatedHours} records its tail for projections: the
+     * start of the last {@value #TAIL} of the run and the ends of its {@value #WINDOWS} equal windows.
+     */
+    static double[] tailTimes(double simulatedHours) {
+        double[] t = new double[WINDOWS + 1];
+        for (int w = 0; w <= WINDOWS; w++) {
+            t[w] = simulatedHours * (1 - TAIL * (WINDOWS - w) / WINDOWS);
+        }
+        t[WINDOWS] = simulatedHours;
+        return t;
     }
 
     /** A product's purity at the steady state: its purity group's share of the graded flows at its stage. */

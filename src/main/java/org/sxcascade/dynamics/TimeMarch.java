@@ -99,12 +99,15 @@ final class TimeMarch {
 
     /**
      * Runs {@code stepper} from {@code y0} at t = 0 to the simulated time, switching to
-     * {@code dynamics[i]} at event i − 1, and adds the samples to {@code samples}.
+     * {@code dynamics[i]} at event i − 1, and adds the samples to {@code samples}, and to
+     * {@code tail} the states at the times {@code tailTimes} (ascending; e.g. for a projection,
+     * whatever the sampling interval).
      *
      * @return the largest conservation error over every step and sample
      */
     static <S> double run(Stepper stepper, CascadeDynamics[] dynamics, double[] y0, TransientSettings s,
-                          Probe<S> probe, List<S> samples, TransientSolver.Progress listener) {
+                          Probe<S> probe, List<S> samples, double[] tailTimes, List<S> tail,
+                          TransientSolver.Progress listener) {
         CascadeDynamics current = dynamics[0];
         int c = current.components();
         double[] fedBase = new double[c];
@@ -117,6 +120,7 @@ final class TimeMarch {
         probe.track(0, current, 0, y0);
         double maxConservation = probe.conservation;
         long nextSample = 1;
+        int nextTail = 0;
         int nextEvent = 0;
         List<TransientEvent> events = s.events();
         while (stepper.time() < end) {
@@ -138,6 +142,11 @@ final class TimeMarch {
                 lastSampled = ts;
                 maxConservation = Math.max(maxConservation, probe.conservation);
                 nextSample++;
+            }
+            while (nextTail < tailTimes.length && tailTimes[nextTail] <= t * (1 + 1e-12)) {
+                stepper.interpolate(Math.min(tailTimes[nextTail], end), work);
+                tail.add(probe.sample(nextEvent, current, Math.min(tailTimes[nextTail], end), work));
+                nextTail++;
             }
             if (stepper.time() >= end * (1 - 1e-12) && lastSampled < end * (1 - 1e-12)) {
                 // the end sample, in the configuration that produced it (before any event due now)

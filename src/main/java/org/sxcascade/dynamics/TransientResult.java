@@ -14,6 +14,8 @@ import org.sxcascade.solver.SteadyState;
  * @param transientCase        what was run
  * @param products             the products, in the order of every sample's arrays
  * @param samples              the state at every sampling time, and the end
+ * @param tail                 the state at the times {@link Projection#tailTimes} of the last part of
+ *                             the run, whatever the sampling: what projections are made from
  * @param targets              time to each product's purity target (products with a purity target only;
  *                             {@link TargetTime#product()} is the product's name)
  * @param hoursToSteadyState   the time after which every stage stayed within the steady-state tolerance
@@ -31,7 +33,8 @@ import org.sxcascade.solver.SteadyState;
  * @param notes                remarks for the user (e.g. that the reference steady state needed the row iteration)
  */
 public record TransientResult(String method, String integrator, TransientCase transientCase, List<Product> products,
-                              List<TransientSample> samples, List<TargetTime> targets, Double hoursToSteadyState,
+                              List<TransientSample> samples, List<TransientSample> tail, List<TargetTime> targets,
+                              Double hoursToSteadyState,
                               SteadyState steadyState, CascadeNetwork finalNetwork, double[] steadyProductFlows,
                               double finalDistance, double maxConservationError, long steps, long rejectedSteps,
                               long evaluations, double rowHours, List<String> notes) {
@@ -82,6 +85,7 @@ public record TransientResult(String method, String integrator, TransientCase tr
     public TransientResult {
         products = List.copyOf(products);
         samples = List.copyOf(samples);
+        tail = List.copyOf(tail);
         targets = List.copyOf(targets);
         notes = List.copyOf(notes);
         steadyProductFlows = steadyProductFlows.clone();

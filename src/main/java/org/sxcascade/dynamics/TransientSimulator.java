@@ -151,7 +151,9 @@ final class TransientSimulator implements TransientSolver {
         Observer observer = new Observer(model, dynamics, products, flowNeeded, steadyAmounts,
                 inverseStageScale, initialInventory, targetCrossings, steady);
         List<TransientSample> samples = new ArrayList<>();
-        double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples, listener);
+        List<TransientSample> tail = new ArrayList<>();
+        double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples,
+                Projection.tailTimes(s.simulatedHours()), tail, listener);
         if (stepper instanceof Stepper.Implicit hybrid) {
             integrator = Double.isNaN(hybrid.firstImplicitTime) ? DORMAND_PRINCE + " (implicit steps were no longer)"
                     : String.format(java.util.Locale.ROOT, "%s to %s, then %s (%d implicit steps)", DORMAND_PRINCE,
@@ -167,7 +169,8 @@ final class TransientSimulator implements TransientSolver {
                         targetCrossings[i].since, endSample.purity()[i]));
             }
         }
-        return new TransientResult(method.label(), integrator, tc, products, samples, targets, steady.since, finalSteady,
+        return new TransientResult(method.label(), integrator, tc, products, samples, tail, targets, steady.since,
+                finalSteady,
                 finalNetwork, steadyFlows, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
                 stepper.rejected(), stepper.evaluations(), rowHours, notes);
     }

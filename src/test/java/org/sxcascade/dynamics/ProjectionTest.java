@@ -15,14 +15,14 @@ import org.sxcascade.io.CaseReader;
  * agrees with the time a longer run finds, and refuses to guess while the decay rate still changes.
  */
 class ProjectionTest {
-    /** Samples every hour over {@code hours} h whose deviation is {@code e(t)}; the deviation rides on the distance. */
+    /** The tail of a run of {@code hours} h whose deviation is {@code e(t)}; the deviation rides on the distance. */
     private static Projection project(double hours, DoubleUnaryOperator e) {
-        List<TransientSample> samples = new ArrayList<>();
-        for (int t = 0; t <= hours; t++) {
-            samples.add(new TransientSample(t, new double[][] {{1}}, new double[] {1}, new double[] {Double.NaN},
+        List<TransientSample> tail = new ArrayList<>();
+        for (double t : Projection.tailTimes(hours)) {
+            tail.add(new TransientSample(t, new double[][] {{1}}, new double[] {1}, new double[] {Double.NaN},
                     new double[] {Double.NaN}, new double[3][1], e.applyAsDouble(t), 0));
         }
-        return Projection.project(samples, k -> samples.get(k).distanceToSteadyState());
+        return Projection.project(tail, k -> tail.get(k).distanceToSteadyState());
     }
 
     @Test
@@ -45,7 +45,7 @@ class ProjectionTest {
         assertThat(growing.reason()).contains("not yet falling steadily");
         Projection early = project(3, t -> 1000 * Math.exp(-t / 7));
         assertThat(early.estimated()).isFalse();
-        assertThat(early.reason()).contains("too few samples");
+        assertThat(early.reason()).contains("more than 2 times the simulated time");
     }
 
     @Test
