@@ -90,6 +90,8 @@ interface Stepper {
         boolean onImplicit;
         /** Whether the last step was the implicit method's (for {@link #interpolate}). */
         boolean lastImplicit;
+        /** Whether the next step is a trial of the implicit method. */
+        boolean trialDue;
         double explicitStep;
         int sinceTrial;
         long steps;
@@ -106,16 +108,20 @@ interface Stepper {
 
         @Override
         public void step(double limit) {
-            if (!onImplicit) {
+            if (!onImplicit && !trialDue) {
                 long before = explicit.rejectedSteps();
                 explicit.step(limit);
                 rejected += explicit.rejectedSteps() - before;
                 steps++;
                 lastImplicit = false;
                 explicitStep = explicit.time() - explicit.previousTime();
-                if (++sinceTrial < TRIAL_EVERY || explicit.time() >= limit) {
-                    return;
-                }
+                // the trial is the next call's step: one call, one step, so that the caller samples
+                // this step's interval with this step's dense output
+                trialDue = ++sinceTrial >= TRIAL_EVERY && explicit.time() < limit;
+                return;
+            }
+            if (trialDue) {
+                trialDue = false;
                 sinceTrial = 0;
                 implicit.start(dynamics, explicit.time(), explicit.state(), TRIAL_FACTOR * explicitStep);
             }
