@@ -11,7 +11,8 @@ import java.util.List;
  * @param hours    the time after which the product stayed on target until the end of the run, h:
  *                 purity at or above the target with its RE flow within 1 % of its steady flow (the
  *                 first traces out of a blank cascade are very pure but are no product); located by
- *                 linear interpolation between integration steps; {@code null} if not on target at the end
+ *                 bisection on the integrator's dense output within the step (rows: linear
+ *                 interpolation between rows); {@code null} if not on target at the end
  * @param finalPurity the purity at the end of the run
  */
 public record TargetTime(String product, List<String> purityOf, double target, Double hours, double finalPurity) {

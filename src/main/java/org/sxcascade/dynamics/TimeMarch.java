@@ -93,6 +93,14 @@ final class TimeMarch {
         /** Measures state {@code y} at the end of a step and shows the run's crossings the measurement. */
         abstract void track(int configuration, CascadeDynamics d, double t, double[] y);
 
+        /**
+         * After {@link #track} at the end of a step from {@code from} to {@code to}: locates the
+         * crossings that turned good in that step on the stepper's dense output ({@code work}
+         * holds the interpolated states). Leaves the measurements of this probe undefined.
+         */
+        abstract void refine(int configuration, CascadeDynamics d, Stepper stepper, double from, double to,
+                             double[] work);
+
         /** What the run had reached by time t, for error messages. */
         abstract String reached(double t);
     }
@@ -118,6 +126,7 @@ final class TimeMarch {
         samples.add(probe.sample(0, current, 0, y0));
         double lastSampled = 0;
         probe.track(0, current, 0, y0);
+        double tTracked = 0;
         double maxConservation = probe.conservation;
         long nextSample = 1;
         int nextTail = 0;
@@ -162,6 +171,10 @@ final class TimeMarch {
             }
             probe.track(nextEvent, current, t, y);
             maxConservation = Math.max(maxConservation, probe.conservation);
+            if (!(stepper instanceof Stepper.Rows)) {
+                probe.refine(nextEvent, current, stepper, tTracked, t, work);
+            }
+            tTracked = t;
             // every event due by now (several may share a time), each from the end of the last step
             while (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
                 // the feed so far at the old rates, then the new configuration from here

@@ -297,6 +297,28 @@ final class TransientSimulator implements TransientSolver {
         }
 
         @Override
+        void refine(int configuration, CascadeDynamics d, Stepper stepper, double from, double to, double[] work) {
+            for (int i = 0; i < targets.length; i++) {
+                Crossing target = targets[i];
+                if (target != null && target.turnedGood) {
+                    int product = i;
+                    target.refine(from, to, tq -> {
+                        stepper.interpolate(tq, work);
+                        measure(configuration, d, tq, work);
+                        return established[product] && target.good(purity[product]);
+                    });
+                }
+            }
+            if (steady.turnedGood) {
+                steady.refine(from, to, tq -> {
+                    stepper.interpolate(tq, work);
+                    measure(configuration, d, tq, work);
+                    return steady.good(distance);
+                });
+            }
+        }
+
+        @Override
         TransientSample sample(int configuration, CascadeDynamics d, double t, double[] y) {
             measure(configuration, d, t, y);
             double[][] inventories = new double[3][c];

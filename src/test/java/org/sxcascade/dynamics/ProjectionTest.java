@@ -91,6 +91,29 @@ class ProjectionTest {
         assertThat(p.hours()).isCloseTo(longRun.targets().get(1).hours(), within(0.05 * longRun.targets().get(1).hours()));
     }
 
+    @Test
+    void theTimeToTargetDoesNotDependOnTheStepSize() throws Exception {
+        // located on the dense output: tolerances 1e-5 and 1e-10 take steps of very different size
+        TransientCase tc = new CaseReader().readTransient(Path.of("cases/pr-nd-1974.yaml"));
+        TransientSettings s = tc.settings().withTimes(8 * 24, 24);
+        TransientResult coarse = TransientSolver.forMethod(TransientSettings.Method.CONTINUOUS)
+                .run(tc.withSettings(tolerance(s, 1e-5)));
+        TransientResult fine = TransientSolver.forMethod(TransientSettings.Method.CONTINUOUS)
+                .run(tc.withSettings(tolerance(s, 1e-10)));
+        assertThat(coarse.steps()).isLessThan(fine.steps() / 2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(coarse.targets().get(i).hours()).isCloseTo(fine.targets().get(i).hours(), within(0.01));
+        }
+        // docs/tutorial-1974.md: Nd 4.05 d (97.1 h), Pr 5.48 d (131.5 h)
+        assertThat(fine.targets().get(0).hours()).isCloseTo(97.1, within(0.05));
+        assertThat(fine.targets().get(1).hours()).isCloseTo(131.5, within(0.05));
+    }
+
+    private static TransientSettings tolerance(TransientSettings s, double tolerance) {
+        return new TransientSettings(s.holdUp(), s.simulatedHours(), s.samplingHours(), s.initial(), s.method(),
+                tolerance, s.steadyStateTolerance(), s.events());
+    }
+
     private static TransientResult run(TransientCase tc, double days, double samplingDays) {
         TransientSettings s = tc.settings().withTimes(days * 24, samplingDays * 24);
         return TransientSolver.forMethod(s.method()).run(tc.withSettings(s));
