@@ -46,7 +46,7 @@ public record Projection(Double hours, String reason) {
         double steadyPurity = steadyPurity(r.steadyState(), p, r.model().graded().size());
         if (!(steadyPurity >= target)) {
             return new Projection(null, String.format(java.util.Locale.ROOT, "never at these settings: the steady "
-                    + "state itself gives purity %.6f, below the target", steadyPurity));
+                    + "state itself gives purity %.4f%%, below the target", 100 * steadyPurity));
         }
         double margin = steadyPurity - target;
         double steadyFlow = r.steadyProductFlows()[i];

@@ -94,7 +94,7 @@ public final class CaseReader {
             "initial", "method", "tolerance", "steadyStateTolerance", "events");
     private static final Set<String> PHASES = Set.of("aqueous", "organic");
     private static final Set<String> EVENT = Set.of("at", "feedComposition", "feedFlow", "organicFlow", "scrubFlow",
-            "extractant", "scrub");
+            "extractant", "scrub", "saponification", "scrubAcidity", "stripFlow", "stripAcidity", "reflux");
 
     /** What a file is read for: each command needs different parts. */
     private enum Purpose { SIMULATE, DESIGN, TRANSIENT, MASS_ACTION, MASS_ACTION_DESIGN }
@@ -994,7 +994,14 @@ public final class CaseReader {
             }
         }
         return new TransientEvent(at, composition, e.optPositive("feedFlow"), e.optPositive("organicFlow"),
-                e.has("scrubFlow") ? e.number("scrubFlow") : null, e.optPositive("extractant"), e.optPositive("scrub"));
+                optNumber(e, "scrubFlow"), e.optPositive("extractant"), e.optPositive("scrub"),
+                optNumber(e, "saponification"), optNumber(e, "scrubAcidity"), optNumber(e, "stripFlow"),
+                optNumber(e, "stripAcidity"), optNumber(e, "reflux"));
+    }
+
+    /** A number if the key is there (range checked by the caller), else {@code null}. */
+    private static Double optNumber(YamlMapping m, String key) {
+        return m.has(key) ? m.number(key) : null;
     }
 
     private static DesignInputs designInputs(YamlMapping top, String name, boolean cmer, List<String> names,

@@ -33,7 +33,8 @@ import org.sxcascade.solver.SteadyState;
  * acid in the stripping section. The feeds start at t = 0.
  *
  * <p>Events may change what maps onto the plant flows of a mass-action case: the feed composition
- * (rare earths), the feed flow, the organic flow and the fresh scrub acid flow (L/h); the
+ * (rare earths), the feed flow, the organic flow, the fresh scrub acid flow and the strip acid
+ * flow (L/h), the scrub and strip acidities (mol/L), the saponification and the reflux; the
  * normalised S and W of an event are refused, since a mass-action case has no such inputs. Every
  * configuration keeps the equilibrium of the case at t = 0, so that component flows stay in one
  * unit through the run.
@@ -79,20 +80,35 @@ public final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
         MassActionFlows f = c.flows();
         MassActionFlows flows;
         try {
-            flows = new MassActionFlows(e.organicFlow() != null ? e.organicFlow() : f.organicFlow(), f.saponification(),
-                    e.scrubFlow() != null ? e.scrubFlow() : f.scrubFlow(), f.scrubAcidity(), f.stripFlow(),
-                    f.stripAcidity(), f.reflux());
+            flows = new MassActionFlows(or(e.organicFlow(), f.organicFlow()), or(e.saponification(), f.saponification()),
+                    or(e.scrubFlow(), f.scrubFlow()), or(e.scrubAcidity(), f.scrubAcidity()),
+                    or(e.stripFlow(), f.stripFlow()), or(e.stripAcidity(), f.stripAcidity()), or(e.reflux(), f.reflux()));
         } catch (InvalidInputException x) {
-            throw x.field().equals("flows.scrubAcidity") ? new InvalidInputException("scrubFlow", e.scrubFlow(),
-                    "0 L/h for a case without flows.scrubAcidity (fresh scrub acid needs an acidity)") : x;
+            // name the event's field: "flows.scrubAcidity" is scrubAcidity, or the scrub flow that needs one
+            String field = x.field().substring("flows.".length());
+            if (field.equals("scrubAcidity") && e.scrubAcidity() == null) {
+                throw new InvalidInputException("scrubFlow", e.scrubFlow(),
+                        "0 L/h for a case without flows.scrubAcidity (fresh scrub acid needs an acidity)");
+            }
+            if (field.equals("stripAcidity") && e.stripAcidity() == null) {
+                throw new InvalidInputException("stripFlow", e.stripFlow(),
+                        "0 L/h for a case without flows.stripAcidity (strip acid needs an acidity)");
+            }
+            throw new InvalidInputException(field, x.value(), x.allowed());
         }
         try {
             return c.withFlows(flows).withFeeds(List.of(new MassActionFeed(single.name(), newFeed, single.acidity(),
                     single.stage())));
         } catch (InvalidInputException x) {
-            throw x.field().equals("flows.scrubFlow") ? new InvalidInputException("scrubFlow", e.scrubFlow(),
-                    x.allowed()) : x;
+            // the event's key for a flow the case refuses (flows.stripFlow is the event's stripFlow)
+            throw x.field().startsWith("flows.") ? new InvalidInputException(x.field().substring("flows.".length()),
+                    x.value(), x.allowed()) : x;
         }
+    }
+
+    /** The event's new value, or the value in effect. */
+    private static double or(Double change, double current) {
+        return change != null ? change : current;
     }
 
     /**

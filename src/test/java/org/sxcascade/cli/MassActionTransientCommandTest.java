@@ -129,6 +129,22 @@ class MassActionTransientCommandTest {
     }
 
     @Test
+    void chemistryEventsOutOfRangeAreBadInput() throws Exception {
+        assertBadInput(transient_(CASE + """
+                  events:
+                    - {at: 1 d, reflux: 1.2}
+                """), "transient.events[0].reflux", "a fraction from 0 to below 1");
+        assertBadInput(transient_(CASE + """
+                  events:
+                    - {at: 1 d, stripFlow: 0}
+                """), "transient.events[0].stripFlow", "greater than 0 L/h when there are strip stages");
+        assertBadInput(transient_(CASE + """
+                  events:
+                    - {at: 1 d, saponification: -0.1}
+                """), "transient.events[0].saponification", "a fraction from 0 to below 1");
+    }
+
+    @Test
     void unsupportedOptionsAndEventsAreBadInput() throws Exception {
         assertBadInput(transient_(CASE + """
                   events:

@@ -167,6 +167,12 @@ class TransientCommandTest {
     }
 
     @Test
+    void chemistryEventsAreRefusedForCmerCases() throws Exception {
+        assertBadInput(run(CASE + "  events:\n    - {at: 10 d, saponification: 0.3}\n"),
+                "transient.events[0].saponification", "inputs of mass-action cases only");
+    }
+
+    @Test
     void badTransientInput() throws Exception {
         assertBadInput(run(CASE.replace("aqueous: 0.5 h", "aqueous: -0.5 h")), "transient.residenceTime.aqueous");
         assertBadInput(run(CASE.replace("aqueous: 0.5 h", "aqueous: 0.5")), "transient.residenceTime.aqueous",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.sxcascade.io.CaseReader;
+import org.sxcascade.model.MassActionCase;
 
 /**
  * The implicit integrator (issue 19, item 1): Dormand–Prince for the fill, then the L-stable
@@ -63,6 +64,26 @@ class ImplicitTransientTest {
         TransientResult r = run(tc);
         assertThat(r.integrator()).contains("Rosenbrock");
         TransientStageOptionsTest.assertEndIsSimulate(r, 1e-8);
+    }
+
+    @Test
+    void eventsOnTheChemistryEndInTheSteadyStateOfTheChangedCase() throws Exception {
+        // issue 19, item 5: saponification, acidities, strip flow and reflux as events
+        TransientCase tc = read(MassActionTransientTest.CASE.replace("simulatedTime: 900 h", """
+                simulatedTime: 30000 h
+                  method: implicit
+                  events:
+                    - {at: 5000 h, saponification: 0.41, stripAcidity: 5.5}
+                    - {at: 12000 h, reflux: 0.835, stripFlow: 30}"""));
+        TransientResult r = run(tc);
+        MassActionCase last = MassActionTransientTest.caseAt(tc, 2);
+        assertThat(last.flows().saponification()).isEqualTo(0.41);
+        assertThat(last.flows().stripAcidity()).isEqualTo(5.5);
+        assertThat(last.flows().reflux()).isEqualTo(0.835);
+        assertThat(last.flows().stripFlow()).isEqualTo(30);
+        assertThat(r.hoursToSteadyState()).isGreaterThan(12000);
+        TransientStageOptionsTest.assertEndIsSimulate(r, 1e-8);
+        assertThat(r.maxConservationError()).isLessThan(1e-10);
     }
 
     @Test
