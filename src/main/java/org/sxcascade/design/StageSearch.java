@@ -203,11 +203,24 @@ public final class StageSearch {
 
     /** The smallest m ≤ {@code feasibleM} with (n, m) feasible, by bisection. */
     private int smallestScrub(int n, int feasibleM) {
-        int lo = 0;
-        int hi = feasibleM;
+        return fewest(0, feasibleM, mid -> meets(n, mid));
+    }
+
+    /**
+     * The least stage count in (infeasible, feasible] that meets the targets, by bisection: the
+     * stage-count search of one section for every model (purity rises with a section's count, so
+     * the counts that meet form an interval up to {@code feasible}, which meets).
+     *
+     * @param infeasible a count that misses (or 1 below the least allowed)
+     * @param feasible   a count that meets
+     * @param meets      whether a count meets the targets
+     */
+    public static int fewest(int infeasible, int feasible, java.util.function.IntPredicate meets) {
+        int lo = infeasible;
+        int hi = feasible;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (meets(n, mid)) {
+            if (meets.test(mid)) {
                 hi = mid;
             } else {
                 lo = mid;

@@ -360,14 +360,8 @@ public final class CascadeOptimizer {
                 if (!meets(margins, fixedN != null ? fixed : hi, fixedN != null ? hi : fixed)) {
                     throw unreachable(s, w, (fixedN != null ? "with n = " : "with m = ") + fixed + " fixed");
                 }
-                while (hi - lo > 1) {
-                    int mid = (lo + hi) >>> 1;
-                    if (meets(margins, fixedN != null ? fixed : mid, fixedN != null ? mid : fixed)) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
+                hi = StageSearch.fewest(lo, hi, mid -> meets(margins, fixedN != null ? fixed : mid,
+                        fixedN != null ? mid : fixed));
                 n = fixedN != null ? fixed : hi;
                 m = fixedN != null ? hi : fixed;
             } else {

@@ -458,17 +458,8 @@ public final class MassActionOptimizer {
             }
             // the strip count first, at the most stages of the other two sections (bisection:
             // feasibility rises with every section's count)
-            int kLo = range[2][0] - 1;
-            int kHi = top[2];
-            while (kHi - kLo > 1) {
-                int mid = (kLo + kHi) >>> 1;
-                if (value(c, new int[] {top[0], top[1], mid}) < Double.POSITIVE_INFINITY) {
-                    kHi = mid;
-                } else {
-                    kLo = mid;
-                }
-            }
-            int k = kHi;
+            int k = StageSearch.fewest(range[2][0] - 1, top[2],
+                    mid -> value(c, new int[] {top[0], top[1], mid}) < Double.POSITIVE_INFINITY);
             // n and m by the staircase of StageSearch: a count is "pure" (1, 1) when feasible;
             // counts outside the bounds are not (the search keeps n, m ≥ 1 and n + m ≤ the largest)
             StageSearch.Result r = new StageSearch((n, m) -> {
