@@ -12,7 +12,8 @@ import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 
 /**
- * {@code optimize} of a case of any model: the one entry point the command calls. It applies the
+ * {@code optimize} of a case of any model: the one entry point that the command and a
+ * {@code run: optimize} sweep point call. It applies the
  * request's options to the case's model, refusing with a message naming the option those that have
  * no meaning for it, and runs the model's optimizer ({@link CascadeOptimizer} for stage counts and
  * flows S, W; {@link MassActionOptimizer} for plant flows, stage counts and reflux).
