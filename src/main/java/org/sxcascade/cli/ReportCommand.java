@@ -3,32 +3,21 @@ package org.sxcascade.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
-import org.sxcascade.chart.StageCountChart;
-import org.sxcascade.design.CascadeDesigner;
-import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.StageSearch;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSolver;
-import org.sxcascade.equilibrium.ConstantSeparationFactors;
-import org.sxcascade.io.CaseFileException;
 import org.sxcascade.io.CaseReader;
-import org.sxcascade.io.DesignInputs;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
-import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
-import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ModelCase;
 import org.sxcascade.report.SimulationReport;
-import org.sxcascade.report.DesignReport;
 import org.sxcascade.report.HtmlReport;
 import org.sxcascade.report.TransientReport;
-import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NoConvergenceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,56 +58,22 @@ final class ReportCommand implements Callable<Integer> {
         }
         OutputFiles.checkWritable("--output", output, caseFile); // before any computing
         CaseReader reader = new CaseReader();
-        Object read = reader.readForSimulate(caseFile);
+        ModelCase read = (ModelCase) reader.readForSimulate(caseFile);
         String caseText = Files.readString(caseFile);
         var err = spec.commandLine().getErr();
         String stem = NamedChart.caseStem(caseFile.toString());
-        SimulationReport sim;
-        if (read instanceof MassActionCase c) {
-            CascadeNetwork network = CascadeNetwork.massAction(c);
-            sim = new SimulationReport(c, network, SolveProgress.solve(network, c.solver(), err));
-        } else {
-            CascadeCase cascadeCase = (CascadeCase) read;
-            CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-            sim = new SimulationReport(cascadeCase, network, SolveProgress.solve(network, cascadeCase.solver(), err));
-        }
+        SimulationReport sim = SimulationReport.solve(read, (network, settings) -> SolveProgress.solve(network, settings,
+                err));
         HtmlReport html = new HtmlReport(sim.view().title(), caseFile.getFileName().toString(), caseText)
                 .inputs(sim.caseFacts())
                 .steadyState(sim, sim.charts(stem));
         int sections = 2;
-        if (!(read instanceof CascadeCase cascadeCase)) {
-            // Xu's design and the start-up below need a CMER case
-            if (!noDesign) {
-                sections++;
-                html.designUnavailable("the report shows the design of constant-separation-factor (CMER) cases only; "
-                        + "run `sxcascade design " + caseFile.getFileName() + "` for the mass-action design of this case (docs/design.md, "
-                        + "\"Mass-action cascades\").");
-            }
-            return write(html, sections);
-        }
-
         if (!noDesign) {
             sections++;
-            if (!(cascadeCase.equilibrium() instanceof ConstantSeparationFactors)) {
-                html.designUnavailable("Xu's design needs constant separation factors; this case has constant "
-                        + "distribution ratios.");
-            } else {
-                try {
-                    DesignInputs in = reader.readDesign(caseFile);
-                    CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(),
-                            org.sxcascade.model.Cascade.MAX_STAGES);
-                    html.design(DesignReport.toJson(d), List.of(new NamedChart(stem + "-design-stage-count",
-                            StageCountChart.of(in.name(), org.sxcascade.design.StageCountScan.of(d,
-                                    PlotOptions.progress("stage-count chart")), in.components(), d.keyA(), d.keyB()))));
-                } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException
-                         | NoConvergenceException e) {
-                    // the report is about the case as given: a design that cannot be made is a remark
-                    html.designUnavailable(e.getMessage());
-                }
-            }
+            html.designOf(caseFile, read, stem, PlotOptions.progress("stage-count chart"));
         }
 
-        if (!noTransient && reader.parseTree(caseText).has("transient")) {
+        if (!noTransient && HtmlReport.startUpApplies(read) && reader.parseTree(caseText).has("transient")) {
             sections++;
             TransientCase tc = reader.readTransient(caseFile);
             TransientSolver solver = TransientSolver.forMethod(tc.settings().method());

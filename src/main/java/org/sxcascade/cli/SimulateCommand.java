@@ -12,11 +12,10 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ModelCase;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.io.OutputFiles;
-import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.SolverSettings;
-import org.sxcascade.solver.CascadeNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +57,16 @@ final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PlotOptions plot;
 
+    /** The case's solver settings with the method of {@code --method}, when given and different. */
+    private SolverSettings withMethod(SolverSettings settings) {
+        if (method == null) {
+            return settings;
+        }
+        SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
+        return m == settings.method() ? settings
+                : new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
+    }
+
     @Override
     public Integer call() throws IOException {
         plot.check();
@@ -67,30 +76,16 @@ final class SimulateCommand implements Callable<Integer> {
         if (FlowsheetReader.isFlowsheet(caseFile)) {
             return flowsheet();
         }
-        Object read = new CaseReader().readForSimulate(caseFile);
+        ModelCase read = (ModelCase) new CaseReader().readForSimulate(caseFile);
         var err = spec.commandLine().getErr();
-        SimulationReport report;
         String stem = NamedChart.caseStem(caseFile.toString());
-        if (read instanceof MassActionCase c) {
-            if (method != null) {
-                // the case reader refuses solver.method: rows for the same reason
-                throw new InvalidInputException("--method", method, "not given for a mass-action case (only newton "
-                        + "solves it; Xu's row iteration is used inside the solver as its start)");
-            }
-            CascadeNetwork network = CascadeNetwork.massAction(c);
-            report = new SimulationReport(c, network, SolveProgress.solve(network, c.solver(), err));
-        } else {
-            CascadeCase cascadeCase = (CascadeCase) read;
-            SolverSettings settings = cascadeCase.solver();
-            if (method != null) {
-                SolverSettings.Method m = SolverSettings.Method.parse("--method", method);
-                if (m != settings.method()) {
-                    settings = new SolverSettings(m, settings.tolerance(), SolverSettings.defaults(m).maxIterations());
-                }
-            }
-            CascadeNetwork network = CascadeNetwork.of(cascadeCase);
-            report = new SimulationReport(cascadeCase, network, SolveProgress.solve(network, settings, err));
+        if (method != null && read instanceof MassActionCase) {
+            // the case reader refuses solver.method: rows for the same reason
+            throw new InvalidInputException("--method", method, "not given for a mass-action case (only newton "
+                    + "solves it; Xu's row iteration is used inside the solver as its start)");
         }
+        SimulationReport report = SimulationReport.solve(read, (network, settings) -> SolveProgress.solve(network,
+                withMethod(settings), err));
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
                 + "(grid), Latin hypercube or seeded random samples. Each point is simulated, designed (with "
                 + "verification) or optimized, on all cores, and written as one CSV row in point order: the point "
                 + "index, its parameters, its status, the solver's iterations, residual and mass-balance closure, "
-                + "and the recorded outputs. A point that fails is a row with its status and reason. A "
-                + "model: mass-action base case runs with run: simulate or design (not optimize).",
+                + "and the recorded outputs. A point that fails is a row with its status and reason. Every "
+                + "model runs every task, a model: mass-action base case with its own optimize section.",
                 "The spec format and every column are in docs/sweep.md. A killed run continues with --resume; "
                         + "--shard k/N runs one of N slices (for job arrays)."},
         footer = {"", "Examples:", "  sxcascade sweep cases/pr-nd-sweep.yaml -o nd-purity.csv",

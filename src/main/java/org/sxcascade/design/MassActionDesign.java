@@ -45,7 +45,8 @@ import org.sxcascade.solver.SteadyState;
  *     with the reflux: more reflux purifies the strip product and spoils the raffinate). If that
  *     reflux misses the targets, stages are added to both sections, as many as Xu's per-stage
  *     enrichment (βE_M in extraction, β/E'_M in scrubbing) says the shortfall needs, and the
- *     reflux is searched again, up to the stage limit.</li>
+ *     reflux is searched again, up to the stage limit: the growth step of the shared stage search
+ *     ({@link StageSearch#grow}), with the {@link TargetMargin#logit logit purities} as its measures.</li>
  * </ol>
  *
  * <p>Feeds and pre-load (docs/design.md, "Several feeds and a pre-load"). The constant-β problem
@@ -370,8 +371,8 @@ public final class MassActionDesign {
         XuDesign xu = cmer.xu();
         Plant plant = translate(template, settings, xu.extractantFlow(), xu.scrubFlow());
         SeparationProblem problem = cmer.problem();
-        double logitA = logit(problem.purityA());
-        double logitB = logit(problem.purityB());
+        double logitA = TargetMargin.logit(problem.purityA());
+        double logitB = TargetMargin.logit(problem.purityB());
         Integer[] offsets = feedOffsets(template);
         int[] least = leastStages(offsets);
         int n = Math.max(cmer.verified().extractionStages(), least[0]);
@@ -392,51 +393,55 @@ public final class MassActionDesign {
             throw new InvalidInputException("design.stripStages", p, "at most " + (Cascade.MAX_STAGES - n - m)
                     + " with the designed n + m = " + (n + m) + " (at most " + Cascade.MAX_STAGES + " stages in all)");
         }
-        double reflux = plant.startReflux();
         List<Round> rounds = new ArrayList<>();
-        String limitation = null;
-        Point at;
-        while (true) {
+        // the point last solved, and its sections (for the growth's edge test)
+        Point[] last = {null};
+        Sections[] lastSections = {null};
+        double[] reflux = {plant.startReflux()};
+        StageSearch.Simulator balanced = (gn, gm) -> {
             int before = solves;
-            Sections sections = new Sections(template, offsets, plant, n, m, p, problem);
-            at = sections.balance(reflux, logitA, logitB);
-            if (at.state == null) {
+            Sections sections = new Sections(template, offsets, plant, gn, gm, p, problem);
+            Point pt = sections.balance(reflux[0], logitA, logitB);
+            if (pt.state == null) {
                 throw lastFailure;
             }
-            reflux = at.reflux;
-            rounds.add(new Round(n, m, reflux, at.purityA(), at.purityB(), solves - before));
-            double shortfall = Math.max(logitA - at.logitA, logitB - at.logitB);
-            if (shortfall <= 0) {
-                break;
-            }
-            if (sections.edgeReached) {
+            reflux[0] = pt.reflux;
+            rounds.add(new Round(gn, gm, pt.reflux, pt.purityA(), pt.purityB(), solves - before));
+            last[0] = pt;
+            lastSections[0] = sections;
+            return new double[] {pt.logitA, pt.logitB};
+        };
+        StageSearch.Grown grown = new StageSearch(balanced, logitA, logitB, maxStages).grow(n, m, (gn, gm, lambda,
+                round) -> {
+            if (lastSections[0].edgeReached) {
                 // the balance lies where no steady state solves: more stages cannot help
-                limitation = f("no steady state was reached below a reflux of %.6f at n = %d, m = %d, and above it "
-                        + "the products do not balance, so no stages were added (other design settings may help: "
-                        + "design.loading, saponificationMargin, stripExcess)", at.reflux, n, m);
-                break;
+                return StageSearch.Step.stop(f("no steady state was reached below a reflux of %.6f at n = %d, m = %d, "
+                        + "and above it the products do not balance, so no stages were added (other design settings "
+                        + "may help: design.loading, saponificationMargin, stripExcess)", last[0].reflux, gn, gm));
             }
-            if (rounds.size() >= MAX_ROUNDS) {
-                limitation = rounds.size() + " stage counts tried";
-                break;
+            if (round >= MAX_ROUNDS) {
+                return StageSearch.Step.stop(round + " stage counts tried");
             }
             // Xu: per stage the purity ratio rises by about βE_M (extraction) and β/E'_M (scrubbing);
             // at the balanced reflux both products are short by about the same logit amount
+            double shortfall = Math.max(logitA - lambda[0], logitB - lambda[1]);
             int addN = Math.max(1, (int) Math.ceil(shortfall / Math.log(xu.separationFactor() * xu.extractionRatio())));
             int addM = Math.max(1, (int) Math.ceil(shortfall / Math.log(xu.separationFactor() / xu.scrubRatio())));
-            int room = Math.min(maxStages - n - m, Cascade.MAX_STAGES - n - m - p);
+            int room = Math.min(maxStages - gn - gm, Cascade.MAX_STAGES - gn - gm - p);
             if (room < 2) {
-                limitation = f("the stage limit: n + m at most %d (--max-stages), n + m + p at most %d", maxStages,
-                        Cascade.MAX_STAGES);
-                break;
+                return StageSearch.Step.stop(f("the stage limit: n + m at most %d (--max-stages), n + m + p at most %d",
+                        maxStages, Cascade.MAX_STAGES));
             }
             if (addN + addM > room) {
                 addN = Math.max(1, (int) Math.floor((double) room * addN / (addN + addM)));
                 addM = room - addN;
             }
-            n += addN;
-            m += addM;
-        }
+            return StageSearch.Step.add(addN, addM);
+        });
+        n = grown.extractionStages();
+        m = grown.scrubStages();
+        String limitation = grown.limitation();
+        Point at = last[0];
         boolean met = at.logitA >= logitA && at.logitB >= logitB;
         double[] range = null;
         if (met) {
@@ -497,19 +502,15 @@ public final class MassActionDesign {
         return String.format(java.util.Locale.ROOT, format, args);
     }
 
-    private static double logit(double p) {
-        return Math.log(p / (1 - p));
-    }
-
     /** A solved point: the case, its steady state and the logit purities of both products. */
     private record Point(double reflux, MassActionCase c, CascadeNetwork network, SteadyState state, double logitA,
                          double logitB) {
         double purityA() {
-            return 1 / (1 + Math.exp(-logitA));
+            return TargetMargin.purity(logitA);
         }
 
         double purityB() {
-            return 1 / (1 + Math.exp(-logitB));
+            return TargetMargin.purity(logitB);
         }
     }
 

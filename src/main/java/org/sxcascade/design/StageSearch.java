@@ -67,6 +67,76 @@ public final class StageSearch {
     }
 
     /**
+     * How a cascade that misses a target grows: the stages to add to each section, or why no more
+     * are added.
+     *
+     * @param extraction stages to add to the extraction section (≥ 0)
+     * @param scrub      stages to add to the scrubbing section (≥ 0)
+     * @param stop       why the growth stops, or {@code null}
+     */
+    public record Step(int extraction, int scrub, String stop) {
+        /** Add these stages. */
+        public static Step add(int extraction, int scrub) {
+            return new Step(extraction, scrub, null);
+        }
+
+        /** Add none: the growth stops, for this reason. */
+        public static Step stop(String reason) {
+            return new Step(0, 0, reason);
+        }
+    }
+
+    /** The step after (n, m), whose measures {organic, aqueous} miss a target, the {@code round}-th point tried. */
+    @FunctionalInterface
+    public interface Growth {
+        Step after(int extractionStages, int scrubStages, double[] measures, int round);
+    }
+
+    /**
+     * Where a growth ended.
+     *
+     * @param extractionStages n of the last point tried
+     * @param scrubStages      m of the last point tried
+     * @param measures         its measures {organic, aqueous}
+     * @param rounds           points tried
+     * @param limitation       why the growth stopped short of both targets, or {@code null} when the
+     *                         last point meets them
+     */
+    public record Grown(int extractionStages, int scrubStages, double[] measures, int rounds, String limitation) {
+        public Grown {
+            measures = measures.clone();
+        }
+
+        @Override
+        public double[] measures() {
+            return measures.clone();
+        }
+    }
+
+    /**
+     * Grows a cascade from (n, m) until both targets are met, or the growth stops: each point that
+     * misses a target is followed by {@code growth}'s step. The shared first step of every stage
+     * search: {@link #minimalStages} grows by doubling steps, the mass-action design by Xu's
+     * per-stage enrichment (docs/design.md).
+     */
+    public Grown grow(int n, int m, Growth growth) {
+        for (int round = 1; ; round++) {
+            // a point outside the limits misses the targets without a solve
+            boolean inside = n >= 1 && m >= 1 && n + m <= maxTotalStages;
+            double[] p = inside ? purities(n, m) : new double[] {Double.NaN, Double.NaN};
+            if (p[0] >= organicTarget && p[1] >= aqueousTarget) {
+                return new Grown(n, m, p, round, null);
+            }
+            Step step = growth.after(n, m, p, round);
+            if (step.stop() != null) {
+                return new Grown(n, m, p, round, step.stop());
+            }
+            n += step.extraction();
+            m += step.scrub();
+        }
+    }
+
+    /**
      * @param estimateN estimated extraction stages (a start for the search, ≥ 1)
      * @param estimateM estimated scrub stages (≥ 1)
      * @throws NoFeasibleConfigurationException if nothing within the limit meets both targets
@@ -74,19 +144,25 @@ public final class StageSearch {
     public Result minimalStages(int estimateN, int estimateM) {
         visited.clear();
         int limit = maxTotalStages;
-        // 1. a feasible point: the estimate, grown in both sections until both targets are met
-        int n = Math.max(1, Math.min(estimateN, limit - 1));
-        int m = Math.max(1, Math.min(estimateM, limit - n));
-        int grow = 1;
-        while (!meets(n, m)) {
-            if (n + m >= limit) {
-                throw new NoFeasibleConfigurationException("no cascade of at most " + limit
-                        + " stages meets both targets at these flows (tried up to n = " + n + ", m = " + m + ")");
+        // 1. a feasible point: the estimate, grown in both sections (by doubling steps) until both
+        //    targets are met
+        int n0 = Math.max(1, Math.min(estimateN, limit - 1));
+        int[] grow = {1};
+        Grown start = grow(n0, Math.max(1, Math.min(estimateM, limit - n0)), (gn, gm, p, round) -> {
+            if (gn + gm >= limit) {
+                return Step.stop("no cascade of at most " + limit + " stages meets both targets at these flows "
+                        + "(tried up to n = " + gn + ", m = " + gm + ")");
             }
-            n = Math.min(n + grow, limit - 1);
-            m = Math.min(m + grow, limit - n);
-            grow = Math.min(2 * grow, 64);
+            int nn = Math.min(gn + grow[0], limit - 1);
+            int mm = Math.min(gm + grow[0], limit - nn);
+            grow[0] = Math.min(2 * grow[0], 64);
+            return Step.add(nn - gn, mm - gm);
+        });
+        if (start.limitation() != null) {
+            throw new NoFeasibleConfigurationException(start.limitation());
         }
+        int n = start.extractionStages();
+        int m = start.scrubStages();
         // 2. the fewest scrub stages for this n
         m = smallestScrub(n, m);
         int bestN = n;
@@ -127,11 +203,24 @@ public final class StageSearch {
 
     /** The smallest m ≤ {@code feasibleM} with (n, m) feasible, by bisection. */
     private int smallestScrub(int n, int feasibleM) {
-        int lo = 0;
-        int hi = feasibleM;
+        return fewest(0, feasibleM, mid -> meets(n, mid));
+    }
+
+    /**
+     * The least stage count in (infeasible, feasible] that meets the targets, by bisection: the
+     * stage-count search of one section for every model (purity rises with a section's count, so
+     * the counts that meet form an interval up to {@code feasible}, which meets).
+     *
+     * @param infeasible a count that misses (or 1 below the least allowed)
+     * @param feasible   a count that meets
+     * @param meets      whether a count meets the targets
+     */
+    public static int fewest(int infeasible, int feasible, java.util.function.IntPredicate meets) {
+        int lo = infeasible;
+        int hi = feasible;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (meets(n, mid)) {
+            if (meets.test(mid)) {
                 hi = mid;
             } else {
                 lo = mid;

@@ -10,6 +10,7 @@ import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
 import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.StageSearch;
+import org.sxcascade.design.TargetMargin;
 import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.CascadeCase;
@@ -359,14 +360,8 @@ public final class CascadeOptimizer {
                 if (!meets(margins, fixedN != null ? fixed : hi, fixedN != null ? hi : fixed)) {
                     throw unreachable(s, w, (fixedN != null ? "with n = " : "with m = ") + fixed + " fixed");
                 }
-                while (hi - lo > 1) {
-                    int mid = (lo + hi) >>> 1;
-                    if (meets(margins, fixedN != null ? fixed : mid, fixedN != null ? mid : fixed)) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
+                hi = StageSearch.fewest(lo, hi, mid -> meets(margins, fixedN != null ? fixed : mid,
+                        fixedN != null ? mid : fixed));
                 n = fixedN != null ? fixed : hi;
                 m = fixedN != null ? hi : fixed;
             } else {
@@ -538,14 +533,10 @@ public final class CascadeOptimizer {
                 }
                 double[] imp = problem.impurities(st, n + m);
                 double[] pur = problem.purities(st, n + m);
-                double ra = lnRatio(imp[0], lnAllowA) + IMPURITY_MARGIN;
-                double rb = lnRatio(imp[1], lnAllowB) + IMPURITY_MARGIN;
+                double ra = TargetMargin.excess(imp[0], lnAllowA) + IMPURITY_MARGIN;
+                double rb = TargetMargin.excess(imp[1], lnAllowB) + IMPURITY_MARGIN;
                 return new Verdict(Math.max(ra, rb), ra, rb, pur[0], pur[1], st);
             });
-        }
-
-        private double lnRatio(double impurity, double lnAllowance) {
-            return (impurity > 0 ? Math.log(impurity) : -745) - lnAllowance;
         }
 
         /**

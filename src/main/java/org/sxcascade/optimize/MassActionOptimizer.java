@@ -15,6 +15,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.sxcascade.design.StageSearch;
+import org.sxcascade.design.TargetMargin;
 import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CostModel;
 import org.sxcascade.model.InvalidInputException;
@@ -73,8 +74,6 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
 public final class MassActionOptimizer {
     /** Margin a point needs to count as feasible, in ln units (about 1e-6 relative in the impurity). */
     public static final double FEASIBLE_MARGIN = 1e-6;
-    /** Margins are capped here (an impurity e⁻⁶⁰ below its allowance is as good as none). */
-    private static final double MARGIN_CAP = 60;
     /** Penalty margin of a point whose steady state did not converge. */
     private static final double FAILED_MARGIN = -20;
     private static final double FIRST_REFLUX_STEP = 1e-4;
@@ -459,17 +458,8 @@ public final class MassActionOptimizer {
             }
             // the strip count first, at the most stages of the other two sections (bisection:
             // feasibility rises with every section's count)
-            int kLo = range[2][0] - 1;
-            int kHi = top[2];
-            while (kHi - kLo > 1) {
-                int mid = (kLo + kHi) >>> 1;
-                if (value(c, new int[] {top[0], top[1], mid}) < Double.POSITIVE_INFINITY) {
-                    kHi = mid;
-                } else {
-                    kLo = mid;
-                }
-            }
-            int k = kHi;
+            int k = StageSearch.fewest(range[2][0] - 1, top[2],
+                    mid -> value(c, new int[] {top[0], top[1], mid}) < Double.POSITIVE_INFINITY);
             // n and m by the staircase of StageSearch: a count is "pure" (1, 1) when feasible;
             // counts outside the bounds are not (the search keeps n, m ≥ 1 and n + m ≤ the largest)
             StageSearch.Result r = new StageSearch((n, m) -> {
@@ -919,7 +909,7 @@ public final class MassActionOptimizer {
                 other += flow;
             }
         }
-        return margin(t, other / (group + other), (groupFed - group) / groupFed);
+        return TargetMargin.of(t, other / (group + other), (groupFed - group) / groupFed);
     }
 
     /**
@@ -1147,7 +1137,7 @@ public final class MassActionOptimizer {
         for (MassActionCaseView.StageRow row : MassActionCaseView.of(report.view()).stages()) {
             highestPH = Math.max(highestPH, row.pH());
         }
-        double other = Math.min(logMargin(set.maxStrippedRareEarth(), stripped.flow()),
+        double other = Math.min(TargetMargin.capped(set.maxStrippedRareEarth(), stripped.flow()),
                 (set.maxPH() - highestPH) * Math.log(10));
         return new Point(f, baseUse, acidUse, objective, margin(raffinate, base.raffinateTarget()),
                 margin(strip, base.stripTarget()), other, raffinate.purity(), strip.purity(), strip.flow(),
@@ -1157,26 +1147,7 @@ public final class MassActionOptimizer {
 
     /** The smallest margin ln(allowance/shortfall) of a product's purity and recovery targets. */
     private static double margin(SimulationReport.Product p, ProductTarget t) {
-        return margin(t, 1 - p.purity(), 1 - p.recovery());
-    }
-
-    /** The same from the product's impurity (1 − purity) and loss (1 − recovery). */
-    private static double margin(ProductTarget t, double impurity, double loss) {
-        double m = MARGIN_CAP;
-        if (t.purity() != null) {
-            m = Math.min(m, logMargin(1 - t.purity(), impurity));
-        }
-        if (t.recovery() != null) {
-            m = Math.min(m, logMargin(1 - t.recovery(), loss));
-        }
-        return m;
-    }
-
-    private static double logMargin(double allowance, double actual) {
-        if (!(actual > 0)) {
-            return MARGIN_CAP;
-        }
-        return Math.min(MARGIN_CAP, Math.log(allowance / actual));
+        return TargetMargin.of(t, 1 - p.purity(), 1 - p.recovery());
     }
 
     private InvalidInputException infeasible(MassActionCase c) {

@@ -12,7 +12,8 @@ import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 
 /**
- * {@code optimize} of a case of any model: the one entry point the command calls. It applies the
+ * {@code optimize} of a case of any model: the one entry point that the command and a
+ * {@code run: optimize} sweep point call. It applies the
  * request's options to the case's model, refusing with a message naming the option those that have
  * no meaning for it, and runs the model's optimizer ({@link CascadeOptimizer} for stage counts and
  * flows S, W; {@link MassActionOptimizer} for plant flows, stage counts and reflux).
@@ -58,8 +59,21 @@ public final class Optimization {
                 request.minRatio(), request.maxRatio(), request.extractionStages(), request.scrubStages(),
                 request.extractant(), request.scrub(), request.reagentExcess(), request.pareto() || request.charts(),
                 request.paretoMaxStages());
+        return optimize(in, settings, progress);
+    }
+
+    /**
+     * A case of separation factors or distribution ratios (stage counts and flows S, W;
+     * {@link CascadeOptimizer}), as {@code optimize} and a {@code run: optimize} sweep point run it.
+     *
+     * @param progress told of the search's progress: the fraction done and what was done, in words;
+     *                 {@code null} for none
+     */
+    public static Optimum optimize(DesignInputs in, OptimizerSettings settings, BiConsumer<Double, String> progress) {
         CascadeOptimizer optimizer = new CascadeOptimizer();
-        optimizer.setProgress((fraction, steadyStates) -> progress.accept(fraction, steadyStates + " steady states"));
+        if (progress != null) {
+            optimizer.setProgress((fraction, steadyStates) -> progress.accept(fraction, steadyStates + " steady states"));
+        }
         return optimizer.optimize(in, settings);
     }
 
@@ -73,18 +87,38 @@ public final class Optimization {
         OptionRefusals.refuse(request.given(), NOT_MASS_ACTION, "not given for a mass-action case: its targets, "
                 + "bounds and objective weights are in the case file (targets, optimize; docs/optimize.md)");
         MassActionCase c = new CaseReader().readMassAction(caseFile);
+        return optimize(c, tree, request.given().containsKey("--objective") ? request.objective()
+                : Objective.REAGENTS.label(), " [" + caseFile.getFileName() + "]", progress);
+    }
+
+    /**
+     * A mass-action case as read from its YAML tree (a case file's, or a sweep point's): bounds,
+     * constraints and weights from the tree's {@code optimize} section, the cost model from its
+     * {@code costs} section, as {@code optimize} and a {@code run: optimize} sweep point run it.
+     *
+     * @param c         the case read from {@code tree}
+     * @param objective the objective's label: reagents, stages or cost
+     * @param where     appended to the message of a bad {@code optimize} section (e.g. the file name), or ""
+     * @param progress  told of the search's progress: the fraction done and what was done, in words;
+     *                  {@code null} for none
+     * @throws InvalidInputException for a case that cannot be optimized, bad settings, or targets out
+     *         of reach within the bounds
+     */
+    public static OptimizeResult.MassAction optimize(MassActionCase c, JsonNode tree, String objective, String where,
+                                                     BiConsumer<Double, String> progress) {
         MassActionOptimizer.check(c);
         MassActionSettings settings;
         try {
             settings = MassActionSettings.read(tree.get("optimize"), c);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.field(), e.value(), e.allowed() + " [" + caseFile.getFileName() + "]");
+            throw new InvalidInputException(e.field(), e.value(), e.allowed() + where);
         }
-        Objective objective = Objective.of(request.given().containsKey("--objective") ? request.objective()
-                : Objective.REAGENTS.label());
+        Objective chosen = Objective.of(objective);
         CostModel costs = CaseReader.readCosts(tree);
         MassActionOptimizer optimizer = new MassActionOptimizer();
-        optimizer.setProgress((fraction, evaluations) -> progress.accept(fraction, evaluations + " flow settings"));
-        return new OptimizeResult.MassAction(optimizer.optimize(c, settings, objective, costs), tree);
+        if (progress != null) {
+            optimizer.setProgress((fraction, evaluations) -> progress.accept(fraction, evaluations + " flow settings"));
+        }
+        return new OptimizeResult.MassAction(optimizer.optimize(c, settings, chosen, costs), tree);
     }
 }

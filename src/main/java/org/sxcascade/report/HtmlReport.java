@@ -2,15 +2,31 @@ package org.sxcascade.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleFunction;
 import org.sxcascade.chart.ChartWriter;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.chart.StageCountChart;
+import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.StageCountScan;
+import org.sxcascade.design.StageSearch;
+import org.sxcascade.equilibrium.ConstantSeparationFactors;
+import org.sxcascade.io.CaseFileException;
+import org.sxcascade.io.CaseReader;
+import org.sxcascade.io.DesignInputs;
+import org.sxcascade.model.Cascade;
+import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.CaseView;
+import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.model.ModelCase;
+import org.sxcascade.solver.NoConvergenceException;
 
 /**
  * A self-contained HTML report of a case: one file with its styles and its charts (inline SVG)
@@ -285,6 +301,45 @@ public final class HtmlReport {
         }
         chartList.forEach(this::chart);
         return this;
+    }
+
+    /**
+     * The design section of a case of any model: {@code design} run on the case's feed, separation
+     * factors and targets at Xu's √β optimum, with its stage-count chart; where the model has no
+     * design in this report (constant distribution ratios, mass action) or the design cannot be
+     * made, the reason.
+     *
+     * @param caseFile  the case file (read again for design)
+     * @param modelCase the case as read for simulate
+     * @param stem      the charts' file-name stem
+     * @param progress  told after each steady state of the stage-count scan how many of how many are done
+     */
+    public HtmlReport designOf(Path caseFile, ModelCase modelCase, String stem, BiConsumer<Integer, Integer> progress) {
+        if (!(modelCase instanceof CascadeCase cascadeCase)) {
+            return designUnavailable("the report shows the design of constant-separation-factor (CMER) cases only; "
+                    + "run `sxcascade design " + caseFile.getFileName() + "` for the mass-action design of this case "
+                    + "(docs/design.md, \"Mass-action cascades\").");
+        }
+        if (!(cascadeCase.equilibrium() instanceof ConstantSeparationFactors)) {
+            return designUnavailable("Xu's design needs constant separation factors; this case has constant "
+                    + "distribution ratios.");
+        }
+        try {
+            DesignInputs in = new CaseReader().readDesign(caseFile);
+            CascadeDesigner.Design d = new CascadeDesigner().design(in, FlowChoice.optimum(), Cascade.MAX_STAGES);
+            return design(DesignReport.toJson(d), List.of(new NamedChart(stem + "-design-stage-count",
+                    StageCountChart.of(in.name(), StageCountScan.of(d, progress), in.components(), d.keyA(),
+                            d.keyB()))));
+        } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException
+                 | NoConvergenceException e) {
+            // the report is about the case as given: a design that cannot be made is a remark
+            return designUnavailable(e.getMessage());
+        }
+    }
+
+    /** Whether the report can show the start-up of this case: the transient simulator runs CMER cases. */
+    public static boolean startUpApplies(ModelCase modelCase) {
+        return modelCase instanceof CascadeCase;
     }
 
     /** Why there is no design section (e.g. the case has no purity targets). */

@@ -11,16 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.CascadeCaseView;
 import org.sxcascade.model.CaseView;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.ProductTarget;
+import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.StageBalances;
 import org.sxcascade.solver.SteadyState;
@@ -85,6 +88,28 @@ public final class SimulationReport {
     private final List<Product> products;
     /** How many of the state's components the report lists (the first ones). */
     private final int listed;
+
+    /**
+     * Solves a case of any model as {@code simulate} and {@code report} do (its own stage network
+     * and solver settings) and reports it.
+     *
+     * @param modelCase a case as {@code CaseReader.readForSimulate} reads it
+     * @param solver    solves a network with the case's settings (the command's progress display)
+     */
+    public static SimulationReport solve(ModelCase modelCase,
+                                         BiFunction<CascadeNetwork, SolverSettings, SteadyState> solver) {
+        CascadeNetwork network;
+        SolverSettings settings;
+        if (modelCase instanceof MassActionCase c) {
+            network = CascadeNetwork.massAction(c);
+            settings = c.solver();
+        } else {
+            CascadeCase c = (CascadeCase) modelCase;
+            network = CascadeNetwork.of(c);
+            settings = c.solver();
+        }
+        return new SimulationReport(modelCase, network, solver.apply(network, settings));
+    }
 
     /**
      * The report of a solved case of any model, shown through the case's {@link CaseView}.

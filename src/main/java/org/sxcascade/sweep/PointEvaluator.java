@@ -18,7 +18,7 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.SolverSettings;
-import org.sxcascade.optimize.CascadeOptimizer;
+import org.sxcascade.optimize.Optimization;
 import org.sxcascade.optimize.Optimum;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
@@ -50,7 +50,6 @@ public final class PointEvaluator {
     private final NewtonCascadeSolver newton = new NewtonCascadeSolver();
     private RowIterationSolver rows;
     private CascadeDesigner designer;
-    private CascadeOptimizer optimizer;
     private final double[] values;
     /** Per parameter, the setters of its paths in {@link #tree}. */
     private final ParameterPath.Setter[][] setters;
@@ -151,7 +150,7 @@ public final class PointEvaluator {
         apply();
         SweepTask task = spec.task();
         if (massAction) {
-            return task.kind() == SweepTask.Kind.DESIGN ? massActionDesign(index, task) : massAction(index, task);
+            return massAction(index, task);
         }
         if (task.kind() == SweepTask.Kind.SIMULATE) {
             CascadeCase c;
@@ -182,41 +181,59 @@ public final class PointEvaluator {
                 return format.ok(index, values, new RowFormat.Outcome(c, CascadeNetwork.of(c), d.state(),
                         d.verified().simulations(), null, null));
             }
-            if (optimizer == null) {
-                optimizer = new CascadeOptimizer();
-            }
-            Optimum o = optimizer.optimize(in, task.optimizer());
+            Optimum o = Optimization.optimize(in, task.optimizer(), null);
             CascadeCase c = o.cascadeCase();
             return format.ok(index, values, new RowFormat.Outcome(c, CascadeNetwork.of(c), o.state(),
                     o.steadyStates(), o.best().objectiveValue(), o.failedSolves() == 0 ? null
                     : o.failedSolves() + " of the steady states did not converge (counted as missing the targets)"));
-        } catch (InvalidInputException e) {
-            String field = SpecReader.optionField(section, e.field());
-            return format.failed(index, values, SweepRow.Status.INFEASIBLE,
-                    new InvalidInputException(field, e.value(), e.allowed()).getMessage(), null, null, null);
+        } catch (InvalidInputException | NoConvergenceException e) {
+            return failedTask(index, e, section);
         } catch (StageSearch.NoFeasibleConfigurationException e) {
             return format.failed(index, values, SweepRow.Status.INFEASIBLE, e.getMessage(), null, null, null);
-        } catch (NoConvergenceException e) {
-            return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
-                    e.iterations(), e.residual());
         }
     }
 
     /**
-     * A {@code run: simulate} point of a mass-action base case:
-     * validated as a mass-action case file and solved as {@code simulate} solves it
-     * ({@link CascadeNetwork#massAction}, Newton's method with the row fallback if the spec allows it).
+     * The row of a design or optimize point that failed: targets out of reach within the limits
+     * (infeasible; a command-line option named as the spec's field of {@code section}) or a steady
+     * state not reached.
+     */
+    private SweepRow failedTask(long index, RuntimeException failure, String section) {
+        if (failure instanceof NoConvergenceException e) {
+            return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
+                    e.iterations(), e.residual());
+        }
+        InvalidInputException e = (InvalidInputException) failure;
+        return format.failed(index, values, SweepRow.Status.INFEASIBLE, new InvalidInputException(
+                SpecReader.optionField(section, e.field()), e.value(), e.allowed()).getMessage(), null, null, null);
+    }
+
+    /**
+     * A point of a mass-action base case, validated as a mass-action case file (as {@code design}
+     * reads it for {@code run: design}); an invalid point is its row. {@code run: simulate} solves it
+     * as {@code simulate} does ({@link CascadeNetwork#massAction}, Newton's method with the row
+     * fallback if the spec allows it); design and optimize as below.
      */
     private SweepRow massAction(long index, SweepTask task) {
-        MassActionCase c;
+        Object read;
         try {
-            c = reader.massActionFromTree(tree);
+            read = task.kind() == SweepTask.Kind.DESIGN ? reader.forDesignFromTree(tree)
+                    : reader.massActionFromTree(tree);
         } catch (InvalidInputException e) {
             return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
         }
-        CascadeNetwork network = CascadeNetwork.massAction(c);
-        return simulate(index, task, network, c.solver(),
-                (state, note) -> format.okMassAction(index, values, c, network, state, note));
+        if (task.kind() == SweepTask.Kind.SIMULATE) {
+            MassActionCase c = (MassActionCase) read;
+            CascadeNetwork network = CascadeNetwork.massAction(c);
+            return simulate(index, task, network, c.solver(),
+                    (state, note) -> format.okMassAction(index, values, c, network, state, note));
+        }
+        try {
+            return task.kind() == SweepTask.Kind.DESIGN ? massActionDesign(index, task, read)
+                    : massActionOptimize(index, task, (MassActionCase) read);
+        } catch (InvalidInputException | NoConvergenceException e) {
+            return failedTask(index, e, task.kind().label());
+        }
     }
 
     /**
@@ -224,30 +241,27 @@ public final class PointEvaluator {
      * designs the case ({@link Designer}, the case's {@code design:} section and the spec's flow
      * choice and stage limit); a design that misses its targets is an infeasible row saying by how much.
      */
-    private SweepRow massActionDesign(long index, SweepTask task) {
-        Object in;
-        try {
-            in = reader.forDesignFromTree(tree);
-        } catch (InvalidInputException e) {
-            return format.failed(index, values, SweepRow.Status.INVALID, e.getMessage(), null, null, null);
-        }
-        MassActionDesign.Result r;
-        try {
-            r = ((MassActionDesign.Designed) Designer.design(in, new DesignRequest(task.flowChoice(), task.maxStages(),
-                    0, TargetOverrides.NONE, java.util.Map.of()))).result();
-        } catch (InvalidInputException e) {
-            String field = SpecReader.optionField("design", e.field());
-            return format.failed(index, values, SweepRow.Status.INFEASIBLE,
-                    new InvalidInputException(field, e.value(), e.allowed()).getMessage(), null, null, null);
-        } catch (NoConvergenceException e) {
-            return format.failed(index, values, SweepRow.Status.NO_CONVERGENCE, e.getMessage(), e.method(),
-                    e.iterations(), e.residual());
-        }
+    private SweepRow massActionDesign(long index, SweepTask task, Object in) {
+        MassActionDesign.Result r = ((MassActionDesign.Designed) Designer.design(in, new DesignRequest(
+                task.flowChoice(), task.maxStages(), 0, TargetOverrides.NONE, java.util.Map.of()))).result();
         if (!r.met()) {
             return format.failed(index, values, SweepRow.Status.INFEASIBLE,
                     MassActionDesignReport.shortfall(r).strip(), null, null, null);
         }
         return format.okMassAction(index, values, r.designed(), r.network(), r.state(), null, r.solves());
+    }
+
+    /**
+     * A {@code run: optimize} point of a mass-action base case: optimized as {@code sxcascade optimize}
+     * optimizes the case ({@link Optimization}: bounds, constraints and weights from the case's
+     * {@code optimize} section, the spec's objective), its row that of the optimized case's cold-start
+     * verification; targets out of reach within the bounds are an infeasible row.
+     */
+    private SweepRow massActionOptimize(long index, SweepTask task, MassActionCase c) {
+        var o = Optimization.optimize(c, tree, task.optimizer().objective().label(), "", null).optimum();
+        return format.okMassAction(index, values, o.optimized(), o.verification().network(), o.state(),
+                o.failedSolves() == 0 ? null : o.failedSolves() + " of the steady states did not converge (counted "
+                        + "as missing the targets)", o.solves(), o.objectiveValue());
     }
 
     /**

@@ -209,6 +209,7 @@ public final class RowFormat {
                     c.add(d("extractant_balance_error"));
                 }
                 case WORK -> c.add(new Column("steady_states", Column.Type.INTEGER));
+                case OBJECTIVE -> c.add(d("objective_value"));
                 default -> throw new IllegalStateException(o.label() + " for a mass-action case");
             }
         }
@@ -329,6 +330,15 @@ public final class RowFormat {
     /** As {@link #okMassAction(long, double[], MassActionCase, CascadeNetwork, SteadyState, String)}, after {@code steadyStates} solves (a design). */
     SweepRow okMassAction(long point, double[] parameters, MassActionCase c, CascadeNetwork network, SteadyState st,
                           String note, int steadyStates) {
+        return okMassAction(point, parameters, c, network, st, note, steadyStates, null);
+    }
+
+    /**
+     * As {@link #okMassAction(long, double[], MassActionCase, CascadeNetwork, SteadyState, String, int)},
+     * with the optimized objective's value (an optimize point).
+     */
+    SweepRow okMassAction(long point, double[] parameters, MassActionCase c, CascadeNetwork network, SteadyState st,
+                          String note, int steadyStates, Double objective) {
         Object[] v = start(point, parameters, SweepRow.Status.OK);
         int s = 1 + parameterCount;
         v[s + 1] = st.method();
@@ -394,6 +404,7 @@ public final class RowFormat {
                     v[k++] = MassActionCaseView.of(report.view()).extractantBalance();
                 }
                 case WORK -> v[k++] = steadyStates;
+                case OBJECTIVE -> v[k++] = objective;
                 default -> throw new IllegalStateException(out.label() + " for a mass-action case");
             }
         }

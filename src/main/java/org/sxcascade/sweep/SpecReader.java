@@ -30,6 +30,7 @@ import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.optimize.MassActionOptimizer;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.OptimizerSettings;
 
@@ -130,9 +131,9 @@ final class SpecReader {
         String run = resolved.has("run") ? resolved.get("run").asText() : "simulate";
         JsonNode c = resolved.get("case");
         if (CaseReader.isMassAction(c)) {
-            if (run.equals("simulate")) {
+            if (run.equals("simulate") || run.equals("optimize")) {
                 new CaseReader().massActionFromTree(c);
-            } // else the spec's own check refuses run (a spec field, not one of the case file)
+            } // else design reads it for design (the spec's own check reports a bad run)
         } else if (run.equals("simulate")) {
             new CaseReader().fromTree(c);
         } else if (run.equals("design") || run.equals("optimize")) {
@@ -164,12 +165,6 @@ final class SpecReader {
             throw new InvalidInputException("case", caseTree.asText(), "a mapping: the base case");
         }
         boolean massAction = CaseReader.isMassAction(caseTree);
-        if (massAction && kind == SweepTask.Kind.OPTIMIZE) {
-            // the mass-action optimizer (sxcascade optimize on the case) is not wired into sweep yet (issue 15)
-            throw new InvalidInputException("run", run, "simulate or design for a mass-action base case (model: "
-                    + CaseReader.MASS_ACTION + "); optimize needs a model " + CaseReader.SEPARATION_FACTORS
-                    + " or " + CaseReader.DISTRIBUTION_RATIOS + " case");
-        }
         List<String> components;
         boolean cmer;
         CaseReader cases = new CaseReader();
@@ -179,6 +174,9 @@ final class SpecReader {
                 cmer = false;
             } else if (massAction) {
                 MassActionCase c = cases.massActionFromTree(caseTree);
+                if (kind == SweepTask.Kind.OPTIMIZE) {
+                    MassActionOptimizer.check(c); // a strip section, both targets, no side draws
+                }
                 components = c.rareEarths();
                 cmer = false;
             } else if (kind == SweepTask.Kind.SIMULATE) {
@@ -193,7 +191,7 @@ final class SpecReader {
         } catch (InvalidInputException e) {
             throw e.field().startsWith("case") ? e : e.under("case");
         }
-        SweepTask task = task(top, kind);
+        SweepTask task = task(top, kind, massAction);
         if (massAction && task.reagentExcess() != 0) {
             throw new InvalidInputException("design.reagentExcess", task.reagentExcess(), "0 for a mass-action base "
                     + "case: its strip acid and saponification follow design.stripExcess and "
@@ -314,7 +312,7 @@ final class SpecReader {
                 outputs, resolved, inputs);
     }
 
-    private static SweepTask task(YamlMapping top, SweepTask.Kind kind) {
+    private static SweepTask task(YamlMapping top, SweepTask.Kind kind, boolean massAction) {
         if (kind != SweepTask.Kind.DESIGN && top.has("design")) {
             throw new InvalidInputException("design", "(given)", "design settings only with run: design");
         }
@@ -371,9 +369,12 @@ final class SpecReader {
                 o.allow(OPTIMIZE);
                 Objective objective;
                 try {
-                    objective = Objective.of(o.optText("objective", "phi"));
+                    objective = Objective.of(o.optText("objective", massAction ? "reagents" : "phi"));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("optimize.objective", e.value(), e.allowed());
+                }
+                if (massAction) {
+                    return massActionOptimize(o, objective);
                 }
                 if (objective == Objective.EXTRACTANT && !o.has("maxStages")) {
                     throw new InvalidInputException("optimize.maxStages", "(missing)", "a stage limit for "
@@ -393,6 +394,27 @@ final class SpecReader {
                 return new SweepTask(kind, null, maxStages, excess, settings, false);
             }
         }
+    }
+
+    /**
+     * The optimize task of a mass-action base case: the objective only (reagents, stages or cost; default
+     * reagents), its bounds, constraints and weights being the case's own {@code optimize} section, as
+     * {@code sxcascade optimize} reads them.
+     */
+    private static SweepTask massActionOptimize(YamlMapping o, Objective objective) {
+        for (String key : List.of("maxStages", "maxExtractant", "reagentExcess")) {
+            if (o.has(key)) {
+                throw new InvalidInputException("optimize." + key, o.node().get(key).asText(), "not given for a "
+                        + "mass-action base case: its bounds are the optimize section of the case (optimize."
+                        + "extractionStages, scrubStages, stripStages, organicFlow, …; docs/optimize.md)");
+            }
+        }
+        if (objective != Objective.REAGENTS && objective != Objective.STAGES && objective != Objective.COST) {
+            throw new InvalidInputException("optimize.objective", objective.label(), "reagents, stages or cost for "
+                    + "a mass-action base case");
+        }
+        return new SweepTask(SweepTask.Kind.OPTIMIZE, null, Cascade.MAX_STAGES, 0, OptimizerSettings.of(objective),
+                false);
     }
 
     /** The spec field of a command-line option named in a message ({@code --max-stages} → {@code optimize.maxStages}). */

@@ -33,7 +33,7 @@ class CommandModelMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double CLOSURE = 1e-10;
 
-    enum Command { SIMULATE, DESIGN, OPTIMIZE, TRANSIENT, REPORT, SWEEP, SWEEP_DESIGN }
+    enum Command { SIMULATE, DESIGN, OPTIMIZE, TRANSIENT, REPORT, SWEEP, SWEEP_DESIGN, SWEEP_OPTIMIZE }
 
     enum Model { CMER, CONSTANT_D, MASS_ACTION, CORRELATION }
 
@@ -44,6 +44,7 @@ class CommandModelMatrixTest {
         return switch (e.name()) {
             case "SWEEP" -> "sweep (run: simulate)";
             case "SWEEP_DESIGN" -> "sweep (run: design)";
+            case "SWEEP_OPTIMIZE" -> "sweep (run: optimize)";
             case "CMER" -> "CMER (separation-factors)";
             case "CONSTANT_D" -> "constant D (distribution-ratios)";
             case "MASS_ACTION" -> "mass action";
@@ -104,7 +105,7 @@ class CommandModelMatrixTest {
                 return m == Model.CONSTANT_D ? Expect.refused(FLOWSHEET_MODELS, "no: CMER or mass action only")
                         : Expect.works();
             }
-            if (c == Command.SWEEP || c == Command.SWEEP_DESIGN) {
+            if (c == Command.SWEEP || c == Command.SWEEP_DESIGN || c == Command.SWEEP_OPTIMIZE) {
                 return Expect.refused(SWEEP_FLOWSHEET, "no: simulate only");
             }
             return Expect.refused(FLOWSHEET_ONLY_SIMULATE + label(c), "no: simulate only");
@@ -112,10 +113,11 @@ class CommandModelMatrixTest {
         switch (c) {
             case SIMULATE, REPORT, SWEEP:
                 return Expect.works();
-            case DESIGN, OPTIMIZE, SWEEP_DESIGN:
+            case DESIGN, OPTIMIZE, SWEEP_DESIGN, SWEEP_OPTIMIZE:
                 if (v == Variant.SIDE_DRAW) {
                     String message = !massAction ? DESIGN_NO_DRAWS
-                            : c == Command.OPTIMIZE ? MA_OPTIMIZE_NO_DRAWS : MA_DESIGN_NO_DRAWS;
+                            : c == Command.OPTIMIZE || c == Command.SWEEP_OPTIMIZE ? MA_OPTIMIZE_NO_DRAWS
+                            : MA_DESIGN_NO_DRAWS;
                     return Expect.refused(message, "no: side draws");
                 }
                 return Expect.works();
@@ -242,8 +244,8 @@ class CommandModelMatrixTest {
             case OPTIMIZE -> CliHarness.run("optimize", file.toString(), "--json");
             case TRANSIENT -> CliHarness.run("transient", file.toString(), "--json", "--csv", out.toString());
             case REPORT -> CliHarness.run("report", file.toString(), "-o", out.toString());
-            case SWEEP, SWEEP_DESIGN -> CliHarness.run("sweep", sweepSpec(file, c, m).toString(), "-o",
-                    out.toString());
+            case SWEEP, SWEEP_DESIGN, SWEEP_OPTIMIZE -> CliHarness.run("sweep", sweepSpec(file, c, m).toString(),
+                    "-o", out.toString());
         };
         assertThat(r.err()).as("no stack trace").doesNotContain("Exception", "\tat ");
         if (e.message() != null) {
@@ -278,7 +280,7 @@ class CommandModelMatrixTest {
                 assertEndIsSimulate(doc, 1e-6);
             }
             case REPORT -> checkReport(out, massAction);
-            case SWEEP, SWEEP_DESIGN -> checkSweep(out, c, m);
+            case SWEEP, SWEEP_DESIGN, SWEEP_OPTIMIZE -> checkSweep(out, c, m);
         }
     }
 
@@ -289,8 +291,11 @@ class CommandModelMatrixTest {
                         : "230") + "]}"
                 : m == Model.MASS_ACTION || m == Model.CORRELATION ? "{path: targets.strip.purity, values: [0.9]}"
                 : "{path: targets.organic.purity, values: [0.999]}";
-        return write("spec.yaml", "name: matrix\nbase: " + base + "\nrun: " + (c == Command.SWEEP ? "simulate"
-                : "design") + "\nparameters:\n  - " + parameter + "\n");
+        String run = c == Command.SWEEP ? "simulate" : c == Command.SWEEP_DESIGN ? "design" : "optimize";
+        return write("spec.yaml", "name: matrix\nbase: " + base + "\nrun: " + run + "\nparameters:\n  - " + parameter
+                + (c != Command.SWEEP_OPTIMIZE ? "" : m == Model.MASS_ACTION || m == Model.CORRELATION
+                ? "\nrecord: [purities, stages, reagents, objective, work]"
+                : "\nrecord: [purities, stages, flows, objective, work]") + "\n");
     }
 
     /** simulate --json of one cascade: closure, balances, targets against purities, the documented keys. */
@@ -556,7 +561,12 @@ class CommandModelMatrixTest {
         assertThat(row.get(columns.indexOf("status"))).isEqualTo("ok");
         assertThat(Double.parseDouble(row.get(columns.indexOf("mass_balance_error")))).isLessThanOrEqualTo(CLOSURE);
         assertThat(Path.of(csv + ".sweep.json")).exists();
-        if (c == Command.SWEEP_DESIGN) {
+        if (c == Command.SWEEP_OPTIMIZE) {
+            // the optimum's objective, as optimize --json of the point's case gives it
+            assertThat(columns).contains("extraction_stages", "scrub_stages", "objective_value");
+            assertThat(Double.parseDouble(row.get(columns.indexOf("objective_value")))).isPositive();
+        }
+        if (c == Command.SWEEP_DESIGN || c == Command.SWEEP_OPTIMIZE) {
             assertThat(columns).contains("extraction_stages", "scrub_stages");
             if (m == Model.CONSTANT_D) { // volumetric flows, not S and W
                 assertThat(columns).contains("organic_flow_L_per_h").doesNotContain("S_mol_per_mol_fed");

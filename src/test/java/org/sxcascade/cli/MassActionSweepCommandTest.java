@@ -101,16 +101,54 @@ class MassActionSweepCommandTest {
         assertThat(pr[1]).isGreaterThan(0.999);
     }
 
+    /**
+     * run: optimize optimizes each point as {@code sxcascade optimize} optimizes the point's case
+     * file: the row's objective, reagents, stages and purities are the command's, to the digit.
+     */
     @Test
-    void optimizeOnAMassActionCaseIsRefusedBeforeAnythingRuns() throws Exception {
-        Path csv = dir.resolve("d.csv");
+    void optimizeOnAMassActionCaseGivesTheOptimumOfEachPoint() throws Exception {
+        Path csv = dir.resolve("o.csv");
         CliHarness r = CliHarness.run("sweep", spec("run: optimize\nparameters:\n"
+                + "  - {path: targets.aqueous.purity, values: [0.999]}\n"
+                + "record: [purities, stages, reagents, objective, work]\n").toString(), "-o", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        List<String> columns = List.of(lines.get(0).split(","));
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        assertThat(row.get(columns.indexOf("status"))).isEqualTo("ok");
+        CliHarness o = CliHarness.run("optimize", CASE.toString(), "--json");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        JsonNode json = JSON.readTree(o.out());
+        JsonNode reagents = json.get("optimum").get("reagents");
+        double acid = reagents.get("acidPerMolFed").asDouble();
+        double base = reagents.get("basePerMolFed").asDouble();
+        assertThat(Double.parseDouble(row.get(columns.indexOf("acid_mol_H_per_mol_fed")))).isCloseTo(acid,
+                within(1e-12 * acid));
+        assertThat(Double.parseDouble(row.get(columns.indexOf("base_mol_per_mol_fed")))).isCloseTo(base,
+                within(1e-12 * base));
+        // objective reagents: acid + base per mol RE fed at unit prices (docs/optimize.md)
+        assertThat(Double.parseDouble(row.get(columns.indexOf("objective_value")))).isCloseTo(acid + base,
+                within(1e-9)).isCloseTo(json.get("objective").get("value").asDouble(), within(1e-12));
+        assertThat(Double.parseDouble(row.get(columns.indexOf("purity_raffinate")))).isGreaterThanOrEqualTo(0.999);
+        assertThat(Double.parseDouble(row.get(columns.indexOf("purity_strip")))).isGreaterThanOrEqualTo(0.999);
+        assertThat(Double.parseDouble(row.get(columns.indexOf("mass_balance_error")))).isLessThanOrEqualTo(1e-10);
+        assertThat(Integer.parseInt(row.get(columns.indexOf("total_stages")))).isEqualTo(83);
+    }
+
+    @Test
+    void optimizeOfAMassActionCaseTakesItsBoundsFromTheCase() throws Exception {
+        Path csv = dir.resolve("d.csv");
+        CliHarness r = CliHarness.run("sweep", spec("run: optimize\noptimize: {maxStages: 90}\nparameters:\n"
                 + "  - {path: feed.acidity, values: [0.01]}\n").toString(), "-o", csv.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: run = optimize is not allowed: simulate or design for a "
-                + "mass-action base case (model: mass-action); optimize needs a model separation-factors or "
-                + "distribution-ratios case [spec.yaml]");
+        assertThat(r.err()).startsWith("error: optimize.maxStages = 90 is not allowed: not given for a mass-action "
+                + "base case: its bounds are the optimize section of the case");
         assertThat(csv).doesNotExist();
+        r = CliHarness.run("sweep", spec("run: optimize\noptimize: {objective: phi}\nparameters:\n"
+                + "  - {path: feed.acidity, values: [0.01]}\n").toString(), "-o", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: optimize.objective = phi is not allowed: reagents, stages or cost for "
+                + "a mass-action base case");
     }
 
     /** run: design designs each point as {@code sxcascade design} designs the point's case file. */

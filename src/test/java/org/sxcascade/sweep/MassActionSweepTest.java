@@ -253,9 +253,9 @@ class MassActionSweepTest {
         return Stream.of(
                 Arguments.of("run design with a reagent excess", SMALL_CASE + "run: design\ndesign: {reagentExcess: "
                         + "0.1}\n" + one, "design.reagentExcess = 0.1 is not allowed: 0 for a mass-action base case"),
-                Arguments.of("run optimize", SMALL_CASE + "run: optimize\n" + one, "run = optimize is not allowed: "
-                        + "simulate or design for a mass-action base case (model: mass-action); optimize needs a "
-                        + "model separation-factors or distribution-ratios case"),
+                Arguments.of("run optimize with a reagent excess", SMALL_CASE + "run: optimize\noptimize: "
+                        + "{reagentExcess: 0.1}\n" + one, "optimize.reagentExcess = 0.1 is not allowed: not given for "
+                        + "a mass-action base case"),
                 Arguments.of("misspelt path", SMALL_CASE + one.replace("flows.reflux", "flows.refux"),
                         "parameters[0].path = flows.refux is not allowed: did you mean 'flows.reflux'? a numeric "
                                 + "field of the base case: cascade.extractionStages, cascade.scrubStages, "
