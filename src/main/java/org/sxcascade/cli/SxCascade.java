@@ -12,9 +12,6 @@ import picocli.CommandLine.Command;
 @Command(name = "sxcascade", mixinStandardHelpOptions = true, version = org.sxcascade.Version.TEXT,
         description = "Simulator and design tool for countercurrent solvent-extraction cascades "
                 + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
-        subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, TransientCommand.class,
-                ReportCommand.class, SweepCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 no convergence."})
 public final class SxCascade implements Runnable {
     /** Exit code for input that cannot describe a cascade. */
@@ -40,9 +37,63 @@ public final class SxCascade implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    /** The subcommands, by name, in the order of the help; each made only when needed. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+
+    static {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("simulate", SimulateCommand::new);
+        m.put("design", DesignCommand::new);
+        m.put("optimize", OptimizeCommand::new);
+        m.put("transient", TransientCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The whole command line, every subcommand in it. */
+    public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for {@code args}: when they name a subcommand (other than {@code help}) it
+     * alone is built, since picocli reads the annotations of every subcommand it is given, and that
+     * is a good part of a short run's start-up (docs/performance.md, "Start-up"); {@code --version}
+     * alone needs none; otherwise (no subcommand, {@code help}, a misspelt name) all of them, for the
+     * listing and the suggestions.
+     */
+    static CommandLine commandLine(String... args) {
+        boolean version = false;
+        boolean help = false;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                // root options (--help, --version) come before a subcommand
+                version |= a.equals("-V") || a.equals("--version");
+                help |= a.equals("-h") || a.equals("--help");
+                continue;
+            }
+            if (SUBCOMMANDS.containsKey(a) && !a.equals("help")) {
+                return commandLine(java.util.List.of(a));
+            }
+            return commandLine();
+        }
+        // no subcommand: --version alone needs none, the listing of --help (or a bare call) all
+        return version && !help ? commandLine(java.util.List.of()) : commandLine();
+    }
+
+    private static CommandLine commandLine(java.util.Collection<String> names) {
+        CommandLine cli = new CommandLine(new SxCascade());
+        for (String name : names) {
+            cli.addSubcommand(name, SUBCOMMANDS.get(name).get());
+        }
+        return cli;
+    }
+
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new SxCascade());
+        CommandLine cli = commandLine(args);
         // wide enough that no --help example is wrapped mid-token (they are meant to be copied)
         cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(out);

@@ -52,7 +52,7 @@ class HelpExamplesTest {
                 }
             }
             // parses as the command line the program builds (options, their types and arity)
-            CommandLine cli = new CommandLine(new SxCascade());
+            CommandLine cli = SxCascade.commandLine();
             cli.parseArgs(args.toArray(String[]::new));
         }
     }
