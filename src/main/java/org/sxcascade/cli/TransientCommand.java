@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "transient", mixinStandardHelpOptions = true,
         description = {"Simulate the cascade of a case file in time: its start-up from blank aqueous and barren "
                 + "organic (or from its steady state), and its answer to step changes of feed composition, feed "
-                + "flow, organic or scrub flow. Every stage holds aqueous and organic (hold-up volumes in L or "
+                + "flow, organic or scrub flow (mass action also: saponification, acidities, strip flow, reflux). "
+                + "A run that ends first reports what it reached and, where it can, a projected time. Every stage holds aqueous and organic (hold-up volumes in L or "
                 + "residence times in h) at instantaneous equilibrium under the case's model. A mass-action case "
                 + "(model: mass-action) starts from barren saponified organic and RE-free acid, and reports each "
                 + "product's pH or extractant loading over time as well.",
