@@ -85,10 +85,17 @@ public final class SparkSweep implements Callable<Integer> {
     String out;
 
     @Option(names = "--partitions", paramLabel = "P",
-            description = "Partitions of the points (default: 4 × the default parallelism, read when the job starts: "
-                    + "on a standalone cluster that is before executors register, so give P there, e.g. 4 × the "
-                    + "executor cores).")
+            description = "Partitions of the points (default: 4 × the executor cores, counted once the executors "
+                    + "have registered: see --wait-executors).")
     Integer partitions;
+
+    @Option(names = "--wait-executors", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Without --partitions on a cluster: how long to wait at most for the executors to "
+                    + "register before counting their cores (default: ${DEFAULT-VALUE}; 0: do not wait). The wait "
+                    + "ends as soon as the cores the job asked for (spark.cores.max, or spark.executor.instances × "
+                    + "spark.executor.cores) are there, or when no asked count is known and the count has not "
+                    + "changed for 5 s.")
+    double waitExecutors;
 
     @Option(names = "--shard", paramLabel = "k/N", description = "Run only the k-th of N slices, as sxcascade sweep.")
     String shard;
@@ -143,9 +150,14 @@ public final class SparkSweep implements Callable<Integer> {
         if (partitions != null && partitions < 1) {
             throw new InvalidInputException("--partitions", partitions, "an integer ≥ 1");
         }
+        if (!(waitExecutors >= 0 && waitExecutors <= 3600)) {
+            throw new InvalidInputException("--wait-executors", waitExecutors, "0 to 3600 seconds");
+        }
         SparkSession spark = SparkSession.builder().appName("sxcascade sweep: " + spec.name()).getOrCreate();
         try {
-            Result r = run(spark, spec, slice, out, partitions == null ? 0 : partitions, merge);
+            int parts = partitions != null ? partitions : 4 * registeredParallelism(spark, waitExecutors,
+                    command.commandLine().getErr());
+            Result r = run(spark, spec, slice, out, parts, merge);
             PrintWriter stdout = command.commandLine().getOut();
             stdout.print(summary(spec, slice, r));
             stdout.flush();
@@ -153,6 +165,66 @@ public final class SparkSweep implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    /**
+     * Spark's default parallelism once the executors have registered: in local mode at once; on a
+     * cluster after waiting (at most {@code waitSeconds}) for the cores the job asked for, or, when it
+     * asked for no number, until the count has been steady for {@value #STEADY_MILLIS} ms. Spark counts
+     * the cores registered when it is asked, and on a standalone cluster the job starts before its
+     * executors register (docs/sweep.md, "Partitions"). Says on {@code err} what it counted.
+     */
+    static int registeredParallelism(SparkSession spark, double waitSeconds, PrintWriter err) {
+        org.apache.spark.SparkContext sc = spark.sparkContext();
+        if (sc.isLocal() || waitSeconds == 0) {
+            return sc.defaultParallelism();
+        }
+        org.apache.spark.SparkConf conf = sc.getConf();
+        int asked = 0;
+        if (conf.contains("spark.cores.max")) {
+            asked = conf.getInt("spark.cores.max", 0);
+        } else if (conf.contains("spark.executor.instances") && conf.contains("spark.executor.cores")) {
+            asked = conf.getInt("spark.executor.instances", 0) * conf.getInt("spark.executor.cores", 0);
+        }
+        int cores = settledCount(sc::defaultParallelism, asked, (long) (waitSeconds * 1000), Thread::sleep);
+        err.printf(Locale.ROOT, "note: %d executor cores registered%s; %d partitions (4 per core; "
+                + "--partitions sets them)%n", cores, asked > 0 ? " of " + asked + " asked" : "", 4 * cores);
+        err.flush();
+        return cores;
+    }
+
+    /** How long a count must stay the same to count as settled when no target is known, ms. */
+    static final long STEADY_MILLIS = 5000;
+    /** Interval between looks at the count, ms. */
+    static final long POLL_MILLIS = 250;
+
+    /** Sleeps for a number of milliseconds (a seam for tests). */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /**
+     * Polls {@code count} until it reaches {@code target} (when {@code target} > 0), or has not
+     * changed for {@link #STEADY_MILLIS} (when it is 0), or {@code timeoutMillis} have passed, and
+     * returns the last count.
+     */
+    static int settledCount(java.util.function.IntSupplier count, int target, long timeoutMillis, Sleeper sleeper) {
+        int last = count.getAsInt();
+        long waited = 0;
+        long steady = 0;
+        while (waited < timeoutMillis && (target > 0 ? last < target : steady < STEADY_MILLIS)) {
+            try {
+                sleeper.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            waited += POLL_MILLIS;
+            int now = count.getAsInt();
+            steady = now == last ? steady + POLL_MILLIS : 0;
+            last = now;
+        }
+        return last;
     }
 
     /**
