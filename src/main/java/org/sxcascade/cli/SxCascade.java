@@ -2,6 +2,7 @@ package org.sxcascade.cli;
 
 import java.io.PrintWriter;
 import org.sxcascade.dynamics.TransientFailureException;
+import org.sxcascade.fit.FitFailedException;
 import org.sxcascade.io.CaseFileException;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.solver.NoConvergenceException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Simulator and design tool for countercurrent solvent-extraction cascades "
                 + "(mixer-settler batteries), after Xu Guangxian's theory of countercurrent extraction.",
         subcommands = {SimulateCommand.class, DesignCommand.class, OptimizeCommand.class, TransientCommand.class,
-                ReportCommand.class, SweepCommand.class,
+                ReportCommand.class, SweepCommand.class, FitCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 no convergence."})
 public final class SxCascade implements Runnable {
@@ -64,6 +65,11 @@ public final class SxCascade implements Runnable {
                                 + "case many orders of magnitude from the others (e.g. an efficiency of 1e-30)."
                         : "No result was written. This is a known limitation of the Newton solver on some long "
                                 + "cascades (docs/theory.md, Known limitations).");
+                e.flush();
+                return EXIT_NO_CONVERGENCE;
+            }
+            if (ex instanceof FitFailedException) {
+                e.println("error: " + ex.getMessage());
                 e.flush();
                 return EXIT_NO_CONVERGENCE;
             }

@@ -1,0 +1,195 @@
+package org.sxcascade.fit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/** The outputs of {@code sxcascade fit}: terminal table, JSON and the case fragment of {@code --case-out}. */
+public final class FitReport {
+    /** How many of the largest residuals are listed. */
+    public static final int LARGEST = 5;
+
+    private FitReport() {
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    /** The readable report, with units. */
+    public static String text(FitResult fit) {
+        StringBuilder b = new StringBuilder();
+        ShakeoutSelection sel = fit.selection();
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = sel.elements();
+        b.append("Mass-action fit of shake-out data: ").append(sel.data().file()).append('\n');
+        b.append("Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex [(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n");
+        b.append("  each experiment is one equilibrium stage at its O/A with the full RE, acid and extractant\n");
+        b.append("  balances; extractant as dimer = half the monomer column (docs/fit.md).\n");
+        b.append(f("Data: %d rows read, %d used, %d points (experiment, rare earth) with D > 0%n",
+                sel.data().rows().size(), sel.rows().size(), fit.pointCount()));
+        for (String s : sel.leftOut()) {
+            b.append("  ").append(s).append('\n');
+        }
+        b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in ln K_ex; %d parameters, %d degrees of freedom, "
+                + "%d iterations%n", fit.parameters().size(), sol.dof(), sol.iterations()));
+        b.append(f("  RMS log10 D %.4f over all points; residual SD for weight 1 %.4f%n", fit.rmsLog10D(),
+                sol.sigma()));
+        b.append('\n');
+        b.append(f("Exchange constants (95 %% interval: ln K_ex ± t = %.4f standard errors, %d degrees of freedom)%n",
+                sol.t975(), sol.dof()));
+        b.append(f("%-8s %6s %12s %11s %27s %13s%n", "element", "points", "K_ex", "SE(ln K)", "95 % interval of K_ex",
+                "RMS log10 D"));
+        for (int k = 0; k < el.size(); k++) {
+            FitResult.Parameter p = fit.parameters().get(k);
+            b.append(f("%-8s %6d %12.5g %11.4g %13.5g … %-11.5g %13.4f%n", el.get(k), fit.count(k), p.value(),
+                    p.standardError(), p.valueLow(), p.valueHigh(), fit.rmsLog10D(k)));
+        }
+        if (el.size() > 1) {
+            b.append('\n').append("Correlation of the ln K_ex\n");
+            b.append(f("%-8s", ""));
+            for (String e : el) {
+                b.append(f(" %8s", e));
+            }
+            b.append('\n');
+            for (int k = 0; k < el.size(); k++) {
+                b.append(f("%-8s", el.get(k)));
+                for (int l = 0; l < el.size(); l++) {
+                    double c = sol.correlation(k, l);
+                    b.append(f(" %8.4f", Math.abs(c) < 5e-5 ? 0.0 : c)); // no "-0.0000"
+                }
+                b.append('\n');
+            }
+            b.append('\n');
+            b.append("Separation factors beta = K_ex / K_ex(").append(fit.reference())
+                    .append("): D_i/D_ref on every stage of a mass-action cascade\n");
+            b.append(f("%-10s %10s %13s %25s%n", "pair", "beta", "SE(ln beta)", "95 % interval"));
+            for (FitResult.Parameter p : fit.betas()) {
+                b.append(f("%-10s %10.4f %13.4g %11.4f … %-11.4f%n", p.element() + "/" + fit.reference(), p.value(),
+                        p.standardError(), p.valueLow(), p.valueHigh()));
+            }
+        }
+        b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as fitted)%n"));
+        b.append(f("%-14s %5s %-8s %9s %10s %9s %6s%n", "experiment", "line", "element", "measured", "predicted",
+                "residual", "pH"));
+        List<FitResult.Residual> largest = fit.largestResiduals(LARGEST);
+        for (FitResult.Residual r : largest) {
+            int i = indexOf(fit, r);
+            b.append(f("%-14s %5d %-8s %9.4f %10.4f %+9.4f %6.2f%n", r.experimentId(), r.line(), r.element(),
+                    r.measured(), r.predicted(), r.residual(), fit.pH()[i]));
+        }
+        return b.toString();
+    }
+
+    private static int indexOf(FitResult fit, FitResult.Residual r) {
+        for (int i = 0; i < fit.pointCount(); i++) {
+            FitResult.Residual s = fit.residual(i);
+            if (s.line() == r.line() && s.element().equals(r.element())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no such point");
+    }
+
+    /** The JSON document of {@code --json}. */
+    public static ObjectNode json(FitResult fit) {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        ShakeoutSelection sel = fit.selection();
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = sel.elements();
+        ObjectNode root = nf.objectNode();
+        root.put("command", "fit");
+        root.put("model", fit.model());
+        root.put("file", sel.data().file());
+        ObjectNode data = root.putObject("data");
+        data.put("rowsRead", sel.data().rows().size());
+        data.put("rowsUsed", sel.rows().size());
+        data.put("points", fit.pointCount());
+        ArrayNode left = data.putArray("leftOut");
+        sel.leftOut().forEach(left::add);
+        ObjectNode fitNode = root.putObject("fit");
+        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters ln K_ex");
+        fitNode.put("degreesOfFreedom", sol.dof());
+        fitNode.put("t975", sol.t975());
+        fitNode.put("iterations", sol.iterations());
+        fitNode.put("residualSdLog10D", sol.sigma());
+        fitNode.put("rmsLog10D", fit.rmsLog10D());
+        ArrayNode params = root.putArray("parameters");
+        for (int k = 0; k < el.size(); k++) {
+            FitResult.Parameter p = fit.parameters().get(k);
+            ObjectNode o = interval(params.addObject(), p, "exchangeConstant");
+            o.put("lnExchangeConstant", p.estimate());
+            o.put("points", fit.count(k));
+            o.put("rmsLog10D", fit.rmsLog10D(k));
+        }
+        ObjectNode corr = root.putObject("correlation");
+        ArrayNode names = corr.putArray("parameters");
+        ArrayNode matrix = corr.putArray("matrix");
+        for (int k = 0; k < el.size(); k++) {
+            names.add("lnK_ex(" + el.get(k) + ")");
+            ArrayNode row = matrix.addArray();
+            for (int l = 0; l < el.size(); l++) {
+                row.add(sol.correlation(k, l));
+            }
+        }
+        ObjectNode sf = root.putObject("separationFactors");
+        sf.put("reference", fit.reference());
+        ArrayNode betas = sf.putArray("values");
+        for (FitResult.Parameter p : fit.betas()) {
+            interval(betas.addObject(), p, "beta");
+        }
+        ArrayNode res = root.putArray("largestResiduals");
+        for (FitResult.Residual r : fit.largestResiduals(LARGEST)) {
+            ObjectNode o = res.addObject();
+            o.put("experimentId", r.experimentId());
+            o.put("line", r.line());
+            o.put("element", r.element());
+            o.put("measuredLog10D", r.measured());
+            o.put("predictedLog10D", r.predicted());
+            o.put("residual", r.residual());
+        }
+        return root;
+    }
+
+    /** Puts a quantity's element, value (under {@code key}), ln standard error and 95 % interval into o. */
+    private static ObjectNode interval(ObjectNode o, FitResult.Parameter p, String key) {
+        o.put("element", p.element());
+        o.put(key, p.value());
+        o.put("standardErrorLn", p.standardError());
+        ArrayNode ci = o.putArray("ci95");
+        ci.add(p.valueLow());
+        ci.add(p.valueHigh());
+        return o;
+    }
+
+    /**
+     * The fitted {@code components} block of a {@code model: mass-action} case, as a commented YAML
+     * fragment: a full case needs the plant's extractant, feed, cascade and flows, which the data
+     * do not give.
+     *
+     * @param command the command line that made it, for the header comment
+     */
+    public static String caseFragment(FitResult fit, String command) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Mass-action exchange constants fitted by sxcascade fit (docs/fit.md) to ")
+                .append(fit.selection().data().file()).append('\n');
+        b.append("#   ").append(command).append('\n');
+        b.append(f("#   %d points, RMS log10 D %.4f; K_ex with [H+] and [(HA)2] in mol/L, extractant as dimer%n",
+                fit.pointCount(), fit.rmsLog10D()));
+        b.append("# A fragment, not a whole case: put it in a case with model: mass-action, which also needs\n");
+        b.append("# the plant's extractant (concentration as dimer, cation, cationExchangeConstant), feed, cascade\n");
+        b.append("# and flows (docs/mass-action.md, \"Case format\").\n");
+        for (FitResult.Parameter p : fit.betas()) {
+            b.append(f("#   beta(%s/%s) = %.4f, 95 %% interval %.4f … %.4f%n", p.element(), fit.reference(), p.value(),
+                    p.valueLow(), p.valueHigh()));
+        }
+        b.append("components:\n");
+        for (FitResult.Parameter p : fit.parameters()) {
+            b.append(f("  - name: %s%n    exchangeConstant: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
+                    p.value(), p.valueLow(), p.valueHigh()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package org.sxcascade.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sxcascade.equilibrium.BatchContact;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * Fits the exchange constant K_ex of each rare earth of the mass-action model
+ * ({@code RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺}, {@code D = K_ex e³/h³}, docs/mass-action.md) to shake-out
+ * data. Every experiment is solved as one equilibrium stage ({@link BatchContact}) with the
+ * equilibrium code the cascades use, at its own extractant concentration (as dimer, half the
+ * monomer concentration of the data), O/A, saponification and initial acid, all its rare earths
+ * together; the parameters are ln K_ex and the residuals are log10 D predicted − log10 D
+ * measured, weighted by the rows' weights ({@link WeightedLeastSquares}).
+ */
+public final class MassActionFit {
+    private static final double LN10 = Math.log(10);
+
+    private MassActionFit() {
+    }
+
+    /**
+     * Fits the selection.
+     *
+     * @param cationExchangeConstant K_M of the saponifying cation ({@code M⁺ + ½(HA)₂ ⇌ MA + H⁺}), used
+     *                               by rows with saponification &gt; 0; NaN if not given (then such rows
+     *                               are an error)
+     * @param reference              rare earth the separation factors are relative to (null: the first fitted)
+     */
+    public static FitResult fit(ShakeoutSelection sel, double cationExchangeConstant, String reference) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        int ref = reference == null ? 0 : elements.indexOf(reference);
+        if (ref < 0) {
+            throw new InvalidInputException("--reference", reference, "one of the fitted rare earths: "
+                    + String.join(", ", elements));
+        }
+        List<Shakeout> rows = sel.rows();
+        double km = 1; // no effect without cation in the contents
+        for (Shakeout s : rows) {
+            if (s.saponification() > 0) {
+                if (!(cationExchangeConstant > 0) || !Double.isFinite(cationExchangeConstant)) {
+                    throw new InvalidInputException("--cation-exchange-constant", Double.isNaN(cationExchangeConstant)
+                            ? InvalidInputException.MISSING : cationExchangeConstant,
+                            "K_M > 0 of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+), needed by the rows with "
+                                    + "saponification > 0 (" + s.experimentId() + ", line " + s.line() + ")");
+                }
+                km = cationExchangeConstant;
+            }
+        }
+        Contacts contacts = new Contacts(sel, km);
+        int n = sel.pointCount();
+        double[] target = new double[n];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = Math.log10(sel.measuredD(i));
+            weight[i] = rows.get(sel.pointRow()[i]).weight();
+        }
+        String[] names = new String[p];
+        for (int k = 0; k < p; k++) {
+            names[k] = "ln K_ex(" + elements.get(k) + ")";
+        }
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, target, weight,
+                contacts.start(), names);
+        contacts.predict(sol.parameters(), null);
+        double[] pH = new double[n];
+        double[] free = new double[n];
+        for (int i = 0; i < n; i++) {
+            pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
+            free[i] = contacts.freeDimer[sel.pointRow()[i]];
+        }
+        List<FitResult.Parameter> params = new ArrayList<>();
+        for (int k = 0; k < p; k++) {
+            double v = sol.parameters()[k];
+            double se = sol.standardError(k);
+            params.add(new FitResult.Parameter(names[k], elements.get(k), "K_ex", v, se, v - sol.t975() * se,
+                    v + sol.t975() * se, true));
+        }
+        // β_j = K_j / K_ref: ln β = ln K_j − ln K_ref, its variance by the delta method (exact here, as
+        // ln β is linear in the parameters): V_jj + V_rr − 2 V_jr
+        List<FitResult.Parameter> betas = new ArrayList<>();
+        double[][] v = sol.covariance();
+        for (int k = 0; k < p; k++) {
+            if (k == ref) {
+                continue;
+            }
+            double lnBeta = sol.parameters()[k] - sol.parameters()[ref];
+            double se = Math.sqrt(Math.max(0, v[k][k] + v[ref][ref] - 2 * v[k][ref]));
+            betas.add(new FitResult.Parameter("beta(" + elements.get(k) + "/" + elements.get(ref) + ")",
+                    elements.get(k), "beta", lnBeta, se, lnBeta - sol.t975() * se, lnBeta + sol.t975() * se, true));
+        }
+        return new FitResult("mass-action", sel, params, sol, target, pH, free, elements.get(ref), betas);
+    }
+
+    /**
+     * The shake-outs of a selection as a model: one {@link MassActionEquilibrium} per distinct
+     * extractant concentration, one {@link BatchContact} reused for every row.
+     */
+    static final class Contacts {
+        private final ShakeoutSelection sel;
+        private final double km;
+        private final double[] dimer; // distinct extractant concentrations as dimer
+        private final int[] rowModel;
+        private final BatchContact contact;
+        private final double[] k;
+        private final MassActionEquilibrium[] models;
+        final double[] acidity;
+        final double[] freeDimer;
+
+        Contacts(ShakeoutSelection sel, double km) {
+            this.sel = sel;
+            this.km = km;
+            List<Double> distinct = new ArrayList<>();
+            rowModel = new int[sel.rows().size()];
+            for (int r = 0; r < rowModel.length; r++) {
+                double c = sel.rows().get(r).extractant() / 2; // monomer HA → dimer (HA)2
+                int at = distinct.indexOf(c);
+                if (at < 0) {
+                    at = distinct.size();
+                    distinct.add(c);
+                }
+                rowModel[r] = at;
+            }
+            dimer = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+            contact = new BatchContact(sel.elements().size());
+            k = new double[sel.elements().size()];
+            models = new MassActionEquilibrium[dimer.length];
+            acidity = new double[rowModel.length];
+            freeDimer = new double[rowModel.length];
+        }
+
+        /**
+         * log10 D of every point at parameters ln K (into {@code out} unless null); keeps each row's
+         * equilibrium acidity and free dimer. The models are rebuilt once per call (K changes), the
+         * row loop allocates nothing.
+         */
+        void predict(double[] lnK, double[] out) {
+            for (int j = 0; j < k.length; j++) {
+                k[j] = Math.exp(lnK[j]);
+            }
+            for (int m = 0; m < dimer.length; m++) {
+                models[m] = new MassActionEquilibrium(k, km, dimer[m], 1);
+            }
+            int[] pointRow = sel.pointRow();
+            int[] pointElement = sel.pointElement();
+            int i = 0;
+            for (int r = 0; r < rowModel.length; r++) {
+                Shakeout s = sel.rows().get(r);
+                contact.solve(models[rowModel[r]], s.organicToAqueous(), sel.initial()[r], s.saponification(),
+                        s.initialAcid());
+                acidity[r] = contact.acidity();
+                freeDimer[r] = contact.freeDimer();
+                // points are in row order
+                for (; i < pointRow.length && pointRow[i] == r; i++) {
+                    if (out != null) {
+                        out[i] = contact.lnDistributionRatio(pointElement[i]) / LN10;
+                    }
+                }
+            }
+        }
+
+        /**
+         * A start for ln K per rare earth: the median over its points of {@code ln D + 3 ln h − 3 ln e}
+         * with h and e estimated from the measured D (3 H⁺ released and 3 dimers bound per RE extracted,
+         * the cation released first).
+         */
+        double[] start() {
+            int p = k.length;
+            List<List<Double>> guesses = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                guesses.add(new ArrayList<>());
+            }
+            for (int i = 0; i < sel.pointCount(); i++) {
+                int r = sel.pointRow()[i];
+                Shakeout s = sel.rows().get(r);
+                double ratio = s.organicToAqueous();
+                double loaded = 0; // mol/L organic
+                for (int i2 = 0; i2 < sel.pointCount(); i2++) {
+                    if (sel.pointRow()[i2] == r) {
+                        double d = sel.measuredD(i2);
+                        loaded += sel.initial()[r][sel.pointElement()[i2]] * d / (1 + ratio * d);
+                    }
+                }
+                double c = s.extractant() / 2;
+                double released = Math.max(0, 3 * loaded - 2 * s.saponification() * c) * ratio;
+                double h = Math.max(s.initialAcid() + released, 1e-7);
+                double e = Math.max(c * (1 - s.saponification()) - 1.5 * loaded, 1e-3 * c);
+                guesses.get(sel.pointElement()[i]).add(Math.log(sel.measuredD(i)) + 3 * Math.log(h) - 3 * Math.log(e));
+            }
+            double[] start = new double[p];
+            for (int j = 0; j < p; j++) {
+                double[] g = guesses.get(j).stream().mapToDouble(Double::doubleValue).toArray();
+                Arrays.sort(g);
+                start[j] = g[g.length / 2];
+            }
+            return start;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sxcascade fit} on the bundled PC88A–HCl shake-outs: the numbers docs/fit.md quotes, the
+ * JSON keys, the case fragment running in a mass-action case, and bad data with exit code 2.
+ */
+class FitCommandTest {
+    private static final String DATA = "cases/data/shakeout-pc88a-hcl.csv";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void allRareEarthsAsDocumented() throws Exception {
+        CliHarness text = CliHarness.run("fit", "--shakeouts", DATA);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("201 rows read, 201 used, 219 points")
+                .contains("6 points with D = 0 left out").contains("Nd/La").contains("llepe-012");
+        JsonNode j = json("fit", "--shakeouts", DATA, "--reference", "Pr", "--json");
+        assertThat(j.at("/data/points").asInt()).isEqualTo(219);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.2070, within(5e-5));
+        assertThat(j.at("/fit/degreesOfFreedom").asInt()).isEqualTo(212);
+        String[] el = {"La", "Ce", "Pr", "Nd", "Sm", "Dy", "Y"};
+        double[] k = {0.0011984, 0.0028981, 0.0092625, 0.013091, 0.082950, 3.6351, 8.2483}; // docs/fit.md
+        for (int i = 0; i < el.length; i++) {
+            JsonNode p = j.at("/parameters/" + i);
+            assertThat(p.get("element").asText()).isEqualTo(el[i]);
+            assertThat(p.get("exchangeConstant").asDouble() / k[i]).isCloseTo(1, within(1e-4));
+            assertThat(p.get("standardErrorLn").asDouble()).isFinite().isPositive();
+            assertThat(p.at("/ci95/0").asDouble()).isLessThan(k[i]);
+            assertThat(p.at("/ci95/1").asDouble()).isGreaterThan(k[i]);
+        }
+        // Nd/Pr: 1.41, inside the measured 1.35–1.9 for PC88A–HCl (docs/fit.md)
+        JsonNode nd = j.at("/separationFactors/values/2");
+        assertThat(nd.get("element").asText()).isEqualTo("Nd");
+        assertThat(nd.get("beta").asDouble()).isCloseTo(1.4134, within(1e-3)).isBetween(1.35, 1.9);
+        assertThat(j.at("/separationFactors/reference").asText()).isEqualTo("Pr");
+    }
+
+    @Test
+    void prNdJsonHasTheDocumentedKeys() throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Nd,Pr", "--json");
+        assertThat(j.at("/parameters/0/element").asText()).isEqualTo("Pr"); // column order
+        assertThat(j.at("/parameters/0/exchangeConstant").asDouble()).isCloseTo(0.0067679, within(1e-6));
+        assertThat(j.at("/parameters/1/exchangeConstant").asDouble()).isCloseTo(0.013437, within(1e-5));
+        assertThat(j.at("/parameters/1/points").asInt()).isEqualTo(55);
+        assertThat(j.at("/correlation/matrix/0/1").asDouble()).isCloseTo(0.1502, within(1e-3));
+        assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(1.9854, within(1e-3));
+        assertThat(j.at("/largestResiduals").size()).isEqualTo(5);
+        assertThat(j.at("/largestResiduals/0/experimentId").asText()).isEqualTo("llepe-151");
+        assertThat(j.at("/data/leftOut/0").asText())
+                .isEqualTo("108 rows holding rare earths not fitted (La, Ce, Sm, Dy, Y) left out");
+    }
+
+    /** The fragment of --case-out, put into the bundled mass-action case, runs with simulate. */
+    @Test
+    void caseOutFragmentRunsInAMassActionCase(@TempDir Path dir) throws Exception {
+        Path fragment = dir.resolve("fitted.yaml");
+        CliHarness fit = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--case-out",
+                fragment.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        String yaml = Files.readString(fragment);
+        assertThat(yaml).contains("components:\n  - name: Pr\n    exchangeConstant: 0.00676").contains("# A fragment");
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        String combined = bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:"));
+        Path fullCase = dir.resolve("case.yaml");
+        Files.writeString(fullCase, combined);
+        CliHarness sim = CliHarness.run("simulate", fullCase.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("K_ex Pr 0.00676788 Nd 0.0134367");
+    }
+
+    @Test
+    void badDataExitWithCode2AndNameTheColumn(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n"
+                + "1,1,0.1,0.05,0.4\n1,1,0.1,-0.05,0.4\n");
+        CliHarness r = CliHarness.run("fit", "--shakeouts", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.csv line 3, column Nd_initial_mol_per_L = -0.05 is not allowed: "
+                + "a finite number greater than 0 (mol/L aqueous)");
+        assertThat(r.out()).isEmpty();
+
+        Files.writeString(bad, "extractant_mol_per_L,o_to_a,pH,Nd_initial_mol_per_L,Nd_D\n1,1,2,0.05,0.4\n");
+        r = CliHarness.run("fit", "--shakeouts", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("column 3 = pH is not allowed").contains("initial_acid_mol_per_L");
+
+        r = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Eu");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--elements = Eu is not allowed: a rare earth with columns in");
+
+        r = CliHarness.run("fit", "--shakeouts", DATA, "--sources", "Nobody (2020)");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--sources = Nobody (2020) is not allowed: a source of");
+
+        r = CliHarness.run("fit", "--shakeouts", dir.resolve("none.csv").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("none.csv: no such file");
+    }
+
+    @Test
+    void sourcesAndFlagsSelectRows() throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(40);
+        assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(4.3953, within(1e-3));
+        j = json("fit", "--shakeouts", DATA, "--exclude-flags", "acid_placeholder_1e-5,acid_from_pH", "--json");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(188);
+        assertThat(j.at("/data/leftOut").toString()).contains("3 rows flagged acid_from_pH left out");
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        CliHarness r = CliHarness.run(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+}
