@@ -13,11 +13,12 @@ import org.sxcascade.fit.ShakeoutData;
 import org.sxcascade.fit.ShakeoutSelection;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.io.ShakeoutReader;
+import org.sxcascade.model.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sxcascade fit --shakeouts FILE}: mass-action exchange constants from shake-out tests. */
+/** {@code sxcascade fit --shakeouts FILE}: mass-action exchange constants (or correlations) from shake-out tests. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit the mass-action exchange constants K_ex (one per rare earth) to batch shake-out tests: "
                 + "each experiment is solved as one equilibrium stage with the cascades' equilibrium code (full RE, "
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
                 + "on log10 D. Prints the constants with standard errors, 95 %% intervals and correlations, the RMS "
                 + "log10 D per rare earth, the largest residuals and the separation factors beta = K_ex/K_ex(ref) "
                 + "with their intervals (docs/fit.md).",
+                "--model correlation fits log10 D = a pH + b log10[(HA)2]free + c per rare earth instead, with the "
+                        + "same contacts and the mass-action stoichiometry.",
                 "Points with D = 0 are left out (no log10 D), and so are rows holding a rare earth that is not "
                         + "fitted; the report says how many."},
         footer = {"", "Examples:",
@@ -33,6 +36,7 @@ import picocli.CommandLine.Spec;
                         + "acid_placeholder_1e-5",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --json",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --case-out fitted.yaml",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --model correlation",
                 "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
                 + "3 the fit did not converge."})
 final class FitCommand implements Callable<Integer> {
@@ -65,11 +69,16 @@ final class FitCommand implements Callable<Integer> {
                     + "saponification > 0.")
     Double cationExchangeConstant;
 
+    @Option(names = "--model", paramLabel = "LAW", defaultValue = "mass-action",
+            description = "mass-action (K_ex per rare earth, default) or correlation (log10 D = a pH + b log10[(HA)2]free "
+                    + "+ c per rare earth, with the mass-action stoichiometry; started from the mass-action fit).")
+    String model;
+
     @Option(names = "--json", description = "Print one JSON document instead of the report.")
     boolean json;
 
     @Option(names = "--case-out", paramLabel = "FILE",
-            description = "Write the fitted components block (exchange constants) as a commented YAML fragment for a "
+            description = "Write the fitted components block (exchange constants or correlations) as a commented YAML fragment for a "
                     + "model: mass-action case.")
     Path caseOut;
 
@@ -81,8 +90,15 @@ final class FitCommand implements Callable<Integer> {
         ShakeoutData data = ShakeoutReader.read(shakeouts);
         ShakeoutSelection sel = ShakeoutSelection.of(data, elements, sources,
                 excludeFlags == null ? null : new LinkedHashSet<>(excludeFlags));
-        FitResult fit = MassActionFit.fit(sel, cationExchangeConstant == null ? Double.NaN : cationExchangeConstant,
-                reference);
+        MassActionFit.Law law = null;
+        for (MassActionFit.Law l : MassActionFit.Law.values()) {
+            law = l.label().equals(model) ? l : law;
+        }
+        if (law == null) {
+            throw new InvalidInputException("--model", model, "mass-action or correlation");
+        }
+        FitResult fit = MassActionFit.fit(sel, law, cationExchangeConstant == null ? Double.NaN
+                : cationExchangeConstant, reference);
         if (caseOut != null) {
             String yaml = FitReport.caseFragment(fit, commandLine());
             OutputFiles.write("--case-out", caseOut, shakeouts, w -> w.write(yaml));

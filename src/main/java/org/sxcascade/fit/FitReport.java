@@ -24,8 +24,12 @@ public final class FitReport {
         ShakeoutSelection sel = fit.selection();
         WeightedLeastSquares.Solution sol = fit.solution();
         List<String> el = sel.elements();
-        b.append("Mass-action fit of shake-out data: ").append(sel.data().file()).append('\n');
-        b.append("Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex [(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n");
+        boolean massAction = isMassAction(fit);
+        b.append(massAction ? "Mass-action" : "Correlation").append(" fit of shake-out data: ")
+                .append(sel.data().file()).append('\n');
+        b.append(massAction ? "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex [(HA)2]free^3 / [H+]^3 "
+                + "(docs/mass-action.md);\n" : "Model: log10 D = a pH + b log10[(HA)2]free + c with the stoichiometry of "
+                + "RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n");
         b.append("  each experiment is one equilibrium stage at its O/A with the full RE, acid and extractant\n");
         b.append("  balances; extractant as dimer = half the monomer column (docs/fit.md).\n");
         b.append(f("Data: %d rows read, %d used, %d points (experiment, rare earth) with D > 0%n",
@@ -33,11 +37,71 @@ public final class FitReport {
         for (String s : sel.leftOut()) {
             b.append("  ").append(s).append('\n');
         }
-        b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in ln K_ex; %d parameters, %d degrees of freedom, "
-                + "%d iterations%n", fit.parameters().size(), sol.dof(), sol.iterations()));
+        b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in %s; %d parameters, %d degrees of freedom, "
+                + "%d iterations%n", massAction ? "ln K_ex" : "a, b, c", fit.parameters().size(), sol.dof(),
+                sol.iterations()));
         b.append(f("  RMS log10 D %.4f over all points; residual SD for weight 1 %.4f%n", fit.rmsLog10D(),
                 sol.sigma()));
         b.append('\n');
+        if (!massAction) {
+            correlationTables(b, fit);
+        } else {
+            massActionTables(b, fit);
+        }
+        largest(b, fit);
+        return b.toString();
+    }
+
+    private static boolean isMassAction(FitResult fit) {
+        return fit.model().equals(MassActionFit.Law.MASS_ACTION.label());
+    }
+
+    /** The correlation's slopes and intercepts, RMS per rare earth and the correlation matrix. */
+    private static void correlationTables(StringBuilder b, FitResult fit) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = fit.selection().elements();
+        b.append(f("Correlation log10 D = a pH + b log10 e + c (95 %% interval: ± t = %.4f standard errors, %d degrees "
+                + "of freedom)%n", sol.t975(), sol.dof()));
+        b.append(f("%-8s %6s %-6s %12s %11s %27s %13s%n", "element", "points", "", "estimate", "SE",
+                "95 % interval", "RMS log10 D"));
+        for (int q = 0; q < fit.parameters().size(); q++) {
+            FitResult.Parameter p = fit.parameters().get(q);
+            int k = q / 3;
+            b.append(f("%-8s %6s %-6s %12.5g %11.4g %13.5g … %-11.5g %13s%n", q % 3 == 0 ? el.get(k) : "",
+                    q % 3 == 0 ? String.valueOf(fit.count(k)) : "", "abc".substring(q % 3, q % 3 + 1), p.estimate(),
+                    p.standardError(), p.low(), p.high(), q % 3 == 0 ? f("%.4f", fit.rmsLog10D(k)) : ""));
+        }
+        b.append('\n').append("Correlation of the parameters\n");
+        correlationMatrix(b, fit);
+        b.append("Separation factors vary with pH and free extractant when the slopes differ: not reported.\n");
+    }
+
+    private static void correlationMatrix(StringBuilder b, FitResult fit) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<FitResult.Parameter> ps = fit.parameters();
+        b.append(f("%-8s", ""));
+        for (FitResult.Parameter p : ps) {
+            b.append(f(" %8s", shortName(p)));
+        }
+        b.append('\n');
+        for (int k = 0; k < ps.size(); k++) {
+            b.append(f("%-8s", shortName(ps.get(k))));
+            for (int l = 0; l < ps.size(); l++) {
+                double c = sol.correlation(k, l);
+                b.append(f(" %8.4f", Math.abs(c) < 5e-5 ? 0.0 : c)); // no "-0.0000"
+            }
+            b.append('\n');
+        }
+    }
+
+    /** Nd for ln K_ex(Nd), a(Nd) for the correlation's slope. */
+    private static String shortName(FitResult.Parameter p) {
+        return p.logarithmic() ? p.element() : p.name();
+    }
+
+    private static void massActionTables(StringBuilder b, FitResult fit) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = fit.selection().elements();
         b.append(f("Exchange constants (95 %% interval: ln K_ex ± t = %.4f standard errors, %d degrees of freedom)%n",
                 sol.t975(), sol.dof()));
         b.append(f("%-8s %6s %12s %11s %27s %13s%n", "element", "points", "K_ex", "SE(ln K)", "95 % interval of K_ex",
@@ -49,19 +113,7 @@ public final class FitReport {
         }
         if (el.size() > 1) {
             b.append('\n').append("Correlation of the ln K_ex\n");
-            b.append(f("%-8s", ""));
-            for (String e : el) {
-                b.append(f(" %8s", e));
-            }
-            b.append('\n');
-            for (int k = 0; k < el.size(); k++) {
-                b.append(f("%-8s", el.get(k)));
-                for (int l = 0; l < el.size(); l++) {
-                    double c = sol.correlation(k, l);
-                    b.append(f(" %8.4f", Math.abs(c) < 5e-5 ? 0.0 : c)); // no "-0.0000"
-                }
-                b.append('\n');
-            }
+            correlationMatrix(b, fit);
             b.append('\n');
             b.append("Separation factors beta = K_ex / K_ex(").append(fit.reference())
                     .append("): D_i/D_ref on every stage of a mass-action cascade\n");
@@ -71,6 +123,9 @@ public final class FitReport {
                         p.standardError(), p.valueLow(), p.valueHigh()));
             }
         }
+    }
+
+    private static void largest(StringBuilder b, FitResult fit) {
         b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as fitted)%n"));
         b.append(f("%-14s %5s %-8s %9s %10s %9s %6s%n", "experiment", "line", "element", "measured", "predicted",
                 "residual", "pH"));
@@ -80,7 +135,6 @@ public final class FitReport {
             b.append(f("%-14s %5d %-8s %9.4f %10.4f %+9.4f %6.2f%n", r.experimentId(), r.line(), r.element(),
                     r.measured(), r.predicted(), r.residual(), fit.pH()[i]));
         }
-        return b.toString();
     }
 
     private static int indexOf(FitResult fit, FitResult.Residual r) {
@@ -110,27 +164,43 @@ public final class FitReport {
         ArrayNode left = data.putArray("leftOut");
         sel.leftOut().forEach(left::add);
         ObjectNode fitNode = root.putObject("fit");
-        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters ln K_ex");
+        boolean massAction = isMassAction(fit);
+        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters "
+                + (massAction ? "ln K_ex" : "a, b, c of log10 D = a pH + b log10 e + c"));
         fitNode.put("degreesOfFreedom", sol.dof());
         fitNode.put("t975", sol.t975());
         fitNode.put("iterations", sol.iterations());
         fitNode.put("residualSdLog10D", sol.sigma());
         fitNode.put("rmsLog10D", fit.rmsLog10D());
         ArrayNode params = root.putArray("parameters");
-        for (int k = 0; k < el.size(); k++) {
-            FitResult.Parameter p = fit.parameters().get(k);
-            ObjectNode o = interval(params.addObject(), p, "exchangeConstant");
-            o.put("lnExchangeConstant", p.estimate());
-            o.put("points", fit.count(k));
-            o.put("rmsLog10D", fit.rmsLog10D(k));
+        if (massAction) {
+            for (int k = 0; k < el.size(); k++) {
+                FitResult.Parameter p = fit.parameters().get(k);
+                ObjectNode o = interval(params.addObject(), p, "exchangeConstant");
+                o.put("lnExchangeConstant", p.estimate());
+                o.put("points", fit.count(k));
+                o.put("rmsLog10D", fit.rmsLog10D(k));
+            }
+        } else {
+            for (int k = 0; k < el.size(); k++) {
+                ObjectNode o = params.addObject();
+                o.put("element", el.get(k));
+                for (int q = 3 * k; q < 3 * k + 3; q++) {
+                    interval(o.putObject(fit.parameters().get(q).quantity()), fit.parameters().get(q), "value")
+                            .remove("element");
+                }
+                o.put("points", fit.count(k));
+                o.put("rmsLog10D", fit.rmsLog10D(k));
+            }
         }
         ObjectNode corr = root.putObject("correlation");
         ArrayNode names = corr.putArray("parameters");
         ArrayNode matrix = corr.putArray("matrix");
-        for (int k = 0; k < el.size(); k++) {
-            names.add("lnK_ex(" + el.get(k) + ")");
+        for (int k = 0; k < fit.parameters().size(); k++) {
+            FitResult.Parameter p = fit.parameters().get(k);
+            names.add(massAction ? "lnK_ex(" + p.element() + ")" : p.name());
             ArrayNode row = matrix.addArray();
-            for (int l = 0; l < el.size(); l++) {
+            for (int l = 0; l < fit.parameters().size(); l++) {
                 row.add(sol.correlation(k, l));
             }
         }
@@ -173,10 +243,11 @@ public final class FitReport {
      */
     public static String caseFragment(FitResult fit, String command) {
         StringBuilder b = new StringBuilder();
-        b.append("# Mass-action exchange constants fitted by sxcascade fit (docs/fit.md) to ")
+        b.append(isMassAction(fit) ? "# Mass-action exchange constants" : "# Correlations log10 D = a pH + b log10 e + c")
+                .append(" fitted by sxcascade fit (docs/fit.md) to ")
                 .append(fit.selection().data().file()).append('\n');
         b.append("#   ").append(command).append('\n');
-        b.append(f("#   %d points, RMS log10 D %.4f; K_ex with [H+] and [(HA)2] in mol/L, extractant as dimer%n",
+        b.append(f("#   %d points, RMS log10 D %.4f; [H+] and [(HA)2] in mol/L, extractant as dimer%n",
                 fit.pointCount(), fit.rmsLog10D()));
         b.append("# A fragment, not a whole case: put it in a case with model: mass-action, which also needs\n");
         b.append("# the plant's extractant (concentration as dimer, cation, cationExchangeConstant), feed, cascade\n");
@@ -186,9 +257,20 @@ public final class FitReport {
                     p.valueLow(), p.valueHigh()));
         }
         b.append("components:\n");
-        for (FitResult.Parameter p : fit.parameters()) {
-            b.append(f("  - name: %s%n    exchangeConstant: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
-                    p.value(), p.valueLow(), p.valueHigh()));
+        if (isMassAction(fit)) {
+            for (FitResult.Parameter p : fit.parameters()) {
+                b.append(f("  - name: %s%n    exchangeConstant: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
+                        p.value(), p.valueLow(), p.valueHigh()));
+            }
+            return b.toString();
+        }
+        List<FitResult.Parameter> ps = fit.parameters();
+        for (int q = 0; q < ps.size(); q += 3) {
+            b.append(f("  - name: %s   # 95 %% intervals: a %.4g … %.4g, b %.4g … %.4g, c %.4g … %.4g%n",
+                    ps.get(q).element(), ps.get(q).low(), ps.get(q).high(), ps.get(q + 1).low(), ps.get(q + 1).high(),
+                    ps.get(q + 2).low(), ps.get(q + 2).high()));
+            b.append(f("    correlation: {pHSlope: %.10g, dimerSlope: %.10g, intercept: %.10g}%n", ps.get(q).estimate(),
+                    ps.get(q + 1).estimate(), ps.get(q + 2).estimate()));
         }
         return b.toString();
     }

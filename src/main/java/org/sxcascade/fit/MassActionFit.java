@@ -19,7 +19,38 @@ import org.sxcascade.model.InvalidInputException;
 public final class MassActionFit {
     private static final double LN10 = Math.log(10);
 
+    /** The distribution law fitted; both use the mass-action stoichiometry and balances. */
+    public enum Law {
+        /** {@code D_j = K_j e³/h³}: one parameter ln K_j per rare earth. */
+        MASS_ACTION("mass-action"),
+        /**
+         * {@code log10 D_j = a_j·pH + b_j·log10 e + c_j} (docs/mass-action.md, "Empirical
+         * correlations"): three parameters a_j, b_j, c_j per rare earth.
+         */
+        CORRELATION("correlation");
+
+        private final String label;
+
+        Law(String label) {
+            this.label = label;
+        }
+
+        /** The name used on the command line and in outputs. */
+        public String label() {
+            return label;
+        }
+    }
+
     private MassActionFit() {
+    }
+
+    /**
+     * Fits the selection with the given law. The correlation starts from the mass-action fit
+     * (a = b = 3, c = log10 K_ex), so the two are compared on the same points.
+     */
+    public static FitResult fit(ShakeoutSelection sel, Law law, double cationExchangeConstant, String reference) {
+        FitResult massAction = fit(sel, cationExchangeConstant, reference);
+        return law == Law.MASS_ACTION ? massAction : correlation(sel, massAction, cationExchangeConstant);
     }
 
     /**
@@ -51,7 +82,7 @@ public final class MassActionFit {
                 km = cationExchangeConstant;
             }
         }
-        Contacts contacts = new Contacts(sel, km);
+        Contacts contacts = new Contacts(sel, km, Law.MASS_ACTION);
         int n = sel.pointCount();
         double[] target = new double[n];
         double[] weight = new double[n];
@@ -96,6 +127,60 @@ public final class MassActionFit {
     }
 
     /**
+     * The correlation {@code log10 D_j = a_j·pH + b_j·log10 e + c_j} with the stoichiometry of mass
+     * action, started from a mass-action fit. Slopes must end inside the range the engine allows
+     * ({@link MassActionEquilibrium#slopesAllowed}); the iteration sees slopes outside it clamped
+     * to its edge.
+     */
+    private static FitResult correlation(ShakeoutSelection sel, FitResult massAction, double km) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        double cationK = km > 0 && Double.isFinite(km) ? km : 1;
+        Contacts contacts = new Contacts(sel, cationK, Law.CORRELATION);
+        int n = sel.pointCount();
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            weight[i] = sel.rows().get(sel.pointRow()[i]).weight();
+        }
+        String[] names = new String[3 * p];
+        double[] start = new double[3 * p];
+        for (int k = 0; k < p; k++) {
+            names[3 * k] = "a(" + elements.get(k) + ")";
+            names[3 * k + 1] = "b(" + elements.get(k) + ")";
+            names[3 * k + 2] = "c(" + elements.get(k) + ")";
+            start[3 * k] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+            start[3 * k + 1] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+            start[3 * k + 2] = massAction.parameters().get(k).estimate() / LN10;
+        }
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, massAction.measured(),
+                weight, start, names);
+        double[] x = sol.parameters();
+        for (int k = 0; k < p; k++) {
+            if (!MassActionEquilibrium.slopesAllowed(x[3 * k], x[3 * k + 1])) {
+                throw new FitFailedException("the correlation's slopes for " + elements.get(k) + " end outside the "
+                        + "range the engine allows (a = " + x[3 * k] + ", b = " + x[3 * k + 1] + "; "
+                        + MassActionEquilibrium.slopeRange(x[3 * k + 1]) + "): these data do not support it");
+            }
+        }
+        contacts.predict(x, null);
+        double[] pH = new double[n];
+        double[] free = new double[n];
+        for (int i = 0; i < n; i++) {
+            pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
+            free[i] = contacts.freeDimer[sel.pointRow()[i]];
+        }
+        String[] quantity = {"pHSlope", "dimerSlope", "intercept"};
+        List<FitResult.Parameter> params = new ArrayList<>();
+        for (int q = 0; q < 3 * p; q++) {
+            double se = sol.standardError(q);
+            params.add(new FitResult.Parameter(names[q], elements.get(q / 3), quantity[q % 3], x[q], se,
+                    x[q] - sol.t975() * se, x[q] + sol.t975() * se, false));
+        }
+        return new FitResult(Law.CORRELATION.label(), sel, params, sol, massAction.measured(), pH, free,
+                massAction.reference(), List.of());
+    }
+
+    /**
      * The shake-outs of a selection as a model: one {@link MassActionEquilibrium} per distinct
      * extractant concentration, one {@link BatchContact} reused for every row.
      */
@@ -105,14 +190,18 @@ public final class MassActionFit {
         private final double[] dimer; // distinct extractant concentrations as dimer
         private final int[] rowModel;
         private final BatchContact contact;
+        private final Law law;
         private final double[] k;
+        private final double[] a;
+        private final double[] b;
         private final MassActionEquilibrium[] models;
         final double[] acidity;
         final double[] freeDimer;
 
-        Contacts(ShakeoutSelection sel, double km) {
+        Contacts(ShakeoutSelection sel, double km, Law law) {
             this.sel = sel;
             this.km = km;
+            this.law = law;
             List<Double> distinct = new ArrayList<>();
             rowModel = new int[sel.rows().size()];
             for (int r = 0; r < rowModel.length; r++) {
@@ -127,22 +216,34 @@ public final class MassActionFit {
             dimer = distinct.stream().mapToDouble(Double::doubleValue).toArray();
             contact = new BatchContact(sel.elements().size());
             k = new double[sel.elements().size()];
+            a = new double[k.length];
+            b = new double[k.length];
             models = new MassActionEquilibrium[dimer.length];
             acidity = new double[rowModel.length];
             freeDimer = new double[rowModel.length];
         }
 
         /**
-         * log10 D of every point at parameters ln K (into {@code out} unless null); keeps each row's
-         * equilibrium acidity and free dimer. The models are rebuilt once per call (K changes), the
-         * row loop allocates nothing.
+         * log10 D of every point at the parameters (into {@code out} unless null): ln K_j for mass
+         * action, (a_j, b_j, c_j) for the correlation, whose slopes are clamped into the engine's
+         * range. Keeps each row's equilibrium acidity and free dimer. The models are rebuilt once per
+         * call (the constants change); the row loop allocates nothing.
          */
-        void predict(double[] lnK, double[] out) {
+        void predict(double[] params, double[] out) {
             for (int j = 0; j < k.length; j++) {
-                k[j] = Math.exp(lnK[j]);
+                if (law == Law.MASS_ACTION) {
+                    k[j] = Math.exp(params[j]);
+                    a[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+                    b[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+                } else {
+                    b[j] = Math.min(Math.max(params[3 * j + 1], 1e-6), MassActionEquilibrium.MAX_SLOPE);
+                    a[j] = Math.min(Math.max(params[3 * j], 1e-6),
+                            Math.min(MassActionEquilibrium.MAX_SLOPE, 2 * b[j] * (1 - 1e-9)));
+                    k[j] = Math.pow(10, params[3 * j + 2]);
+                }
             }
             for (int m = 0; m < dimer.length; m++) {
-                models[m] = new MassActionEquilibrium(k, km, dimer[m], 1);
+                models[m] = new MassActionEquilibrium(k, a, b, km, dimer[m], 1);
             }
             int[] pointRow = sel.pointRow();
             int[] pointElement = sel.pointElement();

@@ -108,6 +108,38 @@ class FitCommandTest {
         assertThat(r.err()).contains("none.csv: no such file");
     }
 
+    /** Nd alone: the slopes of the correlation agree with mass action's 3 and 3 within their intervals. */
+    @Test
+    void correlationOnNdAsDocumented(@TempDir Path dir) throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Nd", "--model", "correlation", "--json");
+        assertThat(j.at("/model").asText()).isEqualTo("correlation");
+        JsonNode nd = j.at("/parameters/0");
+        assertThat(nd.at("/pHSlope/value").asDouble()).isCloseTo(3.1932, within(1e-3));
+        assertThat(nd.at("/dimerSlope/value").asDouble()).isCloseTo(2.8086, within(1e-3));
+        assertThat(nd.at("/intercept/value").asDouble()).isCloseTo(-2.0276, within(1e-3));
+        assertThat(nd.at("/pHSlope/ci95/0").asDouble()).isLessThan(3);
+        assertThat(nd.at("/pHSlope/ci95/1").asDouble()).isGreaterThan(3);
+        assertThat(nd.at("/dimerSlope/ci95/0").asDouble()).isLessThan(3);
+        assertThat(nd.at("/dimerSlope/ci95/1").asDouble()).isGreaterThan(3);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1885, within(5e-5));
+        assertThat(j.at("/correlation/parameters/1").asText()).isEqualTo("b(Nd)");
+        // the fragment runs in a case
+        Path fragment = dir.resolve("fitted.yaml");
+        assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "correlation",
+                "--case-out", fragment.toString()).exitCode()).isZero();
+        String yaml = Files.readString(fragment);
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        Path fullCase = dir.resolve("case.yaml");
+        Files.writeString(fullCase, bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:")));
+        CliHarness sim = CliHarness.run("simulate", fullCase.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("Pr a 3.94264");
+        CliHarness bad = CliHarness.run("fit", "--shakeouts", DATA, "--model", "linear");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--model = linear is not allowed: mass-action or correlation");
+    }
+
     @Test
     void sourcesAndFlagsSelectRows() throws Exception {
         JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");

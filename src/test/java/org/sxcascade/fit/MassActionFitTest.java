@@ -66,6 +66,32 @@ class MassActionFitTest {
         }
     }
 
+    /** The correlation's slopes and intercepts come back from noise-free data made with them. */
+    @Test
+    void correlationRoundTrip() {
+        double[] a = {2.8, 3.3};
+        double[] b = {2.6, 3.1};
+        String csv = SyntheticShakeouts.csv(TRUE_K, a, b, 30, 0, 2);
+        ShakeoutData data = ShakeoutReader.parse("synthetic.csv", csv);
+        FitResult fit = MassActionFit.fit(ShakeoutSelection.of(data, null, null, null), MassActionFit.Law.CORRELATION,
+                SyntheticShakeouts.K_MCATION, null);
+        assertThat(fit.model()).isEqualTo("correlation");
+        for (int k = 0; k < 2; k++) {
+            assertThat(fit.parameters().get(3 * k).estimate()).isCloseTo(a[k], within(1e-8));
+            assertThat(fit.parameters().get(3 * k + 1).estimate()).isCloseTo(b[k], within(1e-8));
+            assertThat(fit.parameters().get(3 * k + 2).estimate()).isCloseTo(Math.log10(TRUE_K[k]), within(1e-8));
+        }
+        assertThat(fit.rmsLog10D()).isLessThan(1e-9);
+        // mass-action data give slopes 3 and 3 back
+        FitResult ma = MassActionFit.fit(ShakeoutSelection.of(ShakeoutReader.parse("s.csv",
+                SyntheticShakeouts.csv(TRUE_K, 30, 0, 3)), null, null, null), MassActionFit.Law.CORRELATION,
+                SyntheticShakeouts.K_MCATION, null);
+        for (int q = 0; q < 6; q++) {
+            double expected = q % 3 == 2 ? Math.log10(TRUE_K[q / 3]) : 3;
+            assertThat(ma.parameters().get(q).estimate()).isCloseTo(expected, within(1e-8));
+        }
+    }
+
     @Test
     void noMorePointsThanParametersIsRefused() {
         String csv = "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Pr_initial_mol_per_L,Pr_D,"

@@ -16,10 +16,18 @@ final class SyntheticShakeouts {
     private SyntheticShakeouts() {
     }
 
-    /** The CSV text of {@code rows} experiments (Pr, Nd; noise SD in log10 D, 0 for none). */
+    /** The CSV text of {@code rows} experiments (Pr, Nd; noise SD in log10 D, 0 for none), mass action. */
     static String csv(double[] k, int rows, double noise, long seed) {
+        return csv(k, new double[] {3, 3}, new double[] {3, 3}, rows, noise, seed);
+    }
+
+    /**
+     * The same with the correlation {@code log10 D = a pH + b log10 e + log10 k} of docs/mass-action.md
+     * (a = b = 3 is mass action).
+     */
+    static String csv(double[] k, double[] a, double[] b, int rows, double noise, long seed) {
         Random random = new Random(seed);
-        StringBuilder b = new StringBuilder("experiment_id,extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,"
+        StringBuilder out = new StringBuilder("experiment_id,extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,"
                 + "saponification,cation,Pr_initial_mol_per_L,Pr_D,Nd_initial_mol_per_L,Nd_D\n");
         BatchContact contact = new BatchContact(2);
         double[] acids = {0.02, 0.05, 0.1, 0.2, 0.5};
@@ -34,20 +42,20 @@ final class SyntheticShakeouts {
             double sap = r % 7 == 6 ? 0.2 : 0;
             int kind = r % 3; // 0 Pr alone, 1 Nd alone, 2 both
             double[] initial = {kind == 1 ? 0 : feed, kind == 0 ? 0 : feed * 1.5};
-            MassActionEquilibrium model = new MassActionEquilibrium(k, K_MCATION, monomer / 2, 1);
+            MassActionEquilibrium model = new MassActionEquilibrium(k, a, b, K_MCATION, monomer / 2, 1);
             contact.solve(model, ratio, initial, sap, acid);
-            b.append("s").append(r).append(',').append(monomer).append(',').append(ratio).append(',').append(acid)
+            out.append("s").append(r).append(',').append(monomer).append(',').append(ratio).append(',').append(acid)
                     .append(',').append(sap).append(',').append(sap > 0 ? "Na" : "");
             for (int j = 0; j < 2; j++) {
                 if (initial[j] > 0) {
                     double log10D = contact.lnDistributionRatio(j) / Math.log(10) + noise * random.nextGaussian();
-                    b.append(',').append(initial[j]).append(',').append(Math.pow(10, log10D));
+                    out.append(',').append(initial[j]).append(',').append(Math.pow(10, log10D));
                 } else {
-                    b.append(",,");
+                    out.append(",,");
                 }
             }
-            b.append('\n');
+            out.append('\n');
         }
-        return b.toString();
+        return out.toString();
     }
 }
