@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sxcascade.chart.FitCharts;
 import org.sxcascade.fit.FitReport;
 import org.sxcascade.fit.FitResult;
 import org.sxcascade.fit.MassActionFit;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --json",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --case-out fitted.yaml",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --model correlation",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
                 "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
                 + "3 the fit did not converge."})
 final class FitCommand implements Callable<Integer> {
@@ -82,8 +84,12 @@ final class FitCommand implements Callable<Integer> {
                     + "model: mass-action case.")
     Path caseOut;
 
+    @picocli.CommandLine.Mixin
+    PlotOptions plot;
+
     @Override
     public Integer call() throws IOException {
+        plot.check();
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, shakeouts); // before any computing
         }
@@ -103,6 +109,8 @@ final class FitCommand implements Callable<Integer> {
             String yaml = FitReport.caseFragment(fit, commandLine());
             OutputFiles.write("--case-out", caseOut, shakeouts, w -> w.write(yaml));
         }
+        List<Path> charts = plot.writeIfWanted(() -> FitCharts.of(FitCharts.dataStem(shakeouts.toString()), fit),
+                shakeouts);
         var out = spec.commandLine().getOut();
         out.print(json ? FitReport.json(fit).toPrettyString() + System.lineSeparator() : FitReport.text(fit));
         if (!json && caseOut != null) {
@@ -110,6 +118,7 @@ final class FitCommand implements Callable<Integer> {
             out.println("Fitted components block written to " + caseOut + " (a fragment for a model: mass-action case)");
         }
         out.flush();
+        plot.announce(charts, json, spec);
         return 0;
     }
 

@@ -140,6 +140,37 @@ class FitCommandTest {
         assertThat(bad.err()).contains("--model = linear is not allowed: mass-action or correlation");
     }
 
+    /** --plot draws the parity and residual charts; their data are the fit's points. */
+    @Test
+    void plotWritesParityAndResidualCharts(@TempDir Path dir) throws Exception {
+        Path charts = dir.resolve("charts");
+        CliHarness r = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--json", "--plot",
+                charts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("shakeout-pc88a-hcl-parity.png").contains("shakeout-pc88a-hcl-residuals-ph.png");
+        for (String f : new String[] {"shakeout-pc88a-hcl-parity.png", "shakeout-pc88a-hcl-residuals-ph.png"}) {
+            byte[] png = Files.readAllBytes(charts.resolve(f));
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        }
+        var data = org.sxcascade.io.ShakeoutReader.read(Path.of(DATA));
+        var fit = org.sxcascade.fit.MassActionFit.fit(org.sxcascade.fit.ShakeoutSelection.of(data,
+                java.util.List.of("Pr", "Nd"), null, null), Double.NaN, null);
+        var plot = org.sxcascade.chart.FitCharts.parity(fit).getXYPlot();
+        var series = (org.jfree.data.xy.XYSeriesCollection) plot.getDataset();
+        assertThat(series.getSeriesCount()).isEqualTo(3); // the line, Pr, Nd
+        assertThat(series.getSeries(2).getKey()).isEqualTo("Nd");
+        assertThat(series.getSeries(1).getItemCount() + series.getSeries(2).getItemCount()).isEqualTo(92);
+        var residuals = (org.jfree.data.xy.XYSeriesCollection) org.sxcascade.chart.FitCharts.residualsAgainstPH(fit)
+                .getXYPlot().getDataset();
+        double ss = 0;
+        for (int k = 1; k < 3; k++) {
+            for (int i = 0; i < residuals.getSeries(k).getItemCount(); i++) {
+                ss += Math.pow(residuals.getSeries(k).getY(i).doubleValue(), 2);
+            }
+        }
+        assertThat(Math.sqrt(ss / 92)).isCloseTo(fit.rmsLog10D(), within(1e-12));
+    }
+
     @Test
     void sourcesAndFlagsSelectRows() throws Exception {
         JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
