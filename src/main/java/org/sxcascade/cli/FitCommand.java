@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.FitCharts;
 import org.sxcascade.fit.FitReport;
 import org.sxcascade.fit.FitResult;
 import org.sxcascade.fit.MassActionFit;
+import org.sxcascade.fit.Prediction;
 import org.sxcascade.fit.ShakeoutData;
 import org.sxcascade.fit.ShakeoutSelection;
 import org.sxcascade.io.OutputFiles;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --case-out fitted.yaml",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --model correlation",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --predict cases/data/shakeout-pc88a-hcl-mixed.csv",
                 "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
                 + "3 the fit did not converge."})
 final class FitCommand implements Callable<Integer> {
@@ -76,6 +79,11 @@ final class FitCommand implements Callable<Integer> {
                     + "+ c per rare earth, with the mass-action stoichiometry; started from the mass-action fit).")
     String model;
 
+    @Option(names = "--predict", paramLabel = "FILE",
+            description = "Also predict another shake-out file with the fitted parameters, without refitting, and print "
+                    + "its RMS log10 D (rows holding only fitted rare earths; --exclude-flags applies to it too).")
+    Path predict;
+
     @Option(names = "--json", description = "Print one JSON document instead of the report.")
     boolean json;
 
@@ -94,8 +102,9 @@ final class FitCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--case-out", caseOut, shakeouts); // before any computing
         }
         ShakeoutData data = ShakeoutReader.read(shakeouts);
-        ShakeoutSelection sel = ShakeoutSelection.of(data, elements, sources,
-                excludeFlags == null ? null : new LinkedHashSet<>(excludeFlags));
+        ShakeoutData other = predict == null ? null : ShakeoutReader.read(predict); // read whole before fitting
+        Set<String> flags = excludeFlags == null ? null : new LinkedHashSet<>(excludeFlags);
+        ShakeoutSelection sel = ShakeoutSelection.of(data, elements, sources, flags);
         MassActionFit.Law law = null;
         for (MassActionFit.Law l : MassActionFit.Law.values()) {
             law = l.label().equals(model) ? l : law;
@@ -103,8 +112,10 @@ final class FitCommand implements Callable<Integer> {
         if (law == null) {
             throw new InvalidInputException("--model", model, "mass-action or correlation");
         }
-        FitResult fit = MassActionFit.fit(sel, law, cationExchangeConstant == null ? Double.NaN
-                : cationExchangeConstant, reference);
+        double km = cationExchangeConstant == null ? Double.NaN : cationExchangeConstant;
+        FitResult fit = MassActionFit.fit(sel, law, km, reference);
+        Prediction prediction = other == null ? null : MassActionFit.predict(fit,
+                ShakeoutSelection.forPrediction(other, sel.elements(), flags), km);
         if (caseOut != null) {
             String yaml = FitReport.caseFragment(fit, commandLine());
             OutputFiles.write("--case-out", caseOut, shakeouts, w -> w.write(yaml));
@@ -112,7 +123,8 @@ final class FitCommand implements Callable<Integer> {
         List<Path> charts = plot.writeIfWanted(() -> FitCharts.of(FitCharts.dataStem(shakeouts.toString()), fit),
                 shakeouts);
         var out = spec.commandLine().getOut();
-        out.print(json ? FitReport.json(fit).toPrettyString() + System.lineSeparator() : FitReport.text(fit));
+        out.print(json ? FitReport.json(fit, prediction).toPrettyString() + System.lineSeparator()
+                : FitReport.text(fit, prediction));
         if (!json && caseOut != null) {
             out.println();
             out.println("Fitted components block written to " + caseOut + " (a fragment for a model: mass-action case)");

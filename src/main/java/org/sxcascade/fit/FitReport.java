@@ -18,6 +18,58 @@ public final class FitReport {
         return String.format(Locale.ROOT, format, args);
     }
 
+    /** The readable report of a fit and, if not null, of its prediction of another data set. */
+    public static String text(FitResult fit, Prediction prediction) {
+        String t = text(fit);
+        if (prediction == null) {
+            return t;
+        }
+        ShakeoutSelection sel = prediction.selection();
+        StringBuilder b = new StringBuilder(t);
+        b.append('\n').append("Prediction of ").append(sel.data().file())
+                .append(" with the fitted parameters (no refit)\n");
+        b.append(f("  %d rows read, %d used, %d points with D > 0%n", sel.data().rows().size(), sel.rows().size(),
+                prediction.measured().length));
+        for (String s : sel.leftOut()) {
+            b.append("  ").append(s).append('\n');
+        }
+        b.append(f("%-8s %6s %13s%n", "element", "points", "RMS log10 D"));
+        for (int k = 0; k < sel.elements().size(); k++) {
+            if (prediction.count(k) > 0) {
+                b.append(f("%-8s %6d %13.4f%n", sel.elements().get(k), prediction.count(k), prediction.rmsLog10D(k)));
+            }
+        }
+        b.append(f("%-8s %6d %13.4f%n", "all", prediction.measured().length, prediction.rmsLog10D()));
+        return b.toString();
+    }
+
+    /** The JSON of a fit with, if not null, its prediction of another data set under {@code prediction}. */
+    public static ObjectNode json(FitResult fit, Prediction prediction) {
+        ObjectNode root = json(fit);
+        if (prediction == null) {
+            return root;
+        }
+        ShakeoutSelection sel = prediction.selection();
+        ObjectNode p = root.putObject("prediction");
+        p.put("file", sel.data().file());
+        p.put("rowsRead", sel.data().rows().size());
+        p.put("rowsUsed", sel.rows().size());
+        p.put("points", prediction.measured().length);
+        ArrayNode left = p.putArray("leftOut");
+        sel.leftOut().forEach(left::add);
+        p.put("rmsLog10D", prediction.rmsLog10D());
+        ArrayNode el = p.putArray("elements");
+        for (int k = 0; k < sel.elements().size(); k++) {
+            if (prediction.count(k) > 0) {
+                ObjectNode o = el.addObject();
+                o.put("element", sel.elements().get(k));
+                o.put("points", prediction.count(k));
+                o.put("rmsLog10D", prediction.rmsLog10D(k));
+            }
+        }
+        return root;
+    }
+
     /** The readable report, with units. */
     public static String text(FitResult fit) {
         StringBuilder b = new StringBuilder();

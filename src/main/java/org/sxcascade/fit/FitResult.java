@@ -77,37 +77,24 @@ public record FitResult(String model, ShakeoutSelection selection, List<Paramete
                 measured[i], predicted(i));
     }
 
+    /** The fitted points as measured and predicted, for the RMS per rare earth. */
+    public Prediction points() {
+        return new Prediction(selection, measured, solution.predicted());
+    }
+
     /** Points fitted of rare earth k. */
     public int count(int k) {
-        int n = 0;
-        for (int e : selection.pointElement()) {
-            n += e == k ? 1 : 0;
-        }
-        return n;
+        return points().count(k);
     }
 
     /** Unweighted RMS of predicted − measured log10 D over the points of rare earth k. */
     public double rmsLog10D(int k) {
-        double ss = 0;
-        int n = 0;
-        for (int i = 0; i < measured.length; i++) {
-            if (selection.pointElement()[i] == k) {
-                double r = predicted(i) - measured[i];
-                ss += r * r;
-                n++;
-            }
-        }
-        return Math.sqrt(ss / n);
+        return points().rmsLog10D(k);
     }
 
     /** Unweighted RMS of predicted − measured log10 D over all points. */
     public double rmsLog10D() {
-        double ss = 0;
-        for (int i = 0; i < measured.length; i++) {
-            double r = predicted(i) - measured[i];
-            ss += r * r;
-        }
-        return Math.sqrt(ss / measured.length);
+        return points().rmsLog10D();
     }
 
     /** The {@code count} points with the largest |residual|, largest first. */

@@ -70,18 +70,7 @@ public final class MassActionFit {
                     + String.join(", ", elements));
         }
         List<Shakeout> rows = sel.rows();
-        double km = 1; // no effect without cation in the contents
-        for (Shakeout s : rows) {
-            if (s.saponification() > 0) {
-                if (!(cationExchangeConstant > 0) || !Double.isFinite(cationExchangeConstant)) {
-                    throw new InvalidInputException("--cation-exchange-constant", Double.isNaN(cationExchangeConstant)
-                            ? InvalidInputException.MISSING : cationExchangeConstant,
-                            "K_M > 0 of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+), needed by the rows with "
-                                    + "saponification > 0 (" + s.experimentId() + ", line " + s.line() + ")");
-                }
-                km = cationExchangeConstant;
-            }
-        }
+        double km = cationConstant(sel, cationExchangeConstant, "--cation-exchange-constant");
         Contacts contacts = new Contacts(sel, km, Law.MASS_ACTION);
         int n = sel.pointCount();
         double[] target = new double[n];
@@ -127,6 +116,49 @@ public final class MassActionFit {
     }
 
     /**
+     * Predicts another data set with a fit's parameters, without refitting: every point of
+     * {@code other} (a selection over the fit's rare earths, {@link ShakeoutSelection#forPrediction})
+     * solved as a contact with the fitted law.
+     *
+     * @param km K_M of the saponifying cation (NaN if not given: then saponified rows are an error)
+     */
+    public static Prediction predict(FitResult fit, ShakeoutSelection other, double km) {
+        Law law = fit.model().equals(Law.MASS_ACTION.label()) ? Law.MASS_ACTION : Law.CORRELATION;
+        int per = law == Law.MASS_ACTION ? 1 : 3;
+        List<String> fitted = fit.selection().elements();
+        double[] params = new double[per * other.elements().size()];
+        for (int k = 0; k < other.elements().size(); k++) {
+            int from = fitted.indexOf(other.elements().get(k));
+            for (int q = 0; q < per; q++) {
+                params[per * k + q] = fit.parameters().get(per * from + q).estimate();
+            }
+        }
+        Contacts contacts = new Contacts(other, cationConstant(other, km, "--cation-exchange-constant"), law);
+        double[] predicted = new double[other.pointCount()];
+        contacts.predict(params, predicted);
+        double[] measured = new double[predicted.length];
+        for (int i = 0; i < measured.length; i++) {
+            measured[i] = Math.log10(other.measuredD(i));
+        }
+        return new Prediction(other, measured, predicted);
+    }
+
+    /** K_M for a selection: the given one if a row is saponified (an error if not given), else 1 (no effect). */
+    private static double cationConstant(ShakeoutSelection sel, double km, String option) {
+        for (Shakeout s : sel.rows()) {
+            if (s.saponification() > 0) {
+                if (!(km > 0) || !Double.isFinite(km)) {
+                    throw new InvalidInputException(option, Double.isNaN(km) ? InvalidInputException.MISSING : km,
+                            "K_M > 0 of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+), needed by the rows with "
+                                    + "saponification > 0 (" + s.experimentId() + ", line " + s.line() + ")");
+                }
+                return km;
+            }
+        }
+        return 1; // no effect without cation in the contents
+    }
+
+    /**
      * The correlation {@code log10 D_j = a_j·pH + b_j·log10 e + c_j} with the stoichiometry of mass
      * action, started from a mass-action fit. Slopes must end inside the range the engine allows
      * ({@link MassActionEquilibrium#slopesAllowed}); the iteration sees slopes outside it clamped
@@ -135,8 +167,8 @@ public final class MassActionFit {
     private static FitResult correlation(ShakeoutSelection sel, FitResult massAction, double km) {
         List<String> elements = sel.elements();
         int p = elements.size();
-        double cationK = km > 0 && Double.isFinite(km) ? km : 1;
-        Contacts contacts = new Contacts(sel, cationK, Law.CORRELATION);
+        Contacts contacts = new Contacts(sel, cationConstant(sel, km, "--cation-exchange-constant"),
+                Law.CORRELATION);
         int n = sel.pointCount();
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {

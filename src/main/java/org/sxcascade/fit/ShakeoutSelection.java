@@ -37,6 +37,36 @@ public record ShakeoutSelection(ShakeoutData data, List<String> elements, List<S
      */
     public static ShakeoutSelection of(ShakeoutData data, List<String> elements, List<String> sources,
                                        Set<String> excludeFlags) {
+        return of(data, elements, sources, excludeFlags, true);
+    }
+
+    /**
+     * The rows of another data set that a fit over {@code fitted} can predict: those holding only
+     * fitted rare earths (that the file has columns for), without an excluded flag. Unlike a fit,
+     * a rare earth may have no point, but there must be at least one point in all.
+     */
+    public static ShakeoutSelection forPrediction(ShakeoutData data, List<String> fitted, Set<String> excludeFlags) {
+        List<String> present = new ArrayList<>();
+        for (String e : fitted) {
+            if (data.elements().contains(e)) {
+                present.add(e);
+            }
+        }
+        if (present.isEmpty()) {
+            throw new InvalidInputException("--predict", data.file(), "a shake-out file with columns of a fitted rare "
+                    + "earth (" + String.join(", ", fitted) + ")");
+        }
+        ShakeoutSelection sel = of(data, present, null, excludeFlags, false);
+        if (sel.pointCount() == 0) {
+            throw new InvalidInputException("--predict", data.file(), "a shake-out file with at least one point "
+                    + "D > 0 of the fitted rare earths in a row holding no other (" + String.join("; ", sel.leftOut())
+                    + ")");
+        }
+        return sel;
+    }
+
+    private static ShakeoutSelection of(ShakeoutData data, List<String> elements, List<String> sources,
+                                        Set<String> excludeFlags, boolean everyElementNeedsAPoint) {
         Set<String> knownSources = new LinkedHashSet<>();
         for (Shakeout s : data.rows()) {
             knownSources.add(s.source());
@@ -141,7 +171,7 @@ public record ShakeoutSelection(ShakeoutData data, List<String> elements, List<S
             throw new InvalidInputException("--elements", "(none)", "at least one rare earth with a point D > 0 in "
                     + data.file());
         }
-        for (int k = 0; k < fitted.size(); k++) {
+        for (int k = 0; k < fitted.size() && everyElementNeedsAPoint; k++) {
             int kk = k;
             if (points.stream().noneMatch(pt -> pt[1] == kk)) {
                 throw new InvalidInputException("--elements", fitted.get(k), "a rare earth with at least one point "

@@ -171,6 +171,65 @@ class FitCommandTest {
         assertThat(Math.sqrt(ss / 92)).isCloseTo(fit.rmsLog10D(), within(1e-12));
     }
 
+    /** Fit the single-element sources, predict the 13 mixed rows they do not contain (docs/fit.md). */
+    @Test
+    void predictMixedRowsFromSingleElementFit() throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--sources", "Li (1987),Lyon (2016),Lee (2005)", "--predict",
+                "cases/data/shakeout-pc88a-hcl-mixed.csv", "--json");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(188);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1511, within(5e-5));
+        assertThat(j.at("/prediction/rowsUsed").asInt()).isEqualTo(13);
+        assertThat(j.at("/prediction/points").asInt()).isEqualTo(37);
+        assertThat(j.at("/prediction/rmsLog10D").asDouble()).isCloseTo(0.5830, within(5e-5));
+        assertThat(j.at("/prediction/elements/0/element").asText()).isEqualTo("La");
+        assertThat(j.at("/prediction/elements/0/rmsLog10D").asDouble()).isCloseTo(1.1022, within(5e-5));
+        assertThat(j.at("/prediction/elements/3/element").asText()).isEqualTo("Nd");
+        assertThat(j.at("/prediction/elements/3/rmsLog10D").asDouble()).isCloseTo(0.1853, within(5e-5));
+        // predicting the rows a fit used gives back the fit's own RMS
+        JsonNode self = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--predict", DATA, "--json");
+        assertThat(self.at("/prediction/rmsLog10D").asDouble()).isCloseTo(self.at("/fit/rmsLog10D").asDouble(),
+                within(1e-12));
+        CliHarness text = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--predict",
+                "cases/data/shakeout-pc88a-hcl-mixed.csv");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Prediction of cases/data/shakeout-pc88a-hcl-mixed.csv with the fitted "
+                + "parameters (no refit)").contains("13 rows read, 5 used, 10 points with D > 0")
+                .contains("8 rows holding rare earths not fitted (La, Ce) left out");
+        CliHarness none = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Nd", "--predict",
+                "cases/data/shakeout-pc88a-hcl-mixed.csv");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--predict = cases/data/shakeout-pc88a-hcl-mixed.csv is not allowed: a "
+                + "shake-out file with at least one point D > 0 of the fitted rare earths in a row holding no other");
+        Path noSm = Files.createTempFile("no-sm", ".csv");
+        try {
+            Files.writeString(noSm, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n"
+                    + "1,1,0.1,0.05,0.5\n");
+            none = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Sm", "--predict", noSm.toString());
+            assertThat(none.exitCode()).isEqualTo(2);
+            assertThat(none.err()).contains("a shake-out file with columns of a fitted rare earth (Sm)");
+        } finally {
+            Files.delete(noSm);
+        }
+    }
+
+    /** Identical experiments cannot tell a pH slope from an intercept: refused, naming the pair. */
+    @Test
+    void nonIdentifiableParametersAreNamed(@TempDir Path dir) throws Exception {
+        Path same = dir.resolve("same.csv");
+        StringBuilder b = new StringBuilder("extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,"
+                + "Nd_D\n");
+        for (int i = 0; i < 5; i++) {
+            b.append("1,1,0.1,0.05,").append(0.5 + 0.01 * i).append('\n');
+        }
+        Files.writeString(same, b.toString());
+        CliHarness r = CliHarness.run("fit", "--shakeouts", same.toString(), "--model", "correlation");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("parameters = ").contains("(Nd) is not allowed: parameters the data can tell "
+                + "apart").contains("move together (correlation of their columns");
+        // the mass-action fit of the same data has one parameter and is fine
+        assertThat(CliHarness.run("fit", "--shakeouts", same.toString()).exitCode()).isZero();
+    }
+
     @Test
     void sourcesAndFlagsSelectRows() throws Exception {
         JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
