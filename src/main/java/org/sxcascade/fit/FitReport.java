@@ -275,11 +275,14 @@ public final class FitReport {
         return root;
     }
 
-    /** Puts a quantity's element, value (under {@code key}), ln standard error and 95 % interval into o. */
+    /**
+     * Puts a quantity's element, value (under {@code key}), standard error (of its ln when it is
+     * fitted in ln) and 95 % interval into o.
+     */
     private static ObjectNode interval(ObjectNode o, FitResult.Parameter p, String key) {
         o.put("element", p.element());
         o.put(key, p.value());
-        o.put("standardErrorLn", p.standardError());
+        o.put(p.logarithmic() ? "standardErrorLn" : "standardError", p.standardError());
         ArrayNode ci = o.putArray("ci95");
         ci.add(p.valueLow());
         ci.add(p.valueHigh());

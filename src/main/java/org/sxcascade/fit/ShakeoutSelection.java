@@ -81,12 +81,13 @@ public record ShakeoutSelection(ShakeoutData data, List<String> elements, List<S
         }
         List<String> fitted = new ArrayList<>();
         if (elements != null && !elements.isEmpty()) {
+            Set<String> seen = new java.util.HashSet<>();
             for (String e : elements) {
                 if (!data.elements().contains(e)) {
                     throw new InvalidInputException("--elements", e, "a rare earth with columns in " + data.file()
                             + ": " + String.join(", ", data.elements()));
                 }
-                if (fitted.contains(e)) {
+                if (!seen.add(e)) {
                     throw new InvalidInputException("--elements", e, "each rare earth once");
                 }
             }

@@ -99,6 +99,10 @@ class FitCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--elements = Eu is not allowed: a rare earth with columns in");
 
+        r = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Nd,Pr,Nd");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--elements = Nd is not allowed: each rare earth once");
+
         r = CliHarness.run("fit", "--shakeouts", DATA, "--sources", "Nobody (2020)");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--sources = Nobody (2020) is not allowed: a source of");
@@ -117,6 +121,7 @@ class FitCommandTest {
         assertThat(nd.at("/pHSlope/value").asDouble()).isCloseTo(3.1932, within(1e-3));
         assertThat(nd.at("/dimerSlope/value").asDouble()).isCloseTo(2.8086, within(1e-3));
         assertThat(nd.at("/intercept/value").asDouble()).isCloseTo(-2.0276, within(1e-3));
+        assertThat(nd.at("/pHSlope/standardError").asDouble()).isCloseTo(0.1473, within(1e-3));
         assertThat(nd.at("/pHSlope/ci95/0").asDouble()).isLessThan(3);
         assertThat(nd.at("/pHSlope/ci95/1").asDouble()).isGreaterThan(3);
         assertThat(nd.at("/dimerSlope/ci95/0").asDouble()).isLessThan(3);
