@@ -235,6 +235,43 @@ class FitCommandTest {
         assertThat(CliHarness.run("fit", "--shakeouts", same.toString()).exitCode()).isZero();
     }
 
+    /** docs/fit.md, "Worked example": fit, design at the fitted β, and what β's lower bound does to it. */
+    @Test
+    void workedExampleFromShakeOutsToADesign(@TempDir Path dir) throws Exception {
+        Path fragment = dir.resolve("fitted.yaml");
+        assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--case-out",
+                fragment.toString()).exitCode()).isZero();
+        String yaml = Files.readString(fragment);
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        String fitted = bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:"));
+        Path fittedCase = dir.resolve("pr-nd-fitted.yaml");
+        Files.writeString(fittedCase, fitted);
+        Path designed = dir.resolve("designed.yaml");
+        CliHarness design = CliHarness.run("design", fittedCase.toString(), "--case-out", designed.toString());
+        assertThat(design.exitCode()).as(design.err()).isZero();
+        assertThat(design.out()).contains("17 extraction + 14 scrub + 8 strip = 39 stages")
+                .contains("Pr 99.9472%").contains("Nd 99.9472%");
+        // β at its lower 95 % bound, 1.4530: K_Nd = 1.4530 K_Pr
+        JsonNode beta = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--json")
+                .at("/separationFactors/values/0/ci95/0");
+        assertThat(beta.asDouble()).isCloseTo(1.4530, within(1e-4));
+        String lowNd = String.format(java.util.Locale.ROOT, "exchangeConstant: %.10g", 0.006767877428 * 1.4530);
+        Path designedLow = dir.resolve("designed-low.yaml");
+        Files.writeString(designedLow, Files.readString(designed)
+                .replaceAll("exchangeConstant: 0\\.01343667980?", lowNd));
+        CliHarness sim = CliHarness.run("simulate", designedLow.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("K_ex Pr 0.00676788 Nd 0.00983373").contains("Pr 89.7461%")
+                .contains("Nd 96.5202%");
+        Path fittedLow = dir.resolve("pr-nd-low.yaml");
+        Files.writeString(fittedLow, fitted.replaceAll("exchangeConstant: 0\\.01343667980?", lowNd));
+        CliHarness low = CliHarness.run("design", fittedLow.toString());
+        assertThat(low.exitCode()).as(low.err()).isZero();
+        assertThat(low.out()).contains("31 extraction + 26 scrub + 8 strip = 65 stages").contains("organic 244.7 L/h")
+                .contains("P_A = 99.9397%");
+    }
+
     @Test
     void sourcesAndFlagsSelectRows() throws Exception {
         JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
