@@ -75,8 +75,9 @@ final class FitCommand implements Callable<Integer> {
     Double cationExchangeConstant;
 
     @Option(names = "--model", paramLabel = "LAW", defaultValue = "mass-action",
-            description = "mass-action (K_ex per rare earth, default) or correlation (log10 D = a pH + b log10[(HA)2]free "
-                    + "+ c per rare earth, with the mass-action stoichiometry; started from the mass-action fit).")
+            description = "mass-action (K_ex per rare earth, default), correlation (log10 D = a pH + b log10[(HA)2]free "
+                    + "+ c per rare earth, with the mass-action stoichiometry; started from the mass-action fit) or "
+                    + "constant-distribution (one D per rare earth, whatever the conditions: the baseline).")
     String model;
 
     @Option(names = "--predict", paramLabel = "FILE",
@@ -105,12 +106,9 @@ final class FitCommand implements Callable<Integer> {
         ShakeoutData other = predict == null ? null : ShakeoutReader.read(predict); // read whole before fitting
         Set<String> flags = excludeFlags == null ? null : new LinkedHashSet<>(excludeFlags);
         ShakeoutSelection sel = ShakeoutSelection.of(data, elements, sources, flags);
-        MassActionFit.Law law = null;
-        for (MassActionFit.Law l : MassActionFit.Law.values()) {
-            law = l.label().equals(model) ? l : law;
-        }
+        MassActionFit.Law law = MassActionFit.Law.of(model);
         if (law == null) {
-            throw new InvalidInputException("--model", model, "mass-action or correlation");
+            throw new InvalidInputException("--model", model, "mass-action, correlation or constant-distribution");
         }
         double km = cationExchangeConstant == null ? Double.NaN : cationExchangeConstant;
         FitResult fit = MassActionFit.fit(sel, law, km, reference);

@@ -76,36 +76,42 @@ public final class FitReport {
         ShakeoutSelection sel = fit.selection();
         WeightedLeastSquares.Solution sol = fit.solution();
         List<String> el = sel.elements();
-        boolean massAction = isMassAction(fit);
-        b.append(massAction ? "Mass-action" : "Correlation").append(" fit of shake-out data: ")
+        MassActionFit.Law law = MassActionFit.Law.of(fit.model());
+        b.append(law == MassActionFit.Law.MASS_ACTION ? "Mass-action" : law == MassActionFit.Law.CORRELATION
+                ? "Correlation" : "Constant-distribution").append(" fit of shake-out data: ")
                 .append(sel.data().file()).append('\n');
-        b.append(massAction ? "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex [(HA)2]free^3 / [H+]^3 "
-                + "(docs/mass-action.md);\n" : "Model: log10 D = a pH + b log10[(HA)2]free + c with the stoichiometry of "
-                + "RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n");
-        b.append("  each experiment is one equilibrium stage at its O/A with the full RE, acid and extractant\n");
-        b.append("  balances; extractant as dimer = half the monomer column (docs/fit.md).\n");
+        if (law == MassActionFit.Law.CONSTANT_DISTRIBUTION) {
+            b.append("Model: one D per rare earth, whatever the acidity and loading (the baseline, no chemistry)\n");
+        } else {
+            b.append(law == MassActionFit.Law.MASS_ACTION ? "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex "
+                    + "[(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n" : "Model: log10 D = a pH + b log10[(HA)2]free + "
+                    + "c with the stoichiometry of RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n");
+            b.append("  each experiment is one equilibrium stage at its O/A with the full RE, acid and extractant\n");
+            b.append("  balances; extractant as dimer = half the monomer column (docs/fit.md).\n");
+        }
         b.append(f("Data: %d rows read, %d used, %d points (experiment, rare earth) with D > 0%n",
                 sel.data().rows().size(), sel.rows().size(), fit.pointCount()));
         for (String s : sel.leftOut()) {
             b.append("  ").append(s).append('\n');
         }
         b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in %s; %d parameters, %d degrees of freedom, "
-                + "%d iterations%n", massAction ? "ln K_ex" : "a, b, c", fit.parameters().size(), sol.dof(),
+                + "%d iterations%n", parameterWords(law), fit.parameters().size(), sol.dof(),
                 sol.iterations()));
         b.append(f("  RMS log10 D %.4f over all points; residual SD for weight 1 %.4f%n", fit.rmsLog10D(),
                 sol.sigma()));
         b.append('\n');
-        if (!massAction) {
+        if (law == MassActionFit.Law.CORRELATION) {
             correlationTables(b, fit);
         } else {
-            massActionTables(b, fit);
+            logParameterTables(b, fit, law == MassActionFit.Law.MASS_ACTION);
         }
         largest(b, fit);
         return b.toString();
     }
 
-    private static boolean isMassAction(FitResult fit) {
-        return fit.model().equals(MassActionFit.Law.MASS_ACTION.label());
+    private static String parameterWords(MassActionFit.Law law) {
+        return law == MassActionFit.Law.MASS_ACTION ? "ln K_ex" : law == MassActionFit.Law.CORRELATION
+                ? "a, b, c of log10 D = a pH + b log10 e + c" : "ln D";
     }
 
     /** The correlation's slopes and intercepts, RMS per rare earth and the correlation matrix. */
@@ -151,24 +157,27 @@ public final class FitReport {
         return p.logarithmic() ? p.element() : p.name();
     }
 
-    private static void massActionTables(StringBuilder b, FitResult fit) {
+    /** The table of K_ex (mass action) or of D (constant distribution), their correlations and β. */
+    private static void logParameterTables(StringBuilder b, FitResult fit, boolean massAction) {
         WeightedLeastSquares.Solution sol = fit.solution();
         List<String> el = fit.selection().elements();
-        b.append(f("Exchange constants (95 %% interval: ln K_ex ± t = %.4f standard errors, %d degrees of freedom)%n",
-                sol.t975(), sol.dof()));
-        b.append(f("%-8s %6s %12s %11s %27s %13s%n", "element", "points", "K_ex", "SE(ln K)", "95 % interval of K_ex",
-                "RMS log10 D"));
+        String x = massAction ? "K_ex" : "D";
+        b.append(f("%s (95 %% interval: ln %s ± t = %.4f standard errors, %d degrees of freedom)%n",
+                massAction ? "Exchange constants" : "Distribution ratios", x, sol.t975(), sol.dof()));
+        b.append(f("%-8s %6s %12s %11s %27s %13s%n", "element", "points", x, "SE(ln " + x + ")",
+                "95 % interval of " + x, "RMS log10 D"));
         for (int k = 0; k < el.size(); k++) {
             FitResult.Parameter p = fit.parameters().get(k);
             b.append(f("%-8s %6d %12.5g %11.4g %13.5g … %-11.5g %13.4f%n", el.get(k), fit.count(k), p.value(),
                     p.standardError(), p.valueLow(), p.valueHigh(), fit.rmsLog10D(k)));
         }
         if (el.size() > 1) {
-            b.append('\n').append("Correlation of the ln K_ex\n");
+            b.append('\n').append("Correlation of the ln ").append(x).append('\n');
             correlationMatrix(b, fit);
             b.append('\n');
-            b.append("Separation factors beta = K_ex / K_ex(").append(fit.reference())
-                    .append("): D_i/D_ref on every stage of a mass-action cascade\n");
+            b.append("Separation factors beta = ").append(x).append(" / ").append(x).append('(')
+                    .append(fit.reference()).append(massAction ? "): D_i/D_ref on every stage of a mass-action cascade\n"
+                            : "): the ratio of the constant D\n");
             b.append(f("%-10s %10s %13s %25s%n", "pair", "beta", "SE(ln beta)", "95 % interval"));
             for (FitResult.Parameter p : fit.betas()) {
                 b.append(f("%-10s %10.4f %13.4g %11.4f … %-11.4f%n", p.element() + "/" + fit.reference(), p.value(),
@@ -178,7 +187,9 @@ public final class FitReport {
     }
 
     private static void largest(StringBuilder b, FitResult fit) {
-        b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as fitted)%n"));
+        b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as %s)%n",
+                fit.model().equals(MassActionFit.Law.CONSTANT_DISTRIBUTION.label()) ? "the mass-action fit computes it"
+                        : "fitted"));
         b.append(f("%-14s %5s %-8s %9s %10s %9s %6s%n", "experiment", "line", "element", "measured", "predicted",
                 "residual", "pH"));
         List<FitResult.Residual> largest = fit.largestResiduals(LARGEST);
@@ -216,20 +227,20 @@ public final class FitReport {
         ArrayNode left = data.putArray("leftOut");
         sel.leftOut().forEach(left::add);
         ObjectNode fitNode = root.putObject("fit");
-        boolean massAction = isMassAction(fit);
-        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters "
-                + (massAction ? "ln K_ex" : "a, b, c of log10 D = a pH + b log10 e + c"));
+        MassActionFit.Law law = MassActionFit.Law.of(fit.model());
+        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters " + parameterWords(law));
         fitNode.put("degreesOfFreedom", sol.dof());
         fitNode.put("t975", sol.t975());
         fitNode.put("iterations", sol.iterations());
         fitNode.put("residualSdLog10D", sol.sigma());
         fitNode.put("rmsLog10D", fit.rmsLog10D());
         ArrayNode params = root.putArray("parameters");
-        if (massAction) {
+        if (law != MassActionFit.Law.CORRELATION) {
+            boolean massAction = law == MassActionFit.Law.MASS_ACTION;
             for (int k = 0; k < el.size(); k++) {
                 FitResult.Parameter p = fit.parameters().get(k);
-                ObjectNode o = interval(params.addObject(), p, "exchangeConstant");
-                o.put("lnExchangeConstant", p.estimate());
+                ObjectNode o = interval(params.addObject(), p, massAction ? "exchangeConstant" : "distributionRatio");
+                o.put(massAction ? "lnExchangeConstant" : "lnDistributionRatio", p.estimate());
                 o.put("points", fit.count(k));
                 o.put("rmsLog10D", fit.rmsLog10D(k));
             }
@@ -250,7 +261,8 @@ public final class FitReport {
         ArrayNode matrix = corr.putArray("matrix");
         for (int k = 0; k < fit.parameters().size(); k++) {
             FitResult.Parameter p = fit.parameters().get(k);
-            names.add(massAction ? "lnK_ex(" + p.element() + ")" : p.name());
+            names.add(law == MassActionFit.Law.MASS_ACTION ? "lnK_ex(" + p.element() + ")"
+                    : law == MassActionFit.Law.CONSTANT_DISTRIBUTION ? "lnD(" + p.element() + ")" : p.name());
             ArrayNode row = matrix.addArray();
             for (int l = 0; l < fit.parameters().size(); l++) {
                 row.add(sol.correlation(k, l));
@@ -298,24 +310,32 @@ public final class FitReport {
      */
     public static String caseFragment(FitResult fit, String command) {
         StringBuilder b = new StringBuilder();
-        b.append(isMassAction(fit) ? "# Mass-action exchange constants" : "# Correlations log10 D = a pH + b log10 e + c")
+        MassActionFit.Law law = MassActionFit.Law.of(fit.model());
+        boolean constantD = law == MassActionFit.Law.CONSTANT_DISTRIBUTION;
+        b.append(law == MassActionFit.Law.MASS_ACTION ? "# Mass-action exchange constants" : constantD
+                ? "# Constant distribution ratios" : "# Correlations log10 D = a pH + b log10 e + c")
                 .append(" fitted by sxcascade fit (docs/fit.md) to ")
                 .append(fit.selection().data().file()).append('\n');
         b.append("#   ").append(command).append('\n');
-        b.append(f("#   %d points, RMS log10 D %.4f; [H+] and [(HA)2] in mol/L, extractant as dimer%n",
-                fit.pointCount(), fit.rmsLog10D()));
-        b.append("# A fragment, not a whole case: put it in a case with model: mass-action, which also needs\n");
-        b.append("# the plant's extractant (concentration as dimer, cation, cationExchangeConstant), feed, cascade\n");
-        b.append("# and flows (docs/mass-action.md, \"Case format\").\n");
+        b.append(f("#   %d points, RMS log10 D %.4f%s%n", fit.pointCount(), fit.rmsLog10D(),
+                constantD ? "" : "; [H+] and [(HA)2] in mol/L, extractant as dimer"));
+        if (constantD) {
+            b.append("# A fragment, not a whole case: put it in a case with model: distribution-ratios, which also\n");
+            b.append("# needs feed, cascade and flows (docs/case-format.md). D holds only near the data's conditions.\n");
+        } else {
+            b.append("# A fragment, not a whole case: put it in a case with model: mass-action, which also needs\n");
+            b.append("# the plant's extractant (concentration as dimer, cation, cationExchangeConstant), feed, cascade\n");
+            b.append("# and flows (docs/mass-action.md, \"Case format\").\n");
+        }
         for (FitResult.Parameter p : fit.betas()) {
             b.append(f("#   beta(%s/%s) = %.4f, 95 %% interval %.4f … %.4f%n", p.element(), fit.reference(), p.value(),
                     p.valueLow(), p.valueHigh()));
         }
         b.append("components:\n");
-        if (isMassAction(fit)) {
+        if (law != MassActionFit.Law.CORRELATION) {
             for (FitResult.Parameter p : fit.parameters()) {
-                b.append(f("  - name: %s%n    exchangeConstant: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
-                        p.value(), p.valueLow(), p.valueHigh()));
+                b.append(f("  - name: %s%n    %s: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
+                        constantD ? "distributionRatio" : "exchangeConstant", p.value(), p.valueLow(), p.valueHigh()));
             }
             return b.toString();
         }

@@ -15,6 +15,9 @@ import org.sxcascade.model.InvalidInputException;
  * monomer concentration of the data), O/A, saponification and initial acid, all its rare earths
  * together; the parameters are ln K_ex and the residuals are log10 D predicted − log10 D
  * measured, weighted by the rows' weights ({@link WeightedLeastSquares}).
+ *
+ * <p>The same contacts and least squares fit the engine's empirical correlation and, as a
+ * baseline without chemistry, a constant D per rare earth ({@link Law}).
  */
 public final class MassActionFit {
     private static final double LN10 = Math.log(10);
@@ -27,7 +30,13 @@ public final class MassActionFit {
          * {@code log10 D_j = a_j·pH + b_j·log10 e + c_j} (docs/mass-action.md, "Empirical
          * correlations"): three parameters a_j, b_j, c_j per rare earth.
          */
-        CORRELATION("correlation");
+        CORRELATION("correlation"),
+        /**
+         * A constant distribution ratio D_j per rare earth, whatever the acidity and loading (the
+         * model of {@code model: distribution-ratios} cases): one parameter ln D_j per rare earth,
+         * the baseline that shows what the chemistry of the other two laws buys.
+         */
+        CONSTANT_DISTRIBUTION("constant-distribution");
 
         private final String label;
 
@@ -38,6 +47,21 @@ public final class MassActionFit {
         /** The name used on the command line and in outputs. */
         public String label() {
             return label;
+        }
+
+        /** The law of a label, or null. */
+        public static Law of(String label) {
+            for (Law l : values()) {
+                if (l.label.equals(label)) {
+                    return l;
+                }
+            }
+            return null;
+        }
+
+        /** Parameters per rare earth. */
+        int perElement() {
+            return this == CORRELATION ? 3 : 1;
         }
     }
 
@@ -50,7 +74,8 @@ public final class MassActionFit {
      */
     public static FitResult fit(ShakeoutSelection sel, Law law, double cationExchangeConstant, String reference) {
         FitResult massAction = fit(sel, cationExchangeConstant, reference);
-        return law == Law.MASS_ACTION ? massAction : correlation(sel, massAction, cationExchangeConstant);
+        return law == Law.MASS_ACTION ? massAction : law == Law.CORRELATION
+                ? correlation(sel, massAction, cationExchangeConstant) : constantDistribution(sel, massAction);
     }
 
     /**
@@ -69,16 +94,14 @@ public final class MassActionFit {
             throw new InvalidInputException("--reference", reference, "one of the fitted rare earths: "
                     + String.join(", ", elements));
         }
-        List<Shakeout> rows = sel.rows();
         double km = cationConstant(sel, cationExchangeConstant, "--cation-exchange-constant");
         Contacts contacts = new Contacts(sel, km, Law.MASS_ACTION);
         int n = sel.pointCount();
         double[] target = new double[n];
-        double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             target[i] = Math.log10(sel.measuredD(i));
-            weight[i] = rows.get(sel.pointRow()[i]).weight();
         }
+        double[] weight = weights(sel);
         String[] names = new String[p];
         for (int k = 0; k < p; k++) {
             names[k] = "ln K_ex(" + elements.get(k) + ")";
@@ -92,18 +115,45 @@ public final class MassActionFit {
             pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
             free[i] = contacts.freeDimer[sel.pointRow()[i]];
         }
+        return new FitResult(Law.MASS_ACTION.label(), sel, parameters(sol, names, elements, "K_ex"), sol, target, pH,
+                free, elements.get(ref), betas(sol, elements, ref));
+    }
+
+    /**
+     * The estimates with their standard errors and 95 % intervals (estimate ± t·SE), one quantity
+     * per rare earth in ln (K_ex, D), or, for the correlation, a, b and c per rare earth.
+     */
+    private static List<FitResult.Parameter> parameters(WeightedLeastSquares.Solution sol, String[] names,
+                                                        List<String> elements, String... quantities) {
         List<FitResult.Parameter> params = new ArrayList<>();
-        for (int k = 0; k < p; k++) {
-            double v = sol.parameters()[k];
-            double se = sol.standardError(k);
-            params.add(new FitResult.Parameter(names[k], elements.get(k), "K_ex", v, se, v - sol.t975() * se,
-                    v + sol.t975() * se, true));
+        int per = quantities.length;
+        for (int q = 0; q < names.length; q++) {
+            double v = sol.parameters()[q];
+            double se = sol.standardError(q);
+            params.add(new FitResult.Parameter(names[q], elements.get(q / per), quantities[q % per], v, se,
+                    v - sol.t975() * se, v + sol.t975() * se, per == 1));
         }
-        // β_j = K_j / K_ref: ln β = ln K_j − ln K_ref, its variance by the delta method (exact here, as
-        // ln β is linear in the parameters): V_jj + V_rr − 2 V_jr
+        return params;
+    }
+
+    /** The weight of every point (its row's). */
+    private static double[] weights(ShakeoutSelection sel) {
+        double[] weight = new double[sel.pointCount()];
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = sel.rows().get(sel.pointRow()[i]).weight();
+        }
+        return weight;
+    }
+
+    /**
+     * β_j = X_j / X_ref from parameters ln X (K_ex or D): ln β = ln X_j − ln X_ref, its variance by the
+     * delta method (exact here, as ln β is linear in the parameters): V_jj + V_rr − 2 V_jr.
+     */
+    private static List<FitResult.Parameter> betas(WeightedLeastSquares.Solution sol, List<String> elements,
+                                                   int ref) {
         List<FitResult.Parameter> betas = new ArrayList<>();
         double[][] v = sol.covariance();
-        for (int k = 0; k < p; k++) {
+        for (int k = 0; k < elements.size(); k++) {
             if (k == ref) {
                 continue;
             }
@@ -112,7 +162,35 @@ public final class MassActionFit {
             betas.add(new FitResult.Parameter("beta(" + elements.get(k) + "/" + elements.get(ref) + ")",
                     elements.get(k), "beta", lnBeta, se, lnBeta - sol.t975() * se, lnBeta + sol.t975() * se, true));
         }
-        return new FitResult("mass-action", sel, params, sol, target, pH, free, elements.get(ref), betas);
+        return betas;
+    }
+
+    /**
+     * A constant D per rare earth: ln D_j fitted to the same points (the weighted mean of log10 D
+     * per rare earth, found by the same least squares), β = D_j/D_ref. The equilibrium pH and free
+     * dimer of each experiment are the mass-action fit's (this law has none), for the charts.
+     */
+    private static FitResult constantDistribution(ShakeoutSelection sel, FitResult massAction) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        int n = sel.pointCount();
+        double[] weight = weights(sel);
+        String[] names = new String[p];
+        double[] start = new double[p];
+        for (int k = 0; k < p; k++) {
+            names[k] = "ln D(" + elements.get(k) + ")";
+        }
+        for (int i = 0; i < sel.pointCount(); i++) { // the unweighted mean of ln D (the answer with equal weights)
+            start[sel.pointElement()[i]] += massAction.measured()[i] * LN10 / massAction.points().count(
+                    sel.pointElement()[i]);
+        }
+        Contacts contacts = new Contacts(sel, 1, Law.CONSTANT_DISTRIBUTION);
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, massAction.measured(),
+                weight, start, names);
+        int ref = elements.indexOf(massAction.reference());
+        return new FitResult(Law.CONSTANT_DISTRIBUTION.label(), sel, parameters(sol, names, elements, "D"), sol,
+                massAction.measured(),
+                massAction.pH(), massAction.freeDimer(), massAction.reference(), betas(sol, elements, ref));
     }
 
     /**
@@ -123,8 +201,8 @@ public final class MassActionFit {
      * @param km K_M of the saponifying cation (NaN if not given: then saponified rows are an error)
      */
     public static Prediction predict(FitResult fit, ShakeoutSelection other, double km) {
-        Law law = fit.model().equals(Law.MASS_ACTION.label()) ? Law.MASS_ACTION : Law.CORRELATION;
-        int per = law == Law.MASS_ACTION ? 1 : 3;
+        Law law = Law.of(fit.model());
+        int per = law.perElement();
         List<String> fitted = fit.selection().elements();
         double[] params = new double[per * other.elements().size()];
         for (int k = 0; k < other.elements().size(); k++) {
@@ -170,10 +248,7 @@ public final class MassActionFit {
         Contacts contacts = new Contacts(sel, cationConstant(sel, km, "--cation-exchange-constant"),
                 Law.CORRELATION);
         int n = sel.pointCount();
-        double[] weight = new double[n];
-        for (int i = 0; i < n; i++) {
-            weight[i] = sel.rows().get(sel.pointRow()[i]).weight();
-        }
+        double[] weight = weights(sel);
         String[] names = new String[3 * p];
         double[] start = new double[3 * p];
         for (int k = 0; k < p; k++) {
@@ -201,14 +276,8 @@ public final class MassActionFit {
             pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
             free[i] = contacts.freeDimer[sel.pointRow()[i]];
         }
-        String[] quantity = {"pHSlope", "dimerSlope", "intercept"};
-        List<FitResult.Parameter> params = new ArrayList<>();
-        for (int q = 0; q < 3 * p; q++) {
-            double se = sol.standardError(q);
-            params.add(new FitResult.Parameter(names[q], elements.get(q / 3), quantity[q % 3], x[q], se,
-                    x[q] - sol.t975() * se, x[q] + sol.t975() * se, false));
-        }
-        return new FitResult(Law.CORRELATION.label(), sel, params, sol, massAction.measured(), pH, free,
+        return new FitResult(Law.CORRELATION.label(), sel, parameters(sol, names, elements, "pHSlope", "dimerSlope",
+                "intercept"), sol, massAction.measured(), pH, free,
                 massAction.reference(), List.of());
     }
 
@@ -262,6 +331,12 @@ public final class MassActionFit {
          * call (the constants change); the row loop allocates nothing.
          */
         void predict(double[] params, double[] out) {
+            if (law == Law.CONSTANT_DISTRIBUTION) {
+                for (int i = 0; i < sel.pointCount() && out != null; i++) {
+                    out[i] = params[sel.pointElement()[i]] / LN10;
+                }
+                return;
+            }
             for (int j = 0; j < k.length; j++) {
                 if (law == Law.MASS_ACTION) {
                     k[j] = Math.exp(params[j]);

@@ -136,6 +136,12 @@ public final class WeightedLeastSquares {
         SingularValueDecomposition svd = new SingularValueDecomposition(j);
         if (!(svd.getConditionNumber() < MAX_CONDITION)) {
             RealMatrix jtj = j.transpose().multiply(j);
+            int flat = flatColumn(jtj);
+            if (flat >= 0) {
+                throw new InvalidInputException("parameters", names[flat], "parameters the data can tell apart: "
+                        + names[flat] + " has no effect on the predictions at the optimum (a slope held at the edge "
+                        + "of its allowed range, or points that do not depend on it)");
+            }
             int[] pair = mostCorrelated(jtj);
             throw new InvalidInputException("parameters", pair == null ? String.join(", ", names)
                     : names[pair[0]] + " and " + names[pair[1]],
@@ -164,6 +170,20 @@ public final class WeightedLeastSquares {
         double t = new TDistribution(null, dof).inverseCumulativeProbability(0.975);
         return new Solution(est, predicted, cov, Math.sqrt(s2), dof, t, optimum.getIterations(),
                 optimum.getEvaluations());
+    }
+
+    /** A parameter whose Jacobian column is zero next to the largest one (1e-12 in the norm), or −1. */
+    private static int flatColumn(RealMatrix jtj) {
+        double largest = 0;
+        for (int k = 0; k < jtj.getRowDimension(); k++) {
+            largest = Math.max(largest, jtj.getEntry(k, k));
+        }
+        for (int k = 0; k < jtj.getRowDimension(); k++) {
+            if (!(jtj.getEntry(k, k) > 1e-24 * largest)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** The pair of parameters with the largest |cosine| between their Jacobian columns, or null for one parameter. */

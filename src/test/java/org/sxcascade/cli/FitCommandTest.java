@@ -142,7 +142,8 @@ class FitCommandTest {
         assertThat(sim.out()).contains("Pr a 3.94264");
         CliHarness bad = CliHarness.run("fit", "--shakeouts", DATA, "--model", "linear");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("--model = linear is not allowed: mass-action or correlation");
+        assertThat(bad.err()).contains("--model = linear is not allowed: mass-action, correlation or "
+                + "constant-distribution");
     }
 
     /** --plot draws the parity and residual charts; their data are the fit's points. */
@@ -231,6 +232,12 @@ class FitCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("parameters = ").contains("(Nd) is not allowed: parameters the data can tell "
                 + "apart").contains("move together (correlation of their columns");
+        // a slope held at the edge of its range has no effect: named as such (docs/fit.md, "What the chemistry buys")
+        CliHarness la = CliHarness.run("fit", "--shakeouts", DATA, "--model", "correlation", "--sources",
+                "Li (1987),Lyon (2016),Lee (2005)");
+        assertThat(la.exitCode()).isEqualTo(2);
+        assertThat(la.err()).contains("parameters = b(La) is not allowed: parameters the data can tell apart: b(La) "
+                + "has no effect on the predictions at the optimum");
         // the mass-action fit of the same data has one parameter and is fine
         assertThat(CliHarness.run("fit", "--shakeouts", same.toString()).exitCode()).isZero();
     }
@@ -270,6 +277,36 @@ class FitCommandTest {
         assertThat(low.exitCode()).as(low.err()).isZero();
         assertThat(low.out()).contains("31 extraction + 26 scrub + 8 strip = 65 stages").contains("organic 244.7 L/h")
                 .contains("P_A = 99.9397%");
+    }
+
+    /** The constant-D baseline: each D is 10^(mean log10 D) of its points, exactly; RMS as documented. */
+    @Test
+    void constantDistributionIsTheMeanOfLog10D(@TempDir Path dir) throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--model", "constant-distribution", "--reference", "Pr", "--json");
+        assertThat(j.at("/model").asText()).isEqualTo("constant-distribution");
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.5596, within(5e-5));
+        var data = org.sxcascade.io.ShakeoutReader.read(Path.of(DATA));
+        for (int k = 0; k < 7; k++) {
+            double sum = 0;
+            int n = 0;
+            for (var row : data.rows()) {
+                if (row.has(k) && row.measuredD()[k] > 0) {
+                    sum += Math.log10(row.measuredD()[k]);
+                    n++;
+                }
+            }
+            JsonNode p = j.at("/parameters/" + k);
+            assertThat(p.get("element").asText()).isEqualTo(data.elements().get(k));
+            assertThat(p.get("points").asInt()).isEqualTo(n);
+            assertThat(Math.log10(p.get("distributionRatio").asDouble())).isCloseTo(sum / n, within(1e-9));
+        }
+        assertThat(j.at("/separationFactors/values/2/element").asText()).isEqualTo("Nd");
+        assertThat(j.at("/separationFactors/values/2/beta").asDouble()).isCloseTo(1.1985, within(1e-4));
+        Path fragment = dir.resolve("d.yaml");
+        assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "constant-distribution",
+                "--case-out", fragment.toString()).exitCode()).isZero();
+        assertThat(Files.readString(fragment)).contains("model: distribution-ratios")
+                .contains("components:\n  - name: Pr\n    distributionRatio: ");
     }
 
     @Test
