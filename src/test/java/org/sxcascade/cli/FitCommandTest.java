@@ -128,6 +128,12 @@ class FitCommandTest {
         assertThat(nd.at("/dimerSlope/ci95/1").asDouble()).isGreaterThan(3);
         assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1885, within(5e-5));
         assertThat(j.at("/correlation/parameters/1").asText()).isEqualTo("b(Nd)");
+        JsonNode prNd = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "correlation", "--json");
+        assertThat(prNd.at("/parameters/0/pHSlope/value").asDouble()).isCloseTo(3.9426, within(1e-3));
+        assertThat(prNd.at("/parameters/0/dimerSlope/value").asDouble()).isCloseTo(3.6230, within(1e-3));
+        assertThat(prNd.at("/parameters/0/rmsLog10D").asDouble()).isCloseTo(0.1733, within(1e-3));
+        assertThat(json("fit", "--shakeouts", DATA, "--model", "correlation", "--json").at("/fit/rmsLog10D")
+                .asDouble()).isCloseTo(0.1800, within(5e-5));
         // the fragment runs in a case
         Path fragment = dir.resolve("fitted.yaml");
         assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "correlation",
@@ -314,8 +320,12 @@ class FitCommandTest {
         JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
         assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(40);
         assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(4.3953, within(1e-3));
+        j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Lyon (2016)", "--json");
+        assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(1.7737, within(1e-3));
+        assertThat(j.at("/separationFactors/values/0/ci95/0").asDouble()).isCloseTo(0.8271, within(1e-3));
         j = json("fit", "--shakeouts", DATA, "--exclude-flags", "acid_placeholder_1e-5,acid_from_pH", "--json");
         assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(188);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1511, within(5e-5));
         assertThat(j.at("/data/leftOut").toString()).contains("3 rows flagged acid_from_pH left out");
     }
 
