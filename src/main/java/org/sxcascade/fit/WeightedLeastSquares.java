@@ -128,6 +128,11 @@ public final class WeightedLeastSquares {
         } catch (TooManyEvaluationsException | TooManyIterationsException | ConvergenceException e) {
             throw new FitFailedException("the Levenberg–Marquardt iteration did not converge (" + e.getMessage()
                     + ")");
+        } catch (InvalidInputException e) {
+            // a trial point the model refuses (e.g. a constant that overflows): the data are not at fault
+            throw new FitFailedException("the Levenberg–Marquardt iteration left the range the model accepts ("
+                    + e.getMessage() + "): the data ask for what the model cannot give at any parameters, e.g. "
+                    + "more RE in the organic than its extractant holds (a sixth of the monomer concentration)");
         }
         double[] est = optimum.getPoint().toArray();
         double[] predicted = new double[n];

@@ -315,6 +315,18 @@ class FitCommandTest {
                 .contains("components:\n  - name: Pr\n    distributionRatio: ");
     }
 
+    /** D beyond the extractant's capacity: K_ex runs off to infinity; exit 3 with the reason. */
+    @Test
+    void dataBeyondTheModelsReachExitWith3(@TempDir Path dir) throws Exception {
+        Path beyond = dir.resolve("beyond.csv");
+        Files.writeString(beyond, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n"
+                + "0.01,1,0.001,0.1,1000\n0.01,1,0.002,0.1,1200\n0.01,1,0.003,0.1,900\n");
+        CliHarness r = CliHarness.run("fit", "--shakeouts", beyond.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("left the range the model accepts").contains("more RE in the organic than its "
+                + "extractant holds");
+    }
+
     @Test
     void sourcesAndFlagsSelectRows() throws Exception {
         JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
