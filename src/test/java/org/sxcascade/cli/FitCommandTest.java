@@ -82,9 +82,7 @@ class FitCommandTest {
     @Test
     void badDataExitWithCode2AndNameTheColumn(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n"
-                + "1,1,0.1,0.05,0.4\n1,1,0.1,-0.05,0.4\n");
-        CliHarness r = CliHarness.run("fit", "--shakeouts", bad.toString());
+        CliHarness r = fitNd(bad, "1,1,0.1,0.05,0.4\n1,1,0.1,-0.05,0.4\n");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("bad.csv line 3, column Nd_initial_mol_per_L = -0.05 is not allowed: "
                 + "a finite number greater than 0 (mol/L aqueous)");
@@ -228,13 +226,11 @@ class FitCommandTest {
     @Test
     void nonIdentifiableParametersAreNamed(@TempDir Path dir) throws Exception {
         Path same = dir.resolve("same.csv");
-        StringBuilder b = new StringBuilder("extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,"
-                + "Nd_D\n");
+        StringBuilder b = new StringBuilder();
         for (int i = 0; i < 5; i++) {
             b.append("1,1,0.1,0.05,").append(0.5 + 0.01 * i).append('\n');
         }
-        Files.writeString(same, b.toString());
-        CliHarness r = CliHarness.run("fit", "--shakeouts", same.toString(), "--model", "correlation");
+        CliHarness r = fitNd(same, b.toString(), "--model", "correlation");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("parameters = ").contains("(Nd) is not allowed: parameters the data can tell "
                 + "apart").contains("move together (correlation of their columns");
@@ -318,10 +314,8 @@ class FitCommandTest {
     /** D beyond the extractant's capacity: K_ex runs off to infinity; exit 3 with the reason. */
     @Test
     void dataBeyondTheModelsReachExitWith3(@TempDir Path dir) throws Exception {
-        Path beyond = dir.resolve("beyond.csv");
-        Files.writeString(beyond, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n"
-                + "0.01,1,0.001,0.1,1000\n0.01,1,0.002,0.1,1200\n0.01,1,0.003,0.1,900\n");
-        CliHarness r = CliHarness.run("fit", "--shakeouts", beyond.toString());
+        CliHarness r = fitNd(dir.resolve("beyond.csv"), "0.01,1,0.001,0.1,1000\n0.01,1,0.002,0.1,1200\n"
+                + "0.01,1,0.003,0.1,900\n");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("left the range the model accepts").contains("more RE in the organic than its "
                 + "extractant holds");
@@ -339,6 +333,17 @@ class FitCommandTest {
         assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(188);
         assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1511, within(5e-5));
         assertThat(j.at("/data/leftOut").toString()).contains("3 rows flagged acid_from_pH left out");
+    }
+
+    /** Writes Nd-only shake-out rows (extractant, O/A, acid, Nd initial, Nd D) under a header and fits them. */
+    private static CliHarness fitNd(Path file, String rows, String... options) throws Exception {
+        Files.writeString(file, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n" + rows);
+        String[] args = new String[3 + options.length];
+        args[0] = "fit";
+        args[1] = "--shakeouts";
+        args[2] = file.toString();
+        System.arraycopy(options, 0, args, 3, options.length);
+        return CliHarness.run(args);
     }
 
     private static JsonNode json(String... args) throws Exception {
