@@ -2,6 +2,7 @@ package org.sxcascade.cli;
 
 import java.io.PrintWriter;
 import org.sxcascade.dynamics.TransientFailureException;
+import org.sxcascade.fit.FitFailedException;
 import org.sxcascade.io.CaseFileException;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.solver.NoConvergenceException;
@@ -48,6 +49,7 @@ public final class SxCascade implements Runnable {
         m.put("transient", TransientCommand::new);
         m.put("report", ReportCommand::new);
         m.put("sweep", SweepCommand::new);
+        m.put("fit", FitCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
     }
@@ -115,6 +117,11 @@ public final class SxCascade implements Runnable {
                                 + "case many orders of magnitude from the others (e.g. an efficiency of 1e-30)."
                         : "No result was written. This is a known limitation of the Newton solver on some long "
                                 + "cascades (docs/theory.md, Known limitations).");
+                e.flush();
+                return EXIT_NO_CONVERGENCE;
+            }
+            if (ex instanceof FitFailedException) {
+                e.println("error: " + ex.getMessage());
                 e.flush();
                 return EXIT_NO_CONVERGENCE;
             }

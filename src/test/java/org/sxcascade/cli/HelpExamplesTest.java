@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class HelpExamplesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"simulate", "design", "optimize", "transient", "report", "sweep"})
+    @ValueSource(strings = {"simulate", "design", "optimize", "transient", "report", "sweep", "fit"})
     void everyExampleIsOneLineThatParses(String command) {
         CliHarness help = CliHarness.run(command, "--help");
         assertThat(help.exitCode()).isZero();

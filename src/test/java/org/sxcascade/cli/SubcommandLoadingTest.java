@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * a misspelt name still see them all.
  */
 class SubcommandLoadingTest {
-    private static final String[] ALL = {"simulate", "design", "optimize", "transient", "report", "sweep", "help"};
+    private static final String[] ALL = {"simulate", "design", "optimize", "transient", "report", "sweep", "fit", "help"};
 
     @Test
     void aNamedSubcommandIsTheOnlyOneBuilt() {

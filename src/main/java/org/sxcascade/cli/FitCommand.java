@@ -1,0 +1,144 @@
+package org.sxcascade.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.sxcascade.chart.FitCharts;
+import org.sxcascade.fit.FitReport;
+import org.sxcascade.fit.FitResult;
+import org.sxcascade.fit.MassActionFit;
+import org.sxcascade.fit.Prediction;
+import org.sxcascade.fit.ShakeoutData;
+import org.sxcascade.fit.ShakeoutSelection;
+import org.sxcascade.io.OutputFiles;
+import org.sxcascade.io.ShakeoutReader;
+import org.sxcascade.model.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sxcascade fit --shakeouts FILE}: mass-action exchange constants (or correlations) from shake-out tests. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Fit the mass-action exchange constants K_ex (one per rare earth) to batch shake-out tests: "
+                + "each experiment is solved as one equilibrium stage with the cascades' equilibrium code (full RE, "
+                + "acid and extractant balances at its O/A), and ln K_ex is fitted by weighted Levenberg-Marquardt "
+                + "on log10 D. Prints the constants with standard errors, 95 %% intervals and correlations, the RMS "
+                + "log10 D per rare earth, the largest residuals and the separation factors beta = K_ex/K_ex(ref) "
+                + "with their intervals (docs/fit.md).",
+                "--model correlation fits log10 D = a pH + b log10[(HA)2]free + c per rare earth instead, with the "
+                        + "same contacts and the mass-action stoichiometry.",
+                "Points with D = 0 are left out (no log10 D), and so are rows holding a rare earth that is not "
+                        + "fitted; the report says how many."},
+        footer = {"", "Examples:",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --exclude-flags "
+                        + "acid_placeholder_1e-5",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --json",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --case-out fitted.yaml",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --model correlation",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --predict cases/data/shakeout-pc88a-hcl-mixed.csv",
+                "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
+                + "3 the fit did not converge."})
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--shakeouts", paramLabel = "FILE", required = true,
+            description = "Shake-out CSV: one equilibrium experiment per row (format in docs/fit.md).")
+    Path shakeouts;
+
+    @Option(names = "--elements", paramLabel = "RE", split = ",",
+            description = "Rare earths to fit, e.g. Pr,Nd (default: every rare earth with a point D > 0).")
+    List<String> elements;
+
+    @Option(names = "--sources", paramLabel = "LABEL", split = ",",
+            description = "Use only rows whose source column is one of these labels (quote labels with spaces).")
+    List<String> sources;
+
+    @Option(names = "--exclude-flags", paramLabel = "FLAG", split = ",",
+            description = "Leave out rows carrying any of these flags.")
+    List<String> excludeFlags;
+
+    @Option(names = "--reference", paramLabel = "RE",
+            description = "Rare earth the separation factors are relative to (default: the first fitted, in the "
+                    + "file's column order).")
+    String reference;
+
+    @Option(names = "--cation-exchange-constant", paramLabel = "K_M",
+            description = "K_M of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+); required when a row has "
+                    + "saponification > 0.")
+    Double cationExchangeConstant;
+
+    @Option(names = "--model", paramLabel = "LAW", defaultValue = "mass-action",
+            description = "mass-action (K_ex per rare earth, default), correlation (log10 D = a pH + b log10[(HA)2]free "
+                    + "+ c per rare earth, with the mass-action stoichiometry; started from the mass-action fit) or "
+                    + "constant-distribution (one D per rare earth, whatever the conditions: the baseline).")
+    String model;
+
+    @Option(names = "--predict", paramLabel = "FILE",
+            description = "Also predict another shake-out file with the fitted parameters, without refitting, and print "
+                    + "its RMS log10 D (rows holding only fitted rare earths; --exclude-flags applies to it too).")
+    Path predict;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the report.")
+    boolean json;
+
+    @Option(names = "--case-out", paramLabel = "FILE",
+            description = "Write the fitted components block (exchange constants or correlations) as a commented YAML fragment for a "
+                    + "model: mass-action case.")
+    Path caseOut;
+
+    @picocli.CommandLine.Mixin
+    PlotOptions plot;
+
+    @Override
+    public Integer call() throws IOException {
+        plot.check();
+        if (caseOut != null) {
+            OutputFiles.checkWritable("--case-out", caseOut, shakeouts); // before any computing
+        }
+        ShakeoutData data = ShakeoutReader.read(shakeouts);
+        ShakeoutData other = predict == null ? null : ShakeoutReader.read(predict); // read whole before fitting
+        Set<String> flags = excludeFlags == null ? null : new LinkedHashSet<>(excludeFlags);
+        ShakeoutSelection sel = ShakeoutSelection.of(data, elements, sources, flags);
+        MassActionFit.Law law = MassActionFit.Law.of(model);
+        if (law == null) {
+            throw new InvalidInputException("--model", model, "mass-action, correlation or constant-distribution");
+        }
+        double km = cationExchangeConstant == null ? Double.NaN : cationExchangeConstant;
+        FitResult fit = MassActionFit.fit(sel, law, km, reference);
+        Prediction prediction = other == null ? null : MassActionFit.predict(fit,
+                ShakeoutSelection.forPrediction(other, sel.elements(), flags), km);
+        if (caseOut != null) {
+            String yaml = FitReport.caseFragment(fit, commandLine());
+            OutputFiles.write("--case-out", caseOut, shakeouts, w -> w.write(yaml));
+        }
+        List<Path> charts = plot.writeIfWanted(() -> FitCharts.of(FitCharts.dataStem(shakeouts.toString()), fit),
+                shakeouts);
+        var out = spec.commandLine().getOut();
+        out.print(json ? FitReport.json(fit, prediction).toPrettyString() + System.lineSeparator()
+                : FitReport.text(fit, prediction));
+        if (!json && caseOut != null) {
+            out.println();
+            out.println("Fitted components block written to " + caseOut + " (a fragment for a model: mass-action case)");
+        }
+        out.flush();
+        plot.announce(charts, json, spec);
+        return 0;
+    }
+
+    /** The command line as typed, for the fragment's header. */
+    private String commandLine() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        StringBuilder b = new StringBuilder("sxcascade"); // the arguments start with fit
+        for (String a : args) {
+            b.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,352 @@
+package org.sxcascade.fit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/** The outputs of {@code sxcascade fit}: terminal table, JSON and the case fragment of {@code --case-out}. */
+public final class FitReport {
+    /** How many of the largest residuals are listed. */
+    public static final int LARGEST = 5;
+
+    private FitReport() {
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    /** The readable report of a fit and, if not null, of its prediction of another data set. */
+    public static String text(FitResult fit, Prediction prediction) {
+        String t = text(fit);
+        if (prediction == null) {
+            return t;
+        }
+        ShakeoutSelection sel = prediction.selection();
+        StringBuilder b = new StringBuilder(t);
+        b.append('\n').append("Prediction of ").append(sel.data().file())
+                .append(" with the fitted parameters (no refit)\n");
+        b.append(f("  %d rows read, %d used, %d points with D > 0%n", sel.data().rows().size(), sel.rows().size(),
+                prediction.measured().length));
+        for (String s : sel.leftOut()) {
+            b.append("  ").append(s).append('\n');
+        }
+        b.append(f("%-8s %6s %13s%n", "element", "points", "RMS log10 D"));
+        for (int k = 0; k < sel.elements().size(); k++) {
+            if (prediction.count(k) > 0) {
+                b.append(f("%-8s %6d %13.4f%n", sel.elements().get(k), prediction.count(k), prediction.rmsLog10D(k)));
+            }
+        }
+        b.append(f("%-8s %6d %13.4f%n", "all", prediction.measured().length, prediction.rmsLog10D()));
+        return b.toString();
+    }
+
+    /** The JSON of a fit with, if not null, its prediction of another data set under {@code prediction}. */
+    public static ObjectNode json(FitResult fit, Prediction prediction) {
+        ObjectNode root = json(fit);
+        if (prediction == null) {
+            return root;
+        }
+        ShakeoutSelection sel = prediction.selection();
+        ObjectNode p = root.putObject("prediction");
+        p.put("file", sel.data().file());
+        p.put("rowsRead", sel.data().rows().size());
+        p.put("rowsUsed", sel.rows().size());
+        p.put("points", prediction.measured().length);
+        ArrayNode left = p.putArray("leftOut");
+        sel.leftOut().forEach(left::add);
+        p.put("rmsLog10D", prediction.rmsLog10D());
+        ArrayNode el = p.putArray("elements");
+        for (int k = 0; k < sel.elements().size(); k++) {
+            if (prediction.count(k) > 0) {
+                ObjectNode o = el.addObject();
+                o.put("element", sel.elements().get(k));
+                o.put("points", prediction.count(k));
+                o.put("rmsLog10D", prediction.rmsLog10D(k));
+            }
+        }
+        return root;
+    }
+
+    /** The readable report, with units. */
+    public static String text(FitResult fit) {
+        StringBuilder b = new StringBuilder();
+        ShakeoutSelection sel = fit.selection();
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = sel.elements();
+        MassActionFit.Law law = MassActionFit.Law.of(fit.model());
+        b.append(law == MassActionFit.Law.MASS_ACTION ? "Mass-action" : law == MassActionFit.Law.CORRELATION
+                ? "Correlation" : "Constant-distribution").append(" fit of shake-out data: ")
+                .append(sel.data().file()).append('\n');
+        if (law == MassActionFit.Law.CONSTANT_DISTRIBUTION) {
+            b.append("Model: one D per rare earth, whatever the acidity and loading (the baseline, no chemistry)\n");
+        } else {
+            b.append(law == MassActionFit.Law.MASS_ACTION ? "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex "
+                    + "[(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n" : "Model: log10 D = a pH + b log10[(HA)2]free + "
+                    + "c with the stoichiometry of RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n");
+            b.append("  each experiment is one equilibrium stage at its O/A with the full RE, acid and extractant\n");
+            b.append("  balances; extractant as dimer = half the monomer column (docs/fit.md).\n");
+        }
+        b.append(f("Data: %d rows read, %d used, %d points (experiment, rare earth) with D > 0%n",
+                sel.data().rows().size(), sel.rows().size(), fit.pointCount()));
+        for (String s : sel.leftOut()) {
+            b.append("  ").append(s).append('\n');
+        }
+        b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in %s; %d parameters, %d degrees of freedom, "
+                + "%d iterations%n", parameterWords(law), fit.parameters().size(), sol.dof(),
+                sol.iterations()));
+        b.append(f("  RMS log10 D %.4f over all points; residual SD for weight 1 %.4f%n", fit.rmsLog10D(),
+                sol.sigma()));
+        b.append('\n');
+        if (law == MassActionFit.Law.CORRELATION) {
+            correlationTables(b, fit);
+        } else {
+            logParameterTables(b, fit, law == MassActionFit.Law.MASS_ACTION);
+        }
+        largest(b, fit);
+        return b.toString();
+    }
+
+    private static String parameterWords(MassActionFit.Law law) {
+        return law == MassActionFit.Law.MASS_ACTION ? "ln K_ex" : law == MassActionFit.Law.CORRELATION
+                ? "a, b, c of log10 D = a pH + b log10 e + c" : "ln D";
+    }
+
+    /** The correlation's slopes and intercepts, RMS per rare earth and the correlation matrix. */
+    private static void correlationTables(StringBuilder b, FitResult fit) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = fit.selection().elements();
+        b.append(f("Correlation log10 D = a pH + b log10 e + c (95 %% interval: ± t = %.4f standard errors, %d degrees "
+                + "of freedom)%n", sol.t975(), sol.dof()));
+        b.append(f("%-8s %6s %-6s %12s %11s %27s %13s%n", "element", "points", "", "estimate", "SE",
+                "95 % interval", "RMS log10 D"));
+        for (int q = 0; q < fit.parameters().size(); q++) {
+            FitResult.Parameter p = fit.parameters().get(q);
+            int k = q / 3;
+            b.append(f("%-8s %6s %-6s %12.5g %11.4g %13.5g … %-11.5g %13s%n", q % 3 == 0 ? el.get(k) : "",
+                    q % 3 == 0 ? String.valueOf(fit.count(k)) : "", "abc".substring(q % 3, q % 3 + 1), p.estimate(),
+                    p.standardError(), p.low(), p.high(), q % 3 == 0 ? f("%.4f", fit.rmsLog10D(k)) : ""));
+        }
+        b.append('\n').append("Correlation of the parameters\n");
+        correlationMatrix(b, fit);
+        b.append("Separation factors vary with pH and free extractant when the slopes differ: not reported.\n");
+    }
+
+    private static void correlationMatrix(StringBuilder b, FitResult fit) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<FitResult.Parameter> ps = fit.parameters();
+        b.append(f("%-8s", ""));
+        for (FitResult.Parameter p : ps) {
+            b.append(f(" %8s", shortName(p)));
+        }
+        b.append('\n');
+        for (int k = 0; k < ps.size(); k++) {
+            b.append(f("%-8s", shortName(ps.get(k))));
+            for (int l = 0; l < ps.size(); l++) {
+                double c = sol.correlation(k, l);
+                b.append(f(" %8.4f", Math.abs(c) < 5e-5 ? 0.0 : c)); // no "-0.0000"
+            }
+            b.append('\n');
+        }
+    }
+
+    /** Nd for ln K_ex(Nd), a(Nd) for the correlation's slope. */
+    private static String shortName(FitResult.Parameter p) {
+        return p.logarithmic() ? p.element() : p.name();
+    }
+
+    /** The table of K_ex (mass action) or of D (constant distribution), their correlations and β. */
+    private static void logParameterTables(StringBuilder b, FitResult fit, boolean massAction) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = fit.selection().elements();
+        String x = massAction ? "K_ex" : "D";
+        b.append(f("%s (95 %% interval: ln %s ± t = %.4f standard errors, %d degrees of freedom)%n",
+                massAction ? "Exchange constants" : "Distribution ratios", x, sol.t975(), sol.dof()));
+        b.append(f("%-8s %6s %12s %11s %27s %13s%n", "element", "points", x, "SE(ln " + x + ")",
+                "95 % interval of " + x, "RMS log10 D"));
+        for (int k = 0; k < el.size(); k++) {
+            FitResult.Parameter p = fit.parameters().get(k);
+            b.append(f("%-8s %6d %12.5g %11.4g %13.5g … %-11.5g %13.4f%n", el.get(k), fit.count(k), p.value(),
+                    p.standardError(), p.valueLow(), p.valueHigh(), fit.rmsLog10D(k)));
+        }
+        if (el.size() > 1) {
+            b.append('\n').append("Correlation of the ln ").append(x).append('\n');
+            correlationMatrix(b, fit);
+            b.append('\n');
+            b.append("Separation factors beta = ").append(x).append(" / ").append(x).append('(')
+                    .append(fit.reference()).append(massAction ? "): D_i/D_ref on every stage of a mass-action cascade\n"
+                            : "): the ratio of the constant D\n");
+            b.append(f("%-10s %10s %13s %25s%n", "pair", "beta", "SE(ln beta)", "95 % interval"));
+            for (FitResult.Parameter p : fit.betas()) {
+                b.append(f("%-10s %10.4f %13.4g %11.4f … %-11.4f%n", p.element() + "/" + fit.reference(), p.value(),
+                        p.standardError(), p.valueLow(), p.valueHigh()));
+            }
+        }
+    }
+
+    private static void largest(StringBuilder b, FitResult fit) {
+        b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as %s)%n",
+                fit.model().equals(MassActionFit.Law.CONSTANT_DISTRIBUTION.label()) ? "the mass-action fit computes it"
+                        : "fitted"));
+        b.append(f("%-14s %5s %-8s %9s %10s %9s %6s%n", "experiment", "line", "element", "measured", "predicted",
+                "residual", "pH"));
+        List<FitResult.Residual> largest = fit.largestResiduals(LARGEST);
+        for (FitResult.Residual r : largest) {
+            int i = indexOf(fit, r);
+            b.append(f("%-14s %5d %-8s %9.4f %10.4f %+9.4f %6.2f%n", r.experimentId(), r.line(), r.element(),
+                    r.measured(), r.predicted(), r.residual(), fit.pH()[i]));
+        }
+    }
+
+    private static int indexOf(FitResult fit, FitResult.Residual r) {
+        for (int i = 0; i < fit.pointCount(); i++) {
+            FitResult.Residual s = fit.residual(i);
+            if (s.line() == r.line() && s.element().equals(r.element())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no such point");
+    }
+
+    /** The JSON document of {@code --json}. */
+    public static ObjectNode json(FitResult fit) {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        ShakeoutSelection sel = fit.selection();
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = sel.elements();
+        ObjectNode root = nf.objectNode();
+        root.put("command", "fit");
+        root.put("model", fit.model());
+        root.put("file", sel.data().file());
+        ObjectNode data = root.putObject("data");
+        data.put("rowsRead", sel.data().rows().size());
+        data.put("rowsUsed", sel.rows().size());
+        data.put("points", fit.pointCount());
+        ArrayNode left = data.putArray("leftOut");
+        sel.leftOut().forEach(left::add);
+        ObjectNode fitNode = root.putObject("fit");
+        MassActionFit.Law law = MassActionFit.Law.of(fit.model());
+        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters " + parameterWords(law));
+        fitNode.put("degreesOfFreedom", sol.dof());
+        fitNode.put("t975", sol.t975());
+        fitNode.put("iterations", sol.iterations());
+        fitNode.put("residualSdLog10D", sol.sigma());
+        fitNode.put("rmsLog10D", fit.rmsLog10D());
+        ArrayNode params = root.putArray("parameters");
+        if (law != MassActionFit.Law.CORRELATION) {
+            boolean massAction = law == MassActionFit.Law.MASS_ACTION;
+            for (int k = 0; k < el.size(); k++) {
+                FitResult.Parameter p = fit.parameters().get(k);
+                ObjectNode o = interval(params.addObject(), p, massAction ? "exchangeConstant" : "distributionRatio");
+                o.put(massAction ? "lnExchangeConstant" : "lnDistributionRatio", p.estimate());
+                o.put("points", fit.count(k));
+                o.put("rmsLog10D", fit.rmsLog10D(k));
+            }
+        } else {
+            for (int k = 0; k < el.size(); k++) {
+                ObjectNode o = params.addObject();
+                o.put("element", el.get(k));
+                for (int q = 3 * k; q < 3 * k + 3; q++) {
+                    interval(o.putObject(fit.parameters().get(q).quantity()), fit.parameters().get(q), "value")
+                            .remove("element");
+                }
+                o.put("points", fit.count(k));
+                o.put("rmsLog10D", fit.rmsLog10D(k));
+            }
+        }
+        ObjectNode corr = root.putObject("correlation");
+        ArrayNode names = corr.putArray("parameters");
+        ArrayNode matrix = corr.putArray("matrix");
+        for (int k = 0; k < fit.parameters().size(); k++) {
+            FitResult.Parameter p = fit.parameters().get(k);
+            names.add(law == MassActionFit.Law.MASS_ACTION ? "lnK_ex(" + p.element() + ")"
+                    : law == MassActionFit.Law.CONSTANT_DISTRIBUTION ? "lnD(" + p.element() + ")" : p.name());
+            ArrayNode row = matrix.addArray();
+            for (int l = 0; l < fit.parameters().size(); l++) {
+                row.add(sol.correlation(k, l));
+            }
+        }
+        ObjectNode sf = root.putObject("separationFactors");
+        sf.put("reference", fit.reference());
+        ArrayNode betas = sf.putArray("values");
+        for (FitResult.Parameter p : fit.betas()) {
+            interval(betas.addObject(), p, "beta");
+        }
+        ArrayNode res = root.putArray("largestResiduals");
+        for (FitResult.Residual r : fit.largestResiduals(LARGEST)) {
+            ObjectNode o = res.addObject();
+            o.put("experimentId", r.experimentId());
+            o.put("line", r.line());
+            o.put("element", r.element());
+            o.put("measuredLog10D", r.measured());
+            o.put("predictedLog10D", r.predicted());
+            o.put("residual", r.residual());
+        }
+        return root;
+    }
+
+    /**
+     * Puts a quantity's element, value (under {@code key}), standard error (of its ln when it is
+     * fitted in ln) and 95 % interval into o.
+     */
+    private static ObjectNode interval(ObjectNode o, FitResult.Parameter p, String key) {
+        o.put("element", p.element());
+        o.put(key, p.value());
+        o.put(p.logarithmic() ? "standardErrorLn" : "standardError", p.standardError());
+        ArrayNode ci = o.putArray("ci95");
+        ci.add(p.valueLow());
+        ci.add(p.valueHigh());
+        return o;
+    }
+
+    /**
+     * The fitted {@code components} block of a {@code model: mass-action} case, as a commented YAML
+     * fragment: a full case needs the plant's extractant, feed, cascade and flows, which the data
+     * do not give.
+     *
+     * @param command the command line that made it, for the header comment
+     */
+    public static String caseFragment(FitResult fit, String command) {
+        StringBuilder b = new StringBuilder();
+        MassActionFit.Law law = MassActionFit.Law.of(fit.model());
+        boolean constantD = law == MassActionFit.Law.CONSTANT_DISTRIBUTION;
+        b.append(law == MassActionFit.Law.MASS_ACTION ? "# Mass-action exchange constants" : constantD
+                ? "# Constant distribution ratios" : "# Correlations log10 D = a pH + b log10 e + c")
+                .append(" fitted by sxcascade fit (docs/fit.md) to ")
+                .append(fit.selection().data().file()).append('\n');
+        b.append("#   ").append(command).append('\n');
+        b.append(f("#   %d points, RMS log10 D %.4f%s%n", fit.pointCount(), fit.rmsLog10D(),
+                constantD ? "" : "; [H+] and [(HA)2] in mol/L, extractant as dimer"));
+        if (constantD) {
+            b.append("# A fragment, not a whole case: put it in a case with model: distribution-ratios, which also\n");
+            b.append("# needs feed, cascade and flows (docs/case-format.md). D holds only near the data's conditions.\n");
+        } else {
+            b.append("# A fragment, not a whole case: put it in a case with model: mass-action, which also needs\n");
+            b.append("# the plant's extractant (concentration as dimer, cation, cationExchangeConstant), feed, cascade\n");
+            b.append("# and flows (docs/mass-action.md, \"Case format\").\n");
+        }
+        for (FitResult.Parameter p : fit.betas()) {
+            b.append(f("#   beta(%s/%s) = %.4f, 95 %% interval %.4f … %.4f%n", p.element(), fit.reference(), p.value(),
+                    p.valueLow(), p.valueHigh()));
+        }
+        b.append("components:\n");
+        if (law != MassActionFit.Law.CORRELATION) {
+            for (FitResult.Parameter p : fit.parameters()) {
+                b.append(f("  - name: %s%n    %s: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
+                        constantD ? "distributionRatio" : "exchangeConstant", p.value(), p.valueLow(), p.valueHigh()));
+            }
+            return b.toString();
+        }
+        List<FitResult.Parameter> ps = fit.parameters();
+        for (int q = 0; q < ps.size(); q += 3) {
+            b.append(f("  - name: %s   # 95 %% intervals: a %.4g … %.4g, b %.4g … %.4g, c %.4g … %.4g%n",
+                    ps.get(q).element(), ps.get(q).low(), ps.get(q).high(), ps.get(q + 1).low(), ps.get(q + 1).high(),
+                    ps.get(q + 2).low(), ps.get(q + 2).high()));
+            b.append(f("    correlation: {pHSlope: %.10g, dimerSlope: %.10g, intercept: %.10g}%n", ps.get(q).estimate(),
+                    ps.get(q + 1).estimate(), ps.get(q + 2).estimate()));
+        }
+        return b.toString();
+    }
+}

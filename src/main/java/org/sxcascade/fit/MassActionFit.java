@@ -1,0 +1,410 @@
+package org.sxcascade.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sxcascade.equilibrium.BatchContact;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * Fits the exchange constant K_ex of each rare earth of the mass-action model
+ * ({@code RE³⁺ + 3(HA)₂ ⇌ RE(HA₂)₃ + 3H⁺}, {@code D = K_ex e³/h³}, docs/mass-action.md) to shake-out
+ * data. Every experiment is solved as one equilibrium stage ({@link BatchContact}) with the
+ * equilibrium code the cascades use, at its own extractant concentration (as dimer, half the
+ * monomer concentration of the data), O/A, saponification and initial acid, all its rare earths
+ * together; the parameters are ln K_ex and the residuals are log10 D predicted − log10 D
+ * measured, weighted by the rows' weights ({@link WeightedLeastSquares}).
+ *
+ * <p>The same contacts and least squares fit the engine's empirical correlation and, as a
+ * baseline without chemistry, a constant D per rare earth ({@link Law}).
+ */
+public final class MassActionFit {
+    private static final double LN10 = Math.log(10);
+
+    /** The distribution law fitted; both use the mass-action stoichiometry and balances. */
+    public enum Law {
+        /** {@code D_j = K_j e³/h³}: one parameter ln K_j per rare earth. */
+        MASS_ACTION("mass-action"),
+        /**
+         * {@code log10 D_j = a_j·pH + b_j·log10 e + c_j} (docs/mass-action.md, "Empirical
+         * correlations"): three parameters a_j, b_j, c_j per rare earth.
+         */
+        CORRELATION("correlation"),
+        /**
+         * A constant distribution ratio D_j per rare earth, whatever the acidity and loading (the
+         * model of {@code model: distribution-ratios} cases): one parameter ln D_j per rare earth,
+         * the baseline that shows what the chemistry of the other two laws buys.
+         */
+        CONSTANT_DISTRIBUTION("constant-distribution");
+
+        private final String label;
+
+        Law(String label) {
+            this.label = label;
+        }
+
+        /** The name used on the command line and in outputs. */
+        public String label() {
+            return label;
+        }
+
+        /** The law of a label, or null. */
+        public static Law of(String label) {
+            for (Law l : values()) {
+                if (l.label.equals(label)) {
+                    return l;
+                }
+            }
+            return null;
+        }
+
+        /** Parameters per rare earth. */
+        int perElement() {
+            return this == CORRELATION ? 3 : 1;
+        }
+    }
+
+    private MassActionFit() {
+    }
+
+    /**
+     * Fits the selection with the given law. The correlation starts from the mass-action fit
+     * (a = b = 3, c = log10 K_ex), so the two are compared on the same points.
+     */
+    public static FitResult fit(ShakeoutSelection sel, Law law, double cationExchangeConstant, String reference) {
+        FitResult massAction = fit(sel, cationExchangeConstant, reference);
+        return law == Law.MASS_ACTION ? massAction : law == Law.CORRELATION
+                ? correlation(sel, massAction, cationExchangeConstant) : constantDistribution(sel, massAction);
+    }
+
+    /**
+     * Fits the selection.
+     *
+     * @param cationExchangeConstant K_M of the saponifying cation ({@code M⁺ + ½(HA)₂ ⇌ MA + H⁺}), used
+     *                               by rows with saponification &gt; 0; NaN if not given (then such rows
+     *                               are an error)
+     * @param reference              rare earth the separation factors are relative to (null: the first fitted)
+     */
+    public static FitResult fit(ShakeoutSelection sel, double cationExchangeConstant, String reference) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        int ref = reference == null ? 0 : elements.indexOf(reference);
+        if (ref < 0) {
+            throw new InvalidInputException("--reference", reference, "one of the fitted rare earths: "
+                    + String.join(", ", elements));
+        }
+        double km = cationConstant(sel, cationExchangeConstant, "--cation-exchange-constant");
+        Contacts contacts = new Contacts(sel, km, Law.MASS_ACTION);
+        int n = sel.pointCount();
+        double[] target = new double[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = Math.log10(sel.measuredD(i));
+        }
+        double[] weight = weights(sel);
+        String[] names = new String[p];
+        for (int k = 0; k < p; k++) {
+            names[k] = "ln K_ex(" + elements.get(k) + ")";
+        }
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, target, weight,
+                contacts.start(), names);
+        contacts.predict(sol.parameters(), null);
+        double[] pH = new double[n];
+        double[] free = new double[n];
+        for (int i = 0; i < n; i++) {
+            pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
+            free[i] = contacts.freeDimer[sel.pointRow()[i]];
+        }
+        return new FitResult(Law.MASS_ACTION.label(), sel, parameters(sol, names, elements, "K_ex"), sol, target, pH,
+                free, elements.get(ref), betas(sol, elements, ref));
+    }
+
+    /**
+     * The estimates with their standard errors and 95 % intervals (estimate ± t·SE), one quantity
+     * per rare earth in ln (K_ex, D), or, for the correlation, a, b and c per rare earth.
+     */
+    private static List<FitResult.Parameter> parameters(WeightedLeastSquares.Solution sol, String[] names,
+                                                        List<String> elements, String... quantities) {
+        List<FitResult.Parameter> params = new ArrayList<>();
+        int per = quantities.length;
+        for (int q = 0; q < names.length; q++) {
+            double v = sol.parameters()[q];
+            double se = sol.standardError(q);
+            params.add(new FitResult.Parameter(names[q], elements.get(q / per), quantities[q % per], v, se,
+                    v - sol.t975() * se, v + sol.t975() * se, per == 1));
+        }
+        return params;
+    }
+
+    /** The weight of every point (its row's). */
+    private static double[] weights(ShakeoutSelection sel) {
+        double[] weight = new double[sel.pointCount()];
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = sel.rows().get(sel.pointRow()[i]).weight();
+        }
+        return weight;
+    }
+
+    /**
+     * β_j = X_j / X_ref from parameters ln X (K_ex or D): ln β = ln X_j − ln X_ref, its variance by the
+     * delta method (exact here, as ln β is linear in the parameters): V_jj + V_rr − 2 V_jr.
+     */
+    private static List<FitResult.Parameter> betas(WeightedLeastSquares.Solution sol, List<String> elements,
+                                                   int ref) {
+        List<FitResult.Parameter> betas = new ArrayList<>();
+        double[][] v = sol.covariance();
+        for (int k = 0; k < elements.size(); k++) {
+            if (k == ref) {
+                continue;
+            }
+            double lnBeta = sol.parameters()[k] - sol.parameters()[ref];
+            double se = Math.sqrt(Math.max(0, v[k][k] + v[ref][ref] - 2 * v[k][ref]));
+            betas.add(new FitResult.Parameter("beta(" + elements.get(k) + "/" + elements.get(ref) + ")",
+                    elements.get(k), "beta", lnBeta, se, lnBeta - sol.t975() * se, lnBeta + sol.t975() * se, true));
+        }
+        return betas;
+    }
+
+    /**
+     * A constant D per rare earth: ln D_j fitted to the same points (the weighted mean of log10 D
+     * per rare earth, found by the same least squares), β = D_j/D_ref. The equilibrium pH and free
+     * dimer of each experiment are the mass-action fit's (this law has none), for the charts.
+     */
+    private static FitResult constantDistribution(ShakeoutSelection sel, FitResult massAction) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        int n = sel.pointCount();
+        double[] weight = weights(sel);
+        String[] names = new String[p];
+        double[] start = new double[p];
+        for (int k = 0; k < p; k++) {
+            names[k] = "ln D(" + elements.get(k) + ")";
+        }
+        for (int i = 0; i < sel.pointCount(); i++) { // the unweighted mean of ln D (the answer with equal weights)
+            start[sel.pointElement()[i]] += massAction.measured()[i] * LN10 / massAction.points().count(
+                    sel.pointElement()[i]);
+        }
+        Contacts contacts = new Contacts(sel, 1, Law.CONSTANT_DISTRIBUTION);
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, massAction.measured(),
+                weight, start, names);
+        int ref = elements.indexOf(massAction.reference());
+        return new FitResult(Law.CONSTANT_DISTRIBUTION.label(), sel, parameters(sol, names, elements, "D"), sol,
+                massAction.measured(),
+                massAction.pH(), massAction.freeDimer(), massAction.reference(), betas(sol, elements, ref));
+    }
+
+    /**
+     * Predicts another data set with a fit's parameters, without refitting: every point of
+     * {@code other} (a selection over the fit's rare earths, {@link ShakeoutSelection#forPrediction})
+     * solved as a contact with the fitted law.
+     *
+     * @param km K_M of the saponifying cation (NaN if not given: then saponified rows are an error)
+     */
+    public static Prediction predict(FitResult fit, ShakeoutSelection other, double km) {
+        Law law = Law.of(fit.model());
+        int per = law.perElement();
+        List<String> fitted = fit.selection().elements();
+        double[] params = new double[per * other.elements().size()];
+        for (int k = 0; k < other.elements().size(); k++) {
+            int from = fitted.indexOf(other.elements().get(k));
+            for (int q = 0; q < per; q++) {
+                params[per * k + q] = fit.parameters().get(per * from + q).estimate();
+            }
+        }
+        Contacts contacts = new Contacts(other, cationConstant(other, km, "--cation-exchange-constant"), law);
+        double[] predicted = new double[other.pointCount()];
+        contacts.predict(params, predicted);
+        double[] measured = new double[predicted.length];
+        for (int i = 0; i < measured.length; i++) {
+            measured[i] = Math.log10(other.measuredD(i));
+        }
+        return new Prediction(other, measured, predicted);
+    }
+
+    /** K_M for a selection: the given one if a row is saponified (an error if not given), else 1 (no effect). */
+    private static double cationConstant(ShakeoutSelection sel, double km, String option) {
+        for (Shakeout s : sel.rows()) {
+            if (s.saponification() > 0) {
+                if (!(km > 0) || !Double.isFinite(km)) {
+                    throw new InvalidInputException(option, Double.isNaN(km) ? InvalidInputException.MISSING : km,
+                            "K_M > 0 of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+), needed by the rows with "
+                                    + "saponification > 0 (" + s.experimentId() + ", line " + s.line() + ")");
+                }
+                return km;
+            }
+        }
+        return 1; // no effect without cation in the contents
+    }
+
+    /**
+     * The correlation {@code log10 D_j = a_j·pH + b_j·log10 e + c_j} with the stoichiometry of mass
+     * action, started from a mass-action fit. Slopes must end inside the range the engine allows
+     * ({@link MassActionEquilibrium#slopesAllowed}); the iteration sees slopes outside it clamped
+     * to its edge.
+     */
+    private static FitResult correlation(ShakeoutSelection sel, FitResult massAction, double km) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        Contacts contacts = new Contacts(sel, cationConstant(sel, km, "--cation-exchange-constant"),
+                Law.CORRELATION);
+        int n = sel.pointCount();
+        double[] weight = weights(sel);
+        String[] names = new String[3 * p];
+        double[] start = new double[3 * p];
+        for (int k = 0; k < p; k++) {
+            names[3 * k] = "a(" + elements.get(k) + ")";
+            names[3 * k + 1] = "b(" + elements.get(k) + ")";
+            names[3 * k + 2] = "c(" + elements.get(k) + ")";
+            start[3 * k] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+            start[3 * k + 1] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+            start[3 * k + 2] = massAction.parameters().get(k).estimate() / LN10;
+        }
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, massAction.measured(),
+                weight, start, names);
+        double[] x = sol.parameters();
+        for (int k = 0; k < p; k++) {
+            if (!MassActionEquilibrium.slopesAllowed(x[3 * k], x[3 * k + 1])) {
+                throw new FitFailedException("the correlation's slopes for " + elements.get(k) + " end outside the "
+                        + "range the engine allows (a = " + x[3 * k] + ", b = " + x[3 * k + 1] + "; "
+                        + MassActionEquilibrium.slopeRange(x[3 * k + 1]) + "): these data do not support it");
+            }
+        }
+        contacts.predict(x, null);
+        double[] pH = new double[n];
+        double[] free = new double[n];
+        for (int i = 0; i < n; i++) {
+            pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
+            free[i] = contacts.freeDimer[sel.pointRow()[i]];
+        }
+        return new FitResult(Law.CORRELATION.label(), sel, parameters(sol, names, elements, "pHSlope", "dimerSlope",
+                "intercept"), sol, massAction.measured(), pH, free,
+                massAction.reference(), List.of());
+    }
+
+    /**
+     * The shake-outs of a selection as a model: one {@link MassActionEquilibrium} per distinct
+     * extractant concentration, one {@link BatchContact} reused for every row.
+     */
+    static final class Contacts {
+        private final ShakeoutSelection sel;
+        private final double km;
+        private final double[] dimer; // distinct extractant concentrations as dimer
+        private final int[] rowModel;
+        private final BatchContact contact;
+        private final Law law;
+        private final double[] k;
+        private final double[] a;
+        private final double[] b;
+        private final MassActionEquilibrium[] models;
+        final double[] acidity;
+        final double[] freeDimer;
+
+        Contacts(ShakeoutSelection sel, double km, Law law) {
+            this.sel = sel;
+            this.km = km;
+            this.law = law;
+            List<Double> distinct = new ArrayList<>();
+            rowModel = new int[sel.rows().size()];
+            for (int r = 0; r < rowModel.length; r++) {
+                double c = sel.rows().get(r).extractant() / 2; // monomer HA → dimer (HA)2
+                int at = distinct.indexOf(c);
+                if (at < 0) {
+                    at = distinct.size();
+                    distinct.add(c);
+                }
+                rowModel[r] = at;
+            }
+            dimer = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+            contact = new BatchContact(sel.elements().size());
+            k = new double[sel.elements().size()];
+            a = new double[k.length];
+            b = new double[k.length];
+            models = new MassActionEquilibrium[dimer.length];
+            acidity = new double[rowModel.length];
+            freeDimer = new double[rowModel.length];
+        }
+
+        /**
+         * log10 D of every point at the parameters (into {@code out} unless null): ln K_j for mass
+         * action, (a_j, b_j, c_j) for the correlation, whose slopes are clamped into the engine's
+         * range. Keeps each row's equilibrium acidity and free dimer. The models are rebuilt once per
+         * call (the constants change); the row loop allocates nothing.
+         */
+        void predict(double[] params, double[] out) {
+            if (law == Law.CONSTANT_DISTRIBUTION) {
+                for (int i = 0; i < sel.pointCount() && out != null; i++) {
+                    out[i] = params[sel.pointElement()[i]] / LN10;
+                }
+                return;
+            }
+            for (int j = 0; j < k.length; j++) {
+                if (law == Law.MASS_ACTION) {
+                    k[j] = Math.exp(params[j]);
+                    a[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+                    b[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+                } else {
+                    b[j] = Math.min(Math.max(params[3 * j + 1], 1e-6), MassActionEquilibrium.MAX_SLOPE);
+                    a[j] = Math.min(Math.max(params[3 * j], 1e-6),
+                            Math.min(MassActionEquilibrium.MAX_SLOPE, 2 * b[j] * (1 - 1e-9)));
+                    k[j] = Math.pow(10, params[3 * j + 2]);
+                }
+            }
+            for (int m = 0; m < dimer.length; m++) {
+                models[m] = new MassActionEquilibrium(k, a, b, km, dimer[m], 1);
+            }
+            int[] pointRow = sel.pointRow();
+            int[] pointElement = sel.pointElement();
+            int i = 0;
+            for (int r = 0; r < rowModel.length; r++) {
+                Shakeout s = sel.rows().get(r);
+                contact.solve(models[rowModel[r]], s.organicToAqueous(), sel.initial()[r], s.saponification(),
+                        s.initialAcid());
+                acidity[r] = contact.acidity();
+                freeDimer[r] = contact.freeDimer();
+                // points are in row order
+                for (; i < pointRow.length && pointRow[i] == r; i++) {
+                    if (out != null) {
+                        out[i] = contact.lnDistributionRatio(pointElement[i]) / LN10;
+                    }
+                }
+            }
+        }
+
+        /**
+         * A start for ln K per rare earth: the median over its points of {@code ln D + 3 ln h − 3 ln e}
+         * with h and e estimated from the measured D (3 H⁺ released and 3 dimers bound per RE extracted,
+         * the cation released first).
+         */
+        double[] start() {
+            int p = k.length;
+            List<List<Double>> guesses = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                guesses.add(new ArrayList<>());
+            }
+            for (int i = 0; i < sel.pointCount(); i++) {
+                int r = sel.pointRow()[i];
+                Shakeout s = sel.rows().get(r);
+                double ratio = s.organicToAqueous();
+                double loaded = 0; // mol/L organic
+                for (int i2 = 0; i2 < sel.pointCount(); i2++) {
+                    if (sel.pointRow()[i2] == r) {
+                        double d = sel.measuredD(i2);
+                        loaded += sel.initial()[r][sel.pointElement()[i2]] * d / (1 + ratio * d);
+                    }
+                }
+                double c = s.extractant() / 2;
+                double released = Math.max(0, 3 * loaded - 2 * s.saponification() * c) * ratio;
+                double h = Math.max(s.initialAcid() + released, 1e-7);
+                double e = Math.max(c * (1 - s.saponification()) - 1.5 * loaded, 1e-3 * c);
+                guesses.get(sel.pointElement()[i]).add(Math.log(sel.measuredD(i)) + 3 * Math.log(h) - 3 * Math.log(e));
+            }
+            double[] start = new double[p];
+            for (int j = 0; j < p; j++) {
+                double[] g = guesses.get(j).stream().mapToDouble(Double::doubleValue).toArray();
+                Arrays.sort(g);
+                start[j] = g[g.length / 2];
+            }
+            return start;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.sxcascade.fit;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.exception.ConvergenceException;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.util.Pair;
+import org.sxcascade.model.InvalidInputException;
+
+/**
+ * Weighted nonlinear least squares shared by every model that {@code sxcascade fit} fits:
+ * minimises {@code Σ_i w_i (f_i(p) − t_i)²} with Commons Math's Levenberg–Marquardt optimizer, the
+ * Jacobian by central differences, and gives the parameters' covariance
+ * {@code σ̂² (JᵀWJ)⁻¹} with {@code σ̂² = Σ w r² / (n − p)} and the two-sided 95 % Student t quantile
+ * on n − p degrees of freedom (the usual linearised intervals, e.g. Bates &amp; Watts, Nonlinear
+ * Regression Analysis and Its Applications, Wiley 1988, ch. 2).
+ */
+public final class WeightedLeastSquares {
+    /** Central-difference step in the parameters (they are logarithms or slopes of order 1). */
+    private static final double STEP = 1e-5;
+    /** A condition number of √W·J above this makes the parameters not identifiable from the data. */
+    private static final double MAX_CONDITION = 1e10;
+
+    /** The predictions f(p) of a model. */
+    @FunctionalInterface
+    public interface Model {
+        /** Writes the n predictions at parameters p into {@code out}. */
+        void predict(double[] p, double[] out);
+    }
+
+    /**
+     * A least-squares solution.
+     *
+     * @param parameters  the estimates
+     * @param predicted   f at the estimates
+     * @param covariance  σ̂² (JᵀWJ)⁻¹
+     * @param sigma       σ̂, the residual standard deviation for weight 1
+     * @param dof         n − p
+     * @param t975        the 97.5 % quantile of Student's t with n − p degrees of freedom
+     * @param iterations  Levenberg–Marquardt iterations
+     * @param evaluations model evaluations by the optimizer (each Jacobian costs 2p more)
+     */
+    public record Solution(double[] parameters, double[] predicted, double[][] covariance, double sigma, int dof,
+                           double t975, int iterations, int evaluations) {
+        /** Standard error of parameter k. */
+        public double standardError(int k) {
+            return Math.sqrt(covariance[k][k]);
+        }
+
+        /** Correlation of parameters k and l. */
+        public double correlation(int k, int l) {
+            return covariance[k][l] / Math.sqrt(covariance[k][k] * covariance[l][l]);
+        }
+    }
+
+    private WeightedLeastSquares() {
+    }
+
+    /**
+     * Fits the model to the targets.
+     *
+     * @param model   the predictions
+     * @param target  the measured values t_i
+     * @param weight  w_i &gt; 0
+     * @param start   the starting parameters
+     * @param names   parameter names, for the message when they cannot be told apart
+     * @throws InvalidInputException if there are no more points than parameters, or the parameters
+     *         are not identifiable from the data (the message gives the most correlated pair)
+     */
+    public static Solution fit(Model model, double[] target, double[] weight, double[] start, String[] names) {
+        int n = target.length;
+        int p = start.length;
+        if (n <= p) {
+            throw new InvalidInputException("points", n + " point" + (n == 1 ? "" : "s") + " for " + p
+                    + " parameter" + (p == 1 ? "" : "s") + " (" + String.join(", ", names) + ")",
+                    "more points than parameters, so that the scatter and the intervals can be estimated");
+        }
+        double[] root = new double[n];
+        double[] scaledTarget = new double[n];
+        for (int i = 0; i < n; i++) {
+            root[i] = Math.sqrt(weight[i]);
+            scaledTarget[i] = root[i] * target[i];
+        }
+        double[] value = new double[n];
+        double[] plus = new double[n];
+        double[] minus = new double[n];
+        double[] shifted = new double[p];
+        LeastSquaresBuilder builder = new LeastSquaresBuilder()
+                .start(start)
+                .target(scaledTarget)
+                .maxEvaluations(10_000)
+                .maxIterations(10_000)
+                .lazyEvaluation(false)
+                .model(point -> {
+                    double[] x = point.toArray();
+                    model.predict(x, value);
+                    double[][] jac = new double[n][p];
+                    for (int k = 0; k < p; k++) {
+                        System.arraycopy(x, 0, shifted, 0, p);
+                        shifted[k] = x[k] + STEP;
+                        model.predict(shifted, plus);
+                        shifted[k] = x[k] - STEP;
+                        model.predict(shifted, minus);
+                        for (int i = 0; i < n; i++) {
+                            jac[i][k] = root[i] * (plus[i] - minus[i]) / (2 * STEP);
+                        }
+                    }
+                    double[] f = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        f[i] = root[i] * value[i];
+                    }
+                    return new Pair<>(new ArrayRealVector(f, false), new Array2DRowRealMatrix(jac, false));
+                });
+        LeastSquaresOptimizer.Optimum optimum;
+        try {
+            optimum = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(1e-14)
+                    .withParameterRelativeTolerance(1e-12)
+                    .withOrthoTolerance(1e-14)
+                    .optimize(builder.build());
+        } catch (TooManyEvaluationsException | TooManyIterationsException | ConvergenceException e) {
+            throw new FitFailedException("the Levenberg–Marquardt iteration did not converge (" + e.getMessage()
+                    + ")");
+        } catch (InvalidInputException e) {
+            // a trial point the model refuses (e.g. a constant that overflows): the data are not at fault
+            throw new FitFailedException("the Levenberg–Marquardt iteration left the range the model accepts ("
+                    + e.getMessage() + "): the data ask for what the model cannot give at any parameters, e.g. "
+                    + "more RE in the organic than its extractant holds (a sixth of the monomer concentration)");
+        }
+        double[] est = optimum.getPoint().toArray();
+        double[] predicted = new double[n];
+        model.predict(est, predicted);
+        RealMatrix j = optimum.getJacobian();
+        SingularValueDecomposition svd = new SingularValueDecomposition(j);
+        if (!(svd.getConditionNumber() < MAX_CONDITION)) {
+            RealMatrix jtj = j.transpose().multiply(j);
+            int flat = flatColumn(jtj);
+            if (flat >= 0) {
+                throw new InvalidInputException("parameters", names[flat], "parameters the data can tell apart: "
+                        + names[flat] + " has no effect on the predictions at the optimum (a slope held at the edge "
+                        + "of its allowed range, or points that do not depend on it)");
+            }
+            int[] pair = mostCorrelated(jtj);
+            throw new InvalidInputException("parameters", pair == null ? String.join(", ", names)
+                    : names[pair[0]] + " and " + names[pair[1]],
+                    "parameters the data can tell apart: the Jacobian has condition number "
+                            + String.format(java.util.Locale.ROOT, "%.3g", svd.getConditionNumber())
+                            + (pair == null ? "" : "; " + names[pair[0]] + " and " + names[pair[1]]
+                            + " move together (correlation of their columns " + String.format(java.util.Locale.ROOT,
+                            "%.6f", jtj.getEntry(pair[0], pair[1])
+                                    / Math.sqrt(jtj.getEntry(pair[0], pair[0]) * jtj.getEntry(pair[1], pair[1])))
+                            + ")") + " (e.g. a rare earth whose points are all at full loading)");
+        }
+        RealMatrix inv = svd.getSolver().getInverse(); // pseudo-inverse of √W·J
+        double[][] cov = inv.multiply(inv.transpose()).getData(); // (JᵀWJ)⁻¹
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = predicted[i] - target[i];
+            ss += weight[i] * r * r;
+        }
+        int dof = n - p;
+        double s2 = ss / dof;
+        for (double[] row : cov) {
+            for (int l = 0; l < p; l++) {
+                row[l] *= s2;
+            }
+        }
+        double t = new TDistribution(null, dof).inverseCumulativeProbability(0.975);
+        return new Solution(est, predicted, cov, Math.sqrt(s2), dof, t, optimum.getIterations(),
+                optimum.getEvaluations());
+    }
+
+    /** A parameter whose Jacobian column is zero next to the largest one (1e-12 in the norm), or −1. */
+    private static int flatColumn(RealMatrix jtj) {
+        double largest = 0;
+        for (int k = 0; k < jtj.getRowDimension(); k++) {
+            largest = Math.max(largest, jtj.getEntry(k, k));
+        }
+        for (int k = 0; k < jtj.getRowDimension(); k++) {
+            if (!(jtj.getEntry(k, k) > 1e-24 * largest)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The pair of parameters with the largest |cosine| between their Jacobian columns, or null for one parameter. */
+    private static int[] mostCorrelated(RealMatrix jtj) {
+        int p = jtj.getRowDimension();
+        int[] best = null;
+        double worst = -1;
+        for (int k = 0; k < p; k++) {
+            for (int l = k + 1; l < p; l++) {
+                double c = Math.abs(jtj.getEntry(k, l) / Math.sqrt(jtj.getEntry(k, k) * jtj.getEntry(l, l)));
+                if (!(c <= worst)) {
+                    worst = c;
+                    best = new int[] {k, l};
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,354 @@
+package org.sxcascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sxcascade fit} on the bundled PC88A–HCl shake-outs: the numbers docs/fit.md quotes, the
+ * JSON keys, the case fragment running in a mass-action case, and bad data with exit code 2.
+ */
+class FitCommandTest {
+    private static final String DATA = "cases/data/shakeout-pc88a-hcl.csv";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void allRareEarthsAsDocumented() throws Exception {
+        CliHarness text = CliHarness.run("fit", "--shakeouts", DATA);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("201 rows read, 201 used, 219 points")
+                .contains("6 points with D = 0 left out").contains("Nd/La").contains("llepe-012");
+        JsonNode j = json("fit", "--shakeouts", DATA, "--reference", "Pr", "--json");
+        assertThat(j.at("/data/points").asInt()).isEqualTo(219);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.2070, within(5e-5));
+        assertThat(j.at("/fit/degreesOfFreedom").asInt()).isEqualTo(212);
+        String[] el = {"La", "Ce", "Pr", "Nd", "Sm", "Dy", "Y"};
+        double[] k = {0.0011984, 0.0028981, 0.0092625, 0.013091, 0.082950, 3.6351, 8.2483}; // docs/fit.md
+        for (int i = 0; i < el.length; i++) {
+            JsonNode p = j.at("/parameters/" + i);
+            assertThat(p.get("element").asText()).isEqualTo(el[i]);
+            assertThat(p.get("exchangeConstant").asDouble() / k[i]).isCloseTo(1, within(1e-4));
+            assertThat(p.get("standardErrorLn").asDouble()).isFinite().isPositive();
+            assertThat(p.at("/ci95/0").asDouble()).isLessThan(k[i]);
+            assertThat(p.at("/ci95/1").asDouble()).isGreaterThan(k[i]);
+        }
+        // Nd/Pr: 1.41, inside the measured 1.35–1.9 for PC88A–HCl (docs/fit.md)
+        JsonNode nd = j.at("/separationFactors/values/2");
+        assertThat(nd.get("element").asText()).isEqualTo("Nd");
+        assertThat(nd.get("beta").asDouble()).isCloseTo(1.4134, within(1e-3)).isBetween(1.35, 1.9);
+        assertThat(j.at("/separationFactors/reference").asText()).isEqualTo("Pr");
+    }
+
+    @Test
+    void prNdJsonHasTheDocumentedKeys() throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Nd,Pr", "--json");
+        assertThat(j.at("/parameters/0/element").asText()).isEqualTo("Pr"); // column order
+        assertThat(j.at("/parameters/0/exchangeConstant").asDouble()).isCloseTo(0.0067679, within(1e-6));
+        assertThat(j.at("/parameters/1/exchangeConstant").asDouble()).isCloseTo(0.013437, within(1e-5));
+        assertThat(j.at("/parameters/1/points").asInt()).isEqualTo(55);
+        assertThat(j.at("/correlation/matrix/0/1").asDouble()).isCloseTo(0.1502, within(1e-3));
+        assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(1.9854, within(1e-3));
+        assertThat(j.at("/largestResiduals").size()).isEqualTo(5);
+        assertThat(j.at("/largestResiduals/0/experimentId").asText()).isEqualTo("llepe-151");
+        assertThat(j.at("/data/leftOut/0").asText())
+                .isEqualTo("108 rows holding rare earths not fitted (La, Ce, Sm, Dy, Y) left out");
+    }
+
+    /** The fragment of --case-out, put into the bundled mass-action case, runs with simulate. */
+    @Test
+    void caseOutFragmentRunsInAMassActionCase(@TempDir Path dir) throws Exception {
+        Path fragment = dir.resolve("fitted.yaml");
+        CliHarness fit = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--case-out",
+                fragment.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        String yaml = Files.readString(fragment);
+        assertThat(yaml).contains("components:\n  - name: Pr\n    exchangeConstant: 0.00676").contains("# A fragment");
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        String combined = bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:"));
+        Path fullCase = dir.resolve("case.yaml");
+        Files.writeString(fullCase, combined);
+        CliHarness sim = CliHarness.run("simulate", fullCase.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("K_ex Pr 0.00676788 Nd 0.0134367");
+    }
+
+    @Test
+    void badDataExitWithCode2AndNameTheColumn(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        CliHarness r = fitNd(bad, "1,1,0.1,0.05,0.4\n1,1,0.1,-0.05,0.4\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.csv line 3, column Nd_initial_mol_per_L = -0.05 is not allowed: "
+                + "a finite number greater than 0 (mol/L aqueous)");
+        assertThat(r.out()).isEmpty();
+
+        Files.writeString(bad, "extractant_mol_per_L,o_to_a,pH,Nd_initial_mol_per_L,Nd_D\n1,1,2,0.05,0.4\n");
+        r = CliHarness.run("fit", "--shakeouts", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("column 3 = pH is not allowed").contains("initial_acid_mol_per_L");
+
+        r = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Eu");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--elements = Eu is not allowed: a rare earth with columns in");
+
+        r = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Nd,Pr,Nd");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--elements = Nd is not allowed: each rare earth once");
+
+        r = CliHarness.run("fit", "--shakeouts", DATA, "--sources", "Nobody (2020)");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--sources = Nobody (2020) is not allowed: a source of");
+
+        r = CliHarness.run("fit", "--shakeouts", dir.resolve("none.csv").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("none.csv: no such file");
+    }
+
+    /** Nd alone: the slopes of the correlation agree with mass action's 3 and 3 within their intervals. */
+    @Test
+    void correlationOnNdAsDocumented(@TempDir Path dir) throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Nd", "--model", "correlation", "--json");
+        assertThat(j.at("/model").asText()).isEqualTo("correlation");
+        JsonNode nd = j.at("/parameters/0");
+        assertThat(nd.at("/pHSlope/value").asDouble()).isCloseTo(3.1932, within(1e-3));
+        assertThat(nd.at("/dimerSlope/value").asDouble()).isCloseTo(2.8086, within(1e-3));
+        assertThat(nd.at("/intercept/value").asDouble()).isCloseTo(-2.0276, within(1e-3));
+        assertThat(nd.at("/pHSlope/standardError").asDouble()).isCloseTo(0.1473, within(1e-3));
+        assertThat(nd.at("/pHSlope/ci95/0").asDouble()).isLessThan(3);
+        assertThat(nd.at("/pHSlope/ci95/1").asDouble()).isGreaterThan(3);
+        assertThat(nd.at("/dimerSlope/ci95/0").asDouble()).isLessThan(3);
+        assertThat(nd.at("/dimerSlope/ci95/1").asDouble()).isGreaterThan(3);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1885, within(5e-5));
+        assertThat(j.at("/correlation/parameters/1").asText()).isEqualTo("b(Nd)");
+        JsonNode prNd = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "correlation", "--json");
+        assertThat(prNd.at("/parameters/0/pHSlope/value").asDouble()).isCloseTo(3.9426, within(1e-3));
+        assertThat(prNd.at("/parameters/0/dimerSlope/value").asDouble()).isCloseTo(3.6230, within(1e-3));
+        assertThat(prNd.at("/parameters/0/rmsLog10D").asDouble()).isCloseTo(0.1733, within(1e-3));
+        assertThat(json("fit", "--shakeouts", DATA, "--model", "correlation", "--json").at("/fit/rmsLog10D")
+                .asDouble()).isCloseTo(0.1800, within(5e-5));
+        // the fragment runs in a case
+        Path fragment = dir.resolve("fitted.yaml");
+        assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "correlation",
+                "--case-out", fragment.toString()).exitCode()).isZero();
+        String yaml = Files.readString(fragment);
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        Path fullCase = dir.resolve("case.yaml");
+        Files.writeString(fullCase, bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:")));
+        CliHarness sim = CliHarness.run("simulate", fullCase.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("Pr a 3.94264");
+        CliHarness bad = CliHarness.run("fit", "--shakeouts", DATA, "--model", "linear");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--model = linear is not allowed: mass-action, correlation or "
+                + "constant-distribution");
+    }
+
+    /** --plot draws the parity and residual charts; their data are the fit's points. */
+    @Test
+    void plotWritesParityAndResidualCharts(@TempDir Path dir) throws Exception {
+        Path charts = dir.resolve("charts");
+        CliHarness r = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--json", "--plot",
+                charts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("shakeout-pc88a-hcl-parity.png").contains("shakeout-pc88a-hcl-residuals-ph.png");
+        for (String f : new String[] {"shakeout-pc88a-hcl-parity.png", "shakeout-pc88a-hcl-residuals-ph.png"}) {
+            byte[] png = Files.readAllBytes(charts.resolve(f));
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        }
+        var data = org.sxcascade.io.ShakeoutReader.read(Path.of(DATA));
+        var fit = org.sxcascade.fit.MassActionFit.fit(org.sxcascade.fit.ShakeoutSelection.of(data,
+                java.util.List.of("Pr", "Nd"), null, null), Double.NaN, null);
+        var plot = org.sxcascade.chart.FitCharts.parity(fit).getXYPlot();
+        var series = (org.jfree.data.xy.XYSeriesCollection) plot.getDataset();
+        assertThat(series.getSeriesCount()).isEqualTo(3); // the line, Pr, Nd
+        assertThat(series.getSeries(2).getKey()).isEqualTo("Nd");
+        assertThat(series.getSeries(1).getItemCount() + series.getSeries(2).getItemCount()).isEqualTo(92);
+        var residuals = (org.jfree.data.xy.XYSeriesCollection) org.sxcascade.chart.FitCharts.residualsAgainstPH(fit)
+                .getXYPlot().getDataset();
+        double ss = 0;
+        for (int k = 1; k < 3; k++) {
+            for (int i = 0; i < residuals.getSeries(k).getItemCount(); i++) {
+                ss += Math.pow(residuals.getSeries(k).getY(i).doubleValue(), 2);
+            }
+        }
+        assertThat(Math.sqrt(ss / 92)).isCloseTo(fit.rmsLog10D(), within(1e-12));
+    }
+
+    /** Fit the single-element sources, predict the 13 mixed rows they do not contain (docs/fit.md). */
+    @Test
+    void predictMixedRowsFromSingleElementFit() throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--sources", "Li (1987),Lyon (2016),Lee (2005)", "--predict",
+                "cases/data/shakeout-pc88a-hcl-mixed.csv", "--json");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(188);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1511, within(5e-5));
+        assertThat(j.at("/prediction/rowsUsed").asInt()).isEqualTo(13);
+        assertThat(j.at("/prediction/points").asInt()).isEqualTo(37);
+        assertThat(j.at("/prediction/rmsLog10D").asDouble()).isCloseTo(0.5830, within(5e-5));
+        assertThat(j.at("/prediction/elements/0/element").asText()).isEqualTo("La");
+        assertThat(j.at("/prediction/elements/0/rmsLog10D").asDouble()).isCloseTo(1.1022, within(5e-5));
+        assertThat(j.at("/prediction/elements/3/element").asText()).isEqualTo("Nd");
+        assertThat(j.at("/prediction/elements/3/rmsLog10D").asDouble()).isCloseTo(0.1853, within(5e-5));
+        // predicting the rows a fit used gives back the fit's own RMS
+        JsonNode self = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--predict", DATA, "--json");
+        assertThat(self.at("/prediction/rmsLog10D").asDouble()).isCloseTo(self.at("/fit/rmsLog10D").asDouble(),
+                within(1e-12));
+        CliHarness text = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--predict",
+                "cases/data/shakeout-pc88a-hcl-mixed.csv");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Prediction of cases/data/shakeout-pc88a-hcl-mixed.csv with the fitted "
+                + "parameters (no refit)").contains("13 rows read, 5 used, 10 points with D > 0")
+                .contains("8 rows holding rare earths not fitted (La, Ce) left out");
+        CliHarness none = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Nd", "--predict",
+                "cases/data/shakeout-pc88a-hcl-mixed.csv");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--predict = cases/data/shakeout-pc88a-hcl-mixed.csv is not allowed: a "
+                + "shake-out file with at least one point D > 0 of the fitted rare earths in a row holding no other");
+        Path noSm = Files.createTempFile("no-sm", ".csv");
+        try {
+            Files.writeString(noSm, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n"
+                    + "1,1,0.1,0.05,0.5\n");
+            none = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Sm", "--predict", noSm.toString());
+            assertThat(none.exitCode()).isEqualTo(2);
+            assertThat(none.err()).contains("a shake-out file with columns of a fitted rare earth (Sm)");
+        } finally {
+            Files.delete(noSm);
+        }
+    }
+
+    /** Identical experiments cannot tell a pH slope from an intercept: refused, naming the pair. */
+    @Test
+    void nonIdentifiableParametersAreNamed(@TempDir Path dir) throws Exception {
+        Path same = dir.resolve("same.csv");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            b.append("1,1,0.1,0.05,").append(0.5 + 0.01 * i).append('\n');
+        }
+        CliHarness r = fitNd(same, b.toString(), "--model", "correlation");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("parameters = ").contains("(Nd) is not allowed: parameters the data can tell "
+                + "apart").contains("move together (correlation of their columns");
+        // a slope held at the edge of its range has no effect: named as such (docs/fit.md, "What the chemistry buys")
+        CliHarness la = CliHarness.run("fit", "--shakeouts", DATA, "--model", "correlation", "--sources",
+                "Li (1987),Lyon (2016),Lee (2005)");
+        assertThat(la.exitCode()).isEqualTo(2);
+        assertThat(la.err()).contains("parameters = b(La) is not allowed: parameters the data can tell apart: b(La) "
+                + "has no effect on the predictions at the optimum");
+        // the mass-action fit of the same data has one parameter and is fine
+        assertThat(CliHarness.run("fit", "--shakeouts", same.toString()).exitCode()).isZero();
+    }
+
+    /** docs/fit.md, "Worked example": fit, design at the fitted β, and what β's lower bound does to it. */
+    @Test
+    void workedExampleFromShakeOutsToADesign(@TempDir Path dir) throws Exception {
+        Path fragment = dir.resolve("fitted.yaml");
+        assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--case-out",
+                fragment.toString()).exitCode()).isZero();
+        String yaml = Files.readString(fragment);
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        String fitted = bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:"));
+        Path fittedCase = dir.resolve("pr-nd-fitted.yaml");
+        Files.writeString(fittedCase, fitted);
+        Path designed = dir.resolve("designed.yaml");
+        CliHarness design = CliHarness.run("design", fittedCase.toString(), "--case-out", designed.toString());
+        assertThat(design.exitCode()).as(design.err()).isZero();
+        assertThat(design.out()).contains("17 extraction + 14 scrub + 8 strip = 39 stages")
+                .contains("Pr 99.9472%").contains("Nd 99.9472%");
+        // β at its lower 95 % bound, 1.4530: K_Nd = 1.4530 K_Pr
+        JsonNode beta = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--json")
+                .at("/separationFactors/values/0/ci95/0");
+        assertThat(beta.asDouble()).isCloseTo(1.4530, within(1e-4));
+        String lowNd = String.format(java.util.Locale.ROOT, "exchangeConstant: %.10g", 0.006767877428 * 1.4530);
+        Path designedLow = dir.resolve("designed-low.yaml");
+        Files.writeString(designedLow, Files.readString(designed)
+                .replaceAll("exchangeConstant: 0\\.01343667980?", lowNd));
+        CliHarness sim = CliHarness.run("simulate", designedLow.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("K_ex Pr 0.00676788 Nd 0.00983373").contains("Pr 89.7461%")
+                .contains("Nd 96.5202%");
+        Path fittedLow = dir.resolve("pr-nd-low.yaml");
+        Files.writeString(fittedLow, fitted.replaceAll("exchangeConstant: 0\\.01343667980?", lowNd));
+        CliHarness low = CliHarness.run("design", fittedLow.toString());
+        assertThat(low.exitCode()).as(low.err()).isZero();
+        assertThat(low.out()).contains("31 extraction + 26 scrub + 8 strip = 65 stages").contains("organic 244.7 L/h")
+                .contains("P_A = 99.9397%");
+    }
+
+    /** The constant-D baseline: each D is 10^(mean log10 D) of its points, exactly; RMS as documented. */
+    @Test
+    void constantDistributionIsTheMeanOfLog10D(@TempDir Path dir) throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--model", "constant-distribution", "--reference", "Pr", "--json");
+        assertThat(j.at("/model").asText()).isEqualTo("constant-distribution");
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.5596, within(5e-5));
+        var data = org.sxcascade.io.ShakeoutReader.read(Path.of(DATA));
+        for (int k = 0; k < 7; k++) {
+            double sum = 0;
+            int n = 0;
+            for (var row : data.rows()) {
+                if (row.has(k) && row.measuredD()[k] > 0) {
+                    sum += Math.log10(row.measuredD()[k]);
+                    n++;
+                }
+            }
+            JsonNode p = j.at("/parameters/" + k);
+            assertThat(p.get("element").asText()).isEqualTo(data.elements().get(k));
+            assertThat(p.get("points").asInt()).isEqualTo(n);
+            assertThat(Math.log10(p.get("distributionRatio").asDouble())).isCloseTo(sum / n, within(1e-9));
+        }
+        assertThat(j.at("/separationFactors/values/2/element").asText()).isEqualTo("Nd");
+        assertThat(j.at("/separationFactors/values/2/beta").asDouble()).isCloseTo(1.1985, within(1e-4));
+        Path fragment = dir.resolve("d.yaml");
+        assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "constant-distribution",
+                "--case-out", fragment.toString()).exitCode()).isZero();
+        assertThat(Files.readString(fragment)).contains("model: distribution-ratios")
+                .contains("components:\n  - name: Pr\n    distributionRatio: ");
+    }
+
+    /** D beyond the extractant's capacity: K_ex runs off to infinity; exit 3 with the reason. */
+    @Test
+    void dataBeyondTheModelsReachExitWith3(@TempDir Path dir) throws Exception {
+        CliHarness r = fitNd(dir.resolve("beyond.csv"), "0.01,1,0.001,0.1,1000\n0.01,1,0.002,0.1,1200\n"
+                + "0.01,1,0.003,0.1,900\n");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("left the range the model accepts").contains("more RE in the organic than its "
+                + "extractant holds");
+    }
+
+    @Test
+    void sourcesAndFlagsSelectRows() throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Li (1987)", "--json");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(40);
+        assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(4.3953, within(1e-3));
+        j = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--sources", "Lyon (2016)", "--json");
+        assertThat(j.at("/separationFactors/values/0/beta").asDouble()).isCloseTo(1.7737, within(1e-3));
+        assertThat(j.at("/separationFactors/values/0/ci95/0").asDouble()).isCloseTo(0.8271, within(1e-3));
+        j = json("fit", "--shakeouts", DATA, "--exclude-flags", "acid_placeholder_1e-5,acid_from_pH", "--json");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(188);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.1511, within(5e-5));
+        assertThat(j.at("/data/leftOut").toString()).contains("3 rows flagged acid_from_pH left out");
+    }
+
+    /** Writes Nd-only shake-out rows (extractant, O/A, acid, Nd initial, Nd D) under a header and fits them. */
+    private static CliHarness fitNd(Path file, String rows, String... options) throws Exception {
+        Files.writeString(file, "extractant_mol_per_L,o_to_a,initial_acid_mol_per_L,Nd_initial_mol_per_L,Nd_D\n" + rows);
+        String[] args = new String[3 + options.length];
+        args[0] = "fit";
+        args[1] = "--shakeouts";
+        args[2] = file.toString();
+        System.arraycopy(options, 0, args, 3, options.length);
+        return CliHarness.run(args);
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        CliHarness r = CliHarness.run(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+}
