@@ -196,14 +196,16 @@ public final class FlowsheetReport {
         }
         b.append('\n');
 
-        b.append("Recovery (fraction of each component's fresh feed leaving in each product)\n");
+        b.append(fs.hasOwnInflow() ? "Recovery (fraction of each component's inflow, fresh feeds and pre-loaded "
+                + "organics, leaving in each product)\n" : "Recovery (fraction of each component's fresh feed leaving in "
+                + "each product)\n");
         Table rt = new Table();
         List<String> rh = new ArrayList<>(List.of("component"));
         for (int s : result.products()) {
             rh.add(fs.sources().get(s).name());
         }
         rt.row(rh);
-        double[] fresh = fs.freshFeed();
+        double[] fresh = fs.inflow();
         for (int j = 0; j < comps().size(); j++) {
             List<String> r = new ArrayList<>(List.of(comps().get(j)));
             for (int s : result.products()) {
@@ -233,9 +235,12 @@ public final class FlowsheetReport {
         }
         b.append('\n');
 
-        b.append("Closure of the whole flowsheet (|fresh feed − products| / fresh feed)\n");
+        boolean own = fs.hasOwnInflow();
+        b.append(own ? "Closure of the whole flowsheet (|inflow − products| / inflow; inflow = fresh feeds + RE "
+                + "pre-loaded on the cascades' organics)\n" : "Closure of the whole flowsheet (|fresh feed − products| / "
+                + "fresh feed)\n");
         Table cl = new Table();
-        cl.row(List.of("component", "fresh feed", "products", "closure"));
+        cl.row(List.of("component", own ? "inflow" : "fresh feed", "products", "closure"));
         for (int j = 0; j < comps().size(); j++) {
             double c = result.closure(j);
             cl.row(List.of(comps().get(j), Formats.fraction(fresh[j]), Formats.fraction(result.leaving(j)),
