@@ -133,7 +133,8 @@ public final class FlowsheetReport {
                     r.add(Formats.fraction(f[j]));
                 }
                 for (StreamModel.InletColumn col : inletColumns) {
-                    r.add(Formats.general(col.quantity().of(f, inletTotal(i, k), fs.feedTotal())));
+                    double v = col.quantity().of(f, inletTotal(i, k), fs.feedTotal(), in.phase());
+                    r.add(Double.isNaN(v) ? "-" : Formats.general(v));
                 }
                 it.row(r);
             }
@@ -379,7 +380,12 @@ public final class FlowsheetReport {
                 io.put("flow", reSum(f));
                 flows(io.putObject("flows"), f);
                 for (StreamModel.InletColumn col : fs.streams().inletColumns()) {
-                    io.put(col.key(), col.quantity().of(f, inletTotal(i, k), fs.feedTotal()));
+                    double v = col.quantity().of(f, inletTotal(i, k), fs.feedTotal(), in.phase());
+                    if (Double.isNaN(v)) {
+                        io.putNull(col.key());
+                    } else {
+                        io.put(col.key(), v);
+                    }
                 }
             }
             o.set("sideDraws", mapper.valueToTree(u.template().drawsJson()));

@@ -166,13 +166,17 @@ public record MassActionStreams(MassActionEquilibrium equilibrium, String cation
         return "exact volumes, the fresh feeds' solution" + (start.equals("uniform") ? " with equal fractions" : "");
     }
 
-    /** Each inlet's volume, free acid and cation concentration. */
+    /**
+     * Each inlet's volume, free acid (an aqueous inlet's; an organic's H is its extractant's, not
+     * acid: none) and cation concentration (in an organic, the cation held by the extractant).
+     */
     @Override
     public List<InletColumn> inletColumns() {
         int r = listedCount();
-        return List.of(new InletColumn("L/h", "volumetricFlow", (f, v, t) -> v),
-                new InletColumn("acid mol/L", "acidity", (f, v, t) -> f[r + 1] * t / v),
-                new InletColumn(cation + " mol/L", "cationConcentration", (f, v, t) -> f[r] * t / v));
+        return List.of(new InletColumn("L/h", "volumetricFlow", (f, v, t, p) -> v),
+                new InletColumn("acid mol/L", "acidity", (f, v, t, p) -> p == FeedPhase.ORGANIC ? Double.NaN
+                        : f[r + 1] * t / v),
+                new InletColumn(cation + " mol/L", "cationConcentration", (f, v, t, p) -> f[r] * t / v));
     }
 
     @Override

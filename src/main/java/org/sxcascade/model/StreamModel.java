@@ -31,8 +31,10 @@ public interface StreamModel {
          * @param flows     its component flows, mol per mol of fresh RE
          * @param total     its fixed total (volume, L/h, under mass action)
          * @param feedTotal the fresh RE, mol per unit time
+         * @param phase     the phase it joins
+         * @return the quantity, NaN where it has no meaning in that phase (printed as -, JSON null)
          */
-        double of(double[] flows, double total, double feedTotal);
+        double of(double[] flows, double total, double feedTotal, FeedPhase phase);
     }
 
     /** The equilibrium model (for mass action at the flowsheet's molar scale once {@link #atFeedTotal}). */
