@@ -189,6 +189,35 @@ class PreloadAndOrganicLinkTest {
         }
     }
 
+    /**
+     * The accelerated tear step is shortened into the feasible set (FlowsheetSolver.feasibleShare):
+     * an organic of 100 L/h, C = 0.75, s = 0.4 pre-loaded with 5 + 5 mol/h RE has 150 sites, M 30, H 90 and
+     * free extractant (H − 3 Σ RE)/2 = 30. A step adding 10 + 10 RE takes 60 of H by the site balance
+     * and leaves (30 − 90)/2 = −30: shortened to a = 0.45, where 30 − 60 a = 3 = a tenth of 30. A step
+     * taking 8 of the 5 Pr is shortened to keep a tenth of it: a = 0.9 · 5/8 = 0.5625.
+     */
+    @Test
+    void theAcceleratedStepIsShortenedIntoTheFeasibleSet() {
+        MassActionEquilibrium eq = new MassActionEquilibrium(new double[] {0.02, 0.03}, 0.001, 0.75, 1.0);
+        org.sxcascade.model.MassActionStreams streams = new org.sxcascade.model.MassActionStreams(eq, "Na");
+        double[] plain = eq.preloadedOrganic(0.4, 100, new double[] {0.05, 0.05});
+        assertThat(plain).containsExactly(new double[] {5, 5, 30, 90}, within(1e-12));
+        assertThat(streams.capacity(plain, org.sxcascade.model.FeedPhase.ORGANIC)).isCloseTo(30, within(1e-12));
+        double a = FlowsheetSolver.feasibleShare(streams, plain, new double[] {10, 10, 0, 0}, 100,
+                org.sxcascade.model.FeedPhase.ORGANIC);
+        assertThat(a).isCloseTo(0.45, within(1e-12));
+        double[] v = {5 + 10 * a, 5 + 10 * a, 30, 0};
+        streams.project(v, 100, org.sxcascade.model.FeedPhase.ORGANIC);
+        assertThat(v[3] + 3 * (v[0] + v[1]) + v[2]).isCloseTo(150, within(1e-12));
+        assertThat(streams.capacity(v, org.sxcascade.model.FeedPhase.ORGANIC)).isCloseTo(3, within(1e-12));
+        assertThat(FlowsheetSolver.feasibleShare(streams, plain, new double[] {-8, 0, 0, 0}, 100,
+                org.sxcascade.model.FeedPhase.ORGANIC)).isCloseTo(0.5625, within(1e-12));
+        // a feasible step is taken whole; an aqueous stream has no capacity to keep
+        assertThat(FlowsheetSolver.feasibleShare(streams, plain, new double[] {1, -1, 0, 0}, 100,
+                org.sxcascade.model.FeedPhase.ORGANIC)).isEqualTo(1);
+        assertThat(streams.capacity(plain, org.sxcascade.model.FeedPhase.AQUEOUS)).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // a fresh feed (an aqueous solution) as an organic inlet
