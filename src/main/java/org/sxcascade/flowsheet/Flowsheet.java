@@ -185,9 +185,7 @@ public final class Flowsheet {
                             + String.join(", ", index.keySet()));
                 }
                 inletSource[i][k] = s;
-                if (sources.get(s).isOutlet()) {
-                    this.streams.checkLink(path + ".from", in.from(), sources.get(s).phase());
-                }
+                this.streams.checkLink(path + ".from", in.from(), sources.get(s).phase(), in.phase());
                 sent[s] += in.fraction();
                 readerList.get(s).add(new InletRef(i, k));
                 if (sent[s] > 1 + SHARE_TOLERANCE) {
@@ -535,6 +533,35 @@ public final class Flowsheet {
             }
         }
         return z;
+    }
+
+    /**
+     * RE entering the flowsheet, per component, mol per mol of total fresh RE: the fresh feeds
+     * ({@link #freshFeed()}) plus what cascades bring themselves (the RE pre-loaded on a mass-action
+     * cascade's own organic, {@link CascadeTemplate#ownInflow}). The flowsheet's closure and
+     * recoveries are relative to it; flows stay per mol of fresh RE.
+     */
+    public double[] inflow() {
+        double[] in = freshFeed();
+        for (FlowsheetUnit u : units) {
+            double[] own = u.template().ownInflow(streams.equilibrium(), in.length);
+            for (int j = 0; j < in.length; j++) {
+                in[j] += own[j];
+            }
+        }
+        return in;
+    }
+
+    /** Whether a cascade brings RE itself (a pre-loaded organic), so that {@link #inflow()} exceeds the fresh feeds. */
+    public boolean hasOwnInflow() {
+        double[] fresh = freshFeed();
+        double[] in = inflow();
+        for (int j = 0; j < in.length; j++) {
+            if (in[j] != fresh[j]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fresh feeds, then each cascade's raffinate, loaded organic and side draws. */

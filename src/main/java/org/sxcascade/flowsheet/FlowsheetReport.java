@@ -133,7 +133,8 @@ public final class FlowsheetReport {
                     r.add(Formats.fraction(f[j]));
                 }
                 for (StreamModel.InletColumn col : inletColumns) {
-                    r.add(Formats.general(col.quantity().of(f, inletTotal(i, k), fs.feedTotal())));
+                    double v = col.quantity().of(f, inletTotal(i, k), fs.feedTotal(), in.phase());
+                    r.add(Double.isNaN(v) ? "-" : Formats.general(v));
                 }
                 it.row(r);
             }
@@ -196,14 +197,16 @@ public final class FlowsheetReport {
         }
         b.append('\n');
 
-        b.append("Recovery (fraction of each component's fresh feed leaving in each product)\n");
+        b.append(fs.hasOwnInflow() ? "Recovery (fraction of each component's inflow, fresh feeds and pre-loaded "
+                + "organics, leaving in each product)\n" : "Recovery (fraction of each component's fresh feed leaving in "
+                + "each product)\n");
         Table rt = new Table();
         List<String> rh = new ArrayList<>(List.of("component"));
         for (int s : result.products()) {
             rh.add(fs.sources().get(s).name());
         }
         rt.row(rh);
-        double[] fresh = fs.freshFeed();
+        double[] fresh = fs.inflow();
         for (int j = 0; j < comps().size(); j++) {
             List<String> r = new ArrayList<>(List.of(comps().get(j)));
             for (int s : result.products()) {
@@ -233,9 +236,12 @@ public final class FlowsheetReport {
         }
         b.append('\n');
 
-        b.append("Closure of the whole flowsheet (|fresh feed − products| / fresh feed)\n");
+        boolean own = fs.hasOwnInflow();
+        b.append(own ? "Closure of the whole flowsheet (|inflow − products| / inflow; inflow = fresh feeds + RE "
+                + "pre-loaded on the cascades' organics)\n" : "Closure of the whole flowsheet (|fresh feed − products| / "
+                + "fresh feed)\n");
         Table cl = new Table();
-        cl.row(List.of("component", "fresh feed", "products", "closure"));
+        cl.row(List.of("component", own ? "inflow" : "fresh feed", "products", "closure"));
         for (int j = 0; j < comps().size(); j++) {
             double c = result.closure(j);
             cl.row(List.of(comps().get(j), Formats.fraction(fresh[j]), Formats.fraction(result.leaving(j)),
@@ -374,7 +380,12 @@ public final class FlowsheetReport {
                 io.put("flow", reSum(f));
                 flows(io.putObject("flows"), f);
                 for (StreamModel.InletColumn col : fs.streams().inletColumns()) {
-                    io.put(col.key(), col.quantity().of(f, inletTotal(i, k), fs.feedTotal()));
+                    double v = col.quantity().of(f, inletTotal(i, k), fs.feedTotal(), in.phase());
+                    if (Double.isNaN(v)) {
+                        io.putNull(col.key());
+                    } else {
+                        io.put(col.key(), v);
+                    }
                 }
             }
             o.set("sideDraws", mapper.valueToTree(u.template().drawsJson()));

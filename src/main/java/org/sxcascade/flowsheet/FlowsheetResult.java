@@ -93,11 +93,14 @@ public record FlowsheetResult(Flowsheet flowsheet, List<UnitResult> units, doubl
         return p;
     }
 
-    /** Fraction of the {@link #purityOf} components' fresh feed that leaves in the source's product share. */
+    /**
+     * Fraction of the {@link #purityOf} components' inflow ({@link Flowsheet#inflow()}: fresh feed,
+     * and pre-loaded RE if any) that leaves in the source's product share.
+     */
     public double recovery(int source) {
         double fed = 0;
         double out = 0;
-        double[] fresh = flowsheet.freshFeed();
+        double[] fresh = flowsheet.inflow();
         for (int j : purityOf(source)) {
             fed += fresh[j];
             out += productFlow(source, j);
@@ -130,11 +133,12 @@ public record FlowsheetResult(Flowsheet flowsheet, List<UnitResult> units, doubl
     }
 
     /**
-     * Whole-flowsheet closure of component j: |fresh feed − Σ products| / fresh feed, the products
-     * being every outlet's share not sent to an inlet; NaN for a component not fed.
+     * Whole-flowsheet closure of component j: |inflow − Σ products| / inflow, the inflow being the
+     * fresh feed and any RE pre-loaded on a cascade's organic ({@link Flowsheet#inflow()}), the
+     * products every outlet's share not sent to an inlet; NaN for a component not fed.
      */
     public double closure(int j) {
-        double fed = flowsheet.freshFeed()[j];
+        double fed = flowsheet.inflow()[j];
         if (!(fed > 0)) {
             return Double.NaN;
         }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.SolverSettings;
+import org.sxcascade.model.StreamModel;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
@@ -50,10 +52,12 @@ import org.sxcascade.solver.SteadyState;
  * method (Wegstein, Commun. ACM 1 (1958) 9): with the secant slope s = Δg/Δx of the last two
  * passes, q = s/(s − 1) clipped to [−5, 0] and x ← q x + (1 − q) g(x); only once two falling
  * residuals show that substitution contracts, and not for changes within 100 × the tolerance
- * (noise). Accelerated values below zero fall back to g(x), and each torn stream is rescaled to its
- * exact total. An accelerated pass that makes the residual grow is followed by plain ones; after
- * three such passes, or if a cascade fails to solve from an accelerated guess, the iteration
- * continues by plain substitution (and the report says so).
+ * (noise). The accelerated step is shortened per stream so that the guess stays feasible (no
+ * component below a tenth of its plain value, the stream on its model's exact balances, an
+ * organic's free extractant above a tenth of the plain value's: {@link #update}). An accelerated
+ * pass that makes the residual grow is followed by plain passes until two falling residuals allow
+ * acceleration again; only if a cascade fails to solve from an accelerated guess does the
+ * iteration continue by plain substitution (and the report says so).
  *
  * <p>Instances are not thread-safe.
  */
@@ -63,8 +67,11 @@ public final class FlowsheetSolver {
     static final double Q_MAX = 0;
     /** Floor of the tear residual's denominator, relative to the stream's total. */
     static final double TRACE_FLOOR = 1e-14;
-    /** Accelerated passes that may make the residual grow before acceleration is switched off. */
-    static final int MAX_REFUSALS = 3;
+    /**
+     * An accelerated guess keeps every component and the capacity of a torn stream at least this
+     * share of its plain-substitution value (a trace may fall tenfold per pass, never to 0 or below).
+     */
+    static final double KEEP = 0.1;
     /** Passes of the sharp-split flowsheet that gives the first guess. */
     static final int SHARP_PASSES = 200;
     /** Relative changes below NOISE × the tear tolerance are not accelerated. */
@@ -125,6 +132,7 @@ public final class FlowsheetSolver {
         double[][] gPrev = null;
         boolean accelerated = false;
         int refused = 0;
+        int acceleratedPasses = 0;
         double last = Double.POSITIVE_INFINITY;
         double beforeLast = Double.POSITIVE_INFINITY;
         double best = Double.POSITIVE_INFINITY;
@@ -154,7 +162,8 @@ public final class FlowsheetSolver {
             history[k - 1] = r;
             if (r <= settings.tearTolerance()) {
                 solveUnits(fs, settings, after, x, results, flows, k, last);
-                return new FlowsheetResult(fs, List.of(results), rareEarths(fs, flows), k, r, Arrays.copyOf(history, k), acceleration);
+                return new FlowsheetResult(fs, List.of(results), rareEarths(fs, flows), k, r, Arrays.copyOf(history, k),
+                        acceleration + accelerationCount(settings, acceleratedPasses, refused));
             }
             if (r < best / 2) {
                 best = r;
@@ -175,13 +184,9 @@ public final class FlowsheetSolver {
                         k, r, null);
             }
             if (accelerated && r > last) {
-                // the accelerated guess made things worse: plain steps until the residual falls again
+                // the accelerated guess made things worse (often a trace's relative change): plain passes
+                // until the residual falls twice again
                 refused++;
-                if (refused >= MAX_REFUSALS) {
-                    wegstein = false;
-                    acceleration = "successive substitution; Wegstein acceleration switched off at pass " + k
-                            + " (the residual grew after " + MAX_REFUSALS + " accelerated passes)";
-                }
             }
             // accelerate only where plain substitution is seen to contract (two falling residuals)
             boolean accelerate = wegstein && xPrev != null && r < last && last < beforeLast;
@@ -189,6 +194,7 @@ public final class FlowsheetSolver {
             last = r;
             double[][] next = update(fs, x, g, xPrev, gPrev, accelerate, settings.tearTolerance());
             accelerated = accelerate;
+            acceleratedPasses += accelerate ? 1 : 0;
             xPrev = x;
             gPrev = g;
             x = next;
@@ -198,7 +204,7 @@ public final class FlowsheetSolver {
         throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
                 "the recycle did not converge: tear residual %.3e after %d passes (largest at %s, component %s), "
                         + "tolerance %.1e; %s", history[n - 1], n, stream, fs.streamComponents().get(worst[1]),
-                settings.tearTolerance(), acceleration),
+                settings.tearTolerance(), acceleration + accelerationCount(settings, acceleratedPasses, refused)),
                 "Raise solver.maxTearIterations (or loosen solver.tearTolerance) in the flowsheet file to go on.",
                 n, history[n - 1], null);
     }
@@ -237,7 +243,8 @@ public final class FlowsheetSolver {
         }
         double[][] x = new double[torn.size()][];
         for (int m = 0; m < torn.size(); m++) {
-            x[m] = fs.streams().startStream(fs.sourceTotal(torn.get(m)), z, fs.feedTotal(), volume, acid);
+            x[m] = fs.streams().startStream(fs.sourceTotal(torn.get(m)), z, fs.feedTotal(), volume, acid,
+                    fs.sources().get(torn.get(m)).phase());
         }
         return x;
     }
@@ -501,18 +508,40 @@ public final class FlowsheetSolver {
         return sum;
     }
 
+    /** How many passes were accelerated and how many of those made the residual grow, for the report. */
+    private static String accelerationCount(FlowsheetSettings settings, int accelerated, int refused) {
+        if (settings.acceleration() != FlowsheetSettings.Acceleration.WEGSTEIN) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; %d passes accelerated, %d of them followed by plain passes (the residual "
+                + "grew)", accelerated, refused);
+    }
+
     /**
-     * The next guess: Wegstein per component (q clipped to [−5, 0]) or plain substitution, rescaled
-     * to the exact RE total (CMER; a mass-action stream's RE total is not known beforehand).
+     * The next guess: Wegstein per component (q clipped to [−5, 0]) or plain substitution, kept
+     * feasible. The accelerated step is w_j = −q_j (g_j − x_j) from the plain value g; it is
+     * shortened to g + a·w, one a in [0, 1] per stream ({@link #feasibleShare}), so that the
+     * guess stays inside what a stream can be: no component below {@value #KEEP} of its plain
+     * value, the stream on its model's exact balances ({@link StreamModel#project}: a CMER stream's
+     * RE total, a mass-action organic's extractant sites) and its capacity
+     * ({@link StreamModel#capacity}: a mass-action organic's free extractant) above {@value #KEEP}
+     * of the plain value's. Per-component slopes of coupled components can point outside that set
+     * (a trace pushed below zero, an organic loaded beyond its extractant); the plain value g
+     * itself left a solved cascade and is feasible, so a = 0 always is.
      */
     static double[][] update(Flowsheet fs, double[][] x, double[][] g, double[][] xPrev, double[][] gPrev,
                              boolean wegstein, double tearTolerance) {
+        StreamModel model = fs.streams();
         double[][] next = new double[g.length][];
         for (int m = 0; m < g.length; m++) {
+            int source = fs.tornSources().get(m);
+            FeedPhase phase = fs.sources().get(source).phase();
+            double fixed = fs.sourceTotal(source);
             double total = streamTotal(fs, m, g[m]);
-            double[] v = g[m].clone();
+            double[] plain = g[m];
+            double[] w = new double[plain.length];
             if (wegstein && xPrev != null) {
-                for (int j = 0; j < v.length; j++) {
+                for (int j = 0; j < w.length; j++) {
                     double dx = x[m][j] - xPrev[m][j];
                     double q = 0;
                     // a secant through changes near the solves' own accuracy is noise: no acceleration there
@@ -521,22 +550,47 @@ public final class FlowsheetSolver {
                         q = s == 1 ? Q_MIN : s / (s - 1);
                         q = Double.isNaN(q) ? 0 : Math.max(Q_MIN, Math.min(Q_MAX, q));
                     }
-                    double w = q * x[m][j] + (1 - q) * g[m][j];
-                    v[j] = w >= 0 ? w : g[m][j];
+                    // x ← q x + (1 − q) g = g − q (g − x); a component absent from g stays absent
+                    w[j] = g[m][j] > 0 ? -q * (g[m][j] - x[m][j]) : 0;
                 }
             }
-            double sum = 0;
-            for (double f : v) {
-                sum += f;
+            double a = feasibleShare(model, plain, w, fixed, phase);
+            double[] v = new double[plain.length];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = plain[j] + a * w[j];
             }
-            if (sum > 0 && fs.streams().exactTotals()) {
-                for (int j = 0; j < v.length; j++) {
-                    v[j] *= total / sum;
-                }
-            }
+            model.project(v, fixed, phase);
             next[m] = v;
         }
         return next;
+    }
+
+    /**
+     * The largest a in [0, 1] such that plain + a·w keeps every component at least {@value #KEEP}
+     * of its plain value and, put on its balances ({@link StreamModel#project}, affine where
+     * {@link StreamModel#capacity} is not 0), the stream's capacity at least {@value #KEEP} of the
+     * plain value's. Each bound is linear in a, so it follows from the values at a = 0 and a = 1.
+     */
+    static double feasibleShare(StreamModel model, double[] plain, double[] w, double fixed, FeedPhase phase) {
+        double a = 1;
+        double[] full = new double[plain.length];
+        for (int j = 0; j < full.length; j++) {
+            full[j] = plain[j] + w[j];
+            a = shorter(a, plain[j], full[j]);
+        }
+        double[] base = plain.clone();
+        model.project(base, fixed, phase);
+        model.project(full, fixed, phase);
+        return shorter(a, model.capacity(base, phase), model.capacity(full, phase));
+    }
+
+    /** The largest share ≤ a of the step from {@code at0} to {@code at1} that keeps the value ≥ KEEP · at0. */
+    private static double shorter(double a, double at0, double at1) {
+        if (at1 >= KEEP * at0) {
+            return a;
+        }
+        // at0 + a (at1 − at0) ≥ KEEP at0; at0 ≤ 0 (a component absent, no capacity) allows no step down
+        return at0 > 0 ? Math.min(a, (1 - KEEP) * at0 / (at0 - at1)) : 0;
     }
 
     /** The RE part of every source's component flows (mass-action streams also carry cation and acid). */

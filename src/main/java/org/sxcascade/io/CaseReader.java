@@ -658,6 +658,26 @@ public final class CaseReader {
                 f.has("reflux") ? f.number("reflux") : 0);
     }
 
+    /**
+     * The optional {@code flows.preload} of a mass-action cascade ({@code concentration} mol/L RE
+     * in the organic, {@code composition} over the rare earths), or {@code null}; fields are
+     * {@code <flows>.preload.…}. Whether it fits the organic is the model's check.
+     */
+    static MassActionPreload preload(YamlMapping f, List<String> names) {
+        if (!f.has("preload")) {
+            return null;
+        }
+        YamlMapping pre = f.obj("preload");
+        pre.allow(MA_PRELOAD);
+        double concentration = pre.number("concentration");
+        double[] composition = composition(pre, names, pre.at("composition"));
+        try {
+            return new MassActionPreload(concentration, composition);
+        } catch (InvalidInputException e) {
+            throw e.under(f.at("preload"));
+        }
+    }
+
     /** The stage counts n and m of the {@code cascade} section. */
     private static Cascade cascade(YamlMapping cascadeObj) {
         int extractionStages = cascadeObj.integer("extractionStages");
@@ -688,17 +708,7 @@ public final class CaseReader {
         YamlMapping f = top.obj("flows");
         f.allow(MA_FLOWS);
         MassActionFlows flows = massActionFlows(f);
-        MassActionPreload preload = null;
-        if (f.has("preload")) {
-            YamlMapping pre = f.obj("preload");
-            pre.allow(MA_PRELOAD);
-            try {
-                preload = new MassActionPreload(pre.number("concentration"),
-                        composition(pre, names, "flows.preload.composition"));
-            } catch (InvalidInputException e) {
-                throw e.field().startsWith("flows.") ? e : e.under("flows.preload");
-            }
-        }
+        MassActionPreload preload = preload(f, names);
         double[] efficiency = efficiency(top, MA_EFFICIENCY);
         ProductTarget raffinate = null;
         ProductTarget stripProduct = null;

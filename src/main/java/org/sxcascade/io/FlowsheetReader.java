@@ -22,6 +22,7 @@ import org.sxcascade.model.CmerTemplate;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionFlows;
+import org.sxcascade.model.MassActionPreload;
 import org.sxcascade.model.MassActionStreams;
 import org.sxcascade.model.MassActionTemplate;
 import org.sxcascade.model.ProductTarget;
@@ -170,7 +171,8 @@ public final class FlowsheetReader {
     /**
      * A {@code model: mass-action} flowsheet: the chemistry ({@code components}, {@code extractant})
      * of a mass-action case, fresh feeds as aqueous solutions, cascades with the stage counts,
-     * {@code flows} and {@code efficiency} of a mass-action case and aqueous inlets.
+     * {@code flows} (pre-load included) and {@code efficiency} of a mass-action case, aqueous
+     * inlets and organic inlets (which join the cascade's own organic at stage 1).
      */
     private static Flowsheet massAction(YamlMapping top) {
         top.allow(MA_TOP);
@@ -196,7 +198,7 @@ public final class FlowsheetReader {
                 throw e.under(path);
             }
         }
-        List<FlowsheetUnit> units = units(top, FlowsheetReader::massActionCascade);
+        List<FlowsheetUnit> units = units(top, c -> massActionCascade(c, chemistry));
         return new Flowsheet(name, names, new MassActionStreams(chemistry.equilibrium(), chemistry.cation()), feeds,
                 units, targets(top, names, chemistry.orderConstants()), settings(top, true));
     }
@@ -219,21 +221,23 @@ public final class FlowsheetReader {
         return units;
     }
 
-    /** A cascade of a mass-action flowsheet: stage counts, {@code flows}, {@code efficiency}, inlets and draws. */
-    private static FlowsheetUnit massActionCascade(YamlMapping c) {
+    /**
+     * A cascade of a mass-action flowsheet: stage counts, {@code flows} (with an optional
+     * {@code preload}, checked against the flowsheet's extractant), {@code efficiency}, inlets and draws.
+     */
+    private static FlowsheetUnit massActionCascade(YamlMapping c, CaseReader.MassActionChemistry chemistry) {
         c.allow(MA_CASCADE);
         String unitName = c.name("name", "a cascade name");
         Cascade cascade = new Cascade(c.integer("extractionStages"), c.integer("scrubStages"));
         int strip = c.has("stripStages") ? c.integer("stripStages") : 0;
         YamlMapping f = c.obj("flows");
-        if (f.has("preload")) {
-            throw new InvalidInputException(f.at("preload"), YamlMapping.describe(f.node().get("preload")),
-                    "none in a flowsheet's cascade: a pre-loaded organic is for single mass-action cases "
-                            + "(docs/mass-action.md)");
-        }
-        f.allow(CaseReader.MA_FLOWS.stream().filter(k -> !k.equals("preload"))
-                .collect(java.util.stream.Collectors.toSet()));
+        f.allow(CaseReader.MA_FLOWS);
         MassActionFlows flows = CaseReader.massActionFlows(f);
+        MassActionPreload preload = CaseReader.preload(f, chemistry.names());
+        if (preload != null && !chemistry.equilibrium().preloadFits(flows.saponification(), preload.concentration())) {
+            throw new InvalidInputException(f.at("preload.concentration"), preload.concentration(),
+                    chemistry.equilibrium().preloadRange(flows.saponification()));
+        }
         double[] efficiency = CaseReader.efficiency(c, CaseReader.MA_EFFICIENCY);
         List<Inlet> inlets = inlets(c);
         List<Draw> draws = draws(c, "L/h");
@@ -246,7 +250,7 @@ public final class FlowsheetReader {
             noTargets.add(null);
         }
         return new FlowsheetUnit(unitName, inlets, new MassActionTemplate(cascade, strip, flows, efficiency,
-                new SideDraws(sideDraws, drawNames, noTargets)));
+                new SideDraws(sideDraws, drawNames, noTargets), preload));
     }
 
     /** {@code targets: {<outlet>: {purity, recovery, components}}}. */

@@ -113,6 +113,18 @@ public interface CascadeTemplate {
     CascadeNetwork network(EquilibriumModel equilibrium, List<String> components, String cation,
                            List<NetworkInlet> inlets);
 
+    /**
+     * RE the cascade brings into the flowsheet itself, per listed component, mol per mol of total
+     * fresh RE (a mass-action cascade's pre-loaded organic); none by default. The flowsheet's
+     * closure and recoveries count it with the fresh feeds.
+     *
+     * @param equilibrium the flowsheet's model (mass action at the flowsheet's molar scale)
+     * @param listed      the number of listed components
+     */
+    default double[] ownInflow(EquilibriumModel equilibrium, int listed) {
+        return new double[listed];
+    }
+
     /** How many of the network's components are the listed ones (the rare earths; the rest are H⁺, cation). */
     int listedComponents(CascadeNetwork network);
 

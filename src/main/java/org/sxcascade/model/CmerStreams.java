@@ -90,12 +90,27 @@ public record CmerStreams(ConstantSeparationFactors separationFactors) implement
 
     /** Its exact RE total with the composition z. */
     @Override
-    public double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid) {
+    public double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid,
+                                FeedPhase phase) {
         double[] x = new double[z.length];
         for (int j = 0; j < z.length; j++) {
             x[j] = fixedTotal * z[j];
         }
         return x;
+    }
+
+    /** Rescaled to its exact RE total (the metal balance's). */
+    @Override
+    public void project(double[] flows, double fixedTotal, FeedPhase phase) {
+        double sum = 0;
+        for (double f : flows) {
+            sum += f;
+        }
+        if (sum > 0) {
+            for (int j = 0; j < flows.length; j++) {
+                flows[j] *= fixedTotal / sum;
+            }
+        }
     }
 
     @Override

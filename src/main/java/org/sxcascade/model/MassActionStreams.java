@@ -60,14 +60,24 @@ public record MassActionStreams(MassActionEquilibrium equilibrium, String cation
         return "a volume (L/h)";
     }
 
-    /** The organic of a mass-action cascade is its own saponified extractant: no organic links. */
+    /**
+     * A phase links only into the same phase: an aqueous stream (a fresh feed, a raffinate, a strip
+     * liquor, an aqueous draw) into an aqueous inlet, an organic one (a cascade's organic outlet
+     * or an organic draw) into an organic inlet, where it joins the cascade's own organic at stage 1
+     * ({@link MassActionTemplate}). An organic's H is its extractant's, an aqueous stream's its
+     * free acid: read in the other phase they would mean something else.
+     */
     @Override
-    public void checkLink(String field, String from, FeedPhase phase) {
-        if (phase == FeedPhase.ORGANIC) {
-            throw new InvalidInputException(field, from, "an aqueous stream (a fresh feed, "
-                    + "<cascade>.raffinate or <cascade>.strip): the organic leaving a mass-action cascade "
-                    + "cannot be fed to another mass-action cascade, whose organic is its own saponified "
-                    + "extractant (organic-phase links are not supported for mass action, docs/flowsheets.md)");
+    public void checkLink(String field, String from, FeedPhase sourcePhase, FeedPhase inletPhase) {
+        FeedPhase source = sourcePhase == null ? FeedPhase.AQUEOUS : sourcePhase;
+        if (source != inletPhase) {
+            throw new InvalidInputException(field, from, (inletPhase == FeedPhase.ORGANIC
+                    ? "an organic stream (<cascade>.organic or an organic side draw) for an organic inlet: " + from
+                    + " is " + (sourcePhase == null ? "a fresh feed, an aqueous solution" : "aqueous")
+                    : "an aqueous stream (a fresh feed, <cascade>.raffinate, <cascade>.strip or an aqueous side draw) "
+                    + "for an aqueous inlet: " + from + " is an organic")
+                    + "; in a mass-action flowsheet a stream is linked into the phase it leaves in (an organic carries "
+                    + "its extractant, an aqueous stream its free acid; docs/flowsheets.md)");
         }
     }
 
@@ -101,9 +111,17 @@ public record MassActionStreams(MassActionEquilibrium equilibrium, String cation
         return equilibrium.exchangeConstant(j);
     }
 
-    /** At its exact volume as the fresh feeds' mixed solution (their RE concentration and acidity), no cation. */
+    /**
+     * An aqueous stream at its exact volume as the fresh feeds' mixed solution (their RE
+     * concentration and acidity), no cation; an organic one at its exact volume as barren,
+     * unsaponified extractant (all of its 2C sites per litre H).
+     */
     @Override
-    public double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid) {
+    public double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid,
+                                FeedPhase phase) {
+        if (phase == FeedPhase.ORGANIC) {
+            return equilibrium.saponifiedOrganic(0, fixedTotal);
+        }
         double[] concentrations = new double[z.length];
         for (int j = 0; j < z.length; j++) {
             concentrations[j] = z[j] * feedTotal / feedVolume;
@@ -111,18 +129,54 @@ public record MassActionStreams(MassActionEquilibrium equilibrium, String cation
         return equilibrium.aqueousStream(fixedTotal, concentrations, 0, feedAcid / feedVolume);
     }
 
+    /**
+     * An organic: H set so that its sites add up, {@code H + 3 Σ RE + M = 2C} per litre at its
+     * volume (docs/mass-action.md); an aqueous stream has no such balance.
+     */
+    @Override
+    public void project(double[] flows, double fixedTotal, FeedPhase phase) {
+        if (phase != FeedPhase.ORGANIC) {
+            return;
+        }
+        int r = listedCount();
+        double sites = equilibrium.saponifiedOrganic(0, fixedTotal)[r + 1];
+        double taken = flows[r];
+        for (int j = 0; j < r; j++) {
+            taken += 3 * flows[j];
+        }
+        flows[r + 1] = sites - taken;
+    }
+
+    /** An organic's free extractant, (H − 3 Σ RE)/2 (mol (HA)₂ in flow units); 0 for an aqueous stream. */
+    @Override
+    public double capacity(double[] flows, FeedPhase phase) {
+        if (phase != FeedPhase.ORGANIC) {
+            return 0;
+        }
+        int r = listedCount();
+        double free = flows[r + 1];
+        for (int j = 0; j < r; j++) {
+            free -= 3 * flows[j];
+        }
+        return free / 2;
+    }
+
     @Override
     public String startText(String start) {
         return "exact volumes, the fresh feeds' solution" + (start.equals("uniform") ? " with equal fractions" : "");
     }
 
-    /** Each inlet's volume, free acid and cation concentration. */
+    /**
+     * Each inlet's volume, free acid (an aqueous inlet's; an organic's H is its extractant's, not
+     * acid: none) and cation concentration (in an organic, the cation held by the extractant).
+     */
     @Override
     public List<InletColumn> inletColumns() {
         int r = listedCount();
-        return List.of(new InletColumn("L/h", "volumetricFlow", (f, v, t) -> v),
-                new InletColumn("acid mol/L", "acidity", (f, v, t) -> f[r + 1] * t / v),
-                new InletColumn(cation + " mol/L", "cationConcentration", (f, v, t) -> f[r] * t / v));
+        return List.of(new InletColumn("L/h", "volumetricFlow", (f, v, t, p) -> v),
+                new InletColumn("acid mol/L", "acidity", (f, v, t, p) -> p == FeedPhase.ORGANIC ? Double.NaN
+                        : f[r + 1] * t / v),
+                new InletColumn(cation + " mol/L", "cationConcentration", (f, v, t, p) -> f[r] * t / v));
     }
 
     @Override

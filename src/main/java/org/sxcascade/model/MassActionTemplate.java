@@ -13,23 +13,32 @@ import org.sxcascade.solver.SteadyState;
 /**
  * A mass-action cascade of a flowsheet ({@code model: mass-action}, docs/flowsheets.md): the
  * layout of a {@link MassActionCase} (stages 1 … n extract, n+1 … n+m scrub, n+m+1 … N strip;
- * saponified organic into stage 1, fresh scrub acid into n + m, strip acid into N, strip liquor
- * partly refluxed) whose aqueous feeds are the streams linked into it. Every inlet is aqueous and
- * enters a stage 1 … n + m (default n); it brings its RE, its free acid and its cation at its own
- * volumetric flow. Outlets: {@code raffinate} (aqueous, stage 1), {@code organic} (the organic
- * leaving stage N: the stripped organic with strip stages, else the loaded organic), with strip
- * stages {@code strip} (the strip liquor not refluxed, aqueous, stage n + m + 1), then each side
- * draw under its name, as in a mass-action case (flows in L/h; a draw lowers the phase's volume
- * downstream of it, the aqueous below the refluxed strip liquor by reflux × its flow).
+ * saponified organic, optionally pre-loaded with RE, into stage 1, fresh scrub acid into n + m,
+ * strip acid into N, strip liquor partly refluxed) whose feeds are the streams linked into it.
+ * An aqueous inlet enters a stage 1 … n + m (default n) and brings its RE, its free acid and its
+ * cation at its own volumetric flow. An organic inlet (a loaded or stripped organic of a cascade
+ * of the same flowsheet, hence of the same extractant) joins the cascade's own organic at stage 1:
+ * the organic entering stage 1 is the own organic ({@code flows.organicFlow}, saponified, perhaps
+ * pre-loaded) plus every organic inlet, volumes and component flows (RE, M, H) added; the linked
+ * organic keeps the cation it carries. Outlets: {@code raffinate} (aqueous, stage 1),
+ * {@code organic} (the organic leaving stage N: the stripped organic with strip stages, else the
+ * loaded organic), with strip stages {@code strip} (the strip liquor not refluxed, aqueous, stage
+ * n + m + 1), then each side draw under its name, as in a mass-action case (flows in L/h; a draw
+ * lowers the phase's volume downstream of it, the aqueous below the refluxed strip liquor by
+ * reflux × its flow).
  *
  * @param cascade     n and m
  * @param stripStages p, 0 for none
- * @param flows       plant flows, L/h and mol/L as in a mass-action case
+ * @param flows       plant flows, L/h and mol/L as in a mass-action case; {@code organicFlow} is
+ *                    the cascade's own organic, without the organic inlets
  * @param efficiency  Murphree efficiency of the extraction, scrubbing and stripping sections
  * @param sideDraws   side draws (flows in L/h) at stages as a mass-action case allows them
+ * @param preload     RE pre-loaded on the cascade's own organic ({@link MassActionPreload}), or
+ *                    {@code null} for none; the flowsheet's extractant must take it
+ *                    ({@link MassActionEquilibrium#preloadFits}, checked when the network is built)
  */
 public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlows flows, double[] efficiency,
-                                 SideDraws sideDraws) implements CascadeTemplate {
+                                 SideDraws sideDraws, MassActionPreload preload) implements CascadeTemplate {
     /** Outlet name of the strip liquor not refluxed. */
     public static final String STRIP = "strip";
 
@@ -49,9 +58,15 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         }
     }
 
-    /** A cascade without side draws. */
+    /** A cascade without a pre-load. */
+    public MassActionTemplate(Cascade cascade, int stripStages, MassActionFlows flows, double[] efficiency,
+                              SideDraws sideDraws) {
+        this(cascade, stripStages, flows, efficiency, sideDraws, null);
+    }
+
+    /** A cascade without side draws and pre-load. */
     public MassActionTemplate(Cascade cascade, int stripStages, MassActionFlows flows, double[] efficiency) {
-        this(cascade, stripStages, flows, efficiency, SideDraws.NONE);
+        this(cascade, stripStages, flows, efficiency, SideDraws.NONE, null);
     }
 
     @Override
@@ -69,35 +84,42 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         return cascade.totalStages() + stripStages;
     }
 
-    /** The stage an inlet enters: its own, or n. */
+    /** The stage an inlet enters: its own, or n for an aqueous inlet and 1 for an organic one. */
     @Override
     public int stageOf(FeedPhase phase, Integer stage) {
-        return stage != null ? stage : cascade.extractionStages();
+        return stage != null ? stage : phase == FeedPhase.ORGANIC ? 1 : cascade.extractionStages();
     }
 
     /**
-     * At least one inlet, every one aqueous at a stage 1 … n + m, and stage counts and flows that
-     * fit together ({@link MassActionCase#checkLayout}, an inlet at stage n + m counting as scrub liquor).
+     * At least one aqueous inlet, each at a stage 1 … n + m, organic inlets at stage 1 only, and
+     * stage counts and flows that fit together ({@link MassActionCase#checkLayout}, an aqueous
+     * inlet at stage n + m counting as scrub liquor).
      */
     @Override
     public void checkInlets(List<Placement> inlets) {
-        if (inlets.isEmpty()) {
-            throw new InvalidInputException("inlets", "(empty)", "at least one aqueous inlet");
-        }
         int top = cascade.totalStages();
         boolean feedOnTop = false;
+        boolean aqueous = false;
         for (int k = 0; k < inlets.size(); k++) {
             Placement in = inlets.get(k);
-            if (in.phase() != FeedPhase.AQUEOUS) {
-                throw new InvalidInputException("inlets[" + k + "].phase", in.phase().label(), "aqueous: a "
-                        + "mass-action cascade takes RE only in aqueous feeds (stages 1 … n + m); its organic is its "
-                        + "own saponified extractant entering stage 1, so organic-phase links into a mass-action "
-                        + "cascade are not supported (docs/flowsheets.md)");
+            if (in.phase() == FeedPhase.ORGANIC) {
+                if (in.stage() != null && in.stage() != 1) {
+                    throw new InvalidInputException("inlets[" + k + "].stage", in.stage(), "1 (or no stage): a linked "
+                            + "organic joins the cascade's own organic entering stage 1; a mass-action cascade takes "
+                            + "no organic feed at another stage (docs/flowsheets.md)");
+                }
+                continue;
             }
+            aqueous = true;
             if (in.stage() != null) {
                 MassActionFeed.checkStage("inlets[" + k + "].stage", in.stage(), cascade);
             }
             feedOnTop |= (in.stage() == null ? cascade.extractionStages() : in.stage()) == top;
+        }
+        if (!aqueous) {
+            throw new InvalidInputException("inlets", inlets.isEmpty() ? "(empty)" : "organic inlets only",
+                    "at least one aqueous inlet (stages 1 … n + m): the aqueous feed that the extraction section "
+                            + "works on; organic inlets join the cascade's own organic at stage 1");
         }
         try {
             MassActionCase.checkLayout(cascade, stripStages, flows, feedOnTop);
@@ -142,7 +164,7 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
 
     /**
      * Volumes, L/h: raffinate = Σ aqueous inlets + scrub acid + reflux × strip acid, organic = the
-     * organic flow, strip liquor = (1 − reflux) × strip acid, each side draw its flow. A draw lowers
+     * own organic flow + Σ organic inlets, strip liquor = (1 − reflux) × strip acid, each side draw its flow. A draw lowers
      * the volume of its phase downstream of it by its flow ({@code CascadeNetwork.massAction}): an
      * organic draw the organic outlet; an aqueous draw in the strip section the strip liquor, so the
      * strip product by (1 − reflux) × its flow and the raffinate by reflux × its flow; an aqueous draw
@@ -153,7 +175,7 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         int strip = stripStages > 0 ? 1 : 0;
         double[] total = new double[2 + strip + sideDraws.size()];
         double raffinate = aqueousIn + flows.scrubFlow() + flows.reflux() * flows.stripFlow();
-        double organic = flows.organicFlow();
+        double organic = flows.organicFlow() + organicIn;
         double liquor = flows.stripFlow();
         for (int i = 0; i < sideDraws.size(); i++) {
             SideDraw d = sideDraws.draws().get(i);
@@ -189,19 +211,54 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
 
     /**
      * {@link CascadeNetwork#massAction(MassActionEquilibrium, List, String, Cascade, int,
-     * MassActionFlows, double[], double[], List, SideDraws)} with its flows and a saponified
-     * organic, each inlet an aqueous feed at its volume.
+     * MassActionFlows, double[], double[], List, SideDraws)} with its flows, each aqueous inlet an
+     * aqueous feed at its volume, and the organic entering stage 1 the own organic (saponified,
+     * pre-loaded if given) plus the organic inlets: its volume is the organic flow of every stage.
      */
     @Override
     public CascadeNetwork network(EquilibriumModel equilibrium, List<String> components, String cation,
                                   List<NetworkInlet> inlets) {
         MassActionEquilibrium eq = (MassActionEquilibrium) equilibrium;
         List<CascadeNetwork.AqueousInlet> in = new ArrayList<>();
+        double[] organic = ownOrganic(eq);
+        double volume = flows.organicFlow();
         for (NetworkInlet inlet : inlets) {
-            in.add(new CascadeNetwork.AqueousInlet(inlet.stage(), inlet.total(), inlet.flows()));
+            if (inlet.phase() == FeedPhase.ORGANIC) {
+                volume += inlet.total();
+                for (int j = 0; j < organic.length; j++) {
+                    organic[j] += inlet.flows()[j];
+                }
+            } else {
+                in.add(new CascadeNetwork.AqueousInlet(inlet.stage(), inlet.total(), inlet.flows()));
+            }
         }
-        return CascadeNetwork.massAction(eq, components, cation, cascade, stripStages, flows,
-                eq.saponifiedOrganic(flows.saponification(), flows.organicFlow()), efficiency, in, sideDraws);
+        MassActionFlows f = volume == flows.organicFlow() ? flows : new MassActionFlows(volume,
+                flows.saponification(), flows.scrubFlow(), flows.scrubAcidity(), flows.stripFlow(),
+                flows.stripAcidity(), flows.reflux());
+        return CascadeNetwork.massAction(eq, components, cation, cascade, stripStages, f, organic, efficiency, in,
+                sideDraws);
+    }
+
+    /** Component flows of the cascade's own organic entering stage 1: saponified, then pre-loaded if given. */
+    private double[] ownOrganic(MassActionEquilibrium eq) {
+        if (preload == null) {
+            return eq.saponifiedOrganic(flows.saponification(), flows.organicFlow());
+        }
+        try {
+            return eq.preloadedOrganic(flows.saponification(), flows.organicFlow(), preload.rareEarthConcentrations());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("flows.preload.concentration", preload.concentration(), e.allowed());
+        }
+    }
+
+    /** The RE pre-loaded on the cascade's own organic, per rare earth (none without a pre-load). */
+    @Override
+    public double[] ownInflow(EquilibriumModel equilibrium, int listed) {
+        double[] re = new double[listed];
+        if (preload != null) {
+            System.arraycopy(ownOrganic((MassActionEquilibrium) equilibrium), 0, re, 0, listed);
+        }
+        return re;
     }
 
     /** The rare earths: all of the network's components but the cation and H. */
@@ -240,7 +297,8 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
 
     @Override
     public List<String> reportCells() {
-        return List.of(Formats.general(flows.organicFlow()), Formats.general(flows.saponification()),
+        return List.of(Formats.general(flows.organicFlow()), Formats.general(flows.saponification())
+                        + (preload == null ? "" : ", pre-load " + Formats.general(preload.concentration()) + " mol/L"),
                 Formats.general(flows.scrubFlow()) + " × " + Formats.general(flows.scrubAcidity()),
                 Formats.general(flows.stripFlow()) + " × " + Formats.general(flows.stripAcidity()),
                 Formats.general(flows.reflux()), idealStages() ? "1" : Formats.general(efficiency[0]) + " / "
@@ -262,6 +320,12 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         f.put("stripFlow", flows.stripFlow());
         f.put("stripAcidity", flows.stripAcidity());
         f.put("reflux", flows.reflux());
+        if (preload != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("concentration", preload.concentration());
+            p.put("composition", preload.composition());
+            f.put("preload", p);
+        }
         o.put("flows", f);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("extraction", efficiency[0]);

@@ -31,8 +31,10 @@ public interface StreamModel {
          * @param flows     its component flows, mol per mol of fresh RE
          * @param total     its fixed total (volume, L/h, under mass action)
          * @param feedTotal the fresh RE, mol per unit time
+         * @param phase     the phase it joins
+         * @return the quantity, NaN where it has no meaning in that phase (printed as -, JSON null)
          */
-        double of(double[] flows, double total, double feedTotal);
+        double of(double[] flows, double total, double feedTotal, FeedPhase phase);
     }
 
     /** The equilibrium model (for mass action at the flowsheet's molar scale once {@link #atFeedTotal}). */
@@ -63,12 +65,16 @@ public interface StreamModel {
     String totalWords();
 
     /**
-     * Throws unless an inlet may read a stream leaving in {@code phase} (mass action takes no organic links).
+     * Throws unless an inlet joining {@code inletPhase} may read a stream leaving in
+     * {@code sourcePhase} (nothing is refused by default: under CMER a stream is its RE, whichever
+     * phase it leaves in; mass action links a phase only into the same phase).
      *
-     * @param field the inlet's {@code from} path
-     * @param from  the stream's name
+     * @param field       the inlet's {@code from} path
+     * @param from        the stream's name
+     * @param sourcePhase the phase the stream leaves in, {@code null} for a fresh feed
+     * @param inletPhase  the phase the inlet joins
      */
-    default void checkLink(String field, String from, FeedPhase phase) {
+    default void checkLink(String field, String from, FeedPhase sourcePhase, FeedPhase inletPhase) {
     }
 
     /** The components a stream carries, in the order of its component flows: the listed ones and any others. */
@@ -101,8 +107,35 @@ public interface StreamModel {
      * @param feedTotal   the fresh RE, mol per unit time
      * @param feedVolume  the fresh feeds' volume, L/h (solution feeds)
      * @param feedAcid    their free acid, mol H⁺ per unit time (solution feeds)
+     * @param phase       the phase it leaves in
      */
-    double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid);
+    double[] startStream(double fixedTotal, double[] z, double feedTotal, double feedVolume, double feedAcid,
+                         FeedPhase phase);
+
+    /**
+     * Puts a guess of a torn stream back on the exact balances every such stream satisfies, in
+     * place: CMER, its RE total (rescaled); mass action, an organic's extractant sites
+     * ({@code H + 3 Σ RE + M = 2C} per litre, H adjusted). Nothing by default. Used by the tear
+     * iteration after an accelerated step ({@code FlowsheetSolver}).
+     *
+     * @param flows      the guess's component flows
+     * @param fixedTotal the stream's fixed total (RE or volume)
+     * @param phase      the phase it leaves in
+     */
+    default void project(double[] flows, double fixedTotal, FeedPhase phase) {
+    }
+
+    /**
+     * A linear form of a stream's component flows that must stay positive besides its components
+     * (mass action: an organic's free extractant, (H − 3 Σ RE)/2, mol (HA)₂); 0 where there is
+     * none. The tear iteration keeps an accelerated guess's value above a share of the plain one's.
+     *
+     * @param flows its component flows (on its balances, {@link #project})
+     * @param phase the phase it leaves in
+     */
+    default double capacity(double[] flows, FeedPhase phase) {
+        return 0;
+    }
 
     /** The tear start in words for the report ({@code sharp}, {@code feed}, {@code uniform}). */
     String startText(String start);

@@ -170,6 +170,21 @@ class FlowsheetCommandTest {
         assertThat(csv).doesNotExist();
     }
 
+    /** An organic outlet of a mass-action cascade read by an aqueous inlet: exit 2 naming the inlet's from. */
+    @Test
+    void aLinkAcrossPhasesInAMassActionFlowsheetIsExitTwo() throws Exception {
+        Path file = dir.resolve("cross.yaml");
+        String text = Files.readString(Path.of("cases/la-ce-pr-nd-mass-action.yaml"));
+        String bad = text.replace("from: LaCe.strip", "from: LaCe.organic");
+        assertThat(bad).isNotEqualTo(text);
+        Files.writeString(file, bad);
+        CliHarness r = CliHarness.run("simulate", file.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: cascades[1].inlets[0].from = LaCe.organic is not allowed: ")
+                .contains("LaCe.organic is an organic", "[cross.yaml]").doesNotContain("Exception", "\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
     @Test
     void optionsWithoutMeaningForFlowsheetsAreExitTwo() {
         CliHarness rows = CliHarness.run("simulate", CASE, "--method", "rows");

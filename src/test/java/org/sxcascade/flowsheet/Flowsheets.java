@@ -3,6 +3,7 @@ package org.sxcascade.flowsheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.sxcascade.io.FlowsheetReader;
+import org.sxcascade.solver.SteadyState;
 
 /** Flowsheets for the tests, written as flowsheet files. */
 final class Flowsheets {
@@ -15,6 +16,28 @@ final class Flowsheets {
 
     static FlowsheetResult solve(String yaml) {
         return new FlowsheetSolver().solve(parse(yaml));
+    }
+
+    /**
+     * Asserts that every stage's component flows of two solved states agree to 1e-10 relative,
+     * those of {@code unit} times {@code unitScale} against those of {@code alone} times
+     * {@code aloneScale} (molar scales, for states in mol per mol of different feeds).
+     */
+    static void assertSameStages(SteadyState unit, double unitScale, SteadyState alone, double aloneScale, int stages,
+                                 int components) {
+        for (int k = 1; k <= stages; k++) {
+            for (int j = 0; j < components; j++) {
+                assertThat(relative(unit.aqueousFlow(k, j) * unitScale, alone.aqueousFlow(k, j) * aloneScale))
+                        .as("aqueous %d %d", k, j).isLessThanOrEqualTo(1e-10);
+                assertThat(relative(unit.organicFlow(k, j) * unitScale, alone.organicFlow(k, j) * aloneScale))
+                        .as("organic %d %d", k, j).isLessThanOrEqualTo(1e-10);
+            }
+        }
+    }
+
+    /** |a − b| / max(|a|, |b|), 0 when equal. */
+    static double relative(double a, double b) {
+        return a == b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
     }
 
     /** Zhang et al.'s β = 2 binary (docs/theory.md) as a flowsheet of one cascade, the feed amount {@code amount}. */
