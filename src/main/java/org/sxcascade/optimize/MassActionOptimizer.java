@@ -60,11 +60,13 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * {@link MassActionSettings#maxPH()} (an acidic steady state). A point's margin is the smallest of
  * them (the pH one as (pH_max − pH)·ln 10); it is feasible at a margin of at least
  * {@value #FEASIBLE_MARGIN}, a floor that keeps round-off of the verification from missing a
- * target. BOBYQA minimizes the objective plus an exact penalty, the baseline objective times the
- * margin's shortfall; a point whose steady state does not converge is infeasible and gets a large
- * penalty. The result is the cheapest feasible point evaluated, after a last search along the ray
- * that scales saponification and strip acid together (organic flow fixed) for the least feasible
- * scale, where a target holds with equality.
+ * target. From a feasible start BOBYQA searches on the targets' surface (the saponification
+ * eliminated as the root of the balanced margin, so that the objective it sees
+ * is smooth); without one it first minimizes the objective plus an exact penalty, the baseline
+ * objective times the margin's shortfall (a point whose steady state does not converge is
+ * infeasible and gets a large penalty). The result is the cheapest feasible point evaluated, after
+ * a last search along the ray that scales saponification and strip acid together (organic flow
+ * fixed) for the least feasible scale, where a target holds with equality.
  *
  * <p>Every point is a full mass-action steady state ({@link CascadeNetwork#massAction},
  * {@link TwoPhaseNewtonSolver}), warm-started from the previous point's (docs/optimize.md,
@@ -209,8 +211,9 @@ public final class MassActionOptimizer {
      * bisection at the largest n and m, then n and m by {@link StageSearch}'s staircase (a count is
      * feasible when the largest balanced margin its flows reach is at least {@link #FEASIBLE_MARGIN}).
      * For {@code reagents} and {@code cost} a descent on the counts from the case's, in steps of a
-     * quarter of each range halved down to 1. The flows of the chosen count are then searched with
-     * the full budget {@link MassActionSettings#maxEvaluations()} and verified as without stage bounds.
+     * quarter of each range halved down to 1. The flows of the chosen count are then searched as
+     * without stage bounds (on the targets' surface from a feasible start, within
+     * {@link MassActionSettings#maxEvaluations()}) and verified.
      *
      * @param costModel the case's {@code costs} section; required for {@link Objective#COST}
      * @throws InvalidInputException if the objective does not apply, or as {@link #optimize(MassActionCase, MassActionSettings)}
@@ -264,7 +267,7 @@ public final class MassActionOptimizer {
         if (best == null) {
             throw infeasible(chosen);
         }
-        searchSurface(Math.max(10, 2 * set.maxEvaluations() / 3));
+        searchSurface(Math.max(10, set.maxEvaluations() / 2));
         polish();
         // verify from a cold start, as simulate solves the written case; a point whose cold start
         // fails (it was reached only by continuation) is passed over for the next cheapest
