@@ -73,7 +73,7 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * "Solves"); the optimum is solved again from a cold start and reported from that solve. Not
  * thread-safe; one search at a time.
  */
-public final class MassActionOptimizer {
+public final class PlantFlowSearch {
     /** Margin a point needs to count as feasible, in ln units (about 1e-6 relative in the impurity). */
     public static final double FEASIBLE_MARGIN = 1e-6;
     /** Penalty margin of a point whose steady state did not converge. */
