@@ -5,7 +5,7 @@ import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * The result of {@link MassActionOptimizer}: the case with the optimal flows, verified by a
+ * The result of {@link PlantFlowSearch}: the case with the optimal flows, verified by a
  * cold-start solve, with the case's own flows for comparison.
  *
  * @param optimized     the case at the optimal stage counts and flows (everything else as given)
@@ -25,8 +25,8 @@ import org.sxcascade.solver.SteadyState;
  * @param stageCounts   stage counts whose flows the stage search optimised (0 when not searched)
  * @param stageBudgetSpent whether the stage search stopped at its budget of stage counts
  */
-public record MassActionOptimum(MassActionCase optimized, MassActionOptimizer.Point best,
-                                SimulationReport verification, MassActionOptimizer.Point baseline,
+public record MassActionOptimum(MassActionCase optimized, PlantFlowSearch.Point best,
+                                SimulationReport verification, PlantFlowSearch.Point baseline,
                                 MassActionSettings settings, int evaluations, int solves, int failedSolves,
                                 int passedOver, Objective objective, Configuration.CostBreakdown cost,
                                 boolean stagesSearched, int stageCounts, boolean stageBudgetSpent) {

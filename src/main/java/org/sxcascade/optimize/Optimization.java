@@ -15,8 +15,8 @@ import org.sxcascade.model.MassActionCase;
  * {@code optimize} of a case of any model: the one entry point that the command and a
  * {@code run: optimize} sweep point call. It applies the
  * request's options to the case's model, refusing with a message naming the option those that have
- * no meaning for it, and runs the model's optimizer ({@link CascadeOptimizer} for stage counts and
- * flows S, W; {@link MassActionOptimizer} for plant flows, stage counts and reflux).
+ * no meaning for it, and runs the model's optimizer ({@link MetalFlowSearch} for stage counts and
+ * flows S, W; {@link PlantFlowSearch} for plant flows, stage counts and reflux).
  */
 public final class Optimization {
     /** Options of the S, W search that have no meaning for a mass-action case. */
@@ -64,13 +64,13 @@ public final class Optimization {
 
     /**
      * A case of separation factors or distribution ratios (stage counts and flows S, W;
-     * {@link CascadeOptimizer}), as {@code optimize} and a {@code run: optimize} sweep point run it.
+     * {@link MetalFlowSearch}), as {@code optimize} and a {@code run: optimize} sweep point run it.
      *
      * @param progress told of the search's progress: the fraction done and what was done, in words;
      *                 {@code null} for none
      */
     public static Optimum optimize(DesignInputs in, OptimizerSettings settings, BiConsumer<Double, String> progress) {
-        CascadeOptimizer optimizer = new CascadeOptimizer();
+        MetalFlowSearch optimizer = new MetalFlowSearch();
         if (progress != null) {
             optimizer.setProgress((fraction, steadyStates) -> progress.accept(fraction, steadyStates + " steady states"));
         }
@@ -79,7 +79,7 @@ public final class Optimization {
 
     /**
      * A mass-action case: the plant flows that meet the targets at the least reagent use, cost or
-     * stages ({@link MassActionOptimizer}; docs/optimize.md, "Mass-action cases"); targets, bounds
+     * stages ({@link PlantFlowSearch}; docs/optimize.md, "Mass-action cases"); targets, bounds
      * and weights come from the case file.
      */
     private static OptimizeResult massAction(Path caseFile, JsonNode tree, OptimizeRequest request,
@@ -106,7 +106,7 @@ public final class Optimization {
      */
     public static OptimizeResult.MassAction optimize(MassActionCase c, JsonNode tree, String objective, String where,
                                                      BiConsumer<Double, String> progress) {
-        MassActionOptimizer.check(c);
+        PlantFlowSearch.check(c);
         MassActionSettings settings;
         try {
             settings = MassActionSettings.read(tree.get("optimize"), c);
@@ -115,7 +115,7 @@ public final class Optimization {
         }
         Objective chosen = Objective.of(objective);
         CostModel costs = CaseReader.readCosts(tree);
-        MassActionOptimizer optimizer = new MassActionOptimizer();
+        PlantFlowSearch optimizer = new PlantFlowSearch();
         if (progress != null) {
             optimizer.setProgress((fraction, evaluations) -> progress.accept(fraction, evaluations + " flow settings"));
         }

@@ -5,9 +5,9 @@
  * the configuration (stage counts n and m, extractant S, scrub W) that meets the purity targets at
  * the least total stages, extractant flow, Xu's production indicator Φ = S·(n + m) or annual cost,
  * and the Pareto front of stages against extractant flow and reagent use
- * ({@link org.sxcascade.optimize.CascadeOptimizer}); for mass action, the plant flows, reflux and
+ * ({@link org.sxcascade.optimize.MetalFlowSearch}); for mass action, the plant flows, reflux and
  * (within bounds) stage counts at the least reagent use, stages or cost
- * ({@link org.sxcascade.optimize.MassActionOptimizer}). Both measure targets with
+ * ({@link org.sxcascade.optimize.PlantFlowSearch}). Both measure targets with
  * {@link org.sxcascade.design.TargetMargin}, search stage counts with
  * {@link org.sxcascade.design.StageSearch} and price with {@link org.sxcascade.optimize.Economics}.
  * See {@code docs/optimize.md}.

@@ -8,14 +8,14 @@ import java.util.Locale;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.optimize.Configuration;
-import org.sxcascade.optimize.MassActionOptimizer.Point;
+import org.sxcascade.optimize.PlantFlowSearch.Point;
 import org.sxcascade.optimize.MassActionOptimum;
 import org.sxcascade.optimize.MassActionSettings;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * What {@code optimize} reports about a mass-action optimum ({@code MassActionOptimizer};
+ * What {@code optimize} reports about a mass-action optimum ({@code PlantFlowSearch};
  * docs/optimize.md, "Mass-action cases"): text, JSON and case file.
  */
 public final class MassActionOptimumReport {

@@ -30,7 +30,7 @@ import org.sxcascade.model.Cascade;
 import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.optimize.MassActionOptimizer;
+import org.sxcascade.optimize.PlantFlowSearch;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.OptimizerSettings;
 
@@ -175,7 +175,7 @@ final class SpecReader {
             } else if (massAction) {
                 MassActionCase c = cases.massActionFromTree(caseTree);
                 if (kind == SweepTask.Kind.OPTIMIZE) {
-                    MassActionOptimizer.check(c); // a strip section, both targets, no side draws
+                    PlantFlowSearch.check(c); // a strip section, both targets, no side draws
                 }
                 components = c.rareEarths();
                 cmer = false;

@@ -13,7 +13,7 @@ import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.dynamics.TransientSolver;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.CascadeCase;
-import org.sxcascade.optimize.CascadeOptimizer;
+import org.sxcascade.optimize.MetalFlowSearch;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.Optimum;
 import org.sxcascade.optimize.OptimizerSettings;
@@ -41,7 +41,7 @@ final class ChartFixtures {
     static Optimum optimum(String file) {
         OptimizerSettings s = new OptimizerSettings(Objective.PHI, 1000, null, null, null, null, null, null, null, 0,
                 true, null);
-        return new CascadeOptimizer().optimize(new CaseReader().readDesign(Path.of(file)), s);
+        return new MetalFlowSearch().optimize(new CaseReader().readDesign(Path.of(file)), s);
     }
 
     static TransientResult startUp(String file) {

@@ -183,4 +183,31 @@ class MassActionOptimizeTest {
         assertThat(products.get(0).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995);
         assertThat(products.get(1).get("purity").asDouble()).isGreaterThanOrEqualTo(0.995);
     }
+
+    /**
+     * A stricter target cannot cost less: the bundled Pr | Nd case optimized at raffinate purity
+     * 0.999 (its own) and 0.9995. Before the search on the targets' surface the looser target
+     * stopped at 19.844 mol per mol RE fed and the stricter one at 19.722 (the search stalled on
+     * the penalty's kink while the strip acid could still fall).
+     */
+    @Test
+    void aStricterTargetCostsNoLess() throws Exception {
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        assertThat(bundled).contains("aqueous: {purity: 0.999, components: [Pr]}");
+        double[] value = new double[2];
+        String[] purity = {"0.999", "0.9995"};
+        for (int i = 0; i < 2; i++) {
+            Path file = dir.resolve("target" + i + ".yaml");
+            Files.writeString(file, bundled.replace("aqueous: {purity: 0.999,", "aqueous: {purity: " + purity[i] + ","));
+            CliHarness r = CliHarness.run("optimize", file.toString(), "--json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode opt = new ObjectMapper().readTree(r.out()).get("optimum");
+            assertThat(opt.get("feasible").asBoolean()).isTrue();
+            assertThat(opt.get("raffinateMargin").asDouble()).isGreaterThanOrEqualTo(0);
+            assertThat(opt.get("stripMargin").asDouble()).isGreaterThanOrEqualTo(0);
+            assertThat(opt.get("raffinatePurity").asDouble()).isGreaterThanOrEqualTo(Double.parseDouble(purity[i]));
+            value[i] = opt.get("objectiveValue").asDouble();
+        }
+        assertThat(value[0]).isLessThanOrEqualTo(value[1]);
+    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
-import org.sxcascade.optimize.MassActionOptimizer;
+import org.sxcascade.optimize.PlantFlowSearch;
 import org.sxcascade.optimize.MassActionSettings;
 import org.sxcascade.optimize.Objective;
 
@@ -78,7 +78,7 @@ class MassActionStageSearchTest {
                                 + " \"maxEvaluations\": 120, \"extractionStages\": {\"min\": %d, \"max\": %d},"
                                 + " \"scrubStages\": {\"min\": %d, \"max\": %d}}", nn, nn, mm, mm)), c);
                 try {
-                    new MassActionOptimizer().optimize(c, one, Objective.STAGES, null);
+                    new PlantFlowSearch().optimize(c, one, Objective.STAGES, null);
                     fewest = nn + mm;
                 } catch (InvalidInputException e) {
                     // no flows within the bounds meet the targets at this count

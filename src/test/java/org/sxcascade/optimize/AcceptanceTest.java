@@ -27,7 +27,7 @@ class AcceptanceTest {
         int previous = Integer.MAX_VALUE;
         int last = 0;
         for (double factor : new double[] {1, 2, 4, 8, 16}) {
-            Optimum o = new CascadeOptimizer().optimize(in,
+            Optimum o = new MetalFlowSearch().optimize(in,
                     OptimizerCases.settings(Objective.STAGES, 1000, factor * sOpt, false));
             int stages = o.best().totalStages();
             assertThat(stages).as("never worse than design's verified %d stages", design.verified().totalStages())
@@ -50,7 +50,7 @@ class AcceptanceTest {
         // as W grows: O/A ≤ 8 sets a least W, above design's
         OptimizerSettings bounded = new OptimizerSettings(Objective.PHI, 1000, 10.0, 0.5, 8.0, null, null, null,
                 null, 0, false, null);
-        Optimum o = new CascadeOptimizer().optimize(in, bounded);
+        Optimum o = new MetalFlowSearch().optimize(in, bounded);
         assertThat(o.bounds().phaseRatioChecked()).isTrue();
         assertThat(o.bounds().minScrub()).isGreaterThan(o.xu().scrubFlow());
         assertThat(o.best().plant().extractionRatio()).isBetween(0.5, 8.0 + 1e-9);
@@ -61,8 +61,8 @@ class AcceptanceTest {
     @Test
     void prNdMinimumPhiAndMinimumStagesAreVerifiedAndParetoIsNonDominated() {
         DesignInputs in = OptimizerCases.prNd(null);
-        Optimum phi = new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.PHI, 1000, null, true));
-        Optimum stages = new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.STAGES, 1000, null, false));
+        Optimum phi = new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.PHI, 1000, null, true));
+        Optimum stages = new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.STAGES, 1000, null, false));
         assertVerified(phi);
         assertVerified(stages);
         assertThat(stages.best().totalStages()).isLessThan(phi.best().totalStages());
@@ -99,8 +99,8 @@ class AcceptanceTest {
     @Test
     void costObjectiveBalancesCapitalAndReagents() {
         DesignInputs in = OptimizerCases.prNd(OptimizerCases.costs());
-        Optimum cost = new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.COST, 1000, null, false));
-        Optimum stages = new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.STAGES, 1000, null, false));
+        Optimum cost = new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.COST, 1000, null, false));
+        Optimum stages = new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.STAGES, 1000, null, false));
         assertVerified(cost);
         Configuration.CostBreakdown c = cost.best().cost();
         assertThat(c.total()).isLessThanOrEqualTo(stages.best().cost().total());
@@ -128,22 +128,22 @@ class AcceptanceTest {
     @Test
     void unreachableTargetsNameTheBound() {
         DesignInputs in = OptimizerCases.zhang();
-        assertThatThrownBy(() -> new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.PHI, 20, null, false)))
+        assertThatThrownBy(() -> new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.PHI, 20, null, false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--max-stages")
                 .hasMessageContaining("Fenske").hasMessageContaining("23.25");
-        assertThatThrownBy(() -> new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.PHI, 1000, 1.4, false)))
+        assertThatThrownBy(() -> new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.PHI, 1000, 1.4, false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--max-extractant")
                 .hasMessageContaining("S_min = 1.49835");
         // enough stages for Fenske but not at the flows allowed
-        assertThatThrownBy(() -> new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.PHI, 30, 1.8, false)))
+        assertThatThrownBy(() -> new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.PHI, 30, 1.8, false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no cascade of at most 30 stages")
                 .hasMessageStartingWith("--max-stages = 30 is not allowed: a larger value (no cascade").hasMessageNotContaining("more stages:");
         DesignInputs plant = OptimizerCases.prNd(null);
         OptimizerSettings narrow = new OptimizerSettings(Objective.PHI, 1000, null, 0.1, 2.0, null, null, null, null, 0,
                 false, null);
-        assertThatThrownBy(() -> new CascadeOptimizer().optimize(plant, narrow))
+        assertThatThrownBy(() -> new MetalFlowSearch().optimize(plant, narrow))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("O/A");
-        assertThatThrownBy(() -> new CascadeOptimizer().optimize(in, OptimizerCases.settings(Objective.COST, 1000, null, false)))
+        assertThatThrownBy(() -> new MetalFlowSearch().optimize(in, OptimizerCases.settings(Objective.COST, 1000, null, false)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("costs section");
     }
 
@@ -152,12 +152,12 @@ class AcceptanceTest {
         DesignInputs in = OptimizerCases.prNd(null);
         OptimizerSettings fixedN = new OptimizerSettings(Objective.PHI, 1000, null, null, null, 30, null, null, null, 0,
                 false, null);
-        Optimum o = new CascadeOptimizer().optimize(in, fixedN);
+        Optimum o = new MetalFlowSearch().optimize(in, fixedN);
         assertThat(o.best().extractionStages()).isEqualTo(30);
         assertVerified(o);
         OptimizerSettings fixedFlows = new OptimizerSettings(Objective.STAGES, 1000, null, null, null, null, null, null,
                 3.3393465103653326, 0, false, null);
-        Optimum f = new CascadeOptimizer().optimize(in, fixedFlows);
+        Optimum f = new MetalFlowSearch().optimize(in, fixedFlows);
         // design's √β scrub flow: the same fewest stages as design verifies (52)
         assertThat(f.best().totalStages()).isEqualTo(52);
         assertThat(f.bounds().fixedFlows()).isTrue();

@@ -41,7 +41,7 @@ class EnumerationTest {
     void enumerationFindsNothingBetter(double beta, double fA, FeedPhase phase, double pA, double pB,
                                        Objective objective) {
         DesignInputs in = OptimizerCases.binary(beta, fA, phase, pA, pB, false, null);
-        Optimum o = new CascadeOptimizer().optimize(in, OptimizerCases.settings(objective, MAX_STAGES, null, false));
+        Optimum o = new MetalFlowSearch().optimize(in, OptimizerCases.settings(objective, MAX_STAGES, null, false));
         Optimum.FlowBounds bounds = o.bounds();
         SeparationProblem problem = o.problem();
         double shift = problem.extractantMinusScrub();

@@ -60,18 +60,20 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
  * {@link MassActionSettings#maxPH()} (an acidic steady state). A point's margin is the smallest of
  * them (the pH one as (pH_max − pH)·ln 10); it is feasible at a margin of at least
  * {@value #FEASIBLE_MARGIN}, a floor that keeps round-off of the verification from missing a
- * target. BOBYQA minimizes the objective plus an exact penalty, the baseline objective times the
- * margin's shortfall; a point whose steady state does not converge is infeasible and gets a large
- * penalty. The result is the cheapest feasible point evaluated, after a last search along the ray
- * that scales saponification and strip acid together (organic flow fixed) for the least feasible
- * scale, where a target holds with equality.
+ * target. From a feasible start BOBYQA searches on the targets' surface (the saponification
+ * eliminated as the root of the balanced margin, so that the objective it sees
+ * is smooth); without one it first minimizes the objective plus an exact penalty, the baseline
+ * objective times the margin's shortfall (a point whose steady state does not converge is
+ * infeasible and gets a large penalty). The result is the cheapest feasible point evaluated, after
+ * a last search along the ray that scales saponification and strip acid together (organic flow
+ * fixed) for the least feasible scale, where a target holds with equality.
  *
  * <p>Every point is a full mass-action steady state ({@link CascadeNetwork#massAction},
  * {@link TwoPhaseNewtonSolver}), warm-started from the previous point's (docs/optimize.md,
  * "Solves"); the optimum is solved again from a cold start and reported from that solve. Not
  * thread-safe; one search at a time.
  */
-public final class MassActionOptimizer {
+public final class PlantFlowSearch {
     /** Margin a point needs to count as feasible, in ln units (about 1e-6 relative in the impurity). */
     public static final double FEASIBLE_MARGIN = 1e-6;
     /** Penalty margin of a point whose steady state did not converge. */
@@ -84,6 +86,9 @@ public final class MassActionOptimizer {
     private static final int MAX_VERIFICATIONS = 6;
     /** Iteration limit of the search's solves: a cold start of a 100-stage case takes about 1 500. */
     private static final int SEARCH_ITERATIONS = 2500;
+    /** Margin aimed at by the surface search's secant in the saponification, and the largest accepted. */
+    private static final double SURFACE_MARGIN = 1e-3;
+    private static final double SURFACE_TOLERANCE = 1e-2;
     /** |m_raffinate − m_strip| at which a bordered solve has balanced the products, ln units. */
     private static final double BALANCE_TOLERANCE = 1e-9;
 
@@ -150,6 +155,12 @@ public final class MassActionOptimizer {
     private double[] lo;
     private double[] hi;
     private int solves;
+    /** The surface search's last saponification root and margin slope dm/ds. */
+    private double surfaceS;
+    private double surfaceSlope;
+    /** The last steady state on the surface and its flows: the warm start after an excursion off it. */
+    private SteadyState surfaceState;
+    private MassActionFlows surfaceFlows;
     private int failed;
     private int evaluations;
     private Point best;
@@ -200,8 +211,9 @@ public final class MassActionOptimizer {
      * bisection at the largest n and m, then n and m by {@link StageSearch}'s staircase (a count is
      * feasible when the largest balanced margin its flows reach is at least {@link #FEASIBLE_MARGIN}).
      * For {@code reagents} and {@code cost} a descent on the counts from the case's, in steps of a
-     * quarter of each range halved down to 1. The flows of the chosen count are then searched with
-     * the full budget {@link MassActionSettings#maxEvaluations()} and verified as without stage bounds.
+     * quarter of each range halved down to 1. The flows of the chosen count are then searched as
+     * without stage bounds (on the targets' surface from a feasible start, within
+     * {@link MassActionSettings#maxEvaluations()}) and verified.
      *
      * @param costModel the case's {@code costs} section; required for {@link Objective#COST}
      * @throws InvalidInputException if the objective does not apply, or as {@link #optimize(MassActionCase, MassActionSettings)}
@@ -247,10 +259,15 @@ public final class MassActionOptimizer {
             prepare(chosen);
             stretchedStart(near);
         }
-        searchFeasibleFirst(start, set.maxEvaluations());
+        // a feasible start goes straight to the search on the targets' surface; else a third of
+        // the budget to the penalised search (and, without a feasible point, the feasibility one)
+        if (!balanced(start).feasible()) {
+            searchFeasibleFirst(start, Math.max(10, set.maxEvaluations() / 3));
+        }
         if (best == null) {
             throw infeasible(chosen);
         }
+        searchSurface(Math.max(10, set.maxEvaluations() / 2));
         polish();
         // verify from a cold start, as simulate solves the written case; a point whose cold start
         // fails (it was reached only by continuation) is passed over for the next cheapest
@@ -665,6 +682,124 @@ public final class MassActionOptimizer {
                         + "products (raffinate and strip liquor): optimize balances one against the other");
             }
         }
+    }
+
+    /**
+     * The search on the targets' surface, after the penalised one: BOBYQA over the other flow
+     * variables with the saponification eliminated, each point's saponification the root of
+     * margin(s) = {@link #SURFACE_MARGIN} by the secant method (the balanced margin rises steeply
+     * and smoothly with s: more saponification, more organic capacity, more reflux). On that
+     * surface the objective is smooth, where the penalised objective has a kink along the targets
+     * that stalls BOBYQA's quadratic models while a variable the targets hardly depend on (the
+     * strip acid) could still fall far. At most {@code budget} more flow settings.
+     */
+    private void searchSurface(int budget) {
+        if (best == null) {
+            return;
+        }
+        int d = lo.length - 1;
+        int end = evaluations + budget;
+        double[] full = unit(best.flows());
+        double[] x = new double[d];
+        for (int i = 0, k = 0; i <= d; i++) {
+            if (i != 1) {
+                x[k++] = full[i];
+            }
+        }
+        surfaceS = best.flows().saponification();
+        surfaceSlope = Double.NaN;
+        surfaceState = warm;
+        surfaceFlows = warmFlows;
+        double before = Double.POSITIVE_INFINITY;
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1);
+        while (evaluations < end - 10 && best.objective() < before * (1 - 1e-4)) {
+            before = best.objective();
+            BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(Math.max(2 * d + 1, 3), INITIAL_RADIUS, FINAL_RADIUS);
+            try {
+                bobyqa.optimize(new MaxEval(Integer.MAX_VALUE), GoalType.MINIMIZE, new InitialGuess(x),
+                        new SimpleBounds(new double[d], ones), new ObjectiveFunction(v -> onSurface(v, end)));
+            } catch (Found e) {
+                break; // the budget is spent: the cheapest feasible point so far stands
+            }
+            full = unit(best.flows());
+            for (int i = 0, k = 0; i <= d; i++) {
+                if (i != 1) {
+                    x[k++] = full[i];
+                }
+            }
+            surfaceS = best.flows().saponification();
+        }
+    }
+
+    /**
+     * The objective at the point of the targets' surface over {@code v} (the unit-box coordinates
+     * without the saponification's), extrapolated along the last secant step to the exact root so
+     * that it is smooth in {@code v}; the penalised objective where the root is not found.
+     */
+    private double onSurface(double[] v, int end) {
+        double[] u = new double[v.length + 1];
+        for (int i = 0, k = 0; i < u.length; i++) {
+            u[i] = i == 1 ? 0 : v[k++];
+        }
+        MassActionFlows at = setting(u);
+        double s = surfaceS;
+        Point p = null;
+        double sPrev = Double.NaN;
+        double mPrev = Double.NaN;
+        for (int iteration = 0; iteration < 8; iteration++) {
+            if (evaluations >= end) {
+                throw new Found();
+            }
+            p = balanced(withSaponification(at, s));
+            if (p.failure() != null) {
+                break;
+            }
+            double m = p.margin();
+            if (Math.abs(p.raffinateMargin() - p.stripMargin()) > 1e-3
+                    || p.otherMargin() < Math.min(p.raffinateMargin(), p.stripMargin())) {
+                // the reflux at a bound, or the stripped-organic or pH limit: not s's to mend; the
+                // next point starts from the last state on the surface, not from this one
+                warm = surfaceState;
+                warmFlows = surfaceFlows;
+                lastReflux = surfaceFlows.reflux();
+                lastSlope = 0;
+                lastLiquor = 0;
+                break;
+            }
+            if (!Double.isNaN(sPrev) && s != sPrev) {
+                double slope = (m - mPrev) / (s - sPrev);
+                if (slope > 0 && Double.isFinite(slope)) {
+                    surfaceSlope = slope;
+                }
+            }
+            if (m >= FEASIBLE_MARGIN && m <= SURFACE_TOLERANCE) {
+                surfaceS = s;
+                surfaceState = warm;
+                surfaceFlows = warmFlows;
+                if (objective == Objective.COST || !(surfaceSlope > 0)) {
+                    return p.objective();
+                }
+                // the base, basePrice × base ∝ s, at the exact root: m − SURFACE_MARGIN = slope·Δs
+                return p.objective() - set.basePrice() * p.base() / s * (m - SURFACE_MARGIN) / surfaceSlope;
+            }
+            double range = hi[1] - lo[1];
+            double step = surfaceSlope > 0 ? -(m - SURFACE_MARGIN) / surfaceSlope
+                    : Math.signum(SURFACE_MARGIN - m) * 2e-3 * range;
+            double next = clamp(s + Math.max(-0.05 * range, Math.min(0.05 * range, step)), lo[1], hi[1]);
+            if (next == s) {
+                break;
+            }
+            sPrev = s;
+            mPrev = m;
+            s = next;
+        }
+        return p == null ? Double.MAX_VALUE : p.objective() + mu * Math.max(0, FEASIBLE_MARGIN - p.margin());
+    }
+
+    private static MassActionFlows withSaponification(MassActionFlows f, double s) {
+        return new MassActionFlows(f.organicFlow(), s, f.scrubFlow(), f.scrubAcidity(), f.stripFlow(),
+                f.stripAcidity(), f.reflux());
     }
 
     /**

@@ -48,7 +48,7 @@ import org.sxcascade.solver.SteadyState;
  * different split (both targets over-met) needs more reflux for the same stages. The tests check
  * on random cases that no split off f'_A does better.
  */
-public final class CascadeOptimizer {
+public final class MetalFlowSearch {
 
     /** Reports the search's progress: the fraction done (estimated) and the steady states solved. */
     @FunctionalInterface
