@@ -48,6 +48,22 @@ public interface EquilibriumModel {
                 double[] aqueousShare, double[] organicShare, int outOffset);
 
     /**
+     * {@link #shares}, for a model whose stage conditions include an acidity found by an inner
+     * solve (mass action), started from a guess of it: the caller that splits the same stage again
+     * and again (the rows, docs/theory.md) passes the acidity the last split found, which saves most
+     * of the solve's iterations. The split is the same to rounding whatever the start.
+     *
+     * @param lnAcidityStart ln of the aqueous [H⁺] in mol/L to start from, or NaN for none
+     * @return ln of the aqueous [H⁺] found, or NaN for a model without one (the default, which
+     *         ignores the start)
+     */
+    default double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                          double[] aqueousShare, double[] organicShare, int outOffset, double lnAcidityStart) {
+        shares(organicFlow, aqueousFlow, contents, offset, aqueousShare, organicShare, outOffset);
+        return Double.NaN;
+    }
+
+    /**
      * Splits the contents of a stage between the phases at equilibrium: given component amounts
      * {@code contents}, writes aqueous and organic component flows such that
      * {@code aqueous[j] + organic[j] = contents[j]} exactly. From {@link #shares}: the phase with

@@ -571,6 +571,21 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     @Override
     public void shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
                        double[] aqueousShare, double[] organicShare, int outOffset) {
+        shares(organicFlow, aqueousFlow, contents, offset, aqueousShare, organicShare, outOffset, Double.NaN);
+    }
+
+    /**
+     * {@link #shares(double, double, double[], int, double[], double[], int)} with the outer
+     * (hydrogen) solve started at w = {@code lnAcidityStart} instead of the top of its bracket
+     * (all hydrogen in the aqueous), where that start lies inside the bracket: its first F then
+     * bounds the root from one side, and the safeguarded Newton steps go on from there. The rows
+     * start each stage from its acidity of the row before ({@code RowSweep}).
+     *
+     * @return w = ln [H⁺] (mol/L) of the split, or NaN where a phase flow is 0
+     */
+    @Override
+    public double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                         double[] aqueousShare, double[] organicShare, int outOffset, double lnAcidityStart) {
         int r = lnExchangeConstants.length;
         int cM = r;
         int cH = r + 1;
@@ -580,7 +595,7 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 aqueousShare[outOffset + j] = organicFlow == 0 ? 1 : 0;
                 organicShare[outOffset + j] = organicFlow == 0 ? 0 : 1;
             }
-            return;
+            return Double.NaN;
         }
         double lnOs = Math.log(organicFlow) - lnMolarScale; // units per mol/L of organic
         double lnAs = Math.log(aqueousFlow) - lnMolarScale; // units per mol/L of aqueous
@@ -592,7 +607,8 @@ public final class MassActionEquilibrium implements EquilibriumModel {
 
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Math.log(mH) - lnAs; // all hydrogen in the aqueous: F(hi) ≥ 0
-        double w = hi;
+        // a start inside the bracket (the stage's acidity of the row before) replaces its top
+        double w = lnAcidityStart > LN_ACIDITY_FLOOR && lnAcidityStart < hi ? lnAcidityStart : hi;
         double u = Double.NaN;
         double lastStep = Double.POSITIVE_INFINITY;
         double stepBeforeLast = Double.POSITIVE_INFINITY;
@@ -715,6 +731,7 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         }
         aqueousShare[outOffset + cH] = total > 0 ? Math.max(aq, 0) / total : 1;
         organicShare[outOffset + cH] = total > 0 ? Math.max(vH, 0) / total : 0;
+        return w;
     }
 
     /** Aqueous acidity (mol/L) below which a stage that has not converged is said to have used up its acid. */

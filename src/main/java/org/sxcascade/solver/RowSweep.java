@@ -1,5 +1,6 @@
 package org.sxcascade.solver;
 
+import java.util.Arrays;
 import org.sxcascade.equilibrium.EquilibriumModel;
 
 /**
@@ -56,6 +57,12 @@ final class RowSweep {
     /** Per stage: g = (1 − E) V_k / V_in (0 for an equilibrium stage) and the organic flow E V_k of the split. */
     private double[] bypass = new double[0];
     private double[] splitOrganicFlow = new double[0];
+    /**
+     * Per stage: ln of the aqueous acidity its last split found (NaN: none yet, or a model without
+     * one), the start of its next split ({@link EquilibriumModel#shares(double, double, double[], int,
+     * double[], double[], int, double)}).
+     */
+    private double[] lnAcidity = new double[0];
 
     /** Sets the network the next rows run on. */
     void prepare(CascadeNetwork net) {
@@ -81,7 +88,9 @@ final class RowSweep {
         if (bypass.length < n) {
             bypass = new double[n];
             splitOrganicFlow = new double[n];
+            lnAcidity = new double[n];
         }
+        Arrays.fill(lnAcidity, 0, n, Double.NaN);
         for (int k = 1; k <= n; k++) {
             double e = net.efficiency(k);
             double inflow = net.organicInflow(k);
@@ -183,8 +192,8 @@ final class RowSweep {
             scale[j] = e;
             contents[j] = Math.scalb(m, e); // plain, for the stage's conditions; traces may underflow
         }
-        net.equilibrium().shares(splitOrganicFlow[k], net.aqueousFlow(k + 1), contents, 0, aqueousShare,
-                organicShare, 0);
+        lnAcidity[k] = net.equilibrium().shares(splitOrganicFlow[k], net.aqueousFlow(k + 1), contents, 0,
+                aqueousShare, organicShare, 0, lnAcidity[k]);
         for (int j = 0; j < c; j++) {
             double m = mantissa[j];
             double total = m + aside[j];

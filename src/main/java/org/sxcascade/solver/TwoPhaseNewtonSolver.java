@@ -70,8 +70,25 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private static final int SHORTEST = 10;
     /** Up to this length a network whose shortened start fails goes on to the rows. */
     private static final int ROWS_AFTER_SHORTER_FAILS = 150;
-    /** Tolerance of the shortened network's solve: a start needs no more. */
+    /**
+     * Tolerance of the shortened network's solve: a start needs no more. It may stop sooner, see
+     * {@link #SETTLED_RESIDUAL}.
+     */
     private static final double SHORTER_TOLERANCE = 1e-5;
+    /**
+     * A shortened copy's solve also ends, as a start, after a full Newton step that leaves every
+     * balance within this and whose simplified correction J⁻¹F(u + δ) (Deuflhard's estimate of the
+     * error left, in ln) is at most {@link #SETTLED_ERROR} on every flow above the trace level.
+     * Stretching a solution to the next length leaves residuals of 2–4 in ln (the traces' slopes
+     * per stage change with the stretch), so the copy's last quadratic steps (1e-2 to 1e-5) bought
+     * its stretched start nothing: they were about a fifth of a 100-stage solve. The error test
+     * keeps a state whose small residual hides a large error along the cascade's slow inventory
+     * mode (ill conditioned near a knife-edge reflux) from ending the solve early: such a start
+     * sent the next length into hundreds of pseudo-time steps.
+     */
+    private static final double SETTLED_RESIDUAL = 1e-2;
+    /** See {@link #SETTLED_RESIDUAL}: largest simplified correction, in ln, of a settled copy. */
+    private static final double SETTLED_ERROR = 3e-2;
     /** Fraction of each run of repeated stages the shortened network keeps. */
     private static final double SHRINK = 0.7;
     /** The same for the one retry of a level whose first shortened start failed. */
@@ -177,6 +194,16 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private double[] passAq;
     private double[] stageEfficiency;
     private double[] rest;
+    /**
+     * ln of {@link #passOrg} (0 on the first stage), of {@link #passAq} (0 on the last), of
+     * {@link #stageEfficiency} and of {@link #rest} (0 where E = 1), set with them by
+     * {@link #setHomotopy}: the residual, Jacobian and row-imbalance loops take no logarithms of
+     * their own.
+     */
+    private double[] lnPassOrg;
+    private double[] lnPassAq;
+    private double[] lnEfficiency;
+    private double[] lnRest;
     /** Whether every stage is ideal (E = 1) at the current homotopy: Newton then uses {@link #reduced}. */
     private boolean allIdeal;
     /**
@@ -191,6 +218,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * factors, not {@link #allIdeal}, which a later {@link #setHomotopy} may have changed.
      */
     private boolean factoredReduced;
+    /**
+     * Whether the factors held are Newton's (no inventory term) at a state of the current network,
+     * so that a shortened copy's {@link #polish} may reuse them (a chord step).
+     */
+    private boolean newtonFactors;
     /** M_k of {@link #reduced}, C×C per stage: ∂ ln v*_j / ∂ ln a_i at stage k, active components only. */
     private double[] organicResponse;
     /** Coefficient of δb_{k−1,j} in balance (k, j) of the Newton system. */
@@ -299,6 +331,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         passAq = new double[cap];
         stageEfficiency = new double[cap];
         rest = new double[cap];
+        lnPassOrg = new double[cap];
+        lnPassAq = new double[cap];
+        lnEfficiency = new double[cap];
+        lnRest = new double[cap];
         lnAq = new double[cap * c];
         lnOrg = new double[cap * c];
         active = new boolean[c];
@@ -1238,6 +1274,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         int n = net.stages();
         int c = net.components();
         ensureCapacity(n, c);
+        newtonFactors = false;
         for (int j = 0; j < c; j++) {
             totalFeed[j] = net.totalFeed(j);
             active[j] = totalFeed[j] > 0;
@@ -1377,9 +1414,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
     private void polish(CascadeNetwork net) {
         int n = net.stages();
         int size = n * 2 * net.components();
-        assemble(net, 0);
-        if (!factor(n)) {
-            return;
+        // a shortened copy's solve is only a start: its last Newton factors serve (a chord step)
+        if (!(shortenedCopy && newtonFactors)) {
+            assemble(net, 0);
+            if (!factor(n)) {
+                return;
+            }
         }
         for (int i = 0; i < size; i++) {
             step[i] = -res[i];
@@ -1412,6 +1452,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             firstResidual = r;
         }
         boolean converged = r <= tol;
+        // a shortened copy's start settled before the tolerance (SETTLED_RESIDUAL)
+        boolean settled = false;
         stalled = false;
         double best = r;
         int sinceBest = 0;
@@ -1432,21 +1474,26 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             assemble(net, dt >= NEWTON_TIME_STEP ? 0 : 1 / dt);
             boolean accepted = false;
             if (factor(n)) {
+                newtonFactors = dt >= NEWTON_TIME_STEP;
                 for (int i = 0; i < size; i++) {
                     step[i] = -res[i];
                 }
                 solveLinear(n, net.components(), step);
                 double biggest = 0;
-                int w = 2 * net.components();
                 int cc = net.components();
-                for (int i = 0; i < size; i++) {
+                for (int i = 0; i < size; ) {
                     // a flow that is a trace before and after the step may move any distance: it
                     // hardly acts on the others (a trace's ln flow falls on a straight line along a
                     // section, so Newton is near exact for it), and capping every step by its moves
-                    // would make long cascades crawl
-                    double lnTrace = lnTraceLevel[(i % w) % cc];
-                    if (!(u[i] < lnTrace && u[i] + step[i] < lnTrace)) {
-                        biggest = Math.max(biggest, Math.abs(step[i]));
+                    // would make long cascades crawl. (Entry i is component j of stage i ÷ 2C's
+                    // aqueous, then organic, flows: two loops over the components, no division.)
+                    for (int phase = 0; phase < 2; phase++) {
+                        for (int j = 0; j < cc; j++, i++) {
+                            double lnTrace = lnTraceLevel[j];
+                            if (!(u[i] < lnTrace && u[i] + step[i] < lnTrace)) {
+                                biggest = Math.max(biggest, Math.abs(step[i]));
+                            }
+                        }
                     }
                 }
                 double lambda = biggest > MAX_LOG_STEP ? MAX_LOG_STEP / biggest : Double.isNaN(biggest) ? 0 : 1;
@@ -1473,13 +1520,18 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                         // correction J⁻¹F(u + λδ): affine invariant, so the bad conditioning of
                         // cascades (their slow inventory mode) does not refuse good steps. Near a
                         // knife-edge reflux that same mode can make the simplified correction grow
-                        // while the residuals fall; such a step is taken too (monotone in ‖F‖)
-                        for (int i = 0; i < size; i++) {
-                            simplified[i] = -resTrial[i];
+                        // while the residuals fall; such a step is taken too (monotone in ‖F‖).
+                        // The correction costs a block solve: formed only where a test reads it
+                        accepted = rTrial <= tol || normTrial <= (1 - lambda / 4) * norm;
+                        boolean settling = shortenedCopy && lambda == 1 && rTrial <= SETTLED_RESIDUAL;
+                        if (!accepted || settling) {
+                            for (int i = 0; i < size; i++) {
+                                simplified[i] = -resTrial[i];
+                            }
+                            solveLinear(n, cc, simplified);
+                            accepted = accepted || norm(simplified, size) <= (1 - lambda / 4) * stepNorm;
                         }
-                        solveLinear(n, net.components(), simplified);
-                        accepted = rTrial <= tol || norm(simplified, size) <= (1 - lambda / 4) * stepNorm
-                                || normTrial <= (1 - lambda / 4) * norm;
+                        settled = accepted && settling && settledError(size, cc) <= SETTLED_ERROR;
                     }
                     if (accepted) {
                         swap();
@@ -1494,7 +1546,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     break;
                 }
             }
-            converged = r <= tol;
+            converged = r <= tol || settled;
             if (listener != null && Double.isFinite(r) && firstResidual > tol && homotopy == 1) {
                 double span = Math.log(firstResidual / tol);
                 listener.progress(Math.max(0, Math.min(1, Math.log(firstResidual / r) / span)), iterations, r);
@@ -1502,6 +1554,27 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
         residual = r;
         return converged;
+    }
+
+    /**
+     * Largest |simplified correction| ({@link #simplified}) over the flows above their trace level
+     * before or after the step ({@link #u}, {@link #uTrial}): the error estimate of
+     * {@link #SETTLED_RESIDUAL}.
+     */
+    private double settledError(int size, int c) {
+        double largest = 0;
+        for (int i = 0; i < size; ) {
+            for (int phase = 0; phase < 2; phase++) {
+                for (int j = 0; j < c; j++, i++) {
+                    double lnTrace = lnTraceLevel[j];
+                    if (!(u[i] < lnTrace && uTrial[i] < lnTrace)) {
+                        double a = Math.abs(simplified[i]);
+                        largest = a > largest || Double.isNaN(a) ? a : largest;
+                    }
+                }
+            }
+        }
+        return largest;
     }
 
     private void unpack(int n, int c) {
@@ -1557,6 +1630,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             stageEfficiency[k] = e;
             allIdeal &= e == 1;
             rest[k] = e < 1 ? (1 - e) * net.organicFlow(k + 1) / inflow : 0;
+            lnPassOrg[k] = k > 0 ? Math.log(passOrg[k]) : 0;
+            lnPassAq[k] = k < n - 1 ? Math.log(passAq[k]) : 0;
+            lnEfficiency[k] = Math.log(e);
+            lnRest[k] = e < 1 ? Math.log(rest[k]) : 0;
         }
     }
 
@@ -1576,11 +1653,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             eq.organicFlows(net.organicFlow(k + 1), net.aqueousFlow(k + 1), x, k * w, star, k * c, jac, k * c * c);
         }
         for (int k = 0; k < n; k++) {
-            double lnPassOrg = k > 0 ? Math.log(passOrg[k]) : 0;
-            double lnPassAq = k < n - 1 ? Math.log(passAq[k]) : 0;
+            double lnPassOrg = this.lnPassOrg[k];
+            double lnPassAq = this.lnPassAq[k];
             double e = stageEfficiency[k];
-            double lnE = Math.log(e);
-            double lnRest = e < 1 ? Math.log(rest[k]) : 0;
+            double lnE = lnEfficiency[k];
+            double lnRest = this.lnRest[k];
             for (int j = 0; j < c; j++) {
                 int row = k * w + j;
                 if (!active[j]) {
@@ -1629,11 +1706,11 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double keep = 1 + inventory;
         for (int k = 0; k < n; k++) {
             int off = k * ww;
-            double lnPassOrg = k > 0 ? Math.log(passOrg[k]) : 0;
-            double lnPassAq = k < n - 1 ? Math.log(passAq[k]) : 0;
+            double lnPassOrg = this.lnPassOrg[k];
+            double lnPassAq = this.lnPassAq[k];
             double e = stageEfficiency[k];
-            double lnE = Math.log(e);
-            double lnRest = e < 1 ? Math.log(rest[k]) : 0;
+            double lnE = lnEfficiency[k];
+            double lnRest = this.lnRest[k];
             for (int j = 0; j < c; j++) {
                 int bal = j;
                 int mur = c + j;
@@ -1692,8 +1769,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         double keep = 1 + inventory;
         for (int k = 0; k < n; k++) {
             int off = k * cc;
-            double lnPassOrg = k > 0 ? Math.log(passOrg[k]) : 0;
-            double lnPassAq = k < n - 1 ? Math.log(passAq[k]) : 0;
+            double lnPassOrg = this.lnPassOrg[k];
+            double lnPassAq = this.lnPassAq[k];
             for (int j = 0; j < c; j++) {
                 int row = k * w + j;
                 int jo = off + j * c;
@@ -1747,6 +1824,7 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      */
     private boolean factor(int n) {
         factoredReduced = allIdeal;
+        newtonFactors = false;
         return allIdeal ? reduced.factorDiagonalUpper(n) : linear.factor(n);
     }
 
@@ -1948,8 +2026,8 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
                     continue;
                 }
                 int i = k * c + j;
-                double in = LogSum.of(k > 0 ? lnOrg[i - c] + Math.log(passOrg[k]) : Double.NEGATIVE_INFINITY,
-                        k < n - 1 ? lnAq[i + c] + Math.log(passAq[k]) : Double.NEGATIVE_INFINITY, lnFeed[i]);
+                double in = LogSum.of(k > 0 ? lnOrg[i - c] + lnPassOrg[k] : Double.NEGATIVE_INFINITY,
+                        k < n - 1 ? lnAq[i + c] + lnPassAq[k] : Double.NEGATIVE_INFINITY, lnFeed[i]);
                 double out = LogSum.of(lnAq[i], lnOrg[i]);
                 double scale = Math.max(out, Math.log(ROW_TRACE * totalFeed[j]));
                 double e = Math.abs(Math.exp(in - scale) - Math.exp(out - scale));
