@@ -20,7 +20,7 @@ import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.Feed;
 import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.ProductTarget;
-import org.sxcascade.optimize.CascadeOptimizer;
+import org.sxcascade.optimize.MetalFlowSearch;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.OptimizerSettings;
 import org.sxcascade.optimize.Optimum;
@@ -48,7 +48,7 @@ public class OptimizerBenchmarks {
             inputs = new DesignInputs("Nd/Pr in P507-HCl", List.of("Pr", "Nd"), new double[] {1, 1.5},
                     new Feed(FeedPhase.AQUEOUS, new double[] {0.25, 0.75}, 100.0, 1.0),
                     new ProductTarget(List.of(1), 0.999, null), new ProductTarget(List.of(0), 0.999, null), 0.17, 3.5);
-            Optimum o = new CascadeOptimizer().optimize(inputs, OptimizerSettings.of(Objective.PHI));
+            Optimum o = new MetalFlowSearch().optimize(inputs, OptimizerSettings.of(Objective.PHI));
             if (o.best().totalStages() != 57 || Math.abs(o.best().objectiveValue() - 207.3829) > 1e-3
                     || o.best().organicPurity() < 0.999 || o.best().aqueousPurity() < 0.999) {
                 throw new IllegalStateException("unexpected optimum " + o.best());
@@ -62,12 +62,12 @@ public class OptimizerBenchmarks {
 
     @Benchmark
     public Optimum prNdPhi(PrNd s) {
-        return new CascadeOptimizer().optimize(s.inputs, OptimizerSettings.of(Objective.PHI));
+        return new MetalFlowSearch().optimize(s.inputs, OptimizerSettings.of(Objective.PHI));
     }
 
     @Benchmark
     public Optimum prNdStages(PrNd s) {
-        return new CascadeOptimizer().optimize(s.inputs, OptimizerSettings.of(Objective.STAGES));
+        return new MetalFlowSearch().optimize(s.inputs, OptimizerSettings.of(Objective.STAGES));
     }
 
     @Benchmark
