@@ -172,8 +172,9 @@ public class MassActionBenchmarks {
     }
 
     /**
-     * About 0.75 s per solve, nearly all of it the row start (1 340 rows to 1e-3), then 3 Newton
-     * steps: a few solves per iteration.
+     * The 5 × 100 case from a cold start: a few rows on the shortest copy of the stage-count
+     * continuation, then Newton at each level up to the full length (docs/theory.md, "Start"; the
+     * times are in docs/performance.md).
      */
     @Benchmark
     @Warmup(iterations = 4, time = 5)
