@@ -33,12 +33,12 @@ public final class MassActionOptimumReport {
         switch (o.objective()) {
             case STAGES -> t.append(f("Optimum: fewest stages that meet the targets (%d), at them the least reagent "
                     + "use, %s%n", c.totalStages(), objectiveText(s)));
-            case COST -> t.append(f("Optimum: least annual cost (the case's costs section): %s %s per year%n",
+            case COST -> t.append(f("Optimum: least annual cost (the case's costs section): %s %s/year%n",
                     Formats.general(cost.total()), cost.currency()));
             default -> t.append("Optimum: least reagent use, ").append(objectiveText(s)).append('\n');
         }
         t.append(f("  objective    %s %s (%s than the case's %s: %s%s)%n", Formats.general(b.objective()),
-                o.objective() == Objective.COST ? cost.currency() + " per year" : s.objectiveUnit(), f("%.2f %% %s", 100 * Math.abs(o.saving()), o.saving() >= 0 ? "less" : "more"),
+                o.objective() == Objective.COST ? cost.currency() + "/year" : s.objectiveUnit(), f("%.2f %% %s", 100 * Math.abs(o.saving()), o.saving() >= 0 ? "less" : "more"),
                 o.stagesSearched() ? "stages and flows" : "flows",
                 Formats.general(base.objective()), base.feasible() ? "" : base.failure() != null
                         ? ", which did not converge" : ", which miss a target"));
@@ -126,7 +126,7 @@ public final class MassActionOptimumReport {
         objective.put("value", o.objectiveValue());
         objective.put("unit", switch (o.objective()) {
             case STAGES -> "stages";
-            case COST -> o.cost().currency() + " per year";
+            case COST -> o.cost().currency() + "/year";
             default -> s.objectiveUnit();
         });
         objective.put("flowObjective", o.best().objective());

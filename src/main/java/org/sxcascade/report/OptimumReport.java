@@ -163,6 +163,9 @@ public final class OptimumReport {
             return unit ? "stages × L organic per L feed"
                     : "production indicator Φ = (O/F)·(n + m), organic per feed flow times stages";
         }
+        if (unit && objective == Objective.COST && o.best().cost() != null) {
+            return o.best().cost().currency() + "/year"; // the case's currency, as on the cost line
+        }
         return unit ? objective.unit() : objective.description();
     }
 

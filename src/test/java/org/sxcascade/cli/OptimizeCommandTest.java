@@ -37,6 +37,8 @@ class OptimizeCommandTest {
         CliHarness r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--objective", "cost");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Optimum: least annual cost", "USD/year", "m³", "O/A by volume");
+        // one currency, named, on the objective line as on the cost line (issue 17)
+        assertThat(r.out()).containsPattern("objective +\\S+ USD/year\n").doesNotContain("currency per year");
         JsonNode j = JSON.readTree(CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--objective", "cost", "--json")
                 .out());
         JsonNode cost = j.get("annualCost");
