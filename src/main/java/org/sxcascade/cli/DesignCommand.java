@@ -86,7 +86,7 @@ final class DesignCommand implements Callable<Integer> {
         DesignOutput d = DesignOutput.of(Designer.design(read, new DesignRequest(flowChoice(), maxStages,
                 reagentExcess, targets.overrides(), TargetOptions.given(spec))));
         if (d.met() && caseOut != null) {
-            String yaml = d.caseYaml();
+            String yaml = org.sxcascade.report.CaseHandOff.complete(d.caseYaml(), new CaseReader().readTree(caseFile));
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
         List<Path> charts = plot.writeIfWanted(() -> d.charts(NamedChart.caseStem(caseFile.toString()),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.io.FlowsheetReader;
+import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.optimize.Optimization;
 import org.sxcascade.optimize.OptimizeRequest;
@@ -124,7 +125,7 @@ final class OptimizeCommand implements Callable<Integer> {
             o = OptimizeOutput.of(Optimization.optimize(caseFile, request, bar::update));
         }
         if (caseOut != null) {
-            String yaml = o.caseYaml();
+            String yaml = org.sxcascade.report.CaseHandOff.complete(o.caseYaml(), new CaseReader().readTree(caseFile));
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
         List<Path> charts = plot.writeIfWanted(() -> o.charts(NamedChart.caseStem(caseFile.toString())), caseFile);

@@ -281,9 +281,10 @@ public final class DesignReport {
     }
 
     /**
-     * A commented simulate case of n + m stages at S and W with the targets P_A and P_B. The flows
-     * are written as S and W, exactly as verified; the plant flows they mean (when the case gave
-     * plant data) are written beside them as comments.
+     * A commented simulate case of n + m stages at S and W with the targets P_A and P_B. With plant
+     * data (feed flow and concentration, organic loading, scrub acidity) the flows are written as
+     * the plant flows that give S and W exactly; otherwise as S and W, with what plant data there
+     * is as a comment. {@link CaseHandOff#complete} adds the input's other sections.
      */
     public static String caseYaml(DesignInputs in, List<String> comments, String suffix, int n, int m, double s, double w,
                            double purityA, double purityB, CascadeDesigner.PlantFlows plant) {
@@ -316,11 +317,20 @@ public final class DesignReport {
             VolumetricFlows q = SeparationProblem.of(in).linearFlows(s, w).volumetric(in.feed().volumetricFlow());
             y.append("flows:\n  organicFlow: ").append(num(q.organicFlow())).append("   # L/h\n");
             y.append("  scrubFlow: ").append(num(q.scrubFlow())).append("     # L/h\n");
+        } else if (plant != null && plant.organicFlow() != null && plant.scrubFlow() != null) {
+            // the plant flows that give S and W exactly (simulate converts them back), so that a
+            // transient with hold-up volumes and the cost objective run on the file as written
+            y.append("flows:\n  organicFlow: ").append(num(plant.organicFlow())).append("   # L/h; S = ")
+                    .append(num(s)).append(" mol RE per mol RE fed\n");
+            y.append("  organicLoading: ").append(num(in.organicLoading())).append("   # mol/L RE in the loaded organic\n");
+            y.append("  scrubFlow: ").append(num(plant.scrubFlow())).append("   # L/h; W = ").append(num(w))
+                    .append(" mol RE per mol RE fed\n");
+            y.append("  scrubAcidity: ").append(num(in.scrubAcidity())).append("   # mol/L H+\n");
         } else {
             y.append("flows:\n  extractant: ").append(num(s)).append("   # S, mol RE per mol RE fed\n");
             y.append("  scrub: ").append(num(w)).append("        # W, mol RE per mol RE fed\n");
         }
-        if (plant != null) {
+        if (plant != null && !(plant.organicFlow() != null && plant.scrubFlow() != null)) {
             y.append(f("  # plant: %s mol RE/h fed", Formats.general(plant.feedRate())));
             if (plant.organicFlow() != null) {
                 y.append(f("; organic %s L/h loaded at %s mol/L", Formats.general(plant.organicFlow()),

@@ -216,10 +216,13 @@ public final class MassActionOptimumReport {
         j.put("feasible", p.feasible());
     }
 
-    /** The case file with the optimal flows, its optimize section dropped: a plain simulate case. */
+    /**
+     * The case file with the optimal stage counts and flows, every other section as given (the
+     * optimize section too, so that {@code optimize} runs on it with the same bounds; {@code
+     * simulate} reads past it).
+     */
     public static String caseYaml(JsonNode tree, MassActionOptimum o) {
         ObjectNode root = tree.deepCopy();
-        root.remove("optimize");
         ObjectNode cascade = (ObjectNode) root.get("cascade");
         MassActionCase c = o.optimized();
         cascade.put("extractionStages", c.cascade().extractionStages());

@@ -82,12 +82,33 @@ class OptimizeCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode plant = JSON.readTree(r.out()).get("plant");
         String yaml = Files.readString(out);
-        // the flows stay S and W as verified; the plant flows they mean are written beside them
-        assertThat(yaml).contains("# plant: 100 mol RE/h fed; organic "
-                + org.sxcascade.report.Formats.general(plant.get("organicFlowLitresPerHour").asDouble()) + " L/h");
-        assertThat(yaml).contains("scrub liquor "
-                + org.sxcascade.report.Formats.general(plant.get("scrubFlowLitresPerHour").asDouble()) + " L/h");
-        assertThat(CliHarness.run("simulate", out.toString()).exitCode()).isZero();
+        // the flows are written as the plant flows that give the verified S and W exactly (issue 17)
+        assertThat(yaml).contains("organicFlow: " + plant.get("organicFlowLitresPerHour").asDouble() + "   # L/h")
+                .contains("scrubFlow: " + plant.get("scrubFlowLitresPerHour").asDouble() + "   # L/h")
+                .contains("organicLoading: 0.17", "scrubAcidity: 3.5");
+        // and the input's other sections follow: the cost model
+        assertThat(yaml).contains("# The input case's other sections, as given:", "costs:", "currency: USD");
+        JsonNode optimum = JSON.readTree(r.out());
+        CliHarness sim = CliHarness.run("simulate", out.toString(), "--json");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        for (JsonNode product : JSON.readTree(sim.out()).get("products")) {
+            String name = product.get("name").asText();
+            assertThat(product.get("purity").asDouble()).as(name)
+                    .isCloseTo(optimum.at("/purities/" + name).asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+        }
+        // the cost objective runs on the file as written, to the same optimum
+        CliHarness again = CliHarness.run("optimize", out.toString(), "--objective", "cost", "--json");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+    }
+
+    @Test
+    void theDesigned1974CaseKeepsItsStartUp(@TempDir Path dir) throws Exception {
+        // issue 17's hand-off: a design of a case with hold-up volumes can be started up as written
+        Path out = dir.resolve("designed.yaml");
+        assertThat(CliHarness.run("design", "cases/pr-nd-1974.yaml", "--case-out", out.toString()).exitCode()).isZero();
+        assertThat(Files.readString(out)).contains("transient:", "holdUp:", "organicFlow: ");
+        CliHarness t = CliHarness.run("transient", out.toString(), "--time", "2d");
+        assertThat(t.exitCode()).as(t.err()).isZero();
     }
 
     @Test
