@@ -49,6 +49,7 @@ public final class OptimumReport {
         }
         t.append(f("  purities     P_A = %s (margin %+.1e), P_B = %s (margin %+.1e)%n", Formats.percent(b.organicPurity()),
                 b.organicPurity() - p.purityA(), Formats.percent(b.aqueousPurity()), b.aqueousPurity() - p.purityB()));
+        t.append("  binding      ").append(String.join("; ", binding(o))).append('\n');
         if (!p.linear()) {
             t.append(f("  reagents     %s mol H+ acid and %s mol base per mol RE fed%n", Formats.general(b.acidUse()),
                     Formats.general(b.baseUse())));
@@ -92,8 +93,12 @@ public final class OptimumReport {
         } else if (fb.fixedFlows()) {
             t.append(f("  flows        fixed: S = %.6f, W = %.6f%n", fb.minExtractant(), fb.minScrub()));
         } else {
-            t.append(f("  flows        S from %.6g to %.6g (W from %.6g to %.6g); the largest set by %s%n",
-                    fb.minExtractant(), fb.maxExtractant(), fb.minScrub(), fb.maxScrub(), fb.limitedBy()));
+            t.append(f("  flows        S from %.6g to %.6g (W from %.6g to %.6g); the largest set by %s%s%n",
+                    fb.minExtractant(), fb.maxExtractant(), fb.minScrub(), fb.maxScrub(), fb.limitedBy(),
+                    fb.minExtractant() < xu.minExtractantFlow()
+                            ? f("; the smallest is where W reaches its lower end, below S_min = %.6f, where no "
+                            + "cascade meets the targets",
+                            xu.minExtractantFlow()) : ""));
         }
         t.append(fb.phaseRatioChecked()
                 ? f("  O/A          between %s and %s in both sections%n", Formats.general(o.settings().effectiveMinPhaseRatio()),
@@ -198,6 +203,7 @@ public final class OptimumReport {
         Configuration b = o.best();
         j.put("case", p.inputs().name());
         ObjectNode objective = j.putObject("objective");
+        binding(o).forEach(j.putArray("binding")::add);
         objective.put("name", o.settings().objective().label());
         objective.put("description", description(o));
         objective.put("value", b.objectiveValue());
@@ -298,6 +304,52 @@ public final class OptimumReport {
         if (c.cost() != null) {
             putCost(j, c.cost());
         }
+    }
+
+    /** How close to a bound counts as on it (relative). */
+    private static final double ON_BOUND = 1e-6;
+
+    /**
+     * The constraints the optimum sits on, in words: the purity targets with a margin below
+     * {@value #ON_BOUND}, an O/A ratio at a bound of the search, S at the largest the search
+     * allowed, the stage limit; or that none is (issue 17: a plant needs to know what holds the
+     * optimum where it is).
+     */
+    static List<String> binding(Optimum o) {
+        Configuration b = o.best();
+        SeparationProblem p = o.problem();
+        List<String> on = new java.util.ArrayList<>();
+        if (b.organicPurity() - p.purityA() < ON_BOUND) {
+            on.add("the loaded organic's purity target (P_A)");
+        }
+        if (b.aqueousPurity() - p.purityB() < ON_BOUND) {
+            on.add("the raffinate's purity target (P_B)");
+        }
+        Optimum.FlowBounds fb = o.bounds();
+        PlantFlows plant = b.plant();
+        if (fb.phaseRatioChecked() && plant != null && plant.extractionRatio() != null) {
+            double lo = o.settings().effectiveMinPhaseRatio();
+            double hi = o.settings().effectiveMaxPhaseRatio();
+            String[] section = {"extraction", "scrub"};
+            double[] ratio = {plant.extractionRatio(), plant.scrubRatio()};
+            for (int i = 0; i < 2; i++) {
+                if (Math.abs(ratio[i] - hi) <= ON_BOUND * hi) {
+                    on.add(f("the %s O/A at its largest allowed, %s (--max-ratio)", section[i], Formats.general(hi)));
+                } else if (Math.abs(ratio[i] - lo) <= ON_BOUND * lo) {
+                    on.add(f("the %s O/A at its smallest allowed, %s (--min-ratio)", section[i], Formats.general(lo)));
+                }
+            }
+        }
+        if (!fb.fixedFlows() && Math.abs(b.extractantFlow() - fb.maxExtractant()) <= ON_BOUND * fb.maxExtractant()) {
+            on.add("S at the largest searched, set by " + fb.limitedBy());
+        }
+        if (b.totalStages() >= o.settings().maxStages()) {
+            on.add("the stage limit n + m = " + o.settings().maxStages() + " (--max-stages)");
+        }
+        if (on.isEmpty()) {
+            on.add("none of the targets or bounds (an interior optimum)");
+        }
+        return on;
     }
 
     /** The report's line of a cost breakdown (every model's optimize). */
