@@ -1,5 +1,9 @@
 package org.sxcascade.cli;
 
+import org.sxcascade.report.TargetOnlyCase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +62,25 @@ final class ReportCommand implements Callable<Integer> {
         }
         OutputFiles.checkWritable("--output", output, caseFile); // before any computing
         CaseReader reader = new CaseReader();
+        var err = spec.commandLine().getErr();
+        Path caseFile = this.caseFile;
+        JsonNode given = reader.readTree(caseFile);
+        if (TargetOnlyCase.isTargetOnly(given)) {
+            // a target-only file (as design takes it): the report is about its design
+            String designed = TargetOnlyCase.designed(caseFile, given);
+            caseFile = Files.createTempFile("sxcascade-designed-", ".yaml");
+            caseFile.toFile().deleteOnExit();
+            Files.writeString(caseFile, designed);
+            err.println("note: " + this.caseFile.getFileName() + " has no cascade section: the report is about the "
+                    + "design from its targets (Xu's optimum, verified; as `sxcascade design --case-out` writes it)");
+            err.flush();
+        }
         ModelCase read = (ModelCase) reader.readForSimulate(caseFile);
         String caseText = Files.readString(caseFile);
-        var err = spec.commandLine().getErr();
         String stem = NamedChart.caseStem(caseFile.toString());
         SimulationReport sim = SimulationReport.solve(read, (network, settings) -> SolveProgress.solve(network, settings,
                 err));
-        HtmlReport html = new HtmlReport(sim.view().title(), caseFile.getFileName().toString(), caseText)
+        HtmlReport html = new HtmlReport(sim.view().title(), this.caseFile.getFileName().toString(), caseText)
                 .inputs(sim.caseFacts())
                 .steadyState(sim, sim.charts(stem));
         int sections = 2;

@@ -84,6 +84,32 @@ class ReportCommandTest {
     }
 
     @Test
+    void aTargetOnlyFileIsReportedAsItsDesign(@TempDir Path tmp) throws Exception {
+        // issue 17: what design takes, report takes too (it designs first)
+        Path targets = tmp.resolve("targets.yaml");
+        Files.writeString(targets, """
+                name: target-only Nd/Pr
+                model: separation-factors
+                components:
+                  - {name: Pr, separationFactor: 1.0}
+                  - {name: Nd, separationFactor: 1.5}
+                feed:
+                  phase: aqueous
+                  composition: {Pr: 0.25, Nd: 0.75}
+                targets:
+                  organic: {purity: 0.999, components: [Nd]}
+                  aqueous: {purity: 0.999, components: [Pr]}
+                """);
+        Path out = tmp.resolve("targets.html");
+        CliHarness r = CliHarness.run("report", targets.toString(), "-o", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("has no cascade section: the report is about the design from its targets");
+        // the design of docs/design.md's Nd/Pr example: n = 27, m = 25 at Xu's optimum flows
+        String html = Files.readString(out);
+        assertThat(html).contains("designed: n = 27, m = 25", "targets.yaml");
+    }
+
+    @Test
     void everyModelsReportListsEveryProductAndClosesTheBalance(@TempDir Path tmp) throws Exception {
         // three outlets with constant separation factors: the side draw is a product of its own
         // (the report once labelled it "raffinate (B)" and left it out of the balance: errors 0.38, 1.0)
