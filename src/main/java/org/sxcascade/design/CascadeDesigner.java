@@ -39,7 +39,7 @@ public final class CascadeDesigner {
      *                      design of the constant-β equivalent, β = D_A/D_B); {@code null} for the CMER model
      */
     public record Design(SeparationProblem problem, XuDesign xu, StageSearch.Result verified,
-                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant, LinearFlows linear)
+                         CascadeCase cascadeCase, SteadyState state, PlantFlows plant, KremserFlows linear)
             implements DesignResult {
         /** The coordinate S of the designed flows ({@link SeparationProblem#cascadeCase}). */
         public double extractantFlow() {
@@ -128,11 +128,11 @@ public final class CascadeDesigner {
         double pA = problem.purityA();
         double pB = problem.purityB();
         XuDesign xu;
-        LinearFlows linear = null;
+        KremserFlows linear = null;
         double s;
         double w;
         try {
-            // model distribution-ratios: Xu's design of the constant-β equivalent (β = D_A/D_B), flows of LinearFlows
+            // model distribution-ratios: Xu's design of the constant-β equivalent (β = D_A/D_B), flows of KremserFlows
             xu = problem.xu(problem.linear() ? FlowChoice.optimum() : choice);
             if (problem.linear()) {
                 linear = problem.linearFlows(choice);

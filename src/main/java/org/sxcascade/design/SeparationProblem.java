@@ -123,7 +123,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
         return XuDesign.of(keyBeta, feedFractionA, feedPhase(), purityA, purityB, choice);
     }
 
-    /** Whether the cascades are of model distribution-ratios (volumetric flows, {@link LinearFlows}). */
+    /** Whether the cascades are of model distribution-ratios (volumetric flows, {@link KremserFlows}). */
     public boolean linear() {
         return inputs.distributionRatios();
     }
@@ -131,7 +131,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
     /**
      * The simulate case with n extraction and m scrub stages at S and W (mol RE per mol RE fed), with
      * the case's Murphree efficiencies. For model distribution-ratios S and W are coordinates of the
-     * flows: the free ratio of {@link LinearFlows} is W for an aqueous feed and S for an organic
+     * flows: the free ratio of {@link KremserFlows} is W for an aqueous feed and S for an organic
      * feed (so that the other one follows from the product split, as for the CMER model).
      */
     public CascadeCase cascadeCase(int extractionStages, int scrubStages, double extractant, double scrub) {
@@ -143,20 +143,20 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
     }
 
     /** Model distribution-ratios: the volumetric flows at the coordinates S and W (see {@link #cascadeCase}). */
-    public LinearFlows linearFlows(double extractant, double scrub) {
-        return LinearFlows.at(feedPhase() == FeedPhase.AQUEOUS ? "flows.scrub" : "flows.extractant", keyBeta,
+    public KremserFlows linearFlows(double extractant, double scrub) {
+        return KremserFlows.at(feedPhase() == FeedPhase.AQUEOUS ? "flows.scrub" : "flows.extractant", keyBeta,
                 inputs.separationFactors()[keyA], feedPhase(), enrichmentA(), enrichmentB(),
                 feedPhase() == FeedPhase.AQUEOUS ? scrub : extractant);
     }
 
     /** Model distribution-ratios: the volumetric flows of a flow choice. */
-    public LinearFlows linearFlows(FlowChoice choice) {
-        return LinearFlows.of(choice, keyBeta, inputs.separationFactors()[keyA], feedPhase(), enrichmentA(),
+    public KremserFlows linearFlows(FlowChoice choice) {
+        return KremserFlows.of(choice, keyBeta, inputs.separationFactors()[keyA], feedPhase(), enrichmentA(),
                 enrichmentB());
     }
 
     /** The coordinates {S, W} of linear flows (see {@link #cascadeCase}). */
-    public double[] coordinates(LinearFlows flows) {
+    public double[] coordinates(KremserFlows flows) {
         double shift = extractantMinusScrub();
         return feedPhase() == FeedPhase.AQUEOUS ? new double[] {flows.free() + shift, flows.free()}
                 : new double[] {flows.free(), flows.free() - shift};
@@ -167,7 +167,7 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
         if (!linear()) {
             return xu.minScrubFlow();
         }
-        double min = LinearFlows.minimum(keyBeta);
+        double min = KremserFlows.minimum(keyBeta);
         return feedPhase() == FeedPhase.AQUEOUS ? min : min - extractantMinusScrub();
     }
 
@@ -183,10 +183,10 @@ public record SeparationProblem(DesignInputs inputs, int keyA, int keyB, double 
 
     /**
      * The stage estimate that starts the stage search: Xu's corrected estimate (CMER at the flows of
-     * {@code xu}) or that of {@link LinearFlows}, divided by each section's Murphree efficiency (a
+     * {@code xu}) or that of {@link KremserFlows}, divided by each section's Murphree efficiency (a
      * stage of efficiency E does about E of an equilibrium stage's work).
      */
-    public int[] startEstimate(XuDesign xu, LinearFlows linear) {
+    public int[] startEstimate(XuDesign xu, KremserFlows linear) {
         StageEstimate e = linear != null ? linear.estimate() : xu.correctedStages();
         return new int[] {StageEstimate.roundUp(e.extraction() / inputs.stageOptions().extractionEfficiency()),
                 StageEstimate.roundUp(e.scrub() / inputs.stageOptions().scrubEfficiency())};

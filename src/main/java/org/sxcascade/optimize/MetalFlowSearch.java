@@ -319,7 +319,7 @@ public final class MetalFlowSearch {
             }
             double wMin = problem.minScrubCoordinate(xu);
             if (problem.linear()) {
-                lo = Math.max(lo, wMin); // below it the flows of LinearFlows do not exist
+                lo = Math.max(lo, wMin); // below it the flows of KremserFlows do not exist
             }
             if (binary && hi <= wMin) {
                 throw new InvalidInputException(limitedBy.startsWith("O/A") ? "--min-ratio/--max-ratio" : "--max-extractant",

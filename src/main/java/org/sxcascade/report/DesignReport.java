@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.LinearFlows;
+import org.sxcascade.design.KremserFlows;
 import org.sxcascade.design.SeparationProblem;
 import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.XuDesign;
@@ -77,7 +77,7 @@ public final class DesignReport {
         o.put("simulations", d.verified().simulations());
         o.put("massBalanceError", d.state().massBalanceError());
         putEfficiency(o, in);
-        LinearFlows lin = d.linear();
+        KremserFlows lin = d.linear();
         if (lin != null) {
             // model distribution-ratios: the flows above are Xu's design of the constant-β equivalent
             ObjectNode l = o.putObject("distributionRatios");
@@ -162,7 +162,7 @@ public final class DesignReport {
                 in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
         b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%s%n", in.feed().phase().label(),
                 xu.feedFractionA(), xu.feedFractionB(), Formats.percent(xu.purityA()), Formats.percent(xu.purityB()), derivedNote(in)));
-        LinearFlows lin = d.linear();
+        KremserFlows lin = d.linear();
         b.append('\n').append(lin == null ? "Xu's static design (flows in mol RE per mol RE fed)\n"
                 : "Xu's static design of the constant-β equivalent, β = D_A/D_B (CMER flows in mol RE per mol RE fed, "
                 + "for comparison)\n");
@@ -180,7 +180,7 @@ public final class DesignReport {
             b.append('\n').append("Constant distribution ratios: volumetric flows (docs/design.md)\n");
             b.append(f("  free ratio           %s = %.6g (minimum 1/(β − 1) = %.6g)%s%n",
                     in.feed().phase() == FeedPhase.AQUEOUS ? "scrub/feed" : "organic/feed", lin.free(),
-                    LinearFlows.minimum(lin.beta()), lin.free() == d.problem().linearFlows(FlowChoice.optimum()).free()
+                    KremserFlows.minimum(lin.beta()), lin.free() == d.problem().linearFlows(FlowChoice.optimum()).free()
                             ? ", least estimated mixer throughput" : ""));
             b.append(f("  purification         g = E_A(extraction) = 1/E_B(scrub) = %.6f per stage (at most √β = %.6f)%n",
                     lin.factor(), Math.sqrt(lin.beta())));

@@ -89,7 +89,7 @@ public final class OptimumReport {
                 p.linearFlows(fb.maxExtractant(), fb.maxScrub()).free()};
             t.append(f("  flows        %s/feed flow ratio from %.6g to %.6g (minimum 1/(β − 1) = %.6g); the largest set by %s%n",
                     in.feed().phase() == FeedPhase.AQUEOUS ? "scrub" : "organic", lo[0], lo[1],
-                    org.sxcascade.design.LinearFlows.minimum(p.keyBeta()), fb.limitedBy()));
+                    org.sxcascade.design.KremserFlows.minimum(p.keyBeta()), fb.limitedBy()));
         } else if (fb.fixedFlows()) {
             t.append(f("  flows        fixed: S = %.6f, W = %.6f%n", fb.minExtractant(), fb.minScrub()));
         } else {
@@ -116,7 +116,7 @@ public final class OptimumReport {
                     + "another\n");
             t.append(f("  %5s %4s %4s %12s %12s %10s %10s%n", "N", "n", "m", "organic L/h", "scrub L/h", "g", "Φ"));
             for (Configuration c : o.pareto()) {
-                org.sxcascade.design.LinearFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
+                org.sxcascade.design.KremserFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
                 t.append(f("  %5d %4d %4d %12.6g %12.6g %10.6f %10.4f%s%n", c.totalStages(), c.extractionStages(),
                         c.scrubStages(), l.organicPerFeed() * feed, l.scrubPerFeed() * feed, l.factor(),
                         c.productionIndicator(), c.totalStages() == b.totalStages() ? "   ← optimum" : ""));
@@ -142,7 +142,7 @@ public final class OptimumReport {
 
     /** Model distribution-ratios: a configuration's volumetric flows (docs/design.md, "Constant distribution ratios"). */
     private static String linearFlows(String label, SeparationProblem p, Configuration c) {
-        org.sxcascade.design.LinearFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
+        org.sxcascade.design.KremserFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
         double feed = p.inputs().feed().volumetricFlow();
         return f("  %s organic %s L/h, scrub liquor %s L/h (feed %s L/h): g = %.6f per stage; Φ = (O/F)·N = %s%n",
                 label, Formats.general(l.organicPerFeed() * feed), Formats.general(l.scrubPerFeed() * feed),
@@ -275,7 +275,7 @@ public final class OptimumReport {
         j.put("basePerMolFed", c.baseUse());
         j.put("reagentUse", c.reagentUse());
         if (p.linear()) {
-            org.sxcascade.design.LinearFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
+            org.sxcascade.design.KremserFlows l = p.linearFlows(c.extractantFlow(), c.scrubFlow());
             double feed = p.inputs().feed().volumetricFlow();
             ObjectNode v = j.putObject("volumetricFlows");
             v.put("organicFlow", l.organicPerFeed() * feed);

@@ -26,7 +26,7 @@ import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.SteadyState;
 
 /**
- * Design of constant-distribution-ratio cascades ({@link LinearFlows}, docs/design.md "Constant
+ * Design of constant-distribution-ratio cascades ({@link KremserFlows}, docs/design.md "Constant
  * distribution ratios") and of Murphree stages: the flow rule against its closed forms, and over
  * seeded random inputs the verified design meets both targets in simulation, closes the balances,
  * and one stage fewer in either section misses a target.
@@ -41,9 +41,9 @@ class LinearAndMurphreeDesignTest {
             double dB = 0.1 + 2 * random.nextDouble();
             double beta = 1.1 + 5 * random.nextDouble();
             double dA = beta * dB;
-            double free = LinearFlows.minimum(beta) * (1.01 + 20 * random.nextDouble());
+            double free = KremserFlows.minimum(beta) * (1.01 + 20 * random.nextDouble());
             for (FeedPhase phase : FeedPhase.values()) {
-                LinearFlows f = LinearFlows.at("x", beta, dA, phase, 100, 100, free);
+                KremserFlows f = KremserFlows.at("x", beta, dA, phase, 100, 100, free);
                 double g = f.factor();
                 assertThat(g * g).isCloseTo(beta * free / (1 + free), within(1e-12 * beta));
                 VolumetricFlows q = f.volumetric(7.5);
@@ -64,10 +64,10 @@ class LinearAndMurphreeDesignTest {
         double beta = 3;
         double a = 50;
         double b = 200;
-        LinearFlows near = LinearFlows.at("x", beta, 1.5, FeedPhase.AQUEOUS, a, b, LinearFlows.minimum(beta) * (1 + 1e-9));
+        KremserFlows near = KremserFlows.at("x", beta, 1.5, FeedPhase.AQUEOUS, a, b, KremserFlows.minimum(beta) * (1 + 1e-9));
         assertThat(near.estimate().extraction()).isCloseTo(b / (1 - 1 / beta), within(1e-3 * b));
         assertThat(near.estimate().scrub()).isCloseTo(a / (1 - 1 / beta), within(1e-3 * a));
-        LinearFlows far = LinearFlows.at("x", beta, 1.5, FeedPhase.AQUEOUS, 1e12, 1e12, 1e6);
+        KremserFlows far = KremserFlows.at("x", beta, 1.5, FeedPhase.AQUEOUS, 1e12, 1e12, 1e6);
         double g = far.factor();
         StageEstimate xu = StageEstimate.corrected(beta, 1e12, 1e12, g / beta, beta / g);
         assertThat(far.estimate().extraction()).isCloseTo(xu.extraction(), within(1e-9 * xu.extraction()));
@@ -75,14 +75,14 @@ class LinearAndMurphreeDesignTest {
 
     @Test
     void flowsAtOrBelowTheMinimumAndMetalFlowsAreRefusedByName() {
-        assertThatThrownBy(() -> LinearFlows.at("flows.scrub", 4, 2, FeedPhase.AQUEOUS, 9, 9, 1.0 / 3))
+        assertThatThrownBy(() -> KremserFlows.at("flows.scrub", 4, 2, FeedPhase.AQUEOUS, 9, 9, 1.0 / 3))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("flows.scrub = 0.333")
                 .hasMessageContaining("above 1/(β − 1) = 0.333333");
-        assertThatThrownBy(() -> LinearFlows.of(FlowChoice.fixedScrub(1), 4, 2, FeedPhase.AQUEOUS, 9, 9))
+        assertThatThrownBy(() -> KremserFlows.of(FlowChoice.fixedScrub(1), 4, 2, FeedPhase.AQUEOUS, 9, 9))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("flows.scrub = (given)")
                 .hasMessageContaining("not given for model distribution-ratios");
-        assertThatThrownBy(() -> LinearFlows.of(FlowChoice.margin(1), 4, 2, FeedPhase.AQUEOUS, 9, 9))
+        assertThatThrownBy(() -> KremserFlows.of(FlowChoice.margin(1), 4, 2, FeedPhase.AQUEOUS, 9, 9))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("flows.margin = 1");
     }
 

@@ -34,7 +34,7 @@ import org.sxcascade.model.VolumetricFlows;
  * @param scrubPerFeed     scrub liquor flow / feed flow
  * @param estimate         the stage estimate at g (equilibrium stages)
  */
-public record LinearFlows(double beta, FeedPhase phase, double free, double factor, double organicPerFeed,
+public record KremserFlows(double beta, FeedPhase phase, double free, double factor, double organicPerFeed,
                           double scrubPerFeed, StageEstimate estimate) {
 
     /** The smallest free ratio, 1/(β − 1): there g = 1 and no finite cascade separates. */
@@ -50,7 +50,7 @@ public record LinearFlows(double beta, FeedPhase phase, double free, double fact
      * @param b             Xu's enrichment factor of the raffinate
      * @throws InvalidInputException ({@code field}) unless the ratio lies above the minimum
      */
-    public static LinearFlows at(String field, double beta, double distributionA, FeedPhase phase, double a,
+    public static KremserFlows at(String field, double beta, double distributionA, FeedPhase phase, double a,
                                  double b, double free) {
         double min = minimum(beta);
         if (!(free > min) || !Double.isFinite(free)) {
@@ -74,7 +74,7 @@ public record LinearFlows(double beta, FeedPhase phase, double free, double fact
         double lnG = Math.log(g);
         StageEstimate estimate = new StageEstimate(Math.log1p(b * (g - 1) / (1 - g / beta)) / lnG,
                 Math.log1p(a * (g - 1) / (1 - g / beta)) / lnG);
-        return new LinearFlows(beta, phase, free, g, organic, scrub, estimate);
+        return new KremserFlows(beta, phase, free, g, organic, scrub, estimate);
     }
 
     /**
@@ -85,7 +85,7 @@ public record LinearFlows(double beta, FeedPhase phase, double free, double fact
      *
      * @throws InvalidInputException for a fixed S or W (metal flows, which this model does not have)
      */
-    public static LinearFlows of(FlowChoice choice, double beta, double distributionA, FeedPhase phase, double a,
+    public static KremserFlows of(FlowChoice choice, double beta, double distributionA, FeedPhase phase, double a,
                                  double b) {
         if (choice instanceof FlowChoice.Margin margin) {
             if (!(margin.factor() > 1)) {
@@ -130,7 +130,7 @@ public record LinearFlows(double beta, FeedPhase phase, double free, double fact
     /** Φ: estimated stages times the volume each stage carries, per volume of feed. */
     private static double throughput(double beta, double distributionA, FeedPhase phase, double a, double b,
                                      double free) {
-        LinearFlows f = at("flows", beta, distributionA, phase, a, b, free);
+        KremserFlows f = at("flows", beta, distributionA, phase, a, b, free);
         double n = f.estimate.extraction();
         double m = f.estimate.scrub();
         double extraction = f.organicPerFeed + f.scrubPerFeed + (phase == FeedPhase.AQUEOUS ? 1 : 0);
