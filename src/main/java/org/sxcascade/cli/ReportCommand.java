@@ -69,15 +69,25 @@ final class ReportCommand implements Callable<Integer> {
             // a target-only file (as design takes it): the report is about its design
             String designed = TargetOnlyCase.designed(caseFile, given);
             caseFile = Files.createTempFile("sxcascade-designed-", ".yaml");
-            caseFile.toFile().deleteOnExit();
             Files.writeString(caseFile, designed);
             err.println("note: " + this.caseFile.getFileName() + " has no cascade section: the report is about the "
                     + "design from its targets (Xu's optimum, verified; as `sxcascade design --case-out` writes it)");
             err.flush();
         }
+        try {
+            return report(reader, caseFile, err);
+        } finally {
+            if (!caseFile.equals(this.caseFile)) {
+                Files.deleteIfExists(caseFile);
+            }
+        }
+    }
+
+    /** The report of the case read from {@code caseFile} (the given file, or its design), named after the given file. */
+    private int report(CaseReader reader, Path caseFile, java.io.PrintWriter err) throws IOException {
         ModelCase read = (ModelCase) reader.readForSimulate(caseFile);
         String caseText = Files.readString(caseFile);
-        String stem = NamedChart.caseStem(caseFile.toString());
+        String stem = NamedChart.caseStem(this.caseFile.toString());
         SimulationReport sim = SimulationReport.solve(read, (network, settings) -> SolveProgress.solve(network, settings,
                 err));
         HtmlReport html = new HtmlReport(sim.view().title(), this.caseFile.getFileName().toString(), caseText)
@@ -115,7 +125,7 @@ final class ReportCommand implements Callable<Integer> {
     /** Writes the page whole or not at all and says where. */
     private int write(HtmlReport html, int sections) throws IOException {
         String page = html.toHtml(SxCascade.class.getAnnotation(Command.class).version()[0]);
-        OutputFiles.write("--output", output, caseFile, w -> w.write(page));
+        OutputFiles.write("--output", output, this.caseFile, w -> w.write(page));
         var out = spec.commandLine().getOut();
         out.printf("Report written to %s (%d kB, %d sections): open it in a browser.%n", output,
                 (page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1023) / 1024, sections);

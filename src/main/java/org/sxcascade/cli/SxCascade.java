@@ -38,25 +38,31 @@ public final class SxCascade implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** The subcommands, by name, in the order of the help; each made only when needed. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+    /** The subcommands' names, in the order of the help. */
+    private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("simulate", "design", "optimize",
+            "transient", "report", "sweep", "fit", "help");
 
-    static {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("simulate", SimulateCommand::new);
-        m.put("design", DesignCommand::new);
-        m.put("optimize", OptimizeCommand::new);
-        m.put("transient", TransientCommand::new);
-        m.put("report", ReportCommand::new);
-        m.put("sweep", SweepCommand::new);
-        m.put("fit", FitCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    /**
+     * A new subcommand of that name. A switch, not a table of constructor references: linking
+     * those would load every command class at start-up.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "simulate" -> new SimulateCommand();
+            case "design" -> new DesignCommand();
+            case "optimize" -> new OptimizeCommand();
+            case "transient" -> new TransientCommand();
+            case "report" -> new ReportCommand();
+            case "sweep" -> new SweepCommand();
+            case "fit" -> new FitCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /** The whole command line, every subcommand in it. */
     public static CommandLine commandLine() {
-        return commandLine(SUBCOMMANDS.keySet());
+        return commandLine(SUBCOMMANDS);
     }
 
     /**
@@ -76,7 +82,7 @@ public final class SxCascade implements Runnable {
                 help |= a.equals("-h") || a.equals("--help");
                 continue;
             }
-            if (SUBCOMMANDS.containsKey(a) && !a.equals("help")) {
+            if (SUBCOMMANDS.contains(a) && !a.equals("help")) {
                 return commandLine(java.util.List.of(a));
             }
             return commandLine();
@@ -88,7 +94,7 @@ public final class SxCascade implements Runnable {
     private static CommandLine commandLine(java.util.Collection<String> names) {
         CommandLine cli = new CommandLine(new SxCascade());
         for (String name : names) {
-            cli.addSubcommand(name, SUBCOMMANDS.get(name).get());
+            cli.addSubcommand(name, subcommand(name));
         }
         return cli;
     }

@@ -45,10 +45,12 @@ final class Crossing {
 
     /**
      * Moves {@link #since}, after {@link #observe} found the quantity newly good at the end of a
-     * step from {@code from} to {@code to}, to the first good time within the step, by bisection on
-     * the integrator's dense output ({@code goodAt}) to 1e-9 of the time: the interpolation of
-     * {@link #observe} between step ends is then only a first guess, and a step of any size (an
-     * implicit step of days) locates the crossing as well as a small one.
+     * step from {@code from} to {@code to}, to a time within the step where it turns good, by
+     * bisection on the integrator's dense output ({@code goodAt}) to 1e-9 of the time: the
+     * interpolation of {@link #observe} between step ends is then only a first guess, and a step of
+     * any size (an implicit step of days) locates the crossing as well as a small one. A quantity
+     * that turns good, bad and good again within one step is located at one of its crossings, not
+     * necessarily the last.
      */
     void refine(double from, double to, java.util.function.DoublePredicate goodAt) {
         if (!turnedGood) {

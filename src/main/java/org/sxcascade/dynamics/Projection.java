@@ -22,7 +22,7 @@ import org.sxcascade.solver.SteadyState;
  * @param reason in words: how it was estimated (the rate, as a time constant) or why not
  */
 public record Projection(Double hours, String reason) {
-    /** Largest relative difference of the two rate estimates for the slowest mode to count as governing. */
+    /** Largest relative difference of the windows' rate estimates for the slowest mode to count as governing. */
     static final double RATE_AGREEMENT = 0.05;
     /** The share of the run, counted from its end, whose deviation gives the rate. */
     private static final double TAIL = 0.3;
@@ -90,7 +90,11 @@ public record Projection(Double hours, String reason) {
     /** As {@link #project(List, IntToDoubleFunction)}, for a run whose events all lie before its tail. */
     private static Projection project(TransientResult r, IntToDoubleFunction e) {
         List<TransientEvent> events = r.settings().events();
-        if (!events.isEmpty() && events.get(events.size() - 1).hours() > r.tail().get(0).hours()) {
+        if (r.tail().size() <= WINDOWS) {
+            return new Projection(null, "the run ended before its last part could be measured");
+        }
+        // an event at the tail's first time changes the outflows there at once: it counts as in the tail
+        if (!events.isEmpty() && events.get(events.size() - 1).hours() >= r.tail().get(0).hours()) {
             return new Projection(null, String.format(java.util.Locale.ROOT, "no estimate: an event falls in the "
                     + "last %.0f %% of the run, from which the rate would be measured", 100 * TAIL));
         }

@@ -311,18 +311,19 @@ public final class OptimumReport {
 
     /**
      * The constraints the optimum sits on, in words: the purity targets with a margin below
-     * {@value #ON_BOUND}, an O/A ratio at a bound of the search, S at the largest the search
-     * allowed, the stage limit; or that none is (issue 17: a plant needs to know what holds the
-     * optimum where it is).
+     * {@value #ON_BOUND} of the impurity they allow (1 − P), an O/A ratio at a bound of the
+     * search, S at either end of the searched range, the stage limit; or that none is (issue 17: a
+     * plant needs to know what holds the optimum where it is).
      */
     static List<String> binding(Optimum o) {
         Configuration b = o.best();
         SeparationProblem p = o.problem();
         List<String> on = new java.util.ArrayList<>();
-        if (b.organicPurity() - p.purityA() < ON_BOUND) {
+        // relative to the impurity each product may carry: 1e-6 of (1 − P)
+        if (b.organicPurity() - p.purityA() < ON_BOUND * (1 - p.purityA())) {
             on.add("the loaded organic's purity target (P_A)");
         }
-        if (b.aqueousPurity() - p.purityB() < ON_BOUND) {
+        if (b.aqueousPurity() - p.purityB() < ON_BOUND * (1 - p.purityB())) {
             on.add("the raffinate's purity target (P_B)");
         }
         Optimum.FlowBounds fb = o.bounds();
@@ -342,6 +343,9 @@ public final class OptimumReport {
         }
         if (!fb.fixedFlows() && Math.abs(b.extractantFlow() - fb.maxExtractant()) <= ON_BOUND * fb.maxExtractant()) {
             on.add("S at the largest searched, set by " + fb.limitedBy());
+        } else if (!fb.fixedFlows() && Math.abs(b.extractantFlow() - fb.minExtractant()) <= ON_BOUND * fb.minExtractant()
+                && on.stream().noneMatch(x -> x.contains("O/A"))) {
+            on.add("S at the smallest searched"); // (an O/A bound, when one binds, is what set it)
         }
         if (b.totalStages() >= o.settings().maxStages()) {
             on.add("the stage limit n + m = " + o.settings().maxStages() + " (--max-stages)");

@@ -62,7 +62,7 @@ class HelpExamplesTest {
         Path launcher = Path.of("bin/sxcascade");
         assertThat(launcher).exists();
         assertThat(Files.isExecutable(launcher)).isTrue();
-        assertThat(Files.readString(launcher)).contains("target/sxcascade.jar").contains("exec java");
+        assertThat(Files.readString(launcher)).contains("target/sxcascade.jar").contains("exec \"$java\"");
         assertThat(Arrays.asList(Files.readString(Path.of("README.md")).split("\\R")))
                 .anyMatch(l -> l.contains("bin/sxcascade"));
     }

@@ -109,6 +109,20 @@ class ProjectionTest {
         assertThat(fine.targets().get(1).hours()).isCloseTo(131.5, within(0.05));
     }
 
+    @Test
+    void noProjectionAcrossAnEventInTheTail() throws Exception {
+        // an event at exactly 70 % of the run changes the outflows at the tail's first state
+        Path file = java.nio.file.Files.createTempFile("event-in-tail", ".yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(Path.of("cases/pr-nd-1974.yaml"))
+                .replace("simulatedTime: 30 d", "simulatedTime: 48 h") + "  events:\n    - {at: 33.6 h, feedFlow: 11}\n");
+        TransientCase tc = new CaseReader().readTransient(file);
+        java.nio.file.Files.delete(file);
+        TransientResult r = TransientSolver.forMethod(tc.settings().method()).run(tc);
+        Projection p = r.projectionToSteadyState();
+        assertThat(p.estimated()).isFalse();
+        assertThat(p.reason()).contains("an event falls in the last 30 % of the run");
+    }
+
     private static TransientSettings tolerance(TransientSettings s, double tolerance) {
         return new TransientSettings(s.holdUp(), s.simulatedHours(), s.samplingHours(), s.initial(), s.method(),
                 tolerance, s.steadyStateTolerance(), s.events());

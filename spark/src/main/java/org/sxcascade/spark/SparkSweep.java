@@ -176,19 +176,34 @@ public final class SparkSweep implements Callable<Integer> {
      */
     static int registeredParallelism(SparkSession spark, double waitSeconds, PrintWriter err) {
         org.apache.spark.SparkContext sc = spark.sparkContext();
+        org.apache.spark.SparkConf conf = sc.getConf();
         if (sc.isLocal() || waitSeconds == 0) {
             return sc.defaultParallelism();
         }
-        org.apache.spark.SparkConf conf = sc.getConf();
-        int asked = 0;
-        if (conf.contains("spark.cores.max")) {
-            asked = conf.getInt("spark.cores.max", 0);
-        } else if (conf.contains("spark.executor.instances") && conf.contains("spark.executor.cores")) {
-            asked = conf.getInt("spark.executor.instances", 0) * conf.getInt("spark.executor.cores", 0);
+        if (conf.contains("spark.default.parallelism")) {
+            // set by the user: Spark reports it whatever has registered, so there is nothing to wait for
+            int set = sc.defaultParallelism();
+            err.printf(Locale.ROOT, "note: spark.default.parallelism = %d is set: %d partitions, not waiting for "
+                    + "executors (--partitions sets them)%n", set, 4 * set);
+            err.flush();
+            return set;
         }
-        int cores = settledCount(sc::defaultParallelism, asked, (long) (waitSeconds * 1000), Thread::sleep);
-        err.printf(Locale.ROOT, "note: %d executor cores registered%s; %d partitions (4 per core; "
-                + "--partitions sets them)%n", cores, asked > 0 ? " of " + asked + " asked" : "", 4 * cores);
+        int asked = 0;
+        int perExecutor = conf.getInt("spark.executor.cores", 0);
+        if (conf.contains("spark.cores.max")) {
+            int max = conf.getInt("spark.cores.max", 0);
+            // executors take whole multiples of their cores: 10 cores of 4-core executors are 8
+            asked = perExecutor > 0 ? max / perExecutor * perExecutor : max;
+        } else if (conf.contains("spark.executor.instances") && perExecutor > 0) {
+            asked = conf.getInt("spark.executor.instances", 0) * perExecutor;
+        }
+        // the status tracker lists the driver too
+        java.util.function.IntSupplier executors = () -> Math.max(0, sc.statusTracker().getExecutorInfos().length - 1);
+        int cores = settledCount(sc::defaultParallelism, executors, asked, (long) (waitSeconds * 1000), Thread::sleep);
+        int registered = executors.getAsInt();
+        err.printf(Locale.ROOT, "note: %d executor%s registered, %d cores%s; %d partitions (4 per core; "
+                + "--partitions sets them)%n", registered, registered == 1 ? "" : "s", cores,
+                asked > 0 ? " of " + asked + " asked" : "", 4 * cores);
         err.flush();
         return cores;
     }
@@ -205,10 +220,11 @@ public final class SparkSweep implements Callable<Integer> {
 
     /**
      * Polls {@code count} until it reaches {@code target} (when {@code target} > 0), or has not
-     * changed for {@link #STEADY_MILLIS} (when it is 0), or {@code timeoutMillis} have passed, and
-     * returns the last count.
+     * changed for {@link #STEADY_MILLIS} while at least one executor is registered (when it is 0),
+     * or {@code timeoutMillis} have passed, and returns the last count.
      */
-    static int settledCount(java.util.function.IntSupplier count, int target, long timeoutMillis, Sleeper sleeper) {
+    static int settledCount(java.util.function.IntSupplier count, java.util.function.IntSupplier executors, int target,
+                            long timeoutMillis, Sleeper sleeper) {
         int last = count.getAsInt();
         long waited = 0;
         long steady = 0;
@@ -221,7 +237,8 @@ public final class SparkSweep implements Callable<Integer> {
             }
             waited += POLL_MILLIS;
             int now = count.getAsInt();
-            steady = now == last ? steady + POLL_MILLIS : 0;
+            // the steady clock runs only once an executor is there: before, Spark reports its floor of 2
+            steady = now == last && executors.getAsInt() > 0 ? steady + POLL_MILLIS : 0;
             last = now;
         }
         return last;

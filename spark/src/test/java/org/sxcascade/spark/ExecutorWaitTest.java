@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
  * 8 on a 16-core cluster). The waiting rule, on a simulated clock.
  */
 class ExecutorWaitTest {
-    /** A clock advanced by the sleeper, and a count that follows a script of (time ms, cores) steps. */
+    /**
+     * A clock advanced by the sleeper, and Spark's count that follows a script of (time ms, cores)
+     * steps; an executor is registered once the count exceeds Spark's floor of 2.
+     */
     private static final class Cluster {
         final AtomicLong now = new AtomicLong();
         final long[][] script;
@@ -33,6 +36,10 @@ class ExecutorWaitTest {
             };
         }
 
+        IntSupplier executors() {
+            return () -> cores().getAsInt() > 2 ? 1 : 0;
+        }
+
         SparkSweep.Sleeper sleeper() {
             return now::addAndGet;
         }
@@ -42,28 +49,36 @@ class ExecutorWaitTest {
     void waitsUntilTheAskedCoresHaveRegistered() {
         // standalone, --total-executor-cores 16: 2 (Spark's floor) at the start, 8 after 3 s, 16 after 7 s
         Cluster c = new Cluster(new long[] {0, 2}, new long[] {3000, 8}, new long[] {7000, 16});
-        assertThat(SparkSweep.settledCount(c.cores(), 16, 60_000, c.sleeper())).isEqualTo(16);
+        assertThat(SparkSweep.settledCount(c.cores(), c.executors(), 16, 60_000, c.sleeper())).isEqualTo(16);
         assertThat(c.now.get()).isEqualTo(7000);
     }
 
     @Test
     void withoutAnAskedCountWaitsUntilTheCountIsSteady() {
         Cluster c = new Cluster(new long[] {0, 2}, new long[] {3000, 8}, new long[] {7000, 16});
-        assertThat(SparkSweep.settledCount(c.cores(), 0, 60_000, c.sleeper())).isEqualTo(16);
+        assertThat(SparkSweep.settledCount(c.cores(), c.executors(), 0, 60_000, c.sleeper())).isEqualTo(16);
+        assertThat(c.now.get()).isEqualTo(7000 + SparkSweep.STEADY_MILLIS);
+    }
+
+    @Test
+    void sparksFloorOfTwoIsNotASteadyCount() {
+        // no executor for 7 s (Spark reports 2), then 8 cores: the wait ends 5 s after they came
+        Cluster c = new Cluster(new long[] {0, 2}, new long[] {7000, 8});
+        assertThat(SparkSweep.settledCount(c.cores(), c.executors(), 0, 60_000, c.sleeper())).isEqualTo(8);
         assertThat(c.now.get()).isEqualTo(7000 + SparkSweep.STEADY_MILLIS);
     }
 
     @Test
     void stopsAtTheTimeoutWithWhatHasRegistered() {
         Cluster c = new Cluster(new long[] {0, 2}, new long[] {3000, 8});
-        assertThat(SparkSweep.settledCount(c.cores(), 16, 10_000, c.sleeper())).isEqualTo(8);
+        assertThat(SparkSweep.settledCount(c.cores(), c.executors(), 16, 10_000, c.sleeper())).isEqualTo(8);
         assertThat(c.now.get()).isEqualTo(10_000);
     }
 
     @Test
     void aCountAlreadyThereIsNotWaitedFor() {
         Cluster c = new Cluster(new long[] {0, 16});
-        assertThat(SparkSweep.settledCount(c.cores(), 16, 60_000, c.sleeper())).isEqualTo(16);
+        assertThat(SparkSweep.settledCount(c.cores(), c.executors(), 16, 60_000, c.sleeper())).isEqualTo(16);
         assertThat(c.now.get()).isZero();
     }
 
