@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code --plot DIR}, {@code --format png|svg} and {@code --plot-size WxH}, shared by the commands that draw charts. */
 final class PlotOptions {
     @Option(names = "--plot", paramLabel = "DIR",
-            description = "Also draw the charts into DIR (created if missing); file names start with the case file's name.")
+            description = "Also draw the charts into DIR (created if missing); file names start with the input file's name (the case file, or the data file of fit).")
     Path dir;
 
     @Option(names = "--format", paramLabel = "png|svg",
