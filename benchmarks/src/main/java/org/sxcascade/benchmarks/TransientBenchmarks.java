@@ -81,4 +81,37 @@ public class TransientBenchmarks {
     public SteadyState binary60NewtonBaseline(SolverBenchmarks.BinaryNewton s) {
         return s.solver.solve(s.network, s.settings);
     }
+
+    /**
+     * The bundled 83-stage mass-action start-up to its steady state, as its case file runs it
+     * ({@code cases/pr-nd-mass-action.yaml}: implicit method, 10⁶ h; issue 19's target ≤ 2 s).
+     * Run from the project folder (or benchmarks/).
+     */
+    @State(Scope.Thread)
+    public static class MassActionStartUp {
+        TransientCase bundled;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            java.nio.file.Path file = java.nio.file.Path.of("cases/pr-nd-mass-action.yaml");
+            if (!java.nio.file.Files.exists(file)) {
+                file = java.nio.file.Path.of("../cases/pr-nd-mass-action.yaml");
+            }
+            bundled = new org.sxcascade.io.CaseReader().readForTransient(file);
+            TransientResult r = TransientSolver.forMethod(bundled.settings().method()).run(bundled);
+            Cases.check(r.hoursToSteadyState() != null, "the bundled start-up did not reach its steady state");
+            System.out.printf(Locale.ROOT, "%n[%s] %s: %d steps (%d rejected), %d evaluations; steady state after "
+                            + "%.4g h, distance at the end %.2e%n", r.method(), r.integrator(), r.steps(),
+                    r.rejectedSteps(), r.evaluations(), r.hoursToSteadyState(), r.finalDistance());
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public TransientResult massActionBundledStartUpToSteadyState(MassActionStartUp s) {
+        return TransientSolver.forMethod(s.bundled.settings().method()).run(s.bundled);
+    }
 }
