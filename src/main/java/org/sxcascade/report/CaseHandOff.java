@@ -1,12 +1,10 @@
 package org.sxcascade.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +16,6 @@ import java.util.Map;
  * "The written case").
  */
 public final class CaseHandOff {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-
     private CaseHandOff() {
     }
 
@@ -31,16 +25,11 @@ public final class CaseHandOff {
      * @return {@code written}, then each top-level section of {@code input} that {@code written} lacks
      */
     public static String complete(String written, JsonNode input) {
-        JsonNode have;
-        try {
-            have = YAML.readTree(written);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the written case is not YAML: " + e.getMessage(), e);
-        }
+        JsonNode have = CaseTreeYaml.parse(written);
         if (input == null || !input.isObject() || have == null || !have.isObject()) {
             return written;
         }
-        ObjectNode missing = YAML.createObjectNode();
+        ObjectNode missing = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!have.has(e.getKey())) {
@@ -50,16 +39,7 @@ public final class CaseHandOff {
         if (missing.isEmpty()) {
             return written;
         }
-        StringBuilder y = new StringBuilder(written);
-        if (!written.endsWith("\n")) {
-            y.append('\n');
-        }
-        y.append("# The input case's other sections, as given:\n");
-        try {
-            y.append(YAML.writeValueAsString(missing));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a YAML tree that cannot be written: " + e.getMessage(), e);
-        }
-        return y.toString();
+        return (written.endsWith("\n") ? written : written + "\n")
+                + CaseTreeYaml.write(List.of("The input case's other sections, as given:"), missing);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A case file written from a case's YAML tree (as read, with the fields a command set), under a
  * header of comment lines: the {@code --case-out} file of {@code design} and {@code optimize} on a
- * mass-action case.
+ * mass-action case, and the input's sections that {@link CaseHandOff} adds to any written case.
  */
 public final class CaseTreeYaml {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -19,6 +19,15 @@ public final class CaseTreeYaml {
             .build());
 
     private CaseTreeYaml() {
+    }
+
+    /** The tree of YAML text that this class (or a command's report) wrote. */
+    static JsonNode parse(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a written case that is not YAML: " + e.getMessage(), e);
+        }
     }
 
     /** {@code "# "} and each of {@code comments} on a line of its own, then the tree as YAML. */
