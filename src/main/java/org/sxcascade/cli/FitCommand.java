@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
                 + "log10 D per rare earth, the largest residuals and the separation factors beta = K_ex/K_ex(ref) "
                 + "with their intervals (docs/fit.md).",
                 "--model correlation fits log10 D = a pH + b log10[(HA)2]free + c per rare earth instead, with the "
-                        + "same contacts and the mass-action stoichiometry.",
+                        + "same contacts and the mass-action stoichiometry; --model separation-factors fits constant "
+                        + "beta = D/D(ref) (Xu's CMER) to the ratios of D within the experiments that hold two or "
+                        + "more of the fitted rare earths.",
                 "Points with D = 0 are left out (no log10 D), and so are rows holding a rare earth that is not "
                         + "fitted; the report says how many."},
         footer = {"", "Examples:",
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --json",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --case-out fitted.yaml",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --model correlation",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --model separation-factors",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --predict cases/data/shakeout-pc88a-hcl-mixed.csv",
                 "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
@@ -77,7 +80,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "LAW", defaultValue = "mass-action",
             description = "mass-action (K_ex per rare earth, default), correlation (log10 D = a pH + b log10[(HA)2]free "
                     + "+ c per rare earth, with the mass-action stoichiometry; started from the mass-action fit) or "
-                    + "constant-distribution (one D per rare earth, whatever the conditions: the baseline).")
+                    + "constant-distribution (one D per rare earth, whatever the conditions: the baseline) or "
+                    + "separation-factors (constant beta = D/D(ref), Xu's CMER, from experiments with two or more "
+                    + "rare earths).")
     String model;
 
     @Option(names = "--predict", paramLabel = "FILE",
@@ -89,8 +94,8 @@ final class FitCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--case-out", paramLabel = "FILE",
-            description = "Write the fitted components block (exchange constants or correlations) as a commented YAML fragment for a "
-                    + "model: mass-action case.")
+            description = "Write the fitted components block (exchange constants, correlations, distribution ratios or "
+                    + "separation factors) as a commented YAML fragment for a case of the matching model.")
     Path caseOut;
 
     @picocli.CommandLine.Mixin
@@ -108,7 +113,8 @@ final class FitCommand implements Callable<Integer> {
         ShakeoutSelection sel = ShakeoutSelection.of(data, elements, sources, flags);
         MassActionFit.Law law = MassActionFit.Law.of(model);
         if (law == null) {
-            throw new InvalidInputException("--model", model, "mass-action, correlation or constant-distribution");
+            throw new InvalidInputException("--model", model, "mass-action, correlation, constant-distribution or "
+                    + "separation-factors");
         }
         double km = cationExchangeConstant == null ? Double.NaN : cationExchangeConstant;
         FitResult fit = MassActionFit.fit(sel, law, km, reference);
@@ -125,7 +131,11 @@ final class FitCommand implements Callable<Integer> {
                 : FitReport.text(fit, prediction));
         if (!json && caseOut != null) {
             out.println();
-            out.println("Fitted components block written to " + caseOut + " (a fragment for a model: mass-action case)");
+            out.println("Fitted components block written to " + caseOut + " (a fragment for a model: " + switch (law) {
+                case CONSTANT_DISTRIBUTION -> "distribution-ratios";
+                case SEPARATION_FACTORS -> "separation-factors";
+                default -> "mass-action";
+            } + " case)");
         }
         out.flush();
         plot.announce(charts, json, spec);

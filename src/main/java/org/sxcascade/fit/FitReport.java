@@ -40,7 +40,16 @@ public final class FitReport {
             }
         }
         b.append(f("%-8s %6d %13.4f%n", "all", prediction.measured().length, prediction.rmsLog10D()));
+        withinExperiments(b, prediction);
         return b.toString();
+    }
+
+    /** The RMS of the residuals within experiments, when some hold two or more rare earths. */
+    private static void withinExperiments(StringBuilder b, Prediction p) {
+        if (p.experimentsWithSeveralPoints() > 0) {
+            b.append(f("  within experiments (ratios of D, the separation factors): RMS %.4f over the %d experiments "
+                    + "with two or more rare earths%n", p.rmsWithinExperiments(), p.experimentsWithSeveralPoints()));
+        }
     }
 
     /** The JSON of a fit with, if not null, its prediction of another data set under {@code prediction}. */
@@ -58,6 +67,7 @@ public final class FitReport {
         ArrayNode left = p.putArray("leftOut");
         sel.leftOut().forEach(left::add);
         p.put("rmsLog10D", prediction.rmsLog10D());
+        putWithinExperiments(p, prediction);
         ArrayNode el = p.putArray("elements");
         for (int k = 0; k < sel.elements().size(); k++) {
             if (prediction.count(k) > 0) {
@@ -70,6 +80,14 @@ public final class FitReport {
         return root;
     }
 
+    /** {@code rmsWithinExperiments} and {@code experimentsWithSeveralPoints}, when there are such experiments. */
+    private static void putWithinExperiments(ObjectNode o, Prediction p) {
+        if (p.experimentsWithSeveralPoints() > 0) {
+            o.put("rmsWithinExperiments", p.rmsWithinExperiments());
+            o.put("experimentsWithSeveralPoints", p.experimentsWithSeveralPoints());
+        }
+    }
+
     /** The readable report, with units. */
     public static String text(FitResult fit) {
         StringBuilder b = new StringBuilder();
@@ -77,11 +95,17 @@ public final class FitReport {
         WeightedLeastSquares.Solution sol = fit.solution();
         List<String> el = sel.elements();
         MassActionFit.Law law = MassActionFit.Law.of(fit.model());
-        b.append(law == MassActionFit.Law.MASS_ACTION ? "Mass-action" : law == MassActionFit.Law.CORRELATION
-                ? "Correlation" : "Constant-distribution").append(" fit of shake-out data: ")
-                .append(sel.data().file()).append('\n');
+        b.append(switch (law) {
+            case MASS_ACTION -> "Mass-action";
+            case CORRELATION -> "Correlation";
+            case CONSTANT_DISTRIBUTION -> "Constant-distribution";
+            case SEPARATION_FACTORS -> "Separation-factor";
+        }).append(" fit of shake-out data: ").append(sel.data().file()).append('\n');
         if (law == MassActionFit.Law.CONSTANT_DISTRIBUTION) {
             b.append("Model: one D per rare earth, whatever the acidity and loading (the baseline, no chemistry)\n");
+        } else if (law == MassActionFit.Law.SEPARATION_FACTORS) {
+            b.append("Model: D_j = beta_j L in every experiment (constant separation factors, Xu's CMER), with the\n");
+            b.append("  experiment's level L fitted with them: only the ratios of D within an experiment count\n");
         } else {
             b.append(law == MassActionFit.Law.MASS_ACTION ? "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex "
                     + "[(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n" : "Model: log10 D = a pH + b log10[(HA)2]free + "
@@ -94,14 +118,17 @@ public final class FitReport {
         for (String s : sel.leftOut()) {
             b.append("  ").append(s).append('\n');
         }
-        b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in %s; %d parameters, %d degrees of freedom, "
-                + "%d iterations%n", parameterWords(law), fit.parameters().size(), sol.dof(),
+        b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in %s; %s, %d degrees of freedom, "
+                + "%d iterations%n", parameterWords(law), fit.parameters().size() + (fit.parameters().size() == 1 ? " parameter" : " parameters"), sol.dof(),
                 sol.iterations()));
         b.append(f("  RMS log10 D %.4f over all points; residual SD for weight 1 %.4f%n", fit.rmsLog10D(),
                 sol.sigma()));
+        withinExperiments(b, fit.points());
         b.append('\n');
         if (law == MassActionFit.Law.CORRELATION) {
             correlationTables(b, fit);
+        } else if (law == MassActionFit.Law.SEPARATION_FACTORS) {
+            separationFactorTable(b, fit);
         } else {
             logParameterTables(b, fit, law == MassActionFit.Law.MASS_ACTION);
         }
@@ -110,8 +137,35 @@ public final class FitReport {
     }
 
     private static String parameterWords(MassActionFit.Law law) {
-        return law == MassActionFit.Law.MASS_ACTION ? "ln K_ex" : law == MassActionFit.Law.CORRELATION
-                ? "a, b, c of log10 D = a pH + b log10 e + c" : "ln D";
+        return switch (law) {
+            case MASS_ACTION -> "ln K_ex";
+            case CORRELATION -> "a, b, c of log10 D = a pH + b log10 e + c";
+            case CONSTANT_DISTRIBUTION -> "ln D";
+            case SEPARATION_FACTORS -> "ln beta, one level per experiment eliminated (counted in the degrees of "
+                    + "freedom)";
+        };
+    }
+
+    /** The separation factors of a constant-β fit, with their intervals and correlations. */
+    private static void separationFactorTable(StringBuilder b, FitResult fit) {
+        WeightedLeastSquares.Solution sol = fit.solution();
+        List<String> el = fit.selection().elements();
+        b.append(f("Separation factors beta = D/D(%s) (95 %% interval: ln beta ± t = %.4f standard errors, %d degrees "
+                + "of freedom)%n", fit.reference(), sol.t975(), sol.dof()));
+        b.append(f("%-10s %6s %10s %13s %25s %13s%n", "pair", "points", "beta", "SE(ln beta)", "95 % interval",
+                "RMS log10 D"));
+        for (FitResult.Parameter p : fit.betas()) {
+            int k = el.indexOf(p.element());
+            b.append(f("%-10s %6d %10.4f %13.4g %11.4f … %-11.4f %13.4f%n", p.element() + "/" + fit.reference(),
+                    fit.count(k), p.value(), p.standardError(), p.valueLow(), p.valueHigh(), fit.rmsLog10D(k)));
+        }
+        int ref = el.indexOf(fit.reference());
+        b.append(f("%-10s %6d %10s %13s %25s %13.4f%n", fit.reference() + " (ref.)", fit.count(ref), "1", "", "",
+                fit.rmsLog10D(ref)));
+        if (fit.betas().size() > 1) {
+            b.append('\n').append("Correlation of the ln beta\n");
+            correlationMatrix(b, fit);
+        }
     }
 
     /** The correlation's slopes and intercepts, RMS per rare earth and the correlation matrix. */
@@ -188,7 +242,8 @@ public final class FitReport {
 
     private static void largest(StringBuilder b, FitResult fit) {
         b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as %s)%n",
-                fit.model().equals(MassActionFit.Law.CONSTANT_DISTRIBUTION.label()) ? "the mass-action fit computes it"
+                fit.model().equals(MassActionFit.Law.CONSTANT_DISTRIBUTION.label())
+                        || fit.model().equals(MassActionFit.Law.SEPARATION_FACTORS.label()) ? "the mass-action fit computes it"
                         : "fitted"));
         b.append(f("%-14s %5s %-8s %9s %10s %9s %6s%n", "experiment", "line", "element", "measured", "predicted",
                 "residual", "pH"));
@@ -234,8 +289,17 @@ public final class FitReport {
         fitNode.put("iterations", sol.iterations());
         fitNode.put("residualSdLog10D", sol.sigma());
         fitNode.put("rmsLog10D", fit.rmsLog10D());
+        putWithinExperiments(fitNode, fit.points());
         ArrayNode params = root.putArray("parameters");
-        if (law != MassActionFit.Law.CORRELATION) {
+        if (law == MassActionFit.Law.SEPARATION_FACTORS) {
+            for (FitResult.Parameter p : fit.betas()) {
+                int k = el.indexOf(p.element());
+                ObjectNode o = interval(params.addObject(), p, "separationFactor");
+                o.put("lnSeparationFactor", p.estimate());
+                o.put("points", fit.count(k));
+                o.put("rmsLog10D", fit.rmsLog10D(k));
+            }
+        } else if (law != MassActionFit.Law.CORRELATION) {
             boolean massAction = law == MassActionFit.Law.MASS_ACTION;
             for (int k = 0; k < el.size(); k++) {
                 FitResult.Parameter p = fit.parameters().get(k);
@@ -261,8 +325,12 @@ public final class FitReport {
         ArrayNode matrix = corr.putArray("matrix");
         for (int k = 0; k < fit.parameters().size(); k++) {
             FitResult.Parameter p = fit.parameters().get(k);
-            names.add(law == MassActionFit.Law.MASS_ACTION ? "lnK_ex(" + p.element() + ")"
-                    : law == MassActionFit.Law.CONSTANT_DISTRIBUTION ? "lnD(" + p.element() + ")" : p.name());
+            names.add(switch (law) {
+                case MASS_ACTION -> "lnK_ex(" + p.element() + ")";
+                case CONSTANT_DISTRIBUTION -> "lnD(" + p.element() + ")";
+                case SEPARATION_FACTORS -> "lnBeta(" + p.element() + "/" + fit.reference() + ")";
+                case CORRELATION -> p.name();
+            });
             ArrayNode row = matrix.addArray();
             for (int l = 0; l < fit.parameters().size(); l++) {
                 row.add(sol.correlation(k, l));
@@ -312,14 +380,22 @@ public final class FitReport {
         StringBuilder b = new StringBuilder();
         MassActionFit.Law law = MassActionFit.Law.of(fit.model());
         boolean constantD = law == MassActionFit.Law.CONSTANT_DISTRIBUTION;
-        b.append(law == MassActionFit.Law.MASS_ACTION ? "# Mass-action exchange constants" : constantD
-                ? "# Constant distribution ratios" : "# Correlations log10 D = a pH + b log10 e + c")
-                .append(" fitted by sxcascade fit (docs/fit.md) to ")
+        boolean beta = law == MassActionFit.Law.SEPARATION_FACTORS;
+        b.append(switch (law) {
+            case MASS_ACTION -> "# Mass-action exchange constants";
+            case CONSTANT_DISTRIBUTION -> "# Constant distribution ratios";
+            case SEPARATION_FACTORS -> "# Separation factors";
+            case CORRELATION -> "# Correlations log10 D = a pH + b log10 e + c";
+        }).append(" fitted by sxcascade fit (docs/fit.md) to ")
                 .append(fit.selection().data().file()).append('\n');
         b.append("#   ").append(command).append('\n');
         b.append(f("#   %d points, RMS log10 D %.4f%s%n", fit.pointCount(), fit.rmsLog10D(),
-                constantD ? "" : "; [H+] and [(HA)2] in mol/L, extractant as dimer"));
-        if (constantD) {
+                constantD || beta ? "" : "; [H+] and [(HA)2] in mol/L, extractant as dimer"));
+        if (beta) {
+            b.append("# A fragment, not a whole case: put it in a case with model: separation-factors, which also\n");
+            b.append("# needs feed, cascade and flows (docs/case-format.md). Constant beta holds only near the data's\n");
+            b.append("# conditions (acidity, loading).\n");
+        } else if (constantD) {
             b.append("# A fragment, not a whole case: put it in a case with model: distribution-ratios, which also\n");
             b.append("# needs feed, cascade and flows (docs/case-format.md). D holds only near the data's conditions.\n");
         } else {
@@ -332,6 +408,16 @@ public final class FitReport {
                     p.valueLow(), p.valueHigh()));
         }
         b.append("components:\n");
+        if (beta) {
+            List<String> el = fit.selection().elements();
+            for (String e : el) {
+                FitResult.Parameter p = fit.betas().stream().filter(q -> q.element().equals(e)).findFirst().orElse(null);
+                b.append(p == null ? f("  - name: %s%n    separationFactor: 1   # the reference%n", e)
+                        : f("  - name: %s%n    separationFactor: %.10g   # 95 %% interval %.5g … %.5g%n", e, p.value(),
+                        p.valueLow(), p.valueHigh()));
+            }
+            return b.toString();
+        }
         if (law != MassActionFit.Law.CORRELATION) {
             for (FitResult.Parameter p : fit.parameters()) {
                 b.append(f("  - name: %s%n    %s: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),

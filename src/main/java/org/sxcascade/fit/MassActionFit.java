@@ -36,7 +36,15 @@ public final class MassActionFit {
          * model of {@code model: distribution-ratios} cases): one parameter ln D_j per rare earth,
          * the baseline that shows what the chemistry of the other two laws buys.
          */
-        CONSTANT_DISTRIBUTION("constant-distribution");
+        CONSTANT_DISTRIBUTION("constant-distribution"),
+        /**
+         * Xu's constant separation factors (the model of {@code model: separation-factors} cases):
+         * {@code D_j = β_j · L_r} in experiment r, one parameter ln β_j per rare earth but the
+         * reference (β = 1), with the experiment's level ln L_r fitted with them. Only the ratios
+         * of D within an experiment count, so only experiments with two or more fitted rare
+         * earths are used.
+         */
+        SEPARATION_FACTORS("separation-factors");
 
         private final String label;
 
@@ -73,6 +81,9 @@ public final class MassActionFit {
      * (a = b = 3, c = log10 K_ex), so the two are compared on the same points.
      */
     public static FitResult fit(ShakeoutSelection sel, Law law, double cationExchangeConstant, String reference) {
+        if (law == Law.SEPARATION_FACTORS) {
+            return separationFactors(sel, cationExchangeConstant, reference);
+        }
         FitResult massAction = fit(sel, cationExchangeConstant, reference);
         return law == Law.MASS_ACTION ? massAction : law == Law.CORRELATION
                 ? correlation(sel, massAction, cationExchangeConstant) : constantDistribution(sel, massAction);
@@ -202,6 +213,9 @@ public final class MassActionFit {
      */
     public static Prediction predict(FitResult fit, ShakeoutSelection other, double km) {
         Law law = Law.of(fit.model());
+        if (law == Law.SEPARATION_FACTORS) {
+            return predictRatios(fit, other);
+        }
         int per = law.perElement();
         List<String> fitted = fit.selection().elements();
         double[] params = new double[per * other.elements().size()];
@@ -219,6 +233,140 @@ public final class MassActionFit {
             measured[i] = Math.log10(other.measuredD(i));
         }
         return new Prediction(other, measured, predicted);
+    }
+
+    /**
+     * Constant separation factors fitted to the ratios of D within experiments ({@link
+     * Law#SEPARATION_FACTORS}): weighted least squares on log10 D with one level per experiment,
+     * eliminated by variable projection ({@link Levels}), so that the covariance of the ln β is
+     * exact for this linear model and the levels use up their degrees of freedom. The equilibrium
+     * pH and free dimer of each experiment are those of a mass-action fit to the same points (this
+     * law has none), for the charts and the table of residuals.
+     */
+    private static FitResult separationFactors(ShakeoutSelection all, double km, String reference) {
+        ShakeoutSelection sel = all.withSeveralPoints();
+        List<String> elements = sel.elements();
+        if (sel.pointCount() == 0) {
+            throw new InvalidInputException("--model", Law.SEPARATION_FACTORS.label(), "data with at least one "
+                    + "experiment holding two or more of the fitted rare earths (" + String.join(", ", elements)
+                    + "): a separation factor is a ratio of two D in the same experiment, and "
+                    + all.data().file() + " has none among the rows selected; fit mass-action or "
+                    + "constant-distribution, whose β come from single-element rows too");
+        }
+        for (int k = 0; k < elements.size(); k++) {
+            int kk = k;
+            if (java.util.Arrays.stream(sel.pointElement()).noneMatch(e -> e == kk)) {
+                throw new InvalidInputException("--elements", elements.get(k), "a rare earth that shares an "
+                        + "experiment with another fitted one, for --model separation-factors (" + elements.get(k)
+                        + " has points only in experiments without another fitted rare earth)");
+            }
+        }
+        FitResult massAction = fit(sel, km, reference);
+        int ref = elements.indexOf(massAction.reference());
+        int n = sel.pointCount();
+        double[] target = new double[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = Math.log10(sel.measuredD(i));
+        }
+        double[] weight = weights(sel);
+        String[] names = new String[elements.size() - 1];
+        double[] start = new double[names.length];
+        for (int k = 0, q = 0; k < elements.size(); k++) {
+            if (k != ref) {
+                names[q++] = "ln beta(" + elements.get(k) + "/" + elements.get(ref) + ")";
+            }
+        }
+        Levels levels = new Levels(sel, ref, target, weight);
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(levels::predict, target, weight, start, names,
+                sel.rows().size());
+        List<FitResult.Parameter> params = new ArrayList<>();
+        for (int k = 0, q = 0; k < elements.size(); k++) {
+            if (k != ref) {
+                double v = sol.parameters()[q];
+                double se = sol.standardError(q);
+                params.add(new FitResult.Parameter(names[q], elements.get(k), "beta", v, se, v - sol.t975() * se,
+                        v + sol.t975() * se, true));
+                q++;
+            }
+        }
+        return new FitResult(Law.SEPARATION_FACTORS.label(), sel, params, sol, target, massAction.pH(),
+                massAction.freeDimer(), elements.get(ref), params);
+    }
+
+    /**
+     * Predicts another data set's ratios with fitted separation factors: its experiments with two or
+     * more of the fitted rare earths, each at the level its own points give (a constant-β model
+     * says nothing about the level of D, only about the ratios).
+     */
+    private static Prediction predictRatios(FitResult fit, ShakeoutSelection other) {
+        ShakeoutSelection sel = other.withSeveralPoints();
+        if (sel.pointCount() == 0) {
+            throw new InvalidInputException("--predict", other.data().file(), "a shake-out file with at least one "
+                    + "experiment holding two or more of the fitted rare earths, for separation factors");
+        }
+        List<String> fitted = fit.selection().elements();
+        int ref = sel.elements().indexOf(fit.reference());
+        if (ref < 0) {
+            throw new InvalidInputException("--predict", other.data().file(), "a shake-out file with columns of the "
+                    + "reference rare earth " + fit.reference() + " of the separation factors");
+        }
+        double[] lnBeta = new double[sel.elements().size() - 1];
+        for (int k = 0, q = 0; k < sel.elements().size(); k++) {
+            if (k != ref) {
+                int from = fitted.indexOf(sel.elements().get(k));
+                lnBeta[q++] = fit.parameters().get(from < fitted.indexOf(fit.reference()) ? from : from - 1).estimate();
+            }
+        }
+        double[] measured = new double[sel.pointCount()];
+        for (int i = 0; i < measured.length; i++) {
+            measured[i] = Math.log10(sel.measuredD(i));
+        }
+        double[] weight = weights(sel);
+        double[] predicted = new double[measured.length];
+        new Levels(sel, ref, measured, weight).predict(lnBeta, predicted);
+        return new Prediction(sel, measured, predicted);
+    }
+
+    /**
+     * log10 D of every point of constant separation factors, each experiment at the level that
+     * fits its own points best: {@code ln L_r = Σ w (t ln 10 − ln β_j) / Σ w} over its points.
+     * Points are in row order; nothing is allocated per call.
+     */
+    static final class Levels {
+        private final int[] pointRow;
+        private final int[] parameter; // per point: index of its ln β, or -1 for the reference
+        private final double[] target;
+        private final double[] weight;
+
+        Levels(ShakeoutSelection sel, int ref, double[] target, double[] weight) {
+            pointRow = sel.pointRow();
+            parameter = new int[pointRow.length];
+            for (int i = 0; i < pointRow.length; i++) {
+                int k = sel.pointElement()[i];
+                parameter[i] = k == ref ? -1 : k < ref ? k : k - 1;
+            }
+            this.target = target;
+            this.weight = weight;
+        }
+
+        void predict(double[] lnBeta, double[] out) {
+            int n = pointRow.length;
+            for (int start = 0; start < n; ) {
+                int end = start;
+                double sum = 0;
+                double sumWeight = 0;
+                for (; end < n && pointRow[end] == pointRow[start]; end++) {
+                    double lnB = parameter[end] < 0 ? 0 : lnBeta[parameter[end]];
+                    sum += weight[end] * (target[end] * LN10 - lnB);
+                    sumWeight += weight[end];
+                }
+                double level = sum / sumWeight;
+                for (int i = start; i < end; i++) {
+                    out[i] = ((parameter[i] < 0 ? 0 : lnBeta[parameter[i]]) + level) / LN10;
+                }
+                start = end;
+            }
+        }
     }
 
     /** K_M for a selection: the given one if a row is saponified (an error if not given), else 1 (no effect). */

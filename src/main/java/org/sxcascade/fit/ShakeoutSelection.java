@@ -190,6 +190,45 @@ public record ShakeoutSelection(ShakeoutData data, List<String> elements, List<S
                 pr, pe, List.copyOf(leftOut));
     }
 
+    /**
+     * The rows with points of at least two rare earths: the only ones that tell a separation factor
+     * (a ratio of two D in the same experiment). The rows left out are counted in {@link #leftOut}.
+     */
+    public ShakeoutSelection withSeveralPoints() {
+        int[] perRow = new int[rows.size()];
+        for (int r : pointRow) {
+            perRow[r]++;
+        }
+        List<Shakeout> kept = new ArrayList<>();
+        List<double[]> keptInitial = new ArrayList<>();
+        int[] newIndex = new int[rows.size()];
+        int single = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            newIndex[r] = -1;
+            if (perRow[r] >= 2) {
+                newIndex[r] = kept.size();
+                kept.add(rows.get(r));
+                keptInitial.add(initial[r]);
+            } else {
+                single++;
+            }
+        }
+        List<int[]> points = new ArrayList<>();
+        for (int i = 0; i < pointRow.length; i++) {
+            if (newIndex[pointRow[i]] >= 0) {
+                points.add(new int[] {newIndex[pointRow[i]], pointElement[i]});
+            }
+        }
+        List<String> left = new ArrayList<>(leftOut);
+        if (single > 0) {
+            left.add(single + " row" + (single == 1 ? "" : "s") + " with a point of one rare earth only left out (a "
+                    + "separation factor is a ratio of two D in the same experiment)");
+        }
+        return new ShakeoutSelection(data, elements, List.copyOf(kept), keptInitial.toArray(double[][]::new),
+                points.stream().mapToInt(pt -> pt[0]).toArray(), points.stream().mapToInt(pt -> pt[1]).toArray(),
+                List.copyOf(left));
+    }
+
     /** Number of points (experiment, rare earth) fitted. */
     public int pointCount() {
         return pointRow.length;

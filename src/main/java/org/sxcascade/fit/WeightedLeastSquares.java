@@ -42,7 +42,7 @@ public final class WeightedLeastSquares {
      * @param predicted   f at the estimates
      * @param covariance  σ̂² (JᵀWJ)⁻¹
      * @param sigma       σ̂, the residual standard deviation for weight 1
-     * @param dof         n − p
+     * @param dof         n − p (less the nuisance parameters eliminated, if any)
      * @param t975        the 97.5 % quantile of Student's t with n − p degrees of freedom
      * @param iterations  Levenberg–Marquardt iterations
      * @param evaluations model evaluations by the optimizer (each Jacobian costs 2p more)
@@ -75,12 +75,26 @@ public final class WeightedLeastSquares {
      *         are not identifiable from the data (the message gives the most correlated pair)
      */
     public static Solution fit(Model model, double[] target, double[] weight, double[] start, String[] names) {
+        return fit(model, target, weight, start, names, 0);
+    }
+
+    /**
+     * Fits a model that has, besides its parameters, {@code nuisance} linear parameters eliminated
+     * inside {@link Model#predict} (variable projection: for each trial of the parameters the model
+     * sets the nuisance ones to their weighted least-squares values). For a model linear in the
+     * nuisance parameters the Jacobian of the projected predictions gives the parameters' exact
+     * covariance (the Frisch–Waugh–Lovell theorem); the nuisance parameters still use up degrees of
+     * freedom: n − p − nuisance.
+     */
+    public static Solution fit(Model model, double[] target, double[] weight, double[] start, String[] names,
+                               int nuisance) {
         int n = target.length;
         int p = start.length;
-        if (n <= p) {
-            throw new InvalidInputException("points", n + " point" + (n == 1 ? "" : "s") + " for " + p
-                    + " parameter" + (p == 1 ? "" : "s") + " (" + String.join(", ", names) + ")",
-                    "more points than parameters, so that the scatter and the intervals can be estimated");
+        if (n <= p + nuisance) {
+            throw new InvalidInputException("points", n + " point" + (n == 1 ? "" : "s") + " for " + (p + nuisance)
+                    + " parameter" + (p + nuisance == 1 ? "" : "s") + " (" + String.join(", ", names)
+                    + (nuisance > 0 ? " and " + nuisance + " experiment level" + (nuisance == 1 ? "" : "s") : "")
+                    + ")", "more points than parameters, so that the scatter and the intervals can be estimated");
         }
         double[] root = new double[n];
         double[] scaledTarget = new double[n];
@@ -165,7 +179,7 @@ public final class WeightedLeastSquares {
             double r = predicted[i] - target[i];
             ss += weight[i] * r * r;
         }
-        int dof = n - p;
+        int dof = n - p - nuisance;
         double s2 = ss / dof;
         for (double[] row : cov) {
             for (int l = 0; l < p; l++) {

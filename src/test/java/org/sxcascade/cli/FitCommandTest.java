@@ -146,8 +146,8 @@ class FitCommandTest {
         assertThat(sim.out()).contains("Pr a 3.94264");
         CliHarness bad = CliHarness.run("fit", "--shakeouts", DATA, "--model", "linear");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("--model = linear is not allowed: mass-action, correlation or "
-                + "constant-distribution");
+        assertThat(bad.err()).contains("--model = linear is not allowed: mass-action, correlation, "
+                + "constant-distribution or separation-factors");
     }
 
     /** --plot draws the parity and residual charts; their data are the fit's points. */
@@ -309,6 +309,52 @@ class FitCommandTest {
                 "--case-out", fragment.toString()).exitCode()).isZero();
         assertThat(Files.readString(fragment)).contains("model: distribution-ratios")
                 .contains("components:\n  - name: Pr\n    distributionRatio: ");
+    }
+
+    /**
+     * Constant β from the 13 mixed experiments of the bundled data (La, Ce, Pr, Nd), as docs/fit.md
+     * gives them; the within-experiment RMS of the mass-action fit beside it; the fragment of
+     * --case-out runs in the bundled separation-factors case.
+     */
+    @Test
+    void separationFactorsFromTheMixedExperimentsAsDocumented(@TempDir Path dir) throws Exception {
+        JsonNode j = json("fit", "--shakeouts", DATA, "--elements", "La,Ce,Pr,Nd", "--model", "separation-factors",
+                "--json");
+        assertThat(j.at("/model").asText()).isEqualTo("separation-factors");
+        assertThat(j.at("/data/rowsUsed").asInt()).isEqualTo(13);
+        assertThat(j.at("/data/points").asInt()).isEqualTo(37);
+        assertThat(j.at("/fit/degreesOfFreedom").asInt()).isEqualTo(37 - 3 - 13);
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.0736, within(5e-5));
+        assertThat(j.at("/fit/rmsWithinExperiments").asDouble()).isCloseTo(0.0736, within(5e-5));
+        assertThat(j.at("/parameters/2/element").asText()).isEqualTo("Nd");
+        assertThat(j.at("/parameters/2/separationFactor").asDouble()).isCloseTo(9.1997, within(1e-4));
+        assertThat(j.at("/parameters/1/ci95/0").asDouble()).isCloseTo(5.5909, within(1e-4));
+        assertThat(j.at("/correlation/parameters/2").asText()).isEqualTo("lnBeta(Nd/La)");
+        assertThat(j.at("/separationFactors/values/2/beta").asDouble()).isCloseTo(9.1997, within(1e-4));
+        JsonNode ma = json("fit", "--shakeouts", DATA, "--json");
+        assertThat(ma.at("/fit/rmsWithinExperiments").asDouble()).isCloseTo(0.0797, within(5e-5));
+        assertThat(ma.at("/fit/experimentsWithSeveralPoints").asInt()).isEqualTo(13);
+
+        Path fragment = dir.resolve("beta.yaml");
+        CliHarness fit = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model",
+                "separation-factors", "--case-out", fragment.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("Nd/Pr           5     1.4893").contains("model: separation-factors case");
+        String yaml = Files.readString(fragment);
+        assertThat(yaml).contains("components:\n  - name: Pr\n    separationFactor: 1   # the reference\n"
+                + "  - name: Nd\n    separationFactor: 1.489");
+        String bundled = Files.readString(Path.of("cases/pr-nd-p507.yaml"));
+        Path fullCase = dir.resolve("case.yaml");
+        Files.writeString(fullCase, bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("feed:")));
+        CliHarness sim = CliHarness.run("simulate", fullCase.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("separation factors Pr 1 Nd 1.489");
+
+        CliHarness single = CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Sm", "--model",
+                "separation-factors");
+        assertThat(single.exitCode()).isEqualTo(2);
+        assertThat(single.err()).contains("--model = separation-factors is not allowed");
     }
 
     /** D beyond the extractant's capacity: K_ex runs off to infinity; exit 3 with the reason. */
