@@ -14,14 +14,22 @@ import org.sxcascade.fit.MassActionFit;
 import org.sxcascade.fit.Prediction;
 import org.sxcascade.fit.ShakeoutData;
 import org.sxcascade.fit.ShakeoutSelection;
+import org.sxcascade.fit.StageSampleFit;
+import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.io.ShakeoutReader;
+import org.sxcascade.io.StageSampleReader;
+import org.sxcascade.report.CaseTreeYaml;
 import org.sxcascade.model.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sxcascade fit --shakeouts FILE}: mass-action exchange constants (or correlations) from shake-out tests. */
+/**
+ * {@code sxcascade fit --shakeouts FILE}: mass-action exchange constants (or correlations, constant D,
+ * separation factors) from shake-out tests; {@code sxcascade fit --stage-samples FILE --case CASE}: a
+ * cascade's chemistry and stage efficiencies from samples of its stages.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit the mass-action exchange constants K_ex (one per rare earth) to batch shake-out tests: "
                 + "each experiment is solved as one equilibrium stage with the cascades' equilibrium code (full RE, "
@@ -34,7 +42,10 @@ import picocli.CommandLine.Spec;
                         + "beta = D/D(ref) (Xu's CMER) to the ratios of D within the experiments that hold two or "
                         + "more of the fitted rare earths.",
                 "Points with D = 0 are left out (no log10 D), and so are rows holding a rare earth that is not "
-                        + "fitted; the report says how many."},
+                        + "fitted; the report says how many.",
+                "--stage-samples FILE --case CASE fits fields of a cascade case (by default the distribution law of "
+                        + "every component but the first; with --efficiency also the Murphree efficiencies) to "
+                        + "samples of its stages, solving the whole cascade at every trial."},
         footer = {"", "Examples:",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --exclude-flags "
@@ -45,15 +56,34 @@ import picocli.CommandLine.Spec;
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --model separation-factors",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --predict cases/data/shakeout-pc88a-hcl-mixed.csv",
+                "  sxcascade fit --stage-samples cases/data/pilot-stage-samples.csv --case cases/pilot-pr-nd.yaml --efficiency",
                 "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
                 + "3 the fit did not converge."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--shakeouts", paramLabel = "FILE", required = true,
+    @Option(names = "--shakeouts", paramLabel = "FILE",
             description = "Shake-out CSV: one equilibrium experiment per row (format in docs/fit.md).")
     Path shakeouts;
+
+    @Option(names = "--stage-samples", paramLabel = "FILE",
+            description = "Stage-sample CSV: one analysed sample per row, its stage, phase and the amount of each "
+                    + "component (docs/fit.md, \"Stage samples\"); needs --case.")
+    Path stageSamples;
+
+    @Option(names = "--case", paramLabel = "CASE",
+            description = "The case file of the sampled cascade (one cascade, any model), for --stage-samples.")
+    Path caseFile;
+
+    @Option(names = "--efficiency",
+            description = "With --stage-samples: also fit the Murphree efficiency of the extraction and scrub sections.")
+    boolean efficiency;
+
+    @Option(names = "--parameters", paramLabel = "PATH", split = ",",
+            description = "With --stage-samples: the case fields to fit instead of the default, e.g. "
+                    + "components[1].separationFactor,efficiency.extraction.")
+    List<String> parameters;
 
     @Option(names = "--elements", paramLabel = "RE", split = ",",
             description = "Rare earths to fit, e.g. Pr,Nd (default: every rare earth with a point D > 0).")
@@ -104,6 +134,18 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if ((shakeouts == null) == (stageSamples == null)) {
+            throw new InvalidInputException("--shakeouts, --stage-samples", shakeouts == null ? "(neither given)"
+                    : "both given", "exactly one of them: shake-out tests or samples of a cascade's stages");
+        }
+        if (stageSamples != null) {
+            return stageSamples();
+        }
+        for (String o : List.of("--case", "--efficiency", "--parameters")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new InvalidInputException(o, "given", "only with --stage-samples (it is about a cascade case)");
+            }
+        }
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, shakeouts); // before any computing
         }
@@ -139,6 +181,53 @@ final class FitCommand implements Callable<Integer> {
         }
         out.flush();
         plot.announce(charts, json, spec);
+        return 0;
+    }
+
+    /** {@code --stage-samples FILE --case CASE}: fields of the case fitted to the samples. */
+    private Integer stageSamples() throws IOException {
+        for (String o : List.of("--elements", "--sources", "--exclude-flags", "--reference",
+                "--cation-exchange-constant", "--model", "--predict", "--plot")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new InvalidInputException(o, "given", "only with --shakeouts: a stage-sample fit takes its "
+                        + "model, components and chemistry from --case" + (o.equals("--plot") ? " (and has no charts "
+                        + "yet)" : ""));
+            }
+        }
+        if (caseFile == null) {
+            throw new InvalidInputException("--case", InvalidInputException.MISSING, "the case file of the sampled "
+                    + "cascade, with --stage-samples");
+        }
+        if (caseOut != null) {
+            OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
+        }
+        var samples = StageSampleReader.read(stageSamples);
+        var tree = new CaseReader().readTree(caseFile);
+        List<String> paths = parameters != null ? parameters : StageSampleFit.defaultFields(tree, efficiency);
+        if (parameters != null && efficiency) {
+            throw new InvalidInputException("--efficiency", "given", "not with --parameters: list the efficiencies "
+                    + "there (efficiency.extraction, efficiency.scrub)");
+        }
+        StageSampleFit.Result r = StageSampleFit.fit(tree, samples, paths);
+        if (caseOut != null) {
+            List<String> comments = new ArrayList<>();
+            comments.add("Fitted by " + commandLine());
+            comments.add(String.format(java.util.Locale.ROOT, "to %d points of %d stage samples, RMS log10 %.4f "
+                    + "(docs/fit.md, \"Stage samples\"):", r.residuals().size(), r.samplesUsed(), r.rmsLog10()));
+            for (StageSampleFit.Field x : r.fields()) {
+                comments.add(String.format(java.util.Locale.ROOT, "  %s = %.6g (case %.6g), 95 %% interval %.6g … %.6g",
+                        x.path(), x.value(), x.caseValue(), x.low(), x.high()));
+            }
+            String yaml = CaseTreeYaml.write(comments, r.fitted());
+            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+        }
+        var out = spec.commandLine().getOut();
+        out.print(json ? FitReport.json(r).toPrettyString() + System.lineSeparator() : FitReport.text(r));
+        if (!json && caseOut != null) {
+            out.println();
+            out.println("Case with the fitted values written to " + caseOut);
+        }
+        out.flush();
         return 0;
     }
 

@@ -189,20 +189,35 @@ public final class FitReport {
     }
 
     private static void correlationMatrix(StringBuilder b, FitResult fit) {
-        WeightedLeastSquares.Solution sol = fit.solution();
-        List<FitResult.Parameter> ps = fit.parameters();
+        List<String> labels = fit.parameters().stream().map(FitReport::shortName).toList();
         b.append(f("%-8s", ""));
-        for (FitResult.Parameter p : ps) {
-            b.append(f(" %8s", shortName(p)));
+        for (String l : labels) {
+            b.append(f(" %8s", l));
         }
         b.append('\n');
-        for (int k = 0; k < ps.size(); k++) {
-            b.append(f("%-8s", shortName(ps.get(k))));
-            for (int l = 0; l < ps.size(); l++) {
+        correlationRows(b, fit.solution(), labels, 8);
+    }
+
+    /** One row per parameter: its label, left-aligned in {@code width}, and its correlations. */
+    private static void correlationRows(StringBuilder b, WeightedLeastSquares.Solution sol, List<String> labels,
+                                        int width) {
+        for (int k = 0; k < labels.size(); k++) {
+            b.append(f("%-" + width + "s", labels.get(k)));
+            for (int l = 0; l < labels.size(); l++) {
                 double c = sol.correlation(k, l);
                 b.append(f(" %8.4f", Math.abs(c) < 5e-5 ? 0.0 : c)); // no "-0.0000"
             }
             b.append('\n');
+        }
+    }
+
+    /** The correlation matrix of the first {@code count} parameters as JSON rows. */
+    private static void putCorrelations(ArrayNode matrix, WeightedLeastSquares.Solution sol, int count) {
+        for (int k = 0; k < count; k++) {
+            ArrayNode row = matrix.addArray();
+            for (int l = 0; l < count; l++) {
+                row.add(sol.correlation(k, l));
+            }
         }
     }
 
@@ -331,11 +346,8 @@ public final class FitReport {
                 case SEPARATION_FACTORS -> "lnBeta(" + p.element() + "/" + fit.reference() + ")";
                 case CORRELATION -> p.name();
             });
-            ArrayNode row = matrix.addArray();
-            for (int l = 0; l < fit.parameters().size(); l++) {
-                row.add(sol.correlation(k, l));
-            }
         }
+        putCorrelations(matrix, sol, fit.parameters().size());
         ObjectNode sf = root.putObject("separationFactors");
         sf.put("reference", fit.reference());
         ArrayNode betas = sf.putArray("values");
@@ -434,5 +446,95 @@ public final class FitReport {
                     ps.get(q + 1).estimate(), ps.get(q + 2).estimate()));
         }
         return b.toString();
+    }
+
+    /** The readable report of a stage-sample fit ({@link StageSampleFit}), with units. */
+    public static String text(StageSampleFit.Result r) {
+        StringBuilder b = new StringBuilder();
+        WeightedLeastSquares.Solution sol = r.solution();
+        StageSampleData data = r.data();
+        long organic = data.samples().stream().filter(StageSample::organic).count();
+        b.append("Stage-sample fit: ").append(data.file()).append(" against the case \"").append(r.caseName())
+                .append("\" (model ").append(r.model()).append(")\n");
+        b.append("Model: the whole cascade solved at every trial (the engine of simulate); log10 of each amount\n");
+        b.append("  measured, each sample at its own level: only the ratios between its components count\n");
+        b.append(f("Data: %d samples (%d aqueous, %d organic) in %s, %d used (two or more components above 0), "
+                + "%d points%n", data.samples().size(), data.samples().size() - organic, organic, data.unit(),
+                r.samplesUsed(), r.residuals().size()));
+        b.append(f("Fit: weighted Levenberg-Marquardt; %d field%s and %d sample levels, %d degrees of freedom, "
+                + "%d iterations, %d cascade solves%n", r.fields().size(), r.fields().size() == 1 ? "" : "s",
+                r.samplesUsed(), sol.dof(), sol.iterations(), r.solves()));
+        b.append(f("  RMS log10 amount %.4f over all points; residual SD for weight 1 %.4f%n", r.rmsLog10(),
+                sol.sigma()));
+        b.append('\n').append(f("Fitted fields (95 %% interval: ± t = %.4f standard errors of ln, or of logit for "
+                + "efficiencies)%n", sol.t975()));
+        int width = Math.max(5, r.fields().stream().mapToInt(x -> x.path().length()).max().orElse(5));
+        b.append(f("%-" + width + "s %12s %12s %25s %10s%n", "field", "case", "fitted", "95 % interval", "SE"));
+        for (StageSampleFit.Field x : r.fields()) {
+            b.append(f("%-" + width + "s %12.6g %12.6g %12.6g … %-10.6g %10.4g%n", x.path(), x.caseValue(), x.value(),
+                    x.low(), x.high(), x.standardError()));
+        }
+        if (r.fields().size() > 1) {
+            b.append('\n').append("Correlation of the fitted parameters\n");
+            correlationRows(b, sol, r.fields().stream().map(StageSampleFit.Field::path).toList(), width);
+        }
+        b.append('\n').append("Largest residuals (log10 amount, predicted − measured, at the sample's level)\n");
+        b.append(f("%-12s %5s %5s %-8s %-10s %9s %10s %9s%n", "sample", "line", "stage", "phase", "component",
+                "measured", "predicted", "residual"));
+        for (StageSampleFit.Residual x : r.largestResiduals(LARGEST)) {
+            b.append(f("%-12s %5d %5d %-8s %-10s %9.4f %10.4f %+9.4f%n", x.sample(), x.line(), x.stage(), x.phase(),
+                    x.component(), x.measured(), x.predicted(), x.residual()));
+        }
+        return b.toString();
+    }
+
+    /** The JSON document of {@code fit --stage-samples --json}. */
+    public static ObjectNode json(StageSampleFit.Result r) {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        WeightedLeastSquares.Solution sol = r.solution();
+        ObjectNode root = nf.objectNode();
+        root.put("command", "fit");
+        root.put("kind", "stage-samples");
+        root.put("file", r.data().file());
+        root.put("case", r.caseName());
+        root.put("model", r.model());
+        ObjectNode data = root.putObject("data");
+        data.put("samples", r.data().samples().size());
+        data.put("samplesUsed", r.samplesUsed());
+        data.put("points", r.residuals().size());
+        data.put("unit", r.data().unit());
+        ObjectNode fitNode = root.putObject("fit");
+        fitNode.put("degreesOfFreedom", sol.dof());
+        fitNode.put("t975", sol.t975());
+        fitNode.put("iterations", sol.iterations());
+        fitNode.put("solves", r.solves());
+        fitNode.put("residualSdLog10", sol.sigma());
+        fitNode.put("rmsLog10", r.rmsLog10());
+        ArrayNode fields = root.putArray("fields");
+        for (StageSampleFit.Field x : r.fields()) {
+            ObjectNode o = fields.addObject();
+            o.put("path", x.path());
+            o.put("caseValue", x.caseValue());
+            o.put("value", x.value());
+            o.put("scale", x.scale());
+            o.put("standardError", x.standardError());
+            ArrayNode ci = o.putArray("ci95");
+            ci.add(x.low());
+            ci.add(x.high());
+        }
+        putCorrelations(root.putObject("correlation").putArray("matrix"), sol, r.fields().size());
+        ArrayNode res = root.putArray("largestResiduals");
+        for (StageSampleFit.Residual x : r.largestResiduals(LARGEST)) {
+            ObjectNode o = res.addObject();
+            o.put("sample", x.sample());
+            o.put("line", x.line());
+            o.put("stage", x.stage());
+            o.put("phase", x.phase());
+            o.put("component", x.component());
+            o.put("measuredLog10", x.measured());
+            o.put("predictedLog10", x.predicted());
+            o.put("residual", x.residual());
+        }
+        return root;
     }
 }

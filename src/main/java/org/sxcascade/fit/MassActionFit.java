@@ -238,7 +238,7 @@ public final class MassActionFit {
     /**
      * Constant separation factors fitted to the ratios of D within experiments ({@link
      * Law#SEPARATION_FACTORS}): weighted least squares on log10 D with one level per experiment,
-     * eliminated by variable projection ({@link Levels}), so that the covariance of the ln β is
+     * eliminated by variable projection ({@link Ratios}, {@link Levels}), so that the covariance of the ln β is
      * exact for this linear model and the levels use up their degrees of freedom. The equilibrium
      * pH and free dimer of each experiment are those of a mass-action fit to the same points (this
      * law has none), for the charts and the table of residuals.
@@ -276,8 +276,8 @@ public final class MassActionFit {
                 names[q++] = "ln beta(" + elements.get(k) + "/" + elements.get(ref) + ")";
             }
         }
-        Levels levels = new Levels(sel, ref, target, weight);
-        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(levels::predict, target, weight, start, names,
+        Ratios ratios = new Ratios(sel, ref, target, weight);
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(ratios::predict, target, weight, start, names,
                 sel.rows().size());
         List<FitResult.Parameter> params = new ArrayList<>();
         for (int k = 0, q = 0; k < elements.size(); k++) {
@@ -323,22 +323,22 @@ public final class MassActionFit {
         }
         double[] weight = weights(sel);
         double[] predicted = new double[measured.length];
-        new Levels(sel, ref, measured, weight).predict(lnBeta, predicted);
+        new Ratios(sel, ref, measured, weight).predict(lnBeta, predicted);
         return new Prediction(sel, measured, predicted);
     }
 
     /**
      * log10 D of every point of constant separation factors, each experiment at the level that
-     * fits its own points best: {@code ln L_r = Σ w (t ln 10 − ln β_j) / Σ w} over its points.
-     * Points are in row order; nothing is allocated per call.
+     * fits its own points best ({@link Levels}). Nothing is allocated per call.
      */
-    static final class Levels {
+    static final class Ratios {
         private final int[] pointRow;
         private final int[] parameter; // per point: index of its ln β, or -1 for the reference
         private final double[] target;
         private final double[] weight;
+        private final double[] raw;
 
-        Levels(ShakeoutSelection sel, int ref, double[] target, double[] weight) {
+        Ratios(ShakeoutSelection sel, int ref, double[] target, double[] weight) {
             pointRow = sel.pointRow();
             parameter = new int[pointRow.length];
             for (int i = 0; i < pointRow.length; i++) {
@@ -347,25 +347,14 @@ public final class MassActionFit {
             }
             this.target = target;
             this.weight = weight;
+            this.raw = new double[pointRow.length];
         }
 
         void predict(double[] lnBeta, double[] out) {
-            int n = pointRow.length;
-            for (int start = 0; start < n; ) {
-                int end = start;
-                double sum = 0;
-                double sumWeight = 0;
-                for (; end < n && pointRow[end] == pointRow[start]; end++) {
-                    double lnB = parameter[end] < 0 ? 0 : lnBeta[parameter[end]];
-                    sum += weight[end] * (target[end] * LN10 - lnB);
-                    sumWeight += weight[end];
-                }
-                double level = sum / sumWeight;
-                for (int i = start; i < end; i++) {
-                    out[i] = ((parameter[i] < 0 ? 0 : lnBeta[parameter[i]]) + level) / LN10;
-                }
-                start = end;
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = (parameter[i] < 0 ? 0 : lnBeta[parameter[i]]) / LN10;
             }
+            Levels.project(pointRow, raw, target, weight, out);
         }
     }
 

@@ -30,6 +30,7 @@ import org.sxcascade.model.CostModel;
 import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.Feed;
 import org.sxcascade.model.MassActionCase;
+import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.MassActionPreload;
@@ -338,6 +339,15 @@ public final class CaseReader {
      */
     public CascadeCase fromTree(JsonNode root) {
         return (CascadeCase) parse(root, Purpose.SIMULATE);
+    }
+
+    /**
+     * Validates a case of any model given as a YAML tree, as {@code simulate} reads a case file: a
+     * {@link MassActionCase} for {@code model: mass-action}, else a {@link CascadeCase}. The tree is
+     * only read.
+     */
+    public ModelCase modelCaseFromTree(JsonNode root) {
+        return (ModelCase) parse(root, isMassAction(root) ? Purpose.MASS_ACTION : Purpose.SIMULATE);
     }
 
     /**

@@ -1,23 +1,12 @@
 package org.sxcascade.io;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.sxcascade.fit.Shakeout;
 import org.sxcascade.fit.ShakeoutData;
 import org.sxcascade.model.InvalidInputException;
@@ -55,49 +44,18 @@ public final class ShakeoutReader {
 
     /** Reads and checks a whole file. */
     public static ShakeoutData read(Path file) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (NoSuchFileException e) {
-            throw new CaseFileException(file + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new CaseFileException(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new CaseFileException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), CsvTable.text(file));
     }
 
     /** Reads and checks the text of a shake-out CSV; {@code name} names it in messages. */
     public static ShakeoutData parse(String name, String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT.builder()
-                .setIgnoreEmptyLines(true).build())) {
-            records = parser.getRecords();
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new CaseFileException(name + ": not a CSV file (" + e.getMessage() + ")");
-        }
-        if (records.isEmpty()) {
-            throw new CaseFileException(name + ": empty; a shake-out file needs a header row and at least one "
-                    + "experiment (docs/fit.md)");
-        }
-        CSVRecord header = records.get(0);
-        Map<String, Integer> column = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String col = header.get(i).trim();
-            if (column.put(col, i) != null) {
-                throw new InvalidInputException(name + " header, column " + (i + 1), col,
-                        "each column once (it is there twice)");
-            }
-        }
+        CsvTable table = CsvTable.parse(name, text, "a header row and at least one experiment (docs/fit.md)");
+        List<String> header = table.header();
+        Map<String, Integer> column = table.column();
         // the rare earths, in column order, and what each has
         Set<String> elementSet = new LinkedHashSet<>();
         for (int i = 0; i < header.size(); i++) {
-            String col = header.get(i).trim();
+            String col = header.get(i);
             if (REQUIRED.contains(col) || OPTIONAL.contains(col)) {
                 continue;
             }
@@ -132,25 +90,12 @@ public final class ShakeoutReader {
                         e + D + " or " + e + AQUEOUS + " (what was measured at equilibrium)");
             }
         }
-        if (records.size() < 2) {
+        if (table.rows().isEmpty()) {
             throw new CaseFileException(name + ": no experiments, only a header row (docs/fit.md)");
         }
-        List<Integer> newlines = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                newlines.add(i);
-            }
-        }
-        List<Shakeout> rows = new ArrayList<>(records.size() - 1);
-        for (int k = 1; k < records.size(); k++) {
-            CSVRecord rec = records.get(k);
-            // the line an editor shows: one more than the newlines before the record
-            int start = (int) rec.getCharacterPosition();
-            while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
-                start++; // an empty line skipped before the record
-            }
-            int before = -Collections.binarySearch(newlines, start) - 1;
-            rows.add(row(name, rec, before + 1, header, column, elements));
+        List<Shakeout> rows = new ArrayList<>(table.rows().size());
+        for (CsvTable.Row row : table.rows()) {
+            rows.add(row(table.cells(row), row.line(), column, elements));
         }
         return new ShakeoutData(name, elements, rows);
     }
@@ -165,14 +110,8 @@ public final class ShakeoutReader {
         return null;
     }
 
-    private static Shakeout row(String name, CSVRecord rec, int line, CSVRecord header, Map<String, Integer> column,
-                                List<String> elements) {
-        String where = name + " line " + line;
-        if (rec.size() != header.size()) {
-            throw new InvalidInputException(where, rec.size() + " fields",
-                    "as many fields as the header has columns (" + header.size() + ")");
-        }
-        Cells cells = new Cells(where, rec, column);
+    private static Shakeout row(CsvTable.Cells cells, int line, Map<String, Integer> column, List<String> elements) {
+        String where = cells.where();
         double extractant = cells.positive(EXTRACTANT, "mol/L organic, as monomer HA");
         double oa = cells.positive(O_TO_A, "L organic per L aqueous");
         double acid = cells.number(ACID, 0, Double.POSITIVE_INFINITY, true, "a number ≥ 0 mol/L aqueous "
@@ -247,49 +186,5 @@ public final class ShakeoutReader {
         }
         return new Shakeout(line, id, source, extractant, oa, acid, sap, cation, initial, measured, weight,
                 Set.copyOf(flags));
-    }
-
-    /** The cells of one row, with the checks and the messages. */
-    private record Cells(String where, CSVRecord rec, Map<String, Integer> column) {
-        String field(String col) {
-            return where + ", column " + col;
-        }
-
-        String text(String col) {
-            return rec.get(column.get(col)).trim();
-        }
-
-        boolean blank(String col) {
-            return text(col).isEmpty();
-        }
-
-        double positive(String col, String unit) {
-            return number(col, 0, Double.POSITIVE_INFINITY, false, "a finite number greater than 0 (" + unit + ")",
-                    true);
-        }
-
-        double number(String col, double lo, double hi, boolean hiInclusive, String allowed) {
-            return number(col, lo, hi, hiInclusive, allowed, false);
-        }
-
-        private double number(String col, double lo, double hi, boolean hiInclusive, String allowed,
-                              boolean loExclusive) {
-            String s = text(col);
-            if (s.isEmpty()) {
-                throw new InvalidInputException(field(col), "(blank)", allowed);
-            }
-            double x;
-            try {
-                x = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(field(col), s, allowed);
-            }
-            boolean ok = Double.isFinite(x) && !s.matches("(?i).*[a-df-z].*") // no NaN, Infinity, hex, 1d
-                    && (loExclusive ? x > lo : x >= lo) && (hiInclusive ? x <= hi : x < hi);
-            if (!ok) {
-                throw new InvalidInputException(field(col), s, allowed);
-            }
-            return x;
-        }
     }
 }

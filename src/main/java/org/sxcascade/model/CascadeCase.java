@@ -239,6 +239,12 @@ public record CascadeCase(String name, List<String> components, EquilibriumModel
         return components.indexOf(componentName);
     }
 
+    /** The stage network of this case, as {@code simulate} solves it. */
+    @Override
+    public org.sxcascade.solver.CascadeNetwork network() {
+        return org.sxcascade.solver.CascadeNetwork.of(this);
+    }
+
     /** The report's view of a solved steady state of this case ({@link CascadeCaseView}). */
     @Override
     public CaseView view(org.sxcascade.solver.CascadeNetwork network, org.sxcascade.solver.SteadyState state) {

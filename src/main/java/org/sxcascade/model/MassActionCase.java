@@ -363,6 +363,12 @@ public record MassActionCase(String name, List<String> rareEarths, MassActionEqu
         return efficiency.clone();
     }
 
+    /** The stage network of this case, as {@code simulate} solves it. */
+    @Override
+    public org.sxcascade.solver.CascadeNetwork network() {
+        return org.sxcascade.solver.CascadeNetwork.massAction(this);
+    }
+
     /** The report's view of a solved steady state of this case ({@link MassActionCaseView}). */
     @Override
     public CaseView view(org.sxcascade.solver.CascadeNetwork network, org.sxcascade.solver.SteadyState state) {

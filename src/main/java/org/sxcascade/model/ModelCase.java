@@ -20,4 +20,10 @@ public interface ModelCase {
      * @param state   its steady state
      */
     CaseView view(CascadeNetwork network, SteadyState state);
+
+    /** The case's stage network, as {@code simulate} solves it. */
+    CascadeNetwork network();
+
+    /** The case's solver settings. */
+    SolverSettings solver();
 }

@@ -98,17 +98,8 @@ public final class SimulationReport {
      */
     public static SimulationReport solve(ModelCase modelCase,
                                          BiFunction<CascadeNetwork, SolverSettings, SteadyState> solver) {
-        CascadeNetwork network;
-        SolverSettings settings;
-        if (modelCase instanceof MassActionCase c) {
-            network = CascadeNetwork.massAction(c);
-            settings = c.solver();
-        } else {
-            CascadeCase c = (CascadeCase) modelCase;
-            network = CascadeNetwork.of(c);
-            settings = c.solver();
-        }
-        return new SimulationReport(modelCase, network, solver.apply(network, settings));
+        CascadeNetwork network = modelCase.network();
+        return new SimulationReport(modelCase, network, solver.apply(network, modelCase.solver()));
     }
 
     /**

@@ -25,7 +25,7 @@ public record ParameterPath(String text, List<Object> segments) {
      *
      * @return the path, or {@code null} if it is not of the form {@code key(.key|[index])*}
      */
-    static ParameterPath parse(String text) {
+    public static ParameterPath parse(String text) {
         List<Object> parts = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -70,7 +70,7 @@ public record ParameterPath(String text, List<Object> segments) {
     }
 
     /** The node at this path in a tree, or {@code null} if there is none. */
-    JsonNode find(JsonNode root) {
+    public JsonNode find(JsonNode root) {
         JsonNode node = root;
         for (Object s : segments) {
             if (node == null) {
@@ -91,7 +91,7 @@ public record ParameterPath(String text, List<Object> segments) {
      * A setter of this path's value in one tree whose containers exist (as in the base case).
      * Setting replaces the value node only, so the setter stays valid for the tree's lifetime.
      */
-    Setter setter(JsonNode root) {
+    public Setter setter(JsonNode root) {
         JsonNode container = root;
         for (int i = 0; i < segments.size() - 1; i++) {
             Object s = segments.get(i);
@@ -101,7 +101,7 @@ public record ParameterPath(String text, List<Object> segments) {
     }
 
     /** Sets one path's value in one tree. */
-    static final class Setter {
+    public static final class Setter {
         private final ObjectNode object;
         private final ArrayNode array;
         private final String key;
@@ -114,7 +114,8 @@ public record ParameterPath(String text, List<Object> segments) {
             this.index = key instanceof Integer i ? i : -1;
         }
 
-        void set(double value, boolean integer) {
+        /** Sets the value (as an integer node when {@code integer}). */
+        public void set(double value, boolean integer) {
             if (object != null) {
                 if (integer) {
                     object.put(key, (int) value);
@@ -146,7 +147,7 @@ public record ParameterPath(String text, List<Object> segments) {
     }
 
     /** Whether a node holds a number (YAML 1.1 reads 1e-12 as text; the case reader accepts it). */
-    static boolean isNumber(JsonNode node) {
+    public static boolean isNumber(JsonNode node) {
         if (node == null) {
             return false;
         }

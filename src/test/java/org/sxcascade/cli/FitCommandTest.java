@@ -357,6 +357,60 @@ class FitCommandTest {
         assertThat(single.err()).contains("--model = separation-factors is not allowed");
     }
 
+    /**
+     * The bundled stage samples (made from the pilot case at β = 1.8, efficiencies 0.85 and 0.7, 3 %
+     * noise; cases/data/README.md) against the pilot case as built: the fit finds the truth within its
+     * intervals, as docs/fit.md gives it; the written case runs with simulate; bad combinations exit 2.
+     */
+    @Test
+    void stageSamplesOfThePilotAsDocumented(@TempDir Path dir) throws Exception {
+        String samples = "cases/data/pilot-stage-samples.csv";
+        JsonNode j = json("fit", "--stage-samples", samples, "--case", "cases/pilot-pr-nd.yaml", "--efficiency",
+                "--json");
+        assertThat(j.at("/kind").asText()).isEqualTo("stage-samples");
+        assertThat(j.at("/data/points").asInt()).isEqualTo(60);
+        assertThat(j.at("/fit/degreesOfFreedom").asInt()).isEqualTo(27);
+        assertThat(j.at("/fit/rmsLog10").asDouble()).isCloseTo(0.0206, within(5e-5));
+        double[] truth = {1.8, 0.85, 0.7};
+        double[] documented = {1.8034, 0.8330, 0.6926};
+        for (int q = 0; q < 3; q++) {
+            JsonNode f = j.at("/fields/" + q);
+            assertThat(f.get("value").asDouble()).isCloseTo(documented[q], within(1e-4));
+            assertThat(f.at("/ci95/0").asDouble()).isLessThan(truth[q]);
+            assertThat(f.at("/ci95/1").asDouble()).isGreaterThan(truth[q]);
+        }
+        assertThat(j.at("/fields/1/path").asText()).isEqualTo("efficiency.extraction");
+
+        Path fitted = dir.resolve("pilot-fitted.yaml");
+        CliHarness r = CliHarness.run("fit", "--stage-samples", samples, "--case", "cases/pilot-pr-nd.yaml",
+                "--efficiency", "--case-out", fitted.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("components[1].separationFactor      1.50000      1.80342");
+        assertThat(Files.readString(fitted)).startsWith("# Fitted by sxcascade fit --stage-samples");
+        CliHarness sim = CliHarness.run("simulate", fitted.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("separation factors Pr 1 Nd 1.80342");
+
+        CliHarness noCase = CliHarness.run("fit", "--stage-samples", samples);
+        assertThat(noCase.exitCode()).isEqualTo(2);
+        assertThat(noCase.err()).contains("--case is missing");
+        CliHarness both = CliHarness.run("fit", "--stage-samples", samples, "--shakeouts", DATA, "--case",
+                "cases/pilot-pr-nd.yaml");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of them");
+        CliHarness model = CliHarness.run("fit", "--stage-samples", samples, "--case", "cases/pilot-pr-nd.yaml",
+                "--model", "mass-action");
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).contains("--model = given is not allowed: only with --shakeouts");
+        CliHarness eff = CliHarness.run("fit", "--shakeouts", DATA, "--efficiency");
+        assertThat(eff.exitCode()).isEqualTo(2);
+        assertThat(eff.err()).contains("--efficiency = given is not allowed: only with --stage-samples");
+        CliHarness path = CliHarness.run("fit", "--stage-samples", samples, "--case", "cases/pilot-pr-nd.yaml",
+                "--parameters", "components[1].nothing");
+        assertThat(path.exitCode()).isEqualTo(2);
+        assertThat(path.err()).contains("--parameters = components[1].nothing is not allowed: a numeric field");
+    }
+
     /** D beyond the extractant's capacity: K_ex runs off to infinity; exit 3 with the reason. */
     @Test
     void dataBeyondTheModelsReachExitWith3(@TempDir Path dir) throws Exception {
