@@ -779,7 +779,8 @@ public final class CaseReader {
         String phaseText = feedObj.optText("phase", "aqueous");
         if (!phaseText.equals("aqueous")) {
             throw new InvalidInputException(path + ".phase", phaseText,
-                    "aqueous (the mass-action feed is a RE chloride solution)");
+                    "aqueous (the mass-action feed is a RE chloride solution; a loaded organic fed at stage n + 1 is "
+                            + "an organic link from the cascade that loads it, in a flowsheet: docs/flowsheets.md)");
         }
         double[] composition = composition(feedObj, names, path + ".composition");
         double feedFlow = feedObj.positive("flow");

@@ -172,7 +172,7 @@ public final class FlowsheetReader {
      * A {@code model: mass-action} flowsheet: the chemistry ({@code components}, {@code extractant})
      * of a mass-action case, fresh feeds as aqueous solutions, cascades with the stage counts,
      * {@code flows} (pre-load included) and {@code efficiency} of a mass-action case, aqueous
-     * inlets and organic inlets (which join the cascade's own organic at stage 1).
+     * inlets and organic inlets (at any stage; by default they join the cascade's own organic at stage 1).
      */
     private static Flowsheet massAction(YamlMapping top) {
         top.allow(MA_TOP);

@@ -63,8 +63,8 @@ public record MassActionStreams(MassActionEquilibrium equilibrium, String cation
     /**
      * A phase links only into the same phase: an aqueous stream (a fresh feed, a raffinate, a strip
      * liquor, an aqueous draw) into an aqueous inlet, an organic one (a cascade's organic outlet
-     * or an organic draw) into an organic inlet, where it joins the cascade's own organic at stage 1
-     * ({@link MassActionTemplate}). An organic's H is its extractant's, an aqueous stream's its
+     * or an organic draw) into an organic inlet, where it joins the organic of its stage (by default
+     * the cascade's own organic at stage 1; {@link MassActionTemplate}). An organic's H is its extractant's, an aqueous stream's its
      * free acid: read in the other phase they would mean something else.
      */
     @Override

@@ -17,10 +17,11 @@ import org.sxcascade.solver.SteadyState;
  * strip acid into N, strip liquor partly refluxed) whose feeds are the streams linked into it.
  * An aqueous inlet enters a stage 1 … n + m (default n) and brings its RE, its free acid and its
  * cation at its own volumetric flow. An organic inlet (a loaded or stripped organic of a cascade
- * of the same flowsheet, hence of the same extractant) joins the cascade's own organic at stage 1:
- * the organic entering stage 1 is the own organic ({@code flows.organicFlow}, saponified, perhaps
- * pre-loaded) plus every organic inlet, volumes and component flows (RE, M, H) added; the linked
- * organic keeps the cation it carries. Outlets: {@code raffinate} (aqueous, stage 1),
+ * of the same flowsheet, hence of the same extractant) enters a stage 1 … N (default 1, where it
+ * joins the cascade's own organic, {@code flows.organicFlow}, saponified, perhaps pre-loaded; Xu's
+ * organic feed enters n + 1) and flows up the cascade with the organic from there: its volume and
+ * component flows (RE, M, H) are added to the organic of its stage, and the linked organic keeps the
+ * cation it carries. Outlets: {@code raffinate} (aqueous, stage 1),
  * {@code organic} (the organic leaving stage N: the stripped organic with strip stages, else the
  * loaded organic), with strip stages {@code strip} (the strip liquor not refluxed, aqueous, stage
  * n + m + 1), then each side draw under its name, as in a mass-action case (flows in L/h; a draw
@@ -91,9 +92,9 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
     }
 
     /**
-     * At least one aqueous inlet, each at a stage 1 … n + m, organic inlets at stage 1 only, and
-     * stage counts and flows that fit together ({@link MassActionCase#checkLayout}, an aqueous
-     * inlet at stage n + m counting as scrub liquor).
+     * At least one aqueous inlet, each at a stage 1 … n + m, organic inlets at any stage 1 … N (the
+     * strip stages included), and stage counts and flows that fit together
+     * ({@link MassActionCase#checkLayout}, an aqueous inlet at stage n + m counting as scrub liquor).
      */
     @Override
     public void checkInlets(List<Placement> inlets) {
@@ -103,10 +104,10 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         for (int k = 0; k < inlets.size(); k++) {
             Placement in = inlets.get(k);
             if (in.phase() == FeedPhase.ORGANIC) {
-                if (in.stage() != null && in.stage() != 1) {
-                    throw new InvalidInputException("inlets[" + k + "].stage", in.stage(), "1 (or no stage): a linked "
-                            + "organic joins the cascade's own organic entering stage 1; a mass-action cascade takes "
-                            + "no organic feed at another stage (docs/flowsheets.md)");
+                if (in.stage() != null && (in.stage() < 1 || in.stage() > totalStages())) {
+                    throw new InvalidInputException("inlets[" + k + "].stage", in.stage(), "a stage from 1 to N = "
+                            + totalStages() + " (" + stagesText() + "; an organic inlet joins the organic flowing up "
+                            + "from its stage, default 1: with the cascade's own organic)");
                 }
                 continue;
             }
@@ -119,7 +120,7 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
         if (!aqueous) {
             throw new InvalidInputException("inlets", inlets.isEmpty() ? "(empty)" : "organic inlets only",
                     "at least one aqueous inlet (stages 1 … n + m): the aqueous feed that the extraction section "
-                            + "works on; organic inlets join the cascade's own organic at stage 1");
+                            + "works on; organic inlets join the organic flowing up the cascade");
         }
         try {
             MassActionCase.checkLayout(cascade, stripStages, flows, feedOnTop);
@@ -211,32 +212,26 @@ public record MassActionTemplate(Cascade cascade, int stripStages, MassActionFlo
 
     /**
      * {@link CascadeNetwork#massAction(MassActionEquilibrium, List, String, Cascade, int,
-     * MassActionFlows, double[], double[], List, SideDraws)} with its flows, each aqueous inlet an
-     * aqueous feed at its volume, and the organic entering stage 1 the own organic (saponified,
-     * pre-loaded if given) plus the organic inlets: its volume is the organic flow of every stage.
+     * MassActionFlows, double[], double[], List, List, SideDraws)} with its flows, the own organic
+     * (saponified, pre-loaded if given) entering stage 1, each aqueous inlet an aqueous feed at its
+     * volume and each organic inlet an organic inlet at its stage and volume (at stage 1 it joins
+     * the own organic).
      */
     @Override
     public CascadeNetwork network(EquilibriumModel equilibrium, List<String> components, String cation,
                                   List<NetworkInlet> inlets) {
         MassActionEquilibrium eq = (MassActionEquilibrium) equilibrium;
-        List<CascadeNetwork.AqueousInlet> in = new ArrayList<>();
-        double[] organic = ownOrganic(eq);
-        double volume = flows.organicFlow();
+        List<CascadeNetwork.AqueousInlet> aqueous = new ArrayList<>();
+        List<CascadeNetwork.OrganicInlet> organic = new ArrayList<>();
         for (NetworkInlet inlet : inlets) {
             if (inlet.phase() == FeedPhase.ORGANIC) {
-                volume += inlet.total();
-                for (int j = 0; j < organic.length; j++) {
-                    organic[j] += inlet.flows()[j];
-                }
+                organic.add(new CascadeNetwork.OrganicInlet(inlet.stage(), inlet.total(), inlet.flows()));
             } else {
-                in.add(new CascadeNetwork.AqueousInlet(inlet.stage(), inlet.total(), inlet.flows()));
+                aqueous.add(new CascadeNetwork.AqueousInlet(inlet.stage(), inlet.total(), inlet.flows()));
             }
         }
-        MassActionFlows f = volume == flows.organicFlow() ? flows : new MassActionFlows(volume,
-                flows.saponification(), flows.scrubFlow(), flows.scrubAcidity(), flows.stripFlow(),
-                flows.stripAcidity(), flows.reflux());
-        return CascadeNetwork.massAction(eq, components, cation, cascade, stripStages, f, organic, efficiency, in,
-                sideDraws);
+        return CascadeNetwork.massAction(eq, components, cation, cascade, stripStages, flows, ownOrganic(eq),
+                efficiency, aqueous, organic, sideDraws);
     }
 
     /** Component flows of the cascade's own organic entering stage 1: saponified, then pre-loaded if given. */

@@ -712,6 +712,15 @@ public final class CascadeNetwork {
      * RE flow of all aqueous feeds ({@link MassActionCase#feedRate()}).
      */
     public static CascadeNetwork massAction(MassActionCase c) {
+        return massAction(c, List.of());
+    }
+
+    /**
+     * {@link #massAction(MassActionCase)} with further organic inlets (a case has none of its own;
+     * in a flowsheet they are organics linked from other cascades), component flows in the case's
+     * units ({@link MassActionCase#feedRate()} mol/h).
+     */
+    public static CascadeNetwork massAction(MassActionCase c, List<OrganicInlet> organicInlets) {
         MassActionEquilibrium eq = c.equilibrium();
         int r = eq.rareEarthCount();
         List<AqueousInlet> inlets = new java.util.ArrayList<>();
@@ -726,7 +735,7 @@ public final class CascadeNetwork {
                     eq.aqueousStream(fd.flow(), concentrations, 0, fd.acidity())));
         }
         return massAction(eq, c.rareEarths(), c.cation(), c.cascade(), c.stripStages(), c.flows(), c.organicInlet(),
-                c.efficiency(), inlets, c.sideDraws());
+                c.efficiency(), inlets, organicInlets, c.sideDraws());
     }
 
     /**
@@ -745,33 +754,71 @@ public final class CascadeNetwork {
     }
 
     /**
-     * The stage network of a mass-action cascade given its aqueous inlets one by one (what
-     * {@link #massAction(MassActionCase)} builds from a case's feeds, and a flowsheet from the
-     * streams linked into a cascade): same layout, flows and side draws as there.
+     * An organic stream entering a stage of a mass-action cascade besides the cascade's own organic
+     * at stage 1: a loaded (or stripped) organic of the same extractant, e.g. Xu's organic feed at
+     * stage n + 1 (docs/theory.md), linked from another cascade of a flowsheet. It brings its
+     * volume, which flows on with the organic through every stage from its own up, and its
+     * component flows: RE (as RE(HA₂)₃), the cation still on the extractant (MA) and the
+     * extractant's exchangeable H, which with C the extractant concentration satisfy the site
+     * balance {@code H + 3 Σ RE + M = 2C} per litre ({@link MassActionEquilibrium}); its extractant
+     * is C times its volume, as for every organic of the model.
      *
-     * @param rareEarths   names of the rare earths (the components are these, the cation and "H+")
-     * @param organicInlet component flows of the organic entering stage 1 (saponified, perhaps pre-loaded)
-     * @param efficiency   Murphree efficiency of the extraction, scrubbing and stripping sections
-     * @param inlets       the aqueous inlets, stages 1 … n + m, at least one
+     * @param stage      the stage it enters, 1 … N (any section)
+     * @param flow       its volumetric flow, L/h (&gt; 0)
+     * @param components its component flows in the model's units (rare earths, cation, H)
+     */
+    public record OrganicInlet(int stage, double flow, double[] components) {
+        public OrganicInlet {
+            components = components.clone();
+        }
+    }
+
+    /**
+     * The stage network of a mass-action cascade given its aqueous and organic inlets one by one
+     * (what {@link #massAction(MassActionCase)} builds from a case's feeds, and a flowsheet from the
+     * streams linked into a cascade): same layout, flows and side draws as there. Each organic inlet
+     * adds its volume to the organic of its stage and of every stage above it, and its component
+     * flows to the feed of its stage as an organic-phase feed (so a Murphree stage sees it in the
+     * organic entering; {@link #withOrganicInlet}).
+     *
+     * @param rareEarths    names of the rare earths (the components are these, the cation and "H+")
+     * @param organicInlet  component flows of the cascade's own organic entering stage 1 (saponified,
+     *                      perhaps pre-loaded), at the volume {@code f.organicFlow()}
+     * @param efficiency    Murphree efficiency of the extraction, scrubbing and stripping sections
+     * @param inlets        the aqueous inlets, stages 1 … n + m, at least one
+     * @param organicInlets further organic inlets, stages 1 … N (see {@link OrganicInlet})
+     * @throws IllegalArgumentException for an organic inlet outside the cascade, with a flow that is
+     *                                  not positive, negative component flows, more RE than its
+     *                                  extractant can hold (H &lt; 3 Σ RE: no free extractant) or off
+     *                                  the site balance by more than 1e-3 of its sites
      */
     public static CascadeNetwork massAction(MassActionEquilibrium eq, List<String> rareEarths, String cation,
                                             org.sxcascade.model.Cascade cascade, int stripStages, MassActionFlows f,
                                             double[] organicInlet, double[] efficiency, List<AqueousInlet> inlets,
-                                            org.sxcascade.model.SideDraws sideDraws) {
+                                            List<OrganicInlet> organicInlets, org.sxcascade.model.SideDraws sideDraws) {
         int comps = eq.componentCount();
         int n = cascade.extractionStages();
         int m = cascade.scrubStages();
         int p = stripStages;
         int total = n + m + p;
-        double[] organic = new double[total];
-        java.util.Arrays.fill(organic, f.organicFlow());
-        double[] aqueous = massActionAqueous(n, m, p, f, inlets);
+        double[] inlet = new double[total];
         double[] feed = new double[total * comps];
         double[] organicFeed = new double[total * comps];
-        double[] inlet = new double[total];
         add(feed, 1, organicInlet);
         add(organicFeed, 1, organicInlet);
         inlet[0] = f.organicFlow();
+        for (OrganicInlet in : organicInlets) {
+            checkOrganicInlet(eq, in, total);
+            add(feed, in.stage(), in.components());
+            add(organicFeed, in.stage(), in.components());
+            inlet[in.stage() - 1] += in.flow();
+        }
+        // the organic leaving stage k: every organic that entered at k or below (volumes conserved)
+        double[] organic = new double[total];
+        for (int k = 0; k < total; k++) {
+            organic[k] = (k > 0 ? organic[k - 1] : 0) + inlet[k];
+        }
+        double[] aqueous = massActionAqueous(n, m, p, f, inlets);
         for (AqueousInlet in : inlets) {
             add(feed, in.stage(), in.components());
         }
@@ -802,6 +849,43 @@ public final class CascadeNetwork {
         }
         // the case's side draws (L/h) as in the constant-D model; MassActionCase has checked their stages
         return sideDraws.isEmpty() ? net : volumetricDraws(net, sideDraws.draws());
+    }
+
+    /**
+     * Throws unless an organic inlet is an organic of this model that a stage 1 … {@code stages}
+     * can take: a positive volume, component flows ≥ 0, free extractant left ({@code H ≥ 3 Σ RE},
+     * since {@code H = 2e + 3 Σ RE}) and the site balance {@code H + 3 Σ RE + M = 2C} per litre to
+     * 1e-3 (an organic of another extractant concentration, or an aqueous stream read as organic,
+     * would break the extractant balance of every stage above it; the margin is far above what a
+     * cascade solved to the loosest tolerance, 1e-4, leaves on the organic it passes on).
+     */
+    private static void checkOrganicInlet(MassActionEquilibrium eq, OrganicInlet in, int stages) {
+        int r = eq.rareEarthCount();
+        if (in.stage() < 1 || in.stage() > stages) {
+            throw new IllegalArgumentException("organic inlet at stage " + in.stage() + ": the cascade has stages 1 … "
+                    + stages);
+        }
+        if (!(in.flow() > 0) || !Double.isFinite(in.flow()) || in.components().length != r + 2) {
+            throw new IllegalArgumentException("organic inlet at stage " + in.stage() + ": flow " + in.flow()
+                    + " L/h with " + in.components().length + " component flows (> 0 L/h and " + (r + 2) + " needed)");
+        }
+        double bound = 0;
+        for (int j = 0; j <= r + 1; j++) {
+            double x = in.components()[j];
+            if (!(x >= 0) || !Double.isFinite(x)) {
+                throw new IllegalArgumentException("organic inlet at stage " + in.stage() + ": component " + j
+                        + " flow " + x + " (≥ 0 needed)");
+            }
+            bound += j < r ? 3 * x : 0;
+        }
+        double sites = 2 * eq.extractantConcentration() * in.flow() / eq.molarScale();
+        double h = in.components()[r + 1];
+        double carried = h + bound + in.components()[r];
+        if (h < bound * (1 - 1e-12) || !(Math.abs(carried - sites) <= 1e-3 * sites)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "organic inlet at stage %d is no "
+                    + "organic of this extractant: H %.6g, 3 Σ RE %.6g, M %.6g against 2C·V = %.6g sites (H + 3 Σ RE + "
+                    + "M = 2C per litre and H ≥ 3 Σ RE needed)", in.stage(), h, bound, in.components()[r], sites));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -218,6 +219,74 @@ class PreloadAndOrganicLinkTest {
         assertThat(streams.capacity(plain, org.sxcascade.model.FeedPhase.AQUEOUS)).isZero();
     }
 
+    /**
+     * Xu's organic feed at stage n + 1 as an organic link: {@code load}'s loaded organic enters PrNd at
+     * stage 36. The same computation by hand: PrNd's case with that organic (mol/h, in PrNd's own
+     * units) as an organic inlet at 36 of its network ({@code CascadeNetwork.massAction(case, inlets)}).
+     * Its volume flows with the organic from stage 36 up; every balance closes.
+     */
+    @Test
+    void aLoadedOrganicLinkedAtNPlus1EqualsTheHandComputation() {
+        CaseReader reader = new CaseReader();
+        NewtonCascadeSolver solver = new NewtonCascadeSolver();
+        MassActionCase load = reader.massActionFromTree(reader.parseTree(LOAD_CASE));
+        SteadyState loadState = solver.solve(CascadeNetwork.massAction(load), load.solver());
+        MassActionCase prNd = reader.massActionFromTree(reader.parseTree(PR_ND_CASE));
+        double[] loaded = new double[4];
+        for (int j = 0; j < 4; j++) {
+            loaded[j] = loadState.organicFlow(12, j) * load.feedRate() / prNd.feedRate(); // in PrNd's units
+        }
+        CascadeNetwork net = CascadeNetwork.massAction(prNd, List.of(new CascadeNetwork.OrganicInlet(36, 100, loaded)));
+        SteadyState hand = solver.solve(net, prNd.solver());
+
+        FlowsheetResult result = Flowsheets.solve(LINKED.replace("{from: load.organic, phase: organic}",
+                "{from: load.organic, phase: organic, stage: 36}"));
+        UnitResult second = result.units().get(1);
+        for (int k = 1; k <= 83; k++) {
+            assertThat(second.network().organicFlow(k)).isEqualTo(k < 36 ? 130.0 : 230.0);
+            assertThat(second.network().organicFlow(k)).isEqualTo(net.organicFlow(k));
+            assertThat(second.network().aqueousFlow(k)).isEqualTo(net.aqueousFlow(k));
+        }
+        Flowsheets.assertSameStages(second.state(), result.flowsheet().feedTotal(), hand, prNd.feedRate(), 83, 4);
+        assertThat(result.maxClosure()).isLessThanOrEqualTo(1e-10);
+        for (UnitResult u : result.units()) {
+            assertThat(u.state().massBalanceError()).as(u.unit().name()).isLessThanOrEqualTo(1e-10);
+        }
+        // the report names the stage of the organic inlet
+        assertThat(new FlowsheetReport(result).toText(false)).contains("load.organic");
+    }
+
+    /**
+     * What an organic link at n + 1 gives against one at stage 1 (docs/flowsheets.md, "What that
+     * means for purity"), on {@link #LINKED} with PrNd's reflux at 0.74: at stage 1 the Nd of the
+     * linked organic meets the raffinate, which stays at about 83 % Pr at any reflux; entering at
+     * n + 1 the linked organic is scrubbed with the rest and the raffinate reaches 96.1 % Pr with the
+     * strip liquor at 96.5 % Nd (measured: stage 1, 82.93 % and 92.46 %).
+     */
+    @Test
+    void anOrganicLinkAtNPlus1SeparatesBetterThanAtStage1() {
+        String yaml = LINKED.replace("reflux: 0.5}", "reflux: 0.74}");
+        assertThat(yaml).isNotEqualTo(LINKED);
+        double[] atOne = purities(yaml);
+        double[] atFeed = purities(yaml.replace("{from: load.organic, phase: organic}",
+                "{from: load.organic, phase: organic, stage: 36}"));
+        assertThat(atOne[0]).isBetween(0.825, 0.835);
+        assertThat(atOne[1]).isBetween(0.92, 0.93);
+        assertThat(atFeed[0]).isBetween(0.955, 0.965);
+        assertThat(atFeed[1]).isBetween(0.96, 0.97);
+    }
+
+    /** Pr purity of PrNd's raffinate and Nd purity of its strip liquor; every balance closed. */
+    private static double[] purities(String yaml) {
+        FlowsheetResult r = Flowsheets.solve(yaml);
+        assertThat(r.maxClosure()).isLessThanOrEqualTo(1e-10);
+        for (UnitResult u : r.units()) {
+            assertThat(u.state().massBalanceError()).as(u.unit().name()).isLessThanOrEqualTo(1e-10);
+        }
+        Flowsheet fs = r.flowsheet();
+        return new double[] {r.fraction(fs.sourceIndex("PrNd.raffinate"), 0), r.fraction(fs.sourceIndex("PrNd.strip"), 1)};
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // a fresh feed (an aqueous solution) as an organic inlet
@@ -226,8 +295,8 @@ class PreloadAndOrganicLinkTest {
             "'{from: load.organic, phase: organic}'|'{from: load.organic, phase: aqueous}'|cascades[1].inlets[1].from|load.organic is an organic",
             // an aqueous outlet read as an organic inlet
             "'{from: load.organic, phase: organic}'|'{from: load.raffinate, phase: organic}'|cascades[1].inlets[1].from|load.raffinate is aqueous",
-            // an organic inlet at another stage than 1
-            "'{from: load.organic, phase: organic}'|'{from: load.organic, phase: organic, stage: 36}'|cascades[1].inlets[1].stage|joins the cascade's own organic entering stage 1",
+            // an organic inlet at a stage the cascade does not have (N = 35 + 40 + 8 = 83)
+            "'{from: load.organic, phase: organic}'|'{from: load.organic, phase: organic, stage: 84}'|cascades[1].inlets[1].stage|a stage from 1 to N = 83",
             // organic inlets only
             "'      - {from: B, phase: aqueous}\n'|''|cascades[1].inlets|at least one aqueous inlet",
             // a pre-load beyond what the saponified organic can take (2sC/3 = 0.2 mol/L)
