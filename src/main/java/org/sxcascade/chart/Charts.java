@@ -10,7 +10,9 @@ import org.sxcascade.model.CascadeCaseView;
 import org.sxcascade.model.CaseView;
 import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.StageProfile;
+import org.sxcascade.optimize.OptimizeResult;
 import org.sxcascade.optimize.Optimum;
+import org.sxcascade.optimize.PlantFlowOptimum;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -80,11 +82,17 @@ public final class Charts {
     }
 
     /**
-     * An optimum: the Pareto front against extractant flow and reagent use, then the optimum's
-     * charts. A distribution-ratios optimum has no metal flow S and no reagents to plot: its charts
-     * are the optimum's only.
+     * An optimum of any model: for stage counts and flows S, W the Pareto front against extractant
+     * flow and reagent use, then the verified optimum's steady-state charts ({@code <stem>-optimum-…},
+     * as {@code simulate --plot} draws them; a mass-action optimum's with its pH/loading chart). A
+     * distribution-ratios optimum has no metal flow S and no reagents to plot: its charts are the
+     * optimum's only.
      */
-    public static List<NamedChart> optimum(String stem, Optimum optimum) {
+    public static List<NamedChart> optimum(String stem, OptimizeResult result) {
+        if (result instanceof PlantFlowOptimum o) {
+            return o.verification().charts(stem + "-optimum");
+        }
+        Optimum optimum = (Optimum) result;
         List<NamedChart> list = new ArrayList<>();
         if (!optimum.problem().linear()) {
             list.add(new NamedChart(stem + "-pareto-extractant", ParetoChart.of(optimum, ParetoChart.Axis.EXTRACTANT)));

@@ -104,7 +104,7 @@ public final class Optimization {
      * @throws InvalidInputException for a case that cannot be optimized, bad settings, or targets out
      *         of reach within the bounds
      */
-    public static OptimizeResult.MassAction optimize(MassActionCase c, JsonNode tree, String objective, String where,
+    public static PlantFlowOptimum optimize(MassActionCase c, JsonNode tree, String objective, String where,
                                                      BiConsumer<Double, String> progress) {
         PlantFlowSearch.check(c);
         MassActionSettings settings;
@@ -119,6 +119,6 @@ public final class Optimization {
         if (progress != null) {
             optimizer.setProgress((fraction, evaluations) -> progress.accept(fraction, evaluations + " flow settings"));
         }
-        return new OptimizeResult.MassAction(optimizer.optimize(c, settings, chosen, costs), tree);
+        return optimizer.optimize(c, settings, chosen, costs).withTree(tree);
     }
 }

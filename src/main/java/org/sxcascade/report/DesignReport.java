@@ -117,7 +117,7 @@ public final class DesignReport {
     }
 
     /** The Murphree efficiencies, when a section's is below 1 (the key is left out for equilibrium stages). */
-    static void putEfficiency(ObjectNode o, DesignInputs in) {
+    public static void putEfficiency(ObjectNode o, DesignInputs in) {
         StageOptions so = in.stageOptions();
         if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
             ObjectNode e = o.putObject("efficiency");

@@ -258,7 +258,7 @@ public final class PointEvaluator {
      * verification; targets out of reach within the bounds are an infeasible row.
      */
     private SweepRow massActionOptimize(long index, SweepTask task, MassActionCase c) {
-        var o = Optimization.optimize(c, tree, task.optimizer().objective().label(), "", null).optimum();
+        var o = Optimization.optimize(c, tree, task.optimizer().objective().label(), "", null);
         return format.okMassAction(index, values, o.optimized(), o.verification().network(), o.state(),
                 o.failedSolves() == 0 ? null : o.failedSolves() + " of the steady states did not converge (counted "
                         + "as missing the targets)", o.solves(), o.objectiveValue());
