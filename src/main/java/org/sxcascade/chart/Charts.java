@@ -3,6 +3,7 @@ package org.sxcascade.chart;
 import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.DesignResult;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
@@ -70,6 +71,20 @@ public final class Charts {
         list.add(new NamedChart(stem + "-profile", ProfileChart.of(profile)));
         list.addAll(modelPanels);
         return list;
+    }
+
+    /**
+     * A design of any model, as {@code design --plot} draws it ({@link #design(String,
+     * CascadeDesigner.Design, StageCountScan)}), or {@code null} where the model has no charts yet.
+     *
+     * @param progress told after each steady state of a stage-count scan how many of how many are done
+     */
+    public static List<NamedChart> design(String stem, DesignResult result,
+                                          java.util.function.BiConsumer<Integer, Integer> progress) {
+        if (result instanceof CascadeDesigner.Design d) {
+            return design(stem, d, StageCountScan.of(d, progress));
+        }
+        return null;
     }
 
     /** A verified design: purity against stage count, then the verified cascade's steady-state charts. */

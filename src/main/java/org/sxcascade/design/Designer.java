@@ -9,7 +9,7 @@ import org.sxcascade.model.InvalidInputException;
  * {@code design} of a case of any model: the one entry point the command calls. It applies the
  * request's options to the case's model, refusing with a message naming the option those that have
  * no meaning for it, and runs the model's design: Xu's design verified stage by stage
- * ({@link CascadeDesigner}) or the mass-action plant design ({@link MassActionDesign}).
+ * ({@link CascadeDesigner}) or the mass-action plant design ({@link PlantFlowDesign}).
  */
 public final class Designer {
     private Designer() {
@@ -45,8 +45,8 @@ public final class Designer {
         OptionRefusals.refuse(request.given(), List.of("--reagent-excess"), "not given for a mass-action case: set "
                 + "design.stripExcess and design.saponificationMargin");
         OptionRefusals.refuse(request.given(), List.of("--plot"), "not given for a mass-action case (no charts yet)");
-        MassActionDesign.Result r = new MassActionDesign().design(in.template(), in.settings(), request.choice(),
+        PlantFlowDesign.Result r = new PlantFlowDesign().design(in.template(), in.settings(), request.choice(),
                 request.maxStages());
-        return new MassActionDesign.Designed(r, in.tree());
+        return new PlantFlowDesign.Designed(r, in.tree());
     }
 }

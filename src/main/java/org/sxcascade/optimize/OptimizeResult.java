@@ -1,9 +1,10 @@
 package org.sxcascade.optimize;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
-import org.sxcascade.report.Formats;
+import org.sxcascade.report.Summary.Purity;
+import org.sxcascade.report.Summary.Quantity;
+import org.sxcascade.report.Summary.Section;
+import org.sxcascade.report.Summary.StageCounts;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -66,28 +67,6 @@ public sealed interface OptimizeResult permits Optimum, PlantFlowOptimum {
      */
     List<Section> sections();
 
-    /**
-     * A named operating quantity.
-     *
-     * @param name   what it is, in words ("S", "organic", "reflux")
-     * @param value  its value
-     * @param format how the report prints it ({@link String#format} pattern, or {@code null} for six
-     *               significant digits without trailing zeros)
-     * @param unit   its unit ("" for a fraction)
-     * @param field  its case-file field (e.g. {@code flows.organicFlow}), or {@code null} when the case
-     *               file does not set it directly
-     */
-    record Quantity(String name, double value, String format, String unit, String field) {
-        /** The value as the report prints it. */
-        public String formatted() {
-            return format == null ? Formats.general(value) : String.format(Locale.ROOT, format, value);
-        }
-
-        /** "name = value unit". */
-        public String text() {
-            return name + " = " + formatted() + (unit.isEmpty() ? "" : " " + unit);
-        }
-    }
 
     /**
      * What was minimized.
@@ -100,45 +79,7 @@ public sealed interface OptimizeResult permits Optimum, PlantFlowOptimum {
     record ObjectiveValue(String name, String description, double value, String unit) {
     }
 
-    /**
-     * Stage counts by section.
-     *
-     * @param extraction extraction stages n
-     * @param scrub      scrub stages m
-     * @param strip      strip stages (0 without a strip section)
-     * @param feedPhase  the phase the feed enters in ("aqueous", "organic")
-     * @param feedStages the stages the feeds enter
-     */
-    record StageCounts(int extraction, int scrub, int strip, String feedPhase, List<Integer> feedStages) {
-        public StageCounts {
-            feedStages = List.copyOf(feedStages);
-        }
 
-        /** All stages. */
-        public int total() {
-            return extraction + scrub + strip;
-        }
-
-        /** "n extraction + m scrub [+ k strip] = N stages". */
-        public String text() {
-            return String.format(Locale.ROOT, "%d extraction + %d scrub%s = %d stages", extraction, scrub,
-                    strip > 0 ? " + " + strip + " strip" : "", total());
-        }
-    }
-
-    /**
-     * A product's purity against its target.
-     *
-     * @param product the product in words ("P_A, loaded organic", "raffinate Pr")
-     * @param purity  its purity at the optimum (verification solve)
-     * @param target  its purity target
-     */
-    record Purity(String product, double purity, double target) {
-        /** Purity above the target (negative when missed). */
-        public double margin() {
-            return purity - target;
-        }
-    }
 
     /**
      * Reagent use per mol RE fed, and per hour where the case has plant flows.
@@ -176,14 +117,4 @@ public sealed interface OptimizeResult permits Optimum, PlantFlowOptimum {
         }
     }
 
-    /**
-     * A search-specific section: a title (or {@code null} for lines that continue the optimum
-     * block), its report lines and its JSON fields (merged into the JSON document).
-     *
-     * @param title the section's heading, or {@code null}
-     * @param lines its lines, each ending with a newline
-     * @param json  its JSON fields, or {@code null}
-     */
-    record Section(String title, String lines, ObjectNode json) {
-    }
 }

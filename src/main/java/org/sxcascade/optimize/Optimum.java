@@ -16,6 +16,10 @@ import org.sxcascade.model.FeedPhase;
 import org.sxcascade.model.StageOptions;
 import org.sxcascade.report.DesignReport;
 import org.sxcascade.report.Formats;
+import org.sxcascade.report.Summary.Purity;
+import org.sxcascade.report.Summary.Quantity;
+import org.sxcascade.report.Summary.Section;
+import org.sxcascade.report.Summary.StageCounts;
 import org.sxcascade.report.OptimumReport;
 import org.sxcascade.solver.SteadyState;
 

@@ -11,6 +11,10 @@ import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.report.Formats;
+import org.sxcascade.report.Summary.Purity;
+import org.sxcascade.report.Summary.Quantity;
+import org.sxcascade.report.Summary.Section;
+import org.sxcascade.report.Summary.StageCounts;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.SteadyState;
 

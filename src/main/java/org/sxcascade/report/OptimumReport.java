@@ -1,22 +1,15 @@
 package org.sxcascade.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.optimize.Configuration;
 import org.sxcascade.optimize.Objective;
 import org.sxcascade.optimize.OptimizeResult;
 import org.sxcascade.optimize.OptimizeResult.Comparison;
-import org.sxcascade.optimize.OptimizeResult.Quantity;
-import org.sxcascade.optimize.OptimizeResult.StageCounts;
 import org.sxcascade.optimize.Optimum;
 import org.sxcascade.optimize.PlantFlowOptimum;
 import org.sxcascade.optimize.PlantFlowSearch;
@@ -39,12 +32,10 @@ public final class OptimumReport {
         OptimizeResult.ObjectiveValue objective = o.objective();
         t.append('\n').append("Optimum: least ").append(objective.description()).append('\n');
         t.append(f("  objective    %s %s%n", Formats.general(objective.value()), objective.unit()));
-        t.append(f("  cascade      %s; %s%n", o.stages().text(), feeds(o.stages())));
-        t.append("  flows        ").append(flows(o.flows())).append('\n');
+        t.append(f("  cascade      %s; %s%n", o.stages().text(), o.stages().feedsText()));
+        t.append("  flows        ").append(Summary.flowsText(o.flows())).append('\n');
         if (!o.purities().isEmpty()) {
-            t.append("  purities     ").append(o.purities().stream().map(p -> f("%s %s (target %s, margin %+.1e)",
-                    p.product(), Formats.percent(p.purity()), Formats.percent(p.target()), p.margin()))
-                    .collect(Collectors.joining(", "))).append('\n');
+            t.append("  purities     ").append(Summary.puritiesText(o.purities(), "%+.1e")).append('\n');
         }
         t.append("  binding      ").append(String.join("; ", o.binding())).append('\n');
         OptimizeResult.Reagents r = o.reagents();
@@ -63,7 +54,7 @@ public final class OptimumReport {
         Comparison c = o.comparison();
         if (c != null) {
             t.append('\n').append(f("Compared with %s: %s; %s: %s %s%s%n", c.with(), c.stages().text(),
-                    flows(c.flows()), c.objective(), Formats.general(c.value()),
+                    Summary.flowsText(c.flows()), c.objective(), Formats.general(c.value()),
                     c.remark() == null ? "" : ", " + c.remark()));
             t.append(f("  the optimum's %s, %s, is %.2f %% %s%s%n", c.objective(), Formats.general(c.optimumValue()),
                     100 * Math.abs(c.saving()), c.saving() >= 0 ? "lower" : "higher",
@@ -71,7 +62,7 @@ public final class OptimumReport {
         } else if (o.comparisonNote() != null) {
             t.append('\n').append("Compared with ").append(o.comparisonNote()).append('\n');
         }
-        for (OptimizeResult.Section s : o.sections()) {
+        for (Summary.Section s : o.sections()) {
             if (s.lines().isEmpty()) {
                 continue;
             }
@@ -81,18 +72,6 @@ public final class OptimumReport {
             t.append(s.lines());
         }
         return t.toString();
-    }
-
-    /** Where the feeds enter. */
-    private static String feeds(StageCounts s) {
-        List<Integer> at = s.feedStages();
-        return at.size() == 1 ? f("the %s feed enters stage %d", s.feedPhase(), at.get(0))
-                : f("the %s feeds enter stages %s", s.feedPhase(),
-                at.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-    }
-
-    private static String flows(List<Quantity> flows) {
-        return flows.stream().map(Quantity::text).collect(Collectors.joining(", "));
     }
 
     /** The optimum as {@code optimize --json} prints it (fields in docs/optimize.md). */
@@ -108,16 +87,9 @@ public final class OptimumReport {
         objective.put("value", ov.value());
         objective.put("unit", ov.unit());
         o.binding().forEach(j.putArray("binding")::add);
-        putStages(j.putObject("stages"), o.stages());
-        putFlows(j.putArray("operatingFlows"), o.flows());
-        ArrayNode purities = j.putArray("productPurities");
-        for (OptimizeResult.Purity p : o.purities()) {
-            ObjectNode x = purities.addObject();
-            x.put("product", p.product());
-            x.put("purity", p.purity());
-            x.put("target", p.target());
-            x.put("margin", p.margin());
-        }
+        Summary.putStages(j.putObject("stages"), o.stages());
+        Summary.putFlows(j.putArray("operatingFlows"), o.flows());
+        Summary.putPurities(j.putArray("productPurities"), o.purities());
         OptimizeResult.Reagents r = o.reagents();
         if (r != null) {
             ObjectNode reagents = j.putObject("reagents");
@@ -131,17 +103,13 @@ public final class OptimumReport {
         if (o.cost() != null) {
             putCost(j, o.cost());
         }
-        SteadyState st = o.state();
-        ObjectNode verification = j.putObject("verification");
-        verification.put("iterations", st.iterations());
-        verification.put("residual", st.residual());
-        verification.put("massBalanceError", st.massBalanceError());
+        Summary.putVerification(j.putObject("verification"), o.state());
         Comparison c = o.comparison();
         if (c != null) {
             ObjectNode x = j.putObject("comparison");
             x.put("with", c.with());
-            putStages(x.putObject("stages"), c.stages());
-            putFlows(x.putArray("operatingFlows"), c.flows());
+            Summary.putStages(x.putObject("stages"), c.stages());
+            Summary.putFlows(x.putArray("operatingFlows"), c.flows());
             x.put("objective", c.objective());
             x.put("value", c.value());
             x.put("optimumValue", c.optimumValue());
@@ -155,47 +123,12 @@ public final class OptimumReport {
         } else if (o.comparisonNote() != null) {
             j.putObject("comparison").put("note", o.comparisonNote());
         }
-        for (OptimizeResult.Section s : o.sections()) {
+        for (Summary.Section s : o.sections()) {
             if (s.json() != null) {
-                merge(j, s.json());
+                Summary.merge(j, s.json());
             }
         }
         return j;
-    }
-
-    private static void putStages(ObjectNode s, StageCounts c) {
-        s.put("extraction", c.extraction());
-        s.put("scrub", c.scrub());
-        s.put("strip", c.strip());
-        s.put("total", c.total());
-        s.put("feedPhase", c.feedPhase());
-        c.feedStages().forEach(s.putArray("feedStages")::add);
-    }
-
-    private static void putFlows(ArrayNode a, List<Quantity> flows) {
-        for (Quantity q : flows) {
-            ObjectNode x = a.addObject();
-            x.put("name", q.name());
-            x.put("value", q.value());
-            x.put("unit", q.unit());
-            if (q.field() != null) {
-                x.put("field", q.field());
-            }
-        }
-    }
-
-    /** Adds a section's fields to the document, object fields merged into those already there. */
-    private static void merge(ObjectNode into, ObjectNode from) {
-        Iterator<Map.Entry<String, JsonNode>> it = from.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode there = into.get(e.getKey());
-            if (there instanceof ObjectNode t && e.getValue() instanceof ObjectNode f) {
-                merge(t, f);
-            } else {
-                into.set(e.getKey(), e.getValue());
-            }
-        }
     }
 
     /** The report's line of a cost breakdown (every model's optimize). */
