@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.DesignResult;
+import org.sxcascade.design.PlantFlowDesign;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
@@ -14,6 +15,7 @@ import org.sxcascade.model.StageProfile;
 import org.sxcascade.optimize.OptimizeResult;
 import org.sxcascade.optimize.Optimum;
 import org.sxcascade.optimize.PlantFlowOptimum;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -74,8 +76,11 @@ public final class Charts {
     }
 
     /**
-     * A design of any model, as {@code design --plot} draws it ({@link #design(String,
-     * CascadeDesigner.Design, StageCountScan)}), or {@code null} where the model has no charts yet.
+     * A design of any model, as {@code design --plot} draws it: the designed cascade's steady-state
+     * charts ({@code <stem>-design-…}, as {@code simulate --plot} draws them: the profile, and the
+     * model's panels, for mass action the pH/loading and concentration charts), after the
+     * purity-against-stage-count chart for Xu's design verified stage by stage
+     * ({@link #design(String, CascadeDesigner.Design, StageCountScan)}).
      *
      * @param progress told after each steady state of a stage-count scan how many of how many are done
      */
@@ -84,7 +89,8 @@ public final class Charts {
         if (result instanceof CascadeDesigner.Design d) {
             return design(stem, d, StageCountScan.of(d, progress));
         }
-        return null;
+        PlantFlowDesign.Result r = ((PlantFlowDesign.Designed) result).result();
+        return new SimulationReport(r.designed(), r.network(), r.state()).charts(stem + "-design");
     }
 
     /** A verified design: purity against stage count, then the verified cascade's steady-state charts. */

@@ -36,7 +36,7 @@ public final class Designer {
     /**
      * A mass-action case (docs/design.md, "Mass-action cases"): Xu's design at β = K_A/K_B, plant
      * flows from the case's design settings, and the reflux found by simulation. Targets, the
-     * reagent excess and charts come from the case file, not the command line.
+     * reagent excess come from the case file, not the command line.
      */
     private static DesignResult massAction(MassActionDesignInputs in, DesignRequest request) {
         OptionRefusals.refuse(request.given(), List.of("--organic-purity", "--aqueous-purity", "--organic-recovery",
@@ -44,7 +44,6 @@ public final class Designer {
                 + "the case file");
         OptionRefusals.refuse(request.given(), List.of("--reagent-excess"), "not given for a mass-action case: set "
                 + "design.stripExcess and design.saponificationMargin");
-        OptionRefusals.refuse(request.given(), List.of("--plot"), "not given for a mass-action case (no charts yet)");
         PlantFlowDesign.Result r = new PlantFlowDesign().design(in.template(), in.settings(), request.choice(),
                 request.maxStages());
         return new PlantFlowDesign.Designed(r, in.tree());

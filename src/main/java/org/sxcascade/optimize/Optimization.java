@@ -23,7 +23,7 @@ public final class Optimization {
     private static final List<String> NOT_MASS_ACTION = List.of("--max-stages", "--max-extractant",
             "--min-ratio", "--max-ratio", "--extraction-stages", "--scrub-stages", "--extractant", "--scrub",
             "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
-            "--organic-recovery", "--aqueous-recovery", "--plot");
+            "--organic-recovery", "--aqueous-recovery");
 
     /** Options of metal flows S, W and plant O/A that have no meaning for constant distribution ratios. */
     private static final List<String> NOT_DISTRIBUTION_RATIOS = List.of("--max-extractant", "--min-ratio",

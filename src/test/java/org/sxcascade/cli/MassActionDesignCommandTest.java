@@ -166,7 +166,6 @@ class MassActionDesignCommandTest {
         String[][] bad = {
             {"--organic-purity", "0.99", "--aqueous-purity", "0.99"},
             {"--reagent-excess", "0.1"},
-            {"--plot", dir.resolve("charts").toString()},
         };
         for (String[] b : bad) {
             String[] args = new String[b.length + 4];
@@ -185,5 +184,19 @@ class MassActionDesignCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: design.stripExcess = 3");
         assertThat(out).doesNotExist();
+    }
+
+    /** {@code design --plot} draws the designed cascade's charts, as {@code simulate --plot} names them. */
+    @Test
+    void plotWritesTheDesignedCascadesCharts() throws Exception {
+        Path charts = dir.resolve("charts");
+        CliHarness run = CliHarness.run("design", CASE, "--plot", charts.toString(), "--format", "svg");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String name : new String[] {"profile", "ph-loading", "concentration"}) {
+            Path file = charts.resolve("pr-nd-mass-action-design-" + name + ".svg");
+            assertThat(file).exists();
+            assertThat(Files.readString(file)).contains("<svg");
+        }
+        assertThat(run.out()).contains("Charts written").contains("pr-nd-mass-action-design-ph-loading.svg");
     }
 }

@@ -211,4 +211,22 @@ class MassActionOptimizeTest {
         }
         assertThat(value[0]).isLessThanOrEqualTo(value[1]);
     }
+
+    /**
+     * {@code optimize --plot} draws the verified optimum's charts, as {@code simulate --plot} names
+     * them, and with {@code --json} says so on standard error, standard output staying one document.
+     */
+    @Test
+    void plotWritesTheOptimumsCharts() throws Exception {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, CASE + BOUNDS);
+        Path charts = dir.resolve("charts");
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--plot", charts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        for (String name : new String[] {"profile", "ph-loading", "concentration"}) {
+            assertThat(charts.resolve("small-optimum-" + name + ".png")).exists().isNotEmptyFile();
+        }
+        assertThat(new ObjectMapper().readTree(r.out()).get("model").asText()).isEqualTo("mass-action");
+        assertThat(r.err()).contains("Charts written").contains("small-optimum-profile.png");
+    }
 }
