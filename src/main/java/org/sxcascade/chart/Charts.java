@@ -3,6 +3,8 @@ package org.sxcascade.chart;
 import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.design.CascadeDesigner;
+import org.sxcascade.design.DesignResult;
+import org.sxcascade.design.PlantFlowDesign;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.dynamics.TransientResult;
 import org.sxcascade.model.CascadeCase;
@@ -10,7 +12,10 @@ import org.sxcascade.model.CascadeCaseView;
 import org.sxcascade.model.CaseView;
 import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.StageProfile;
+import org.sxcascade.optimize.OptimizeResult;
 import org.sxcascade.optimize.Optimum;
+import org.sxcascade.optimize.PlantFlowOptimum;
+import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -70,6 +75,24 @@ public final class Charts {
         return list;
     }
 
+    /**
+     * A design of any model, as {@code design --plot} draws it: the designed cascade's steady-state
+     * charts ({@code <stem>-design-…}, as {@code simulate --plot} draws them: the profile, and the
+     * model's panels, for mass action the pH/loading and concentration charts), after the
+     * purity-against-stage-count chart for Xu's design verified stage by stage
+     * ({@link #design(String, CascadeDesigner.Design, StageCountScan)}).
+     *
+     * @param progress told after each steady state of a stage-count scan how many of how many are done
+     */
+    public static List<NamedChart> design(String stem, DesignResult result,
+                                          java.util.function.BiConsumer<Integer, Integer> progress) {
+        if (result instanceof CascadeDesigner.Design d) {
+            return design(stem, d, StageCountScan.of(d, progress));
+        }
+        PlantFlowDesign.Result r = ((PlantFlowDesign.Designed) result).result();
+        return new SimulationReport(r.designed(), r.network(), r.state()).charts(stem + "-design");
+    }
+
     /** A verified design: purity against stage count, then the verified cascade's steady-state charts. */
     public static List<NamedChart> design(String stem, CascadeDesigner.Design design, StageCountScan scan) {
         List<NamedChart> list = new ArrayList<>();
@@ -80,11 +103,17 @@ public final class Charts {
     }
 
     /**
-     * An optimum: the Pareto front against extractant flow and reagent use, then the optimum's
-     * charts. A distribution-ratios optimum has no metal flow S and no reagents to plot: its charts
-     * are the optimum's only.
+     * An optimum of any model: for stage counts and flows S, W the Pareto front against extractant
+     * flow and reagent use, then the verified optimum's steady-state charts ({@code <stem>-optimum-…},
+     * as {@code simulate --plot} draws them; a mass-action optimum's with its pH/loading chart). A
+     * distribution-ratios optimum has no metal flow S and no reagents to plot: its charts are the
+     * optimum's only.
      */
-    public static List<NamedChart> optimum(String stem, Optimum optimum) {
+    public static List<NamedChart> optimum(String stem, OptimizeResult result) {
+        if (result instanceof PlantFlowOptimum o) {
+            return o.verification().charts(stem + "-optimum");
+        }
+        Optimum optimum = (Optimum) result;
         List<NamedChart> list = new ArrayList<>();
         if (!optimum.problem().linear()) {
             list.add(new NamedChart(stem + "-pareto-extractant", ParetoChart.of(optimum, ParetoChart.Axis.EXTRACTANT)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.design.DesignRequest;
 import org.sxcascade.design.Designer;
@@ -12,7 +13,8 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
-import org.sxcascade.report.DesignOutput;
+import org.sxcascade.design.DesignResult;
+import org.sxcascade.report.DesignReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,16 +85,16 @@ final class DesignCommand implements Callable<Integer> {
         }
         FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
         Object read = new CaseReader().readForDesign(caseFile);
-        DesignOutput d = DesignOutput.of(Designer.design(read, new DesignRequest(flowChoice(), maxStages,
-                reagentExcess, targets.overrides(), TargetOptions.given(spec))));
+        DesignResult d = Designer.design(read, new DesignRequest(flowChoice(), maxStages, reagentExcess,
+                targets.overrides(), TargetOptions.given(spec)));
         if (d.met() && caseOut != null) {
-            String yaml = org.sxcascade.report.CaseHandOff.complete(d.caseYaml(), new CaseReader().readTree(caseFile));
+            String yaml = org.sxcascade.report.CaseHandOff.complete(DesignReport.caseYaml(d), new CaseReader().readTree(caseFile));
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
-        List<Path> charts = plot.writeIfWanted(() -> d.charts(NamedChart.caseStem(caseFile.toString()),
+        List<Path> charts = plot.writeIfWanted(() -> Charts.design(NamedChart.caseStem(caseFile.toString()), d,
                 PlotOptions.progress("stage-count chart")), caseFile);
         var out = spec.commandLine().getOut();
-        out.print(json ? d.json().toPrettyString() + System.lineSeparator() : d.text());
+        out.print(json ? DesignReport.toJson(d).toPrettyString() + System.lineSeparator() : DesignReport.text(d));
         if (!json && d.met() && caseOut != null) {
             out.println();
             out.println(d.caseFileDescription() + " written to " + caseOut + " (run it with: sxcascade simulate "

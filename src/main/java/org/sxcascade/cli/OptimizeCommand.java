@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.optimize.Optimization;
 import org.sxcascade.optimize.OptimizeRequest;
-import org.sxcascade.report.OptimizeOutput;
+import org.sxcascade.optimize.OptimizeResult;
+import org.sxcascade.report.OptimumReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,20 +122,22 @@ final class OptimizeCommand implements Callable<Integer> {
         OptimizeRequest request = new OptimizeRequest(objective, maxStages, maxExtractant, minRatio, maxRatio,
                 extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto, paretoMaxStages,
                 targets.overrides(), plot.wanted(), given);
-        OptimizeOutput o;
+        OptimizeResult o;
         try (Bar bar = new Bar()) {
-            o = OptimizeOutput.of(Optimization.optimize(caseFile, request, bar::update));
+            o = Optimization.optimize(caseFile, request, bar::update);
         }
         if (caseOut != null) {
-            String yaml = org.sxcascade.report.CaseHandOff.complete(o.caseYaml(), new CaseReader().readTree(caseFile));
+            String yaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(o),
+                    new CaseReader().readTree(caseFile));
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
-        List<Path> charts = plot.writeIfWanted(() -> o.charts(NamedChart.caseStem(caseFile.toString())), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> Charts.optimum(NamedChart.caseStem(caseFile.toString()), o),
+                caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(o.json().toPrettyString());
+            out.println(OptimumReport.toJson(o).toPrettyString());
         } else {
-            out.print(o.text());
+            out.print(OptimumReport.text(o));
             if (caseOut != null) {
                 out.println();
                 out.println("Optimum written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");

@@ -1,6 +1,8 @@
 package org.sxcascade.design;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.Cascade;
@@ -12,6 +14,10 @@ import org.sxcascade.model.SectionFlows;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
+import org.sxcascade.report.Summary.Purity;
+import org.sxcascade.report.Summary.Quantity;
+import org.sxcascade.report.Summary.Section;
+import org.sxcascade.report.Summary.StageCounts;
 import org.sxcascade.solver.SteadyState;
 
 /**
@@ -75,6 +81,85 @@ public final class CascadeDesigner {
         /** Index of the key component of the raffinate group. */
         public int keyB() {
             return problem.keyB();
+        }
+
+        @Override
+        public String caseName() {
+            return inputs().name();
+        }
+
+        @Override
+        public String model() {
+            return linear == null ? "separation-factors" : "distribution-ratios";
+        }
+
+        @Override
+        public List<String> header() {
+            return VerifiedDesignSections.header(this);
+        }
+
+        @Override
+        public String xuTitle() {
+            return linear == null ? "Xu's static design (flows in mol RE per mol RE fed)"
+                    : "Xu's static design of the constant-β equivalent, β = D_A/D_B (CMER flows in mol RE per mol RE "
+                    + "fed, for comparison)";
+        }
+
+        @Override
+        public StageCounts stages() {
+            FeedPhase phase = inputs().feed().phase();
+            int n = verified.extractionStages();
+            return new StageCounts(n, verified.scrubStages(), 0, phase.label(),
+                    List.of(phase == FeedPhase.AQUEOUS ? n : n + 1));
+        }
+
+        /**
+         * S and W (and the plant's organic and scrub liquor, L/h, with plant data), or for
+         * distribution ratios the volumetric flows.
+         */
+        @Override
+        public List<Quantity> flows() {
+            if (linear != null) {
+                double feed = inputs().feed().volumetricFlow();
+                return List.of(new Quantity("organic", linear.organicPerFeed() * feed, null, "L/h", "flows.organicFlow"),
+                        new Quantity("scrub liquor", linear.scrubPerFeed() * feed, null, "L/h", "flows.scrubFlow"));
+            }
+            List<Quantity> q = new ArrayList<>();
+            q.add(new Quantity("S", extractantFlow(), "%.6f", "mol RE per mol RE fed", "flows.extractant"));
+            q.add(new Quantity("W", scrubFlow(), "%.6f", "mol RE per mol RE fed", "flows.scrub"));
+            if (plant != null && plant.organicFlow() != null) {
+                q.add(new Quantity("organic", plant.organicFlow(), null, "L/h", "flows.organicFlow"));
+                if (plant.scrubFlow() != null) {
+                    q.add(new Quantity("scrub liquor", plant.scrubFlow(), null, "L/h", "flows.scrubFlow"));
+                }
+            }
+            return q;
+        }
+
+        @Override
+        public List<Purity> purities() {
+            return List.of(new Purity("P_A", verified.organicPurity(), problem.purityA()),
+                    new Purity("P_B", verified.aqueousPurity(), problem.purityB()));
+        }
+
+        @Override
+        public int steadyStates() {
+            return verified.simulations();
+        }
+
+        @Override
+        public List<Section> sections() {
+            return VerifiedDesignSections.sections(this);
+        }
+
+        @Override
+        public String caseFileDescription() {
+            return "Verified design";
+        }
+
+        @Override
+        public String[] shortfall() {
+            return null;
         }
     }
 

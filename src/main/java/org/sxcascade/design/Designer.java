@@ -9,7 +9,7 @@ import org.sxcascade.model.InvalidInputException;
  * {@code design} of a case of any model: the one entry point the command calls. It applies the
  * request's options to the case's model, refusing with a message naming the option those that have
  * no meaning for it, and runs the model's design: Xu's design verified stage by stage
- * ({@link CascadeDesigner}) or the mass-action plant design ({@link MassActionDesign}).
+ * ({@link CascadeDesigner}) or the mass-action plant design ({@link PlantFlowDesign}).
  */
 public final class Designer {
     private Designer() {
@@ -36,7 +36,7 @@ public final class Designer {
     /**
      * A mass-action case (docs/design.md, "Mass-action cases"): Xu's design at β = K_A/K_B, plant
      * flows from the case's design settings, and the reflux found by simulation. Targets, the
-     * reagent excess and charts come from the case file, not the command line.
+     * reagent excess come from the case file, not the command line.
      */
     private static DesignResult massAction(MassActionDesignInputs in, DesignRequest request) {
         OptionRefusals.refuse(request.given(), List.of("--organic-purity", "--aqueous-purity", "--organic-recovery",
@@ -44,9 +44,8 @@ public final class Designer {
                 + "the case file");
         OptionRefusals.refuse(request.given(), List.of("--reagent-excess"), "not given for a mass-action case: set "
                 + "design.stripExcess and design.saponificationMargin");
-        OptionRefusals.refuse(request.given(), List.of("--plot"), "not given for a mass-action case (no charts yet)");
-        MassActionDesign.Result r = new MassActionDesign().design(in.template(), in.settings(), request.choice(),
+        PlantFlowDesign.Result r = new PlantFlowDesign().design(in.template(), in.settings(), request.choice(),
                 request.maxStages());
-        return new MassActionDesign.Designed(r, in.tree());
+        return new PlantFlowDesign.Designed(r, in.tree());
     }
 }

@@ -5,7 +5,7 @@
  * (product split, optimum and minimum flows, extraction ratios and stage-number estimates;
  * {@link org.sxcascade.design.XuDesign}), verified stage by stage
  * ({@link org.sxcascade.design.CascadeDesigner}), and the plant design of mass-action cascades
- * built on it ({@link org.sxcascade.design.MassActionDesign}). Shared by every model and by
+ * built on it ({@link org.sxcascade.design.PlantFlowDesign}). Shared by every model and by
  * {@code optimize}: the target margins ({@link org.sxcascade.design.TargetMargin}) and the stage
  * search ({@link org.sxcascade.design.StageSearch}: growth to a cascade that meets the targets,
  * the staircase of the fewest stages, the bisection on one section). See {@code docs/design.md}.

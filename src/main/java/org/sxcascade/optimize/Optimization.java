@@ -23,7 +23,7 @@ public final class Optimization {
     private static final List<String> NOT_MASS_ACTION = List.of("--max-stages", "--max-extractant",
             "--min-ratio", "--max-ratio", "--extraction-stages", "--scrub-stages", "--extractant", "--scrub",
             "--reagent-excess", "--pareto", "--pareto-max-stages", "--organic-purity", "--aqueous-purity",
-            "--organic-recovery", "--aqueous-recovery", "--plot");
+            "--organic-recovery", "--aqueous-recovery");
 
     /** Options of metal flows S, W and plant O/A that have no meaning for constant distribution ratios. */
     private static final List<String> NOT_DISTRIBUTION_RATIOS = List.of("--max-extractant", "--min-ratio",
@@ -104,7 +104,7 @@ public final class Optimization {
      * @throws InvalidInputException for a case that cannot be optimized, bad settings, or targets out
      *         of reach within the bounds
      */
-    public static OptimizeResult.MassAction optimize(MassActionCase c, JsonNode tree, String objective, String where,
+    public static PlantFlowOptimum optimize(MassActionCase c, JsonNode tree, String objective, String where,
                                                      BiConsumer<Double, String> progress) {
         PlantFlowSearch.check(c);
         MassActionSettings settings;
@@ -119,6 +119,6 @@ public final class Optimization {
         if (progress != null) {
             optimizer.setProgress((fraction, evaluations) -> progress.accept(fraction, evaluations + " flow settings"));
         }
-        return new OptimizeResult.MassAction(optimizer.optimize(c, settings, chosen, costs), tree);
+        return optimizer.optimize(c, settings, chosen, costs).withTree(tree);
     }
 }

@@ -191,7 +191,7 @@ public final class PlantFlowSearch {
      *                               message gives the best point reached
      * @throws NoConvergenceException if the optimum's cold-start verification does not converge
      */
-    public MassActionOptimum optimize(MassActionCase c, MassActionSettings settings) {
+    public PlantFlowOptimum optimize(MassActionCase c, MassActionSettings settings) {
         return optimize(c, settings, Objective.REAGENTS, null);
     }
 
@@ -218,7 +218,7 @@ public final class PlantFlowSearch {
      * @param costModel the case's {@code costs} section; required for {@link Objective#COST}
      * @throws InvalidInputException if the objective does not apply, or as {@link #optimize(MassActionCase, MassActionSettings)}
      */
-    public MassActionOptimum optimize(MassActionCase c, MassActionSettings settings, Objective objective,
+    public PlantFlowOptimum optimize(MassActionCase c, MassActionSettings settings, Objective objective,
                                       CostModel costModel) {
         check(c);
         if (objective != Objective.REAGENTS && objective != Objective.STAGES && objective != Objective.COST) {
@@ -298,9 +298,9 @@ public final class PlantFlowSearch {
                 throw new IllegalStateException("the optimum's cold-start verification misses a target (margin "
                         + verified.margin() + "), although the search met it (margin " + candidate.margin() + ")");
             }
-            return new MassActionOptimum(optimized, verified, report, baseline, set, evaluations, solves, failed,
+            return new PlantFlowOptimum(c, optimized, verified, report, baseline, set, evaluations, solves, failed,
                     rejected.size(), objective, costs == null ? null : cost(optimized, network, verified),
-                    set.searchesStages(), stageCounts, stageBudgetSpent);
+                    set.searchesStages(), stageCounts, stageBudgetSpent, null);
         }
         throw new NoConvergenceException("newton", String.format(Locale.ROOT, "the cheapest %d feasible flow settings "
                 + "found converge only by continuation from neighbouring steady states, not from a cold start (as "

@@ -3,17 +3,19 @@ package org.sxcascade.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sxcascade.design.CascadeDesigner;
-import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.KremserFlows;
+import org.sxcascade.design.DesignResult;
+import org.sxcascade.design.PlantFlowDesign;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.sxcascade.model.MassActionCase;
+import org.sxcascade.report.Summary.Section;
+import org.sxcascade.report.Summary.StageCounts;
+import org.sxcascade.solver.SteadyState;
 import org.sxcascade.design.SeparationProblem;
-import org.sxcascade.design.StageEstimate;
 import org.sxcascade.design.XuDesign;
 import java.util.List;
 import java.util.Locale;
-import org.sxcascade.design.StageSearch;
 import org.sxcascade.io.DesignInputs;
 import org.sxcascade.model.FeedPhase;
-import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.StageOptions;
 import org.sxcascade.model.VolumetricFlows;
 
@@ -22,120 +24,32 @@ public final class DesignReport {
     private DesignReport() {
     }
 
-    /** The design as {@code design --json} prints it (fields in docs/commands.md). */
-    public static ObjectNode toJson(CascadeDesigner.Design d) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode o = mapper.createObjectNode();
-        XuDesign xu = d.xu();
-        DesignInputs in = d.inputs();
-        o.put("case", in.name());
-        o.put("keyPair", in.components().get(d.keyA()) + "/" + in.components().get(d.keyB()));
-        o.put("separationFactor", xu.separationFactor());
-        o.put("feedPhase", in.feed().phase().label());
-        ObjectNode feedFractions = o.putObject("feedFractions");
-        feedFractions.put("organic", xu.feedFractionA());
-        feedFractions.put("aqueous", xu.feedFractionB());
-        ObjectNode targets = o.putObject("targets");
-        targets.put("organic", xu.purityA());
-        targets.put("aqueous", xu.purityB());
-        o.put("control", xu.control().label());
-        o.put("controlReason", controlReason(xu));
-        ObjectNode outlet = o.putObject("outletFractions");
-        outlet.put("organic", xu.outletFractionA());
-        outlet.put("aqueous", xu.outletFractionB());
-        o.put("a", xu.a());
-        o.put("b", xu.b());
-        ObjectNode yields = o.putObject("yields");
-        yields.put("organic", xu.yieldA());
-        yields.put("aqueous", xu.yieldB());
-        o.put("extractionRatio", xu.extractionRatio());
-        o.put("scrubRatio", xu.scrubRatio());
-        o.put("extractantFlow", xu.extractantFlow());
-        o.put("scrubFlow", xu.scrubFlow());
-        o.put("minExtractantFlow", xu.minExtractantFlow());
-        o.put("minScrubFlow", xu.minScrubFlow());
-        o.put("flowUnit", "mol RE per mol RE fed");
-        ObjectNode est = o.putObject("estimatedStages");
-        putEstimate(est.putObject("basic"), xu.basicStages());
-        putEstimate(est.putObject("corrected"), xu.correctedStages());
-        o.put("fenskeMinimum", xu.fenskeMinimum());
-        ObjectNode verified = o.putObject("verifiedStages");
-        verified.put("extraction", d.verified().extractionStages());
-        verified.put("scrub", d.verified().scrubStages());
-        verified.put("total", d.verified().totalStages());
-        ObjectNode purities = o.putObject("verifiedPurities");
-        purities.put("organic", d.verified().organicPurity());
-        purities.put("aqueous", d.verified().aqueousPurity());
-        ObjectNode products = o.putObject("verifiedProducts");
-        ObjectNode organicProduct = products.putObject("organic");
-        ObjectNode aqueousProduct = products.putObject("aqueous");
-        int stages = d.verified().totalStages();
-        for (int j = 0; j < in.components().size(); j++) {
-            organicProduct.put(in.components().get(j), d.state().organicFraction(stages, j));
-            aqueousProduct.put(in.components().get(j), d.state().aqueousFraction(1, j));
-        }
-        o.put("simulations", d.verified().simulations());
-        o.put("massBalanceError", d.state().massBalanceError());
-        putEfficiency(o, in);
-        KremserFlows lin = d.linear();
-        if (lin != null) {
-            // model distribution-ratios: the flows above are Xu's design of the constant-β equivalent
-            ObjectNode l = o.putObject("distributionRatios");
-            l.put("note", "extractantFlow, scrubFlow and the estimates above are Xu's design of the constant-β "
-                    + "equivalent (β = D_A/D_B of the key pair); the cascade runs at these volumetric flows");
-            l.put("freeRatio", lin.free());
-            l.put("purificationPerStage", lin.factor());
-            l.put("organicFlow", lin.organicPerFeed() * in.feed().volumetricFlow());
-            l.put("scrubFlow", lin.scrubPerFeed() * in.feed().volumetricFlow());
-            l.put("flowUnit", "L/h");
-            l.put("organicToAqueousExtraction", lin.extractionRatio());
-            l.put("organicToAqueousScrub", lin.scrubRatio());
-            putEstimate(l.putObject("estimatedStages"), lin.estimate());
-        }
-        CascadeDesigner.PlantFlows p = d.plant();
-        if (p != null) {
-            ObjectNode plant = o.putObject("plant");
-            plant.put("feedRateMolPerHour", p.feedRate());
-            putNullable(plant, "organicFlowLitresPerHour", p.organicFlow());
-            putNullable(plant, "scrubFlowLitresPerHour", p.scrubFlow());
-            putNullable(plant, "organicToAqueousExtraction", p.extractionRatio());
-            putNullable(plant, "organicToAqueousScrub", p.scrubRatio());
-            plant.put("reagentExcess", p.reagentExcess());
-            plant.put("scrubAcidMolPerHour", p.scrubAcid());
-            plant.put("stripAcidMolPerHour", p.stripAcid());
-            plant.put("saponificationBaseMolPerHour", p.saponification());
-            plant.put("organicProductMolPerHour", p.organicProduct());
-            plant.put("aqueousProductMolPerHour", p.aqueousProduct());
-            if (p.oxideFed() != null) {
-                plant.put("oxideFedKgPerHour", p.oxideFed());
-                plant.put("scrubAcidMolPerKgOxide", p.scrubAcid() / p.oxideFed());
-                plant.put("stripAcidMolPerKgOxide", p.stripAcid() / p.oxideFed());
-                plant.put("saponificationBaseMolPerKgOxide", p.saponification() / p.oxideFed());
+    /** The design as {@code design --json} prints it (fields in docs/commands.md and docs/design.md). */
+    public static ObjectNode toJson(DesignResult d) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("case", d.caseName());
+        o.put("model", d.model());
+        o.put("met", d.met());
+        Summary.putStages(o.putObject("stages"), d.stages());
+        Summary.putFlows(o.putArray("operatingFlows"), d.flows());
+        Summary.putPurities(o.putArray("productPurities"), d.purities());
+        Summary.putVerification(o.putObject("verification"), d.state());
+        o.put("steadyStates", d.steadyStates());
+        for (Section s : d.sections()) {
+            if (s.json() != null) {
+                Summary.merge(o, s.json());
             }
         }
         return o;
     }
 
     /** The Murphree efficiencies, when a section's is below 1 (the key is left out for equilibrium stages). */
-    static void putEfficiency(ObjectNode o, DesignInputs in) {
+    public static void putEfficiency(ObjectNode o, DesignInputs in) {
         StageOptions so = in.stageOptions();
         if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
             ObjectNode e = o.putObject("efficiency");
             e.put("extraction", so.extractionEfficiency());
             e.put("scrub", so.scrubEfficiency());
-        }
-    }
-
-    private static void putEstimate(ObjectNode o, StageEstimate e) {
-        o.put("extraction", e.extraction());
-        o.put("scrub", e.scrub());
-        o.put("extractionStages", e.extractionStages());
-        o.put("scrubStages", e.scrubStages());
-    }
-
-    private static void putNullable(ObjectNode o, String key, Double value) {
-        if (value != null) {
-            o.put(key, value);
         }
     }
 
@@ -150,22 +64,13 @@ public final class DesignReport {
                 extraction ? ">" : "≤", boundText, bound, xu.feedPhase().label());
     }
 
-    /** The terminal report of a design. */
-    public static String text(CascadeDesigner.Design d) {
-        XuDesign xu = d.xu();
-        DesignInputs in = d.inputs();
+    /** The terminal report of a design of any model. */
+    public static String text(DesignResult d) {
         StringBuilder b = new StringBuilder();
-        String groupA = String.join("+", names(in, in.organicTarget().components()));
-        String groupB = String.join("+", names(in, in.aqueousTarget().components()));
-        b.append(in.name()).append('\n');
-        b.append(f("  split      %s (loaded organic, A) | %s (raffinate, B); key pair %s/%s, β = %.4f%n", groupA, groupB,
-                in.components().get(d.keyA()), in.components().get(d.keyB()), xu.separationFactor()));
-        b.append(f("  feed       %s, f_A = %.6f, f_B = %.6f; targets P_A = %s, P_B = %s%s%n", in.feed().phase().label(),
-                xu.feedFractionA(), xu.feedFractionB(), Formats.percent(xu.purityA()), Formats.percent(xu.purityB()), derivedNote(in)));
-        KremserFlows lin = d.linear();
-        b.append('\n').append(lin == null ? "Xu's static design (flows in mol RE per mol RE fed)\n"
-                : "Xu's static design of the constant-β equivalent, β = D_A/D_B (CMER flows in mol RE per mol RE fed, "
-                + "for comparison)\n");
+        b.append(d.caseName()).append('\n');
+        d.header().forEach(line -> b.append(line).append('\n'));
+        XuDesign xu = d.xu();
+        b.append('\n').append(d.xuTitle()).append('\n');
         b.append(f("  outlet fractions     f'_A = %.6f, f'_B = %.6f   [f'_A = (P_B − f_B)/(P_A + P_B − 1)]%n",
                 xu.outletFractionA(), xu.outletFractionB()));
         b.append(f("  enrichment           a = %.4g, b = %.4g; yields Y_A = %.6f, Y_B = %.6f%n", xu.a(), xu.b(),
@@ -175,96 +80,90 @@ public final class DesignReport {
         b.append(f("  flows                S = %.6f, W = %.6f%n", xu.extractantFlow(), xu.scrubFlow()));
         b.append(f("  minimum flows        S_min = %.6f, W_min = %.6f (infinite stages)%n", xu.minExtractantFlow(),
                 xu.minScrubFlow()));
-        if (lin != null) {
-            double feed = in.feed().volumetricFlow();
-            b.append('\n').append("Constant distribution ratios: volumetric flows (docs/design.md)\n");
-            b.append(f("  free ratio           %s = %.6g (minimum 1/(β − 1) = %.6g)%s%n",
-                    in.feed().phase() == FeedPhase.AQUEOUS ? "scrub/feed" : "organic/feed", lin.free(),
-                    KremserFlows.minimum(lin.beta()), lin.free() == d.problem().linearFlows(FlowChoice.optimum()).free()
-                            ? ", least estimated mixer throughput" : ""));
-            b.append(f("  purification         g = E_A(extraction) = 1/E_B(scrub) = %.6f per stage (at most √β = %.6f)%n",
-                    lin.factor(), Math.sqrt(lin.beta())));
-            b.append(f("  flows                organic %s L/h, scrub liquor %s L/h (feed %s L/h)%n",
-                    Formats.general(lin.organicPerFeed() * feed), Formats.general(lin.scrubPerFeed() * feed),
-                    Formats.general(feed)));
-            b.append(f("  O/A by volume        %.4f (extraction), %.4f (scrub)%n", lin.extractionRatio(),
-                    lin.scrubRatio()));
-        }
-        b.append('\n').append("Stages\n");
-        StageOptions so = in.stageOptions();
-        if (so.extractionEfficiency() != 1 || so.scrubEfficiency() != 1) {
-            b.append(f("  Murphree efficiency  %s (extraction), %s (scrub): the estimates are of equilibrium stages; the "
-                    + "search starts from them divided by the efficiency%n", Formats.general(so.extractionEfficiency()),
-                    Formats.general(so.scrubEfficiency())));
-        }
-        if (lin != null) {
-            b.append(f("  estimate, linear     n = %.2f, m = %.2f  (→ %d + %d; Kremser sections at g, docs/design.md)%n",
-                    lin.estimate().extraction(), lin.estimate().scrub(), lin.estimate().extractionStages(),
-                    lin.estimate().scrubStages()));
-        }
-        StageEstimate basic = xu.basicStages();
-        StageEstimate corrected = xu.correctedStages();
-        b.append(f("  estimate, basic      n = %.2f, m = %.2f  (→ %d + %d)%n", basic.extraction(), basic.scrub(),
-                basic.extractionStages(), basic.scrubStages()));
-        b.append(f("  estimate, corrected  n = %.2f, m = %.2f  (→ %d + %d)%n", corrected.extraction(), corrected.scrub(),
-                corrected.extractionStages(), corrected.scrubStages()));
-        b.append(f("  Fenske minimum       N_min = %.2f (total reflux)%n", xu.fenskeMinimum()));
-        StageSearch.Result v = d.verified();
-        b.append(f("  verified (simulated) n = %d, m = %d, N = %d: P_A = %s (margin %+.2e), P_B = %s (margin %+.2e)%n",
-                v.extractionStages(), v.scrubStages(), v.totalStages(), Formats.percent(v.organicPurity()),
-                v.organicPurity() - xu.purityA(), Formats.percent(v.aqueousPurity()), v.aqueousPurity() - xu.purityB()));
-        b.append(f("                       one stage fewer in either section misses a target; %d steady states solved%n",
-                v.simulations()));
-        b.append('\n').append("Verified products (mole fractions; every component simulated)\n");
-        b.append(f("  %-12s %-14s %-14s%n", "component", "loaded organic", "raffinate"));
-        for (int j = 0; j < in.components().size(); j++) {
-            b.append(f("  %-12s %-14s %-14s%n", in.components().get(j), Formats.fraction(d.state().organicFraction(v.totalStages(), j)),
-                    Formats.fraction(d.state().aqueousFraction(1, j))));
-        }
-        CascadeDesigner.PlantFlows p = d.plant();
-        if (p != null) {
-            b.append('\n').append("Plant (feed ").append(Formats.general(p.feedRate())).append(" mol RE/h)\n");
-            if (p.organicFlow() != null) {
-                b.append(f("  organic              %s L/h at %s mol/L RE%n", Formats.general(p.organicFlow()), Formats.general(in.organicLoading())));
+        for (Section s : d.sections()) {
+            if (s.lines().isEmpty()) {
+                continue;
             }
-            if (p.scrubFlow() != null) {
-                b.append(f("  scrub liquor         %s L/h at %s mol/L H+%n", Formats.general(p.scrubFlow()), Formats.general(in.scrubAcidity())));
+            if (s.title() != null) {
+                b.append('\n').append(s.title()).append('\n');
             }
-            if (p.extractionRatio() != null) {
-                b.append(f("  O/A by volume        %.3f (extraction), %.3f (scrub)%n", p.extractionRatio(), p.scrubRatio()));
-            }
-            b.append(f("  products             %s mol/h RE in the loaded organic, %s mol/h in the raffinate%n",
-                    Formats.general(p.organicProduct()), Formats.general(p.aqueousProduct())));
-            b.append(f("  reagents             scrub acid %s mol H+/h (3 mol per mol RE: it defines W); strip acid %s "
-                    + "mol H+/h and saponification %s mol base/h (3 mol per mol RE + %s excess)%n", Formats.general(p.scrubAcid()),
-                    Formats.general(p.stripAcid()), Formats.general(p.saponification()), percent(p.reagentExcess())));
-            if (p.oxideFed() != null) {
-                b.append(f("  per kg of oxide      (%s kg REO/h fed = both products) scrub acid %s, strip acid %s mol H+/kg; "
-                        + "saponification %s mol base/kg%n", Formats.general(p.oxideFed()), Formats.general(p.scrubAcid() / p.oxideFed()),
-                        Formats.general(p.stripAcid() / p.oxideFed()), Formats.general(p.saponification() / p.oxideFed())));
-            }
+            b.append(s.lines());
         }
+        StageCounts st = d.stages();
+        SteadyState state = d.state();
+        b.append('\n').append(d.met() ? "Design\n" : "Design (targets not met)\n");
+        b.append(f("  cascade      %s; %s%n", st.text(), st.feedsText()));
+        b.append("  flows        ").append(Summary.flowsText(d.flows())).append('\n');
+        b.append("  purities     ").append(Summary.puritiesText(d.purities(), "%+.2e")).append('\n');
+        b.append(f("  verified     %d steady states solved; the design's: %d iterations, residual %.1e, mass balance "
+                + "%.1e%n", d.steadyStates(), state.iterations(), state.residual(), state.massBalanceError()));
         return b.toString();
     }
 
-    private static String derivedNote(DesignInputs in) {
-        ProductTarget o = in.organicTarget();
-        ProductTarget a = in.aqueousTarget();
-        if (o.purity() != null && a.purity() != null) {
-            return "";
+    /**
+     * The designed case as a case file (only asked for when the design meets its targets): Xu's
+     * verified design as a commented simulate case; a mass-action design as the case file's own tree
+     * with the designed stages and flows.
+     */
+    public static String caseYaml(DesignResult result) {
+        if (result instanceof PlantFlowDesign.Designed m) {
+            return plantFlowCase(m.result(), m.tree());
         }
-        StringBuilder given = new StringBuilder();
-        if (o.recovery() != null) {
-            given.append("Y_A = ").append(o.recovery());
+        return verifiedCase((CascadeDesigner.Design) result);
+    }
+
+    /**
+     * The designed case as YAML: the input file's tree with {@code cascade} and {@code flows}
+     * replaced by the design (every other section kept as given), and a comment saying where the
+     * numbers come from.
+     */
+    private static String plantFlowCase(PlantFlowDesign.Result r, JsonNode inputTree) {
+        MassActionCase c = r.designed();
+        ObjectNode tree = (ObjectNode) inputTree.deepCopy();
+        String name = c.name() == null ? "mass-action cascade" : c.name();
+        // the stages in the name are the designed ones (the input's name may give other numbers)
+        tree.put("name", name + " (designed: n = " + c.cascade().extractionStages() + ", m = "
+                + c.cascade().scrubStages() + ", strip " + c.stripStages() + ")");
+        ObjectNode cascade = tree.putObject("cascade");
+        cascade.put("extractionStages", c.cascade().extractionStages());
+        cascade.put("scrubStages", c.cascade().scrubStages());
+        cascade.put("stripStages", c.stripStages());
+        JsonNode preload = inputTree.path("flows").get("preload");
+        ObjectNode flows = tree.putObject("flows");
+        var f = c.flows();
+        flows.put("organicFlow", f.organicFlow());
+        flows.put("saponification", f.saponification());
+        flows.put("scrubFlow", f.scrubFlow());
+        flows.put("stripFlow", f.stripFlow());
+        flows.put("stripAcidity", f.stripAcidity());
+        flows.put("reflux", f.reflux());
+        if (preload != null) {
+            flows.set("preload", preload.deepCopy());
         }
-        if (a.recovery() != null) {
-            given.append(given.length() > 0 ? ", " : "").append("Y_B = ").append(a.recovery());
+        // a feed given with a stage moves with n (the design keeps its offset)
+        JsonNode feeds = tree.get("feeds");
+        for (int i = 0; feeds != null && i < feeds.size(); i++) {
+            if (feeds.get(i).has("stage")) {
+                ((ObjectNode) feeds.get(i)).put("stage", c.feedStage(i));
+            }
         }
-        return " (" + (o.purity() == null ? "P_A" : "P_B") + " from " + given + " by the product split)";
+        XuDesign xu = r.cmer().xu();
+        PlantFlowDesign.Plant p = r.plant();
+        double[] range = r.refluxRange();
+        return CaseTreeYaml.write(List.of(
+                f("Written by `sxcascade design`: Xu's design at β = %s (S = %.6f, W = %.6f mol RE per mol RE fed),",
+                        Formats.general(xu.separationFactor()), xu.extractantFlow(), xu.scrubFlow()),
+                f("translated to plant flows (L/h): organic = S·F/loading = %s, saponification %s (%s mol/h base),",
+                        Formats.general(p.organicFlow()), Formats.general(p.saponification()), Formats.general(p.base())),
+                f("strip acid %s L/h of %s mol/L (%s mol H+/h); reflux balanced by mass-action simulation",
+                        Formats.general(p.stripFlow()), Formats.general(p.stripAcidity()), Formats.general(p.stripAcid())),
+                f("(from %.6f; Xu's W/S = %.6f). Verified: P_A = %.6f, P_B = %.6f; both targets hold for a reflux",
+                        p.startReflux(), p.xuReflux(), r.purityA(), r.purityB()),
+                f("from %.6f to %.6f. Run it with: sxcascade simulate FILE", range[0], range[1])), tree);
     }
 
     /** The verified design as a commented simulate case. */
-    public static String caseYaml(CascadeDesigner.Design d) {
+    private static String verifiedCase(CascadeDesigner.Design d) {
         XuDesign xu = d.xu();
         DesignInputs in = d.inputs();
         String pair = in.components().get(d.keyA()) + "/" + in.components().get(d.keyB());

@@ -8,9 +8,8 @@ import java.util.function.BiFunction;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.DesignRequest;
 import org.sxcascade.design.Designer;
-import org.sxcascade.design.MassActionDesign;
+import org.sxcascade.design.PlantFlowDesign;
 import org.sxcascade.design.TargetOverrides;
-import org.sxcascade.report.MassActionDesignReport;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.DesignInputs;
@@ -242,11 +241,11 @@ public final class PointEvaluator {
      * choice and stage limit); a design that misses its targets is an infeasible row saying by how much.
      */
     private SweepRow massActionDesign(long index, SweepTask task, Object in) {
-        MassActionDesign.Result r = ((MassActionDesign.Designed) Designer.design(in, new DesignRequest(
-                task.flowChoice(), task.maxStages(), 0, TargetOverrides.NONE, java.util.Map.of()))).result();
+        PlantFlowDesign.Designed designed = (PlantFlowDesign.Designed) Designer.design(in, new DesignRequest(
+                task.flowChoice(), task.maxStages(), 0, TargetOverrides.NONE, java.util.Map.of()));
+        PlantFlowDesign.Result r = designed.result();
         if (!r.met()) {
-            return format.failed(index, values, SweepRow.Status.INFEASIBLE,
-                    MassActionDesignReport.shortfall(r).strip(), null, null, null);
+            return format.failed(index, values, SweepRow.Status.INFEASIBLE, designed.shortfall()[1], null, null, null);
         }
         return format.okMassAction(index, values, r.designed(), r.network(), r.state(), null, r.solves());
     }
@@ -258,7 +257,7 @@ public final class PointEvaluator {
      * verification; targets out of reach within the bounds are an infeasible row.
      */
     private SweepRow massActionOptimize(long index, SweepTask task, MassActionCase c) {
-        var o = Optimization.optimize(c, tree, task.optimizer().objective().label(), "", null).optimum();
+        var o = Optimization.optimize(c, tree, task.optimizer().objective().label(), "", null);
         return format.okMassAction(index, values, o.optimized(), o.verification().network(), o.state(),
                 o.failedSolves() == 0 ? null : o.failedSolves() + " of the steady states did not converge (counted "
                         + "as missing the targets)", o.solves(), o.objectiveValue());

@@ -124,4 +124,57 @@ class MassActionChartsTest {
         assertThat(conc.getXYPlot().getRangeAxis().getRange().contains(
                 S.state().aqueousFlow(76, 1) * scale / 28)).isTrue();
     }
+
+    /**
+     * {@code design --plot} of a mass-action case: the charts {@code simulate --plot} draws, of the
+     * designed cascade (27 + 25 + 8 stages at the designed flows, not the case's 35 + 40 + 8), each
+     * point its steady state's stage value.
+     */
+    @Test
+    void aDesignsChartsAreThoseOfItsDesignedCascade() {
+        var in = (org.sxcascade.io.MassActionDesignInputs) new CaseReader()
+                .readForDesign(Path.of("cases/pr-nd-mass-action.yaml"));
+        var r = new org.sxcascade.design.PlantFlowDesign().design(in.template(), in.settings(),
+                org.sxcascade.design.FlowChoice.optimum(), 1000);
+        List<NamedChart> charts = Charts.design("d", new org.sxcascade.design.PlantFlowDesign.Designed(r, null), null);
+        assertThat(charts).extracting(NamedChart::fileStem).containsExactly("d-design-profile", "d-design-ph-loading",
+                "d-design-concentration");
+        for (NamedChart nc : charts) {
+            assertThat(markers(nc.chart().getXYPlot().getDomainMarkers(Layer.FOREGROUND)))
+                    .as(nc.fileStem()).containsExactlyInAnyOrder(27.5, 52.5, 27.0);
+        }
+        XYSeries ph = ChartFixtures.series(charts.get(1).chart(), 0, "pH (aqueous, left axis)");
+        XYSeries loading = ChartFixtures.series(charts.get(1).chart(), 1, "loading 3Σ[RE]org / C (right axis)");
+        var rows = MassActionCaseView.of(r.designed().view(r.network(), r.state())).stages();
+        assertThat(ph.getItemCount()).isEqualTo(60);
+        for (int k = 0; k < 60; k++) {
+            assertThat(ph.getY(k).doubleValue()).isEqualTo(rows.get(k).pH());
+            assertThat(loading.getY(k).doubleValue()).isEqualTo(rows.get(k).loading());
+        }
+        // the most loaded stage, as the design report names it
+        assertThat(loading.getMaxY()).isEqualTo(r.peakLoading().loading());
+    }
+
+    /**
+     * {@code optimize --plot} of a mass-action case: the charts of the optimum's cold-start
+     * verification, whose saponification and organic flow are the optimum's, not the case's.
+     */
+    @Test
+    void anOptimumsChartsAreThoseOfItsVerification() {
+        Path f = Path.of("cases/pr-nd-mass-action.yaml");
+        var o = org.sxcascade.optimize.Optimization.optimize(new CaseReader().readMassAction(f),
+                new CaseReader().readTree(f), "reagents", "", null);
+        List<NamedChart> charts = Charts.optimum("o", o);
+        assertThat(charts).extracting(NamedChart::fileStem).containsExactly("o-optimum-profile",
+                "o-optimum-ph-loading", "o-optimum-concentration");
+        XYSeries sapon = ChartFixtures.series(charts.get(1).chart(), 1, "saponification [Na]org / 2C (right axis)");
+        var rows = MassActionCaseView.of(o.verification().view()).stages();
+        assertThat(sapon.getItemCount()).isEqualTo(83);
+        for (int k = 0; k < 83; k++) {
+            assertThat(sapon.getY(k).doubleValue()).isEqualTo(rows.get(k).saponification());
+        }
+        assertThat(o.verification().state()).isSameAs(o.state());
+        assertThat(o.optimized().flows().saponification()).isEqualTo(o.best().flows().saponification())
+                .isNotEqualTo(S.c().flows().saponification());
+    }
 }

@@ -375,7 +375,67 @@ class CommandModelMatrixTest {
         assertThat(Files.readAllLines(csv).get(0)).startsWith("cascade,stage,section,");
     }
 
+    /**
+     * The fields every model's design and optimum give (one view, docs/design.md and docs/optimize.md):
+     * the stage counts by section adding up, each operating flow named with its unit, each product's
+     * purity against its target with the margin their difference, the verification's closure; and
+     * the same numbers as the model's own fields.
+     */
+    private static void checkCommonView(JsonNode doc, Model m, boolean optimum) {
+        boolean massAction = m == Model.MASS_ACTION || m == Model.CORRELATION;
+        assertThat(doc.get("model").asText()).isEqualTo(massAction ? "mass-action"
+                : m == Model.CMER ? "separation-factors" : "distribution-ratios");
+        JsonNode stages = doc.get("stages");
+        assertThat(stages.get("extraction").asInt() + stages.get("scrub").asInt() + stages.get("strip").asInt())
+                .isEqualTo(stages.get("total").asInt());
+        assertThat(stages.get("strip").asInt() > 0).isEqualTo(massAction);
+        assertThat(doc.get("operatingFlows")).isNotEmpty().allSatisfy(q -> {
+            assertThat(q.get("name").asText()).isNotEmpty();
+            assertThat(q.has("unit")).isTrue();
+            assertThat(q.get("value").isNumber()).isTrue();
+        });
+        assertThat(doc.get("productPurities")).hasSize(2).allSatisfy(p -> {
+            assertThat(p.get("margin").asDouble()).isEqualTo(p.get("purity").asDouble() - p.get("target").asDouble());
+            assertThat(p.get("purity").asDouble()).isGreaterThanOrEqualTo(p.get("target").asDouble());
+        });
+        assertThat(doc.get("verification").get("massBalanceError").asDouble()).isLessThanOrEqualTo(CLOSURE);
+        // constant distribution ratios solve linearly, in 0 iterations
+        assertThat(doc.get("verification").get("iterations").asInt()).isNotNegative();
+        assertThat(doc.get("verification").get("residual").asDouble()).isNotNegative().isLessThan(1e-6);
+        if (optimum) {
+            assertThat(doc.get("binding")).isNotEmpty();
+        }
+        double organicFlow = -1;
+        for (JsonNode q : doc.get("operatingFlows")) {
+            if (q.path("field").asText().equals("flows.organicFlow")) {
+                organicFlow = q.get("value").asDouble();
+            }
+        }
+        if (massAction) {
+            assertThat(stages.get("total").asInt())
+                    .isEqualTo(doc.get("verification").get("cascade").get("totalStages").asInt());
+            assertThat(organicFlow).isEqualTo(optimum ? doc.get("optimum").get("flows").get("organicFlow").asDouble()
+                    : doc.get("plant").get("organicFlow").asDouble());
+            String[] products = optimum ? new String[] {"raffinatePurity", "stripPurity"} : new String[] {"strip",
+                "raffinate"};
+            JsonNode own = optimum ? doc.get("optimum") : doc.get("purities");
+            assertThat(doc.get("productPurities").get(0).get("purity").asDouble()).isEqualTo(own.get(products[0])
+                    .asDouble());
+            assertThat(doc.get("productPurities").get(1).get("purity").asDouble()).isEqualTo(own.get(products[1])
+                    .asDouble());
+        } else {
+            assertThat(stages.get("extraction").asInt()).isEqualTo(optimum ? doc.get("extractionStages").asInt()
+                    : doc.get("verifiedStages").get("extraction").asInt());
+            JsonNode own = optimum ? doc.get("purities") : doc.get("verifiedPurities");
+            assertThat(doc.get("productPurities").get(0).get("purity").asDouble()).isEqualTo(own.get("organic")
+                    .asDouble());
+            assertThat(doc.get("productPurities").get(1).get("purity").asDouble()).isEqualTo(own.get("aqueous")
+                    .asDouble());
+        }
+    }
+
     private static void checkDesign(JsonNode doc, Model m, Variant v) {
+        checkCommonView(doc, m, false);
         if (m == Model.MASS_ACTION || m == Model.CORRELATION) {
             assertThat(doc.fieldNames()).toIterable().contains("case", "model", "met", "targets", "purities",
                     "stages", "plant", "verification");
@@ -442,6 +502,7 @@ class CommandModelMatrixTest {
     }
 
     private static void checkOptimum(JsonNode doc, Model m, Variant v) {
+        checkCommonView(doc, m, true);
         boolean massAction = m == Model.MASS_ACTION || m == Model.CORRELATION;
         JsonNode verification = doc.get("verification");
         assertThat(verification.get("massBalanceError").asDouble()).isLessThanOrEqualTo(CLOSURE);

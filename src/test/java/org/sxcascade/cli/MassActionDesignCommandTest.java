@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.MassActionDesign;
+import org.sxcascade.design.PlantFlowDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.model.MassActionCase;
@@ -28,7 +28,7 @@ import org.sxcascade.solver.SteadyState;
 class MassActionDesignCommandTest {
     private static final String CASE = "cases/pr-nd-mass-action.yaml";
     private static MassActionDesignInputs in;
-    private static MassActionDesign.Result r;
+    private static PlantFlowDesign.Result r;
 
     @TempDir
     Path dir;
@@ -36,7 +36,7 @@ class MassActionDesignCommandTest {
     @BeforeAll
     static void design() {
         in = (MassActionDesignInputs) new CaseReader().readForDesign(Path.of(CASE));
-        r = new MassActionDesign().design(in.template(), in.settings(), FlowChoice.optimum(), 1000);
+        r = new PlantFlowDesign().design(in.template(), in.settings(), FlowChoice.optimum(), 1000);
     }
 
     private static double purity(SimulationReport report, String product) {
@@ -104,7 +104,7 @@ class MassActionDesignCommandTest {
     @Test
     void theWrittenCaseSimulatesToTheTargets() throws Exception {
         Path f = dir.resolve("designed.yaml");
-        Files.writeString(f, org.sxcascade.report.MassActionDesignReport.caseYaml(r, in.tree()));
+        Files.writeString(f, org.sxcascade.report.DesignReport.caseYaml(new PlantFlowDesign.Designed(r, in.tree())));
         String yaml = Files.readString(f);
         assertThat(yaml).startsWith("# Written by `sxcascade design`").contains("stripStages: 8")
                 .contains("organicFlow: 227.2").contains("reflux: " + r.reflux());
@@ -124,13 +124,13 @@ class MassActionDesignCommandTest {
 
     @Test
     void reportAndJsonGiveTheTableWithUnits() {
-        String text = org.sxcascade.report.MassActionDesignReport.text(r);
+        String text = org.sxcascade.report.DesignReport.text(new PlantFlowDesign.Designed(r, null));
         assertThat(text).contains("β = K_Nd/K_Pr = 1.5").contains("n = 27, m = 25")
                 .contains("27 + 25 + 8 = 60").contains("227.2").contains("L/h").contains("0.405")
                 .contains("27.97").contains("of 5 mol/L H+").contains("139.85 mol H+/h").contains("targets met")
                 .contains("both targets hold for a reflux from").contains("largest stage imbalance")
                 .contains("Recovery");
-        JsonNode j = org.sxcascade.report.MassActionDesignReport.json(r);
+        JsonNode j = org.sxcascade.report.DesignReport.toJson(new PlantFlowDesign.Designed(r, null));
         assertThat(j.get("met").asBoolean()).isTrue();
         assertThat(j.get("stages").get("total").asInt()).isEqualTo(60);
         assertThat(j.get("plant").get("organicFlow").asDouble()).isEqualTo(227.2);
@@ -166,7 +166,6 @@ class MassActionDesignCommandTest {
         String[][] bad = {
             {"--organic-purity", "0.99", "--aqueous-purity", "0.99"},
             {"--reagent-excess", "0.1"},
-            {"--plot", dir.resolve("charts").toString()},
         };
         for (String[] b : bad) {
             String[] args = new String[b.length + 4];
@@ -185,5 +184,19 @@ class MassActionDesignCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: design.stripExcess = 3");
         assertThat(out).doesNotExist();
+    }
+
+    /** {@code design --plot} draws the designed cascade's charts, as {@code simulate --plot} names them. */
+    @Test
+    void plotWritesTheDesignedCascadesCharts() throws Exception {
+        Path charts = dir.resolve("charts");
+        CliHarness run = CliHarness.run("design", CASE, "--plot", charts.toString(), "--format", "svg");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String name : new String[] {"profile", "ph-loading", "concentration"}) {
+            Path file = charts.resolve("pr-nd-mass-action-design-" + name + ".svg");
+            assertThat(file).exists();
+            assertThat(Files.readString(file)).contains("<svg");
+        }
+        assertThat(run.out()).contains("Charts written").contains("pr-nd-mass-action-design-ph-loading.svg");
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sxcascade.design.FlowChoice;
-import org.sxcascade.design.MassActionDesign;
+import org.sxcascade.design.PlantFlowDesign;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.MassActionDesignInputs;
 import org.sxcascade.model.MassActionCase;
@@ -48,9 +48,9 @@ class MassActionDesignFeedsTest {
         return f;
     }
 
-    private static MassActionDesign.Result design(Path f) {
+    private static PlantFlowDesign.Result design(Path f) {
         MassActionDesignInputs in = (MassActionDesignInputs) new CaseReader().readForDesign(f);
-        return new MassActionDesign().design(in.template(), in.settings(), FlowChoice.optimum(), 1000);
+        return new PlantFlowDesign().design(in.template(), in.settings(), FlowChoice.optimum(), 1000);
     }
 
     /**
@@ -58,7 +58,7 @@ class MassActionDesignFeedsTest {
      * solves it and checks that both targets are met, every balance closes to 1e-10 and the
      * purities are the design's.
      */
-    private MassActionCase simulateWritten(Path f, MassActionDesign.Result r) throws Exception {
+    private MassActionCase simulateWritten(Path f, PlantFlowDesign.Result r) throws Exception {
         Path out = dir.resolve("designed-" + f.getFileName());
         CliHarness run = CliHarness.run("design", f.toString(), "--case-out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -98,7 +98,7 @@ class MassActionDesignFeedsTest {
                   - {name: main, composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 6}
                   - {name: Pr-rich, composition: {Pr: 0.6, Nd: 0.4}, concentration: 0.8, acidity: 0.02, flow: 5, stage: 32}
                 """));
-        MassActionDesign.Result r = design(f);
+        PlantFlowDesign.Result r = design(f);
         assertThat(r.met()).isTrue();
         MassActionCase d = r.designed();
         int n = d.cascade().extractionStages();
@@ -116,9 +116,9 @@ class MassActionDesignFeedsTest {
         assertThat(written.cascade()).isEqualTo(d.cascade());
         assertThat(written.feedStage(1)).isEqualTo(n - 3);
         assertThat(written.flows()).isEqualTo(d.flows());
-        assertThat(org.sxcascade.report.MassActionDesignReport.text(r)).contains("Pr-rich    5 L/h at 0.8 mol/L RE, stage " + (n - 3)
+        assertThat(org.sxcascade.report.DesignReport.text(new PlantFlowDesign.Designed(r, null))).contains("Pr-rich    5 L/h at 0.8 mol/L RE, stage " + (n - 3)
                 + " (n − 3)");
-        var json = org.sxcascade.report.MassActionDesignReport.json(r);
+        var json = org.sxcascade.report.DesignReport.toJson(new PlantFlowDesign.Designed(r, null));
         assertThat(json.get("feeds").get(1).get("stage").asInt()).isEqualTo(n - 3);
         assertThat(json.get("feeds").get(1).get("offset").asInt()).isEqualTo(-3);
         assertThat(json.get("stages").get("leastExtraction").asInt()).isEqualTo(4);
@@ -136,11 +136,11 @@ class MassActionDesignFeedsTest {
                   - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 6}
                   - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 4, stage: 60}
                 """));
-        MassActionDesign.Result r = design(f);
+        PlantFlowDesign.Result r = design(f);
         assertThat(r.cmer().verified().scrubStages()).isLessThan(25);
         assertThat(r.rounds().get(0).scrubStages()).isEqualTo(25);
         assertThat(r.leastStages()).containsExactly(1, 25);
-        assertThat(org.sxcascade.report.MassActionDesignReport.text(r)).contains("starting from n ≥ 1, m ≥ 25 that hold the feeds");
+        assertThat(org.sxcascade.report.DesignReport.text(new PlantFlowDesign.Designed(r, null))).contains("starting from n ≥ 1, m ≥ 25 that hold the feeds");
         assertThat(r.met()).isTrue();
         MassActionCase d = r.designed();
         assertThat(d.cascade().scrubStages()).isGreaterThanOrEqualTo(25);
@@ -155,7 +155,7 @@ class MassActionDesignFeedsTest {
     @Test
     void aPreloadedOrganicIsDesigned() throws Exception {
         Path f = write("pre.yaml", bundled(PRELOADED));
-        MassActionDesign.Result r = design(f);
+        PlantFlowDesign.Result r = design(f);
         assertThat(r.met()).isTrue();
         MassActionCase d = r.designed();
         assertThat(d.cascade().extractionStages()).isEqualTo(22);
@@ -168,8 +168,8 @@ class MassActionDesignFeedsTest {
         MassActionCase written = simulateWritten(f, r);
         assertThat(written.preload()).isEqualTo(d.preload());
         assertThat(written.flows()).isEqualTo(d.flows());
-        assertThat(org.sxcascade.report.MassActionDesignReport.text(r)).contains("pre-load   0.02 mol/L RE on the organic entering stage 1");
-        assertThat(org.sxcascade.report.MassActionDesignReport.json(r).get("preload").get("flow").asDouble())
+        assertThat(org.sxcascade.report.DesignReport.text(new PlantFlowDesign.Designed(r, null))).contains("pre-load   0.02 mol/L RE on the organic entering stage 1");
+        assertThat(org.sxcascade.report.DesignReport.toJson(new PlantFlowDesign.Designed(r, null)).get("preload").get("flow").asDouble())
                 .isCloseTo(0.02 * d.flows().organicFlow() / 10, within(1e-12));
     }
 
@@ -181,17 +181,17 @@ class MassActionDesignFeedsTest {
     @Test
     void aSingleFeedDesignIsUnchanged() throws Exception {
         String base = bundled(CASE);
-        MassActionDesign.Result one = design(write("one.yaml", base));
-        MassActionDesign.Result listed = design(write("listed.yaml", withFeeds(base, """
+        PlantFlowDesign.Result one = design(write("one.yaml", base));
+        PlantFlowDesign.Result listed = design(write("listed.yaml", withFeeds(base, """
                 feeds:
                   - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 10, stage: 35}
                 """)));
-        MassActionDesign.Result split = design(write("split.yaml", withFeeds(base, """
+        PlantFlowDesign.Result split = design(write("split.yaml", withFeeds(base, """
                 feeds:
                   - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 6}
                   - {composition: {Pr: 0.25, Nd: 0.75}, concentration: 1.0, acidity: 0.01, flow: 4}
                 """)));
-        for (MassActionDesign.Result r : new MassActionDesign.Result[] {listed, split}) {
+        for (PlantFlowDesign.Result r : new PlantFlowDesign.Result[] {listed, split}) {
             assertThat(r.designed().cascade()).isEqualTo(one.designed().cascade());
             assertThat(r.designed().stripStages()).isEqualTo(one.designed().stripStages());
             assertThat(r.plant().organicFlow()).isEqualTo(one.plant().organicFlow());

@@ -76,6 +76,21 @@ class MassActionOptimizeTest {
         assertThat(f.get("saponification").asDouble()).isBetween(0.0, 0.9);
         assertThat(f.get("reflux").asDouble()).isBetween(0.0, 0.999);
         assertThat(opt.get("highestPH").asDouble()).isLessThanOrEqualTo(5.0);
+        // what binds follows from the margins and bounds: a product's target where its margin is at
+        // most 1e-3 (ln units), a flow at an end of its range; each entry names one of them
+        java.util.List<String> binding = new java.util.ArrayList<>();
+        j.get("binding").forEach(x -> binding.add(x.asText()));
+        assertThat(binding.stream().anyMatch(x -> x.startsWith("the raffinate's target")))
+                .isEqualTo(opt.get("raffinateMargin").asDouble() <= 1e-3);
+        assertThat(binding.stream().anyMatch(x -> x.startsWith("the strip liquor's target")))
+                .isEqualTo(opt.get("stripMargin").asDouble() <= 1e-3);
+        assertThat(binding.stream().anyMatch(x -> x.startsWith("the organic flow at the largest searched, 190")))
+                .isEqualTo(Math.abs(f.get("organicFlow").asDouble() - 190) <= 1e-6 * 190);
+        assertThat(binding.stream().anyMatch(x -> x.startsWith("the organic flow at the smallest searched, 150")))
+                .isEqualTo(Math.abs(f.get("organicFlow").asDouble() - 150) <= 1e-6 * 190);
+        assertThat(binding).isNotEmpty().allSatisfy(x -> assertThat(x).matches(
+                "the (raffinate's|strip liquor's) target .*|the .* at the (largest|smallest) searched, .*"
+                        + "|the RE left .*|the highest stage pH .*|none of the targets or bounds .*"));
         // base use is 2 s C O per mol RE fed (10 mol/h): the reported number follows from the flows
         assertThat(reag.get("basePerMolFed").asDouble()).isCloseTo(2 * f.get("saponification").asDouble() * 0.75
                 * f.get("organicFlow").asDouble() / 10, org.assertj.core.data.Offset.offset(1e-9));
@@ -210,5 +225,23 @@ class MassActionOptimizeTest {
             value[i] = opt.get("objectiveValue").asDouble();
         }
         assertThat(value[0]).isLessThanOrEqualTo(value[1]);
+    }
+
+    /**
+     * {@code optimize --plot} draws the verified optimum's charts, as {@code simulate --plot} names
+     * them, and with {@code --json} says so on standard error, standard output staying one document.
+     */
+    @Test
+    void plotWritesTheOptimumsCharts() throws Exception {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, CASE + BOUNDS);
+        Path charts = dir.resolve("charts");
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--plot", charts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        for (String name : new String[] {"profile", "ph-loading", "concentration"}) {
+            assertThat(charts.resolve("small-optimum-" + name + ".png")).exists().isNotEmptyFile();
+        }
+        assertThat(new ObjectMapper().readTree(r.out()).get("model").asText()).isEqualTo("mass-action");
+        assertThat(r.err()).contains("Charts written").contains("small-optimum-profile.png");
     }
 }

@@ -58,7 +58,7 @@ class MassActionTranslationTest {
     void translationMatchesTheHandCalculationOfTheBundledCase() {
         MassActionCase c = read(CASE).template();
         MassActionDesignSettings s = new MassActionDesignSettings(40.9 / 230, 0.125, 0.14, 5.0, 8);
-        MassActionDesign.Plant p = MassActionDesign.translate(c, s, 4.09, 3.34);
+        PlantFlowDesign.Plant p = PlantFlowDesign.translate(c, s, 4.09, 3.34);
         assertThat(p.feedRate()).isEqualTo(10.0);
         assertThat(p.organicFlow()).isEqualTo(230.0);                      // 40.9 / 0.17783
         // 3 × 40.9 × 1.125 / (2 × 0.75 × 230) = 0.400109 → 4 digits
@@ -88,7 +88,7 @@ class MassActionTranslationTest {
         assertThat(s.stripAcidity()).isEqualTo(5.0);
         assertThat(s.stripStages()).isEqualTo(8);
         assertThat(s.saponification(0.75)).isCloseTo(3 * 0.18 * 1.125 / 1.5, within(1e-15));
-        DesignInputs d = MassActionDesign.equivalentProblem(in.template(), null);
+        DesignInputs d = PlantFlowDesign.equivalentProblem(in.template(), null);
         assertThat(d.separationFactors()).containsExactly(1.0, 1.5);           // K_Nd / K_Pr
         assertThat(d.organicTarget().components()).containsExactly(1);         // Nd, the strip product
         assertThat(d.aqueousTarget().components()).containsExactly(0);
@@ -134,7 +134,7 @@ class MassActionTranslationTest {
         assertThatThrownBy(() -> read(half)).isInstanceOf(InvalidInputException.class).hasMessageContaining("flows");
         Path noTarget = dir.resolve("t.yaml");
         Files.writeString(noTarget, Files.readString(CASE).replace("  strip: {purity: 0.999, components: [Nd]}", ""));
-        assertThatThrownBy(() -> MassActionDesign.equivalentProblem(read(noTarget).template(), null))
+        assertThatThrownBy(() -> PlantFlowDesign.equivalentProblem(read(noTarget).template(), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("targets.strip");
     }
 

@@ -1,47 +1,50 @@
-package org.sxcascade.report;
+package org.sxcascade.design;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import org.sxcascade.design.CascadeDesigner;
-import org.sxcascade.design.MassActionDesign;
-import org.sxcascade.design.XuDesign;
 import org.sxcascade.io.MassActionDesignSettings;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.MassActionCaseView;
+import org.sxcascade.report.DesignReport;
+import org.sxcascade.report.Formats;
+import org.sxcascade.report.SimulationReport;
+import org.sxcascade.report.Summary.Section;
 
-/** The terminal report, the JSON and the designed case file of {@code design} on a mass-action case. */
-public final class MassActionDesignReport {
-    private MassActionDesignReport() {
+/**
+ * The sections of a mass-action design ({@link PlantFlowDesign}) that report/DesignReport renders
+ * after every model's lines: the constant-β stage counts, the plant design (flows translated from
+ * Xu's S and W), the reflux search and the verifying steady state's report; and the JSON fields of
+ * docs/design.md ("Mass-action cases").
+ */
+final class PlantFlowDesignSections {
+    private PlantFlowDesignSections() {
     }
 
-    private static String groupA(MassActionDesign.Result r) {
+    private static String groupA(PlantFlowDesign.Result r) {
         return String.join("+", names(r, r.cmer().inputs().organicTarget().components()));
     }
 
-    private static String groupB(MassActionDesign.Result r) {
+    private static String groupB(PlantFlowDesign.Result r) {
         return String.join("+", names(r, r.cmer().inputs().aqueousTarget().components()));
     }
 
-    private static List<String> names(MassActionDesign.Result r, List<Integer> group) {
+    private static List<String> names(PlantFlowDesign.Result r, List<Integer> group) {
         return group.stream().map(r.designed().rareEarths()::get).toList();
     }
 
-    /** The report: design, plant flows, reflux search and the verifying steady state. */
-    public static String text(MassActionDesign.Result r) {
+    /** The split, β, feed and pre-load lines under the case's name. */
+    static List<String> header(PlantFlowDesign.Result r) {
         MassActionCase c = r.designed();
         CascadeDesigner.Design cmer = r.cmer();
         XuDesign xu = cmer.xu();
-        MassActionDesign.Plant p = r.plant();
-        MassActionDesignSettings s = r.settings();
+        PlantFlowDesign.Plant p = r.plant();
         StringBuilder b = new StringBuilder();
         String keyA = c.rareEarths().get(cmer.keyA());
         String keyB = c.rareEarths().get(cmer.keyB());
-        b.append(c.name() == null ? "mass-action cascade" : c.name()).append('\n');
-        MassActionDesign.Reference ref = r.reference();
+        PlantFlowDesign.Reference ref = r.reference();
         if (ref == null) {
             b.append(f("  split      %s (strip product, A) | %s (raffinate, B); β = K_%s/K_%s = %s (exact: %s)%n",
                     groupA(r), groupB(r), keyA, keyB, Formats.general(xu.separationFactor()),
@@ -75,17 +78,24 @@ public final class MassActionDesignReport {
                     + "the designed organic flow%n", Formats.general(c.preload().concentration()),
                     Formats.general(c.preloadRate() / c.feedRate())));
         }
-        b.append('\n').append("Xu's design of the same problem at constant β (flows in mol RE per mol RE fed)\n");
-        b.append(f("  control              %s-controlled: %s%n", xu.control().label(), DesignReport.controlReason(xu)));
-        b.append(f("  extraction ratios    E_M = %.5f, E'_M = %.5f%n", xu.extractionRatio(), xu.scrubRatio()));
-        b.append(f("  flows                S = %.6f, W = %.6f (minimum S_min = %.6f, W_min = %.6f)%n",
-                xu.extractantFlow(), xu.scrubFlow(), xu.minExtractantFlow(), xu.minScrubFlow()));
+        return List.of(b.toString().split("\n"));
+    }
+
+    /** The sections after Xu's: constant-β stage counts, plant design, reflux search, the verifying report. */
+    static List<Section> sections(PlantFlowDesign.Result r) {
+        MassActionCase c = r.designed();
+        CascadeDesigner.Design cmer = r.cmer();
+        XuDesign xu = cmer.xu();
+        PlantFlowDesign.Plant p = r.plant();
+        MassActionDesignSettings s = r.settings();
+        StringBuilder b = new StringBuilder();
         b.append(f("  stages               estimate %d + %d; fewest meeting the targets at constant β n = %d, m = %d "
                         + "(%d steady states)%n", xu.correctedStages().extractionStages(),
                 xu.correctedStages().scrubStages(), cmer.verified().extractionStages(), cmer.verified().scrubStages(),
                 cmer.verified().simulations()));
 
-        b.append('\n').append("Plant design\n");
+        Section constantBeta = new Section(null, b.toString(), json(r));
+        b = new StringBuilder();
         int[] added = r.addedStages();
         int[] least = r.leastStages();
         String addedNote = (added[0] + added[1] == 0 ? "n, m as at constant β"
@@ -113,9 +123,11 @@ public final class MassActionDesignReport {
         }
         b.append(f("  (%s; flows rounded to 4 significant digits)%n", settingsLine(s)));
 
-        b.append('\n').append(f("Verification by mass-action simulation (%d steady states%s)%n", r.solves(),
-                r.unsolved() == 0 ? "" : f("; at %d refluxes no steady state was reached: taken as too low", r.unsolved())));
-        for (MassActionDesign.Round round : r.rounds()) {
+        Section plant = new Section("Plant design", b.toString(), null);
+        b = new StringBuilder();
+        String title = f("Verification by mass-action simulation (%d steady states%s)", r.solves(),
+                r.unsolved() == 0 ? "" : f("; at %d refluxes no steady state was reached: taken as too low", r.unsolved()));
+        for (PlantFlowDesign.Round round : r.rounds()) {
             b.append(f("  n = %d, m = %d: balanced reflux %.6f gives P_A = %s, P_B = %s (%d steady states)%n",
                     round.extractionStages(), round.scrubStages(), round.reflux(), Formats.percent(round.purityA()),
                     Formats.percent(round.purityB()), round.solves()));
@@ -132,13 +144,13 @@ public final class MassActionDesignReport {
         MassActionCaseView.StageRow peak = r.peakLoading();
         b.append(f("  loading              at most %.4f of the extractant bound to RE (stage %d); %s mol/L RE "
                 + "in the organic there%n", peak.loading(), peak.stage(), Formats.general(peak.organicRareEarth())));
+        Section verification = new Section(title, b.toString(), null);
         SimulationReport report = new SimulationReport(c, r.network(), r.state());
-        b.append('\n').append(report.toText(false));
-        return b.toString();
+        return List.of(constantBeta, plant, verification, new Section(null, "\n" + report.toText(false), null));
     }
 
     /** The targets not met: which, by how much, at which stages. */
-    public static String shortfall(MassActionDesign.Result r) {
+    static String shortfall(PlantFlowDesign.Result r) {
         MassActionCase c = r.designed();
         StringBuilder b = new StringBuilder(f("  TARGETS NOT MET at n = %d, m = %d, p = %d, reflux %.6f:",
                 c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(), r.reflux()));
@@ -155,8 +167,8 @@ public final class MassActionDesignReport {
                 Formats.general(s.stripExcess()), Formats.general(s.stripAcidity()), s.stripStages());
     }
 
-    /** The design as one JSON document. */
-    public static ObjectNode json(MassActionDesign.Result r) {
+    /** The design's JSON fields. */
+    static ObjectNode json(PlantFlowDesign.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         MassActionCase c = r.designed();
@@ -204,7 +216,7 @@ public final class MassActionDesignReport {
             pre.put("concentration", c.preload().concentration());
             pre.put("flow", c.preloadRate() / c.feedRate());
         }
-        MassActionDesign.Plant p = r.plant();
+        PlantFlowDesign.Plant p = r.plant();
         ObjectNode plant = o.putObject("plant");
         plant.put("feedRate", p.feedRate());
         plant.put("extractantFlow", p.extractantFlow());
@@ -249,7 +261,7 @@ public final class MassActionDesignReport {
             o.putArray("refluxRange").add(range[0]).add(range[1]);
         }
         ArrayNode rounds = o.putArray("rounds");
-        for (MassActionDesign.Round round : r.rounds()) {
+        for (PlantFlowDesign.Round round : r.rounds()) {
             ObjectNode x = rounds.addObject();
             x.put("extraction", round.extractionStages());
             x.put("scrub", round.scrubStages());
@@ -263,56 +275,6 @@ public final class MassActionDesignReport {
         o.set("constantBeta", DesignReport.toJson(r.cmer()));
         o.set("verification", new SimulationReport(c, r.network(), r.state()).toJson());
         return o;
-    }
-
-    /**
-     * The designed case as YAML: the input file's tree with {@code cascade} and {@code flows}
-     * replaced by the design (every other section kept as given), and a comment saying where the
-     * numbers come from.
-     */
-    public static String caseYaml(MassActionDesign.Result r, JsonNode inputTree) {
-        MassActionCase c = r.designed();
-        ObjectNode tree = (ObjectNode) inputTree.deepCopy();
-        String name = c.name() == null ? "mass-action cascade" : c.name();
-        // the stages in the name are the designed ones (the input's name may give other numbers)
-        tree.put("name", name + " (designed: n = " + c.cascade().extractionStages() + ", m = "
-                + c.cascade().scrubStages() + ", strip " + c.stripStages() + ")");
-        ObjectNode cascade = tree.putObject("cascade");
-        cascade.put("extractionStages", c.cascade().extractionStages());
-        cascade.put("scrubStages", c.cascade().scrubStages());
-        cascade.put("stripStages", c.stripStages());
-        JsonNode preload = inputTree.path("flows").get("preload");
-        ObjectNode flows = tree.putObject("flows");
-        var f = c.flows();
-        flows.put("organicFlow", f.organicFlow());
-        flows.put("saponification", f.saponification());
-        flows.put("scrubFlow", f.scrubFlow());
-        flows.put("stripFlow", f.stripFlow());
-        flows.put("stripAcidity", f.stripAcidity());
-        flows.put("reflux", f.reflux());
-        if (preload != null) {
-            flows.set("preload", preload.deepCopy());
-        }
-        // a feed given with a stage moves with n (the design keeps its offset)
-        JsonNode feeds = tree.get("feeds");
-        for (int i = 0; feeds != null && i < feeds.size(); i++) {
-            if (feeds.get(i).has("stage")) {
-                ((ObjectNode) feeds.get(i)).put("stage", c.feedStage(i));
-            }
-        }
-        XuDesign xu = r.cmer().xu();
-        MassActionDesign.Plant p = r.plant();
-        double[] range = r.refluxRange();
-        return CaseTreeYaml.write(List.of(
-                f("Written by `sxcascade design`: Xu's design at β = %s (S = %.6f, W = %.6f mol RE per mol RE fed),",
-                        Formats.general(xu.separationFactor()), xu.extractantFlow(), xu.scrubFlow()),
-                f("translated to plant flows (L/h): organic = S·F/loading = %s, saponification %s (%s mol/h base),",
-                        Formats.general(p.organicFlow()), Formats.general(p.saponification()), Formats.general(p.base())),
-                f("strip acid %s L/h of %s mol/L (%s mol H+/h); reflux balanced by mass-action simulation",
-                        Formats.general(p.stripFlow()), Formats.general(p.stripAcidity()), Formats.general(p.stripAcid())),
-                f("(from %.6f; Xu's W/S = %.6f). Verified: P_A = %.6f, P_B = %.6f; both targets hold for a reflux",
-                        p.startReflux(), p.xuReflux(), r.purityA(), r.purityB()),
-                f("from %.6f to %.6f. Run it with: sxcascade simulate FILE", range[0], range[1])), tree);
     }
 
     private static String f(String format, Object... args) {

@@ -15,6 +15,10 @@ import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.MassActionPreload;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.MassActionCaseView;
+import org.sxcascade.report.Summary.Purity;
+import org.sxcascade.report.Summary.Quantity;
+import org.sxcascade.report.Summary.Section;
+import org.sxcascade.report.Summary.StageCounts;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
@@ -68,7 +72,7 @@ import org.sxcascade.solver.SteadyState;
  * searches then bisect towards refluxes that solve; the design never ends on an unsolved point,
  * and if no reflux solves, the last failure is thrown.
  */
-public final class MassActionDesign {
+public final class PlantFlowDesign {
     /** Largest number of times stages are added before the design gives up. */
     static final int MAX_ROUNDS = 12;
     /** Reflux search: stop when the two logit margins differ by less than this. */
@@ -210,7 +214,7 @@ public final class MassActionDesign {
          * enters stage n): where the verification starts when Xu's counts are fewer.
          */
         public int[] leastStages() {
-            return MassActionDesign.leastStages(feedOffsets(designed));
+            return PlantFlowDesign.leastStages(feedOffsets(designed));
         }
 
         /** The plant design's stage counts {n, m}. */
@@ -230,21 +234,108 @@ public final class MassActionDesign {
      * from which the designed case file is written (every field the design does not set kept as given).
      *
      * @param result the design
-     * @param tree   the case file's YAML tree
+     * @param tree   the case file's YAML tree, or {@code null} when no case file is to be written
      */
     public record Designed(Result result, com.fasterxml.jackson.databind.JsonNode tree) implements DesignResult {
         public Designed {
-            tree = tree.deepCopy();
+            tree = tree == null ? null : tree.deepCopy();
         }
 
         @Override
         public com.fasterxml.jackson.databind.JsonNode tree() {
-            return tree.deepCopy();
+            return tree == null ? null : tree.deepCopy();
         }
 
         @Override
         public boolean met() {
             return result.met();
+        }
+
+        @Override
+        public String caseName() {
+            return result.designed().name() == null ? "mass-action cascade" : result.designed().name();
+        }
+
+        @Override
+        public String model() {
+            return "mass-action";
+        }
+
+        @Override
+        public List<String> header() {
+            return PlantFlowDesignSections.header(result);
+        }
+
+        @Override
+        public XuDesign xu() {
+            return result.cmer().xu();
+        }
+
+        @Override
+        public String xuTitle() {
+            return "Xu's design of the same problem at constant β (flows in mol RE per mol RE fed)";
+        }
+
+        @Override
+        public StageCounts stages() {
+            MassActionCase c = result.designed();
+            List<Integer> feeds = new ArrayList<>();
+            for (int i = 0; i < c.feeds().size(); i++) {
+                feeds.add(c.feedStage(i));
+            }
+            return new StageCounts(c.cascade().extractionStages(), c.cascade().scrubStages(), c.stripStages(),
+                    "aqueous", feeds);
+        }
+
+        /** The plant flows of the design, as the case file names them. */
+        @Override
+        public List<Quantity> flows() {
+            MassActionFlows f = result.designed().flows();
+            return List.of(new Quantity("organic", f.organicFlow(), null, "L/h", "flows.organicFlow"),
+                    new Quantity("saponification", f.saponification(), null, "", "flows.saponification"),
+                    new Quantity("strip acid", f.stripFlow(), null, "L/h", "flows.stripFlow"),
+                    new Quantity("strip acidity", f.stripAcidity(), null, "mol/L", "flows.stripAcidity"),
+                    new Quantity("reflux", f.reflux(), "%.6f", "", "flows.reflux"));
+        }
+
+        @Override
+        public List<Purity> purities() {
+            MassActionCase c = result.designed();
+            return List.of(new Purity("P_A, strip liquor " + names(c, result.cmer().inputs().organicTarget()
+                            .components()), result.purityA(), result.targetA()),
+                    new Purity("P_B, raffinate " + names(c, result.cmer().inputs().aqueousTarget().components()),
+                            result.purityB(), result.targetB()));
+        }
+
+        private static String names(MassActionCase c, List<Integer> group) {
+            return String.join("+", group.stream().map(c.rareEarths()::get).toList());
+        }
+
+        @Override
+        public SteadyState state() {
+            return result.state();
+        }
+
+        @Override
+        public int steadyStates() {
+            return result.solves();
+        }
+
+        @Override
+        public List<Section> sections() {
+            return PlantFlowDesignSections.sections(result);
+        }
+
+        @Override
+        public String caseFileDescription() {
+            return "Designed case";
+        }
+
+        @Override
+        public String[] shortfall() {
+            return result.met() ? null : new String[] {String.format(java.util.Locale.ROOT,
+                    "P_A = %.6f, P_B = %.6f reached", result.purityA(), result.purityB()),
+                    PlantFlowDesignSections.shortfall(result).strip()};
         }
     }
 
