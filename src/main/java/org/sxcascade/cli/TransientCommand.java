@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                 + "A run that ends first reports what it reached and, where it can, a projected time. Every stage holds aqueous and organic (hold-up volumes in L or "
                 + "residence times in h) at instantaneous equilibrium under the case's model. A mass-action case "
                 + "(model: mass-action) starts from barren saponified organic and RE-free acid, and reports each "
-                + "product's pH or extractant loading over time as well.",
+                + "product's pH or extractant loading over time as well. With --compare, start-up strategies side "
+                + "by side (blank, feed-filled, loaded-organic, pre-equilibrated, total-reflux, ramped-feed): the "
+                + "time to each target and the RE and reagents used until then.",
                 "Reports the product purities, product flows and section inventories over time, the time to each "
                         + "purity target and to steady state (within a tolerance of `simulate`), and the "
                         + "conservation of every component. The case needs a `transient` section "
