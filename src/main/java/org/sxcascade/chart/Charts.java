@@ -123,6 +123,12 @@ public final class Charts {
         return list;
     }
 
+    /** Start-up strategies compared: the time to each target per strategy, and every strategy's purities. */
+    public static List<NamedChart> startupComparison(String stem, org.sxcascade.dynamics.StartupComparison c) {
+        return List.of(new NamedChart(stem + "-startup-compare-times", StartupComparisonChart.times(c)),
+                new NamedChart(stem + "-startup-compare-purity", StartupComparisonChart.purities(c)));
+    }
+
     /** A transient run: outlet purities against time. */
     public static List<NamedChart> transientRun(String stem, TransientResult result) {
         return List.of(new NamedChart(stem + "-startup-purity", TransientChart.of(result)));

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.sxcascade.chart.Charts;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.dynamics.StartupComparison;
+import org.sxcascade.dynamics.StartupStrategy;
 import org.sxcascade.dynamics.TargetTime;
 import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
@@ -20,6 +22,7 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.io.OutputFiles;
 import org.sxcascade.model.InvalidInputException;
+import org.sxcascade.report.StartupComparisonReport;
 import org.sxcascade.report.TransientReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Spec;
                 + "A run that ends first reports what it reached and, where it can, a projected time. Every stage holds aqueous and organic (hold-up volumes in L or "
                 + "residence times in h) at instantaneous equilibrium under the case's model. A mass-action case "
                 + "(model: mass-action) starts from barren saponified organic and RE-free acid, and reports each "
-                + "product's pH or extractant loading over time as well.",
+                + "product's pH or extractant loading over time as well. With --compare, start-up strategies side "
+                + "by side (blank, feed-filled, loaded-organic, pre-equilibrated, total-reflux, ramped-feed): the "
+                + "time to each target and the RE and reagents used until then.",
                 "Reports the product purities, product flows and section inventories over time, the time to each "
                         + "purity target and to steady state (within a tolerance of `simulate`), and the "
                         + "conservation of every component. The case needs a `transient` section "
@@ -44,6 +49,8 @@ import picocli.CommandLine.Spec;
                 "  sxcascade transient cases/pr-nd-1974.yaml --hold-up-scale 2",
                 "  sxcascade transient cases/pr-nd-1974.yaml --json > run.json",
                 "  sxcascade transient cases/pr-nd-1974.yaml --csv series.csv",
+                "  sxcascade transient cases/pr-nd-1974.yaml --compare --time 30d",
+                "  sxcascade transient cases/pr-nd-1974.yaml --compare blank,feed-filled,total-reflux --time 30d",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no result (integration failed, or the simulated time reached "
                 + "neither a purity target nor the steady state)."})
 final class TransientCommand implements Callable<Integer> {
@@ -82,6 +89,14 @@ final class TransientCommand implements Callable<Integer> {
             description = "Multiply every hold-up (or residence time) by X > 0, to see how start-up depends on it.")
     Double holdUpScale;
 
+    @Option(names = "--compare", arity = "0..1", fallbackValue = "", paramLabel = "LIST",
+            description = "Compare start-up strategies side by side instead of one run: all of the case's "
+                    + "transient.strategies (every strategy with its defaults if it has none), or a comma-separated "
+                    + "LIST of blank, feed-filled, loaded-organic, pre-equilibrated, total-reflux, ramped-feed. "
+                    + "Prints each one's time to every target and the RE and reagents used until then; --csv writes "
+                    + "that table, --plot a bar chart of the times and the purities of all strategies.")
+    String compare;
+
     @picocli.CommandLine.Mixin
     PlotOptions plot;
 
@@ -95,6 +110,9 @@ final class TransientCommand implements Callable<Integer> {
         TransientCase tc = new CaseReader().readForTransient(caseFile);
         TransientSettings s = overrides(tc.settings());
         tc = tc.withSettings(s);
+        if (compare != null) {
+            return compare(tc, s);
+        }
         TransientSolver solver = TransientSolver.forMethod(s.method());
         TransientResult result;
         try (RunProgress progress = RunProgress.attach(solver, s.method().label())) {
@@ -109,6 +127,70 @@ final class TransientCommand implements Callable<Integer> {
         print(result, report::writeJson, report::toText);
         plot.announce(charts, json, spec);
         return 0;
+    }
+
+    /** {@code --compare}: every strategy's run, the table (text, JSON, CSV) and the charts. */
+    private Integer compare(TransientCase tc, TransientSettings s) throws IOException {
+        if (initial != null) {
+            throw new InvalidInputException("--initial", initial, "no --initial with --compare: each strategy "
+                    + "sets its own start (pre-equilibrated is the steady-state start)");
+        }
+        List<StartupStrategy> strategies = strategies(s);
+        StartupComparison comparison = StartupComparison.run(tc, strategies, compare.isBlank(), (c, strategy) -> {
+            TransientSolver solver = TransientSolver.forMethod(s.method());
+            try (RunProgress progress = RunProgress.attach(solver, s.method().label() + ", " + strategy.label())) {
+                return solver.run(c, strategy);
+            }
+        });
+        StartupComparisonReport report = new StartupComparisonReport(comparison);
+        if (csv != null) {
+            OutputFiles.write("--csv", csv, caseFile, report::writeCsv);
+        }
+        List<Path> charts = plot.writeIfWanted(() -> Charts.startupComparison(
+                NamedChart.caseStem(caseFile.toString()), comparison), caseFile);
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        for (String note : comparison.skipped()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+        if (json) {
+            StringWriter w = new StringWriter();
+            report.writeJson(w);
+            out.println(w);
+        } else {
+            out.print(report.toText());
+            if (csv != null) {
+                out.println();
+                out.println("Comparison written to " + csv);
+            }
+        }
+        out.flush();
+        plot.announce(charts, json, spec);
+        return 0;
+    }
+
+    /** The strategies of {@code --compare}: its list, else the case's (or every one). */
+    private List<StartupStrategy> strategies(TransientSettings s) {
+        if (compare.isBlank()) {
+            return s.comparedStrategies();
+        }
+        List<StartupStrategy> list = new java.util.ArrayList<>();
+        for (String name : compare.split(",")) {
+            StartupStrategy.Kind kind = StartupStrategy.Kind.parse("--compare", name.trim());
+            // the case's parameters where it lists the strategy, else the defaults
+            StartupStrategy chosen = StartupStrategy.of(kind);
+            for (StartupStrategy given : s.strategies()) {
+                if (given.kind() == kind) {
+                    chosen = given;
+                }
+            }
+            if (list.contains(chosen)) {
+                throw new InvalidInputException("--compare", compare, "each strategy at most once");
+            }
+            list.add(chosen);
+        }
+        return list;
     }
 
     private TransientSettings overrides(TransientSettings s) {

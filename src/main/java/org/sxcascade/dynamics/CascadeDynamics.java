@@ -94,6 +94,91 @@ public final class CascadeDynamics {
     private final double[] probe;
     private final double[] probeAqueous;
     private final double[] probeOrganic;
+    /**
+     * Total reflux ({@link #withOutletsClosed()}): what would leave the cascade (the raffinate out of
+     * stage 1, the organic out of stage N, every side draw) returns to the stage it leaves, so that
+     * nothing is withdrawn and the inventory grows by exactly what is fed.
+     */
+    private final boolean closed;
+    /** Work of a total-reflux row: the withdrawn amounts before it (null when the outlets are open). */
+    private final double[] keptWithdrawn;
+
+    /** A copy of {@code o} with its outlets closed or open (fresh work arrays, the same constants). */
+    private CascadeDynamics(CascadeDynamics o, boolean closed) {
+        this.equilibrium = o.equilibrium;
+        this.stages = o.stages;
+        this.components = o.components;
+        this.feedRate = o.feedRate;
+        this.feed = o.feed;
+        this.componentFeedRate = o.componentFeedRate;
+        this.organicWeight = o.organicWeight;
+        this.aqueousWeight = o.aqueousWeight;
+        this.organicRate = o.organicRate;
+        this.aqueousRate = o.aqueousRate;
+        this.aqueousHeld = new double[o.aqueousHeld.length];
+        this.organicHeld = new double[o.organicHeld.length];
+        this.organicDraw = o.organicDraw;
+        this.aqueousDraw = o.aqueousDraw;
+        this.scaleWeights = o.scaleWeights;
+        this.bypass = o.bypass;
+        this.splitOrganicWeight = o.splitOrganicWeight;
+        this.organicFeed = o.organicFeed;
+        this.organicOut = new double[o.organicOut.length];
+        this.probe = new double[o.probe.length];
+        this.probeAqueous = new double[o.probeAqueous.length];
+        this.probeOrganic = new double[o.probeOrganic.length];
+        this.closed = closed;
+        this.keptWithdrawn = closed ? new double[3 * components] : null;
+    }
+
+    /**
+     * The same cascade at total reflux: the feeds and every internal flow run, but no product is
+     * drawn. The raffinate leaving stage 1, the organic leaving stage N and every side draw return to
+     * the stage they leave (the products recycled at their own stage), so the withdrawal rates are
+     * zero and the inventory is the initial one plus exactly what was fed.
+     */
+    public CascadeDynamics withOutletsClosed() {
+        return closed ? this : new CascadeDynamics(this, true);
+    }
+
+    /** Whether this is the total-reflux copy of {@link #withOutletsClosed()}. */
+    public boolean outletsClosed() {
+        return closed;
+    }
+
+    /** Fraction of stage k's (0-based) aqueous outflow that leaves the cascade (raffinate or side draw). */
+    private double aqueousLeaving(int k) {
+        return k == 0 ? 1 : aqueousDraw[k];
+    }
+
+    /** Fraction of stage k's (0-based) organic outflow that leaves the cascade (loaded organic or side draw). */
+    private double organicLeaving(int k) {
+        return k == stages - 1 ? 1 : organicDraw[k];
+    }
+
+    /**
+     * Total reflux: adds back to each stage what leaves the cascade from it (after the split into
+     * {@link #aqueousHeld}, {@link #organicHeld} and, with Murphree stages, {@link #organicOut}), and
+     * zeroes the withdrawal rates (not for a row: the caller restores the withdrawn amounts).
+     */
+    private void keepOutlets(double[] out, boolean row) {
+        int c = components;
+        for (int k = 0; k < stages; k++) {
+            double aq = aqueousLeaving(k) * (row ? 1 : aqueousRate[k]);
+            double org = organicLeaving(k);
+            if (aq == 0 && org == 0) {
+                continue;
+            }
+            for (int j = 0; j < c; j++) {
+                int i = k * c + j;
+                double organic = bypass != null ? organicOut[i] : organicHeld[i] * (row ? 1 : organicRate[k]);
+                out[i] += aq * aqueousHeld[i] + org * organic;
+            }
+        }
+        if (!row) {
+            java.util.Arrays.fill(out, raffinateOffset(), dimension(), 0.0);
+        }
+    }
 
     private CascadeDynamics(CascadeNetwork network, double feedRate, double[] organicWeight, double[] aqueousWeight,
                             double[] organicRate, double[] aqueousRate) {
@@ -128,6 +213,8 @@ public final class CascadeDynamics {
         this.probe = new double[components];
         this.probeAqueous = new double[components];
         this.probeOrganic = new double[components];
+        this.closed = false;
+        this.keptWithdrawn = null;
         boolean murphree = false;
         double[] g = new double[stages];
         double[] split = organicWeight.clone();
@@ -247,6 +334,35 @@ public final class CascadeDynamics {
         return tau;
     }
 
+    /**
+     * The phase volumes each stage holds, L (aqueous row 0, organic row 1): given, or residence time
+     * times the stage's volumetric phase flow.
+     *
+     * @throws IllegalArgumentException for residence times of a case without volumetric flows
+     */
+    public static double[][] holdUpVolumes(CascadeCase c, HoldUp holdUp) {
+        int n = c.cascade().totalStages();
+        double[][] v = new double[2][n];
+        if (holdUp instanceof HoldUp.Volumes h) {
+            java.util.Arrays.fill(v[0], h.aqueousLitres());
+            java.util.Arrays.fill(v[1], h.organicLitres());
+            return v;
+        }
+        HoldUp.ResidenceTimes r = (HoldUp.ResidenceTimes) holdUp;
+        SectionFlows q = volumetricFlows(c);
+        for (int k = 0; k < n; k++) {
+            v[0][k] = r.aqueousHours() * q.aqueous(c.cascade(), k + 1);
+            v[1][k] = r.organicHours() * q.organic(c.cascade(), k + 1);
+        }
+        return v;
+    }
+
+    /** The organic flow into stage 1 and the scrub liquor flow into stage N of a case with volumetric flows, L/h. */
+    public static double[] sectionVolumes(CascadeCase c) {
+        SectionFlows q = volumetricFlows(c);
+        return new double[] {q.extractionOrganic(), q.scrubAqueous()};
+    }
+
     /** Volumetric flows through each section, L/h. */
     private static SectionFlows volumetricFlows(CascadeCase c) {
         FeedPhase phase = c.feed().phase();
@@ -312,6 +428,11 @@ public final class CascadeDynamics {
         return splitOrganicWeight[k];
     }
 
+    /** The residence time of stage k's (0-based) organic phase, h (a row's duration for rows). */
+    public double organicResidenceTime(int k) {
+        return 1 / organicRate[k];
+    }
+
     /** The shortest residence time of any phase on any stage, h. */
     public double shortestResidenceTime() {
         double m = Double.POSITIVE_INFINITY;
@@ -356,6 +477,9 @@ public final class CascadeDynamics {
         }
         if (bypass != null) {
             murphreeTransfers(dydt, false, 1.0);
+            if (closed) {
+                keepOutlets(dydt, false);
+            }
             return;
         }
         for (int k = 0; k < n; k++) {
@@ -386,6 +510,9 @@ public final class CascadeDynamics {
                         + aqueousDraw[k] * aqueousHeld[k * c + j] * aqueousRate[k];
             }
             dydt[side + j] = drawn;
+        }
+        if (closed) {
+            keepOutlets(dydt, false);
         }
     }
 
@@ -447,7 +574,11 @@ public final class CascadeDynamics {
         for (int k = 0; k < stages; k++) {
             int b = k * cc;
             for (int x = 0; x < cc; x++) {
-                diagonal[b + x] = gh * (organicRate[k] * dO[b + x] + aqueousRate[k] * dA[b + x]);
+                // at total reflux what leaves the cascade stays in its stage
+                diagonal[b + x] = closed
+                        ? gh * ((1 - organicLeaving(k)) * organicRate[k] * dO[b + x]
+                        + (1 - aqueousLeaving(k)) * aqueousRate[k] * dA[b + x])
+                        : gh * (organicRate[k] * dO[b + x] + aqueousRate[k] * dA[b + x]);
                 if (k > 0) {
                     lower[b + x] = -gh * (1 - organicDraw[k - 1]) * organicRate[k - 1] * dO[b - cc + x];
                 }
@@ -467,6 +598,9 @@ public final class CascadeDynamics {
      * depend on the stages only), in place in {@code x}, whose withdrawn part holds r_W.
      */
     public void withdrawnPart(double gh, double[] dA, double[] dO, double[] x) {
+        if (closed) {
+            return; // nothing is withdrawn at total reflux: x_W = r_W
+        }
         int c = components;
         int cc = c * c;
         int n = stages;
@@ -566,8 +700,16 @@ public final class CascadeDynamics {
         for (int k = 0; k < n; k++) {
             splitStage(y, k, aqueousHeld, organicHeld, k * c);
         }
+        double[] withdrawn = keptWithdrawn;
+        if (closed) {
+            System.arraycopy(y, raffinateOffset(), withdrawn, 0, withdrawn.length);
+        }
         if (bypass != null) {
             murphreeTransfers(y, true, rowHours);
+            if (closed) {
+                keepOutlets(y, true);
+                System.arraycopy(withdrawn, 0, y, raffinateOffset(), withdrawn.length);
+            }
             return;
         }
         int raff = raffinateOffset();
@@ -593,6 +735,10 @@ public final class CascadeDynamics {
                 }
                 y[off + j] = m;
             }
+        }
+        if (closed) {
+            keepOutlets(y, true);
+            System.arraycopy(withdrawn, 0, y, raffinateOffset(), withdrawn.length);
         }
     }
 

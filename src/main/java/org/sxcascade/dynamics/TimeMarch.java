@@ -107,13 +107,15 @@ final class TimeMarch {
 
     /**
      * Runs {@code stepper} from {@code y0} at t = 0 to the simulated time, switching to
-     * {@code dynamics[i]} at event i − 1, and adds the samples to {@code samples}, and to
+     * {@code dynamics[i]} at {@code switchTimes[i − 1]} (the events, and a start-up strategy's own
+     * switches; the probe is told the index i of the phase in effect), and adds the samples to {@code samples}, and to
      * {@code tail} the states at the times {@code tailTimes} (ascending; e.g. for a projection,
      * whatever the sampling interval).
      *
      * @return the largest conservation error over every step and sample
      */
-    static <S> double run(Stepper stepper, CascadeDynamics[] dynamics, double[] y0, TransientSettings s,
+    static <S> double run(Stepper stepper, CascadeDynamics[] dynamics, double[] switchTimes, double[] y0,
+                          TransientSettings s,
                           Probe<S> probe, List<S> samples, double[] tailTimes, List<S> tail,
                           TransientSolver.Progress listener) {
         CascadeDynamics current = dynamics[0];
@@ -131,9 +133,8 @@ final class TimeMarch {
         long nextSample = 1;
         int nextTail = 0;
         int nextEvent = 0;
-        List<TransientEvent> events = s.events();
         while (stepper.time() < end) {
-            double limit = nextEvent < events.size() ? events.get(nextEvent).hours() : end;
+            double limit = nextEvent < switchTimes.length ? Math.min(switchTimes[nextEvent], end) : end;
             try {
                 stepper.step(limit);
             } catch (DormandPrince54.StepSizeUnderflowException e) {
@@ -176,7 +177,7 @@ final class TimeMarch {
             }
             tTracked = t;
             // every event due by now (several may share a time), each from the end of the last step
-            while (nextEvent < events.size() && stepper.time() >= events.get(nextEvent).hours() * (1 - 1e-12)) {
+            while (nextEvent < switchTimes.length && stepper.time() >= switchTimes[nextEvent] * (1 - 1e-12)) {
                 // the feed so far at the old rates, then the new configuration from here
                 for (int j = 0; j < c; j++) {
                     fedBase[j] += current.feedRate(j) * (stepper.time() - eventTime);

@@ -98,6 +98,47 @@ public interface TransientModel {
     /** The blank start in words, for the report. */
     String blankStart();
 
+    /**
+     * The same case with other events, and with the changes of {@code atStart} (its time aside)
+     * applied at t = 0 unless it is {@code null}: the configurations of a feed ramp
+     * ({@link StartupStrategy}). Errors name the event's field.
+     */
+    TransientModel withEvents(TransientEvent atStart, List<TransientEvent> events);
+
+    /**
+     * A step to {@code fraction} of the feed flow at t = 0, and with {@code allInlets} of every inlet
+     * flow the model has in L/h (organic, scrub liquor; mass action also the strip acid): the steps
+     * of a ramp. Only for a case with {@link #feedFlowLitres()}.
+     */
+    TransientEvent throughput(double hours, double fraction, boolean allInlets);
+
+    /** The feed's flow at t = 0, L/h, or {@code null} where the case has none (flows as S and W, several feeds). */
+    Double feedFlowLitres();
+
+    /**
+     * The start with every stage's aqueous hold-up full of feed solution (the feed's rare earths at
+     * its concentration; mass action: at its acidity) and the organic as in {@link #blank}.
+     *
+     * @throws org.sxcascade.model.InvalidInputException (field {@code feed-filled}) where the case
+     *         cannot say what a stage's aqueous hold-up of feed solution holds
+     */
+    double[] feedFilled(CascadeDynamics d, HoldUp holdUp);
+
+    /**
+     * The start with every stage's organic hold-up pre-loaded, the aqueous as in {@link #blank}:
+     * stage k's organic holds the rare earths that the organic flowing at {@code rareEarthFlow}
+     * (per component of {@link #graded()}, the state's unit per hour; the loaded organic's RE flow)
+     * carries during its organic residence time. A remark goes to {@code notes} where the model
+     * had to limit it.
+     */
+    double[] loadedOrganic(CascadeDynamics d, double[] rareEarthFlow, List<String> notes);
+
+    /** The names of the reagents the model feeds, with their units, e.g. {@code acid (mol H+)}. */
+    List<String> reagentNames();
+
+    /** The rate each reagent of {@link #reagentNames()} is fed in configuration i, its unit per hour. */
+    double[] reagentRates(int i);
+
     /** Weight of component j in a stage's content when measuring the distance to steady state. */
     double distanceWeight(int j);
 

@@ -19,10 +19,12 @@ import org.sxcascade.model.InvalidInputException;
  * @param steadyStateTolerance how close (relative, per stage inventory) the state must stay to the
  *                             steady state of {@code simulate} to count as steady, 1e-12 … 1e-1
  * @param events               step changes, in time order, all inside the simulated time
+ * @param strategies           the start-up strategies {@code transient --compare} runs without a list
+ *                             (the case's {@code strategies}; every strategy with its defaults when empty)
  */
 public record TransientSettings(HoldUp holdUp, double simulatedHours, double samplingHours, Initial initial,
                                 Method method, double tolerance, double steadyStateTolerance,
-                                List<TransientEvent> events) {
+                                List<TransientEvent> events, List<StartupStrategy> strategies) {
     /** Initial state of the cascade. */
     public enum Initial {
         BLANK, STEADY_STATE;
@@ -104,6 +106,7 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
             throw new InvalidInputException("steadyStateTolerance", steadyStateTolerance, "a number from 1e-12 to 0.1");
         }
         events = events == null ? List.of() : List.copyOf(events);
+        strategies = strategies == null ? List.of() : List.copyOf(strategies);
         double previous = 0;
         for (int i = 0; i < events.size(); i++) {
             double at = events.get(i).hours();
@@ -119,6 +122,25 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
         }
     }
 
+    /** Settings without start-up strategies of their own. */
+    public TransientSettings(HoldUp holdUp, double simulatedHours, double samplingHours, Initial initial,
+                             Method method, double tolerance, double steadyStateTolerance,
+                             List<TransientEvent> events) {
+        this(holdUp, simulatedHours, samplingHours, initial, method, tolerance, steadyStateTolerance, events,
+                List.of());
+    }
+
+    /** The strategies {@code --compare} runs without a list: the case's, else every one with its defaults. */
+    public List<StartupStrategy> comparedStrategies() {
+        return strategies.isEmpty() ? StartupStrategy.defaults() : strategies;
+    }
+
+    /** A copy with other events (the ramp of a start-up strategy). */
+    public TransientSettings withEvents(List<TransientEvent> newEvents) {
+        return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, method, tolerance,
+                steadyStateTolerance, newEvents, strategies);
+    }
+
     /** Settings with the defaults for everything but the hold-up and the simulated time. */
     public static TransientSettings of(HoldUp holdUp, double simulatedHours) {
         return new TransientSettings(holdUp, simulatedHours, simulatedHours / DEFAULT_SAMPLES, Initial.BLANK,
@@ -128,24 +150,24 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
     /** A copy with another method. */
     public TransientSettings withMethod(Method newMethod) {
         return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, newMethod, tolerance,
-                steadyStateTolerance, events);
+                steadyStateTolerance, events, strategies);
     }
 
     /** A copy with another initial state. */
     public TransientSettings withInitial(Initial newInitial) {
         return new TransientSettings(holdUp, simulatedHours, samplingHours, newInitial, method, tolerance,
-                steadyStateTolerance, events);
+                steadyStateTolerance, events, strategies);
     }
 
     /** A copy with another hold-up. */
     public TransientSettings withHoldUp(HoldUp newHoldUp) {
         return new TransientSettings(newHoldUp, simulatedHours, samplingHours, initial, method, tolerance,
-                steadyStateTolerance, events);
+                steadyStateTolerance, events, strategies);
     }
 
     /** A copy with another simulated time and sampling interval. */
     public TransientSettings withTimes(double newSimulatedHours, double newSamplingHours) {
         return new TransientSettings(holdUp, newSimulatedHours, newSamplingHours, initial, method, tolerance,
-                steadyStateTolerance, new ArrayList<>(events));
+                steadyStateTolerance, new ArrayList<>(events), strategies);
     }
 }

@@ -3,6 +3,7 @@ package org.sxcascade.dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.ProductTarget;
 import org.sxcascade.model.SolverSettings;
@@ -46,6 +47,15 @@ final class TransientSimulator implements TransientSolver {
 
     @Override
     public TransientResult run(TransientCase tc) {
+        return run(tc, null);
+    }
+
+    @Override
+    public TransientResult run(TransientCase tc, StartupStrategy strategy) {
+        StartupStrategy.Kind kind = strategy == null ? null : strategy.kind();
+        if (kind == StartupStrategy.Kind.RAMPED_FEED) {
+            tc = ramped(tc, strategy);
+        }
         TransientSettings s = tc.settings();
         TransientModel model = tc.model();
         int configurations = model.configurations();
@@ -86,9 +96,16 @@ final class TransientSimulator implements TransientSolver {
 
         CascadeDynamics current = dynamics[0];
         double[] y0;
-        if (s.initial() == TransientSettings.Initial.STEADY_STATE) {
+        boolean steadyStart = kind == null ? s.initial() == TransientSettings.Initial.STEADY_STATE
+                : kind == StartupStrategy.Kind.PRE_EQUILIBRATED;
+        if (steadyStart) {
             SteadyState initialSteady = configurations == 1 ? finalSteady : model.steadyState(0, notes);
             y0 = current.steadyAmounts(model.runSteadyState(0, initialSteady));
+        } else if (kind == StartupStrategy.Kind.FEED_FILLED) {
+            y0 = model.feedFilled(current, s.holdUp());
+        } else if (kind == StartupStrategy.Kind.LOADED_ORGANIC) {
+            y0 = model.loadedOrganic(current, loadedOrganicFlow(model, current, finalSteady, strategy.loading()),
+                    notes);
         } else {
             y0 = model.blank(current);
         }
@@ -123,6 +140,36 @@ final class TransientSimulator implements TransientSolver {
         }
         Crossing steady = new Crossing(s.steadyStateTolerance(), false, true);
 
+        // the phases of the run: the configurations between events, each at total reflux until the draw opens
+        double openAt = 0;
+        if (kind == StartupStrategy.Kind.TOTAL_REFLUX) {
+            openAt = strategy.drawAfterHours() != null ? strategy.drawAfterHours()
+                    : drawTime(model, current, steadyAmounts, initialInventory, n);
+            notes.add("total reflux: no product drawn until " + Times.format(openAt)
+                    + (strategy.drawAfterHours() == null ? " (when the cascade holds its steady RE inventory)" : ""));
+        }
+        List<Double> switches = new ArrayList<>();
+        List<Integer> configurationOf = new ArrayList<>();
+        List<CascadeDynamics> phases = new ArrayList<>();
+        configurationOf.add(0);
+        phases.add(openAt > 0 ? dynamics[0].withOutletsClosed() : dynamics[0]);
+        int configuration = 0;
+        boolean opened = !(openAt > 0);
+        List<TransientEvent> events = s.events();
+        while (configuration < events.size() || !opened) {
+            double nextEvent = configuration < events.size() ? events.get(configuration).hours()
+                    : Double.POSITIVE_INFINITY;
+            if (!opened && openAt < nextEvent) {
+                switches.add(openAt);
+                opened = true;
+            } else {
+                switches.add(nextEvent);
+                configuration++;
+            }
+            configurationOf.add(configuration);
+            phases.add(opened ? dynamics[configuration] : dynamics[configuration].withOutletsClosed());
+        }
+        current = phases.get(0);
         Stepper stepper;
         String integrator;
         if (method == TransientSettings.Method.ROWS) {
@@ -148,12 +195,14 @@ final class TransientSimulator implements TransientSolver {
             }
         }
 
-        Observer observer = new Observer(model, dynamics, products, flowNeeded, steadyAmounts,
+        double[] switchTimes = switches.stream().mapToDouble(Double::doubleValue).toArray();
+        Observer observer = new Observer(model, phases.toArray(new CascadeDynamics[0]),
+                configurationOf.stream().mapToInt(Integer::intValue).toArray(), products, flowNeeded, steadyAmounts,
                 inverseStageScale, initialInventory, targetCrossings, steady);
         List<TransientSample> samples = new ArrayList<>();
         List<TransientSample> tail = new ArrayList<>();
-        double maxConservation = TimeMarch.run(stepper, dynamics, y0, s, observer, samples,
-                Projection.tailTimes(s.simulatedHours()), tail, listener);
+        double maxConservation = TimeMarch.run(stepper, phases.toArray(new CascadeDynamics[0]), switchTimes, y0, s,
+                observer, samples, Projection.tailTimes(s.simulatedHours()), tail, listener);
         if (stepper instanceof Stepper.Implicit hybrid) {
             integrator = Double.isNaN(hybrid.firstImplicitTime) ? DORMAND_PRINCE + " (implicit steps were no longer)"
                     : String.format(java.util.Locale.ROOT, "%s to %s, then %s (%d implicit steps)", DORMAND_PRINCE,
@@ -173,6 +222,82 @@ final class TransientSimulator implements TransientSolver {
                 finalSteady,
                 finalNetwork, steadyFlows, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
                 stepper.rejected(), stepper.evaluations(), rowHours, notes);
+    }
+
+    /**
+     * The ramped-feed case: the feed at {@code from} of its flow at t = 0, then the ramp's feed-flow
+     * events inside the simulated time. Only for a case without events of its own.
+     */
+    private static TransientCase ramped(TransientCase tc, StartupStrategy strategy) {
+        TransientSettings s = tc.settings();
+        if (!s.events().isEmpty()) {
+            throw new InvalidInputException("ramped-feed", "a case with transient.events",
+                    "a case without events (the ramp's feed-flow steps would overwrite them)");
+        }
+        Double q = tc.model().feedFlowLitres();
+        if (q == null) {
+            throw new InvalidInputException("ramped-feed", "a case without a feed flow in L/h",
+                    "a case with its (single) feed's flow in L/h (feed.flow with plant flows): the ramp steps the feed flow");
+        }
+        List<TransientEvent> ramp = new ArrayList<>();
+        for (TransientEvent e : strategy.rampEvents(tc.model())) {
+            if (e.hours() < s.simulatedHours()) {
+                ramp.add(e);
+            }
+        }
+        TransientModel model;
+        try {
+            model = tc.model().withEvents(strategy.rampStart(tc.model()), ramp);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("ramped-feed.from", strategy.rampFrom(), "a fraction at which the case "
+                    + "stays feasible: " + e.getMessage());
+        }
+        return new TransientCase(model, s.withEvents(ramp));
+    }
+
+    /**
+     * The loaded organic's RE flow at steady state (the organic leaving the last scrubbing stage),
+     * in the feed's RE proportions and times {@code loading}, in the state's unit per hour.
+     */
+    private static double[] loadedOrganicFlow(TransientModel model, CascadeDynamics d, SteadyState finalSteady,
+                                              double loading) {
+        int[] sections = model.sections();
+        int stage = sections[0] + sections[1];
+        SteadyState run = model.runSteadyState(model.configurations() - 1, finalSteady);
+        CascadeNetwork net = model.network(0);
+        int r = model.graded().size();
+        double total = 0;
+        double fed = 0;
+        for (int j = 0; j < r; j++) {
+            total += d.feedRate() * run.organicFlow(stage, j);
+            fed += net.totalFeed(j);
+        }
+        double[] flow = new double[r];
+        for (int j = 0; j < r; j++) {
+            flow[j] = loading * total * net.totalFeed(j) / fed;
+        }
+        return flow;
+    }
+
+    /**
+     * When a total-reflux start holds the steady RE inventory: nothing leaves, so the inventory
+     * grows by exactly the RE feed rate, and the time is (steady − initial RE) / RE feed rate (≥ 0).
+     */
+    private static double drawTime(TransientModel model, CascadeDynamics d, double[] steadyAmounts,
+                                   double[] initialInventory, int stages) {
+        int r = model.graded().size();
+        int c = d.components();
+        double steady = 0;
+        double initial = 0;
+        double rate = 0;
+        for (int j = 0; j < r; j++) {
+            for (int k = 0; k < stages; k++) {
+                steady += steadyAmounts[k * c + j];
+            }
+            initial += initialInventory[j];
+            rate += d.feedRate(j);
+        }
+        return Math.max(0, (steady - initial) / rate);
     }
 
     /** The products of the final configuration, each with the components its purity counts. */
@@ -216,6 +341,8 @@ final class TransientSimulator implements TransientSolver {
     private static final class Observer extends TimeMarch.Probe<TransientSample> {
         final TransientModel model;
         final CascadeDynamics[] dynamics;
+        /** The configuration of each phase of the run. */
+        final int[] configurationOf;
         final double scale;
         final List<TransientResult.Product> products;
         final int r;
@@ -231,12 +358,14 @@ final class TransientSimulator implements TransientSolver {
         final Crossing[] targets;
         final Crossing steady;
 
-        Observer(TransientModel model, CascadeDynamics[] dynamics, List<TransientResult.Product> products,
+        Observer(TransientModel model, CascadeDynamics[] dynamics, int[] configurationOf,
+                 List<TransientResult.Product> products,
                  double[] flowNeeded, double[] steadyAmounts, double[] inverseStageScale, double[] initialInventory,
                  Crossing[] targets, Crossing steady) {
             super(steadyAmounts, inverseStageScale, initialInventory);
             this.model = model;
             this.dynamics = dynamics;
+            this.configurationOf = configurationOf;
             this.scale = model.reportScale();
             this.products = products;
             this.r = model.graded().size();
@@ -254,8 +383,10 @@ final class TransientSimulator implements TransientSolver {
             this.steady = steady;
         }
 
-        void measure(int configuration, CascadeDynamics d, double t, double[] y) {
-            CascadeNetwork net = model.network(configuration);
+        /** Measures the state of phase {@code phase}: at total reflux the products flow back (flow 0, not established). */
+        void measure(int phase, CascadeDynamics d, double t, double[] y) {
+            CascadeNetwork net = model.network(configurationOf[phase]);
+            double drawn = d.outletsClosed() ? 0 : 1;
             for (int i = 0; i < products.size(); i++) {
                 TransientResult.Product p = products.get(i);
                 d.stageOutflows(y, p.stage(), aqueousOut, organicOut);
@@ -272,8 +403,12 @@ final class TransientSimulator implements TransientSolver {
                 for (int j : p.purityOf()) {
                     group += flows[i][j];
                 }
+                // the purity of the stream at the outlet, drawn or (total reflux) returned
                 purity[i] = re > 0 ? group / re : Double.NaN;
-                established[i] = re >= flowNeeded[i];
+                established[i] = drawn > 0 && re >= flowNeeded[i];
+                for (int j = 0; j < c; j++) {
+                    flows[i][j] *= drawn;
+                }
                 if (p.organic()) {
                     acidity[i] = Double.NaN;
                     loading[i] = model.loading(net, p.stage(), re / share);

@@ -15,6 +15,14 @@ public interface TransientSolver {
      */
     TransientResult run(TransientCase transientCase);
 
+    /**
+     * Runs the case started up by {@code strategy} instead of its {@code initial} setting (with
+     * {@code null}: {@link #run(TransientCase)}).
+     *
+     * @throws InvalidInputException where the strategy does not suit the case (the message says why)
+     */
+    TransientResult run(TransientCase transientCase, StartupStrategy strategy);
+
     /** Sets (or with {@code null} removes) the listener told of the progress. */
     void setProgressListener(Progress listener);
 

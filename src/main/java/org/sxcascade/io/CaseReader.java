@@ -20,6 +20,7 @@ import org.sxcascade.dynamics.Times;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientEvent;
 import org.sxcascade.dynamics.TransientSettings;
+import org.sxcascade.dynamics.StartupStrategy;
 import org.sxcascade.equilibrium.ConstantDistributionRatios;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.equilibrium.EquilibriumModel;
@@ -92,7 +93,12 @@ public final class CaseReader {
     private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
     private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
     private static final Set<String> TRANSIENT = Set.of("holdUp", "residenceTime", "simulatedTime", "sampling",
-            "initial", "method", "tolerance", "steadyStateTolerance", "events");
+            "initial", "method", "tolerance", "steadyStateTolerance", "events", "strategies");
+    /** Parameters of each start-up strategy in {@code transient.strategies}. */
+    private static final java.util.Map<String, Set<String>> STRATEGY_KEYS = java.util.Map.of(
+            "blank", Set.of(), "feed-filled", Set.of(), "pre-equilibrated", Set.of(),
+            "loaded-organic", Set.of("loading"), "total-reflux", Set.of("drawAfter"),
+            "ramped-feed", Set.of("from", "over", "steps", "flows"));
     private static final Set<String> PHASES = Set.of("aqueous", "organic");
     private static final Set<String> EVENT = Set.of("at", "feedComposition", "feedFlow", "organicFlow", "scrubFlow",
             "extractant", "scrub", "saponification", "scrubAcidity", "stripFlow", "stripAcidity", "reflux");
@@ -991,11 +997,51 @@ public final class CaseReader {
                 }
             }
         }
+        List<StartupStrategy> strategies = new ArrayList<>();
+        if (t.has("strategies")) {
+            strategies = strategies(t.obj("strategies"));
+        }
         try {
-            return new TransientSettings(holdUp, simulated, sampling, initial, method, tolerance, steady, events);
+            return new TransientSettings(holdUp, simulated, sampling, initial, method, tolerance, steady, events,
+                    strategies);
         } catch (InvalidInputException e) {
             throw e.under("transient");
         }
+    }
+
+    /**
+     * {@code transient.strategies}: a mapping from strategy names to their parameters ({@code {}}
+     * for none), in the order {@code --compare} runs them.
+     */
+    private static List<StartupStrategy> strategies(YamlMapping m) {
+        m.allow(STRATEGY_KEYS.keySet());
+        List<StartupStrategy> list = new ArrayList<>();
+        var names = m.node().fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            StartupStrategy.Kind kind = StartupStrategy.Kind.parse(m.at(name), name);
+            JsonNode node = m.node().get(name);
+            YamlMapping p = new YamlMapping(node.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.objectNode() : node, m.at(name));
+            p.allow(STRATEGY_KEYS.get(name));
+            if (p.has("flows") && !List.of("feed", "all").contains(p.text("flows", "feed or all"))) {
+                throw new InvalidInputException(p.at("flows"), p.text("flows", "feed or all"),
+                        "feed (the feed flow alone ramps) or all (every inlet flow ramps with it)");
+            }
+            try {
+                list.add(new StartupStrategy(kind,
+                        p.has("loading") ? p.number("loading") : StartupStrategy.DEFAULT_LOADING,
+                        p.has("drawAfter") ? p.time("drawAfter") : null,
+                        p.has("from") ? p.number("from") : StartupStrategy.DEFAULT_RAMP_FROM,
+                        p.has("over") ? p.time("over") : StartupStrategy.DEFAULT_RAMP_HOURS,
+                        p.has("steps") ? p.integer("steps") : StartupStrategy.DEFAULT_RAMP_STEPS,
+                        p.has("flows") && p.text("flows", "feed or all").equals("all")));
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith("transient") ? e : new InvalidInputException(p.at(e.field()), e.value(),
+                        e.allowed());
+            }
+        }
+        return list;
     }
 
     private static TransientEvent event(YamlMapping e, List<String> names) {

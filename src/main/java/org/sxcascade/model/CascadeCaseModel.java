@@ -8,6 +8,7 @@ import org.sxcascade.model.CascadeCase;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.XuFlows;
+import org.sxcascade.model.FeedPhase;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 
@@ -102,6 +103,94 @@ public final class CascadeCaseModel extends ConfiguredModel<CascadeCase> {
     @Override
     public String blankStart() {
         return "blank aqueous and barren organic in every stage; the feed starts at t = 0";
+    }
+
+    @Override
+    public TransientModel withEvents(TransientEvent atStart, List<TransientEvent> events) {
+        return new CascadeCaseModel(atStart == null ? first() : atStart.applyTo(first()), events);
+    }
+
+    /** The feed flow, and with {@code allInlets} the organic and scrub flows, at {@code fraction} of theirs. */
+    @Override
+    public TransientEvent throughput(double hours, double fraction, boolean allInlets) {
+        double[] inlets = CascadeDynamics.sectionVolumes(first());
+        return new TransientEvent(hours, null, fraction * feedFlowLitres(), allInlets ? fraction * inlets[0] : null,
+                allInlets ? fraction * inlets[1] : null, null, null);
+    }
+
+    @Override
+    public Double feedFlowLitres() {
+        return first().flows() instanceof XuFlows xu && xu.engineering() == null ? null
+                : first().feed().volumetricFlow();
+    }
+
+    /**
+     * Stage k's aqueous volume V_k (given, or residence time times the stage's aqueous flow) of feed
+     * solution holds F z_j V_k / Q_feed in the state's unit (F the feed rate of the dynamics, Q_feed
+     * its flow in L/h): the feed's RE per litre.
+     */
+    @Override
+    public double[] feedFilled(CascadeDynamics d, HoldUp holdUp) {
+        CascadeCase c = first();
+        Double q = feedFlowLitres();
+        if (q == null || c.feed().phase() != FeedPhase.AQUEOUS) {
+            throw new InvalidInputException("feed-filled", q == null ? "a case without plant flows"
+                    : "an organic feed", "a case with an aqueous feed and its flow in L/h (feed.flow and plant flows): "
+                    + "only then does a stage's aqueous hold-up of feed solution have an RE content");
+        }
+        double[] aqueousLitres = CascadeDynamics.holdUpVolumes(c, holdUp)[0];
+        int n = d.stages();
+        int comps = c.components().size();
+        double[] y = new double[d.dimension()];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < comps; j++) {
+                y[k * comps + j] = d.feedRate() * c.feed().fraction(j) * aqueousLitres[k] / q;
+            }
+        }
+        return y;
+    }
+
+    /** The organic's RE: stage k holds {@code rareEarthFlow} times its organic residence time (no limit). */
+    @Override
+    public double[] loadedOrganic(CascadeDynamics d, double[] rareEarthFlow, List<String> notes) {
+        int c = components().size();
+        double[] y = new double[d.dimension()];
+        for (int k = 0; k < d.stages(); k++) {
+            for (int j = 0; j < c; j++) {
+                y[k * c + j] = rareEarthFlow[j] * d.organicResidenceTime(k);
+            }
+        }
+        return y;
+    }
+
+    /**
+     * CMER: the extractant's RE capacity fed (S·F) and the scrub (W·F), mol RE-equivalent (each
+     * about 3 mol of base or acid for a trivalent cation exchange); constant D: the organic and scrub
+     * liquor volumes, L.
+     */
+    @Override
+    public List<String> reagentNames() {
+        String unit = molar() ? "mol RE-eq" : "mol RE-eq per mol/h fed";
+        return first().equilibrium() instanceof ConstantSeparationFactors
+                ? List.of("extractant S·F (" + unit + ")", "scrub W·F (" + unit + ")")
+                : List.of("organic (L)", "scrub liquor (L)");
+    }
+
+    @Override
+    public double[] reagentRates(int i) {
+        CascadeCase c = configurations.get(i);
+        if (c.equilibrium() instanceof ConstantSeparationFactors) {
+            CascadeNetwork net = networks[i];
+            int n = net.stages();
+            double aqueousFeedAtTop = 0;
+            for (int j = 0; j < net.components(); j++) {
+                aqueousFeedAtTop += net.feed(n, j) - net.organicFeed(n, j);
+            }
+            double f = perOwnUnit(i);
+            return new double[] {net.organicFlow(1) * f, (net.aqueousFlow(n) - aqueousFeedAtTop) * f};
+        }
+        double[] q = CascadeDynamics.sectionVolumes(c);
+        return new double[] {q[0], q[1]};
     }
 
     @Override

@@ -44,9 +44,14 @@ public final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
 
     /** The transient model of a mass-action case and its events (errors name {@code transient.events[i]}). */
     public MassActionCaseModel(MassActionCase c, List<TransientEvent> events) {
-        super(c, events, MassActionCaseModel::applyEvent, CascadeNetwork::massAction,
-                x -> !x.sideDraws().isEmpty());
-        eq = c.equilibrium();
+        this(c, events, c.equilibrium());
+    }
+
+    /** With the equilibrium (its molar scale) of another configuration, that of the case at t = 0. */
+    private MassActionCaseModel(MassActionCase c, List<TransientEvent> events, MassActionEquilibrium eq) {
+        super(c.equilibrium() == eq ? c : c.withEquilibrium(eq), events, MassActionCaseModel::applyEvent,
+                CascadeNetwork::massAction, x -> !x.sideDraws().isEmpty());
+        this.eq = eq;
     }
 
     /** The case after an event; errors name the event's field. */
@@ -209,6 +214,16 @@ public final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
     /** Barren saponified organic and RE-free acid in the phase volumes the dynamics split over (class comment). */
     @Override
     public double[] blank(CascadeDynamics d) {
+        return start(d, null, null);
+    }
+
+    /**
+     * Every stage's organic saponified as the organic fed and pre-loaded with RE at
+     * {@code organicRareEarth} mol/L (barren if {@code null}); its aqueous the blank's RE-free acid,
+     * or feed solution (the feed's RE at its concentration and acidity) if {@code feedRareEarth}
+     * (mol/L) is given.
+     */
+    private double[] start(CascadeDynamics d, double[] organicRareEarth, double[] feedRareEarth) {
         MassActionCase c = first();
         MassActionFlows f = c.flows();
         int n = c.cascade().extractionStages();
@@ -217,15 +232,100 @@ public final class MassActionCaseModel extends ConfiguredModel<MassActionCase> {
         double[] y = new double[d.dimension()];
         double[] noRareEarth = new double[eq.rareEarthCount()];
         for (int k = 1; k <= d.stages(); k++) {
-            double acid = k <= n ? c.feedAcidity() : k <= n + m && f.scrubFlow() > 0 ? f.scrubAcidity() : f.stripAcidity();
+            double acid = feedRareEarth != null || k <= n ? c.feedAcidity()
+                    : k <= n + m && f.scrubFlow() > 0 ? f.scrubAcidity() : f.stripAcidity();
             // the volumes stand in for flows: amounts per unit of molar scale, times hours
-            double[] organic = eq.saponifiedOrganic(f.saponification(), d.organicVolume(k - 1));
-            double[] aqueous = eq.aqueousStream(d.aqueousVolume(k - 1), noRareEarth, 0, acid);
+            double[] organic = organicRareEarth == null ? eq.saponifiedOrganic(f.saponification(), d.organicVolume(k - 1))
+                    : eq.preloadedOrganic(f.saponification(), d.organicVolume(k - 1), organicRareEarth);
+            double[] aqueous = eq.aqueousStream(d.aqueousVolume(k - 1), feedRareEarth == null ? noRareEarth
+                    : feedRareEarth, 0, acid);
             for (int j = 0; j < comps; j++) {
                 y[(k - 1) * comps + j] = organic[j] + aqueous[j];
             }
         }
         return y;
+    }
+
+    @Override
+    public TransientModel withEvents(TransientEvent atStart, List<TransientEvent> events) {
+        return new MassActionCaseModel(atStart == null ? first() : applyEvent(atStart, first()), events, eq);
+    }
+
+    /** The feed flow, and with {@code allInlets} the organic, fresh scrub acid and strip acid flows, at {@code fraction}. */
+    @Override
+    public TransientEvent throughput(double hours, double fraction, boolean allInlets) {
+        MassActionFlows f = first().flows();
+        return new TransientEvent(hours, null, fraction * feedFlowLitres(), allInlets ? fraction * f.organicFlow()
+                : null, allInlets ? fraction * f.scrubFlow() : null, null, null, null, null,
+                allInlets ? fraction * f.stripFlow() : null, null, null);
+    }
+
+    @Override
+    public Double feedFlowLitres() {
+        return first().feeds().size() == 1 ? first().feeds().get(0).feed().volumetricFlow() : null;
+    }
+
+    /** The single feed's RE at its concentration and its acidity in every stage's aqueous volume. */
+    @Override
+    public double[] feedFilled(CascadeDynamics d, HoldUp holdUp) {
+        if (first().feeds().size() != 1) {
+            throw new InvalidInputException("feed-filled", first().feeds().size() + " feeds",
+                    "a case with a single feed (which feed's solution would fill the stages?)");
+        }
+        Feed feed = first().feeds().get(0).feed();
+        double[] z = new double[eq.rareEarthCount()];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = feed.fraction(j) * feed.concentration();
+        }
+        return start(d, null, z);
+    }
+
+    /**
+     * The organic pre-loaded ({@link MassActionEquilibrium#preloadedOrganic}) at the concentration
+     * of {@code rareEarthFlow} in the organic flow at t = 0, limited to 99.9 % of the largest
+     * pre-load the saponified organic can carry (told in {@code notes}).
+     */
+    @Override
+    public double[] loadedOrganic(CascadeDynamics d, double[] rareEarthFlow, List<String> notes) {
+        double q = networks[0].organicFlow(1);
+        double[] y = new double[eq.rareEarthCount()];
+        double total = 0;
+        for (int j = 0; j < y.length; j++) {
+            y[j] = rareEarthFlow[j] * eq.molarScale() / q;
+            total += y[j];
+        }
+        double s = first().flows().saponification();
+        double max = 0.999 * eq.maximumPreload(s);
+        if (total > max) {
+            notes.add(String.format(java.util.Locale.ROOT, "loaded-organic: the organic saponified to %s can be "
+                    + "pre-loaded with at most %s mol/L RE without acid release; it was loaded with %s mol/L instead "
+                    + "of %s mol/L", Formats.general(s), Formats.general(eq.maximumPreload(s)),
+                    Formats.general(max), Formats.general(total)));
+            for (int j = 0; j < y.length; j++) {
+                y[j] *= max / total;
+            }
+        }
+        return start(d, y, null);
+    }
+
+    /** Acid (H+ of every aqueous inlet) and base (the cation M of the saponified organic), mol. */
+    @Override
+    public List<String> reagentNames() {
+        return List.of("acid (mol H+)", "base (mol " + first().cation() + ")");
+    }
+
+    @Override
+    public double[] reagentRates(int i) {
+        CascadeNetwork net = networks[i];
+        int h = eq.hydrogenIndex();
+        int m = eq.rareEarthCount();
+        double acid = 0;
+        double base = 0;
+        for (int k = 1; k <= net.stages(); k++) {
+            acid += net.feed(k, h) - net.organicFeed(k, h);
+            base += net.organicFeed(k, m);
+        }
+        return new double[] {acid * eq.molarScale(), base * eq.molarScale()};
     }
 
     @Override

@@ -32,7 +32,7 @@ class TransientStageOptionsTest {
             """;
 
     /** A bundled case without its transient section. */
-    private static String bundled(String file) {
+    static String bundled(String file) {
         try {
             String text = Files.readString(Path.of(file));
             return text.substring(0, text.indexOf("\ntransient:") + 1);
