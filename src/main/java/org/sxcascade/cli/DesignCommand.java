@@ -77,6 +77,9 @@ final class DesignCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PlotOptions plot;
 
+    @picocli.CommandLine.Mixin
+    RoundingOptions rounding;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
@@ -87,14 +90,32 @@ final class DesignCommand implements Callable<Integer> {
         Object read = new CaseReader().readForDesign(caseFile);
         DesignResult d = Designer.design(read, new DesignRequest(flowChoice(), maxStages, reagentExcess,
                 targets.overrides(), TargetOptions.given(spec)));
-        if (d.met() && caseOut != null) {
-            String yaml = org.sxcascade.report.CaseHandOff.complete(DesignReport.caseYaml(d), new CaseReader().readTree(caseFile));
-            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+        org.sxcascade.report.RoundedFlows rounded = null;
+        if (d.met()) {
+            String exactYaml = org.sxcascade.report.CaseHandOff.complete(DesignReport.caseYaml(d),
+                    new CaseReader().readTree(caseFile));
+            rounded = rounding.round(exactYaml, d.flows());
+            if (caseOut != null) {
+                String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
+                OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+            }
         }
         List<Path> charts = plot.writeIfWanted(() -> Charts.design(NamedChart.caseStem(caseFile.toString()), d,
                 PlotOptions.progress("stage-count chart")), caseFile);
         var out = spec.commandLine().getOut();
-        out.print(json ? DesignReport.toJson(d).toPrettyString() + System.lineSeparator() : DesignReport.text(d));
+        if (json) {
+            var j = DesignReport.toJson(d);
+            if (rounded != null) {
+                j.set("rounded", rounded.json());
+            }
+            out.print(j.toPrettyString() + System.lineSeparator());
+        } else {
+            out.print(DesignReport.text(d));
+            if (rounded != null) {
+                out.println();
+                out.print(rounded.text());
+            }
+        }
         if (!json && d.met() && caseOut != null) {
             out.println();
             out.println(d.caseFileDescription() + " written to " + caseOut + " (run it with: sxcascade simulate "

@@ -111,6 +111,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     PlotOptions plot;
 
+    @Mixin
+    RoundingOptions rounding;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
@@ -126,18 +129,28 @@ final class OptimizeCommand implements Callable<Integer> {
         try (Bar bar = new Bar()) {
             o = Optimization.optimize(caseFile, request, bar::update);
         }
+        String exactYaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(o),
+                new CaseReader().readTree(caseFile));
+        org.sxcascade.report.RoundedFlows rounded = rounding.round(exactYaml, o.flows());
         if (caseOut != null) {
-            String yaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(o),
-                    new CaseReader().readTree(caseFile));
+            String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
         List<Path> charts = plot.writeIfWanted(() -> Charts.optimum(NamedChart.caseStem(caseFile.toString()), o),
                 caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(OptimumReport.toJson(o).toPrettyString());
+            var j = OptimumReport.toJson(o);
+            if (rounded != null) {
+                j.set("rounded", rounded.json());
+            }
+            out.println(j.toPrettyString());
         } else {
             out.print(OptimumReport.text(o));
+            if (rounded != null) {
+                out.println();
+                out.print(rounded.text());
+            }
             if (caseOut != null) {
                 out.println();
                 out.println("Optimum written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");

@@ -257,7 +257,7 @@ class FitCommandTest {
         Path fittedCase = dir.resolve("pr-nd-fitted.yaml");
         Files.writeString(fittedCase, fitted);
         Path designed = dir.resolve("designed.yaml");
-        CliHarness design = CliHarness.run("design", fittedCase.toString(), "--case-out", designed.toString());
+        CliHarness design = CliHarness.run("design", fittedCase.toString(), "--exact-flows", "--case-out", designed.toString());
         assertThat(design.exitCode()).as(design.err()).isZero();
         assertThat(design.out()).contains("17 extraction + 14 scrub + 8 strip = 39 stages")
                 .contains("Pr 99.9472%").contains("Nd 99.9472%");

@@ -60,7 +60,7 @@ class MassActionDesignFeedsTest {
      */
     private MassActionCase simulateWritten(Path f, PlantFlowDesign.Result r) throws Exception {
         Path out = dir.resolve("designed-" + f.getFileName());
-        CliHarness run = CliHarness.run("design", f.toString(), "--case-out", out.toString());
+        CliHarness run = CliHarness.run("design", f.toString(), "--exact-flows", "--case-out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         MassActionCase c = new CaseReader().readMassAction(out);
         CascadeNetwork net = CascadeNetwork.massAction(c);

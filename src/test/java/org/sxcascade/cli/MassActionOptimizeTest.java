@@ -45,7 +45,7 @@ class MassActionOptimizeTest {
         Path file = dir.resolve("small.yaml");
         Files.writeString(file, CASE + BOUNDS);
         Path written = dir.resolve("optimized.yaml");
-        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--case-out", written.toString());
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--json", "--exact-flows", "--case-out", written.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode opt = j.get("optimum");

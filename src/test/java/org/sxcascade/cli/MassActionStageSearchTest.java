@@ -48,7 +48,7 @@ class MassActionStageSearchTest {
         Path file = dir.resolve("stages.yaml");
         Files.writeString(file, CASE + "  extractionStages: {min: 10, max: 12}\n  scrubStages: {min: 8, max: 12}\n");
         Path written = dir.resolve("fewest.yaml");
-        CliHarness r = CliHarness.run("optimize", file.toString(), "--objective", "stages", "--json", "--case-out",
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--objective", "stages", "--json", "--exact-flows", "--case-out",
                 written.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -114,7 +114,7 @@ class MassActionStageSearchTest {
         Files.writeString(file, CASE + "  extractionStages: {min: 9, max: 12}\n  scrubStages: {min: 10, max: 14}\n"
                 + "  stripStages: {min: 2, max: 5}\n" + COSTS);
         Path written = dir.resolve("cheapest.yaml");
-        CliHarness r = CliHarness.run("optimize", file.toString(), "--objective", "cost", "--json", "--case-out",
+        CliHarness r = CliHarness.run("optimize", file.toString(), "--objective", "cost", "--json", "--exact-flows", "--case-out",
                 written.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());

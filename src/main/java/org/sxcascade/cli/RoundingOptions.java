@@ -1,0 +1,27 @@
+package org.sxcascade.cli;
+
+import java.util.List;
+import org.sxcascade.report.RoundedFlows;
+import org.sxcascade.report.Summary;
+import picocli.CommandLine.Option;
+
+/** {@code --round-digits}, {@code --flow-step} and {@code --exact-flows} of design and optimize. */
+final class RoundingOptions {
+    @Option(names = "--round-digits", paramLabel = "N", defaultValue = "3",
+            description = "Round the plant flows to N significant digits (1 … 8, default 3), verify the rounded case "
+                    + "and write it with --case-out (docs/design.md, \"Rounded plant flows\").")
+    int digits;
+
+    @Option(names = "--flow-step", paramLabel = "L_PER_H",
+            description = "Round flows in L/h to this instrument step instead (e.g. 0.1); other flows to --round-digits.")
+    Double step;
+
+    @Option(names = "--exact-flows", description = "Do not round: print and write the exact flows.")
+    boolean exact;
+
+    /** The rounded, verified case, or {@code null} with --exact-flows. */
+    RoundedFlows round(String caseYaml, List<Summary.Quantity> flows) {
+        RoundedFlows.Resolution resolution = new RoundedFlows.Resolution(digits, step);
+        return exact ? null : RoundedFlows.of(caseYaml, flows, resolution);
+    }
+}
