@@ -114,11 +114,14 @@ public final class StartupComparisonChart {
         plot.setDataset(data);
         plot.setRenderer(r);
         if (!rows.isEmpty()) {
+            // one line per target value, naming every product that has it
+            java.util.Map<Double, List<String>> byValue = new java.util.LinkedHashMap<>();
             for (StartupComparison.Use u : rows.get(0).targets()) {
-                plot.addRangeMarker(ChartStyle.marker(1 - u.target(), u.name() + " target "
-                        + ChartStyle.percent(u.target()), ChartStyle.GREY, ChartStyle.DOTTED,
-                        ChartStyle.LabelAt.RIGHT));
+                byValue.computeIfAbsent(u.target(), v -> new java.util.ArrayList<>()).add(u.name());
             }
+            byValue.forEach((target, products) -> plot.addRangeMarker(ChartStyle.marker(1 - target,
+                    String.join(", ", products) + " target " + ChartStyle.percent(target), ChartStyle.GREY,
+                    ChartStyle.DOTTED, ChartStyle.LabelAt.RIGHT)));
         }
         String model = rows.isEmpty() ? "" : rows.get(0).result().model().name();
         return ChartStyle.chart("Outlet purity by start-up strategy: " + model, String.format(Locale.ROOT,

@@ -61,6 +61,11 @@ final class TransientSimulator implements TransientSolver {
         int configurations = model.configurations();
         int last = configurations - 1;
         List<String> notes = new ArrayList<>();
+        if (kind == StartupStrategy.Kind.RAMPED_FEED && !(strategy.rampHours() < s.simulatedHours())) {
+            notes.add("ramped-feed: the run ends before the flows reach their full value ("
+                    + Times.format(strategy.rampHours()) + "); the steady state compared with is that of the flows "
+                    + "at the end, not the case's");
+        }
         CascadeNetwork first = model.network(0);
         int n = first.stages();
         int c = first.components();

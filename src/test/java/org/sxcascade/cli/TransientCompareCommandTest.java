@@ -64,6 +64,36 @@ class TransientCompareCommandTest {
         assertThat(pre.get("targets").get(0).get("hours").asDouble()).isZero();
     }
 
+    /** The 1974 column of the table in docs/theory.md, "Start-up strategies", as the command prints it. */
+    @Test
+    void theNumbersTheTheoryQuotesForThe1974CaseAreTheCommands() throws Exception {
+        CliHarness r = CliHarness.run("transient", "cases/pr-nd-1974.yaml", "--compare", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode list = JSON.readTree(r.out()).get("strategies");
+        java.util.Map<String, String> quoted = new java.util.LinkedHashMap<>();
+        for (JsonNode row : list) {
+            for (JsonNode t : row.get("targets")) {
+                quoted.put(row.get("strategy").asText() + " " + t.get("name").asText(), t.get("hours").isNull()
+                        ? String.format(java.util.Locale.ROOT, "not on target (%.2f %%)", 100 * t.get("finalPurity")
+                        .asDouble()) : String.format(java.util.Locale.ROOT, "%.2f d", t.get("days").asDouble()));
+            }
+        }
+        assertThat(quoted).containsEntry("blank loaded organic Nd", "4.05 d").containsEntry("blank raffinate Pr", "5.48 d")
+                .containsEntry("feed-filled loaded organic Nd", "2.63 d")
+                .containsEntry("feed-filled raffinate Pr", "not on target (99.84 %)")
+                .containsEntry("loaded-organic loaded organic Nd", "3.78 d")
+                .containsEntry("loaded-organic raffinate Pr", "5.21 d")
+                .containsEntry("pre-equilibrated loaded organic Nd", "0.00 d")
+                .containsEntry("total-reflux loaded organic Nd", "3.87 d")
+                .containsEntry("total-reflux raffinate Pr", "5.30 d");
+        assertThat(JSON.readTree(r.out()).get("leftOut").get(0).asText()).startsWith("ramped-feed left out");
+        String doc = java.nio.file.Files.readString(Path.of("docs/theory.md"));
+        assertThat(doc).contains("| feed-filled | 2.63 d | not on target by 30 d (99.84 %) |",
+                "| loaded-organic | 3.78 d | 5.21 d |", "| total-reflux (draw after 24.8 h / 16.0 d) | 3.87 d | 5.30 d |",
+                "| blank | 4.05 d | 5.48 d |");
+        assertThat(list.get(4).get("notes").get(0).asText()).contains("24.79 h");
+    }
+
     @Test
     void aShortRunSaysNotYetOnTargetAndExitsZero() {
         CliHarness r = CliHarness.run("transient", "cases/pr-nd-1974.yaml", "--compare", "blank", "--time", "2d");
