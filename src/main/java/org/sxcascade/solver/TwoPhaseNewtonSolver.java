@@ -79,9 +79,10 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
      * A shortened copy's solve also ends, as a start, after a full Newton step that leaves every
      * balance within this and whose simplified correction J⁻¹F(u + δ) (Deuflhard's estimate of the
      * error left, in ln) is at most {@link #SETTLED_ERROR} on every flow above the trace level.
-     * Stretching a solution to the next length leaves residuals of 2–4 in ln (the traces' slopes
-     * per stage change with the stretch), so the copy's last quadratic steps (1e-2 to 1e-5) bought
-     * its stretched start nothing: they were about a fifth of a 100-stage solve. The error test
+     * Stretching a solution to the next length leaves larger residuals anyway (about 0.15 in ln on
+     * the 5 × 100 benchmark case, {@link #keptEndsPosition}), so the copy's last quadratic steps
+     * (1e-2 to 1e-5) buy its stretched start little: they were about a fifth of a 100-stage solve
+     * when the stretch still left 2–4. The error test
      * keeps a state whose small residual hides a large error along the cascade's slow inventory
      * mode (ill conditioned near a knife-edge reflux) from ending the solve early: such a start
      * sent the next length into hundreds of pseudo-time steps.
@@ -800,11 +801,12 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
 
     /**
      * Continuation in the number of stages. Every run of {@link CascadeNetwork#isRepeatedStage
-     * repeated stages} (the inside of a section) is halved, the shorter cascade is solved by a
-     * solver of its own (which may shorten it again), and its profile is stretched back over this
-     * network: each stage of a run takes the ln flows at the same relative position along the
-     * shorter run, interpolated linearly; the stages kept as they are (ends, feed and draw stages,
-     * stages where the flows change) take theirs. Leaves the start in {@link #u}.
+     * repeated stages} (the inside of a section) is cut to {@code ratio} of its length, the shorter
+     * cascade is solved by a solver of its own (which may shorten it again), and its profile is
+     * stretched back over this network with the ends of every run kept ({@link #keptEndsPosition}) and the traces' slopes
+     * continued over the stages added ({@link #continueTraceSlope}); the stages kept as they are
+     * (ends, feed and draw stages, stages where the flows change) take theirs. Leaves the start in
+     * {@link #u}.
      *
      * @param ratio the fraction of each run kept
      * @return whether a start was made: false for networks at most {@link #SHORTEST} long or with no
@@ -820,6 +822,9 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
         int[] kept = new int[n];
         double[] position = new double[n]; // of every stage in the shorter network (0-based)
+        // each run: its first stage here (0-based), its length, the same in the shorter network
+        int[] runs = new int[4 * n];
+        int runCount = 0;
         int m = 0;
         int k = 1;
         while (k <= n) {
@@ -840,8 +845,13 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
             }
             // the stage before the run is at m − 1 and the one after it at m + shorter
             for (int t = 1; t <= length; t++) {
-                position[first + t - 2] = runPosition(m - 1, t, length, shorter);
+                position[first + t - 2] = keptEndsPosition(m - 1, t, length, shorter);
             }
+            runs[4 * runCount] = first - 1;
+            runs[4 * runCount + 1] = length;
+            runs[4 * runCount + 2] = m;
+            runs[4 * runCount + 3] = shorter;
+            runCount++;
             m += shorter;
         }
         if (m == n) {
@@ -874,13 +884,98 @@ public final class TwoPhaseNewtonSolver implements SteadyStateSolver {
         }
         iterations += start.iterations();
         work += shorterSolver.work;
-        for (int s = 0; s < n; s++) {
-            for (int j = 0; j < c; j++) {
-                u[s * w + j] = active[j] ? interpolated(start, position[s], j, false) : LN_ZERO;
-                u[s * w + c + j] = active[j] ? interpolated(start, position[s], j, true) : LN_ZERO;
+        double[] shift = new double[n];
+        for (int j = 0; j < c; j++) {
+            Arrays.fill(shift, 0);
+            for (int r = 0; active[j] && r < runCount; r++) {
+                continueTraceSlope(start, j, runs[4 * r], runs[4 * r + 1], runs[4 * r + 2], runs[4 * r + 3],
+                        position, shift);
+            }
+            for (int s = 0; s < n; s++) {
+                u[s * w + j] = active[j] ? interpolated(start, position[s], j, false) + shift[s] : LN_ZERO;
+                u[s * w + c + j] = active[j] ? interpolated(start, position[s], j, true) + shift[s] : LN_ZERO;
             }
         }
         return true;
+    }
+
+    /**
+     * Where the t-th of {@code length} repeated stages (1-based) takes its flows from in a shorter
+     * run of {@code shortLength} stages, the stage before the run at index {@code before} (0-based):
+     * the stages of the first half of the run from the shorter run's stage at the same distance
+     * from the run's start, those of the second half from the one at the same distance from its
+     * end, and the stages added between them from the shorter run's middle. A front or the fall of
+     * a trace next to an end of a section keeps its shape (it is set by the stages next to it, not
+     * by the section's length); the stages added are pinched ones. Stretching the whole run by the
+     * ratio of the lengths instead widened every front and flattened every trace's slope, which
+     * left residuals of 2–4 in ln on every stage of the run.
+     */
+    private static double keptEndsPosition(int before, int t, int length, int shortLength) {
+        double half = (shortLength + 1) / 2.0;
+        int added = length - shortLength;
+        if (t <= half) {
+            return before + t;
+        }
+        return t >= half + added ? before + t - added : before + half;
+    }
+
+    /**
+     * The fall of a trace along a run ({@link #keptEndsPosition}): where component j's ln flows fall
+     * from one end of the run (its source) to below its trace level ({@link #lnTraceLevel}) at the
+     * other, they fall on a straight line along the run's middle (each stage multiplies a trace by
+     * the same factor, set by the major components), so the stages added in the middle continue
+     * that line: they are lowered by the slope per stage times their distance from the first half,
+     * and the second half of the run and the stages beyond its end (as long as j stays a trace
+     * there: a trace is linear in what reaches it) by the slope times the stages added.
+     *
+     * @param first      the run's first stage here (0-based) and {@code length} its length
+     * @param shortFirst the same in the shorter network, {@code shortLength} its length
+     * @param position   every stage's position in the shorter network
+     * @param shift      updated: what is added to component j's ln flows on each stage
+     */
+    private void continueTraceSlope(SteadyState start, int j, int first, int length, int shortFirst,
+            int shortLength, double[] position, double[] shift) {
+        int added = length - shortLength;
+        if (added <= 0) {
+            return;
+        }
+        double half = (shortLength + 1) / 2.0;
+        double before = shortFirst - 1;
+        double after = shortFirst + shortLength;
+        double lnTrace = lnTraceLevel[j];
+        boolean fromLow = lnSum(start, before, j) >= lnSum(start, after, j);
+        double farEnd = fromLow ? after : before;
+        if (interpolated(start, farEnd, j, false) >= lnTrace || interpolated(start, farEnd, j, true) >= lnTrace) {
+            return;
+        }
+        // slope per stage away from the source over the middle half of the shorter run, both phases
+        double near = fromLow ? before + half / 2 : after - half / 2;
+        double far = fromLow ? after - half / 2 : before + half / 2;
+        double slope = (lnSum(start, far, j) - lnSum(start, near, j)) / (2 * Math.abs(far - near));
+        if (!(slope < 0)) {
+            return;
+        }
+        for (int t = 1; t <= length; t++) {
+            int d = fromLow ? t : length + 1 - t; // stages from the source
+            if (d >= half + added) {
+                shift[first + t - 1] += slope * added;
+            } else if (d > half) {
+                shift[first + t - 1] += slope * (d - half);
+            }
+        }
+        int n = position.length;
+        for (int s = fromLow ? first + length : first - 1; s >= 0 && s < n; s += fromLow ? 1 : -1) {
+            if (interpolated(start, position[s], j, false) >= lnTrace
+                    || interpolated(start, position[s], j, true) >= lnTrace) {
+                break;
+            }
+            shift[s] += slope * added;
+        }
+    }
+
+    /** ln of component j's aqueous flow plus ln of its organic flow at a fractional stage index x of {@code state}. */
+    private static double lnSum(SteadyState state, double x, int j) {
+        return interpolated(state, x, j, false) + interpolated(state, x, j, true);
     }
 
     /**

@@ -160,6 +160,10 @@ class PreloadAndOrganicLinkTest {
     /**
      * A stripped organic sent back: PrNd's stripped organic joins the organic of {@code load} (a torn
      * organic stream, iterated from barren extractant). The recycle converges and every balance closes.
+     * The tear tolerance is 1e-10: the Pr left in the stripped organic (5e-6 mol/h, a trace) changes
+     * by 5e-12 to 5e-11 relatively from pass to pass once the recycle has converged, the noise of the
+     * cascades' cold solves (FlowsheetSolver, "Cascade solves"), so the default 1e-12 is met only in
+     * a pass whose noise happens to fall below it.
      */
     @Test
     void aStrippedOrganicRecycledConvergesAndCloses() {
@@ -170,7 +174,7 @@ class PreloadAndOrganicLinkTest {
                     inlets:
                       - {from: A, phase: aqueous}
                       - {from: PrNd.organic, phase: organic, fraction: 0.3}
-                """);
+                """) + "solver: {tearTolerance: 1e-10}\n";
         assertThat(yaml).isNotEqualTo(LINKED);
         Flowsheet fs = Flowsheets.parse(yaml);
         assertThat(fs.tornSources()).containsExactly(fs.sourceIndex("PrNd.organic"));
