@@ -117,6 +117,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        rounding.check();
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
         }

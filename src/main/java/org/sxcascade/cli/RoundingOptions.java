@@ -19,6 +19,11 @@ final class RoundingOptions {
     @Option(names = "--exact-flows", description = "Do not round: print and write the exact flows.")
     boolean exact;
 
+    /** Checks the options before anything is computed (exit 2 for a bad one). */
+    void check() {
+        new RoundedFlows.Resolution(digits, step);
+    }
+
     /** The rounded, verified case, or {@code null} with --exact-flows. */
     RoundedFlows round(String caseYaml, List<Summary.Quantity> flows) {
         RoundedFlows.Resolution resolution = new RoundedFlows.Resolution(digits, step);
