@@ -98,17 +98,19 @@ public final class SimulationReport {
      */
     public static SimulationReport solve(ModelCase modelCase,
                                          BiFunction<CascadeNetwork, SolverSettings, SteadyState> solver) {
-        CascadeNetwork network;
-        SolverSettings settings;
-        if (modelCase instanceof MassActionCase c) {
-            network = CascadeNetwork.massAction(c);
-            settings = c.solver();
-        } else {
-            CascadeCase c = (CascadeCase) modelCase;
-            network = CascadeNetwork.of(c);
-            settings = c.solver();
-        }
-        return new SimulationReport(modelCase, network, solver.apply(network, settings));
+        CascadeNetwork network = networkOf(modelCase);
+        return new SimulationReport(modelCase, network, solver.apply(network, settingsOf(modelCase)));
+    }
+
+    /** The stage network of a case of any model, as {@link #solve} solves it. */
+    public static CascadeNetwork networkOf(ModelCase modelCase) {
+        return modelCase instanceof MassActionCase c ? CascadeNetwork.massAction(c)
+                : CascadeNetwork.of((CascadeCase) modelCase);
+    }
+
+    /** The solver settings of a case of any model. */
+    public static SolverSettings settingsOf(ModelCase modelCase) {
+        return modelCase instanceof MassActionCase c ? c.solver() : ((CascadeCase) modelCase).solver();
     }
 
     /**
