@@ -333,7 +333,8 @@ public final class OperatingWindow {
                 boolean ok = ei.met() && !eo.met();
                 EdgeKind kind = eo.failure() != null ? EdgeKind.FAILURE : EdgeKind.TARGET;
                 String beyond = eo.met() ? "every target met (not verified)" : eo.missed();
-                Edge e = new Edge(kind, root, plain(inside), plain(outside), percent(root, x0), beyond, ok);
+                Edge e = new Edge(kind, root, inside.toPlainString(), outside.toPlainString(), percent(root, x0), beyond,
+                        ok);
                 if (ok) {
                     return e;
                 }
