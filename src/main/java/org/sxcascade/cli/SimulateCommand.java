@@ -113,11 +113,6 @@ final class SimulateCommand implements Callable<Integer> {
         }
         OperatingWindow win = null;
         if (window) {
-            if (report.products().stream().allMatch(p -> p.target() == null && p.recoveryTarget() == null)) {
-                throw new InvalidInputException("targets", InvalidInputException.MISSING, "a targets section for "
-                        + "--window (e.g. targets: {organic: {purity: 0.999}, aqueous: {purity: 0.999}}; "
-                        + "docs/case-format.md): the window is the range in which every target holds");
-            }
             int grid = windowGrid != null ? windowGrid : !plot.wanted() ? 0 : read instanceof MassActionCase ? 15 : 25;
             win = WindowProgress.compute(new CaseReader().readTree(caseFile), grid, err);
         }

@@ -37,7 +37,7 @@ public record ControlInput(String field, String label, String unit, double value
     }
 
     /** The value with the field's unit, e.g. {@code "2500 L/h"}. */
-    String withUnit(String number) {
+    public String withUnit(String number) {
         return unit.isEmpty() ? number : number + " " + unit;
     }
 

@@ -530,7 +530,12 @@ public final class OperatingWindow {
         return s.replace("-", "−");
     }
 
-    private static String edgeText(InputRange r, Edge e, int dir) {
+    /**
+     * An edge of a range as printed, e.g. {@code 2499.72 L/h (−0.0115 %)}.
+     *
+     * @param dir −1 for the lower edge, +1 for the upper
+     */
+    public static String edgeText(InputRange r, Edge e, int dir) {
         ControlInput in = r.input();
         return switch (e.kind()) {
             case TARGET, FAILURE -> in.withUnit(e.inside()) + " (" + signedPercent(e.percent()) + ")";
@@ -539,7 +544,8 @@ public final class OperatingWindow {
         };
     }
 
-    private static String beyondText(Edge e, int dir) {
+    /** What lies beyond an edge, e.g. {@code at 2499.71: aqueous purity of Pr missed}. */
+    public static String beyondText(Edge e, int dir) {
         if (e.kind() == EdgeKind.BOUND || e.kind() == EdgeKind.SEARCH_LIMIT) {
             return e.beyond();
         }
@@ -585,10 +591,7 @@ public final class OperatingWindow {
         if (!tolerances.isEmpty()) {
             b.append('\n').append("Tolerance on the ").append(tolerances.get(0).quantity())
                     .append(" (the named components' values scaled by one factor, the others held):\n");
-            for (Tolerance tol : tolerances) {
-                b.append("  ").append(toleranceText(tol, tol.down(), -1)).append('\n');
-                b.append("  ").append(toleranceText(tol, tol.up(), +1)).append('\n');
-            }
+            toleranceLines().forEach(line -> b.append("  ").append(line).append('\n'));
         }
         if (region != null) {
             b.append('\n').append(String.format(Locale.ROOT, "Feasible region of %s and %s: %d of %d grid points "
@@ -597,6 +600,16 @@ public final class OperatingWindow {
         }
         b.append(String.format(Locale.ROOT, "(%d steady states solved for the window)%n", solves));
         return b.toString();
+    }
+
+    /** The tolerances in words, two lines each (down, up), e.g. "β(Nd/Pr) may fall 2.48 % (to 1.46273) before …". */
+    public List<String> toleranceLines() {
+        List<String> lines = new ArrayList<>();
+        for (Tolerance tol : tolerances) {
+            lines.add(toleranceText(tol, tol.down(), -1));
+            lines.add(toleranceText(tol, tol.up(), +1));
+        }
+        return lines;
     }
 
     private static String toleranceText(Tolerance tolerance, Edge e, int dir) {
@@ -624,7 +637,7 @@ public final class OperatingWindow {
     }
 
     /** A purity in %, with enough decimals to show its nines (two beyond the first non-9 digit). */
-    private static String percentOf(double p, double complement) {
+    public static String percentOf(double p, double complement) {
         int decimals = Math.max(2, Math.min(14, (int) Math.ceil(-Math.log10(Math.max(complement, 1e-16))) + 1));
         return String.format(Locale.ROOT, "%." + decimals + "f %%", 100 * p);
     }

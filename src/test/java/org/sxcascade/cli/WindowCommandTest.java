@@ -146,6 +146,24 @@ class WindowCommandTest {
     }
 
     @Test
+    void reportShowsTheWindow() throws Exception {
+        Path html = dir.resolve("r.html");
+        CliHarness r = CliHarness.run("report", "cases/pr-nd-1974.yaml", "--window", "--no-design", "--no-transient",
+                "-o", html.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 sections");
+        String page = Files.readString(html);
+        assertThat(page).contains("<section id=\"window\">", "Target margins", "flows.organicFlow",
+                "data-source=\"window\" data-key=\"/inputs/0/lower/value\"", "β(Nd/Pr) may fall",
+                "pr-nd-1974-window");
+        Path none = dir.resolve("none.html");
+        CliHarness bad = CliHarness.run("report", "cases/kremser.yaml", "--window", "-o", none.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("targets is missing");
+        assertThat(none).doesNotExist();
+    }
+
+    @Test
     void aGridOfTwoPointsExits2() {
         CliHarness r = CliHarness.run("simulate", "cases/pr-nd-p507.yaml", "--window", "--window-grid", "2");
         assertThat(r.exitCode()).isEqualTo(2);
