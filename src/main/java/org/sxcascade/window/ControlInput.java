@@ -42,7 +42,7 @@ public record ControlInput(String field, String label, String unit, double value
     }
 
     /** The inputs a case tree has, in the order an engineer reads them (docs/design.md, "Operating window"). */
-    static List<ControlInput> of(JsonNode tree) {
+    public static List<ControlInput> of(JsonNode tree) {
         List<ControlInput> list = new ArrayList<>();
         JsonNode flows = tree.path("flows");
         String model = tree.path("model").asText(CaseReader.SEPARATION_FACTORS);
@@ -69,6 +69,11 @@ public record ControlInput(String field, String label, String unit, double value
             flow(list, tree.path("feed"), "feed.flow", "feed flow", false);
         }
         return list;
+    }
+
+    /** The field as a column name of a sweep, e.g. {@code flows_organicFlow}. */
+    public String columnKey() {
+        return field.replace('.', '_');
     }
 
     /** How many inputs {@link #of} finds in a case tree. */

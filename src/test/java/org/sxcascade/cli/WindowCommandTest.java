@@ -163,6 +163,55 @@ class WindowCommandTest {
         assertThat(none).doesNotExist();
     }
 
+    private Path spec(String base, String run) throws Exception {
+        return spec(base, run, "components[1].separationFactor");
+    }
+
+    private Path spec(String base, String run, String path) throws Exception {
+        Path spec = dir.resolve("window-sweep.yaml");
+        Files.writeString(spec, "name: window\nbase: " + Path.of(base).toAbsolutePath() + "\nrun: " + run + "\n"
+                + "parameters:\n  - path: " + path + "\n    name: beta\n"
+                + "    values: [1.5, 1.45]\nrecord: [targets, window]\n");
+        return spec;
+    }
+
+    @Test
+    void sweepRecordsTheWindowOfEachPoint() throws Exception {
+        Path out = dir.resolve("w.csv");
+        CliHarness r = CliHarness.run("sweep", spec("cases/pr-nd-p507.yaml", "simulate").toString(), "-o",
+                out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        List<String> head = List.of(lines.get(0).split(","));
+        assertThat(head).contains("margin_nines_min", "window_low_flows_organicFlow", "window_high_flows_scrubFlow",
+                "window_low_feed_flow", "tolerance_down", "tolerance_up");
+        String[] atCase = lines.get(1).split(",", -1);
+        // the point at the case's β is the case: its columns are simulate --window's numbers
+        JsonNode w = window("cases/pr-nd-p507.yaml");
+        assertThat(Double.parseDouble(atCase[head.indexOf("window_low_flows_organicFlow")]))
+                .isEqualTo(w.get("inputs").get(0).get("lower").get("value").asDouble());
+        assertThat(Double.parseDouble(atCase[head.indexOf("tolerance_down")]))
+                .isEqualTo(w.get("tolerances").get(0).get("down").get("value").asDouble());
+        assertThat(atCase[head.indexOf("tolerance_up")]).as("the search limit is an empty cell").isEmpty();
+        // β = 1.45 misses a target (the tolerance above says β may fall 2.5 %): no window, a negative margin
+        String[] below = lines.get(2).split(",", -1);
+        assertThat(below[head.indexOf("targets_met")]).isEqualTo("false");
+        assertThat(Double.parseDouble(below[head.indexOf("margin_nines_min")])).isNegative();
+        assertThat(below[head.indexOf("window_low_flows_organicFlow")]).isEmpty();
+    }
+
+    @Test
+    void sweepRefusesTheWindowWithoutTargetsOrForADesign() throws Exception {
+        CliHarness design = CliHarness.run("sweep", spec("cases/pr-nd-p507.yaml", "design").toString(), "-o",
+                dir.resolve("d.csv").toString());
+        assertThat(design.exitCode()).isEqualTo(2);
+        assertThat(design.err()).contains("window only with run: simulate");
+        CliHarness none = CliHarness.run("sweep", spec("cases/kremser.yaml", "simulate",
+                "components[1].distributionRatio").toString(), "-o", dir.resolve("k.csv").toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("window only for a base case with targets");
+    }
+
     @Test
     void aGridOfTwoPointsExits2() {
         CliHarness r = CliHarness.run("simulate", "cases/pr-nd-p507.yaml", "--window", "--window-grid", "2");
