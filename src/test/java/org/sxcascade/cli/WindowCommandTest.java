@@ -122,6 +122,26 @@ class WindowCommandTest {
     }
 
     @Test
+    void murphreeStages() throws Exception {
+        Path p = dir.resolve("kremser-murphree.yaml");
+        Files.writeString(p, org.sxcascade.window.OperatingWindowTest.KREMSER.replace("purity: 0.55", "purity: 0.54")
+                .replace("purity: 0.98", "purity: 0.97") + "efficiency: {extraction: 0.9}\n");
+        JsonNode w = window(p.toString());
+        edgesWellFormed(w);
+        // the edges at their printed digits (each verified by cold-start simulations inside the window code)
+        assertThat(w.get("inputs").get(0).get("lower").get("printed").asText()).isEqualTo("90.1");
+        assertThat(w.get("inputs").get(0).get("upper").get("printed").asText()).isEqualTo("108.8");
+    }
+
+    @Test
+    void sideDrawsAndThreeComponents() throws Exception {
+        JsonNode w = window("cases/gd-eu-sm-three-outlet.yaml");
+        assertThat(w.get("margins")).hasSize(3); // the Eu concentrate's target too
+        assertThat(w.get("tolerances").get(0).get("symbol").asText()).isEqualTo("β(Gd+Eu/Sm)");
+        edgesWellFormed(w);
+    }
+
+    @Test
     void textAndChart() throws Exception {
         Path charts = dir.resolve("charts");
         CliHarness r = CliHarness.run("simulate", kremser().toString(), "--window", "--window-grid", "5", "--plot",
