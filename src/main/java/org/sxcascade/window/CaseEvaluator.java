@@ -13,7 +13,6 @@ import org.sxcascade.model.ModelCase;
 import org.sxcascade.model.SolverSettings;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
-import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
@@ -22,9 +21,10 @@ import org.sxcascade.solver.TwoPhaseNewtonSolver;
 /**
  * Simulates a case of any model at changed inputs: each point is a copy of the case-file tree
  * with the changes applied, validated by the case reader (so a value out of its allowed range is
- * the reader's own message) and solved as {@code simulate} solves it. A solve may start from the
- * previous point's steady state (a warm start: the same stages and components, a neighbouring
- * input), falling back to the cold start of {@code simulate} when that does not converge.
+ * the reader's own message) and solved as {@code simulate} solves it. A mass-action (or Murphree,
+ * side-draw) solve may start from the previous point's steady state (a warm start: the same stages
+ * and components, a neighbouring input), falling back to the cold start of {@code simulate} when
+ * that does not converge.
  *
  * <p>Not thread-safe: it keeps the last steady state and its solvers.
  */
@@ -32,7 +32,6 @@ final class CaseEvaluator {
     private final JsonNode base;
     private final boolean massAction;
     private final CaseReader reader = new CaseReader();
-    private final NewtonCascadeSolver newton = new NewtonCascadeSolver();
     private TwoPhaseNewtonSolver twoPhase;
     private SteadyState last;
     private int solves;
@@ -101,19 +100,20 @@ final class CaseEvaluator {
         CascadeNetwork network = SimulationReport.networkOf(c);
         SolverSettings settings = SimulationReport.settingsOf(c);
         SteadyState state = null;
-        if (warm && last != null && settings.method() == SolverSettings.Method.NEWTON
+        // A warm start pays where the cold start is slow: mass action (the two-phase Newton from a
+        // neighbour's profile is about 4 times faster than its cold start on the bundled case). Plain
+        // CMER and constant-D cascades are not warm-started: the split-shooting cold start gives Newton
+        // the profile directly and is about 15 times faster than Newton from a neighbour's profile
+        // (measured on cases/pr-nd-p507.yaml; docs/performance.md, "Operating window").
+        boolean plain = network.isPlain() && (network.equilibrium() instanceof ConstantSeparationFactors
+                || network.equilibrium() instanceof ConstantDistributionRatios);
+        if (warm && !plain && last != null && settings.method() == SolverSettings.Method.NEWTON
                 && last.stages() == network.stages() && last.components() == network.components()) {
             try {
-                boolean plain = network.isPlain() && (network.equilibrium() instanceof ConstantSeparationFactors
-                        || network.equilibrium() instanceof ConstantDistributionRatios);
-                if (plain) {
-                    state = newton.solve(network, settings, last.lnAqueous());
-                } else {
-                    if (twoPhase == null) {
-                        twoPhase = new TwoPhaseNewtonSolver();
-                    }
-                    state = twoPhase.solveFrom(network, settings, last);
+                if (twoPhase == null) {
+                    twoPhase = new TwoPhaseNewtonSolver();
                 }
+                state = twoPhase.solveFrom(network, settings, last);
             } catch (NoConvergenceException | IllegalArgumentException e) {
                 state = null; // the cold start below decides
             }
