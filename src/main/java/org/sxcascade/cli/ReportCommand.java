@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.Charts;
+import java.util.List;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.chart.WindowChart;
+import org.sxcascade.window.OperatingWindow;
 import org.sxcascade.dynamics.TransientCase;
 import org.sxcascade.dynamics.TransientFailureException;
 import org.sxcascade.dynamics.TransientResult;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  sxcascade report cases/zhang-binary.yaml -o zhang-report.html",
                 "  sxcascade report cases/pr-nd-1974.yaml -o pr-nd-1974.html",
                 "  sxcascade report cases/pr-nd-mass-action.yaml -o pr-nd-mass-action.html",
+                "  sxcascade report cases/pr-nd-p507.yaml --window -o pr-nd-p507.html",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -50,6 +54,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--no-design", description = "Leave out the design from the targets.")
     boolean noDesign;
+
+    @Option(names = "--window", description = "Add the operating window of the case (it needs targets): each "
+            + "input's range with every target met, the margins in nines, the tolerance on the separation factors "
+            + "and the feasible region of the two main flows (docs/design.md, \"Operating window\").")
+    boolean window;
 
     @Option(names = "--no-transient", description = "Leave out the start-up, even when the case has a transient section.")
     boolean noTransient;
@@ -94,6 +103,13 @@ final class ReportCommand implements Callable<Integer> {
                 .inputs(sim.caseFacts())
                 .steadyState(sim, sim.charts(stem));
         int sections = 2;
+        if (window) {
+            sections++;
+            OperatingWindow w = WindowProgress.compute(reader.parseTree(caseText),
+                    read instanceof org.sxcascade.model.MassActionCase ? 15 : 25, err);
+            NamedChart chart = WindowChart.of(stem, w);
+            html.window(w, chart == null ? List.of() : List.of(chart));
+        }
         if (!noDesign) {
             sections++;
             html.designOf(caseFile, read, stem, PlotOptions.progress("stage-count chart"));

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.chart.WindowChart;
+import org.sxcascade.window.OperatingWindow;
 import org.sxcascade.flowsheet.FlowsheetConvergenceException;
 import org.sxcascade.flowsheet.FlowsheetSimulation;
 import org.sxcascade.io.CaseReader;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
                 "  sxcascade simulate cases/kremser.yaml --csv profile.csv",
                 "  sxcascade simulate cases/zhang-binary.yaml --plot charts --format svg",
                 "  sxcascade simulate cases/pr-nd-mass-action.yaml --csv profile.csv --plot charts",
+                "  sxcascade simulate cases/pr-nd-p507.yaml --window",
+                "  sxcascade simulate cases/pr-nd-p507.yaml --window --plot charts",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -54,6 +58,16 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Override the case's solver: newton (default) or rows (Xu's row-by-row iteration; slow).")
     String method;
 
+    @Option(names = "--window", description = "Also compute the operating window (the case needs targets): each "
+            + "input's range with every target met, the others held; the margin of each target in nines; the "
+            + "tolerance on the separation factors; with --plot, the feasible region of the two main flows "
+            + "(docs/design.md, \"Operating window\").")
+    boolean window;
+
+    @Option(names = "--window-grid", paramLabel = "N", description = "Points along each axis of the feasible "
+            + "region (3 to 201; with --plot the default is 25, 15 for mass action; without --plot none is computed unless this is given).")
+    Integer windowGrid;
+
     @picocli.CommandLine.Mixin
     PlotOptions plot;
 
@@ -74,7 +88,15 @@ final class SimulateCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
         }
         if (FlowsheetReader.isFlowsheet(caseFile)) {
+            if (window) {
+                throw new InvalidInputException("--window", "a flowsheet", "a single cascade's case file: the "
+                        + "operating window of a flowsheet of linked cascades is not computed (run it on each "
+                        + "cascade's own case file)");
+            }
             return flowsheet();
+        }
+        if (windowGrid != null && !window) {
+            throw new InvalidInputException("--window-grid", windowGrid, "only with --window");
         }
         ModelCase read = (ModelCase) new CaseReader().readForSimulate(caseFile);
         var err = spec.commandLine().getErr();
@@ -89,14 +111,38 @@ final class SimulateCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
-        List<Path> charts = plot.writeIfWanted(() -> report.charts(stem), caseFile);
+        OperatingWindow win = null;
+        if (window) {
+            int grid = windowGrid != null ? windowGrid : !plot.wanted() ? 0 : read instanceof MassActionCase ? 15 : 25;
+            win = WindowProgress.compute(new CaseReader().readTree(caseFile), grid, err);
+        }
+        OperatingWindow shown = win;
+        List<Path> charts = plot.writeIfWanted(() -> {
+            List<NamedChart> list = new java.util.ArrayList<>(report.charts(stem));
+            NamedChart w = shown == null ? null : WindowChart.of(stem, shown);
+            if (w != null) {
+                list.add(w);
+            }
+            return list;
+        }, caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
-            StringWriter w = new StringWriter();
-            report.writeJson(w);
-            out.println(w);
+            if (win == null) {
+                StringWriter w = new StringWriter();
+                report.writeJson(w);
+                out.println(w);
+            } else {
+                var node = report.toJson();
+                node.set("window", win.toJson());
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(node));
+            }
         } else {
             out.print(report.toText(profile));
+            if (win != null) {
+                out.println();
+                out.print(win.toText());
+            }
             long missed = report.products().stream().filter(p -> Boolean.FALSE.equals(p.met())).count();
             if (missed > 0) {
                 out.println();

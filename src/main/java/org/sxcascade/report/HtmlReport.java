@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.function.DoubleFunction;
 import org.sxcascade.chart.ChartWriter;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.window.OperatingWindow;
 import org.sxcascade.chart.StageCountChart;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
@@ -335,6 +336,60 @@ public final class HtmlReport {
             // the report is about the case as given: a design that cannot be made is a remark
             return designUnavailable(e.getMessage());
         }
+    }
+
+    /**
+     * The operating window of the case as given ({@code simulate --window}; docs/design.md,
+     * "Operating window"): the margin of each target in nines, the range of each input with every
+     * target met, the tolerance on the separation factors and the chart of the feasible region.
+     * Each edge carries its full-precision value ({@code data-source="window"}, the key of
+     * {@link OperatingWindow#toJson()}).
+     */
+    public HtmlReport window(OperatingWindow w, List<NamedChart> chartList) {
+        section("window", "Operating window (simulate --window)");
+        ObjectNode doc = w.toJson();
+        String src = "window";
+        body.append("<h3>Target margins</h3>\n<p class=\"unit\">nines(P) = −log10(1 − P); margin = nines(reached) − "
+                + "nines(target): +1 is ten times less impurity than the target allows</p>\n");
+        tableStart(List.of("target", "reached", "required", "margin (nines)"));
+        for (int i = 0; i < w.margins().size(); i++) {
+            var m = w.margins().get(i);
+            body.append("<tr><th>").append(esc(m.label())).append(m.met() ? "" : " <span class=\"badge missed\">"
+                    + "MISSED</span>").append("</th><td>").append(esc(OperatingWindow.percentOf(m.reached(),
+                    m.shortfall()))).append("</td>").append(td(src, doc, "/margins/" + i + "/required",
+                    Formats::percent)).append(td(src, doc, "/margins/" + i + "/margin",
+                    v -> String.format(Locale.ROOT, "%+.3f", v))).append("</tr>\n");
+        }
+        tableEnd();
+        if (!w.operatingPointMet()) {
+            body.append("<p class=\"note\">The case misses a target, so there is no operating window around it "
+                    + "(<code>sxcascade design</code> finds stages and flows that meet the targets).</p>\n");
+            return this;
+        }
+        body.append("<h3>Range of each input</h3>\n<p class=\"unit\">every target met, the other inputs at the "
+                + "case's values; edges rounded towards the case's value and verified by simulation at the printed "
+                + "digits (the next value out misses)</p>\n");
+        tableStart(List.of("input", "field", "case", "lowest", "highest", "below the lowest", "above the highest"));
+        for (int i = 0; i < w.ranges().size(); i++) {
+            OperatingWindow.InputRange r = w.ranges().get(i);
+            String at = "/inputs/" + i;
+            body.append("<tr><th>").append(esc(r.input().label())).append("</th><td><code>")
+                    .append(esc(r.input().field())).append("</code></td>")
+                    .append(td(src, doc, at + "/value", v -> r.input().withUnit(Formats.general(v))))
+                    .append(td(src, doc, at + "/lower/value", v -> OperatingWindow.edgeText(r, r.lower(), -1)))
+                    .append(td(src, doc, at + "/upper/value", v -> OperatingWindow.edgeText(r, r.upper(), +1)))
+                    .append("<td>").append(esc(OperatingWindow.beyondText(r.lower(), -1))).append("</td><td>")
+                    .append(esc(OperatingWindow.beyondText(r.upper(), +1))).append("</td></tr>\n");
+        }
+        tableEnd();
+        if (!w.tolerances().isEmpty()) {
+            body.append("<h3>Tolerance on the ").append(esc(w.tolerances().get(0).quantity())).append("</h3>\n<ul>\n");
+            w.toleranceLines().forEach(line -> body.append("<li>").append(esc(line)).append("</li>\n"));
+            body.append("</ul>\n");
+        }
+        chartList.forEach(this::chart);
+        body.append("<p class=\"note\">").append(w.solves()).append(" steady states solved for the window.</p>\n");
+        return this;
     }
 
     /** Whether the report can show the start-up of this case: the transient simulator runs CMER cases. */

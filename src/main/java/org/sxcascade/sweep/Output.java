@@ -35,7 +35,13 @@ public enum Output {
     /** steady_states: steady states solved for the point. */
     WORK("work"),
     /** objective_value: the optimized objective (run: optimize only). */
-    OBJECTIVE("objective");
+    OBJECTIVE("objective"),
+    /**
+     * margin_nines_min, window_low_F and window_high_F for each input F of the base case's
+     * operating window, tolerance_down and tolerance_up (run: simulate, a base case with targets;
+     * docs/sweep.md).
+     */
+    WINDOW("window");
 
     private final String label;
 

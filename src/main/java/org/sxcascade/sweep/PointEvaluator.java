@@ -25,6 +25,7 @@ import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.RowIterationSolver;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.solver.SteadyStateSolver;
+import org.sxcascade.window.OperatingWindow;
 
 /**
  * Evaluates points of a sweep, one per call: sets the point's values in its own copy of the base
@@ -50,6 +51,8 @@ public final class PointEvaluator {
     private RowIterationSolver rows;
     private CascadeDesigner designer;
     private final double[] values;
+    /** Whether the spec records the operating window ({@link Output#WINDOW}) of each simulated point. */
+    private final boolean window;
     /** Per parameter, the setters of its paths in {@link #tree}. */
     private final ParameterPath.Setter[][] setters;
     /** Per parameter: how many feed fractions it sets (each takes its value, so each counts in the sum). */
@@ -84,6 +87,7 @@ public final class PointEvaluator {
         this.tree = spec.baseCase();
         this.massAction = spec.massAction();
         this.values = new double[spec.parameters().size()];
+        this.window = spec.outputs().contains(Output.WINDOW);
         List<String> swept = new ArrayList<>();
         int count = spec.parameters().size();
         setters = new ParameterPath.Setter[count][];
@@ -147,6 +151,19 @@ public final class PointEvaluator {
 
     private SweepRow run(long index) {
         apply();
+        SweepRow row = point(index);
+        if (window && row.status() == SweepRow.Status.OK) {
+            try {
+                return format.withWindow(row, OperatingWindow.compute(tree, 0, null));
+            } catch (InvalidInputException | NoConvergenceException e) {
+                return row; // the window's columns stay empty; the point itself solved
+            }
+        }
+        return row;
+    }
+
+    /** The point's row without its window. */
+    private SweepRow point(long index) {
         SweepTask task = spec.task();
         if (massAction) {
             return massAction(index, task);

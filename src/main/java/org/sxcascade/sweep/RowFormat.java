@@ -1,6 +1,7 @@
 package org.sxcascade.sweep;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.sxcascade.design.CascadeDesigner;
@@ -13,6 +14,9 @@ import org.sxcascade.model.MassActionCaseView;
 import org.sxcascade.report.SimulationReport;
 import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
+import org.sxcascade.window.ControlInput;
+import org.sxcascade.window.OperatingWindow;
+import org.sxcascade.window.TargetMargin;
 
 /**
  * The columns of a sweep's results and their text forms. The order is stable: {@code point}, the
@@ -38,6 +42,8 @@ public final class RowFormat {
     private final double reagentExcess;
     private final String header;
     private final String[] jsonKeys;
+    /** The column keys of the window's inputs ({@link Output#WINDOW}; empty without it). */
+    private final List<String> windowKeys;
 
     /**
      * The format of a spec's rows.
@@ -64,7 +70,8 @@ public final class RowFormat {
         cols.add(new Column("iterations", Column.Type.INTEGER));
         cols.add(new Column("residual", Column.Type.DOUBLE));
         cols.add(new Column("mass_balance_error", Column.Type.DOUBLE));
-        cols.addAll(outputColumns(outputs, components, cmer, massAction));
+        this.windowKeys = windowKeys(spec.baseCase(), outputs);
+        cols.addAll(outputColumns(outputs, components, cmer, massAction, windowKeys));
         cols.add(new Column("reason", Column.Type.STRING));
         this.columns = List.copyOf(cols);
         StringBuilder h = new StringBuilder();
@@ -98,14 +105,33 @@ public final class RowFormat {
 
     /** Column names of the recorded outputs (for name clashes in the spec). */
     static List<String> outputColumnNames(List<Output> outputs, List<String> components, boolean cmer,
-                                          boolean massAction) {
-        return outputColumns(outputs, components, cmer, massAction).stream().map(Column::name).toList();
+                                          boolean massAction, List<String> windowKeys) {
+        return outputColumns(outputs, components, cmer, massAction, windowKeys).stream().map(Column::name).toList();
+    }
+
+    /** The column keys of the base case's window inputs ({@link ControlInput#columnKey()}), empty without {@code window}. */
+    static List<String> windowKeys(JsonNode baseCase, List<Output> outputs) {
+        return outputs.contains(Output.WINDOW) ? ControlInput.of(baseCase).stream().map(ControlInput::columnKey)
+                .toList() : List.of();
+    }
+
+    /** The columns of {@link Output#WINDOW}. */
+    private static List<Column> windowColumns(List<String> windowKeys) {
+        List<Column> c = new ArrayList<>();
+        c.add(d("margin_nines_min"));
+        for (String key : windowKeys) {
+            c.add(d("window_low_" + key));
+            c.add(d("window_high_" + key));
+        }
+        c.add(d("tolerance_down"));
+        c.add(d("tolerance_up"));
+        return c;
     }
 
     private static List<Column> outputColumns(List<Output> outputs, List<String> components, boolean cmer,
-                                              boolean massAction) {
+                                              boolean massAction, List<String> windowKeys) {
         if (massAction) {
-            return massActionColumns(outputs, components);
+            return massActionColumns(outputs, components, windowKeys);
         }
         List<Column> c = new ArrayList<>();
         for (Output o : outputs) {
@@ -150,6 +176,7 @@ public final class RowFormat {
                 case PHI -> c.add(d("phi"));
                 case WORK -> c.add(new Column("steady_states", Column.Type.INTEGER));
                 case OBJECTIVE -> c.add(d("objective_value"));
+                case WINDOW -> c.addAll(windowColumns(windowKeys));
                 default -> throw new IllegalStateException(o.label());
             }
         }
@@ -161,7 +188,8 @@ public final class RowFormat {
      * 1) and the strip product (the strip liquor not refluxed; the loaded organic without strip
      * stages), as {@code targets.aqueous} and {@code targets.strip} of the case name them.
      */
-    private static List<Column> massActionColumns(List<Output> outputs, List<String> components) {
+    private static List<Column> massActionColumns(List<Output> outputs, List<String> components,
+                                                  List<String> windowKeys) {
         List<Column> c = new ArrayList<>();
         for (Output o : outputs) {
             switch (o) {
@@ -210,6 +238,7 @@ public final class RowFormat {
                 }
                 case WORK -> c.add(new Column("steady_states", Column.Type.INTEGER));
                 case OBJECTIVE -> c.add(d("objective_value"));
+                case WINDOW -> c.addAll(windowColumns(windowKeys));
                 default -> throw new IllegalStateException(o.label() + " for a mass-action case");
             }
         }
@@ -221,6 +250,43 @@ public final class RowFormat {
     }
 
     // ------------------------------------------------------------------ rows
+
+    /**
+     * A point's row with its operating window's columns filled ({@link Output#WINDOW}): the least
+     * target margin in nines; each input's edges (the crossing for a missed target or a failure,
+     * the bound for a physical bound, empty for the search limit or when the point misses a
+     * target); the key pair's factor at each edge of its tolerance.
+     */
+    SweepRow withWindow(SweepRow row, OperatingWindow w) {
+        Object[] v = row.values().toArray();
+        int at = columnIndex("margin_nines_min");
+        v[at] = w.margins().stream().mapToDouble(TargetMargin::margin).min().orElse(Double.NaN);
+        for (OperatingWindow.InputRange r : w.ranges()) {
+            int i = windowKeys.indexOf(r.input().columnKey());
+            if (i >= 0) {
+                v[at + 1 + 2 * i] = edgeValue(r.lower());
+                v[at + 2 + 2 * i] = edgeValue(r.upper());
+            }
+        }
+        if (!w.tolerances().isEmpty()) {
+            v[at + 1 + 2 * windowKeys.size()] = edgeValue(w.tolerances().get(0).down());
+            v[at + 2 + 2 * windowKeys.size()] = edgeValue(w.tolerances().get(0).up());
+        }
+        return SweepRow.of(row.point(), row.status(), v);
+    }
+
+    private static Double edgeValue(OperatingWindow.Edge e) {
+        return e.kind() == OperatingWindow.EdgeKind.SEARCH_LIMIT ? null : e.value();
+    }
+
+    private int columnIndex(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(name);
+    }
 
     /** What a successful point produced, for {@link #ok}. */
     record Outcome(CascadeCase cascadeCase, CascadeNetwork network, SteadyState state, int steadyStates,
@@ -307,6 +373,7 @@ public final class RowFormat {
                 case PHI -> v[k++] = ((XuFlows) c.flows()).extractant() * c.cascade().totalStages();
                 case WORK -> v[k++] = o.steadyStates();
                 case OBJECTIVE -> v[k++] = o.objective();
+                case WINDOW -> k += 3 + 2 * windowKeys.size(); // filled by withWindow
                 default -> throw new IllegalStateException(out.label());
             }
         }
@@ -405,6 +472,7 @@ public final class RowFormat {
                 }
                 case WORK -> v[k++] = steadyStates;
                 case OBJECTIVE -> v[k++] = objective;
+                case WINDOW -> k += 3 + 2 * windowKeys.size(); // filled by withWindow
                 default -> throw new IllegalStateException(out.label() + " for a mass-action case");
             }
         }

@@ -279,6 +279,14 @@ final class SpecReader {
                             ? "phi only for model separation-factors (it needs S)"
                             : "reagents and phi only for model separation-factors (they need S and W)");
                 }
+                if (o == Output.WINDOW && kind != SweepTask.Kind.SIMULATE) {
+                    throw new InvalidInputException(field, o.label(), "window only with run: simulate (the window of "
+                            + "a designed or optimized point is that of its written case: simulate --window on it)");
+                }
+                if (o == Output.WINDOW && !caseTree.has("targets")) {
+                    throw new InvalidInputException(field, o.label(), "window only for a base case with targets "
+                            + "(the window is the range in which every target holds)");
+                }
                 if (o == Output.CHEMISTRY && !massAction) {
                     throw new InvalidInputException(field, o.label(), "chemistry only for model "
                             + CaseReader.MASS_ACTION + " (pH, loading and the H+ balance are its stage states)");
@@ -295,7 +303,7 @@ final class SpecReader {
                     : List.of(Output.PURITIES, Output.STAGES, Output.FLOWS, Output.WORK));
         }
         Set<String> columns = new HashSet<>(RowFormat.outputColumnNames(outputs, components, cmer,
-                massAction));
+                massAction, RowFormat.windowKeys(caseTree, outputs)));
         for (int i = 0; i < parameters.size(); i++) {
             if (columns.contains(parameters.get(i).name())) {
                 throw new InvalidInputException("parameters[" + i + "].name", parameters.get(i).name(),
