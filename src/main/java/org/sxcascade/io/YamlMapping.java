@@ -46,6 +46,13 @@ public final class YamlMapping {
                 List<String> sorted = new ArrayList<>(allowed);
                 java.util.Collections.sort(sorted);
                 String hint = CaseReader.closest(key, sorted);
+                if (key.isBlank()) {
+                    // e.g. "&lows:" is a YAML anchor named "lows:" on an empty key, not a key "&lows"
+                    throw new InvalidInputException(at("\"" + key + "\""), "(a key with no name)", "named keys: "
+                            + "a line starting with & or * (a YAML anchor or alias), or with a blank before the "
+                            + "colon, has none; allowed keys" + (path.isEmpty() ? "" : " in " + path) + ": "
+                            + String.join(", ", new java.util.TreeSet<>(allowed)));
+                }
                 throw new InvalidInputException(at(key), "(unknown key)",
                         (hint == null ? "" : "did you mean '" + hint + "'? ") + "allowed keys"
                                 + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", sorted));

@@ -46,6 +46,13 @@ class BadInputTest {
         assertThat(Files.exists(dir.resolve("out.csv"))).isFalse();
     }
 
+    /** "&lows:" is a YAML anchor on a key with no name (a fuzz mutant found the empty field name). */
+    @Test
+    void aKeyWithNoNameIsNamedAsSuch() throws Exception {
+        assertBadInput(runCase(GOOD.replace("flows:", "&lows:")), "\"\" = (a key with no name) is not allowed",
+                "a YAML anchor or alias");
+    }
+
     @Test
     void goodCaseRuns() throws Exception {
         CliHarness r = runCase(GOOD);
