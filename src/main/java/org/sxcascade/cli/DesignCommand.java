@@ -80,10 +80,14 @@ final class DesignCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RoundingOptions rounding;
 
+    @picocli.CommandLine.Mixin
+    WindowOptions windowOptions;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
         rounding.check();
+        windowOptions.check();
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
         }
@@ -92,22 +96,30 @@ final class DesignCommand implements Callable<Integer> {
         DesignResult d = Designer.design(read, new DesignRequest(flowChoice(), maxStages, reagentExcess,
                 targets.overrides(), TargetOptions.given(spec)));
         org.sxcascade.report.RoundedFlows rounded = null;
+        org.sxcascade.window.OperatingWindow win = null;
         if (d.met()) {
             String exactYaml = org.sxcascade.report.CaseHandOff.complete(DesignReport.caseYaml(d),
                     new CaseReader().readTree(caseFile));
             rounded = rounding.round(exactYaml, d.flows());
+            String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             if (caseOut != null) {
-                String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
                 OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
             }
+            win = windowOptions.compute(() -> new CaseReader().parseTree(yaml), plot.wanted(),
+                    spec.commandLine().getErr());
         }
-        List<Path> charts = plot.writeIfWanted(() -> Charts.design(NamedChart.caseStem(caseFile.toString()), d,
-                PlotOptions.progress("stage-count chart")), caseFile);
+        org.sxcascade.window.OperatingWindow shown = win;
+        String stem = NamedChart.caseStem(caseFile.toString());
+        List<Path> charts = plot.writeIfWanted(() -> withWindow(Charts.design(stem, d,
+                PlotOptions.progress("stage-count chart")), stem + "-design", shown), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             var j = DesignReport.toJson(d);
             if (rounded != null) {
                 j.set("rounded", rounded.json());
+            }
+            if (win != null) {
+                j.set("window", win.toJson());
             }
             out.print(j.toPrettyString() + System.lineSeparator());
         } else {
@@ -115,6 +127,10 @@ final class DesignCommand implements Callable<Integer> {
             if (rounded != null) {
                 out.println();
                 out.print(rounded.text());
+            }
+            if (win != null) {
+                out.println();
+                out.print(win.toText());
             }
         }
         if (!json && d.met() && caseOut != null) {
@@ -147,5 +163,16 @@ final class DesignCommand implements Callable<Integer> {
             String option = margin != null ? "--margin" : scrub != null ? "--scrub" : "--extractant";
             throw new InvalidInputException(option, e.value(), e.allowed());
         }
+    }
+
+    /** The charts and, when the window was computed with a region, its chart. */
+    static List<org.sxcascade.chart.NamedChart> withWindow(List<org.sxcascade.chart.NamedChart> charts, String stem,
+                                                           org.sxcascade.window.OperatingWindow window) {
+        List<org.sxcascade.chart.NamedChart> all = new java.util.ArrayList<>(charts == null ? List.of() : charts);
+        org.sxcascade.chart.NamedChart w = window == null ? null : org.sxcascade.chart.WindowChart.of(stem, window);
+        if (w != null) {
+            all.add(w);
+        }
+        return all;
     }
 }

@@ -114,10 +114,14 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     RoundingOptions rounding;
 
+    @Mixin
+    WindowOptions windowOptions;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
         rounding.check();
+        windowOptions.check();
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
         }
@@ -133,17 +137,23 @@ final class OptimizeCommand implements Callable<Integer> {
         String exactYaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(o),
                 new CaseReader().readTree(caseFile));
         org.sxcascade.report.RoundedFlows rounded = rounding.round(exactYaml, o.flows());
+        String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
         if (caseOut != null) {
-            String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
         }
-        List<Path> charts = plot.writeIfWanted(() -> Charts.optimum(NamedChart.caseStem(caseFile.toString()), o),
-                caseFile);
+        org.sxcascade.window.OperatingWindow win = windowOptions.compute(() -> new CaseReader().parseTree(yaml),
+                plot.wanted(), spec.commandLine().getErr());
+        String stem = NamedChart.caseStem(caseFile.toString());
+        List<Path> charts = plot.writeIfWanted(() -> DesignCommand.withWindow(Charts.optimum(stem, o),
+                stem + "-optimum", win), caseFile);
         var out = spec.commandLine().getOut();
         if (json) {
             var j = OptimumReport.toJson(o);
             if (rounded != null) {
                 j.set("rounded", rounded.json());
+            }
+            if (win != null) {
+                j.set("window", win.toJson());
             }
             out.println(j.toPrettyString());
         } else {
@@ -151,6 +161,10 @@ final class OptimizeCommand implements Callable<Integer> {
             if (rounded != null) {
                 out.println();
                 out.print(rounded.text());
+            }
+            if (win != null) {
+                out.println();
+                out.print(win.toText());
             }
             if (caseOut != null) {
                 out.println();

@@ -58,15 +58,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Override the case's solver: newton (default) or rows (Xu's row-by-row iteration; slow).")
     String method;
 
-    @Option(names = "--window", description = "Also compute the operating window (the case needs targets): each "
-            + "input's range with every target met, the others held; the margin of each target in nines; the "
-            + "tolerance on the separation factors; with --plot, the feasible region of the two main flows "
-            + "(docs/design.md, \"Operating window\").")
-    boolean window;
-
-    @Option(names = "--window-grid", paramLabel = "N", description = "Points along each axis of the feasible "
-            + "region (3 to 201; with --plot the default is 25, 15 for mass action; without --plot none is computed unless this is given).")
-    Integer windowGrid;
+    @picocli.CommandLine.Mixin
+    WindowOptions windowOptions;
 
     @picocli.CommandLine.Mixin
     PlotOptions plot;
@@ -88,16 +81,14 @@ final class SimulateCommand implements Callable<Integer> {
             OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
         }
         if (FlowsheetReader.isFlowsheet(caseFile)) {
-            if (window) {
+            if (windowOptions.window) {
                 throw new InvalidInputException("--window", "a flowsheet", "a single cascade's case file: the "
                         + "operating window of a flowsheet of linked cascades is not computed (run it on each "
                         + "cascade's own case file)");
             }
             return flowsheet();
         }
-        if (windowGrid != null && !window) {
-            throw new InvalidInputException("--window-grid", windowGrid, "only with --window");
-        }
+        windowOptions.check();
         ModelCase read = (ModelCase) new CaseReader().readForSimulate(caseFile);
         var err = spec.commandLine().getErr();
         String stem = NamedChart.caseStem(caseFile.toString());
@@ -111,11 +102,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
-        OperatingWindow win = null;
-        if (window) {
-            int grid = windowGrid != null ? windowGrid : !plot.wanted() ? 0 : read instanceof MassActionCase ? 15 : 25;
-            win = WindowProgress.compute(new CaseReader().readTree(caseFile), grid, err);
-        }
+        OperatingWindow win = windowOptions.compute(() -> new CaseReader().readTree(caseFile), plot.wanted(), err);
         OperatingWindow shown = win;
         List<Path> charts = plot.writeIfWanted(() -> {
             List<NamedChart> list = new java.util.ArrayList<>(report.charts(stem));

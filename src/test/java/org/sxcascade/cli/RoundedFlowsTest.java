@@ -86,6 +86,41 @@ class RoundedFlowsTest {
         assertThat(r.get("flows")).isEmpty();
     }
 
+    /**
+     * design and optimize --window: the window of the case as written (at the rounded flows), so
+     * its operating point is the rounded flows; every printed edge verified at its digits.
+     */
+    @Test
+    void designAndOptimizeGiveTheWindowOfTheWrittenCase() throws Exception {
+        JsonNode d = json("design", "cases/pr-nd-p507.yaml", "--json", "--window");
+        JsonNode w = d.get("window");
+        assertThat(w.get("operatingPointMet").asBoolean()).isTrue();
+        JsonNode organic = w.get("inputs").get(0);
+        assertThat(organic.get("field").asText()).isEqualTo("flows.organicFlow");
+        assertThat(organic.get("value").asDouble()).isEqualTo(d.at("/rounded/flows/0/rounded").asDouble());
+        for (JsonNode input : w.get("inputs")) {
+            for (String side : new String[] {"lower", "upper"}) {
+                JsonNode e = input.get(side);
+                if (e.get("kind").asText().equals("target")) {
+                    assertThat(e.get("verified").asBoolean()).as(input.get("field") + " " + side).isTrue();
+                }
+            }
+        }
+        for (JsonNode m : w.get("margins")) {
+            assertThat(m.get("margin").asDouble()).isCloseTo(-Math.log10(1 - m.get("reached").asDouble())
+                    + Math.log10(1 - m.get("required").asDouble()), within(1e-9)).isPositive();
+        }
+        JsonNode o = json("optimize", "cases/pr-nd-p507.yaml", "--json", "--window");
+        assertThat(o.at("/window/operatingPointMet").asBoolean()).isTrue();
+        // the optimum sits 6e-11 above its targets: no rounding holds, so the window is of the exact flows
+        assertThat(o.at("/rounded/met").asBoolean()).isFalse();
+        assertThat(o.at("/window/inputs/0/value").asDouble()).isCloseTo(o.at("/operatingFlows/2/value").asDouble(),
+                within(1e-9));
+        CliHarness grid = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--window-grid", "9");
+        assertThat(grid.exitCode()).isEqualTo(2);
+        assertThat(grid.err()).contains("--window-grid = 9 is not allowed: only with --window");
+    }
+
     @Test
     void badResolutionsExitWith2() {
         CliHarness r = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--round-digits", "0");
