@@ -60,6 +60,12 @@ final class ReportCommand implements Callable<Integer> {
             + "and the feasible region of the two main flows (docs/design.md, \"Operating window\").")
     boolean window;
 
+    @Option(names = "--shakeouts", paramLabel = "FILE",
+            description = "Add the case's chemistry against shake-out data: the data fitted with the law of the case's "
+                    + "model, the fitted values with their 95 % intervals beside the case's, and the parity chart "
+                    + "(docs/fit.md).")
+    Path shakeouts;
+
     @Option(names = "--no-transient", description = "Leave out the start-up, even when the case has a transient section.")
     boolean noTransient;
 
@@ -113,6 +119,10 @@ final class ReportCommand implements Callable<Integer> {
         if (!noDesign) {
             sections++;
             html.designOf(caseFile, read, stem, PlotOptions.progress("stage-count chart"));
+        }
+        if (shakeouts != null) {
+            sections++;
+            html.calibrationOf(shakeouts, reader.parseTree(caseText), stem);
         }
 
         if (!noTransient && HtmlReport.startUpApplies(read) && reader.parseTree(caseText).has("transient")) {

@@ -392,6 +392,112 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * The calibration section of {@code report --shakeouts DATA}: the data fitted with the law of the
+     * case's model (separation factors, constant D or mass action) over the case's components that the
+     * data have, with the case's own cation constant for saponified rows, and compared with the case's
+     * values. A bad data file is an error (exit 2); a fit the data cannot give is a remark in the section.
+     *
+     * @param shakeouts the shake-out CSV (docs/fit.md)
+     * @param tree      the case file's tree
+     * @param stem      the charts' file-name stem
+     */
+    public HtmlReport calibrationOf(Path shakeouts, JsonNode tree, String stem) {
+        org.sxcascade.fit.ShakeoutData data = org.sxcascade.io.ShakeoutReader.read(shakeouts);
+        String model = tree.path("model").asText();
+        List<String> names = new ArrayList<>();
+        tree.path("components").forEach(c -> names.add(c.path("name").asText()));
+        String key = model.equals("mass-action") ? "exchangeConstant" : model.equals("distribution-ratios")
+                ? "distributionRatio" : "separationFactor";
+        org.sxcascade.fit.MassActionFit.Law law = model.equals("mass-action")
+                ? org.sxcascade.fit.MassActionFit.Law.MASS_ACTION : model.equals("distribution-ratios")
+                ? org.sxcascade.fit.MassActionFit.Law.CONSTANT_DISTRIBUTION
+                : org.sxcascade.fit.MassActionFit.Law.SEPARATION_FACTORS;
+        if (!tree.path("components").path(0).has(key)) {
+            return calibrationUnavailable("the case's components have no " + key + " (a correlation case): "
+                    + "`sxcascade fit --shakeouts " + shakeouts + " --model correlation` fits its law");
+        }
+        List<String> elements = new ArrayList<>();
+        for (String n : names) {
+            if (data.elements().contains(n)) {
+                elements.add(n);
+            }
+        }
+        if (elements.isEmpty()) {
+            throw new InvalidInputException("--shakeouts", shakeouts, "a shake-out file with columns of the case's "
+                    + "components (" + String.join(", ", names) + "); it has " + String.join(", ", data.elements()));
+        }
+        JsonNode km = tree.at("/extractant/cationExchangeConstant");
+        try {
+            org.sxcascade.fit.FitResult fit = org.sxcascade.fit.MassActionFit.fit(
+                    org.sxcascade.fit.ShakeoutSelection.of(data, elements, null, null), law,
+                    km.isNumber() ? km.asDouble() : Double.NaN, elements.get(0));
+            Map<String, Double> caseValues = new java.util.LinkedHashMap<>();
+            double ref = tree.path("components").path(names.indexOf(fit.reference())).path(key).asDouble();
+            for (String e : elements) {
+                double v = tree.path("components").path(names.indexOf(e)).path(key).asDouble();
+                caseValues.put(e, law == org.sxcascade.fit.MassActionFit.Law.SEPARATION_FACTORS ? v / ref : v);
+            }
+            return calibration(fit, caseValues, org.sxcascade.chart.FitCharts.of(stem, fit));
+        } catch (InvalidInputException | org.sxcascade.fit.FitFailedException e) {
+            return calibrationUnavailable("the data do not give this case's law: " + e.getMessage());
+        }
+    }
+
+    /** Why there is no calibration. */
+    public HtmlReport calibrationUnavailable(String reason) {
+        section("calibration", "Chemistry against shake-out data (fit)");
+        body.append("<p class=\"note\">No calibration: ").append(esc(reason)).append("</p>\n");
+        return this;
+    }
+
+    /**
+     * The chemistry of the case against shake-out data ({@code fit --shakeouts DATA --json}, the law
+     * of the case's model): the fitted parameters with their 95 % intervals beside the case's own
+     * values, whether each case value lies inside its interval, the RMS, and the parity chart.
+     *
+     * @param caseValues per fitted element, the case's value of the fitted quantity (K_ex, β or D), or
+     *                   absent where the case has none
+     */
+    public HtmlReport calibration(org.sxcascade.fit.FitResult fit, Map<String, Double> caseValues,
+                                  List<NamedChart> chartList) {
+        section("calibration", "Chemistry against shake-out data (fit)");
+        ObjectNode doc = org.sxcascade.fit.FitReport.json(fit);
+        String src = "fit";
+        String law = fit.model();
+        boolean beta = law.equals("separation-factors");
+        String quantity = beta ? "separationFactor" : law.equals("mass-action") ? "exchangeConstant"
+                : "distributionRatio";
+        String symbol = beta ? "β" : law.equals("mass-action") ? "K_ex" : "D";
+        body.append("<p>").append(esc(fit.selection().data().file())).append(": ").append(fit.pointCount())
+                .append(" points of ").append(fit.selection().rows().size()).append(" experiments, fitted with the "
+                        + "law of the case's model (").append(esc(law)).append("); RMS log10 D ")
+                .append(num(src, doc, "/fit/rmsLog10D", v -> String.format(Locale.ROOT, "%.4f", v)))
+                .append(". A case value outside the data's 95 % interval is chemistry the data do not support.</p>\n");
+        tableStart(List.of("rare earth", "points", "fitted " + symbol, "95 % interval", "case's " + symbol,
+                "case inside the interval"));
+        JsonNode params = doc.get("parameters");
+        for (int i = 0; i < params.size(); i++) {
+            JsonNode p = params.get(i);
+            String element = p.get("element").asText();
+            Double c = caseValues.get(element);
+            double lo = p.at("/ci95/0").asDouble();
+            double hi = p.at("/ci95/1").asDouble();
+            String at = "/parameters/" + i;
+            body.append("<tr><th>").append(esc(beta ? element + "/" + fit.reference() : element)).append("</th>")
+                    .append(td(src, doc, at + "/points", v -> String.valueOf((long) v)))
+                    .append(td(src, doc, at + "/" + quantity, Formats::general))
+                    .append("<td>").append(num(src, doc, at + "/ci95/0", Formats::general)).append(" … ")
+                    .append(num(src, doc, at + "/ci95/1", Formats::general)).append("</td><td>")
+                    .append(c == null ? "–" : esc(Formats.general(c))).append("</td><td>")
+                    .append(c == null ? "–" : c >= lo && c <= hi ? "yes" : "<span class=\"badge missed\">NO</span>")
+                    .append("</td></tr>\n");
+        }
+        tableEnd();
+        chartList.forEach(this::chart);
+        return this;
+    }
+
     /** Whether the report can show the start-up of this case: the transient simulator runs CMER cases. */
     public static boolean startUpApplies(ModelCase modelCase) {
         return modelCase instanceof CascadeCase;

@@ -127,6 +127,39 @@ class ReportCommandTest {
         }
     }
 
+    /**
+     * report --shakeouts: the case's chemistry against the bundled shake-outs, every number that of
+     * {@code fit --json} with the law of the case's model; the case's β = 1.5 lies inside the data's
+     * interval, the mass-action case's K_ex do not; a correlation case gets a remark, not a table.
+     */
+    @Test
+    void calibrationSectionHoldsTheNumbersOfFit(@TempDir Path tmp) throws Exception {
+        String data = "cases/data/shakeout-pc88a-hcl.csv";
+        String html = report(tmp.resolve("p507.html"), "cases/pr-nd-p507.yaml", "--no-design", "--shakeouts", data);
+        JsonNode fit = json("fit", "--shakeouts", data, "--elements", "Pr,Nd", "--model", "separation-factors",
+                "--reference", "Pr", "--json");
+        List<Cell> fitCells = cells(html).stream().filter(c -> c.source().equals("fit")).toList();
+        assertThat(fitCells).extracting(Cell::key).contains("/fit/rmsLog10D", "/parameters/0/separationFactor",
+                "/parameters/0/ci95/0", "/parameters/0/ci95/1");
+        for (Cell c : fitCells) {
+            assertThat(Double.parseDouble(c.value())).as(c.key()).isEqualTo(fit.at(c.key()).asDouble());
+            assertShownMatchesValue(c);
+        }
+        String section = html.substring(html.indexOf("id=\"calibration\""));
+        assertThat(section).contains("Nd/Pr").contains("<td>1.5</td><td>yes</td>");
+        String ma = report(tmp.resolve("ma.html"), "cases/pr-nd-mass-action.yaml", "--no-design", "--shakeouts", data);
+        assertThat(ma.substring(ma.indexOf("id=\"calibration\""))).contains("<td>0.03</td><td><span class=\"badge "
+                + "missed\">NO</span>");
+        String corr = report(tmp.resolve("c.html"), "cases/pr-nd-correlation.yaml", "--no-design", "--shakeouts", data);
+        assertThat(corr).contains("No calibration: the case").contains("components have no exchangeConstant");
+        CliHarness bad = CliHarness.run("report", "cases/zhang-binary.yaml", "-o", tmp.resolve("z.html").toString(),
+                "--shakeouts", data);
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--shakeouts = cases/data/shakeout-pc88a-hcl.csv is not allowed: a shake-out "
+                + "file with columns of the case's components (A, B)");
+        assertThat(Files.exists(tmp.resolve("z.html"))).isFalse();
+    }
+
     @Test
     void zhangReportHoldsTheNumbersOfDesignAndSimulate(@TempDir Path tmp) throws Exception {
         String html = report(tmp.resolve("zhang.html"), "cases/zhang-binary.yaml");
