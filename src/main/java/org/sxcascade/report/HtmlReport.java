@@ -16,6 +16,10 @@ import org.sxcascade.window.OperatingWindow;
 import org.sxcascade.chart.StageCountChart;
 import org.sxcascade.design.CascadeDesigner;
 import org.sxcascade.design.FlowChoice;
+import org.sxcascade.design.TargetOverrides;
+import org.sxcascade.design.DesignResult;
+import org.sxcascade.design.DesignRequest;
+import org.sxcascade.design.Designer;
 import org.sxcascade.design.StageCountScan;
 import org.sxcascade.design.StageSearch;
 import org.sxcascade.equilibrium.ConstantSeparationFactors;
@@ -316,14 +320,9 @@ public final class HtmlReport {
      * @param progress  told after each steady state of the stage-count scan how many of how many are done
      */
     public HtmlReport designOf(Path caseFile, ModelCase modelCase, String stem, BiConsumer<Integer, Integer> progress) {
-        if (!(modelCase instanceof CascadeCase cascadeCase)) {
-            return designUnavailable("the report shows the design of constant-separation-factor (CMER) cases only; "
-                    + "run `sxcascade design " + caseFile.getFileName() + "` for the mass-action design of this case "
-                    + "(docs/design.md, \"Mass-action cascades\").");
-        }
-        if (!(cascadeCase.equilibrium() instanceof ConstantSeparationFactors)) {
-            return designUnavailable("Xu's design needs constant separation factors; this case has constant "
-                    + "distribution ratios.");
+        if (!(modelCase instanceof CascadeCase cascadeCase)
+                || !(cascadeCase.equilibrium() instanceof ConstantSeparationFactors)) {
+            return designOfAnyModel(caseFile, stem, progress);
         }
         try {
             DesignInputs in = new CaseReader().readDesign(caseFile);
@@ -336,6 +335,67 @@ public final class HtmlReport {
             // the report is about the case as given: a design that cannot be made is a remark
             return designUnavailable(e.getMessage());
         }
+    }
+
+    /**
+     * The design of a case of any other model (constant distribution ratios, mass action), as
+     * {@code design CASE} makes it with its defaults ({@link Designer}), shown through the shared
+     * view of every design: stages by section, operating flows, purities with their targets and the
+     * verification, and the design's charts.
+     */
+    private HtmlReport designOfAnyModel(Path caseFile, String stem, BiConsumer<Integer, Integer> progress) {
+        DesignResult d;
+        try {
+            d = Designer.design(new CaseReader().readForDesign(caseFile), new DesignRequest(FlowChoice.optimum(),
+                    Cascade.MAX_STAGES, 0, TargetOverrides.NONE, Map.of()));
+        } catch (InvalidInputException | CaseFileException | StageSearch.NoFeasibleConfigurationException
+                 | NoConvergenceException e) {
+            return designUnavailable(e.getMessage());
+        }
+        ObjectNode j = DesignReport.toJson(d);
+        section("design", "Design from the targets (design)");
+        String src = "design";
+        body.append("<p class=\"note\">This is <code>design</code> run on the case (model ")
+                .append(esc(j.path("model").asText())).append(", its design settings and targets): not at the "
+                        + "flows and stages of the case shown above.").append(d.met() ? "" : " <span class=\"badge "
+                        + "missed\">the design misses a target</span>").append("</p>\n");
+        body.append("<h3>Stages</h3>\n");
+        tableStart(List.of("extraction", "scrub", "strip", "total"));
+        body.append("<tr class=\"key\">").append(td(src, j, "/stages/extraction", HtmlReport::integer))
+                .append(td(src, j, "/stages/scrub", HtmlReport::integer))
+                .append(td(src, j, "/stages/strip", HtmlReport::integer))
+                .append(td(src, j, "/stages/total", HtmlReport::integer)).append("</tr>\n");
+        tableEnd();
+        body.append("<h3>Operating flows</h3>\n");
+        tableStart(List.of("flow", "value", "unit", "case-file field"));
+        JsonNode flows = j.path("operatingFlows");
+        for (int i = 0; i < flows.size(); i++) {
+            JsonNode f = flows.get(i);
+            body.append("<tr><th>").append(esc(f.path("name").asText())).append("</th>")
+                    .append(td(src, j, "/operatingFlows/" + i + "/value", Formats::general)).append("<td>")
+                    .append(esc(f.path("unit").asText())).append("</td><td><code>")
+                    .append(esc(f.path("field").asText(""))).append("</code></td></tr>\n");
+        }
+        tableEnd();
+        body.append("<h3>Verified purities</h3>\n");
+        tableStart(List.of("product", "purity", "target"));
+        JsonNode purities = j.path("productPurities");
+        for (int i = 0; i < purities.size(); i++) {
+            body.append("<tr><th>").append(esc(purities.get(i).path("product").asText())).append("</th>")
+                    .append(td(src, j, "/productPurities/" + i + "/purity", Formats::percent))
+                    .append(td(src, j, "/productPurities/" + i + "/target", Formats::percent)).append("</tr>\n");
+        }
+        tableEnd();
+        body.append("<p>Verified by a cold-start solve: ").append(num(src, j, "/verification/iterations",
+                HtmlReport::integer)).append(" iterations, residual ").append(num(src, j, "/verification/residual",
+                HtmlReport::sci)).append(", mass balance closure ").append(num(src, j,
+                "/verification/massBalanceError", HtmlReport::sci)).append(" (").append(num(src, j, "/steadyStates",
+                HtmlReport::integer)).append(" steady states solved for the design).</p>\n");
+        List<NamedChart> charts = org.sxcascade.chart.Charts.design(stem, d, progress);
+        if (charts != null) {
+            charts.forEach(this::chart);
+        }
+        return this;
     }
 
     /**

@@ -233,10 +233,26 @@ class ReportCommandTest {
         assertThat(html).contains("id=\"start-up\"").contains("Outlet purity during start-up");
     }
 
+    /** The design section of a mass-action case: design's shared view, every number that of design --json. */
+    @Test
+    void massActionReportShowsItsDesign(@TempDir Path tmp) throws Exception {
+        String html = report(tmp.resolve("ma.html"), "cases/pr-nd-mass-action.yaml");
+        JsonNode design = json("design", "cases/pr-nd-mass-action.yaml", "--json", "--exact-flows");
+        List<Cell> cells = cells(html).stream().filter(c -> c.source().equals("design")).toList();
+        assertThat(cells).extracting(Cell::key).contains("/stages/total", "/operatingFlows/0/value",
+                "/productPurities/0/purity", "/verification/massBalanceError");
+        for (Cell c : cells) {
+            assertThat(Double.parseDouble(c.value())).as(c.key()).isEqualTo(design.at(c.key()).asDouble());
+            assertShownMatchesValue(c);
+        }
+        assertThat(html).contains("-design-profile");
+    }
+
     @Test
     void linearCaseHasNoDesignAndSaysWhy(@TempDir Path tmp) throws Exception {
         String html = report(tmp.resolve("k.html"), "cases/kremser.yaml");
-        assertThat(html).contains("No design: Xu&#39;s design needs constant separation factors");
+        // a constant-D case is designed like any other model; this one has no purity targets: said why
+        assertThat(html).contains("No design: targets = 0 numbers without a purity is not allowed");
         assertThat(html).doesNotContain("id=\"start-up\"");
         String plain = report(tmp.resolve("z.html"), "cases/zhang-binary.yaml", "--no-design");
         assertThat(plain).doesNotContain("id=\"design\"");
