@@ -111,8 +111,8 @@ final class ReportCommand implements Callable<Integer> {
         int sections = 2;
         if (window) {
             sections++;
-            OperatingWindow w = WindowProgress.compute(reader.parseTree(caseText),
-                    read instanceof org.sxcascade.model.MassActionCase ? 15 : 25, err);
+            var tree = reader.parseTree(caseText);
+            OperatingWindow w = WindowProgress.compute(tree, OperatingWindow.defaultGrid(tree), err);
             NamedChart chart = WindowChart.of(stem, w);
             html.window(w, chart == null ? List.of() : List.of(chart));
         }

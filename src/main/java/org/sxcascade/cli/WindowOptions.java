@@ -2,7 +2,6 @@ package org.sxcascade.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.window.OperatingWindow;
 import picocli.CommandLine.Option;
@@ -33,7 +32,7 @@ final class WindowOptions {
             return null;
         }
         JsonNode tree = caseTree.get();
-        int grid = windowGrid != null ? windowGrid : !plotWanted ? 0 : CaseReader.isMassAction(tree) ? 15 : 25;
+        int grid = windowGrid != null ? windowGrid : !plotWanted ? 0 : OperatingWindow.defaultGrid(tree);
         return WindowProgress.compute(tree, grid, err);
     }
 }

@@ -179,6 +179,14 @@ public final class OperatingWindow {
     }
 
     /**
+     * The default grid of the feasible region for a case: 25 × 25 points, 15 × 15 for a mass-action
+     * case (each of its solves costs some hundred times a CMER one).
+     */
+    public static int defaultGrid(JsonNode tree) {
+        return CaseReader.isMassAction(tree) ? 15 : 25;
+    }
+
+    /**
      * Computes the window of a case file's tree (the case as {@code simulate} reads it).
      *
      * @param tree       the case file's tree ({@link CaseReader#readTree}); only read
