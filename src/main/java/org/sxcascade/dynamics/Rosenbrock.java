@@ -83,7 +83,4 @@ abstract class Rosenbrock extends AdaptiveIntegrator {
     final long jacobians() {
         return jacobians;
     }
-
-    /** The method's name for reports. */
-    abstract String label();
 }

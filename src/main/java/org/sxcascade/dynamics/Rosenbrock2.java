@@ -43,11 +43,6 @@ final class Rosenbrock2 extends Rosenbrock {
     }
 
     @Override
-    String label() {
-        return "Rosenbrock ROS2";
-    }
-
-    @Override
     double acceptedStep(double hs, double err) {
         return hs * (err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY / Math.sqrt(err))));
     }

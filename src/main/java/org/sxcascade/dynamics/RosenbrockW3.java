@@ -67,11 +67,6 @@ final class RosenbrockW3 extends Rosenbrock {
     }
 
     @Override
-    String label() {
-        return "Rosenbrock-W ROS34PW2";
-    }
-
-    @Override
     double acceptedStep(double hs, double err) {
         return hs * (err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY / Math.cbrt(err))));
     }

@@ -46,7 +46,8 @@ public final class YamlMapping {
                 List<String> sorted = new ArrayList<>(allowed);
                 java.util.Collections.sort(sorted);
                 String hint = CaseReader.closest(key, sorted);
-                throw new InvalidInputException(at(key), "(unknown key)",
+                // an empty key (e.g. a line starting with a YAML anchor, "&lows:") is named as ""
+                throw new InvalidInputException(at(key.isEmpty() ? "\"\"" : key), "(unknown key)",
                         (hint == null ? "" : "did you mean '" + hint + "'? ") + "allowed keys"
                                 + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", sorted));
             }

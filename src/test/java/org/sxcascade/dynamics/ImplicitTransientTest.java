@@ -9,7 +9,8 @@ import org.sxcascade.model.MassActionCase;
 
 /**
  * The implicit integrator (issue 19, item 1): Dormand–Prince for the fill, then the L-stable
- * Rosenbrock method ROS2 on the block-tridiagonal Jacobian, takes cascades to their steady state
+ * Rosenbrock-W method ROS34PW2 on the block-tridiagonal Jacobian ({@code method: auto}, and
+ * {@code implicit} for ROS34PW2 throughout), takes cascades to their steady state
  * over long horizons in few steps, ending in the steady state of {@code simulate}, every component
  * conserved.
  */
