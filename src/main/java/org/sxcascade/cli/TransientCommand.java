@@ -74,11 +74,11 @@ final class TransientCommand implements Callable<Integer> {
             description = "Interval between reported samples instead of the case's (e.g. 12h, 1d).")
     String sampling;
 
-    @Option(names = "--method", paramLabel = "continuous|implicit|rows",
-            description = "continuous (the ODEs in physical time, integrated by the explicit Dormand–Prince "
-                    + "method, default), implicit (the same ODEs by the L-stable Rosenbrock method ROS2: long runs "
-                    + "to steady state in few steps) or rows (Xu's row simulation, rows converted to time by the "
-                    + "mean stage residence time).")
+    @Option(names = "--method", paramLabel = "auto|continuous|implicit|rows",
+            description = "auto (the ODEs in physical time: the explicit Dormand–Prince method for the fill, then "
+                    + "the L-stable Rosenbrock-W method ROS34PW2 once the run is stiff; default), continuous (the "
+                    + "same ODEs by Dormand–Prince only), implicit (by ROS34PW2 only) or rows (Xu's row simulation, "
+                    + "rows converted to time by the mean stage residence time).")
     String method;
 
     @Option(names = "--initial", paramLabel = "blank|steady-state",

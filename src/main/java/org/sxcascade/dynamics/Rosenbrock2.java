@@ -1,7 +1,5 @@
 package org.sxcascade.dynamics;
 
-import org.sxcascade.solver.BlockTridiagonalSolver;
-
 /**
  * The two-stage linearly implicit Rosenbrock method ROS2 (J. G. Verwer, E. J. Spee, J. G. Blom,
  * W. Hundsdorfer, "A second-order Rosenbrock method applied to photochemical dispersion problems",
@@ -14,7 +12,7 @@ import org.sxcascade.solver.BlockTridiagonalSolver;
  * It has order 2 for any matrix J (a W-method), so J may be an approximate or older Jacobian;
  * here it is the forward-difference Jacobian of the cascade's stage splits
  * ({@link CascadeDynamics#splitJacobian}), re-evaluated every step, and the linear systems are
- * block-tridiagonal ({@link CascadeDynamics#iterationMatrix}, {@link BlockTridiagonalSolver}).
+ * block-tridiagonal ({@link CascadeDynamics#iterationMatrix}, {@link org.sxcascade.solver.BlockTridiagonalSolver}).
  * Every linear invariant of f (what is conserved) is kept: its row of the Jacobian is zero.
  *
  * <p>Error: y_{n+1} − (y_n + h k1) = h/2 (k1 + k2), the difference to the embedded first-order
@@ -24,7 +22,7 @@ import org.sxcascade.solver.BlockTridiagonalSolver;
  * output: cubic Hermite from the end values and derivatives, as {@link DormandPrince54}.
  * Allocation-free after construction.
  */
-final class Rosenbrock2 extends AdaptiveIntegrator {
+final class Rosenbrock2 extends Rosenbrock {
     private static final double GAMMA = 1 + 1 / Math.sqrt(2);
     private static final double SAFETY = 0.8;
     private static final double MIN_FACTOR = 0.2;
@@ -32,11 +30,6 @@ final class Rosenbrock2 extends AdaptiveIntegrator {
 
     private final double[] k1;
     private final double[] k2;
-    private final double[] dA;
-    private final double[] dO;
-    private final BlockTridiagonalSolver solver;
-    private CascadeDynamics system;
-    private long jacobians;
 
     /**
      * @param d    the first system (sets the dimensions)
@@ -44,44 +37,9 @@ final class Rosenbrock2 extends AdaptiveIntegrator {
      * @param atol absolute tolerance of each component (copied)
      */
     Rosenbrock2(CascadeDynamics d, double rtol, double[] atol) {
-        super(rtol, atol);
+        super(d, rtol, atol);
         k1 = new double[n];
         k2 = new double[n];
-        int c = d.components();
-        dA = new double[d.stages() * c * c];
-        dO = new double[d.stages() * c * c];
-        solver = new BlockTridiagonalSolver(d.stages(), c);
-    }
-
-    /** Starts at (t0, y0) with first trial step h0. */
-    void start(CascadeDynamics d, double t0, double[] y0, double h0) {
-        startAt(t0, y0, h0);
-        restart(d);
-    }
-
-    /** Continues from the current point with a new system (after a step change). */
-    void restart(CascadeDynamics d) {
-        if (!d.blockTridiagonal()) {
-            throw new IllegalArgumentException("the implicit integrator needs equilibrium stages");
-        }
-        system = d;
-        d.derivatives(y, f);
-        evaluations++;
-    }
-
-    /**
-     * Takes one accepted step, not beyond {@code tEnd}, with the Jacobian at its start.
-     *
-     * @throws DormandPrince54.StepSizeUnderflowException if the step size falls below rounding level
-     */
-    void step(double tEnd) {
-        advance(tEnd);
-    }
-
-    @Override
-    void beforeStep() {
-        system.splitJacobian(y, dA, dO);
-        jacobians++;
     }
 
     @Override
@@ -94,18 +52,11 @@ final class Rosenbrock2 extends AdaptiveIntegrator {
         return hs * Math.max(MIN_FACTOR, SAFETY / Math.sqrt(err));
     }
 
-    @Override
-    void newDerivative() {
-        system.derivatives(y, f);
-        evaluations++;
-    }
-
     /** One trial step of size hs from (t, y): fills yTrial, returns the scaled error (∞ if singular). */
     @Override
     double attempt(double hs) {
         double gh = GAMMA * hs;
-        system.iterationMatrix(gh, dA, dO, solver);
-        if (!solver.factor(system.stages())) {
+        if (!factor(gh)) {
             return Double.POSITIVE_INFINITY;
         }
         System.arraycopy(f, 0, k1, 0, n);
@@ -125,16 +76,5 @@ final class Rosenbrock2 extends AdaptiveIntegrator {
             err = scaledError(0.5 * hs * (k1[i] + k2[i]), i, err);
         }
         return err;
-    }
-
-    /** Solves (I − γhJ) x = r in place: the stages block-tridiagonally, then the withdrawn amounts. */
-    private void solve(double gh, double[] x) {
-        solver.solve(system.stages(), x);
-        system.withdrawnPart(gh, dA, dO, x);
-    }
-
-    /** Jacobian evaluations (each N·C splits). */
-    long jacobians() {
-        return jacobians;
     }
 }

@@ -70,20 +70,22 @@ interface Stepper {
 
     /**
      * The continuous model, integrated by Dormand–Prince while the state moves fast (the fill, where
-     * an explicit fifth-order step is long and cheap) and by the L-stable Rosenbrock method once its
+     * an explicit fifth-order step is long and cheap) and by an L-stable Rosenbrock method once its
      * steps would be much longer than the explicit method's stability limit (the slow approach to
-     * steady state). Every {@link #TRIAL_EVERY} explicit steps one implicit step is tried from the
-     * current state with {@link #TRIAL_FACTOR} times the explicit step; the run stays implicit if the
-     * step accepted is at least {@link #SWITCH_FACTOR} times the explicit one, and returns to the
-     * explicit method when the implicit step falls below that. Both keep every linear invariant, so
-     * conservation holds through the switches.
+     * steady state: the problem has become stiff). Every {@link #TRIAL_EVERY} explicit steps one
+     * implicit step is tried from the current state with {@link #TRIAL_FACTOR} times the explicit
+     * step; the run stays implicit if the step accepted is at least {@link #SWITCH_FACTOR} times the
+     * explicit one, and returns to the explicit method when the implicit step falls below that.
+     * With {@code implicitOnly} the Rosenbrock method runs from the start. Both keep every linear
+     * invariant, so conservation holds through the switches.
      */
     final class Implicit implements Stepper {
         static final int TRIAL_EVERY = 100;
         static final double TRIAL_FACTOR = 20;
         static final double SWITCH_FACTOR = 4;
         final DormandPrince54 explicit;
-        final Rosenbrock2 implicit;
+        final Rosenbrock implicit;
+        final boolean implicitOnly;
         CascadeDynamics dynamics;
         /** The explicit method's view of {@link #dynamics} (made once per system: switching allocates nothing). */
         DormandPrince54.OdeSystem rhs;
@@ -98,12 +100,24 @@ interface Stepper {
         long rejected;
         double firstImplicitTime = Double.NaN;
 
-        Implicit(CascadeDynamics d, double[] y0, double rtol, double[] atol) {
+        /**
+         * @param implicit     the Rosenbrock method (made for {@code d}'s dimensions)
+         * @param implicitOnly whether it runs from the start, without Dormand–Prince
+         */
+        Implicit(CascadeDynamics d, double[] y0, double rtol, double[] atol, Rosenbrock implicit, boolean implicitOnly) {
             dynamics = d;
             rhs = d::derivatives;
             explicit = new DormandPrince54(rtol, atol);
-            explicit.start(rhs, 0, y0, 0.01 * d.shortestResidenceTime());
-            implicit = new Rosenbrock2(d, rtol, atol);
+            this.implicit = implicit;
+            this.implicitOnly = implicitOnly;
+            double h0 = 0.01 * d.shortestResidenceTime();
+            if (implicitOnly) {
+                implicit.start(d, 0, y0, h0);
+                onImplicit = true;
+                firstImplicitTime = 0;
+            } else {
+                explicit.start(rhs, 0, y0, h0);
+            }
         }
 
         @Override
@@ -131,6 +145,9 @@ interface Stepper {
             rejected += implicit.rejectedSteps() - before;
             steps++;
             lastImplicit = true;
+            if (implicitOnly) {
+                return;
+            }
             double taken = implicit.time() - t0;
             boolean worth = taken >= SWITCH_FACTOR * explicitStep || implicit.time() >= limit;
             if (worth && !onImplicit && Double.isNaN(firstImplicitTime)) {

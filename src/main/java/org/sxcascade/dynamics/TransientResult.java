@@ -8,9 +8,10 @@ import org.sxcascade.solver.SteadyState;
 /**
  * The outcome of a transient run, for every model.
  *
- * @param method               {@code continuous}, {@code implicit} or {@code rows}
+ * @param method               {@code auto}, {@code continuous}, {@code implicit} or {@code rows}
  * @param integrator           what advanced the state: {@code Dormand–Prince 5(4)} (explicit),
- *                             {@code Rosenbrock ROS2} (implicit) or {@code rows}
+ *                             {@code Rosenbrock-W ROS34PW2} (implicit), Dormand–Prince to a time and
+ *                             then ROS34PW2 ({@code auto}), or {@code rows}
  * @param transientCase        what was run
  * @param products             the products, in the order of every sample's arrays
  * @param samples              the state at every sampling time, and the end

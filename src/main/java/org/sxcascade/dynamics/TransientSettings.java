@@ -13,7 +13,7 @@ import org.sxcascade.model.InvalidInputException;
  * @param initial              {@link Initial#BLANK} (blank aqueous and barren organic, the feed starting
  *                             at t = 0) or {@link Initial#STEADY_STATE} (the steady state of the case
  *                             before any event, for disturbance studies)
- * @param method               {@link Method#CONTINUOUS} (the ODEs in physical time) or {@link Method#ROWS}
+ * @param method               {@link Method#AUTO}, {@link Method#CONTINUOUS} or {@link Method#IMPLICIT} (the ODEs in physical time) or {@link Method#ROWS}
  *                             (Xu's row simulation, rows converted to time by the residence time)
  * @param tolerance            relative local error tolerance of the integrator, 1e-12 … 1e-3
  * @param steadyStateTolerance how close (relative, per stage inventory) the state must stay to the
@@ -47,9 +47,15 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
 
     /** How the dynamics is computed. */
     public enum Method {
-        /** The continuous model, integrated by the explicit Dormand–Prince 5(4) pair. */
+        /**
+         * The continuous model, integrated by the explicit Dormand–Prince 5(4) pair where that is
+         * cheaper (the fill) and by the L-stable Rosenbrock–W method ROS34PW2 once the run has become
+         * stiff (its steps several times the explicit ones): the default.
+         */
+        AUTO,
+        /** The continuous model, integrated by the explicit Dormand–Prince 5(4) pair only. */
         CONTINUOUS,
-        /** The continuous model, integrated by the L-stable linearly implicit Rosenbrock method ROS2. */
+        /** The continuous model, integrated by the L-stable linearly implicit Rosenbrock–W method ROS34PW2 only. */
         IMPLICIT,
         /** Xu's row simulation. */
         ROWS;
@@ -66,7 +72,7 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
                     return m;
                 }
             }
-            throw new InvalidInputException(field, text, "continuous, implicit or rows");
+            throw new InvalidInputException(field, text, "auto, continuous, implicit or rows");
         }
     }
 
@@ -97,7 +103,7 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
             initial = Initial.BLANK;
         }
         if (method == null) {
-            method = Method.CONTINUOUS;
+            method = Method.AUTO;
         }
         if (!(tolerance >= 1e-12 && tolerance <= 1e-3)) {
             throw new InvalidInputException("tolerance", tolerance, "a number from 1e-12 to 1e-3");
@@ -144,7 +150,7 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
     /** Settings with the defaults for everything but the hold-up and the simulated time. */
     public static TransientSettings of(HoldUp holdUp, double simulatedHours) {
         return new TransientSettings(holdUp, simulatedHours, simulatedHours / DEFAULT_SAMPLES, Initial.BLANK,
-                Method.CONTINUOUS, DEFAULT_TOLERANCE, DEFAULT_STEADY_STATE_TOLERANCE, List.of());
+                Method.AUTO, DEFAULT_TOLERANCE, DEFAULT_STEADY_STATE_TOLERANCE, List.of());
     }
 
     /** A copy with another method. */

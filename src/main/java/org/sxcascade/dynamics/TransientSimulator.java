@@ -31,7 +31,7 @@ final class TransientSimulator implements TransientSolver {
     static final double ABSOLUTE_SCALE = 1e-3;
     /** The integrator names a result reports. */
     static final String DORMAND_PRINCE = "Dormand–Prince 5(4)";
-    static final String ROSENBROCK = "Rosenbrock ROS2";
+    static final String ROSENBROCK = "Rosenbrock-W ROS34PW2";
 
     private final TransientSettings.Method method;
     private Progress listener;
@@ -185,14 +185,17 @@ final class TransientSimulator implements TransientSolver {
             double[] atol = new double[current.dimension()];
             Arrays.fill(atol, 0, n * c, s.tolerance() * ABSOLUTE_SCALE * typical);
             Arrays.fill(atol, n * c, atol.length, s.tolerance() * ABSOLUTE_SCALE * current.feedRate());
-            boolean implicit = method == TransientSettings.Method.IMPLICIT;
+            boolean implicit = method == TransientSettings.Method.IMPLICIT || method == TransientSettings.Method.AUTO;
             if (implicit && !Arrays.stream(dynamics).allMatch(CascadeDynamics::blockTridiagonal)) {
                 implicit = false;
-                notes.add("the implicit integrator takes equilibrium stages only (a Murphree stage couples every "
-                        + "stage below it): Dormand–Prince ran");
+                if (method == TransientSettings.Method.IMPLICIT) {
+                    notes.add("the implicit integrator takes equilibrium stages only (a Murphree stage couples every "
+                            + "stage below it): Dormand–Prince ran");
+                }
             }
             if (implicit) {
-                stepper = new Stepper.Implicit(current, y0, s.tolerance(), atol);
+                stepper = new Stepper.Implicit(current, y0, s.tolerance(), atol,
+                        new RosenbrockW3(current, s.tolerance(), atol), method == TransientSettings.Method.IMPLICIT);
                 integrator = ROSENBROCK;
             } else {
                 stepper = new Stepper.Continuous(current, y0, s.tolerance(), atol);
@@ -208,7 +211,7 @@ final class TransientSimulator implements TransientSolver {
         List<TransientSample> tail = new ArrayList<>();
         double maxConservation = TimeMarch.run(stepper, phases.toArray(new CascadeDynamics[0]), switchTimes, y0, s,
                 observer, samples, Projection.tailTimes(s.simulatedHours()), tail, listener);
-        if (stepper instanceof Stepper.Implicit hybrid) {
+        if (stepper instanceof Stepper.Implicit hybrid && !hybrid.implicitOnly) {
             integrator = Double.isNaN(hybrid.firstImplicitTime) ? DORMAND_PRINCE + " (implicit steps were no longer)"
                     : String.format(java.util.Locale.ROOT, "%s to %s, then %s (%d implicit steps)", DORMAND_PRINCE,
                     Times.format(hybrid.firstImplicitTime), ROSENBROCK, hybrid.implicitSteps());

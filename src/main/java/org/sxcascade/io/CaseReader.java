@@ -975,9 +975,9 @@ public final class CaseReader {
         if (t.has("initial")) {
             initial = TransientSettings.Initial.parse("transient.initial", t.text("initial", "blank or steady-state"));
         }
-        TransientSettings.Method method = TransientSettings.Method.CONTINUOUS;
+        TransientSettings.Method method = TransientSettings.Method.AUTO;
         if (t.has("method")) {
-            method = TransientSettings.Method.parse("transient.method", t.text("method", "continuous, implicit or rows"));
+            method = TransientSettings.Method.parse("transient.method", t.text("method", "auto, continuous, implicit or rows"));
         }
         double tolerance = t.has("tolerance") ? t.number("tolerance") : TransientSettings.DEFAULT_TOLERANCE;
         double steady = t.has("steadyStateTolerance") ? t.number("steadyStateTolerance")

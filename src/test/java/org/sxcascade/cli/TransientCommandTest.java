@@ -196,7 +196,7 @@ class TransientCommandTest {
         assertBadInput(run(CASE, "--hold-up-scale", "0"), "--hold-up-scale");
         assertBadInput(run(CASE + "  events:\n    - {at: 3 d, extractant: 2.5}\n", "--time", "2d"), "--time",
                 "after every event");
-        assertBadInput(run(CASE, "--method", "stiff"), "--method", "continuous, implicit or rows");
+        assertBadInput(run(CASE, "--method", "stiff"), "--method", "auto, continuous, implicit or rows");
     }
 
     @Test

@@ -68,7 +68,7 @@ class ProjectionTest {
     @Test
     void the1974SteadyStateProjectedFrom900DaysIsTheTimeTheFullRunFinds() throws Exception {
         TransientCase tc = new CaseReader().readTransient(Path.of("cases/pr-nd-1974.yaml"));
-        TransientSettings s = tc.settings().withTimes(900 * 24, 10 * 24).withMethod(TransientSettings.Method.IMPLICIT);
+        TransientSettings s = tc.settings().withTimes(900 * 24, 10 * 24).withMethod(TransientSettings.Method.AUTO);
         TransientResult r = TransientSolver.forMethod(s.method()).run(tc.withSettings(s));
         assertThat(r.hoursToSteadyState()).isNull();
         Projection p = r.projectionToSteadyState();
@@ -85,7 +85,7 @@ class ProjectionTest {
         Projection p = shortRun.projection(shortRun.targets().get(1));
         assertThat(p.estimated()).as(p.reason()).isTrue();
         assertThat(p.hours() / 24).isCloseTo(213.63, within(0.005));
-        TransientSettings s = tc.settings().withTimes(400 * 24, 10 * 24).withMethod(TransientSettings.Method.IMPLICIT);
+        TransientSettings s = tc.settings().withTimes(400 * 24, 10 * 24).withMethod(TransientSettings.Method.AUTO);
         TransientResult longRun = TransientSolver.forMethod(s.method()).run(tc.withSettings(s));
         assertThat(Times.format(longRun.targets().get(1).hours())).startsWith("222.62 d");
         assertThat(p.hours()).isCloseTo(longRun.targets().get(1).hours(), within(0.05 * longRun.targets().get(1).hours()));

@@ -28,7 +28,7 @@ class StartupStrategyTest {
     /** cases/pr-nd-1974.yaml (CMER, plant flows), long enough for its slow mode under the implicit integrator. */
     static final String CMER = TransientStageOptionsTest.bundled("cases/pr-nd-1974.yaml") + """
             transient: {holdUp: {aqueous: 10, organic: 20}, simulatedTime: 20000 d, sampling: 1000 d,
-                        method: implicit, tolerance: 1e-9, steadyStateTolerance: 1e-8,
+                        method: auto, tolerance: 1e-9, steadyStateTolerance: 1e-8,
                         strategies: {blank: {}, feed-filled: {}, loaded-organic: {loading: 0.5},
                                      pre-equilibrated: {}, total-reflux: {}, ramped-feed: {from: 0.8, over: 3 d}}}
             """;
@@ -36,7 +36,7 @@ class StartupStrategyTest {
     static final String LINEAR = TransientStageOptionsTest.FOUR_STAGE.replace("simulatedTime: 200 h", "simulatedTime: 400 h");
     /** The short mass-action case of {@link MassActionTransientTest}, to its steady state. */
     static final String MASS_ACTION = MassActionTransientTest.CASE.replace("simulatedTime: 900 h",
-            "simulatedTime: 20000 h\n  method: implicit").replace("sampling: 90 h", "sampling: 1000 h");
+            "simulatedTime: 20000 h\n  method: auto").replace("sampling: 90 h", "sampling: 1000 h");
 
     static TransientCase read(String yaml) throws Exception {
         Path file = Files.createTempFile(dir, "case", ".yaml");

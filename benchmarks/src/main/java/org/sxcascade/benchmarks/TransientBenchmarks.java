@@ -34,10 +34,15 @@ import org.sxcascade.solver.SteadyState;
 public class TransientBenchmarks {
     static final double DAYS = 15;
 
-    /** The 15-day start-up, continuous model or rows. */
+    /**
+     * The 15-day start-up: the continuous model by Dormand–Prince only ({@code continuous}, the
+     * default until issue 19 item 1), by the automatic choice ({@code auto}, the default now:
+     * Dormand–Prince, then ROS34PW2 where it pays), or rows.
+     */
     @State(Scope.Thread)
     public static class StartUp {
         TransientCase continuous;
+        TransientCase auto;
         TransientCase rows;
 
         @Setup(Level.Trial)
@@ -45,17 +50,18 @@ public class TransientBenchmarks {
             TransientSettings s = new TransientSettings(new HoldUp.ResidenceTimes(0.5, 0.5), DAYS * 24, 24,
                     TransientSettings.Initial.BLANK, TransientSettings.Method.CONTINUOUS, 1e-7, 1e-6, List.of());
             continuous = TransientCase.of(Cases.binary60Case(), s);
+            auto = TransientCase.of(Cases.binary60Case(), s.withMethod(TransientSettings.Method.AUTO));
             rows = TransientCase.of(Cases.binary60Case(), s.withMethod(TransientSettings.Method.ROWS));
-            for (TransientCase tc : List.of(continuous, rows)) {
+            for (TransientCase tc : List.of(continuous, auto, rows)) {
                 TransientResult r = TransientSolver.forMethod(tc.settings().method()).run(tc);
                 Cases.check(r.maxConservationError() < 1e-9, "conservation " + r.maxConservationError());
                 Cases.check(r.end().hours() == DAYS * 24, "end time " + r.end().hours());
                 double organicPurity = r.end().purity(r.productIndex("organic"));
                 double aqueousPurity = r.end().purity(r.productIndex("aqueous"));
                 Cases.check(organicPurity > 0.99 && organicPurity < 1, "organic purity " + organicPurity);
-                System.out.printf(Locale.ROOT, "%n[%s] %d steps (%d rejected), %d evaluations; after %.0f d: "
+                System.out.printf(Locale.ROOT, "%n[%s, %s] %d steps (%d rejected), %d evaluations; after %.0f d: "
                                 + "y_A(60) = %.9f, x_B(1) = %.9f, distance to steady state %.3e, conservation %.1e%n",
-                        r.method(), r.steps(), r.rejectedSteps(), r.evaluations(), DAYS, organicPurity,
+                        r.method(), r.integrator(), r.steps(), r.rejectedSteps(), r.evaluations(), DAYS, organicPurity,
                         aqueousPurity, r.finalDistance(), r.maxConservationError());
             }
         }
@@ -66,6 +72,13 @@ public class TransientBenchmarks {
     @Measurement(iterations = 5, time = 2)
     public TransientResult binary60StartUp15DaysContinuous(StartUp s) {
         return TransientSolver.forMethod(TransientSettings.Method.CONTINUOUS).run(s.continuous);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public TransientResult binary60StartUp15DaysAuto(StartUp s) {
+        return TransientSolver.forMethod(TransientSettings.Method.AUTO).run(s.auto);
     }
 
     @Benchmark
@@ -84,7 +97,7 @@ public class TransientBenchmarks {
 
     /**
      * The bundled 83-stage mass-action start-up to its steady state, as its case file runs it
-     * ({@code cases/pr-nd-mass-action.yaml}: implicit method, 10⁶ h; issue 19's target ≤ 2 s).
+     * ({@code cases/pr-nd-mass-action.yaml}: method auto, 10⁶ h; issue 19's target ≤ 2 s).
      * Run from the project folder (or benchmarks/).
      */
     @State(Scope.Thread)
