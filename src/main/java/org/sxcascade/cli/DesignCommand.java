@@ -83,55 +83,81 @@ final class DesignCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     WindowOptions windowOptions;
 
+    @picocli.CommandLine.Mixin
+    UncertaintyOptions uncertainty;
+
+    @Option(names = "--robust", paramLabel = "P",
+            description = "Find the design that meets every target in at least this share of the Monte Carlo draws "
+                    + "of --uncertainty (e.g. 0.95; constant separation factors; docs/design.md, \"Robust design\").")
+    Double robust;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
         rounding.check();
         windowOptions.check();
+        uncertainty.check(spec);
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
         }
         FlowsheetReader.refuseFlowsheet(caseFile, "design"); // flowsheets run with simulate only (docs/flowsheets.md)
         Object read = new CaseReader().readForDesign(caseFile);
-        DesignResult d = Designer.design(read, new DesignRequest(flowChoice(), maxStages, reagentExcess,
-                targets.overrides(), TargetOptions.given(spec)));
+        DesignRequest request = new DesignRequest(flowChoice(), maxStages, reagentExcess, targets.overrides(),
+                TargetOptions.given(spec));
+        org.sxcascade.window.RobustDesign robustDesign = null;
+        DesignResult d;
+        if (robust != null) {
+            if (!uncertainty.uncertainty) {
+                throw new InvalidInputException("--robust", robust, "only with --uncertainty and its σ (e.g. "
+                        + "--uncertainty --beta-sigma 0.03)");
+            }
+            var tree = new CaseReader().readTree(caseFile);
+            robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, uncertainty.sigma(), robust,
+                    uncertainty.draws(tree), uncertainty.seed);
+            d = robustDesign.design();
+        } else {
+            d = Designer.design(read, request);
+        }
         org.sxcascade.report.RoundedFlows rounded = null;
         org.sxcascade.window.OperatingWindow win = null;
+        org.sxcascade.window.MonteCarlo mc = null;
         if (d.met()) {
-            String exactYaml = org.sxcascade.report.CaseHandOff.complete(DesignReport.caseYaml(d),
-                    new CaseReader().readTree(caseFile));
-            rounded = rounding.round(exactYaml, d.flows());
+            String exactYaml = org.sxcascade.report.CaseHandOff.complete(robustDesign != null ? robustDesign.yaml()
+                    : DesignReport.caseYaml(d), new CaseReader().readTree(caseFile));
+            org.sxcascade.window.RobustDesign rd = robustDesign;
+            // a robust design's rounding must keep its probability of meeting the targets, by the search's draws
+            rounded = rounding.round(exactYaml, d.flows(), rd == null ? null : y -> org.sxcascade.window.MonteCarlo.run(
+                    new CaseReader().parseTree(y), rd.search().sigma(), rd.search().draws(), rd.search().seed(), null)
+                    .probability() >= rd.probability());
             String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             if (caseOut != null) {
                 OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
             }
             win = windowOptions.compute(() -> new CaseReader().parseTree(yaml), plot.wanted(),
                     spec.commandLine().getErr());
+            mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
         }
         org.sxcascade.window.OperatingWindow shown = win;
         String stem = NamedChart.caseStem(caseFile.toString());
         List<Path> charts = plot.writeIfWanted(() -> withWindow(Charts.design(stem, d,
                 PlotOptions.progress("stage-count chart")), stem + "-design", shown), caseFile);
+        var rnd = rounded;
+        var w = win;
+        var m = mc;
+        var rb = robustDesign;
+        AppendedSections appended = new AppendedSections()
+                .add(rnd != null, "rounded", () -> rnd.json(), () -> rnd.text())
+                .add(w != null, "window", () -> w.toJson(), () -> w.toText())
+                .add(m != null, "uncertainty", () -> m.toJson(), () -> m.toText())
+                .add(rb != null, "robust", () -> rb.toJson(), () -> rb.toText());
         var out = spec.commandLine().getOut();
         if (json) {
             var j = DesignReport.toJson(d);
-            if (rounded != null) {
-                j.set("rounded", rounded.json());
-            }
-            if (win != null) {
-                j.set("window", win.toJson());
-            }
+            appended.putInto(j);
             out.print(j.toPrettyString() + System.lineSeparator());
         } else {
             out.print(DesignReport.text(d));
-            if (rounded != null) {
-                out.println();
-                out.print(rounded.text());
-            }
-            if (win != null) {
-                out.println();
-                out.print(win.toText());
-            }
+            appended.print(out);
         }
         if (!json && d.met() && caseOut != null) {
             out.println();

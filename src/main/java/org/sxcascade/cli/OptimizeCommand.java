@@ -117,11 +117,15 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     WindowOptions windowOptions;
 
+    @Mixin
+    UncertaintyOptions uncertainty;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
         rounding.check();
         windowOptions.check();
+        uncertainty.check(spec);
         if (caseOut != null) {
             OutputFiles.checkWritable("--case-out", caseOut, caseFile); // before any computing
         }
@@ -143,29 +147,22 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         org.sxcascade.window.OperatingWindow win = windowOptions.compute(() -> new CaseReader().parseTree(yaml),
                 plot.wanted(), spec.commandLine().getErr());
+        org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
         String stem = NamedChart.caseStem(caseFile.toString());
         List<Path> charts = plot.writeIfWanted(() -> DesignCommand.withWindow(Charts.optimum(stem, o),
                 stem + "-optimum", win), caseFile);
+        AppendedSections appended = new AppendedSections()
+                .add(rounded != null, "rounded", () -> rounded.json(), () -> rounded.text())
+                .add(win != null, "window", () -> win.toJson(), () -> win.toText())
+                .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText());
         var out = spec.commandLine().getOut();
         if (json) {
             var j = OptimumReport.toJson(o);
-            if (rounded != null) {
-                j.set("rounded", rounded.json());
-            }
-            if (win != null) {
-                j.set("window", win.toJson());
-            }
+            appended.putInto(j);
             out.println(j.toPrettyString());
         } else {
             out.print(OptimumReport.text(o));
-            if (rounded != null) {
-                out.println();
-                out.print(rounded.text());
-            }
-            if (win != null) {
-                out.println();
-                out.print(win.toText());
-            }
+            appended.print(out);
             if (caseOut != null) {
                 out.println();
                 out.println("Optimum written to " + caseOut + " (run it with: sxcascade simulate " + caseOut + ")");

@@ -26,7 +26,12 @@ final class RoundingOptions {
 
     /** The rounded, verified case, or {@code null} with --exact-flows. */
     RoundedFlows round(String caseYaml, List<Summary.Quantity> flows) {
+        return round(caseYaml, flows, null);
+    }
+
+    /** The same where a rounding must also pass {@code also} (e.g. keep a robust design's probability). */
+    RoundedFlows round(String caseYaml, List<Summary.Quantity> flows, java.util.function.Predicate<String> also) {
         RoundedFlows.Resolution resolution = new RoundedFlows.Resolution(digits, step);
-        return exact ? null : RoundedFlows.of(caseYaml, flows, resolution);
+        return exact ? null : RoundedFlows.of(caseYaml, flows, resolution, also);
     }
 }

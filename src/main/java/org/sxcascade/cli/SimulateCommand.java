@@ -62,6 +62,9 @@ final class SimulateCommand implements Callable<Integer> {
     WindowOptions windowOptions;
 
     @picocli.CommandLine.Mixin
+    UncertaintyOptions uncertainty;
+
+    @picocli.CommandLine.Mixin
     PlotOptions plot;
 
     /** The case's solver settings with the method of {@code --method}, when given and different. */
@@ -89,6 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
             return flowsheet();
         }
         windowOptions.check();
+        uncertainty.check(spec);
         ModelCase read = (ModelCase) new CaseReader().readForSimulate(caseFile);
         var err = spec.commandLine().getErr();
         String stem = NamedChart.caseStem(caseFile.toString());
@@ -103,6 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
             OutputFiles.write("--csv", csv, caseFile, report::writeProfileCsv);
         }
         OperatingWindow win = windowOptions.compute(() -> new CaseReader().readTree(caseFile), plot.wanted(), err);
+        org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().readTree(caseFile));
         OperatingWindow shown = win;
         List<Path> charts = plot.writeIfWanted(() -> {
             List<NamedChart> list = new java.util.ArrayList<>(report.charts(stem));
@@ -112,24 +117,25 @@ final class SimulateCommand implements Callable<Integer> {
             }
             return list;
         }, caseFile);
+        OperatingWindow windowShown = win;
+        AppendedSections appended = new AppendedSections()
+                .add(windowShown != null, "window", () -> windowShown.toJson(), () -> windowShown.toText())
+                .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText());
         var out = spec.commandLine().getOut();
         if (json) {
-            if (win == null) {
+            if (appended.isEmpty()) {
                 StringWriter w = new StringWriter();
                 report.writeJson(w);
                 out.println(w);
             } else {
                 var node = report.toJson();
-                node.set("window", win.toJson());
+                appended.putInto(node);
                 out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(node));
             }
         } else {
             out.print(report.toText(profile));
-            if (win != null) {
-                out.println();
-                out.print(win.toText());
-            }
+            appended.print(out);
             long missed = report.products().stream().filter(p -> Boolean.FALSE.equals(p.met())).count();
             if (missed > 0) {
                 out.println();

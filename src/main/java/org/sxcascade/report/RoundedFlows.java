@@ -91,6 +91,15 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
      * @param flows    the result's operating flows; those whose case-file field the case sets are rounded
      */
     public static RoundedFlows of(String caseYaml, List<Summary.Quantity> flows, Resolution resolution) {
+        return of(caseYaml, flows, resolution, null);
+    }
+
+    /**
+     * The same with a further test a rounding must pass besides meeting the targets (e.g. a robust
+     * design's probability of meeting them), or {@code null} for none.
+     */
+    public static RoundedFlows of(String caseYaml, List<Summary.Quantity> flows, Resolution resolution,
+                                  java.util.function.Predicate<String> also) {
         List<Summary.Quantity> rounded = new ArrayList<>();
         for (Summary.Quantity q : flows) {
             if (q.field() != null && q.field().startsWith("flows.") && lineOf(caseYaml, key(q)) >= 0) {
@@ -120,7 +129,7 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
                 String yaml = replace(caseYaml, rounded, values, resolution.describe(digits));
                 SimulationReport report = solve(yaml);
                 solves++;
-                if (report != null && report.targetsMet()) {
+                if (report != null && report.targetsMet() && (also == null || also.test(yaml))) {
                     List<Field> fields = new ArrayList<>();
                     boolean nearest = true;
                     for (int i = 0; i < k; i++) {

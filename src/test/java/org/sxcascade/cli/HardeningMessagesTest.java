@@ -63,8 +63,9 @@ class HardeningMessagesTest {
         Path html = dir.resolve("r.html");
         CliHarness r = CliHarness.run("report", "cases/pr-nd-mass-action.yaml", "-o", html.toString(), "--no-transient");
         assertThat(r.exitCode()).as(r.err()).isZero();
+        // the report now shows the case's design itself (every model), rather than pointing to the command
         assertThat(Files.readString(html)).doesNotContain("does not take")
-                .contains("sxcascade design pr-nd-mass-action.yaml");
+                .contains("This is <code>design</code> run on the case (model mass-action");
     }
 
     /** Issue 16, item 8: bounds of large flows are printed with the digits that tell them apart. */
