@@ -32,6 +32,20 @@ public final class WindowChart {
     }
 
     /** The chart of a window's region, or {@code null} when it has none. */
+    /**
+     * The charts with, when the window was computed with a feasible region, its chart appended
+     * (named {@code <stem>-window}).
+     */
+    public static java.util.List<NamedChart> appendTo(java.util.List<NamedChart> charts, String stem,
+                                                      OperatingWindow window) {
+        java.util.List<NamedChart> all = new java.util.ArrayList<>(charts == null ? java.util.List.of() : charts);
+        NamedChart w = window == null ? null : of(stem, window);
+        if (w != null) {
+            all.add(w);
+        }
+        return all;
+    }
+
     public static NamedChart of(String stem, OperatingWindow window) {
         OperatingWindow.Region r = window.region();
         if (r == null) {

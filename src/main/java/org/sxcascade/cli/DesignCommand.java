@@ -94,7 +94,7 @@ final class DesignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
-        rounding.check();
+        rounding.check(spec);
         windowOptions.check();
         uncertainty.check(spec);
         if (caseOut != null) {
@@ -125,10 +125,8 @@ final class DesignCommand implements Callable<Integer> {
             String exactYaml = org.sxcascade.report.CaseHandOff.complete(robustDesign != null ? robustDesign.yaml()
                     : DesignReport.caseYaml(d), new CaseReader().readTree(caseFile));
             org.sxcascade.window.RobustDesign rd = robustDesign;
-            // a robust design's rounding must keep its probability of meeting the targets, by the search's draws
-            rounded = rounding.round(exactYaml, d.flows(), rd == null ? null : y -> org.sxcascade.window.MonteCarlo.run(
-                    new CaseReader().parseTree(y), rd.search().sigma(), rd.search().draws(), rd.search().seed(), null)
-                    .probability() >= rd.probability());
+            // a robust design's rounding must keep its probability of meeting the targets
+            rounded = rounding.round(exactYaml, d.flows(), rd == null ? null : rd::keepsProbability);
             String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             if (caseOut != null) {
                 OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
@@ -139,7 +137,7 @@ final class DesignCommand implements Callable<Integer> {
         }
         org.sxcascade.window.OperatingWindow shown = win;
         String stem = NamedChart.caseStem(caseFile.toString());
-        List<Path> charts = plot.writeIfWanted(() -> withWindow(Charts.design(stem, d,
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.design(stem, d,
                 PlotOptions.progress("stage-count chart")), stem + "-design", shown), caseFile);
         var rnd = rounded;
         var w = win;
@@ -189,16 +187,5 @@ final class DesignCommand implements Callable<Integer> {
             String option = margin != null ? "--margin" : scrub != null ? "--scrub" : "--extractant";
             throw new InvalidInputException(option, e.value(), e.allowed());
         }
-    }
-
-    /** The charts and, when the window was computed with a region, its chart. */
-    static List<org.sxcascade.chart.NamedChart> withWindow(List<org.sxcascade.chart.NamedChart> charts, String stem,
-                                                           org.sxcascade.window.OperatingWindow window) {
-        List<org.sxcascade.chart.NamedChart> all = new java.util.ArrayList<>(charts == null ? List.of() : charts);
-        org.sxcascade.chart.NamedChart w = window == null ? null : org.sxcascade.chart.WindowChart.of(stem, window);
-        if (w != null) {
-            all.add(w);
-        }
-        return all;
     }
 }

@@ -173,11 +173,8 @@ final class FitCommand implements Callable<Integer> {
                 : FitReport.text(fit, prediction));
         if (!json && caseOut != null) {
             out.println();
-            out.println("Fitted components block written to " + caseOut + " (a fragment for a model: " + switch (law) {
-                case CONSTANT_DISTRIBUTION -> "distribution-ratios";
-                case SEPARATION_FACTORS -> "separation-factors";
-                default -> "mass-action";
-            } + " case)");
+            out.println("Fitted components block written to " + caseOut + " (a fragment for a model: " + law.caseModel()
+                    + " case)");
         }
         out.flush();
         plot.announce(charts, json, spec);

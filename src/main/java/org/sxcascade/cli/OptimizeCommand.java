@@ -123,7 +123,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
-        rounding.check();
+        rounding.check(spec);
         windowOptions.check();
         uncertainty.check(spec);
         if (caseOut != null) {
@@ -149,7 +149,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 plot.wanted(), spec.commandLine().getErr());
         org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
         String stem = NamedChart.caseStem(caseFile.toString());
-        List<Path> charts = plot.writeIfWanted(() -> DesignCommand.withWindow(Charts.optimum(stem, o),
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, o),
                 stem + "-optimum", win), caseFile);
         AppendedSections appended = new AppendedSections()
                 .add(rounded != null, "rounded", () -> rounded.json(), () -> rounded.text())

@@ -20,8 +20,16 @@ final class RoundingOptions {
     boolean exact;
 
     /** Checks the options before anything is computed (exit 2 for a bad one). */
-    void check() {
+    void check(picocli.CommandLine.Model.CommandSpec spec) {
         new RoundedFlows.Resolution(digits, step);
+        if (exact) {
+            for (String o : new String[] {"--round-digits", "--flow-step"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new org.sxcascade.model.InvalidInputException(o, "given", "not with --exact-flows "
+                            + "(which prints and writes the flows unrounded)");
+                }
+            }
+        }
     }
 
     /** The rounded, verified case, or {@code null} with --exact-flows. */

@@ -83,16 +83,16 @@ final class SimulateCommand implements Callable<Integer> {
         if (csv != null) {
             OutputFiles.checkWritable("--csv", csv, caseFile); // before any computing
         }
+        windowOptions.check();
+        uncertainty.check(spec);
         if (FlowsheetReader.isFlowsheet(caseFile)) {
-            if (windowOptions.window) {
-                throw new InvalidInputException("--window", "a flowsheet", "a single cascade's case file: the "
-                        + "operating window of a flowsheet of linked cascades is not computed (run it on each "
-                        + "cascade's own case file)");
+            if (windowOptions.window || uncertainty.uncertainty) {
+                throw new InvalidInputException(windowOptions.window ? "--window" : "--uncertainty", "a flowsheet",
+                        "a single cascade's case file: the operating window and the uncertainty of a flowsheet of "
+                                + "linked cascades are not computed (run them on each cascade's own case file)");
             }
             return flowsheet();
         }
-        windowOptions.check();
-        uncertainty.check(spec);
         ModelCase read = (ModelCase) new CaseReader().readForSimulate(caseFile);
         var err = spec.commandLine().getErr();
         String stem = NamedChart.caseStem(caseFile.toString());
@@ -109,14 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
         OperatingWindow win = windowOptions.compute(() -> new CaseReader().readTree(caseFile), plot.wanted(), err);
         org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().readTree(caseFile));
         OperatingWindow shown = win;
-        List<Path> charts = plot.writeIfWanted(() -> {
-            List<NamedChart> list = new java.util.ArrayList<>(report.charts(stem));
-            NamedChart w = shown == null ? null : WindowChart.of(stem, shown);
-            if (w != null) {
-                list.add(w);
-            }
-            return list;
-        }, caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> WindowChart.appendTo(report.charts(stem), stem, shown), caseFile);
         OperatingWindow windowShown = win;
         AppendedSections appended = new AppendedSections()
                 .add(windowShown != null, "window", () -> windowShown.toJson(), () -> windowShown.toText())

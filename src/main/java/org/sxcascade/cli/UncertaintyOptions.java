@@ -43,8 +43,8 @@ final class UncertaintyOptions {
             return;
         }
         new MonteCarlo.Sigma(chemistry, feed, flow);
-        if (draws != null && (draws < 1 || draws > 100_000)) {
-            throw new InvalidInputException("--draws", draws, "a sample size from 1 to 100000");
+        if (draws != null) {
+            MonteCarlo.checkDraws(draws);
         }
     }
 

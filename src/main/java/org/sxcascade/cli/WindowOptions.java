@@ -24,6 +24,9 @@ final class WindowOptions {
         if (windowGrid != null && !window) {
             throw new InvalidInputException("--window-grid", windowGrid, "only with --window");
         }
+        if (windowGrid != null && (windowGrid < 3 || windowGrid > 201)) {
+            throw new InvalidInputException("--window-grid", windowGrid, "points along each axis from 3 to 201");
+        }
     }
 
     /** The window of a case (its tree read only when asked) with the bar where one can be shown, or {@code null} without --window. */

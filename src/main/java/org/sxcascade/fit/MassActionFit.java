@@ -67,6 +67,34 @@ public final class MassActionFit {
             return null;
         }
 
+        /** The {@code model} of the case its fitted components go into ({@code --case-out}). */
+        public String caseModel() {
+            return switch (this) {
+                case CONSTANT_DISTRIBUTION -> "distribution-ratios";
+                case SEPARATION_FACTORS -> "separation-factors";
+                default -> "mass-action";
+            };
+        }
+
+        /** The components' key of its fitted quantity in a case ({@code null} for the correlation's three). */
+        public String caseKey() {
+            return switch (this) {
+                case CONSTANT_DISTRIBUTION -> "distributionRatio";
+                case SEPARATION_FACTORS -> "separationFactor";
+                case MASS_ACTION -> "exchangeConstant";
+                case CORRELATION -> null;
+            };
+        }
+
+        /**
+         * The law that fits a case of a model with one number per component: separation factors,
+         * distribution ratios or exchange constants.
+         */
+        public static Law forCaseModel(String model) {
+            return "mass-action".equals(model) ? MASS_ACTION : "distribution-ratios".equals(model)
+                    ? CONSTANT_DISTRIBUTION : SEPARATION_FACTORS;
+        }
+
         /** Parameters per rare earth. */
         int perElement() {
             return this == CORRELATION ? 3 : 1;

@@ -32,9 +32,9 @@ public record Prediction(ShakeoutSelection selection, double[] measured, double[
     /**
      * RMS of the residuals within experiments: over the experiments with points of two or more rare
      * earths, each residual less the mean residual of its experiment. This measures how well the
-     * ratios of D in one experiment, the separation factors, are predicted, whatever the level of D;
-     * it is the RMS log10 D of a separation-factor fit with equal weights. NaN without such
-     * experiments.
+     * ratios of D in one experiment, the separation factors, are predicted, whatever the level of D
+     * (unweighted: with equal weights it is the RMS log10 D of a separation-factor fit). NaN without
+     * such experiments.
      */
     public double rmsWithinExperiments() {
         double ss = 0;

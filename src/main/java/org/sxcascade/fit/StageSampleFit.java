@@ -8,7 +8,6 @@ import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ModelCase;
 import org.sxcascade.solver.CascadeNetwork;
-import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.sweep.ParameterPath;
@@ -220,6 +219,11 @@ public final class StageSampleFit {
             String text = paths.get(q);
             ParameterPath path = ParameterPath.parse(text);
             boolean efficiency = text.startsWith("efficiency.");
+            if (efficiency && !java.util.List.of("efficiency.extraction", "efficiency.scrub", "efficiency.strip")
+                    .contains(text)) {
+                throw new InvalidInputException("--parameters", text, "efficiency.extraction, efficiency.scrub or "
+                        + "efficiency.strip for a section's Murphree efficiency");
+            }
             if (efficiency && !tree.has("efficiency")) {
                 tree.putObject("efficiency");
             }
@@ -302,7 +306,6 @@ public final class StageSampleFit {
         private final int[] group;
         private final double[] target;
         private final double[] weight;
-        private final NewtonCascadeSolver solver = new NewtonCascadeSolver();
         private final double[] raw;
         SteadyState state;
         int solves;
@@ -330,7 +333,7 @@ public final class StageSampleFit {
             ModelCase c = reader.modelCaseFromTree(tree);
             CascadeNetwork network = c.network();
             try {
-                state = solver.solve(network, c.solver());
+                state = org.sxcascade.solver.SteadyStateSolver.solveFallingBackOnRows(network, c.solver(), note -> { });
             } catch (NoConvergenceException e) {
                 throw new FitFailedException("the cascade did not converge at trial values of the fitted fields ("
                         + trial(p) + "): " + e.getMessage());

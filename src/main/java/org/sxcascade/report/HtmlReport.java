@@ -467,12 +467,8 @@ public final class HtmlReport {
         String model = tree.path("model").asText();
         List<String> names = new ArrayList<>();
         tree.path("components").forEach(c -> names.add(c.path("name").asText()));
-        String key = model.equals("mass-action") ? "exchangeConstant" : model.equals("distribution-ratios")
-                ? "distributionRatio" : "separationFactor";
-        org.sxcascade.fit.MassActionFit.Law law = model.equals("mass-action")
-                ? org.sxcascade.fit.MassActionFit.Law.MASS_ACTION : model.equals("distribution-ratios")
-                ? org.sxcascade.fit.MassActionFit.Law.CONSTANT_DISTRIBUTION
-                : org.sxcascade.fit.MassActionFit.Law.SEPARATION_FACTORS;
+        org.sxcascade.fit.MassActionFit.Law law = org.sxcascade.fit.MassActionFit.Law.forCaseModel(model);
+        String key = law.caseKey();
         if (!tree.path("components").path(0).has(key)) {
             return calibrationUnavailable("the case's components have no " + key + " (a correlation case): "
                     + "`sxcascade fit --shakeouts " + shakeouts + " --model correlation` fits its law");

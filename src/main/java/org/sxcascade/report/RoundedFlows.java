@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ModelCase;
-import org.sxcascade.solver.NewtonCascadeSolver;
 import org.sxcascade.solver.NoConvergenceException;
 
 /**
@@ -107,7 +106,9 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
             }
         }
         int solves = 0;
-        for (int digits = resolution.digits(); digits <= MAX_DIGITS; digits++) {
+        boolean byDigits = resolution.step() == null
+                || rounded.stream().anyMatch(q -> !"L/h".equals(q.unit()));
+        for (int digits = resolution.digits(); digits <= (byDigits ? MAX_DIGITS : resolution.digits()); digits++) {
             int k = rounded.size();
             String[][] choices = new String[k][];
             for (int i = 0; i < k; i++) {
@@ -144,7 +145,8 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
         }
         SimulationReport exact = solve(caseYaml);
         solves++;
-        return new RoundedFlows(resolution, MAX_DIGITS, List.of(), exact == null ? List.of() : exact.products(),
+        return new RoundedFlows(resolution, byDigits ? MAX_DIGITS : resolution.digits(), List.of(),
+                exact == null ? List.of() : exact.products(),
                 false, false, solves, caseYaml);
     }
 
@@ -253,7 +255,8 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
         CaseReader reader = new CaseReader();
         ModelCase c = reader.modelCaseFromTree(reader.parseTree(yaml));
         try {
-            return SimulationReport.solve(c, (n, s) -> new NewtonCascadeSolver().solve(n, s));
+            return SimulationReport.solve(c, (n, s) -> org.sxcascade.solver.SteadyStateSolver.solveFallingBackOnRows(n, s,
+                    note -> { }));
         } catch (NoConvergenceException e) {
             return null;
         }
@@ -275,12 +278,14 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
         StringBuilder b = new StringBuilder();
         if (!met) {
             double least = leastMargin();
-            b.append(String.format(Locale.ROOT, "Plant flows: no rounding to %s meets every target (%d steady states "
-                    + "tried): the exact flows meet the targets by only %.1e in purity, less than any such rounding "
-                    + "moves them. The flows are printed and written in full precision; for flows a plant can set, "
-                    + "ask for slightly stricter targets and round those.%n",
-                    resolution.step() == null ? MAX_DIGITS + " significant digits" : resolution.describe(MAX_DIGITS),
-                    solves, least));
+            b.append(String.format(Locale.ROOT, "Plant flows: no rounding to %s passes (%d steady states tried): %s. "
+                    + "The flows are printed and written in full precision; for flows a plant can set, ask for "
+                    + "slightly stricter targets (or a higher --robust probability) and round those.%n",
+                    resolution.describe(digits), solves, Double.isFinite(least)
+                            ? String.format(Locale.ROOT, "the exact flows meet the targets by only %.1e in purity, "
+                            + "less than such a rounding moves them (or a rounding that meets them loses the robust "
+                            + "design's probability)", least)
+                            : "the exact case does not converge when solved again"));
             return b.toString();
         }
         b.append("Plant flows, rounded to ").append(resolution.describe(digits)).append(nearest
@@ -320,7 +325,7 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
         }
         o.put("nearest", nearest);
         o.put("solves", solves);
-        if (!met) {
+        if (!met && Double.isFinite(leastMargin())) {
             o.put("exactMargin", leastMargin());
         }
         ArrayNode fs = o.putArray("flows");

@@ -19,9 +19,10 @@ import org.sxcascade.report.Formats;
  * 17, robust design): a seeded Monte Carlo over the case file, for any model. Each draw is the case
  * with
  * <ul>
- *   <li>every separation factor (the reference component's excepted: β = 1), distribution ratio or
- *       exchange constant (the first component's excepted: only their ratios separate) multiplied
- *       by exp(σ_chem·z), z standard normal (a correlation's intercept shifted by σ_chem·z / ln 10);</li>
+ *   <li>every separation factor (the reference component's excepted: β = 1; only ratios matter in
+ *       CMER), every distribution ratio and every exchange constant (their absolute values set the
+ *       extraction and loading) multiplied by exp(σ_chem·z), z standard normal (a correlation's
+ *       intercept shifted by σ_chem·z / ln 10);</li>
  *   <li>every feed fraction multiplied by exp(σ_feed·z), then renormalised;</li>
  *   <li>every operating flow of the operating window (organic, scrub, strip acid, feed flow; S, W)
  *       multiplied by exp(σ_flow·z), and the saponification and reflux likewise, kept below 1;</li>
@@ -103,6 +104,13 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
         return CaseReader.isMassAction(tree) ? 200 : 2000;
     }
 
+    /** Checks a sample size: 1 … 100 000 draws (exit 2 otherwise). */
+    public static void checkDraws(int draws) {
+        if (draws < 1 || draws > 100_000) {
+            throw new InvalidInputException("--draws", draws, "a sample size from 1 to 100000");
+        }
+    }
+
     /** Probability of meeting every target. */
     public double probability() {
         return (double) allMet / draws;
@@ -123,9 +131,7 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
      * @param progress told the draws done (or {@code null})
      */
     public static MonteCarlo run(JsonNode tree, Sigma sigma, int draws, long seed, Consumer<Integer> progress) {
-        if (draws < 1 || draws > 100_000) {
-            throw new InvalidInputException("--draws", draws, "a sample size from 1 to 100000");
-        }
+        checkDraws(draws);
         if (tree.has("cascades")) {
             throw new InvalidInputException("--uncertainty", "a flowsheet", "a single cascade's case file");
         }
@@ -196,15 +202,19 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
             } else if (c.has("distributionRatio")) {
                 double v = ControlInput.number(c, "distributionRatio") * Math.exp(sigma.chemistry() * z);
                 changes.add(root -> component(root, index).put("distributionRatio", v));
-            } else if (c.has("exchangeConstant") && i > 0) {
+            } else if (c.has("exchangeConstant")) { // absolute K_ex sets loading and extraction, not only ratios
                 double v = ControlInput.number(c, "exchangeConstant") * Math.exp(sigma.chemistry() * z);
                 changes.add(root -> component(root, index).put("exchangeConstant", v));
-            } else if (c.path("correlation").has("intercept") && i > 0) {
+            } else if (c.path("correlation").has("intercept")) {
                 double v = ControlInput.number(c.path("correlation"), "intercept") + sigma.chemistry() * z / Math.log(10);
                 changes.add(root -> ((ObjectNode) component(root, index).get("correlation")).put("intercept", v));
             }
         }
         JsonNode composition = tree.path("feed").path("composition");
+        if (sigma.feed() > 0 && !(composition.isObject() && composition.size() > 1)) {
+            throw new InvalidInputException("--feed-sigma", sigma.feed(), "0 for this case: its feed has no "
+                    + "feed.composition of two or more components to scatter (a case with feeds: is not covered yet)");
+        }
         if (composition.isObject() && composition.size() > 1) {
             List<String> names = new ArrayList<>();
             composition.fieldNames().forEachRemaining(names::add);
@@ -249,8 +259,11 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
         b.append(String.format(Locale.ROOT, "Uncertainty (seeded Monte Carlo: %d draws, seed %d; relative σ: "
                         + "separation factors / constants %s, feed fractions %s, flows %s)%n", draws, seed,
                 pct(sigma.chemistry()), pct(sigma.feed()), pct(sigma.flow())));
-        b.append(String.format(Locale.ROOT, "  every target met  %.1f %% of draws (standard error %.1f %%)%n",
-                100 * probability(), 100 * standardError(probability())));
+        b.append(String.format(Locale.ROOT, "  every target met  %.1f %% of draws (%s)%n", 100 * probability(),
+                allMet == draws ? String.format(Locale.ROOT, "none missed: the share missing is below %.2g %% at 95 %% "
+                        + "confidence (3/N)", 300.0 / draws) : allMet == 0 ? String.format(Locale.ROOT, "none met: the "
+                        + "share meeting is below %.2g %% at 95 %% confidence (3/N)", 300.0 / draws)
+                        : String.format(Locale.ROOT, "standard error %.1f %%", 100 * standardError(probability()))));
         b.append(String.format(Locale.ROOT, "  %-32s %9s %9s %11s %11s %11s%n", "target", "required", "met",
                 "5 %", "median", "95 %"));
         for (TargetSpread s : targets) {

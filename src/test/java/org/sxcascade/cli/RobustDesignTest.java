@@ -69,6 +69,17 @@ class RobustDesignTest {
                 "0.03", "--robust", "0.95");
         assertThat(robust.exitCode()).isEqualTo(2);
         assertThat(robust.err()).contains("--robust = a mass-action case is not allowed");
+        CliHarness flowsheet = CliHarness.run("simulate", "cases/la-ce-pr-nd.yaml", "--uncertainty", "--beta-sigma",
+                "0.03");
+        assertThat(flowsheet.exitCode()).isEqualTo(2);
+        assertThat(flowsheet.err()).contains("--uncertainty = a flowsheet is not allowed");
+        CliHarness feeds = CliHarness.run("simulate", "cases/pr-nd-mass-action.yaml", "--uncertainty", "--feed-sigma",
+                "0.02", "--draws", "5");
+        assertThat(feeds.exitCode()).as(feeds.err()).isZero(); // its feed has a composition
+        CliHarness stage = CliHarness.run("fit", "--stage-samples", "cases/data/pilot-stage-samples.csv", "--case",
+                "cases/pilot-pr-nd.yaml", "--parameters", "efficiency.extraction.x");
+        assertThat(stage.exitCode()).isEqualTo(2);
+        assertThat(stage.err()).contains("--parameters = efficiency.extraction.x is not allowed: efficiency.extraction");
         CliHarness p = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-sigma", "0.03",
                 "--robust", "1.5");
         assertThat(p.exitCode()).isEqualTo(2);

@@ -126,6 +126,12 @@ class RoundedFlowsTest {
         CliHarness r = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--round-digits", "0");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--round-digits = 0 is not allowed: a whole number of significant digits from 1 to 8");
+        r = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--exact-flows", "--round-digits", "4");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--round-digits = given is not allowed: not with --exact-flows");
+        r = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--window", "--window-grid", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--window-grid = 0 is not allowed: points along each axis from 3 to 201");
         r = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--flow-step", "-1");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--flow-step = -1.0 is not allowed: a step greater than 0 in L/h");
