@@ -11,6 +11,10 @@ import org.sxcascade.solver.BlockTridiagonalSolver;
  * Allocation-free after construction.
  */
 abstract class Rosenbrock extends AdaptiveIntegrator {
+    /** Bounds of the step-size factor after a step. */
+    private static final double MIN_FACTOR = 0.2;
+    private static final double MAX_FACTOR = 4;
+
     final double[] dA;
     final double[] dO;
     final BlockTridiagonalSolver solver;
@@ -28,6 +32,25 @@ abstract class Rosenbrock extends AdaptiveIntegrator {
         dA = new double[d.stages() * c * c];
         dO = new double[d.stages() * c * c];
         solver = new BlockTridiagonalSolver(d.stages(), c);
+    }
+
+    /** The safety factor of the step-size controller. */
+    abstract double safety();
+
+    /**
+     * The controller's root of the scaled error: err^(1/q), q the order of the embedded error
+     * estimate plus one (the local error goes as h^q).
+     */
+    abstract double errorRoot(double err);
+
+    @Override
+    final double acceptedStep(double hs, double err) {
+        return hs * (err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, safety() / errorRoot(err))));
+    }
+
+    @Override
+    final double rejectedStep(double hs, double err) {
+        return hs * Math.max(MIN_FACTOR, safety() / errorRoot(err));
     }
 
     /** Starts at (t0, y0) with first trial step h0. */

@@ -25,8 +25,6 @@ package org.sxcascade.dynamics;
 final class Rosenbrock2 extends Rosenbrock {
     private static final double GAMMA = 1 + 1 / Math.sqrt(2);
     private static final double SAFETY = 0.8;
-    private static final double MIN_FACTOR = 0.2;
-    private static final double MAX_FACTOR = 4;
 
     private final double[] k1;
     private final double[] k2;
@@ -43,13 +41,14 @@ final class Rosenbrock2 extends Rosenbrock {
     }
 
     @Override
-    double acceptedStep(double hs, double err) {
-        return hs * (err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY / Math.sqrt(err))));
+    double safety() {
+        return SAFETY;
     }
 
+    /** The embedded estimate has order 1: the error goes as h^2. */
     @Override
-    double rejectedStep(double hs, double err) {
-        return hs * Math.max(MIN_FACTOR, SAFETY / Math.sqrt(err));
+    double errorRoot(double err) {
+        return Math.sqrt(err);
     }
 
     /** One trial step of size hs from (t, y): fills yTrial, returns the scaled error (∞ if singular). */

@@ -45,8 +45,6 @@ final class RosenbrockW3 extends Rosenbrock {
     private static final double E3 = 1.7726301276675511;
     private static final double E4 = 0.5;
     private static final double SAFETY = 0.9;
-    private static final double MIN_FACTOR = 0.2;
-    private static final double MAX_FACTOR = 4;
 
     private final double[] u1;
     private final double[] u2;
@@ -67,13 +65,14 @@ final class RosenbrockW3 extends Rosenbrock {
     }
 
     @Override
-    double acceptedStep(double hs, double err) {
-        return hs * (err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY / Math.cbrt(err))));
+    double safety() {
+        return SAFETY;
     }
 
+    /** The embedded estimate has order 2: the error goes as h^3. */
     @Override
-    double rejectedStep(double hs, double err) {
-        return hs * Math.max(MIN_FACTOR, SAFETY / Math.cbrt(err));
+    double errorRoot(double err) {
+        return Math.cbrt(err);
     }
 
     /** One trial step of size hs from (t, y): fills yTrial, returns the scaled error (∞ if singular). */
