@@ -112,7 +112,7 @@ final class DesignCommand implements Callable<Integer> {
                         + "--uncertainty --beta-sigma 0.03)");
             }
             var tree = new CaseReader().readTree(caseFile);
-            robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, uncertainty.sigma(), robust,
+            robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, uncertainty.sigma(tree), robust,
                     uncertainty.draws(tree), uncertainty.seed);
             d = robustDesign.design();
         } else {

@@ -42,15 +42,29 @@ final class UncertaintyOptions {
             }
             return;
         }
-        new MonteCarlo.Sigma(chemistry, feed, flow);
+        this.spec = spec;
+        MonteCarlo.Sigma.check("--beta-sigma", chemistry);
+        MonteCarlo.Sigma.check("--feed-sigma", feed);
+        MonteCarlo.Sigma.check("--flow-sigma", flow);
         if (draws != null) {
             MonteCarlo.checkDraws(draws);
         }
     }
 
-    /** The uncertainties. */
-    MonteCarlo.Sigma sigma() {
-        return new MonteCarlo.Sigma(chemistry, feed, flow);
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The uncertainties of a case: its {@code uncertainty} section (σ and a covariance, e.g. a fit's),
+     * each σ replaced by its option where one is given.
+     */
+    MonteCarlo.Sigma sigma(JsonNode tree) {
+        org.sxcascade.model.Uncertainty u = org.sxcascade.io.CaseReader.readUncertainty(tree);
+        return new MonteCarlo.Sigma(given("--beta-sigma") ? chemistry : u.chemistry(),
+                given("--feed-sigma") ? feed : u.feed(), given("--flow-sigma") ? flow : u.flow(), u);
+    }
+
+    private boolean given(String option) {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** The sample size for a case. */
@@ -66,10 +80,10 @@ final class UncertaintyOptions {
         JsonNode tree = caseTree.get();
         int n = draws(tree);
         if (System.console() == null) {
-            return MonteCarlo.run(tree, sigma(), n, seed, null);
+            return MonteCarlo.run(tree, sigma(tree), n, seed, null);
         }
         try (DelayedBar bar = new DelayedBar("Monte Carlo", n, " draws")) {
-            return MonteCarlo.run(tree, sigma(), n, seed, d -> {
+            return MonteCarlo.run(tree, sigma(tree), n, seed, d -> {
                 if (bar.due()) {
                     bar.show((double) d / n, d + " draws");
                 }

@@ -420,6 +420,7 @@ public final class FitReport {
                     p.valueLow(), p.valueHigh()));
         }
         b.append("components:\n");
+        String uncertainty = law == MassActionFit.Law.CORRELATION ? "" : uncertaintyBlock(fit);
         if (beta) {
             List<String> el = fit.selection().elements();
             for (String e : el) {
@@ -428,14 +429,14 @@ public final class FitReport {
                         : f("  - name: %s%n    separationFactor: %.10g   # 95 %% interval %.5g … %.5g%n", e, p.value(),
                         p.valueLow(), p.valueHigh()));
             }
-            return b.toString();
+            return b.append(uncertainty).toString();
         }
         if (law != MassActionFit.Law.CORRELATION) {
             for (FitResult.Parameter p : fit.parameters()) {
                 b.append(f("  - name: %s%n    %s: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
                         constantD ? "distributionRatio" : "exchangeConstant", p.value(), p.valueLow(), p.valueHigh()));
             }
-            return b.toString();
+            return b.append(uncertainty).toString();
         }
         List<FitResult.Parameter> ps = fit.parameters();
         for (int q = 0; q < ps.size(); q += 3) {
@@ -536,5 +537,31 @@ public final class FitReport {
             o.put("residual", x.residual());
         }
         return root;
+    }
+
+    /**
+     * The {@code uncertainty} block of a case with the fitted constants: the covariance of their
+     * ln (K_ex, D, or β of every rare earth but the reference), so that {@code --uncertainty} draws
+     * them as the fit knows them, correlations included (docs/design.md, "Uncertainty").
+     */
+    private static String uncertaintyBlock(FitResult fit) {
+        List<FitResult.Parameter> ps = fit.model().equals(MassActionFit.Law.SEPARATION_FACTORS.label()) ? fit.betas()
+                : fit.parameters();
+        double[][] v = fit.solution().covariance();
+        StringBuilder b = new StringBuilder();
+        b.append("uncertainty:   # the fit's covariance of the ln of these constants: --uncertainty draws them with it\n");
+        b.append("  covariance:\n    components: [");
+        for (int k = 0; k < ps.size(); k++) {
+            b.append(k == 0 ? "" : ", ").append(ps.get(k).element());
+        }
+        b.append("]\n    matrix:\n");
+        for (int k = 0; k < ps.size(); k++) {
+            b.append("      - [");
+            for (int l = 0; l < ps.size(); l++) {
+                b.append(l == 0 ? "" : ", ").append(f("%.10g", v[k][l]));
+            }
+            b.append("]\n");
+        }
+        return b.toString();
     }
 }

@@ -32,6 +32,7 @@ import org.sxcascade.equilibrium.MassActionEquilibrium;
 import org.sxcascade.model.Feed;
 import org.sxcascade.model.MassActionCase;
 import org.sxcascade.model.ModelCase;
+import org.sxcascade.model.Uncertainty;
 import org.sxcascade.model.MassActionFeed;
 import org.sxcascade.model.MassActionFlows;
 import org.sxcascade.model.MassActionPreload;
@@ -63,7 +64,8 @@ public final class CaseReader {
             "feeds",
             "design", // the design settings (MassActionDesignSettings), read by design, checked by every command
             "optimize", // read by optimize (optimize.MassActionSettings), ignored by simulate
-            "costs"); // the cost model of optimize --objective cost, checked by every command
+            "costs", // the cost model of optimize --objective cost, checked by every command
+            "uncertainty"); // the Monte Carlo's σ (--uncertainty), checked by every command
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
@@ -78,7 +80,7 @@ public final class CaseReader {
     private static final Set<String> MA_TARGETS = Set.of("aqueous", "strip");
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
-            "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws");
+            "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws", "uncertainty");
     private static final List<String> EFFICIENCY = List.of("extraction", "scrub");
     private static final Set<String> SIDE_DRAW = Set.of("name", "stage", "phase", "flow", "target");
     private static final Set<String> COSTS = Set.of("currency", "residenceTime", "stageVolumePrice", "organicPrice",
@@ -475,6 +477,7 @@ public final class CaseReader {
         // solver
         SolverSettings solver = solverSettings(top);
         costs(top);
+        uncertainty(top);
         StageOptions stageOptions = stageOptions(top, names, parameters);
         CascadeCase cascadeCase = new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget,
                 aqueousTarget, solver, stageOptions);
@@ -709,6 +712,7 @@ public final class CaseReader {
     private static MassActionCase massAction(YamlMapping top) {
         top.allow(MA_TOP);
         costs(top);
+        uncertainty(top);
         String name = top.optName("name", null);
         top.optText("description", null);
         MassActionChemistry chemistry = massActionChemistry(top);
@@ -1115,6 +1119,76 @@ public final class CaseReader {
      *
      * @throws CaseFileException if the section is malformed
      */
+    /**
+     * The {@code uncertainty} section of a case tree ({@link Uncertainty#NONE} without one), checked:
+     * {@code chemistry}, {@code feed}, {@code flows} (relative σ, 0 … 1) and {@code covariance}
+     * ({@code components}: names of the case's components; {@code matrix}: their ln constants'
+     * covariance).
+     */
+    public static Uncertainty readUncertainty(JsonNode root) {
+        return uncertainty(new YamlMapping(root, ""));
+    }
+
+    private static Uncertainty uncertainty(YamlMapping top) {
+        if (!top.has("uncertainty")) {
+            return Uncertainty.NONE;
+        }
+        YamlMapping u = top.obj("uncertainty");
+        u.allow(Set.of("chemistry", "feed", "flows", "covariance"));
+        double[] sigma = new double[3];
+        String[] keys = {"chemistry", "feed", "flows"};
+        for (int i = 0; i < 3; i++) {
+            if (u.has(keys[i])) {
+                sigma[i] = u.number(keys[i]);
+                if (!(sigma[i] >= 0 && sigma[i] <= 1)) {
+                    throw new InvalidInputException(u.at(keys[i]), sigma[i], "a relative standard deviation from 0 "
+                            + "to 1 (0.03 is 3 %)");
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        double[][] matrix = new double[0][];
+        if (u.has("covariance")) {
+            YamlMapping cov = u.obj("covariance");
+            cov.allow(Set.of("components", "matrix"));
+            JsonNode comps = cov.required("components", "a list of the case's component names");
+            JsonNode known = top.node().path("components");
+            List<String> caseNames = new ArrayList<>();
+            known.forEach(c -> caseNames.add(c.path("name").asText()));
+            if (!comps.isArray() || comps.isEmpty()) {
+                throw new InvalidInputException(cov.at("components"), comps.toString(), "a list of the case's "
+                        + "component names, e.g. [Nd]");
+            }
+            for (JsonNode c : comps) {
+                if (!caseNames.contains(c.asText()) || names.contains(c.asText())) {
+                    throw new InvalidInputException(cov.at("components"), c.asText(), "each once, a component of the "
+                            + "case (" + String.join(", ", caseNames) + ")");
+                }
+                names.add(c.asText());
+            }
+            JsonNode m = cov.required("matrix", "a square list of lists of numbers");
+            if (!m.isArray()) {
+                throw new InvalidInputException(cov.at("matrix"), m.toString(), "a square list of lists of numbers");
+            }
+            matrix = new double[m.size()][];
+            for (int i = 0; i < m.size(); i++) {
+                JsonNode row = m.get(i);
+                if (!row.isArray()) {
+                    throw new InvalidInputException(cov.at("matrix") + "[" + i + "]", row.toString(), "a list of numbers");
+                }
+                matrix[i] = new double[row.size()];
+                for (int j = 0; j < row.size(); j++) {
+                    if (!row.get(j).isNumber()) {
+                        throw new InvalidInputException(cov.at("matrix") + "[" + i + "][" + j + "]", row.get(j).asText(),
+                                "a number");
+                    }
+                    matrix[i][j] = row.get(j).asDouble();
+                }
+            }
+        }
+        return new Uncertainty(sigma[0], sigma[1], sigma[2], names, matrix);
+    }
+
     public static CostModel readCosts(JsonNode root) {
         return costs(new YamlMapping(root, ""));
     }

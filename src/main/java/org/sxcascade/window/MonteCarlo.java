@@ -52,19 +52,32 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
      * @param chemistry on the separation factors, distribution ratios or exchange constants
      * @param feed      on each feed fraction (renormalised)
      * @param flow      on each controlled flow (flow-control accuracy)
+     * @param correlated the covariance of the ln constants of some components (from the case's
+     *                  {@code uncertainty} section, e.g. a fit's), used for them instead of
+     *                  {@code chemistry}; {@code null} or {@link org.sxcascade.model.Uncertainty#NONE} for none
      */
-    public record Sigma(double chemistry, double feed, double flow) {
+    public record Sigma(double chemistry, double feed, double flow, org.sxcascade.model.Uncertainty correlated) {
         public Sigma {
             check("--beta-sigma", chemistry);
             check("--feed-sigma", feed);
             check("--flow-sigma", flow);
-            if (chemistry == 0 && feed == 0 && flow == 0) {
+            if (correlated == null) {
+                correlated = org.sxcascade.model.Uncertainty.NONE;
+            }
+            if (chemistry == 0 && feed == 0 && flow == 0 && correlated.components().isEmpty()) {
                 throw new InvalidInputException("--beta-sigma, --feed-sigma, --flow-sigma", "all 0",
-                        "at least one relative standard deviation above 0, e.g. --beta-sigma 0.03");
+                        "at least one relative standard deviation above 0, e.g. --beta-sigma 0.03 (or a covariance "
+                                + "in the case's uncertainty section)");
             }
         }
 
-        private static void check(String option, double v) {
+        /** Without a covariance. */
+        public Sigma(double chemistry, double feed, double flow) {
+            this(chemistry, feed, flow, null);
+        }
+
+        /** Checks one relative σ (0 … 1; exit 2 naming the option otherwise). */
+        public static void check(String option, double v) {
             if (!(v >= 0 && v <= 1)) {
                 throw new InvalidInputException(option, v, "a relative standard deviation from 0 to 1 (0.03 is 3 %)");
             }
@@ -185,28 +198,45 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
     }
 
     /** One draw's changes to the case tree (the same order of normal variates for every draw). */
-    private static List<Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> draw(JsonNode tree,
+    static List<Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> draw(JsonNode tree,
             List<ControlInput> inputs, Sigma sigma, Random random) {
         List<Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> changes = new ArrayList<>();
         JsonNode comps = tree.path("components");
+        // the correlated constants first: ln factors L·z for the covariance's components
+        List<String> correlated = sigma.correlated().components();
+        double[] lnFactor = new double[correlated.size()];
+        if (!correlated.isEmpty()) {
+            double[][] l = sigma.correlated().cholesky();
+            double[] z = new double[lnFactor.length];
+            for (int k = 0; k < z.length; k++) {
+                z[k] = random.nextGaussian();
+            }
+            for (int k = 0; k < z.length; k++) {
+                for (int m = 0; m <= k; m++) {
+                    lnFactor[k] += l[k][m] * z[m];
+                }
+            }
+        }
         for (int i = 0; i < comps.size(); i++) {
             JsonNode c = comps.get(i);
             double z = random.nextGaussian();
             int index = i;
-            if (sigma.chemistry() == 0) {
+            int at = correlated.indexOf(c.path("name").asText());
+            double ln = at >= 0 ? lnFactor[at] : sigma.chemistry() * z; // ln of the factor on this constant
+            if (at < 0 && sigma.chemistry() == 0) {
                 continue;
             }
-            if (c.has("separationFactor") && !(ControlInput.number(c, "separationFactor") == 1)) {
-                double v = ControlInput.number(c, "separationFactor") * Math.exp(sigma.chemistry() * z);
+            if (c.has("separationFactor") && (at >= 0 || !(ControlInput.number(c, "separationFactor") == 1))) {
+                double v = ControlInput.number(c, "separationFactor") * Math.exp(ln);
                 changes.add(root -> component(root, index).put("separationFactor", v));
             } else if (c.has("distributionRatio")) {
-                double v = ControlInput.number(c, "distributionRatio") * Math.exp(sigma.chemistry() * z);
+                double v = ControlInput.number(c, "distributionRatio") * Math.exp(ln);
                 changes.add(root -> component(root, index).put("distributionRatio", v));
             } else if (c.has("exchangeConstant")) { // absolute K_ex sets loading and extraction, not only ratios
-                double v = ControlInput.number(c, "exchangeConstant") * Math.exp(sigma.chemistry() * z);
+                double v = ControlInput.number(c, "exchangeConstant") * Math.exp(ln);
                 changes.add(root -> component(root, index).put("exchangeConstant", v));
             } else if (c.path("correlation").has("intercept")) {
-                double v = ControlInput.number(c.path("correlation"), "intercept") + sigma.chemistry() * z / Math.log(10);
+                double v = ControlInput.number(c.path("correlation"), "intercept") + ln / Math.log(10);
                 changes.add(root -> ((ObjectNode) component(root, index).get("correlation")).put("intercept", v));
             }
         }
@@ -257,8 +287,10 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
     public String toText() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Uncertainty (seeded Monte Carlo: %d draws, seed %d; relative σ: "
-                        + "separation factors / constants %s, feed fractions %s, flows %s)%n", draws, seed,
-                pct(sigma.chemistry()), pct(sigma.feed()), pct(sigma.flow())));
+                        + "separation factors / constants %s, feed fractions %s, flows %s%s)%n", draws, seed,
+                pct(sigma.chemistry()), pct(sigma.feed()), pct(sigma.flow()), sigma.correlated().components().isEmpty()
+                        ? "" : "; the constants of " + String.join(", ", sigma.correlated().components())
+                        + " drawn with the case's covariance"));
         b.append(String.format(Locale.ROOT, "  every target met  %.1f %% of draws (%s)%n", 100 * probability(),
                 allMet == draws ? String.format(Locale.ROOT, "none missed: the share missing is below %.2g %% at 95 %% "
                         + "confidence (3/N)", 300.0 / draws) : allMet == 0 ? String.format(Locale.ROOT, "none met: the "
@@ -294,6 +326,10 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
         s.put("chemistry", sigma.chemistry());
         s.put("feed", sigma.feed());
         s.put("flow", sigma.flow());
+        if (!sigma.correlated().components().isEmpty()) {
+            ArrayNode cc = s.putArray("covarianceComponents");
+            sigma.correlated().components().forEach(cc::add);
+        }
         o.put("probabilityAllMet", probability());
         o.put("standardError", standardError(probability()));
         o.put("failed", failed);

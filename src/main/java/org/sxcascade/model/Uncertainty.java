@@ -1,0 +1,91 @@
+package org.sxcascade.model;
+
+import java.util.List;
+
+/**
+ * The {@code uncertainty} section of a case file (docs/design.md, "Uncertainty"): the relative
+ * standard deviations of a Monte Carlo of the case, and optionally the covariance of the ln of the
+ * named components' constants (separation factors, distribution ratios or exchange constants), as
+ * {@code fit --case-out} writes it from a fit.
+ *
+ * @param chemistry  relative σ of each constant not in the covariance
+ * @param feed       relative σ of each feed fraction
+ * @param flow       relative σ of each controlled flow
+ * @param components the components of the covariance (empty for none)
+ * @param covariance the covariance of their ln constants, symmetric and positive semi-definite
+ */
+public record Uncertainty(double chemistry, double feed, double flow, List<String> components,
+                          double[][] covariance) {
+    public Uncertainty {
+        components = List.copyOf(components);
+        int n = components.size();
+        if (covariance.length != n) {
+            throw new InvalidInputException("uncertainty.covariance.matrix", covariance.length + " rows",
+                    "one row per component of uncertainty.covariance.components (" + n + ")");
+        }
+        double[][] copy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (covariance[i].length != n) {
+                throw new InvalidInputException("uncertainty.covariance.matrix[" + i + "]", covariance[i].length
+                        + " numbers", n + " numbers: the matrix is square");
+            }
+            copy[i] = covariance[i].clone();
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double a = copy[i][j];
+                double b = copy[j][i];
+                if (!Double.isFinite(a) || Math.abs(a - b) > 1e-9 * Math.max(1e-300, Math.abs(a) + Math.abs(b))) {
+                    throw new InvalidInputException("uncertainty.covariance.matrix[" + i + "][" + j + "]", a,
+                            "a finite number equal to matrix[" + j + "][" + i + "] (a covariance is symmetric)");
+                }
+            }
+        }
+        if (cholesky(copy) == null) {
+            throw new InvalidInputException("uncertainty.covariance.matrix", "not positive semi-definite",
+                    "a covariance matrix (every variance ≥ 0, correlations within ±1)");
+        }
+        covariance = copy;
+    }
+
+    /** No uncertainty section: all σ 0, no covariance. */
+    public static final Uncertainty NONE = new Uncertainty(0, 0, 0, List.of(), new double[0][]);
+
+    @Override
+    public double[][] covariance() {
+        double[][] c = new double[covariance.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = covariance[i].clone();
+        }
+        return c;
+    }
+
+    /** The lower-triangular L with L Lᵀ = the covariance (zero pivots allowed), or null if not PSD. */
+    public double[][] cholesky() {
+        return cholesky(covariance);
+    }
+
+    private static double[][] cholesky(double[][] a) {
+        int n = a.length;
+        double[][] l = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double d = a[j][j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j][k] * l[j][k];
+            }
+            double scale = Math.max(1e-300, Math.abs(a[j][j]));
+            if (d < -1e-12 * scale) {
+                return null;
+            }
+            l[j][j] = Math.sqrt(Math.max(0, d));
+            for (int i = j + 1; i < n; i++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                l[i][j] = l[j][j] == 0 ? 0 : s / l[j][j];
+            }
+        }
+        return l;
+    }
+}
