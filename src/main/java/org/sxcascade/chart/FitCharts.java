@@ -22,10 +22,20 @@ public final class FitCharts {
     private FitCharts() {
     }
 
-    /** Both charts, named {@code <stem>-parity} and {@code <stem>-residuals-ph}. */
+    /** The three charts, named {@code <stem>-parity}, {@code <stem>-residuals-ph} and {@code <stem>-residuals-loading}. */
     public static List<NamedChart> of(String stem, FitResult fit) {
         return List.of(new NamedChart(stem + "-parity", parity(fit)),
-                new NamedChart(stem + "-residuals-ph", residualsAgainstPH(fit)));
+                new NamedChart(stem + "-residuals-ph", residualsAgainstPH(fit)),
+                new NamedChart(stem + "-residuals-loading", residualsAgainstLoading(fit)));
+    }
+
+    /**
+     * The loading of each point's experiment: the fraction of the extractant bound at equilibrium,
+     * 1 − [(HA)₂]free / [(HA)₂]total (dimer, half the monomer column), as the fitted model computes it.
+     */
+    static double loading(FitResult fit, int i) {
+        double total = fit.selection().rows().get(fit.selection().pointRow()[i]).extractant() / 2;
+        return 1 - fit.freeDimer()[i] / total;
     }
 
     /** The shake-out file's name as a chart file stem: {@code cases/data/Li 1987.csv} gives {@code li-1987}. */
@@ -64,6 +74,34 @@ public final class FitCharts {
         plot.setDataset(data);
         plot.setRenderer(r);
         return ChartStyle.chart("Parity: predicted against measured distribution ratio", subtitle(fit), plot);
+    }
+
+    /** Residual log10 D (predicted − measured) against the loading of each point's experiment. */
+    public static JFreeChart residualsAgainstLoading(FitResult fit) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = ChartStyle.renderer();
+        XYSeries zero = new XYSeries("zero", false, true);
+        zero.add(0, 0);
+        zero.add(1, 0);
+        ChartStyle.add(data, r, zero, ChartStyle.GREY, ChartStyle.THIN, null);
+        List<String> el = fit.selection().elements();
+        List<XYSeries> series = new ArrayList<>();
+        for (String e : el) {
+            series.add(new XYSeries(e, false, true));
+        }
+        for (int i = 0; i < fit.pointCount(); i++) {
+            series.get(fit.selection().pointElement()[i]).add(loading(fit, i), fit.predicted(i) - fit.measured()[i]);
+        }
+        for (XYSeries s : series) {
+            ChartStyle.add(data, r, s, ChartStyle.color(data.getSeriesCount() - 1), null, ChartStyle.dot(7));
+        }
+        NumberAxis x = ChartStyle.numberAxis("loading: fraction of the extractant bound at equilibrium (as fitted)",
+                false);
+        NumberAxis y = ChartStyle.numberAxis("residual log10 D, predicted − measured", false);
+        XYPlot plot = ChartStyle.plot(x, y);
+        plot.setDataset(data);
+        plot.setRenderer(r);
+        return ChartStyle.chart("Residuals against loading", subtitle(fit), plot);
     }
 
     /** Residual log10 D (predicted − measured) against the equilibrium pH of each point's experiment. */

@@ -158,7 +158,8 @@ class FitCommandTest {
                 charts.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("shakeout-pc88a-hcl-parity.png").contains("shakeout-pc88a-hcl-residuals-ph.png");
-        for (String f : new String[] {"shakeout-pc88a-hcl-parity.png", "shakeout-pc88a-hcl-residuals-ph.png"}) {
+        for (String f : new String[] {"shakeout-pc88a-hcl-parity.png", "shakeout-pc88a-hcl-residuals-ph.png",
+                "shakeout-pc88a-hcl-residuals-loading.png"}) {
             byte[] png = Files.readAllBytes(charts.resolve(f));
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         }
@@ -179,6 +180,17 @@ class FitCommandTest {
             }
         }
         assertThat(Math.sqrt(ss / 92)).isCloseTo(fit.rmsLog10D(), within(1e-12));
+        // the loading chart: the same residuals, at loadings 1 − free/total dimer within [0, 1)
+        var byLoading = (org.jfree.data.xy.XYSeriesCollection) org.sxcascade.chart.FitCharts
+                .residualsAgainstLoading(fit).getXYPlot().getDataset();
+        double ss2 = 0;
+        for (int k = 1; k < 3; k++) {
+            for (int i = 0; i < byLoading.getSeries(k).getItemCount(); i++) {
+                ss2 += Math.pow(byLoading.getSeries(k).getY(i).doubleValue(), 2);
+                assertThat(byLoading.getSeries(k).getX(i).doubleValue()).isGreaterThanOrEqualTo(0).isLessThan(1);
+            }
+        }
+        assertThat(Math.sqrt(ss2 / 92)).isCloseTo(fit.rmsLog10D(), within(1e-12));
     }
 
     /** Fit the single-element sources, predict the 13 mixed rows they do not contain (docs/fit.md). */
