@@ -11,8 +11,10 @@ package org.sxcascade.fit;
  * @param amount   per component of the data file, the amount measured; NaN where not measured,
  *                 0 where below detection (such a point is left out: it has no logarithm)
  * @param weight   weight of the sample's points in the fit
+ * @param pH       the pH measured in an aqueous sample, or NaN
  */
-public record StageSample(int line, String sampleId, int stage, boolean organic, double[] amount, double weight) {
+public record StageSample(int line, String sampleId, int stage, boolean organic, double[] amount, double weight,
+                          double pH) {
     public StageSample {
         amount = amount.clone();
     }

@@ -260,18 +260,29 @@ public final class StageSampleFit {
                 used++;
             }
         }
+        int composition = points.size();
+        // then the measured pH of aqueous samples (mass action): fitted as it is, without a level
+        for (int s = 0; s < data.samples().size(); s++) {
+            if (!Double.isNaN(data.samples().get(s).pH())) {
+                points.add(new int[] {s, -1}); // a model without acidity is refused at the first solve
+            }
+        }
         int n = points.size();
+        if (n > composition && !CaseReader.isMassAction(tree)) {
+            throw new InvalidInputException(data.file() + " column pH", "given", "blank for a case of a model "
+                    + "without acidity (" + tree.path("model").asText() + "): pH is fitted for mass-action cases only");
+        }
         int[] group = new int[n];
         double[] target = new double[n];
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             StageSample sample = data.samples().get(points.get(i)[0]);
             group[i] = points.get(i)[0];
-            target[i] = Math.log10(sample.amount(points.get(i)[1]));
+            target[i] = points.get(i)[1] < 0 ? sample.pH() : Math.log10(sample.amount(points.get(i)[1]));
             weight[i] = sample.weight();
         }
         Evaluation eval = new Evaluation(reader, tree, setters, scale, data, points, component, group, target,
-                weight);
+                weight, composition);
         WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(eval::predict, target, weight, start,
                 paths.toArray(String[]::new), used);
         eval.predict(sol.parameters(), new double[n]); // leaves the tree and the state at the estimates
@@ -287,8 +298,8 @@ public final class StageSampleFit {
         for (int i = 0; i < n; i++) {
             StageSample sample = data.samples().get(points.get(i)[0]);
             residuals.add(new Residual(sample.sampleId(), sample.line(), sample.stage(),
-                    sample.organic() ? "organic" : "aqueous", data.components().get(points.get(i)[1]), target[i],
-                    sol.predicted()[i]));
+                    sample.organic() ? "organic" : "aqueous", points.get(i)[1] < 0 ? "pH"
+                    : data.components().get(points.get(i)[1]), target[i], sol.predicted()[i]));
         }
         return new Result(data, base.name(), tree.path("model").asText(), fields, sol, residuals, used, tree,
                 eval.state, eval.solves);
@@ -310,9 +321,20 @@ public final class StageSampleFit {
         SteadyState state;
         int solves;
 
+        private final int composition;
+        private final int[] compositionGroup;
+        private final double[] compositionTarget;
+        private final double[] compositionWeight;
+        private final double[] projected;
+
         Evaluation(CaseReader reader, JsonNode tree, ParameterPath.Setter[] setters, Scale[] scale,
                    StageSampleData data, List<int[]> points, int[] component, int[] group, double[] target,
-                   double[] weight) {
+                   double[] weight, int composition) {
+            this.composition = composition;
+            this.compositionGroup = java.util.Arrays.copyOf(group, composition);
+            this.compositionTarget = java.util.Arrays.copyOf(target, composition);
+            this.compositionWeight = java.util.Arrays.copyOf(weight, composition);
+            this.projected = new double[composition];
             this.reader = reader;
             this.tree = tree;
             this.setters = setters;
@@ -339,7 +361,20 @@ public final class StageSampleFit {
                         + trial(p) + "): " + e.getMessage());
             }
             solves++;
-            for (int i = 0; i < raw.length; i++) {
+            double[] pH = null;
+            if (composition < raw.length) {
+                var acidity = c.view(network, state).acidityLoading();
+                if (acidity == null) {
+                    throw new InvalidInputException(data.file() + " column pH", "given", "blank for a case of a model "
+                            + "without acidity (" + tree.path("model").asText() + "): pH is fitted for mass-action "
+                            + "cases only");
+                }
+                pH = acidity.pH();
+            }
+            for (int i = composition; i < raw.length; i++) {
+                out[i] = pH[data.samples().get(points.get(i)[0]).stage() - 1];
+            }
+            for (int i = 0; i < composition; i++) {
                 StageSample s = data.samples().get(points.get(i)[0]);
                 int j = component[points.get(i)[1]];
                 double ln = s.organic() ? state.lnOrganicFlow(s.stage(), j) : state.lnAqueousFlow(s.stage(), j);
@@ -350,7 +385,9 @@ public final class StageSampleFit {
                 }
                 raw[i] = ln / LN10;
             }
-            Levels.project(group, raw, target, weight, out);
+            Levels.project(compositionGroup, java.util.Arrays.copyOf(raw, composition), compositionTarget,
+                    compositionWeight, projected);
+            System.arraycopy(projected, 0, out, 0, composition);
         }
 
         private String trial(double[] p) {

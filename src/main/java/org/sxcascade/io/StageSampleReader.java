@@ -21,9 +21,10 @@ public final class StageSampleReader {
     static final String PHASE = "phase";
     static final String ID = "sample_id";
     static final String WEIGHT = "weight";
+    static final String PH = "pH";
     static final String MOL_PER_L = "_mol_per_L";
     static final String FRACTION = "_mole_fraction";
-    private static final List<String> KNOWN = List.of(STAGE, PHASE, ID, WEIGHT);
+    private static final List<String> KNOWN = List.of(STAGE, PHASE, ID, WEIGHT, PH);
 
     private StageSampleReader() {
     }
@@ -100,12 +101,20 @@ public final class StageSampleReader {
                         MOL_PER_L.equals(suffix) ? "a finite number ≥ 0 (mol/L)" : "a mole fraction from 0 to 1");
                 measured += amount[j] > 0 ? 1 : 0;
             }
-            if (measured < 2) {
+            double pH = Double.NaN;
+            if (column.containsKey(PH) && !cells.blank(PH)) {
+                if (phase.equals("organic")) {
+                    throw new InvalidInputException(cells.field(PH), cells.text(PH), "blank for an organic sample "
+                            + "(the pH is the aqueous phase's)");
+                }
+                pH = cells.number(PH, -2, 16, true, "a pH from -2 to 16");
+            }
+            if (measured < 2 && Double.isNaN(pH)) {
                 throw new InvalidInputException(name + " line " + row.line(), measured + " component"
                         + (measured == 1 ? "" : "s") + " above 0", "at least two components measured above 0 in a "
-                        + "sample (only the ratios between them are fitted)");
+                        + "sample (only the ratios between them are fitted), or its pH");
             }
-            samples.add(new StageSample(row.line(), id, (int) stage, phase.equals("organic"), amount, weight));
+            samples.add(new StageSample(row.line(), id, (int) stage, phase.equals("organic"), amount, weight, pH));
         }
         return new StageSampleData(name, components, unit, samples);
     }

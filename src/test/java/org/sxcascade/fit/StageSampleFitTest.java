@@ -126,12 +126,13 @@ class StageSampleFitTest {
         JsonNode truth = reader.readTree(java.nio.file.Path.of("cases/pr-nd-mass-action.yaml"));
         ModelCase c = reader.modelCaseFromTree(truth);
         SteadyState st = new NewtonCascadeSolver().solve(c.network(), c.solver());
-        StringBuilder b = new StringBuilder("stage,phase,Pr_mole_fraction,Nd_mole_fraction\n");
+        double[] pH = c.view(c.network(), st).acidityLoading().pH();
+        StringBuilder b = new StringBuilder("stage,phase,Pr_mole_fraction,Nd_mole_fraction,pH\n");
         for (int stage = 1; stage <= c.network().stages(); stage += 4) {
             b.append(stage).append(",aqueous,").append(st.aqueousFraction(stage, 0)).append(',')
-                    .append(st.aqueousFraction(stage, 1)).append('\n');
+                    .append(st.aqueousFraction(stage, 1)).append(',').append(pH[stage - 1]).append('\n');
             b.append(stage).append(",organic,").append(st.organicFraction(stage, 0)).append(',')
-                    .append(st.organicFraction(stage, 1)).append('\n');
+                    .append(st.organicFraction(stage, 1)).append(",\n");
         }
         double kNd = truth.at("/components/1/exchangeConstant").asDouble();
         com.fasterxml.jackson.databind.node.ObjectNode start = truth.deepCopy();
@@ -143,6 +144,13 @@ class StageSampleFitTest {
         assertThat(r.fields()).extracting(StageSampleFit.Field::path).containsExactly("components[1].exchangeConstant");
         assertThat(r.fields().get(0).value() / kNd - 1).isCloseTo(0, within(1e-6));
         assertThat(r.state().massBalanceError()).isLessThan(1e-10);
+        // the measured pH are points too, fitted without a level, predicted as measured at the truth
+        assertThat(r.residuals()).filteredOn(x -> x.component().equals("pH")).hasSize(21)
+                .allSatisfy(x -> assertThat(x.residual()).isCloseTo(0, within(1e-6)));
+        // a CMER case has no acidity: a pH column is refused
+        assertThatThrownBy(() -> fit("stage,phase,Pr_mol_per_L,Nd_mol_per_L,pH\n3,aqueous,0.1,0.2,1.5\n"
+                + "5,aqueous,0.1,0.3,1.4\n", 1.5, 1, 1, false)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("column pH").hasMessageContaining("mass-action cases only");
     }
 
     @Test
