@@ -15,7 +15,8 @@ final class Levels {
 
     /**
      * {@code out = raw + level of its group}, groups being runs of equal {@code group} values
-     * (points in group order). Allocates nothing.
+     * (points in group order), for the first {@code group.length} points of the arrays (the others
+     * are left alone). Allocates nothing.
      */
     static void project(int[] group, double[] raw, double[] target, double[] weight, double[] out) {
         int n = group.length;

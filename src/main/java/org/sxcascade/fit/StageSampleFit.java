@@ -322,19 +322,13 @@ public final class StageSampleFit {
         int solves;
 
         private final int composition;
-        private final int[] compositionGroup;
-        private final double[] compositionTarget;
-        private final double[] compositionWeight;
-        private final double[] projected;
+        private final int[] compositionGroup; // the groups of the composition points (the first ones)
 
         Evaluation(CaseReader reader, JsonNode tree, ParameterPath.Setter[] setters, Scale[] scale,
                    StageSampleData data, List<int[]> points, int[] component, int[] group, double[] target,
                    double[] weight, int composition) {
             this.composition = composition;
             this.compositionGroup = java.util.Arrays.copyOf(group, composition);
-            this.compositionTarget = java.util.Arrays.copyOf(target, composition);
-            this.compositionWeight = java.util.Arrays.copyOf(weight, composition);
-            this.projected = new double[composition];
             this.reader = reader;
             this.tree = tree;
             this.setters = setters;
@@ -385,9 +379,8 @@ public final class StageSampleFit {
                 }
                 raw[i] = ln / LN10;
             }
-            Levels.project(compositionGroup, java.util.Arrays.copyOf(raw, composition), compositionTarget,
-                    compositionWeight, projected);
-            System.arraycopy(projected, 0, out, 0, composition);
+            // the composition points only (the first ones; the pH points have no level)
+            Levels.project(compositionGroup, raw, target, weight, out);
         }
 
         private String trial(double[] p) {

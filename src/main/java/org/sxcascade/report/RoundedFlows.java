@@ -217,7 +217,10 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
 
     /** Index of the line {@code  key: number} inside the top-level {@code flows:} block, or −1. */
     private static int lineOf(String yaml, String key) {
-        String[] lines = yaml.split("\n", -1);
+        return lineOf(yaml.split("\n", -1), key);
+    }
+
+    private static int lineOf(String[] lines, String key) {
         boolean inFlows = false;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
@@ -238,7 +241,7 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
     private static String replace(String yaml, List<Summary.Quantity> q, String[] values, String resolution) {
         String[] lines = yaml.split("\n", -1);
         for (int i = 0; i < q.size(); i++) {
-            int at = lineOf(String.join("\n", lines), key(q.get(i)));
+            int at = lineOf(lines, key(q.get(i)));
             Matcher m = NUMBER_LINE.matcher(lines[at]);
             if (!m.matches()) {
                 throw new IllegalStateException("not a number line: " + lines[at]);

@@ -62,31 +62,26 @@ public record RobustDesign(double exponent, DesignResult design, String yaml, Mo
         Trial chosen = nominal;
         int designs = 1;
         if (nominal.met(probability) == null || !nominal.met(probability)) {
+            // s steps down by 0.1 until a design reaches P, then six bisections between good and bad
             Trial good = null;
             double bad = 1;
-            for (double s = 0.9; s >= MIN_EXPONENT - 1e-12 && good == null; s -= 0.1) {
+            int bisections = 0;
+            for (double s = 0.9; bisections < 6; ) {
                 Trial t = trial(caseTree, request, s, sigma, draws, seed);
                 designs++;
+                bisections += good == null ? 0 : 1;
                 if (Boolean.TRUE.equals(t.met(probability))) {
                     good = t;
                 } else {
                     bad = s;
                 }
-            }
-            if (good == null) {
-                throw new InvalidInputException("--robust", probability, "a share of draws that a design at "
-                        + "separation factors down to β^" + MIN_EXPONENT + " reaches within the stage limit ("
-                        + request.maxStages() + " stages, --max-stages); with these σ none does: lower --robust or "
-                        + "the σ, or raise --max-stages");
-            }
-            for (int i = 0; i < 6; i++) { // bisection on s between good (robust) and bad (not)
-                double mid = (good.exponent + bad) / 2;
-                Trial t = trial(caseTree, request, mid, sigma, draws, seed);
-                designs++;
-                if (Boolean.TRUE.equals(t.met(probability))) {
-                    good = t;
-                } else {
-                    bad = mid;
+                if (good != null) {
+                    s = (good.exponent + bad) / 2;
+                } else if ((s -= 0.1) < MIN_EXPONENT - 1e-12) {
+                    throw new InvalidInputException("--robust", probability, "a share of draws that a design at "
+                            + "separation factors down to β^" + MIN_EXPONENT + " reaches within the stage limit ("
+                            + request.maxStages() + " stages, --max-stages); with these σ none does: lower "
+                            + "--robust or the σ, or raise --max-stages");
                 }
             }
             chosen = good;
