@@ -84,6 +84,14 @@ public final class FlowsheetSolver {
      */
     static final int STALL_PASSES = 25;
     static final double STALL_BAND = 1000;
+    /**
+     * Fail fast: from pass 2 × {@value #RATE_PASSES} on, the best residual's fall over the last
+     * {@value #RATE_PASSES} passes is extrapolated geometrically; a recycle that would need more than
+     * {@value #RATE_SLACK} × maxTearIterations passes in all at that rate is reported at once, with the
+     * rate and the passes it would need, instead of after every pass has been spent.
+     */
+    static final int RATE_PASSES = 50;
+    static final double RATE_SLACK = 3;
 
     private NewtonCascadeSolver[] solvers;
 
@@ -138,6 +146,7 @@ public final class FlowsheetSolver {
         double best = Double.POSITIVE_INFINITY;
         int bestPass = 0;
         double[] history = new double[settings.maxTearIterations()];
+        double[] bestHistory = new double[settings.maxTearIterations()];
         int[] worst = new int[2];
         for (int k = 1; k <= settings.maxTearIterations(); k++) {
             try {
@@ -169,8 +178,19 @@ public final class FlowsheetSolver {
                 best = r;
                 bestPass = k;
             }
+            bestHistory[k - 1] = Math.min(r, k > 1 ? bestHistory[k - 2] : r);
             if (k == settings.maxTearIterations()) {
                 break;
+            }
+            if (k >= 2 * RATE_PASSES && bestHistory[k - 1] >= STALL_BAND * settings.tearTolerance()) {
+                double now = bestHistory[k - 1];
+                double then = bestHistory[k - 1 - RATE_PASSES];
+                double rate = Math.pow(now / then, 1.0 / RATE_PASSES);
+                double needed = rate < 1 ? Math.log(settings.tearTolerance() / now) / Math.log(rate)
+                        : Double.POSITIVE_INFINITY;
+                if (k + needed > RATE_SLACK * settings.maxTearIterations()) {
+                    throw slowRecycle(fs, settings, k, r, now, then, rate, needed, torn, worst);
+                }
             }
             if (best < STALL_BAND * settings.tearTolerance() && k - bestPass >= STALL_PASSES) {
                 throw new FlowsheetConvergenceException(String.format(Locale.ROOT,
@@ -207,6 +227,31 @@ public final class FlowsheetSolver {
                 settings.tearTolerance(), acceleration + accelerationCount(settings, acceleratedPasses, refused)),
                 "Raise solver.maxTearIterations (or loosen solver.tearTolerance) in the flowsheet file to go on.",
                 n, history[n - 1], null);
+    }
+
+    /** The fail-fast error of a recycle whose residual falls too slowly to reach the tolerance in time. */
+    private static FlowsheetConvergenceException slowRecycle(Flowsheet fs, FlowsheetSettings settings, int k, double r,
+                                                             double now, double then, double rate, double needed,
+                                                             List<Integer> torn, int[] worst) {
+        String at = String.format(Locale.ROOT, "largest at %s, component %s", fs.sources().get(torn.get(worst[0])).name(),
+                fs.streamComponents().get(worst[1]));
+        String pace = rate < 1
+                ? String.format(Locale.ROOT, "at that pace the tolerance %.1e needs about %.0f more passes, beyond "
+                        + "solver.maxTearIterations = %d", settings.tearTolerance(), Math.ceil(needed),
+                        settings.maxTearIterations())
+                : String.format(Locale.ROOT, "it did not fall at all, so the tolerance %.1e will not be reached",
+                        settings.tearTolerance());
+        String hint = rate < 1 && k + needed <= FlowsheetSettings.MAX_TEAR_ITERATIONS_LIMIT
+                ? String.format(Locale.ROOT, "To let it run, raise solver.maxTearIterations to about %.0f (or loosen "
+                        + "solver.tearTolerance). A recycle that feeds a cascade its own outlet (e.g. its organic drawn "
+                        + "at stage n and returned at n + 1) contracts slowly: consider changing the flowsheet instead.",
+                        Math.ceil(1.2 * (k + needed)))
+                : "The tear iteration does not contract: check that the recycle can balance (docs/flowsheets.md, "
+                        + "\"How a flowsheet is solved\"); a recycle that feeds a cascade its own outlet contracts slowly or not at all.";
+        return new FlowsheetConvergenceException(String.format(Locale.ROOT,
+                "the recycle is not converging fast enough: the best tear residual fell from %.2e to %.2e over the "
+                        + "last %d of %d passes (×%.3f per pass; this pass %.2e, %s); %s",
+                then, now, RATE_PASSES, k, rate, r, at, pace), hint, k, r, null);
     }
 
     /**

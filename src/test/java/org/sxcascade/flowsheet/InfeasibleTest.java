@@ -122,4 +122,53 @@ class InfeasibleTest {
                     assertThat(f.hint()).startsWith("Loosen solver.tearTolerance");
                 });
     }
+    /**
+     * A recycle that contracts too slowly to reach its tolerance within the pass limit fails fast:
+     * 99.9 % of a cascade's raffinate returned to its feed stage, by plain substitution, contracts by
+     * about 0.998 per pass (about 10 000 passes to 1e-12), so it is reported after 2 × 50 passes, not
+     * after all 500, with the rate and the passes it would need. With that many passes allowed it does
+     * go on (to the accuracy floor of the cascade solves), so the hint is honest.
+     */
+    @Test
+    void aRecycleTooSlowForThePassLimitFailsFastWithItsRate() {
+        String yaml = """
+                name: slow recycle
+                model: separation-factors
+                components:
+                  - {name: Pr, separationFactor: 1.0}
+                  - {name: Nd, separationFactor: 1.5}
+                feeds:
+                  - {name: feed, composition: {Pr: 0.25, Nd: 0.75}, amount: 1}
+                cascades:
+                  - name: A
+                    extractionStages: 20
+                    scrubStages: 20
+                    extractant: 4.0
+                    acidScrub: 3.3
+                    inlets:
+                      - {from: feed, phase: aqueous}
+                      - {from: A.raffinate, phase: aqueous, stage: 20, fraction: 0.999}
+                solver:
+                  acceleration: none
+                """;
+        Flowsheet fs = Flowsheets.parse(yaml);
+        assertThatThrownBy(() -> new FlowsheetSolver().solve(fs))
+                .isInstanceOf(FlowsheetConvergenceException.class)
+                .hasMessageContaining("not converging fast enough")
+                .hasMessageContaining("over the last 50 of 100 passes")
+                .hasMessageContaining("beyond solver.maxTearIterations = 500")
+                .hasMessageContaining("A.raffinate")
+                .satisfies(e -> {
+                    FlowsheetConvergenceException f = (FlowsheetConvergenceException) e;
+                    assertThat(f.tearIterations()).isEqualTo(2 * FlowsheetSolver.RATE_PASSES);
+                    assertThat(f.tearResidual()).isGreaterThan(1e-6);
+                    assertThat(f.hint()).contains("raise solver.maxTearIterations to about");
+                });
+        // a loop that contracts at a pace the pass limit allows is let run: 99 % returned contracts by
+        // about 0.956 per pass (about 600 passes), within 3 × the limit, so it is not refused at pass 100
+        FlowsheetResult r = Flowsheets.solve(yaml.replace("0.999}", "0.99}").replace("acceleration: none",
+                "acceleration: none\n  maxTearIterations: 2000\n  tearTolerance: 1e-9"));
+        assertThat(r.tearResidual()).isLessThanOrEqualTo(1e-9);
+        assertThat(r.tearIterations()).isGreaterThan(2 * FlowsheetSolver.RATE_PASSES);
+    }
 }
