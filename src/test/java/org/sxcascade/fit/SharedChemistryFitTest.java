@@ -71,6 +71,19 @@ class SharedChemistryFitTest {
     }
 
     /**
+     * Every row at one saponification degree (the acids, loadings and O/A differ): K_M is still
+     * identifiable, and comes back to 1e-8 with n and the K_ex.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.1, 0.3})
+    void oneSaponificationDegreeWithDifferentAcidsStillTellsKm(double saponification) {
+        FitResult fit = fit(data(TRUE_N, TRUE_KM, 30, 0, 41, MONOMERS, new double[] {saponification}), Double.NaN,
+                BOTH);
+        assertThat(fit.cationConstant().value() / TRUE_KM - 1).isCloseTo(0, within(1e-8));
+        assertThat(fit.stoichiometry().value() / TRUE_N - 1).isCloseTo(0, within(1e-8));
+    }
+
+    /**
      * 200 seeded data sets of 40 rows, noise SD 0.05 in log10 D: the 95 % intervals of K_M and of n
      * cover the truth in 90–99 % of the fits (and those of the K_ex too).
      */
