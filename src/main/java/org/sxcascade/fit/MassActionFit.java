@@ -17,7 +17,9 @@ import org.sxcascade.model.InvalidInputException;
  * measured, weighted by the rows' weights ({@link WeightedLeastSquares}).
  *
  * <p>The same contacts and least squares fit the engine's empirical correlation and, as a
- * baseline without chemistry, a constant D per rare earth ({@link Law}).
+ * baseline without chemistry, a constant D per rare earth ({@link Law}). Optionally the cation
+ * constant K_M and one extractant stoichiometry n shared by the rare earths are fitted with the
+ * K_ex ({@link Shared}).
  */
 public final class MassActionFit {
     private static final double LN10 = Math.log(10);
@@ -571,6 +573,7 @@ public final class MassActionFit {
         }
         WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, massAction.measured(),
                 weight, start, names);
+        WeightedLeastSquares.requireDistinguishable(sol.covariance(), names, 3 * p, MAX_SHARED_CORRELATION);
         double[] x = sol.parameters();
         for (int k = 0; k < p; k++) {
             if (!MassActionEquilibrium.slopesAllowed(x[3 * k], x[3 * k + 1])) {
