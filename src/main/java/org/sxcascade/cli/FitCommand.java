@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
                 + "on log10 D. Prints the constants with standard errors, 95 %% intervals and correlations, the RMS "
                 + "log10 D per rare earth, the largest residuals and the separation factors beta = K_ex/K_ex(ref) "
                 + "with their intervals (docs/fit.md).",
+                "--fit-cation-constant also fits K_M of the saponifying cation (from saponified rows); "
+                        + "--fit-stoichiometry also fits one extractant stoichiometry n shared by the rare earths "
+                        + "(log10 D = 3 pH + n log10[(HA)2]free + log10 K_ex; mass action: n = 3).",
                 "--model correlation fits log10 D = a pH + b log10[(HA)2]free + c per rare earth instead, with the "
                         + "same contacts and the mass-action stoichiometry; --model separation-factors fits constant "
                         + "beta = D/D(ref) (Xu's CMER) to the ratios of D within the experiments that hold two or "
@@ -56,6 +59,9 @@ import picocli.CommandLine.Spec;
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --model separation-factors",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --predict cases/data/shakeout-pc88a-hcl-mixed.csv",
+                "  sxcascade fit --shakeouts cases/data/shakeout-synthetic-saponified.csv --fit-cation-constant "
+                        + "--fit-stoichiometry",
+                "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --fit-stoichiometry",
                 "  sxcascade fit --stage-samples cases/data/pilot-stage-samples.csv --case cases/pilot-pr-nd.yaml --efficiency",
                 "", "Exit codes: 0 ok, 2 bad input (the file, the row, the column, the value and what is allowed), "
                 + "3 the fit did not converge."})
@@ -106,6 +112,18 @@ final class FitCommand implements Callable<Integer> {
             description = "K_M of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+); required when a row has "
                     + "saponification > 0.")
     Double cationExchangeConstant;
+
+    @Option(names = "--fit-cation-constant",
+            description = "Also fit ln K_M of the saponifying cation (M+ + 1/2 (HA)2 = MA + H+), started from "
+                    + "--cation-exchange-constant (default 0.001); needs rows with saponification > 0 (mass-action "
+                    + "or correlation).")
+    boolean fitCationConstant;
+
+    @Option(names = "--fit-stoichiometry",
+            description = "Also fit one extractant stoichiometry n shared by the rare earths: log10 D = 3 pH + "
+                    + "n log10[(HA)2]free + log10 K_ex (mass action: n = 3); needs data that vary the free "
+                    + "extractant (mass-action only).")
+    boolean fitStoichiometry;
 
     @Option(names = "--model", paramLabel = "LAW", defaultValue = "mass-action",
             description = "mass-action (K_ex per rare earth, default), correlation (log10 D = a pH + b log10[(HA)2]free "
@@ -159,7 +177,8 @@ final class FitCommand implements Callable<Integer> {
                     + "separation-factors");
         }
         double km = cationExchangeConstant == null ? Double.NaN : cationExchangeConstant;
-        FitResult fit = MassActionFit.fit(sel, law, km, reference);
+        FitResult fit = MassActionFit.fit(sel, law, km, reference,
+                new MassActionFit.Shared(fitCationConstant, fitStoichiometry));
         Prediction prediction = other == null ? null : MassActionFit.predict(fit,
                 ShakeoutSelection.forPrediction(other, sel.elements(), flags), km);
         if (caseOut != null) {
@@ -184,7 +203,8 @@ final class FitCommand implements Callable<Integer> {
     /** {@code --stage-samples FILE --case CASE}: fields of the case fitted to the samples. */
     private Integer stageSamples() throws IOException {
         for (String o : List.of("--elements", "--sources", "--exclude-flags", "--reference",
-                "--cation-exchange-constant", "--model", "--predict", "--plot")) {
+                "--cation-exchange-constant", "--fit-cation-constant", "--fit-stoichiometry", "--model", "--predict",
+                "--plot")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                 throw new InvalidInputException(o, "given", "only with --shakeouts: a stage-sample fit takes its "
                         + "model, components and chemistry from --case" + (o.equals("--plot") ? " (and has no charts "

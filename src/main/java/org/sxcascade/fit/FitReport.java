@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import org.sxcascade.equilibrium.MassActionEquilibrium;
 
 /** The outputs of {@code sxcascade fit}: terminal table, JSON and the case fragment of {@code --case-out}. */
 public final class FitReport {
@@ -107,9 +108,14 @@ public final class FitReport {
             b.append("Model: D_j = beta_j L in every experiment (constant separation factors, Xu's CMER), with the\n");
             b.append("  experiment's level L fitted with them: only the ratios of D within an experiment count\n");
         } else {
-            b.append(law == MassActionFit.Law.MASS_ACTION ? "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex "
-                    + "[(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n" : "Model: log10 D = a pH + b log10[(HA)2]free + "
-                    + "c with the stoichiometry of RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n");
+            b.append(law == MassActionFit.Law.CORRELATION ? "Model: log10 D = a pH + b log10[(HA)2]free + "
+                    + "c with the stoichiometry of RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n" : fit.stoichiometry() != null
+                    ? "Model: log10 D = 3 pH + n log10[(HA)2]free + log10 K_ex, n shared by the rare earths (mass "
+                    + "action: n = 3),\n  with the balances of RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+;\n"
+                    : "Model: RE3+ + 3 (HA)2 = RE(HA2)3 + 3 H+, D = K_ex [(HA)2]free^3 / [H+]^3 (docs/mass-action.md);\n");
+            if (fit.cationConstant() != null) {
+                b.append("  M+ + 1/2 (HA)2 = MA + H+ with K_M fitted from the saponified rows;\n");
+            }
             b.append("  each experiment is one equilibrium stage at its O/A with the full RE, acid and extractant\n");
             b.append("  balances; extractant as dimer = half the monomer column (docs/fit.md).\n");
         }
@@ -119,7 +125,7 @@ public final class FitReport {
             b.append("  ").append(s).append('\n');
         }
         b.append(f("Fit: weighted Levenberg-Marquardt on log10 D in %s; %s, %d degrees of freedom, "
-                + "%d iterations%n", parameterWords(law), fit.parameters().size() + (fit.parameters().size() == 1 ? " parameter" : " parameters"), sol.dof(),
+                + "%d iterations%n", parameterWords(law) + sharedWords(fit), fit.parameters().size() + (fit.parameters().size() == 1 ? " parameter" : " parameters"), sol.dof(),
                 sol.iterations()));
         b.append(f("  RMS log10 D %.4f over all points; residual SD for weight 1 %.4f%n", fit.rmsLog10D(),
                 sol.sigma()));
@@ -132,8 +138,40 @@ public final class FitReport {
         } else {
             logParameterTables(b, fit, law == MassActionFit.Law.MASS_ACTION);
         }
+        sharedTable(b, fit);
         largest(b, fit);
         return b.toString();
+    }
+
+    /** The shared parameters fitted, as words appended to {@link #parameterWords}. */
+    private static String sharedWords(FitResult fit) {
+        return (fit.cationConstant() != null ? ", ln K_M" : "") + (fit.stoichiometry() != null
+                ? ", the shared stoichiometry n" : "");
+    }
+
+    /** K_M and n when fitted: shared by every rare earth, with their standard errors and intervals. */
+    private static void sharedTable(StringBuilder b, FitResult fit) {
+        FitResult.Parameter km = fit.cationConstant();
+        FitResult.Parameter n = fit.stoichiometry();
+        if (km == null && n == null) {
+            return;
+        }
+        WeightedLeastSquares.Solution sol = fit.solution();
+        b.append('\n').append(f("Shared by all rare earths (95 %% interval: ± t = %.4f standard errors; of ln K_M for "
+                + "K_M)%n", sol.t975()));
+        b.append(f("%-44s %12s %11s %27s%n", "parameter", "estimate", "SE", "95 % interval"));
+        if (km != null) {
+            b.append(f("%-44s %12.5g %11.4g %13.5g … %-11.5g%n", "K_M (M+ + 1/2 (HA)2 = MA + H+); SE of ln", km.value(),
+                    km.standardError(), km.valueLow(), km.valueHigh()));
+        }
+        if (n != null) {
+            b.append(f("%-44s %12.5g %11.4g %13.5g … %-11.5g%n", "n, dimers in log10 D = 3 pH + n log10 e + c",
+                    n.value(), n.standardError(), n.valueLow(), n.valueHigh()));
+            boolean inside = n.valueLow() <= MassActionEquilibrium.MASS_ACTION_SLOPE
+                    && MassActionEquilibrium.MASS_ACTION_SLOPE <= n.valueHigh();
+            b.append(inside ? "  n = 3 (mass action, RE3+ + 3 (HA)2) lies inside the interval: the data do not tell "
+                    + "the stoichiometry from 3\n" : "  n = 3 (mass action, RE3+ + 3 (HA)2) lies outside the interval\n");
+        }
     }
 
     private static String parameterWords(MassActionFit.Law law) {
@@ -176,8 +214,9 @@ public final class FitReport {
                 + "of freedom)%n", sol.t975(), sol.dof()));
         b.append(f("%-8s %6s %-6s %12s %11s %27s %13s%n", "element", "points", "", "estimate", "SE",
                 "95 % interval", "RMS log10 D"));
-        for (int q = 0; q < fit.parameters().size(); q++) {
-            FitResult.Parameter p = fit.parameters().get(q);
+        List<FitResult.Parameter> perElement = fit.elementParameters();
+        for (int q = 0; q < perElement.size(); q++) {
+            FitResult.Parameter p = perElement.get(q);
             int k = q / 3;
             b.append(f("%-8s %6s %-6s %12.5g %11.4g %13.5g … %-11.5g %13s%n", q % 3 == 0 ? el.get(k) : "",
                     q % 3 == 0 ? String.valueOf(fit.count(k)) : "", "abc".substring(q % 3, q % 3 + 1), p.estimate(),
@@ -221,9 +260,9 @@ public final class FitReport {
         }
     }
 
-    /** Nd for ln K_ex(Nd), a(Nd) for the correlation's slope. */
+    /** Nd for ln K_ex(Nd), a(Nd) for the correlation's slope, K_M and n for the shared ones. */
     private static String shortName(FitResult.Parameter p) {
-        return p.logarithmic() ? p.element() : p.name();
+        return p.element() == null ? p.quantity() : p.logarithmic() ? p.element() : p.name();
     }
 
     /** The table of K_ex (mass action) or of D (constant distribution), their correlations and β. */
@@ -240,9 +279,12 @@ public final class FitReport {
             b.append(f("%-8s %6d %12.5g %11.4g %13.5g … %-11.5g %13.4f%n", el.get(k), fit.count(k), p.value(),
                     p.standardError(), p.valueLow(), p.valueHigh(), fit.rmsLog10D(k)));
         }
-        if (el.size() > 1) {
-            b.append('\n').append("Correlation of the ln ").append(x).append('\n');
+        if (fit.parameters().size() > 1) {
+            b.append('\n').append("Correlation of the ln ").append(x).append(fit.parameters().size() > el.size()
+                    ? " and the shared parameters" : "").append('\n');
             correlationMatrix(b, fit);
+        }
+        if (el.size() > 1) {
             b.append('\n');
             b.append("Separation factors beta = ").append(x).append(" / ").append(x).append('(')
                     .append(fit.reference()).append(massAction ? "): D_i/D_ref on every stage of a mass-action cascade\n"
@@ -298,7 +340,8 @@ public final class FitReport {
         sel.leftOut().forEach(left::add);
         ObjectNode fitNode = root.putObject("fit");
         MassActionFit.Law law = MassActionFit.Law.of(fit.model());
-        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters " + parameterWords(law));
+        fitNode.put("method", "weighted Levenberg-Marquardt on log10 D, parameters " + parameterWords(law)
+                + sharedWords(fit));
         fitNode.put("degreesOfFreedom", sol.dof());
         fitNode.put("t975", sol.t975());
         fitNode.put("iterations", sol.iterations());
@@ -335,12 +378,22 @@ public final class FitReport {
                 o.put("rmsLog10D", fit.rmsLog10D(k));
             }
         }
+        FitResult.Parameter km = fit.cationConstant();
+        if (km != null) {
+            ObjectNode o = interval(root.putObject("cationExchangeConstant"), km, "value");
+            o.remove("element");
+            o.put("lnValue", km.estimate());
+        }
+        FitResult.Parameter stoichiometry = fit.stoichiometry();
+        if (stoichiometry != null) {
+            interval(root.putObject("stoichiometry"), stoichiometry, "value").remove("element");
+        }
         ObjectNode corr = root.putObject("correlation");
         ArrayNode names = corr.putArray("parameters");
         ArrayNode matrix = corr.putArray("matrix");
         for (int k = 0; k < fit.parameters().size(); k++) {
             FitResult.Parameter p = fit.parameters().get(k);
-            names.add(switch (law) {
+            names.add(p.element() == null ? (p.logarithmic() ? "ln" : "") + p.quantity() : switch (law) {
                 case MASS_ACTION -> "lnK_ex(" + p.element() + ")";
                 case CONSTANT_DISTRIBUTION -> "lnD(" + p.element() + ")";
                 case SEPARATION_FACTORS -> "lnBeta(" + p.element() + "/" + fit.reference() + ")";
@@ -393,8 +446,11 @@ public final class FitReport {
         MassActionFit.Law law = MassActionFit.Law.of(fit.model());
         boolean constantD = law == MassActionFit.Law.CONSTANT_DISTRIBUTION;
         boolean beta = law == MassActionFit.Law.SEPARATION_FACTORS;
+        FitResult.Parameter n = fit.stoichiometry();
+        FitResult.Parameter km = fit.cationConstant();
         b.append(switch (law) {
-            case MASS_ACTION -> "# Mass-action exchange constants";
+            case MASS_ACTION -> n != null ? "# Exchange constants with a shared stoichiometry n, as correlations "
+                    + "log10 D = 3 pH + n log10 e + log10 K_ex," : "# Mass-action exchange constants";
             case CONSTANT_DISTRIBUTION -> "# Constant distribution ratios";
             case SEPARATION_FACTORS -> "# Separation factors";
             case CORRELATION -> "# Correlations log10 D = a pH + b log10 e + c";
@@ -419,6 +475,15 @@ public final class FitReport {
             b.append(f("#   beta(%s/%s) = %.4f, 95 %% interval %.4f … %.4f%n", p.element(), fit.reference(), p.value(),
                     p.valueLow(), p.valueHigh()));
         }
+        if (n != null) {
+            b.append(f("#   n = %.6f, 95 %% interval %.4f … %.4f (mass action: 3); its uncertainty is not in the "
+                    + "uncertainty block%n", n.value(), n.valueLow(), n.valueHigh()));
+        }
+        if (km != null) {
+            b.append(f("#   K_M fitted = %.6g, 95 %% interval %.5g … %.5g (for the data's cation): set the case's%n"
+                    + "#   extractant.cationExchangeConstant to it if its cation is the same%n", km.value(),
+                    km.valueLow(), km.valueHigh()));
+        }
         b.append("components:\n");
         String uncertainty = law == MassActionFit.Law.CORRELATION ? "" : uncertaintyBlock(fit);
         if (beta) {
@@ -431,14 +496,23 @@ public final class FitReport {
             }
             return b.append(uncertainty).toString();
         }
+        if (n != null) { // the engine's correlation with a = 3, b = n, c = log10 K_ex
+            for (FitResult.Parameter p : fit.elementParameters()) {
+                b.append(f("  - name: %s   # K_ex %.6g, 95 %% interval %.5g … %.5g%n", p.element(), p.value(),
+                        p.valueLow(), p.valueHigh()));
+                b.append(f("    correlation: {pHSlope: 3, dimerSlope: %.10g, intercept: %.10g}%n", n.value(),
+                        p.estimate() / Math.log(10)));
+            }
+            return b.append(uncertainty).toString();
+        }
         if (law != MassActionFit.Law.CORRELATION) {
-            for (FitResult.Parameter p : fit.parameters()) {
+            for (FitResult.Parameter p : fit.elementParameters()) {
                 b.append(f("  - name: %s%n    %s: %.10g   # 95 %% interval %.5g … %.5g%n", p.element(),
                         constantD ? "distributionRatio" : "exchangeConstant", p.value(), p.valueLow(), p.valueHigh()));
             }
             return b.append(uncertainty).toString();
         }
-        List<FitResult.Parameter> ps = fit.parameters();
+        List<FitResult.Parameter> ps = fit.elementParameters();
         for (int q = 0; q < ps.size(); q += 3) {
             b.append(f("  - name: %s   # 95 %% intervals: a %.4g … %.4g, b %.4g … %.4g, c %.4g … %.4g%n",
                     ps.get(q).element(), ps.get(q).low(), ps.get(q).high(), ps.get(q + 1).low(), ps.get(q + 1).high(),
@@ -546,7 +620,7 @@ public final class FitReport {
      */
     private static String uncertaintyBlock(FitResult fit) {
         List<FitResult.Parameter> ps = fit.model().equals(MassActionFit.Law.SEPARATION_FACTORS.label()) ? fit.betas()
-                : fit.parameters();
+                : fit.elementParameters();
         double[][] v = fit.solution().covariance();
         StringBuilder b = new StringBuilder();
         b.append("uncertainty:   # the fit's covariance of the ln of these constants: --uncertainty draws them with it\n");

@@ -21,12 +21,17 @@ import java.util.List;
 public record FitResult(String model, ShakeoutSelection selection, List<Parameter> parameters,
                         WeightedLeastSquares.Solution solution, double[] measured, double[] pH, double[] freeDimer,
                         String reference, List<Parameter> betas) {
+    /** {@link Parameter#quantity()} of a fitted cation constant K_M (its estimate is ln K_M). */
+    public static final String CATION_CONSTANT = "K_M";
+    /** {@link Parameter#quantity()} of a fitted extractant stoichiometry n shared by the rare earths. */
+    public static final String STOICHIOMETRY = "n";
 
     /**
      * A fitted quantity.
      *
      * @param name          e.g. {@code ln K_ex(Nd)}
-     * @param element       the rare earth it belongs to
+     * @param element       the rare earth it belongs to; null for a parameter shared by all of them
+     *                      ({@link #CATION_CONSTANT}, {@link #STOICHIOMETRY})
      * @param quantity      what it is the logarithm of ({@code K_ex}, {@code beta}) when {@code logarithmic}
      * @param estimate      the estimate (ln of the quantity when {@code logarithmic})
      * @param standardError its standard error
@@ -50,6 +55,29 @@ public record FitResult(String model, ShakeoutSelection selection, List<Paramete
         public double valueHigh() {
             return logarithmic ? Math.exp(high) : high;
         }
+    }
+
+    /**
+     * The parameters of the rare earths (K_ex, D, β or a, b, c), in the order of the covariance;
+     * the shared ones ({@link #cationConstant()}, {@link #stoichiometry()}) follow them.
+     */
+    public List<Parameter> elementParameters() {
+        return parameters.stream().filter(p -> p.element() != null).toList();
+    }
+
+    /** The fitted K_M (its estimate ln K_M), or null when K_M was given, not fitted. */
+    public Parameter cationConstant() {
+        return shared(CATION_CONSTANT);
+    }
+
+    /** The fitted extractant stoichiometry n shared by the rare earths, or null when it is 3 (mass action). */
+    public Parameter stoichiometry() {
+        return shared(STOICHIOMETRY);
+    }
+
+    private Parameter shared(String quantity) {
+        return parameters.stream().filter(p -> p.element() == null && p.quantity().equals(quantity)).findFirst()
+                .orElse(null);
     }
 
     /** A point's residual. */

@@ -17,7 +17,9 @@ import org.sxcascade.model.InvalidInputException;
  * measured, weighted by the rows' weights ({@link WeightedLeastSquares}).
  *
  * <p>The same contacts and least squares fit the engine's empirical correlation and, as a
- * baseline without chemistry, a constant D per rare earth ({@link Law}).
+ * baseline without chemistry, a constant D per rare earth ({@link Law}). Optionally the cation
+ * constant K_M and one extractant stoichiometry n shared by the rare earths are fitted with the
+ * K_ex ({@link Shared}).
  */
 public final class MassActionFit {
     private static final double LN10 = Math.log(10);
@@ -109,12 +111,172 @@ public final class MassActionFit {
      * (a = b = 3, c = log10 K_ex), so the two are compared on the same points.
      */
     public static FitResult fit(ShakeoutSelection sel, Law law, double cationExchangeConstant, String reference) {
+        return fit(sel, law, cationExchangeConstant, reference, Shared.NONE);
+    }
+
+    /**
+     * Parameters of the chemistry shared by every rare earth, fitted besides the per-element ones
+     * ({@code fit --fit-cation-constant}, {@code --fit-stoichiometry}; docs/fit.md, "The cation
+     * constant and the stoichiometry").
+     *
+     * @param cationConstant ln K_M of the saponifying cation ({@code M⁺ + ½(HA)₂ ⇌ MA + H⁺}) is fitted,
+     *                       for mass action or the correlation: it needs saponified rows
+     * @param stoichiometry  one extractant stoichiometry n shared by all rare earths is fitted, for
+     *                       mass action: {@code log10 D_j = 3 pH + n log10 e + log10 K_j} (the engine's
+     *                       correlation with a_j = 3 and b_j = n; n = 3 is mass action)
+     */
+    public record Shared(boolean cationConstant, boolean stoichiometry) {
+        /** Nothing shared fitted: K_M given, n = 3. */
+        public static final Shared NONE = new Shared(false, false);
+
+        /** Whether anything is fitted besides the per-element parameters. */
+        public boolean any() {
+            return cationConstant || stoichiometry;
+        }
+    }
+
+    /**
+     * A shared parameter whose estimate correlates with another's beyond this (in magnitude) is
+     * refused as not identifiable: the other parameters nearly mimic it (variance inflated over
+     * 5000-fold), e.g. n from rows at one extractant concentration and trace loading, where the free
+     * dimer is the same in every row.
+     */
+    public static final double MAX_SHARED_CORRELATION = 0.9999;
+
+    /** The K_M a fit of the cation constant starts from when none is given (that of the bundled cases). */
+    public static final double DEFAULT_CATION_CONSTANT = 1e-3;
+
+    /**
+     * Fits the selection with the given law and, optionally, the shared K_M and stoichiometry n
+     * ({@link Shared}). The correlation starts from the mass-action fit (a = b = 3, c = log10 K_ex).
+     *
+     * @param cationExchangeConstant K_M given (NaN if not); with {@code shared.cationConstant()} the start
+     *                               of its fit ({@link #DEFAULT_CATION_CONSTANT} if not given)
+     * @throws InvalidInputException a shared parameter the law has not (exit 2), K_M fitted without
+     *                               saponified rows, or parameters the data cannot tell apart
+     */
+    public static FitResult fit(ShakeoutSelection sel, Law law, double cationExchangeConstant, String reference,
+                                Shared shared) {
+        if (shared.cationConstant() && law != Law.MASS_ACTION && law != Law.CORRELATION) {
+            throw new InvalidInputException("--fit-cation-constant", "given with --model " + law.label(),
+                    "only with --model mass-action or correlation: the " + law.label() + " law has no chemistry "
+                            + "in which K_M acts");
+        }
+        if (shared.stoichiometry() && law != Law.MASS_ACTION) {
+            throw new InvalidInputException("--fit-stoichiometry", "given with --model " + law.label(),
+                    "only with --model mass-action" + (law == Law.CORRELATION ? " (the correlation already "
+                            + "fits a dimer slope b per rare earth)" : ": the " + law.label() + " law has no "
+                            + "extractant dependence"));
+        }
         if (law == Law.SEPARATION_FACTORS) {
             return separationFactors(sel, cationExchangeConstant, reference);
         }
-        FitResult massAction = fit(sel, cationExchangeConstant, reference);
+        if (shared.any() && law == Law.MASS_ACTION) {
+            return withShared(sel, cationExchangeConstant, reference, shared);
+        }
+        FitResult massAction = shared.cationConstant()
+                ? withShared(sel, cationExchangeConstant, reference, new Shared(true, false))
+                : fit(sel, cationExchangeConstant, reference);
         return law == Law.MASS_ACTION ? massAction : law == Law.CORRELATION
                 ? correlation(sel, massAction, cationExchangeConstant) : constantDistribution(sel, massAction);
+    }
+
+    /**
+     * Mass action with ln K_M and/or a shared stoichiometry n fitted besides ln K_ex: parameters
+     * (ln K_1 … ln K_p, [ln K_M], [n]), the same contacts and least squares. K_M is identifiable only
+     * from saponified rows (refused without them); whether the data tell n and K_M from the K_ex is
+     * the Jacobian's verdict ({@link WeightedLeastSquares}: refused with the most correlated pair).
+     */
+    private static FitResult withShared(ShakeoutSelection sel, double km, String reference, Shared shared) {
+        List<String> elements = sel.elements();
+        int p = elements.size();
+        int ref = referenceIndex(elements, reference);
+        double km0;
+        if (shared.cationConstant()) {
+            requireSaponifiedRows(sel);
+            km0 = km > 0 && Double.isFinite(km) ? km : DEFAULT_CATION_CONSTANT;
+        } else {
+            km0 = cationConstant(sel, km, "--cation-exchange-constant");
+        }
+        Contacts contacts = new Contacts(sel, km0, MassActionEquilibrium.MASS_ACTION_SLOPE, Law.MASS_ACTION, shared);
+        double[] target = measuredLog10D(sel);
+        double[] start = Arrays.copyOf(contacts.start(), contacts.parameterCount());
+        String[] names = new String[start.length];
+        for (int k = 0; k < p; k++) {
+            names[k] = "ln K_ex(" + elements.get(k) + ")";
+        }
+        int q = p;
+        if (shared.cationConstant()) {
+            names[q] = "ln K_M";
+            start[q++] = Math.log(km0);
+        }
+        if (shared.stoichiometry()) {
+            names[q] = "n";
+            start[q] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+        }
+        double[] weight = weights(sel);
+        if (shared.stoichiometry()) { // before the iteration wanders along a direction the data do not fix
+            WeightedLeastSquares.requireDistinguishable(contacts::predict, weight, start, names, names.length - 1,
+                    MAX_SHARED_CORRELATION);
+        }
+        WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, target, weight, start, names);
+        WeightedLeastSquares.requireDistinguishable(sol.covariance(), names, p, MAX_SHARED_CORRELATION);
+        double[] x = sol.parameters();
+        if (shared.stoichiometry() && !MassActionEquilibrium.slopesAllowed(MassActionEquilibrium.MASS_ACTION_SLOPE,
+                x[x.length - 1])) {
+            throw new FitFailedException("the stoichiometry n ends outside the range the engine allows (n = "
+                    + x[x.length - 1] + "; with the pH slope 3 it must be above 1.5, so that a < 2b, and at most 6): "
+                    + "these data do not support it");
+        }
+        contacts.predict(x, null);
+        List<FitResult.Parameter> params = new ArrayList<>(parameters(sol, Arrays.copyOf(names, p), elements, "K_ex"));
+        addShared(params, sol, names, p);
+        return new FitResult(Law.MASS_ACTION.label(), sel, params, sol, target, contacts.pointPH(),
+                contacts.pointFreeDimer(), elements.get(ref), betas(sol, elements, ref));
+    }
+
+    /** The shared parameters (ln K_M, n), from index {@code from} of the solution on, with their intervals. */
+    private static void addShared(List<FitResult.Parameter> params, WeightedLeastSquares.Solution sol,
+                                  String[] names, int from) {
+        double[] x = sol.parameters();
+        for (int k = from; k < names.length; k++) {
+            double se = sol.standardError(k);
+            boolean cation = names[k].equals("ln K_M");
+            params.add(new FitResult.Parameter(names[k], null, cation ? FitResult.CATION_CONSTANT
+                    : FitResult.STOICHIOMETRY, x[k], se, x[k] - sol.t975() * se, x[k] + sol.t975() * se, cation));
+        }
+    }
+
+    /** K_M is fitted only from rows whose extractant carries the cation. */
+    private static void requireSaponifiedRows(ShakeoutSelection sel) {
+        for (Shakeout s : sel.rows()) {
+            if (s.saponification() > 0) {
+                return;
+            }
+        }
+        throw new InvalidInputException("--fit-cation-constant", "given for " + sel.data().file() + ", whose "
+                + sel.rows().size() + " row" + (sel.rows().size() == 1 ? "" : "s") + " used all have saponification 0",
+                "data with saponified rows (a saponification column with values > 0 and their cation): K_M of "
+                        + "M+ + 1/2 (HA)2 = MA + H+ acts only where the extractant carries the cation, so rows "
+                        + "without it cannot tell it");
+    }
+
+    private static int referenceIndex(List<String> elements, String reference) {
+        int ref = reference == null ? 0 : elements.indexOf(reference);
+        if (ref < 0) {
+            throw new InvalidInputException("--reference", reference, "one of the fitted rare earths: "
+                    + String.join(", ", elements));
+        }
+        return ref;
+    }
+
+    /** log10 of every point's measured D. */
+    private static double[] measuredLog10D(ShakeoutSelection sel) {
+        double[] target = new double[sel.pointCount()];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = Math.log10(sel.measuredD(i));
+        }
+        return target;
     }
 
     /**
@@ -128,18 +290,10 @@ public final class MassActionFit {
     public static FitResult fit(ShakeoutSelection sel, double cationExchangeConstant, String reference) {
         List<String> elements = sel.elements();
         int p = elements.size();
-        int ref = reference == null ? 0 : elements.indexOf(reference);
-        if (ref < 0) {
-            throw new InvalidInputException("--reference", reference, "one of the fitted rare earths: "
-                    + String.join(", ", elements));
-        }
+        int ref = referenceIndex(elements, reference);
         double km = cationConstant(sel, cationExchangeConstant, "--cation-exchange-constant");
         Contacts contacts = new Contacts(sel, km, Law.MASS_ACTION);
-        int n = sel.pointCount();
-        double[] target = new double[n];
-        for (int i = 0; i < n; i++) {
-            target[i] = Math.log10(sel.measuredD(i));
-        }
+        double[] target = measuredLog10D(sel);
         double[] weight = weights(sel);
         String[] names = new String[p];
         for (int k = 0; k < p; k++) {
@@ -148,14 +302,8 @@ public final class MassActionFit {
         WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, target, weight,
                 contacts.start(), names);
         contacts.predict(sol.parameters(), null);
-        double[] pH = new double[n];
-        double[] free = new double[n];
-        for (int i = 0; i < n; i++) {
-            pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
-            free[i] = contacts.freeDimer[sel.pointRow()[i]];
-        }
-        return new FitResult(Law.MASS_ACTION.label(), sel, parameters(sol, names, elements, "K_ex"), sol, target, pH,
-                free, elements.get(ref), betas(sol, elements, ref));
+        return new FitResult(Law.MASS_ACTION.label(), sel, parameters(sol, names, elements, "K_ex"), sol, target,
+                contacts.pointPH(), contacts.pointFreeDimer(), elements.get(ref), betas(sol, elements, ref));
     }
 
     /**
@@ -253,14 +401,14 @@ public final class MassActionFit {
                 params[per * k + q] = fit.parameters().get(per * from + q).estimate();
             }
         }
-        Contacts contacts = new Contacts(other, cationConstant(other, km, "--cation-exchange-constant"), law);
+        FitResult.Parameter fittedKm = fit.cationConstant();
+        FitResult.Parameter n = fit.stoichiometry();
+        Contacts contacts = new Contacts(other, fittedKm != null ? fittedKm.value()
+                : cationConstant(other, km, "--cation-exchange-constant"),
+                n != null ? n.estimate() : MassActionEquilibrium.MASS_ACTION_SLOPE, law, Shared.NONE);
         double[] predicted = new double[other.pointCount()];
         contacts.predict(params, predicted);
-        double[] measured = new double[predicted.length];
-        for (int i = 0; i < measured.length; i++) {
-            measured[i] = Math.log10(other.measuredD(i));
-        }
-        return new Prediction(other, measured, predicted);
+        return new Prediction(other, measuredLog10D(other), predicted);
     }
 
     /**
@@ -291,11 +439,7 @@ public final class MassActionFit {
         }
         FitResult massAction = fit(sel, km, reference);
         int ref = elements.indexOf(massAction.reference());
-        int n = sel.pointCount();
-        double[] target = new double[n];
-        for (int i = 0; i < n; i++) {
-            target[i] = Math.log10(sel.measuredD(i));
-        }
+        double[] target = measuredLog10D(sel);
         double[] weight = weights(sel);
         String[] names = new String[elements.size() - 1];
         double[] start = new double[names.length];
@@ -345,10 +489,7 @@ public final class MassActionFit {
                 lnBeta[q++] = fit.parameters().get(from < fitted.indexOf(fit.reference()) ? from : from - 1).estimate();
             }
         }
-        double[] measured = new double[sel.pointCount()];
-        for (int i = 0; i < measured.length; i++) {
-            measured[i] = Math.log10(sel.measuredD(i));
-        }
+        double[] measured = measuredLog10D(sel);
         double[] weight = weights(sel);
         double[] predicted = new double[measured.length];
         new Ratios(sel, ref, measured, weight).predict(lnBeta, predicted);
@@ -410,12 +551,18 @@ public final class MassActionFit {
     private static FitResult correlation(ShakeoutSelection sel, FitResult massAction, double km) {
         List<String> elements = sel.elements();
         int p = elements.size();
-        Contacts contacts = new Contacts(sel, cationConstant(sel, km, "--cation-exchange-constant"),
-                Law.CORRELATION);
-        int n = sel.pointCount();
+        FitResult.Parameter fittedKm = massAction.cationConstant(); // fitted too, from the mass-action fit's
+        Shared shared = new Shared(fittedKm != null, false);
+        Contacts contacts = new Contacts(sel, fittedKm != null ? fittedKm.value()
+                : cationConstant(sel, km, "--cation-exchange-constant"), MassActionEquilibrium.MASS_ACTION_SLOPE,
+                Law.CORRELATION, shared);
         double[] weight = weights(sel);
-        String[] names = new String[3 * p];
-        double[] start = new double[3 * p];
+        String[] names = new String[contacts.parameterCount()];
+        double[] start = new double[names.length];
+        if (fittedKm != null) {
+            names[3 * p] = "ln K_M";
+            start[3 * p] = fittedKm.estimate();
+        }
         for (int k = 0; k < p; k++) {
             names[3 * k] = "a(" + elements.get(k) + ")";
             names[3 * k + 1] = "b(" + elements.get(k) + ")";
@@ -426,6 +573,7 @@ public final class MassActionFit {
         }
         WeightedLeastSquares.Solution sol = WeightedLeastSquares.fit(contacts::predict, massAction.measured(),
                 weight, start, names);
+        WeightedLeastSquares.requireDistinguishable(sol.covariance(), names, 3 * p, MAX_SHARED_CORRELATION);
         double[] x = sol.parameters();
         for (int k = 0; k < p; k++) {
             if (!MassActionEquilibrium.slopesAllowed(x[3 * k], x[3 * k + 1])) {
@@ -435,15 +583,11 @@ public final class MassActionFit {
             }
         }
         contacts.predict(x, null);
-        double[] pH = new double[n];
-        double[] free = new double[n];
-        for (int i = 0; i < n; i++) {
-            pH[i] = -Math.log10(contacts.acidity[sel.pointRow()[i]]);
-            free[i] = contacts.freeDimer[sel.pointRow()[i]];
-        }
-        return new FitResult(Law.CORRELATION.label(), sel, parameters(sol, names, elements, "pHSlope", "dimerSlope",
-                "intercept"), sol, massAction.measured(), pH, free,
-                massAction.reference(), List.of());
+        List<FitResult.Parameter> params = new ArrayList<>(parameters(sol, Arrays.copyOf(names, 3 * p), elements,
+                "pHSlope", "dimerSlope", "intercept"));
+        addShared(params, sol, names, 3 * p);
+        return new FitResult(Law.CORRELATION.label(), sel, params, sol, massAction.measured(), contacts.pointPH(),
+                contacts.pointFreeDimer(), massAction.reference(), List.of());
     }
 
     /**
@@ -453,6 +597,8 @@ public final class MassActionFit {
     static final class Contacts {
         private final ShakeoutSelection sel;
         private final double km;
+        private final double stoichiometry;
+        private final Shared shared;
         private final double[] dimer; // distinct extractant concentrations as dimer
         private final int[] rowModel;
         private final BatchContact contact;
@@ -465,8 +611,19 @@ public final class MassActionFit {
         final double[] freeDimer;
 
         Contacts(ShakeoutSelection sel, double km, Law law) {
+            this(sel, km, MassActionEquilibrium.MASS_ACTION_SLOPE, law, Shared.NONE);
+        }
+
+        /**
+         * Contacts whose parameters are the law's per rare earth followed by ln K_M (if
+         * {@code shared.cationConstant()}) and n (if {@code shared.stoichiometry()}); K_M and n are the
+         * fixed values otherwise (n = 3: mass action).
+         */
+        Contacts(ShakeoutSelection sel, double km, double stoichiometry, Law law, Shared shared) {
             this.sel = sel;
             this.km = km;
+            this.stoichiometry = stoichiometry;
+            this.shared = shared;
             this.law = law;
             List<Double> distinct = new ArrayList<>();
             rowModel = new int[sel.rows().size()];
@@ -502,11 +659,17 @@ public final class MassActionFit {
                 }
                 return;
             }
+            int q = law.perElement() * k.length;
+            double kmNow = shared.cationConstant() ? Math.exp(params[q++]) : km;
+            // n: log10 D = 3 pH + n log10 e + log10 K, the engine's correlation with a = 3, b = n (a < 2b: n > 1.5)
+            double n = shared.stoichiometry() ? Math.min(Math.max(params[q],
+                    0.5 * MassActionEquilibrium.MASS_ACTION_SLOPE * (1 + 1e-9)), MassActionEquilibrium.MAX_SLOPE)
+                    : stoichiometry;
             for (int j = 0; j < k.length; j++) {
                 if (law == Law.MASS_ACTION) {
                     k[j] = Math.exp(params[j]);
                     a[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
-                    b[j] = MassActionEquilibrium.MASS_ACTION_SLOPE;
+                    b[j] = n;
                 } else {
                     b[j] = Math.min(Math.max(params[3 * j + 1], 1e-6), MassActionEquilibrium.MAX_SLOPE);
                     a[j] = Math.min(Math.max(params[3 * j], 1e-6),
@@ -515,7 +678,7 @@ public final class MassActionFit {
                 }
             }
             for (int m = 0; m < dimer.length; m++) {
-                models[m] = new MassActionEquilibrium(k, a, b, km, dimer[m], 1);
+                models[m] = new MassActionEquilibrium(k, a, b, kmNow, dimer[m], 1);
             }
             int[] pointRow = sel.pointRow();
             int[] pointElement = sel.pointElement();
@@ -533,6 +696,29 @@ public final class MassActionFit {
                     }
                 }
             }
+        }
+
+        /** Parameters: the law's per rare earth, then ln K_M and n where fitted. */
+        int parameterCount() {
+            return law.perElement() * k.length + (shared.cationConstant() ? 1 : 0) + (shared.stoichiometry() ? 1 : 0);
+        }
+
+        /** Equilibrium pH of every point's experiment at the last {@link #predict}. */
+        double[] pointPH() {
+            double[] pH = new double[sel.pointCount()];
+            for (int i = 0; i < pH.length; i++) {
+                pH[i] = -Math.log10(acidity[sel.pointRow()[i]]);
+            }
+            return pH;
+        }
+
+        /** Equilibrium free dimer (mol/L) of every point's experiment at the last {@link #predict}. */
+        double[] pointFreeDimer() {
+            double[] free = new double[sel.pointCount()];
+            for (int i = 0; i < free.length; i++) {
+                free[i] = freeDimer[sel.pointRow()[i]];
+            }
+            return free;
         }
 
         /**

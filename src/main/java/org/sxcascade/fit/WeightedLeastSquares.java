@@ -115,17 +115,7 @@ public final class WeightedLeastSquares {
                 .model(point -> {
                     double[] x = point.toArray();
                     model.predict(x, value);
-                    double[][] jac = new double[n][p];
-                    for (int k = 0; k < p; k++) {
-                        System.arraycopy(x, 0, shifted, 0, p);
-                        shifted[k] = x[k] + STEP;
-                        model.predict(shifted, plus);
-                        shifted[k] = x[k] - STEP;
-                        model.predict(shifted, minus);
-                        for (int i = 0; i < n; i++) {
-                            jac[i][k] = root[i] * (plus[i] - minus[i]) / (2 * STEP);
-                        }
-                    }
+                    double[][] jac = jacobian(model, x, root, plus, minus, shifted);
                     double[] f = new double[n];
                     for (int i = 0; i < n; i++) {
                         f[i] = root[i] * value[i];
@@ -151,7 +141,96 @@ public final class WeightedLeastSquares {
         double[] est = optimum.getPoint().toArray();
         double[] predicted = new double[n];
         model.predict(est, predicted);
-        RealMatrix j = optimum.getJacobian();
+        SingularValueDecomposition svd = conditioned(optimum.getJacobian(), names);
+        RealMatrix inv = svd.getSolver().getInverse(); // pseudo-inverse of √W·J
+        double[][] cov = inv.multiply(inv.transpose()).getData(); // (JᵀWJ)⁻¹
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = predicted[i] - target[i];
+            ss += weight[i] * r * r;
+        }
+        int dof = n - p - nuisance;
+        double s2 = ss / dof;
+        for (double[] row : cov) {
+            for (int l = 0; l < p; l++) {
+                row[l] *= s2;
+            }
+        }
+        double t = new TDistribution(null, dof).inverseCumulativeProbability(0.975);
+        return new Solution(est, predicted, cov, Math.sqrt(s2), dof, t, optimum.getIterations(),
+                optimum.getEvaluations());
+    }
+
+    /** √W·J by central differences at x (n × p), with the given scratch arrays. */
+    private static double[][] jacobian(Model model, double[] x, double[] root, double[] plus, double[] minus,
+                                       double[] shifted) {
+        int n = root.length;
+        int p = x.length;
+        double[][] jac = new double[n][p];
+        for (int k = 0; k < p; k++) {
+            System.arraycopy(x, 0, shifted, 0, p);
+            shifted[k] = x[k] + STEP;
+            model.predict(shifted, plus);
+            shifted[k] = x[k] - STEP;
+            model.predict(shifted, minus);
+            for (int i = 0; i < n; i++) {
+                jac[i][k] = root[i] * (plus[i] - minus[i]) / (2 * STEP);
+            }
+        }
+        return jac;
+    }
+
+    /**
+     * Refuses, before a fit, parameters the data cannot tell apart at the point {@code at} (e.g. the
+     * start): the estimates' correlation matrix from (JᵀWJ)⁻¹, with the Jacobian by central
+     * differences there, must have no entry between parameter k ≥ {@code from} and another beyond
+     * ±{@code maxCorrelation}; a singular Jacobian is refused as in {@link #fit}.
+     *
+     * @throws InvalidInputException naming the most correlated pair and their correlation
+     */
+    public static void requireDistinguishable(Model model, double[] weight, double[] at, String[] names, int from,
+                                              double maxCorrelation) {
+        int n = weight.length;
+        double[] root = new double[n];
+        for (int i = 0; i < n; i++) {
+            root[i] = Math.sqrt(weight[i]);
+        }
+        RealMatrix inv = conditioned(new Array2DRowRealMatrix(jacobian(model, at, root, new double[n], new double[n],
+                new double[at.length]), false), names).getSolver().getInverse();
+        requireDistinguishable(inv.multiply(inv.transpose()).getData(), names, from, maxCorrelation);
+    }
+
+    /**
+     * Refuses estimates the data cannot tell apart: an entry of the correlation matrix of the
+     * covariance {@code cov} between parameter k ≥ {@code from} and another beyond ±{@code maxCorrelation}.
+     * The condition number of {@link #fit} catches exactly collinear columns; this catches a
+     * parameter that the others nearly mimic (e.g. a slope on a variable that hardly varies).
+     *
+     * @throws InvalidInputException naming the most correlated pair and their correlation
+     */
+    public static void requireDistinguishable(double[][] cov, String[] names, int from, double maxCorrelation) {
+        int[] pair = null;
+        double worst = 0;
+        for (int k = from; k < cov.length; k++) {
+            for (int l = 0; l < cov.length; l++) {
+                double c = l == k ? 0 : cov[k][l] / Math.sqrt(cov[k][k] * cov[l][l]);
+                if (!(Math.abs(c) <= Math.abs(worst))) {
+                    worst = c;
+                    pair = new int[] {Math.min(k, l), Math.max(k, l)};
+                }
+            }
+        }
+        if (pair != null && !(Math.abs(worst) <= maxCorrelation)) {
+            throw new InvalidInputException("parameters", names[pair[0]] + " and " + names[pair[1]],
+                    "parameters the data can tell apart: " + names[pair[0]] + " and " + names[pair[1]] + " move "
+                            + "together (correlation of their estimates " + String.format(java.util.Locale.ROOT,
+                            "%.6f", worst) + ", beyond ±" + maxCorrelation + "): the data do not vary what tells "
+                            + "them apart");
+        }
+    }
+
+    /** The SVD of √W·J, refused if its condition number makes the parameters not identifiable. */
+    private static SingularValueDecomposition conditioned(RealMatrix j, String[] names) {
         SingularValueDecomposition svd = new SingularValueDecomposition(j);
         if (!(svd.getConditionNumber() < MAX_CONDITION)) {
             RealMatrix jtj = j.transpose().multiply(j);
@@ -172,23 +251,7 @@ public final class WeightedLeastSquares {
                                     / Math.sqrt(jtj.getEntry(pair[0], pair[0]) * jtj.getEntry(pair[1], pair[1])))
                             + ")") + " (e.g. a rare earth whose points are all at full loading)");
         }
-        RealMatrix inv = svd.getSolver().getInverse(); // pseudo-inverse of √W·J
-        double[][] cov = inv.multiply(inv.transpose()).getData(); // (JᵀWJ)⁻¹
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            double r = predicted[i] - target[i];
-            ss += weight[i] * r * r;
-        }
-        int dof = n - p - nuisance;
-        double s2 = ss / dof;
-        for (double[] row : cov) {
-            for (int l = 0; l < p; l++) {
-                row[l] *= s2;
-            }
-        }
-        double t = new TDistribution(null, dof).inverseCumulativeProbability(0.975);
-        return new Solution(est, predicted, cov, Math.sqrt(s2), dof, t, optimum.getIterations(),
-                optimum.getEvaluations());
+        return svd;
     }
 
     /** A parameter whose Jacobian column is zero next to the largest one (1e-12 in the norm), or −1. */

@@ -136,18 +136,97 @@ class FitCommandTest {
         Path fragment = dir.resolve("fitted.yaml");
         assertThat(CliHarness.run("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "correlation",
                 "--case-out", fragment.toString()).exitCode()).isZero();
-        String yaml = Files.readString(fragment);
-        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
-        Path fullCase = dir.resolve("case.yaml");
-        Files.writeString(fullCase, bundled.substring(0, bundled.indexOf("components:"))
-                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:")));
-        CliHarness sim = CliHarness.run("simulate", fullCase.toString());
+        CliHarness sim = simulateInMassActionCase(dir, fragment);
         assertThat(sim.exitCode()).as(sim.err()).isZero();
         assertThat(sim.out()).contains("Pr a 3.94264");
         CliHarness bad = CliHarness.run("fit", "--shakeouts", DATA, "--model", "linear");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--model = linear is not allowed: mass-action, correlation, "
                 + "constant-distribution or separation-factors");
+    }
+
+    /**
+     * --fit-cation-constant and --fit-stoichiometry on the bundled synthetic saponified data
+     * (made with K_Pr 0.0093, K_Nd 0.0135, K_M 0.003, n 2.8; docs/fit.md): the documented numbers,
+     * the JSON keys, --predict, --plot, and the --case-out fragment running with simulate.
+     */
+    @Test
+    void cationConstantAndStoichiometryAsDocumented(@TempDir Path dir) throws Exception {
+        String synthetic = "cases/data/shakeout-synthetic-saponified.csv";
+        Path fragment = dir.resolve("fitted.yaml");
+        JsonNode j = json("fit", "--shakeouts", synthetic, "--fit-cation-constant", "--fit-stoichiometry", "--json",
+                "--predict", synthetic, "--case-out", fragment.toString(), "--plot", dir.resolve("charts").toString());
+        assertThat(j.at("/data/points").asInt()).isEqualTo(53);
+        assertThat(j.at("/fit/degreesOfFreedom").asInt()).isEqualTo(49);
+        assertThat(j.at("/cationExchangeConstant/value").asDouble()).isCloseTo(0.0029713, within(1e-6));
+        assertThat(j.at("/cationExchangeConstant/ci95/0").asDouble()).isLessThan(0.003);
+        assertThat(j.at("/cationExchangeConstant/ci95/1").asDouble()).isGreaterThan(0.003);
+        assertThat(j.at("/cationExchangeConstant/standardErrorLn").asDouble()).isCloseTo(0.01266, within(1e-4));
+        assertThat(j.at("/stoichiometry/value").asDouble()).isCloseTo(2.8537, within(1e-3));
+        assertThat(j.at("/stoichiometry/ci95/0").asDouble()).isCloseTo(2.7794, within(1e-3)).isLessThan(2.8);
+        assertThat(j.at("/stoichiometry/ci95/1").asDouble()).isCloseTo(2.9281, within(1e-3)).isGreaterThan(2.8);
+        assertThat(j.at("/parameters/0/exchangeConstant").asDouble()).isCloseTo(0.0098739, within(1e-6));
+        assertThat(j.at("/parameters").size()).isEqualTo(2); // the shared ones have their own keys
+        assertThat(j.at("/correlation/parameters/2").asText()).isEqualTo("lnK_M");
+        assertThat(j.at("/correlation/parameters/3").asText()).isEqualTo("n");
+        assertThat(j.at("/correlation/matrix/0/3").asDouble()).isCloseTo(0.847, within(1e-3));
+        assertThat(j.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.0294, within(5e-5));
+        // --predict uses the fitted K_M and n: the same file is predicted with the fit's RMS
+        assertThat(j.at("/prediction/rmsLog10D").asDouble()).isCloseTo(j.at("/fit/rmsLog10D").asDouble(),
+                within(1e-9));
+        assertThat(dir.resolve("charts/shakeout-synthetic-saponified-parity.png")).exists();
+        String yaml = Files.readString(fragment);
+        assertThat(yaml).contains("correlation: {pHSlope: 3, dimerSlope: 2.8537").contains("K_M fitted = 0.00297")
+                .contains("uncertainty:");
+        CliHarness sim = simulateInMassActionCase(dir, fragment);
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("Pr a 3 b 2.85374 c -2.00551");
+        CliHarness text = CliHarness.run("fit", "--shakeouts", synthetic, "--fit-cation-constant",
+                "--fit-stoichiometry");
+        assertThat(text.out()).contains("Shared by all rare earths").contains("K_M (M+ + 1/2 (HA)2 = MA + H+)")
+                .contains("n = 3 (mass action, RE3+ + 3 (HA)2) lies outside the interval");
+        // K_M alone, with the correlation: started from the given K_M
+        JsonNode corr = json("fit", "--shakeouts", synthetic, "--model", "correlation", "--fit-cation-constant",
+                "--cation-exchange-constant", "0.01", "--json");
+        assertThat(corr.at("/cationExchangeConstant/value").asDouble()).isBetween(0.0027, 0.0033);
+    }
+
+    /**
+     * n on the bundled PC88A rows as docs/fit.md quotes it: below 3 over all rows, consistent with 3
+     * for Pr and Nd alone; K_M cannot be fitted without saponified rows; n at one extractant
+     * concentration and trace loading is not identifiable.
+     */
+    @Test
+    void stoichiometryOfTheBundledRowsAndTheRefusals(@TempDir Path dir) throws Exception {
+        JsonNode all = json("fit", "--shakeouts", DATA, "--fit-stoichiometry", "--json");
+        assertThat(all.at("/stoichiometry/value").asDouble()).isCloseTo(2.4293, within(1e-3));
+        assertThat(all.at("/stoichiometry/ci95/0").asDouble()).isCloseTo(2.0471, within(1e-3));
+        assertThat(all.at("/stoichiometry/ci95/1").asDouble()).isCloseTo(2.8116, within(1e-3));
+        assertThat(all.at("/fit/rmsLog10D").asDouble()).isCloseTo(0.2032, within(5e-5));
+        JsonNode prNd = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--fit-stoichiometry", "--json");
+        assertThat(prNd.at("/stoichiometry/value").asDouble()).isCloseTo(2.8799, within(1e-3));
+        assertThat(prNd.at("/stoichiometry/ci95/0").asDouble()).isCloseTo(2.3828, within(1e-3));
+        assertThat(prNd.at("/stoichiometry/ci95/1").asDouble()).isCloseTo(3.3769, within(1e-3));
+        JsonNode lee = json("fit", "--shakeouts", DATA, "--elements", "Nd", "--sources", "Lee (2005)",
+                "--fit-stoichiometry", "--json");
+        assertThat(lee.at("/stoichiometry/value").asDouble()).isCloseTo(1.6271, within(1e-3));
+        CliHarness km = CliHarness.run("fit", "--shakeouts", DATA, "--fit-cation-constant");
+        assertThat(km.exitCode()).isEqualTo(2);
+        assertThat(km.err()).contains("--fit-cation-constant = given for cases/data/shakeout-pc88a-hcl.csv, whose 201 "
+                + "rows used all have saponification 0 is not allowed: data with saponified rows");
+        CliHarness trace = fitNd(dir.resolve("one.csv"), "1,1,0.05,0.0001,2.0\n1,1,0.1,0.0001,0.26\n"
+                + "1,1,0.2,0.0001,0.031\n1,1,0.5,0.0001,0.002\n", "--fit-stoichiometry");
+        assertThat(trace.exitCode()).isEqualTo(2);
+        assertThat(trace.err()).contains("parameters = ln K_ex(Nd) and n is not allowed: parameters the data can tell "
+                + "apart: ln K_ex(Nd) and n move together (correlation of their estimates");
+        CliHarness beta = CliHarness.run("fit", "--shakeouts", DATA, "--model", "separation-factors",
+                "--fit-stoichiometry");
+        assertThat(beta.exitCode()).isEqualTo(2);
+        assertThat(beta.err()).contains("--fit-stoichiometry = given with --model separation-factors is not allowed");
+        CliHarness stage = CliHarness.run("fit", "--stage-samples", "cases/data/pilot-stage-samples.csv", "--case",
+                "cases/pilot-pr-nd.yaml", "--fit-cation-constant");
+        assertThat(stage.exitCode()).isEqualTo(2);
+        assertThat(stage.err()).contains("--fit-cation-constant = given is not allowed: only with --shakeouts");
     }
 
     /** --plot draws the parity and residual charts; their data are the fit's points. */
@@ -490,6 +569,16 @@ class FitCommandTest {
         args[2] = file.toString();
         System.arraycopy(options, 0, args, 3, options.length);
         return CliHarness.run(args);
+    }
+
+    /** simulate on cases/pr-nd-mass-action.yaml with its components block replaced by a --case-out fragment's. */
+    private static CliHarness simulateInMassActionCase(Path dir, Path fragment) throws Exception {
+        String yaml = Files.readString(fragment);
+        String bundled = Files.readString(Path.of("cases/pr-nd-mass-action.yaml"));
+        Path fullCase = dir.resolve("case.yaml");
+        Files.writeString(fullCase, bundled.substring(0, bundled.indexOf("components:"))
+                + yaml.substring(yaml.indexOf("components:")) + bundled.substring(bundled.indexOf("extractant:")));
+        return CliHarness.run("simulate", fullCase.toString());
     }
 
     private static JsonNode json(String... args) throws Exception {
