@@ -22,8 +22,15 @@ public final class FitCharts {
     private FitCharts() {
     }
 
-    /** The three charts, named {@code <stem>-parity}, {@code <stem>-residuals-ph} and {@code <stem>-residuals-loading}. */
+    /**
+     * The three charts, named {@code <stem>-parity}, {@code <stem>-residuals-ph} and {@code
+     * <stem>-residuals-loading}; the parity chart alone when no point has an equilibrium pH.
+     */
     public static List<NamedChart> of(String stem, FitResult fit) {
+        if (java.util.Arrays.stream(fit.pH()).allMatch(Double::isNaN)) {
+            // a separation-factor fit whose mass-action companion failed: no pH or loading to plot against
+            return List.of(new NamedChart(stem + "-parity", parity(fit)));
+        }
         return List.of(new NamedChart(stem + "-parity", parity(fit)),
                 new NamedChart(stem + "-residuals-ph", residualsAgainstPH(fit)),
                 new NamedChart(stem + "-residuals-loading", residualsAgainstLoading(fit)));

@@ -23,6 +23,7 @@ import org.sxcascade.report.CaseTreeYaml;
 import org.sxcascade.model.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,6 +58,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --case-out fitted.yaml",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Nd --model correlation",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --elements Pr,Nd --model separation-factors",
+                "  sxcascade fit cases/data/shakeout-pc88a-hcl.csv --model constant-distribution --elements Pr,Nd --json",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --plot charts",
                 "  sxcascade fit --shakeouts cases/data/shakeout-pc88a-hcl.csv --predict cases/data/shakeout-pc88a-hcl-mixed.csv",
                 "  sxcascade fit --shakeouts cases/data/shakeout-synthetic-saponified.csv --fit-cation-constant "
@@ -68,6 +70,10 @@ import picocli.CommandLine.Spec;
 final class FitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "DATA.csv",
+            description = "Shake-out CSV, as --shakeouts (either may be used, not both).")
+    Path shakeoutsPositional;
 
     @Option(names = "--shakeouts", paramLabel = "FILE",
             description = "Shake-out CSV: one equilibrium experiment per row (format in docs/fit.md).")
@@ -152,6 +158,13 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         plot.check();
+        if (shakeoutsPositional != null) {
+            if (shakeouts != null) {
+                throw new InvalidInputException("DATA.csv, --shakeouts", "both given (" + shakeoutsPositional + ", "
+                        + shakeouts + ")", "one shake-out file: as the argument or with --shakeouts");
+            }
+            shakeouts = shakeoutsPositional;
+        }
         if ((shakeouts == null) == (stageSamples == null)) {
             throw new InvalidInputException("--shakeouts, --stage-samples", shakeouts == null ? "(neither given)"
                     : "both given", "exactly one of them: shake-out tests or samples of a cascade's stages");

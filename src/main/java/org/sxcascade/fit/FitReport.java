@@ -298,8 +298,11 @@ public final class FitReport {
     }
 
     private static void largest(StringBuilder b, FitResult fit) {
+        boolean noPH = java.util.Arrays.stream(fit.pH()).allMatch(Double::isNaN);
         b.append('\n').append(f("Largest residuals (log10 D, predicted − measured; pH at equilibrium as %s)%n",
-                fit.model().equals(MassActionFit.Law.CONSTANT_DISTRIBUTION.label())
+                noPH ? "a mass-action fit of the same points would compute it: not known, that fit did not succeed "
+                        + "(e.g. saponified rows need --cation-exchange-constant)"
+                        : fit.model().equals(MassActionFit.Law.CONSTANT_DISTRIBUTION.label())
                         || fit.model().equals(MassActionFit.Law.SEPARATION_FACTORS.label()) ? "the mass-action fit computes it"
                         : "fitted"));
         b.append(f("%-14s %5s %-8s %9s %10s %9s %6s%n", "experiment", "line", "element", "measured", "predicted",
@@ -307,8 +310,9 @@ public final class FitReport {
         List<FitResult.Residual> largest = fit.largestResiduals(LARGEST);
         for (FitResult.Residual r : largest) {
             int i = indexOf(fit, r);
-            b.append(f("%-14s %5d %-8s %9.4f %10.4f %+9.4f %6.2f%n", r.experimentId(), r.line(), r.element(),
-                    r.measured(), r.predicted(), r.residual(), fit.pH()[i]));
+            double pH = fit.pH()[i];
+            b.append(f("%-14s %5d %-8s %9.4f %10.4f %+9.4f %6s%n", r.experimentId(), r.line(), r.element(),
+                    r.measured(), r.predicted(), r.residual(), Double.isNaN(pH) ? "-" : f("%.2f", pH)));
         }
     }
 

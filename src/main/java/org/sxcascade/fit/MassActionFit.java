@@ -417,7 +417,8 @@ public final class MassActionFit {
      * eliminated by variable projection ({@link Ratios}, {@link Levels}), so that the covariance of the ln β is
      * exact for this linear model and the levels use up their degrees of freedom. The equilibrium
      * pH and free dimer of each experiment are those of a mass-action fit to the same points (this
-     * law has none), for the charts and the table of residuals.
+     * law has none), for the charts and the table of residuals; NaN where that fit fails (the β fit
+     * does not need it).
      */
     private static FitResult separationFactors(ShakeoutSelection all, double km, String reference) {
         ShakeoutSelection sel = all.withSeveralPoints();
@@ -437,8 +438,19 @@ public final class MassActionFit {
                         + " has points only in experiments without another fitted rare earth)");
             }
         }
-        FitResult massAction = fit(sel, km, reference);
-        int ref = elements.indexOf(massAction.reference());
+        // the mass-action fit only gives each point its equilibrium pH and free dimer (charts, table);
+        // the β fit does not depend on it, so a mass-action fit that fails leaves them unknown (NaN)
+        int ref = referenceIndex(elements, reference);
+        double[] pH = new double[sel.pointCount()];
+        double[] freeDimer = new double[sel.pointCount()];
+        try {
+            FitResult massAction = fit(sel, km, reference);
+            System.arraycopy(massAction.pH(), 0, pH, 0, pH.length);
+            System.arraycopy(massAction.freeDimer(), 0, freeDimer, 0, freeDimer.length);
+        } catch (FitFailedException | InvalidInputException e) {
+            java.util.Arrays.fill(pH, Double.NaN);
+            java.util.Arrays.fill(freeDimer, Double.NaN);
+        }
         double[] target = measuredLog10D(sel);
         double[] weight = weights(sel);
         String[] names = new String[elements.size() - 1];
@@ -461,8 +473,8 @@ public final class MassActionFit {
                 q++;
             }
         }
-        return new FitResult(Law.SEPARATION_FACTORS.label(), sel, params, sol, target, massAction.pH(),
-                massAction.freeDimer(), elements.get(ref), params);
+        return new FitResult(Law.SEPARATION_FACTORS.label(), sel, params, sol, target, pH, freeDimer,
+                elements.get(ref), params);
     }
 
     /**

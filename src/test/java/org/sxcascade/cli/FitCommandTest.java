@@ -403,6 +403,36 @@ class FitCommandTest {
     }
 
     /**
+     * The data file may be given as the argument, as issue 18's interface has it ({@code fit DATA.csv
+     * --model …}), with the same result as --shakeouts; both at once are refused. A separation-factor
+     * fit does not need the mass-action fit that gives its points' pH: on saponified rows without K_M
+     * (which mass action needs) it still fits β, and shows no pH and only the parity chart.
+     */
+    @Test
+    void dataAsTheArgumentAndSeparationFactorsWithoutMassAction(@TempDir Path dir) throws Exception {
+        JsonNode a = json("fit", DATA, "--elements", "Pr,Nd", "--model", "constant-distribution", "--json");
+        JsonNode b = json("fit", "--shakeouts", DATA, "--elements", "Pr,Nd", "--model", "constant-distribution",
+                "--json");
+        assertThat(a.at("/parameters")).isEqualTo(b.at("/parameters"));
+        CliHarness both = CliHarness.run("fit", DATA, "--shakeouts", DATA);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("DATA.csv, --shakeouts = both given");
+
+        String saponified = "cases/data/shakeout-synthetic-saponified.csv";
+        CliHarness ma = CliHarness.run("fit", saponified);
+        assertThat(ma.exitCode()).isEqualTo(2);
+        assertThat(ma.err()).contains("--cation-exchange-constant");
+        CliHarness beta = CliHarness.run("fit", saponified, "--model", "separation-factors", "--plot",
+                dir.toString());
+        assertThat(beta.exitCode()).as(beta.err()).isZero();
+        assertThat(beta.out()).contains("Nd/Pr          13     1.4434").contains("that fit did not succeed");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("shakeout-synthetic-saponified-parity.png");
+        }
+    }
+
+    /**
      * Constant β from the 13 mixed experiments of the bundled data (La, Ce, Pr, Nd), as docs/fit.md
      * gives them; the within-experiment RMS of the mass-action fit beside it; the fragment of
      * --case-out runs in the bundled separation-factors case.
