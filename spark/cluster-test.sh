@@ -208,7 +208,7 @@ compare() {
   points=$(($(wc -l < "$local_csv") - 1))
   if ! tail -n +2 "$merged" | cut -d, -f1 | cmp -s - <(seq 0 $((points - 1))); then
     fail "$name: the point column is not 0 … $((points - 1)) once each, in order \
-($(($(wc -l < "$merged") - 1)) rows, $(tail -n +2 "$merged" | cut -d, -f1 | sort -n | uniq -d | wc -l) points repeated)"
+($(($(wc -l < "$merged") - 1)) rows; points repeated: $(tail -n +2 "$merged" | cut -d, -f1 | sort -n | uniq -d | wc -l))"
   fi
   if ! cmp "$local_csv" "$merged" >&2; then
     diff "$local_csv" "$merged" | head -n 10 >&2 || true
