@@ -219,7 +219,8 @@ public final class SparkSweep implements Callable<Integer> {
     }
 
     /**
-     * Polls {@code count} until it reaches {@code target} (when {@code target} > 0), or has not
+     * Polls {@code count} until it reaches {@code target} with at least one executor registered
+     * (when {@code target} > 0), or has not
      * changed for {@link #STEADY_MILLIS} while at least one executor is registered (when it is 0),
      * or {@code timeoutMillis} have passed, and returns the last count.
      */
@@ -228,7 +229,9 @@ public final class SparkSweep implements Callable<Integer> {
         int last = count.getAsInt();
         long waited = 0;
         long steady = 0;
-        while (waited < timeoutMillis && (target > 0 ? last < target : steady < STEADY_MILLIS)) {
+        // with a target, at least one executor too: Spark's floor of 2 meets a target of 2 before any has come
+        while (waited < timeoutMillis
+                && (target > 0 ? last < target || executors.getAsInt() == 0 : steady < STEADY_MILLIS)) {
             try {
                 sleeper.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {

@@ -69,6 +69,16 @@ class ExecutorWaitTest {
     }
 
     @Test
+    void anAskedCountOfTwoWaitsForAnExecutor() {
+        // --total-executor-cores 2 (the CI cluster test): Spark reports its floor of 2 before any executor
+        // has registered, so the count alone would end the wait at once; the 2-core executor comes after 4 s
+        AtomicLong now = new AtomicLong();
+        IntSupplier executors = () -> now.get() >= 4000 ? 1 : 0;
+        assertThat(SparkSweep.settledCount(() -> 2, executors, 2, 60_000, now::addAndGet)).isEqualTo(2);
+        assertThat(now.get()).isEqualTo(4000);
+    }
+
+    @Test
     void stopsAtTheTimeoutWithWhatHasRegistered() {
         Cluster c = new Cluster(new long[] {0, 2}, new long[] {3000, 8});
         assertThat(SparkSweep.settledCount(c.cores(), c.executors(), 16, 10_000, c.sleeper())).isEqualTo(8);
