@@ -136,9 +136,11 @@ final class DesignCommand implements Callable<Integer> {
             mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
         }
         org.sxcascade.window.OperatingWindow shown = win;
+        org.sxcascade.window.MonteCarlo drawn = mc;
         String stem = NamedChart.caseStem(caseFile.toString());
-        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.design(stem, d,
-                PlotOptions.progress("stage-count chart")), stem + "-design", shown), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.HistogramChart.appendTo(
+                org.sxcascade.chart.WindowChart.appendTo(Charts.design(stem, d, PlotOptions.progress(
+                        "stage-count chart")), stem + "-design", shown), stem + "-design", drawn), caseFile);
         var rnd = rounded;
         var w = win;
         var m = mc;

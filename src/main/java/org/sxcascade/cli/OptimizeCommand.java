@@ -149,8 +149,9 @@ final class OptimizeCommand implements Callable<Integer> {
                 plot.wanted(), spec.commandLine().getErr());
         org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
         String stem = NamedChart.caseStem(caseFile.toString());
-        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, o),
-                stem + "-optimum", win), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.HistogramChart.appendTo(
+                org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, o), stem + "-optimum", win),
+                stem + "-optimum", mc), caseFile);
         AppendedSections appended = new AppendedSections()
                 .add(rounded != null, "rounded", () -> rounded.json(), () -> rounded.text())
                 .add(win != null, "window", () -> win.toJson(), () -> win.toText())

@@ -109,7 +109,8 @@ final class SimulateCommand implements Callable<Integer> {
         OperatingWindow win = windowOptions.compute(() -> new CaseReader().readTree(caseFile), plot.wanted(), err);
         org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().readTree(caseFile));
         OperatingWindow shown = win;
-        List<Path> charts = plot.writeIfWanted(() -> WindowChart.appendTo(report.charts(stem), stem, shown), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.HistogramChart.appendTo(
+                WindowChart.appendTo(report.charts(stem), stem, shown), stem, mc), caseFile);
         OperatingWindow windowShown = win;
         AppendedSections appended = new AppendedSections()
                 .add(windowShown != null, "window", () -> windowShown.toJson(), () -> windowShown.toText())
