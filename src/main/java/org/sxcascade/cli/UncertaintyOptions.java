@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 final class UncertaintyOptions {
     @Option(names = "--uncertainty", description = "Also run a seeded Monte Carlo of the case (for design and optimize: "
             + "of the case as written): how often each target is met when the separation factors (or constants), "
-            + "feed fractions and flows scatter by the relative σ given (docs/design.md, \"Uncertainty\").")
+            + "feed fractions and flows scatter by the relative σ given, and with --beta-box the worst corner of a box "
+            + "of the constants (docs/design.md, \"Uncertainty\").")
     boolean uncertainty;
 
     @Option(names = "--beta-sigma", paramLabel = "S", defaultValue = "0",
