@@ -49,6 +49,19 @@ class RobustDesignTest {
         assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble()).isLessThan(0.75);
     }
 
+    /**
+     * The independent check of a written case: simulate --uncertainty with another seed (77) meets
+     * every target in at least the share P of the draws, within two binomial standard errors.
+     */
+    private static void independentCheck(Path written, String sigma, int draws, double probability) throws Exception {
+        JsonNode check = json("simulate", written.toString(), "--uncertainty", "--beta-sigma", sigma, "--draws",
+                String.valueOf(draws), "--seed", "77", "--json").get("uncertainty");
+        double p = check.get("probabilityAllMet").asDouble();
+        double se = check.get("standardError").asDouble();
+        assertThat(se).isCloseTo(Math.sqrt(p * (1 - p) / draws), within(1e-12));
+        assertThat(p).isGreaterThanOrEqualTo(probability - 2 * se);
+    }
+
     /** A constant-D binary (designed over volumetric flows) as a target-only case. */
     static final String CONSTANT_D = """
             name: constant-D binary for design
@@ -77,10 +90,7 @@ class RobustDesignTest {
         // the written case has the case's own D (the design was made at the pessimistic ones)
         String written = java.nio.file.Files.readString(robust);
         assertThat(written).contains("distributionRatio: 2.0").contains("distributionRatio: 1.0");
-        JsonNode check = json("simulate", robust.toString(), "--uncertainty", "--beta-sigma", "0.03", "--draws", "2000",
-                "--seed", "77", "--json").get("uncertainty");
-        double p = check.get("probabilityAllMet").asDouble();
-        assertThat(p).isGreaterThanOrEqualTo(0.95 - 2 * check.get("standardError").asDouble());
+        independentCheck(robust, "0.03", 2000, 0.95);
         assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble()).isLessThan(0.75);
     }
 
@@ -98,10 +108,7 @@ class RobustDesignTest {
         assertThat(d.at("/robust/exponent").asDouble()).isLessThan(1);
         String written = java.nio.file.Files.readString(robust);
         assertThat(written).contains("exchangeConstant: 0.02").contains("exchangeConstant: 0.03");
-        JsonNode check = json("simulate", robust.toString(), "--uncertainty", "--beta-sigma", "0.01", "--draws", "400",
-                "--seed", "77", "--json").get("uncertainty");
-        double p = check.get("probabilityAllMet").asDouble();
-        assertThat(p).isGreaterThanOrEqualTo(0.9 - 2 * check.get("standardError").asDouble());
+        independentCheck(robust, "0.01", 400, 0.9);
         assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble())
                 .isLessThan(d.at("/robust/check/probabilityAllMet").asDouble());
     }
@@ -154,10 +161,7 @@ class RobustDesignTest {
         assertThat(r.at("/premium/robust").asDouble()).isGreaterThan(r.at("/premium/nominal").asDouble());
         assertThat(r.at("/premium/relative").asDouble()).isCloseTo(r.at("/premium/robust").asDouble()
                 / r.at("/premium/nominal").asDouble() - 1, within(1e-12));
-        JsonNode check = json("simulate", robust.toString(), "--uncertainty", "--beta-sigma", "0.03", "--draws", "2000",
-                "--seed", "77", "--json").get("uncertainty");
-        assertThat(check.get("probabilityAllMet").asDouble())
-                .isGreaterThanOrEqualTo(0.95 - 2 * check.get("standardError").asDouble());
+        independentCheck(robust, "0.03", 2000, 0.95);
         assertThat(r.at("/nominalCheck/probabilityAllMet").asDouble()).isLessThan(0.75);
     }
 
