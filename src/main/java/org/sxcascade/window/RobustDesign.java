@@ -321,7 +321,7 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
                     + "case file keeps the case's constants%n", exponent));
         }
         if (worstCase()) {
-            b.append(String.format(Locale.ROOT, "  worst corner's least margin %+.3f nines%n", worst.leastMargin()));
+            b.append(String.format(Locale.ROOT, "  worst corner's least margin %+.3g nines%n", worst.leastMargin()));
             if (missed != null) {
                 b.append(String.format(Locale.ROOT, "  at s = %.4f (tried, less pessimistic): %d of %d corners meet "
                         + "every target%n", missedExponent, missed.met(), missed.corners()));
