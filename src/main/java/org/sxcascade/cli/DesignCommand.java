@@ -109,7 +109,10 @@ final class DesignCommand implements Callable<Integer> {
         DesignResult d;
         if (robust != null) {
             var tree = new CaseReader().readTree(caseFile);
-            robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, uncertainty.criterion(robust, tree));
+            var criterion = uncertainty.criterion(robust, tree);
+            try (var bar = new UncertaintyOptions.SearchBar()) {
+                robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, criterion, bar);
+            }
             d = robustDesign.result();
         } else {
             d = Designer.design(read, request);

@@ -149,17 +149,11 @@ final class OptimizeCommand implements Callable<Integer> {
         org.sxcascade.window.RobustDesign<OptimizeResult> rb = null;
         if (robust != null) {
             var tree = new CaseReader().readTree(caseFile);
-            rb = org.sxcascade.window.RobustDesign.search(tree, uncertainty.criterion(robust, tree), "optimize",
-                    maxStages, (pessimistic, s) -> {
-                        try {
-                            OptimizeResult r = Optimization.optimize(pessimistic, "", request, null);
-                            return new org.sxcascade.window.RobustDesign.Made<>(r, OptimumReport.caseYaml(r));
-                        } catch (org.sxcascade.model.InvalidInputException | org.sxcascade.solver.NoConvergenceException e) {
-                            // the options were checked by the nominal optimization: here the targets are out of
-                            // reach within the bounds at this chemistry, so it is not robust
-                            return new org.sxcascade.window.RobustDesign.Made<OptimizeResult>(null, null);
-                        }
-                    });
+            var criterion = uncertainty.criterion(robust, tree);
+            try (var bar = new UncertaintyOptions.SearchBar()) {
+                rb = org.sxcascade.window.RobustDesign.search(tree, criterion, "optimize", maxStages, bar,
+                        (pessimistic, s) -> robustCandidate(pessimistic, request));
+            }
             o = rb.result();
         }
         var robustSearch = rb;
@@ -203,6 +197,19 @@ final class OptimizeCommand implements Callable<Integer> {
         out.flush();
         plot.announce(charts, json, spec);
         return 0;
+    }
+
+    /** The optimum at a pessimistic chemistry, for the robust search. */
+    private static org.sxcascade.window.RobustDesign.Made<OptimizeResult> robustCandidate(
+            com.fasterxml.jackson.databind.JsonNode pessimistic, OptimizeRequest request) {
+        try {
+            OptimizeResult r = Optimization.optimize(pessimistic, "", request, null);
+            return new org.sxcascade.window.RobustDesign.Made<>(r, OptimumReport.caseYaml(r));
+        } catch (org.sxcascade.model.InvalidInputException | org.sxcascade.solver.NoConvergenceException e) {
+            // the options were checked by the nominal optimization: here the targets are out of reach
+            // within the bounds at this chemistry, so it is not robust
+            return new org.sxcascade.window.RobustDesign.Made<>(null, null);
+        }
     }
 
     /** The robust optimum's premium over the nominal one, in the objective's unit (JSON fields). */

@@ -158,6 +158,31 @@ final class UncertaintyOptions {
         return draws != null ? draws : MonteCarlo.defaultDraws(tree);
     }
 
+    /**
+     * A progress bar for the robust search on an interactive terminal (it shows once the search has
+     * run for a second: each step is a design or optimization and a Monte Carlo); it does nothing
+     * elsewhere. The search makes about nine; the bar is filled on that scale.
+     */
+    static final class SearchBar implements java.util.function.Consumer<String>, AutoCloseable {
+        private final DelayedBar bar = System.console() == null ? null : new DelayedBar("robust search");
+        private int steps;
+
+        @Override
+        public void accept(String message) {
+            steps++;
+            if (bar != null && bar.due()) {
+                bar.show(Math.min(0.95, steps / 10.0), message);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
     /** The Monte Carlo of a case, with a progress bar, or {@code null} without --uncertainty. */
     MonteCarlo run(Supplier<JsonNode> caseTree) {
         if (!uncertainty) {

@@ -107,7 +107,13 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
      * @throws InvalidInputException for bad options, or no robust design with s ≥ {@link #MIN_EXPONENT}
      */
     public static RobustDesign<DesignResult> search(JsonNode caseTree, DesignRequest request, Criterion criterion) {
-        return search(caseTree, criterion, "design", request.maxStages(), (pessimistic, s) -> {
+        return search(caseTree, request, criterion, null);
+    }
+
+    /** As {@link #search(JsonNode, DesignRequest, Criterion)}, telling {@code progress} of each design (or null). */
+    public static RobustDesign<DesignResult> search(JsonNode caseTree, DesignRequest request, Criterion criterion,
+                                                    java.util.function.Consumer<String> progress) {
+        return search(caseTree, criterion, "design", request.maxStages(), progress, (pessimistic, s) -> {
             DesignResult d;
             try {
                 d = Designer.design(new CaseReader().forDesignFromTree(pessimistic), request);
@@ -140,11 +146,18 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
      * @param criterion how a result is judged
      * @param command   the command's name, for the written case's comment ("design", "optimize")
      * @param maxStages the stage limit, for the message when no exponent passes
+     * @param progress  told before each design or optimization what is being made ("design 3 at s = 0.8000"), or null
      * @param maker     the designer or optimizer at a pessimistic chemistry
      */
     public static <R> RobustDesign<R> search(JsonNode caseTree, Criterion criterion, String command, int maxStages,
-                                             Maker<R> maker) {
-        Function<Double, Trial<R>> trial = s -> trial(caseTree, criterion, command, s, maker);
+                                             java.util.function.Consumer<String> progress, Maker<R> maker) {
+        int[] made = {0};
+        Function<Double, Trial<R>> trial = s -> {
+            if (progress != null) {
+                progress.accept(String.format(Locale.ROOT, "%s %d at s = %.4f", command, ++made[0], s));
+            }
+            return trial(caseTree, criterion, command, s, maker);
+        };
         Trial<R> nominal = trial.apply(1.0);
         Trial<R> chosen = nominal;
         Trial<R> bad = null;
