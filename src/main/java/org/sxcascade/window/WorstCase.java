@@ -18,9 +18,10 @@ import org.sxcascade.report.Formats;
  * reference's, the distribution ratios, the exchange constants or the correlations' intercepts)
  * anywhere in [x/(1 + δ), x·(1 + δ)], i.e. ±ln(1 + δ) in its ln. The 2^k corners are solved as
  * {@code simulate} solves the case (a mass-action corner warm-started from the previous one);
- * k above {@link #MAX_CONSTANTS} is refused. The corners are where the separation is least: a
- * product's purity rises or falls monotonically with each constant (more of a component's
- * extraction sends more of it to the organic), so over a box it is least at a corner. The worst
+ * k above {@link #MAX_CONSTANTS} is refused. The corners stand for the box on the assumption that
+ * a product's purity rises or falls monotonically with each constant (more of a component's
+ * extraction sends more of it to the organic), so that over a box it is least at a corner (true of
+ * a Kremser section and a binary's β; not checked for several components or mass action). The worst
  * corner is the one with the least margin in nines over the targets (a corner that is invalid or
  * does not converge counts as worst).
  *
