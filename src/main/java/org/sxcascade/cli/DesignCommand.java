@@ -86,10 +86,11 @@ final class DesignCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     UncertaintyOptions uncertainty;
 
-    @Option(names = "--robust", paramLabel = "P",
+    @Option(names = "--robust", paramLabel = "P|worst-case",
             description = "Find the design that meets every target in at least this share of the Monte Carlo draws "
-                    + "of --uncertainty (e.g. 0.95; constant separation factors; docs/design.md, \"Robust design\").")
-    Double robust;
+                    + "of --uncertainty (e.g. 0.95), or with worst-case at every corner of the --beta-box (any "
+                    + "model; docs/design.md, \"Robust design\").")
+    String robust;
 
     @Override
     public Integer call() throws IOException {
@@ -104,27 +105,26 @@ final class DesignCommand implements Callable<Integer> {
         Object read = new CaseReader().readForDesign(caseFile);
         DesignRequest request = new DesignRequest(flowChoice(), maxStages, reagentExcess, targets.overrides(),
                 TargetOptions.given(spec));
-        org.sxcascade.window.RobustDesign robustDesign = null;
+        org.sxcascade.window.RobustDesign<DesignResult> robustDesign = null;
         DesignResult d;
         if (robust != null) {
-            if (!uncertainty.uncertainty) {
-                throw new InvalidInputException("--robust", robust, "only with --uncertainty and its σ (e.g. "
-                        + "--uncertainty --beta-sigma 0.03)");
-            }
             var tree = new CaseReader().readTree(caseFile);
-            robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, uncertainty.sigma(tree), robust,
-                    uncertainty.draws(tree), uncertainty.seed);
-            d = robustDesign.design();
+            var criterion = uncertainty.criterion(robust, tree);
+            try (var bar = new UncertaintyOptions.SearchBar()) {
+                robustDesign = org.sxcascade.window.RobustDesign.search(tree, request, criterion, bar);
+            }
+            d = robustDesign.result();
         } else {
             d = Designer.design(read, request);
         }
         org.sxcascade.report.RoundedFlows rounded = null;
         org.sxcascade.window.OperatingWindow win = null;
         org.sxcascade.window.MonteCarlo mc = null;
+        org.sxcascade.window.WorstCase wc = null;
         if (d.met()) {
             String exactYaml = org.sxcascade.report.CaseHandOff.complete(robustDesign != null ? robustDesign.yaml()
                     : DesignReport.caseYaml(d), new CaseReader().readTree(caseFile));
-            org.sxcascade.window.RobustDesign rd = robustDesign;
+            org.sxcascade.window.RobustDesign<DesignResult> rd = robustDesign;
             // a robust design's rounding must keep its probability of meeting the targets
             rounded = rounding.round(exactYaml, d.flows(), rd == null ? null : rd::keepsProbability);
             String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
@@ -134,19 +134,24 @@ final class DesignCommand implements Callable<Integer> {
             win = windowOptions.compute(() -> new CaseReader().parseTree(yaml), plot.wanted(),
                     spec.commandLine().getErr());
             mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
+            wc = uncertainty.worstCase(() -> new CaseReader().parseTree(yaml));
         }
         org.sxcascade.window.OperatingWindow shown = win;
+        org.sxcascade.window.MonteCarlo drawn = mc;
         String stem = NamedChart.caseStem(caseFile.toString());
-        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.design(stem, d,
-                PlotOptions.progress("stage-count chart")), stem + "-design", shown), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.HistogramChart.appendTo(
+                org.sxcascade.chart.WindowChart.appendTo(Charts.design(stem, d, PlotOptions.progress(
+                        "stage-count chart")), stem + "-design", shown), stem + "-design", drawn), caseFile);
         var rnd = rounded;
         var w = win;
         var m = mc;
         var rb = robustDesign;
+        var wcs = wc;
         AppendedSections appended = new AppendedSections()
                 .add(rnd != null, "rounded", () -> rnd.json(), () -> rnd.text())
                 .add(w != null, "window", () -> w.toJson(), () -> w.toText())
                 .add(m != null, "uncertainty", () -> m.toJson(), () -> m.toText())
+                .add(wcs != null, "worstCase", () -> wcs.toJson(), () -> wcs.toText())
                 .add(rb != null, "robust", () -> rb.toJson(), () -> rb.toText());
         var out = spec.commandLine().getOut();
         if (json) {

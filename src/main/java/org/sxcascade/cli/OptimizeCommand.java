@@ -120,6 +120,13 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     UncertaintyOptions uncertainty;
 
+    @Option(names = "--robust", paramLabel = "P|worst-case",
+            description = "Optimize at the pessimistic chemistry that makes the optimum meet every target in at "
+                    + "least this share of the Monte Carlo draws of --uncertainty (e.g. 0.95), or with worst-case at "
+                    + "every corner of the --beta-box; reports the premium over the nominal optimum (docs/design.md, "
+                    + "\"Robust design\").")
+    String robust;
+
     @Override
     public Integer call() throws IOException {
         plot.check();
@@ -138,9 +145,22 @@ final class OptimizeCommand implements Callable<Integer> {
         try (Bar bar = new Bar()) {
             o = Optimization.optimize(caseFile, request, bar::update);
         }
-        String exactYaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(o),
+        OptimizeResult nominal = o;
+        org.sxcascade.window.RobustDesign<OptimizeResult> rb = null;
+        if (robust != null) {
+            var tree = new CaseReader().readTree(caseFile);
+            var criterion = uncertainty.criterion(robust, tree);
+            try (var bar = new UncertaintyOptions.SearchBar()) {
+                rb = org.sxcascade.window.RobustDesign.search(tree, criterion, "optimize", maxStages, bar,
+                        (pessimistic, s) -> robustCandidate(pessimistic, request));
+            }
+            o = rb.result();
+        }
+        var robustSearch = rb;
+        String exactYaml = org.sxcascade.report.CaseHandOff.complete(rb != null ? rb.yaml() : OptimumReport.caseYaml(o),
                 new CaseReader().readTree(caseFile));
-        org.sxcascade.report.RoundedFlows rounded = rounding.round(exactYaml, o.flows());
+        org.sxcascade.report.RoundedFlows rounded = rounding.round(exactYaml, o.flows(),
+                rb == null ? null : rb::keepsProbability);
         String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
         if (caseOut != null) {
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
@@ -148,20 +168,26 @@ final class OptimizeCommand implements Callable<Integer> {
         org.sxcascade.window.OperatingWindow win = windowOptions.compute(() -> new CaseReader().parseTree(yaml),
                 plot.wanted(), spec.commandLine().getErr());
         org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().parseTree(yaml));
+        org.sxcascade.window.WorstCase wc = uncertainty.worstCase(() -> new CaseReader().parseTree(yaml));
+        OptimizeResult shownOptimum = o;
         String stem = NamedChart.caseStem(caseFile.toString());
-        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, o),
-                stem + "-optimum", win), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.HistogramChart.appendTo(
+                org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, shownOptimum), stem + "-optimum", win),
+                stem + "-optimum", mc), caseFile);
         AppendedSections appended = new AppendedSections()
                 .add(rounded != null, "rounded", () -> rounded.json(), () -> rounded.text())
                 .add(win != null, "window", () -> win.toJson(), () -> win.toText())
-                .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText());
+                .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText())
+                .add(wc != null, "worstCase", () -> wc.toJson(), () -> wc.toText())
+                .add(robustSearch != null, "robust", () -> premium(robustSearch.toJson(), nominal, shownOptimum),
+                        () -> robustSearch.toText() + premiumText(nominal, shownOptimum));
         var out = spec.commandLine().getOut();
         if (json) {
-            var j = OptimumReport.toJson(o);
+            var j = OptimumReport.toJson(shownOptimum);
             appended.putInto(j);
             out.println(j.toPrettyString());
         } else {
-            out.print(OptimumReport.text(o));
+            out.print(OptimumReport.text(shownOptimum));
             appended.print(out);
             if (caseOut != null) {
                 out.println();
@@ -171,6 +197,39 @@ final class OptimizeCommand implements Callable<Integer> {
         out.flush();
         plot.announce(charts, json, spec);
         return 0;
+    }
+
+    /** The optimum at a pessimistic chemistry, for the robust search. */
+    private static org.sxcascade.window.RobustDesign.Made<OptimizeResult> robustCandidate(
+            com.fasterxml.jackson.databind.JsonNode pessimistic, OptimizeRequest request) {
+        try {
+            OptimizeResult r = Optimization.optimize(pessimistic, "", request, null);
+            return new org.sxcascade.window.RobustDesign.Made<>(r, OptimumReport.caseYaml(r));
+        } catch (org.sxcascade.model.InvalidInputException | org.sxcascade.solver.NoConvergenceException e) {
+            // the options were checked by the nominal optimization: here the targets are out of reach
+            // within the bounds at this chemistry, so it is not robust
+            return new org.sxcascade.window.RobustDesign.Made<>(null, null);
+        }
+    }
+
+    /** The robust optimum's premium over the nominal one, in the objective's unit (JSON fields). */
+    private static com.fasterxml.jackson.databind.node.ObjectNode premium(
+            com.fasterxml.jackson.databind.node.ObjectNode robust, OptimizeResult nominal, OptimizeResult chosen) {
+        var p = robust.putObject("premium");
+        p.put("objective", chosen.objective().name());
+        p.put("unit", chosen.objective().unit());
+        p.put("nominal", nominal.objective().value());
+        p.put("robust", chosen.objective().value());
+        p.put("relative", chosen.objective().value() / nominal.objective().value() - 1);
+        return robust;
+    }
+
+    private static String premiumText(OptimizeResult nominal, OptimizeResult chosen) {
+        double a = nominal.objective().value();
+        double b = chosen.objective().value();
+        return String.format(java.util.Locale.ROOT, "  premium over the nominal optimum: %s %s %s → %s (%+.1f %%)%n",
+                chosen.objective().description(), org.sxcascade.report.Formats.general(a), chosen.objective().unit(),
+                org.sxcascade.report.Formats.general(b), 100 * (b / a - 1));
     }
 
     /** A progress bar on an interactive terminal once the search has run for a second. */

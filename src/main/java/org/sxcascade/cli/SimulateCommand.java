@@ -108,12 +108,15 @@ final class SimulateCommand implements Callable<Integer> {
         }
         OperatingWindow win = windowOptions.compute(() -> new CaseReader().readTree(caseFile), plot.wanted(), err);
         org.sxcascade.window.MonteCarlo mc = uncertainty.run(() -> new CaseReader().readTree(caseFile));
+        org.sxcascade.window.WorstCase wc = uncertainty.worstCase(() -> new CaseReader().readTree(caseFile));
         OperatingWindow shown = win;
-        List<Path> charts = plot.writeIfWanted(() -> WindowChart.appendTo(report.charts(stem), stem, shown), caseFile);
+        List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.HistogramChart.appendTo(
+                WindowChart.appendTo(report.charts(stem), stem, shown), stem, mc), caseFile);
         OperatingWindow windowShown = win;
         AppendedSections appended = new AppendedSections()
                 .add(windowShown != null, "window", () -> windowShown.toJson(), () -> windowShown.toText())
-                .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText());
+                .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText())
+                .add(wc != null, "worstCase", () -> wc.toJson(), () -> wc.toText());
         var out = spec.commandLine().getOut();
         if (json) {
             if (appended.isEmpty()) {

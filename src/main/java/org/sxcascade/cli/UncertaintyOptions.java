@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 final class UncertaintyOptions {
     @Option(names = "--uncertainty", description = "Also run a seeded Monte Carlo of the case (for design and optimize: "
             + "of the case as written): how often each target is met when the separation factors (or constants), "
-            + "feed fractions and flows scatter by the relative σ given (docs/design.md, \"Uncertainty\").")
+            + "feed fractions and flows scatter by the relative σ given, and with --beta-box the worst corner of a box "
+            + "of the constants (docs/design.md, \"Uncertainty\").")
     boolean uncertainty;
 
     @Option(names = "--beta-sigma", paramLabel = "S", defaultValue = "0",
@@ -25,6 +26,12 @@ final class UncertaintyOptions {
             description = "Relative σ of each controlled flow (flow-control accuracy).")
     double flow;
 
+    @Option(names = "--beta-box", paramLabel = "D",
+            description = "Half-width of a box of the separation factors, distribution ratios or exchange constants "
+                    + "(0.05 or 5%%: each anywhere from x/1.05 to 1.05·x): the worst corner's purities are reported, "
+                    + "and --robust worst-case designs for it (docs/design.md, \"Worst case\").")
+    String boxText;
+
     @Option(names = "--draws", paramLabel = "N",
             description = "Monte Carlo sample size (default 2000; 200 for a mass-action case).")
     Integer draws;
@@ -35,7 +42,8 @@ final class UncertaintyOptions {
     /** Checks the options before anything is computed. */
     void check(picocli.CommandLine.Model.CommandSpec spec) {
         if (!uncertainty) {
-            for (String o : new String[] {"--beta-sigma", "--feed-sigma", "--flow-sigma", "--draws", "--seed"}) {
+            for (String o : new String[] {"--beta-sigma", "--feed-sigma", "--flow-sigma", "--beta-box", "--draws",
+                    "--seed"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                     throw new InvalidInputException(o, "given", "only with --uncertainty");
                 }
@@ -49,6 +57,84 @@ final class UncertaintyOptions {
         if (draws != null) {
             MonteCarlo.checkDraws(draws);
         }
+        if (boxText != null) {
+            box = parseBox(boxText);
+        }
+    }
+
+    private Double box;
+
+    /** A box half-width: a fraction (0.05) or a percentage (5%), above 0 and at most 1 (exit 2 otherwise). */
+    static double parseBox(String text) {
+        String t = text.strip();
+        double v;
+        try {
+            v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100 : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--beta-box", text, "a relative half-width, e.g. 0.05 or 5%");
+        }
+        if (!(v > 0 && v <= org.sxcascade.model.Uncertainty.MAX_BOX)) {
+            throw new InvalidInputException("--beta-box", text, "a relative half-width above 0 and at most 1 (100%)");
+        }
+        return v;
+    }
+
+    /** The box half-width of a case: --beta-box, else the case's uncertainty.box, else 0 (none). */
+    double box(JsonNode tree) {
+        return box != null ? box : org.sxcascade.io.CaseReader.readUncertainty(tree).box();
+    }
+
+    /** Where the box came from, for messages. */
+    String boxOption() {
+        return box != null ? "--beta-box" : "uncertainty.box.chemistry";
+    }
+
+    /** Whether the Monte Carlo has a σ to draw with (else only a box was given). */
+    private boolean scatters(JsonNode tree) {
+        org.sxcascade.model.Uncertainty u = org.sxcascade.io.CaseReader.readUncertainty(tree);
+        return (given("--beta-sigma") ? chemistry : u.chemistry()) > 0 || (given("--feed-sigma") ? feed : u.feed()) > 0
+                || (given("--flow-sigma") ? flow : u.flow()) > 0 || !u.components().isEmpty() || box(tree) == 0;
+    }
+
+    /** The worst case over the box of a case, or {@code null} without --uncertainty or a box. */
+    org.sxcascade.window.WorstCase worstCase(Supplier<JsonNode> caseTree) {
+        if (!uncertainty) {
+            return null;
+        }
+        JsonNode tree = caseTree.get();
+        double d = box(tree);
+        return d > 0 ? org.sxcascade.window.WorstCase.run(tree, d, boxOption()) : null;
+    }
+
+    /**
+     * How --robust judges a result: {@code worst-case} (every target at every corner of the box),
+     * or a probability P of meeting every target in the Monte Carlo.
+     */
+    org.sxcascade.window.RobustDesign.Criterion criterion(String robust, JsonNode tree) {
+        if (!uncertainty) {
+            throw new InvalidInputException("--robust", robust, "only with --uncertainty and its σ or box (e.g. "
+                    + "--uncertainty --beta-sigma 0.03, or --uncertainty --beta-box 5%)");
+        }
+        if (robust.strip().equalsIgnoreCase("worst-case")) {
+            double d = box(tree);
+            if (d == 0) {
+                throw new InvalidInputException("--robust", robust, "worst-case with a box: --beta-box (e.g. 5%) or "
+                        + "uncertainty: {box: {chemistry: 0.05}} in the case file");
+            }
+            return org.sxcascade.window.RobustDesign.Criterion.worstCase(d, boxOption());
+        }
+        double p;
+        try {
+            p = Double.parseDouble(robust.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--robust", robust, "a probability between 0 and 1 (e.g. 0.95) or "
+                    + "worst-case");
+        }
+        if (!(p > 0 && p < 1)) {
+            throw new InvalidInputException("--robust", robust, "a probability between 0 and 1, e.g. 0.95 (or "
+                    + "worst-case)");
+        }
+        return org.sxcascade.window.RobustDesign.Criterion.probability(sigma(tree), p, draws(tree), seed);
     }
 
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -72,12 +158,40 @@ final class UncertaintyOptions {
         return draws != null ? draws : MonteCarlo.defaultDraws(tree);
     }
 
+    /**
+     * A progress bar for the robust search on an interactive terminal (it shows once the search has
+     * run for a second: each step is a design or optimization and a Monte Carlo); it does nothing
+     * elsewhere. The search makes about nine; the bar is filled on that scale.
+     */
+    static final class SearchBar implements java.util.function.Consumer<String>, AutoCloseable {
+        private final DelayedBar bar = System.console() == null ? null : new DelayedBar("robust search");
+        private int steps;
+
+        @Override
+        public void accept(String message) {
+            steps++;
+            if (bar != null && bar.due()) {
+                bar.show(Math.min(0.95, steps / 10.0), message);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
     /** The Monte Carlo of a case, with a progress bar, or {@code null} without --uncertainty. */
     MonteCarlo run(Supplier<JsonNode> caseTree) {
         if (!uncertainty) {
             return null;
         }
         JsonNode tree = caseTree.get();
+        if (!scatters(tree)) {
+            return null; // only a box: its worst case is reported instead ({@link #worstCase})
+        }
         int n = draws(tree);
         if (System.console() == null) {
             return MonteCarlo.run(tree, sigma(tree), n, seed, null);

@@ -1134,7 +1134,7 @@ public final class CaseReader {
             return Uncertainty.NONE;
         }
         YamlMapping u = top.obj("uncertainty");
-        u.allow(Set.of("chemistry", "feed", "flows", "covariance"));
+        u.allow(Set.of("chemistry", "feed", "flows", "covariance", "box"));
         double[] sigma = new double[3];
         String[] keys = {"chemistry", "feed", "flows"};
         for (int i = 0; i < 3; i++) {
@@ -1186,7 +1186,17 @@ public final class CaseReader {
                 }
             }
         }
-        return new Uncertainty(sigma[0], sigma[1], sigma[2], names, matrix);
+        double box = 0;
+        if (u.has("box")) { // the worst case's box: only the constants so far (docs/design.md, "Worst case")
+            YamlMapping b = u.obj("box");
+            b.allow(Set.of("chemistry"));
+            box = b.number("chemistry");
+            if (!(box > 0 && box <= Uncertainty.MAX_BOX)) {
+                throw new InvalidInputException(b.at("chemistry"), box, "a relative half-width above 0 and at most 1 "
+                        + "(0.05: each constant anywhere from x/1.05 to 1.05·x)");
+            }
+        }
+        return new Uncertainty(sigma[0], sigma[1], sigma[2], names, matrix, box);
     }
 
     public static CostModel readCosts(JsonNode root) {

@@ -13,10 +13,21 @@ import java.util.List;
  * @param flow       relative σ of each controlled flow
  * @param components the components of the covariance (empty for none)
  * @param covariance the covariance of their ln constants, symmetric and positive semi-definite
+ * @param box        the half-width δ of the box of the constants for the worst case ({@code box.chemistry}):
+ *                   each constant x anywhere in [x/(1 + δ), x·(1 + δ)], i.e. ±ln(1 + δ) in its ln; 0 for none
  */
 public record Uncertainty(double chemistry, double feed, double flow, List<String> components,
-                          double[][] covariance) {
+                          double[][] covariance, double box) {
+    /** Largest half-width of a box: a factor 2 either way. */
+    public static final double MAX_BOX = 1;
+
+    /** Without a box. */
+    public Uncertainty(double chemistry, double feed, double flow, List<String> components, double[][] covariance) {
+        this(chemistry, feed, flow, components, covariance, 0);
+    }
+
     public Uncertainty {
+        checkBox("uncertainty.box.chemistry", box);
         components = List.copyOf(components);
         int n = components.size();
         if (covariance.length != n) {
@@ -46,6 +57,19 @@ public record Uncertainty(double chemistry, double feed, double flow, List<Strin
                     "a covariance matrix (every variance ≥ 0, correlations within ±1)");
         }
         covariance = copy;
+    }
+
+    /** Checks a box's half-width δ: 0 … {@link #MAX_BOX} (exit 2 naming the field otherwise). */
+    public static void checkBox(String field, double delta) {
+        if (!(delta >= 0 && delta <= MAX_BOX)) {
+            throw new InvalidInputException(field, delta, "a relative half-width from 0 to 1 (0.05: each constant "
+                    + "anywhere from x/1.05 to 1.05·x)");
+        }
+    }
+
+    /** The same uncertainty with another box half-width. */
+    public Uncertainty withBox(double delta) {
+        return new Uncertainty(chemistry, feed, flow, components, covariance, delta);
     }
 
     /** No uncertainty section: all σ 0, no covariance. */

@@ -43,7 +43,27 @@ public final class Optimization {
         if (CaseReader.MASS_ACTION.equals(tree.path("model").asText())) {
             return massAction(caseFile, tree, request, progress);
         }
-        DesignInputs in = request.targets().apply(reader.readDesign(caseFile));
+        return optimize(request.targets().apply(reader.readDesign(caseFile)), request, progress);
+    }
+
+    /**
+     * A case given as its YAML tree (the robust search's pessimistic chemistry, say), as
+     * {@link #optimize(Path, OptimizeRequest, BiConsumer)} optimizes a case file.
+     *
+     * @param where appended to the message of a bad {@code optimize} section (e.g. the file name), or ""
+     */
+    public static OptimizeResult optimize(JsonNode tree, String where, OptimizeRequest request,
+                                          BiConsumer<Double, String> progress) {
+        CaseReader reader = new CaseReader();
+        if (CaseReader.MASS_ACTION.equals(tree.path("model").asText())) {
+            refuseMassActionOptions(request);
+            return optimize(reader.massActionFromTree(tree), tree, massActionObjective(request), where, progress);
+        }
+        return optimize(request.targets().apply(reader.designFromTree(tree)), request, progress);
+    }
+
+    private static OptimizeResult optimize(DesignInputs in, OptimizeRequest request,
+                                           BiConsumer<Double, String> progress) {
         if (in.distributionRatios()) {
             OptionRefusals.refuse(request.given(), NOT_DISTRIBUTION_RATIOS, "not given for a distribution-ratios "
                     + "case: S, W and the plant O/A are of the CMER model; the search runs over the volumetric flows "
@@ -84,11 +104,18 @@ public final class Optimization {
      */
     private static OptimizeResult massAction(Path caseFile, JsonNode tree, OptimizeRequest request,
                                              BiConsumer<Double, String> progress) {
+        refuseMassActionOptions(request);
+        MassActionCase c = new CaseReader().readMassAction(caseFile);
+        return optimize(c, tree, massActionObjective(request), " [" + caseFile.getFileName() + "]", progress);
+    }
+
+    private static void refuseMassActionOptions(OptimizeRequest request) {
         OptionRefusals.refuse(request.given(), NOT_MASS_ACTION, "not given for a mass-action case: its targets, "
                 + "bounds and objective weights are in the case file (targets, optimize; docs/optimize.md)");
-        MassActionCase c = new CaseReader().readMassAction(caseFile);
-        return optimize(c, tree, request.given().containsKey("--objective") ? request.objective()
-                : Objective.REAGENTS.label(), " [" + caseFile.getFileName() + "]", progress);
+    }
+
+    private static String massActionObjective(OptimizeRequest request) {
+        return request.given().containsKey("--objective") ? request.objective() : Objective.REAGENTS.label();
     }
 
     /**

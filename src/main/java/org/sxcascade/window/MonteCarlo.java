@@ -217,27 +217,19 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
                 }
             }
         }
+        List<UncertainConstant> constants = UncertainConstant.of(tree);
         for (int i = 0; i < comps.size(); i++) {
             JsonNode c = comps.get(i);
-            double z = random.nextGaussian();
-            int index = i;
+            double z = random.nextGaussian(); // one variate per component, constant or not (the same order every draw)
             int at = correlated.indexOf(c.path("name").asText());
             double ln = at >= 0 ? lnFactor[at] : sigma.chemistry() * z; // ln of the factor on this constant
             if (at < 0 && sigma.chemistry() == 0) {
                 continue;
             }
-            if (c.has("separationFactor") && (at >= 0 || !(ControlInput.number(c, "separationFactor") == 1))) {
-                double v = ControlInput.number(c, "separationFactor") * Math.exp(ln);
-                changes.add(root -> component(root, index).put("separationFactor", v));
-            } else if (c.has("distributionRatio")) {
-                double v = ControlInput.number(c, "distributionRatio") * Math.exp(ln);
-                changes.add(root -> component(root, index).put("distributionRatio", v));
-            } else if (c.has("exchangeConstant")) { // absolute K_ex sets loading and extraction, not only ratios
-                double v = ControlInput.number(c, "exchangeConstant") * Math.exp(ln);
-                changes.add(root -> component(root, index).put("exchangeConstant", v));
-            } else if (c.path("correlation").has("intercept")) {
-                double v = ControlInput.number(c.path("correlation"), "intercept") + ln / Math.log(10);
-                changes.add(root -> ((ObjectNode) component(root, index).get("correlation")).put("intercept", v));
+            for (UncertainConstant k : constants) {
+                if (k.index() == i && (at >= 0 || !k.reference())) {
+                    changes.add(k.scaled(ln));
+                }
             }
         }
         JsonNode composition = tree.path("feed").path("composition");
@@ -277,10 +269,6 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
             changes.add(in.change().apply(v));
         }
         return changes;
-    }
-
-    private static ObjectNode component(JsonNode root, int i) {
-        return (ObjectNode) root.get("components").get(i);
     }
 
     /** The report's lines. */

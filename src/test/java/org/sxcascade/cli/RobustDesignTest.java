@@ -49,6 +49,122 @@ class RobustDesignTest {
         assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble()).isLessThan(0.75);
     }
 
+    /**
+     * The independent check of a written case: simulate --uncertainty with another seed (77) meets
+     * every target in at least the share P of the draws, within two binomial standard errors.
+     */
+    private static void independentCheck(Path written, String sigma, int draws, double probability) throws Exception {
+        JsonNode check = json("simulate", written.toString(), "--uncertainty", "--beta-sigma", sigma, "--draws",
+                String.valueOf(draws), "--seed", "77", "--json").get("uncertainty");
+        double p = check.get("probabilityAllMet").asDouble();
+        double se = check.get("standardError").asDouble();
+        assertThat(se).isCloseTo(Math.sqrt(p * (1 - p) / draws), within(1e-12));
+        assertThat(p).isGreaterThanOrEqualTo(probability - 2 * se);
+    }
+
+    /** A constant-D binary (designed over volumetric flows) as a target-only case. */
+    static final String CONSTANT_D = """
+            name: constant-D binary for design
+            model: distribution-ratios
+            components:
+              - {name: A, distributionRatio: 2.0}
+              - {name: B, distributionRatio: 1.0}
+            feed: {phase: aqueous, composition: {A: 0.5, B: 0.5}, flow: 60, concentration: 0.01}
+            targets:
+              organic: {purity: 0.99, components: [A]}
+              aqueous: {purity: 0.99, components: [B]}
+            """;
+
+    /**
+     * Constant distribution ratios: the robust design (each D scattered by 3 %, so D_A/D_B by about
+     * 4.2 %) meets spec in an independent Monte Carlo of 2000 draws, and the nominal design far less often.
+     */
+    @Test
+    void constantDistributionRatios(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("d.yaml");
+        java.nio.file.Files.writeString(input, CONSTANT_D);
+        Path robust = dir.resolve("robust.yaml");
+        JsonNode d = json("design", input.toString(), "--uncertainty", "--beta-sigma", "0.03", "--robust", "0.95",
+                "--json", "--case-out", robust.toString());
+        assertThat(d.at("/robust/exponent").asDouble()).isLessThan(1);
+        // the written case has the case's own D (the design was made at the pessimistic ones)
+        String written = java.nio.file.Files.readString(robust);
+        assertThat(written).contains("distributionRatio: 2.0").contains("distributionRatio: 1.0");
+        independentCheck(robust, "0.03", 2000, 0.95);
+        assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble()).isLessThan(0.75);
+    }
+
+    /**
+     * Mass action (the bundled Pr/Nd case with strip and reflux): each K_ex scattered by 1 %, 90 %,
+     * with fewer draws (100 in the search, 400 in the independent check) because each draw is a
+     * mass-action solve; the written case keeps the case's K_ex with the reflux balanced at them. The
+     * nominal design meets spec less often than the robust one.
+     */
+    @Test
+    void massAction(@TempDir Path dir) throws Exception {
+        Path robust = dir.resolve("robust.yaml");
+        JsonNode d = json("design", "cases/pr-nd-mass-action.yaml", "--uncertainty", "--beta-sigma", "0.01",
+                "--robust", "0.9", "--draws", "100", "--json", "--case-out", robust.toString(), "--exact-flows");
+        assertThat(d.at("/robust/exponent").asDouble()).isLessThan(1);
+        String written = java.nio.file.Files.readString(robust);
+        assertThat(written).contains("exchangeConstant: 0.02").contains("exchangeConstant: 0.03");
+        independentCheck(robust, "0.01", 400, 0.9);
+        assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble())
+                .isLessThan(d.at("/robust/check/probabilityAllMet").asDouble());
+    }
+
+    /**
+     * Worst case over a ±3 % box (the Nd/Pr case, one uncertain β): the design meets every target at
+     * every corner, the design at the next larger exponent tried misses at a corner, and the
+     * exponent is the closed form's: the worst corner has β/1.03, so s ≈ 1 − ln 1.03 / ln β (to
+     * the bisection's step; a design's integer stages give it some margin, so s may lie a little
+     * below). simulate --uncertainty --beta-box of the written case reports the same corners.
+     */
+    @Test
+    void worstCaseOverABox(@TempDir Path dir) throws Exception {
+        Path robust = dir.resolve("robust.yaml");
+        JsonNode d = json("design", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-box", "3%", "--robust",
+                "worst-case", "--json", "--case-out", robust.toString(), "--exact-flows");
+        JsonNode r = d.get("robust");
+        assertThat(r.get("criterion").asText()).isEqualTo("worst-case");
+        assertThat(r.at("/worstCase/allMet").asBoolean()).isTrue();
+        assertThat(r.at("/worstCase/cornersMet").asInt()).isEqualTo(2);
+        assertThat(r.at("/missedWorstCase/allMet").asBoolean()).isFalse();
+        double s = r.get("exponent").asDouble();
+        assertThat(r.get("missedExponent").asDouble()).isGreaterThan(s).isLessThan(s + 0.01);
+        double beta = new org.sxcascade.io.CaseReader().readTree(Path.of("cases/pr-nd-p507.yaml"))
+                .at("/components/1/separationFactor").asDouble();
+        double closed = 1 - Math.log(1.03) / Math.log(beta);
+        assertThat(s).isLessThanOrEqualTo(closed + 0.002).isGreaterThan(closed - 0.05);
+        JsonNode w = json("simulate", robust.toString(), "--uncertainty", "--beta-box", "0.03", "--json")
+                .get("worstCase");
+        assertThat(w.get("cornersMet").asInt()).isEqualTo(w.get("corners").asInt()).isEqualTo(2);
+        assertThat(w.at("/worstCorner/Nd").asDouble()).isCloseTo(1 / 1.03, within(1e-12));
+        // the nominal design misses at the box's worst corner
+        Path nominal = dir.resolve("nominal.yaml");
+        json("design", "cases/pr-nd-p507.yaml", "--json", "--case-out", nominal.toString(), "--exact-flows");
+        assertThat(json("simulate", nominal.toString(), "--uncertainty", "--beta-box", "0.03", "--json")
+                .at("/worstCase/allMet").asBoolean()).isFalse();
+    }
+
+    /**
+     * optimize --robust 0.95: the robust optimum meets spec in an independent Monte Carlo (1000 draws
+     * in the search, 2000 in the check), and costs more than the nominal optimum (its premium).
+     */
+    @Test
+    void robustOptimum(@TempDir Path dir) throws Exception {
+        Path robust = dir.resolve("robust.yaml");
+        JsonNode o = json("optimize", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-sigma", "0.03", "--robust",
+                "0.95", "--draws", "1000", "--json", "--case-out", robust.toString());
+        JsonNode r = o.get("robust");
+        assertThat(r.get("exponent").asDouble()).isLessThan(1);
+        assertThat(r.at("/premium/robust").asDouble()).isGreaterThan(r.at("/premium/nominal").asDouble());
+        assertThat(r.at("/premium/relative").asDouble()).isCloseTo(r.at("/premium/robust").asDouble()
+                / r.at("/premium/nominal").asDouble() - 1, within(1e-12));
+        independentCheck(robust, "0.03", 2000, 0.95);
+        assertThat(r.at("/nominalCheck/probabilityAllMet").asDouble()).isLessThan(0.75);
+    }
+
     /** The Monte Carlo is seeded: the same seed gives the same draws; σ all 0 or a bad option is exit 2. */
     @Test
     void theMonteCarloIsSeededAndItsOptionsChecked() throws Exception {
@@ -65,10 +181,18 @@ class RobustDesignTest {
         CliHarness alone = CliHarness.run("simulate", "cases/pr-nd-p507.yaml", "--beta-sigma", "0.03");
         assertThat(alone.exitCode()).isEqualTo(2);
         assertThat(alone.err()).contains("--beta-sigma = given is not allowed: only with --uncertainty");
-        CliHarness robust = CliHarness.run("design", "cases/pr-nd-mass-action.yaml", "--uncertainty", "--beta-sigma",
-                "0.03", "--robust", "0.95");
-        assertThat(robust.exitCode()).isEqualTo(2);
-        assertThat(robust.err()).contains("--robust = a mass-action case is not allowed");
+        CliHarness noBox = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-sigma",
+                "0.03", "--robust", "worst-case");
+        assertThat(noBox.exitCode()).isEqualTo(2);
+        assertThat(noBox.err()).contains("--robust = worst-case is not allowed: worst-case with a box: --beta-box");
+        CliHarness badBox = CliHarness.run("simulate", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-box", "5 %x");
+        assertThat(badBox.exitCode()).isEqualTo(2);
+        assertThat(badBox.err()).contains("--beta-box = 5 %x is not allowed: a relative half-width");
+        CliHarness word = CliHarness.run("optimize", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-sigma", "0.03",
+                "--robust", "often");
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.err()).contains("--robust = often is not allowed: a probability between 0 and 1 (e.g. 0.95) "
+                + "or worst-case");
         CliHarness flowsheet = CliHarness.run("simulate", "cases/la-ce-pr-nd.yaml", "--uncertainty", "--beta-sigma",
                 "0.03");
         assertThat(flowsheet.exitCode()).isEqualTo(2);
