@@ -333,6 +333,12 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
                     + "constants, the key pair's β too, raised to the power s); the report above is that result, the "
                     + "case file keeps the case's constants%n", exponent));
         }
+        double reflux = writtenReflux();
+        if (!Double.isNaN(reflux)) {
+            b.append(String.format(Locale.ROOT, "  reflux in the written case %.6f of the strip liquor: set again at the "
+                    + "case's own constants (both purity targets at equal margins in nines), as the plant would set it; "
+                    + "the report above shows the designer's%n", reflux));
+        }
         if (worstCase()) {
             b.append(String.format(Locale.ROOT, "  worst corner's least margin %+.3g nines%n", worst.leastMargin()));
             if (missed != null) {
@@ -379,6 +385,10 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
         }
         o.put("exponent", exponent);
         o.put("designs", designs);
+        double reflux = writtenReflux();
+        if (!Double.isNaN(reflux)) {
+            o.put("writtenReflux", reflux);
+        }
         if (!Double.isNaN(missedExponent)) {
             o.put("missedExponent", missedExponent);
         }
@@ -395,6 +405,19 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
             o.set("nominalCheck", nominalCheck.toJson());
         }
         return o;
+    }
+
+    /**
+     * The reflux of the written case when it is a mass-action case with one ({@link #balanceReflux}
+     * set it at the case's own constants, so it may differ from the printed result's), else NaN.
+     */
+    public double writtenReflux() {
+        if (yaml == null) {
+            return Double.NaN;
+        }
+        JsonNode tree = new CaseReader().parseTree(yaml);
+        JsonNode r = tree.path("flows").path("reflux");
+        return CaseReader.isMassAction(tree) && r.isNumber() ? r.asDouble() : Double.NaN;
     }
 
     /** Short number formats. */

@@ -108,6 +108,10 @@ class RobustDesignTest {
         assertThat(d.at("/robust/exponent").asDouble()).isLessThan(1);
         String written = java.nio.file.Files.readString(robust);
         assertThat(written).contains("exchangeConstant: 0.02").contains("exchangeConstant: 0.03");
+        // the reflux balanced at the case's K is what the section reports and the case file holds
+        double reflux = d.at("/robust/writtenReflux").asDouble();
+        assertThat(new org.sxcascade.io.CaseReader().parseTree(written).at("/flows/reflux").asDouble())
+                .isEqualTo(reflux);
         independentCheck(robust, "0.01", 400, 0.9);
         assertThat(d.at("/robust/nominalCheck/probabilityAllMet").asDouble())
                 .isLessThan(d.at("/robust/check/probabilityAllMet").asDouble());
