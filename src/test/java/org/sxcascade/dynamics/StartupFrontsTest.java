@@ -103,6 +103,21 @@ class StartupFrontsTest {
     }
 
     @Test
+    void theP507VersionEndsInItsSteadyStateAfterItsSlowNdTarget() {
+        // docs/tutorial-1974.md, step 7: the raffinate after 7.93 d, the Nd product after 443.20 d
+        TransientCase tc = new CaseReader().readForTransient(Path.of("cases/pr-nd-1974-p507-mass-action.yaml"));
+        TransientSettings s = tc.settings().withTimes(20_000 * 24, 1_000 * 24);
+        TransientResult r = TransientSolver.forMethod(s.method()).run(tc.withSettings(s));
+        assertThat(r.targets()).allMatch(TargetTime::reached);
+        for (TargetTime t : r.targets()) {
+            double days = t.purityOf().get(0).equals("Nd") ? 443.20 : 7.93;
+            assertThat(t.hours() / 24).as(t.product()).isCloseTo(days, within(0.005));
+        }
+        assertThat(r.hoursToSteadyState()).isNotNull();
+        TransientStageOptionsTest.assertEndIsSimulate(r, 1e-8);
+    }
+
+    @Test
     void aLongRunEndsInTheSteadyStateOfSimulate() {
         TransientSettings s = new CaseReader().readForTransient(CASE).settings();
         TransientResult r = run(s.withTimes(10_000 * 24, 1_000 * 24));
