@@ -155,10 +155,25 @@ class Tutorial1974Test {
     @Test
     void theStrategiesTableIsWhatCompareComputes() throws Exception {
         String text = Files.readString(TUTORIAL);
-        Map<String, String[]> cmer = compareCells(json("transient", CMER, "--compare", "--time", "120d", "--json"),
-                "120 d");
-        Map<String, String[]> massAction = compareCells(json("transient", MASS_ACTION, "--compare", "--time", "120d",
-                "--json"), "120 d");
+        JsonNode cmerRuns = json("transient", CMER, "--compare", "--time", "120d", "--json");
+        JsonNode massActionRuns = json("transient", MASS_ACTION, "--compare", "--time", "120d", "--json");
+        Map<String, String[]> cmer = compareCells(cmerRuns, "120 d");
+        Map<String, String[]> massAction = compareCells(massActionRuns, "120 d");
+        // the numbers of the reading below the table
+        assertThat(text).contains("(95 mol of RE, near the 121 mol", "24.8 h and\n  24.2 h here");
+        for (JsonNode st : massActionRuns.get("strategies")) {
+            switch (st.get("strategy").asText()) {
+                case "feed-filled" -> assertThat(st.get("reInFill").asDouble()).isCloseTo(95, within(1e-9));
+                case "pre-equilibrated" -> assertThat(st.get("reInFill").asDouble()).isCloseTo(121, within(0.5));
+                case "total-reflux" -> assertThat(st.get("notes").toString()).contains("no product drawn until 24.17 h");
+                default -> { }
+            }
+        }
+        for (JsonNode st : cmerRuns.get("strategies")) {
+            if (st.get("strategy").asText().equals("total-reflux")) {
+                assertThat(st.get("notes").toString()).contains("no product drawn until 24.79 h");
+            }
+        }
         for (String s : List.of("blank", "feed-filled", "loaded-organic", "pre-equilibrated", "total-reflux",
                 "ramped-feed")) {
             List<String> cells = row(text, s);
@@ -245,6 +260,28 @@ class Tutorial1974Test {
                         .isCloseTo(Double.parseDouble(m.group(2)), within(0.0051));
             }
         }
+    }
+
+    @Test
+    void theFirstDaysOnMassActionAreWhatTheSeriesHolds() throws Exception {
+        String text = Files.readString(TUTORIAL);
+        assertThat(text).contains("flow stays below 10⁻⁸ mol/h up to 2.75 days", "raffinate pH 2.84 after a day",
+                "93.3 % Nd after a\nday and 98.0 % after three");
+        JsonNode series = json("transient", MASS_ACTION, "--time", "3d", "--sampling", "6h", "--json").get("series");
+        for (JsonNode sample : series) {
+            JsonNode raffinate = sample.get("products").get(0);
+            assertThat(raffinate.get("name").asText()).isEqualTo("raffinate");
+            if (sample.get("days").asDouble() <= 2.75 + 1e-9) {
+                assertThat(raffinate.get("rareEarthFlow").asDouble()).isLessThan(1e-8);
+            } else {
+                assertThat(raffinate.get("rareEarthFlow").asDouble()).isGreaterThan(1e-3);
+            }
+        }
+        JsonNode day1 = series.get(4);
+        assertThat(day1.get("days").asDouble()).isEqualTo(1.0);
+        assertThat(day1.get("products").get(0).get("pH").asDouble()).isCloseTo(2.84, within(0.005));
+        assertThat(day1.get("products").get(1).get("purity").asDouble()).isCloseTo(0.933, within(0.0005));
+        assertThat(series.get(12).get("products").get(1).get("purity").asDouble()).isCloseTo(0.980, within(0.0005));
     }
 
     @Test
