@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  sxcascade transient cases/pr-nd-1974.yaml",
                 "  sxcascade transient cases/pr-nd-1974.yaml --time 30d --sampling 1d",
                 "  sxcascade transient cases/pr-nd-1974.yaml --hold-up-scale 2",
+                "  sxcascade transient cases/pr-nd-1974.yaml --flow-tolerance 5%",
                 "  sxcascade transient cases/pr-nd-1974.yaml --json > run.json",
                 "  sxcascade transient cases/pr-nd-1974.yaml --csv series.csv",
                 "  sxcascade transient cases/pr-nd-1974.yaml --compare --time 30d",
@@ -88,6 +89,12 @@ final class TransientCommand implements Callable<Integer> {
     @Option(names = "--hold-up-scale", paramLabel = "X",
             description = "Multiply every hold-up (or residence time) by X > 0, to see how start-up depends on it.")
     Double holdUpScale;
+
+    @Option(names = "--flow-tolerance", paramLabel = "X",
+            description = "On-target criterion: a product counts as on target once its purity is at the target and "
+                    + "its RE flow within X of its steady flow (a fraction, e.g. 0.05, or a percentage, 5%%; default "
+                    + "the case's transient.productFlowTolerance, else 1%%).")
+    String flowTolerance;
 
     @Option(names = "--compare", arity = "0..1", fallbackValue = "", paramLabel = "LIST",
             description = "Compare start-up strategies side by side instead of one run: all of the case's "
@@ -220,7 +227,28 @@ final class TransientCommand implements Callable<Integer> {
             }
             r = r.withHoldUp(r.holdUp().scaled(holdUpScale));
         }
+        if (flowTolerance != null) {
+            r = r.withProductFlowTolerance(fraction("--flow-tolerance", flowTolerance));
+        }
         return r;
+    }
+
+    /** A fraction given as a number (0.05) or a percentage (5%); errors name {@code field}. */
+    private static double fraction(String field, String text) {
+        String t = text.strip();
+        boolean percent = t.endsWith("%");
+        double x;
+        try {
+            x = Double.parseDouble(percent ? t.substring(0, t.length() - 1).strip() : t);
+        } catch (NumberFormatException e) {
+            x = Double.NaN;
+        }
+        x = percent ? x / 100 : x;
+        if (!(x >= 1e-6 && x <= 0.5)) {
+            throw new InvalidInputException(field, text, "a fraction of the steady product flow from 1e-6 to 0.5, "
+                    + "or a percentage (e.g. 0.05 or 5%)");
+        }
+        return x;
     }
 
     /** Prints the notes (on stderr) and the report: its JSON, or its text and where the CSV went. */

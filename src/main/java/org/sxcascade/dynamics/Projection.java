@@ -58,7 +58,7 @@ public record Projection(Double hours, String reason) {
             for (int j = 0; j < graded; j++) {
                 flow += s.productFlow(i, j);
             }
-            double flowShort = (steadyFlow - flow) / ((1 - TransientSimulator.PRODUCT_FLOW_FRACTION) * steadyFlow);
+            double flowShort = (steadyFlow - flow) / (r.settings().productFlowTolerance() * steadyFlow);
             double purity = s.purity(i);
             if (Double.isNaN(purity)) {
                 return Double.POSITIVE_INFINITY;

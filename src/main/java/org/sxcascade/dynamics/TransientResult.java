@@ -32,13 +32,16 @@ import org.sxcascade.solver.SteadyState;
  * @param evaluations          right-hand-side evaluations, or rows
  * @param rowHours             duration of one row, h ({@code rows} only, else NaN)
  * @param notes                remarks for the user (e.g. that the reference steady state needed the row iteration)
+ * @param endState             the state at the end of the run ({@link CascadeDynamics}' layout: every stage's
+ *                             content, component by component, then the withdrawn amounts), in the dynamics'
+ *                             own amount unit; {@link #endProfile} gives its acidity and loading profile
  */
 public record TransientResult(String method, String integrator, TransientCase transientCase, List<Product> products,
                               List<TransientSample> samples, List<TransientSample> tail, List<TargetTime> targets,
                               Double hoursToSteadyState,
                               SteadyState steadyState, CascadeNetwork finalNetwork, double[] steadyProductFlows,
                               double finalDistance, double maxConservationError, long steps, long rejectedSteps,
-                              long evaluations, double rowHours, List<String> notes) {
+                              long evaluations, double rowHours, List<String> notes, double[] endState) {
     /**
      * A product stream (as in {@code simulate}'s report).
      *
@@ -90,11 +93,48 @@ public record TransientResult(String method, String integrator, TransientCase tr
         targets = List.copyOf(targets);
         notes = List.copyOf(notes);
         steadyProductFlows = steadyProductFlows.clone();
+        endState = endState.clone();
+    }
+
+    @Override
+    public double[] endState() {
+        return endState.clone();
     }
 
     @Override
     public double[] steadyProductFlows() {
         return steadyProductFlows.clone();
+    }
+
+    /**
+     * The stage profile at the end of the run, stage by stage (1 … N, index k − 1): row 0 the free
+     * acid of the stage's aqueous, mol/L H⁺, row 1 the loading of its organic (the fraction of the
+     * extractant bound to RE, 3 Σ[RE]org / C), as {@code simulate --profile} gives them; NaN where the
+     * model has no acidity or no extractant (CMER, constant D). The fronts of a start-up show in the
+     * profiles of runs of different length.
+     */
+    public double[][] endProfile() {
+        TransientModel m = model();
+        int last = m.configurations() - 1;
+        CascadeDynamics d = m.dynamics(last, settings().holdUp(), rowHours);
+        CascadeNetwork net = m.network(last);
+        int n = d.stages();
+        int c = d.components();
+        int r = m.graded().size();
+        double scale = m.reportScale();
+        double[] aqueous = new double[c];
+        double[] organic = new double[c];
+        double[][] profile = new double[2][n];
+        for (int k = 1; k <= n; k++) {
+            d.stageOutflows(endState, k, aqueous, organic);
+            double re = 0;
+            for (int j = 0; j < r; j++) {
+                re += organic[j] * scale;
+            }
+            profile[0][k - 1] = m.acidity(net, k, aqueous);
+            profile[1][k - 1] = m.loading(net, k, re);
+        }
+        return profile;
     }
 
     /** The model of the case. */

@@ -21,10 +21,15 @@ import org.sxcascade.model.InvalidInputException;
  * @param events               step changes, in time order, all inside the simulated time
  * @param strategies           the start-up strategies {@code transient --compare} runs without a list
  *                             (the case's {@code strategies}; every strategy with its defaults when empty)
+ * @param productFlowTolerance the on-target criterion's flow part: a product counts as on target only
+ *                             once its RE flow is within this fraction of its steady flow (the first
+ *                             traces out of a blank cascade are very pure but are no product), 1e-6 … 0.5,
+ *                             default {@link #DEFAULT_PRODUCT_FLOW_TOLERANCE}
  */
 public record TransientSettings(HoldUp holdUp, double simulatedHours, double samplingHours, Initial initial,
                                 Method method, double tolerance, double steadyStateTolerance,
-                                List<TransientEvent> events, List<StartupStrategy> strategies) {
+                                List<TransientEvent> events, List<StartupStrategy> strategies,
+                                double productFlowTolerance) {
     /** Initial state of the cascade. */
     public enum Initial {
         BLANK, STEADY_STATE;
@@ -82,6 +87,8 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
     public static final int DEFAULT_SAMPLES = 30;
     /** Most samples a run may report. */
     public static final int MAX_SAMPLES = 1_000_000;
+    /** Default {@code productFlowTolerance}: within 1 % of the steady product flow. */
+    public static final double DEFAULT_PRODUCT_FLOW_TOLERANCE = 0.01;
 
     public TransientSettings {
         if (holdUp == null) {
@@ -111,6 +118,10 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
         if (!(steadyStateTolerance >= 1e-12 && steadyStateTolerance <= 1e-1)) {
             throw new InvalidInputException("steadyStateTolerance", steadyStateTolerance, "a number from 1e-12 to 0.1");
         }
+        if (!(productFlowTolerance >= 1e-6 && productFlowTolerance <= 0.5)) {
+            throw new InvalidInputException("productFlowTolerance", productFlowTolerance, "a fraction of the steady "
+                    + "product flow from 1e-6 to 0.5 (0.01: on target once within 1 % of the steady flow)");
+        }
         events = events == null ? List.of() : List.copyOf(events);
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
         double previous = 0;
@@ -136,6 +147,20 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
                 List.of());
     }
 
+    /** Settings with the default on-target flow criterion. */
+    public TransientSettings(HoldUp holdUp, double simulatedHours, double samplingHours, Initial initial,
+                             Method method, double tolerance, double steadyStateTolerance,
+                             List<TransientEvent> events, List<StartupStrategy> strategies) {
+        this(holdUp, simulatedHours, samplingHours, initial, method, tolerance, steadyStateTolerance, events,
+                strategies, DEFAULT_PRODUCT_FLOW_TOLERANCE);
+    }
+
+    /** A copy with another on-target flow criterion (fraction of the steady product flow). */
+    public TransientSettings withProductFlowTolerance(double newTolerance) {
+        return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, method, tolerance,
+                steadyStateTolerance, events, strategies, newTolerance);
+    }
+
     /** The strategies {@code --compare} runs without a list: the case's, else every one with its defaults. */
     public List<StartupStrategy> comparedStrategies() {
         return strategies.isEmpty() ? StartupStrategy.defaults() : strategies;
@@ -144,7 +169,7 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
     /** A copy with other events (the ramp of a start-up strategy). */
     public TransientSettings withEvents(List<TransientEvent> newEvents) {
         return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, method, tolerance,
-                steadyStateTolerance, newEvents, strategies);
+                steadyStateTolerance, newEvents, strategies, productFlowTolerance);
     }
 
     /** Settings with the defaults for everything but the hold-up and the simulated time. */
@@ -156,24 +181,24 @@ public record TransientSettings(HoldUp holdUp, double simulatedHours, double sam
     /** A copy with another method. */
     public TransientSettings withMethod(Method newMethod) {
         return new TransientSettings(holdUp, simulatedHours, samplingHours, initial, newMethod, tolerance,
-                steadyStateTolerance, events, strategies);
+                steadyStateTolerance, events, strategies, productFlowTolerance);
     }
 
     /** A copy with another initial state. */
     public TransientSettings withInitial(Initial newInitial) {
         return new TransientSettings(holdUp, simulatedHours, samplingHours, newInitial, method, tolerance,
-                steadyStateTolerance, events, strategies);
+                steadyStateTolerance, events, strategies, productFlowTolerance);
     }
 
     /** A copy with another hold-up. */
     public TransientSettings withHoldUp(HoldUp newHoldUp) {
         return new TransientSettings(newHoldUp, simulatedHours, samplingHours, initial, method, tolerance,
-                steadyStateTolerance, events, strategies);
+                steadyStateTolerance, events, strategies, productFlowTolerance);
     }
 
     /** A copy with another simulated time and sampling interval. */
     public TransientSettings withTimes(double newSimulatedHours, double newSamplingHours) {
         return new TransientSettings(holdUp, newSimulatedHours, newSamplingHours, initial, method, tolerance,
-                steadyStateTolerance, new ArrayList<>(events), strategies);
+                steadyStateTolerance, new ArrayList<>(events), strategies, productFlowTolerance);
     }
 }

@@ -22,11 +22,6 @@ import org.sxcascade.solver.SteadyStateSolver;
 final class TransientSimulator implements TransientSolver {
     /** Most integration steps (or rows) a run may take. */
     static final long MAX_STEPS = 100_000_000L;
-    /**
-     * A product counts as on target only once its RE flow is within this fraction of its steady flow:
-     * the first traces out of a blank cascade are very pure but are not the product.
-     */
-    static final double PRODUCT_FLOW_FRACTION = 0.99;
     /** Absolute tolerance of stage amounts, relative to the tolerance times the model's typical stage content. */
     static final double ABSOLUTE_SCALE = 1e-3;
     /** The integrator names a result reports. */
@@ -134,7 +129,9 @@ final class TransientSimulator implements TransientSolver {
                         : finalSteady.aqueousFlow(p.stage(), j));
             }
             steadyFlows[i] = flow * model.perOwnUnit(last);
-            flowNeeded[i] = PRODUCT_FLOW_FRACTION * steadyFlows[i];
+            // on target only within productFlowTolerance of the steady flow: the first traces out of a
+            // blank cascade are very pure but are not the product
+            flowNeeded[i] = (1 - s.productFlowTolerance()) * steadyFlows[i];
         }
         Crossing[] targetCrossings = new Crossing[products.size()];
         for (int i = 0; i < products.size(); i++) {
@@ -216,6 +213,10 @@ final class TransientSimulator implements TransientSolver {
                     : String.format(java.util.Locale.ROOT, "%s to %s, then %s (%d implicit steps)", DORMAND_PRINCE,
                     Times.format(hybrid.firstImplicitTime), ROSENBROCK, hybrid.implicitSteps());
         }
+        double[] endState = stepper.state().clone();
+        if (stepper.time() > s.simulatedHours()) {
+            stepper.interpolate(s.simulatedHours(), endState);
+        }
         TransientSample endSample = samples.get(samples.size() - 1);
         List<TargetTime> targets = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
@@ -229,7 +230,7 @@ final class TransientSimulator implements TransientSolver {
         return new TransientResult(method.label(), integrator, tc, products, samples, tail, targets, steady.since,
                 finalSteady,
                 finalNetwork, steadyFlows, endSample.distanceToSteadyState(), maxConservation, stepper.steps(),
-                stepper.rejected(), stepper.evaluations(), rowHours, notes);
+                stepper.rejected(), stepper.evaluations(), rowHours, notes, endState);
     }
 
     /**

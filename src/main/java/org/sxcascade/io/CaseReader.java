@@ -95,7 +95,8 @@ public final class CaseReader {
     private static final Set<String> TARGET = Set.of("purity", "recovery", "components");
     private static final Set<String> SOLVER = Set.of("method", "tolerance", "maxIterations");
     private static final Set<String> TRANSIENT = Set.of("holdUp", "residenceTime", "simulatedTime", "sampling",
-            "initial", "method", "tolerance", "steadyStateTolerance", "events", "strategies");
+            "initial", "method", "tolerance", "steadyStateTolerance", "events", "strategies",
+            "productFlowTolerance");
     /** Parameters of each start-up strategy in {@code transient.strategies}. */
     private static final java.util.Map<String, Set<String>> STRATEGY_KEYS = java.util.Map.of(
             "blank", Set.of(), "feed-filled", Set.of(), "pre-equilibrated", Set.of(),
@@ -1006,8 +1007,10 @@ public final class CaseReader {
             strategies = strategies(t.obj("strategies"));
         }
         try {
+            double flowTolerance = t.has("productFlowTolerance") ? t.number("productFlowTolerance")
+                    : TransientSettings.DEFAULT_PRODUCT_FLOW_TOLERANCE;
             return new TransientSettings(holdUp, simulated, sampling, initial, method, tolerance, steady, events,
-                    strategies);
+                    strategies, flowTolerance);
         } catch (InvalidInputException e) {
             throw e.under("transient");
         }

@@ -54,8 +54,9 @@ public final class StartupComparisonReport {
         b.append("Start-up strategies compared: ").append(model.name()).append(" (").append(model.modelName())
                 .append(", ").append(first.method()).append(" method, ")
                 .append(Times.format(first.settings().simulatedHours())).append(" simulated)\n");
-        b.append("  a product is on target once its purity and its RE flow (within 1 % of the steady flow) hold "
-                + "to the end; used = from t = 0 to that time (RE ").append(amount()).append(")\n\n");
+        b.append("  a product is on target once its purity and its RE flow (within ")
+                .append(TransientReport.flowTolerance(first.settings().productFlowTolerance()))
+                .append(" of the steady flow) hold to the end; used = from t = 0 to that time (RE ").append(amount()).append(")\n\n");
         SimulationReport.Table t = new SimulationReport.Table();
         List<String> head = new ArrayList<>(List.of("strategy", "target", "time to target", "RE in fill", "RE fed"));
         head.addAll(model.reagentNames());

@@ -224,9 +224,20 @@ public final class TransientReport {
         }
     }
 
+    /** A flow tolerance as a percentage, e.g. {@code 5 %} or {@code 0.5 %}. */
+    public static String flowTolerance(double fraction) {
+        return new java.math.BigDecimal(100 * fraction).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString() + " %";
+    }
+
     /** The start-up lines: the time to each purity target and to steady state. */
     private void appendStartUp(StringBuilder b) {
         b.append("Start-up\n");
+        if (settings.productFlowTolerance() != TransientSettings.DEFAULT_PRODUCT_FLOW_TOLERANCE
+                && !result.targets().isEmpty()) {
+            b.append("  on target: purity at the target and RE flow within ")
+                    .append(flowTolerance(settings.productFlowTolerance())).append(" of the steady flow\n");
+        }
         for (TargetTime tt : result.targets()) {
             b.append(String.format(Locale.ROOT, "  %s %s in the %s: ", String.join("+", tt.purityOf()),
                     Formats.percent(tt.target()), TransientResult.label(tt.product())));
@@ -367,6 +378,7 @@ public final class TransientReport {
         root.put("samplingHours", settings.samplingHours());
         root.put("tolerance", settings.tolerance());
         root.put("steadyStateTolerance", settings.steadyStateTolerance());
+        root.put("productFlowTolerance", settings.productFlowTolerance());
         if (result.method().equals("rows")) {
             root.put("rowHours", result.rowHours());
         }

@@ -197,6 +197,24 @@ class TransientCommandTest {
         assertBadInput(run(CASE + "  events:\n    - {at: 3 d, extractant: 2.5}\n", "--time", "2d"), "--time",
                 "after every event");
         assertBadInput(run(CASE, "--method", "stiff"), "--method", "auto, continuous, implicit or rows");
+        assertBadInput(run(CASE, "--flow-tolerance", "0"), "--flow-tolerance", "1e-6 to 0.5");
+        assertBadInput(run(CASE, "--flow-tolerance", "60%"), "--flow-tolerance", "1e-6 to 0.5");
+        assertBadInput(run(CASE, "--flow-tolerance", "some"), "--flow-tolerance", "percentage");
+        assertBadInput(run(CASE.replace("sampling: 16 d", "sampling: 16 d\n  productFlowTolerance: 0.7")),
+                "transient.productFlowTolerance", "0.5");
+    }
+
+    @Test
+    void theFlowToleranceMovesTheTimesToTargetAndIsReported() throws Exception {
+        // cases/pr-nd-1974.yaml: 4.05 d and 5.48 d at the default 1 %, 2.33 d and 3.74 d at 5 % (docs/tutorial-1974.md)
+        CliHarness five = CliHarness.run("transient", "cases/pr-nd-1974.yaml", "--flow-tolerance", "5%");
+        assertThat(five.exitCode()).as(five.err()).isZero();
+        assertThat(five.out()).contains("on target: purity at the target and RE flow within 5 % of the steady flow",
+                "Nd 99.9000% in the loaded organic: reached after 2.33 d", "Pr 99.9000% in the raffinate: reached after 3.74 d");
+        CliHarness json = CliHarness.run("transient", "cases/pr-nd-1974.yaml", "--flow-tolerance", "0.05", "--json");
+        assertThat(JSON.readTree(json.out()).get("productFlowTolerance").asDouble()).isEqualTo(0.05);
+        CliHarness usual = CliHarness.run("transient", "cases/pr-nd-1974.yaml");
+        assertThat(usual.out()).doesNotContain("on target: purity").contains("reached after 4.05 d");
     }
 
     @Test
@@ -214,7 +232,7 @@ class TransientCommandTest {
         CliHarness r = CliHarness.run("transient", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--json", "--csv", "--time", "--sampling", "--method", "--initial",
-                "--hold-up-scale");
+                "--hold-up-scale", "--flow-tolerance");
         assertThat(CliHarness.run("--help").out()).contains("transient");
     }
 }
