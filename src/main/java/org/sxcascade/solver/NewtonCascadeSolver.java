@@ -205,7 +205,7 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
             active[j] = net.totalFeed(j) > 0;
         }
         for (int i = 0; i < n * c; i++) {
-            lnFeed[i] = Math.log(feed[i]);
+            lnFeed[i] = feed[i] == 0 ? Double.NEGATIVE_INFINITY : Math.log(feed[i]); // ln 0 = −∞, without the call
         }
         double tol = settings.tolerance();
         int limit = settings.maxIterations();
@@ -215,13 +215,10 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         lastShootingIterations = 0;
         boolean converged = false;
         progressFraction = 0;
-        // u always holds a whole profile of this network: should the limit be used up before any
-        // start is built, the failure reports the flat start's imbalance, not one of whatever
-        // this solver solved before (the split iteration writes u only when it matches)
-        flatStart(net, aq);
         int feedStage = lnAqueousStart == null ? SplitShooting.feedStage(net) : -1;
+        boolean matched = false;
         if (feedStage >= 0) {
-            boolean matched = shooting.solve(net, feedStage, active, u, limit);
+            matched = shooting.solve(net, feedStage, active, u, limit);
             lastShootingIterations = shooting.iterations();
             // the outer split iterations count as iterations of the solve (and against its limit)
             iterations += lastShootingIterations;
@@ -229,6 +226,13 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
                 hybrid = false;
                 converged = newton(eq, org, aq, n, c, tol, Math.min(limit, iterations + DIRECT_BUDGET));
             }
+        }
+        if (!matched) {
+            // u always holds a whole profile of this network: should the limit be used up before any
+            // start is built, the failure reports the flat start's imbalance, not one of whatever
+            // this solver solved before (the split iteration writes u, all of it, only when it
+            // matches; so a matched start needs no flat profile under it, which saves N·C logarithms)
+            flatStart(net, aq);
         }
         // Two globalisations, tried in turn under one iteration limit: the relative step alone,
         // then the hybrid relative/logarithmic step. Each solves cases the other cannot (see the
@@ -271,7 +275,15 @@ public final class NewtonCascadeSolver implements SteadyStateSolver {
         }
         double closure = StageBalances.massBalanceError(net, u, lnOrg);
         return new SteadyState("newton", iterations, residual, closure, n, c,
-                Arrays.copyOf(u, n * c), Arrays.copyOf(lnOrg, n * c));
+                exact(u, n * c), exact(lnOrg, n * c));
+    }
+
+    /**
+     * The first {@code size} entries for a {@link SteadyState}, which copies its arrays itself: the
+     * work array as it is when it has exactly that size (one copy per solve, not two), else a copy.
+     */
+    private static double[] exact(double[] work, int size) {
+        return work.length == size ? work : Arrays.copyOf(work, size);
     }
 
     /** Every stage's aqueous at the feed composition: exact when nothing separates. */

@@ -20,10 +20,27 @@ final class RowChecksums {
     private final List<String> blocks = new ArrayList<>();
     private final CRC32C crc = new CRC32C();
     private int rowsInBlock;
+    /** The ASCII head of the row being added, as bytes. */
+    private byte[] ascii = new byte[256];
 
-    /** Adds a row written (without its line end); allocates nothing. */
+    /** Adds a row written (without its line end); allocates nothing once its buffer fits the rows. */
     void addRow(String line) {
-        for (int i = 0; i < line.length(); i++) {
+        int n = line.length();
+        if (ascii.length < n) {
+            ascii = new byte[Math.max(n, 2 * ascii.length)];
+        }
+        // an ASCII row (numbers, the usual case) goes to the checksum in one block update (an
+        // intrinsic), not byte by byte; its UTF-8 bytes are its chars
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            ascii[i++] = (byte) c;
+        }
+        crc.update(ascii, 0, i);
+        for (; i < n; i++) {
             char c = line.charAt(i);
             if (c < 0x80) {
                 crc.update(c);

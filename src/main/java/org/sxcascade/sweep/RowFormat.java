@@ -522,10 +522,27 @@ public final class RowFormat {
             if (x instanceof String s) {
                 appendCsvText(b, s);
             } else {
-                b.append(x);
+                appendValue(b, x);
             }
         }
         return b.toString();
+    }
+
+    /**
+     * A number or boolean cell: the text of {@link String#valueOf(Object)} ({@link Double#toString},
+     * {@link Long#toString}, …), appended by the builder's own primitive appends, which write the
+     * same characters without a String per cell.
+     */
+    private static void appendValue(StringBuilder b, Object x) {
+        if (x instanceof Double d) {
+            b.append(d.doubleValue());
+        } else if (x instanceof Integer i) {
+            b.append(i.intValue());
+        } else if (x instanceof Long l) {
+            b.append(l.longValue());
+        } else {
+            b.append(x);
+        }
     }
 
     /**
@@ -581,7 +598,7 @@ public final class RowFormat {
             } else if (x instanceof String s) {
                 b.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
             } else {
-                b.append(x);
+                appendValue(b, x);
             }
         }
         return b.append('}').toString();
