@@ -134,16 +134,24 @@ final class OptimizeCommand implements Callable<Integer> {
         OptimizeRequest request = new OptimizeRequest(objective, maxStages, maxExtractant, minRatio, maxRatio,
                 extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto, paretoMaxStages,
                 targets.overrides(), plot.wanted(), given);
-        OptimizeResult o;
+        OptimizeResult found;
+        RoundingOptions.Optimum kept;
+        String exactYaml;
         try (Bar bar = new Bar()) {
-            o = Optimization.optimize(caseFile, request, bar::update);
+            found = Optimization.optimize(caseFile, request, bar::update);
+            exactYaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(found),
+                    new CaseReader().readTree(caseFile));
+            // an optimum on its targets is re-run with a margin for the rounding (docs/design.md)
+            kept = rounding.roundOptimum(caseFile, request, found, exactYaml, bar::update);
         }
-        String exactYaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(o),
-                new CaseReader().readTree(caseFile));
-        org.sxcascade.report.RoundedFlows rounded = rounding.round(exactYaml, o.flows());
+        OptimizeResult o = kept == null ? found : kept.result();
+        org.sxcascade.report.RoundedFlows rounded = kept == null ? null : kept.rounded();
+        org.sxcascade.report.RoundingMargin margin = kept == null ? null : kept.margin();
         String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
         if (caseOut != null) {
-            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+            String recorded = org.sxcascade.report.CaseHandOff.withOrigin(yaml,
+                    org.sxcascade.report.CaseHandOff.origin(o, margin, rounded));
+            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(recorded));
         }
         org.sxcascade.window.OperatingWindow win = windowOptions.compute(() -> new CaseReader().parseTree(yaml),
                 plot.wanted(), spec.commandLine().getErr());
@@ -152,6 +160,7 @@ final class OptimizeCommand implements Callable<Integer> {
         List<Path> charts = plot.writeIfWanted(() -> org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, o),
                 stem + "-optimum", win), caseFile);
         AppendedSections appended = new AppendedSections()
+                .add(margin != null, "roundingMargin", () -> margin.json(), () -> margin.text())
                 .add(rounded != null, "rounded", () -> rounded.json(), () -> rounded.text())
                 .add(win != null, "window", () -> win.toJson(), () -> win.toText())
                 .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText());
