@@ -96,13 +96,14 @@ class ReportCommandTest {
         "optimize, mass-action"})
     void aWrittenCaseIsReportedWithItsOwnDesign(String command, String model, @TempDir Path tmp) throws Exception {
         Path input = tmp.resolve("input.yaml");
+        boolean uncertain = model.equals("cmer") && command.equals("design");
         if (model.equals("cmer")) {
             Files.writeString(input, Files.readString(Path.of("cases/pr-nd-p507.yaml")) + """
                     transient:
                       holdUp: {aqueous: 10, organic: 20}
                       simulatedTime: 30 d
                       sampling: 1 d
-                    """);
+                    """ + (uncertain ? "uncertainty:\n  chemistry: 0.03\n" : ""));
         } else {
             Files.copy(Path.of("cases/pr-nd-mass-action.yaml"), input);
         }
@@ -153,6 +154,12 @@ class ReportCommandTest {
             for (JsonNode b : doc.get("binding")) {
                 assertThat(section).contains(HtmlReport.esc(b.asText()));
             }
+        }
+        if (uncertain) { // its robustness under its uncertainty section: the Monte Carlo's share with its error
+            assertThat(section).contains("Robustness (the case's uncertainty section)", "2000 draws, seed 1",
+                    "of draws (standard error", "median");
+        } else {
+            assertThat(section).doesNotContain("Robustness");
         }
         // a written case gets its operating window, and no new design from its targets
         assertThat(html).contains("<section id=\"window\">").doesNotContain("<section id=\"design\">");
