@@ -89,7 +89,36 @@ public final class CaseHandOff {
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("origin", o);
+        written = withoutOrigin(written);
         return (written.endsWith("\n") ? written : written + "\n")
-                + CaseTreeYaml.write(List.of("How this case was made (sxcascade report shows it):"), root);
+                + CaseTreeYaml.write(List.of(ORIGIN_COMMENT.substring(2)), root);
+    }
+
+    private static final String ORIGIN_COMMENT = "# How this case was made (sxcascade report shows it):";
+
+    /**
+     * The written case without a top-level {@code origin} block (and its comment): a mass-action
+     * case is written from its input's tree, which has the input's origin when the input was itself
+     * written by design or optimize.
+     */
+    static String withoutOrigin(String written) {
+        String[] lines = written.split("\n", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("origin:")) {
+                while (i + 1 < lines.length && (lines[i + 1].startsWith(" ") || lines[i + 1].startsWith("- "))) {
+                    i++;
+                }
+                continue;
+            }
+            if (lines[i].equals(ORIGIN_COMMENT)) {
+                continue;
+            }
+            b.append(lines[i]);
+            if (i < lines.length - 1) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
     }
 }

@@ -123,7 +123,10 @@ public record RoundingMargin(double nines, int runs, RoundedFlows.Resolution ask
         return null;
     }
 
-    /** The optimum of a case tree, or {@code null} when its targets are out of reach within the bounds. */
+    /**
+     * The optimum of a case tree, or {@code null} when its targets are out of reach within the
+     * bounds or a steady state of the search does not converge.
+     */
     private static OptimizeResult optimize(ObjectNode tree, OptimizeRequest request,
                                            BiConsumer<Double, String> progress) {
         Path temp = null;
@@ -131,8 +134,8 @@ public record RoundingMargin(double nines, int runs, RoundedFlows.Resolution ask
             temp = Files.createTempFile("sxcascade-margin-", ".yaml");
             Files.writeString(temp, CaseTreeYaml.write(List.of(), tree));
             return Optimization.optimize(temp, request, progress);
-        } catch (InvalidInputException e) {
-            return null;
+        } catch (InvalidInputException | org.sxcascade.solver.NoConvergenceException e) {
+            return null; // out of reach within the bounds, or not solved: no optimum with this margin
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

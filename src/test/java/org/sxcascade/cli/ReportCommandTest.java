@@ -161,6 +161,15 @@ class ReportCommandTest {
         } else {
             assertThat(section).doesNotContain("Robustness");
         }
+        if (command.equals("design") && model.equals("mass-action")) {
+            // designed again, the written case has one origin section: its own (a mass-action case is
+            // written from its input's tree, which has the input's)
+            Path again = tmp.resolve("again.yaml");
+            CliHarness d = CliHarness.run("design", written.toString(), "--case-out", again.toString());
+            assertThat(d.exitCode()).as(d.err()).isZero();
+            assertThat(Pattern.compile("(?m)^origin:").matcher(Files.readString(again)).results().count()).isOne();
+            assertThat(CliHarness.run("simulate", again.toString()).exitCode()).isZero();
+        }
         // a written case gets its operating window, and no new design from its targets
         assertThat(html).contains("<section id=\"window\">").doesNotContain("<section id=\"design\">");
     }
