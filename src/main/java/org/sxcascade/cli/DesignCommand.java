@@ -129,7 +129,9 @@ final class DesignCommand implements Callable<Integer> {
             rounded = rounding.round(exactYaml, d.flows(), rd == null ? null : rd::keepsProbability);
             String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             if (caseOut != null) {
-                OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+                String recorded = org.sxcascade.report.CaseHandOff.withOrigin(yaml,
+                        org.sxcascade.report.CaseHandOff.origin(rounded));
+                OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(recorded));
             }
             win = windowOptions.compute(() -> new CaseReader().parseTree(yaml), plot.wanted(),
                     spec.commandLine().getErr());

@@ -141,13 +141,25 @@ final class OptimizeCommand implements Callable<Integer> {
         OptimizeRequest request = new OptimizeRequest(objective, maxStages, maxExtractant, minRatio, maxRatio,
                 extractionStages, scrubStages, extractant, scrub, reagentExcess, pareto, paretoMaxStages,
                 targets.overrides(), plot.wanted(), given);
-        OptimizeResult o;
+        OptimizeResult found;
+        RoundingOptions.Optimum kept = null;
+        String exactYaml;
         try (Bar bar = new Bar()) {
-            o = Optimization.optimize(caseFile, request, bar::update);
+            found = Optimization.optimize(caseFile, request, bar::update);
+            exactYaml = org.sxcascade.report.CaseHandOff.complete(OptimumReport.caseYaml(found),
+                    new CaseReader().readTree(caseFile));
+            if (robust == null) {
+                // an optimum on its targets is re-run with a margin for the rounding (docs/design.md)
+                kept = rounding.roundOptimum(caseFile, request, found, exactYaml, bar::update);
+            }
         }
-        OptimizeResult nominal = o;
+        OptimizeResult nominal = found;
         org.sxcascade.window.RobustDesign<OptimizeResult> rb = null;
+        OptimizeResult o;
+        org.sxcascade.report.RoundedFlows roundedFlows;
+        org.sxcascade.report.RoundingMargin roundingMargin = null;
         if (robust != null) {
+            // the robust optimum is off its targets at the case's chemistry: its rounding must keep its probability
             var tree = new CaseReader().readTree(caseFile);
             var criterion = uncertainty.criterion(robust, tree);
             try (var bar = new UncertaintyOptions.SearchBar()) {
@@ -155,15 +167,21 @@ final class OptimizeCommand implements Callable<Integer> {
                         (pessimistic, s) -> robustCandidate(pessimistic, request));
             }
             o = rb.result();
+            exactYaml = org.sxcascade.report.CaseHandOff.complete(rb.yaml(), new CaseReader().readTree(caseFile));
+            roundedFlows = rounding.round(exactYaml, o.flows(), rb::keepsProbability);
+        } else {
+            o = kept == null ? found : kept.result();
+            roundedFlows = kept == null ? null : kept.rounded();
+            roundingMargin = kept == null ? null : kept.margin();
         }
         var robustSearch = rb;
-        String exactYaml = org.sxcascade.report.CaseHandOff.complete(rb != null ? rb.yaml() : OptimumReport.caseYaml(o),
-                new CaseReader().readTree(caseFile));
-        org.sxcascade.report.RoundedFlows rounded = rounding.round(exactYaml, o.flows(),
-                rb == null ? null : rb::keepsProbability);
+        org.sxcascade.report.RoundedFlows rounded = roundedFlows;
+        org.sxcascade.report.RoundingMargin margin = roundingMargin;
         String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
         if (caseOut != null) {
-            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(yaml));
+            String recorded = org.sxcascade.report.CaseHandOff.withOrigin(yaml,
+                    org.sxcascade.report.CaseHandOff.origin(o, margin, rounded));
+            OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(recorded));
         }
         org.sxcascade.window.OperatingWindow win = windowOptions.compute(() -> new CaseReader().parseTree(yaml),
                 plot.wanted(), spec.commandLine().getErr());
@@ -175,6 +193,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 org.sxcascade.chart.WindowChart.appendTo(Charts.optimum(stem, shownOptimum), stem + "-optimum", win),
                 stem + "-optimum", mc), caseFile);
         AppendedSections appended = new AppendedSections()
+                .add(margin != null, "roundingMargin", () -> margin.json(), () -> margin.text())
                 .add(rounded != null, "rounded", () -> rounded.json(), () -> rounded.text())
                 .add(win != null, "window", () -> win.toJson(), () -> win.toText())
                 .add(mc != null, "uncertainty", () -> mc.toJson(), () -> mc.toText())

@@ -34,8 +34,11 @@ import picocli.CommandLine.Spec;
 /** {@code sxcascade report CASE.yaml -o report.html}: one self-contained HTML file about a case. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write one self-contained HTML file about a case: its inputs, the verified steady state "
-                + "(products, recoveries, mass balance, stage profile), the design from its purity targets, the "
-                + "start-up when the case has a transient section, and the charts (inline SVG).",
+                + "(products, recoveries, mass balance, stage profile), the case's own design (stages, flows, "
+                + "target margins in nines, binding constraints, how design or optimize made it, its robustness "
+                + "under its uncertainty section; with the operating window for a case design or optimize wrote), "
+                + "the design from its purity targets, the start-up when the case has a transient section, and the "
+                + "charts (inline SVG).",
                 "The file needs no network and no scripts: open it in any browser, or email it."},
         footer = {"", "Examples:", "  sxcascade report cases/zhang-binary.yaml -o zhang-report.html",
                 "  sxcascade report cases/pr-nd-1974.yaml -o pr-nd-1974.html",
@@ -52,10 +55,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The HTML file to write.")
     Path output;
 
-    @Option(names = "--no-design", description = "Leave out the design from the targets.")
+    @Option(names = "--no-design", description = "Leave out the design from the targets (a case that design or "
+            + "optimize wrote shows its own design instead of a new one).")
     boolean noDesign;
 
-    @Option(names = "--window", description = "Add the operating window of the case (it needs targets): each "
+    @Option(names = "--window", description = "Add the operating window of the case (it needs targets; a case "
+            + "that design or optimize wrote, with its origin section, has it without the option): each "
             + "input's range with every target met, the margins in nines, the tolerance on the separation factors "
             + "and the feasible region of the two main flows (docs/design.md, \"Operating window\").")
     boolean window;
@@ -109,14 +114,26 @@ final class ReportCommand implements Callable<Integer> {
                 .inputs(sim.caseFacts())
                 .steadyState(sim, sim.charts(stem));
         int sections = 2;
-        if (window) {
+        JsonNode tree = reader.parseTree(caseText);
+        org.sxcascade.model.CaseOrigin origin = CaseReader.readOrigin(tree);
+        if (tree.has("targets") && tree.has("cascade")) {
+            // the case's own design: how it was made, stages, flows, margins, binding, robustness
             sections++;
-            var tree = reader.parseTree(caseText);
+            org.sxcascade.window.MonteCarlo mc = null;
+            if (tree.has("uncertainty")) {
+                org.sxcascade.model.Uncertainty u = CaseReader.readUncertainty(tree);
+                mc = org.sxcascade.window.MonteCarlo.run(tree, new org.sxcascade.window.MonteCarlo.Sigma(u.chemistry(),
+                        u.feed(), u.flow(), u), org.sxcascade.window.MonteCarlo.defaultDraws(tree), 1, null);
+            }
+            html.caseDesign(sim, tree, origin, mc);
+        }
+        if (window || origin != null && tree.has("targets")) { // a designed case's window by default
+            sections++;
             OperatingWindow w = WindowProgress.compute(tree, OperatingWindow.defaultGrid(tree), err);
             NamedChart chart = WindowChart.of(stem, w);
             html.window(w, chart == null ? List.of() : List.of(chart));
         }
-        if (!noDesign) {
+        if (!noDesign && origin == null) { // a designed case's design is its own, shown above
             sections++;
             html.designOf(caseFile, read, stem, PlotOptions.progress("stage-count chart"));
         }

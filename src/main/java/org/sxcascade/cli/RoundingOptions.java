@@ -37,6 +37,42 @@ final class RoundingOptions {
         return round(caseYaml, flows, null);
     }
 
+    /** The resolution asked. */
+    RoundedFlows.Resolution resolution() {
+        return new RoundedFlows.Resolution(digits, step);
+    }
+
+    /**
+     * An optimum's rounding: at the asked resolution; if none holds the targets (the optimum sits on
+     * them), the optimum re-run with a margin ({@link org.sxcascade.report.RoundingMargin}); if that
+     * finds none either, more digits as {@link #round} does. {@code null} with --exact-flows.
+     */
+    Optimum roundOptimum(java.nio.file.Path caseFile, org.sxcascade.optimize.OptimizeRequest request,
+                         org.sxcascade.optimize.OptimizeResult o, String exactYaml,
+                         java.util.function.BiConsumer<Double, String> progress) {
+        if (exact) {
+            return null;
+        }
+        RoundedFlows r = RoundedFlows.atResolution(exactYaml, o.flows(), resolution());
+        if (r.met()) {
+            return new Optimum(o, r, null);
+        }
+        org.sxcascade.report.RoundingMargin m = org.sxcascade.report.RoundingMargin.search(caseFile, request, o,
+                exactYaml, resolution(), progress);
+        return m != null ? new Optimum(m.optimum(), m.rounded(), m) : new Optimum(o, round(exactYaml, o.flows()), null);
+    }
+
+    /**
+     * The optimum to print and its rounded flows.
+     *
+     * @param result  the optimum printed (the one with a margin, when there is one)
+     * @param rounded its flows rounded and verified
+     * @param margin  the margin kept for the rounding, or {@code null}
+     */
+    record Optimum(org.sxcascade.optimize.OptimizeResult result, RoundedFlows rounded,
+                   org.sxcascade.report.RoundingMargin margin) {
+    }
+
     /** The same where a rounding must also pass {@code also} (e.g. keep a robust design's probability). */
     RoundedFlows round(String caseYaml, List<Summary.Quantity> flows, java.util.function.Predicate<String> also) {
         RoundedFlows.Resolution resolution = new RoundedFlows.Resolution(digits, step);

@@ -65,7 +65,8 @@ public final class CaseReader {
             "design", // the design settings (MassActionDesignSettings), read by design, checked by every command
             "optimize", // read by optimize (optimize.MassActionSettings), ignored by simulate
             "costs", // the cost model of optimize --objective cost, checked by every command
-            "uncertainty"); // the Monte Carlo's σ (--uncertainty), checked by every command
+            "uncertainty", // the Monte Carlo's σ (--uncertainty), checked by every command
+            "origin"); // how design or optimize made the case (report shows it), checked by every command
     private static final Set<String> MA_EXTRACTANT = Set.of("name", "concentration", "cation",
             "cationExchangeConstant");
     private static final Set<String> MA_FEED = Set.of("phase", "composition", "flow", "concentration", "acidity");
@@ -80,7 +81,9 @@ public final class CaseReader {
     private static final Set<String> MA_TARGETS = Set.of("aqueous", "strip");
 
     private static final Set<String> TOP = Set.of("name", "description", "model", "components", "feed", "cascade",
-            "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws", "uncertainty");
+            "flows", "targets", "solver", "costs", "transient", "efficiency", "sideDraws", "uncertainty", "origin");
+    private static final Set<String> ORIGIN = Set.of("command", "objective", "value", "unit", "exactValue",
+            "marginNines", "digits", "binding");
     private static final List<String> EFFICIENCY = List.of("extraction", "scrub");
     private static final Set<String> SIDE_DRAW = Set.of("name", "stage", "phase", "flow", "target");
     private static final Set<String> COSTS = Set.of("currency", "residenceTime", "stageVolumePrice", "organicPrice",
@@ -479,6 +482,7 @@ public final class CaseReader {
         SolverSettings solver = solverSettings(top);
         costs(top);
         uncertainty(top);
+        origin(top);
         StageOptions stageOptions = stageOptions(top, names, parameters);
         CascadeCase cascadeCase = new CascadeCase(name, names, equilibrium, feed, cascade, flows, organicTarget,
                 aqueousTarget, solver, stageOptions);
@@ -714,6 +718,7 @@ public final class CaseReader {
         top.allow(MA_TOP);
         costs(top);
         uncertainty(top);
+        origin(top);
         String name = top.optName("name", null);
         top.optText("description", null);
         MassActionChemistry chemistry = massActionChemistry(top);
@@ -1112,6 +1117,7 @@ public final class CaseReader {
         if (top.has("transient")) { // checked so that a typo is caught wherever the file is used
             transientSection(top, names);
         }
+        origin(top);
         return new DesignInputs(name == null ? "cascade" : name, names, parameters, feed, organic, aqueous,
                 loading, acidity, costs(top), !cmer, stageOptions);
     }
@@ -1130,6 +1136,50 @@ public final class CaseReader {
      */
     public static Uncertainty readUncertainty(JsonNode root) {
         return uncertainty(new YamlMapping(root, ""));
+    }
+
+    /**
+     * The {@code origin} section of a case tree (how {@code design} or {@code optimize} made the
+     * case), or {@code null} without one, checked: unknown keys are errors.
+     */
+    public static org.sxcascade.model.CaseOrigin readOrigin(JsonNode root) {
+        return origin(new YamlMapping(root, ""));
+    }
+
+    private static org.sxcascade.model.CaseOrigin origin(YamlMapping top) {
+        if (!top.has("origin")) {
+            return null;
+        }
+        YamlMapping o = top.obj("origin");
+        o.allow(ORIGIN);
+        List<String> binding = new ArrayList<>();
+        if (o.has("binding")) {
+            JsonNode b = o.node().get("binding");
+            if (!b.isArray()) {
+                throw new InvalidInputException(o.at("binding"), YamlMapping.describe(b), "a list of texts");
+            }
+            for (JsonNode x : b) {
+                if (!x.isValueNode()) {
+                    throw new InvalidInputException(o.at("binding"), YamlMapping.describe(x), "a list of texts");
+                }
+                binding.add(x.asText());
+            }
+        }
+        Integer digits = null;
+        if (o.has("digits")) {
+            digits = o.integer("digits");
+            if (digits < 1 || digits > 17) {
+                throw new InvalidInputException(o.at("digits"), digits, "significant digits from 1 to 17");
+            }
+        }
+        try {
+            return new org.sxcascade.model.CaseOrigin(o.text("command", "design or optimize"),
+                    o.optText("objective", null), o.has("value") ? o.number("value") : null,
+                    o.optText("unit", null), o.has("exactValue") ? o.number("exactValue") : null,
+                    o.has("marginNines") ? o.number("marginNines") : null, digits, binding);
+        } catch (InvalidInputException e) {
+            throw e.field().startsWith("origin") ? e : e.under("origin");
+        }
     }
 
     private static Uncertainty uncertainty(YamlMapping top) {

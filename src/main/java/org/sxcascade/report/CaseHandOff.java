@@ -32,7 +32,7 @@ public final class CaseHandOff {
         ObjectNode missing = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!have.has(e.getKey())) {
+            if (!have.has(e.getKey()) && !e.getKey().equals("origin")) { // the input's origin is not this case's
                 missing.set(e.getKey(), e.getValue());
             }
         }
@@ -41,5 +41,84 @@ public final class CaseHandOff {
         }
         return (written.endsWith("\n") ? written : written + "\n")
                 + CaseTreeYaml.write(List.of("The input case's other sections, as given:"), missing);
+    }
+
+    /**
+     * The {@code origin} section of an optimized case: the objective and its value, the exact
+     * optimum's value and the margin when one was kept for the rounding, the constraints that
+     * bind, and the digits of the rounded flows ({@code null} when the flows are exact).
+     */
+    public static org.sxcascade.model.CaseOrigin origin(org.sxcascade.optimize.OptimizeResult o, RoundingMargin margin,
+                                                        RoundedFlows rounded) {
+        return new org.sxcascade.model.CaseOrigin("optimize", o.objective().description(), o.objective().value(),
+                o.objective().unit(), margin == null ? null : margin.exact().objective().value(),
+                margin == null ? null : margin.nines(), rounded != null && rounded.met() ? rounded.digits() : null,
+                o.binding());
+    }
+
+    /** The {@code origin} section of a designed case (the digits of its rounded flows, or {@code null}). */
+    public static org.sxcascade.model.CaseOrigin origin(RoundedFlows rounded) {
+        return new org.sxcascade.model.CaseOrigin("design", null, null, null, null, null,
+                rounded != null && rounded.met() ? rounded.digits() : null, List.of());
+    }
+
+    /** The written case with its {@code origin} section at the end (docs/case-format.md, "origin"). */
+    public static String withOrigin(String written, org.sxcascade.model.CaseOrigin origin) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("command", origin.command());
+        if (origin.objective() != null) {
+            o.put("objective", origin.objective());
+        }
+        if (origin.value() != null) {
+            o.put("value", origin.value());
+        }
+        if (origin.unit() != null) {
+            o.put("unit", origin.unit());
+        }
+        if (origin.exactValue() != null) {
+            o.put("exactValue", origin.exactValue());
+        }
+        if (origin.marginNines() != null) {
+            o.put("marginNines", origin.marginNines());
+        }
+        if (origin.digits() != null) {
+            o.put("digits", origin.digits());
+        }
+        if (!origin.binding().isEmpty()) {
+            origin.binding().forEach(o.putArray("binding")::add);
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("origin", o);
+        written = withoutOrigin(written);
+        return (written.endsWith("\n") ? written : written + "\n")
+                + CaseTreeYaml.write(List.of(ORIGIN_COMMENT.substring(2)), root);
+    }
+
+    private static final String ORIGIN_COMMENT = "# How this case was made (sxcascade report shows it):";
+
+    /**
+     * The written case without a top-level {@code origin} block (and its comment): a mass-action
+     * case is written from its input's tree, which has the input's origin when the input was itself
+     * written by design or optimize.
+     */
+    static String withoutOrigin(String written) {
+        String[] lines = written.split("\n", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("origin:")) {
+                while (i + 1 < lines.length && (lines[i + 1].startsWith(" ") || lines[i + 1].startsWith("- "))) {
+                    i++;
+                }
+                continue;
+            }
+            if (lines[i].equals(ORIGIN_COMMENT)) {
+                continue;
+            }
+            b.append(lines[i]);
+            if (i < lines.length - 1) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
     }
 }

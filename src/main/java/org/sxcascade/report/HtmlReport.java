@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.function.DoubleFunction;
 import org.sxcascade.chart.ChartWriter;
 import org.sxcascade.chart.NamedChart;
+import org.sxcascade.window.ControlInput;
 import org.sxcascade.window.OperatingWindow;
 import org.sxcascade.chart.StageCountChart;
 import org.sxcascade.design.CascadeDesigner;
@@ -396,6 +397,105 @@ public final class HtmlReport {
             charts.forEach(this::chart);
         }
         return this;
+    }
+
+    /**
+     * The case's own design, for a case with a cascade and targets (issue 17: {@code report} of a
+     * designed or optimized case shows its design): how it was made when its {@code origin} section
+     * says so (the command, the objective and its value, the exact optimum's value and the margin
+     * kept for the rounding), its stages and operating flows ({@link ControlInput#of}, the inputs of
+     * the operating window, for every model), the margin of each target in nines, the binding
+     * constraints (as the optimizer named them, else the targets with the least margin), and its
+     * robustness when the case has an {@code uncertainty} section.
+     *
+     * @param sim    the case solved as given
+     * @param tree   the case file's tree
+     * @param origin its {@code origin} section, or {@code null}
+     * @param mc     the Monte Carlo of its {@code uncertainty} section, or {@code null}
+     */
+    public HtmlReport caseDesign(SimulationReport sim, JsonNode tree, org.sxcascade.model.CaseOrigin origin,
+                                 org.sxcascade.window.MonteCarlo mc) {
+        section("case-design", "The case's design");
+        body.append("<p>").append(esc(originText(origin))).append("</p>\n");
+        ObjectNode j = sim.toJson();
+        JsonNode c = j.path("cascade");
+        body.append("<h3>Stages</h3>\n");
+        tableStart(List.of("extraction", "scrub", "strip", "total"));
+        body.append("<tr class=\"key\">").append(td("simulate", j, "/cascade/extractionStages", HtmlReport::integer))
+                .append(td("simulate", j, "/cascade/scrubStages", HtmlReport::integer))
+                .append(c.has("stripStages") ? td("simulate", j, "/cascade/stripStages", HtmlReport::integer)
+                        : "<td>–</td>")
+                .append(td("simulate", j, "/cascade/totalStages", HtmlReport::integer)).append("</tr>\n");
+        tableEnd();
+        body.append("<h3>Operating flows</h3>\n<p class=\"unit\">as the case file sets them</p>\n");
+        tableStart(List.of("flow", "value", "unit", "case-file field"));
+        for (ControlInput in : ControlInput.of(tree)) {
+            body.append("<tr><th>").append(esc(in.label())).append("</th><td data-value=\"")
+                    .append(in.value()).append("\">").append(esc(Formats.general(in.value()))).append("</td><td>")
+                    .append(esc(in.unit())).append("</td><td><code>").append(esc(in.field())).append("</code></td></tr>\n");
+        }
+        tableEnd();
+        List<org.sxcascade.window.TargetMargin> margins = org.sxcascade.window.TargetMargin.of(sim);
+        body.append("<h3>Targets and their margins</h3>\n<p class=\"unit\">margin = nines(reached) − nines(target), "
+                + "nines(P) = −log10(1 − P)</p>\n");
+        tableStart(List.of("target", "reached", "required", "margin (nines)"));
+        for (org.sxcascade.window.TargetMargin m : margins) {
+            body.append("<tr><th>").append(esc(m.label())).append(m.met() ? "" : " <span class=\"badge missed\">"
+                    + "MISSED</span>").append("</th><td>").append(esc(OperatingWindow.percentOf(m.reached(),
+                    m.shortfall()))).append("</td><td>").append(esc(Formats.percent(m.target()))).append("</td><td>")
+                    .append(esc(String.format(Locale.ROOT, "%+.4f", m.margin()))).append("</td></tr>\n");
+        }
+        tableEnd();
+        body.append("<p><b>Binding:</b> ").append(esc(String.join("; ", binding(origin, margins)))).append("</p>\n");
+        if (mc != null) {
+            body.append("<h3>Robustness (the case's uncertainty section)</h3>\n<pre>").append(esc(mc.toText()))
+                    .append("</pre>\n");
+        }
+        return this;
+    }
+
+    /** The sentence on how the case was made. */
+    static String originText(org.sxcascade.model.CaseOrigin o) {
+        if (o == null) {
+            return "The stages and flows of the case as given (it has no origin section: how they were chosen is "
+                    + "not recorded).";
+        }
+        StringBuilder b = new StringBuilder();
+        if (o.command().equals("optimize")) {
+            b.append("Optimized by sxcascade optimize for the least ").append(o.objective() == null ? "objective"
+                    : o.objective());
+            if (o.value() != null) {
+                b.append(": ").append(Formats.general(o.value())).append(o.unit() == null ? "" : " " + o.unit());
+            }
+            b.append('.');
+            if (o.exactValue() != null && o.value() != null) {
+                b.append(String.format(Locale.ROOT, " The exact optimum at the targets themselves is %s (its flows "
+                                + "sit on the targets); this one kept a margin of %s nines on every target for the "
+                                + "rounding of its flows, %+.3f %%.", Formats.general(o.exactValue()),
+                        o.marginNines() == null ? "?" : Formats.general(o.marginNines()),
+                        100 * (o.value() - o.exactValue()) / o.exactValue()));
+            }
+        } else {
+            b.append("Designed by sxcascade design (the fewest stages that meet the targets at the designed flows).");
+        }
+        b.append(o.digits() == null ? " Its flows are the exact ones." : " Its flows are rounded to " + o.digits()
+                + " significant digits and verified.");
+        return b.toString();
+    }
+
+    /** The binding constraints: the optimizer's, else the targets with the least margin. */
+    static List<String> binding(org.sxcascade.model.CaseOrigin o, List<org.sxcascade.window.TargetMargin> margins) {
+        if (o != null && !o.binding().isEmpty()) {
+            return o.binding();
+        }
+        double least = margins.stream().mapToDouble(org.sxcascade.window.TargetMargin::margin).min().orElse(0);
+        List<String> on = new ArrayList<>();
+        for (org.sxcascade.window.TargetMargin m : margins) {
+            if (m.margin() <= least + 0.01) {
+                on.add(m.label() + String.format(Locale.ROOT, " (the least margin, %+.4f nines)", m.margin()));
+            }
+        }
+        return on.isEmpty() ? List.of("no target") : on;
     }
 
     /**
@@ -785,7 +885,7 @@ public final class HtmlReport {
     }
 
     /** HTML text and attribute escaping. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

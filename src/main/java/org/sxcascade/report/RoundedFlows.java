@@ -99,15 +99,23 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
      */
     public static RoundedFlows of(String caseYaml, List<Summary.Quantity> flows, Resolution resolution,
                                   java.util.function.Predicate<String> also) {
-        List<Summary.Quantity> rounded = new ArrayList<>();
-        for (Summary.Quantity q : flows) {
-            if (q.field() != null && q.field().startsWith("flows.") && lineOf(caseYaml, key(q)) >= 0) {
-                rounded.add(q);
-            }
-        }
+        return of(caseYaml, flows, resolution, also, true);
+    }
+
+    /**
+     * The rounding at the asked resolution only (no further digits): what {@link RoundingMargin}
+     * asks of a re-optimized case.
+     */
+    public static RoundedFlows atResolution(String caseYaml, List<Summary.Quantity> flows, Resolution resolution) {
+        return of(caseYaml, flows, resolution, null, false);
+    }
+
+    private static RoundedFlows of(String caseYaml, List<Summary.Quantity> flows, Resolution resolution,
+                                   java.util.function.Predicate<String> also, boolean moreDigits) {
+        List<Summary.Quantity> rounded = roundable(caseYaml, flows);
         int solves = 0;
-        boolean byDigits = resolution.step() == null
-                || rounded.stream().anyMatch(q -> !"L/h".equals(q.unit()));
+        boolean byDigits = moreDigits && (resolution.step() == null
+                || rounded.stream().anyMatch(q -> !"L/h".equals(q.unit())));
         for (int digits = resolution.digits(); digits <= (byDigits ? MAX_DIGITS : resolution.digits()); digits++) {
             int k = rounded.size();
             String[][] choices = new String[k][];
@@ -148,6 +156,47 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
         return new RoundedFlows(resolution, byDigits ? MAX_DIGITS : resolution.digits(), List.of(),
                 exact == null ? List.of() : exact.products(),
                 false, false, solves, caseYaml);
+    }
+
+    /** The flows whose case-file field the case sets (those that are rounded). */
+    private static List<Summary.Quantity> roundable(String caseYaml, List<Summary.Quantity> flows) {
+        List<Summary.Quantity> rounded = new ArrayList<>();
+        for (Summary.Quantity q : flows) {
+            if (q.field() != null && q.field().startsWith("flows.") && lineOf(caseYaml, key(q)) >= 0) {
+                rounded.add(q);
+            }
+        }
+        return rounded;
+    }
+
+    /**
+     * How far the nearest rounding of every flow misses the case's purity targets, in nines: the
+     * largest nines(target) − nines(purity reached) over the products with a purity target (0 or
+     * less when every one holds), or {@code +∞} when the rounded case does not converge. One solve:
+     * {@link RoundingMargin}'s first estimate of the margin a rounding needs.
+     */
+    public static double nearestShortfallNines(String caseYaml, List<Summary.Quantity> flows, Resolution resolution) {
+        List<Summary.Quantity> rounded = roundable(caseYaml, flows);
+        String[] values = new String[rounded.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = candidates(rounded.get(i), resolution.digits(), resolution.step())[0];
+        }
+        SimulationReport report = solve(replace(caseYaml, rounded, values, resolution.describe(resolution.digits())));
+        if (report == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double worst = Double.NEGATIVE_INFINITY;
+        for (SimulationReport.Product p : report.products()) {
+            if (p.target() != null) {
+                worst = Math.max(worst, marginNines(p.purity(), p.target()) * -1);
+            }
+        }
+        return worst;
+    }
+
+    /** nines(purity) − nines(target), nines(P) = −log10(1 − P): + for a target met, − for one missed. */
+    public static double marginNines(double purity, double target) {
+        return org.sxcascade.window.TargetMargin.nines(1 - purity) - org.sxcascade.window.TargetMargin.nines(1 - target);
     }
 
     /** The rounded values of a flow to try: the nearest first, then the other way (if different). */

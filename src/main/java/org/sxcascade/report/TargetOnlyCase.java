@@ -39,6 +39,6 @@ public final class TargetOnlyCase {
             throw new InvalidInputException("targets", "(as given)", "targets a design can meet within "
                     + Cascade.MAX_STAGES + " stages: " + e.getMessage());
         }
-        return CaseHandOff.complete(DesignReport.caseYaml(d), tree);
+        return CaseHandOff.withOrigin(CaseHandOff.complete(DesignReport.caseYaml(d), tree), CaseHandOff.origin(null));
     }
 }

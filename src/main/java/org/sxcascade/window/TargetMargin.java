@@ -25,4 +25,9 @@ public record TargetMargin(String label, double reached, double shortfall, doubl
     public boolean met() {
         return reached >= target;
     }
+
+    /** The margin of every target of a solved case (purities and recoveries), as the operating window gives them. */
+    public static java.util.List<TargetMargin> of(org.sxcascade.report.SimulationReport report) {
+        return CaseEvaluator.margins(report).margins();
+    }
 }

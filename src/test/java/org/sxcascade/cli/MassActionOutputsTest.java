@@ -143,7 +143,8 @@ class MassActionOutputsTest {
         Path out = dir.resolve("ma.html");
         CliHarness r = CliHarness.run("report", CASE, "-o", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Report written to " + out).contains("3 sections");
+        // inputs, steady state, the case's own design, the design from its targets
+        assertThat(r.out()).contains("Report written to " + out).contains("4 sections");
         String html = Files.readString(out);
         JsonNode sim = json(CliHarness.run("simulate", CASE, "--json"));
         List<ReportCommandTest.Cell> cells = ReportCommandTest.cells(html);
@@ -177,8 +178,8 @@ class MassActionOutputsTest {
         Path bare = dir.resolve("bare.html");
         r = CliHarness.run("report", CASE, "-o", bare.toString(), "--no-design");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2 sections");
-        assertThat(Files.readString(bare)).doesNotContain("id=\"design\"");
+        assertThat(r.out()).contains("3 sections");
+        assertThat(Files.readString(bare)).doesNotContain("id=\"design\"").contains("id=\"case-design\"");
     }
 
     /** Bad options are exit 2 with the reason, and write nothing. */

@@ -1,5 +1,7 @@
 package org.sxcascade.cli;
 
+import org.sxcascade.report.HtmlReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +83,111 @@ class ReportCommandTest {
             errors.add(Double.parseDouble(m.group(1)));
         }
         return errors;
+    }
+
+    /**
+     * Issue 17's round trip: design or optimize → --case-out → report shows the case's own design:
+     * the stages, the (rounded) flows and the purities the command printed, how it was made, the
+     * binding constraints, the margins and the operating window; for a CMER case in plant units
+     * with costs and a transient section, and for a mass-action case.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"design, cmer", "optimize, cmer", "design, mass-action",
+        "optimize, mass-action"})
+    void aWrittenCaseIsReportedWithItsOwnDesign(String command, String model, @TempDir Path tmp) throws Exception {
+        Path input = tmp.resolve("input.yaml");
+        boolean uncertain = model.equals("cmer") && command.equals("design");
+        if (model.equals("cmer")) {
+            Files.writeString(input, Files.readString(Path.of("cases/pr-nd-p507.yaml")) + """
+                    transient:
+                      holdUp: {aqueous: 10, organic: 20}
+                      simulatedTime: 30 d
+                      sampling: 1 d
+                    """ + (uncertain ? "uncertainty:\n  chemistry: 0.03\n" : ""));
+        } else {
+            Files.copy(Path.of("cases/pr-nd-mass-action.yaml"), input);
+        }
+        Path written = tmp.resolve("written.yaml");
+        JsonNode doc = json(command, input.toString(), "--json", "--case-out", written.toString());
+        String yaml = Files.readString(written);
+        assertThat(yaml).contains("origin:", "command: " + command, "transient:");
+        if (model.equals("cmer")) {
+            assertThat(yaml).contains("costs:");
+        }
+        String html = report(tmp.resolve("written.html"), written.toString());
+        String section = html.substring(html.indexOf("<section id=\"case-design\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section).contains(command.equals("optimize") ? "Optimized by sxcascade optimize for the least"
+                : "Designed by sxcascade design", "Its flows are rounded to " + doc.at("/rounded/digits").asInt()
+                + " significant digits");
+        // the stages the command printed
+        Map<String, Double> shown = new java.util.HashMap<>();
+        for (Cell c : cells(section)) {
+            shown.put(c.key(), Double.parseDouble(c.value()));
+        }
+        assertThat(shown.get("/cascade/extractionStages")).isEqualTo(doc.at("/stages/extraction").asDouble());
+        assertThat(shown.get("/cascade/scrubStages")).isEqualTo(doc.at("/stages/scrub").asDouble());
+        assertThat(shown.get("/cascade/totalStages")).isEqualTo(doc.at("/stages/total").asDouble());
+        // the flows it printed as rounded and wrote
+        Map<String, Double> flows = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("<td data-value=\"([^\"]+)\">[^<]*</td><td>[^<]*</td><td><code>([^<]+)</code>")
+                .matcher(section);
+        while (m.find()) {
+            flows.put(m.group(2), Double.parseDouble(m.group(1)));
+        }
+        assertThat(doc.at("/rounded/flows")).isNotEmpty();
+        for (JsonNode f : doc.at("/rounded/flows")) {
+            if (!f.get("field").asText().equals("flows.stripAcidity")) { // not an input of the window
+                assertThat(flows.get(f.get("field").asText())).as(f.get("field").asText())
+                        .isEqualTo(f.get("rounded").asDouble());
+            }
+        }
+        // the purities it printed for the rounded case: the report's steady state and margins
+        List<Cell> products = cells(html).stream().filter(c -> c.source().equals("simulate")
+                && c.key().matches("/products/\\d+/purity")).toList();
+        for (JsonNode p : doc.at("/rounded/purities")) {
+            assertThat(products).anySatisfy(c -> assertThat(Double.parseDouble(c.value()))
+                    .isCloseTo(p.get("purity").asDouble(), org.assertj.core.api.Assertions.within(1e-12)));
+        }
+        assertThat(section).contains("margin (nines)", "Binding:");
+        if (command.equals("optimize")) {
+            for (JsonNode b : doc.get("binding")) {
+                assertThat(section).contains(HtmlReport.esc(b.asText()));
+            }
+        }
+        if (uncertain) { // its robustness under its uncertainty section: the Monte Carlo's share with its error
+            assertThat(section).contains("Robustness (the case's uncertainty section)", "2000 draws, seed 1",
+                    "of draws (standard error", "median");
+        } else {
+            assertThat(section).doesNotContain("Robustness");
+        }
+        if (command.equals("design") && model.equals("mass-action")) {
+            // designed again, the written case has one origin section: its own (a mass-action case is
+            // written from its input's tree, which has the input's)
+            Path again = tmp.resolve("again.yaml");
+            CliHarness d = CliHarness.run("design", written.toString(), "--case-out", again.toString());
+            assertThat(d.exitCode()).as(d.err()).isZero();
+            assertThat(Pattern.compile("(?m)^origin:").matcher(Files.readString(again)).results().count()).isOne();
+            assertThat(CliHarness.run("simulate", again.toString()).exitCode()).isZero();
+        }
+        // a written case gets its operating window, and no new design from its targets
+        assertThat(html).contains("<section id=\"window\">").doesNotContain("<section id=\"design\">");
+    }
+
+    @Test
+    void anOriginSectionIsCheckedByEveryCommand(@TempDir Path tmp) throws Exception {
+        Path c = tmp.resolve("c.yaml");
+        String base = Files.readString(Path.of("cases/zhang-binary.yaml"));
+        Files.writeString(c, base + "origin:\n  command: optimize\n  value: 12.5\n  binding: [the stage limit]\n");
+        assertThat(CliHarness.run("simulate", c.toString()).exitCode()).isZero();
+        Files.writeString(c, base + "origin:\n  command: optimize\n  valeu: 12.5\n");
+        CliHarness r = CliHarness.run("simulate", c.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("origin.valeu", "did you mean 'value'?");
+        Files.writeString(c, base + "origin:\n  command: sweep\n");
+        r = CliHarness.run("design", c.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("origin.command = sweep is not allowed: design or optimize");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Plant flows rounded by design and optimize (issue 17, item 3): the rounded flows are the ones
  * verified, printed and written; simulate of the written case gives the purities printed for them;
  * an instrument step rounds flows in L/h to its multiples; a resolution no rounding can meet is said
- * so, with the exact flows written.
+ * so, with the exact flows written; an optimum on its targets is re-run with a margin.
  */
 class RoundedFlowsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,13 +77,45 @@ class RoundedFlowsTest {
                 .contains("The flows are printed and written in full precision");
     }
 
-    /** A mass-action optimum 2e-9 above its targets: no rounding holds them, and the report says why. */
+    /**
+     * The least-Φ optimum sits 6e-11 above its targets: no rounding of its flows holds them, so it
+     * is re-run with every target tightened by a margin in nines; the rounded flows of that optimum
+     * hold the case's own targets, which the written case keeps; the premium is stated.
+     */
     @Test
-    void anOptimumOnItsTargetsCannotBeRoundedAndSaysWhy() throws Exception {
-        JsonNode r = json("optimize", "cases/pr-nd-mass-action.yaml", "--json").get("rounded");
-        assertThat(r.get("met").asBoolean()).isFalse();
-        assertThat(r.get("exactMargin").asDouble()).isBetween(0.0, 1e-8);
-        assertThat(r.get("flows")).isEmpty();
+    void anOptimumOnItsTargetsIsReRunWithAMarginForTheRounding(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("o.yaml");
+        JsonNode j = json("optimize", "cases/pr-nd-p507.yaml", "--json", "--case-out", out.toString());
+        JsonNode m = j.get("roundingMargin");
+        assertThat(m.get("exactObjective").asDouble()).isCloseTo(207.383, within(1e-3));
+        assertThat(m.get("nines").asDouble()).isBetween(0.01, 0.5);
+        // the optimum printed is the one with the margin: it costs a little more Φ than the exact one
+        assertThat(j.at("/objective/value").asDouble()).isEqualTo(m.get("objective").asDouble())
+                .isGreaterThan(m.get("exactObjective").asDouble());
+        assertThat(m.get("premiumPercent").asDouble()).isBetween(0.0, 5.0);
+        assertThat(m.get("premium").asDouble()).isCloseTo(m.get("objective").asDouble()
+                - m.get("exactObjective").asDouble(), within(1e-9));
+        JsonNode r = j.get("rounded");
+        assertThat(r.get("met").asBoolean()).isTrue();
+        for (JsonNode x : m.get("marginsNines")) {
+            assertThat(x.get("margin").asDouble()).isPositive();
+        }
+        // the written case keeps the case's targets, not the tightened ones, and meets them
+        String yaml = Files.readString(out);
+        assertThat(yaml).contains("organic: {purity: 0.999, components: [Nd]}")
+                .contains("aqueous: {purity: 0.999, components: [Pr]}")
+                .contains("# Optimized with every target tightened by");
+        JsonNode sim = json("simulate", out.toString(), "--json");
+        for (JsonNode p : sim.get("products")) {
+            if (p.hasNonNull("met")) {
+                assertThat(p.get("met").asBoolean()).isTrue();
+                assertThat(p.get("target").asDouble()).isEqualTo(0.999);
+            }
+        }
+        // --exact-flows: the exact optimum, no margin
+        JsonNode e = json("optimize", "cases/pr-nd-p507.yaml", "--json", "--exact-flows");
+        assertThat(e.has("roundingMargin")).isFalse();
+        assertThat(e.at("/objective/value").asDouble()).isCloseTo(207.383, within(1e-3));
     }
 
     /**
@@ -112,10 +144,9 @@ class RoundedFlowsTest {
         }
         JsonNode o = json("optimize", "cases/pr-nd-p507.yaml", "--json", "--window");
         assertThat(o.at("/window/operatingPointMet").asBoolean()).isTrue();
-        // the optimum sits 6e-11 above its targets: no rounding holds, so the window is of the exact flows
-        assertThat(o.at("/rounded/met").asBoolean()).isFalse();
-        assertThat(o.at("/window/inputs/0/value").asDouble()).isCloseTo(o.at("/operatingFlows/2/value").asDouble(),
-                within(1e-9));
+        // the optimum kept a margin for its rounding: the window is of its rounded flows
+        assertThat(o.at("/rounded/met").asBoolean()).isTrue();
+        assertThat(o.at("/window/inputs/0/value").asDouble()).isEqualTo(o.at("/rounded/flows/0/rounded").asDouble());
         CliHarness grid = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--window-grid", "9");
         assertThat(grid.exitCode()).isEqualTo(2);
         assertThat(grid.err()).contains("--window-grid = 9 is not allowed: only with --window");

@@ -171,7 +171,7 @@ class WindowCommandTest {
         CliHarness r = CliHarness.run("report", "cases/pr-nd-1974.yaml", "--window", "--no-design", "--no-transient",
                 "-o", html.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("3 sections");
+        assertThat(r.out()).contains("4 sections"); // inputs, steady state, the case's design, the window
         String page = Files.readString(html);
         assertThat(page).contains("<section id=\"window\">", "Target margins", "flows.organicFlow",
                 "data-source=\"window\" data-key=\"/inputs/0/lower/value\"", "β(Nd/Pr) may fall",
