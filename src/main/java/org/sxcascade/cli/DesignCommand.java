@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "  sxcascade design cases/pr-nd-p507.yaml --margin 1.2 --case-out designed.yaml",
                 "  sxcascade design cases/pr-nd-p507.yaml --json",
                 "  sxcascade design cases/pr-nd-mass-action.yaml --case-out designed.yaml",
+                "  sxcascade design cases/pr-nd-p507.yaml --uncertainty --beta-sigma 0.03 --robust 0.95 --case-out robust.yaml",
+                "  sxcascade design cases/pr-nd-p507.yaml --uncertainty --beta-box 3% --robust worst-case",
                 "", "Exit codes: 0 ok, 2 bad input or targets out of reach, 3 no convergence."})
 final class DesignCommand implements Callable<Integer> {
     @Spec
@@ -129,8 +131,8 @@ final class DesignCommand implements Callable<Integer> {
             rounded = rounding.round(exactYaml, d.flows(), rd == null ? null : rd::keepsProbability);
             String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
             if (caseOut != null) {
-                String recorded = org.sxcascade.report.CaseHandOff.withOrigin(yaml,
-                        org.sxcascade.report.CaseHandOff.origin(rounded));
+                String recorded = uncertainty.intoCase(org.sxcascade.report.CaseHandOff.withOrigin(yaml,
+                        org.sxcascade.report.CaseHandOff.origin(rounded)));
                 OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(recorded));
             }
             win = windowOptions.compute(() -> new CaseReader().parseTree(yaml), plot.wanted(),

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective stages --max-extractant 6",
                 "  sxcascade optimize cases/pr-nd-p507.yaml --objective cost --pareto --case-out best.yaml",
                 "  sxcascade optimize cases/zhang-binary.yaml --objective extractant --max-stages 60 --json",
+                "  sxcascade optimize cases/pr-nd-p507.yaml --uncertainty --beta-sigma 0.03 --robust 0.95",
                 "", "Exit codes: 0 ok, 2 bad input or targets out of reach within the bounds, 3 no convergence."})
 final class OptimizeCommand implements Callable<Integer> {
     @Spec
@@ -179,8 +180,8 @@ final class OptimizeCommand implements Callable<Integer> {
         org.sxcascade.report.RoundingMargin margin = roundingMargin;
         String yaml = rounded != null && rounded.met() ? rounded.yaml() : exactYaml;
         if (caseOut != null) {
-            String recorded = org.sxcascade.report.CaseHandOff.withOrigin(yaml,
-                    org.sxcascade.report.CaseHandOff.origin(o, margin, rounded));
+            String recorded = uncertainty.intoCase(org.sxcascade.report.CaseHandOff.withOrigin(yaml,
+                    org.sxcascade.report.CaseHandOff.origin(o, margin, rounded)));
             OutputFiles.write("--case-out", caseOut, caseFile, w -> w.write(recorded));
         }
         org.sxcascade.window.OperatingWindow win = windowOptions.compute(() -> new CaseReader().parseTree(yaml),

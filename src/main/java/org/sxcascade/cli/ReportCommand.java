@@ -120,12 +120,19 @@ final class ReportCommand implements Callable<Integer> {
             // the case's own design: how it was made, stages, flows, margins, binding, robustness
             sections++;
             org.sxcascade.window.MonteCarlo mc = null;
+            org.sxcascade.window.WorstCase wc = null;
             if (tree.has("uncertainty")) {
                 org.sxcascade.model.Uncertainty u = CaseReader.readUncertainty(tree);
-                mc = org.sxcascade.window.MonteCarlo.run(tree, new org.sxcascade.window.MonteCarlo.Sigma(u.chemistry(),
-                        u.feed(), u.flow(), u), org.sxcascade.window.MonteCarlo.defaultDraws(tree), 1, null);
+                if (u.chemistry() > 0 || u.feed() > 0 || u.flow() > 0 || !u.components().isEmpty()) {
+                    mc = org.sxcascade.window.MonteCarlo.run(tree, new org.sxcascade.window.MonteCarlo.Sigma(
+                            u.chemistry(), u.feed(), u.flow(), u), org.sxcascade.window.MonteCarlo.defaultDraws(tree),
+                            1, null);
+                }
+                if (u.box() > 0) { // a section with a box only has no Monte Carlo, only its corners
+                    wc = org.sxcascade.window.WorstCase.run(tree, u.box(), "uncertainty.box.chemistry");
+                }
             }
-            html.caseDesign(sim, tree, origin, mc);
+            html.caseDesign(sim, tree, origin, mc, wc);
         }
         if (window || origin != null && tree.has("targets")) { // a designed case's window by default
             sections++;

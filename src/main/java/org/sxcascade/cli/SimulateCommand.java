@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade simulate cases/pr-nd-mass-action.yaml --csv profile.csv --plot charts",
                 "  sxcascade simulate cases/pr-nd-p507.yaml --window",
                 "  sxcascade simulate cases/pr-nd-p507.yaml --window --plot charts",
+                "  sxcascade simulate cases/pr-nd-p507.yaml --uncertainty --beta-sigma 0.03 --plot charts",
                 "", "Exit codes: 0 ok, 2 bad input, 3 no convergence."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec

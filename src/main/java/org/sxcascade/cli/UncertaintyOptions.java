@@ -153,6 +153,36 @@ final class UncertaintyOptions {
         return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
+    /**
+     * The written case of a design or optimization run with --uncertainty: its {@code uncertainty}
+     * section carries the σ and box this run took from its options (the case's own section, with
+     * each option given replacing its key), so that {@code report} and {@code simulate --uncertainty}
+     * of the written case judge it as this run did. Unchanged without --uncertainty or without such
+     * an option.
+     */
+    String intoCase(String written) {
+        if (!uncertainty || !(given("--beta-sigma") || given("--feed-sigma") || given("--flow-sigma") || box != null)) {
+            return written;
+        }
+        JsonNode tree = new org.sxcascade.io.CaseReader().parseTree(written);
+        com.fasterxml.jackson.databind.node.ObjectNode u = tree.path("uncertainty").isObject()
+                ? ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("uncertainty")).deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (given("--beta-sigma")) {
+            u.put("chemistry", chemistry);
+        }
+        if (given("--feed-sigma")) {
+            u.put("feed", feed);
+        }
+        if (given("--flow-sigma")) {
+            u.put("flows", flow);
+        }
+        if (box != null) {
+            u.putObject("box").put("chemistry", box);
+        }
+        return org.sxcascade.report.CaseHandOff.withUncertainty(written, u);
+    }
+
     /** The sample size for a case. */
     int draws(JsonNode tree) {
         return draws != null ? draws : MonteCarlo.defaultDraws(tree);

@@ -102,16 +102,37 @@ public final class CaseHandOff {
      * written by design or optimize.
      */
     static String withoutOrigin(String written) {
+        return withoutBlock(written, "origin:", ORIGIN_COMMENT);
+    }
+
+    private static final String UNCERTAINTY_COMMENT = "# The uncertainty the design was judged with (report shows "
+            + "its robustness with it):";
+
+    /**
+     * The written case with its top-level {@code uncertainty} section replaced by the given one (the
+     * σ and box a {@code design}/{@code optimize --uncertainty} run used, so that {@code report} and
+     * {@code simulate --uncertainty} of the written case judge it as that run did).
+     */
+    public static String withUncertainty(String written, ObjectNode uncertainty) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("uncertainty", uncertainty);
+        written = withoutBlock(written, "uncertainty:", UNCERTAINTY_COMMENT);
+        return (written.endsWith("\n") ? written : written + "\n")
+                + CaseTreeYaml.write(List.of(UNCERTAINTY_COMMENT.substring(2)), root);
+    }
+
+    /** The written text without one top-level block (its key line and indented lines) and its comment line. */
+    private static String withoutBlock(String written, String keyLine, String comment) {
         String[] lines = written.split("\n", -1);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("origin:")) {
+            if (lines[i].startsWith(keyLine)) {
                 while (i + 1 < lines.length && (lines[i + 1].startsWith(" ") || lines[i + 1].startsWith("- "))) {
                     i++;
                 }
                 continue;
             }
-            if (lines[i].equals(ORIGIN_COMMENT)) {
+            if (lines[i].equals(comment)) {
                 continue;
             }
             b.append(lines[i]);

@@ -411,10 +411,11 @@ public final class HtmlReport {
      * @param sim    the case solved as given
      * @param tree   the case file's tree
      * @param origin its {@code origin} section, or {@code null}
-     * @param mc     the Monte Carlo of its {@code uncertainty} section, or {@code null}
+     * @param mc     the Monte Carlo of its {@code uncertainty} section (σ or covariance), or {@code null}
+     * @param wc     the worst case over its {@code uncertainty.box}, or {@code null}
      */
     public HtmlReport caseDesign(SimulationReport sim, JsonNode tree, org.sxcascade.model.CaseOrigin origin,
-                                 org.sxcascade.window.MonteCarlo mc) {
+                                 org.sxcascade.window.MonteCarlo mc, org.sxcascade.window.WorstCase wc) {
         section("case-design", "The case's design");
         body.append("<p>").append(esc(originText(origin))).append("</p>\n");
         ObjectNode j = sim.toJson();
@@ -450,6 +451,10 @@ public final class HtmlReport {
         if (mc != null) {
             body.append("<h3>Robustness (the case's uncertainty section)</h3>\n<pre>").append(esc(mc.toText()))
                     .append("</pre>\n");
+        }
+        if (wc != null) {
+            body.append("<h3>Worst case over the box (the case's uncertainty.box)</h3>\n<pre>")
+                    .append(esc(wc.toText())).append("</pre>\n");
         }
         return this;
     }

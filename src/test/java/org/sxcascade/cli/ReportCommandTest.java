@@ -387,4 +387,31 @@ class ReportCommandTest {
         assertThat(dir.exitCode()).isEqualTo(2);
         assertThat(out).doesNotExist();
     }
+    /**
+     * A robust design's written case carries the σ and box it was judged with (taken from the
+     * options), so report shows its robustness as the design run saw it: the Monte Carlo and the
+     * worst corner of the box. A section with a box only (no σ) is reported by its corners alone.
+     */
+    @Test
+    void aRobustDesignCarriesItsUncertaintyToTheReport(@TempDir Path tmp) throws Exception {
+        Path written = tmp.resolve("robust.yaml");
+        CliHarness d = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-sigma", "0.03",
+                "--beta-box", "3%", "--robust", "worst-case", "--case-out", written.toString());
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        JsonNode u = new org.sxcascade.io.CaseReader().parseTree(Files.readString(written)).get("uncertainty");
+        assertThat(u.get("chemistry").asDouble()).isEqualTo(0.03);
+        assertThat(u.at("/box/chemistry").asDouble()).isEqualTo(0.03);
+        String html = report(tmp.resolve("robust.html"), written.toString());
+        String section = html.substring(html.indexOf("<section id=\"case-design\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section).contains("Robustness (the case's uncertainty section)", "2000 draws",
+                "Worst case over the box", "every target met at 2 of 2 corners");
+
+        String text = Files.readString(written);
+        Path boxOnly = tmp.resolve("box.yaml");
+        Files.writeString(boxOnly, text.substring(0, text.indexOf("# The uncertainty the design"))
+                + "uncertainty:\n  box: {chemistry: 0.03}\n");
+        String boxed = report(tmp.resolve("box.html"), boxOnly.toString());
+        assertThat(boxed).contains("Worst case over the box").doesNotContain("Robustness (the case's uncertainty");
+    }
 }
