@@ -102,6 +102,13 @@ public final class CascadeDynamics {
     private final boolean closed;
     /** Work of a total-reflux row: the withdrawn amounts before it (null when the outlets are open). */
     private final double[] keptWithdrawn;
+    /**
+     * Per stage, the unknown of the equilibrium's inner solve at the stage's last split (mass action:
+     * ln [H⁺]; CMER: the organic's Σ β x), the start of its next split (NaN: none yet): successive
+     * evaluations of the right-hand side split nearly the same contents, and a warm start saves most
+     * of the inner iterations. The split is the same to rounding whatever the start.
+     */
+    private final double[] splitStart;
 
     /** A copy of {@code o} with its outlets closed or open (fresh work arrays, the same constants). */
     private CascadeDynamics(CascadeDynamics o, boolean closed) {
@@ -129,6 +136,7 @@ public final class CascadeDynamics {
         this.probeOrganic = new double[o.probeOrganic.length];
         this.closed = closed;
         this.keptWithdrawn = closed ? new double[3 * components] : null;
+        this.splitStart = o.splitStart.clone();
     }
 
     /**
@@ -215,6 +223,8 @@ public final class CascadeDynamics {
         this.probeOrganic = new double[components];
         this.closed = false;
         this.keptWithdrawn = null;
+        this.splitStart = new double[stages];
+        java.util.Arrays.fill(splitStart, Double.NaN);
         boolean murphree = false;
         double[] g = new double[stages];
         double[] split = organicWeight.clone();
@@ -444,11 +454,16 @@ public final class CascadeDynamics {
 
     /** Splits stage k's content (0-based) between the phases into {@code aqueous} and {@code organic} at {@code out}. */
     void splitStage(double[] amounts, int k, double[] aqueous, double[] organic, int out) {
-        split(amounts, k * components, k, aqueous, organic, out);
+        split(amounts, k * components, k, aqueous, organic, out, true);
     }
 
-    /** Splits the content at {@code amounts[off …]} with the weights of stage k (0-based). */
-    private void split(double[] amounts, int off, int k, double[] aqueous, double[] organic, int out) {
+    /**
+     * Splits the content at {@code amounts[off …]} with the weights of stage k (0-based), the inner
+     * solve started from the stage's last split; {@code remember}: whether this split's solution is
+     * the start of the next (not for the probes of {@link #splitJacobian}).
+     */
+    private void split(double[] amounts, int off, int k, double[] aqueous, double[] organic, int out,
+                       boolean remember) {
         int c = components;
         double total = 0;
         for (int j = 0; j < c; j++) {
@@ -464,8 +479,11 @@ public final class CascadeDynamics {
         // scale the steady phase amounts to the stage's content: the CMER split gives the aqueous
         // exactly its weight when the weights sum to the content (ConstantSeparationFactors.equilibrate)
         double scale = scaleWeights ? total / (splitOrganicWeight[k] + aqueousWeight[k]) : 1;
-        equilibrium.equilibrate(scale * splitOrganicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous,
-                organic, out);
+        double found = equilibrium.equilibrate(scale * splitOrganicWeight[k], scale * aqueousWeight[k], amounts, off,
+                aqueous, organic, out, splitStart[k]);
+        if (remember) {
+            splitStart[k] = found;
+        }
     }
 
     /** The time derivative of the state {@code y} into {@code dydt} (both of length {@link #dimension()}). */
@@ -535,7 +553,7 @@ public final class CascadeDynamics {
         int cc = c * c;
         for (int k = 0; k < stages; k++) {
             int off = k * c;
-            split(y, off, k, aqueousHeld, organicHeld, off);
+            split(y, off, k, aqueousHeld, organicHeld, off, true);
             double total = 0;
             for (int j = 0; j < c; j++) {
                 total += Math.abs(y[off + j]);
@@ -549,7 +567,7 @@ public final class CascadeDynamics {
                 double perturbed = probe[q] + h;
                 h = perturbed - probe[q]; // the step as represented
                 probe[q] = perturbed;
-                split(probe, 0, k, probeAqueous, probeOrganic, 0);
+                split(probe, 0, k, probeAqueous, probeOrganic, 0, false);
                 for (int i = 0; i < c; i++) {
                     dA[k * cc + i * c + q] = (probeAqueous[i] - aqueousHeld[off + i]) / h;
                     dO[k * cc + i * c + q] = (probeOrganic[i] - organicHeld[off + i]) / h;

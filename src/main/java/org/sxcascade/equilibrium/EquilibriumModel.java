@@ -48,17 +48,19 @@ public interface EquilibriumModel {
                 double[] aqueousShare, double[] organicShare, int outOffset);
 
     /**
-     * {@link #shares}, for a model whose stage conditions include an acidity found by an inner
-     * solve (mass action), started from a guess of it: the caller that splits the same stage again
-     * and again (the rows, docs/theory.md) passes the acidity the last split found, which saves most
-     * of the solve's iterations. The split is the same to rounding whatever the start.
+     * {@link #shares}, for a model whose stage conditions come from an inner solve (mass action: the
+     * acidity; CMER: the organic's Σ β x), started from a guess of its unknown: the caller that splits
+     * the same stage again and again (the rows, docs/theory.md; the right-hand side of the
+     * transient, {@code CascadeDynamics}) passes what the last split of that stage returned, which
+     * saves most of the solve's iterations. The split is the same to rounding whatever the start.
      *
-     * @param lnAcidityStart ln of the aqueous [H⁺] in mol/L to start from, or NaN for none
-     * @return ln of the aqueous [H⁺] found, or NaN for a model without one (the default, which
-     *         ignores the start)
+     * @param start the inner solve's unknown to start from, as a previous call returned it (mass
+     *              action: ln of the aqueous [H⁺] in mol/L), or NaN for none
+     * @return the unknown found, to pass as the next start, or NaN for a model without one (the
+     *         default, which ignores the start)
      */
     default double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                          double[] aqueousShare, double[] organicShare, int outOffset, double lnAcidityStart) {
+                          double[] aqueousShare, double[] organicShare, int outOffset, double start) {
         shares(organicFlow, aqueousFlow, contents, offset, aqueousShare, organicShare, outOffset);
         return Double.NaN;
     }
@@ -72,7 +74,19 @@ public interface EquilibriumModel {
      */
     default void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
                              double[] aqueous, double[] organic, int outOffset) {
-        shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset);
+        equilibrate(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset, Double.NaN);
+    }
+
+    /**
+     * {@link #equilibrate(double, double, double[], int, double[], double[], int)} with the inner
+     * solve started from {@code start}, as in
+     * {@link #shares(double, double, double[], int, double[], double[], int, double)}.
+     *
+     * @return the inner solve's unknown found (the next start), or NaN for a model without one
+     */
+    default double equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                               double[] aqueous, double[] organic, int outOffset, double start) {
+        double found = shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset, start);
         for (int j = 0; j < componentCount(); j++) {
             int o = outOffset + j;
             double m = contents[offset + j];
@@ -86,6 +100,7 @@ public interface EquilibriumModel {
                 aqueous[o] = m - v;
             }
         }
+        return found;
     }
 
     /**
