@@ -103,12 +103,17 @@ public final class CascadeDynamics {
     /** Work of a total-reflux row: the withdrawn amounts before it (null when the outlets are open). */
     private final double[] keptWithdrawn;
     /**
-     * Per stage, the unknown of the equilibrium's inner solve at the stage's last split (mass action:
-     * ln [H⁺]; CMER: the organic's Σ β x), the start of its next split (NaN: none yet): successive
+     * Per stage, the unknowns of the equilibrium's inner solve at the stage's last split
+     * ({@link EquilibriumModel#startLength()} numbers: mass action ln [H⁺] and ln of the free
+     * extractant; CMER the organic's Σ β x), the start of its next split (NaN: none yet): successive
      * evaluations of the right-hand side split nearly the same contents, and a warm start saves most
      * of the inner iterations. The split is the same to rounding whatever the start.
      */
     private final double[] splitStart;
+    /** Work of {@link #splitJacobian}: the start of a probe's split (the stage's, not kept). */
+    private final double[] probeStart;
+    /** Per stage, 1 over the sum of the split weights (the CMER split scales them to the content). */
+    private final double[] inverseWeightSum;
 
     /** A copy of {@code o} with its outlets closed or open (fresh work arrays, the same constants). */
     private CascadeDynamics(CascadeDynamics o, boolean closed) {
@@ -137,6 +142,8 @@ public final class CascadeDynamics {
         this.closed = closed;
         this.keptWithdrawn = closed ? new double[3 * components] : null;
         this.splitStart = o.splitStart.clone();
+        this.probeStart = new double[o.probeStart.length];
+        this.inverseWeightSum = o.inverseWeightSum;
     }
 
     /**
@@ -223,7 +230,8 @@ public final class CascadeDynamics {
         this.probeOrganic = new double[components];
         this.closed = false;
         this.keptWithdrawn = null;
-        this.splitStart = new double[stages];
+        this.probeStart = new double[equilibrium.startLength()];
+        this.splitStart = new double[stages * probeStart.length];
         java.util.Arrays.fill(splitStart, Double.NaN);
         boolean murphree = false;
         double[] g = new double[stages];
@@ -238,6 +246,10 @@ public final class CascadeDynamics {
                 split[k - 1] = e * organicWeight[k - 1];
                 murphree = true;
             }
+        }
+        this.inverseWeightSum = new double[stages];
+        for (int k = 0; k < stages; k++) {
+            inverseWeightSum[k] = 1 / (split[k] + aqueousWeight[k]);
         }
         if (murphree) {
             this.bypass = g;
@@ -478,12 +490,17 @@ public final class CascadeDynamics {
         }
         // scale the steady phase amounts to the stage's content: the CMER split gives the aqueous
         // exactly its weight when the weights sum to the content (ConstantSeparationFactors.equilibrate)
-        double scale = scaleWeights ? total / (splitOrganicWeight[k] + aqueousWeight[k]) : 1;
-        double found = equilibrium.equilibrate(scale * splitOrganicWeight[k], scale * aqueousWeight[k], amounts, off,
-                aqueous, organic, out, splitStart[k]);
-        if (remember) {
-            splitStart[k] = found;
+        double scale = scaleWeights ? total * inverseWeightSum[k] : 1;
+        int length = probeStart.length;
+        double[] start = splitStart;
+        int at = k * length;
+        if (!remember) {
+            System.arraycopy(splitStart, at, probeStart, 0, length);
+            start = probeStart;
+            at = 0;
         }
+        equilibrium.equilibrate(scale * splitOrganicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous,
+                organic, out, start, at);
     }
 
     /** The time derivative of the state {@code y} into {@code dydt} (both of length {@link #dimension()}). */

@@ -177,6 +177,19 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
                 u = next;
             }
         }
+        if (c == 2 && u < 1e100) {
+            // as below, with one division for both components
+            double bu1 = separationFactors[0] * u;
+            double bu2 = separationFactors[1] * u;
+            double d1 = 1 + bu1;
+            double d2 = 1 + bu2;
+            double inverse = 1 / (d1 * d2);
+            aqueousShare[outOffset] = d2 * inverse;
+            organicShare[outOffset] = bu1 * d2 * inverse;
+            aqueousShare[outOffset + 1] = d1 * inverse;
+            organicShare[outOffset + 1] = bu2 * d1 * inverse;
+            return u;
+        }
         for (int j = 0; j < c; j++) {
             // l_j = L x_j = M_j/(1 + β_j u), v_j = M_j β_j u/(1 + β_j u)
             double bu = separationFactors[j] * u;

@@ -74,19 +74,40 @@ public interface EquilibriumModel {
      */
     default void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
                              double[] aqueous, double[] organic, int outOffset) {
-        equilibrate(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset, Double.NaN);
+        shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset);
+        splitByShares(contents, offset, aqueous, organic, outOffset);
+    }
+
+    /**
+     * How many numbers the warm start of
+     * {@link #equilibrate(double, double, double[], int, double[], double[], int, double[], int)}
+     * holds: the unknowns of the split's inner solve (mass action: ln [H⁺] and ln of the free
+     * extractant; CMER: the organic's Σ β x). The default, 1, is the one unknown of
+     * {@link #shares(double, double, double[], int, double[], double[], int, double)}.
+     */
+    default int startLength() {
+        return 1;
     }
 
     /**
      * {@link #equilibrate(double, double, double[], int, double[], double[], int)} with the inner
-     * solve started from {@code start}, as in
-     * {@link #shares(double, double, double[], int, double[], double[], int, double)}.
-     *
-     * @return the inner solve's unknown found (the next start), or NaN for a model without one
+     * solve started from {@code start[startOffset …]} ({@link #startLength()} numbers, NaN for none),
+     * which receives the unknowns found: the caller that splits nearly the same contents again and
+     * again (the right-hand side of the transient, {@code CascadeDynamics}) keeps one start per
+     * stage. The split is the same to rounding whatever the start.
      */
-    default double equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                               double[] aqueous, double[] organic, int outOffset, double start) {
-        double found = shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset, start);
+    default void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                             double[] aqueous, double[] organic, int outOffset, double[] start, int startOffset) {
+        start[startOffset] = shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset,
+                start[startOffset]);
+        splitByShares(contents, offset, aqueous, organic, outOffset);
+    }
+
+    /**
+     * Turns the shares in {@code aqueous} and {@code organic} into the split amounts, in place:
+     * the phase with the smaller share gets its share of the contents and the other the rest.
+     */
+    default void splitByShares(double[] contents, int offset, double[] aqueous, double[] organic, int outOffset) {
         for (int j = 0; j < componentCount(); j++) {
             int o = outOffset + j;
             double m = contents[offset + j];
@@ -100,7 +121,6 @@ public interface EquilibriumModel {
                 aqueous[o] = m - v;
             }
         }
-        return found;
     }
 
     /**
