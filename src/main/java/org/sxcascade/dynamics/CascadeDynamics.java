@@ -114,6 +114,11 @@ public final class CascadeDynamics {
     private final double[] probeStart;
     /** Per stage, 1 over the sum of the split weights (the CMER split scales them to the content). */
     private final double[] inverseWeightSum;
+    /** Per stage, the rate at which its held organic (aqueous) passes on undrawn: (1 − draw)/τ. */
+    private final double[] organicPassing;
+    private final double[] aqueousPassing;
+    /** The stages (0-based) with a side draw of either phase. */
+    private final int[] drawStages;
 
     /** A copy of {@code o} with its outlets closed or open (fresh work arrays, the same constants). */
     private CascadeDynamics(CascadeDynamics o, boolean closed) {
@@ -144,6 +149,9 @@ public final class CascadeDynamics {
         this.splitStart = o.splitStart.clone();
         this.probeStart = new double[o.probeStart.length];
         this.inverseWeightSum = o.inverseWeightSum;
+        this.organicPassing = o.organicPassing;
+        this.aqueousPassing = o.aqueousPassing;
+        this.drawStages = o.drawStages;
     }
 
     /**
@@ -248,9 +256,15 @@ public final class CascadeDynamics {
             }
         }
         this.inverseWeightSum = new double[stages];
+        this.organicPassing = new double[stages];
+        this.aqueousPassing = new double[stages];
         for (int k = 0; k < stages; k++) {
             inverseWeightSum[k] = 1 / (split[k] + aqueousWeight[k]);
+            organicPassing[k] = (1 - organicDraw[k]) * organicRate[k];
+            aqueousPassing[k] = (1 - aqueousDraw[k]) * aqueousRate[k];
         }
+        this.drawStages = java.util.stream.IntStream.range(0, stages)
+                .filter(k -> organicDraw[k] != 0 || aqueousDraw[k] != 0).toArray();
         if (murphree) {
             this.bypass = g;
             this.splitOrganicWeight = split;
@@ -521,13 +535,16 @@ public final class CascadeDynamics {
             int off = k * c;
             double orgOut = organicRate[k];
             double aqOut = aqueousRate[k];
+            // the rates at which the organic from below and the aqueous from above enter (undrawn)
+            double orgIn = k > 0 ? organicPassing[k - 1] : 0;
+            double aqIn = k < n - 1 ? aqueousPassing[k + 1] : 0;
             for (int j = 0; j < c; j++) {
                 double d = feed[off + j] - organicHeld[off + j] * orgOut - aqueousHeld[off + j] * aqOut;
                 if (k > 0) {
-                    d += (1 - organicDraw[k - 1]) * organicHeld[off - c + j] * organicRate[k - 1];
+                    d += orgIn * organicHeld[off - c + j];
                 }
                 if (k < n - 1) {
-                    d += (1 - aqueousDraw[k + 1]) * aqueousHeld[off + c + j] * aqueousRate[k + 1];
+                    d += aqIn * aqueousHeld[off + c + j];
                 }
                 dydt[off + j] = d;
             }
@@ -540,7 +557,7 @@ public final class CascadeDynamics {
             dydt[raff + j] = (1 - aqueousDraw[0]) * aqueousHeld[j] * aqueousRate[0];
             dydt[prod + j] = (1 - organicDraw[n - 1]) * organicHeld[last + j] * organicRate[n - 1];
             double drawn = 0;
-            for (int k = 0; k < n; k++) {
+            for (int k : drawStages) {
                 drawn += organicDraw[k] * organicHeld[k * c + j] * organicRate[k]
                         + aqueousDraw[k] * aqueousHeld[k * c + j] * aqueousRate[k];
             }
