@@ -105,7 +105,7 @@ public final class CascadeDynamics {
     /**
      * Per stage, the unknowns of the equilibrium's inner solve at the stage's last split
      * ({@link EquilibriumModel#startLength()} numbers: mass action ln [H⁺] and ln of the free
-     * extractant; CMER the organic's Σ β x), the start of its next split (NaN: none yet): successive
+     * extractant; CMER u = V/(L Σ β x)), the start of its next split (NaN: none yet): successive
      * evaluations of the right-hand side split nearly the same contents, and a warm start saves most
      * of the inner iterations. The split is the same to rounding whatever the start.
      */

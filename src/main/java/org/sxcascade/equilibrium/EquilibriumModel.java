@@ -49,7 +49,7 @@ public interface EquilibriumModel {
 
     /**
      * {@link #shares}, for a model whose stage conditions come from an inner solve (mass action: the
-     * acidity; CMER: the organic's Σ β x), started from a guess of its unknown: the caller that splits
+     * acidity; CMER: u = V/(L Σ β x)), started from a guess of its unknown: the caller that splits
      * the same stage again and again (the rows, docs/theory.md; the right-hand side of the
      * transient, {@code CascadeDynamics}) passes what the last split of that stage returned, which
      * saves most of the solve's iterations. The split is the same to rounding whatever the start.
@@ -82,7 +82,7 @@ public interface EquilibriumModel {
      * How many numbers the warm start of
      * {@link #equilibrate(double, double, double[], int, double[], double[], int, double[], int)}
      * holds: the unknowns of the split's inner solve (mass action: ln [H⁺] and ln of the free
-     * extractant; CMER: the organic's Σ β x). The default, 1, is the one unknown of
+     * extractant; CMER: u = V/(L Σ β x)). The default, 1, is the one unknown of
      * {@link #shares(double, double, double[], int, double[], double[], int, double)}.
      */
     default int startLength() {
