@@ -102,6 +102,23 @@ public final class CascadeDynamics {
     private final boolean closed;
     /** Work of a total-reflux row: the withdrawn amounts before it (null when the outlets are open). */
     private final double[] keptWithdrawn;
+    /**
+     * Per stage, the unknowns of the equilibrium's inner solve at the stage's last split
+     * ({@link EquilibriumModel#startLength()} numbers: mass action ln [H⁺] and ln of the free
+     * extractant; CMER u = V/(L Σ β x)), the start of its next split (NaN: none yet): successive
+     * evaluations of the right-hand side split nearly the same contents, and a warm start saves most
+     * of the inner iterations. The split is the same to rounding whatever the start.
+     */
+    private final double[] splitStart;
+    /** Work of {@link #splitJacobian}: the start of a probe's split (the stage's, not kept). */
+    private final double[] probeStart;
+    /** Per stage, 1 over the sum of the split weights (the CMER split scales them to the content). */
+    private final double[] inverseWeightSum;
+    /** Per stage, the rate at which its held organic (aqueous) passes on undrawn: (1 − draw)/τ. */
+    private final double[] organicPassing;
+    private final double[] aqueousPassing;
+    /** The stages (0-based) with a side draw of either phase. */
+    private final int[] drawStages;
 
     /** A copy of {@code o} with its outlets closed or open (fresh work arrays, the same constants). */
     private CascadeDynamics(CascadeDynamics o, boolean closed) {
@@ -129,6 +146,12 @@ public final class CascadeDynamics {
         this.probeOrganic = new double[o.probeOrganic.length];
         this.closed = closed;
         this.keptWithdrawn = closed ? new double[3 * components] : null;
+        this.splitStart = o.splitStart.clone();
+        this.probeStart = new double[o.probeStart.length];
+        this.inverseWeightSum = o.inverseWeightSum;
+        this.organicPassing = o.organicPassing;
+        this.aqueousPassing = o.aqueousPassing;
+        this.drawStages = o.drawStages;
     }
 
     /**
@@ -215,6 +238,9 @@ public final class CascadeDynamics {
         this.probeOrganic = new double[components];
         this.closed = false;
         this.keptWithdrawn = null;
+        this.probeStart = new double[equilibrium.startLength()];
+        this.splitStart = new double[stages * probeStart.length];
+        java.util.Arrays.fill(splitStart, Double.NaN);
         boolean murphree = false;
         double[] g = new double[stages];
         double[] split = organicWeight.clone();
@@ -229,6 +255,16 @@ public final class CascadeDynamics {
                 murphree = true;
             }
         }
+        this.inverseWeightSum = new double[stages];
+        this.organicPassing = new double[stages];
+        this.aqueousPassing = new double[stages];
+        for (int k = 0; k < stages; k++) {
+            inverseWeightSum[k] = 1 / (split[k] + aqueousWeight[k]);
+            organicPassing[k] = (1 - organicDraw[k]) * organicRate[k];
+            aqueousPassing[k] = (1 - aqueousDraw[k]) * aqueousRate[k];
+        }
+        this.drawStages = java.util.stream.IntStream.range(0, stages)
+                .filter(k -> organicDraw[k] != 0 || aqueousDraw[k] != 0).toArray();
         if (murphree) {
             this.bypass = g;
             this.splitOrganicWeight = split;
@@ -444,11 +480,16 @@ public final class CascadeDynamics {
 
     /** Splits stage k's content (0-based) between the phases into {@code aqueous} and {@code organic} at {@code out}. */
     void splitStage(double[] amounts, int k, double[] aqueous, double[] organic, int out) {
-        split(amounts, k * components, k, aqueous, organic, out);
+        split(amounts, k * components, k, aqueous, organic, out, true);
     }
 
-    /** Splits the content at {@code amounts[off …]} with the weights of stage k (0-based). */
-    private void split(double[] amounts, int off, int k, double[] aqueous, double[] organic, int out) {
+    /**
+     * Splits the content at {@code amounts[off …]} with the weights of stage k (0-based), the inner
+     * solve started from the stage's last split; {@code remember}: whether this split's solution is
+     * the start of the next (not for the probes of {@link #splitJacobian}).
+     */
+    private void split(double[] amounts, int off, int k, double[] aqueous, double[] organic, int out,
+                       boolean remember) {
         int c = components;
         double total = 0;
         for (int j = 0; j < c; j++) {
@@ -463,9 +504,17 @@ public final class CascadeDynamics {
         }
         // scale the steady phase amounts to the stage's content: the CMER split gives the aqueous
         // exactly its weight when the weights sum to the content (ConstantSeparationFactors.equilibrate)
-        double scale = scaleWeights ? total / (splitOrganicWeight[k] + aqueousWeight[k]) : 1;
+        double scale = scaleWeights ? total * inverseWeightSum[k] : 1;
+        int length = probeStart.length;
+        double[] start = splitStart;
+        int at = k * length;
+        if (!remember) {
+            System.arraycopy(splitStart, at, probeStart, 0, length);
+            start = probeStart;
+            at = 0;
+        }
         equilibrium.equilibrate(scale * splitOrganicWeight[k], scale * aqueousWeight[k], amounts, off, aqueous,
-                organic, out);
+                organic, out, start, at);
     }
 
     /** The time derivative of the state {@code y} into {@code dydt} (both of length {@link #dimension()}). */
@@ -486,13 +535,16 @@ public final class CascadeDynamics {
             int off = k * c;
             double orgOut = organicRate[k];
             double aqOut = aqueousRate[k];
+            // the rates at which the organic from below and the aqueous from above enter (undrawn)
+            double orgIn = k > 0 ? organicPassing[k - 1] : 0;
+            double aqIn = k < n - 1 ? aqueousPassing[k + 1] : 0;
             for (int j = 0; j < c; j++) {
                 double d = feed[off + j] - organicHeld[off + j] * orgOut - aqueousHeld[off + j] * aqOut;
                 if (k > 0) {
-                    d += (1 - organicDraw[k - 1]) * organicHeld[off - c + j] * organicRate[k - 1];
+                    d += orgIn * organicHeld[off - c + j];
                 }
                 if (k < n - 1) {
-                    d += (1 - aqueousDraw[k + 1]) * aqueousHeld[off + c + j] * aqueousRate[k + 1];
+                    d += aqIn * aqueousHeld[off + c + j];
                 }
                 dydt[off + j] = d;
             }
@@ -505,7 +557,7 @@ public final class CascadeDynamics {
             dydt[raff + j] = (1 - aqueousDraw[0]) * aqueousHeld[j] * aqueousRate[0];
             dydt[prod + j] = (1 - organicDraw[n - 1]) * organicHeld[last + j] * organicRate[n - 1];
             double drawn = 0;
-            for (int k = 0; k < n; k++) {
+            for (int k : drawStages) {
                 drawn += organicDraw[k] * organicHeld[k * c + j] * organicRate[k]
                         + aqueousDraw[k] * aqueousHeld[k * c + j] * aqueousRate[k];
             }
@@ -535,7 +587,7 @@ public final class CascadeDynamics {
         int cc = c * c;
         for (int k = 0; k < stages; k++) {
             int off = k * c;
-            split(y, off, k, aqueousHeld, organicHeld, off);
+            split(y, off, k, aqueousHeld, organicHeld, off, true);
             double total = 0;
             for (int j = 0; j < c; j++) {
                 total += Math.abs(y[off + j]);
@@ -549,7 +601,7 @@ public final class CascadeDynamics {
                 double perturbed = probe[q] + h;
                 h = perturbed - probe[q]; // the step as represented
                 probe[q] = perturbed;
-                split(probe, 0, k, probeAqueous, probeOrganic, 0);
+                split(probe, 0, k, probeAqueous, probeOrganic, 0, false);
                 for (int i = 0; i < c; i++) {
                     dA[k * cc + i * c + q] = (probeAqueous[i] - aqueousHeld[off + i]) / h;
                     dO[k * cc + i * c + q] = (probeOrganic[i] - organicHeld[off + i]) / h;

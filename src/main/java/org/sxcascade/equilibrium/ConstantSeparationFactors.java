@@ -97,42 +97,106 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
     @Override
     public void shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
                        double[] aqueousShare, double[] organicShare, int outOffset) {
+        shares(organicFlow, aqueousFlow, contents, offset, aqueousShare, organicShare, outOffset, Double.NaN);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>M_j = L x_j + V β_j x_j / s with s = Σ β x. With u = V/(L s): x_j = m_j / (1 + β_j u),
+     * m_j = M_j/L, and u solves g(u) = Σ_j m_j/(1 + β_j u) − 1 = 0 (the aqueous mole fractions sum
+     * to 1). For two components this is the quadratic β_1 β_2 u² + (β_1 + β_2 − m_1 β_2 − m_2 β_1) u
+     * + 1 − m_1 − m_2 = 0, whose constant term is −V/L &lt; 0: its one positive root, taken in the
+     * form without cancellation (Numerical Recipes §5.6), is the split in closed form. Otherwise g is
+     * convex and decreasing with g(0) = V/L &gt; 0 (non-negative contents), so Newton from any point
+     * left of the root approaches it monotonically; a start right of it is first moved left of it
+     * by one Newton step (convexity: the tangent's zero lies left of the root).
+     *
+     * @param start u of a previous split (the return value), or NaN: Newton then starts from 0
+     * @return u
+     */
+    @Override
+    public double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                         double[] aqueousShare, double[] organicShare, int outOffset, double start) {
         int c = separationFactors.length;
         if (!(aqueousFlow > 0)) {
             for (int j = 0; j < c; j++) {
                 aqueousShare[outOffset + j] = 0;
                 organicShare[outOffset + j] = 1;
             }
-            return;
+            return Double.NaN;
         }
-        // M_j = L x_j + V β_j x_j / s with s = Σ β x. With t = V/s: x_j = M_j / (L + β_j t), and t
-        // solves g(t) = Σ_j M_j/(L + β_j t) − 1 = 0. g is convex and decreasing with g(0) = V/L > 0,
-        // so Newton from t = 0 approaches the root monotonically from the left.
-        double t = 0;
-        for (int it = 0; it < 100; it++) {
-            double g = -1;
-            double dg = 0;
+        double inverseL = 1 / aqueousFlow;
+        double u = 0;
+        if (c == 2) {
+            double b1 = separationFactors[0];
+            double b2 = separationFactors[1];
+            double m1 = contents[offset] * inverseL;
+            double m2 = contents[offset + 1] * inverseL;
+            double constant = 1 - m1 - m2;
+            if (constant < 0) {
+                double a = b1 * b2;
+                double b = b1 + b2 - m1 * b2 - m2 * b1;
+                double q = -0.5 * (b + Math.copySign(Math.sqrt(b * b - 4 * a * constant), b));
+                u = b >= 0 ? constant / q : q / a;
+            }
+        } else {
+            boolean nonNegative = true;
             for (int j = 0; j < c; j++) {
-                double d = aqueousFlow + separationFactors[j] * t;
-                double q = contents[offset + j] / d;
-                g += q;
-                dg -= q * separationFactors[j] / d;
+                nonNegative &= contents[offset + j] >= 0;
             }
-            if (!(g > 0) || !(dg < 0)) {
-                break;
+            if (nonNegative && start > 0 && start < Double.POSITIVE_INFINITY) {
+                // a start right of the root (g < 0) moves left of it by one Newton step
+                double g = -1;
+                double dg = 0;
+                for (int j = 0; j < c; j++) {
+                    double d = 1 / (1 + separationFactors[j] * start);
+                    double q = contents[offset + j] * inverseL * d;
+                    g += q;
+                    dg -= q * separationFactors[j] * d;
+                }
+                u = g >= 0 ? start : dg < 0 ? Math.max(0, start - g / dg) : 0;
             }
-            double next = t - g / dg;
-            if (!(next > t) || next - t <= 1e-16 * next) {
-                t = Math.max(t, next);
-                break;
+            for (int it = 0; it < 100; it++) {
+                double g = -1;
+                double dg = 0;
+                for (int j = 0; j < c; j++) {
+                    double d = 1 / (1 + separationFactors[j] * u);
+                    double q = contents[offset + j] * inverseL * d;
+                    g += q;
+                    dg -= q * separationFactors[j] * d;
+                }
+                if (!(g > 0) || !(dg < 0)) {
+                    break;
+                }
+                double next = u - g / dg;
+                if (!(next > u) || next - u <= 1e-16 * next) {
+                    u = Math.max(u, next);
+                    break;
+                }
+                u = next;
             }
-            t = next;
+        }
+        if (c == 2 && u < 1e100) {
+            // as below, with one division for both components
+            double bu1 = separationFactors[0] * u;
+            double bu2 = separationFactors[1] * u;
+            double d1 = 1 + bu1;
+            double d2 = 1 + bu2;
+            double inverse = 1 / (d1 * d2);
+            aqueousShare[outOffset] = d2 * inverse;
+            organicShare[outOffset] = bu1 * d2 * inverse;
+            aqueousShare[outOffset + 1] = d1 * inverse;
+            organicShare[outOffset + 1] = bu2 * d1 * inverse;
+            return u;
         }
         for (int j = 0; j < c; j++) {
-            // l_j = L x_j = M_j L/(L + β_j t), v_j = M_j β_j t/(L + β_j t)
-            double d = aqueousFlow + separationFactors[j] * t;
-            aqueousShare[outOffset + j] = aqueousFlow / d;
-            organicShare[outOffset + j] = separationFactors[j] * t / d;
+            // l_j = L x_j = M_j/(1 + β_j u), v_j = M_j β_j u/(1 + β_j u)
+            double bu = separationFactors[j] * u;
+            double d = 1 / (1 + bu);
+            aqueousShare[outOffset + j] = d;
+            organicShare[outOffset + j] = bu * d;
         }
+        return u;
     }
 }

@@ -48,17 +48,19 @@ public interface EquilibriumModel {
                 double[] aqueousShare, double[] organicShare, int outOffset);
 
     /**
-     * {@link #shares}, for a model whose stage conditions include an acidity found by an inner
-     * solve (mass action), started from a guess of it: the caller that splits the same stage again
-     * and again (the rows, docs/theory.md) passes the acidity the last split found, which saves most
-     * of the solve's iterations. The split is the same to rounding whatever the start.
+     * {@link #shares}, for a model whose stage conditions come from an inner solve (mass action: the
+     * acidity; CMER: u = V/(L Σ β x)), started from a guess of its unknown: the caller that splits
+     * the same stage again and again (the rows, docs/theory.md; the right-hand side of the
+     * transient, {@code CascadeDynamics}) passes what the last split of that stage returned, which
+     * saves most of the solve's iterations. The split is the same to rounding whatever the start.
      *
-     * @param lnAcidityStart ln of the aqueous [H⁺] in mol/L to start from, or NaN for none
-     * @return ln of the aqueous [H⁺] found, or NaN for a model without one (the default, which
-     *         ignores the start)
+     * @param start the inner solve's unknown to start from, as a previous call returned it (mass
+     *              action: ln of the aqueous [H⁺] in mol/L), or NaN for none
+     * @return the unknown found, to pass as the next start, or NaN for a model without one (the
+     *         default, which ignores the start)
      */
     default double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
-                          double[] aqueousShare, double[] organicShare, int outOffset, double lnAcidityStart) {
+                          double[] aqueousShare, double[] organicShare, int outOffset, double start) {
         shares(organicFlow, aqueousFlow, contents, offset, aqueousShare, organicShare, outOffset);
         return Double.NaN;
     }
@@ -73,6 +75,39 @@ public interface EquilibriumModel {
     default void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
                              double[] aqueous, double[] organic, int outOffset) {
         shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset);
+        splitByShares(contents, offset, aqueous, organic, outOffset);
+    }
+
+    /**
+     * How many numbers the warm start of
+     * {@link #equilibrate(double, double, double[], int, double[], double[], int, double[], int)}
+     * holds: the unknowns of the split's inner solve (mass action: ln [H⁺] and ln of the free
+     * extractant; CMER: u = V/(L Σ β x)). The default, 1, is the one unknown of
+     * {@link #shares(double, double, double[], int, double[], double[], int, double)}.
+     */
+    default int startLength() {
+        return 1;
+    }
+
+    /**
+     * {@link #equilibrate(double, double, double[], int, double[], double[], int)} with the inner
+     * solve started from {@code start[startOffset …]} ({@link #startLength()} numbers, NaN for none),
+     * which receives the unknowns found: the caller that splits nearly the same contents again and
+     * again (the right-hand side of the transient, {@code CascadeDynamics}) keeps one start per
+     * stage. The split is the same to rounding whatever the start.
+     */
+    default void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                             double[] aqueous, double[] organic, int outOffset, double[] start, int startOffset) {
+        start[startOffset] = shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset,
+                start[startOffset]);
+        splitByShares(contents, offset, aqueous, organic, outOffset);
+    }
+
+    /**
+     * Turns the shares in {@code aqueous} and {@code organic} into the split amounts, in place:
+     * the phase with the smaller share gets its share of the contents and the other the rest.
+     */
+    default void splitByShares(double[] contents, int offset, double[] aqueous, double[] organic, int outOffset) {
         for (int j = 0; j < componentCount(); j++) {
             int o = outOffset + j;
             double m = contents[offset + j];

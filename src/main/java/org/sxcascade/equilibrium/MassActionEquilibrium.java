@@ -586,6 +586,41 @@ public final class MassActionEquilibrium implements EquilibriumModel {
     @Override
     public double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
                          double[] aqueousShare, double[] organicShare, int outOffset, double lnAcidityStart) {
+        return shares(organicFlow, aqueousFlow, contents, offset, aqueousShare, organicShare, outOffset,
+                lnAcidityStart, Double.NaN, null, 0);
+    }
+
+    /** Two: w = ln [H⁺] (mol/L) of the outer solve and u = ln e, the free dimer, of the inner one. */
+    @Override
+    public int startLength() {
+        return 2;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Both solves start from the last split's: the outer at w = {@code start[startOffset]} (as
+     * {@link #shares(double, double, double[], int, double[], double[], int, double)}), the first
+     * inner solve at u = {@code start[startOffset + 1]} where that lies inside its bracket.
+     */
+    @Override
+    public void equilibrate(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                            double[] aqueous, double[] organic, int outOffset, double[] start, int startOffset) {
+        shares(organicFlow, aqueousFlow, contents, offset, aqueous, organic, outOffset, start[startOffset],
+                start[startOffset + 1], start, startOffset);
+        splitByShares(contents, offset, aqueous, organic, outOffset);
+    }
+
+    /**
+     * The shares, the outer solve started at w = {@code lnAcidityStart} and the first inner one at
+     * u = {@code lnFreeStart} (NaN: none); w and u found go to {@code found[foundOffset]} and the
+     * next entry unless {@code found} is null.
+     *
+     * @return w found, or NaN where a phase flow is 0
+     */
+    private double shares(double organicFlow, double aqueousFlow, double[] contents, int offset,
+                          double[] aqueousShare, double[] organicShare, int outOffset, double lnAcidityStart,
+                          double lnFreeStart, double[] found, int foundOffset) {
         int r = lnExchangeConstants.length;
         int cM = r;
         int cH = r + 1;
@@ -594,6 +629,10 @@ public final class MassActionEquilibrium implements EquilibriumModel {
             for (int j = 0; j < c; j++) {
                 aqueousShare[outOffset + j] = organicFlow == 0 ? 1 : 0;
                 organicShare[outOffset + j] = organicFlow == 0 ? 0 : 1;
+            }
+            if (found != null) {
+                found[foundOffset] = Double.NaN;
+                found[foundOffset + 1] = Double.NaN;
             }
             return Double.NaN;
         }
@@ -609,12 +648,17 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         double hi = Math.log(mH) - lnAs; // all hydrogen in the aqueous: F(hi) ≥ 0
         // a start inside the bracket (the stage's acidity of the row before) replaces its top
         double w = lnAcidityStart > LN_ACIDITY_FLOOR && lnAcidityStart < hi ? lnAcidityStart : hi;
-        double u = Double.NaN;
+        double u = lnFreeStart; // the inner solve takes it where it lies in its bracket
         double lastStep = Double.POSITIVE_INFINITY;
         double stepBeforeLast = Double.POSITIVE_INFINITY;
         boolean lastWasNewton = false;
         double previousF = Double.NaN;
-        if (!(hi > LN_ACIDITY_FLOOR)) {
+        boolean joint = found != null && w == lnAcidityStart && Double.isFinite(u) && u <= lnExtractantConcentration
+                && jointNewton(w, u, contents, offset, lnOs, lnAs, lnRatio, capacity, mM, mH, hi, found, foundOffset);
+        if (joint) {
+            w = found[foundOffset];
+            u = found[foundOffset + 1];
+        } else if (!(hi > LN_ACIDITY_FLOOR)) {
             w = LN_ACIDITY_FLOOR;
         } else {
             for (int it = 0; it < 300; it++) {
@@ -704,7 +748,9 @@ public final class MassActionEquilibrium implements EquilibriumModel {
                 }
             }
         }
-        u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, mM, lnQm);
+        if (!joint) {
+            u = solveLoadedExtractant(w, u, contents, offset, lnOs, lnRatio, capacity, mM, lnQm);
+        }
         double extracted3 = 0;
         for (int j = 0; j < r; j++) {
             // the RE's organic share σ(z) = 1/(1 + e^−z), z = ln(K_j O/A) + b_j ln e − a_j ln h
@@ -731,7 +777,107 @@ public final class MassActionEquilibrium implements EquilibriumModel {
         }
         aqueousShare[outOffset + cH] = total > 0 ? Math.max(aq, 0) / total : 1;
         organicShare[outOffset + cH] = total > 0 ? Math.max(vH, 0) / total : 0;
+        if (found != null) {
+            found[foundOffset] = w;
+            found[foundOffset + 1] = u;
+        }
         return w;
+    }
+
+    /**
+     * The fast path of the split from a warm start (w, u) = (ln h, ln e) near its solution (the
+     * last split of a stage whose contents have moved little, {@link #equilibrate(double, double,
+     * double[], int, double[], double[], int, double[], int)}): Newton's method on the inner and
+     * the outer equation together, g(u, w) = e·O/scale + 3 Σ m_j σ_j + ½ m_M σ_M − C·O/scale = 0 and
+     * F(w, u) = h·A/scale + v_H − m_H = 0, instead of an inner solve at every outer step. Its
+     * Jacobian, with ε, S_a, S_b, S_M as for the nested solve,
+     * <pre>
+     *   ∂g/∂u = ε + S_b + ¼ S_M,   ∂g/∂w = −(S_a + ½ S_M),   ∂F/∂u = 2ε + S_b,   ∂F/∂w = h·A/scale − S_a,
+     * </pre>
+     * has determinant ∂g/∂u · dF/dw along g = 0 &gt; 0 (F increases along the inner solution). It
+     * gives up (false, the nested safeguarded solve then runs from the same start) at a step of
+     * 1 or more in either logarithm, a non-positive determinant, a solution outside w &lt; ln(m_H
+     * scale/A) (and above the acidity floor) and u ≤ ln C, or no convergence in 8 steps; it has
+     * converged once both steps are below 1e-12 (the error left is about their square) or both
+     * residuals are at their rounding level, as in the nested solve.
+     *
+     * @param found receives w and u at {@code foundOffset} (only when it returns true)
+     */
+    private boolean jointNewton(double w, double u, double[] contents, int offset, double lnOs, double lnAs,
+                                double lnRatio, double capacity, double mM, double mH, double hi, double[] found,
+                                int foundOffset) {
+        int r = lnExchangeConstants.length;
+        for (int it = 0; it < 8; it++) {
+            double eo = Math.exp(u + lnOs);
+            double fixed = -capacity;
+            double varying = eo;
+            double extracted3 = 0; // 3 Σ v_j
+            double sa = 0;
+            double sb = 0;
+            for (int j = 0; j < r; j++) {
+                double m = Math.max(contents[offset + j], 0);
+                double z = lnExchangeConstants[j] + lnRatio + dimerSlopes[j] * u - acidSlopes[j] * w;
+                double t = Math.exp(-Math.abs(z));
+                double inv = 1 / (1 + t);
+                double small = t * inv; // the smaller of σ and 1 − σ
+                if (z > 0) {
+                    fixed += 3 * m;
+                    varying -= 3 * m * small;
+                    extracted3 += m * inv;
+                } else {
+                    varying += 3 * m * small;
+                    extracted3 += m * small;
+                }
+                double sj = m * small * inv; // m σ(1 − σ)
+                sa += acidSlopes[j] * sj;
+                sb += dimerSlopes[j] * sj;
+            }
+            extracted3 *= 3;
+            sa *= 3;
+            sb *= 3;
+            double zM = lnCationExchangeConstant + lnRatio + 0.5 * u - w;
+            double tM = Math.exp(-Math.abs(zM));
+            double invM = 1 / (1 + tM);
+            double smallM = tM * invM;
+            if (zM > 0) {
+                fixed += 0.5 * mM;
+                varying -= 0.5 * mM * smallM;
+            } else {
+                varying += 0.5 * mM * smallM;
+            }
+            double sM = mM * smallM * invM;
+            double g = fixed + varying;
+            double aq = Math.exp(w + lnAs);
+            double vH = 2 * eo + extracted3;
+            double f = aq + vH - mH;
+            boolean atRounding = Math.abs(g) <= 1e-15 * (Math.abs(fixed) + Math.abs(varying))
+                    && Math.abs(f) <= 1e-14 * mH;
+            double gu = eo + sb + 0.25 * sM;
+            double gw = -(sa + 0.5 * sM);
+            double fu = 2 * eo + sb;
+            double fw = aq - sa;
+            double det = gu * fw - gw * fu;
+            if (!(det > 0)) {
+                return false;
+            }
+            double du = (gw * f - fw * g) / det;
+            double dw = (fu * g - gu * f) / det;
+            if (!(Math.abs(dw) < 1 && Math.abs(du) < 1)) {
+                return false;
+            }
+            w += dw;
+            u += du;
+            if (atRounding || Math.abs(dw) <= 1e-12 * Math.max(1, Math.abs(w))
+                    && Math.abs(du) <= 1e-12 * Math.max(1, Math.abs(u))) {
+                if (!(w < hi && w > LN_ACIDITY_FLOOR && u <= lnExtractantConcentration)) {
+                    return false;
+                }
+                found[foundOffset] = w;
+                found[foundOffset + 1] = u;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Aqueous acidity (mol/L) below which a stage that has not converged is said to have used up its acid. */

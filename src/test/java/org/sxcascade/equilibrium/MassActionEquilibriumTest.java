@@ -328,9 +328,14 @@ class MassActionEquilibriumTest {
 
     /** {@link #checkSplit} on random contents of a stage of model m, as described above. */
     static void checkRandomSplit(String name, Random rng, MassActionEquilibrium m) {
-        int r = m.rareEarthCount();
         double o = log10Uniform(rng, -2, 2);
         double a = log10Uniform(rng, -2, 2);
+        checkSplit(name, m, o, a, randomContents(rng, m, o, a));
+    }
+
+    /** Random contents of a stage of model m with phase flows o and a, as {@link #checkRandomSplit} describes. */
+    static double[] randomContents(Random rng, MassActionEquilibrium m, double o, double a) {
+        int r = m.rareEarthCount();
         double[] organicIn;
         if (rng.nextBoolean()) {
             organicIn = m.saponifiedOrganic(0.95 * rng.nextDouble(), o);
@@ -345,8 +350,7 @@ class MassActionEquilibriumTest {
         }
         double cation = rng.nextDouble() < 0.3 ? 0 : log10Uniform(rng, -4, 0.5);
         double[] aqueousIn = m.aqueousStream(a, re, cation, log10Uniform(rng, -5, Math.log10(6)));
-        double[] contents = sum(organicIn, aqueousIn);
-        checkSplit(name, m, o, a, contents);
+        return sum(organicIn, aqueousIn);
     }
 
     static Stream<Arguments> extremeContents() {
