@@ -128,8 +128,9 @@ final class ReportCommand implements Callable<Integer> {
                             u.chemistry(), u.feed(), u.flow(), u), org.sxcascade.window.MonteCarlo.defaultDraws(tree),
                             1, null);
                 }
-                if (u.box() > 0) { // a section with a box only has no Monte Carlo, only its corners
-                    wc = org.sxcascade.window.WorstCase.run(tree, u.box(), "uncertainty.box.chemistry");
+                if (u.hasBox()) { // a section with a box only has no Monte Carlo, only its corners
+                    wc = org.sxcascade.window.WorstCase.run(tree, org.sxcascade.window.WorstCase.Box.of(u),
+                            "uncertainty.box");
                 }
             }
             html.caseDesign(sim, tree, origin, mc, wc);

@@ -32,6 +32,16 @@ final class UncertaintyOptions {
                     + "and --robust worst-case designs for it (docs/design.md, \"Worst case\").")
     String boxText;
 
+    @Option(names = "--feed-box", paramLabel = "D",
+            description = "Half-width of a box of each feed fraction (renormalised), as --beta-box: its corners join "
+                    + "the worst case.")
+    String feedBoxText;
+
+    @Option(names = "--flow-box", paramLabel = "D",
+            description = "Half-width of a box of each controlled flow (flow-control accuracy), as --beta-box: its "
+                    + "corners join the worst case.")
+    String flowBoxText;
+
     @Option(names = "--draws", paramLabel = "N",
             description = "Monte Carlo sample size (default 2000; 200 for a mass-action case).")
     Integer draws;
@@ -42,8 +52,8 @@ final class UncertaintyOptions {
     /** Checks the options before anything is computed. */
     void check(picocli.CommandLine.Model.CommandSpec spec) {
         if (!uncertainty) {
-            for (String o : new String[] {"--beta-sigma", "--feed-sigma", "--flow-sigma", "--beta-box", "--draws",
-                    "--seed"}) {
+            for (String o : new String[] {"--beta-sigma", "--feed-sigma", "--flow-sigma", "--beta-box", "--feed-box",
+                    "--flow-box", "--draws", "--seed"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                     throw new InvalidInputException(o, "given", "only with --uncertainty");
                 }
@@ -58,42 +68,56 @@ final class UncertaintyOptions {
             MonteCarlo.checkDraws(draws);
         }
         if (boxText != null) {
-            box = parseBox(boxText);
+            box = parseBox("--beta-box", boxText);
+        }
+        if (feedBoxText != null) {
+            feedBox = parseBox("--feed-box", feedBoxText);
+        }
+        if (flowBoxText != null) {
+            flowBox = parseBox("--flow-box", flowBoxText);
         }
     }
 
     private Double box;
+    private Double feedBox;
+    private Double flowBox;
 
     /** A box half-width: a fraction (0.05) or a percentage (5%), above 0 and at most 1 (exit 2 otherwise). */
-    static double parseBox(String text) {
+    static double parseBox(String option, String text) {
         String t = text.strip();
         double v;
         try {
             v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100 : Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("--beta-box", text, "a relative half-width, e.g. 0.05 or 5%");
+            throw new InvalidInputException(option, text, "a relative half-width, e.g. 0.05 or 5%");
         }
         if (!(v > 0 && v <= org.sxcascade.model.Uncertainty.MAX_BOX)) {
-            throw new InvalidInputException("--beta-box", text, "a relative half-width above 0 and at most 1 (100%)");
+            throw new InvalidInputException(option, text, "a relative half-width above 0 and at most 1 (100%)");
         }
         return v;
     }
 
-    /** The box half-width of a case: --beta-box, else the case's uncertainty.box, else 0 (none). */
-    double box(JsonNode tree) {
-        return box != null ? box : org.sxcascade.io.CaseReader.readUncertainty(tree).box();
+    /**
+     * The box of a case: each half-width from its option (--beta-box, --feed-box, --flow-box), else
+     * from the case's uncertainty.box, else 0 (not boxed).
+     */
+    org.sxcascade.window.WorstCase.Box box(JsonNode tree) {
+        org.sxcascade.model.Uncertainty u = org.sxcascade.io.CaseReader.readUncertainty(tree);
+        return new org.sxcascade.window.WorstCase.Box(box != null ? box : u.box(),
+                feedBox != null ? feedBox : u.feedBox(), flowBox != null ? flowBox : u.flowBox());
     }
 
     /** Where the box came from, for messages. */
     String boxOption() {
-        return box != null ? "--beta-box" : "uncertainty.box.chemistry";
+        return box != null || feedBox != null || flowBox != null ? "--beta-box, --feed-box, --flow-box"
+                : "uncertainty.box";
     }
 
     /** Whether the Monte Carlo has a σ to draw with (else only a box was given). */
     private boolean scatters(JsonNode tree) {
         org.sxcascade.model.Uncertainty u = org.sxcascade.io.CaseReader.readUncertainty(tree);
         return (given("--beta-sigma") ? chemistry : u.chemistry()) > 0 || (given("--feed-sigma") ? feed : u.feed()) > 0
-                || (given("--flow-sigma") ? flow : u.flow()) > 0 || !u.components().isEmpty() || box(tree) == 0;
+                || (given("--flow-sigma") ? flow : u.flow()) > 0 || !u.components().isEmpty() || box(tree).isEmpty();
     }
 
     /** The worst case over the box of a case, or {@code null} without --uncertainty or a box. */
@@ -102,8 +126,8 @@ final class UncertaintyOptions {
             return null;
         }
         JsonNode tree = caseTree.get();
-        double d = box(tree);
-        return d > 0 ? org.sxcascade.window.WorstCase.run(tree, d, boxOption()) : null;
+        org.sxcascade.window.WorstCase.Box d = box(tree);
+        return d.isEmpty() ? null : org.sxcascade.window.WorstCase.run(tree, d, boxOption());
     }
 
     /**
@@ -116,10 +140,10 @@ final class UncertaintyOptions {
                     + "--uncertainty --beta-sigma 0.03, or --uncertainty --beta-box 5%)");
         }
         if (robust.strip().equalsIgnoreCase("worst-case")) {
-            double d = box(tree);
-            if (d == 0) {
-                throw new InvalidInputException("--robust", robust, "worst-case with a box: --beta-box (e.g. 5%) or "
-                        + "uncertainty: {box: {chemistry: 0.05}} in the case file");
+            org.sxcascade.window.WorstCase.Box d = box(tree);
+            if (d.isEmpty()) {
+                throw new InvalidInputException("--robust", robust, "worst-case with a box: --beta-box (e.g. 5%), "
+                        + "--feed-box, --flow-box or uncertainty: {box: {chemistry: 0.05}} in the case file");
             }
             return org.sxcascade.window.RobustDesign.Criterion.worstCase(d, boxOption());
         }
@@ -161,7 +185,8 @@ final class UncertaintyOptions {
      * an option.
      */
     String intoCase(String written) {
-        if (!uncertainty || !(given("--beta-sigma") || given("--feed-sigma") || given("--flow-sigma") || box != null)) {
+        if (!uncertainty || !(given("--beta-sigma") || given("--feed-sigma") || given("--flow-sigma") || box != null
+                || feedBox != null || flowBox != null)) {
             return written;
         }
         JsonNode tree = new org.sxcascade.io.CaseReader().parseTree(written);
@@ -177,8 +202,18 @@ final class UncertaintyOptions {
         if (given("--flow-sigma")) {
             u.put("flows", flow);
         }
-        if (box != null) {
-            u.putObject("box").put("chemistry", box);
+        if (box != null || feedBox != null || flowBox != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode b = u.path("box").isObject()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) u.get("box") : u.putObject("box");
+            if (box != null) {
+                b.put("chemistry", box);
+            }
+            if (feedBox != null) {
+                b.put("feed", feedBox);
+            }
+            if (flowBox != null) {
+                b.put("flows", flowBox);
+            }
         }
         return org.sxcascade.report.CaseHandOff.withUncertainty(written, u);
     }

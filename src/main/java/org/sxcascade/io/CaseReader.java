@@ -1239,17 +1239,27 @@ public final class CaseReader {
                 }
             }
         }
-        double box = 0;
-        if (u.has("box")) { // the worst case's box: only the constants so far (docs/design.md, "Worst case")
+        double[] box = new double[3];
+        if (u.has("box")) { // the worst case's box (docs/design.md, "Worst case over a box")
             YamlMapping b = u.obj("box");
-            b.allow(Set.of("chemistry"));
-            box = b.number("chemistry");
-            if (!(box > 0 && box <= Uncertainty.MAX_BOX)) {
-                throw new InvalidInputException(b.at("chemistry"), box, "a relative half-width above 0 and at most 1 "
-                        + "(0.05: each constant anywhere from x/1.05 to 1.05·x)");
+            String[] boxKeys = {"chemistry", "feed", "flows"};
+            b.allow(Set.of(boxKeys));
+            for (int k = 0; k < boxKeys.length; k++) {
+                if (b.has(boxKeys[k])) {
+                    box[k] = b.number(boxKeys[k]);
+                    if (!(box[k] > 0 && box[k] <= Uncertainty.MAX_BOX)) {
+                        throw new InvalidInputException(b.at(boxKeys[k]), b.node().get(boxKeys[k]).asText(),
+                                "a relative half-width above 0 and at "
+                                + "most 1 (0.05: each value anywhere from x/1.05 to 1.05·x)");
+                    }
+                }
+            }
+            if (box[0] == 0 && box[1] == 0 && box[2] == 0) {
+                throw new InvalidInputException(b.at("chemistry"), InvalidInputException.MISSING, "at least one of "
+                        + "box.chemistry, box.feed, box.flows (relative half-widths, e.g. 0.05)");
             }
         }
-        return new Uncertainty(sigma[0], sigma[1], sigma[2], names, matrix, box);
+        return new Uncertainty(sigma[0], sigma[1], sigma[2], names, matrix, box[0], box[1], box[2]);
     }
 
     public static CostModel readCosts(JsonNode root) {

@@ -15,9 +15,11 @@ import java.util.List;
  * @param covariance the covariance of their ln constants, symmetric and positive semi-definite
  * @param box        the half-width δ of the box of the constants for the worst case ({@code box.chemistry}):
  *                   each constant x anywhere in [x/(1 + δ), x·(1 + δ)], i.e. ±ln(1 + δ) in its ln; 0 for none
+ * @param feedBox    the box's half-width on each feed fraction ({@code box.feed}, renormalised); 0 for none
+ * @param flowBox    the box's half-width on each controlled flow ({@code box.flows}); 0 for none
  */
 public record Uncertainty(double chemistry, double feed, double flow, List<String> components,
-                          double[][] covariance, double box) {
+                          double[][] covariance, double box, double feedBox, double flowBox) {
     /** Largest half-width of a box: a factor 2 either way. */
     public static final double MAX_BOX = 1;
 
@@ -26,8 +28,16 @@ public record Uncertainty(double chemistry, double feed, double flow, List<Strin
         this(chemistry, feed, flow, components, covariance, 0);
     }
 
+    /** With a box of the constants only. */
+    public Uncertainty(double chemistry, double feed, double flow, List<String> components, double[][] covariance,
+                       double box) {
+        this(chemistry, feed, flow, components, covariance, box, 0, 0);
+    }
+
     public Uncertainty {
         checkBox("uncertainty.box.chemistry", box);
+        checkBox("uncertainty.box.feed", feedBox);
+        checkBox("uncertainty.box.flows", flowBox);
         components = List.copyOf(components);
         int n = components.size();
         if (covariance.length != n) {
@@ -67,9 +77,9 @@ public record Uncertainty(double chemistry, double feed, double flow, List<Strin
         }
     }
 
-    /** The same uncertainty with another box half-width. */
-    public Uncertainty withBox(double delta) {
-        return new Uncertainty(chemistry, feed, flow, components, covariance, delta);
+    /** Whether the section has a box (of the constants, the feed or the flows). */
+    public boolean hasBox() {
+        return box > 0 || feedBox > 0 || flowBox > 0;
     }
 
     /** No uncertainty section: all σ 0, no covariance. */

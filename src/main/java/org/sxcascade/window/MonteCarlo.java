@@ -232,29 +232,18 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
                 }
             }
         }
-        JsonNode composition = tree.path("feed").path("composition");
-        if (sigma.feed() > 0 && !(composition.isObject() && composition.size() > 1)) {
+        List<String> names = feedFractions(tree);
+        if (sigma.feed() > 0 && names.isEmpty()) {
             throw new InvalidInputException("--feed-sigma", sigma.feed(), "0 for this case: its feed has no "
                     + "feed.composition of two or more components to scatter (a case with feeds: is not covered yet)");
         }
-        if (composition.isObject() && composition.size() > 1) {
-            List<String> names = new ArrayList<>();
-            composition.fieldNames().forEachRemaining(names::add);
-            double[] x = new double[names.size()];
-            double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                double z = random.nextGaussian();
-                x[i] = ControlInput.number(composition, names.get(i)) * Math.exp(sigma.feed() * z);
-                sum += x[i];
+        if (!names.isEmpty()) {
+            double[] ln = new double[names.size()];
+            for (int i = 0; i < ln.length; i++) {
+                ln[i] = sigma.feed() * random.nextGaussian();
             }
             if (sigma.feed() > 0) {
-                double total = sum;
-                changes.add(root -> {
-                    ObjectNode comp = (ObjectNode) root.get("feed").get("composition");
-                    for (int i = 0; i < x.length; i++) {
-                        comp.put(names.get(i), x[i] / total);
-                    }
-                });
+                changes.add(feedChange(tree, names, ln));
             }
         }
         for (ControlInput in : inputs) {
@@ -262,13 +251,46 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
             if (sigma.flow() == 0) {
                 continue;
             }
-            double v = in.value() * Math.exp(sigma.flow() * z);
-            if (in.upper() <= 1) { // saponification, reflux: kept below 1
-                v = Math.min(v, 1 - ControlInput.BELOW_ONE);
-            }
-            changes.add(in.change().apply(v));
+            changes.add(flowChange(in, sigma.flow() * z));
         }
         return changes;
+    }
+
+    /** The names of the feed's fractions ({@code feed.composition}), or none when it has fewer than two. */
+    static List<String> feedFractions(JsonNode tree) {
+        JsonNode composition = tree.path("feed").path("composition");
+        List<String> names = new ArrayList<>();
+        if (composition.isObject() && composition.size() > 1) {
+            composition.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    /** The change that multiplies each named feed fraction by exp(ln_i), then renormalises them. */
+    static Consumer<ObjectNode> feedChange(JsonNode tree, List<String> names, double[] ln) {
+        JsonNode composition = tree.path("feed").path("composition");
+        double[] x = new double[names.size()];
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = ControlInput.number(composition, names.get(i)) * Math.exp(ln[i]);
+            sum += x[i];
+        }
+        double total = sum;
+        return root -> {
+            ObjectNode comp = (ObjectNode) root.get("feed").get("composition");
+            for (int i = 0; i < x.length; i++) {
+                comp.put(names.get(i), x[i] / total);
+            }
+        };
+    }
+
+    /** The change that multiplies a controlled flow by exp(ln) (saponification and reflux kept below 1). */
+    static Consumer<ObjectNode> flowChange(ControlInput in, double ln) {
+        double v = in.value() * Math.exp(ln);
+        if (in.upper() <= 1) { // saponification, reflux: kept below 1
+            v = Math.min(v, 1 - ControlInput.BELOW_ONE);
+        }
+        return in.change().apply(v);
     }
 
     /** The report's lines. */

@@ -68,10 +68,10 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
      * @param probability the share of draws required, in (0, 1) (NaN for a worst case)
      * @param draws       the Monte Carlo's sample size
      * @param seed        its seed (the independent check takes seed + 1)
-     * @param box         the box's half-width δ for a worst case (0 for a Monte Carlo)
+     * @param box         the box for a worst case ({@code null} for a Monte Carlo)
      * @param option      the option that asked for it (for messages)
      */
-    public record Criterion(MonteCarlo.Sigma sigma, double probability, int draws, long seed, double box,
+    public record Criterion(MonteCarlo.Sigma sigma, double probability, int draws, long seed, WorstCase.Box box,
                             String option) {
         /** A probability of meeting every target by a seeded Monte Carlo. */
         public static Criterion probability(MonteCarlo.Sigma sigma, double probability, int draws, long seed) {
@@ -79,15 +79,24 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
                 throw new InvalidInputException("--robust", probability, "a probability between 0 and 1, e.g. 0.95");
             }
             MonteCarlo.checkDraws(draws);
-            return new Criterion(sigma, probability, draws, seed, 0, "--robust");
+            return new Criterion(sigma, probability, draws, seed, null, "--robust");
         }
 
-        /** Every target at every corner of the box of half-width δ. */
+        /** Every target at every corner of the box of the constants of half-width δ. */
         public static Criterion worstCase(double box, String option) {
             org.sxcascade.model.Uncertainty.checkBox(option, box);
             if (!(box > 0)) {
                 throw new InvalidInputException(option, box, "a relative half-width above 0 (--beta-box 0.05, or "
                         + "uncertainty: {box: {chemistry: 0.05}} in the case file)");
+            }
+            return worstCase(new WorstCase.Box(box, 0, 0), option);
+        }
+
+        /** Every target at every corner of a box (of the constants, the feed fractions, the flows). */
+        public static Criterion worstCase(WorstCase.Box box, String option) {
+            if (box.isEmpty()) {
+                throw new InvalidInputException(option, 0, "a box with a relative half-width above 0 (--beta-box, "
+                        + "--feed-box or --flow-box 0.05, or uncertainty: {box: {chemistry: 0.05}} in the case file)");
             }
             return new Criterion(null, Double.NaN, 0, 0, box, option);
         }
@@ -179,8 +188,8 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
                 if (good != null) {
                     s = (good.exponent + bad.exponent) / 2;
                 } else if ((s -= 0.1) < MIN_EXPONENT - 1e-12) {
-                    throw new InvalidInputException(criterion.option(), criterion.worstCase() ? criterion.box()
-                            : criterion.probability(), (criterion.worstCase() ? "a box that a " : "a share of draws "
+                    throw new InvalidInputException(criterion.option(), criterion.worstCase()
+                            ? criterion.box().describe() : criterion.probability(), (criterion.worstCase() ? "a box that a " : "a share of draws "
                             + "that a ") + command + " at the pessimistic chemistry down to the exponent "
                             + MIN_EXPONENT + " (every ratio of constants x_i/x_j raised to that power) meets within "
                             + "the stage limit (" + maxStages + " stages, --max-stages); with these uncertainties none "
@@ -320,8 +329,8 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
     public String toText() {
         StringBuilder b = new StringBuilder();
         if (worstCase()) {
-            b.append(String.format(Locale.ROOT, "Robust design (every target met at every corner of the box ±%s; %d "
-                    + "searched):%n", Formats.percentOf(worst.delta()), designs));
+            b.append(String.format(Locale.ROOT, "Robust design (every target met at every corner of the box: %s; %d "
+                    + "searched):%n", worst.box().describe(), designs));
         } else {
             b.append(String.format(Locale.ROOT, "Robust design (every target met in at least %.1f %% of draws; %d "
                     + "searched):%n", 100 * probability, designs));
@@ -368,7 +377,7 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
     public boolean keepsProbability(String yaml) {
         JsonNode tree = new CaseReader().parseTree(yaml);
         if (worstCase()) {
-            return WorstCase.run(tree, worst.delta(), "--beta-box").allMet();
+            return WorstCase.run(tree, worst.box(), "--beta-box").allMet();
         }
         MonteCarlo mc = MonteCarlo.run(tree, search.sigma(), search.draws(), search.seed(), null);
         return mc.probability() - 1.645 * mc.standardError(mc.probability()) >= probability;
@@ -421,10 +430,4 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
     }
 
     /** Short number formats. */
-    private static final class Formats {
-        static String percentOf(double fraction) {
-            return new java.math.BigDecimal(100 * fraction).round(new java.math.MathContext(3)).stripTrailingZeros()
-                    .toPlainString() + " %";
-        }
-    }
 }

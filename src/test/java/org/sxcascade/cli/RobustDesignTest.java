@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.sxcascade.io.CaseReader;
 
 /**
  * Robust design (issue 17, acceptance): for the Zhang binary, the Nd/Pr case and a 3-component case,
@@ -212,5 +213,68 @@ class RobustDesignTest {
                 "--robust", "1.5");
         assertThat(p.exitCode()).isEqualTo(2);
         assertThat(p.err()).contains("--robust = 1.5 is not allowed: a probability between 0 and 1");
+    }
+
+    /**
+     * A box of the constants, the feed fractions and the flows together (the Nd/Pr case in plant
+     * units: β of Nd, the two feed fractions, the organic, scrub and feed flows: 2^6 corners),
+     * checked by an independent enumeration: every corner's case written out as a file with its
+     * values set by hand and run through {@code simulate --json}; the least margin over those
+     * corners is the worst case's, at the same corner, and the count of corners that meet is the same.
+     */
+    @Test
+    void aBoxOfConstantsFeedAndFlowsAgreesWithAnIndependentEnumeration(@org.junit.jupiter.api.io.TempDir
+                                                                         java.nio.file.Path dir) throws Exception {
+        JsonNode tree = new CaseReader().readTree(java.nio.file.Path.of("cases/pr-nd-p507.yaml"));
+        org.sxcascade.window.WorstCase.Box box = new org.sxcascade.window.WorstCase.Box(0.03, 0.02, 0.01);
+        org.sxcascade.window.WorstCase w = org.sxcascade.window.WorstCase.run(tree, box, "--beta-box");
+        assertThat(w.names()).containsExactly("Nd", "feed Pr", "feed Nd", "flows.organicFlow", "flows.scrubFlow",
+                "feed.flow");
+        assertThat(w.corners()).isEqualTo(64);
+        double[] x0 = {tree.at("/components/1/separationFactor").asDouble(), tree.at("/feed/composition/Pr").asDouble(),
+                tree.at("/feed/composition/Nd").asDouble(), tree.at("/flows/organicFlow").asDouble(),
+                tree.at("/flows/scrubFlow").asDouble(), tree.at("/feed/flow").asDouble()};
+        double[] widths = {0.03, 0.02, 0.02, 0.01, 0.01, 0.01};
+        double least = Double.POSITIVE_INFINITY;
+        int leastCorner = -1;
+        int met = 0;
+        for (int corner = 0; corner < 64; corner++) {
+            double[] x = new double[6];
+            for (int i = 0; i < 6; i++) {
+                x[i] = ((corner >> i) & 1) == 1 ? x0[i] * (1 + widths[i]) : x0[i] / (1 + widths[i]);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode t = tree.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) t.at("/components/1")).put("separationFactor", x[0]);
+            var comp = (com.fasterxml.jackson.databind.node.ObjectNode) t.at("/feed/composition");
+            comp.put("Pr", x[1] / (x[1] + x[2]));
+            comp.put("Nd", x[2] / (x[1] + x[2]));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("flows")).put("organicFlow", x[3]);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("flows")).put("scrubFlow", x[4]);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("feed")).put("flow", x[5]);
+            java.nio.file.Path file = dir.resolve("corner" + corner + ".yaml");
+            java.nio.file.Files.writeString(file, org.sxcascade.report.CaseTreeYaml.write(java.util.List.of("corner"), t));
+            CliHarness r = CliHarness.run("simulate", file.toString(), "--json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode products = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("products");
+            double m = Double.POSITIVE_INFINITY;
+            boolean all = true;
+            for (JsonNode p : products) {
+                double margin = -Math.log10(1 - p.get("purity").asDouble()) + Math.log10(1 - p.get("target").asDouble());
+                m = Math.min(m, margin);
+                all &= p.get("met").asBoolean();
+            }
+            met += all ? 1 : 0;
+            if (m < least) {
+                least = m;
+                leastCorner = corner;
+            }
+        }
+        assertThat(w.met()).isEqualTo(met);
+        assertThat(w.leastMargin()).isCloseTo(least, within(1e-9));
+        int[] signs = w.worst();
+        for (int i = 0; i < 6; i++) {
+            assertThat(signs[i]).as(w.names().get(i)).isEqualTo(((leastCorner >> i) & 1) == 1 ? 1 : -1);
+        }
+        assertThat(w.toText()).contains("constants ±3 %, feed fractions ±2 %, flows ±1 %", "64 corners of 6 inputs");
     }
 }

@@ -102,15 +102,24 @@ class WorstCaseTest {
         }
         JsonNode big = new CaseReader().parseTree(many + "feed: {composition: {" + comp + "}}\n");
         assertThatThrownBy(() -> WorstCase.run(big, 0.05, "--beta-box")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("--beta-box = 13 uncertain constants is not allowed: at most 12");
+                .hasMessageContaining("--beta-box = 13 uncertain inputs is not allowed: at most 12");
         // the case file's box
         assertThat(CaseReader.readUncertainty(new CaseReader().parseTree("uncertainty: {box: {chemistry: 0.05}}"))
                 .box()).isEqualTo(0.05);
         assertThatThrownBy(() -> CaseReader.readUncertainty(new CaseReader().parseTree(
                 "uncertainty: {box: {chemistry: 1.5}}"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("uncertainty.box.chemistry = 1.5 is not allowed");
+        var u = CaseReader.readUncertainty(new CaseReader().parseTree("uncertainty: {box: {feed: 0.02, flows: 0.01}}"));
+        assertThat(u.box()).isZero();
+        assertThat(u.feedBox()).isEqualTo(0.02);
+        assertThat(u.flowBox()).isEqualTo(0.01);
         assertThatThrownBy(() -> CaseReader.readUncertainty(new CaseReader().parseTree(
-                "uncertainty: {box: {feed: 0.05}}"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("uncertainty.box.feed");
+                "uncertainty: {box: {temperature: 0.05}}"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("uncertainty.box.temperature");
+        assertThatThrownBy(() -> CaseReader.readUncertainty(new CaseReader().parseTree(
+                "uncertainty: {box: {flows: 0}}"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("uncertainty.box.flows = 0 is not allowed");
+        assertThatThrownBy(() -> WorstCase.run(tree, new WorstCase.Box(0, 0, 0), "--beta-box"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--beta-box = 0 is not allowed");
     }
 }
