@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 "  sxcascade design cases/pr-nd-p507.yaml --json",
                 "  sxcascade design cases/pr-nd-mass-action.yaml --case-out designed.yaml",
                 "  sxcascade design cases/pr-nd-p507.yaml --uncertainty --beta-sigma 0.03 --robust 0.95 --case-out robust.yaml",
-                "  sxcascade design cases/pr-nd-p507.yaml --uncertainty --beta-box 3% --robust worst-case",
+                "  sxcascade design cases/pr-nd-p507.yaml --uncertainty --beta-box 3%% --robust worst-case",
                 "", "Exit codes: 0 ok, 2 bad input or targets out of reach, 3 no convergence."})
 final class DesignCommand implements Callable<Integer> {
     @Spec

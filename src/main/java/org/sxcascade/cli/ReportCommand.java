@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--shakeouts", paramLabel = "FILE",
             description = "Add the case's chemistry against shake-out data: the data fitted with the law of the case's "
-                    + "model, the fitted values with their 95 % intervals beside the case's, and the parity chart "
+                    + "model, the fitted values with their 95 %% intervals beside the case's, and the parity chart "
                     + "(docs/fit.md).")
     Path shakeouts;
 

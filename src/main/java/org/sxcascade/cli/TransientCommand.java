@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  sxcascade transient cases/pr-nd-1974.yaml",
                 "  sxcascade transient cases/pr-nd-1974.yaml --time 30d --sampling 1d",
                 "  sxcascade transient cases/pr-nd-1974.yaml --hold-up-scale 2",
-                "  sxcascade transient cases/pr-nd-1974.yaml --flow-tolerance 5%",
+                "  sxcascade transient cases/pr-nd-1974.yaml --flow-tolerance 5%%",
                 "  sxcascade transient cases/pr-nd-1974.yaml --json > run.json",
                 "  sxcascade transient cases/pr-nd-1974.yaml --csv series.csv",
                 "  sxcascade transient cases/pr-nd-1974.yaml --compare --time 30d",

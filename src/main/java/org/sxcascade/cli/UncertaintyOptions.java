@@ -15,7 +15,7 @@ final class UncertaintyOptions {
     boolean uncertainty;
 
     @Option(names = "--beta-sigma", paramLabel = "S", defaultValue = "0",
-            description = "Relative σ of the separation factors, distribution ratios or exchange constants (0.03 = 3 %).")
+            description = "Relative σ of the separation factors, distribution ratios or exchange constants (0.03 = 3 %%).")
     double chemistry;
 
     @Option(names = "--feed-sigma", paramLabel = "S", defaultValue = "0",
