@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
                 "  sxcascade transient cases/pr-nd-1974.yaml --csv series.csv",
                 "  sxcascade transient cases/pr-nd-1974.yaml --compare --time 30d",
                 "  sxcascade transient cases/pr-nd-1974.yaml --compare blank,feed-filled,total-reflux --time 30d",
-                "", "Exit codes: 0 ok, 2 bad input, 3 no result (integration failed, or the simulated time reached "
-                + "neither a purity target nor the steady state)."})
+                "", "Exit codes: 0 ok (also a run that ends before its targets: \"not yet on target\"), 2 bad input, "
+                + "3 no result (the integration failed)."})
 final class TransientCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

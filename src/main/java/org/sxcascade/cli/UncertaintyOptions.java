@@ -142,8 +142,18 @@ final class UncertaintyOptions {
         if (robust.strip().equalsIgnoreCase("worst-case")) {
             org.sxcascade.window.WorstCase.Box d = box(tree);
             if (d.isEmpty()) {
-                throw new InvalidInputException("--robust", robust, "worst-case with a box: --beta-box (e.g. 5%), "
-                        + "--feed-box, --flow-box or uncertainty: {box: {chemistry: 0.05}} in the case file");
+                throw new InvalidInputException("--robust", robust, "worst-case with a box: --beta-box (e.g. 5%) or "
+                        + "uncertainty: {box: {chemistry: 0.05}} in the case file");
+            }
+            if (d.feed() > 0 || d.flows() > 0) {
+                // the search makes the cascade longer and its flows larger through pessimistic constants; a feed
+                // or flow error moves the products' split (the metal balance), which no number of stages repairs
+                throw new InvalidInputException("--robust", robust + " with a box on the " + (d.feed() > 0
+                        ? "feed" : "flows"), "worst-case over a box of the constants only (--beta-box, "
+                        + "uncertainty.box.chemistry): the robust search adds stages and flow through pessimistic "
+                        + "constants, and no number of stages repairs the shift of the products' split that a feed or "
+                        + "flow error makes. Check a design against feed and flow boxes with --uncertainty --feed-box / "
+                        + "--flow-box without --robust (docs/design.md, \"Worst case over a box\")");
             }
             return org.sxcascade.window.RobustDesign.Criterion.worstCase(d, boxOption());
         }

@@ -627,6 +627,14 @@ public final class FitReport {
                 : fit.elementParameters();
         double[][] v = fit.solution().covariance();
         StringBuilder b = new StringBuilder();
+        for (int k = 0; k < ps.size(); k++) {
+            if (!(v[k][k] <= org.sxcascade.model.Uncertainty.MAX_VARIANCE)) {
+                // a case's uncertainty section takes σ of ln up to 1 (a factor e): a fit this loose is not drawn
+                return f("# no uncertainty block: the fit's standard error of ln %s is %.3g, above the %.0f a case "
+                        + "file takes (a factor e); the data cannot pin it down%n", ps.get(k).element(),
+                        Math.sqrt(v[k][k]), Math.sqrt(org.sxcascade.model.Uncertainty.MAX_VARIANCE));
+            }
+        }
         b.append("uncertainty:   # the fit's covariance of the ln of these constants: --uncertainty draws them with it\n");
         b.append("  covariance:\n    components: [");
         for (int k = 0; k < ps.size(); k++) {

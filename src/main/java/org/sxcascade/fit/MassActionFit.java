@@ -247,8 +247,34 @@ public final class MassActionFit {
         }
     }
 
+    /**
+     * K_M is the constant of one cation: saponified rows with two cation labels (Na and K, say) cannot
+     * share one, given or fitted (exit 2, naming a row of each).
+     */
+    private static void requireOneCation(ShakeoutSelection sel, String option) {
+        Shakeout first = null;
+        for (Shakeout s : sel.rows()) {
+            if (s.saponification() > 0) {
+                if (first == null) {
+                    first = s;
+                } else if (!first.cation().equals(s.cation())) {
+                    throw new InvalidInputException(option, "one K_M for the rows saponified with " + label(first)
+                            + " (" + first.experimentId() + ", line " + first.line() + ") and with " + label(s) + " ("
+                            + s.experimentId() + ", line " + s.line() + ")", "rows saponified with one cation: K_M "
+                            + "of M+ + 1/2 (HA)2 = MA + H+ belongs to one cation; fit each cation's rows separately "
+                            + "(select them with --sources, or split the file)");
+                }
+            }
+        }
+    }
+
+    private static String label(Shakeout s) {
+        return s.cation().isEmpty() ? "no cation label" : s.cation();
+    }
+
     /** K_M is fitted only from rows whose extractant carries the cation. */
     private static void requireSaponifiedRows(ShakeoutSelection sel) {
+        requireOneCation(sel, "--fit-cation-constant");
         for (Shakeout s : sel.rows()) {
             if (s.saponification() > 0) {
                 return;
@@ -541,6 +567,7 @@ public final class MassActionFit {
 
     /** K_M for a selection: the given one if a row is saponified (an error if not given), else 1 (no effect). */
     private static double cationConstant(ShakeoutSelection sel, double km, String option) {
+        requireOneCation(sel, option);
         for (Shakeout s : sel.rows()) {
             if (s.saponification() > 0) {
                 if (!(km > 0) || !Double.isFinite(km)) {

@@ -20,6 +20,9 @@ import java.util.List;
  */
 public record Uncertainty(double chemistry, double feed, double flow, List<String> components,
                           double[][] covariance, double box, double feedBox, double flowBox) {
+    /** Largest variance of a ln constant in the covariance: σ of ln 1, a factor e, as the largest σ. */
+    public static final double MAX_VARIANCE = 1;
+
     /** Largest half-width of a box: a factor 2 either way. */
     public static final double MAX_BOX = 1;
 
@@ -51,6 +54,13 @@ public record Uncertainty(double chemistry, double feed, double flow, List<Strin
                         + " numbers", n + " numbers: the matrix is square");
             }
             copy[i] = covariance[i].clone();
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(copy[i][i] >= 0 && copy[i][i] <= MAX_VARIANCE)) {
+                throw new InvalidInputException("uncertainty.covariance.matrix[" + i + "][" + i + "]", copy[i][i],
+                        "a variance of the ln constant from 0 to " + MAX_VARIANCE + " (σ of ln up to 1, a factor e, "
+                                + "as the largest relative σ)");
+            }
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

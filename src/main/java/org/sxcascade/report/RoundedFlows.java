@@ -345,8 +345,10 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
                 .append(", verified by a new solve:\n");
         List<String> parts = new ArrayList<>();
         for (Field f : fields) {
+            // the exact value to 10 significant digits: never fewer than the rounded one shows
             parts.add(f.name() + " " + f.rounded() + (f.unit().isEmpty() ? "" : " " + f.unit()) + " (exact "
-                    + Formats.general(f.exact()) + ")");
+                    + new java.math.BigDecimal(f.exact()).round(new java.math.MathContext(10)).stripTrailingZeros()
+                    .toPlainString() + ")");
         }
         b.append("  flows      ").append(String.join(", ", parts)).append('\n');
         List<String> purities = new ArrayList<>();

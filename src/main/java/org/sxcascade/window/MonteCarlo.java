@@ -303,8 +303,9 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
                         + " drawn with the case's covariance"));
         b.append(String.format(Locale.ROOT, "  every target met  %.1f %% of draws (%s)%n", 100 * probability(),
                 allMet == draws ? String.format(Locale.ROOT, "none missed: the share missing is below %.2g %% at 95 %% "
-                        + "confidence (3/N)", 300.0 / draws) : allMet == 0 ? String.format(Locale.ROOT, "none met: the "
-                        + "share meeting is below %.2g %% at 95 %% confidence (3/N)", 300.0 / draws)
+                        + "confidence (3/N)", Math.min(100, 300.0 / draws)) : allMet == 0 ? String.format(Locale.ROOT,
+                        "none met: the share meeting is below %.2g %% at 95 %% confidence (3/N)",
+                        Math.min(100, 300.0 / draws))
                         : String.format(Locale.ROOT, "standard error %.1f %%", 100 * standardError(probability()))));
         b.append(String.format(Locale.ROOT, "  %-32s %9s %9s %11s %11s %11s%n", "target", "required", "met",
                 "5 %", "median", "95 %"));

@@ -79,6 +79,14 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
                 throw new InvalidInputException("--robust", probability, "a probability between 0 and 1, e.g. 0.95");
             }
             MonteCarlo.checkDraws(draws);
+            // the rule of three: with N draws all on spec the share meeting is known only down to about
+            // 1 − 3/N (95 % confidence), so fewer than 3/(1 − P) draws cannot show the share P
+            int least = (int) Math.ceil(3 / (1 - probability) - 1e-9);
+            if (draws < least) {
+                throw new InvalidInputException("--draws", draws, "at least " + least + " draws for --robust "
+                        + probability + ": with fewer, even a sample with every draw on spec cannot show that share "
+                        + "(rule of three: 3/(1 − P))");
+            }
             return new Criterion(sigma, probability, draws, seed, null, "--robust");
         }
 
@@ -188,12 +196,17 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
                 if (good != null) {
                     s = (good.exponent + bad.exponent) / 2;
                 } else if ((s -= 0.1) < MIN_EXPONENT - 1e-12) {
+                    String what = command.equals("design") ? "a design" : "an optimum";
+                    boolean feedOrFlows = !criterion.worstCase() && (criterion.sigma().feed() > 0
+                            || criterion.sigma().flow() > 0);
                     throw new InvalidInputException(criterion.option(), criterion.worstCase()
-                            ? criterion.box().describe() : criterion.probability(), (criterion.worstCase() ? "a box that a " : "a share of draws "
-                            + "that a ") + command + " at the pessimistic chemistry down to the exponent "
-                            + MIN_EXPONENT + " (every ratio of constants x_i/x_j raised to that power) meets within "
-                            + "the stage limit (" + maxStages + " stages, --max-stages); with these uncertainties none "
-                            + "does: narrow them, or raise --max-stages");
+                            ? criterion.box().describe() : criterion.probability(), (criterion.worstCase()
+                            ? "a box that " : "a share of draws that ") + what + " at the pessimistic chemistry down "
+                            + "to the exponent " + MIN_EXPONENT + " (every ratio of constants x_i/x_j raised to that "
+                            + "power) meets within the stage limit (" + maxStages + " stages, --max-stages); with these "
+                            + "uncertainties none does: narrow them, or raise --max-stages" + (feedOrFlows ? ". A σ "
+                            + "on the feed or the flows moves the products' split, which more stages do not repair: "
+                            + "try without --feed-sigma / --flow-sigma (docs/design.md, \"Robust design\")" : ""));
                 }
             }
             chosen = good;

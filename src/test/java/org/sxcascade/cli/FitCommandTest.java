@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -615,5 +617,31 @@ class FitCommandTest {
         CliHarness r = CliHarness.run(args);
         assertThat(r.exitCode()).as(r.err()).isZero();
         return JSON.readTree(r.out());
+    }
+
+    /**
+     * K_M belongs to one cation: saponified rows with Na and with K cannot share it, given or fitted
+     * (exit 2 naming a row of each, nothing computed).
+     */
+    @Test
+    void rowsSaponifiedWithTwoCationsAreRefused(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("cases/data/shakeout-synthetic-saponified.csv")));
+        int changed = -1;
+        for (int i = lines.size() - 1; i > 0 && changed < 0; i--) {
+            if (lines.get(i).contains(",Na,")) {
+                lines.set(i, lines.get(i).replace(",Na,", ",K,"));
+                changed = i + 1;
+            }
+        }
+        assertThat(changed).isPositive();
+        Path mixed = dir.resolve("mixed.csv");
+        Files.write(mixed, lines);
+        CliHarness fitted = CliHarness.run("fit", mixed.toString(), "--fit-cation-constant");
+        assertThat(fitted.exitCode()).isEqualTo(2);
+        assertThat(fitted.err()).contains("--fit-cation-constant = one K_M for the rows saponified with Na",
+                "and with K", "line " + changed, "rows saponified with one cation");
+        CliHarness given = CliHarness.run("fit", mixed.toString(), "--cation-exchange-constant", "0.003");
+        assertThat(given.exitCode()).isEqualTo(2);
+        assertThat(given.err()).contains("--cation-exchange-constant = one K_M for the rows saponified with Na");
     }
 }

@@ -15,9 +15,10 @@ import org.sxcascade.io.CaseReader;
 /**
  * Robust design (issue 17, acceptance): for the Zhang binary, the Nd/Pr case and a 3-component case,
  * the design for β σ = 3 % and 95 % is checked by an independent seeded Monte Carlo of 2000 draws
- * ({@code simulate --uncertainty} of the written case, another seed): at least 95 % of draws on spec
- * within two binomial standard errors, while the nominal design of the same case meets spec far
- * less often.
+ * ({@code simulate --uncertainty} of the written case, another seed): at least 95 % of the 2000
+ * draws on spec (issue 17's acceptance; its binomial standard error is reported beside it), while
+ * the nominal design of the same case meets spec far less often. The other models' checks, with
+ * fewer draws, allow two standard errors below P.
  */
 class RobustDesignTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +41,7 @@ class RobustDesignTest {
         double p = check.get("probabilityAllMet").asDouble();
         double se = check.get("standardError").asDouble();
         assertThat(se).isCloseTo(Math.sqrt(p * (1 - p) / 2000), within(1e-12));
-        assertThat(p).isGreaterThanOrEqualTo(0.95 - 2 * se);
+        assertThat(p).isGreaterThanOrEqualTo(0.95);
         // the nominal design of the same case, by the same independent Monte Carlo
         Path nominal = dir.resolve("nominal.yaml");
         json("design", file, "--json", "--case-out", nominal.toString());
@@ -276,5 +277,32 @@ class RobustDesignTest {
             assertThat(signs[i]).as(w.names().get(i)).isEqualTo(((leastCorner >> i) & 1) == 1 ? 1 : -1);
         }
         assertThat(w.toText()).contains("constants ±3 %, feed fractions ±2 %, flows ±1 %", "64 corners of 6 inputs");
+    }
+
+    /**
+     * A box on the feed or the flows is checked, not designed for: simulate and design report its
+     * worst corner (exit 0), and --robust worst-case refuses it with the reason (exit 2): more stages
+     * cannot repair the shift of the products' split that a feed or flow error makes.
+     */
+    @Test
+    void feedAndFlowBoxesAreReportedAndRefusedByTheRobustSearch() throws Exception {
+        JsonNode w = json("simulate", "cases/pr-nd-p507.yaml", "--uncertainty", "--feed-box", "1%", "--flow-box",
+                "0.1%", "--json").get("worstCase");
+        assertThat(w.get("corners").asInt()).isEqualTo(32);
+        assertThat(w.at("/boxes/feed").asDouble()).isEqualTo(0.01);
+        assertThat(w.at("/worstCorner/flows.organicFlow").asDouble()).isIn(1.001, 1 / 1.001);
+        CliHarness r = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--uncertainty", "--flow-box", "0.1%",
+                "--robust", "worst-case");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--robust = worst-case with a box on the flows is not allowed",
+                "no number of stages repairs");
+        CliHarness bad = CliHarness.run("simulate", "cases/pr-nd-p507.yaml", "--uncertainty", "--feed-box", "two");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--feed-box = two is not allowed");
+        // a robust search needs enough draws to show its share: 3/(1 − P), 60 for 95 %
+        CliHarness few = CliHarness.run("design", "cases/pr-nd-p507.yaml", "--uncertainty", "--beta-sigma", "0.03",
+                "--robust", "0.95", "--draws", "10");
+        assertThat(few.exitCode()).isEqualTo(2);
+        assertThat(few.err()).contains("--draws = 10 is not allowed: at least 60 draws for --robust 0.95");
     }
 }

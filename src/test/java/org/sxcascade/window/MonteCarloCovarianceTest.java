@@ -77,6 +77,10 @@ class MonteCarloCovarianceTest {
         assertThatThrownBy(() -> reader.modelCaseFromTree(reader.parseTree(CASE.replace("[0.01, 0.006]",
                 "[0.001, 0.006]")))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not positive semi-definite");
+        assertThatThrownBy(() -> reader.modelCaseFromTree(reader.parseTree(CASE.replace("[0.01, 0.006]",
+                "[1e300, 0.006]")))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("uncertainty.covariance.matrix[0][0] = 1.0E300 is not allowed")
+                .hasMessageContaining("from 0 to 1");
         assertThatThrownBy(() -> reader.modelCaseFromTree(reader.parseTree(CASE.replace("components: [A, C]",
                 "components: [A, D]")))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("uncertainty.covariance.components = D is not allowed");
