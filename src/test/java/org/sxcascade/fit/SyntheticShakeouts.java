@@ -53,17 +53,7 @@ final class SyntheticShakeouts {
             MassActionEquilibrium model = new MassActionEquilibrium(k, new double[] {3, 3}, new double[] {n, n}, km,
                     monomer / 2, 1);
             contact.solve(model, ratio, initial, sap, acid);
-            out.append("s").append(r).append(',').append(monomer).append(',').append(ratio).append(',').append(acid)
-                    .append(',').append(sap).append(',').append(sap > 0 ? "Na" : "");
-            for (int j = 0; j < 2; j++) {
-                if (initial[j] > 0) {
-                    double log10D = contact.lnDistributionRatio(j) / Math.log(10) + noise * random.nextGaussian();
-                    out.append(',').append(initial[j]).append(',').append(Math.pow(10, log10D));
-                } else {
-                    out.append(",,");
-                }
-            }
-            out.append('\n');
+            row(out, r, monomer, ratio, acid, sap, initial, contact, noise, random);
         }
         return out.toString();
     }
@@ -91,18 +81,24 @@ final class SyntheticShakeouts {
             double[] initial = {kind == 1 ? 0 : feed, kind == 0 ? 0 : feed * 1.5};
             MassActionEquilibrium model = new MassActionEquilibrium(k, a, b, K_MCATION, monomer / 2, 1);
             contact.solve(model, ratio, initial, sap, acid);
-            out.append("s").append(r).append(',').append(monomer).append(',').append(ratio).append(',').append(acid)
-                    .append(',').append(sap).append(',').append(sap > 0 ? "Na" : "");
-            for (int j = 0; j < 2; j++) {
-                if (initial[j] > 0) {
-                    double log10D = contact.lnDistributionRatio(j) / Math.log(10) + noise * random.nextGaussian();
-                    out.append(',').append(initial[j]).append(',').append(Math.pow(10, log10D));
-                } else {
-                    out.append(",,");
-                }
-            }
-            out.append('\n');
+            row(out, r, monomer, ratio, acid, sap, initial, contact, noise, random);
         }
         return out.toString();
+    }
+
+    /** One CSV row: the contact just solved, its measured D with the noise drawn in element order. */
+    private static void row(StringBuilder out, int r, double monomer, double ratio, double acid, double sap,
+                            double[] initial, BatchContact contact, double noise, Random random) {
+        out.append("s").append(r).append(',').append(monomer).append(',').append(ratio).append(',').append(acid)
+                .append(',').append(sap).append(',').append(sap > 0 ? "Na" : "");
+        for (int j = 0; j < 2; j++) {
+            if (initial[j] > 0) {
+                double log10D = contact.lnDistributionRatio(j) / Math.log(10) + noise * random.nextGaussian();
+                out.append(',').append(initial[j]).append(',').append(Math.pow(10, log10D));
+            } else {
+                out.append(",,");
+            }
+        }
+        out.append('\n');
     }
 }
