@@ -436,11 +436,11 @@ public final class HtmlReport {
                     .append(esc(in.unit())).append("</td><td><code>").append(esc(in.field())).append("</code></td></tr>\n");
         }
         tableEnd();
-        List<org.sxcascade.window.TargetMargin> margins = org.sxcascade.window.TargetMargin.of(sim);
+        List<org.sxcascade.window.NinesMargin> margins = org.sxcascade.window.NinesMargin.of(sim);
         body.append("<h3>Targets and their margins</h3>\n<p class=\"unit\">margin = nines(reached) − nines(target), "
                 + "nines(P) = −log10(1 − P)</p>\n");
         tableStart(List.of("target", "reached", "required", "margin (nines)"));
-        for (org.sxcascade.window.TargetMargin m : margins) {
+        for (org.sxcascade.window.NinesMargin m : margins) {
             body.append("<tr><th>").append(esc(m.label())).append(m.met() ? "" : " <span class=\"badge missed\">"
                     + "MISSED</span>").append("</th><td>").append(esc(OperatingWindow.percentOf(m.reached(),
                     m.shortfall()))).append("</td><td>").append(esc(Formats.percent(m.target()))).append("</td><td>")
@@ -489,13 +489,13 @@ public final class HtmlReport {
     }
 
     /** The binding constraints: the optimizer's, else the targets with the least margin. */
-    static List<String> binding(org.sxcascade.model.CaseOrigin o, List<org.sxcascade.window.TargetMargin> margins) {
+    static List<String> binding(org.sxcascade.model.CaseOrigin o, List<org.sxcascade.window.NinesMargin> margins) {
         if (o != null && !o.binding().isEmpty()) {
             return o.binding();
         }
-        double least = margins.stream().mapToDouble(org.sxcascade.window.TargetMargin::margin).min().orElse(0);
+        double least = margins.stream().mapToDouble(org.sxcascade.window.NinesMargin::margin).min().orElse(0);
         List<String> on = new ArrayList<>();
-        for (org.sxcascade.window.TargetMargin m : margins) {
+        for (org.sxcascade.window.NinesMargin m : margins) {
             if (m.margin() <= least + 0.01) {
                 on.add(m.label() + String.format(Locale.ROOT, " (the least margin, %+.4f nines)", m.margin()));
             }

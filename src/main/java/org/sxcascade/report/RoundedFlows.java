@@ -196,7 +196,7 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
 
     /** nines(purity) − nines(target), nines(P) = −log10(1 − P): + for a target met, − for one missed. */
     public static double marginNines(double purity, double target) {
-        return org.sxcascade.window.TargetMargin.nines(1 - purity) - org.sxcascade.window.TargetMargin.nines(1 - target);
+        return org.sxcascade.window.NinesMargin.nines(1 - purity) - org.sxcascade.window.NinesMargin.nines(1 - target);
     }
 
     /** The rounded values of a flow to try: the nearest first, then the other way (if different). */

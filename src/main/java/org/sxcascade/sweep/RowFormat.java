@@ -16,7 +16,7 @@ import org.sxcascade.solver.CascadeNetwork;
 import org.sxcascade.solver.SteadyState;
 import org.sxcascade.window.ControlInput;
 import org.sxcascade.window.OperatingWindow;
-import org.sxcascade.window.TargetMargin;
+import org.sxcascade.window.NinesMargin;
 
 /**
  * The columns of a sweep's results and their text forms. The order is stable: {@code point}, the
@@ -260,7 +260,7 @@ public final class RowFormat {
     SweepRow withWindow(SweepRow row, OperatingWindow w) {
         Object[] v = row.values().toArray();
         int at = columnIndex("margin_nines_min");
-        v[at] = w.margins().stream().mapToDouble(TargetMargin::margin).min().orElse(Double.NaN);
+        v[at] = w.margins().stream().mapToDouble(NinesMargin::margin).min().orElse(Double.NaN);
         for (OperatingWindow.InputRange r : w.ranges()) {
             int i = windowKeys.indexOf(r.input().columnKey());
             if (i >= 0) {

@@ -131,7 +131,7 @@ final class CaseEvaluator {
 
     /** The margin of every target of a solved case, products in report order, purity before recovery. */
     static Evaluation margins(SimulationReport report) {
-        List<TargetMargin> list = new ArrayList<>();
+        List<NinesMargin> list = new ArrayList<>();
         for (SimulationReport.Product p : report.products()) {
             if (p.target() != null) {
                 double other = 0;
@@ -140,11 +140,11 @@ final class CaseEvaluator {
                         other += e.getValue();
                     }
                 }
-                list.add(new TargetMargin(p.name() + " purity of " + String.join("+", p.purityOf()), p.purity(),
+                list.add(new NinesMargin(p.name() + " purity of " + String.join("+", p.purityOf()), p.purity(),
                         other, p.target()));
             }
             if (p.recoveryTarget() != null) {
-                list.add(new TargetMargin(p.name() + " recovery of " + String.join("+", p.purityOf()), p.recovery(),
+                list.add(new NinesMargin(p.name() + " recovery of " + String.join("+", p.purityOf()), p.recovery(),
                         1 - p.recovery(), p.recoveryTarget()));
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param margins the margin of each target in nines, case order (empty when {@link #failure()} is set)
  * @param failure why the point could not be judged (an invalid value or no convergence), else {@code null}
  */
-public record Evaluation(List<TargetMargin> margins, String failure) {
+public record Evaluation(List<NinesMargin> margins, String failure) {
     /** Copies the margins. */
     public Evaluation {
         margins = List.copyOf(margins);
@@ -22,12 +22,12 @@ public record Evaluation(List<TargetMargin> margins, String failure) {
 
     /** Whether every target holds (false for a failed point). */
     public boolean met() {
-        return failure == null && margins.stream().allMatch(TargetMargin::met);
+        return failure == null && margins.stream().allMatch(NinesMargin::met);
     }
 
     /** The least margin in nines (the binding target's), or NaN for a failed point. */
     public double leastMargin() {
-        return failure != null ? Double.NaN : margins.stream().mapToDouble(TargetMargin::margin).min().orElse(0);
+        return failure != null ? Double.NaN : margins.stream().mapToDouble(NinesMargin::margin).min().orElse(0);
     }
 
     /** What fails here, in words: the missed targets, or the reason the point could not be judged. */
@@ -35,7 +35,7 @@ public record Evaluation(List<TargetMargin> margins, String failure) {
         if (failure != null) {
             return failure;
         }
-        List<String> m = margins.stream().filter(t -> !t.met()).map(TargetMargin::label).toList();
+        List<String> m = margins.stream().filter(t -> !t.met()).map(NinesMargin::label).toList();
         return m.isEmpty() ? "" : String.join(", ", m) + " missed";
     }
 }

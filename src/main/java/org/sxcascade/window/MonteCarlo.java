@@ -173,7 +173,7 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
             } else {
                 boolean every = true;
                 for (int k = 0; k < t; k++) {
-                    TargetMargin m = e.margins().get(k);
+                    NinesMargin m = e.margins().get(k);
                     values.get(k).add(m.reached());
                     if (m.met()) {
                         met[k]++;
@@ -191,7 +191,7 @@ public record MonteCarlo(int draws, long seed, Sigma sigma, List<TargetSpread> t
         for (int k = 0; k < t; k++) {
             double[] v = values.get(k).stream().mapToDouble(Double::doubleValue).toArray();
             Arrays.sort(v);
-            TargetMargin m = nominal.margins().get(k);
+            NinesMargin m = nominal.margins().get(k);
             spreads.add(new TargetSpread(m.label(), m.target(), met[k], v));
         }
         return new MonteCarlo(draws, seed, sigma, spreads, all, failed, evaluator.solves());

@@ -128,13 +128,13 @@ public final class OperatingWindow {
     private static final double RELATIVE_ACCURACY = 1e-10;
 
     private final String name;
-    private final List<TargetMargin> margins;
+    private final List<NinesMargin> margins;
     private final List<InputRange> ranges;
     private final List<Tolerance> tolerances;
     private final Region region;
     private final int solves;
 
-    private OperatingWindow(String name, List<TargetMargin> margins, List<InputRange> ranges, List<Tolerance> tolerances,
+    private OperatingWindow(String name, List<NinesMargin> margins, List<InputRange> ranges, List<Tolerance> tolerances,
                             Region region, int solves) {
         this.name = name;
         this.margins = List.copyOf(margins);
@@ -145,7 +145,7 @@ public final class OperatingWindow {
     }
 
     /** The margin of each target at the case's values, in nines. */
-    public List<TargetMargin> margins() {
+    public List<NinesMargin> margins() {
         return margins;
     }
 
@@ -175,7 +175,7 @@ public final class OperatingWindow {
 
     /** Whether every target holds at the case's values (else the window is empty and only the margins are given). */
     public boolean operatingPointMet() {
-        return margins.stream().allMatch(TargetMargin::met);
+        return margins.stream().allMatch(NinesMargin::met);
     }
 
     /**
@@ -568,7 +568,7 @@ public final class OperatingWindow {
         b.append("Target margins in nines: nines(P) = −log10(1 − P); margin = nines(reached) − nines(target)\n");
         SimulationReport.Table t = new SimulationReport.Table();
         t.row(List.of("target", "reached", "required", "margin"));
-        for (TargetMargin m : margins) {
+        for (NinesMargin m : margins) {
             t.row(List.of(m.label(), percentOf(m.reached(), m.shortfall()),
                     plain(new BigDecimal(Double.toString(100 * m.target()))) + " %",
                     String.format(Locale.ROOT, "%+.3f nines%s", m.margin(), m.met() ? "" : " (missed)")
@@ -656,13 +656,13 @@ public final class OperatingWindow {
         ObjectNode o = m.createObjectNode();
         o.put("operatingPointMet", operatingPointMet());
         ArrayNode ms = o.putArray("margins");
-        for (TargetMargin t : margins) {
+        for (NinesMargin t : margins) {
             ObjectNode x = ms.addObject();
             x.put("target", t.label());
             x.put("reached", t.reached());
             x.put("required", t.target());
-            x.put("nines", TargetMargin.nines(t.shortfall()));
-            x.put("requiredNines", TargetMargin.nines(1 - t.target()));
+            x.put("nines", NinesMargin.nines(t.shortfall()));
+            x.put("requiredNines", NinesMargin.nines(1 - t.target()));
             x.put("margin", t.margin());
             x.put("met", t.met());
         }

@@ -274,7 +274,7 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
             }
             double raffinate = Double.NaN;
             double other = Double.NaN;
-            for (TargetMargin m : e.margins()) {
+            for (NinesMargin m : e.margins()) {
                 if (m.label().contains("purity")) {
                     if (m.label().startsWith("raffinate")) {
                         raffinate = m.margin();

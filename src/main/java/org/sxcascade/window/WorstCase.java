@@ -40,7 +40,7 @@ import org.sxcascade.report.Formats;
  * @param failure    why the worst corner failed, or {@code null}
  */
 public record WorstCase(Box box, List<String> names, double[] halfWidths, int corners, int met, int failed,
-                        int[] worst, List<TargetMargin> margins, String failure) {
+                        int[] worst, List<NinesMargin> margins, String failure) {
     /** Most uncertain inputs: 2^12 = 4096 corners. */
     public static final int MAX_INPUTS = 12;
 
@@ -108,12 +108,12 @@ public record WorstCase(Box box, List<String> names, double[] halfWidths, int co
         return least(margins);
     }
 
-    private static double least(List<TargetMargin> margins) {
+    private static double least(List<NinesMargin> margins) {
         if (margins.isEmpty()) {
             return Double.NEGATIVE_INFINITY;
         }
         double m = Double.POSITIVE_INFINITY;
-        for (TargetMargin t : margins) {
+        for (NinesMargin t : margins) {
             m = Math.min(m, t.met() ? t.margin() : Math.min(t.margin(), -1e-300));
         }
         return m;
@@ -228,7 +228,7 @@ public record WorstCase(Box box, List<String> names, double[] halfWidths, int co
                 m = Double.NEGATIVE_INFINITY;
             } else {
                 m = least(e.margins());
-                boolean every = e.margins().stream().allMatch(TargetMargin::met);
+                boolean every = e.margins().stream().allMatch(NinesMargin::met);
                 met += every ? 1 : 0;
             }
             if (worst == null || m < worstMargin) {
@@ -272,7 +272,7 @@ public record WorstCase(Box box, List<String> names, double[] halfWidths, int co
         if (failure != null) {
             b.append("    ").append(failure).append('\n');
         }
-        for (TargetMargin t : margins) {
+        for (NinesMargin t : margins) {
             b.append(String.format(Locale.ROOT, "    %-32s %11s (target %s, margin %+.3f nines, %s)%n", t.label(),
                     Formats.percent(t.reached()), Formats.percent(t.target()), t.margin(),
                     t.met() ? "met" : "MISSED"));
@@ -300,7 +300,7 @@ public record WorstCase(Box box, List<String> names, double[] halfWidths, int co
             o.put("worstFailure", failure);
         }
         ArrayNode ts = o.putArray("targets");
-        for (TargetMargin t : margins) {
+        for (NinesMargin t : margins) {
             ObjectNode x = ts.addObject();
             x.put("target", t.label());
             x.put("required", t.target());

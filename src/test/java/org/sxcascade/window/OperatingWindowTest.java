@@ -116,11 +116,11 @@ public class OperatingWindowTest {
 
     @Test
     void nines() {
-        assertThat(TargetMargin.nines(1e-3)).isCloseTo(3, within(1e-12));
-        TargetMargin m = new TargetMargin("x", 0.9999, 1e-4, 0.999);
+        assertThat(NinesMargin.nines(1e-3)).isCloseTo(3, within(1e-12));
+        NinesMargin m = new NinesMargin("x", 0.9999, 1e-4, 0.999);
         assertThat(m.margin()).isCloseTo(1, within(1e-9));
         assertThat(m.met()).isTrue();
-        assertThat(new TargetMargin("x", 0.998, 2e-3, 0.999).margin()).isNegative();
+        assertThat(new NinesMargin("x", 0.998, 2e-3, 0.999).margin()).isNegative();
     }
 
     /** Sets a field of a case tree to a printed number (as a user would type it into the file) and simulates. */

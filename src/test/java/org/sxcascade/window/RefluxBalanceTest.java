@@ -37,8 +37,8 @@ class RefluxBalanceTest {
         double r = written.at("/flows/reflux").asDouble();
         assertThat(r).isBetween(band[0], band[1]);
         CaseEvaluator e = new CaseEvaluator(written, null);
-        List<TargetMargin> m = CaseEvaluator.margins(e.operatingPoint()).margins();
-        assertThat(m).allMatch(TargetMargin::met);
+        List<NinesMargin> m = CaseEvaluator.margins(e.operatingPoint()).margins();
+        assertThat(m).allMatch(NinesMargin::met);
         assertThat(m.get(0).margin()).isCloseTo(m.get(1).margin(), within(0.01));
     }
 }

@@ -38,8 +38,8 @@ class WorstCaseTest {
                 double b = left(0.5 * Math.pow(1 + delta, sb));
                 double organicA = (1 - a) / ((1 - a) + (1 - b));
                 double raffinateB = b / (a + b);
-                double mA = TargetMargin.nines(1 - organicA) - TargetMargin.nines(1 - 0.55);
-                double mB = TargetMargin.nines(1 - raffinateB) - TargetMargin.nines(1 - 0.98);
+                double mA = NinesMargin.nines(1 - organicA) - NinesMargin.nines(1 - 0.55);
+                double mB = NinesMargin.nines(1 - raffinateB) - NinesMargin.nines(1 - 0.98);
                 met += organicA >= 0.55 && raffinateB >= 0.98 ? 1 : 0;
                 if (Math.min(mA, mB) < least) {
                     least = Math.min(mA, mB);
