@@ -123,7 +123,7 @@ final class ReportCommand implements Callable<Integer> {
             org.sxcascade.window.WorstCase wc = null;
             if (tree.has("uncertainty")) {
                 org.sxcascade.model.Uncertainty u = CaseReader.readUncertainty(tree);
-                if (u.chemistry() > 0 || u.feed() > 0 || u.flow() > 0 || !u.components().isEmpty()) {
+                if (u.scatters()) {
                     mc = org.sxcascade.window.MonteCarlo.run(tree, new org.sxcascade.window.MonteCarlo.Sigma(
                             u.chemistry(), u.feed(), u.flow(), u), org.sxcascade.window.MonteCarlo.defaultDraws(tree),
                             1, null);

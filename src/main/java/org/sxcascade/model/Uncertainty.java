@@ -87,6 +87,11 @@ public record Uncertainty(double chemistry, double feed, double flow, List<Strin
         }
     }
 
+    /** Whether the section scatters anything for a Monte Carlo: a σ above 0 or a covariance. */
+    public boolean scatters() {
+        return chemistry > 0 || feed > 0 || flow > 0 || !components.isEmpty();
+    }
+
     /** Whether the section has a box (of the constants, the feed or the flows). */
     public boolean hasBox() {
         return box > 0 || feedBox > 0 || flowBox > 0;

@@ -26,6 +26,12 @@ public final class Formats {
         return x != 0 && Math.abs(x) < 1e-3 ? String.format(Locale.ROOT, "%.3e", x) : fixed(x);
     }
 
+    /** x rounded to the given significant digits, without trailing zeros or an exponent ("2724.845"). */
+    public static String significant(double x, int digits) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                .toPlainString();
+    }
+
     /** A fraction as a percentage with four decimals: purities. */
     public static String percent(double x) {
         return String.format(Locale.ROOT, "%.4f%%", 100 * x);

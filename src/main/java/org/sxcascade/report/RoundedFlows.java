@@ -347,8 +347,7 @@ public record RoundedFlows(Resolution resolution, int digits, List<Field> fields
         for (Field f : fields) {
             // the exact value to 10 significant digits: never fewer than the rounded one shows
             parts.add(f.name() + " " + f.rounded() + (f.unit().isEmpty() ? "" : " " + f.unit()) + " (exact "
-                    + new java.math.BigDecimal(f.exact()).round(new java.math.MathContext(10)).stripTrailingZeros()
-                    .toPlainString() + ")");
+                    + Formats.significant(f.exact(), 10) + ")");
         }
         b.append("  flows      ").append(String.join(", ", parts)).append('\n');
         List<String> purities = new ArrayList<>();

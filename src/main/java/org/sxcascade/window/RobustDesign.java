@@ -90,16 +90,6 @@ public record RobustDesign<R>(double exponent, R result, String yaml, MonteCarlo
             return new Criterion(sigma, probability, draws, seed, null, "--robust");
         }
 
-        /** Every target at every corner of the box of the constants of half-width δ. */
-        public static Criterion worstCase(double box, String option) {
-            org.sxcascade.model.Uncertainty.checkBox(option, box);
-            if (!(box > 0)) {
-                throw new InvalidInputException(option, box, "a relative half-width above 0 (--beta-box 0.05, or "
-                        + "uncertainty: {box: {chemistry: 0.05}} in the case file)");
-            }
-            return worstCase(new WorstCase.Box(box, 0, 0), option);
-        }
-
         /** Every target at every corner of a box (of the constants, the feed fractions, the flows). */
         public static Criterion worstCase(WorstCase.Box box, String option) {
             if (box.isEmpty()) {

@@ -247,8 +247,7 @@ public record WorstCase(Box box, List<String> names, double[] halfWidths, int co
 
     /** A share as a percentage to 3 significant digits ("3 %", "0.5 %"). */
     static String percentOf(double fraction) {
-        return new java.math.BigDecimal(100 * fraction).round(new java.math.MathContext(3)).stripTrailingZeros()
-                .toPlainString() + " %";
+        return Formats.significant(100 * fraction, 3) + " %";
     }
 
     /** +1 where bit i of the corner is set (x·(1 + δ)), else −1. */
