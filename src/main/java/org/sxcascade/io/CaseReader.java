@@ -568,7 +568,7 @@ public final class CaseReader {
                                                java.util.function.ObjIntConsumer<YamlMapping> each) {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < compsNode.size(); j++) {
-            YamlMapping comp = new YamlMapping(compsNode.get(j), "components[" + j + "]");
+            YamlMapping comp = new YamlMapping(compsNode.get(j), "components", j);
             comp.allow(keys);
             String componentName = comp.name("name", "a component name");
             if (names.contains(componentName)) {
@@ -784,7 +784,7 @@ public final class CaseReader {
         }
         List<MassActionFeed> feeds = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            YamlMapping feedObj = new YamlMapping(list.get(i), "feeds[" + i + "]");
+            YamlMapping feedObj = new YamlMapping(list.get(i), "feeds", i);
             feedObj.allow(MA_FEEDS_ENTRY);
             feeds.add(massActionFeed(feedObj, names, "feeds[" + i + "]", true));
         }
@@ -908,7 +908,7 @@ public final class CaseReader {
                     "a list of side draws, each with name, stage, phase and flow");
         }
         for (int i = 0; i < list.size(); i++) {
-            YamlMapping d = new YamlMapping(list.get(i), "sideDraws[" + i + "]");
+            YamlMapping d = new YamlMapping(list.get(i), "sideDraws", i);
             d.allow(SIDE_DRAW);
             drawNames.add(d.optName("name", "draw " + (i + 1)));
             int stage = d.integer("stage");

@@ -16,7 +16,12 @@ import org.sxcascade.model.Names;
  */
 public final class YamlMapping {
     private final JsonNode node;
-    private final String path;
+    /** Its path, or {@code null} until a message needs it (built from {@link #parent} and {@link #key}). */
+    private String path;
+    private final YamlMapping parent;
+    private final String key;
+    /** The entry's place in a list ({@link #YamlMapping(JsonNode, String, int)}), else −1. */
+    private final int index;
 
     /**
      * @param node the mapping
@@ -24,17 +29,47 @@ public final class YamlMapping {
      * @throws InvalidInputException if the node is not a mapping
      */
     public YamlMapping(JsonNode node, String path) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidInputException(path.isEmpty() ? "(top level)" : path, describe(node),
-                    "a mapping of keys to values");
-        }
+        this(node, path, null, null, -1);
+    }
+
+    /**
+     * An entry of a list, its path {@code list[index]} (built only when a message needs it: sweeps
+     * validate a case tree per point).
+     *
+     * @param node  the mapping
+     * @param list  the list's path in the file
+     * @param index the entry's place in the list, from 0
+     * @throws InvalidInputException if the node is not a mapping
+     */
+    public YamlMapping(JsonNode node, String list, int index) {
+        this(node, null, null, list, index);
+    }
+
+    private YamlMapping(JsonNode node, String path, YamlMapping parent, String key, int index) {
         this.node = node;
         this.path = path;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        if (node == null || !node.isObject()) {
+            String at = path();
+            throw new InvalidInputException(at.isEmpty() ? "(top level)" : at, describe(node),
+                    "a mapping of keys to values");
+        }
+    }
+
+    /** This mapping's path in the file, {@code ""} for the top level. */
+    private String path() {
+        if (path == null) {
+            path = parent != null ? parent.at(key) : key + "[" + index + "]";
+        }
+        return path;
     }
 
     /** The path of a key of this mapping. */
     public String at(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        String own = path();
+        return own.isEmpty() ? key : own + "." + key;
     }
 
     /** Throws for the first key not allowed, suggesting the closest allowed one. */
@@ -50,32 +85,34 @@ public final class YamlMapping {
                     // e.g. "&lows:" is a YAML anchor named "lows:" on an empty key, not a key "&lows"
                     throw new InvalidInputException(at("\"" + key + "\""), "(a key with no name)", "named keys: "
                             + "a line starting with & or * (a YAML anchor or alias), or with a blank before the "
-                            + "colon, has none; allowed keys" + (path.isEmpty() ? "" : " in " + path) + ": "
+                            + "colon, has none; allowed keys" + (path().isEmpty() ? "" : " in " + path()) + ": "
                             + String.join(", ", new java.util.TreeSet<>(allowed)));
                 }
                 throw new InvalidInputException(at(key), "(unknown key)",
                         (hint == null ? "" : "did you mean '" + hint + "'? ") + "allowed keys"
-                                + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", sorted));
+                                + (path().isEmpty() ? "" : " in " + path()) + ": " + String.join(", ", sorted));
             }
         }
     }
 
     /** Whether the key is there with a value other than null. */
     public boolean has(String key) {
-        return node.has(key) && !node.get(key).isNull();
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull();
     }
 
     /** The key's value; throws if it is missing, saying what is allowed. */
     public JsonNode required(String key, String allowed) {
-        if (!has(key)) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
             throw new InvalidInputException(at(key), "(missing)", allowed);
         }
-        return node.get(key);
+        return v;
     }
 
     /** The key's mapping (required). */
     public YamlMapping obj(String key) {
-        return new YamlMapping(required(key, "a mapping"), at(key));
+        return new YamlMapping(required(key, "a mapping"), null, this, key, -1);
     }
 
     /** The key's scalar value as text (required). */
@@ -89,7 +126,8 @@ public final class YamlMapping {
 
     /** The key's text as a name (required): visible characters only ({@link Names#check}). */
     public String name(String key, String allowed) {
-        return Names.check(at(key), text(key, allowed));
+        String name = text(key, allowed);
+        return Names.visible(name) ? name : Names.check(at(key), name);
     }
 
     /** The key's text as a name ({@link Names#check}), or a fallback if it is missing. */

@@ -23,6 +23,9 @@ public final class Names {
      *         escaped (U+XXXX), and which character it is and where
      */
     public static String check(String field, String name) {
+        if (visible(name)) {
+            return name;
+        }
         if (name.isBlank()) {
             throw new InvalidInputException(field, "\"" + escaped(name) + "\"", "a name with at least one visible character");
         }
@@ -38,6 +41,26 @@ public final class Names {
             i += Character.charCount(cp);
         }
         return name;
+    }
+
+    /**
+     * Whether {@link #check} accepts the name: not blank, and every character visible text or a plain space.
+     *
+     * @param name the name as read
+     * @return true if it is a valid name
+     */
+    public static boolean visible(String name) {
+        if (name.isBlank()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (invisible(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static boolean invisible(int cp) {

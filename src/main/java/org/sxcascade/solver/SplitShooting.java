@@ -556,7 +556,7 @@ final class SplitShooting {
                 worst = Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
             }
             if (withJacobian) {
-                for (int b = 0; b < count; b++) {
+                for (int b = 1; b < count; b++) { // the held φ's column is never used (newtonStep)
                     int col = present[b];
                     jac[j * c + col] -= sens[j * c + col];
                 }
@@ -741,7 +741,7 @@ final class SplitShooting {
      * march; {@code weight} = x).
      */
     private void subtractWeightedMean(int c) {
-        for (int b = 0; b < count; b++) {
+        for (int b = 1; b < count; b++) { // the held φ (column present[0]) is not an unknown
             int col = present[b];
             double mean = 0;
             for (int q = 0; q < count; q++) {
@@ -759,7 +759,7 @@ final class SplitShooting {
      * ∂ ln flow_j = a ∂ ln carried_j + (1 − a) ∂ ln product_j with a = carried_j / flow_j.
      */
     private void blend(int j, int c, double a, double[] product) {
-        for (int b = 0; b < count; b++) {
+        for (int b = 1; b < count; b++) { // the held φ (column present[0]) is not an unknown
             int col = present[b];
             sens[j * c + col] = a * sens[j * c + col] + (1 - a) * product[j * c + col];
         }
@@ -813,9 +813,11 @@ final class SplitShooting {
         for (int q = 0; q < count; q++) {
             int j = present[q];
             double t = ph[j] + lambda;
-            // ln σ(t) = −softplus(−t), ln(1 − σ(t)) = −softplus(t), softplus(x) = ln(1 + e^x)
-            lnR[j] = lnZ[j] - LogSum.of(0, -t);
-            lnP[j] = lnZ[j] - LogSum.of(0, t);
+            // ln σ(t) = −softplus(−t), ln(1 − σ(t)) = −softplus(t), softplus(x) = ln(1 + e^x) =
+            // max(x, 0) + ln(1 + e^−|x|): one logarithm for both, the bits of LogSum.of(0, ±t)
+            double tail = Math.log(1 + Math.exp(-Math.abs(t)));
+            lnR[j] = lnZ[j] - (t < 0 ? -t + tail : tail);
+            lnP[j] = lnZ[j] - (t > 0 ? t + tail : tail);
             mix[j] = lnR[j] + lnP[j] - lnZ[j]; // ln w_j
             lnW = LogSum.of(lnW, mix[j]);
         }
@@ -830,7 +832,7 @@ final class SplitShooting {
             int j = present[q];
             double pz = Math.exp(lnP[j] - lnZ[j]);
             double rz = Math.exp(lnR[j] - lnZ[j]);
-            for (int a = 0; a < count; a++) {
+            for (int a = 1; a < count; a++) { // columns of the free φ only (newtonStep)
                 int i = present[a];
                 double dt = (i == j ? 1 : 0) - mix[i];
                 dRho[j * c + i] = pz * dt;
@@ -859,11 +861,15 @@ final class SplitShooting {
         for (int q = 0; q < count; q++) {
             int j = present[q];
             double t = ph[j] + lambda;
+            // ln σ(t) and 1 − σ(t) from one exponential: for t < 0, LogSum.of(0, −t) is
+            // −t + ln(1 + e^t), for t ≥ 0 LogSum.of(0, t) is t + ln(1 + e^−t) (the same bits)
             if (t < 0) {
-                addTerm(organicSum, lnZ[j] - LogSum.of(0, -t), 1 / (1 + Math.exp(t)));
+                double e = Math.exp(t);
+                addTerm(organicSum, lnZ[j] - (-t + Math.log(1 + e)), 1 / (1 + e));
             } else {
                 k += z[j];
-                addTerm(aqueousSum, lnZ[j] - LogSum.of(0, t), 1 / (1 + Math.exp(-t)));
+                double e = Math.exp(-t);
+                addTerm(aqueousSum, lnZ[j] - (t + Math.log(1 + e)), 1 / (1 + e));
             }
         }
         double lnOrg = organicSum[0]; // ln Σ_O r
@@ -899,9 +905,16 @@ final class SplitShooting {
      * mean of the d weighted by e^{ln}}, without leaving the logarithms.
      */
     private static void addTerm(double[] sum, double ln, double d) {
-        double m = Math.max(sum[0], ln);
-        double wOld = Math.exp(sum[0] - m);
-        double wNew = Math.exp(ln - m);
+        double old = sum[0];
+        if (old == Double.NEGATIVE_INFINITY && Double.isFinite(ln)) {
+            sum[0] = ln; // the first term (the general form gives these same bits)
+            sum[1] = d;
+            return;
+        }
+        // e^0 = 1 exactly: only the smaller term needs its exponential
+        double m = Math.max(old, ln);
+        double wOld = old >= ln ? 1 : Math.exp(old - m);
+        double wNew = old >= ln ? Math.exp(ln - m) : 1;
         sum[1] = (sum[1] * wOld + d * wNew) / (wOld + wNew);
         sum[0] = m + Math.log(wOld + wNew);
     }
