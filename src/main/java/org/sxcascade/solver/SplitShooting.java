@@ -60,6 +60,8 @@ final class SplitShooting {
 
     /** Tests: always march in logarithms (to check the two paths against each other). */
     boolean logOnly;
+    /** Tests: march a pair of components by the general loops too (to check {@link #marchLinearPair}). */
+    boolean generalOnly;
     private int capStages = -1;
     private int capComponents = -1;
     /** N×C aqueous flows of the marches (bottom up to f, top above): plain if {@link #linear}, else ln. */
@@ -579,6 +581,9 @@ final class SplitShooting {
         if (withJacobian) {
             System.arraycopy(dRho, 0, sens, 0, c * c);
         }
+        if (count == 2 && !generalOnly) {
+            return marchLinearPair(n, c, f, org, aq, withJacobian);
+        }
         // bottom march: l_1 = r; v_k = V β l_k / Σ β l_k; l_{k+1} = v_k + r (every l ≥ r: no underflow)
         for (int k = 0; k < f; k++) {
             int off = k * c;
@@ -643,6 +648,119 @@ final class SplitShooting {
             }
         }
         return smallest >= LINEAR_SMALLEST;
+    }
+
+    /**
+     * {@link #marchLinear} for two present components (binaries, the common case): the same
+     * operations in the same order, so the same bits, with the stage's flows, weights and the one
+     * free sensitivity column in locals instead of arrays (the march is a chain of dependent
+     * steps, and the loads and stores of the general loops lengthen every link).
+     */
+    private boolean marchLinearPair(int n, int c, int f, double[] org, double[] aq, boolean withJacobian) {
+        int j0 = present[0];
+        int j1 = present[1];
+        int col = j1; // the free φ's column (newtonStep)
+        double b0 = beta[j0];
+        double b1 = beta[j1];
+        double r0 = r[j0];
+        double r1 = r[j1];
+        double l0 = r0;
+        double l1 = r1;
+        double s0 = sens[j0 * c + col];
+        double s1 = sens[j1 * c + col];
+        double d0 = dRho[j0 * c + col];
+        double d1 = dRho[j1 * c + col];
+        for (int k = 0; k < f; k++) {
+            int next = (k + 1) * c;
+            double e0 = b0 * l0;
+            double e1 = b1 * l1;
+            double inverse = 1 / (0.0 + e0 + e1); // the general loop's running sum from 0
+            double w0 = e0 * inverse; // y_j
+            double w1 = e1 * inverse;
+            if (withJacobian) {
+                double mean = meanOfPair(w0, s0, w1, s1);
+                s0 -= mean;
+                s1 -= mean;
+            }
+            double v0 = org[k] * w0;
+            l0 = v0 + r0;
+            profile[next + j0] = l0;
+            if (withJacobian) {
+                double a = v0 / l0;
+                s0 = a * s0 + (1 - a) * d0;
+            }
+            double v1 = org[k] * w1;
+            l1 = v1 + r1;
+            profile[next + j1] = l1;
+            if (withJacobian) {
+                double a = v1 / l1;
+                s1 = a * s1 + (1 - a) * d1;
+            }
+        }
+        if (withJacobian) {
+            sens[j0 * c + col] = s0;
+            sens[j1 * c + col] = s1;
+            System.arraycopy(sens, 0, jac, 0, c * c);
+            System.arraycopy(dPi, 0, sens, 0, c * c);
+            s0 = sens[j0 * c + col];
+            s1 = sens[j1 * c + col];
+        }
+        double p0 = p[j0];
+        double p1 = p[j1];
+        d0 = dPi[j0 * c + col];
+        d1 = dPi[j1 * c + col];
+        double v0 = p0;
+        double v1 = p1;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int k = n - 1; k >= f; k--) {
+            int off = k * c;
+            double e0 = v0 / b0;
+            double e1 = v1 / b1;
+            double inverse = 1 / (0.0 + e0 + e1); // the general loop's running sum from 0
+            double w0 = e0 * inverse; // x_j
+            double w1 = e1 * inverse;
+            if (withJacobian) {
+                double mean = meanOfPair(w0, s0, w1, s1);
+                s0 -= mean;
+                s1 -= mean;
+            }
+            double la = aq[k] * w0;
+            smallest = Math.min(smallest, la);
+            double lb = aq[k] * w1;
+            if (k > f) {
+                profile[off + j0] = la;
+                v0 = la + p0;
+                if (withJacobian) {
+                    double a = la / v0;
+                    s0 = a * s0 + (1 - a) * d0;
+                }
+            } else {
+                lnTopF[j0] = Math.log(la);
+            }
+            smallest = Math.min(smallest, lb);
+            if (k > f) {
+                profile[off + j1] = lb;
+                v1 = lb + p1;
+                if (withJacobian) {
+                    double a = lb / v1;
+                    s1 = a * s1 + (1 - a) * d1;
+                }
+            } else {
+                lnTopF[j1] = Math.log(lb);
+            }
+        }
+        vTop[j0] = v0;
+        vTop[j1] = v1;
+        if (withJacobian) {
+            sens[j0 * c + col] = s0;
+            sens[j1 * c + col] = s1;
+        }
+        return smallest >= LINEAR_SMALLEST;
+    }
+
+    /** Σ w s over the pair, summed from 0 in the order of {@link #subtractWeightedMean}. */
+    private static double meanOfPair(double w0, double s0, double w1, double s1) {
+        return 0.0 + w0 * s0 + w1 * s1;
     }
 
     /** Both marches in logarithms (any flows, traces far below 1e-308 included) into {@code profile}. */

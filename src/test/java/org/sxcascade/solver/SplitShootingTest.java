@@ -116,6 +116,67 @@ class SplitShootingTest {
         assertThat(compared).isGreaterThan(190);
     }
 
+    /**
+     * The march of two present components by locals ({@code marchLinearPair}) gives the bits of the
+     * general loops, iteration for iteration: random binaries, and ternaries with one component
+     * absent from the feed (two present components at other places of the arrays).
+     */
+    @Test
+    void pairMarchHasTheBitsOfTheGeneralMarch() {
+        Random rnd = new Random(31415);
+        int compared = 0;
+        for (int t = 0; t < 300; t++) {
+            boolean ternary = t % 3 == 2;
+            int comps = ternary ? 3 : 2;
+            double[] beta = new double[comps];
+            double[] z = new double[comps];
+            for (int j = 0; j < comps; j++) {
+                beta[j] = Math.pow(1.05 + 3 * rnd.nextDouble(), j);
+                z[j] = 0.05 + rnd.nextDouble();
+            }
+            int absent = ternary ? rnd.nextInt(3) : -1;
+            double sum = 0;
+            for (int j = 0; j < comps; j++) {
+                z[j] = j == absent ? 0 : z[j];
+                sum += z[j];
+            }
+            for (int j = 0; j < comps; j++) {
+                z[j] /= sum;
+            }
+            double organicShare = 0.05 + 0.9 * rnd.nextDouble();
+            double w = 0.05 + 3 * rnd.nextDouble();
+            // the organic product (S − W, or S + 1 − W for an organic feed) is organicShare of the feed
+            FeedPhase phase = rnd.nextBoolean() ? FeedPhase.AQUEOUS : FeedPhase.ORGANIC;
+            double s = phase == FeedPhase.AQUEOUS ? w + organicShare : w;
+            double scrub = phase == FeedPhase.AQUEOUS ? w : w + 1 - organicShare;
+            CascadeCase c = Cases.cmer(beta, z, phase, 1 + rnd.nextInt(60), 1 + rnd.nextInt(60), s, scrub);
+            CascadeNetwork net = CascadeNetwork.of(c);
+            int f = SplitShooting.feedStage(net);
+            boolean[] active = new boolean[comps];
+            for (int j = 0; j < comps; j++) {
+                active[j] = z[j] > 0;
+            }
+            double[] pair = new double[net.stages() * comps];
+            double[] general = new double[pair.length];
+            SplitShooting shooting = new SplitShooting();
+            boolean a = shooting.solve(net, f, active, pair, 200);
+            int pairIterations = shooting.iterations();
+            shooting.generalOnly = true;
+            boolean b = shooting.solve(net, f, active, general, 200);
+            assertThat(a).as("case %d", t).isEqualTo(b);
+            assertThat(shooting.iterations()).as("case %d", t).isEqualTo(pairIterations);
+            if (!a) {
+                continue;
+            }
+            compared++;
+            for (int i = 0; i < pair.length; i++) {
+                assertThat(Double.doubleToRawLongBits(pair[i])).as("case %d entry %d", t, i)
+                        .isEqualTo(Double.doubleToRawLongBits(general[i]));
+            }
+        }
+        assertThat(compared).isGreaterThan(280);
+    }
+
     /** A component absent from the feed stays absent (−∞), and the others are solved as before. */
     @Test
     void absentComponentStaysAbsent() {
