@@ -148,6 +148,10 @@ final class SweepCommand implements Callable<Integer> {
                     .append(st.size() > 1 || !st.containsKey(SweepRow.Status.OK)
                     ? " (the reason column says why)" : "").append('\n');
         }
+        if (sweep.task().warmStart() && s.run() > 0) {
+            b.append(f("  warm starts  %d of this run's %d rows from the previous point's steady state, %d fell back to "
+                    + "the cold solve%n", s.warmStarts(), s.run(), s.warmFallbacks()));
+        }
         b.append(f("  written      %s (%d rows)%s%n", output, s.total(),
                 jsonl == null ? "" : ", " + jsonl + " (JSON Lines)"));
         return b.toString();
