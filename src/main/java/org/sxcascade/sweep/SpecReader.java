@@ -341,22 +341,8 @@ final class SpecReader {
         }
         switch (kind) {
             case SIMULATE -> {
-                boolean fallback = true;
-                if (top.has("rowsFallback")) {
-                    JsonNode b = top.node().get("rowsFallback");
-                    if (!b.isBoolean()) {
-                        throw new InvalidInputException("rowsFallback", b.asText(), "true or false");
-                    }
-                    fallback = b.booleanValue();
-                }
-                boolean warm = false;
-                if (top.has("warmStart")) {
-                    JsonNode b = top.node().get("warmStart");
-                    if (!b.isBoolean()) {
-                        throw new InvalidInputException("warmStart", b.asText(), "true or false");
-                    }
-                    warm = b.booleanValue();
-                }
+                boolean fallback = flag(top, "rowsFallback", true);
+                boolean warm = flag(top, "warmStart", false);
                 return new SweepTask(kind, null, 0, 0, null, fallback, warm);
             }
             case DESIGN -> {
@@ -418,6 +404,18 @@ final class SpecReader {
                 return new SweepTask(kind, null, maxStages, excess, settings, false);
             }
         }
+    }
+
+    /** A {@code true}/{@code false} key of the spec's top level, or {@code otherwise} when it is not given. */
+    private static boolean flag(YamlMapping top, String key, boolean otherwise) {
+        if (!top.has(key)) {
+            return otherwise;
+        }
+        JsonNode b = top.node().get(key);
+        if (!b.isBoolean()) {
+            throw new InvalidInputException(key, b.asText(), "true or false");
+        }
+        return b.booleanValue();
     }
 
     /**
