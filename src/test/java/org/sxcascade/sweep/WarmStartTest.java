@@ -34,7 +34,7 @@ class WarmStartTest {
     /**
      * Largest relative difference allowed between a warm and a cold row's number (purities,
      * recoveries, compositions, flows, chemistry). Both solves stop when every stage balance holds to
-     * the solver's tolerance (|ln(in/out)| ≤ 1e-10 by default; Newton converges quadratically, so
+     * the solver's tolerance (|ln(in/out)| ≤ 1e-12 by default; Newton converges quadratically, so
      * the last step leaves far less) and are then polished, so two converged profiles differ by a few
      * units of the last places: issue 20's measurement found at most 4.8e-11 relative (a fraction of
      * 1.6e-4), 7.5e-14 on the binary. 1e-9 leaves room for the sensitive mass-action points; a warm
