@@ -56,7 +56,7 @@ public interface SteadyStateSolver {
      * converges needs about 5 (Murphree, side draws) to 40 (mass action); one that wanders near a
      * sensitive point (mass action close to the balancing reflux) used the old budget of 200 and
      * then the cold start ran as well. With 50 the mass-action grids of docs/performance.md ("Sweep:
-     * warm starts") ran 1.3–1.6 times faster than with 200 and the Murphree grid no slower.
+     * warm starts") ran 1.3–1.8 times faster than with 200 and the Murphree grid no slower.
      */
     int WARM_ITERATIONS = 50;
 
