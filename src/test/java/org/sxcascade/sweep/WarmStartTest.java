@@ -212,6 +212,37 @@ class WarmStartTest {
         }
     }
 
+    @Test
+    void theCommandSaysHowManyRowsStartedWarmAndWarnsForShards() throws IOException {
+        Path file = Specs.write(dir, "m.yaml", MURPHREE + "warmStart: true\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SxCascade.run(new PrintWriter(out), new PrintWriter(err), "sweep", file.toString(), "-o",
+                dir.resolve("m.csv").toString(), "--threads", "2");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).containsPattern("  warm starts  \\d+ of this run's 40 rows from the previous "
+                + "point's steady state, \\d+ fell back to the cold solve\n");
+        StringWriter shardErr = new StringWriter();
+        StringWriter shardOut = new StringWriter();
+        assertThat(SxCascade.run(new PrintWriter(shardOut), new PrintWriter(shardErr), "sweep", file.toString(), "-o",
+                dir.resolve("s.csv").toString(), "--shard", "2/3")).isZero();
+        assertThat(shardErr.toString()).startsWith("warning: warmStart with --shard 2/3: a shard's points are 3 apart");
+        assertThat(shardOut.toString()).contains("of this run's 13 rows");
+        List<String> whole = Files.readAllLines(dir.resolve("m.csv"));
+        List<String> shard = Files.readAllLines(dir.resolve("s.csv"));
+        assertThat(shard).hasSize(14);
+        for (int k = 1; k < shard.size(); k++) {
+            assertThat(shard.get(k)).isEqualTo(whole.get(1 + 1 + 3 * (k - 1))); // point 1 + 3 (k − 1)
+        }
+
+        Path cold = Specs.write(dir, "c.yaml", MURPHREE);
+        StringWriter coldOut = new StringWriter();
+        assertThat(SxCascade.run(new PrintWriter(coldOut), new PrintWriter(new StringWriter()), "sweep",
+                cold.toString(), "-o", dir.resolve("c.csv").toString())).isZero();
+        assertThat(coldOut.toString()).contains("status       ok 40").doesNotContain("warm starts");
+    }
+
     static Stream<Arguments> invalid() {
         String grid = Specs.BINARY_CASE + "parameters:\n  - {path: flows.extractant, range: {from: 1.6, to: 1.8, "
                 + "count: 5}}\n";
