@@ -96,9 +96,8 @@ public interface SteadyStateSolver {
     /**
      * Solves from a neighbour's steady state where that pays ({@link #warmStartPays}; Newton's
      * method; the same stages and components), by {@link TwoPhaseNewtonSolver#solveFrom} within
-     * {@link #WARM_ITERATIONS} iterations, and
-     * otherwise, or when that does not converge, by the cold solve given. The one policy of the
-     * operating window and of sweeps with {@code warmStart: true}.
+     * {@link #WARM_ITERATIONS} iterations; otherwise, or when that does not converge, by the cold
+     * solve given. The one policy of the operating window and of sweeps with {@code warmStart: true}.
      *
      * @param network  the network
      * @param settings its solver settings

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (and so its own solver), claim small chunks of points in index order ({@link #chunk}) and format
  * their rows; a
  * reorder buffer hands the rows to the calling thread, which writes them in point order and
- * flushes per batch. The output is therefore the same for any number of threads.
+ * flushes per batch. The output is therefore the same for any number of threads. With
+ * {@code warmStart: true} a worker claims whole blocks of {@value PointEvaluator#WARM_BLOCK} points
+ * (the first claim after a resume: the rest of its block), so that no point is solved twice.
  */
 public final class LocalSweep {
     /** Most points a worker claims at a time (fast simulate points; see {@link #chunk}). */
