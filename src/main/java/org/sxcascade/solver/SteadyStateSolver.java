@@ -51,15 +51,6 @@ public interface SteadyStateSolver {
         return solveFallingBackOnRows(network, settings, (net, s) -> forMethod(s.method()).solve(net, s), note);
     }
 
-    /**
-     * Newton iterations a warm start may take before the cold solve takes over. A warm start that
-     * converges needs about 5 (Murphree, side draws) to 40 (mass action); one that wanders near a
-     * sensitive point (mass action close to the balancing reflux) used the old budget of 200 and
-     * then the cold start ran as well. With 50 the mass-action grids of docs/performance.md ("Sweep:
-     * warm starts") ran 1.3–1.8 times faster than with 200 and the Murphree grid no slower.
-     */
-    int WARM_ITERATIONS = 50;
-
     /** How a solve that may start from a neighbour's steady state began. */
     enum Start {
         /** Solved cold (no start given, or the warm start does not pay for the network). */
@@ -96,26 +87,28 @@ public interface SteadyStateSolver {
     /**
      * Solves from a neighbour's steady state where that pays ({@link #warmStartPays}; Newton's
      * method; the same stages and components), by {@link TwoPhaseNewtonSolver#solveFrom} within
-     * {@link #WARM_ITERATIONS} iterations; otherwise, or when that does not converge, by the cold
+     * {@code warmIterations} iterations; otherwise, or when that does not converge, by the cold
      * solve given. The one policy of the operating window and of sweeps with {@code warmStart: true}.
      *
-     * @param network  the network
-     * @param settings its solver settings
-     * @param previous the neighbour's converged steady state, or {@code null} (then cold)
-     * @param warm     the solver of the warm attempt (not thread-safe: one per thread)
-     * @param cold     the cold solve (as {@code simulate} solves the network)
+     * @param network        the network
+     * @param settings       its solver settings
+     * @param previous       the neighbour's converged steady state, or {@code null} (then cold)
+     * @param warm           the solver of the warm attempt (not thread-safe: one per thread)
+     * @param warmIterations most Newton iterations of the warm attempt (also at most the settings'
+     *                       limit and {@code solveFrom}'s 200) before the cold solve takes over
+     * @param cold           the cold solve (as {@code simulate} solves the network)
      * @return the steady state and how its solve began
      * @throws NoConvergenceException what the cold solve threw
      */
     static Solved solveWarmOrCold(CascadeNetwork network, SolverSettings settings, SteadyState previous,
-                                  TwoPhaseNewtonSolver warm, Supplier<SteadyState> cold) {
+                                  TwoPhaseNewtonSolver warm, int warmIterations, Supplier<SteadyState> cold) {
         if (previous == null || settings.method() != SolverSettings.Method.NEWTON || !warmStartPays(network)
                 || previous.stages() != network.stages() || previous.components() != network.components()) {
             return new Solved(cold.get(), Start.COLD);
         }
         try {
-            SolverSettings w = WARM_ITERATIONS >= settings.maxIterations() ? settings
-                    : new SolverSettings(settings.method(), settings.tolerance(), WARM_ITERATIONS);
+            SolverSettings w = warmIterations >= settings.maxIterations() ? settings
+                    : new SolverSettings(settings.method(), settings.tolerance(), warmIterations);
             return new Solved(warm.solveFrom(network, w, previous), Start.WARM);
         } catch (NoConvergenceException | IllegalArgumentException e) {
             return new Solved(cold.get(), Start.FELL_BACK); // the cold start decides

@@ -102,9 +102,12 @@ final class CaseEvaluator {
         }
         // A warm start pays where the cold start is slow: mass action (the two-phase Newton from a
         // neighbour's profile is about 4 times faster than its cold start on the bundled case), not for
-        // plain CMER and constant-D cascades (SteadyStateSolver.warmStartPays).
+        // plain CMER and constant-D cascades (SteadyStateSolver.warmStartPays). The window's steps are
+        // larger than a sweep's grid steps: its warm starts keep solveFrom's full 200 iterations (with
+        // 50 the mass-action windows took about 10 % longer; docs/performance.md, "Sweep: warm starts").
         SteadyState state = SteadyStateSolver.solveWarmOrCold(network, settings, warm ? last : null, twoPhase,
-                () -> SteadyStateSolver.solveFallingBackOnRows(network, settings, n -> { })).state();
+                Integer.MAX_VALUE, () -> SteadyStateSolver.solveFallingBackOnRows(network, settings, n -> { }))
+                .state();
         last = state;
         solves++;
         if (progress != null) {
