@@ -10,6 +10,7 @@ import org.sxcascade.io.FlowsheetReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.sweep.LocalSweep;
 import org.sxcascade.sweep.Parameter;
+import org.sxcascade.sweep.PointEvaluator;
 import org.sxcascade.sweep.Sampling;
 import org.sxcascade.sweep.Shard;
 import org.sxcascade.sweep.SweepOutput;
@@ -77,6 +78,11 @@ final class SweepCommand implements Callable<Integer> {
             err.printf("warning: shard %s of a sweep of %d points has no points (its points would be %d, %d, … "
                     + "mod %d): the output has only its header%n", slice, sweep.pointCount(), slice.k() - 1,
                     slice.k() - 1 + slice.n(), slice.n());
+        }
+        if (sweep.task().warmStart() && slice.n() > 1) {
+            err.printf("warning: warmStart with --shard %s: a shard's points are %d apart, so nearly every point "
+                    + "re-solves the start of its block of %d (same rows, several times the work); run the whole "
+                    + "sweep on more threads or on Spark instead%n", slice, slice.n(), PointEvaluator.WARM_BLOCK);
         }
         LocalSweep.Summary summary;
         try (SweepOutput files = SweepOutput.open(sweep, slice, output, jsonl, resume);
@@ -147,6 +153,10 @@ final class SweepCommand implements Callable<Integer> {
             b.append("  status       ").append(SweepRow.Status.summary(st)).append(resumed ? " in this run's rows" : "")
                     .append(st.size() > 1 || !st.containsKey(SweepRow.Status.OK)
                     ? " (the reason column says why)" : "").append('\n');
+        }
+        if (sweep.task().warmStart() && s.run() > 0) {
+            b.append(f("  warm starts  %d of this run's %d rows from the previous point's steady state, %d fell back to "
+                    + "the cold solve%n", s.warmStarts(), s.run(), s.warmFallbacks()));
         }
         b.append(f("  written      %s (%d rows)%s%n", output, s.total(),
                 jsonl == null ? "" : ", " + jsonl + " (JSON Lines)"));

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (and so its own solver), claim small chunks of points in index order ({@link #chunk}) and format
  * their rows; a
  * reorder buffer hands the rows to the calling thread, which writes them in point order and
- * flushes per batch. The output is therefore the same for any number of threads.
+ * flushes per batch. The output is therefore the same for any number of threads. With
+ * {@code warmStart: true} a worker claims whole blocks of {@value PointEvaluator#WARM_BLOCK} points
+ * (the first claim after a resume: the rest of its block), so that no point is solved twice.
  */
 public final class LocalSweep {
     /** Most points a worker claims at a time (fast simulate points; see {@link #chunk}). */
@@ -39,9 +41,11 @@ public final class LocalSweep {
      * @param statuses rows of this run by status
      * @param nanos    wall-clock time of this run
      * @param threads  worker threads
+     * @param warmStarts    rows of this run solved from the previous point's steady state ({@code warmStart: true})
+     * @param warmFallbacks rows of this run whose warm start failed, so that they were solved cold
      */
     public record Summary(long total, long resumed, long run, Map<SweepRow.Status, Long> statuses, long nanos,
-                          int threads) {
+                          int threads, long warmStarts, long warmFallbacks) {
     }
 
     private final SweepSpec spec;
@@ -80,27 +84,39 @@ public final class LocalSweep {
         long total = shard.count(sampler.size());
         Map<SweepRow.Status, Long> statuses = new EnumMap<>(SweepRow.Status.class);
         if (firstOrdinal >= total) {
-            return new Summary(total, total, 0, statuses, 0, threads);
+            return new Summary(total, total, 0, statuses, 0, threads, 0, 0);
         }
-        // mass-action points take a good part of a second each: handed out one at a time, as design's
-        int chunk = spec.massAction() ? 1 : chunk(spec.task().kind(), total - firstOrdinal, threads);
+        // mass-action points take a good part of a second each: handed out one at a time, as design's;
+        // with warm starts, whole blocks of points (in the whole sweep: ordinal = index), so that no
+        // worker re-solves the start of a block another one has solved
+        boolean blocks = spec.task().warmStart() && shard.n() == 1;
+        int chunk = blocks ? PointEvaluator.WARM_BLOCK
+                : spec.massAction() ? 1 : chunk(spec.task().kind(), total - firstOrdinal, threads);
         Reorder buffer = new Reorder(firstOrdinal, Math.max(4096, chunk * threads * 16));
         AtomicLong next = new AtomicLong(firstOrdinal);
+        AtomicLong warmStarts = new AtomicLong();
+        AtomicLong warmFallbacks = new AtomicLong();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Thread(() -> {
                 try {
                     PointEvaluator evaluator = new PointEvaluator(spec, sampler, format);
                     while (true) {
-                        long first = next.getAndAdd(chunk);
+                        long first = blocks ? next.getAndUpdate(o -> (o / chunk + 1) * chunk) : next.getAndAdd(chunk);
                         if (first >= total || buffer.aborted()) {
                             return;
                         }
-                        int n = (int) Math.min(chunk, total - first);
+                        int n = (int) Math.min(blocks ? chunk - first % chunk : chunk, total - first);
                         Object[] claimed = new Object[n];
+                        long warm = evaluator.warmStarts();
+                        long fellBack = evaluator.warmFallbacks();
                         for (int i = 0; i < n; i++) {
                             SweepRow row = evaluator.evaluate(shard.point(first + i));
                             claimed[i] = new Item<>(row.status(), sink.format(row));
+                        }
+                        if (spec.task().warmStart()) {
+                            warmStarts.addAndGet(evaluator.warmStarts() - warm);
+                            warmFallbacks.addAndGet(evaluator.warmFallbacks() - fellBack);
                         }
                         buffer.put(first, claimed);
                     }
@@ -150,7 +166,8 @@ public final class LocalSweep {
                 w.interrupt();
             }
         }
-        return new Summary(total, firstOrdinal, total - firstOrdinal, statuses, System.nanoTime() - start, threads);
+        return new Summary(total, firstOrdinal, total - firstOrdinal, statuses, System.nanoTime() - start, threads,
+                warmStarts.get(), warmFallbacks.get());
     }
 
     /**

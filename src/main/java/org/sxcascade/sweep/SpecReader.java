@@ -37,7 +37,7 @@ import org.sxcascade.optimize.OptimizerSettings;
 /** Reads and validates sweep specs (docs/sweep.md); every error names the spec field. */
 final class SpecReader {
     private static final Set<String> TOP = Set.of("name", "description", "base", "case", "run", "design", "optimize",
-            "rowsFallback", "parameters", "sampling", "samples", "seed", "maxPoints", "record");
+            "rowsFallback", "warmStart", "parameters", "sampling", "samples", "seed", "maxPoints", "record");
     private static final Set<String> PARAMETER = Set.of("path", "paths", "name", "values", "range");
     private static final Set<String> RANGE = Set.of("from", "to", "step", "count", "scale");
     private static final Set<String> DESIGN = Set.of("margin", "scrub", "extractant", "maxStages", "reagentExcess");
@@ -206,6 +206,10 @@ final class SpecReader {
         Sampling sampling = top.has("sampling") ? Sampling.parse("sampling", top.text("sampling", "grid, "
                 + "latin-hypercube or random")) : Sampling.GRID;
         boolean grid = sampling == Sampling.GRID;
+        if (task.warmStart() && !grid) {
+            throw new InvalidInputException("warmStart", "true", "warmStart only with run: simulate and sampling: "
+                    + "grid (sampling " + sampling.label() + " has no neighbouring points to start from)");
+        }
         long maxPoints = top.has("maxPoints") ? longInteger(top, "maxPoints") : SweepSpec.DEFAULT_MAX_POINTS;
         if (maxPoints < 1 || maxPoints > 1_000_000_000_000L) {
             throw new InvalidInputException("maxPoints", maxPoints, "an integer from 1 to 10^12");
@@ -331,17 +335,15 @@ final class SpecReader {
             throw new InvalidInputException("rowsFallback", top.node().get("rowsFallback").asText(),
                     "rowsFallback only with run: simulate");
         }
+        if (kind != SweepTask.Kind.SIMULATE && top.has("warmStart")) {
+            throw new InvalidInputException("warmStart", top.node().get("warmStart").asText(),
+                    "warmStart only with run: simulate and sampling: grid");
+        }
         switch (kind) {
             case SIMULATE -> {
-                boolean fallback = true;
-                if (top.has("rowsFallback")) {
-                    JsonNode b = top.node().get("rowsFallback");
-                    if (!b.isBoolean()) {
-                        throw new InvalidInputException("rowsFallback", b.asText(), "true or false");
-                    }
-                    fallback = b.booleanValue();
-                }
-                return new SweepTask(kind, null, 0, 0, null, fallback);
+                boolean fallback = flag(top, "rowsFallback", true);
+                boolean warm = flag(top, "warmStart", false);
+                return new SweepTask(kind, null, 0, 0, null, fallback, warm);
             }
             case DESIGN -> {
                 YamlMapping d = top.has("design") ? top.obj("design") : new YamlMapping(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "design");
@@ -402,6 +404,18 @@ final class SpecReader {
                 return new SweepTask(kind, null, maxStages, excess, settings, false);
             }
         }
+    }
+
+    /** A {@code true}/{@code false} key of the spec's top level, or {@code otherwise} when it is not given. */
+    private static boolean flag(YamlMapping top, String key, boolean otherwise) {
+        if (!top.has(key)) {
+            return otherwise;
+        }
+        JsonNode b = top.node().get(key);
+        if (!b.isBoolean()) {
+            throw new InvalidInputException(key, b.asText(), "true or false");
+        }
+        return b.booleanValue();
     }
 
     /**

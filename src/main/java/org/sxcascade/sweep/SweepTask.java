@@ -15,9 +15,19 @@ import org.sxcascade.optimize.OptimizerSettings;
  * @param optimizer     optimize: objective and bounds; {@code null} otherwise
  * @param rowsFallback  simulate: solve with Xu's row iteration when Newton's method fails (as
  *                      {@code simulate} does), or record the point as not converged
+ * @param warmStart     simulate on a grid: start each point from the converged steady state of the
+ *                      point before it in its block of {@value PointEvaluator#WARM_BLOCK} (spec key
+ *                      {@code warmStart}; docs/sweep.md)
  */
 public record SweepTask(Kind kind, FlowChoice flowChoice, int maxStages, double reagentExcess,
-                        OptimizerSettings optimizer, boolean rowsFallback) {
+                        OptimizerSettings optimizer, boolean rowsFallback, boolean warmStart) {
+
+    /** A task without warm starts. */
+    public SweepTask(Kind kind, FlowChoice flowChoice, int maxStages, double reagentExcess,
+                     OptimizerSettings optimizer, boolean rowsFallback) {
+        this(kind, flowChoice, maxStages, reagentExcess, optimizer, rowsFallback, false);
+    }
+
     /** What runs at each point. */
     public enum Kind {
         /** Simulate the point's case (as {@code sxcascade simulate}). */

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.sxcascade.equilibrium.ConstantDistributionRatios;
-import org.sxcascade.equilibrium.ConstantSeparationFactors;
 import org.sxcascade.io.CaseReader;
 import org.sxcascade.model.InvalidInputException;
 import org.sxcascade.model.ModelCase;
@@ -99,28 +97,17 @@ final class CaseEvaluator {
     private SimulationReport report(ModelCase c, boolean warm) {
         CascadeNetwork network = c.network();
         SolverSettings settings = c.solver();
-        SteadyState state = null;
+        if (warm && twoPhase == null) {
+            twoPhase = new TwoPhaseNewtonSolver();
+        }
         // A warm start pays where the cold start is slow: mass action (the two-phase Newton from a
-        // neighbour's profile is about 4 times faster than its cold start on the bundled case). Plain
-        // CMER and constant-D cascades are not warm-started: the split-shooting cold start gives Newton
-        // the profile directly and is about 15 times faster than Newton from a neighbour's profile
-        // (measured on cases/pr-nd-p507.yaml; docs/performance.md, "Operating window").
-        boolean plain = network.isPlain() && (network.equilibrium() instanceof ConstantSeparationFactors
-                || network.equilibrium() instanceof ConstantDistributionRatios);
-        if (warm && !plain && last != null && settings.method() == SolverSettings.Method.NEWTON
-                && last.stages() == network.stages() && last.components() == network.components()) {
-            try {
-                if (twoPhase == null) {
-                    twoPhase = new TwoPhaseNewtonSolver();
-                }
-                state = twoPhase.solveFrom(network, settings, last);
-            } catch (NoConvergenceException | IllegalArgumentException e) {
-                state = null; // the cold start below decides
-            }
-        }
-        if (state == null) {
-            state = SteadyStateSolver.solveFallingBackOnRows(network, settings, n -> { });
-        }
+        // neighbour's profile is about 4 times faster than its cold start on the bundled case), not for
+        // plain CMER and constant-D cascades (SteadyStateSolver.warmStartPays). The window's steps are
+        // larger than a sweep's grid steps: its warm starts keep solveFrom's full 200 iterations (with
+        // 50 the mass-action windows took about 10 % longer; docs/performance.md, "Sweep: warm starts").
+        SteadyState state = SteadyStateSolver.solveWarmOrCold(network, settings, warm ? last : null, twoPhase,
+                Integer.MAX_VALUE, () -> SteadyStateSolver.solveFallingBackOnRows(network, settings, n -> { }))
+                .state();
         last = state;
         solves++;
         if (progress != null) {

@@ -35,6 +35,10 @@ import org.sxcascade.sweep.SweepSpec;
  * goes to a null writer); and, as the baselines of the same run, one point through
  * {@link PointEvaluator} (case tree, validation, solve, report, row) and the plain solve of the same
  * cascade from a prebuilt network. Throughput is in points (solves) per second.
+ *
+ * <p>{@code murphreeCold} and {@code murphreeWarm}: the same binary with Murphree efficiency 0.9 in
+ * both sections, a 30 × 30 grid (900 points), on all cores, each point solved cold and with
+ * {@code warmStart: true} (issue 20, item 3): the gain of the warm starts where they pay.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -178,5 +182,84 @@ public class SweepBenchmarks {
     @Measurement(iterations = 5, time = 2)
     public SteadyState plainSolve(SolverBenchmarks.BinaryNewton p) {
         return p.solver.solve(p.network, p.settings);
+    }
+
+    static final int MURPHREE_POINTS = 900;
+
+    /** The Murphree grid, cold and warm, checked once: every point solved and closed, warm rows equal to cold ones. */
+    @State(Scope.Benchmark)
+    public static class MurphreeSweep {
+        SweepSpec cold;
+        SweepSpec warm;
+        RowFormat format;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            String text = SPEC.replace("name: binary 60 stages, 10000 points", "name: Murphree 0.9, 900 points")
+                    .replace("  targets:", "  efficiency: {extraction: 0.9, scrub: 0.9}\n  targets:")
+                    .replace("range: {from: 1.8, to: 2.2, count: 100}", "range: {from: 1.8, to: 2.2, count: 30}")
+                    .replace("range: {from: 1.6, to: 1.9, count: 100}", "range: {from: 1.6, to: 1.9, count: 30}");
+            cold = read(text);
+            warm = read(text + "warmStart: true\n");
+            format = new RowFormat(cold);
+            Cases.check(cold.pointCount() == MURPHREE_POINTS, "points " + cold.pointCount());
+            PointEvaluator c = new PointEvaluator(cold);
+            PointEvaluator w = new PointEvaluator(warm);
+            int balance = format.columns().stream().map(col -> col.name()).toList().indexOf("mass_balance_error");
+            int purity = format.columns().stream().map(col -> col.name()).toList().indexOf("purity_organic");
+            double worstBalance = 0;
+            double worstPurity = 0;
+            for (int i = 0; i < MURPHREE_POINTS; i++) {
+                SweepRow rc = c.evaluate(i);
+                SweepRow rw = w.evaluate(i);
+                Cases.check(rc.status() == SweepRow.Status.OK && rw.status() == SweepRow.Status.OK,
+                        "point " + i + ": " + rc.values() + " / " + rw.values());
+                worstBalance = Math.max(worstBalance, Math.max((Double) rc.values().get(balance),
+                        (Double) rw.values().get(balance)));
+                double a = (Double) rc.values().get(purity);
+                worstPurity = Math.max(worstPurity, Math.abs(a - (Double) rw.values().get(purity)) / a);
+            }
+            Cases.check(worstBalance < 1e-10, "mass balance " + worstBalance);
+            Cases.check(worstPurity < 1e-9, "warm purity differs from the cold one by " + worstPurity);
+            Cases.check(w.warmStarts() > MURPHREE_POINTS / 2, "warm starts " + w.warmStarts());
+            System.out.printf(Locale.ROOT, "%n[murphree] %d points all ok, largest mass-balance error %.1e, "
+                    + "warm purity within %.1e of cold, %d warm starts, %d fell back%n", MURPHREE_POINTS,
+                    worstBalance, worstPurity, w.warmStarts(), w.warmFallbacks());
+        }
+
+        private static SweepSpec read(String text) throws IOException {
+            Path file = Files.createTempFile("sweep-benchmark", ".yaml");
+            try {
+                Files.writeString(file, text);
+                return SweepSpec.read(file);
+            } finally {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static long runMurphree(SweepSpec spec, RowFormat format) throws IOException {
+        CsvSink sink = new CsvSink(format);
+        new LocalSweep(spec, Runtime.getRuntime().availableProcessors()).run(Shard.ALL, 0, sink, null);
+        Cases.check(sink.rows == MURPHREE_POINTS, "rows " + sink.rows);
+        return sink.rows;
+    }
+
+    /** The Murphree grid on every core, every point solved cold (the default). */
+    @Benchmark
+    @OperationsPerInvocation(MURPHREE_POINTS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 3)
+    public long murphreeCold(MurphreeSweep s) throws IOException {
+        return runMurphree(s.cold, s.format);
+    }
+
+    /** The same grid on every core with {@code warmStart: true}. */
+    @Benchmark
+    @OperationsPerInvocation(MURPHREE_POINTS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 3)
+    public long murphreeWarm(MurphreeSweep s) throws IOException {
+        return runMurphree(s.warm, s.format);
     }
 }

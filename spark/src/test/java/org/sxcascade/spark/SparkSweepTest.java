@@ -163,6 +163,33 @@ class SparkSweepTest {
         assertThat(parquet.get(0).schema().fieldNames()[1]).isEqualTo("components[0].separationFactor");
     }
 
+    /**
+     * {@code warmStart: true} (blocks of 16 points, each from the point before): Spark partitions that
+     * begin inside a block re-solve its start, so the rows are the local run's whatever the partitions.
+     */
+    @Test
+    void warmStartsGiveTheLocalRowsWhateverThePartitions(@TempDir Path dir) throws IOException {
+        Path specFile = dir.resolve("murphree.yaml");
+        Files.writeString(specFile, SPEC.replace("count: 100}", "count: 7}").replace(
+                "  flows: {extractant: 1.7086449, scrub: 1.2081944}\n",
+                "  flows: {extractant: 1.7086449, scrub: 1.2081944}\n  efficiency: {extraction: 0.9, scrub: 0.9}\n")
+                + "warmStart: true\n");
+        SweepSpec spec = SweepSpec.read(specFile);
+        assertThat(spec.task().warmStart()).isTrue();
+        Path csv = dir.resolve("local.csv");
+        LocalSweep.Summary local;
+        try (SweepOutput out = SweepOutput.open(spec, Shard.ALL, csv, null, false)) {
+            local = new LocalSweep(spec, 2).run(Shard.ALL, out.next(), out, null);
+        }
+        assertThat(local.warmStarts()).isPositive();
+        for (int partitions : new int[] {3, 5}) {
+            SparkSweep.run(spark, spec, Shard.ALL, dir.resolve("spark" + partitions).toUri().toString(), partitions,
+                    true);
+            assertThat(Files.readAllBytes(dir.resolve("spark" + partitions + "/" + SparkSweep.MERGED)))
+                    .as(partitions + " partitions").isEqualTo(Files.readAllBytes(csv));
+        }
+    }
+
     /** A shard with no points merges to the header alone, as the local shard's file. */
     @Test
     void anEmptyShardMergesToTheHeaderAlone(@TempDir Path dir) throws IOException {
