@@ -81,8 +81,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (sweep.task().warmStart() && slice.n() > 1) {
             err.printf("warning: warmStart with --shard %s: a shard's points are %d apart, so nearly every point "
-                    + "re-solves the start of its block of %d (same rows, several times the work); run the whole "
-                    + "sweep on more threads or on Spark instead%n", slice, slice.n(), PointEvaluator.WARM_BLOCK);
+                    + "that starts warm re-solves up to %d points before it in its block of %d (same rows, several "
+                    + "times the work); run the whole sweep on more threads or on Spark instead%n", slice, slice.n(),
+                    Math.min(slice.n(), PointEvaluator.WARM_BLOCK) - 1, PointEvaluator.WARM_BLOCK);
         }
         LocalSweep.Summary summary;
         try (SweepOutput files = SweepOutput.open(sweep, slice, output, jsonl, resume);

@@ -93,6 +93,8 @@ public final class PointEvaluator {
     private boolean counting;
     private long warmStarts;
     private long warmFallbacks;
+    /** Points re-solved (states only) to start a later point of their block; tests. */
+    private long resolved;
 
     /**
      * An evaluator with its own sampler and row format (use
@@ -173,6 +175,11 @@ public final class PointEvaluator {
         return warmStarts;
     }
 
+    /** Points this evaluator re-solved (states only, no rows) to start a later point of their block. */
+    long resolved() {
+        return resolved;
+    }
+
     /**
      * Rows of this evaluator whose warm start did not converge, so that the point was solved cold.
      *
@@ -191,17 +198,42 @@ public final class PointEvaluator {
     public SweepRow evaluate(long index) {
         if (warmStart) {
             long blockStart = index - index % WARM_BLOCK;
-            if (index != blockStart && lastIndex != index - 1) {
+            if (index != blockStart && lastIndex != index - 1 && startsWarm(index)) {
                 // re-solve the block up to the point before, as an evaluator that ran it in order did
                 long from = lastIndex >= blockStart && lastIndex < index ? lastIndex + 1 : blockStart;
                 counting = false;
                 for (long i = from; i < index; i++) {
                     evaluate(i, false);
+                    resolved++;
                 }
             }
         }
         counting = true;
         return evaluate(index, true);
+    }
+
+    /**
+     * Whether the point's solve would start from the point before it: its case is valid, solved by
+     * Newton's method, and a warm start pays for its network ({@link SteadyStateSolver#warmStartPays}).
+     * If not, it is solved cold whatever came before, and the block need not be re-solved up to it.
+     */
+    private boolean startsWarm(long index) {
+        sampler.values(index, values);
+        apply();
+        try {
+            if (massAction) {
+                MassActionCase c = reader.massActionFromTree(tree);
+                return c.solver().method() == SolverSettings.Method.NEWTON
+                        && SteadyStateSolver.warmStartPays(CascadeNetwork.massAction(c));
+            }
+            CascadeCase c = reader.fromTree(tree);
+            return c.solver().method() == SolverSettings.Method.NEWTON
+                    && SteadyStateSolver.warmStartPays(CascadeNetwork.of(c));
+        } catch (InvalidInputException e) {
+            return false; // an invalid point is its row whatever came before
+        } catch (RuntimeException e) {
+            return true; // the point's own evaluation reports it; re-solve as an evaluator in order would
+        }
     }
 
     /** The point's row ({@code row}: with its window), or only its steady state kept for the next point. */

@@ -206,9 +206,11 @@ final class SpecReader {
         Sampling sampling = top.has("sampling") ? Sampling.parse("sampling", top.text("sampling", "grid, "
                 + "latin-hypercube or random")) : Sampling.GRID;
         boolean grid = sampling == Sampling.GRID;
-        if (task.warmStart() && !grid) {
-            throw new InvalidInputException("warmStart", "true", "warmStart only with run: simulate and sampling: "
-                    + "grid (sampling " + sampling.label() + " has no neighbouring points to start from)");
+        if (top.has("warmStart") && !grid) {
+            // refused whatever its value, as with another run than simulate
+            throw new InvalidInputException("warmStart", top.node().get("warmStart").asText(), "warmStart only with "
+                    + "run: simulate and sampling: grid (sampling " + sampling.label() + " has no neighbouring points "
+                    + "to start from)");
         }
         long maxPoints = top.has("maxPoints") ? longInteger(top, "maxPoints") : SweepSpec.DEFAULT_MAX_POINTS;
         if (maxPoints < 1 || maxPoints > 1_000_000_000_000L) {

@@ -85,9 +85,24 @@ class WarmStartTest {
                 """.formatted(Path.of("cases/pr-nd-mass-action.yaml").toAbsolutePath());
     }
 
+    /**
+     * cases/pr-nd-correlation.yaml (empirical distribution laws with slopes other than 3, so β
+     * varies along the cascade), 3 organic flows × 6 refluxes = 18 points around the case's.
+     */
+    static String correlation() {
+        return """
+                name: correlation
+                base: %s
+                parameters:
+                  - {path: flows.organicFlow, name: organic, values: [181.9, 182.9, 183.9]}
+                  - {path: flows.reflux, name: reflux, range: {from: 0.7948, to: 0.7953, count: 6}}
+                record: [purities, recoveries, compositions, chemistry]
+                """.formatted(Path.of("cases/pr-nd-correlation.yaml").toAbsolutePath());
+    }
+
     static Stream<Arguments> grids() {
         return Stream.of(Arguments.of("Murphree", MURPHREE), Arguments.of("side draw", SIDE_DRAW),
-                Arguments.of("mass action", massAction()));
+                Arguments.of("mass action", massAction()), Arguments.of("correlation", correlation()));
     }
 
     private SweepSpec spec(String text, boolean warm) {
@@ -157,6 +172,80 @@ class WarmStartTest {
             assertThat(warm.format().csvLine(warm.evaluate(i))).isEqualTo(cold.format().csvLine(cold.evaluate(i)));
         }
         assertThat(warm.warmStarts() + warm.warmFallbacks()).isZero();
+        // out of order nothing is re-solved either: no point of a plain CMER cascade starts warm
+        PointEvaluator backwards = new PointEvaluator(spec);
+        for (long i = spec.pointCount() - 1; i >= 0; i--) {
+            assertThat(backwards.format().csvLine(backwards.evaluate(i)))
+                    .isEqualTo(cold.format().csvLine(cold.evaluate(i)));
+        }
+        assertThat(backwards.resolved()).isZero();
+    }
+
+    /**
+     * Invalid points inside blocks (S at or above W + 1 leaves no raffinate): their rows are
+     * invalid, the point after one starts cold, and the file is still the same for any thread count
+     * and order.
+     */
+    @Test
+    void invalidPointsInsideABlockLeaveTheFileAFunctionOfTheIndex() throws IOException {
+        String text = MURPHREE.replace("{path: flows.extractant, name: S, range: {from: 1.65, to: 1.8, count: 8}}",
+                "{path: flows.extractant, name: S, values: [1.7, 1.75, 2.3, 1.8, 1.85, 2.4, 1.72]}");
+        SweepSpec spec = spec(text, true);
+        List<String> one = Specs.run(spec, Shard.ALL, dir.resolve("one.csv"), 1);
+        assertThat(one).hasSize(36);
+        assertThat(one.stream().filter(l -> l.contains(",invalid,")).count()).isEqualTo(10);
+        assertThat(Specs.run(spec, Shard.ALL, dir.resolve("three.csv"), 3)).isEqualTo(one);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(7));
+        PointEvaluator shuffled = new PointEvaluator(spec);
+        for (int i : order) {
+            assertThat(shuffled.format().csvLine(shuffled.evaluate(i))).as("point " + i).isEqualTo(one.get(i + 1));
+        }
+        assertThat(shuffled.resolved()).isPositive();
+        // in order: 3 block starts and 10 invalid points are not warm attempts, nor the 9 valid
+        // points right after an invalid one inside a block (points 3, 6 of each β's run of 7 and so on)
+        PointEvaluator inOrder = new PointEvaluator(spec);
+        int afterInvalid = 0;
+        for (int i = 0; i < 35; i++) {
+            SweepRow r = inOrder.evaluate(i);
+            if (r.status() == SweepRow.Status.OK && i % PointEvaluator.WARM_BLOCK != 0
+                    && one.get(i).contains(",invalid,")) {
+                afterInvalid++;
+            }
+        }
+        long valid = 35 - 10;
+        long blockStartsValid = Stream.of(0, 16, 32).filter(i -> !one.get(i + 1).contains(",invalid,")).count();
+        assertThat(inOrder.warmStarts() + inOrder.warmFallbacks()).isEqualTo(valid - blockStartsValid - afterInvalid);
+        assertThat(inOrder.warmStarts()).isPositive();
+    }
+
+    /** The operating window of a point is its own (computed cold): warm and cold rows give the same window. */
+    @Test
+    void theWindowColumnsDoNotDependOnTheStart() {
+        String text = MURPHREE.replace("range: {from: 1.9, to: 2.1, count: 5}", "values: [2.0]")
+                .replace("range: {from: 1.65, to: 1.8, count: 8}", "values: [1.70, 1.71, 1.72]")
+                .replace("record: [purities, recoveries, compositions, flows]", "record: [purities, window]");
+        PointEvaluator cold = new PointEvaluator(spec(text, false));
+        PointEvaluator warm = new PointEvaluator(spec(text, true));
+        List<Column> columns = cold.format().columns();
+        int windowColumns = 0;
+        for (int i = 0; i < 3; i++) {
+            SweepRow c = cold.evaluate(i);
+            SweepRow w = warm.evaluate(i);
+            assertThat(w.status()).isEqualTo(SweepRow.Status.OK);
+            for (int k = 0; k < columns.size(); k++) {
+                String col = columns.get(k).name();
+                if (col.startsWith("window_") || col.startsWith("tolerance_") || col.equals("margin_nines_min")) {
+                    assertThat(w.values().get(k)).as("point %d %s", i, col).isEqualTo(c.values().get(k));
+                    windowColumns += c.values().get(k) != null ? 1 : 0;
+                }
+            }
+        }
+        assertThat(windowColumns).as("window columns filled").isPositive();
+        assertThat(warm.warmStarts() + warm.warmFallbacks()).as("points 1 and 2 try the warm start").isEqualTo(2);
     }
 
     @Test

@@ -104,14 +104,7 @@ public class SweepBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            // read from a file as `sweep` reads it (fromResolved takes the resolved JSON only)
-            Path file = Files.createTempFile("sweep-benchmark", ".yaml");
-            try {
-                Files.writeString(file, SPEC);
-                spec = SweepSpec.read(file);
-            } finally {
-                Files.delete(file);
-            }
+            spec = readSpec(SPEC);
             format = new RowFormat(spec);
             Cases.check(spec.pointCount() == POINTS, "points " + spec.pointCount());
             PointEvaluator e = new PointEvaluator(spec);
@@ -141,10 +134,22 @@ public class SweepBenchmarks {
         }
     }
 
-    private static long run(Sweep s, int threads) throws IOException {
-        CsvSink sink = new CsvSink(s.format);
-        new LocalSweep(s.spec, threads).run(Shard.ALL, 0, sink, null);
-        Cases.check(sink.rows == POINTS, "rows " + sink.rows);
+    /** A spec read from a file, as `sweep` reads it (fromResolved takes the resolved JSON only). */
+    private static SweepSpec readSpec(String text) throws IOException {
+        Path file = Files.createTempFile("sweep-benchmark", ".yaml");
+        try {
+            Files.writeString(file, text);
+            return SweepSpec.read(file);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** The whole sweep through {@link LocalSweep}, each row formatted; checks that every point was written. */
+    private static long run(SweepSpec spec, RowFormat format, int threads, int points) throws IOException {
+        CsvSink sink = new CsvSink(format);
+        new LocalSweep(spec, threads).run(Shard.ALL, 0, sink, null);
+        Cases.check(sink.rows == points, "rows " + sink.rows);
         return sink.rows;
     }
 
@@ -154,7 +159,7 @@ public class SweepBenchmarks {
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 3)
     public long sweepAllCores(Sweep s) throws IOException {
-        return run(s, Runtime.getRuntime().availableProcessors());
+        return run(s.spec, s.format, Runtime.getRuntime().availableProcessors(), POINTS);
     }
 
     /** The whole sweep on one worker thread (the writer is the calling thread). */
@@ -163,7 +168,7 @@ public class SweepBenchmarks {
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 3)
     public long sweepOneThread(Sweep s) throws IOException {
-        return run(s, 1);
+        return run(s.spec, s.format, 1, POINTS);
     }
 
     /** Baseline: one point evaluated (tree, validation, solve, report, row), points in turn. */
@@ -199,8 +204,8 @@ public class SweepBenchmarks {
                     .replace("  targets:", "  efficiency: {extraction: 0.9, scrub: 0.9}\n  targets:")
                     .replace("range: {from: 1.8, to: 2.2, count: 100}", "range: {from: 1.8, to: 2.2, count: 30}")
                     .replace("range: {from: 1.6, to: 1.9, count: 100}", "range: {from: 1.6, to: 1.9, count: 30}");
-            cold = read(text);
-            warm = read(text + "warmStart: true\n");
+            cold = readSpec(text);
+            warm = readSpec(text + "warmStart: true\n");
             format = new RowFormat(cold);
             Cases.check(cold.pointCount() == MURPHREE_POINTS, "points " + cold.pointCount());
             PointEvaluator c = new PointEvaluator(cold);
@@ -227,22 +232,6 @@ public class SweepBenchmarks {
                     worstBalance, worstPurity, w.warmStarts(), w.warmFallbacks());
         }
 
-        private static SweepSpec read(String text) throws IOException {
-            Path file = Files.createTempFile("sweep-benchmark", ".yaml");
-            try {
-                Files.writeString(file, text);
-                return SweepSpec.read(file);
-            } finally {
-                Files.delete(file);
-            }
-        }
-    }
-
-    private static long runMurphree(SweepSpec spec, RowFormat format) throws IOException {
-        CsvSink sink = new CsvSink(format);
-        new LocalSweep(spec, Runtime.getRuntime().availableProcessors()).run(Shard.ALL, 0, sink, null);
-        Cases.check(sink.rows == MURPHREE_POINTS, "rows " + sink.rows);
-        return sink.rows;
     }
 
     /** The Murphree grid on every core, every point solved cold (the default). */
@@ -251,7 +240,7 @@ public class SweepBenchmarks {
     @Warmup(iterations = 3, time = 2)
     @Measurement(iterations = 5, time = 3)
     public long murphreeCold(MurphreeSweep s) throws IOException {
-        return runMurphree(s.cold, s.format);
+        return run(s.cold, s.format, Runtime.getRuntime().availableProcessors(), MURPHREE_POINTS);
     }
 
     /** The same grid on every core with {@code warmStart: true}. */
@@ -260,6 +249,6 @@ public class SweepBenchmarks {
     @Warmup(iterations = 3, time = 2)
     @Measurement(iterations = 5, time = 3)
     public long murphreeWarm(MurphreeSweep s) throws IOException {
-        return runMurphree(s.warm, s.format);
+        return run(s.warm, s.format, Runtime.getRuntime().availableProcessors(), MURPHREE_POINTS);
     }
 }
