@@ -145,19 +145,9 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
             for (int j = 0; j < c; j++) {
                 nonNegative &= contents[offset + j] >= 0;
             }
-            if (nonNegative && start > 0 && start < Double.POSITIVE_INFINITY) {
-                // a start right of the root (g < 0) moves left of it by one Newton step
-                double g = -1;
-                double dg = 0;
-                for (int j = 0; j < c; j++) {
-                    double d = 1 / (1 + separationFactors[j] * start);
-                    double q = contents[offset + j] * inverseL * d;
-                    g += q;
-                    dg -= q * separationFactors[j] * d;
-                }
-                u = g >= 0 ? start : dg < 0 ? Math.max(0, start - g / dg) : 0;
-            }
-            for (int it = 0; it < 100; it++) {
+            boolean fromStart = nonNegative && start > 0 && start < Double.POSITIVE_INFINITY;
+            u = fromStart ? start : 0;
+            for (int it = 0; it < 100; ) {
                 double g = -1;
                 double dg = 0;
                 for (int j = 0; j < c; j++) {
@@ -166,6 +156,15 @@ public final class ConstantSeparationFactors implements EquilibriumModel {
                     g += q;
                     dg -= q * separationFactors[j] * d;
                 }
+                if (fromStart) {
+                    fromStart = false;
+                    if (!(g >= 0)) {
+                        // a start right of the root moves left of it by one Newton step (not counted)
+                        u = dg < 0 ? Math.max(0, u - g / dg) : 0;
+                        continue;
+                    }
+                }
+                it++;
                 if (!(g > 0) || !(dg < 0)) {
                     break;
                 }

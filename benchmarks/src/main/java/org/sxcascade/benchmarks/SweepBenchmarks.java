@@ -231,7 +231,6 @@ public class SweepBenchmarks {
                     + "warm purity within %.1e of cold, %d warm starts, %d fell back%n", MURPHREE_POINTS,
                     worstBalance, worstPurity, w.warmStarts(), w.warmFallbacks());
         }
-
     }
 
     /** The Murphree grid on every core, every point solved cold (the default). */
